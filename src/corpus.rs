@@ -1,0 +1,162 @@
+//! The seed corpus: the manifest, the documents' lines, and the content hash that decides
+//! when the index must be rebuilt.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// Errors while reading the corpus.
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    /// A file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The manifest is not valid.
+    #[error("invalid manifest {path}: {message}")]
+    Manifest {
+        /// The manifest file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// The kind of document, which selects the parser that reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    /// 予算の概要: a ministry's budget overview with summary tables and detailed items.
+    BudgetOverview,
+    /// 重点施策 / 概算要求 slides with 【予算】 blocks.
+    BudgetRequest,
+    /// 政策評価書: an evaluation report of numbered policies.
+    PolicyEvaluation,
+    /// Excerpts from government strategies, grouped by strategic area.
+    StrategyExcerpts,
+    /// A plan's progress report (取組の内容 / 対応状況 tables).
+    PlanStatus,
+}
+
+impl DocKind {
+    /// The snake_case name used in the manifest and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::BudgetOverview => "budget_overview",
+            DocKind::BudgetRequest => "budget_request",
+            DocKind::PolicyEvaluation => "policy_evaluation",
+            DocKind::StrategyExcerpts => "strategy_excerpts",
+            DocKind::PlanStatus => "plan_status",
+        }
+    }
+}
+
+/// One manifest entry.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DocumentInfo {
+    /// File name inside the seeds directory; citations name it.
+    pub file: String,
+    /// Document title.
+    pub title: String,
+    /// Publishing body.
+    pub publisher: String,
+    /// Publication date (`YYYY-MM` or `YYYY-MM-DD`).
+    pub date: String,
+    /// Kind of document.
+    pub kind: DocKind,
+}
+
+#[derive(Debug, Deserialize)]
+struct Manifest {
+    document: Vec<DocumentInfo>,
+}
+
+/// A seed document with its lines as written.
+#[derive(Debug, Clone)]
+pub struct SeedDoc {
+    /// Manifest entry.
+    pub info: DocumentInfo,
+    /// Lines of the file, without line terminators; line N is `lines[N - 1]`.
+    pub lines: Vec<String>,
+}
+
+impl SeedDoc {
+    /// Builds a document from text (used for tests and for documents given in memory).
+    pub fn from_text(info: DocumentInfo, text: &str) -> SeedDoc {
+        SeedDoc {
+            info,
+            lines: text.split('\n').map(|l| l.trim_end_matches('\r').to_string()).collect(),
+        }
+    }
+
+    /// The file name citations use.
+    pub fn file(&self) -> &str {
+        &self.info.file
+    }
+
+    /// Line `number` (1-based), or "" when out of range.
+    pub fn line(&self, number: u32) -> &str {
+        number
+            .checked_sub(1)
+            .and_then(|i| self.lines.get(i as usize))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+}
+
+/// The whole corpus.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    /// Documents in manifest order.
+    pub docs: Vec<SeedDoc>,
+    /// SHA-256 over the manifest and every seed file, hex.
+    pub content_hash: String,
+}
+
+impl Corpus {
+    /// Reads `manifest.toml` and every file it lists from `dir`.
+    pub fn load(dir: &Path) -> Result<Corpus, CorpusError> {
+        let manifest_path = dir.join("manifest.toml");
+        let manifest_text = read(&manifest_path)?;
+        let manifest: Manifest =
+            toml::from_str(&manifest_text).map_err(|e| CorpusError::Manifest {
+                path: manifest_path.clone(),
+                message: e.to_string(),
+            })?;
+        let mut hasher = Sha256::new();
+        hasher.update(manifest_text.as_bytes());
+        let mut docs = Vec::new();
+        for info in manifest.document {
+            if info.file.contains(['/', '\\']) || info.file.starts_with('.') {
+                return Err(CorpusError::Manifest {
+                    path: manifest_path,
+                    message: format!("file name {:?} must be a plain name", info.file),
+                });
+            }
+            let text = read(&dir.join(&info.file))?;
+            hasher.update(info.file.as_bytes());
+            hasher.update(text.as_bytes());
+            docs.push(SeedDoc::from_text(info, &text));
+        }
+        Ok(Corpus {
+            docs,
+            content_hash: hex::encode(hasher.finalize()),
+        })
+    }
+
+    /// The document with this file name.
+    pub fn doc(&self, file: &str) -> Option<&SeedDoc> {
+        self.docs.iter().find(|d| d.info.file == file)
+    }
+}
+
+fn read(path: &Path) -> Result<String, CorpusError> {
+    std::fs::read_to_string(path).map_err(|source| CorpusError::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}

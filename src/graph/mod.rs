@@ -1,0 +1,3 @@
+//! The knowledge graph: model, building and querying.
+
+pub mod model;

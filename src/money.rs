@@ -1,0 +1,527 @@
+//! Exact money and fiscal-year parsing for Japanese budget text.
+//!
+//! Amounts are `rust_decimal::Decimal` in 億円 (10^8 yen) with the yen value derived exactly;
+//! nothing here ever touches a float.
+
+use regex::Regex;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+/// Yen in one 億円.
+const YEN_PER_OKU: i64 = 100_000_000;
+
+/// The kind of a budget figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetKind {
+    /// 当初予算 (incl. 予算案 and 予算額 of a draft budget).
+    Initial,
+    /// 補正予算 (any 第N次).
+    Supplementary,
+    /// 概算要求 / 要求額.
+    Request,
+    /// 財政投融資.
+    FiscalInvestment,
+    /// Anything else, e.g. a year-on-year difference.
+    Other,
+}
+
+impl BudgetKind {
+    /// The snake_case name used in JSON and ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BudgetKind::Initial => "initial",
+            BudgetKind::Supplementary => "supplementary",
+            BudgetKind::Request => "request",
+            BudgetKind::FiscalInvestment => "fiscal_investment",
+            BudgetKind::Other => "other",
+        }
+    }
+
+    /// Parses the snake_case name.
+    pub fn parse(name: &str) -> Option<BudgetKind> {
+        [
+            BudgetKind::Initial,
+            BudgetKind::Supplementary,
+            BudgetKind::Request,
+            BudgetKind::FiscalInvestment,
+            BudgetKind::Other,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == name)
+    }
+
+    /// Reads the kind a piece of text names (補正, 当初, 概算要求, 財政投融資 …), if any.
+    pub fn detect(text: &str) -> Option<BudgetKind> {
+        let text = crate::normalize::nfkc(text);
+        if text.contains("財政投融資") || text.contains("財投") {
+            Some(BudgetKind::FiscalInvestment)
+        } else if text.contains("補正") {
+            Some(BudgetKind::Supplementary)
+        } else if text.contains("要求") || text.contains("要望") {
+            Some(BudgetKind::Request)
+        } else if text.contains("当初") || text.contains("予算案") || text.contains("予算(案)")
+        {
+            Some(BudgetKind::Initial)
+        } else {
+            None
+        }
+    }
+}
+
+/// Qualifiers that change what an amount means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetFlag {
+    /// 新規: a new item.
+    New,
+    /// 事項要求: requested without an amount.
+    ItemRequest,
+    /// 再掲/後掲: listed again elsewhere; never counted twice.
+    Relisted,
+    /// Written in 〔〕: shown for reference, counted elsewhere.
+    Bracketed,
+}
+
+impl BudgetFlag {
+    /// The snake_case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BudgetFlag::New => "new",
+            BudgetFlag::ItemRequest => "item_request",
+            BudgetFlag::Relisted => "relisted",
+            BudgetFlag::Bracketed => "bracketed",
+        }
+    }
+}
+
+/// A Japanese fiscal year, stored as its Gregorian starting year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct FiscalYear(pub u16);
+
+impl FiscalYear {
+    /// 令和 N 年度.
+    pub fn reiwa(n: u16) -> FiscalYear {
+        FiscalYear(2018 + n)
+    }
+
+    /// The Gregorian year the fiscal year starts in (令和6年度 → 2024).
+    pub fn gregorian(self) -> u16 {
+        self.0
+    }
+
+    /// The short era label: `R6` for 令和6年度, `H30` for 平成30年度.
+    pub fn label(self) -> String {
+        if self.0 >= 2019 {
+            format!("R{}", self.0 - 2018)
+        } else {
+            format!("H{}", self.0 - 1988)
+        }
+    }
+
+    /// Parses `R6`, `r6`, `H30` or `2024`.
+    pub fn parse_label(text: &str) -> Option<FiscalYear> {
+        let text = text.trim();
+        let (era, digits) = text.split_at(text.find(|c: char| c.is_ascii_digit())?);
+        let number: u16 = digits.parse().ok()?;
+        match era {
+            "R" | "r" if (1..=99).contains(&number) => Some(FiscalYear::reiwa(number)),
+            "H" | "h" if (1..=31).contains(&number) => Some(FiscalYear(1988 + number)),
+            "" if (1989..=2200).contains(&number) => Some(FiscalYear(number)),
+            _ => None,
+        }
+    }
+}
+
+/// A fiscal year mention found in text, with its byte span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FiscalYearMatch {
+    /// The fiscal year.
+    pub year: FiscalYear,
+    /// Byte offset of the mention in the searched text.
+    pub start: usize,
+    /// Byte offset just past the mention.
+    pub end: usize,
+}
+
+static FISCAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(令和|平成|R|H)?\s*(元|\d{1,4})\s*年度").expect("fiscal year pattern")
+});
+
+/// Finds fiscal years: `令和6年度`, `令和 7 年度`, `6年度` (令和 assumed below 50),
+/// `平成30年度`, `2024年度`, `R6年度`. Full-width digits are accepted.
+pub fn find_fiscal_years(text: &str) -> Vec<FiscalYearMatch> {
+    let folded = FoldedText::new(text);
+    FISCAL_YEAR
+        .captures_iter(&folded.text)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let number: u16 = match caps.get(2)?.as_str() {
+                "元" => 1,
+                digits => digits.parse().ok()?,
+            };
+            let year = match caps.get(1).map(|m| m.as_str()) {
+                Some("平成") | Some("H") => FiscalYear(1988 + number),
+                Some(_) => FiscalYear::reiwa(number),
+                None if number >= 1989 => FiscalYear(number),
+                None if number < 50 => FiscalYear::reiwa(number),
+                None => return None,
+            };
+            Some(FiscalYearMatch {
+                year,
+                start: folded.original_offset(whole.start()),
+                end: folded.original_offset(whole.end()),
+            })
+        })
+        .collect()
+}
+
+/// An amount of money found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmountMatch {
+    /// The amount in 億円, negative for ▲.
+    pub oku: Decimal,
+    /// Byte offset of the amount (sign included) in the searched text.
+    pub start: usize,
+    /// Byte offset just past the unit.
+    pub end: usize,
+}
+
+impl AmountMatch {
+    /// The amount's own text.
+    pub fn text<'a>(&self, haystack: &'a str) -> &'a str {
+        &haystack[self.start..self.end]
+    }
+}
+
+const NUMBER: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+
+static AMOUNT_WITH_CHO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<sign>[▲△]\s*)?(?P<cho>{NUMBER})\s*兆\s*(?:(?P<oku>{NUMBER})\s*億)?\s*円"
+    ))
+    .expect("cho pattern")
+});
+
+static AMOUNT_WITH_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<sign>[▲△]\s*)?(?P<num>{NUMBER})\s*(?P<unit>億円|百万円|千万円|千円|万円|円)"
+    ))
+    .expect("unit pattern")
+});
+
+/// Finds every amount with its unit in a line: `18兆2,107億円`, `1,500.0億円`, `▲53億円`,
+/// `300百万円`, `5,000千円`, full-width digits included. Byte offsets refer to `text`.
+pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
+    let folded = FoldedText::new(text);
+    let mut found: Vec<(usize, usize, Decimal)> = Vec::new();
+    for caps in AMOUNT_WITH_CHO.captures_iter(&folded.text) {
+        let (Some(whole), Some(cho)) = (caps.get(0), caps.name("cho")) else {
+            continue;
+        };
+        let Some(cho) = parse_number(cho.as_str()) else {
+            continue;
+        };
+        let oku = caps
+            .name("oku")
+            .and_then(|m| parse_number(m.as_str()))
+            .unwrap_or_default();
+        let mut value = cho * Decimal::from(10_000) + oku;
+        if caps.name("sign").is_some() {
+            value = -value;
+        }
+        found.push((whole.start(), whole.end(), value));
+    }
+    for caps in AMOUNT_WITH_UNIT.captures_iter(&folded.text) {
+        let Some(whole) = caps.get(0) else { continue };
+        if found
+            .iter()
+            .any(|(s, e, _)| whole.start() < *e && *s < whole.end())
+        {
+            continue;
+        }
+        if folded.text[..whole.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            continue;
+        }
+        let (Some(num), Some(unit)) = (caps.name("num"), caps.name("unit")) else {
+            continue;
+        };
+        let Some(number) = parse_number(num.as_str()) else {
+            continue;
+        };
+        let Some(mut value) = to_oku(number, unit.as_str()) else {
+            continue;
+        };
+        if caps.name("sign").is_some() {
+            value = -value;
+        }
+        found.push((whole.start(), whole.end(), value));
+    }
+    found.sort_by_key(|(start, _, _)| *start);
+    found
+        .into_iter()
+        .map(|(start, end, oku)| AmountMatch {
+            oku,
+            start: folded.original_offset(start),
+            end: folded.original_offset(end),
+        })
+        .collect()
+}
+
+/// Parses a bare number as written in a table cell: `182,107`, `▲ 390`, `1.5`, `３．７`.
+pub fn parse_number(text: &str) -> Option<Decimal> {
+    let folded = FoldedText::new(text.trim()).text;
+    let (negative, digits) = match folded.strip_prefix(['▲', '△', '-', '−']) {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, folded.as_str()),
+    };
+    if digits.is_empty()
+        || !digits.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        || !digits.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let value: Decimal = digits.replace(',', "").parse().ok()?;
+    Some(if negative { -value } else { value })
+}
+
+/// Converts a number in `unit` to 億円 exactly.
+pub fn to_oku(number: Decimal, unit: &str) -> Option<Decimal> {
+    let divisor: i64 = match unit {
+        "兆円" => return Some(number * Decimal::from(10_000)),
+        "億円" | "億" => 1,
+        "千万円" => 10,
+        "百万円" => 100,
+        "万円" => 10_000,
+        "千円" => 100_000,
+        "円" => YEN_PER_OKU,
+        _ => return None,
+    };
+    number.checked_div(Decimal::from(divisor))
+}
+
+/// Converts 億円 to yen exactly.
+pub fn oku_to_yen(oku: Decimal) -> Decimal {
+    (oku * Decimal::from(YEN_PER_OKU)).normalize()
+}
+
+/// One budget figure with everything that qualifies it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetFigure {
+    /// Amount in 億円; `None` for 事項要求.
+    pub amount_oku: Option<Decimal>,
+    /// Fiscal year.
+    pub fiscal_year: FiscalYear,
+    /// Kind of budget.
+    pub kind: BudgetKind,
+    /// の内数: the amount is a larger total that includes this item.
+    pub inclusive: bool,
+    /// Other qualifiers.
+    pub flags: BTreeSet<BudgetFlag>,
+}
+
+impl BudgetFigure {
+    /// A plain figure without qualifiers.
+    pub fn new(amount_oku: Option<Decimal>, fiscal_year: FiscalYear, kind: BudgetKind) -> Self {
+        BudgetFigure {
+            amount_oku,
+            fiscal_year,
+            kind,
+            inclusive: false,
+            flags: BTreeSet::new(),
+        }
+    }
+
+    /// Whether the figure counts toward a total (not の内数, not relisted or bracketed).
+    pub fn counts_toward_totals(&self) -> bool {
+        !self.inclusive
+            && !self.flags.contains(&BudgetFlag::Relisted)
+            && !self.flags.contains(&BudgetFlag::Bracketed)
+    }
+
+    /// The budget node properties: `amount_oku_yen`, `amount_yen`, `fy`, `fiscal_year`,
+    /// `kind`, `inclusive`, `flags`.
+    pub fn to_props(&self) -> Map<String, Value> {
+        let mut props = Map::new();
+        let amount = |value: Option<String>| value.map(Value::String).unwrap_or(Value::Null);
+        props.insert(
+            "amount_oku_yen".into(),
+            amount(self.amount_oku.map(|a| a.to_string())),
+        );
+        props.insert(
+            "amount_yen".into(),
+            amount(self.amount_oku.map(|a| oku_to_yen(a).to_string())),
+        );
+        props.insert("fy".into(), Value::String(self.fiscal_year.label()));
+        props.insert("fiscal_year".into(), Value::from(self.fiscal_year.gregorian()));
+        props.insert("kind".into(), Value::String(self.kind.as_str().into()));
+        props.insert("inclusive".into(), Value::Bool(self.inclusive));
+        props.insert(
+            "flags".into(),
+            Value::Array(
+                self.flags
+                    .iter()
+                    .map(|f| Value::String(f.as_str().into()))
+                    .collect(),
+            ),
+        );
+        props
+    }
+
+    /// The stable id key of this figure for an item: `{item}:{fy}:{kind}:{amount|item_request}`.
+    pub fn id_key(&self, item_name: &str) -> String {
+        let amount = self
+            .amount_oku
+            .map(|a| a.normalize().to_string())
+            .unwrap_or_else(|| "item_request".into());
+        format!(
+            "{}:{}:{}:{}",
+            item_name,
+            self.fiscal_year.label(),
+            self.kind.as_str(),
+            amount
+        )
+    }
+}
+
+/// Reads the qualifiers written around an amount: の内数, 新規, 事項要求, 再掲/後掲, 〔〕.
+pub fn detect_qualifiers(context: &str) -> (bool, BTreeSet<BudgetFlag>) {
+    let context = crate::normalize::nfkc(context);
+    let inclusive = context.contains("の内数") || context.contains("内数");
+    let mut flags = BTreeSet::new();
+    if context.contains("新規") {
+        flags.insert(BudgetFlag::New);
+    }
+    if context.contains("事項要求") {
+        flags.insert(BudgetFlag::ItemRequest);
+    }
+    if context.contains("再掲") || context.contains("後掲") {
+        flags.insert(BudgetFlag::Relisted);
+    }
+    if context.contains('〔') {
+        flags.insert(BudgetFlag::Bracketed);
+    }
+    (inclusive, flags)
+}
+
+/// Text with full-width digits and separators folded to ASCII, one char for one char, so
+/// offsets can be mapped back to the original.
+struct FoldedText {
+    text: String,
+    /// For each byte of `text` that starts a char, the byte offset of that char in the original.
+    offsets: Vec<(usize, usize)>,
+    original_len: usize,
+}
+
+impl FoldedText {
+    fn new(original: &str) -> FoldedText {
+        let mut text = String::with_capacity(original.len());
+        let mut offsets = Vec::with_capacity(original.len());
+        for (original_offset, ch) in original.char_indices() {
+            offsets.push((text.len(), original_offset));
+            text.push(fold_char(ch));
+        }
+        FoldedText {
+            text,
+            offsets,
+            original_len: original.len(),
+        }
+    }
+
+    fn original_offset(&self, folded_offset: usize) -> usize {
+        match self
+            .offsets
+            .binary_search_by_key(&folded_offset, |(folded, _)| *folded)
+        {
+            Ok(index) => self.offsets[index].1,
+            Err(_) => self.original_len,
+        }
+    }
+}
+
+/// Folds full-width digits, comma, period and spaces to ASCII.
+fn fold_char(ch: char) -> char {
+    match ch {
+        '０'..='９' => char::from_u32(ch as u32 - '０' as u32 + '0' as u32).unwrap_or(ch),
+        '，' => ',',
+        '．' => '.',
+        '\u{3000}' => ' ',
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn oku(text: &str) -> Vec<String> {
+        find_amounts(text)
+            .into_iter()
+            .map(|m| m.oku.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn reads_units_commas_and_signs() {
+        assert_eq!(oku("令和6年度予算額（案）\t18兆2,107億円"), ["182107"]);
+        assert_eq!(oku("比較増減額\t▲53億円"), ["-53"]);
+        assert_eq!(oku("１，５００．０億円"), ["1500.0"]);
+        assert_eq!(oku("300百万円と5,000千円"), ["3", "0.05"]);
+        assert_eq!(oku("1兆円"), ["10000"]);
+        assert_eq!(oku("（６年度補正 1.5億円 ７年度 2.5億円）"), ["1.5", "2.5"]);
+    }
+
+    #[test]
+    fn yen_is_exact() {
+        let amount: Decimal = "1.5".parse().unwrap_or_default();
+        assert_eq!(oku_to_yen(amount).to_string(), "150000000");
+    }
+
+    #[test]
+    fn reads_fiscal_years_in_both_calendars() {
+        let years: Vec<String> = find_fiscal_years("令和 7 年度補正、６年度、平成30年度、2024年度")
+            .into_iter()
+            .map(|m| m.year.label())
+            .collect();
+        assert_eq!(years, ["R7", "R6", "H30", "R6"]);
+        assert_eq!(FiscalYear::parse_label("R8").map(|y| y.gregorian()), Some(2026));
+    }
+
+    #[test]
+    fn kinds_and_qualifiers() {
+        assert_eq!(BudgetKind::detect("令和7年度補正"), Some(BudgetKind::Supplementary));
+        assert_eq!(BudgetKind::detect("令和8年度当初予算案"), Some(BudgetKind::Initial));
+        assert_eq!(BudgetKind::detect("概算要求額"), Some(BudgetKind::Request));
+        let (inclusive, flags) = detect_qualifiers("NICT運営費交付金の内数（新規）【再掲】");
+        assert!(inclusive);
+        assert!(flags.contains(&BudgetFlag::New) && flags.contains(&BudgetFlag::Relisted));
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_offsets_are_char_boundaries(text in "\\PC{0,40}") {
+            for found in find_amounts(&text) {
+                prop_assert!(text.is_char_boundary(found.start));
+                prop_assert!(text.is_char_boundary(found.end));
+            }
+            for found in find_fiscal_years(&text) {
+                prop_assert!(text.is_char_boundary(found.start));
+            }
+        }
+
+        #[test]
+        fn written_amounts_read_back(whole in 0u32..1_000_000, tenth in 0u32..10) {
+            let text = format!("{whole}.{tenth}億円");
+            let expected: Decimal = format!("{whole}.{tenth}").parse().unwrap_or_default();
+            prop_assert_eq!(find_amounts(&text)[0].oku, expected);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! Text normalisation shared by indexing, querying and extraction.
+//!
+//! NFKC folds full-width digits and letters (`３．７億円` → `3.7億円`), latin is lower-cased
+//! for matching, and the PDF artefact of spaced-out letters (`A P N`, `Q K D`) is joined.
+//! [`NormalizedText`] keeps a map back to the original byte offsets so that highlights and
+//! quotes always point into the text as written.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// NFKC-normalises text (no case folding).
+pub fn nfkc(text: &str) -> String {
+    text.nfkc().collect()
+}
+
+/// Normalised text for matching: NFKC, lower-case latin, spaced letters joined.
+pub fn for_matching(text: &str) -> String {
+    NormalizedText::new(text).text
+}
+
+/// Normalised text with, for every char, the byte range it came from in the original.
+#[derive(Debug, Clone)]
+pub struct NormalizedText {
+    /// The normalised text.
+    pub text: String,
+    /// `(normalised byte offset, original byte offset, original byte end)` per normalised char.
+    spans: Vec<(usize, usize, usize)>,
+    original_len: usize,
+}
+
+impl NormalizedText {
+    /// Normalises `original` char by char, so that offsets can be mapped back.
+    pub fn new(original: &str) -> NormalizedText {
+        let mut chars: Vec<(char, usize, usize)> = Vec::with_capacity(original.len());
+        for (offset, ch) in original.char_indices() {
+            let end = offset + ch.len_utf8();
+            for folded in std::iter::once(ch).nfkc() {
+                for lower in folded.to_lowercase() {
+                    let lower = if lower.is_whitespace() { ' ' } else { lower };
+                    chars.push((lower, offset, end));
+                }
+            }
+        }
+        let chars = join_spaced_letters(chars);
+        let mut text = String::with_capacity(original.len());
+        let mut spans = Vec::with_capacity(chars.len());
+        for (ch, start, end) in chars {
+            spans.push((text.len(), start, end));
+            text.push(ch);
+        }
+        NormalizedText {
+            text,
+            spans,
+            original_len: original.len(),
+        }
+    }
+
+    /// Maps a normalised byte range back to the original byte range it covers.
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let first = self.spans.partition_point(|(n, _, _)| *n < start);
+        let last = self.spans.partition_point(|(n, _, _)| *n < end);
+        let original_start = self
+            .spans
+            .get(first)
+            .map(|s| s.1)
+            .unwrap_or(self.original_len);
+        let original_end = if last == 0 {
+            original_start
+        } else {
+            self.spans
+                .get(last - 1)
+                .map(|s| s.2)
+                .unwrap_or(self.original_len)
+        };
+        (original_start, original_end.max(original_start))
+    }
+}
+
+/// Removes the single spaces between runs of lone ASCII letters or digits (`a p n` → `apn`,
+/// `2 0 3 0` → `2030`), as left by PDF text extraction of letter-spaced words.
+fn join_spaced_letters(chars: Vec<(char, usize, usize)>) -> Vec<(char, usize, usize)> {
+    let is_lone = |index: usize| -> bool {
+        let alnum = |i: Option<&(char, usize, usize)>| i.is_some_and(|c| c.0.is_ascii_alphanumeric());
+        alnum(chars.get(index))
+            && !alnum(index.checked_sub(1).and_then(|i| chars.get(i)))
+            && !alnum(chars.get(index + 1))
+    };
+    let mut keep = vec![true; chars.len()];
+    for index in 1..chars.len().saturating_sub(1) {
+        if chars[index].0 == ' ' && is_lone(index - 1) && is_lone(index + 1) {
+            keep[index] = false;
+        }
+    }
+    chars
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, keep)| keep.then_some(c))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn folds_width_case_and_spaced_letters() {
+        assert_eq!(for_matching("３．７億円"), "3.7億円");
+        assert_eq!(for_matching("東京Q K Dネットワーク"), "東京qkdネットワーク");
+        assert_eq!(for_matching("A P Nの整備"), "apnの整備");
+        assert_eq!(for_matching("計画 2 0 3 0 に係る"), "計画 2030 に係る");
+        assert_eq!(for_matching("Beyond 5G"), "beyond 5g");
+        assert_eq!(for_matching("ＩＣＴ分野"), "ict分野");
+    }
+
+    #[test]
+    fn maps_back_to_original_offsets() {
+        let original = "東京Q K Dネットワーク";
+        let normalized = NormalizedText::new(original);
+        let start = normalized.text.find("qkd").unwrap_or(0);
+        let (a, b) = normalized.original_range(start, start + 3);
+        assert_eq!(&original[a..b], "Q K D");
+    }
+
+    proptest! {
+        #[test]
+        fn idempotent_and_offsets_on_boundaries(text in "\\PC{0,60}") {
+            let once = for_matching(&text);
+            prop_assert_eq!(for_matching(&once), once.clone());
+            let normalized = NormalizedText::new(&text);
+            for end in 0..=normalized.text.len() {
+                if normalized.text.is_char_boundary(end) {
+                    let (a, b) = normalized.original_range(0, end);
+                    prop_assert!(text.is_char_boundary(a) && text.is_char_boundary(b));
+                }
+            }
+        }
+    }
+}
