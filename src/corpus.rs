@@ -89,7 +89,10 @@ impl SeedDoc {
     pub fn from_text(info: DocumentInfo, text: &str) -> SeedDoc {
         SeedDoc {
             info,
-            lines: text.split('\n').map(|l| l.trim_end_matches('\r').to_string()).collect(),
+            lines: text
+                .split('\n')
+                .map(|l| l.trim_end_matches('\r').to_string())
+                .collect(),
         }
     }
 

@@ -1,6 +1,13 @@
 //! Knowledge graph and Japanese full-text search over 総務省 policy documents.
 
+pub mod analysis;
+pub mod api;
 pub mod corpus;
+pub mod engine;
+pub mod eval;
 pub mod graph;
+pub mod index;
 pub mod money;
 pub mod normalize;
+pub mod passages;
+pub mod search;

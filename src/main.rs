@@ -1,1 +1,228 @@
-fn main() {}
+//! Command-line entry: `build`, `serve`, `search`.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use seisaku::api::{self, state::AppState};
+use seisaku::engine::{Engine, EngineConfig};
+use seisaku::search::{self, SearchRequest};
+use std::path::PathBuf;
+
+/// Knowledge graph and Japanese full-text search over 総務省 policy documents.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+struct Cli {
+    /// Directory with manifest.toml and the seed documents.
+    #[arg(long, env = "SEISAKU_SEEDS", global = true)]
+    seeds: Option<PathBuf>,
+    /// Directory for generated data (index, dictionary).
+    #[arg(long, env = "SEISAKU_INDEX", global = true)]
+    index: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build (or rebuild) the index from the seeds.
+    Build,
+    /// Serve the HTTP API, building the index first when it is missing or stale.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, env = "SEISAKU_ADDR", default_value = "127.0.0.1:8080")]
+        addr: String,
+    },
+    /// Search from the terminal and print hits with their citations.
+    Search {
+        /// What to search for.
+        query: String,
+        /// How many hits.
+        #[arg(long, default_value_t = 5)]
+        limit: usize,
+        /// Only this seed file.
+        #[arg(long)]
+        doc: Option<String>,
+    },
+    /// Score search relevance on gold queries (`*.queries.jsonl` in a directory).
+    Eval {
+        /// Directory holding the gold files.
+        #[arg(long, default_value = "tests/fixtures/gold")]
+        gold: PathBuf,
+        /// Print every missed query with its references and top hits.
+        #[arg(long)]
+        verbose: bool,
+    },
+}
+
+fn config(cli: &Cli) -> EngineConfig {
+    let root = if PathBuf::from("seeds/manifest.toml").is_file() {
+        PathBuf::from(".")
+    } else {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    };
+    let mut config = EngineConfig::in_dir(root);
+    if let Some(seeds) = &cli.seeds {
+        config.seeds_dir = seeds.clone();
+    }
+    if let Some(index) = &cli.index {
+        config.index_dir = index.clone();
+        config.dictionary_dir = index.join("dictionary");
+    }
+    config
+}
+
+fn progress_bar() -> ProgressBar {
+    let bar = ProgressBar::new(0);
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} indexing [{bar:40}] {pos}/{len} {elapsed}")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,tantivy=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let config = config(&cli);
+    match &cli.command {
+        Command::Build => {
+            let engine = Engine::build(&config, &progress_bar()).context("build failed")?;
+            println!(
+                "built {} passages and {} nodes in {} ms into {}",
+                engine.meta.passages,
+                engine.meta.nodes,
+                engine.meta.build_ms,
+                config.index_dir.display()
+            );
+        }
+        Command::Serve { addr } => serve(config, addr)?,
+        Command::Eval { gold, verbose } => {
+            let engine =
+                Engine::open_or_build(&config, &progress_bar()).context("cannot open the index")?;
+            eval_relevance(&engine, gold, *verbose)?;
+        }
+        Command::Search { query, limit, doc } => {
+            let engine =
+                Engine::open_or_build(&config, &progress_bar()).context("cannot open the index")?;
+            let request = SearchRequest {
+                q: query.clone(),
+                limit: *limit,
+                offset: 0,
+                doc: doc.clone(),
+                node_types: Vec::new(),
+                passages: true,
+                expansion_terms: Vec::new(),
+            };
+            let page = search::search(&engine.index, &engine.analyzer, &request, &|f| {
+                engine.doc_title(f)
+            })?;
+            println!("{} hits for {query:?}\n", page.total);
+            for (rank, hit) in page.hits.iter().enumerate() {
+                println!(
+                    "{}. [{}:{}-{}] {}  (score {:.2})",
+                    rank + 1,
+                    hit.doc,
+                    hit.line_start,
+                    hit.line_end,
+                    hit.doc_title,
+                    hit.score
+                );
+                if !hit.heading.is_empty() {
+                    println!("   {}", hit.heading.join(" › "));
+                }
+                let plain = hit
+                    .snippet
+                    .replace("<mark>", "\x1b[1;33m")
+                    .replace("</mark>", "\x1b[0m");
+                println!("   {}\n", plain.replace('\n', " "));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn eval_relevance(engine: &Engine, gold: &std::path::Path, verbose: bool) -> anyhow::Result<()> {
+    use seisaku::eval::queries::{RankedHit, evaluate, load_queries, score_query};
+    let queries = load_queries(gold)?;
+    let mut rank = |q: &str| -> Vec<RankedHit> {
+        let request = SearchRequest {
+            q: q.to_string(),
+            limit: 10,
+            passages: true,
+            ..SearchRequest::default()
+        };
+        search::search(&engine.index, &engine.analyzer, &request, &|f| {
+            engine.doc_title(f)
+        })
+        .map(|page| {
+            page.hits
+                .into_iter()
+                .map(|h| RankedHit {
+                    doc: h.doc,
+                    line_start: h.line_start,
+                    line_end: h.line_end,
+                    text: h.text,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+    };
+    let report = evaluate(&queries, &mut rank);
+    println!("search relevance: {report}");
+    if verbose {
+        for query in &queries {
+            let hits = rank(&query.q);
+            let score = score_query(&hits, &query.relevant);
+            if score.first_relevant.is_some_and(|r| r <= 1) {
+                continue;
+            }
+            println!(
+                "\n[{}] {} -> first relevant {:?}",
+                query.intent, query.q, score.first_relevant
+            );
+            for reference in &query.relevant {
+                println!(
+                    "   want {}:{} {}",
+                    reference.doc, reference.line, reference.quote
+                );
+            }
+            for hit in hits.iter().take(3) {
+                let text: String = hit.text.chars().take(70).collect();
+                println!(
+                    "   got  {}:{}-{} {}",
+                    hit.doc,
+                    hit.line_start,
+                    hit.line_end,
+                    text.replace('\n', " ")
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn serve(config: EngineConfig, addr: &str) -> anyhow::Result<()> {
+    let engine =
+        Engine::open_or_build(&config, &progress_bar()).context("cannot prepare the index")?;
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("cannot listen on {addr}"))?;
+        tracing::info!(addr = %listener.local_addr()?, "serving");
+        let app = api::app(AppState::new(engine, config));
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await?;
+        anyhow::Ok(())
+    })
+}

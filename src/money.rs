@@ -179,6 +179,65 @@ pub fn find_fiscal_years(text: &str) -> Vec<FiscalYearMatch> {
         .collect()
 }
 
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:(令和|平成)\s*(元|\d{1,2})|(\d{4}))\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?",
+    )
+    .expect("date pattern")
+});
+
+/// A calendar date (day optional) found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMatch {
+    /// Gregorian year.
+    pub year: u16,
+    /// Month 1..=12.
+    pub month: u8,
+    /// Day of month, when written.
+    pub day: Option<u8>,
+}
+
+impl DateMatch {
+    /// ISO form: `2025-06-13`, or `2025-06` without a day.
+    pub fn iso(&self) -> String {
+        match self.day {
+            Some(day) => format!("{:04}-{:02}-{:02}", self.year, self.month, day),
+            None => format!("{:04}-{:02}", self.year, self.month),
+        }
+    }
+}
+
+/// Finds dates: `令和7年6月13日`, `令和８年１月`, `2024 年 6 月 18 日`.
+pub fn find_dates(text: &str) -> impl Iterator<Item = DateMatch> + '_ {
+    let folded = FoldedText::new(text).text;
+    let found: Vec<DateMatch> = DATE
+        .captures_iter(&folded)
+        .filter_map(|caps| {
+            let year = match (caps.get(1), caps.get(2), caps.get(3)) {
+                (Some(era), Some(number), _) => {
+                    let n: u16 = if number.as_str() == "元" {
+                        1
+                    } else {
+                        number.as_str().parse().ok()?
+                    };
+                    if era.as_str() == "令和" {
+                        2018 + n
+                    } else {
+                        1988 + n
+                    }
+                }
+                (_, _, Some(gregorian)) => gregorian.as_str().parse().ok()?,
+                _ => return None,
+            };
+            let month: u8 = caps.get(4)?.as_str().parse().ok()?;
+            let day: Option<u8> = caps.get(5).and_then(|d| d.as_str().parse().ok());
+            let valid = (1..=12).contains(&month) && day.is_none_or(|d| (1..=31).contains(&d));
+            valid.then_some(DateMatch { year, month, day })
+        })
+        .collect();
+    found.into_iter()
+}
+
 /// An amount of money found in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AmountMatch {
@@ -283,7 +342,9 @@ pub fn parse_number(text: &str) -> Option<Decimal> {
         None => (false, folded.as_str()),
     };
     if digits.is_empty()
-        || !digits.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        || !digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
         || !digits.starts_with(|c: char| c.is_ascii_digit())
     {
         return None;
@@ -360,7 +421,10 @@ impl BudgetFigure {
             amount(self.amount_oku.map(|a| oku_to_yen(a).to_string())),
         );
         props.insert("fy".into(), Value::String(self.fiscal_year.label()));
-        props.insert("fiscal_year".into(), Value::from(self.fiscal_year.gregorian()));
+        props.insert(
+            "fiscal_year".into(),
+            Value::from(self.fiscal_year.gregorian()),
+        );
         props.insert("kind".into(), Value::String(self.kind.as_str().into()));
         props.insert("inclusive".into(), Value::Bool(self.inclusive));
         props.insert(
@@ -492,13 +556,31 @@ mod tests {
             .map(|m| m.year.label())
             .collect();
         assert_eq!(years, ["R7", "R6", "H30", "R6"]);
-        assert_eq!(FiscalYear::parse_label("R8").map(|y| y.gregorian()), Some(2026));
+        assert_eq!(
+            FiscalYear::parse_label("R8").map(|y| y.gregorian()),
+            Some(2026)
+        );
+    }
+
+    #[test]
+    fn reads_dates_in_both_calendars() {
+        let dates: Vec<String> =
+            find_dates("(令和7年6月13日閣議決定)、令和８年１月、2024 年 6 月 18 日")
+                .map(|d| d.iso())
+                .collect();
+        assert_eq!(dates, ["2025-06-13", "2026-01", "2024-06-18"]);
     }
 
     #[test]
     fn kinds_and_qualifiers() {
-        assert_eq!(BudgetKind::detect("令和7年度補正"), Some(BudgetKind::Supplementary));
-        assert_eq!(BudgetKind::detect("令和8年度当初予算案"), Some(BudgetKind::Initial));
+        assert_eq!(
+            BudgetKind::detect("令和7年度補正"),
+            Some(BudgetKind::Supplementary)
+        );
+        assert_eq!(
+            BudgetKind::detect("令和8年度当初予算案"),
+            Some(BudgetKind::Initial)
+        );
         assert_eq!(BudgetKind::detect("概算要求額"), Some(BudgetKind::Request));
         let (inclusive, flags) = detect_qualifiers("NICT運営費交付金の内数（新規）【再掲】");
         assert!(inclusive);

@@ -79,7 +79,8 @@ impl NormalizedText {
 /// `2 0 3 0` → `2030`), as left by PDF text extraction of letter-spaced words.
 fn join_spaced_letters(chars: Vec<(char, usize, usize)>) -> Vec<(char, usize, usize)> {
     let is_lone = |index: usize| -> bool {
-        let alnum = |i: Option<&(char, usize, usize)>| i.is_some_and(|c| c.0.is_ascii_alphanumeric());
+        let alnum =
+            |i: Option<&(char, usize, usize)>| i.is_some_and(|c| c.0.is_ascii_alphanumeric());
         alnum(chars.get(index))
             && !alnum(index.checked_sub(1).and_then(|i| chars.get(i)))
             && !alnum(chars.get(index + 1))

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian machine lacks to build and run the server:
+# the IPADIC dictionary source (Debian's mecab-ipadic). Safe to run repeatedly.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+have_ipadic() {
+  [ -f /usr/share/mecab/dic/ipadic/matrix.def ] ||
+    [ -f .cache/mecab-ipadic/usr/share/mecab/dic/ipadic/matrix.def ] ||
+    { [ -n "${SEISAKU_IPADIC_DIR:-}" ] && [ -f "$SEISAKU_IPADIC_DIR/matrix.def" ]; }
+}
+
+if ! have_ipadic; then
+  echo "setup: installing the IPADIC source (mecab-ipadic)" >&2
+  if [ "$(id -u)" = "0" ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mecab-ipadic >/dev/null
+  else
+    # Without root: fetch the package and unpack it into the project.
+    mkdir -p .cache
+    (cd .cache && apt-get download mecab-ipadic && dpkg -x mecab-ipadic_*.deb mecab-ipadic && rm -f mecab-ipadic_*.deb)
+  fi
+fi
+have_ipadic || { echo "setup: IPADIC source still missing; see README (Dictionary)" >&2; exit 1; }
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "setup: cargo not found; install Rust with rustup (https://rustup.rs)" >&2
+  exit 1
+fi

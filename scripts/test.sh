@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs the whole test suite offline on loopback, with formatting and lint checks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
+cargo test --locked

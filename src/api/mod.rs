@@ -1,0 +1,85 @@
+//! The HTTP API: routes, shared state and error mapping.
+
+pub mod error;
+pub mod search;
+pub mod state;
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use error::ApiError;
+use serde::Serialize;
+use state::AppState;
+use std::time::Duration;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+/// Largest accepted request body.
+const MAX_BODY_BYTES: usize = 64 * 1024;
+/// Longest a request may take.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The application router over `state`.
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/search", get(search::search_handler))
+        .route("/documents", get(documents))
+        .route("/admin/rebuild", post(rebuild))
+        .fallback(unknown_route)
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Health and build facts.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Health {
+    /// Always `ok` when answering.
+    pub status: &'static str,
+    /// Passages indexed.
+    pub passages: usize,
+    /// Graph nodes indexed.
+    pub nodes: usize,
+    /// When the served build was made.
+    pub built_at: String,
+    /// Fingerprint of the served build's inputs.
+    pub fingerprint: String,
+}
+
+async fn healthz(State(state): State<AppState>) -> Json<Health> {
+    let engine = state.engine();
+    Json(Health {
+        status: "ok",
+        passages: engine.meta.passages,
+        nodes: engine.meta.nodes,
+        built_at: engine.meta.built_at.clone(),
+        fingerprint: engine.fingerprint.clone(),
+    })
+}
+
+async fn documents(State(state): State<AppState>) -> Json<Vec<crate::corpus::DocumentInfo>> {
+    let engine = state.engine();
+    Json(engine.corpus.docs.iter().map(|d| d.info.clone()).collect())
+}
+
+async fn rebuild(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
+    let engine = state.rebuild().await.map_err(ApiError::unavailable)?;
+    Ok(Json(Health {
+        status: "ok",
+        passages: engine.meta.passages,
+        nodes: engine.meta.nodes,
+        built_at: engine.meta.built_at.clone(),
+        fingerprint: engine.fingerprint.clone(),
+    }))
+}
+
+async fn unknown_route() -> ApiError {
+    ApiError::not_found("no such endpoint")
+}

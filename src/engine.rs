@@ -1,0 +1,201 @@
+//! Wiring the pipeline: seeds → passages (+ graph) → index on disk, and opening what is built.
+//!
+//! The build is fingerprinted by the corpus content, the vocabulary and the pipeline version;
+//! an up-to-date build is reused, a stale one is rebuilt into a new directory and published
+//! atomically (see [`crate::index::store`]).
+
+use crate::analysis::{Analyzer, DictionaryError, dictionary};
+use crate::corpus::{Corpus, CorpusError, DocumentInfo};
+use crate::index::store::{BuildMeta, Store, StoreError};
+use crate::index::{self, IndexError, IndexInput, SearchIndex};
+use crate::passages::{Passage, passages};
+use indicatif::ProgressBar;
+use sha2::{Digest, Sha256};
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Bumped whenever passages, analysis or extraction change what a build contains.
+const PIPELINE_VERSION: &str = "3";
+
+/// Errors while preparing the engine.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// The dictionary is missing or broken.
+    #[error(transparent)]
+    Dictionary(#[from] DictionaryError),
+    /// The seeds could not be read.
+    #[error(transparent)]
+    Corpus(#[from] CorpusError),
+    /// The index failed.
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Where things are.
+#[derive(Debug, Clone)]
+pub struct EngineConfig {
+    /// Directory with `manifest.toml` and the seed files.
+    pub seeds_dir: PathBuf,
+    /// Generated-data root (`index/`).
+    pub index_dir: PathBuf,
+    /// Project root (for a project-local dictionary source).
+    pub project_root: PathBuf,
+    /// Where the compiled dictionary is cached.
+    pub dictionary_dir: PathBuf,
+}
+
+impl EngineConfig {
+    /// Seeds, index and project root under one directory.
+    pub fn in_dir(root: impl Into<PathBuf>) -> EngineConfig {
+        let root = root.into();
+        EngineConfig {
+            seeds_dir: root.join("seeds"),
+            index_dir: root.join("index"),
+            dictionary_dir: root.join("index").join("dictionary"),
+            project_root: root,
+        }
+    }
+
+    fn store(&self) -> Store {
+        Store::new(&self.index_dir)
+    }
+}
+
+/// Everything a request needs, immutable once built.
+pub struct Engine {
+    /// The corpus as read.
+    pub corpus: Corpus,
+    /// The shared analyser.
+    pub analyzer: Analyzer,
+    /// The opened index.
+    pub index: SearchIndex,
+    /// Facts about the build served.
+    pub meta: BuildMeta,
+    /// Fingerprint of the inputs.
+    pub fingerprint: String,
+}
+
+impl Engine {
+    /// Opens the current build when it is up to date, otherwise builds first.
+    pub fn open_or_build(
+        config: &EngineConfig,
+        progress: &ProgressBar,
+    ) -> Result<Engine, EngineError> {
+        let prepared = Prepared::load(config)?;
+        let store = config.store();
+        let up_to_date = store
+            .current()?
+            .filter(|(_, meta)| meta.content_hash == prepared.fingerprint);
+        if let Some((dir, meta)) = up_to_date {
+            match index::open_index(&dir, &prepared.analyzer) {
+                Ok(index) => return Ok(prepared.into_engine(index, meta)),
+                Err(error) => tracing::warn!(%error, "current build unreadable; rebuilding"),
+            }
+        }
+        Engine::build_prepared(config, prepared, progress)
+    }
+
+    /// Builds afresh, publishes, and opens the new build.
+    pub fn build(config: &EngineConfig, progress: &ProgressBar) -> Result<Engine, EngineError> {
+        let prepared = Prepared::load(config)?;
+        Engine::build_prepared(config, prepared, progress)
+    }
+
+    fn build_prepared(
+        config: &EngineConfig,
+        prepared: Prepared,
+        progress: &ProgressBar,
+    ) -> Result<Engine, EngineError> {
+        let started = Instant::now();
+        let store = config.store();
+        let input = IndexInput {
+            passages: prepared.passages(),
+            nodes: Vec::new(),
+        };
+        progress.set_length((input.passages.len() + input.nodes.len()) as u64);
+        let dir = store.new_build_dir(&prepared.fingerprint)?;
+        index::write_index(&dir, &prepared.analyzer, &input, &|n| progress.inc(n))?;
+        let meta = BuildMeta {
+            content_hash: prepared.fingerprint.clone(),
+            built_at: now_rfc3339(),
+            passages: input.passages.len(),
+            nodes: input.nodes.len(),
+            build_ms: started.elapsed().as_millis() as u64,
+        };
+        index::publish(&store, &dir, &meta)?;
+        progress.finish();
+        tracing::info!(
+            passages = meta.passages,
+            build_ms = meta.build_ms,
+            "index built"
+        );
+        let opened = index::open_index(&dir, &prepared.analyzer)?;
+        Ok(prepared.into_engine(opened, meta))
+    }
+
+    /// The manifest entry of a seed file.
+    pub fn document(&self, file: &str) -> Option<&DocumentInfo> {
+        self.corpus.doc(file).map(|d| &d.info)
+    }
+
+    /// The title of a seed file (the file name when unknown).
+    pub fn doc_title(&self, file: &str) -> String {
+        self.document(file)
+            .map(|d| d.title.clone())
+            .unwrap_or_else(|| file.to_string())
+    }
+}
+
+/// Inputs read and the analyser ready, before the index is opened or built.
+struct Prepared {
+    corpus: Corpus,
+    analyzer: Analyzer,
+    fingerprint: String,
+}
+
+impl Prepared {
+    fn load(config: &EngineConfig) -> Result<Prepared, EngineError> {
+        let corpus = Corpus::load(&config.seeds_dir)?;
+        let dictionary_dir =
+            dictionary::ensure_compiled(&config.dictionary_dir, &config.project_root)?;
+        let user_terms = Vec::new();
+        let analyzer = Analyzer::load(&dictionary_dir, &user_terms)?;
+        let mut hasher = Sha256::new();
+        hasher.update(PIPELINE_VERSION.as_bytes());
+        hasher.update(corpus.content_hash.as_bytes());
+        let fingerprint = hex::encode(hasher.finalize());
+        Ok(Prepared {
+            corpus,
+            analyzer,
+            fingerprint,
+        })
+    }
+
+    fn passages(&self) -> Vec<Passage> {
+        self.corpus.docs.iter().flat_map(passages).collect()
+    }
+
+    fn into_engine(self, index: SearchIndex, meta: BuildMeta) -> Engine {
+        Engine {
+            corpus: self.corpus,
+            analyzer: self.analyzer,
+            index,
+            meta,
+            fingerprint: self.fingerprint,
+        }
+    }
+}
+
+fn now_rfc3339() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    humantime::format_rfc3339_seconds(
+        std::time::UNIX_EPOCH + std::time::Duration::from_secs(seconds),
+    )
+    .to_string()
+}

@@ -1,0 +1,3 @@
+//! Measuring the system against the gold set: search relevance and extraction quality.
+
+pub mod queries;

@@ -1,0 +1,232 @@
+//! Passage and node search over the index, with forgiving query handling and snippets.
+
+pub mod query;
+pub mod snippet;
+
+use crate::analysis::Analyzer;
+use crate::index::SearchIndex;
+use serde::Serialize;
+use std::collections::HashSet;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{TantivyDocument, Term};
+
+/// Longest accepted query, in bytes.
+pub const MAX_QUERY_BYTES: usize = 1_000;
+/// Largest page size.
+pub const MAX_LIMIT: usize = 100;
+/// Deepest accepted offset.
+pub const MAX_OFFSET: usize = 10_000;
+
+/// Why a search request was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// Nothing to search for.
+    #[error("the query is empty")]
+    EmptyQuery,
+    /// The query has no letters or digits.
+    #[error("the query has no searchable words")]
+    NothingSearchable,
+    /// The query is too long.
+    #[error("the query is longer than {MAX_QUERY_BYTES} bytes")]
+    QueryTooLong,
+    /// limit or offset out of range.
+    #[error("{0}")]
+    BadPaging(String),
+    /// The index failed.
+    #[error("search failed: {0}")]
+    Index(#[from] tantivy::TantivyError),
+}
+
+/// What to search for.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    /// The user's text.
+    pub q: String,
+    /// Page size (1..=100).
+    pub limit: usize,
+    /// Hits to skip.
+    pub offset: usize,
+    /// Only this seed file.
+    pub doc: Option<String>,
+    /// Search graph nodes of these types instead of (or besides) passages.
+    pub node_types: Vec<String>,
+    /// Include passages (true unless only node types were asked for).
+    pub passages: bool,
+    /// Extra phrases to search as well (vocabulary expansions).
+    pub expansion_terms: Vec<String>,
+}
+
+/// One search hit.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Hit {
+    /// `passage` or `node`.
+    pub kind: String,
+    /// Passage id or node id.
+    pub id: String,
+    /// Node type, for node hits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub node_type: Option<String>,
+    /// Seed file name.
+    pub doc: String,
+    /// Document title.
+    pub doc_title: String,
+    /// First line (1-based).
+    pub line_start: u32,
+    /// Last line (1-based, inclusive).
+    pub line_end: u32,
+    /// Heading path.
+    pub heading: Vec<String>,
+    /// Text as written.
+    pub text: String,
+    /// HTML snippet with `<mark>`ed terms.
+    pub snippet: String,
+    /// Relevance score.
+    pub score: f32,
+}
+
+/// A page of hits.
+#[derive(Debug, Clone)]
+pub struct SearchPage {
+    /// All matching hits.
+    pub total: usize,
+    /// This page.
+    pub hits: Vec<Hit>,
+}
+
+/// Checks a request before any work is done.
+pub fn validate(request: &SearchRequest) -> Result<(), SearchError> {
+    if request.q.len() > MAX_QUERY_BYTES {
+        return Err(SearchError::QueryTooLong);
+    }
+    if request.q.trim().is_empty() {
+        return Err(SearchError::EmptyQuery);
+    }
+    if !request.q.chars().any(char::is_alphanumeric) {
+        return Err(SearchError::NothingSearchable);
+    }
+    if request.limit == 0 || request.limit > MAX_LIMIT {
+        return Err(SearchError::BadPaging(format!(
+            "limit must be between 1 and {MAX_LIMIT}"
+        )));
+    }
+    if request.offset > MAX_OFFSET {
+        return Err(SearchError::BadPaging(format!(
+            "offset must be at most {MAX_OFFSET}"
+        )));
+    }
+    Ok(())
+}
+
+/// Runs a search. `doc_title` maps a file name to its title.
+pub fn search(
+    index: &SearchIndex,
+    analyzer: &Analyzer,
+    request: &SearchRequest,
+    doc_title: &dyn Fn(&str) -> String,
+) -> Result<SearchPage, SearchError> {
+    validate(request)?;
+    let cleaned: String = request
+        .q
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let parsed = query::parse(analyzer, &cleaned);
+    if parsed.is_empty() && request.expansion_terms.is_empty() {
+        return Err(SearchError::NothingSearchable);
+    }
+    let scoring = query::build(analyzer, &index.fields, &parsed, &request.expansion_terms);
+    let full_query = with_filters(index, request, scoring);
+    let searcher = index.reader.searcher();
+    let collector = (
+        Count,
+        TopDocs::with_limit(request.limit)
+            .and_offset(request.offset)
+            .order_by_score(),
+    );
+    let (total, top) = searcher.search(&full_query, &collector)?;
+    let mut highlight: HashSet<String> = parsed.terms.iter().cloned().collect();
+    for phrase in parsed.phrases.iter().chain(&request.expansion_terms) {
+        highlight.extend(analyzer.analyze(phrase).into_iter().map(|t| t.term));
+    }
+    let grams: HashSet<String> = parsed.bigrams.iter().cloned().collect();
+    let mut hits = Vec::with_capacity(top.len());
+    for (score, address) in top {
+        let stored: TantivyDocument = searcher.doc(address)?;
+        hits.push(to_hit(
+            index, analyzer, &stored, score, &highlight, &grams, doc_title,
+        ));
+    }
+    Ok(SearchPage { total, hits })
+}
+
+fn with_filters(
+    index: &SearchIndex,
+    request: &SearchRequest,
+    scoring: Box<dyn Query>,
+) -> Box<dyn Query> {
+    let fields = &index.fields;
+    let exact = |field, value: &str| -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, value),
+            IndexRecordOption::Basic,
+        ))
+    };
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, scoring)];
+    if let Some(doc) = &request.doc {
+        clauses.push((Occur::Must, exact(fields.doc, doc)));
+    }
+    let mut kinds: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if request.passages {
+        kinds.push((Occur::Should, exact(fields.kind, "passage")));
+    }
+    for node_type in &request.node_types {
+        kinds.push((Occur::Should, exact(fields.node_type, node_type)));
+    }
+    clauses.push((Occur::Must, Box::new(BooleanQuery::new(kinds))));
+    Box::new(BooleanQuery::new(clauses))
+}
+
+fn to_hit(
+    index: &SearchIndex,
+    analyzer: &Analyzer,
+    stored: &TantivyDocument,
+    score: f32,
+    highlight: &HashSet<String>,
+    grams: &HashSet<String>,
+    doc_title: &dyn Fn(&str) -> String,
+) -> Hit {
+    let fields = &index.fields;
+    let text_of = |field| {
+        stored
+            .get_first(field)
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    let number_of = |field| {
+        stored
+            .get_first(field)
+            .and_then(|v| v.as_u64())
+            .and_then(|n| u32::try_from(n).ok())
+            .unwrap_or(0)
+    };
+    let text = text_of(fields.text);
+    let doc = text_of(fields.doc);
+    let kind = text_of(fields.kind);
+    let node_type = text_of(fields.node_type);
+    Hit {
+        snippet: snippet::snippet(analyzer, &text, highlight, grams),
+        heading: serde_json::from_str(&text_of(fields.heading_json)).unwrap_or_default(),
+        id: text_of(fields.id),
+        node_type: (kind == "node").then_some(node_type),
+        kind,
+        doc_title: doc_title(&doc),
+        doc,
+        line_start: number_of(fields.line_start),
+        line_end: number_of(fields.line_end),
+        text,
+        score,
+    }
+}

@@ -1,0 +1,305 @@
+//! Turning what a person types into a tantivy query, without ever failing on syntax.
+//!
+//! Quoted parts (`"…"`, `「…」`, `『…』`, `“…”`) must match as phrases; the rest is analysed
+//! into terms that may match (OR, ranked by BM25), with a bonus for adjacent terms matching as
+//! a phrase, a weaker character-bigram view for unknown compounds, and vocabulary expansions.
+
+use crate::analysis::{Analyzer, bigrams};
+use crate::index::schema::Fields;
+use tantivy::Term;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+
+/// Weight of a morphological term match in the body.
+const BODY_TERM_BOOST: f32 = 1.0;
+/// Weight of adjacent query terms matching as a phrase.
+const ADJACENT_PHRASE_BOOST: f32 = 0.6;
+/// Weight of a heading match.
+const HEADING_BOOST: f32 = 0.35;
+/// Weight of a character-bigram match: below morphological matches.
+const BIGRAM_BOOST: f32 = 0.2;
+/// Weight of a quoted phrase.
+const QUOTED_PHRASE_BOOST: f32 = 2.0;
+/// Weight of an expansion's phrase.
+const EXPANSION_BOOST: f32 = 0.8;
+
+/// Words of a natural question that say how to ask, not what about.
+const QUESTION_WORDS: [&str; 22] = [
+    "いくら",
+    "何",
+    "なに",
+    "なん",
+    "どこ",
+    "どれ",
+    "どの",
+    "どう",
+    "どんな",
+    "いつ",
+    "誰",
+    "教え",
+    "ください",
+    "下さい",
+    "について",
+    "知り",
+    "たい",
+    "です",
+    "ます",
+    "ある",
+    "いる",
+    "する",
+];
+
+/// Words that ask for an amount of money.
+const AMOUNT_WORDS: [&str; 9] = [
+    "予算",
+    "いくら",
+    "金額",
+    "億円",
+    "何億",
+    "経費",
+    "補正",
+    "要求額",
+    "何兆",
+];
+/// Words that ask for a date.
+const DATE_WORDS: [&str; 7] = [
+    "いつ",
+    "日付",
+    "策定日",
+    "閣議決定",
+    "決定日",
+    "時点",
+    "公表",
+];
+/// Weight of the "has an amount" / "has a date" facet when the question asks for one.
+const FACET_BOOST: f32 = 2.0;
+
+/// Facet token of passages that state an amount of money.
+pub const FACET_AMOUNT: &str = "amount";
+/// Facet token of passages that state a date.
+pub const FACET_DATE: &str = "date";
+
+/// A parsed user query.
+#[derive(Debug, Clone, Default)]
+pub struct ParsedQuery {
+    /// Quoted phrases, as written.
+    pub phrases: Vec<String>,
+    /// Analysed free-text terms (normalised), question words removed.
+    pub terms: Vec<String>,
+    /// Runs of adjacent free-text terms (for proximity bonuses).
+    pub runs: Vec<Vec<String>>,
+    /// Bigrams of the free text.
+    pub bigrams: Vec<String>,
+    /// The question asks for an amount of money.
+    pub wants_amount: bool,
+    /// The question asks for a date.
+    pub wants_date: bool,
+}
+
+impl ParsedQuery {
+    /// Whether nothing searchable is left.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty() && self.terms.is_empty() && self.bigrams.is_empty()
+    }
+}
+
+const QUOTES: [(char, char); 5] = [
+    ('"', '"'),
+    ('「', '」'),
+    ('『', '』'),
+    ('“', '”'),
+    ('＂', '＂'),
+];
+
+/// Splits quoted phrases from free text and analyses both.
+pub fn parse(analyzer: &Analyzer, text: &str) -> ParsedQuery {
+    let (phrases, free_text) = split_quoted(text);
+    let normalized = crate::normalize::for_matching(text);
+    let mut parsed = ParsedQuery {
+        phrases,
+        wants_amount: AMOUNT_WORDS.iter().any(|w| normalized.contains(w)),
+        wants_date: DATE_WORDS.iter().any(|w| normalized.contains(w)),
+        ..ParsedQuery::default()
+    };
+    for chunk in free_text.split_whitespace() {
+        let tokens: Vec<String> = analyzer
+            .analyze(chunk)
+            .into_iter()
+            .map(|t| t.term)
+            .filter(|t| !QUESTION_WORDS.contains(&t.as_str()))
+            .collect();
+        if tokens.len() >= 2 {
+            parsed.runs.push(tokens.clone());
+        }
+        for term in tokens {
+            if !parsed.terms.contains(&term) {
+                parsed.terms.push(term);
+            }
+        }
+        for gram in bigrams(chunk) {
+            if !parsed.bigrams.contains(&gram.term) {
+                parsed.bigrams.push(gram.term);
+            }
+        }
+    }
+    parsed
+}
+
+fn split_quoted(text: &str) -> (Vec<String>, String) {
+    let mut phrases = Vec::new();
+    let mut free = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        let Some(&(_, close)) = QUOTES.iter().find(|(open, _)| *open == ch) else {
+            free.push(ch);
+            continue;
+        };
+        let mut phrase = String::new();
+        let mut closed = false;
+        for inner in chars.by_ref() {
+            if inner == close {
+                closed = true;
+                break;
+            }
+            phrase.push(inner);
+        }
+        if closed && !phrase.trim().is_empty() {
+            phrases.push(phrase.trim().to_string());
+        } else {
+            free.push(' ');
+            free.push_str(&phrase);
+        }
+        free.push(' ');
+    }
+    (phrases, free)
+}
+
+fn term_query(field: Field, term: &str, boost: f32) -> Box<dyn Query> {
+    let query = TermQuery::new(
+        Term::from_field_text(field, term),
+        IndexRecordOption::WithFreqsAndPositions,
+    );
+    Box::new(BoostQuery::new(Box::new(query), boost))
+}
+
+fn term_query_basic(field: Field, term: &str, boost: f32) -> Box<dyn Query> {
+    let query = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::Basic);
+    Box::new(BoostQuery::new(Box::new(query), boost))
+}
+
+/// A phrase (or a single term) over already-analysed tokens.
+fn phrase_query(field: Field, tokens: &[String], boost: f32) -> Option<Box<dyn Query>> {
+    match tokens {
+        [] => None,
+        [single] => Some(term_query(field, single, boost)),
+        many => {
+            let terms = many
+                .iter()
+                .map(|t| Term::from_field_text(field, t))
+                .collect();
+            Some(Box::new(BoostQuery::new(
+                Box::new(PhraseQuery::new(terms)),
+                boost,
+            )))
+        }
+    }
+}
+
+/// A text matched as a phrase in the morphological field, or else in the bigram field.
+fn text_as_phrase(
+    analyzer: &Analyzer,
+    fields: &Fields,
+    text: &str,
+    boost: f32,
+) -> Option<Box<dyn Query>> {
+    let morph: Vec<String> = analyzer.analyze(text).into_iter().map(|t| t.term).collect();
+    let grams: Vec<String> = bigrams(text).into_iter().map(|t| t.term).collect();
+    let clauses: Vec<(Occur, Box<dyn Query>)> = [
+        phrase_query(fields.body, &morph, boost),
+        phrase_query(fields.body_bigram, &grams, boost * 0.5),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|q| (Occur::Should, q))
+    .collect();
+    (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+}
+
+/// Builds the scoring query: required phrases, optional terms, expansions.
+pub fn build(
+    analyzer: &Analyzer,
+    fields: &Fields,
+    parsed: &ParsedQuery,
+    expansion_terms: &[String],
+) -> Box<dyn Query> {
+    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for term in &parsed.terms {
+        should.push((
+            Occur::Should,
+            term_query(fields.body, term, BODY_TERM_BOOST),
+        ));
+        should.push((
+            Occur::Should,
+            term_query(fields.heading, term, HEADING_BOOST),
+        ));
+    }
+    for run in &parsed.runs {
+        for pair in run.windows(2) {
+            if let Some(q) = phrase_query(fields.body, pair, ADJACENT_PHRASE_BOOST) {
+                should.push((Occur::Should, q));
+            }
+        }
+    }
+    for gram in &parsed.bigrams {
+        should.push((
+            Occur::Should,
+            term_query(fields.body_bigram, gram, BIGRAM_BOOST),
+        ));
+    }
+    for expansion in expansion_terms {
+        if let Some(q) = text_as_phrase(analyzer, fields, expansion, EXPANSION_BOOST) {
+            should.push((Occur::Should, q));
+        }
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for phrase in &parsed.phrases {
+        if let Some(q) = text_as_phrase(analyzer, fields, phrase, QUOTED_PHRASE_BOOST) {
+            clauses.push((Occur::Must, q));
+        }
+    }
+    if !should.is_empty() {
+        let optional: Box<dyn Query> = Box::new(BooleanQuery::new(should));
+        let occur = if clauses.is_empty() {
+            Occur::Must
+        } else {
+            Occur::Should
+        };
+        clauses.push((occur, optional));
+    }
+    let facets = [
+        (parsed.wants_amount, FACET_AMOUNT),
+        (parsed.wants_date, FACET_DATE),
+    ];
+    for (wanted, facet) in facets {
+        if wanted {
+            clauses.push((
+                Occur::Should,
+                term_query_basic(fields.facets, facet, FACET_BOOST),
+            ));
+        }
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_phrases_are_split_out_even_when_unbalanced() {
+        let (phrases, free) =
+            split_quoted("「オール光ネットワーク」 予算 \"Beyond 5G\" 「閉じない");
+        assert_eq!(phrases, ["オール光ネットワーク", "Beyond 5G"]);
+        assert!(free.contains("予算") && free.contains("閉じない"));
+    }
+}

@@ -1,0 +1,76 @@
+//! Shared fixtures: an engine built once per test binary from the real seeds into a
+//! temporary index, and a real server on an ephemeral loopback port.
+#![allow(dead_code)]
+
+use seisaku::api::{self, state::AppState};
+use seisaku::engine::{Engine, EngineConfig};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+/// The project root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A config reading the real seeds, writing its index into `index_dir`, and sharing one
+/// compiled dictionary between test binaries.
+pub fn config_in(index_dir: &Path) -> EngineConfig {
+    let mut config = EngineConfig::in_dir(root());
+    config.index_dir = index_dir.to_path_buf();
+    config.dictionary_dir = root().join("target").join("test-dictionary");
+    config
+}
+
+struct Shared {
+    engine: Arc<Engine>,
+    config: EngineConfig,
+    _dir: tempfile::TempDir,
+}
+
+fn shared() -> &'static Shared {
+    static SHARED: OnceLock<Shared> = OnceLock::new();
+    SHARED.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let config = config_in(dir.path());
+        let engine = Engine::open_or_build(&config, &indicatif::ProgressBar::hidden())
+            .expect("engine builds from the seeds");
+        Shared {
+            engine: Arc::new(engine),
+            config,
+            _dir: dir,
+        }
+    })
+}
+
+/// The engine built once for this test binary.
+pub fn engine() -> Arc<Engine> {
+    shared().engine.clone()
+}
+
+/// Starts a real server on 127.0.0.1:0 over a fresh build in its own directory.
+pub async fn spawn_server() -> (SocketAddr, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = config_in(dir.path());
+    let built_config = config.clone();
+    let engine = tokio::task::spawn_blocking(move || {
+        Engine::open_or_build(&built_config, &indicatif::ProgressBar::hidden())
+    })
+    .await
+    .expect("join")
+    .expect("engine builds");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let app = api::app(AppState::new(engine, config));
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    (addr, dir)
+}
+
+/// The shared build's config (for tests that open the same index again).
+pub fn shared_config() -> EngineConfig {
+    shared().config.clone()
+}
