@@ -6,16 +6,21 @@
 
 use crate::analysis::{Analyzer, DictionaryError, dictionary};
 use crate::corpus::{Corpus, CorpusError, DocumentInfo};
+use crate::graph::build::build_graph;
+use crate::graph::model::{NodeDraft, NodeType};
+use crate::graph::{GraphError, KnowledgeGraph};
 use crate::index::store::{BuildMeta, Store, StoreError};
-use crate::index::{self, IndexError, IndexInput, SearchIndex};
+use crate::index::{self, IndexError, IndexInput, NodeEntry, SearchIndex};
 use crate::passages::{Passage, passages};
+use crate::search::{self, SearchError, SearchPage, SearchRequest};
+use crate::vocab::{Expansion, VocabError, Vocabulary};
 use indicatif::ProgressBar;
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
 use std::time::Instant;
 
 /// Bumped whenever passages, analysis or extraction change what a build contains.
-const PIPELINE_VERSION: &str = "3";
+const PIPELINE_VERSION: &str = "5";
 
 /// Errors while preparing the engine.
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +37,30 @@ pub enum EngineError {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The vocabulary is invalid.
+    #[error(transparent)]
+    Vocabulary(#[from] VocabError),
+    /// The persisted graph could not be written or read.
+    #[error(transparent)]
+    Graph(#[from] GraphError),
+}
+
+/// File name of the persisted graph inside a build directory.
+const GRAPH_FILE: &str = "graph.json";
+
+/// File name of the curated vocabulary inside the seeds directory.
+pub const VOCABULARY_FILE: &str = "vocabulary.toml";
+
+/// Most synonyms searched per vocabulary term found in a query.
+const MAX_TERMS_PER_EXPANSION: usize = 8;
+
+/// A search page with the vocabulary expansions applied to the query.
+#[derive(Debug, Clone)]
+pub struct SearchOutcome {
+    /// The hits.
+    pub page: SearchPage,
+    /// What the vocabulary added to the query.
+    pub expansions: Vec<Expansion>,
 }
 
 /// Where things are.
@@ -76,6 +105,10 @@ pub struct Engine {
     pub meta: BuildMeta,
     /// Fingerprint of the inputs.
     pub fingerprint: String,
+    /// The curated vocabulary.
+    pub vocab: Vocabulary,
+    /// The knowledge graph.
+    pub graph: KnowledgeGraph,
 }
 
 impl Engine {
@@ -90,8 +123,11 @@ impl Engine {
             .current()?
             .filter(|(_, meta)| meta.content_hash == prepared.fingerprint);
         if let Some((dir, meta)) = up_to_date {
-            match index::open_index(&dir, &prepared.analyzer) {
-                Ok(index) => return Ok(prepared.into_engine(index, meta)),
+            let opened = index::open_index(&dir, &prepared.analyzer)
+                .map_err(EngineError::from)
+                .and_then(|index| Ok((index, KnowledgeGraph::load(&dir.join(GRAPH_FILE))?)));
+            match opened {
+                Ok((index, graph)) => return Ok(prepared.into_engine(index, graph, meta)),
                 Err(error) => tracing::warn!(%error, "current build unreadable; rebuilding"),
             }
         }
@@ -111,13 +147,21 @@ impl Engine {
     ) -> Result<Engine, EngineError> {
         let started = Instant::now();
         let store = config.store();
+        let (graph, report) = build_graph(&prepared.corpus, &prepared.vocab);
+        tracing::info!(
+            nodes = graph.nodes().len(),
+            edges = graph.edges().len(),
+            rejected_sources = report.rejected_sources,
+            "graph built"
+        );
         let input = IndexInput {
             passages: prepared.passages(),
-            nodes: Vec::new(),
+            nodes: graph.nodes().iter().filter_map(node_entry).collect(),
         };
         progress.set_length((input.passages.len() + input.nodes.len()) as u64);
         let dir = store.new_build_dir(&prepared.fingerprint)?;
         index::write_index(&dir, &prepared.analyzer, &input, &|n| progress.inc(n))?;
+        graph.save(&dir.join(GRAPH_FILE))?;
         let meta = BuildMeta {
             content_hash: prepared.fingerprint.clone(),
             built_at: now_rfc3339(),
@@ -133,7 +177,28 @@ impl Engine {
             "index built"
         );
         let opened = index::open_index(&dir, &prepared.analyzer)?;
-        Ok(prepared.into_engine(opened, meta))
+        Ok(prepared.into_engine(opened, graph, meta))
+    }
+
+    /// Searches with vocabulary expansions: a query naming 6G, QKD or マイナカード also
+    /// searches Beyond 5G, 量子暗号通信 or マイナンバーカード.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchOutcome, SearchError> {
+        search::validate(request)?;
+        let expansions = self.vocab.expand_query(&request.q);
+        let mut request = request.clone();
+        for expansion in &expansions {
+            request.expansion_terms.extend(
+                expansion
+                    .terms
+                    .iter()
+                    .take(MAX_TERMS_PER_EXPANSION)
+                    .cloned(),
+            );
+        }
+        let page = search::search(&self.index, &self.analyzer, &request, &|f| {
+            self.doc_title(f)
+        })?;
+        Ok(SearchOutcome { page, expansions })
     }
 
     /// The manifest entry of a seed file.
@@ -154,6 +219,7 @@ struct Prepared {
     corpus: Corpus,
     analyzer: Analyzer,
     fingerprint: String,
+    vocab: Vocabulary,
 }
 
 impl Prepared {
@@ -161,16 +227,24 @@ impl Prepared {
         let corpus = Corpus::load(&config.seeds_dir)?;
         let dictionary_dir =
             dictionary::ensure_compiled(&config.dictionary_dir, &config.project_root)?;
-        let user_terms = Vec::new();
+        let vocabulary_path = config.seeds_dir.join(VOCABULARY_FILE);
+        let vocab = Vocabulary::load(&vocabulary_path)?;
+        let user_terms: Vec<String> = vocab
+            .entries()
+            .iter()
+            .flat_map(|entry| entry.names().map(str::to_string))
+            .collect();
         let analyzer = Analyzer::load(&dictionary_dir, &user_terms)?;
         let mut hasher = Sha256::new();
         hasher.update(PIPELINE_VERSION.as_bytes());
         hasher.update(corpus.content_hash.as_bytes());
+        hasher.update(std::fs::read(&vocabulary_path).unwrap_or_default());
         let fingerprint = hex::encode(hasher.finalize());
         Ok(Prepared {
             corpus,
             analyzer,
             fingerprint,
+            vocab,
         })
     }
 
@@ -178,15 +252,38 @@ impl Prepared {
         self.corpus.docs.iter().flat_map(passages).collect()
     }
 
-    fn into_engine(self, index: SearchIndex, meta: BuildMeta) -> Engine {
+    fn into_engine(self, index: SearchIndex, graph: KnowledgeGraph, meta: BuildMeta) -> Engine {
         Engine {
             corpus: self.corpus,
             analyzer: self.analyzer,
             index,
             meta,
             fingerprint: self.fingerprint,
+            vocab: self.vocab,
+            graph,
         }
     }
+}
+
+/// A node as the full-text index sees it (budgets are found through their items).
+fn node_entry(node: &NodeDraft) -> Option<NodeEntry> {
+    if matches!(node.node_type, NodeType::Budget) {
+        return None;
+    }
+    let source = node.sources.first()?;
+    let mut text = node.name.clone();
+    for alias in &node.aliases {
+        text.push('\n');
+        text.push_str(alias);
+    }
+    Some(NodeEntry {
+        id: node.id.clone(),
+        node_type: node.node_type.as_str().to_string(),
+        text,
+        doc: source.doc.clone(),
+        line_start: source.line_start,
+        line_end: source.line_end,
+    })
 }
 
 fn now_rfc3339() -> String {

@@ -43,6 +43,20 @@ enum Command {
         #[arg(long)]
         doc: Option<String>,
     },
+    /// Print the extraction report: graph counts, gold scores, unparsed amounts.
+    Report {
+        /// Directory holding the gold `*.facts.jsonl` files.
+        #[arg(long, default_value = "tests/fixtures/gold")]
+        gold: PathBuf,
+        /// Also list the gold facts that were not found.
+        #[arg(long)]
+        misses: bool,
+    },
+    /// Print one graph node with its properties, sources and edges.
+    Node {
+        /// Node id, e.g. `fund:革新的情報通信技術(Beyond5G(6G))基金`.
+        id: String,
+    },
     /// Score search relevance on gold queries (`*.queries.jsonl` in a directory).
     Eval {
         /// Directory holding the gold files.
@@ -103,6 +117,23 @@ fn main() -> anyhow::Result<()> {
             );
         }
         Command::Serve { addr } => serve(config, addr)?,
+        Command::Report { gold, misses } => {
+            let corpus = seisaku::corpus::Corpus::load(&config.seeds_dir)?;
+            let vocab = seisaku::vocab::Vocabulary::load(
+                &config.seeds_dir.join(seisaku::engine::VOCABULARY_FILE),
+            )?;
+            let gold_dir = gold.is_dir().then_some(gold.as_path());
+            let report = seisaku::eval::report::extraction_report(&corpus, &vocab, gold_dir)?;
+            print!("{report}");
+            if let (true, Some(scores)) = (*misses, &report.scores) {
+                print!("{}", scores.misses_report(usize::MAX));
+            }
+        }
+        Command::Node { id } => {
+            let engine =
+                Engine::open_or_build(&config, &progress_bar()).context("cannot open the index")?;
+            print_node(&engine, id)?;
+        }
         Command::Eval { gold, verbose } => {
             let engine =
                 Engine::open_or_build(&config, &progress_bar()).context("cannot open the index")?;
@@ -143,6 +174,50 @@ fn main() -> anyhow::Result<()> {
                     .replace("</mark>", "\x1b[0m");
                 println!("   {}\n", plain.replace('\n', " "));
             }
+        }
+    }
+    Ok(())
+}
+
+fn print_node(engine: &Engine, id: &str) -> anyhow::Result<()> {
+    let Some(node) = engine.graph.node(id) else {
+        anyhow::bail!("no node {id:?}; find ids with `search` or GET /nodes?q=…");
+    };
+    println!("{} [{}] {}", node.id, node.node_type, node.name);
+    if !node.aliases.is_empty() {
+        println!("  aliases: {}", node.aliases.join(" / "));
+    }
+    for (key, value) in &node.props {
+        println!("  {key}: {value}");
+    }
+    for source in &node.sources {
+        println!(
+            "  source {}:{}-{}  {}",
+            source.doc,
+            source.line_start,
+            source.line_end,
+            source.quote.replace('\n', " ")
+        );
+    }
+    for (direction, edge) in engine.graph.edges_of(id) {
+        let (arrow, other) = match direction {
+            seisaku::graph::EdgeDirection::Out => ("->", &edge.to),
+            seisaku::graph::EdgeDirection::In => ("<-", &edge.from),
+        };
+        let other_name = engine
+            .graph
+            .node(other)
+            .map(|n| n.name.as_str())
+            .unwrap_or("");
+        println!("  {arrow} {} {other} ({other_name})", edge.rel);
+        for source in edge.sources.iter().take(2) {
+            println!(
+                "       cites {}:{}-{}  {}",
+                source.doc,
+                source.line_start,
+                source.line_end,
+                source.quote.replace('\n', " ")
+            );
         }
     }
     Ok(())

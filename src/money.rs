@@ -63,7 +63,10 @@ impl BudgetKind {
             Some(BudgetKind::Supplementary)
         } else if text.contains("要求") || text.contains("要望") {
             Some(BudgetKind::Request)
-        } else if text.contains("当初") || text.contains("予算案") || text.contains("予算(案)")
+        } else if text.contains("当初")
+            || text.contains("予算案")
+            || text.contains("(案)")
+            || text.contains("予算額")
         {
             Some(BudgetKind::Initial)
         } else {
@@ -118,7 +121,7 @@ impl FiscalYear {
         if self.0 >= 2019 {
             format!("R{}", self.0 - 2018)
         } else {
-            format!("H{}", self.0 - 1988)
+            format!("H{}", self.0.saturating_sub(1988))
         }
     }
 
@@ -148,7 +151,8 @@ pub struct FiscalYearMatch {
 }
 
 static FISCAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(令和|平成|R|H)?\s*(元|\d{1,4})\s*年度").expect("fiscal year pattern")
+    Regex::new(r"(令和|平成|R|H)?\s*(元|\d{1,4})\s*年度|(R|H)(\d{1,2})(?:予算|補正|当初)")
+        .expect("fiscal year pattern")
 });
 
 /// Finds fiscal years: `令和6年度`, `令和 7 年度`, `6年度` (令和 assumed below 50),
@@ -158,12 +162,17 @@ pub fn find_fiscal_years(text: &str) -> Vec<FiscalYearMatch> {
     FISCAL_YEAR
         .captures_iter(&folded.text)
         .filter_map(|caps| {
-            let whole = caps.get(0)?;
-            let number: u16 = match caps.get(2)?.as_str() {
+            let (era, digits, whole) = match (caps.get(2), caps.get(3), caps.get(4)) {
+                (Some(digits), _, _) => (caps.get(1), digits, caps.get(0)?),
+                (None, Some(era), Some(digits)) => (Some(era), digits, digits),
+                _ => return None,
+            };
+            let whole_start = caps.get(0)?.start();
+            let number: u16 = match digits.as_str() {
                 "元" => 1,
                 digits => digits.parse().ok()?,
             };
-            let year = match caps.get(1).map(|m| m.as_str()) {
+            let year = match era.map(|m| m.as_str()) {
                 Some("平成") | Some("H") => FiscalYear(1988 + number),
                 Some(_) => FiscalYear::reiwa(number),
                 None if number >= 1989 => FiscalYear(number),
@@ -172,7 +181,7 @@ pub fn find_fiscal_years(text: &str) -> Vec<FiscalYearMatch> {
             };
             Some(FiscalYearMatch {
                 year,
-                start: folded.original_offset(whole.start()),
+                start: folded.original_offset(whole_start),
                 end: folded.original_offset(whole.end()),
             })
         })
@@ -265,6 +274,13 @@ static AMOUNT_WITH_CHO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("cho pattern")
 });
 
+static AMOUNT_OKU_MAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<sign>[▲△]\s*)?(?P<oku>{NUMBER})\s*億\s*(?P<man>{NUMBER})\s*万\s*円"
+    ))
+    .expect("oku-man pattern")
+});
+
 static AMOUNT_WITH_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?P<sign>[▲△]\s*)?(?P<num>{NUMBER})\s*(?P<unit>億円|百万円|千万円|千円|万円|円)"
@@ -289,6 +305,25 @@ pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
             .and_then(|m| parse_number(m.as_str()))
             .unwrap_or_default();
         let mut value = cho * Decimal::from(10_000) + oku;
+        if caps.name("sign").is_some() {
+            value = -value;
+        }
+        found.push((whole.start(), whole.end(), value));
+    }
+    for caps in AMOUNT_OKU_MAN.captures_iter(&folded.text) {
+        let Some(whole) = caps.get(0) else { continue };
+        if found
+            .iter()
+            .any(|(s, e, _)| whole.start() < *e && *s < whole.end())
+        {
+            continue;
+        }
+        let oku = caps.name("oku").and_then(|m| parse_number(m.as_str()));
+        let man = caps.name("man").and_then(|m| parse_number(m.as_str()));
+        let (Some(oku), Some(man)) = (oku, man) else {
+            continue;
+        };
+        let mut value = oku + man / Decimal::from(10_000);
         if caps.name("sign").is_some() {
             value = -value;
         }
@@ -540,6 +575,7 @@ mod tests {
         assert_eq!(oku("１，５００．０億円"), ["1500.0"]);
         assert_eq!(oku("300百万円と5,000千円"), ["3", "0.05"]);
         assert_eq!(oku("1兆円"), ["10000"]);
+        assert_eq!(oku("849億2,200万円"), ["849.22"]);
         assert_eq!(oku("（６年度補正 1.5億円 ７年度 2.5億円）"), ["1.5", "2.5"]);
     }
 
@@ -551,11 +587,12 @@ mod tests {
 
     #[test]
     fn reads_fiscal_years_in_both_calendars() {
-        let years: Vec<String> = find_fiscal_years("令和 7 年度補正、６年度、平成30年度、2024年度")
-            .into_iter()
-            .map(|m| m.year.label())
-            .collect();
-        assert_eq!(years, ["R7", "R6", "H30", "R6"]);
+        let years: Vec<String> =
+            find_fiscal_years("令和 7 年度補正、６年度、平成30年度、2024年度、R５予算、R4補正")
+                .into_iter()
+                .map(|m| m.year.label())
+                .collect();
+        assert_eq!(years, ["R7", "R6", "H30", "R6", "R5", "R4"]);
         assert_eq!(
             FiscalYear::parse_label("R8").map(|y| y.gregorian()),
             Some(2026)

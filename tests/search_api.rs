@@ -114,14 +114,14 @@ async fn natural_question_finds_its_answer_in_top_three() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_input_gets_json_4xx() {
     let (addr, _dir) = common::spawn_server().await;
-    let huge = "あ".repeat(350_000);
+    let long_get = "あ".repeat(5_000);
     let client = reqwest::Client::new();
     let cases: Vec<(String, Vec<(&str, String)>)> = vec![
         ("empty".into(), vec![("q", "".into())]),
         ("blank".into(), vec![("q", "   ".into())]),
         ("missing".into(), vec![]),
         ("symbols only".into(), vec![("q", "！？「」".into())]),
-        ("1 MB".into(), vec![("q", huge)]),
+        ("15 KB query in the URL".into(), vec![("q", long_get)]),
         (
             "control chars".into(),
             vec![("q", "\u{0}\u{1}\u{7f}".into())],
@@ -149,13 +149,39 @@ async fn bad_input_gets_json_4xx() {
             .query(&params)
             .send()
             .await
-            .expect("request");
+            .unwrap_or_else(|e| {
+                panic!(
+                    "{name}: request failed: {}",
+                    e.to_string().chars().take(200).collect::<String>()
+                )
+            });
         let status = response.status().as_u16();
         assert!((400..500).contains(&status), "{name}: status {status}");
         let body: serde_json::Value = response.json().await.expect("json error body");
         assert!(body["error"]["code"].is_string(), "{name}: {body}");
         assert!(body["error"]["message"].is_string(), "{name}: {body}");
     }
+    // A 1 MB query in a JSON body.
+    let megabyte = "量".repeat(350_000);
+    let response = client
+        .post(format!("http://{addr}/search"))
+        .json(&serde_json::json!({ "q": megabyte }))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(response.status().as_u16(), 413);
+    let body: serde_json::Value = response.json().await.expect("json error body");
+    assert_eq!(body["error"]["code"], "query_too_long");
+    let response = client
+        .post(format!("http://{addr}/search"))
+        .body("{not json")
+        .header("content-type", "application/json")
+        .send()
+        .await
+        .expect("post");
+    assert!((400..500).contains(&response.status().as_u16()));
+    let body: serde_json::Value = response.json().await.expect("json error body");
+    assert!(body["error"]["code"].is_string());
     // Invalid UTF-8 in the percent-encoding.
     let (status, body) = get(addr, "/search?q=%FF%FE").await;
     assert!((400..500).contains(&status), "invalid utf-8: {status}");

@@ -4,7 +4,7 @@ pub mod error;
 pub mod search;
 pub mod state;
 
-use axum::extract::State;
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -12,12 +12,11 @@ use error::ApiError;
 use serde::Serialize;
 use state::AppState;
 use std::time::Duration;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-/// Largest accepted request body.
-const MAX_BODY_BYTES: usize = 64 * 1024;
+/// Largest accepted request body; longer queries are refused by validation with a clear error.
+const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 /// Longest a request may take.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -25,11 +24,14 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
-        .route("/search", get(search::search_handler))
+        .route(
+            "/search",
+            get(search::search_handler).post(search::search_post_handler),
+        )
         .route("/documents", get(documents))
         .route("/admin/rebuild", post(rebuild))
         .fallback(unknown_route)
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,

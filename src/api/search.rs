@@ -4,7 +4,7 @@ use super::error::ApiError;
 use super::state::AppState;
 use crate::search::{self, Hit, SearchRequest};
 use axum::Json;
-use axum::extract::rejection::QueryRejection;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Query, State};
 use serde::{Deserialize, Serialize};
 use std::time::Instant;
@@ -12,8 +12,8 @@ use std::time::Instant;
 /// Default page size.
 const DEFAULT_LIMIT: usize = 10;
 
-/// Query parameters of `/search`.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
+/// Query parameters of `GET /search` (and the JSON body of `POST /search`).
+#[derive(Debug, Deserialize, utoipa::IntoParams, utoipa::ToSchema)]
 pub struct SearchParams {
     /// What to search for: keywords, "quoted phrases" or a question.
     pub q: Option<String>,
@@ -36,6 +36,32 @@ pub struct SearchResponse {
     pub took_ms: u64,
     /// This page of hits, best first.
     pub hits: Vec<Hit>,
+    /// Vocabulary expansions applied to the query.
+    pub expansions: Vec<ExpansionInfo>,
+}
+
+/// One vocabulary expansion: a term found in the query and the synonyms searched with it.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ExpansionInfo {
+    /// The query text that named the term.
+    pub matched: String,
+    /// Its canonical name.
+    pub canonical: String,
+    /// Its graph node id.
+    pub node_id: String,
+    /// The other names searched as well.
+    pub terms: Vec<String>,
+}
+
+impl From<&crate::vocab::Expansion> for ExpansionInfo {
+    fn from(expansion: &crate::vocab::Expansion) -> ExpansionInfo {
+        ExpansionInfo {
+            matched: expansion.matched.clone(),
+            canonical: expansion.canonical.clone(),
+            node_id: expansion.node_id.clone(),
+            terms: expansion.terms.clone(),
+        }
+    }
 }
 
 /// Searches passages.
@@ -45,8 +71,26 @@ pub async fn search_handler(
     State(state): State<AppState>,
     params: Result<Query<SearchParams>, QueryRejection>,
 ) -> Result<Json<SearchResponse>, ApiError> {
-    let started = Instant::now();
     let Query(params) = params?;
+    run_search(state, params).await
+}
+
+/// Searches passages, with the parameters in a JSON body (for long queries).
+#[utoipa::path(post, path = "/search", request_body = SearchParams,
+    responses((status = 200, body = SearchResponse), (status = 400, body = super::error::ErrorBody)))]
+pub async fn search_post_handler(
+    State(state): State<AppState>,
+    params: Result<Json<SearchParams>, JsonRejection>,
+) -> Result<Json<SearchResponse>, ApiError> {
+    let Json(params) = params?;
+    run_search(state, params).await
+}
+
+async fn run_search(
+    state: AppState,
+    params: SearchParams,
+) -> Result<Json<SearchResponse>, ApiError> {
+    let started = Instant::now();
     let engine = state.engine();
     if let Some(doc) = params.doc.as_ref().filter(|d| engine.document(d).is_none()) {
         return Err(ApiError::not_found(format!("unknown document {doc:?}")));
@@ -62,17 +106,14 @@ pub async fn search_handler(
     };
     search::validate(&request)?;
     let query = request.q.clone();
-    let page = tokio::task::spawn_blocking(move || {
-        search::search(&engine.index, &engine.analyzer, &request, &|f| {
-            engine.doc_title(f)
-        })
-    })
-    .await
-    .map_err(|e| ApiError::internal(e.to_string()))??;
+    let outcome = tokio::task::spawn_blocking(move || engine.search(&request))
+        .await
+        .map_err(|e| ApiError::internal(e.to_string()))??;
     Ok(Json(SearchResponse {
         query,
-        total: page.total,
+        total: outcome.page.total,
         took_ms: started.elapsed().as_millis() as u64,
-        hits: page.hits,
+        hits: outcome.page.hits,
+        expansions: outcome.expansions.iter().map(ExpansionInfo::from).collect(),
     }))
 }

@@ -1,3 +1,5 @@
 //! Measuring the system against the gold set: search relevance and extraction quality.
 
+pub mod facts;
 pub mod queries;
+pub mod report;

@@ -1,3 +1,176 @@
-//! The knowledge graph: model, building and querying.
+//! The knowledge graph: model, building from extractions, and querying with petgraph.
 
+pub mod build;
 pub mod model;
+
+use model::{EdgeDraft, NodeDraft, NodeType, Rel};
+use petgraph::Direction;
+use petgraph::graph::{DiGraph, NodeIndex};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Errors reading or writing a persisted graph.
+#[derive(Debug, thiserror::Error)]
+pub enum GraphError {
+    /// File system trouble.
+    #[error("graph file {path}: {message}")]
+    Io {
+        /// The file.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+/// Which way an edge runs from a node's point of view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EdgeDirection {
+    /// The node is the subject.
+    Out,
+    /// The node is the object.
+    In,
+}
+
+/// The persisted form: every node and edge with its provenance.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct GraphData {
+    /// Nodes, ids unique.
+    pub nodes: Vec<NodeDraft>,
+    /// Edges, one per (from, rel, to).
+    pub edges: Vec<EdgeDraft>,
+}
+
+/// The knowledge graph held in petgraph, with lookups by id.
+#[derive(Debug, Clone, Default)]
+pub struct KnowledgeGraph {
+    data: GraphData,
+    graph: DiGraph<usize, usize>,
+    by_id: HashMap<String, NodeIndex>,
+}
+
+impl KnowledgeGraph {
+    /// Builds the petgraph view over merged nodes and edges; edges whose ends are unknown are
+    /// dropped.
+    pub fn new(mut data: GraphData) -> KnowledgeGraph {
+        let mut graph = DiGraph::with_capacity(data.nodes.len(), data.edges.len());
+        let mut by_id = HashMap::with_capacity(data.nodes.len());
+        for (position, node) in data.nodes.iter().enumerate() {
+            by_id.insert(node.id.clone(), graph.add_node(position));
+        }
+        data.edges
+            .retain(|e| by_id.contains_key(&e.from) && by_id.contains_key(&e.to));
+        for (position, edge) in data.edges.iter().enumerate() {
+            if let (Some(from), Some(to)) = (by_id.get(&edge.from), by_id.get(&edge.to)) {
+                graph.add_edge(*from, *to, position);
+            }
+        }
+        KnowledgeGraph { data, graph, by_id }
+    }
+
+    /// Reads a graph saved by [`KnowledgeGraph::save`].
+    pub fn load(path: &Path) -> Result<KnowledgeGraph, GraphError> {
+        let io = |message: String| GraphError::Io {
+            path: path.display().to_string(),
+            message,
+        };
+        let bytes = std::fs::read(path).map_err(|e| io(e.to_string()))?;
+        let data: GraphData = serde_json::from_slice(&bytes).map_err(|e| io(e.to_string()))?;
+        Ok(KnowledgeGraph::new(data))
+    }
+
+    /// Writes the graph as JSON.
+    pub fn save(&self, path: &Path) -> Result<(), GraphError> {
+        let io = |message: String| GraphError::Io {
+            path: path.display().to_string(),
+            message,
+        };
+        let json = serde_json::to_vec(&self.data).map_err(|e| io(e.to_string()))?;
+        std::fs::write(path, json).map_err(|e| io(e.to_string()))
+    }
+
+    /// All nodes.
+    pub fn nodes(&self) -> &[NodeDraft] {
+        &self.data.nodes
+    }
+
+    /// All edges.
+    pub fn edges(&self) -> &[EdgeDraft] {
+        &self.data.edges
+    }
+
+    /// The node with this id.
+    pub fn node(&self, id: &str) -> Option<&NodeDraft> {
+        self.by_id
+            .get(id)
+            .map(|index| &self.data.nodes[self.graph[*index]])
+    }
+
+    /// The petgraph index of a node.
+    pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The node at a petgraph index.
+    pub fn node_at(&self, index: NodeIndex) -> &NodeDraft {
+        &self.data.nodes[self.graph[index]]
+    }
+
+    /// The underlying petgraph (node weights index [`KnowledgeGraph::nodes`], edge weights
+    /// index [`KnowledgeGraph::edges`]).
+    pub fn petgraph(&self) -> &DiGraph<usize, usize> {
+        &self.graph
+    }
+
+    /// Edges touching a node, with their direction seen from it.
+    pub fn edges_of(&self, id: &str) -> Vec<(EdgeDirection, &EdgeDraft)> {
+        let Some(index) = self.index_of(id) else {
+            return Vec::new();
+        };
+        let outgoing = self
+            .graph
+            .edges_directed(index, Direction::Outgoing)
+            .map(|e| (EdgeDirection::Out, &self.data.edges[*e.weight()]));
+        let incoming = self
+            .graph
+            .edges_directed(index, Direction::Incoming)
+            .map(|e| (EdgeDirection::In, &self.data.edges[*e.weight()]));
+        outgoing.chain(incoming).collect()
+    }
+
+    /// Nodes of a type.
+    pub fn nodes_of_type(&self, node_type: NodeType) -> impl Iterator<Item = &NodeDraft> {
+        self.data
+            .nodes
+            .iter()
+            .filter(move |n| n.node_type == node_type)
+    }
+
+    /// Counts of nodes by type and edges by relationship.
+    pub fn counts(&self) -> GraphCounts {
+        let nodes = NodeType::ALL
+            .into_iter()
+            .map(|t| {
+                (
+                    t,
+                    self.data.nodes.iter().filter(|n| n.node_type == t).count(),
+                )
+            })
+            .collect();
+        let edges = Rel::ALL
+            .into_iter()
+            .map(|r| (r, self.data.edges.iter().filter(|e| e.rel == r).count()))
+            .collect();
+        GraphCounts { nodes, edges }
+    }
+}
+
+/// Node counts by type and edge counts by relationship.
+#[derive(Debug, Clone)]
+pub struct GraphCounts {
+    /// Nodes per type.
+    pub nodes: Vec<(NodeType, usize)>,
+    /// Edges per relationship.
+    pub edges: Vec<(Rel, usize)>,
+}

@@ -255,7 +255,11 @@ pub fn node_id(node_type: NodeType, key: &str) -> String {
     format!("{}:{}", node_type.as_str(), id_key(key))
 }
 
-/// The key part of an id: NFKC, no white space, reserved characters as `_`, at most 80 chars.
+/// Longest id key in chars; longer keys keep their head and a hash of the whole.
+const MAX_ID_KEY_CHARS: usize = 80;
+
+/// The key part of an id: NFKC, no white space, reserved characters as `_`. Keys longer than
+/// 80 chars keep their first 71 chars and a hash of the whole, so they stay unique.
 pub fn id_key(key: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut out = String::new();
@@ -270,7 +274,13 @@ pub fn id_key(key: &str) -> String {
         };
         out.push(safe);
     }
-    out.chars().take(80).collect()
+    if out.chars().count() <= MAX_ID_KEY_CHARS {
+        return out;
+    }
+    use sha2::Digest;
+    let digest = hex::encode(sha2::Sha256::digest(out.as_bytes()));
+    let head: String = out.chars().take(MAX_ID_KEY_CHARS - 9).collect();
+    format!("{head}~{}", &digest[..8])
 }
 
 #[cfg(test)]
@@ -283,6 +293,15 @@ mod tests {
         assert_eq!(id, "fund:革新的情報通信技術(Beyond5G(6G))基金");
         let odd = node_id(NodeType::Measure, "a/b?c#d e%f");
         assert!(!odd.contains(['/', '?', '#', ' ', '%']));
+    }
+
+    #[test]
+    fn long_keys_stay_distinct() {
+        let stem = "長".repeat(90);
+        let a = id_key(&format!("{stem}:R6:initial:1"));
+        let b = id_key(&format!("{stem}:R5:initial:1"));
+        assert_ne!(a, b);
+        assert_eq!(a.chars().count(), 80);
     }
 
     #[test]

@@ -1,0 +1,1865 @@
+//! 政策評価書 (policy evaluation report) extractor.
+//!
+//! The report is a deck of slides converted to text. Each policy opens with a four-line header
+//! (`政策名 政策N：…`, `担当部局・課室名 …`, `作成責任者名 …`, `政策評価実施時期 …`), followed by
+//! slides whose titles, budgets, indicator tables and strategy references are read here.
+
+use crate::corpus::SeedDoc;
+use crate::graph::model::{EdgeDraft, Extraction, NodeDraft, NodeType, Rel, Source};
+use crate::money::{
+    BudgetFigure, BudgetKind, FiscalYear, detect_qualifiers, find_amounts, find_fiscal_years,
+    parse_number,
+};
+use crate::normalize::nfkc;
+use regex::Regex;
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Reads policies, agencies, measures, budgets, indicators, strategies and partners.
+pub fn extract(doc: &SeedDoc) -> Extraction {
+    let text = DocText::new(doc);
+    let mut out = Builder::new(doc.file());
+    let root = out.root_agency(&text);
+    for section in find_policies(&text) {
+        let policy = add_policy(&text, &mut out, &section);
+        read_agencies(&text, &mut out, &section, &policy, &root);
+        let ctx = SectionContext::build(&text, &mut out, &section, &policy);
+        read_pillars(&text, &mut out, &section, &policy);
+        read_budgets(&text, &mut out, &section, &ctx);
+        read_indicators(&text, &mut out, &section, &ctx);
+        read_kpi_rows(&text, &mut out, &section, &ctx);
+        read_strategies(&text, &mut out, &section, &ctx);
+        read_partners(&text, &mut out, &section, &ctx);
+    }
+    out.finish()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text model
+// ---------------------------------------------------------------------------------------------
+
+/// The document's lines as written plus a cleaned, NFKC form for reading names.
+struct DocText<'a> {
+    doc: &'a SeedDoc,
+    /// Cleaned text per line (index = line number - 1).
+    clean: Vec<String>,
+    /// Page number per line (pages start at a leading-space line or after three blank lines).
+    page: Vec<usize>,
+}
+
+impl<'a> DocText<'a> {
+    fn new(doc: &'a SeedDoc) -> DocText<'a> {
+        let mut clean = Vec::with_capacity(doc.lines.len());
+        let mut page = Vec::with_capacity(doc.lines.len());
+        let mut current = 0usize;
+        let mut blanks = 0usize;
+        let mut previous_single = 0usize;
+        for raw in &doc.lines {
+            let starts_page = raw.starts_with(' ') && raw.chars().nth(1).is_some_and(|c| c != ' ');
+            if raw.trim().is_empty() {
+                blanks += 1;
+                page.push(current);
+                clean.push(String::new());
+                continue;
+            }
+            if starts_page || blanks >= 3 {
+                current += 1;
+            }
+            blanks = 0;
+            page.push(current);
+            let mut line = clean_line(raw);
+            if previous_single >= 3
+                && let Some(rest) = line.strip_prefix("他 ")
+            {
+                line = rest.trim().to_string();
+            }
+            previous_single = if line.chars().count() == 1 {
+                previous_single + 1
+            } else {
+                0
+            };
+            clean.push(line);
+        }
+        DocText { doc, clean, page }
+    }
+
+    fn len(&self) -> usize {
+        self.doc.lines.len()
+    }
+
+    /// Original line by 0-based index.
+    fn raw(&self, index: usize) -> &str {
+        self.doc.lines.get(index).map(String::as_str).unwrap_or("")
+    }
+
+    /// Cleaned line by 0-based index.
+    fn cleaned(&self, index: usize) -> &str {
+        self.clean.get(index).map(String::as_str).unwrap_or("")
+    }
+
+    fn page_of(&self, index: usize) -> usize {
+        self.page.get(index).copied().unwrap_or(0)
+    }
+
+    /// Indices of up to `count` non-blank lines before `index`, nearest first.
+    fn before(&self, index: usize, count: usize) -> Vec<usize> {
+        (0..index)
+            .rev()
+            .filter(|i| !self.cleaned(*i).is_empty())
+            .take(count)
+            .collect()
+    }
+
+    /// Indices of up to `count` non-blank lines after `index`, nearest first.
+    fn after(&self, index: usize, count: usize) -> Vec<usize> {
+        (index + 1..self.len())
+            .filter(|i| !self.cleaned(*i).is_empty())
+            .take(count)
+            .collect()
+    }
+
+    /// A source on one line quoting `needle` when it stands there, else the line itself.
+    fn source(&self, index: usize, needle: &str) -> Source {
+        let raw = self.raw(index);
+        let quote = if !needle.is_empty() && raw.contains(needle) {
+            needle.to_string()
+        } else {
+            short(raw.trim())
+        };
+        Source {
+            doc: self.doc.file().to_string(),
+            line_start: index as u32 + 1,
+            line_end: index as u32 + 1,
+            quote,
+        }
+    }
+
+    /// A source spanning lines `first..=last`, quoting the joined text (shortened).
+    fn span_source(&self, first: usize, last: usize) -> Source {
+        if first >= last {
+            return self.source(first, "");
+        }
+        let joined = (first..=last)
+            .map(|i| self.raw(i))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let trimmed = joined.trim();
+        Source {
+            doc: self.doc.file().to_string(),
+            line_start: first as u32 + 1,
+            line_end: last as u32 + 1,
+            quote: short(trimmed),
+        }
+    }
+}
+
+/// Cuts a quote to at most 200 chars on a char boundary.
+fn short(text: &str) -> String {
+    text.chars().take(200).collect()
+}
+
+static LEADING_PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,2}([^\d\s年月日件人局団体万億兆か回つ割のヶ％%\.,:：/・,、。）)ー－\-])")
+        .expect("leading page number")
+});
+static TRAILING_PAGE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s\d{1,2}(?:[^\d\s]{0,8})?$").expect("trailing page number"));
+static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+").expect("spaces"));
+
+/// NFKC, trimmed, spaces collapsed, exact doubled halves collapsed, glued page number dropped.
+fn clean_line(raw: &str) -> String {
+    let text = nfkc(raw);
+    let text = SPACES.replace_all(text.trim(), " ").to_string();
+    let text = join_spaced_cjk(&text);
+    let text = dedupe_halves(&text);
+    LEADING_PAGE_NUMBER.replace(&text, "$1").to_string()
+}
+
+/// Removes justification spaces (`万 国 郵 便 連 合`) when a line has many of them.
+fn join_spaced_cjk(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let wide = |c: char| !c.is_ascii() || c.is_ascii_digit();
+    let spaced: Vec<usize> = (1..chars.len().saturating_sub(1))
+        .filter(|&k| chars[k] == ' ' && wide(chars[k - 1]) && wide(chars[k + 1]))
+        .collect();
+    let tokens: Vec<&str> = text.split(' ').collect();
+    let single = tokens
+        .iter()
+        .filter(|t| t.chars().count() == 1 && !is_empty_cell(t))
+        .count();
+    if spaced.len() < 4 || single * 2 < tokens.len() {
+        return text.to_string();
+    }
+    chars
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| !spaced.contains(k))
+        .map(|(_, c)| *c)
+        .collect()
+}
+
+/// `研究開発の推進研究開発の推進` → `研究開発の推進`.
+fn dedupe_halves(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.len();
+    if n >= 4 && n.is_multiple_of(2) && chars[..n / 2] == chars[n / 2..] {
+        return chars[..n / 2].iter().collect();
+    }
+    // `スタートアップ スタートアップ` style with a space between the halves.
+    if n >= 5 && n % 2 == 1 && chars[n / 2] == ' ' && chars[..n / 2] == chars[n / 2 + 1..] {
+        return chars[..n / 2].iter().collect();
+    }
+    text.to_string()
+}
+
+/// Removes a slide page number glued to the end of a title.
+fn strip_trailing_page_number(text: &str) -> (String, Option<String>) {
+    match TRAILING_PAGE_NUMBER.find(text) {
+        Some(m) => {
+            let tail: String = m
+                .as_str()
+                .trim()
+                .chars()
+                .skip_while(|c| c.is_ascii_digit())
+                .collect();
+            let tag = (!tail.is_empty()).then_some(tail);
+            (text[..m.start()].trim().to_string(), tag)
+        }
+        None => (text.to_string(), None),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output builder (deduplicates nodes and edges)
+// ---------------------------------------------------------------------------------------------
+
+struct Builder {
+    doc: String,
+    nodes: Vec<NodeDraft>,
+    index: HashMap<String, usize>,
+    edges: Vec<EdgeDraft>,
+    edge_keys: HashSet<(String, Rel, String)>,
+    unparsed: Vec<Source>,
+}
+
+impl Builder {
+    fn new(doc: &str) -> Builder {
+        Builder {
+            doc: doc.to_string(),
+            nodes: Vec::new(),
+            index: HashMap::new(),
+            edges: Vec::new(),
+            edge_keys: HashSet::new(),
+            unparsed: Vec::new(),
+        }
+    }
+
+    /// Adds (or merges into) a node and returns its id.
+    fn node(&mut self, node_type: NodeType, name: &str, source: Source) -> String {
+        let draft = NodeDraft::new(node_type, name, source);
+        let id = draft.id.clone();
+        match self.index.get(&id) {
+            Some(&at) => {
+                if let Some(existing) = self.nodes.get_mut(at) {
+                    for s in draft.sources {
+                        if !existing.sources.contains(&s) {
+                            existing.sources.push(s);
+                        }
+                    }
+                }
+            }
+            None => {
+                self.index.insert(id.clone(), self.nodes.len());
+                self.nodes.push(draft);
+            }
+        }
+        id
+    }
+
+    fn prop(&mut self, id: &str, key: &str, value: impl Into<serde_json::Value>) {
+        if let Some(&at) = self.index.get(id)
+            && let Some(node) = self.nodes.get_mut(at)
+        {
+            node.props.entry(key.to_string()).or_insert(value.into());
+        }
+    }
+
+    fn alias(&mut self, id: &str, alias: &str) {
+        if let Some(&at) = self.index.get(id)
+            && let Some(node) = self.nodes.get_mut(at)
+        {
+            let alias = alias.trim().to_string();
+            if !alias.is_empty() && alias != node.name && !node.aliases.contains(&alias) {
+                node.aliases.push(alias);
+            }
+        }
+    }
+
+    fn edge(&mut self, from: &str, rel: Rel, to: &str, source: Source) {
+        if from == to || from.is_empty() || to.is_empty() {
+            return;
+        }
+        let key = (from.to_string(), rel, to.to_string());
+        if self.edge_keys.insert(key) {
+            self.edges.push(EdgeDraft::new(from, rel, to, source));
+        }
+    }
+
+    fn has_node(&self, id: &str) -> bool {
+        self.index.contains_key(id)
+    }
+
+    /// The ministry node (総務省), cited where the document first names it.
+    fn root_agency(&mut self, text: &DocText) -> String {
+        let line = (0..text.len()).find(|i| text.raw(*i).contains("総務省"));
+        let source = match line {
+            Some(i) => text.source(i, "総務省"),
+            None => Source {
+                doc: self.doc.clone(),
+                line_start: 1,
+                line_end: 1,
+                quote: short(text.raw(0).trim()),
+            },
+        };
+        let id = self.node(NodeType::Agency, "総務省", source);
+        self.alias(&id, "MIC");
+        id
+    }
+
+    fn finish(self) -> Extraction {
+        Extraction {
+            nodes: self.nodes,
+            edges: self.edges,
+            unparsed: self.unparsed,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Policies and agencies
+// ---------------------------------------------------------------------------------------------
+
+/// One policy's span of lines (0-based, `end` exclusive).
+struct PolicySection {
+    header: usize,
+    start: usize,
+    end: usize,
+    number: String,
+    name: String,
+}
+
+static POLICY_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^政策名\s*政策\s*([0-9０-９]+)\s*[：:]\s*(.+)$").expect("policy header")
+});
+
+fn find_policies(text: &DocText) -> Vec<PolicySection> {
+    let mut headers: Vec<(usize, String, String)> = Vec::new();
+    for i in 0..text.len() {
+        if let Some(caps) = POLICY_HEADER.captures(text.cleaned(i)) {
+            let number = caps.get(1).map(|m| nfkc(m.as_str())).unwrap_or_default();
+            let name = caps.get(2).map(|m| m.as_str().trim()).unwrap_or("");
+            headers.push((i, number, name.to_string()));
+        }
+    }
+    let mut sections = Vec::new();
+    for (k, (header, number, name)) in headers.iter().enumerate() {
+        // The section opens at the title lines just above the header.
+        let start = text
+            .before(*header, 3)
+            .into_iter()
+            .filter(|i| text.cleaned(*i).contains("評価書") || text.cleaned(*i).contains("年度"))
+            .min()
+            .unwrap_or(*header);
+        let end = headers
+            .get(k + 1)
+            .map(|(next, _, _)| {
+                text.before(*next, 3)
+                    .into_iter()
+                    .filter(|i| {
+                        text.cleaned(*i).contains("評価書") || text.cleaned(*i).contains("年度")
+                    })
+                    .min()
+                    .unwrap_or(*next)
+            })
+            .unwrap_or(text.len());
+        sections.push(PolicySection {
+            header: *header,
+            start,
+            end,
+            number: number.clone(),
+            name: name.clone(),
+        });
+    }
+    sections
+}
+
+/// Value of a `label value` header line within the few lines after the policy name.
+fn header_value(text: &DocText, section: &PolicySection, label: &str) -> Option<(usize, String)> {
+    (section.header..section.end.min(section.header + 16)).find_map(|i| {
+        text.cleaned(i)
+            .strip_prefix(label)
+            .map(|rest| (i, rest.trim().to_string()))
+    })
+}
+
+fn add_policy(text: &DocText, out: &mut Builder, section: &PolicySection) -> String {
+    let raw = text.raw(section.header);
+    let quote = raw.trim();
+    let id = out.node(
+        NodeType::Policy,
+        &section.name,
+        text.source(section.header, quote),
+    );
+    out.alias(&id, &format!("政策{}", section.number));
+    out.alias(&id, &format!("政策{}：{}", section.number, section.name));
+    out.prop(&id, "number", section.number.clone());
+    if let Some((_, date)) = header_value(text, section, "政策評価実施時期") {
+        out.prop(&id, "evaluation_date", date);
+    }
+    if let Some((_, owner)) = header_value(text, section, "作成責任者名") {
+        out.prop(&id, "owner", owner);
+    }
+    id
+}
+
+static BUREAU_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<kyoku>[^\s、]+?局)\s*(?P<mid>[^\s、]+?(?:グループ|部))?\s*(?P<unit>.*)$")
+        .expect("bureau prefix")
+});
+static UNNAMED_UNITS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:他\s*\d*\s*課?室?|等)$").expect("unnamed units"));
+
+/// Parses `担当部局・課室名` into 局 / グループ・部 / 課 / 室 nodes with part_of and responsible edges.
+fn read_agencies(
+    text: &DocText,
+    out: &mut Builder,
+    section: &PolicySection,
+    policy: &str,
+    root: &str,
+) {
+    let Some((first, _)) = header_value(text, section, "担当部局・課室名") else {
+        return;
+    };
+    let mut last = first;
+    let mut joined = text
+        .cleaned(first)
+        .trim_start_matches("担当部局・課室名")
+        .trim()
+        .to_string();
+    for i in text.after(first, 3) {
+        let line = text.cleaned(i);
+        if line.starts_with("作成責任者") || line.starts_with("政策評価") || line.contains("：")
+        {
+            break;
+        }
+        joined.push_str(line);
+        last = i;
+    }
+    let source = text.span_source(first, last);
+    let mut items: Vec<String> = joined
+        .split(['、', ','])
+        .map(|s| UNNAMED_UNITS.replace(s.trim(), "").trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let Some(head) = items.first().cloned() else {
+        return;
+    };
+    let Some(caps) = BUREAU_PREFIX.captures(&head) else {
+        return;
+    };
+    let kyoku = caps.name("kyoku").map(|m| m.as_str()).unwrap_or("");
+    let mid = caps.name("mid").map(|m| m.as_str()).unwrap_or("");
+    let unit = caps.name("unit").map(|m| m.as_str().trim()).unwrap_or("");
+    items[0] = unit.to_string();
+    let kyoku_id = out.node(
+        NodeType::Agency,
+        kyoku,
+        source_for(text, first, last, kyoku),
+    );
+    out.prop(&kyoku_id, "level", "局");
+    out.edge(
+        &kyoku_id,
+        Rel::PartOf,
+        root,
+        source_for(text, first, last, kyoku),
+    );
+    out.edge(policy, Rel::Responsible, &kyoku_id, source.clone());
+    let mut parent = kyoku_id.clone();
+    if !mid.is_empty() {
+        let mid_name = format!("{kyoku}{mid}");
+        let mid_id = out.node(
+            NodeType::Agency,
+            &mid_name,
+            source_for(text, first, last, mid),
+        );
+        out.alias(&mid_id, mid);
+        out.prop(
+            &mid_id,
+            "level",
+            if mid.ends_with('部') {
+                "部"
+            } else {
+                "グループ"
+            },
+        );
+        out.edge(
+            &mid_id,
+            Rel::PartOf,
+            &kyoku_id,
+            source_for(text, first, last, mid),
+        );
+        parent = mid_id;
+    }
+    let divisions: Vec<&String> = items.iter().filter(|s| s.ends_with('課')).collect();
+    let single_division = (divisions.len() == 1).then(|| divisions[0].clone());
+    let prefix = format!("{kyoku}{mid}");
+    let mut division_ids: HashMap<String, String> = HashMap::new();
+    for item in items.iter().filter(|s| !s.is_empty()) {
+        let full = format!("{prefix}{item}");
+        let src = source_for(text, first, last, item);
+        let id = out.node(NodeType::Agency, &full, src.clone());
+        out.alias(&id, item);
+        let level = if item.ends_with('室') { "室" } else { "課" };
+        out.prop(&id, "level", level);
+        let owner = match (&single_division, level) {
+            (Some(division), "室") => division_ids
+                .get(division)
+                .cloned()
+                .unwrap_or(parent.clone()),
+            _ => parent.clone(),
+        };
+        out.edge(&id, Rel::PartOf, &owner, src.clone());
+        out.edge(policy, Rel::Responsible, &id, src);
+        division_ids.insert(item.clone(), id);
+    }
+}
+
+/// A source quoting `needle` on whichever line of `first..=last` holds it.
+fn source_for(text: &DocText, first: usize, last: usize, needle: &str) -> Source {
+    (first..=last)
+        .find(|i| !needle.is_empty() && text.raw(*i).contains(needle))
+        .map(|i| text.source(i, needle))
+        .unwrap_or_else(|| text.span_source(first, last))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measures and slide titles
+// ---------------------------------------------------------------------------------------------
+
+/// What a policy section says about its measures: slide titles per page, the measure that
+/// governs each line, and the 第Ⅱ部 boundary.
+struct SectionContext {
+    policy: String,
+    /// Measure id governing each line (index = line - section.start), if any.
+    governing: Vec<Option<String>>,
+}
+
+impl SectionContext {
+    fn build(
+        text: &DocText,
+        out: &mut Builder,
+        section: &PolicySection,
+        policy: &str,
+    ) -> SectionContext {
+        let mut titles: Vec<(usize, String)> = Vec::new();
+        let mut page_titles = BTreeMap::new();
+        for i in section.start..section.end {
+            if let Some((name, tag, line)) = slide_title_at(text, i) {
+                let id = add_measure(text, out, &name, line, policy);
+                if let Some(tag) = tag {
+                    link_theme(text, out, &tag, line, &id, policy);
+                }
+                page_titles.entry(text.page_of(line)).or_insert(id.clone());
+                titles.push((line, id));
+            }
+            if let Some((name, line)) = circled_label_at(text, i) {
+                let id = add_measure(text, out, &name, line, policy);
+                page_titles.entry(text.page_of(line)).or_insert(id.clone());
+                titles.push((line, id));
+            }
+            if let Some((name, line)) = bullet_measure_at(text, i) {
+                let id = add_measure(text, out, &name, line, policy);
+                titles.push((line, id));
+            }
+            for (name, line) in page_reference_items(text, i) {
+                add_measure(text, out, &name, line, policy);
+            }
+        }
+        titles.sort();
+        let mut governing = Vec::with_capacity(section.end - section.start);
+        for i in section.start..section.end {
+            let by_page = page_titles.get(&text.page_of(i)).cloned();
+            let by_order = titles
+                .iter()
+                .rev()
+                .find(|(line, _)| *line <= i && text.page_of(*line) + 1 >= text.page_of(i))
+                .map(|(_, id)| id.clone());
+            governing.push(by_page.or(by_order));
+        }
+        SectionContext {
+            policy: policy.to_string(),
+            governing,
+        }
+    }
+
+    fn governing(&self, section: &PolicySection, index: usize) -> Option<String> {
+        index
+            .checked_sub(section.start)
+            .and_then(|k| self.governing.get(k).cloned().flatten())
+    }
+
+    fn subject(&self, section: &PolicySection, index: usize) -> String {
+        self.governing(section, index)
+            .unwrap_or_else(|| self.policy.clone())
+    }
+}
+
+/// A measure name is a short label, not a sentence.
+fn is_name_like(name: &str) -> bool {
+    let n = name.chars().count();
+    (4..=60).contains(&n)
+        && !name.contains('。')
+        && !name.ends_with('、')
+        && !name.ends_with("は")
+        && !name.starts_with(['（', '(', '＜', '<', '※', '【', '～', '〜', '・', '→'])
+        && !name.is_ascii()
+        && !is_keyword_only(name)
+}
+
+static BUDGET_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:R\s*\d+|令和\s*\d+\s*年度|予算額?|補正|当初|第\d次|予算|\s|：|:)+$")
+        .expect("budget words")
+});
+
+fn is_keyword_only(name: &str) -> bool {
+    BUDGET_WORDS.is_match(name)
+        || matches!(
+            name,
+            "目的・概要" | "概要" | "予算額" | "事業主体" | "事業スキーム" | "計画年度"
+        )
+}
+
+/// Strips bullets and decorations from a candidate name.
+fn tidy_name(text: &str) -> String {
+    let text = text.trim();
+    let text = text.strip_prefix("他 ").unwrap_or(text);
+    let text = text.trim_start_matches([
+        '○', '●', '◆', '◇', '■', '□', '・', '✓', '☑', '◎', '▶', '►', '➢', '※', ' ',
+    ]);
+    let text = text
+        .trim_start_matches(|c: char| ('①'..='⑳').contains(&c))
+        .trim();
+    let text = text
+        .trim_end_matches(['：', ':', '（', '(', ' '])
+        .trim_end_matches("について")
+        .trim_end_matches("の概要");
+    text.trim().to_string()
+}
+
+/// The slide title after `目的・概要`, or a line ending with a glued page number on a page
+/// that has a `目的・概要` block, or the title that follows the vertical `国費/特交/その他` legend.
+fn slide_title_at(text: &DocText, index: usize) -> Option<(String, Option<String>, usize)> {
+    let line = text.cleaned(index);
+    if line == "目的・概要" {
+        for next in text.after(index, 4) {
+            let (title, tag) = strip_trailing_page_number(text.cleaned(next));
+            let (title, lead_tag) = split_leading_tag(&title);
+            let name = tidy_name(&title);
+            if is_name_like(&name) && !name.contains('、') {
+                return Some((name, tag.or(lead_tag), next));
+            }
+        }
+        return None;
+    }
+    let raw = nfkc(text.raw(index));
+    if raw.trim_start().starts_with("他 ")
+        && text
+            .before(index, 3)
+            .iter()
+            .all(|i| text.cleaned(*i).chars().count() == 1)
+    {
+        let name = tidy_name(&strip_budget_phrase(line));
+        return is_name_like(&name).then_some((name, None, index));
+    }
+    None
+}
+
+/// `スタートアップ スタートアップ創出型…` → (`スタートアップ創出型…`, tag `スタートアップ`).
+fn split_leading_tag(title: &str) -> (String, Option<String>) {
+    if let Some((head, rest)) = title.split_once(' ') {
+        let rest = rest.trim();
+        if head.chars().count() <= 8 && rest.chars().count() > head.chars().count() + 4 {
+            return (rest.to_string(), Some(head.to_string()));
+        }
+    }
+    (title.to_string(), None)
+}
+
+static BUDGET_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*[（(]?\s*(?:R\s*\d+|令和\s*\d+\s*年度)[^。]{0,12}?(?:予算|補正|計画額|財政投融資)[^\s]*.*$")
+        .expect("budget phrase")
+});
+
+/// Drops a trailing `R５予算額 208百万円` / `（令和５年度予算：8.0億円）` phrase.
+fn strip_budget_phrase(text: &str) -> String {
+    BUDGET_PHRASE.replace(text, "").trim().to_string()
+}
+
+static RUNNING_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[（(][^）)]*[）)])?\s*政策\s*\d+\s*[：:].*$").expect("running header")
+});
+
+/// A circled-number label that opens a page or a slide (`①政策評価の推進`, `③… 6`, or the
+/// label line just after a 第Ⅱ部 divider); running `政策N：…` headers are cut off.
+fn circled_label_at(text: &DocText, index: usize) -> Option<(String, usize)> {
+    let line = text.cleaned(index);
+    if !line.starts_with(|c: char| ('①'..='⑳').contains(&c)) || line.contains('。') {
+        return None;
+    }
+    let page_start = text.raw(index).starts_with(' ');
+    let (without_number, _) = strip_trailing_page_number(line);
+    let numbered = without_number.len() < line.len();
+    let after_divider = text
+        .before(index, 3)
+        .iter()
+        .any(|j| text.cleaned(*j).starts_with("第Ⅱ部"));
+    let running = RUNNING_HEADER.is_match(line);
+    if !(page_start || numbered || after_divider || running) {
+        return None;
+    }
+    let label = RUNNING_HEADER.replace(&without_number, "");
+    let name = tidy_name(&label);
+    (is_name_like(&name) && !name.contains(' ') && name.chars().count() <= 30)
+        .then_some((name, index))
+}
+
+/// `○名称` bullet whose next line (or own tail) carries a budget in parentheses.
+fn bullet_measure_at(text: &DocText, index: usize) -> Option<(String, usize)> {
+    let line = text.cleaned(index);
+    if !line.starts_with('○') && !line.starts_with('●') {
+        return None;
+    }
+    let has_budget =
+        |t: &str| (t.contains("予算") || t.contains("補正")) && !find_amounts(t).is_empty();
+    let own = has_budget(line);
+    let next = text
+        .after(index, 1)
+        .first()
+        .is_some_and(|n| has_budget(text.cleaned(*n)) && text.cleaned(*n).starts_with(['（', '(']));
+    if !own && !next {
+        return None;
+    }
+    let name = tidy_name(&strip_budget_phrase(line));
+    let name = name.split('（').next().unwrap_or("").trim().to_string();
+    is_name_like(&name).then_some((name, index))
+}
+
+static PAGE_REF_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([^、（(]+?)\s*[（(]p\d+[）)]").expect("page ref item"));
+
+/// Items listed with page references: `地域おこし協力隊(p4)、…`.
+fn page_reference_items(text: &DocText, index: usize) -> Vec<(String, usize)> {
+    let line = text.cleaned(index);
+    PAGE_REF_ITEM
+        .captures_iter(line)
+        .filter_map(|c| c.get(1))
+        .map(|m| tidy_name(m.as_str()))
+        .filter(|n| is_name_like(n) || n.chars().count() >= 3)
+        .map(|n| (n, index))
+        .collect()
+}
+
+/// Node type for an item name: 交付金/事業債/制度 → program, 基金 → fund, else measure.
+fn item_type(name: &str) -> NodeType {
+    if name.contains("交付金") || name.contains("事業債") || name.ends_with("制度") {
+        NodeType::Program
+    } else if name.contains("基金") {
+        NodeType::Fund
+    } else {
+        NodeType::Measure
+    }
+}
+
+fn add_measure(text: &DocText, out: &mut Builder, name: &str, line: usize, policy: &str) -> String {
+    let node_type = item_type(name);
+    let raw_name = nfkc(text.raw(line));
+    let needle = if raw_name.contains(name) { name } else { "" };
+    let source = text.source(
+        line,
+        if text.raw(line).contains(needle) {
+            needle
+        } else {
+            ""
+        },
+    );
+    let id = out.node(node_type, name, source.clone());
+    out.edge(&id, Rel::PartOf, policy, source);
+    id
+}
+
+fn link_theme(
+    text: &DocText,
+    out: &mut Builder,
+    tag: &str,
+    line: usize,
+    measure: &str,
+    policy: &str,
+) {
+    let tag = tag.trim();
+    if tag.chars().count() < 2 || is_keyword_only(tag) {
+        return;
+    }
+    let source = text.source(line, tag);
+    let theme = out.node(NodeType::Theme, tag, source.clone());
+    out.edge(measure, Rel::PartOf, &theme, source.clone());
+    out.edge(&theme, Rel::PartOf, policy, source);
+}
+
+static NUMBERED_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[0-9]\s*[．.]\s*(\S.{3,40})$").expect("numbered heading"));
+static CIRCLED_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[①-⑩]\s*([^①-⑩]{4,40})").expect("circled item"));
+
+/// Policy pillars in the 第Ⅰ部 overview: `１．…` headings and `①… ②…` lines → themes.
+fn read_pillars(text: &DocText, out: &mut Builder, section: &PolicySection, policy: &str) {
+    let Some(first_part) = (section.start..section.end).find(|i| {
+        let l = text.cleaned(*i);
+        l.starts_with("第Ⅰ部") || l.starts_with("第I部")
+    }) else {
+        return;
+    };
+    let window_end = section.end.min(first_part + 50);
+    for i in first_part + 1..window_end {
+        let line = text.cleaned(i);
+        if let Some(caps) = NUMBERED_HEADING.captures(line) {
+            let name = caps.get(1).map(|m| m.as_str().trim()).unwrap_or("");
+            if is_name_like(name) && !name.contains("概要") {
+                let theme = out.node(NodeType::Theme, name, text.source(i, ""));
+                out.prop(&theme, "kind", "政策の柱");
+                out.edge(&theme, Rel::PartOf, policy, text.source(i, ""));
+            }
+        } else if line.starts_with(|c: char| ('①'..='⑩').contains(&c)) && !line.contains('。')
+        {
+            for caps in CIRCLED_ITEM.captures_iter(line) {
+                let name = caps.get(1).map(|m| m.as_str().trim()).unwrap_or("");
+                if is_name_like(name) {
+                    let (name, _) = strip_trailing_page_number(name);
+                    let id = out.node(NodeType::Measure, &name, text.source(i, ""));
+                    out.edge(&id, Rel::PartOf, policy, text.source(i, ""));
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Budgets
+// ---------------------------------------------------------------------------------------------
+
+static R_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"R\s*(\d{1,2})(?:[^\d.]|$)").expect("R year"));
+static REIWA_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"令和\s*(\d{1,2}|元)\s*年").expect("reiwa year"));
+static COMPOUND_OKU: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d[\d,]*)\s*億$").expect("compound oku"));
+
+/// The last fiscal year named in `text` (`令和5年度`, `R5`, `5年度`).
+fn last_fiscal_year(text: &str, allow_calendar_year: bool) -> Option<FiscalYear> {
+    let folded = nfkc(text);
+    let mut best: Option<(usize, FiscalYear)> = None;
+    for m in find_fiscal_years(&folded) {
+        if best.is_none_or(|(at, _)| m.start >= at) {
+            best = Some((m.start, m.year));
+        }
+    }
+    for caps in R_YEAR.captures_iter(&folded) {
+        if let (Some(whole), Some(n)) = (caps.get(0), caps.get(1))
+            && let Ok(n) = n.as_str().parse::<u16>()
+            && best.is_none_or(|(at, _)| whole.start() >= at)
+            && (1..=40).contains(&n)
+        {
+            best = Some((whole.start(), FiscalYear::reiwa(n)));
+        }
+    }
+    if best.is_none() && allow_calendar_year {
+        for caps in REIWA_YEAR.captures_iter(&folded) {
+            let n = caps.get(1).map(|m| m.as_str()).unwrap_or("");
+            let n: u16 = if n == "元" {
+                1
+            } else {
+                n.parse().unwrap_or(0)
+            };
+            if n > 0 {
+                best = Some((0, FiscalYear::reiwa(n)));
+            }
+        }
+    }
+    best.map(|(_, y)| y)
+}
+
+/// The budget kind the text names; plain 予算/予算額 means an initial budget.
+fn budget_kind(text: &str) -> Option<BudgetKind> {
+    let folded = nfkc(text);
+    if folded.contains("出資金") || (folded.contains("計画額") && !folded.contains("財政投融資"))
+    {
+        return Some(BudgetKind::Other);
+    }
+    BudgetKind::detect(&folded).or_else(|| folded.contains("予算").then_some(BudgetKind::Initial))
+}
+
+/// Whether the text beside an amount marks it as a cap, a scale or a market size.
+fn is_not_a_budget(before: &str, after: &str) -> bool {
+    let after = nfkc(after);
+    let after = after.trim_start();
+    let before = nfkc(before);
+    let before = before.trim_end();
+    ["程度", "以下", "以上", "上限", "/人", "/年", "規模"]
+        .iter()
+        .any(|w| after.starts_with(w))
+        || before.ends_with(['～', '〜', '~'])
+        || before.ends_with("上限")
+        || before.ends_with("上限額")
+}
+
+struct FoundAmount {
+    oku: Decimal,
+    start: usize,
+    end: usize,
+}
+
+/// Amounts in 億円/百万円/兆円 on one line, with `849億2,200万円` read as one amount.
+fn budget_amounts(line: &str) -> Vec<FoundAmount> {
+    let mut found = Vec::new();
+    for m in find_amounts(line) {
+        let unit_text = nfkc(m.text(line));
+        if unit_text.ends_with("億円")
+            || unit_text.ends_with("百万円")
+            || unit_text.ends_with("千万円")
+            || unit_text.contains('兆')
+        {
+            found.push(FoundAmount {
+                oku: m.oku,
+                start: m.start,
+                end: m.end,
+            });
+        } else if unit_text.ends_with("万円") {
+            let before = nfkc(&line[..m.start]);
+            if let Some(caps) = COMPOUND_OKU.captures(before.trim_end()) {
+                let whole = caps.get(1).and_then(|n| parse_number(n.as_str()));
+                if let Some(oku) = whole {
+                    let start = line[..m.start]
+                        .rfind(|c: char| {
+                            !(c.is_ascii_digit()
+                                || c == ','
+                                || c == '億'
+                                || c.is_whitespace()
+                                || ('０'..='９').contains(&c))
+                        })
+                        .map(|p| p + line[p..].chars().next().map(char::len_utf8).unwrap_or(1))
+                        .unwrap_or(0);
+                    found.push(FoundAmount {
+                        oku: oku + m.oku,
+                        start,
+                        end: m.end,
+                    });
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Reads every budget amount of a policy section.
+fn read_budgets(text: &DocText, out: &mut Builder, section: &PolicySection, ctx: &SectionContext) {
+    for i in section.start..section.end {
+        let line = text.raw(i);
+        let amounts = budget_amounts(line);
+        let mut previous: Option<(FiscalYear, BudgetKind)> = None;
+        let mut previous_end = 0usize;
+        for (k, amount) in amounts.iter().enumerate() {
+            let segment = line.get(previous_end..amount.start).unwrap_or("");
+            let next_start = amounts.get(k + 1).map(|a| a.start).unwrap_or(line.len());
+            let tail = line.get(amount.end..next_start).unwrap_or("");
+            previous_end = amount.end;
+            if is_not_a_budget(segment, tail) {
+                continue;
+            }
+            let reading = read_year_and_kind(text, i, segment, previous, k == 0);
+            let Some((year, kind, lookback)) = reading else {
+                continue;
+            };
+            if nfkc(segment).contains("総額") {
+                out.unparsed
+                    .push(text.source(i, line.get(amount.start..amount.end).unwrap_or("")));
+                continue;
+            }
+            previous = Some((year, kind));
+            let mut figure = BudgetFigure::new(Some(amount.oku), year, kind);
+            let qualifier_text: String = tail.chars().take(12).collect();
+            let (inclusive, flags) = detect_qualifiers(&qualifier_text);
+            figure.inclusive = inclusive;
+            figure.flags = flags;
+            let (item_id, item_line) = budget_item(text, out, section, ctx, i, amount, lookback);
+            add_budget(text, out, &figure, &item_id, i, item_line, amount);
+            if inclusive {
+                link_inclusive_program(text, out, i, amount, &item_id);
+            }
+        }
+    }
+}
+
+/// Fiscal year and kind for an amount: from its own segment, the amount before it on the
+/// line, or up to two label lines above. Returns the line the label was found on.
+fn read_year_and_kind(
+    text: &DocText,
+    index: usize,
+    segment: &str,
+    previous: Option<(FiscalYear, BudgetKind)>,
+    first_on_line: bool,
+) -> Option<(FiscalYear, BudgetKind, Option<usize>)> {
+    let kind = budget_kind(segment);
+    let year = last_fiscal_year(segment, false);
+    match (year, kind) {
+        (Some(y), Some(k)) => return Some((y, k, None)),
+        (None, None) if !first_on_line => {
+            return previous.map(|(y, k)| (y, k, None));
+        }
+        _ => {}
+    }
+    let mut context = segment.to_string();
+    let mut label_line = None;
+    if first_on_line {
+        for j in text.before(index, 2) {
+            if text.page_of(j) != text.page_of(index) || !budget_amounts(text.raw(j)).is_empty() {
+                break;
+            }
+            let above = text.cleaned(j);
+            if budget_kind(above).is_some() || last_fiscal_year(above, false).is_some() {
+                context = format!("{above} {context}");
+                label_line = Some(j);
+            }
+        }
+    }
+    let kind = budget_kind(&context)?;
+    let year = last_fiscal_year(&context, false).or_else(|| {
+        (kind == BudgetKind::Other)
+            .then(|| {
+                text.after(index, 3)
+                    .into_iter()
+                    .find_map(|j| last_fiscal_year(text.cleaned(j), true))
+            })
+            .flatten()
+    })?;
+    Some((year, kind, label_line))
+}
+
+/// The item an amount belongs to: a name on its own line, a name line just above, the
+/// page's slide title, or the policy.
+fn budget_item(
+    text: &DocText,
+    out: &mut Builder,
+    section: &PolicySection,
+    ctx: &SectionContext,
+    index: usize,
+    amount: &FoundAmount,
+    label_line: Option<usize>,
+) -> (String, usize) {
+    let line = text.raw(index);
+    let first_start = budget_amounts(line)
+        .first()
+        .map(|a| a.start)
+        .unwrap_or(amount.start);
+    let prefix = nfkc(line.get(..first_start.min(amount.start)).unwrap_or(""));
+    let prefix = strip_budget_phrase(&clean_line(&prefix));
+    let prefix = prefix.trim_end_matches(['（', '(', '：', ':', ' ']);
+    let same_line = tidy_name(prefix.rsplit(['。', '）', '、']).next().unwrap_or(""));
+    let tail = nfkc(line.get(amount.end..).unwrap_or(""));
+    let inclusive_program = same_line.contains("交付金") && tail.trim_start().starts_with("の内数");
+    if is_name_like(&same_line) && !inclusive_program {
+        return (add_item(text, out, ctx, &same_line, index), index);
+    }
+    let start = label_line.unwrap_or(index);
+    let mut candidates = vec![start];
+    candidates.extend(text.before(start, 2));
+    for j in candidates {
+        if j == index || text.page_of(j) != text.page_of(index) {
+            continue;
+        }
+        if !budget_amounts(text.raw(j)).is_empty() {
+            break;
+        }
+        let label = text.cleaned(j);
+        let labelled = budget_kind(label).is_some() || label.starts_with(['○', '●']);
+        let name = tidy_name(&strip_budget_phrase(label));
+        if labelled && is_name_like(&name) && !name.contains(['、', ':', '：']) {
+            return (add_item(text, out, ctx, &name, j), j);
+        }
+    }
+    match ctx.governing(section, index) {
+        Some(id) => (id, index),
+        None => (ctx.policy.clone(), index),
+    }
+}
+
+fn add_item(
+    text: &DocText,
+    out: &mut Builder,
+    ctx: &SectionContext,
+    name: &str,
+    line: usize,
+) -> String {
+    add_measure(text, out, name, line, &ctx.policy)
+}
+
+fn add_budget(
+    text: &DocText,
+    out: &mut Builder,
+    figure: &BudgetFigure,
+    item_id: &str,
+    index: usize,
+    item_line: usize,
+    amount: &FoundAmount,
+) {
+    let item_name = out
+        .index
+        .get(item_id)
+        .and_then(|at| out.nodes.get(*at))
+        .map(|n| n.name.clone())
+        .unwrap_or_default();
+    let amount_text = text.raw(index).get(amount.start..amount.end).unwrap_or("");
+    let source = if item_line == index {
+        text.source(index, text.raw(index).trim())
+    } else {
+        text.span_source(item_line.min(index), item_line.max(index))
+    };
+    let oku = figure
+        .amount_oku
+        .map(|a| a.normalize().to_string())
+        .unwrap_or_default();
+    let name = format!(
+        "{} {} {} {}億円",
+        item_name,
+        figure.fiscal_year.label(),
+        figure.kind.as_str(),
+        oku
+    );
+    let mut draft = NodeDraft::new(NodeType::Budget, &name, source.clone());
+    draft.id = crate::graph::model::node_id(NodeType::Budget, &figure.id_key(&item_name));
+    draft.props = figure.to_props();
+    draft.props.insert("item".into(), item_name.clone().into());
+    draft.props.insert("amount_text".into(), amount_text.into());
+    let id = draft.id.clone();
+    if !out.has_node(&id) {
+        out.index.insert(id.clone(), out.nodes.len());
+        out.nodes.push(draft);
+    } else if let Some(node) = out.index.get(&id).and_then(|at| out.nodes.get_mut(*at))
+        && !node.sources.contains(&source)
+    {
+        node.sources.push(source.clone());
+    }
+    out.edge(item_id, Rel::HasBudget, &id, source);
+}
+
+/// `地域経済循環創造事業交付金 5.8億円の内数` → the item is funded by that program.
+fn link_inclusive_program(
+    text: &DocText,
+    out: &mut Builder,
+    index: usize,
+    amount: &FoundAmount,
+    item: &str,
+) {
+    let prefix = nfkc(text.raw(index).get(..amount.start).unwrap_or(""));
+    let name = tidy_name(&strip_budget_phrase(prefix.trim()));
+    if is_name_like(&name) {
+        let program = out.node(
+            item_type_program(&name),
+            &name,
+            text.source(index, name.as_str()),
+        );
+        out.edge(
+            item,
+            Rel::FundedBy,
+            &program,
+            text.source(index, name.as_str()),
+        );
+    }
+}
+
+fn item_type_program(name: &str) -> NodeType {
+    match item_type(name) {
+        NodeType::Measure => NodeType::Program,
+        other => other,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indicators
+// ---------------------------------------------------------------------------------------------
+
+static TARGET_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"【目標[：:]\s*([^】]+)】").expect("target mark"));
+static YEAR_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:令和\s*)?(\d{1,2}|元)\s*年度|(\d{4})\s*年度").expect("year cell")
+});
+static BRACKET_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^【([^】]{4,60})】?$").expect("bracket name"));
+
+fn is_empty_cell(cell: &str) -> bool {
+    matches!(cell, "-" | "ー" | "－" | "―" | "‐" | "—")
+}
+
+/// `【目標：…】` marks and 目標/実績 year tables.
+fn read_indicators(
+    text: &DocText,
+    out: &mut Builder,
+    section: &PolicySection,
+    ctx: &SectionContext,
+) {
+    for i in section.start..section.end {
+        let line = text.cleaned(i);
+        if let Some(caps) = TARGET_MARK.captures(line) {
+            let target = caps.get(1).map(|m| m.as_str().trim()).unwrap_or("");
+            if let Some((name, name_line)) = indicator_label_above(text, i) {
+                let id = out.node(NodeType::Indicator, &name, text.span_source(name_line, i));
+                out.prop(&id, "target", target);
+                let subject = ctx.subject(section, i);
+                out.edge(
+                    &subject,
+                    Rel::EvaluatedBy,
+                    &id,
+                    text.span_source(name_line, i),
+                );
+            }
+        }
+        let Some(rest) = line
+            .strip_prefix("目標値")
+            .or_else(|| line.strip_prefix("目標 "))
+        else {
+            continue;
+        };
+        read_target_row(text, out, section, ctx, i, rest);
+    }
+}
+
+/// The `・name` label (possibly over two lines) just above a `【目標：…】` mark.
+fn indicator_label_above(text: &DocText, index: usize) -> Option<(String, usize)> {
+    let above = text.before(index, 3);
+    let mut parts: Vec<String> = Vec::new();
+    for j in above {
+        let l = text.cleaned(j);
+        if l.starts_with('（') || l.starts_with('(') || l.starts_with('【') {
+            return None;
+        }
+        parts.insert(0, l.to_string());
+        if l.starts_with('・') || l.starts_with('○') {
+            let name = tidy_name(&parts.concat());
+            return is_name_like(&name).then_some((name, j));
+        }
+    }
+    None
+}
+
+/// A `目標値 件 - - - 6,000` / `目標 ー ー ー 857億円` row with its header and name.
+fn read_target_row(
+    text: &DocText,
+    out: &mut Builder,
+    section: &PolicySection,
+    ctx: &SectionContext,
+    index: usize,
+    rest: &str,
+) {
+    let cells: Vec<&str> = rest.split_whitespace().collect();
+    let Some(target) = cells.iter().rev().find(|c| !is_empty_cell(c)).copied() else {
+        return;
+    };
+    if !target.chars().any(|c| c.is_ascii_digit()) {
+        return;
+    }
+    let unit = cells
+        .first()
+        .filter(|c| !c.chars().any(|ch| ch.is_ascii_digit()) && !is_empty_cell(c))
+        .map(|c| c.to_string());
+    // Header row with years, and an optional separate target-year line.
+    let mut header = None;
+    for j in text.before(index, 12) {
+        if j < section.start {
+            break;
+        }
+        if YEAR_CELL.find_iter(text.cleaned(j)).count() >= 2 {
+            header = Some(j);
+            break;
+        }
+    }
+    let Some(header) = header else { return };
+    let name = table_indicator_name(text, header, index);
+    let Some((name, name_line)) = name else {
+        out.unparsed.push(text.source(index, ""));
+        return;
+    };
+    let target_year = table_target_year(text, header, index, cells.len());
+    let first = name_line.min(header);
+    let last = name_line.max(index);
+    let id = out.node(NodeType::Indicator, &name, text.source(name_line, ""));
+    out.prop(&id, "target", target);
+    if let Some(year) = target_year {
+        out.prop(&id, "target_year", year);
+    }
+    if let Some(unit) = unit {
+        out.prop(&id, "unit", unit);
+    }
+    if let Some(actual) = (index + 1..index + 4)
+        .chain(header + 1..index)
+        .find(|j| text.cleaned(*j).starts_with("成果実績") || text.cleaned(*j).starts_with("実績"))
+    {
+        out.prop(&id, "actuals", text.cleaned(actual).to_string());
+    }
+    let subject = nearest_bullet_measure(text, out, section, ctx, header);
+    out.edge(
+        &subject,
+        Rel::EvaluatedBy,
+        &id,
+        text.span_source(first, last),
+    );
+}
+
+/// The indicator name of a year table: a 【name】 just before or after it, or the label
+/// line inside the table (between the header and the target row).
+fn table_indicator_name(
+    text: &DocText,
+    header: usize,
+    target_row: usize,
+) -> Option<(String, usize)> {
+    for j in text.before(header, 2) {
+        if let Some(c) = BRACKET_NAME.captures(text.cleaned(j)) {
+            let name = c.get(1).map(|m| m.as_str().to_string()).unwrap_or_default();
+            if !name.contains("状況") {
+                return Some((name, j));
+            }
+        }
+    }
+    let after = text.after(target_row, 5);
+    for (n, j) in after.iter().enumerate() {
+        let l = text.cleaned(*j);
+        if l.starts_with('【') {
+            let mut name = l.trim_start_matches('【').to_string();
+            if !name.contains('】')
+                && let Some(next) = after.get(n + 1)
+            {
+                name.push_str(text.cleaned(*next));
+            }
+            let name = name.split('】').next().unwrap_or("").trim().to_string();
+            if name.chars().count() >= 4 {
+                return Some((name, *j));
+            }
+        }
+    }
+    (header + 1..target_row)
+        .rev()
+        .filter(|j| {
+            let l = text.cleaned(*j);
+            !l.is_empty()
+                && YEAR_CELL.find(l).is_none()
+                && !l.contains("目標年度")
+                && !l.starts_with("成果実績")
+                && !l.starts_with("実績")
+                && !l.starts_with('（')
+                && l.chars().count() >= 4
+        })
+        .map(|j| (text.cleaned(j).to_string(), j))
+        .next()
+}
+
+/// The target year: the header cell above the target, or a `N年度` line after `目標年度`.
+fn table_target_year(
+    text: &DocText,
+    header: usize,
+    target_row: usize,
+    cells: usize,
+) -> Option<String> {
+    for j in header + 1..target_row {
+        if text.cleaned(j).contains("目標年度") {
+            for k in text.after(j, 2) {
+                if let Some(m) = YEAR_CELL.find(text.cleaned(k)) {
+                    let year = m.as_str();
+                    return Some(if year.starts_with("令和") || year.len() > 6 {
+                        year.to_string()
+                    } else {
+                        format!("令和{year}")
+                    });
+                }
+            }
+        }
+    }
+    let years: Vec<&str> = YEAR_CELL
+        .find_iter(text.cleaned(header))
+        .map(|m| m.as_str())
+        .collect();
+    if years.len() + 1 == cells || years.len() == cells {
+        years.last().map(|y| y.to_string())
+    } else {
+        None
+    }
+}
+
+/// The `○measure` bullet a table sits under (within a few lines), else the governing measure.
+fn nearest_bullet_measure(
+    text: &DocText,
+    out: &mut Builder,
+    section: &PolicySection,
+    ctx: &SectionContext,
+    index: usize,
+) -> String {
+    for j in text.before(index, 3) {
+        let l = text.cleaned(j);
+        if l.starts_with('○') {
+            let name = tidy_name(l);
+            if is_name_like(&name) {
+                return add_measure(text, out, &name, j, &ctx.policy);
+            }
+        }
+    }
+    ctx.subject(section, index)
+}
+
+static CHECK_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[✓✔☑]\s*(?P<name>.+?)\s*(?:＜[^＞]*＞|<[^>]*>)?\s*(?P<mark>[○－ー-])\s*(?P<kpi>.*)$",
+    )
+    .expect("check row")
+});
+static PAREN_TARGET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[（(](.+?)[）)]?$").expect("paren target"));
+
+/// KPI table rows `✓業務 ○ KPI` with the KPI and its target on the following lines.
+fn read_kpi_rows(text: &DocText, out: &mut Builder, section: &PolicySection, ctx: &SectionContext) {
+    for i in section.start..section.end {
+        let line = text.cleaned(i);
+        let Some(caps) = CHECK_ROW.captures(line) else {
+            continue;
+        };
+        let raw_name = caps.name("name").map(|m| m.as_str()).unwrap_or("");
+        let name = raw_name
+            .trim_end_matches("(再掲)")
+            .trim_end_matches("（再掲）")
+            .trim()
+            .to_string();
+        if !is_name_like(&name) {
+            continue;
+        }
+        let measure = add_measure(text, out, &name, i, &ctx.policy);
+        if caps.name("mark").map(|m| m.as_str()) != Some("○") {
+            continue;
+        }
+        let mut kpi = caps
+            .name("kpi")
+            .map(|m| m.as_str().trim().to_string())
+            .unwrap_or_default();
+        let mut target = None;
+        let mut last = i;
+        let mut paren_open = String::new();
+        for j in text.after(i, 4) {
+            let l = text.cleaned(j);
+            if CHECK_ROW.is_match(l) || l.starts_with('※') {
+                break;
+            }
+            last = j;
+            if !paren_open.is_empty() {
+                paren_open.push_str(l);
+                if l.contains('）') || l.contains(')') {
+                    target = PAREN_TARGET
+                        .captures(&paren_open)
+                        .and_then(|c| c.get(1))
+                        .map(|m| m.as_str().to_string());
+                    break;
+                }
+                continue;
+            }
+            if l.starts_with('（') || l.starts_with('(') {
+                if l.contains('）') || l.contains(')') {
+                    target = PAREN_TARGET
+                        .captures(l)
+                        .and_then(|c| c.get(1))
+                        .map(|m| m.as_str().to_string());
+                    break;
+                }
+                paren_open = l.to_string();
+                continue;
+            }
+            if l.chars().any(|c| c == '%' || c == '％') && l.chars().count() <= 12 {
+                kpi.push_str(
+                    l.trim_end_matches(|c: char| c.is_ascii_digit() || c == '%' || c == '.'),
+                );
+                target = Some(l.to_string());
+                break;
+            }
+            kpi.push_str(l);
+        }
+        let kpi = kpi.trim().to_string();
+        if !is_name_like(&kpi) {
+            continue;
+        }
+        let id = out.node(NodeType::Indicator, &kpi, text.span_source(i, last));
+        if let Some(t) = target {
+            out.prop(&id, "target", t);
+        }
+        out.edge(&measure, Rel::EvaluatedBy, &id, text.span_source(i, last));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Strategies, laws and partners
+// ---------------------------------------------------------------------------------------------
+
+static QUOTED_STRATEGY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"「([^「」]{3,60}?(?:戦略|計画|方針|ビジョン|要綱|プログラム|宣言|答申|法|法律|在り方|覚書)(?:\s*\d{4})?)」")
+        .expect("quoted strategy")
+});
+static DECIDED_STRATEGY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([^\s「」『』【】（）()、。・:：]{4,50}?(?:戦略|計画|方針|ビジョン|宣言)(?:\d{4})?)\s*(?:[（(][^）)]*[）)])?\s*[【（(\[［]([^】）)\]］]*?(?:決定|制定|公表|了承|改訂))")
+        .expect("decided strategy")
+});
+static LAW_BASIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([^\s、。「」（）()・○●]{2,40}?法)\s*(?:[（(][^）)]*[）)])?\s*に基づ")
+        .expect("law basis")
+});
+static LAW_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([^\s、。「」（）()○●]{4,60}?法(?:の一部を改正する法律)?)\s*[（(](?:令和|平成)\s*\d+年法律第\d+号[）)]")
+        .expect("law title")
+});
+
+/// Strategy, plan and law names; based_on / implements edges from the governing measure.
+fn read_strategies(
+    text: &DocText,
+    out: &mut Builder,
+    section: &PolicySection,
+    ctx: &SectionContext,
+) {
+    for i in section.start..section.end {
+        let joined = joined_with_next(text, i);
+        let own_len = text.cleaned(i).len();
+        let subject = ctx.subject(section, i);
+        let mut seen: HashSet<String> = HashSet::new();
+        for caps in DECIDED_STRATEGY.captures_iter(&joined) {
+            let (Some(name), Some(decided)) = (caps.get(1), caps.get(2)) else {
+                continue;
+            };
+            if name.start() >= own_len {
+                continue;
+            }
+            let id = add_strategy(text, out, name.as_str(), i);
+            out.prop(&id, "decided", decided.as_str().trim().to_string());
+            seen.insert(id.clone());
+            out.edge(&subject, Rel::Implements, &id, text.source(i, ""));
+        }
+        for caps in LAW_TITLE.captures_iter(&joined) {
+            let Some(name) = caps.get(1) else { continue };
+            if name.start() >= own_len {
+                continue;
+            }
+            let id = add_strategy(text, out, name.as_str(), i);
+            out.prop(&id, "kind", "law");
+            seen.insert(id.clone());
+            out.edge(&subject, Rel::BasedOn, &id, text.source(i, ""));
+        }
+        for caps in QUOTED_STRATEGY.captures_iter(&joined) {
+            let Some(name) = caps.get(1) else { continue };
+            if name.start() >= own_len {
+                continue;
+            }
+            let id = add_strategy(text, out, name.as_str(), i);
+            if seen.contains(&id) {
+                continue;
+            }
+            let after = &joined[caps.get(0).map(|m| m.end()).unwrap_or(0)..];
+            let rel = if after.trim_start().starts_with("等に基づ")
+                || after.trim_start().starts_with("に基づ")
+                || name.as_str().ends_with('法')
+            {
+                Rel::BasedOn
+            } else {
+                Rel::Implements
+            };
+            out.edge(&subject, rel, &id, text.source(i, ""));
+        }
+        for caps in LAW_BASIS.captures_iter(text.cleaned(i)) {
+            let Some(name) = caps.get(1) else { continue };
+            let name = name.as_str().trim_start_matches(|c: char| {
+                ('①'..='⑳').contains(&c)
+                    || c == '（'
+                    || c == '('
+                    || c.is_ascii_digit()
+                    || c == '）'
+                    || c == ')'
+            });
+            if name.chars().count() < 3 || name.starts_with("方") {
+                continue;
+            }
+            let id = add_strategy(text, out, name, i);
+            out.prop(&id, "kind", "law");
+            out.edge(&subject, Rel::BasedOn, &id, text.source(i, ""));
+        }
+    }
+}
+
+/// This line's cleaned text joined with the next non-blank one (names broken across lines).
+fn joined_with_next(text: &DocText, index: usize) -> String {
+    let mut joined = text.cleaned(index).to_string();
+    if let Some(next) = text.after(index, 1).first()
+        && *next <= index + 2
+    {
+        joined.push_str(text.cleaned(*next));
+    }
+    joined
+}
+
+fn add_strategy(text: &DocText, out: &mut Builder, name: &str, line: usize) -> String {
+    let name = SPACES.replace_all(name.trim(), "").to_string();
+    let name = name
+        .rsplit('※')
+        .next()
+        .unwrap_or(&name)
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .to_string();
+    let id = out.node(NodeType::Strategy, &name, text.source(line, &name));
+    if name.ends_with('法') || name.ends_with("法律") {
+        out.prop(&id, "kind", "law");
+    }
+    id
+}
+
+static PARTNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([^\s、。，,「」（）()・：:○●【】＜＞/／※]{2,30}?(?:機構|連合|審議会|省|庁|委員会))\s*(?:[（(]\s*([A-Za-z]{2,10})\s*[）)])?")
+        .expect("partner")
+});
+
+/// Partner bodies (NICT, ITU, 審議会, other ministries) as agencies; collaborates_with where
+/// the line speaks of 連携/協力/共同.
+fn read_partners(text: &DocText, out: &mut Builder, section: &PolicySection, ctx: &SectionContext) {
+    for i in section.start..section.end {
+        let line = text.cleaned(i);
+        if line.starts_with("担当部局") || line.starts_with("作成責任者") {
+            continue;
+        }
+        for caps in PARTNER.captures_iter(line) {
+            let Some(name) = caps.get(1) else { continue };
+            let name = name
+                .as_str()
+                .trim_start_matches(|c: char| c.is_ascii_digit() || ('①'..='⑳').contains(&c));
+            if !is_partner_name(name) {
+                continue;
+            }
+            let id = out.node(NodeType::Agency, name, text.source(i, name));
+            if let Some(abbr) = caps.get(2) {
+                out.alias(&id, abbr.as_str());
+            }
+            if ["連携", "協力", "共同", "タスクフォース", "協調"]
+                .iter()
+                .any(|w| line.contains(w))
+            {
+                let subject = ctx.subject(section, i);
+                out.edge(&subject, Rel::CollaboratesWith, &id, text.source(i, name));
+            }
+        }
+    }
+}
+
+fn is_partner_name(name: &str) -> bool {
+    let n = name.chars().count();
+    n >= 3
+        && !name.starts_with([
+            '各', '関', '同', '本', '当', '府', '他', '両', '等', '及', '又',
+        ])
+        && !name.contains("府省")
+        && !name.contains([
+            'に', 'が', 'は', 'を', 'で', 'と', '月', '日', '→', '?', '<', '年', '等',
+        ])
+        && !["上記", "下記", "主務", "事業", "所管", "支援機構", "体的"]
+            .iter()
+            .any(|p| name.starts_with(p))
+        && !name.contains("の")
+        && name != "総務省"
+        && !name.ends_with("関係省")
+        && !name.ends_with("関係省庁")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, DocKind, DocumentInfo};
+    use proptest::prelude::*;
+    use std::path::Path;
+
+    fn doc(text: &str) -> SeedDoc {
+        SeedDoc::from_text(
+            DocumentInfo {
+                file: "t.txt".into(),
+                title: "評価書".into(),
+                publisher: "総務省".into(),
+                date: "2024-09".into(),
+                kind: DocKind::PolicyEvaluation,
+            },
+            text,
+        )
+    }
+
+    fn names(ex: &Extraction, t: NodeType) -> Vec<String> {
+        ex.nodes
+            .iter()
+            .filter(|n| n.node_type == t)
+            .map(|n| n.name.clone())
+            .collect()
+    }
+
+    fn budgets(ex: &Extraction) -> Vec<(String, String, String)> {
+        ex.nodes
+            .iter()
+            .filter(|n| n.node_type == NodeType::Budget)
+            .map(|n| {
+                let p = |k: &str| {
+                    n.props
+                        .get(k)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or("")
+                        .to_string()
+                };
+                let amount = p("amount_oku_yen")
+                    .parse::<Decimal>()
+                    .map(|d| d.normalize().to_string())
+                    .unwrap_or_default();
+                (p("fy"), p("kind"), amount)
+            })
+            .collect()
+    }
+
+    const HEADER: &str = "令和６年度\n主要な政策に係る評価書\n\n政策名 政策７：テスト推進施策\n\n担当部局・課室名 情報流通行政局 地域通信振興課、放送政策課 他２課室\n\n作成責任者名 情報流通行政局地域通信振興課長 山田 太郎\n\n政策評価実施時期 令和６年９月\n";
+
+    #[test]
+    fn reads_policy_header_and_agencies() {
+        let ex = extract(&doc(HEADER));
+        assert_eq!(names(&ex, NodeType::Policy), ["テスト推進施策"]);
+        let agencies = names(&ex, NodeType::Agency);
+        assert!(agencies.contains(&"情報流通行政局".to_string()));
+        assert!(agencies.contains(&"情報流通行政局放送政策課".to_string()));
+        assert!(ex.edges.iter().any(|e| e.rel == Rel::Responsible));
+        let policy = ex.nodes.iter().find(|n| n.node_type == NodeType::Policy);
+        assert_eq!(
+            policy
+                .and_then(|p| p.props.get("evaluation_date"))
+                .and_then(|v| v.as_str()),
+            Some("令和6年9月")
+        );
+    }
+
+    #[test]
+    fn reads_bullet_budgets_in_pairs() {
+        let text =
+            format!("{HEADER}\n○地域のデジタル化支援\n（R5補正：12億円、R6予算：３．５億円）\n");
+        let ex = extract(&doc(&text));
+        let b = budgets(&ex);
+        assert!(b.contains(&("R5".into(), "supplementary".into(), "12".into())));
+        assert!(b.contains(&("R6".into(), "initial".into(), "3.5".into())));
+        assert!(names(&ex, NodeType::Measure).contains(&"地域のデジタル化支援".to_string()));
+        for n in &ex.nodes {
+            for s in &n.sources {
+                let span = (s.line_start..=s.line_end)
+                    .map(|l| text.split('\n').nth(l as usize - 1).unwrap_or(""))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                assert!(span.contains(&s.quote), "{:?}", s);
+            }
+        }
+    }
+
+    #[test]
+    fn label_above_amount_and_units() {
+        let text = format!(
+            "{HEADER}\n令和５年度補正予算\n40億円\n令和６年度当初予算 250 百万円（新規）\n上限額 年間５６０万円／人\n"
+        );
+        let ex = extract(&doc(&text));
+        let b = budgets(&ex);
+        assert!(b.contains(&("R5".into(), "supplementary".into(), "40".into())));
+        assert!(b.contains(&("R6".into(), "initial".into(), "2.5".into())));
+        assert_eq!(b.len(), 2);
+        let new = ex.nodes.iter().any(|n| {
+            n.props
+                .get("flags")
+                .and_then(|v| v.as_array())
+                .is_some_and(|a| !a.is_empty())
+        });
+        assert!(new);
+    }
+
+    #[test]
+    fn target_tables_become_indicators() {
+        let text = format!(
+            "{HEADER}\n○テスト事業\n令和４年度 令和５年度 令和６年度 令和９年度\n目標 ー ー ー 120\n実績 30 40 ー ー\n【テスト事業に参加した団体数】\n"
+        );
+        let ex = extract(&doc(&text));
+        let ind = ex.nodes.iter().find(|n| n.node_type == NodeType::Indicator);
+        assert_eq!(
+            ind.map(|n| n.name.as_str()),
+            Some("テスト事業に参加した団体数")
+        );
+        assert_eq!(
+            ind.and_then(|n| n.props.get("target_year"))
+                .and_then(|v| v.as_str()),
+            Some("令和9年度")
+        );
+        assert!(ex.edges.iter().any(|e| e.rel == Rel::EvaluatedBy));
+    }
+
+    #[test]
+    fn strategies_and_laws() {
+        let text = format!(
+            "{HEADER}\n○本施策は、「地域デジタル推進計画2030」に基づき実施。\nテスト振興法に基づく施策\n"
+        );
+        let ex = extract(&doc(&text));
+        let s = names(&ex, NodeType::Strategy);
+        assert!(s.contains(&"地域デジタル推進計画2030".to_string()));
+        assert!(s.contains(&"テスト振興法".to_string()));
+        assert!(ex.edges.iter().any(|e| e.rel == Rel::BasedOn));
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(text in "\\PC{0,300}") {
+            let _ = extract(&doc(&text));
+            let with_header = format!("{HEADER}\n{text}");
+            let _ = extract(&doc(&with_header));
+        }
+    }
+
+    #[test]
+    fn real_seed() {
+        let corpus = Corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds"));
+        let Ok(corpus) = corpus else { return };
+        for d in corpus
+            .docs
+            .iter()
+            .filter(|d| d.info.kind == DocKind::PolicyEvaluation)
+        {
+            let ex = extract(d);
+            assert!(names(&ex, NodeType::Policy).len() >= 6);
+            assert!(budgets(&ex).len() >= 30);
+            for n in &ex.nodes {
+                for s in &n.sources {
+                    let span = (s.line_start..=s.line_end)
+                        .map(|l| d.line(l))
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    assert!(span.contains(&s.quote), "{:?}", s);
+                }
+            }
+            for e in &ex.edges {
+                for s in &e.sources {
+                    let span = (s.line_start..=s.line_end)
+                        .map(|l| d.line(l))
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    assert!(span.contains(&s.quote), "{:?}", s);
+                }
+            }
+        }
+    }
+}

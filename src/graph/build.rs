@@ -1,0 +1,334 @@
+//! From extractions to one graph: document nodes, parser output, vocabulary nodes, ids made
+//! canonical through the vocabulary, duplicates merged, theme/strategy/fund links read from
+//! item names, and every source checked against the lines it cites.
+
+use super::model::{EdgeDraft, Extraction, NodeDraft, NodeType, Rel, Source};
+use super::{GraphData, KnowledgeGraph};
+use crate::corpus::{Corpus, SeedDoc};
+use crate::extract::extract_document;
+use crate::vocab::Vocabulary;
+use serde_json::Value;
+use std::collections::{BTreeSet, HashMap};
+
+/// Most sources kept per node or edge.
+const MAX_SOURCES: usize = 12;
+
+/// What building the graph did, for the extraction report.
+#[derive(Debug, Clone, Default)]
+pub struct BuildReport {
+    /// Nodes proposed by parsers, by document.
+    pub proposed_nodes: Vec<(String, usize)>,
+    /// Amount-like text no parser could read.
+    pub unparsed: Vec<Source>,
+    /// Nodes renamed onto a vocabulary entry.
+    pub canonicalized: usize,
+    /// Sources dropped because their quote does not stand in the cited lines.
+    pub rejected_sources: usize,
+    /// Edges dropped because an end is unknown.
+    pub dangling_edges: usize,
+}
+
+/// Builds the knowledge graph of a corpus.
+pub fn build_graph(corpus: &Corpus, vocab: &Vocabulary) -> (KnowledgeGraph, BuildReport) {
+    let mut report = BuildReport::default();
+    let mut all = Extraction::default();
+    for doc in &corpus.docs {
+        all.nodes.push(document_node(doc));
+        let mut extraction = extract_document(doc);
+        report
+            .proposed_nodes
+            .push((doc.file().to_string(), extraction.nodes.len()));
+        attach_roots_to_document(doc, &mut extraction);
+        report.unparsed.append(&mut extraction.unparsed);
+        all.nodes.append(&mut extraction.nodes);
+        all.edges.append(&mut extraction.edges);
+    }
+    let vocabulary = vocab.link_corpus(corpus);
+    report.canonicalized = canonicalize(&mut all, vocab);
+    all.nodes.extend(vocabulary.nodes);
+    all.edges.extend(vocabulary.edges);
+    link_named_concepts(&mut all, vocab);
+    report.rejected_sources = keep_verified_sources(&mut all, corpus);
+    let nodes = merge_nodes(all.nodes);
+    let edges = merge_edges(all.edges);
+    let edge_count = edges.len();
+    let graph = KnowledgeGraph::new(GraphData { nodes, edges });
+    report.dangling_edges = edge_count - graph.edges().len();
+    (graph, report)
+}
+
+/// One node per document, citing its first non-empty line.
+fn document_node(doc: &SeedDoc) -> NodeDraft {
+    let (number, line) = doc
+        .lines
+        .iter()
+        .enumerate()
+        .find(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| (i as u32 + 1, l.trim().to_string()))
+        .unwrap_or((1, String::new()));
+    let source = Source {
+        doc: doc.file().to_string(),
+        line_start: number,
+        line_end: number,
+        quote: line.chars().take(120).collect(),
+    };
+    let mut node = NodeDraft::new(NodeType::Document, doc.file(), source);
+    node.name = doc.info.title.clone();
+    node.props
+        .insert("file".into(), Value::String(doc.file().into()));
+    node.props
+        .insert("title".into(), Value::String(doc.info.title.clone()));
+    node.props.insert(
+        "publisher".into(),
+        Value::String(doc.info.publisher.clone()),
+    );
+    node.props
+        .insert("date".into(), Value::String(doc.info.date.clone()));
+    node.props
+        .insert("kind".into(), Value::String(doc.info.kind.as_str().into()));
+    node
+}
+
+/// Top-level items of a document (nothing above them) become `part_of` the document.
+fn attach_roots_to_document(doc: &SeedDoc, extraction: &mut Extraction) {
+    let with_parent: BTreeSet<&str> = extraction
+        .edges
+        .iter()
+        .filter(|e| e.rel == Rel::PartOf)
+        .map(|e| e.from.as_str())
+        .collect();
+    let document_id = super::model::node_id(NodeType::Document, doc.file());
+    let roots: Vec<EdgeDraft> = extraction
+        .nodes
+        .iter()
+        .filter(|n| {
+            matches!(
+                n.node_type,
+                NodeType::Policy | NodeType::Theme | NodeType::Measure
+            )
+        })
+        .filter(|n| !with_parent.contains(n.id.as_str()))
+        .filter_map(|n| {
+            let source = n.sources.first()?.clone();
+            Some(EdgeDraft::new(&n.id, Rel::PartOf, &document_id, source))
+        })
+        .collect();
+    extraction.edges.extend(roots);
+}
+
+/// Whether a parser's node type may be merged into a vocabulary entry's type.
+fn compatible(extracted: NodeType, curated: NodeType) -> bool {
+    use NodeType::*;
+    let items = [Measure, Program, Fund, Theme];
+    let plans = [Strategy, Policy];
+    extracted == curated
+        || (items.contains(&extracted) && items.contains(&curated))
+        || (plans.contains(&extracted) && plans.contains(&curated) && extracted != Policy)
+}
+
+/// Renames parser nodes whose name is a vocabulary term onto the vocabulary's id and type,
+/// keeping the parser's name as an alias. Returns how many nodes were renamed.
+fn canonicalize(all: &mut Extraction, vocab: &Vocabulary) -> usize {
+    let mut renamed: HashMap<String, String> = HashMap::new();
+    for node in &mut all.nodes {
+        if matches!(
+            node.node_type,
+            NodeType::Budget | NodeType::Document | NodeType::Indicator
+        ) {
+            continue;
+        }
+        let Some(entry) = vocab.lookup(&node.name) else {
+            continue;
+        };
+        if entry.node_id == node.id || !compatible(node.node_type, entry.node_type) {
+            continue;
+        }
+        renamed.insert(node.id.clone(), entry.node_id.clone());
+        if node.name != entry.name {
+            node.aliases.push(std::mem::take(&mut node.name));
+        }
+        node.id = entry.node_id.clone();
+        node.node_type = entry.node_type;
+        node.name = entry.name.clone();
+    }
+    for edge in &mut all.edges {
+        if let Some(to) = renamed.get(&edge.from) {
+            edge.from = to.clone();
+        }
+        if let Some(to) = renamed.get(&edge.to) {
+            edge.to = to.clone();
+        }
+    }
+    all.edges.retain(|e| e.from != e.to);
+    renamed.len()
+}
+
+/// Links items to the concepts their own text names: a measure naming Beyond 5G implements
+/// it, one naming a fund is funded by it, one naming a strategy implements the strategy,
+/// and other vocabulary terms are mentioned.
+fn link_named_concepts(all: &mut Extraction, vocab: &Vocabulary) {
+    let mut links = Vec::new();
+    for node in &all.nodes {
+        if !matches!(
+            node.node_type,
+            NodeType::Measure | NodeType::Program | NodeType::Policy | NodeType::Fund
+        ) {
+            continue;
+        }
+        let Some(source) = node.sources.first() else {
+            continue;
+        };
+        for (target, mention) in vocab.mentions_in(&source.doc, source.line_start, &source.quote) {
+            let Some(entry) = vocab.entry(&target) else {
+                continue;
+            };
+            let rel = match (node.node_type, entry.node_type) {
+                (_, NodeType::Theme) | (_, NodeType::Strategy) => Rel::Implements,
+                (NodeType::Measure | NodeType::Program, NodeType::Fund) => Rel::FundedBy,
+                (NodeType::Measure, NodeType::Program) => Rel::PartOf,
+                _ => Rel::Mentions,
+            };
+            links.push(EdgeDraft::new(&node.id, rel, &target, mention));
+        }
+    }
+    for edge in links {
+        all.add_edge(edge);
+    }
+}
+
+/// Drops sources whose quote does not stand in the cited lines (as written, or across the
+/// line breaks of the span); nodes and edges left without a source are dropped too.
+fn keep_verified_sources(all: &mut Extraction, corpus: &Corpus) -> usize {
+    let mut rejected = 0;
+    let mut verify = |sources: &mut Vec<Source>| {
+        let before = sources.len();
+        sources.retain(|s| quote_stands(corpus, s));
+        rejected += before - sources.len();
+    };
+    for node in &mut all.nodes {
+        verify(&mut node.sources);
+    }
+    for edge in &mut all.edges {
+        verify(&mut edge.sources);
+    }
+    all.nodes.retain(|n| !n.sources.is_empty());
+    all.edges.retain(|e| !e.sources.is_empty());
+    rejected
+}
+
+/// Whether a source's quote stands verbatim in its cited lines.
+pub fn quote_stands(corpus: &Corpus, source: &Source) -> bool {
+    let Some(doc) = corpus.doc(&source.doc) else {
+        return false;
+    };
+    if source.line_start == 0 || source.line_end < source.line_start {
+        return false;
+    }
+    let span: Vec<&str> = (source.line_start..=source.line_end)
+        .map(|n| doc.line(n))
+        .collect();
+    let joined = span.join("\n");
+    joined.contains(&source.quote) || span.concat().contains(&source.quote)
+}
+
+fn merge_sources(into: &mut Vec<Source>, from: Vec<Source>) {
+    for source in from {
+        if into.len() < MAX_SOURCES && !into.contains(&source) {
+            into.push(source);
+        }
+    }
+}
+
+/// Merges drafts sharing an id: sources and aliases united, the first draft's properties
+/// kept and missing ones filled in; a budget stays `relisted`/`bracketed` only if every
+/// sighting is, and is `new`/`item_request` if any is.
+fn merge_nodes(nodes: Vec<NodeDraft>) -> Vec<NodeDraft> {
+    let mut order: Vec<String> = Vec::new();
+    let mut merged: HashMap<String, NodeDraft> = HashMap::new();
+    for node in nodes {
+        match merged.get_mut(&node.id) {
+            None => {
+                order.push(node.id.clone());
+                merged.insert(node.id.clone(), node);
+            }
+            Some(existing) => {
+                merge_flags(&mut existing.props, &node.props);
+                for (key, value) in node.props {
+                    existing.props.entry(key).or_insert(value);
+                }
+                for alias in node.aliases.into_iter().chain(std::iter::once(node.name)) {
+                    if alias != existing.name
+                        && !alias.is_empty()
+                        && !existing.aliases.contains(&alias)
+                    {
+                        existing.aliases.push(alias);
+                    }
+                }
+                merge_sources(&mut existing.sources, node.sources);
+            }
+        }
+    }
+    order
+        .into_iter()
+        .filter_map(|id| merged.remove(&id))
+        .collect()
+}
+
+fn merge_flags(
+    existing: &mut serde_json::Map<String, Value>,
+    incoming: &serde_json::Map<String, Value>,
+) {
+    let flags_of = |props: &serde_json::Map<String, Value>| -> Option<BTreeSet<String>> {
+        props.get("flags").and_then(Value::as_array).map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
+    };
+    let (Some(mine), Some(theirs)) = (flags_of(existing), flags_of(incoming)) else {
+        return;
+    };
+    let either = ["new", "item_request"];
+    let both = ["relisted", "bracketed"];
+    let merged: BTreeSet<String> = mine
+        .iter()
+        .chain(theirs.iter())
+        .filter(|f| {
+            let f = f.as_str();
+            (either.contains(&f))
+                || (both.contains(&f) && mine.contains(f) && theirs.contains(f))
+                || (!either.contains(&f) && !both.contains(&f))
+        })
+        .cloned()
+        .collect();
+    existing.insert(
+        "flags".into(),
+        Value::Array(merged.into_iter().map(Value::String).collect()),
+    );
+}
+
+/// Merges edges sharing (from, rel, to).
+fn merge_edges(edges: Vec<EdgeDraft>) -> Vec<EdgeDraft> {
+    let mut order: Vec<(String, Rel, String)> = Vec::new();
+    let mut merged: HashMap<(String, Rel, String), EdgeDraft> = HashMap::new();
+    for edge in edges {
+        let key = (edge.from.clone(), edge.rel, edge.to.clone());
+        match merged.get_mut(&key) {
+            None => {
+                order.push(key.clone());
+                merged.insert(key, edge);
+            }
+            Some(existing) => {
+                for (k, v) in edge.props {
+                    existing.props.entry(k).or_insert(v);
+                }
+                merge_sources(&mut existing.sources, edge.sources);
+            }
+        }
+    }
+    order
+        .into_iter()
+        .filter_map(|k| merged.remove(&k))
+        .collect()
+}
