@@ -853,11 +853,26 @@ mod tests {
         ];
         let scores = score(&gold, &nodes, &[]);
         assert_eq!(scores.budget.tally, Tally { gold: 5, found: 2 });
-        assert_eq!(scores.budget.extracted, 5);
-        assert_eq!(scores.budget.extracted_matching, 2);
-        assert!((scores.budget.precision() - 0.4).abs() < 1e-9);
         assert_eq!(scores.missed.len(), 3);
-        assert_eq!(scores.unmatched_budgets.len(), 3);
+    }
+
+    #[test]
+    fn precision_judges_figures_where_gold_names_the_same_item_year_and_kind() {
+        let gold = gold(&[
+            gold_budget("R8", "request", Some("3.7"), 82),
+            gold_budget("R6", "supplementary", Some("1.5"), 82),
+        ]);
+        let nodes = vec![
+            budget_node("事業", "R8", "request", Some("3.7"), 82),
+            budget_node("事業", "R6", "supplementary", Some("9.0"), 82),
+            budget_node("別の取組", "R6", "supplementary", Some("5.0"), 82),
+            budget_node("事業", "R7", "initial", Some("2.5"), 82),
+        ];
+        let scores = score(&gold, &nodes, &[]);
+        assert_eq!(scores.budget.extracted, 2);
+        assert_eq!(scores.budget.extracted_matching, 1);
+        assert!((scores.budget.precision() - 0.5).abs() < 1e-9);
+        assert_eq!(scores.unmatched_budgets.len(), 1);
     }
 
     #[test]
