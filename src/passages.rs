@@ -34,6 +34,10 @@ const RUNNING_HEADER_MIN_REPEATS: usize = 3;
 const MAX_HEADING_CHARS: usize = 70;
 /// Passages shorter than this (in chars) are merged into a neighbour.
 const MIN_PASSAGE_CHARS: usize = 16;
+/// A single line longer than this (in chars) is cut into segments.
+const MAX_LINE_PASSAGE_CHARS: usize = 320;
+/// Target length of a segment of a long line (in chars).
+const SEGMENT_CHARS: usize = 200;
 /// Merging stops once a passage is this long (in chars).
 const MAX_MERGED_CHARS: usize = 420;
 
@@ -298,7 +302,7 @@ impl<'a> PassageBuilder<'a> {
         let merged = merge_fragments(self.finished);
         merged
             .into_iter()
-            .map(|draft| to_passage(self.doc.file(), draft))
+            .flat_map(|draft| to_passages(self.doc.file(), draft))
             .collect()
     }
 }
@@ -355,21 +359,72 @@ fn push_or_merge_back(out: &mut Vec<Draft>, mut fragment: Draft) {
     out.push(fragment);
 }
 
-fn to_passage(doc: &str, draft: Draft) -> Passage {
+/// One passage per draft; a single over-long line (a table row holding many items) is cut
+/// into segments at item and sentence boundaries, each citing that line.
+fn to_passages(doc: &str, draft: Draft) -> Vec<Passage> {
     let text = draft
         .lines
         .iter()
         .map(|(_, line)| line.trim())
         .collect::<Vec<_>>()
         .join("\n");
-    Passage {
-        id: format!("{doc}:{}-{}", draft.line_start, draft.line_end),
-        doc: doc.to_string(),
-        line_start: draft.line_start,
-        line_end: draft.line_end,
-        heading: draft.heading,
-        text,
+    let segments = if draft.line_start == draft.line_end {
+        split_long_line(&text)
+    } else {
+        vec![text]
+    };
+    let several = segments.len() > 1;
+    segments
+        .into_iter()
+        .enumerate()
+        .map(|(index, segment)| {
+            let mut id = format!("{doc}:{}-{}", draft.line_start, draft.line_end);
+            if several {
+                id.push_str(&format!("~{}", index + 1));
+            }
+            Passage {
+                id,
+                doc: doc.to_string(),
+                line_start: draft.line_start,
+                line_end: draft.line_end,
+                heading: draft.heading.clone(),
+                text: segment,
+            }
+        })
+        .collect()
+}
+
+/// Cuts a line longer than [`MAX_LINE_PASSAGE_CHARS`] into segments of about
+/// [`SEGMENT_CHARS`] at cell, item and sentence boundaries.
+fn split_long_line(line: &str) -> Vec<String> {
+    if line.chars().count() <= MAX_LINE_PASSAGE_CHARS {
+        return vec![line.to_string()];
     }
+    let mut pieces: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for ch in line.chars() {
+        let starts_item = matches!(ch, '\t' | '・' | '•' | '○' | '【') || current.ends_with("</p>");
+        if starts_item && !current.trim().is_empty() {
+            pieces.push(std::mem::take(&mut current));
+        }
+        current.push(ch);
+        if ch == '。' {
+            pieces.push(std::mem::take(&mut current));
+        }
+    }
+    pieces.push(current);
+    let mut segments: Vec<String> = Vec::new();
+    let mut segment = String::new();
+    for piece in pieces.into_iter().filter(|p| !p.trim().is_empty()) {
+        if !segment.is_empty() && segment.chars().count() + piece.chars().count() > SEGMENT_CHARS {
+            segments.push(std::mem::take(&mut segment).trim().to_string());
+        }
+        segment.push_str(&piece);
+    }
+    if !segment.trim().is_empty() {
+        segments.push(segment.trim().to_string());
+    }
+    segments
 }
 
 #[cfg(test)]
@@ -416,6 +471,21 @@ mod tests {
             !texts.iter().any(|t| t.trim() == "12"),
             "page number became a passage"
         );
+    }
+
+    #[test]
+    fn long_lines_become_segments_citing_the_same_line() {
+        let cell = "・量子暗号通信の研究開発を推進する。".repeat(30);
+        let found = passages(&doc(&format!("見出しの行\n\n{cell}\n")));
+        let segments: Vec<&Passage> = found.iter().filter(|p| p.line_start == 3).collect();
+        assert!(segments.len() > 2);
+        for segment in &segments {
+            assert_eq!(segment.line_end, 3);
+            assert!(cell.contains(&segment.text));
+            assert!(segment.text.chars().count() <= SEGMENT_CHARS + 40);
+        }
+        let ids: std::collections::HashSet<&str> = segments.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids.len(), segments.len());
     }
 
     #[test]

@@ -88,7 +88,8 @@ pub fn write_index(
     let (schema, fields) = build_schema();
     let index = Index::create_in_dir(&tantivy_dir, schema)?;
     register_tokenizers(&index, analyzer);
-    let mut writer = index.writer::<TantivyDocument>(WRITER_MEMORY_BYTES)?;
+    // One thread: documents keep corpus order, so equal scores rank the same on every build.
+    let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, WRITER_MEMORY_BYTES)?;
     for passage in &input.passages {
         let heading_json = serde_json::to_string(&passage.heading).unwrap_or_default();
         let mut document = doc!(
@@ -119,8 +120,8 @@ pub fn write_index(
             fields.line_end => u64::from(node.line_end),
             fields.heading_json => "[]",
             fields.text => node.text.as_str(),
-            fields.body => node.text.as_str(),
-            fields.body_bigram => node.text.as_str(),
+            fields.name => node.text.as_str(),
+            fields.name_bigram => node.text.as_str(),
         ))?;
         progress(1);
     }

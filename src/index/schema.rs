@@ -33,6 +33,11 @@ pub struct Fields {
     pub heading: Field,
     /// Facet tokens: `amount` (states money), `date` (states a date).
     pub facets: Field,
+    /// Morphological analysis of a node's name and aliases (kept apart from passage text so
+    /// that nodes do not change passage ranking statistics).
+    pub name: Field,
+    /// Character bigrams of a node's name and aliases.
+    pub name_bigram: Field,
 }
 
 fn analyzed(tokenizer: &str, stored: bool) -> TextOptions {
@@ -63,6 +68,8 @@ pub fn build_schema() -> (Schema, Fields) {
         body_bigram: builder.add_text_field("body_bigram", analyzed(BIGRAM, false)),
         heading: builder.add_text_field("heading", analyzed(JAPANESE, false)),
         facets: builder.add_text_field("facets", STRING),
+        name: builder.add_text_field("name", analyzed(JAPANESE, false)),
+        name_bigram: builder.add_text_field("name_bigram", analyzed(BIGRAM, false)),
     };
     (builder.build(), fields)
 }
@@ -83,5 +90,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         body_bigram: field("body_bigram")?,
         heading: field("heading")?,
         facets: field("facets")?,
+        name: field("name")?,
+        name_bigram: field("name_bigram")?,
     })
 }

@@ -136,8 +136,7 @@ pub fn search(
     if parsed.is_empty() && request.expansion_terms.is_empty() {
         return Err(SearchError::NothingSearchable);
     }
-    let scoring = query::build(analyzer, &index.fields, &parsed, &request.expansion_terms);
-    let full_query = with_filters(index, request, scoring);
+    let full_query = scoped_query(index, analyzer, request, &parsed);
     let searcher = index.reader.searcher();
     let collector = (
         Count,
@@ -161,10 +160,13 @@ pub fn search(
     Ok(SearchPage { total, hits })
 }
 
-fn with_filters(
+/// The scoring query over passages and/or nodes of the requested types, within one document
+/// when asked.
+fn scoped_query(
     index: &SearchIndex,
+    analyzer: &Analyzer,
     request: &SearchRequest,
-    scoring: Box<dyn Query>,
+    parsed: &query::ParsedQuery,
 ) -> Box<dyn Query> {
     let fields = &index.fields;
     let exact = |field, value: &str| -> Box<dyn Query> {
@@ -173,18 +175,43 @@ fn with_filters(
             IndexRecordOption::Basic,
         ))
     };
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, scoring)];
+    let mut scopes: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if request.passages {
+        let text = query::build(
+            analyzer,
+            &query::TextFields::passages(fields),
+            parsed,
+            &request.expansion_terms,
+        );
+        let scope = BooleanQuery::new(vec![
+            (Occur::Must, text),
+            (Occur::Must, exact(fields.kind, "passage")),
+        ]);
+        scopes.push((Occur::Should, Box::new(scope)));
+    }
+    if !request.node_types.is_empty() {
+        let text = query::build(
+            analyzer,
+            &query::TextFields::nodes(fields),
+            parsed,
+            &request.expansion_terms,
+        );
+        let types: Vec<(Occur, Box<dyn Query>)> = request
+            .node_types
+            .iter()
+            .map(|t| (Occur::Should, exact(fields.node_type, t)))
+            .collect();
+        let scope = BooleanQuery::new(vec![
+            (Occur::Must, text),
+            (Occur::Must, Box::new(BooleanQuery::new(types))),
+        ]);
+        scopes.push((Occur::Should, Box::new(scope)));
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+        vec![(Occur::Must, Box::new(BooleanQuery::new(scopes)))];
     if let Some(doc) = &request.doc {
         clauses.push((Occur::Must, exact(fields.doc, doc)));
     }
-    let mut kinds: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    if request.passages {
-        kinds.push((Occur::Should, exact(fields.kind, "passage")));
-    }
-    for node_type in &request.node_types {
-        kinds.push((Occur::Should, exact(fields.node_type, node_type)));
-    }
-    clauses.push((Occur::Must, Box::new(BooleanQuery::new(kinds))));
     Box::new(BooleanQuery::new(clauses))
 }
 

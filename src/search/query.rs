@@ -8,6 +8,7 @@ use crate::analysis::{Analyzer, bigrams};
 use crate::index::schema::Fields;
 use tantivy::Term;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::Field as TantivyField;
 use tantivy::schema::{Field, IndexRecordOption};
 
 /// Weight of a morphological term match in the body.
@@ -71,6 +72,22 @@ const DATE_WORDS: [&str; 7] = [
     "時点",
     "公表",
 ];
+/// Analysed terms that only say "an amount is wanted"; the amount facet stands for them.
+const AMOUNT_INTENT_TERMS: [&str; 10] = [
+    "予算",
+    "予算額",
+    "額",
+    "金額",
+    "億",
+    "円",
+    "億円",
+    "兆円",
+    "総額",
+    "全部",
+];
+/// Analysed terms that only say "a date is wanted".
+const DATE_INTENT_TERMS: [&str; 3] = ["日", "日付", "決定日"];
+
 /// Weight of the "has an amount" / "has a date" facet when the question asks for one.
 const FACET_BOOST: f32 = 2.0;
 
@@ -78,6 +95,41 @@ const FACET_BOOST: f32 = 2.0;
 pub const FACET_AMOUNT: &str = "amount";
 /// Facet token of passages that state a date.
 pub const FACET_DATE: &str = "date";
+
+/// The fields one kind of document is searched in.
+#[derive(Debug, Clone, Copy)]
+pub struct TextFields {
+    /// Morphological text.
+    pub body: TantivyField,
+    /// Character bigrams of the same text.
+    pub bigram: TantivyField,
+    /// Heading path, if the kind has one.
+    pub heading: Option<TantivyField>,
+    /// Facets, if the kind has them.
+    pub facets: Option<TantivyField>,
+}
+
+impl TextFields {
+    /// Passage text, headings and facets.
+    pub fn passages(fields: &Fields) -> TextFields {
+        TextFields {
+            body: fields.body,
+            bigram: fields.body_bigram,
+            heading: Some(fields.heading),
+            facets: Some(fields.facets),
+        }
+    }
+
+    /// Node names and aliases.
+    pub fn nodes(fields: &Fields) -> TextFields {
+        TextFields {
+            body: fields.name,
+            bigram: fields.name_bigram,
+            heading: None,
+            facets: None,
+        }
+    }
+}
 
 /// A parsed user query.
 #[derive(Debug, Clone, Default)]
@@ -121,6 +173,17 @@ pub fn parse(analyzer: &Analyzer, text: &str) -> ParsedQuery {
         wants_date: DATE_WORDS.iter().any(|w| normalized.contains(w)),
         ..ParsedQuery::default()
     };
+    let is_intent_only = |term: &str| {
+        (parsed.wants_amount && AMOUNT_INTENT_TERMS.contains(&term))
+            || (parsed.wants_date && DATE_INTENT_TERMS.contains(&term))
+    };
+    let is_intent_bigram = |gram: &str| {
+        (parsed.wants_amount && AMOUNT_WORDS.iter().any(|w| w.contains(gram)))
+            || (parsed.wants_date && DATE_WORDS.iter().any(|w| w.contains(gram)))
+    };
+    let mut terms = Vec::new();
+    let mut runs = Vec::new();
+    let mut grams = Vec::new();
     for chunk in free_text.split_whitespace() {
         let tokens: Vec<String> = analyzer
             .analyze(chunk)
@@ -128,20 +191,35 @@ pub fn parse(analyzer: &Analyzer, text: &str) -> ParsedQuery {
             .map(|t| t.term)
             .filter(|t| !QUESTION_WORDS.contains(&t.as_str()))
             .collect();
-        if tokens.len() >= 2 {
-            parsed.runs.push(tokens.clone());
+        let content: Vec<String> = tokens
+            .iter()
+            .filter(|t| !is_intent_only(t))
+            .cloned()
+            .collect();
+        if content.len() >= 2 {
+            runs.push(content.clone());
         }
-        for term in tokens {
-            if !parsed.terms.contains(&term) {
-                parsed.terms.push(term);
+        for term in content {
+            if !terms.contains(&term) {
+                terms.push(term);
             }
         }
         for gram in bigrams(chunk) {
-            if !parsed.bigrams.contains(&gram.term) {
-                parsed.bigrams.push(gram.term);
+            if !is_intent_bigram(&gram.term) && !grams.contains(&gram.term) {
+                grams.push(gram.term);
             }
         }
     }
+    if terms.is_empty() && grams.is_empty() {
+        // The question is only intent words ("予算"): search for them after all.
+        for chunk in free_text.split_whitespace() {
+            terms.extend(analyzer.analyze(chunk).into_iter().map(|t| t.term));
+            grams.extend(bigrams(chunk).into_iter().map(|t| t.term));
+        }
+    }
+    parsed.terms = terms;
+    parsed.runs = runs;
+    parsed.bigrams = grams;
     parsed
 }
 
@@ -208,7 +286,7 @@ fn phrase_query(field: Field, tokens: &[String], boost: f32) -> Option<Box<dyn Q
 /// A text matched as a phrase in the morphological field, or else in the bigram field.
 fn text_as_phrase(
     analyzer: &Analyzer,
-    fields: &Fields,
+    fields: &TextFields,
     text: &str,
     boost: f32,
 ) -> Option<Box<dyn Query>> {
@@ -216,7 +294,7 @@ fn text_as_phrase(
     let grams: Vec<String> = bigrams(text).into_iter().map(|t| t.term).collect();
     let clauses: Vec<(Occur, Box<dyn Query>)> = [
         phrase_query(fields.body, &morph, boost),
-        phrase_query(fields.body_bigram, &grams, boost * 0.5),
+        phrase_query(fields.bigram, &grams, boost * 0.5),
     ]
     .into_iter()
     .flatten()
@@ -228,7 +306,7 @@ fn text_as_phrase(
 /// Builds the scoring query: required phrases, optional terms, expansions.
 pub fn build(
     analyzer: &Analyzer,
-    fields: &Fields,
+    fields: &TextFields,
     parsed: &ParsedQuery,
     expansion_terms: &[String],
 ) -> Box<dyn Query> {
@@ -238,10 +316,9 @@ pub fn build(
             Occur::Should,
             term_query(fields.body, term, BODY_TERM_BOOST),
         ));
-        should.push((
-            Occur::Should,
-            term_query(fields.heading, term, HEADING_BOOST),
-        ));
+        if let Some(heading) = fields.heading {
+            should.push((Occur::Should, term_query(heading, term, HEADING_BOOST)));
+        }
     }
     for run in &parsed.runs {
         for pair in run.windows(2) {
@@ -251,10 +328,7 @@ pub fn build(
         }
     }
     for gram in &parsed.bigrams {
-        should.push((
-            Occur::Should,
-            term_query(fields.body_bigram, gram, BIGRAM_BOOST),
-        ));
+        should.push((Occur::Should, term_query(fields.bigram, gram, BIGRAM_BOOST)));
     }
     for expansion in expansion_terms {
         if let Some(q) = text_as_phrase(analyzer, fields, expansion, EXPANSION_BOOST) {
@@ -280,12 +354,14 @@ pub fn build(
         (parsed.wants_amount, FACET_AMOUNT),
         (parsed.wants_date, FACET_DATE),
     ];
-    for (wanted, facet) in facets {
-        if wanted {
-            clauses.push((
-                Occur::Should,
-                term_query_basic(fields.facets, facet, FACET_BOOST),
-            ));
+    if let Some(facet_field) = fields.facets {
+        for (wanted, facet) in facets {
+            if wanted {
+                clauses.push((
+                    Occur::Should,
+                    term_query_basic(facet_field, facet, FACET_BOOST),
+                ));
+            }
         }
     }
     Box::new(BooleanQuery::new(clauses))
