@@ -27,7 +27,7 @@ pub enum CorpusError {
 }
 
 /// The kind of document, which selects the parser that reads it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DocKind {
     /// 予算の概要: a ministry's budget overview with summary tables and detailed items.
@@ -56,7 +56,7 @@ impl DocKind {
 }
 
 /// One manifest entry.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct DocumentInfo {
     /// File name inside the seeds directory; citations name it.
     pub file: String,

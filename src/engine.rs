@@ -12,7 +12,7 @@ use crate::graph::{GraphError, KnowledgeGraph};
 use crate::index::store::{BuildMeta, Store, StoreError};
 use crate::index::{self, IndexError, IndexInput, NodeEntry, SearchIndex};
 use crate::passages::{Passage, passages};
-use crate::search::{self, SearchError, SearchPage, SearchRequest};
+use crate::search::{self, HitNode, SearchError, SearchPage, SearchRequest};
 use crate::vocab::{Expansion, VocabError, Vocabulary};
 use indicatif::ProgressBar;
 use sha2::{Digest, Sha256};
@@ -109,6 +109,54 @@ pub struct Engine {
     pub vocab: Vocabulary,
     /// The knowledge graph.
     pub graph: KnowledgeGraph,
+    /// Which nodes were read from which lines.
+    line_nodes: LineNodes,
+}
+
+/// Most graph nodes listed per search hit.
+const MAX_NODES_PER_HIT: usize = 12;
+
+/// Node ids by the lines their first source cites, per document.
+#[derive(Debug, Default)]
+struct LineNodes {
+    by_doc: std::collections::HashMap<String, Vec<(u32, u32, String)>>,
+}
+
+impl LineNodes {
+    fn new(graph: &KnowledgeGraph) -> LineNodes {
+        let mut by_doc: std::collections::HashMap<String, Vec<(u32, u32, String)>> =
+            std::collections::HashMap::new();
+        for node in graph.nodes() {
+            if matches!(node.node_type, NodeType::Budget | NodeType::Document) {
+                continue;
+            }
+            for source in &node.sources {
+                by_doc.entry(source.doc.clone()).or_default().push((
+                    source.line_start,
+                    source.line_end,
+                    node.id.clone(),
+                ));
+            }
+        }
+        for spans in by_doc.values_mut() {
+            spans.sort();
+        }
+        LineNodes { by_doc }
+    }
+
+    /// Nodes whose source lies within lines `start..=end` of `doc`.
+    fn nodes_in(&self, doc: &str, start: u32, end: u32) -> Vec<String> {
+        let Some(spans) = self.by_doc.get(doc) else {
+            return Vec::new();
+        };
+        let first = spans.partition_point(|(s, _, _)| *s < start);
+        spans[first..]
+            .iter()
+            .take_while(|(s, _, _)| *s <= end)
+            .filter(|(_, e, _)| *e <= end)
+            .map(|(_, _, id)| id.clone())
+            .collect()
+    }
 }
 
 impl Engine {
@@ -195,10 +243,48 @@ impl Engine {
                     .cloned(),
             );
         }
-        let page = search::search(&self.index, &self.analyzer, &request, &|f| {
+        let mut page = search::search(&self.index, &self.analyzer, &request, &|f| {
             self.doc_title(f)
         })?;
+        for hit in &mut page.hits {
+            hit.nodes = self.nodes_of_hit(hit);
+        }
         Ok(SearchOutcome { page, expansions })
+    }
+
+    /// The graph nodes a hit mentions: vocabulary terms in its text and nodes read from its
+    /// lines (budgets left out); for a node hit, the node itself.
+    fn nodes_of_hit(&self, hit: &search::Hit) -> Vec<HitNode> {
+        let to_hit_node = |node: &NodeDraft| HitNode {
+            id: node.id.clone(),
+            node_type: node.node_type.as_str().to_string(),
+            name: node.name.clone(),
+        };
+        if hit.kind == "node" {
+            return self
+                .graph
+                .node(&hit.id)
+                .map(to_hit_node)
+                .into_iter()
+                .collect();
+        }
+        let mut ids: Vec<String> = self
+            .vocab
+            .mentions_in(&hit.doc, hit.line_start, &hit.text)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        ids.extend(
+            self.line_nodes
+                .nodes_in(&hit.doc, hit.line_start, hit.line_end),
+        );
+        let mut seen = std::collections::HashSet::new();
+        ids.into_iter()
+            .filter(|id| seen.insert(id.clone()))
+            .filter_map(|id| self.graph.node(&id))
+            .take(MAX_NODES_PER_HIT)
+            .map(to_hit_node)
+            .collect()
     }
 
     /// The manifest entry of a seed file.
@@ -260,6 +346,7 @@ impl Prepared {
             meta,
             fingerprint: self.fingerprint,
             vocab: self.vocab,
+            line_nodes: LineNodes::new(&graph),
             graph,
         }
     }
@@ -295,4 +382,10 @@ fn now_rfc3339() -> String {
         std::time::UNIX_EPOCH + std::time::Duration::from_secs(seconds),
     )
     .to_string()
+}
+
+impl AsRef<KnowledgeGraph> for Engine {
+    fn as_ref(&self) -> &KnowledgeGraph {
+        &self.graph
+    }
 }

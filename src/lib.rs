@@ -2,6 +2,7 @@
 
 pub mod analysis;
 pub mod api;
+pub mod budgets;
 pub mod corpus;
 pub mod engine;
 pub mod eval;

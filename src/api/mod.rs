@@ -1,6 +1,10 @@
 //! The HTTP API: routes, shared state and error mapping.
 
+pub mod budgets;
 pub mod error;
+pub mod export;
+pub mod graph;
+pub mod openapi;
 pub mod search;
 pub mod state;
 
@@ -29,6 +33,14 @@ pub fn app(state: AppState) -> Router {
             get(search::search_handler).post(search::search_post_handler),
         )
         .route("/documents", get(documents))
+        .route("/nodes", get(graph::list_nodes))
+        .route("/nodes/{id}", get(graph::get_node))
+        .route("/nodes/{id}/neighbors", get(graph::neighbors))
+        .route("/paths", get(graph::paths))
+        .route("/budgets", get(budgets::list))
+        .route("/budgets/check", get(budgets::check))
+        .route("/graph/export", get(export::export))
+        .route("/openapi.json", get(openapi::document))
         .route("/admin/rebuild", post(rebuild))
         .fallback(unknown_route)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -55,7 +67,9 @@ pub struct Health {
     pub fingerprint: String,
 }
 
-async fn healthz(State(state): State<AppState>) -> Json<Health> {
+/// Liveness and the facts of the build being served.
+#[utoipa::path(get, path = "/healthz", responses((status = 200, body = Health)))]
+pub async fn healthz(State(state): State<AppState>) -> Json<Health> {
     let engine = state.engine();
     Json(Health {
         status: "ok",
@@ -66,12 +80,16 @@ async fn healthz(State(state): State<AppState>) -> Json<Health> {
     })
 }
 
-async fn documents(State(state): State<AppState>) -> Json<Vec<crate::corpus::DocumentInfo>> {
+/// The documents of the corpus with their manifest entries.
+#[utoipa::path(get, path = "/documents", responses((status = 200, body = [crate::corpus::DocumentInfo])))]
+pub async fn documents(State(state): State<AppState>) -> Json<Vec<crate::corpus::DocumentInfo>> {
     let engine = state.engine();
     Json(engine.corpus.docs.iter().map(|d| d.info.clone()).collect())
 }
 
-async fn rebuild(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
+/// Rebuilds the index and graph from the seeds; requests keep being answered meanwhile.
+#[utoipa::path(post, path = "/admin/rebuild", responses((status = 200, body = Health), (status = 503, body = error::ErrorBody)))]
+pub async fn rebuild(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
     let engine = state.rebuild().await.map_err(ApiError::unavailable)?;
     Ok(Json(Health {
         status: "ok",

@@ -23,6 +23,9 @@ pub struct SearchParams {
     pub offset: Option<usize>,
     /// Only passages of this seed file.
     pub doc: Option<String>,
+    /// Also search graph nodes of these types (comma-separated: measure, strategy, agency …).
+    #[serde(rename = "type")]
+    pub node_type: Option<String>,
 }
 
 /// The `/search` response.
@@ -100,7 +103,15 @@ async fn run_search(
         limit: params.limit.unwrap_or(DEFAULT_LIMIT),
         offset: params.offset.unwrap_or(0),
         doc: params.doc,
-        node_types: Vec::new(),
+        node_types: params
+            .node_type
+            .as_deref()
+            .unwrap_or("")
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|t| crate::api::graph::parse_node_type(t).map(|t| t.as_str().to_string()))
+            .collect::<Result<Vec<_>, _>>()?,
         passages: true,
         expansion_terms: Vec::new(),
     };

@@ -15,8 +15,13 @@ pub struct AppState {
 impl AppState {
     /// State serving `engine`, rebuilt from `config` on request.
     pub fn new(engine: Engine, config: EngineConfig) -> AppState {
+        AppState::shared(Arc::new(engine), config)
+    }
+
+    /// State serving an engine that is shared with other owners.
+    pub fn shared(engine: Arc<Engine>, config: EngineConfig) -> AppState {
         AppState {
-            engine: Arc::new(RwLock::new(Arc::new(engine))),
+            engine: Arc::new(RwLock::new(engine)),
             rebuild_lock: Arc::new(Mutex::new(())),
             config: Arc::new(config),
         }

@@ -1,7 +1,9 @@
 //! The knowledge graph: model, building from extractions, and querying with petgraph.
 
 pub mod build;
+pub mod export;
 pub mod model;
+pub mod query;
 
 use model::{EdgeDraft, NodeDraft, NodeType, Rel};
 use petgraph::Direction;
@@ -173,4 +175,10 @@ pub struct GraphCounts {
     pub nodes: Vec<(NodeType, usize)>,
     /// Edges per relationship.
     pub edges: Vec<(Rel, usize)>,
+}
+
+impl AsRef<KnowledgeGraph> for KnowledgeGraph {
+    fn as_ref(&self) -> &KnowledgeGraph {
+        self
+    }
 }

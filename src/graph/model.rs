@@ -144,7 +144,9 @@ impl fmt::Display for Rel {
 
 /// Where a node or edge was read: a seed file, a 1-based inclusive line span, and a quote
 /// that stands verbatim in those lines.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
+)]
 pub struct Source {
     /// Seed file name, e.g. `004_ffbb1bb57b30ee70.txt`.
     pub doc: String,

@@ -84,6 +84,20 @@ pub struct Hit {
     pub snippet: String,
     /// Relevance score.
     pub score: f32,
+    /// Graph nodes the passage mentions or states (for node hits: the node itself).
+    pub nodes: Vec<HitNode>,
+}
+
+/// A graph node a hit mentions.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct HitNode {
+    /// Node id.
+    pub id: String,
+    /// Node type.
+    #[serde(rename = "type")]
+    pub node_type: String,
+    /// Name.
+    pub name: String,
 }
 
 /// A page of hits.
@@ -255,5 +269,6 @@ fn to_hit(
         line_end: number_of(fields.line_end),
         text,
         score,
+        nodes: Vec::new(),
     }
 }

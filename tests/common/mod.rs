@@ -74,3 +74,45 @@ pub async fn spawn_server() -> (SocketAddr, tempfile::TempDir) {
 pub fn shared_config() -> EngineConfig {
     shared().config.clone()
 }
+
+/// A real server on 127.0.0.1:0 over the shared engine, started once per test binary on its
+/// own runtime thread, so tests that only read can share it.
+pub fn shared_server() -> SocketAddr {
+    static ADDR: OnceLock<SocketAddr> = OnceLock::new();
+    *ADDR.get_or_init(|| {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let engine = engine();
+        let config = shared_config();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Runtime::new().expect("runtime");
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                    .await
+                    .expect("bind");
+                sender
+                    .send(listener.local_addr().expect("addr"))
+                    .expect("send addr");
+                let app = api::app(AppState::shared(engine, config));
+                let _ = axum::serve(listener, app).await;
+            });
+        });
+        receiver.recv().expect("server address")
+    })
+}
+
+/// GET a path on a server and parse the JSON body.
+pub async fn get_json(
+    addr: SocketAddr,
+    path: &str,
+    params: &[(&str, &str)],
+) -> (u16, serde_json::Value) {
+    let response = reqwest::Client::new()
+        .get(format!("http://{addr}{path}"))
+        .query(params)
+        .send()
+        .await
+        .expect("request");
+    let status = response.status().as_u16();
+    let body = response.json().await.expect("json body");
+    (status, body)
+}

@@ -1,0 +1,450 @@
+//! Budget figures from the graph: filtering, exact totals that never count a figure twice,
+//! and the reconciliation of stated totals with the sum of their parts.
+
+use crate::graph::model::{NodeDraft, NodeType, Rel, Source};
+use crate::graph::query::{linked_through_ancestors, part_of_closure};
+use crate::graph::{EdgeDirection, KnowledgeGraph};
+use crate::money::{BudgetKind, FiscalYear, oku_to_yen};
+use crate::normalize::for_matching;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+/// Differences up to this (億円) are the documents' own rounding (計数は四捨五入).
+pub const ROUNDING_TOLERANCE_OKU: &str = "0.1";
+
+/// One budget figure as the API shows it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct BudgetItem {
+    /// Budget node id.
+    pub id: String,
+    /// The item the figure is for.
+    pub item: String,
+    /// Nodes that have this budget (measure, program, fund …).
+    pub owners: Vec<String>,
+    /// Amount in 億円 as an exact decimal string; null for 事項要求.
+    pub amount_oku_yen: Option<String>,
+    /// Amount in yen as an exact decimal string; null for 事項要求.
+    pub amount_yen: Option<String>,
+    /// Fiscal year label, e.g. `R6`.
+    pub fy: String,
+    /// Gregorian fiscal year, e.g. 2024.
+    pub fiscal_year: u16,
+    /// `initial`, `supplementary`, `request`, `fiscal_investment` or `other`.
+    pub kind: String,
+    /// の内数: a larger total that includes this item.
+    pub inclusive: bool,
+    /// `new`, `item_request`, `relisted`, `bracketed`.
+    pub flags: Vec<String>,
+    /// Where the figure stands.
+    pub sources: Vec<Source>,
+}
+
+/// A figure left out of a total, and why.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Excluded {
+    /// Budget node id.
+    pub id: String,
+    /// Why it does not count.
+    pub reason: String,
+}
+
+/// A subtotal per fiscal year and kind.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Subtotal {
+    /// Fiscal year label.
+    pub fy: String,
+    /// Kind.
+    pub kind: String,
+    /// Sum in 億円.
+    pub total_oku_yen: String,
+    /// Sum in yen.
+    pub total_yen: String,
+    /// Figures counted.
+    pub count: usize,
+}
+
+/// Filters of a budget listing.
+#[derive(Debug, Clone, Default)]
+pub struct BudgetQuery {
+    /// Words of the item or owner name (all must occur, after normalisation).
+    pub q: Option<String>,
+    /// Only figures of nodes `part_of` this node (or the node itself).
+    pub under: Option<String>,
+    /// Only figures of items an agency is responsible for (or whose parents it is).
+    pub agency: Option<String>,
+    /// Only figures of items implementing or mentioning a theme (or whose parents do).
+    pub theme: Option<String>,
+    /// Fiscal year.
+    pub fy: Option<FiscalYear>,
+    /// Kind.
+    pub kind: Option<BudgetKind>,
+}
+
+/// The result of a listing: every match, the counted total and what was left out.
+#[derive(Debug, Clone)]
+pub struct BudgetListing {
+    /// Matching figures, document order.
+    pub items: Vec<BudgetItem>,
+    /// Total of the counted figures in 億円.
+    pub total_oku: Decimal,
+    /// Per fiscal year and kind.
+    pub subtotals: Vec<Subtotal>,
+    /// Figures not counted, with reasons.
+    pub excluded: Vec<Excluded>,
+}
+
+fn prop_str<'a>(node: &'a NodeDraft, key: &str) -> Option<&'a str> {
+    node.props.get(key).and_then(Value::as_str)
+}
+
+fn flags_of(node: &NodeDraft) -> Vec<String> {
+    node.props
+        .get("flags")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The owners of a budget node: nodes with a `has_budget` edge to it.
+fn owners_of(graph: &KnowledgeGraph, budget_id: &str) -> Vec<String> {
+    graph
+        .edges_of(budget_id)
+        .into_iter()
+        .filter(|(direction, edge)| *direction == EdgeDirection::In && edge.rel == Rel::HasBudget)
+        .map(|(_, edge)| edge.from.clone())
+        .collect()
+}
+
+/// A budget node as an item.
+pub fn budget_item(graph: &KnowledgeGraph, node: &NodeDraft) -> BudgetItem {
+    let amount = prop_str(node, "amount_oku_yen").map(str::to_string);
+    let amount_yen = amount
+        .as_deref()
+        .and_then(|a| a.parse::<Decimal>().ok())
+        .map(|a| oku_to_yen(a).to_string());
+    BudgetItem {
+        id: node.id.clone(),
+        item: prop_str(node, "item").unwrap_or(&node.name).to_string(),
+        owners: owners_of(graph, &node.id),
+        amount_oku_yen: amount,
+        amount_yen,
+        fy: prop_str(node, "fy").unwrap_or("").to_string(),
+        fiscal_year: node
+            .props
+            .get("fiscal_year")
+            .and_then(Value::as_u64)
+            .and_then(|y| u16::try_from(y).ok())
+            .unwrap_or(0),
+        kind: prop_str(node, "kind").unwrap_or("other").to_string(),
+        inclusive: node
+            .props
+            .get("inclusive")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
+        flags: flags_of(node),
+        sources: node.sources.clone(),
+    }
+}
+
+/// Why a figure must not be added into a total, if it must not.
+fn exclusion_reason(item: &BudgetItem) -> Option<&'static str> {
+    if item.amount_oku_yen.is_none() {
+        Some("事項要求: requested without an amount")
+    } else if item.inclusive {
+        Some("の内数: the amount is a larger total that includes this item")
+    } else if item.flags.iter().any(|f| f == "relisted") {
+        Some("再掲/後掲: listed again; counted where it is first listed")
+    } else if item.flags.iter().any(|f| f == "bracketed") {
+        Some("〔〕: shown for reference and counted elsewhere")
+    } else {
+        None
+    }
+}
+
+fn matches_words(graph: &KnowledgeGraph, item: &BudgetItem, words: &[String]) -> bool {
+    let mut haystack = for_matching(&item.item).replace(' ', "");
+    for owner in &item.owners {
+        if let Some(node) = graph.node(owner) {
+            haystack.push('|');
+            haystack.push_str(&for_matching(&node.name).replace(' ', ""));
+            for alias in &node.aliases {
+                haystack.push('|');
+                haystack.push_str(&for_matching(alias).replace(' ', ""));
+            }
+        }
+    }
+    words.iter().all(|w| haystack.contains(w.as_str()))
+}
+
+fn owners_link_to(graph: &KnowledgeGraph, item: &BudgetItem, target: &str, rels: &[Rel]) -> bool {
+    let targets: BTreeSet<String> = part_of_closure(graph, target);
+    item.owners.iter().any(|owner| {
+        rels.iter().any(|rel| {
+            linked_through_ancestors(graph, owner, *rel)
+                .iter()
+                .any(|linked| targets.contains(linked))
+        })
+    })
+}
+
+/// Lists the budget figures matching `query`, with an exact total that leaves out の内数,
+/// 事項要求, relisted and bracketed figures, and figures repeated across documents.
+pub fn list_budgets(graph: &KnowledgeGraph, query: &BudgetQuery) -> BudgetListing {
+    let words: Vec<String> = query
+        .q
+        .as_deref()
+        .map(|q| {
+            q.split_whitespace()
+                .map(|w| for_matching(w).replace(' ', ""))
+                .collect()
+        })
+        .unwrap_or_default();
+    let under: Option<BTreeSet<String>> = query.under.as_deref().map(|u| part_of_closure(graph, u));
+    let mut items: Vec<BudgetItem> = graph
+        .nodes_of_type(NodeType::Budget)
+        .map(|node| budget_item(graph, node))
+        .filter(|item| query.fy.is_none_or(|fy| item.fiscal_year == fy.gregorian()))
+        .filter(|item| query.kind.is_none_or(|k| item.kind == k.as_str()))
+        .filter(|item| words.is_empty() || matches_words(graph, item, &words))
+        .filter(|item| {
+            under
+                .as_ref()
+                .is_none_or(|set| item.owners.iter().any(|o| set.contains(o)))
+        })
+        .filter(|item| {
+            query
+                .agency
+                .as_deref()
+                .is_none_or(|a| owners_link_to(graph, item, a, &[Rel::Responsible]))
+        })
+        .filter(|item| {
+            query.theme.as_deref().is_none_or(|t| {
+                owners_link_to(
+                    graph,
+                    item,
+                    t,
+                    &[Rel::Implements, Rel::Mentions, Rel::Targets],
+                )
+            })
+        })
+        .collect();
+    items.sort_by_key(source_order);
+    let aggregates = aggregate_items(graph, &items);
+    let (total_oku, subtotals, mut excluded) = totals_without(&items, &aggregates);
+    excluded.extend(aggregates.into_iter().map(|id| Excluded {
+        id,
+        reason: "a total of parts that are listed and counted here".to_string(),
+    }));
+    BudgetListing {
+        items,
+        total_oku,
+        subtotals,
+        excluded,
+    }
+}
+
+fn source_order(item: &BudgetItem) -> (String, u32) {
+    item.sources
+        .first()
+        .map(|s| (s.doc.clone(), s.line_start))
+        .unwrap_or_default()
+}
+
+/// Figures whose owner has parts (`part_of`, at any depth) with figures of the same fiscal
+/// year and kind in the same listing: they are totals of those parts.
+fn aggregate_items(graph: &KnowledgeGraph, items: &[BudgetItem]) -> BTreeSet<String> {
+    let mut aggregates = BTreeSet::new();
+    for item in items {
+        for owner in &item.owners {
+            let descendants = part_of_closure(graph, owner);
+            let has_listed_parts = items.iter().any(|other| {
+                other.id != item.id
+                    && other.fy == item.fy
+                    && other.kind == item.kind
+                    && other
+                        .owners
+                        .iter()
+                        .any(|o| o != owner && descendants.contains(o))
+            });
+            if has_listed_parts {
+                aggregates.insert(item.id.clone());
+            }
+        }
+    }
+    aggregates
+}
+
+/// Sums the countable figures: per fiscal year and kind, and overall.
+fn totals(items: &[BudgetItem]) -> (Decimal, Vec<Subtotal>, Vec<Excluded>) {
+    totals_without(items, &BTreeSet::new())
+}
+
+/// [`totals`], leaving out the figures in `skipped` (reported by the caller).
+fn totals_without(
+    items: &[BudgetItem],
+    skipped: &BTreeSet<String>,
+) -> (Decimal, Vec<Subtotal>, Vec<Excluded>) {
+    let mut excluded = Vec::new();
+    let mut seen_figures: HashSet<(String, String, String, String)> = HashSet::new();
+    let mut by_year_kind: BTreeMap<(u16, String, String), (Decimal, usize)> = BTreeMap::new();
+    let mut total = Decimal::ZERO;
+    for item in items.iter().filter(|i| !skipped.contains(&i.id)) {
+        if let Some(reason) = exclusion_reason(item) {
+            excluded.push(Excluded {
+                id: item.id.clone(),
+                reason: reason.to_string(),
+            });
+            continue;
+        }
+        let Some(amount) = item
+            .amount_oku_yen
+            .as_deref()
+            .and_then(|a| a.parse::<Decimal>().ok())
+        else {
+            continue;
+        };
+        let figure = (
+            for_matching(&item.item).replace(' ', ""),
+            item.fy.clone(),
+            item.kind.clone(),
+            amount.normalize().to_string(),
+        );
+        if !seen_figures.insert(figure) {
+            excluded.push(Excluded {
+                id: item.id.clone(),
+                reason: "the same figure of the same item is already counted".to_string(),
+            });
+            continue;
+        }
+        total += amount;
+        let entry = by_year_kind
+            .entry((item.fiscal_year, item.fy.clone(), item.kind.clone()))
+            .or_insert((Decimal::ZERO, 0));
+        entry.0 += amount;
+        entry.1 += 1;
+    }
+    let subtotals = by_year_kind
+        .into_iter()
+        .map(|((_, fy, kind), (sum, count))| Subtotal {
+            fy,
+            kind,
+            total_oku_yen: sum.to_string(),
+            total_yen: oku_to_yen(sum).to_string(),
+            count,
+        })
+        .collect();
+    (total, subtotals, excluded)
+}
+
+/// A stated total beside the sum of its parts in the graph.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct TotalCheck {
+    /// The node whose total the document states.
+    pub node: String,
+    /// Its name.
+    pub name: String,
+    /// Fiscal year and kind of the stated total.
+    pub fy: String,
+    /// Kind of the stated total.
+    pub kind: String,
+    /// The stated total in 億円.
+    pub stated_oku_yen: String,
+    /// Sum of the parts' countable figures in 億円.
+    pub parts_sum_oku_yen: String,
+    /// stated − sum.
+    pub difference_oku_yen: String,
+    /// `match`, `rounding` (within the documents' rounding) or `mismatch`.
+    pub status: String,
+    /// Figures summed.
+    pub parts: Vec<String>,
+    /// Parts' figures left out, with reasons.
+    pub excluded: Vec<Excluded>,
+    /// Where the total is stated.
+    pub source: Option<Source>,
+}
+
+/// Every total a document states (a parent item's amount) beside the sum of its parts'
+/// figures of the same year, kind and document.
+pub fn check_totals(graph: &KnowledgeGraph) -> Vec<TotalCheck> {
+    let tolerance: Decimal = ROUNDING_TOLERANCE_OKU.parse().unwrap_or(Decimal::ZERO);
+    let mut checks = Vec::new();
+    for parent in graph.nodes() {
+        let Some(stated) =
+            prop_str(parent, "stated_total_oku").and_then(|s| s.parse::<Decimal>().ok())
+        else {
+            continue;
+        };
+        let own_budgets: Vec<BudgetItem> = budget_ids_of(graph, &parent.id)
+            .filter_map(|id| graph.node(&id).map(|n| budget_item(graph, n)))
+            .collect();
+        let Some(anchor) = own_budgets.iter().find(|b| {
+            b.amount_oku_yen
+                .as_deref()
+                .and_then(|a| a.parse::<Decimal>().ok())
+                == Some(stated)
+        }) else {
+            continue;
+        };
+        let docs: BTreeSet<&str> = anchor.sources.iter().map(|s| s.doc.as_str()).collect();
+        let children: Vec<String> = graph
+            .edges_of(&parent.id)
+            .into_iter()
+            .filter(|(d, e)| *d == EdgeDirection::In && e.rel == Rel::PartOf)
+            .filter(|(_, e)| e.sources.iter().any(|s| docs.contains(s.doc.as_str())))
+            .map(|(_, e)| e.from.clone())
+            .collect();
+        let parts: Vec<BudgetItem> = children
+            .iter()
+            .flat_map(|child| budget_ids_of(graph, child).collect::<Vec<_>>())
+            .filter_map(|id| graph.node(&id).map(|n| budget_item(graph, n)))
+            .filter(|b| b.fy == anchor.fy && b.kind == anchor.kind)
+            .filter(|b| b.sources.iter().any(|s| docs.contains(s.doc.as_str())))
+            .collect();
+        if parts.is_empty() {
+            continue;
+        }
+        let (sum, _, excluded) = totals(&parts);
+        let difference = stated - sum;
+        let status = if difference.is_zero() {
+            "match"
+        } else if difference.abs() <= tolerance {
+            "rounding"
+        } else {
+            "mismatch"
+        };
+        let excluded_ids: HashSet<&str> = excluded.iter().map(|e| e.id.as_str()).collect();
+        checks.push(TotalCheck {
+            node: parent.id.clone(),
+            name: parent.name.clone(),
+            fy: anchor.fy.clone(),
+            kind: anchor.kind.clone(),
+            stated_oku_yen: stated.to_string(),
+            parts_sum_oku_yen: sum.to_string(),
+            difference_oku_yen: difference.to_string(),
+            status: status.to_string(),
+            parts: parts
+                .iter()
+                .filter(|p| !excluded_ids.contains(p.id.as_str()))
+                .map(|p| p.id.clone())
+                .collect(),
+            excluded,
+            source: anchor.sources.first().cloned(),
+        });
+    }
+    checks
+}
+
+fn budget_ids_of<'g>(graph: &'g KnowledgeGraph, id: &str) -> impl Iterator<Item = String> + 'g {
+    graph
+        .edges_of(id)
+        .into_iter()
+        .filter(|(d, e)| *d == EdgeDirection::Out && e.rel == Rel::HasBudget)
+        .map(|(_, e)| e.to.clone())
+}
