@@ -251,6 +251,11 @@ fn eval_relevance(engine: &Engine, gold: &std::path::Path, verbose: bool) -> any
     };
     let report = evaluate(&queries, &mut rank);
     println!("search relevance: {report}");
+    let asked = seisaku::eval::ask::evaluate_ask(engine, &queries);
+    println!("{asked}");
+    if verbose {
+        println!("ask misses: {:?}", asked.misses);
+    }
     if verbose {
         for query in &queries {
             let hits = rank(&query.q);
