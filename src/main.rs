@@ -18,6 +18,9 @@ struct Cli {
     /// Directory for generated data (index, dictionary).
     #[arg(long, env = "SEISAKU_INDEX", global = true)]
     index: Option<PathBuf>,
+    /// Directory for the compiled dictionary (default: `dictionary/` inside the index directory).
+    #[arg(long, env = "SEISAKU_DICTIONARY", global = true)]
+    dictionary: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -81,6 +84,9 @@ fn config(cli: &Cli) -> EngineConfig {
     if let Some(index) = &cli.index {
         config.index_dir = index.clone();
         config.dictionary_dir = index.join("dictionary");
+    }
+    if let Some(dictionary) = &cli.dictionary {
+        config.dictionary_dir = dictionary.clone();
     }
     config
 }
