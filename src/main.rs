@@ -157,9 +157,15 @@ fn main() -> anyhow::Result<()> {
                 passages: true,
                 expansion_terms: Vec::new(),
             };
-            let page = search::search(&engine.index, &engine.analyzer, &request, &|f| {
-                engine.doc_title(f)
-            })?;
+            let outcome = engine.search(&request)?;
+            for expansion in &outcome.expansions {
+                println!(
+                    "also searching {} for {:?}",
+                    expansion.terms.join(", "),
+                    expansion.matched
+                );
+            }
+            let page = outcome.page;
             println!("{} hits for {query:?}\n", page.total);
             for (rank, hit) in page.hits.iter().enumerate() {
                 println!(
@@ -177,7 +183,12 @@ fn main() -> anyhow::Result<()> {
                 let plain = hit
                     .snippet
                     .replace("<mark>", "\x1b[1;33m")
-                    .replace("</mark>", "\x1b[0m");
+                    .replace("</mark>", "\x1b[0m")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'")
+                    .replace("&amp;", "&");
                 println!("   {}\n", plain.replace('\n', " "));
             }
         }
