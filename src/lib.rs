@@ -14,5 +14,6 @@ pub mod index;
 pub mod money;
 pub mod normalize;
 pub mod passages;
+pub mod qlog;
 pub mod search;
 pub mod vocab;

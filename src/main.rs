@@ -5,8 +5,11 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use seisaku::api::{self, state::AppState};
 use seisaku::engine::{Engine, EngineConfig};
+use seisaku::qlog::{self, QuestionLog, QuestionLogConfig};
 use seisaku::search::{self, SearchRequest};
+use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// Knowledge graph and Japanese full-text search over 総務省 policy documents.
 #[derive(Debug, Parser)]
@@ -34,6 +37,18 @@ enum Command {
         /// Address to listen on.
         #[arg(long, env = "SEISAKU_ADDR", default_value = "127.0.0.1:8080")]
         addr: String,
+        /// Directory of the question log (default: `logs/` under the project root).
+        #[arg(long, env = "SEISAKU_LOG_DIR")]
+        log_dir: Option<PathBuf>,
+        /// Size in bytes past which `questions.jsonl` is rotated.
+        #[arg(long, env = "SEISAKU_LOG_MAX_BYTES", default_value_t = qlog::DEFAULT_MAX_BYTES)]
+        log_max_bytes: u64,
+        /// Rotated question log files kept (`questions.jsonl.1` … `.N`).
+        #[arg(long, env = "SEISAKU_LOG_KEEP", default_value_t = qlog::DEFAULT_KEEP)]
+        log_keep: usize,
+        /// Also record the client's IP address with each question (off by default).
+        #[arg(long, env = "SEISAKU_LOG_CLIENT_ADDRESS")]
+        log_client_address: bool,
     },
     /// Search from the terminal and print hits with their citations.
     Search {
@@ -122,7 +137,25 @@ fn main() -> anyhow::Result<()> {
                 config.index_dir.display()
             );
         }
-        Command::Serve { addr } => serve(config, addr)?,
+        Command::Serve {
+            addr,
+            log_dir,
+            log_max_bytes,
+            log_keep,
+            log_client_address,
+        } => {
+            let log = QuestionLogConfig {
+                max_bytes: *log_max_bytes,
+                keep: *log_keep,
+                client_address: *log_client_address,
+                ..QuestionLogConfig::in_dir(
+                    log_dir
+                        .clone()
+                        .unwrap_or_else(|| config.project_root.join("logs")),
+                )
+            };
+            serve(config, addr, log)?
+        }
         Command::Report { gold, misses } => {
             let corpus = seisaku::corpus::Corpus::load(&config.seeds_dir)?;
             let vocab = seisaku::vocab::Vocabulary::load(
@@ -305,21 +338,37 @@ fn eval_relevance(engine: &Engine, gold: &std::path::Path, verbose: bool) -> any
     Ok(())
 }
 
-fn serve(config: EngineConfig, addr: &str) -> anyhow::Result<()> {
+fn serve(config: EngineConfig, addr: &str, log_config: QuestionLogConfig) -> anyhow::Result<()> {
     let engine =
         Engine::open_or_build(&config, &progress_bar()).context("cannot prepare the index")?;
+    let log_dir = log_config.dir.clone();
+    let question_log = match QuestionLog::open(log_config) {
+        Ok(log) => {
+            tracing::info!(dir = %log_dir.display(), "recording questions");
+            log
+        }
+        Err(error) => {
+            tracing::warn!(%error, "serving without a question log");
+            QuestionLog::disabled()
+        }
+    };
     let runtime = tokio::runtime::Runtime::new()?;
-    runtime.block_on(async move {
+    let state = AppState::new(engine, config).with_question_log(question_log.clone());
+    let served = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .with_context(|| format!("cannot listen on {addr}"))?;
         tracing::info!(addr = %listener.local_addr()?, "serving");
-        let app = api::app(AppState::new(engine, config));
+        let app = api::app(state).into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(listener, app)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })
             .await?;
         anyhow::Ok(())
-    })
+    });
+    if !question_log.close(Duration::from_secs(5)) {
+        tracing::warn!("the question log did not finish writing before shutdown");
+    }
+    served
 }
