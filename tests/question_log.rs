@@ -177,3 +177,49 @@ async fn stats_without_a_log_are_empty_and_documented() {
     let (_, openapi) = common::get_json(addr, "/openapi.json", &[]).await;
     assert!(openapi["paths"]["/stats/questions"]["get"].is_object());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn asks_are_logged_with_intent_and_support() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (addr, _log) = spawn_logged_server(&dir.path().join("logs")).await;
+    let (status, answered) =
+        common::get_json(addr, "/ask", &[("q", "地域おこし協力隊の予算はいくら?")]).await;
+    assert_eq!(status, 200, "{answered}");
+    let (status, unanswered) =
+        common::get_json(addr, "/ask", &[("q", "東京タワーの高さは何メートル?")]).await;
+    assert_eq!(status, 200);
+    assert_eq!(unanswered["supported"], false);
+    let (status, _) = common::get_json(addr, "/ask", &[("q", "")]).await;
+    assert_eq!(status, 400);
+    // The writer is asynchronous: poll until the three records are readable.
+    let mut stats = Value::Null;
+    for _ in 0..50 {
+        let (_, body) = common::get_json(addr, "/stats/questions", &[]).await;
+        if body["by_endpoint"]["ask"].as_u64().unwrap_or(0) >= 3 {
+            stats = body;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(stats["by_endpoint"]["ask"], 3, "{stats}");
+    assert!(
+        stats["by_intent"]["budget"].as_u64().unwrap_or(0) >= 1,
+        "{stats}"
+    );
+    let unsupported = stats["unsupported"].as_array().expect("unsupported");
+    assert!(
+        unsupported
+            .iter()
+            .any(|q| q["question"].as_str().unwrap_or("").contains("東京タワー")),
+        "{stats}"
+    );
+    let text = std::fs::read_to_string(dir.path().join("logs").join(LOG_FILE)).expect("log file");
+    let ask_line = text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .find(|l| l["endpoint"] == "ask" && l["supported"] == true)
+        .expect("an ask line");
+    assert_eq!(ask_line["intent"], "budget");
+    assert!(!ask_line["cited"].as_array().expect("cited").is_empty());
+    assert!(ask_line.get("client").is_none());
+}
