@@ -169,11 +169,33 @@ static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+").expect("spa
 
 /// NFKC, trimmed, spaces collapsed, exact doubled halves collapsed, glued page number dropped.
 fn clean_line(raw: &str) -> String {
-    let text = nfkc(raw);
+    let text = nfkc_keep_circled(raw);
     let text = SPACES.replace_all(text.trim(), " ").to_string();
     let text = join_spaced_cjk(&text);
     let text = dedupe_halves(&text);
     LEADING_PAGE_NUMBER.replace(&text, "$1").to_string()
+}
+
+/// NFKC that leaves circled numbers (`①` … `⑳`) as they are: they number slides, functions
+/// and pillars, and plain NFKC would turn them into digits that read like page numbers.
+fn nfkc_keep_circled(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut run = String::new();
+    for c in raw.chars() {
+        if is_circled(c) {
+            out.push_str(&nfkc(&run));
+            run.clear();
+            out.push(c);
+        } else {
+            run.push(c);
+        }
+    }
+    out.push_str(&nfkc(&run));
+    out
+}
+
+fn is_circled(c: char) -> bool {
+    ('①'..='⑳').contains(&c)
 }
 
 /// Removes justification spaces (`万 国 郵 便 連 合`) when a line has many of them.
