@@ -2,11 +2,13 @@
 
 use super::error::ApiError;
 use super::state::AppState;
+use crate::engine::Engine;
 use crate::search::{self, Hit, SearchRequest};
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Query, State};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use std::time::Instant;
 
 /// Default page size.
@@ -75,7 +77,7 @@ pub async fn search_handler(
     params: Result<Query<SearchParams>, QueryRejection>,
 ) -> Result<Json<SearchResponse>, ApiError> {
     let Query(params) = params?;
-    run_search(state, params).await
+    run_search(state.engine(), params).await.map(Json)
 }
 
 /// Searches passages, with the parameters in a JSON body (for long queries).
@@ -86,15 +88,16 @@ pub async fn search_post_handler(
     params: Result<Json<SearchParams>, JsonRejection>,
 ) -> Result<Json<SearchResponse>, ApiError> {
     let Json(params) = params?;
-    run_search(state, params).await
+    run_search(state.engine(), params).await.map(Json)
 }
 
-async fn run_search(
-    state: AppState,
+/// Searches passages of `engine` (and graph nodes when types are asked for): the body of
+/// `/search`, shared with other front ends.
+pub async fn run_search(
+    engine: Arc<Engine>,
     params: SearchParams,
-) -> Result<Json<SearchResponse>, ApiError> {
+) -> Result<SearchResponse, ApiError> {
     let started = Instant::now();
-    let engine = state.engine();
     if let Some(doc) = params.doc.as_ref().filter(|d| engine.document(d).is_none()) {
         return Err(ApiError::not_found(format!("unknown document {doc:?}")));
     }
@@ -120,11 +123,11 @@ async fn run_search(
     let outcome = tokio::task::spawn_blocking(move || engine.search(&request))
         .await
         .map_err(|e| ApiError::internal(e.to_string()))??;
-    Ok(Json(SearchResponse {
+    Ok(SearchResponse {
         query,
         total: outcome.page.total,
         took_ms: started.elapsed().as_millis() as u64,
         hits: outcome.page.hits,
         expansions: outcome.expansions.iter().map(ExpansionInfo::from).collect(),
-    }))
+    })
 }
