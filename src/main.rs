@@ -1,4 +1,4 @@
-//! Command-line entry: `build`, `serve`, `search`.
+//! Command-line entry: `build`, `serve`, `mcp`, `search`, `report`, `node`, `eval`.
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -18,6 +18,9 @@ struct Cli {
     /// Directory for generated data (index, dictionary).
     #[arg(long, env = "SEISAKU_INDEX", global = true)]
     index: Option<PathBuf>,
+    /// Directory caching the compiled dictionary (default: `dictionary/` in the index directory).
+    #[arg(long, env = "SEISAKU_DICTIONARY", global = true)]
+    dictionary: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -31,7 +34,14 @@ enum Command {
         /// Address to listen on.
         #[arg(long, env = "SEISAKU_ADDR", default_value = "127.0.0.1:8080")]
         addr: String,
+        /// Host names (or `host:port`) accepted by the MCP endpoint `/mcp`, comma-separated;
+        /// loopback names only when not given.
+        #[arg(long, env = "SEISAKU_ALLOWED_HOSTS", value_delimiter = ',')]
+        allowed_host: Vec<String>,
     },
+    /// Serve the Model Context Protocol over stdin/stdout (logs go to stderr), building the
+    /// index first when it is missing or stale.
+    Mcp,
     /// Search from the terminal and print hits with their citations.
     Search {
         /// What to search for.
@@ -82,6 +92,9 @@ fn config(cli: &Cli) -> EngineConfig {
         config.index_dir = index.clone();
         config.dictionary_dir = index.join("dictionary");
     }
+    if let Some(dictionary) = &cli.dictionary {
+        config.dictionary_dir = dictionary.clone();
+    }
     config
 }
 
@@ -116,7 +129,8 @@ fn main() -> anyhow::Result<()> {
                 config.index_dir.display()
             );
         }
-        Command::Serve { addr } => serve(config, addr)?,
+        Command::Serve { addr, allowed_host } => serve(config, addr, allowed_host)?,
+        Command::Mcp => serve_mcp(config)?,
         Command::Report { gold, misses } => {
             let corpus = seisaku::corpus::Corpus::load(&config.seeds_dir)?;
             let vocab = seisaku::vocab::Vocabulary::load(
@@ -283,7 +297,7 @@ fn eval_relevance(engine: &Engine, gold: &std::path::Path, verbose: bool) -> any
     Ok(())
 }
 
-fn serve(config: EngineConfig, addr: &str) -> anyhow::Result<()> {
+fn serve(config: EngineConfig, addr: &str, allowed_hosts: &[String]) -> anyhow::Result<()> {
     let engine =
         Engine::open_or_build(&config, &progress_bar()).context("cannot prepare the index")?;
     let runtime = tokio::runtime::Runtime::new()?;
@@ -292,7 +306,7 @@ fn serve(config: EngineConfig, addr: &str) -> anyhow::Result<()> {
             .await
             .with_context(|| format!("cannot listen on {addr}"))?;
         tracing::info!(addr = %listener.local_addr()?, "serving");
-        let app = api::app(AppState::new(engine, config));
+        let app = api::app_with_allowed_hosts(AppState::new(engine, config), allowed_hosts);
         axum::serve(listener, app)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
@@ -300,4 +314,22 @@ fn serve(config: EngineConfig, addr: &str) -> anyhow::Result<()> {
             .await?;
         anyhow::Ok(())
     })
+}
+
+fn serve_mcp(config: EngineConfig) -> anyhow::Result<()> {
+    let engine =
+        Engine::open_or_build(&config, &progress_bar()).context("cannot prepare the index")?;
+    let runtime = tokio::runtime::Runtime::new()?;
+    let served = runtime.block_on(async move {
+        tracing::info!(
+            passages = engine.meta.passages,
+            nodes = engine.meta.nodes,
+            "serving MCP over stdio"
+        );
+        seisaku::mcp::serve_stdio(AppState::new(engine, config)).await
+    });
+    // A read of stdin left pending must not keep the process alive once the client is gone.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+    served?;
+    Ok(())
 }
