@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 /// Bumped whenever passages, analysis or extraction change what a build contains.
-const PIPELINE_VERSION: &str = "7";
+const PIPELINE_VERSION: &str = "8";
 
 /// Errors while preparing the engine.
 #[derive(Debug, thiserror::Error)]

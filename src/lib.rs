@@ -2,6 +2,8 @@
 
 pub mod analysis;
 pub mod api;
+pub mod ask;
+pub mod browse;
 pub mod budgets;
 pub mod corpus;
 pub mod engine;

@@ -18,7 +18,7 @@ struct Cli {
     /// Directory for generated data (index, dictionary).
     #[arg(long, env = "SEISAKU_INDEX", global = true)]
     index: Option<PathBuf>,
-    /// Directory caching the compiled dictionary (default: `dictionary/` in the index directory).
+    /// Directory for the compiled dictionary (default: `dictionary/` inside the index directory).
     #[arg(long, env = "SEISAKU_DICTIONARY", global = true)]
     dictionary: Option<PathBuf>,
     #[command(subcommand)]
@@ -165,9 +165,15 @@ fn main() -> anyhow::Result<()> {
                 passages: true,
                 expansion_terms: Vec::new(),
             };
-            let page = search::search(&engine.index, &engine.analyzer, &request, &|f| {
-                engine.doc_title(f)
-            })?;
+            let outcome = engine.search(&request)?;
+            for expansion in &outcome.expansions {
+                println!(
+                    "also searching {} for {:?}",
+                    expansion.terms.join(", "),
+                    expansion.matched
+                );
+            }
+            let page = outcome.page;
             println!("{} hits for {query:?}\n", page.total);
             for (rank, hit) in page.hits.iter().enumerate() {
                 println!(
@@ -185,7 +191,12 @@ fn main() -> anyhow::Result<()> {
                 let plain = hit
                     .snippet
                     .replace("<mark>", "\x1b[1;33m")
-                    .replace("</mark>", "\x1b[0m");
+                    .replace("</mark>", "\x1b[0m")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'")
+                    .replace("&amp;", "&");
                 println!("   {}\n", plain.replace('\n', " "));
             }
         }
@@ -265,6 +276,11 @@ fn eval_relevance(engine: &Engine, gold: &std::path::Path, verbose: bool) -> any
     };
     let report = evaluate(&queries, &mut rank);
     println!("search relevance: {report}");
+    let asked = seisaku::eval::ask::evaluate_ask(engine, &queries);
+    println!("{asked}");
+    if verbose {
+        println!("ask misses: {:?}", asked.misses);
+    }
     if verbose {
         for query in &queries {
             let hits = rank(&query.q);

@@ -127,7 +127,7 @@ impl VocabMatch<'_> {
 }
 
 /// Synonyms to search for one vocabulary term found in a query.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct Expansion {
     /// The query text that named the term, as typed.
     pub matched: String,
@@ -136,6 +136,7 @@ pub struct Expansion {
     /// The node id of the term.
     pub node_id: String,
     /// The node type of the term.
+    #[serde(rename = "type")]
     pub node_type: NodeType,
     /// Every other way of writing the term (canonical name first, then the aliases), without
     /// the form that was typed and without repeats of one match form.

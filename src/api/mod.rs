@@ -1,5 +1,7 @@
 //! The HTTP API: routes, shared state and error mapping.
 
+pub mod ask;
+pub mod browse;
 pub mod budgets;
 pub mod error;
 pub mod export;
@@ -47,6 +49,9 @@ pub fn app_with_allowed_hosts(state: AppState, allowed_hosts: &[String]) -> Rout
         .route("/budgets/check", get(budgets::check))
         .route("/graph/export", get(export::export))
         .route("/openapi.json", get(openapi::document))
+        .route("/ask", get(ask::ask_get).post(ask::ask_post))
+        .route("/browse", get(browse::root))
+        .route("/browse/{id}", get(browse::node))
         .route("/admin/rebuild", post(rebuild))
         .nest_service(
             "/mcp",

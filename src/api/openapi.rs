@@ -23,6 +23,10 @@ use utoipa::OpenApi;
         super::budgets::list,
         super::budgets::check,
         super::export::export,
+        super::ask::ask_post,
+        super::ask::ask_get,
+        super::browse::root,
+        super::browse::node,
         document,
     )
 )]

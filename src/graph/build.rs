@@ -48,6 +48,7 @@ pub fn build_graph(corpus: &Corpus, vocab: &Vocabulary) -> (KnowledgeGraph, Buil
     all.nodes.extend(vocabulary.nodes);
     all.edges.extend(vocabulary.edges);
     link_named_concepts(&mut all, vocab);
+    link_context_cues(&mut all, corpus, vocab);
     report.rejected_sources = keep_verified_sources(&mut all, corpus);
     let nodes = merge_nodes(all.nodes);
     let edges = merge_edges(all.edges);
@@ -189,6 +190,91 @@ fn link_named_concepts(all: &mut Extraction, vocab: &Vocabulary) {
                 _ => Rel::Mentions,
             };
             links.push(EdgeDraft::new(&node.id, rel, &target, mention));
+        }
+    }
+    for edge in links {
+        all.add_edge(edge);
+    }
+}
+
+/// Lines after an item's own line that still belong to it, at most.
+const MAX_CONTEXT_LINES: u32 = 25;
+/// Sentence cues that the strategy named in the sentence is what the item rests on.
+const BASED_ON_CUES: [&str; 4] = ["に基づ", "を踏まえ", "に沿", "を根拠"];
+/// Sentence cues that the body named in the sentence works with the item.
+const COLLABORATION_CUES: [&str; 3] = ["連携", "協力", "共同"];
+
+/// Reads each item's own block of lines (from its line to the next item's, at most
+/// [`MAX_CONTEXT_LINES`]): a strategy named in a sentence that says 「に基づき」/「を踏まえ」 is
+/// what the item is `based_on`; an agency named in a sentence that says 「連携」 is one it
+/// `collaborates_with` (the publishing ministry itself excepted). Items that share their line
+/// with another item are left alone: the line cannot tell whose sentence it is.
+fn link_context_cues(all: &mut Extraction, corpus: &Corpus, vocab: &Vocabulary) {
+    let mut items: Vec<(String, u32, String)> = all
+        .nodes
+        .iter()
+        .filter(|n| matches!(n.node_type, NodeType::Measure | NodeType::Program))
+        .filter_map(|n| {
+            n.sources
+                .first()
+                .map(|s| (s.doc.clone(), s.line_start, n.id.clone()))
+        })
+        .collect();
+    items.sort();
+    let mut links = Vec::new();
+    for (index, (doc_name, line_start, id)) in items.iter().enumerate() {
+        let Some(doc) = corpus.doc(doc_name) else {
+            continue;
+        };
+        let next_item_line = items
+            .get(index + 1)
+            .filter(|(d, _, _)| d == doc_name)
+            .map(|(_, line, _)| *line)
+            .unwrap_or(u32::MAX);
+        let shares_its_line = next_item_line == *line_start
+            || index
+                .checked_sub(1)
+                .and_then(|i| items.get(i))
+                .is_some_and(|(d, line, _)| d == doc_name && line == line_start);
+        if shares_its_line {
+            continue;
+        }
+        let publisher: Vec<String> = vocab
+            .find(&doc.info.publisher)
+            .into_iter()
+            .map(|m| m.entry.node_id.clone())
+            .collect();
+        let last = next_item_line
+            .saturating_sub(1)
+            .min(line_start + MAX_CONTEXT_LINES)
+            .max(*line_start);
+        for number in *line_start..=last {
+            let line = doc.line(number);
+            for sentence in line.split_inclusive(['。', '．']) {
+                let based_on = BASED_ON_CUES.iter().any(|c| sentence.contains(c));
+                let together = COLLABORATION_CUES.iter().any(|c| sentence.contains(c));
+                if !based_on && !together {
+                    continue;
+                }
+                for found in vocab.find(sentence) {
+                    let rel = match found.entry.node_type {
+                        NodeType::Strategy if based_on => Rel::BasedOn,
+                        NodeType::Agency
+                            if together && !publisher.contains(&found.entry.node_id) =>
+                        {
+                            Rel::CollaboratesWith
+                        }
+                        _ => continue,
+                    };
+                    let source = Source {
+                        doc: doc_name.clone(),
+                        line_start: number,
+                        line_end: number,
+                        quote: found.text(sentence).to_string(),
+                    };
+                    links.push(EdgeDraft::new(id, rel, &found.entry.node_id, source));
+                }
+            }
         }
     }
     for edge in links {

@@ -16,6 +16,8 @@ use tantivy::{TantivyDocument, Term};
 pub const MAX_QUERY_BYTES: usize = 1_000;
 /// Largest page size.
 pub const MAX_LIMIT: usize = 100;
+/// How many ranked hits are read per hit shown, to make room for collapsed duplicates.
+const DUPLICATE_HEADROOM: usize = 2;
 /// Deepest accepted offset.
 pub const MAX_OFFSET: usize = 10_000;
 
@@ -152,21 +154,36 @@ pub fn search(
     }
     let full_query = scoped_query(index, analyzer, request, &parsed);
     let searcher = index.reader.searcher();
-    let collector = (
-        Count,
-        TopDocs::with_limit(request.limit)
-            .and_offset(request.offset)
-            .order_by_score(),
-    );
-    let (total, top) = searcher.search(&full_query, &collector)?;
+    // Fetch extra hits so that passages repeated word for word (relisted slides) can be
+    // collapsed into their best-ranked copy without leaving the page short.
+    let window = (request.offset + request.limit) * DUPLICATE_HEADROOM;
+    let collector = (Count, TopDocs::with_limit(window).order_by_score());
+    let (total, ranked) = searcher.search(&full_query, &collector)?;
+    let mut seen_texts = HashSet::new();
+    let mut unique = Vec::with_capacity(ranked.len());
+    for (score, address) in ranked {
+        let stored: TantivyDocument = searcher.doc(address)?;
+        let text = stored
+            .get_first(index.fields.text)
+            .and_then(|v| v.as_str())
+            .unwrap_or("");
+        let key = crate::normalize::for_matching(text).replace([' ', '\n'], "");
+        if seen_texts.insert(key) {
+            unique.push((score, stored));
+        }
+    }
+    let top: Vec<(f32, TantivyDocument)> = unique
+        .into_iter()
+        .skip(request.offset)
+        .take(request.limit)
+        .collect();
     let mut highlight: HashSet<String> = parsed.terms.iter().cloned().collect();
     for phrase in parsed.phrases.iter().chain(&request.expansion_terms) {
         highlight.extend(analyzer.analyze(phrase).into_iter().map(|t| t.term));
     }
     let grams: HashSet<String> = parsed.bigrams.iter().cloned().collect();
     let mut hits = Vec::with_capacity(top.len());
-    for (score, address) in top {
-        let stored: TantivyDocument = searcher.doc(address)?;
+    for (score, stored) in top {
         hits.push(to_hit(
             index, analyzer, &stored, score, &highlight, &grams, doc_title,
         ));

@@ -1,0 +1,68 @@
+//! Failure injection: a build process killed at any moment leaves a complete build serving.
+
+mod common;
+
+use seisaku::engine::Engine;
+use seisaku::search::SearchRequest;
+use std::process::Command;
+use std::time::Duration;
+
+fn current_build(index_dir: &std::path::Path) -> String {
+    std::fs::read_to_string(index_dir.join("CURRENT")).unwrap_or_default()
+}
+
+#[test]
+fn killing_a_build_midway_keeps_the_previous_index_serving() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = common::config_in(dir.path());
+    let hidden = indicatif::ProgressBar::hidden();
+    Engine::build(&config, &hidden).expect("first build");
+    let mut served = current_build(dir.path());
+    assert!(!served.is_empty());
+    for delay_ms in [30u64, 300, 900, 1_800, 3_000] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_seisaku"))
+            .arg("build")
+            .arg("--index")
+            .arg(dir.path())
+            .env("SEISAKU_DICTIONARY", &config.dictionary_dir)
+            .env("RUST_LOG", "error")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn build");
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = current_build(dir.path());
+        assert!(
+            !now.is_empty(),
+            "CURRENT lost after a kill at {delay_ms} ms"
+        );
+        // Either the old build is still current, or the new one was published complete.
+        assert!(
+            dir.path()
+                .join("builds")
+                .join(now.trim())
+                .join("meta.json")
+                .is_file(),
+            "CURRENT names an incomplete build after a kill at {delay_ms} ms"
+        );
+        if now != served {
+            served = now;
+        }
+        let engine =
+            Engine::open_or_build(&config, &hidden).expect("the index opens after a crash");
+        let page = engine
+            .search(&SearchRequest {
+                q: "量子暗号通信".into(),
+                limit: 3,
+                passages: true,
+                ..SearchRequest::default()
+            })
+            .expect("search after a crash");
+        assert!(
+            page.page.total > 0,
+            "search answers after a kill at {delay_ms} ms"
+        );
+    }
+}
