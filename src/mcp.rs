@@ -7,7 +7,10 @@
 
 use crate::api::error::{ApiError, ErrorBody, ErrorDetail};
 use crate::api::state::AppState;
-use crate::api::{budgets, graph, search};
+use crate::api::{ask, budgets, graph, search};
+use crate::ask::MAX_CITATIONS;
+use crate::graph::query::{MAX_DEPTH, MAX_NODES, MAX_PATH_DEPTH};
+use crate::search::{MAX_LIMIT, MAX_OFFSET};
 use rmcp::handler::server::router::tool::ToolRouter;
 use rmcp::handler::server::wrapper::Parameters;
 use rmcp::model::{CallToolResult, ContentBlock, Implementation, ServerCapabilities, ServerConfig};
@@ -41,8 +44,10 @@ pub struct SearchInput {
     /// e.g. `量子暗号通信の予算`.
     pub q: String,
     /// Page size, 1..=100 (default 10).
+    #[schemars(range(min = 1, max = MAX_LIMIT))]
     pub limit: Option<usize>,
     /// Hits to skip (default 0).
+    #[schemars(range(max = MAX_OFFSET))]
     pub offset: Option<usize>,
     /// Only passages of this seed file, e.g. `004_ffbb1bb57b30ee70.txt`.
     pub doc: Option<String>,
@@ -79,15 +84,19 @@ pub struct NeighborsInput {
     /// Id of the node to start from.
     pub id: String,
     /// Steps to walk, 1..=3 (default 1).
+    #[schemars(range(min = 1, max = MAX_DEPTH))]
     pub depth: Option<usize>,
-    /// Only these relationships, comma-separated (e.g. `funded_by,part_of`).
+    /// Only these relationships, comma-separated: implements, funded_by, has_budget,
+    /// responsible, part_of, based_on, evaluated_by, collaborates_with, mentions, targets.
     pub rel: Option<String>,
     /// `out` (the node is the subject), `in` (the node is the object) or `both` (default).
     pub dir: Option<String>,
-    /// Only reach nodes of these types, comma-separated (e.g. `measure,indicator`).
+    /// Only reach nodes of these types, comma-separated: document, measure, budget, strategy,
+    /// agency, policy, indicator, fund, program, theme.
     #[serde(rename = "type")]
     pub node_type: Option<String>,
     /// Most nodes, 1..=500 (default 100).
+    #[schemars(range(min = 1, max = MAX_NODES))]
     pub limit: Option<usize>,
 }
 
@@ -113,8 +122,9 @@ pub struct PathInput {
     /// End node id.
     pub to: String,
     /// Longest path in edges, 1..=6 (default 4).
+    #[schemars(range(min = 1, max = MAX_PATH_DEPTH))]
     pub max_depth: Option<usize>,
-    /// Only these relationships, comma-separated.
+    /// Only these relationships, comma-separated (names as for `neighbors`).
     pub rel: Option<String>,
 }
 
@@ -130,7 +140,7 @@ impl From<PathInput> for graph::PathsParams {
 }
 
 /// Input of the `budgets` tool.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BudgetsInput {
     /// Words of the item or owner name, e.g. `地域おこし協力隊`.
@@ -146,8 +156,10 @@ pub struct BudgetsInput {
     /// `initial`, `supplementary`, `request`, `fiscal_investment` or `other`.
     pub kind: Option<String>,
     /// Page size, 1..=100 (default 50). Totals always cover every match.
+    #[schemars(range(min = 1, max = MAX_LIMIT))]
     pub limit: Option<usize>,
     /// Items to skip (default 0).
+    #[schemars(range(max = MAX_OFFSET))]
     pub offset: Option<usize>,
 }
 
@@ -162,6 +174,27 @@ impl From<BudgetsInput> for budgets::BudgetParams {
             kind: input.kind,
             limit: input.limit,
             offset: input.offset,
+        }
+    }
+}
+
+/// Input of the `ask` tool.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AskInput {
+    /// The question, in Japanese, e.g. `地域おこし協力隊の予算はいくら?` or
+    /// `量子暗号通信を担当するのはどこ?`.
+    pub question: String,
+    /// How many citations to return, 1..=20 (default 5).
+    #[schemars(range(min = 1, max = MAX_CITATIONS))]
+    pub max_citations: Option<usize>,
+}
+
+impl From<AskInput> for crate::ask::AskRequest {
+    fn from(input: AskInput) -> crate::ask::AskRequest {
+        crate::ask::AskRequest {
+            question: input.question,
+            max_citations: input.max_citations,
         }
     }
 }
@@ -250,6 +283,15 @@ impl SeisakuMcp {
     async fn budgets(&self, Parameters(input): Parameters<BudgetsInput>) -> CallToolResult {
         respond(budgets::budget_listing(&self.state.engine(), input.into()))
     }
+
+    /// Answers a question in Japanese from the graph's facts and the passages, and cites the
+    /// lines it rests on (`citations`: doc, line_start, line_end, quote). `supported` is false
+    /// and `answer` null when the evidence does not answer; when several items fit equally,
+    /// `follow_ups` offers them as choices instead of a guess.
+    #[tool(annotations(title = "Cited answer", read_only_hint = true, open_world_hint = false))]
+    async fn ask(&self, Parameters(input): Parameters<AskInput>) -> CallToolResult {
+        respond(ask::run_ask(self.state.engine(), input.into()).await)
+    }
 }
 
 #[tool_handler(router = self.tool_router)]
@@ -278,8 +320,9 @@ fn instructions(state: &AppState) -> String {
          `line_start`, `line_end` and the passage `text`; graph nodes, edges and budget items \
          have `sources` with `doc`, `line_start`, `line_end` and `quote`. Quote and cite these \
          rather than paraphrasing from memory.\n\
-         Start with `search` (Japanese keywords work best); use the node ids in hits with \
-         `get_node`, `neighbors` and `path`; use `budgets` for amounts and exact totals.\n\
+         For a question, `ask` gives a cited answer (or says the documents do not answer it); \
+         `search` finds passages (Japanese keywords work best); the node ids in hits lead to \
+         `get_node`, `neighbors` and `path`; `budgets` gives amounts with exact totals.\n\
          Documents:\n",
     );
     for doc in &engine.corpus.docs {
@@ -358,4 +401,76 @@ pub async fn serve_stdio(state: AppState) -> Result<(), McpError> {
     let reason = running.waiting().await?;
     tracing::info!(?reason, "MCP client disconnected");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::model::{NodeType, Rel};
+
+    fn description(schema: &schemars::Schema, field: &str) -> String {
+        schema
+            .as_value()
+            .pointer(&format!("/properties/{field}/description"))
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    #[test]
+    fn schemas_name_every_relationship_and_node_type() {
+        let neighbors = schemars::schema_for!(NeighborsInput);
+        let rels = description(&neighbors, "rel");
+        for rel in Rel::ALL {
+            assert!(
+                rels.contains(rel.as_str()),
+                "{} not in {rels}",
+                rel.as_str()
+            );
+        }
+        for (schema, field) in [
+            (&neighbors, "type"),
+            (&schemars::schema_for!(SearchInput), "type"),
+        ] {
+            let types = description(schema, field);
+            for node_type in NodeType::ALL {
+                assert!(
+                    types.contains(node_type.as_str()),
+                    "{node_type} not in {types}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn required_inputs_are_required() {
+        for (schema, required) in [
+            (schemars::schema_for!(SearchInput), vec!["q"]),
+            (schemars::schema_for!(GetNodeInput), vec!["id"]),
+            (schemars::schema_for!(NeighborsInput), vec!["id"]),
+            (schemars::schema_for!(PathInput), vec!["from", "to"]),
+            (schemars::schema_for!(BudgetsInput), vec![]),
+            (schemars::schema_for!(AskInput), vec!["question"]),
+        ] {
+            let listed: Vec<&str> = schema
+                .as_value()
+                .get("required")
+                .and_then(Value::as_array)
+                .map(|a| a.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            assert_eq!(listed, required);
+        }
+    }
+
+    #[test]
+    fn errors_carry_the_http_error_body() {
+        let result = tool_error(ApiError::not_found("no node with id \"x\""));
+        assert_eq!(result.is_error, Some(true));
+        assert_eq!(
+            result.structured_content,
+            Some(
+                serde_json::json!({"error": {"code": "not_found", "message": "no node with id \"x\""}})
+            )
+        );
+    }
 }

@@ -12,7 +12,7 @@ use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
 /// The tools every transport lists.
-const TOOLS: [&str; 5] = ["search", "get_node", "neighbors", "path", "budgets"];
+const TOOLS: [&str; 6] = ["search", "get_node", "neighbors", "path", "budgets", "ask"];
 
 fn arguments(value: Value) -> serde_json::Map<String, Value> {
     match value {
@@ -166,6 +166,19 @@ async fn mcp_client_over_streamable_http_uses_every_tool() {
     assert_eq!(budgets_text.as_deref(), Some(http_text.as_str()));
     assert!(budgets["count"].as_u64().unwrap_or(0) >= 1, "{budgets}");
 
+    let question = "地域おこし協力隊の予算はいくら?";
+    let answered =
+        result_json(&call("ask", json!({"question": question, "max_citations": 3})).await);
+    assert_eq!(answered["supported"], true, "{answered}");
+    let citations = answered["citations"].as_array().expect("citations");
+    assert!(!citations.is_empty() && citations.len() <= 3, "{answered}");
+    for citation in citations {
+        assert!(citation["doc"].is_string() && citation["quote"].is_string());
+        assert!(citation["line_start"].is_u64() && citation["line_end"].is_u64());
+    }
+    let (_, http_answer) = get_json(addr, "/ask", &[("q", question), ("max_citations", "3")]).await;
+    assert_eq!(answered, http_answer);
+
     // Failures are tool errors with the HTTP API's code and message.
     let neighbors_path = format!("/nodes/{node_id}/neighbors");
     let failures = [
@@ -194,6 +207,12 @@ async fn mcp_client_over_streamable_http_uses_every_tool() {
             vec![("fy", "yesterday")],
         ),
         ("search", json!({"q": "   "}), "/search", vec![("q", "   ")]),
+        (
+            "ask",
+            json!({"question": "予算", "max_citations": 500}),
+            "/ask",
+            vec![("q", "予算"), ("max_citations", "500")],
+        ),
     ];
     for (name, args, http_path, http_params) in failures {
         let failed = call(name, args.clone()).await;
@@ -472,6 +491,16 @@ async fn stdio_subcommand_speaks_mcp() {
     .await;
     let failed = read_response(&mut lines, 4).await;
     assert_eq!(failed["result"]["isError"], true, "{failed}");
+
+    send(json!({
+        "jsonrpc": "2.0", "id": 5, "method": "tools/call",
+        "params": {"name": "ask", "arguments": {"question": "地域おこし協力隊の予算はいくら?"}}
+    }))
+    .await;
+    let answered = read_response(&mut lines, 5).await;
+    let answer = &answered["result"]["structuredContent"];
+    assert_eq!(answer["supported"], true, "{answered}");
+    assert!(answer["citations"][0]["line_start"].is_u64(), "{answered}");
 
     // Closing stdin ends the session.
     drop(stdin);

@@ -3,10 +3,12 @@
 use super::error::ApiError;
 use super::state::AppState;
 use crate::ask::{self, AskError, AskRequest, AskResponse};
+use crate::engine::Engine;
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Query, State};
 use serde::Deserialize;
+use std::sync::Arc;
 
 impl From<AskError> for ApiError {
     fn from(error: AskError) -> ApiError {
@@ -63,9 +65,14 @@ pub async fn ask_get(
 }
 
 async fn run(state: AppState, request: AskRequest) -> Result<Json<AskResponse>, ApiError> {
-    let engine = state.engine();
-    let response = tokio::task::spawn_blocking(move || ask::answer(&engine, &request))
+    run_ask(state.engine(), request).await.map(Json)
+}
+
+/// Answers `request` from `engine` off the async threads: the body of `/ask`, shared with
+/// other front ends.
+pub async fn run_ask(engine: Arc<Engine>, request: AskRequest) -> Result<AskResponse, ApiError> {
+    tokio::task::spawn_blocking(move || ask::answer(&engine, &request))
         .await
-        .map_err(|e| ApiError::internal(e.to_string()))??;
-    Ok(Json(response))
+        .map_err(|e| ApiError::internal(e.to_string()))?
+        .map_err(ApiError::from)
 }
