@@ -34,8 +34,9 @@ enum Command {
         /// Address to listen on.
         #[arg(long, env = "SEISAKU_ADDR", default_value = "127.0.0.1:8080")]
         addr: String,
-        /// Host names (or `host:port`) accepted by the MCP endpoint `/mcp`, comma-separated;
-        /// loopback names only when not given.
+        /// Host names (or `host:port`) the MCP endpoint `/mcp` accepts, comma-separated; the
+        /// list replaces the loopback default (localhost, 127.0.0.1, ::1), so name those too
+        /// when local clients should keep working.
         #[arg(long, env = "SEISAKU_ALLOWED_HOSTS", value_delimiter = ',')]
         allowed_host: Vec<String>,
     },

@@ -414,12 +414,12 @@ async fn stdio_subcommand_speaks_mcp() {
     let index = tempfile::tempdir().expect("temp dir");
     let stderr = tempfile::NamedTempFile::new().expect("stderr file");
     let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_seisaku"))
-        .current_dir(root())
-        .arg("--index")
-        .arg(index.path())
-        .arg("--dictionary")
-        .arg(&dictionary)
+        // As a desktop client launches it: `args: ["mcp"]`, settings in `env`, any directory.
+        .current_dir(index.path())
         .arg("mcp")
+        .env("SEISAKU_SEEDS", root().join("seeds"))
+        .env("SEISAKU_INDEX", index.path())
+        .env("SEISAKU_DICTIONARY", &dictionary)
         .env("RUST_LOG", "info")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
