@@ -15,5 +15,6 @@ pub mod mcp;
 pub mod money;
 pub mod normalize;
 pub mod passages;
+pub mod qlog;
 pub mod search;
 pub mod vocab;

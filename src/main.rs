@@ -5,8 +5,11 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use seisaku::api::{self, state::AppState};
 use seisaku::engine::{Engine, EngineConfig};
+use seisaku::qlog::{self, QuestionLog, QuestionLogConfig};
 use seisaku::search::{self, SearchRequest};
+use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// Knowledge graph and Japanese full-text search over 総務省 policy documents.
 #[derive(Debug, Parser)]
@@ -39,6 +42,18 @@ enum Command {
         /// when local clients should keep working.
         #[arg(long, env = "SEISAKU_ALLOWED_HOSTS", value_delimiter = ',')]
         allowed_host: Vec<String>,
+        /// Directory of the question log (default: `logs/` under the project root).
+        #[arg(long, env = "SEISAKU_LOG_DIR")]
+        log_dir: Option<PathBuf>,
+        /// Size in bytes past which `questions.jsonl` is rotated.
+        #[arg(long, env = "SEISAKU_LOG_MAX_BYTES", default_value_t = qlog::DEFAULT_MAX_BYTES)]
+        log_max_bytes: u64,
+        /// Rotated question log files kept (`questions.jsonl.1` … `.N`).
+        #[arg(long, env = "SEISAKU_LOG_KEEP", default_value_t = qlog::DEFAULT_KEEP)]
+        log_keep: usize,
+        /// Also record the client's IP address with each question (off by default).
+        #[arg(long, env = "SEISAKU_LOG_CLIENT_ADDRESS")]
+        log_client_address: bool,
     },
     /// Serve the Model Context Protocol over stdin/stdout (logs go to stderr), building the
     /// index first when it is missing or stale.
@@ -130,7 +145,26 @@ fn main() -> anyhow::Result<()> {
                 config.index_dir.display()
             );
         }
-        Command::Serve { addr, allowed_host } => serve(config, addr, allowed_host)?,
+        Command::Serve {
+            addr,
+            allowed_host,
+            log_dir,
+            log_max_bytes,
+            log_keep,
+            log_client_address,
+        } => {
+            let log = QuestionLogConfig {
+                max_bytes: *log_max_bytes,
+                keep: *log_keep,
+                client_address: *log_client_address,
+                ..QuestionLogConfig::in_dir(
+                    log_dir
+                        .clone()
+                        .unwrap_or_else(|| config.project_root.join("logs")),
+                )
+            };
+            serve(config, addr, allowed_host, log)?
+        }
         Command::Mcp => serve_mcp(config)?,
         Command::Report { gold, misses } => {
             let corpus = seisaku::corpus::Corpus::load(&config.seeds_dir)?;
@@ -314,23 +348,45 @@ fn eval_relevance(engine: &Engine, gold: &std::path::Path, verbose: bool) -> any
     Ok(())
 }
 
-fn serve(config: EngineConfig, addr: &str, allowed_hosts: &[String]) -> anyhow::Result<()> {
+fn serve(
+    config: EngineConfig,
+    addr: &str,
+    allowed_hosts: &[String],
+    log_config: QuestionLogConfig,
+) -> anyhow::Result<()> {
     let engine =
         Engine::open_or_build(&config, &progress_bar()).context("cannot prepare the index")?;
+    let log_dir = log_config.dir.clone();
+    let question_log = match QuestionLog::open(log_config) {
+        Ok(log) => {
+            tracing::info!(dir = %log_dir.display(), "recording questions");
+            log
+        }
+        Err(error) => {
+            tracing::warn!(%error, "serving without a question log");
+            QuestionLog::disabled()
+        }
+    };
     let runtime = tokio::runtime::Runtime::new()?;
-    runtime.block_on(async move {
+    let state = AppState::new(engine, config).with_question_log(question_log.clone());
+    let served = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .with_context(|| format!("cannot listen on {addr}"))?;
         tracing::info!(addr = %listener.local_addr()?, "serving");
-        let app = api::app_with_allowed_hosts(AppState::new(engine, config), allowed_hosts);
+        let app = api::app_with_allowed_hosts(state, allowed_hosts)
+            .into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(listener, app)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })
             .await?;
         anyhow::Ok(())
-    })
+    });
+    if !question_log.close(Duration::from_secs(5)) {
+        tracing::warn!("the question log did not finish writing before shutdown");
+    }
+    served
 }
 
 fn serve_mcp(config: EngineConfig) -> anyhow::Result<()> {

@@ -2,7 +2,8 @@
 //! served over stdio (`seisaku mcp`) and Streamable HTTP (`/mcp` of the HTTP server).
 //!
 //! Every tool calls the same functions as the HTTP handlers and answers with the same JSON,
-//! as text content and as structured content. Failures are tool errors (`isError: true`)
+//! as text content and as structured content; `search` and `ask` are recorded in the question
+//! log like `/search` and `/ask`. Failures are tool errors (`isError: true`)
 //! carrying the HTTP API's error body, `{"error":{"code","message"}}`.
 
 use crate::api::error::{ApiError, ErrorBody, ErrorDetail};
@@ -11,15 +12,19 @@ use crate::api::{ask, budgets, graph, search};
 use crate::ask::MAX_CITATIONS;
 use crate::graph::query::{MAX_DEPTH, MAX_NODES, MAX_PATH_DEPTH};
 use crate::search::{MAX_LIMIT, MAX_OFFSET};
+use axum::extract::ConnectInfo;
+use axum::http::request::Parts;
 use rmcp::handler::server::router::tool::ToolRouter;
 use rmcp::handler::server::wrapper::Parameters;
 use rmcp::model::{CallToolResult, ContentBlock, Implementation, ServerCapabilities, ServerConfig};
+use rmcp::service::RequestContext;
 use rmcp::transport::streamable_http_server::session::local::LocalSessionManager;
 use rmcp::transport::streamable_http_server::{StreamableHttpServerConfig, StreamableHttpService};
-use rmcp::{ServerHandler, ServiceExt, tool, tool_handler, tool_router};
+use rmcp::{RoleServer, ServerHandler, ServiceExt, tool, tool_handler, tool_router};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 /// Name the server reports to clients.
@@ -232,8 +237,13 @@ impl SeisakuMcp {
         read_only_hint = true,
         open_world_hint = false
     ))]
-    async fn search(&self, Parameters(input): Parameters<SearchInput>) -> CallToolResult {
-        respond(search::run_search(self.state.engine(), input.into()).await)
+    async fn search(
+        &self,
+        Parameters(input): Parameters<SearchInput>,
+        context: RequestContext<RoleServer>,
+    ) -> CallToolResult {
+        let client = client_addr(&context);
+        respond(search::logged_search(&self.state, client, input.into()).await)
     }
 
     /// One knowledge-graph node: type, name, aliases, properties (budget amounts are exact
@@ -289,8 +299,13 @@ impl SeisakuMcp {
     /// and `answer` null when the evidence does not answer; when several items fit equally,
     /// `follow_ups` offers them as choices instead of a guess.
     #[tool(annotations(title = "Cited answer", read_only_hint = true, open_world_hint = false))]
-    async fn ask(&self, Parameters(input): Parameters<AskInput>) -> CallToolResult {
-        respond(ask::run_ask(self.state.engine(), input.into()).await)
+    async fn ask(
+        &self,
+        Parameters(input): Parameters<AskInput>,
+        context: RequestContext<RoleServer>,
+    ) -> CallToolResult {
+        let client = client_addr(&context);
+        respond(ask::logged_ask(&self.state, client, input.into()).await)
     }
 }
 
@@ -307,6 +322,15 @@ impl ServerHandler for SeisakuMcp {
             )
             .with_instructions(instructions(&self.state))
     }
+}
+
+/// The HTTP client's address when the call came over Streamable HTTP with connection info.
+fn client_addr(context: &RequestContext<RoleServer>) -> Option<SocketAddr> {
+    context
+        .extensions
+        .get::<Parts>()
+        .and_then(|parts| parts.extensions.get::<ConnectInfo<SocketAddr>>())
+        .map(|info| info.0)
 }
 
 /// What the server tells clients about the corpus and its tools.

@@ -7,6 +7,8 @@ use common::{get_json, root, shared_config, shared_server};
 use rmcp::ServiceExt;
 use rmcp::model::{CallToolRequestParams, CallToolResult, ClientConfig};
 use rmcp::transport::StreamableHttpClientTransport;
+use seisaku::api::{self, state::AppState};
+use seisaku::qlog::{LOG_FILE, QuestionLog, QuestionLogConfig};
 use serde_json::{Value, json};
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -511,4 +513,75 @@ async fn stdio_subcommand_speaks_mcp() {
     let log = std::fs::read_to_string(stderr.path()).unwrap_or_default();
     assert!(status.success(), "exit {status}; stderr:\n{log}");
     assert!(log.contains("serving MCP over stdio"), "{log}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mcp_questions_are_recorded_like_http_ones() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut log_config = QuestionLogConfig::in_dir(dir.path());
+    log_config.client_address = true;
+    let log = QuestionLog::open(log_config).expect("log opens");
+    let engine = tokio::task::spawn_blocking(common::engine)
+        .await
+        .expect("engine");
+    let state = AppState::shared(engine, shared_config()).with_question_log(log);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let app = api::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+
+    let transport = StreamableHttpClientTransport::from_uri(format!("http://{addr}/mcp"));
+    let client = ClientConfig::default()
+        .serve(transport)
+        .await
+        .expect("initialize");
+    for (name, args) in [
+        ("search", json!({"q": "電波利用料"})),
+        (
+            "ask",
+            json!({"question": "地域おこし協力隊の予算はいくら?"}),
+        ),
+        ("get_node", json!({"id": "no:such-node"})),
+    ] {
+        client
+            .call_tool(CallToolRequestParams::new(name).with_arguments(arguments(args)))
+            .await
+            .expect("tools/call");
+    }
+    client.cancel().await.expect("close the session");
+
+    let mut entries = Vec::new();
+    for _ in 0..50 {
+        let text = std::fs::read_to_string(dir.path().join(LOG_FILE)).unwrap_or_default();
+        entries = text
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .collect();
+        if entries.len() >= 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        entries.len(),
+        2,
+        "only search and ask are questions: {entries:?}"
+    );
+    assert_eq!(entries[0]["endpoint"], "search");
+    assert_eq!(entries[0]["question"], "電波利用料");
+    assert_eq!(entries[1]["endpoint"], "ask");
+    assert_eq!(entries[1]["intent"], "budget");
+    for entry in &entries {
+        assert_eq!(entry["status"], 200, "{entry}");
+        assert!(
+            entry["client"]
+                .as_str()
+                .is_some_and(|c| c.starts_with("127.0.0.1")),
+            "{entry}"
+        );
+    }
 }

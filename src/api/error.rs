@@ -103,6 +103,17 @@ impl From<crate::search::SearchError> for ApiError {
     }
 }
 
+impl From<crate::qlog::QuestionLogError> for ApiError {
+    fn from(error: crate::qlog::QuestionLogError) -> ApiError {
+        use crate::qlog::QuestionLogError;
+        let message = error.to_string();
+        match error {
+            QuestionLogError::BadSince(_) => ApiError::bad_request("bad_since", message),
+            QuestionLogError::Spawn(_) => ApiError::internal(message),
+        }
+    }
+}
+
 impl From<axum::extract::rejection::QueryRejection> for ApiError {
     fn from(rejection: axum::extract::rejection::QueryRejection) -> ApiError {
         ApiError::bad_request("bad_parameters", rejection.body_text())

@@ -9,6 +9,7 @@ pub mod graph;
 pub mod openapi;
 pub mod search;
 pub mod state;
+pub mod stats;
 
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
@@ -41,6 +42,7 @@ pub fn app_with_allowed_hosts(state: AppState, allowed_hosts: &[String]) -> Rout
             get(search::search_handler).post(search::search_post_handler),
         )
         .route("/documents", get(documents))
+        .route("/stats/questions", get(stats::questions))
         .route("/nodes", get(graph::list_nodes))
         .route("/nodes/{id}", get(graph::get_node))
         .route("/nodes/{id}/neighbors", get(graph::neighbors))

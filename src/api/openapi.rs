@@ -16,6 +16,7 @@ use utoipa::OpenApi;
         super::rebuild,
         super::search::search_handler,
         super::search::search_post_handler,
+        super::stats::questions,
         super::graph::list_nodes,
         super::graph::get_node,
         super::graph::neighbors,

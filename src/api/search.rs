@@ -1,13 +1,16 @@
-//! `GET /search`.
+//! `GET /search` and `POST /search`, each recorded in the question log.
 
 use super::error::ApiError;
-use super::state::AppState;
+use super::state::{AppState, ClientAddr};
 use crate::engine::Engine;
+use crate::qlog::{Endpoint, QuestionRecord};
 use crate::search::{self, Hit, SearchRequest};
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Query, State};
+use axum::http::{StatusCode, Uri};
 use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -74,10 +77,23 @@ impl From<&crate::vocab::Expansion> for ExpansionInfo {
     responses((status = 200, body = SearchResponse), (status = 400, body = super::error::ErrorBody)))]
 pub async fn search_handler(
     State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    uri: Uri,
     params: Result<Query<SearchParams>, QueryRejection>,
 ) -> Result<Json<SearchResponse>, ApiError> {
-    let Query(params) = params?;
-    run_search(state.engine(), params).await.map(Json)
+    let started = Instant::now();
+    let (question, result) = match params {
+        Ok(Query(params)) => (params.q.clone(), run_search(state.engine(), params).await),
+        // The other parameters were refused; the question may still be readable.
+        Err(rejection) => (
+            Query::<QuestionOnly>::try_from_uri(&uri)
+                .ok()
+                .and_then(|Query(only)| only.q),
+            Err(ApiError::from(rejection)),
+        ),
+    };
+    log_search(&state, client, question, started, &result);
+    result.map(Json)
 }
 
 /// Searches passages, with the parameters in a JSON body (for long queries).
@@ -85,10 +101,67 @@ pub async fn search_handler(
     responses((status = 200, body = SearchResponse), (status = 400, body = super::error::ErrorBody)))]
 pub async fn search_post_handler(
     State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
     params: Result<Json<SearchParams>, JsonRejection>,
 ) -> Result<Json<SearchResponse>, ApiError> {
-    let Json(params) = params?;
-    run_search(state.engine(), params).await.map(Json)
+    let started = Instant::now();
+    let (question, result) = match params {
+        Ok(Json(params)) => (params.q.clone(), run_search(state.engine(), params).await),
+        Err(rejection) => (None, Err(ApiError::from(rejection))),
+    };
+    log_search(&state, client, question, started, &result);
+    result.map(Json)
+}
+
+/// Searches with `params` and records the search in the question log: `/search` for front
+/// ends other than the HTTP handlers.
+pub async fn logged_search(
+    state: &AppState,
+    client: Option<SocketAddr>,
+    params: SearchParams,
+) -> Result<SearchResponse, ApiError> {
+    let started = Instant::now();
+    let question = params.q.clone();
+    let result = run_search(state.engine(), params).await;
+    log_search(state, client, question, started, &result);
+    result
+}
+
+/// Just the question of a query string whose other parameters were refused.
+#[derive(Debug, Deserialize)]
+struct QuestionOnly {
+    q: Option<String>,
+}
+
+/// Records a search in the question log: hits are the total found, cited the ids on the page.
+fn log_search(
+    state: &AppState,
+    client: Option<SocketAddr>,
+    question: Option<String>,
+    started: Instant,
+    result: &Result<SearchResponse, ApiError>,
+) {
+    let mut record = QuestionRecord {
+        endpoint: Endpoint::Search,
+        question: question.unwrap_or_default(),
+        latency: started.elapsed(),
+        client,
+        ..QuestionRecord::default()
+    };
+    match result {
+        Ok(response) => {
+            record.status = StatusCode::OK.as_u16();
+            record.hits = response.total;
+            record.cited = response.hits.iter().map(|hit| hit.id.clone()).collect();
+            record.expansions = response
+                .expansions
+                .iter()
+                .map(|expansion| expansion.canonical.clone())
+                .collect();
+        }
+        Err(error) => record.status = error.status.as_u16(),
+    }
+    state.log_question(record);
 }
 
 /// Searches passages of `engine` (and graph nodes when types are asked for): the body of

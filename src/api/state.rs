@@ -1,6 +1,12 @@
-//! Shared server state: the engine being served, swapped atomically after a rebuild.
+//! Shared server state: the engine being served, swapped atomically after a rebuild, and the
+//! question log.
 
 use crate::engine::{Engine, EngineConfig};
+use crate::qlog::{QuestionLog, QuestionRecord};
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use std::convert::Infallible;
+use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
 use tokio::sync::Mutex;
 
@@ -10,6 +16,7 @@ pub struct AppState {
     engine: Arc<RwLock<Arc<Engine>>>,
     rebuild_lock: Arc<Mutex<()>>,
     config: Arc<EngineConfig>,
+    question_log: QuestionLog,
 }
 
 impl AppState {
@@ -24,7 +31,25 @@ impl AppState {
             engine: Arc::new(RwLock::new(engine)),
             rebuild_lock: Arc::new(Mutex::new(())),
             config: Arc::new(config),
+            question_log: QuestionLog::disabled(),
         }
+    }
+
+    /// This state recording questions to `log` (the default records nothing).
+    pub fn with_question_log(mut self, log: QuestionLog) -> AppState {
+        self.question_log = log;
+        self
+    }
+
+    /// The question log.
+    pub fn question_log(&self) -> &QuestionLog {
+        &self.question_log
+    }
+
+    /// Records one answered (or refused) question. Never waits and never fails; see
+    /// [`QuestionLog::record`].
+    pub fn log_question(&self, record: QuestionRecord) {
+        self.question_log.record(record);
     }
 
     /// The engine currently served; requests keep the one they started with.
@@ -52,5 +77,23 @@ impl AppState {
             Err(poisoned) => *poisoned.into_inner() = built.clone(),
         }
         Ok(built)
+    }
+}
+
+/// The peer address of a request, when the server was started with
+/// `into_make_service_with_connect_info::<SocketAddr>()`; never rejects.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClientAddr(pub Option<SocketAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<ClientAddr, Infallible> {
+        Ok(ClientAddr(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|info| info.0),
+        ))
     }
 }

@@ -169,11 +169,33 @@ static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+").expect("spa
 
 /// NFKC, trimmed, spaces collapsed, exact doubled halves collapsed, glued page number dropped.
 fn clean_line(raw: &str) -> String {
-    let text = nfkc(raw);
+    let text = nfkc_keep_circled(raw);
     let text = SPACES.replace_all(text.trim(), " ").to_string();
     let text = join_spaced_cjk(&text);
     let text = dedupe_halves(&text);
     LEADING_PAGE_NUMBER.replace(&text, "$1").to_string()
+}
+
+/// NFKC that leaves circled numbers (`①` … `⑳`) as they are: they number slides, functions
+/// and pillars, and plain NFKC would turn them into digits that read like page numbers.
+fn nfkc_keep_circled(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut run = String::new();
+    for c in raw.chars() {
+        if is_circled(c) {
+            out.push_str(&nfkc(&run));
+            run.clear();
+            out.push(c);
+        } else {
+            run.push(c);
+        }
+    }
+    out.push_str(&nfkc(&run));
+    out
+}
+
+fn is_circled(c: char) -> bool {
+    ('①'..='⑳').contains(&c)
 }
 
 /// Removes justification spaces (`万 国 郵 便 連 合`) when a line has many of them.
@@ -830,6 +852,7 @@ fn read_pillars(text: &DocText, out: &mut Builder, section: &PolicySection, poli
         return;
     };
     let window_end = section.end.min(first_part + 50);
+    let mut headings: Vec<(usize, u32, String)> = Vec::new();
     for i in first_part + 1..window_end {
         let line = text.cleaned(i);
         if let Some(caps) = NUMBERED_HEADING.captures(line) {
@@ -838,6 +861,12 @@ fn read_pillars(text: &DocText, out: &mut Builder, section: &PolicySection, poli
                 let theme = out.node(NodeType::Theme, name, text.source(i, ""));
                 out.prop(&theme, "kind", "政策の柱");
                 out.edge(&theme, Rel::PartOf, policy, text.source(i, ""));
+                let number = line
+                    .chars()
+                    .next()
+                    .and_then(|c| c.to_digit(10))
+                    .unwrap_or(0);
+                headings.push((i, number, theme));
             }
         } else if line.starts_with(|c: char| ('①'..='⑩').contains(&c)) && !line.contains('。')
         {
@@ -848,6 +877,115 @@ fn read_pillars(text: &DocText, out: &mut Builder, section: &PolicySection, poli
                     let id = out.node(NodeType::Measure, &name, text.source(i, ""));
                     out.edge(&id, Rel::PartOf, policy, text.source(i, ""));
                 }
+            }
+        }
+    }
+    read_heading_lists(text, out, &headings, window_end, policy);
+}
+
+/// A run of adjacent lines listing items separated by `、` (a blank line ends the run).
+struct ListGroup {
+    first: usize,
+    last: usize,
+    items: Vec<String>,
+}
+
+static PAGE_REF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*[（(]\s*p\s*\d+\s*[）)]").expect("page ref"));
+
+/// Whether a line reads as part of an item list: `、`-separated short items, no sentence.
+fn is_list_line(line: &str) -> bool {
+    if line.is_empty()
+        || line.contains('。')
+        || line.starts_with(['（', '(', '※', '○', '●', '・'])
+        || NUMBERED_HEADING.is_match(line)
+    {
+        return false;
+    }
+    let plain = PAGE_REF.replace_all(line, "");
+    let parts: Vec<&str> = plain.split('、').filter(|p| !p.trim().is_empty()).collect();
+    (PAGE_REF.is_match(line) || parts.len() >= 2)
+        && parts.iter().all(|p| p.chars().count() <= 30)
+        && !plain.contains(['：', ':'])
+}
+
+/// Item lists on the overview page of numbered pillars (`１．…` headings). Two-column slides
+/// flatten the headings and their lists out of order, so a list that directly follows a
+/// heading belongs to it, and the remaining lists go, in reading order, to the remaining
+/// headings in their numbered order. Every item is a measure, part_of its pillar.
+fn read_heading_lists(
+    text: &DocText,
+    out: &mut Builder,
+    headings: &[(usize, u32, String)],
+    window_end: usize,
+    policy: &str,
+) {
+    let Some(&(first_heading, _, _)) = headings.first() else {
+        return;
+    };
+    let page = text.page_of(first_heading);
+    let mut groups: Vec<ListGroup> = Vec::new();
+    let mut i = first_heading + 1;
+    while i < window_end && text.page_of(i) == page {
+        if !is_list_line(text.cleaned(i)) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let mut joined = text.cleaned(i).to_string();
+        while i + 1 < window_end && text.page_of(i + 1) == page && is_list_line(text.cleaned(i + 1))
+        {
+            i += 1;
+            joined.push_str(text.cleaned(i));
+        }
+        let items = PAGE_REF
+            .replace_all(&joined, "")
+            .split('、')
+            .map(tidy_name)
+            .filter(|n| n.chars().count() >= 3 && !is_keyword_only(n))
+            .collect();
+        groups.push(ListGroup {
+            first,
+            last: i,
+            items,
+        });
+        i += 1;
+    }
+    if groups.is_empty() {
+        return;
+    }
+    let mut owner: Vec<Option<usize>> = vec![None; groups.len()];
+    let mut claimed = vec![false; headings.len()];
+    for (g, group) in groups.iter().enumerate() {
+        let above = text.before(group.first, 1).first().copied();
+        if let Some(h) = headings
+            .iter()
+            .position(|(line, _, _)| Some(*line) == above)
+            && !claimed[h]
+        {
+            claimed[h] = true;
+            owner[g] = Some(h);
+        }
+    }
+    let mut free: Vec<usize> = (0..headings.len()).filter(|h| !claimed[*h]).collect();
+    free.sort_by_key(|h| headings[*h].1);
+    let open: Vec<usize> = (0..groups.len()).filter(|g| owner[*g].is_none()).collect();
+    if free.len() == open.len() {
+        for (g, h) in open.into_iter().zip(free) {
+            owner[g] = Some(h);
+        }
+    }
+    for (g, group) in groups.iter().enumerate() {
+        for item in &group.items {
+            let line = (group.first..=group.last).find(|j| text.raw(*j).contains(item.as_str()));
+            let source = match line {
+                Some(j) => text.source(j, item),
+                None => text.span_source(group.first, group.last),
+            };
+            let id = out.node(item_type(item), item, source.clone());
+            out.edge(&id, Rel::PartOf, policy, source.clone());
+            if let Some(h) = owner[g] {
+                out.edge(&id, Rel::PartOf, &headings[h].2, source);
             }
         }
     }
@@ -1819,6 +1957,43 @@ mod tests {
         assert!(s.contains(&"地域デジタル推進計画2030".to_string()));
         assert!(s.contains(&"テスト振興法".to_string()));
         assert!(ex.edges.iter().any(|e| e.rel == Rel::BasedOn));
+    }
+
+    #[test]
+    fn circled_numbers_survive_cleaning() {
+        assert_eq!(clean_line("①周波数の割当て 4"), "①周波数の割当て 4");
+        assert_eq!(clean_line("②ＩＣＴ活用"), "②ICT活用");
+        let text =
+            format!("{HEADER}\n ① テスト評価の推進（制度概要）政策７：テスト推進施策\n本文。\n");
+        let ex = extract(&doc(&text));
+        assert!(names(&ex, NodeType::Measure).contains(&"テスト評価の推進".to_string()));
+    }
+
+    #[test]
+    fn overview_lists_belong_to_their_pillars() {
+        let text = format!(
+            "{HEADER}\n第Ⅰ部 政策の全体像\n\n１．人の流れの創出\n\n３．地域の国際化\n\n交流プログラム（p9）、共生社会の推進\n\n移住支援事業(p4)、交流情\n報センター、集落支援員\n\n２．地域づくり\n\n地域運営組織(p7)、過疎対策(p8)\n"
+        );
+        let ex = extract(&doc(&text));
+        let measures = names(&ex, NodeType::Measure);
+        for m in [
+            "交流情報センター",
+            "集落支援員",
+            "共生社会の推進",
+            "過疎対策",
+        ] {
+            assert!(measures.contains(&m.to_string()), "{m}: {measures:?}");
+        }
+        let part_of = |item: &str, theme: &str| {
+            ex.edges.iter().any(|e| {
+                e.rel == Rel::PartOf
+                    && e.from == crate::graph::model::node_id(NodeType::Measure, item)
+                    && e.to == crate::graph::model::node_id(NodeType::Theme, theme)
+            })
+        };
+        assert!(part_of("共生社会の推進", "地域の国際化"));
+        assert!(part_of("集落支援員", "人の流れの創出"));
+        assert!(part_of("過疎対策", "地域づくり"));
     }
 
     proptest! {
