@@ -1,4 +1,4 @@
-//! Command-line entry: `build`, `serve`, `search`.
+//! Command-line entry: `build`, `serve`, `mcp`, `search`, `report`, `node`, `eval`.
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -37,6 +37,11 @@ enum Command {
         /// Address to listen on.
         #[arg(long, env = "SEISAKU_ADDR", default_value = "127.0.0.1:8080")]
         addr: String,
+        /// Host names (or `host:port`) the MCP endpoint `/mcp` accepts, comma-separated; the
+        /// list replaces the loopback default (localhost, 127.0.0.1, ::1), so name those too
+        /// when local clients should keep working.
+        #[arg(long, env = "SEISAKU_ALLOWED_HOSTS", value_delimiter = ',')]
+        allowed_host: Vec<String>,
         /// Directory of the question log (default: `logs/` under the project root).
         #[arg(long, env = "SEISAKU_LOG_DIR")]
         log_dir: Option<PathBuf>,
@@ -50,6 +55,9 @@ enum Command {
         #[arg(long, env = "SEISAKU_LOG_CLIENT_ADDRESS")]
         log_client_address: bool,
     },
+    /// Serve the Model Context Protocol over stdin/stdout (logs go to stderr), building the
+    /// index first when it is missing or stale.
+    Mcp,
     /// Search from the terminal and print hits with their citations.
     Search {
         /// What to search for.
@@ -139,6 +147,7 @@ fn main() -> anyhow::Result<()> {
         }
         Command::Serve {
             addr,
+            allowed_host,
             log_dir,
             log_max_bytes,
             log_keep,
@@ -154,8 +163,9 @@ fn main() -> anyhow::Result<()> {
                         .unwrap_or_else(|| config.project_root.join("logs")),
                 )
             };
-            serve(config, addr, log)?
+            serve(config, addr, allowed_host, log)?
         }
+        Command::Mcp => serve_mcp(config)?,
         Command::Report { gold, misses } => {
             let corpus = seisaku::corpus::Corpus::load(&config.seeds_dir)?;
             let vocab = seisaku::vocab::Vocabulary::load(
@@ -338,7 +348,12 @@ fn eval_relevance(engine: &Engine, gold: &std::path::Path, verbose: bool) -> any
     Ok(())
 }
 
-fn serve(config: EngineConfig, addr: &str, log_config: QuestionLogConfig) -> anyhow::Result<()> {
+fn serve(
+    config: EngineConfig,
+    addr: &str,
+    allowed_hosts: &[String],
+    log_config: QuestionLogConfig,
+) -> anyhow::Result<()> {
     let engine =
         Engine::open_or_build(&config, &progress_bar()).context("cannot prepare the index")?;
     let log_dir = log_config.dir.clone();
@@ -359,7 +374,8 @@ fn serve(config: EngineConfig, addr: &str, log_config: QuestionLogConfig) -> any
             .await
             .with_context(|| format!("cannot listen on {addr}"))?;
         tracing::info!(addr = %listener.local_addr()?, "serving");
-        let app = api::app(state).into_make_service_with_connect_info::<SocketAddr>();
+        let app = api::app_with_allowed_hosts(state, allowed_hosts)
+            .into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(listener, app)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
@@ -371,4 +387,22 @@ fn serve(config: EngineConfig, addr: &str, log_config: QuestionLogConfig) -> any
         tracing::warn!("the question log did not finish writing before shutdown");
     }
     served
+}
+
+fn serve_mcp(config: EngineConfig) -> anyhow::Result<()> {
+    let engine =
+        Engine::open_or_build(&config, &progress_bar()).context("cannot prepare the index")?;
+    let runtime = tokio::runtime::Runtime::new()?;
+    let served = runtime.block_on(async move {
+        tracing::info!(
+            passages = engine.meta.passages,
+            nodes = engine.meta.nodes,
+            "serving MCP over stdio"
+        );
+        seisaku::mcp::serve_stdio(AppState::new(engine, config)).await
+    });
+    // A read of stdin left pending must not keep the process alive once the client is gone.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+    served?;
+    Ok(())
 }

@@ -3,11 +3,13 @@
 use super::error::ApiError;
 use super::state::{AppState, ClientAddr};
 use crate::ask::{self, AskError, AskRequest, AskResponse};
+use crate::engine::Engine;
 use crate::qlog::{Endpoint, QuestionRecord};
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Query, State};
 use serde::Deserialize;
+use std::sync::Arc;
 
 impl From<AskError> for ApiError {
     fn from(error: AskError) -> ApiError {
@@ -93,15 +95,30 @@ async fn run(
     request: AskRequest,
     client: Option<std::net::SocketAddr>,
 ) -> Result<Json<AskResponse>, ApiError> {
+    logged_ask(&state, client, request).await.map(Json)
+}
+
+/// Answers `request` and records it in the question log: `/ask` for front ends other than
+/// the HTTP handlers.
+pub async fn logged_ask(
+    state: &AppState,
+    client: Option<std::net::SocketAddr>,
+    request: AskRequest,
+) -> Result<AskResponse, ApiError> {
     let started = std::time::Instant::now();
     let question = request.question.clone();
-    let engine = state.engine();
-    let result = tokio::task::spawn_blocking(move || ask::answer(&engine, &request))
+    let result = run_ask(state.engine(), request).await;
+    log_ask(state, question, client, started, &result);
+    result
+}
+
+/// Answers `request` from `engine` off the async threads: the body of `/ask`, shared with
+/// other front ends.
+pub async fn run_ask(engine: Arc<Engine>, request: AskRequest) -> Result<AskResponse, ApiError> {
+    tokio::task::spawn_blocking(move || ask::answer(&engine, &request))
         .await
-        .map_err(|e| ApiError::internal(e.to_string()))
-        .and_then(|answered| answered.map_err(ApiError::from));
-    log_ask(&state, question, client, started, &result);
-    result.map(Json)
+        .map_err(|e| ApiError::internal(e.to_string()))?
+        .map_err(ApiError::from)
 }
 
 /// Records an `/ask` in the question log (never waits, never fails the request).

@@ -3,6 +3,7 @@
 use super::error::ApiError;
 use super::state::AppState;
 use crate::budgets::{self, BudgetItem, BudgetQuery, Excluded, Subtotal, TotalCheck};
+use crate::engine::Engine;
 use crate::money::{BudgetKind, FiscalYear, oku_to_yen};
 use crate::search::{MAX_LIMIT, MAX_OFFSET};
 use axum::Json;
@@ -58,6 +59,12 @@ pub async fn list(
     params: Result<Query<BudgetParams>, QueryRejection>,
 ) -> Result<Json<BudgetResponse>, ApiError> {
     let Query(params) = params?;
+    budget_listing(&state.engine(), params).map(Json)
+}
+
+/// Budget figures of `engine` matching `params`, with exact totals: the body of `/budgets`,
+/// shared with other front ends.
+pub fn budget_listing(engine: &Engine, params: BudgetParams) -> Result<BudgetResponse, ApiError> {
     let limit = params.limit.unwrap_or(DEFAULT_BUDGET_LIMIT);
     if limit == 0 || limit > MAX_LIMIT {
         return Err(ApiError::bad_request(
@@ -93,7 +100,6 @@ pub async fn list(
             })
         })
         .transpose()?;
-    let engine = state.engine();
     for id in [&params.under, &params.agency, &params.theme]
         .into_iter()
         .flatten()
@@ -111,14 +117,14 @@ pub async fn list(
         kind,
     };
     let listing = budgets::list_budgets(&engine.graph, &query);
-    Ok(Json(BudgetResponse {
+    Ok(BudgetResponse {
         count: listing.items.len(),
         total_oku_yen: listing.total_oku.to_string(),
         total_yen: oku_to_yen(listing.total_oku).to_string(),
         subtotals: listing.subtotals,
         excluded: listing.excluded,
         items: listing.items.into_iter().skip(offset).take(limit).collect(),
-    }))
+    })
 }
 
 /// `GET /budgets/check` response.

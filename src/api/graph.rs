@@ -2,6 +2,7 @@
 
 use super::error::ApiError;
 use super::state::AppState;
+use crate::engine::Engine;
 use crate::graph::EdgeDirection;
 use crate::graph::model::{EdgeDraft, NodeDraft, NodeType, Rel, Source};
 use crate::graph::query::{
@@ -392,6 +393,16 @@ pub async fn neighbors(
 ) -> Result<Json<SubgraphResponse>, ApiError> {
     let Path(id) = id?;
     let Query(params) = params?;
+    neighborhood(&state.engine(), &id, params).map(Json)
+}
+
+/// The subgraph of `engine` around node `id`: the body of `/nodes/{id}/neighbors`, shared
+/// with other front ends.
+pub fn neighborhood(
+    engine: &Engine,
+    id: &str,
+    params: NeighborsParams,
+) -> Result<SubgraphResponse, ApiError> {
     let depth = bounded("depth", params.depth, 1, 1, MAX_DEPTH)?;
     let limit = bounded("limit", params.limit, DEFAULT_NEIGHBOR_LIMIT, 1, MAX_NODES)?;
     let direction = match params.dir.as_deref() {
@@ -413,10 +424,9 @@ pub async fn neighbors(
         direction,
         types,
     };
-    let engine = state.engine();
-    let subgraph = query::neighbors(&engine.graph, &id, depth, &filter, limit)
+    let subgraph = query::neighbors(&engine.graph, id, depth, &filter, limit)
         .ok_or_else(|| ApiError::not_found(format!("no node with id {id:?}")))?;
-    Ok(Json(SubgraphResponse {
+    Ok(SubgraphResponse {
         nodes: subgraph
             .nodes
             .iter()
@@ -429,7 +439,7 @@ pub async fn neighbors(
             .collect(),
         edges: subgraph.edges.iter().map(|e| EdgeView::from(*e)).collect(),
         truncated: subgraph.truncated,
-    }))
+    })
 }
 
 /// Parameters of `GET /paths`.
@@ -477,6 +487,12 @@ pub async fn paths(
     params: Result<Query<PathsParams>, QueryRejection>,
 ) -> Result<Json<PathsResponse>, ApiError> {
     let Query(params) = params?;
+    shortest_paths(&state.engine(), params).map(Json)
+}
+
+/// Shortest paths in `engine`'s graph between the nodes `params` names: the body of
+/// `/paths`, shared with other front ends.
+pub fn shortest_paths(engine: &Engine, params: PathsParams) -> Result<PathsResponse, ApiError> {
     let (Some(from), Some(to)) = (params.from, params.to) else {
         return Err(ApiError::bad_request(
             "missing_parameter",
@@ -491,7 +507,6 @@ pub async fn paths(
         MAX_PATH_DEPTH,
     )?;
     let rels = parse_rels(params.rel.as_deref())?;
-    let engine = state.engine();
     for id in [&from, &to] {
         if engine.graph.node(id).is_none() {
             return Err(ApiError::not_found(format!("no node with id {id:?}")));
@@ -507,10 +522,10 @@ pub async fn paths(
             edges: p.edges.iter().map(|e| EdgeView::from(*e)).collect(),
         })
         .collect();
-    Ok(Json(PathsResponse {
+    Ok(PathsResponse {
         length: paths.first().map(|p| p.edges.len()),
         from,
         to,
         paths,
-    }))
+    })
 }

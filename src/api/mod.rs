@@ -27,8 +27,14 @@ const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 /// Longest a request may take.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// The application router over `state`.
+/// The application router over `state`, with the MCP endpoint accepting loopback hosts only.
 pub fn app(state: AppState) -> Router {
+    app_with_allowed_hosts(state, &[])
+}
+
+/// The application router over `state`; the MCP endpoint at `/mcp` accepts requests whose
+/// `Host` is one of `allowed_hosts` (loopback names when empty), against DNS rebinding.
+pub fn app_with_allowed_hosts(state: AppState, allowed_hosts: &[String]) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route(
@@ -49,6 +55,10 @@ pub fn app(state: AppState) -> Router {
         .route("/browse", get(browse::root))
         .route("/browse/{id}", get(browse::node))
         .route("/admin/rebuild", post(rebuild))
+        .nest_service(
+            "/mcp",
+            crate::mcp::http_service(state.clone(), allowed_hosts),
+        )
         .fallback(unknown_route)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(

@@ -2,6 +2,7 @@
 
 use super::error::ApiError;
 use super::state::{AppState, ClientAddr};
+use crate::engine::Engine;
 use crate::qlog::{Endpoint, QuestionRecord};
 use crate::search::{self, Hit, SearchRequest};
 use axum::Json;
@@ -10,6 +11,7 @@ use axum::extract::{Query, State};
 use axum::http::{StatusCode, Uri};
 use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Instant;
 
 /// Default page size.
@@ -81,7 +83,7 @@ pub async fn search_handler(
 ) -> Result<Json<SearchResponse>, ApiError> {
     let started = Instant::now();
     let (question, result) = match params {
-        Ok(Query(params)) => (params.q.clone(), run_search(&state, params).await),
+        Ok(Query(params)) => (params.q.clone(), run_search(state.engine(), params).await),
         // The other parameters were refused; the question may still be readable.
         Err(rejection) => (
             Query::<QuestionOnly>::try_from_uri(&uri)
@@ -91,7 +93,7 @@ pub async fn search_handler(
         ),
     };
     log_search(&state, client, question, started, &result);
-    result
+    result.map(Json)
 }
 
 /// Searches passages, with the parameters in a JSON body (for long queries).
@@ -104,10 +106,24 @@ pub async fn search_post_handler(
 ) -> Result<Json<SearchResponse>, ApiError> {
     let started = Instant::now();
     let (question, result) = match params {
-        Ok(Json(params)) => (params.q.clone(), run_search(&state, params).await),
+        Ok(Json(params)) => (params.q.clone(), run_search(state.engine(), params).await),
         Err(rejection) => (None, Err(ApiError::from(rejection))),
     };
     log_search(&state, client, question, started, &result);
+    result.map(Json)
+}
+
+/// Searches with `params` and records the search in the question log: `/search` for front
+/// ends other than the HTTP handlers.
+pub async fn logged_search(
+    state: &AppState,
+    client: Option<SocketAddr>,
+    params: SearchParams,
+) -> Result<SearchResponse, ApiError> {
+    let started = Instant::now();
+    let question = params.q.clone();
+    let result = run_search(state.engine(), params).await;
+    log_search(state, client, question, started, &result);
     result
 }
 
@@ -123,7 +139,7 @@ fn log_search(
     client: Option<SocketAddr>,
     question: Option<String>,
     started: Instant,
-    result: &Result<Json<SearchResponse>, ApiError>,
+    result: &Result<SearchResponse, ApiError>,
 ) {
     let mut record = QuestionRecord {
         endpoint: Endpoint::Search,
@@ -133,7 +149,7 @@ fn log_search(
         ..QuestionRecord::default()
     };
     match result {
-        Ok(Json(response)) => {
+        Ok(response) => {
             record.status = StatusCode::OK.as_u16();
             record.hits = response.total;
             record.cited = response.hits.iter().map(|hit| hit.id.clone()).collect();
@@ -148,12 +164,13 @@ fn log_search(
     state.log_question(record);
 }
 
-async fn run_search(
-    state: &AppState,
+/// Searches passages of `engine` (and graph nodes when types are asked for): the body of
+/// `/search`, shared with other front ends.
+pub async fn run_search(
+    engine: Arc<Engine>,
     params: SearchParams,
-) -> Result<Json<SearchResponse>, ApiError> {
+) -> Result<SearchResponse, ApiError> {
     let started = Instant::now();
-    let engine = state.engine();
     if let Some(doc) = params.doc.as_ref().filter(|d| engine.document(d).is_none()) {
         return Err(ApiError::not_found(format!("unknown document {doc:?}")));
     }
@@ -179,11 +196,11 @@ async fn run_search(
     let outcome = tokio::task::spawn_blocking(move || engine.search(&request))
         .await
         .map_err(|e| ApiError::internal(e.to_string()))??;
-    Ok(Json(SearchResponse {
+    Ok(SearchResponse {
         query,
         total: outcome.page.total,
         took_ms: started.elapsed().as_millis() as u64,
         hits: outcome.page.hits,
         expansions: outcome.expansions.iter().map(ExpansionInfo::from).collect(),
-    }))
+    })
 }
