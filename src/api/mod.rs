@@ -35,7 +35,9 @@ pub fn app(state: AppState) -> Router {
 /// The application router over `state`; the MCP endpoint at `/mcp` accepts requests whose
 /// `Host` is one of `allowed_hosts` (loopback names when empty), against DNS rebinding.
 pub fn app_with_allowed_hosts(state: AppState, allowed_hosts: &[String]) -> Router {
-    Router::new()
+    // Requests that answer from the built index are cut off after REQUEST_TIMEOUT; a rebuild
+    // and MCP's long-lived streams are not.
+    let answered_from_the_index = Router::new()
         .route("/healthz", get(healthz))
         .route(
             "/search",
@@ -54,17 +56,19 @@ pub fn app_with_allowed_hosts(state: AppState, allowed_hosts: &[String]) -> Rout
         .route("/ask", get(ask::ask_get).post(ask::ask_post))
         .route("/browse", get(browse::root))
         .route("/browse/{id}", get(browse::node))
+        .fallback(unknown_route)
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ));
+    Router::new()
         .route("/admin/rebuild", post(rebuild))
         .nest_service(
             "/mcp",
             crate::mcp::http_service(state.clone(), allowed_hosts),
         )
-        .fallback(unknown_route)
+        .merge(answered_from_the_index)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            REQUEST_TIMEOUT,
-        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
