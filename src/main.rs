@@ -6,7 +6,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use seisaku::api::{self, state::AppState};
 use seisaku::engine::{Engine, EngineConfig};
 use seisaku::qlog::{self, QuestionLog, QuestionLogConfig};
-use seisaku::search::{self, SearchRequest};
+use seisaku::search::SearchRequest;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -284,31 +284,9 @@ fn print_node(engine: &Engine, id: &str) -> anyhow::Result<()> {
 }
 
 fn eval_relevance(engine: &Engine, gold: &std::path::Path, verbose: bool) -> anyhow::Result<()> {
-    use seisaku::eval::queries::{RankedHit, evaluate, load_queries, score_query};
+    use seisaku::eval::queries::{evaluate, load_queries, rank_with, score_query};
     let queries = load_queries(gold)?;
-    let mut rank = |q: &str| -> Vec<RankedHit> {
-        let request = SearchRequest {
-            q: q.to_string(),
-            limit: 10,
-            passages: true,
-            ..SearchRequest::default()
-        };
-        search::search(&engine.index, &engine.analyzer, &request, &|f| {
-            engine.doc_title(f)
-        })
-        .map(|page| {
-            page.hits
-                .into_iter()
-                .map(|h| RankedHit {
-                    doc: h.doc,
-                    line_start: h.line_start,
-                    line_end: h.line_end,
-                    text: h.text,
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-    };
+    let mut rank = |q: &str| rank_with(engine, q);
     let report = evaluate(&queries, &mut rank);
     println!("search relevance: {report}");
     let asked = seisaku::eval::ask::evaluate_ask(engine, &queries);

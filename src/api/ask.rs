@@ -46,17 +46,7 @@ pub async fn ask_post(
 ) -> Result<Json<AskResponse>, ApiError> {
     let request = match body {
         Ok(Json(request)) => request,
-        Err(rejection) => {
-            let error = ApiError::from(rejection);
-            log_ask(
-                &state,
-                String::new(),
-                client,
-                std::time::Instant::now(),
-                &Err(error.clone()),
-            );
-            return Err(error);
-        }
+        Err(rejection) => return Err(refused(&state, client, ApiError::from(rejection))),
     };
     run(state, request, client).await
 }
@@ -71,17 +61,7 @@ pub async fn ask_get(
 ) -> Result<Json<AskResponse>, ApiError> {
     let params = match params {
         Ok(Query(params)) => params,
-        Err(rejection) => {
-            let error = ApiError::from(rejection);
-            log_ask(
-                &state,
-                String::new(),
-                client,
-                std::time::Instant::now(),
-                &Err(error.clone()),
-            );
-            return Err(error);
-        }
+        Err(rejection) => return Err(refused(&state, client, ApiError::from(rejection))),
     };
     let request = AskRequest {
         question: params.q.unwrap_or_default(),
@@ -119,6 +99,13 @@ pub async fn run_ask(engine: Arc<Engine>, request: AskRequest) -> Result<AskResp
         .await
         .map_err(|e| ApiError::internal(e.to_string()))?
         .map_err(ApiError::from)
+}
+
+/// Logs a request refused before it could be read, and returns its error.
+fn refused(state: &AppState, client: Option<std::net::SocketAddr>, error: ApiError) -> ApiError {
+    let started = std::time::Instant::now();
+    log_ask(state, String::new(), client, started, &Err(error.clone()));
+    error
 }
 
 /// Records an `/ask` in the question log (never waits, never fails the request).
