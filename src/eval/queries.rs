@@ -197,6 +197,32 @@ pub fn evaluate(
     report
 }
 
+/// The top ten passage hits of `engine` for `q`, as the metrics see them.
+pub fn rank_with(engine: &crate::engine::Engine, q: &str) -> Vec<RankedHit> {
+    let request = crate::search::SearchRequest {
+        q: q.to_string(),
+        limit: CUTOFF,
+        passages: true,
+        ..crate::search::SearchRequest::default()
+    };
+    engine
+        .search(&request)
+        .map(|outcome| {
+            outcome
+                .page
+                .hits
+                .into_iter()
+                .map(|h| RankedHit {
+                    doc: h.doc,
+                    line_start: h.line_start,
+                    line_end: h.line_end,
+                    text: h.text,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,30 +268,4 @@ mod tests {
         let perfect = score_query(&ranking[1..], &refs);
         assert!((perfect.ndcg - 1.0).abs() < 1e-9);
     }
-}
-
-/// The top ten passage hits of `engine` for `q`, as the metrics see them.
-pub fn rank_with(engine: &crate::engine::Engine, q: &str) -> Vec<RankedHit> {
-    let request = crate::search::SearchRequest {
-        q: q.to_string(),
-        limit: CUTOFF,
-        passages: true,
-        ..crate::search::SearchRequest::default()
-    };
-    engine
-        .search(&request)
-        .map(|outcome| {
-            outcome
-                .page
-                .hits
-                .into_iter()
-                .map(|h| RankedHit {
-                    doc: h.doc,
-                    line_start: h.line_start,
-                    line_end: h.line_end,
-                    text: h.text,
-                })
-                .collect()
-        })
-        .unwrap_or_default()
 }
