@@ -66,3 +66,53 @@ fn killing_a_build_midway_keeps_the_previous_index_serving() {
         );
     }
 }
+
+#[test]
+fn a_changed_seed_triggers_a_rebuild_and_an_unchanged_one_does_not() {
+    let seeds = tempfile::tempdir().expect("seeds dir");
+    for entry in std::fs::read_dir(common::root().join("seeds")).expect("seeds") {
+        let path = entry.expect("entry").path();
+        if path.is_file() {
+            std::fs::copy(&path, seeds.path().join(path.file_name().expect("name"))).expect("copy");
+        }
+    }
+    let index = tempfile::tempdir().expect("index dir");
+    let mut config = common::config_in(index.path());
+    config.seeds_dir = seeds.path().to_path_buf();
+    let hidden = indicatif::ProgressBar::hidden();
+    let first = Engine::open_or_build(&config, &hidden).expect("first build");
+    let first_build = current_build(index.path());
+    let reopened = Engine::open_or_build(&config, &hidden).expect("reopen");
+    assert_eq!(reopened.fingerprint, first.fingerprint);
+    assert_eq!(
+        current_build(index.path()),
+        first_build,
+        "an unchanged corpus reuses its build"
+    );
+    let seed = seeds.path().join("001_6acfb621c14eea34.txt");
+    let mut text = std::fs::read_to_string(&seed).expect("seed");
+    text.push_str("\n追記された一行: 量子暗号通信の新しい取組\n");
+    std::fs::write(&seed, text).expect("edit seed");
+    let changed = Engine::open_or_build(&config, &hidden).expect("rebuild");
+    assert_ne!(changed.fingerprint, first.fingerprint);
+    assert_ne!(
+        current_build(index.path()),
+        first_build,
+        "a changed seed is rebuilt"
+    );
+    let found = changed
+        .search(&SearchRequest {
+            q: "追記された一行".into(),
+            limit: 3,
+            passages: true,
+            ..SearchRequest::default()
+        })
+        .expect("search");
+    assert!(
+        found
+            .page
+            .hits
+            .iter()
+            .any(|h| h.text.contains("追記された一行"))
+    );
+}
