@@ -193,7 +193,7 @@ async fn asks_are_logged_with_intent_and_support() {
     assert_eq!(status, 400);
     // The writer is asynchronous: poll until the three records are readable.
     let mut stats = Value::Null;
-    for _ in 0..50 {
+    for _ in 0..200 {
         let (_, body) = common::get_json(addr, "/stats/questions", &[]).await;
         if body["by_endpoint"]["ask"].as_u64().unwrap_or(0) >= 3 {
             stats = body;
