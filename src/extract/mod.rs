@@ -10,6 +10,8 @@ pub mod plan_status;
 pub mod plan_text;
 pub mod policy_evaluation;
 pub mod strategy_excerpts;
+#[cfg(test)]
+mod test_support;
 
 use crate::corpus::{DocKind, SeedDoc};
 use crate::graph::model::Extraction;

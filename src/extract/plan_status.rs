@@ -2000,6 +2000,7 @@ fn match_existing(
 mod tests {
     use super::*;
     use crate::corpus::{Corpus, DocKind, DocumentInfo};
+    use crate::extract::test_support::{has_edge, quotes_are_verbatim};
     use proptest::prelude::*;
     use std::path::Path;
 
@@ -2041,35 +2042,6 @@ mod tests {
                 )
             })
             .collect()
-    }
-
-    fn has_edge(extraction: &Extraction, from: &str, rel: Rel, to: &str) -> bool {
-        let name = |id: &str| {
-            extraction
-                .nodes
-                .iter()
-                .find(|n| n.id == id)
-                .map(|n| n.name.clone())
-                .unwrap_or_default()
-        };
-        extraction
-            .edges
-            .iter()
-            .any(|e| e.rel == rel && name(&e.from).contains(from) && name(&e.to).contains(to))
-    }
-
-    fn quotes_are_verbatim(d: &SeedDoc, extraction: &Extraction) {
-        let sources = extraction
-            .nodes
-            .iter()
-            .flat_map(|n| n.sources.iter())
-            .chain(extraction.edges.iter().flat_map(|e| e.sources.iter()));
-        for source in sources {
-            let text: Vec<&str> = (source.line_start..=source.line_end)
-                .map(|n| d.line(n))
-                .collect();
-            assert!(text.join("\n").contains(&source.quote), "{source:?}");
-        }
     }
 
     const SAMPLE: &str = "テスト計画2040 に係る対応状況について\n\n総務省\n\n\

@@ -721,6 +721,7 @@ fn strip_tags_keep_len(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::corpus::{Corpus, DocKind, DocumentInfo};
+    use crate::extract::test_support::{has_edge, quotes_are_verbatim};
     use proptest::prelude::*;
     use std::path::Path;
 
@@ -733,35 +734,6 @@ mod tests {
             kind: DocKind::StrategyExcerpts,
         };
         SeedDoc::from_text(info, text)
-    }
-
-    fn has_edge(extraction: &Extraction, from: &str, rel: Rel, to: &str) -> bool {
-        let name = |id: &str| {
-            extraction
-                .nodes
-                .iter()
-                .find(|n| n.id == id)
-                .map(|n| n.name.clone())
-                .unwrap_or_default()
-        };
-        extraction
-            .edges
-            .iter()
-            .any(|e| e.rel == rel && name(&e.from).contains(from) && name(&e.to).contains(to))
-    }
-
-    fn quotes_are_verbatim(d: &SeedDoc, extraction: &Extraction) {
-        let sources = extraction
-            .nodes
-            .iter()
-            .flat_map(|n| n.sources.iter())
-            .chain(extraction.edges.iter().flat_map(|e| e.sources.iter()));
-        for source in sources {
-            let text: Vec<&str> = (source.line_start..=source.line_end)
-                .map(|n| d.line(n))
-                .collect();
-            assert!(text.join("\n").contains(&source.quote), "{source:?}");
-        }
     }
 
     const SAMPLE: &str = "戦略領域の例\n令和12年1月1日\n総務省情報流通行政局地域通信振興課\n\n\
