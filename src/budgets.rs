@@ -183,8 +183,14 @@ fn matches_words(graph: &KnowledgeGraph, item: &BudgetItem, words: &[String]) ->
     words.iter().all(|w| haystack.contains(w.as_str()))
 }
 
-fn owners_link_to(graph: &KnowledgeGraph, item: &BudgetItem, target: &str, rels: &[Rel]) -> bool {
-    let targets: BTreeSet<String> = part_of_closure(graph, target);
+/// Whether an owner of `item` (or one of its parents) links with one of `rels` to a node in
+/// `targets` (a node and everything `part_of` it, computed once per listing).
+fn owners_link_to(
+    graph: &KnowledgeGraph,
+    item: &BudgetItem,
+    targets: &BTreeSet<String>,
+    rels: &[Rel],
+) -> bool {
     item.owners.iter().any(|owner| {
         rels.iter().any(|rel| {
             linked_through_ancestors(graph, owner, *rel)
@@ -206,7 +212,10 @@ pub fn list_budgets(graph: &KnowledgeGraph, query: &BudgetQuery) -> BudgetListin
                 .collect()
         })
         .unwrap_or_default();
-    let under: Option<BTreeSet<String>> = query.under.as_deref().map(|u| part_of_closure(graph, u));
+    let closure = |id: &Option<String>| id.as_deref().map(|id| part_of_closure(graph, id));
+    let under = closure(&query.under);
+    let agency = closure(&query.agency);
+    let theme = closure(&query.theme);
     let mut items: Vec<BudgetItem> = graph
         .nodes_of_type(NodeType::Budget)
         .map(|node| budget_item(graph, node))
@@ -219,13 +228,12 @@ pub fn list_budgets(graph: &KnowledgeGraph, query: &BudgetQuery) -> BudgetListin
                 .is_none_or(|set| item.owners.iter().any(|o| set.contains(o)))
         })
         .filter(|item| {
-            query
-                .agency
-                .as_deref()
+            agency
+                .as_ref()
                 .is_none_or(|a| owners_link_to(graph, item, a, &[Rel::Responsible]))
         })
         .filter(|item| {
-            query.theme.as_deref().is_none_or(|t| {
+            theme.as_ref().is_none_or(|t| {
                 owners_link_to(
                     graph,
                     item,

@@ -2,23 +2,14 @@
 //! printed tables.
 #![allow(dead_code)]
 
-use seisaku::engine::EngineConfig;
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// The project root.
-pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+#[path = "../../tests/common/mod.rs"]
+mod project;
 
-/// A config reading the real seeds, writing its index into `index_dir`, and sharing the
-/// compiled dictionary with the tests (`target/test-dictionary`).
-pub fn config_in(index_dir: &Path) -> EngineConfig {
-    let mut config = EngineConfig::in_dir(root());
-    config.index_dir = index_dir.to_path_buf();
-    config.dictionary_dir = root().join("target").join("test-dictionary");
-    config
-}
+// Each bench binary uses its own subset of the shared helpers.
+#[allow(unused_imports)]
+pub use project::{config_in, root};
 
 /// Whether the binary runs as a benchmark (`cargo bench` passes `--bench`); otherwise, as
 /// under `cargo test --benches`, it only checks that every measured operation works.

@@ -1,6 +1,7 @@
 //! `GET /budgets` and `GET /budgets/check`.
 
 use super::error::ApiError;
+use super::graph::bounded;
 use super::state::AppState;
 use crate::budgets::{self, BudgetItem, BudgetQuery, Excluded, Subtotal, TotalCheck};
 use crate::engine::Engine;
@@ -65,20 +66,8 @@ pub async fn list(
 /// Budget figures of `engine` matching `params`, with exact totals: the body of `/budgets`,
 /// shared with other front ends.
 pub fn budget_listing(engine: &Engine, params: BudgetParams) -> Result<BudgetResponse, ApiError> {
-    let limit = params.limit.unwrap_or(DEFAULT_BUDGET_LIMIT);
-    if limit == 0 || limit > MAX_LIMIT {
-        return Err(ApiError::bad_request(
-            "out_of_range",
-            format!("limit must be between 1 and {MAX_LIMIT}"),
-        ));
-    }
-    let offset = params.offset.unwrap_or(0);
-    if offset > MAX_OFFSET {
-        return Err(ApiError::bad_request(
-            "out_of_range",
-            format!("offset must be at most {MAX_OFFSET}"),
-        ));
-    }
+    let limit = bounded("limit", params.limit, DEFAULT_BUDGET_LIMIT, 1, MAX_LIMIT)?;
+    let offset = bounded("offset", params.offset, 0, 0, MAX_OFFSET)?;
     let fy = params
         .fy
         .as_deref()

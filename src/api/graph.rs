@@ -209,7 +209,8 @@ pub fn parse_rels(text: Option<&str>) -> Result<Vec<Rel>, ApiError> {
         .collect()
 }
 
-fn bounded(
+/// `value` (or `default`) when within `min..=max`, else a 400 naming the parameter.
+pub(crate) fn bounded(
     name: &str,
     value: Option<usize>,
     default: usize,

@@ -45,31 +45,7 @@ pub struct SearchResponse {
     /// This page of hits, best first.
     pub hits: Vec<Hit>,
     /// Vocabulary expansions applied to the query.
-    pub expansions: Vec<ExpansionInfo>,
-}
-
-/// One vocabulary expansion: a term found in the query and the synonyms searched with it.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct ExpansionInfo {
-    /// The query text that named the term.
-    pub matched: String,
-    /// Its canonical name.
-    pub canonical: String,
-    /// Its graph node id.
-    pub node_id: String,
-    /// The other names searched as well.
-    pub terms: Vec<String>,
-}
-
-impl From<&crate::vocab::Expansion> for ExpansionInfo {
-    fn from(expansion: &crate::vocab::Expansion) -> ExpansionInfo {
-        ExpansionInfo {
-            matched: expansion.matched.clone(),
-            canonical: expansion.canonical.clone(),
-            node_id: expansion.node_id.clone(),
-            terms: expansion.terms.clone(),
-        }
-    }
+    pub expansions: Vec<crate::vocab::Expansion>,
 }
 
 /// Searches passages.
@@ -201,6 +177,6 @@ pub async fn run_search(
         total: outcome.page.total,
         took_ms: started.elapsed().as_millis() as u64,
         hits: outcome.page.hits,
-        expansions: outcome.expansions.iter().map(ExpansionInfo::from).collect(),
+        expansions: outcome.expansions,
     })
 }

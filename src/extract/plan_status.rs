@@ -6,7 +6,7 @@
 use super::plan_text::{
     Collector, agency_id, bigram_overlap, body_chain, clean_name, decider_agency,
     find_actor_acronyms, find_bodies, find_legal_bodies, loose_key, parse_decision, shorten,
-    trim_markers,
+    strip_tags_keep_len, trim_markers,
 };
 use crate::corpus::SeedDoc;
 use crate::graph::model::{Extraction, NodeDraft, NodeType, Rel, Source, node_id};
@@ -1503,26 +1503,6 @@ fn row_title(cell: &str) -> Option<(usize, usize)> {
     }
     let leading = title.len() - title.trim_start().len();
     Some((start + leading, start + title.len()))
-}
-
-/// Replaces HTML tags with spaces of the same byte length, so offsets stay valid.
-fn strip_tags_keep_len(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_tag = false;
-    for ch in text.chars() {
-        if ch == '<' {
-            in_tag = true;
-        }
-        if in_tag {
-            out.extend(std::iter::repeat_n(' ', ch.len_utf8()));
-        } else {
-            out.push(ch);
-        }
-        if ch == '>' {
-            in_tag = false;
-        }
-    }
-    out
 }
 
 fn cap_chars(text: &str, limit: usize) -> String {

@@ -588,6 +588,26 @@ pub fn floor_boundary(text: &str, mut index: usize) -> usize {
     index
 }
 
+/// Replaces HTML tags with spaces of the same byte length, so offsets stay valid.
+pub fn strip_tags_keep_len(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for ch in text.chars() {
+        if ch == '<' {
+            in_tag = true;
+        }
+        if in_tag {
+            out.extend(std::iter::repeat_n(' ', ch.len_utf8()));
+        } else {
+            out.push(ch);
+        }
+        if ch == '>' {
+            in_tag = false;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@
 use super::plan_text::{
     Collector, bigram_overlap, body_chain, clean_name, decider_agency, find_actor_acronyms,
     find_bodies, find_legal_bodies, loose_key, parse_decision, shorten, strip_markup,
+    strip_tags_keep_len,
 };
 use crate::corpus::SeedDoc;
 use crate::graph::model::{EdgeDraft, Extraction, NodeType, Rel, Source};
@@ -695,26 +696,6 @@ fn area_keywords(label: &str) -> Vec<String> {
         words.push(key);
     }
     words
-}
-
-/// Replaces HTML tags with spaces of the same byte length, so offsets stay valid.
-fn strip_tags_keep_len(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_tag = false;
-    for ch in text.chars() {
-        if ch == '<' {
-            in_tag = true;
-        }
-        if in_tag {
-            out.extend(std::iter::repeat_n(' ', ch.len_utf8()));
-        } else {
-            out.push(ch);
-        }
-        if ch == '>' {
-            in_tag = false;
-        }
-    }
-    out
 }
 
 #[cfg(test)]
