@@ -40,6 +40,8 @@ pub enum DocKind {
     StrategyExcerpts,
     /// A plan's progress report (取組の内容 / 対応状況 tables).
     PlanStatus,
+    /// Any other document: read by the generic extractor.
+    Other,
 }
 
 impl DocKind {
@@ -51,6 +53,7 @@ impl DocKind {
             DocKind::PolicyEvaluation => "policy_evaluation",
             DocKind::StrategyExcerpts => "strategy_excerpts",
             DocKind::PlanStatus => "plan_status",
+            DocKind::Other => "other",
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod eval;
 pub mod extract;
 pub mod graph;
 pub mod index;
+pub mod ingest;
 pub mod mcp;
 pub mod money;
 pub mod normalize;

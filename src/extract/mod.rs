@@ -24,5 +24,7 @@ pub fn extract_document(doc: &SeedDoc) -> Extraction {
         DocKind::PolicyEvaluation => policy_evaluation::extract(doc),
         DocKind::StrategyExcerpts => strategy_excerpts::extract(doc),
         DocKind::PlanStatus => plan_status::extract(doc),
+        // Documents of unknown layout get passages and search; their graph comes later.
+        DocKind::Other => Extraction::default(),
     }
 }

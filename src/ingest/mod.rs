@@ -1,0 +1,183 @@
+//! Turning an added file (PDF, HTML, Markdown or plain text) into the lines of text that
+//! citations count, with the page of each line for PDFs, and reading its metadata from the
+//! content.
+
+use crate::corpus::DocKind;
+use serde::{Deserialize, Serialize};
+use std::time::Duration;
+
+/// The format of an added file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// A PDF with a text layer.
+    Pdf,
+    /// An HTML page.
+    Html,
+    /// Markdown.
+    Markdown,
+    /// Plain text (UTF-8, Shift_JIS/CP932 or EUC-JP).
+    Text,
+}
+
+impl Format {
+    /// The snake_case name used in manifests and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Html => "html",
+            Format::Markdown => "markdown",
+            Format::Text => "text",
+        }
+    }
+}
+
+/// Why a file could not be turned into text.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The type of file is not one that can be read (HTTP 415).
+    #[error("unsupported type of document: {0}")]
+    Unsupported(String),
+    /// The file is corrupt, truncated or encrypted (HTTP 422).
+    #[error("the document cannot be read: {0}")]
+    Unreadable(String),
+    /// A PDF without a text layer, such as a scan (HTTP 422).
+    #[error("the PDF has no text layer (a scan?); OCR is not supported")]
+    NoTextLayer,
+    /// The file decodes to no text (HTTP 422).
+    #[error("the document contains no text")]
+    Empty,
+    /// The converter did not finish within its time limit (HTTP 422).
+    #[error("the converter did not finish within {0:?}")]
+    Timeout(Duration),
+}
+
+impl IngestError {
+    /// A stable machine-readable code for API errors.
+    pub fn code(&self) -> &'static str {
+        match self {
+            IngestError::Unsupported(_) => "unsupported_media_type",
+            IngestError::Unreadable(_) => "unreadable_document",
+            IngestError::NoTextLayer => "no_text_layer",
+            IngestError::Empty => "empty_document",
+            IngestError::Timeout(_) => "converter_timeout",
+        }
+    }
+}
+
+/// Limits for the conversion.
+#[derive(Debug, Clone)]
+pub struct ConvertOptions {
+    /// Longest an external converter may run before it is killed.
+    pub timeout: Duration,
+}
+
+impl Default for ConvertOptions {
+    fn default() -> Self {
+        ConvertOptions {
+            timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// A file turned into text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Converted {
+    /// The format it was read as.
+    pub format: Format,
+    /// Lines of the extracted text, without terminators; line N is `lines[N - 1]`.
+    pub lines: Vec<String>,
+    /// For PDFs, the 1-based page of every line (same length as `lines`).
+    pub line_pages: Option<Vec<u32>>,
+    /// For PDFs, the number of pages.
+    pub pages: Option<u32>,
+}
+
+/// Decides the format from the declared content type, then the file name's extension.
+pub fn detect_format(
+    content_type: Option<&str>,
+    filename: Option<&str>,
+) -> Result<Format, IngestError> {
+    let mime = content_type
+        .map(|c| c.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+        .filter(|m| !m.is_empty() && m != "application/octet-stream");
+    if let Some(mime) = mime {
+        return match mime.as_str() {
+            "application/pdf" => Ok(Format::Pdf),
+            "text/html" | "application/xhtml+xml" => Ok(Format::Html),
+            "text/markdown" | "text/x-markdown" => Ok(Format::Markdown),
+            "text/plain" => Ok(Format::Text),
+            other => Err(IngestError::Unsupported(other.to_string())),
+        };
+    }
+    let ext = filename
+        .and_then(|f| f.rsplit_once('.'))
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "pdf" => Ok(Format::Pdf),
+        "html" | "htm" | "xhtml" => Ok(Format::Html),
+        "md" | "markdown" => Ok(Format::Markdown),
+        "txt" | "text" | "csv" => Ok(Format::Text),
+        other => Err(IngestError::Unsupported(format!("file extension {other:?}"))),
+    }
+}
+
+/// Converts `bytes` of `format` into lines; `charset` is a declared text encoding, if any.
+pub fn convert(
+    bytes: &[u8],
+    format: Format,
+    charset: Option<&str>,
+    _options: &ConvertOptions,
+) -> Result<Converted, IngestError> {
+    let _ = charset;
+    match format {
+        Format::Text | Format::Markdown => {
+            let text = std::str::from_utf8(bytes)
+                .map_err(|e| IngestError::Unreadable(format!("not UTF-8: {e}")))?;
+            let lines: Vec<String> = text
+                .trim_start_matches('\u{feff}')
+                .split('\n')
+                .map(|l| l.trim_end_matches('\r').to_string())
+                .collect();
+            if lines.iter().all(|l| l.trim().is_empty()) {
+                return Err(IngestError::Empty);
+            }
+            Ok(Converted {
+                format,
+                lines,
+                line_pages: None,
+                pages: None,
+            })
+        }
+        Format::Pdf | Format::Html => Err(IngestError::Unsupported(format.as_str().to_string())),
+    }
+}
+
+/// Metadata read from a document's content.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DetectedMeta {
+    /// The first heading.
+    pub title: Option<String>,
+    /// Publication date (`YYYY-MM` or `YYYY-MM-DD`).
+    pub date: Option<String>,
+    /// The ministry or agency named near the title.
+    pub publisher: Option<String>,
+    /// The known kind whose structure the document has, or [`DocKind::Other`].
+    pub kind: DocKind,
+}
+
+/// Reads title, date, publisher and kind from the lines of a document.
+pub fn detect_metadata(lines: &[String]) -> DetectedMeta {
+    let title = lines
+        .iter()
+        .map(|l| l.trim().trim_start_matches('#').trim())
+        .find(|l| !l.is_empty())
+        .map(str::to_string);
+    DetectedMeta {
+        title,
+        date: None,
+        publisher: None,
+        kind: DocKind::Other,
+    }
+}
