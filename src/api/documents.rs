@@ -83,7 +83,7 @@ pub struct LinesResponse {
 
 /// Adds a document (PDF, HTML, Markdown or text) sent as the raw body with its
 /// `Content-Type`; it is searchable as soon as this answers.
-#[utoipa::path(post, path = "/documents", params(AddParams),
+#[utoipa::path(post, path = "/documents", operation_id = "add_document", params(AddParams),
     request_body(description = "The file as it is", content(
         (Vec<u8> = "application/pdf"), (String = "text/html"), (String = "text/markdown"), (String = "text/plain"))),
     security(("bearer" = [])),
@@ -140,14 +140,14 @@ fn content_type(headers: &HeaderMap) -> Option<String> {
 }
 
 /// Every document of the corpus, seeds and library, with metadata and counts.
-#[utoipa::path(get, path = "/documents",
+#[utoipa::path(get, path = "/documents", operation_id = "list_documents",
     responses((status = 200, description = "The documents", body = [DocumentSummary])))]
 pub async fn list(State(state): State<AppState>) -> Json<Vec<DocumentSummary>> {
     Json(documents::summaries(&state.engine()))
 }
 
 /// One document with metadata and counts.
-#[utoipa::path(get, path = "/documents/{id}", params(("id" = String, Path, description = "Document id")),
+#[utoipa::path(get, path = "/documents/{id}", operation_id = "get_document", params(("id" = String, Path, description = "Document id")),
     responses((status = 200, description = "The document", body = DocumentResponse),
               (status = 404, description = "No such document", body = ErrorBody)))]
 pub async fn get(
@@ -161,7 +161,7 @@ pub async fn get(
 }
 
 /// The text lines a citation names, with their pages for PDFs, so anyone can check it.
-#[utoipa::path(get, path = "/documents/{id}/lines",
+#[utoipa::path(get, path = "/documents/{id}/lines", operation_id = "document_lines",
     params(("id" = String, Path, description = "Document id"), LinesParams),
     responses((status = 200, description = "The lines", body = LinesResponse),
               (status = 400, description = "A bad range", body = ErrorBody),
@@ -212,7 +212,7 @@ fn line_range(from: Option<u32>, to: Option<u32>, total: u32) -> Result<(u32, u3
 }
 
 /// The file as it was added (a seed: its text).
-#[utoipa::path(get, path = "/documents/{id}/original", params(("id" = String, Path, description = "Document id")),
+#[utoipa::path(get, path = "/documents/{id}/original", operation_id = "document_original", params(("id" = String, Path, description = "Document id")),
     responses((status = 200, description = "The original file, with its content type", content_type = "application/octet-stream"),
               (status = 404, description = "No such document", body = ErrorBody)))]
 pub async fn original(
@@ -245,7 +245,7 @@ pub async fn original(
 }
 
 /// Removes an added document (seed documents cannot be removed).
-#[utoipa::path(delete, path = "/documents/{id}", params(("id" = String, Path, description = "Document id")),
+#[utoipa::path(delete, path = "/documents/{id}", operation_id = "remove_document", params(("id" = String, Path, description = "Document id")),
     security(("bearer" = [])),
     responses((status = 200, description = "Removed", body = RemovedResponse),
               (status = 401, description = "Missing or wrong admin token", body = ErrorBody),

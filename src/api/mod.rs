@@ -9,6 +9,7 @@ pub mod error;
 pub mod export;
 pub mod graph;
 pub mod openapi;
+pub mod pages;
 pub mod search;
 pub mod state;
 pub mod stats;
@@ -56,12 +57,17 @@ pub fn app_with_allowed_hosts(state: AppState, allowed_hosts: &[String]) -> Rout
         .route("/paths", get(graph::paths))
         .route("/budgets", get(budgets::list))
         .route("/budgets/check", get(budgets::check))
-        .route("/graph/export", get(export::export))
         .route("/openapi.json", get(openapi::document))
         .route("/ask", get(ask::ask_get).post(ask::ask_post))
         .route("/browse", get(browse::root))
         .route("/browse/{id}", get(browse::node))
         .fallback(unknown_route)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            pages::annotate_pages,
+        ))
+        // Streamed, and cites nothing by page.
+        .route("/graph/export", get(export::export))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,

@@ -1,7 +1,8 @@
 //! The OpenAPI document, generated from the handlers' annotations.
 
 use axum::Json;
-use utoipa::openapi::path::{HttpMethod, OperationBuilder, PathItem};
+use utoipa::openapi::RefOr;
+use utoipa::openapi::path::{HttpMethod, OperationBuilder, ParameterIn, PathItem};
 use utoipa::openapi::response::ResponseBuilder;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -38,7 +39,7 @@ use utoipa::{Modify, OpenApi};
         super::browse::node,
         document,
     ),
-    modifiers(&WriteAccess, &McpEndpoint)
+    modifiers(&WriteAccess, &McpEndpoint, &ResponseDescriptions, &QueryParameters, &UniqueOperationIds)
 )]
 pub struct ApiDoc;
 
@@ -60,6 +61,133 @@ impl Modify for WriteAccess {
             ),
         );
     }
+}
+
+/// Every response object needs a `description` (OpenAPI 3.1); responses annotated without
+/// one get the status code's reason phrase.
+struct ResponseDescriptions;
+
+impl Modify for ResponseDescriptions {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.options,
+                &mut item.head,
+                &mut item.patch,
+                &mut item.trace,
+            ];
+            for operation in operations.into_iter().flatten() {
+                for (status, response) in operation.responses.responses.iter_mut() {
+                    if let RefOr::T(response) = response
+                        && response.description.is_empty()
+                    {
+                        response.description = status
+                            .parse::<u16>()
+                            .ok()
+                            .and_then(|code| axum::http::StatusCode::from_u16(code).ok())
+                            .and_then(|code| code.canonical_reason())
+                            .unwrap_or("Response")
+                            .to_string();
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Parameter structs derive `IntoParams` for the query string; a parameter the path template
+/// does not name is a query parameter.
+struct QueryParameters;
+
+impl Modify for QueryParameters {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.options,
+                &mut item.head,
+                &mut item.patch,
+                &mut item.trace,
+            ];
+            for operation in operations.into_iter().flatten() {
+                for parameter in operation.parameters.iter_mut().flatten() {
+                    let RefOr::T(parameter) = parameter else {
+                        continue;
+                    };
+                    let in_template = path.contains(&format!("{{{}}}", parameter.name));
+                    if parameter.parameter_in == ParameterIn::Path && !in_template {
+                        parameter.parameter_in = ParameterIn::Query;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Operation ids must be unique; a repeated one (handlers of the same name in two modules)
+/// is replaced by one made of the method and the path.
+struct UniqueOperationIds;
+
+impl Modify for UniqueOperationIds {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let mut seen = std::collections::HashMap::<String, usize>::new();
+        for item in openapi.paths.paths.values() {
+            for operation in operations_of(item) {
+                if let Some(id) = &operation.operation_id {
+                    *seen.entry(id.clone()).or_default() += 1;
+                }
+            }
+        }
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let methods = [
+                ("get", &mut item.get),
+                ("put", &mut item.put),
+                ("post", &mut item.post),
+                ("delete", &mut item.delete),
+                ("options", &mut item.options),
+                ("head", &mut item.head),
+                ("patch", &mut item.patch),
+                ("trace", &mut item.trace),
+            ];
+            for (method, operation) in methods {
+                let Some(operation) = operation else { continue };
+                let repeated = operation
+                    .operation_id
+                    .as_ref()
+                    .is_some_and(|id| seen.get(id).copied().unwrap_or(0) > 1);
+                if repeated {
+                    let slug: String = path
+                        .chars()
+                        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                        .collect();
+                    operation.operation_id =
+                        Some(format!("{method}{}", slug.trim_end_matches('_')));
+                }
+            }
+        }
+    }
+}
+
+fn operations_of(item: &PathItem) -> impl Iterator<Item = &utoipa::openapi::path::Operation> {
+    [
+        &item.get,
+        &item.put,
+        &item.post,
+        &item.delete,
+        &item.options,
+        &item.head,
+        &item.patch,
+        &item.trace,
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// `/mcp`, served by the MCP transport rather than a handler of its own.

@@ -1,0 +1,113 @@
+//! Adding one document to the seed corpus: a 1 MB text file and a 100-page PDF, each added
+//! to a fresh copy of the seed build (so every add is the first), end to end: conversion,
+//! library write, incremental index and graph, publication.
+//!
+//! `SEISAKU_BENCH_ROUNDS` (default 3) changes the number of adds measured per document.
+
+mod common;
+
+use common::{Samples, config_in, env_count, measuring, print_header, print_row, root};
+use seisaku::documents::add_document;
+use seisaku::documents::intake::{Incoming, IntakeOptions, Overrides};
+use seisaku::engine::Engine;
+use std::time::Instant;
+
+/// A text of about `bytes` bytes made of the seeds' lines, starting with `marker`.
+fn seed_text(bytes: usize, marker: &str) -> String {
+    let seeds: Vec<String> = ["003_d473122111bbb5a2.txt", "002_eaad2ea998d35b7e.txt"]
+        .iter()
+        .map(|f| std::fs::read_to_string(root().join("seeds").join(f)).expect("seed"))
+        .collect();
+    let mut text = format!("{marker}\n");
+    while text.len() < bytes {
+        for seed in &seeds {
+            text.push_str(seed);
+        }
+    }
+    let mut end = bytes.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    text
+}
+
+/// 100 pages of about 40 lines of seed text each.
+fn pdf_pages(pages: usize) -> Vec<Vec<String>> {
+    let text = seed_text(pages * 2_400, "ベンチマーク資料");
+    let lines: Vec<String> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect();
+    lines
+        .chunks(lines.len().div_ceil(pages))
+        .map(<[String]>::to_vec)
+        .collect()
+}
+
+fn measure(label: &str, rounds: usize, bytes: &[u8], content_type: &str, filename: &str) {
+    let mut samples = Samples::default();
+    for round in 0..rounds {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let config = config_in(dir.path());
+        let engine = Engine::open_or_build(&config, &indicatif::ProgressBar::hidden())
+            .expect("engine builds from the seeds");
+        let incoming = Incoming {
+            bytes: bytes.to_vec(),
+            content_type: Some(content_type.into()),
+            filename: Some(filename.into()),
+            overrides: Overrides::default(),
+        };
+        let started = Instant::now();
+        match add_document(&config, &engine, incoming, &IntakeOptions::default()) {
+            Ok((_, summary)) => {
+                samples.push(started.elapsed());
+                if round == 0 {
+                    println!(
+                        "{label}: {} bytes, {} lines, {} pages, {} passages",
+                        bytes.len(),
+                        summary.lines,
+                        summary.pages.unwrap_or(0),
+                        summary.passages
+                    );
+                }
+            }
+            Err(error) => {
+                println!("{label}: not measured: {error}");
+                return;
+            }
+        }
+    }
+    print_row(label, 24, &samples);
+}
+
+fn main() {
+    let rounds = env_count("SEISAKU_BENCH_ROUNDS", 3);
+    let text_bytes = if measuring() { 1_000_000 } else { 100_000 };
+    let pages = if measuring() { 100 } else { 5 };
+    print_header("add one document", 24);
+    let text = seed_text(text_bytes, "ベンチマーク用テキスト");
+    measure(
+        "text (1 MB)",
+        rounds,
+        text.as_bytes(),
+        "text/plain",
+        "bench.txt",
+    );
+    let pdf_dir = tempfile::tempdir().expect("temp dir");
+    let pdf = pdf_dir.path().join("bench.pdf");
+    match common::pdf::pdf_from_pages(&pdf_pages(pages), &pdf) {
+        Ok(()) => {
+            let bytes = std::fs::read(&pdf).expect("pdf");
+            measure(
+                "pdf (100 pages)",
+                rounds,
+                &bytes,
+                "application/pdf",
+                "bench.pdf",
+            );
+        }
+        Err(error) => println!("pdf (100 pages): not measured: {error}"),
+    }
+}
