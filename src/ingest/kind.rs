@@ -93,8 +93,8 @@ static SIGNATURES: LazyLock<Vec<Signature>> = LazyLock::new(|| {
             StrategyExcerpts,
             r"^■.*\((?:令和|平成)\s*(?:元|\d+)\s*年\s*\d+\s*月(?:\s*\d+\s*日)?[^)]*\)",
             false,
-            2.0,
-            4,
+            3.0,
+            5,
         ),
         (
             StrategyExcerpts,

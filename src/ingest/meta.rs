@@ -4,10 +4,12 @@
 //!   meaningful line: page numbers, date lines, document labels (資料１, 別紙), lines naming
 //!   only a ministry, very short lines and sentences are passed over. A title broken after a
 //!   connecting particle (`…の実現と` / `健全で…`) is joined with its next line.
-//! - **Date**: the first date in a short line near the top (令和N年M月D日, 令和元年, 平成,
-//!   YYYY年M月, full-width digits), as `YYYY-MM` or `YYYY-MM-DD`.
+//! - **Date**: the first line near the top that is a date (令和N年M月D日, 令和元年, 平成,
+//!   YYYY年M月, full-width digits), else the first date in a short line that is not running
+//!   text, as `YYYY-MM` or `YYYY-MM-DD`.
 //! - **Publisher**: a line near the top that names a ministry or agency (with its 局/部/課/室),
-//!   else the body the title names, else the first one named in a short line near the top;
+//!   else the body the title names, else the first one named in a short line of the first
+//!   ten;
 //!   for local governments, a line that is the name of a prefecture or municipality or a
 //!   title that starts with the fiscal year and the municipality.
 
@@ -24,6 +26,8 @@ const MAX_TITLE_CHARS: usize = 80;
 const MIN_TITLE_CHARS: usize = 4;
 /// Longest line (in chars) whose date or agency counts as the document's.
 const MAX_HEADER_LINE_CHARS: usize = 60;
+/// How many lines from the top may name the publisher in passing (in a heading, say).
+const PUBLISHER_MENTION_LINES: usize = 10;
 /// Longest continuation line joined to a broken title.
 const MAX_CONTINUATION_CHARS: usize = 40;
 /// Characters a date line may hold besides the date (閣議決定, 時点, 現在 …).
@@ -40,7 +44,7 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:総務|法務|外務|財務|文部科学|厚生労働|農林水産|経済産業|国土交通|環境|防衛)省",
         r"|(?:デジタル|復興|警察|金融|消費者|こども家庭|消防|文化|スポーツ|気象|観光|林野|水産|特許",
         r"|中小企業|資源エネルギー|国税|海上保安|出入国在留管理|公安調査|防衛装備)庁)",
-        r"(?:[\p{Han}\p{Katakana}ー・A-Za-z()（）]*(?:局|部|課|室|官房|本部|センター))?"
+        r"(?:\s*[\p{Han}\p{Katakana}ー・A-Za-z()（）]*(?:局|部|課|室|官房|本部|センター))?"
     ))
     .expect("agency pattern")
 });
@@ -62,6 +66,10 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 static DOCUMENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[【\[(]?(?:資料|別紙|別添|参考資料|参考)\s*[\d\-‐－ー]*[】\])]?$")
         .expect("document label pattern")
+});
+/// A line that only names a fiscal or calendar year (`令和６年度`), printed above a title.
+static YEAR_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:令和|平成)\s*(?:元|\d{1,2})|\d{4})\s*年度?$").expect("year line pattern")
 });
 static MARKDOWN_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{1,6})\s+(.*?)\s*#*$").expect("markdown heading pattern"));
@@ -128,13 +136,20 @@ fn is_title_line(line: &str) -> bool {
         && !line.ends_with('。')
         && !PAGE_NUMBER.is_match(&normalized)
         && !DOCUMENT_LABEL.is_match(&normalized)
+        && !YEAR_LINE.is_match(&normalized)
         && !is_date_line(line)
         && !is_publisher_line(line)
 }
 
-/// The title at `index`, joined with the next line when it breaks after a connective.
+/// The title at `index`, after the year printed above it, joined with the next line when it
+/// breaks after a connective.
 fn full_title(top: &[String], index: usize) -> String {
-    let title = collapse_spaces(&top[index]);
+    let mut title = collapse_spaces(&top[index]);
+    if let Some(year) = index.checked_sub(1).map(|i| top[i].trim())
+        && YEAR_LINE.is_match(&nfkc(year))
+    {
+        title = format!("{year} {title}");
+    }
     let next = top.get(index + 1).map(|l| collapse_spaces(l));
     match next {
         Some(next)
@@ -180,16 +195,25 @@ fn publisher_line_name(line: &str) -> Option<String> {
     if LOCAL_GOVERNMENT_LINE.is_match(line) {
         return Some(line.to_string());
     }
-    let name = AGENCY.find(line)?.as_str();
-    let rest = line.replacen(name, "", 1);
+    let found = AGENCY.find(line)?.as_str();
+    let name = without_spaces(found);
+    let rest = line.replacen(found, "", 1);
     let rest_chars = rest.chars().filter(|c| c.is_alphanumeric()).count();
     let mostly_name = (rest_chars as f64) <= chars as f64 * (1.0 - MIN_PUBLISHER_LINE_SHARE);
-    (rest_chars == 0 || mostly_name || is_date_line(&rest)).then(|| name.to_string())
+    (rest_chars == 0 || mostly_name || is_date_line(&rest)).then_some(name)
 }
 
+fn without_spaces(name: &str) -> String {
+    name.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The first date line, else the first date in a short line that is not running text.
 fn date(top: &[String]) -> Option<String> {
+    let header =
+        |l: &&String| l.chars().count() <= MAX_HEADER_LINE_CHARS && !l.contains(['、', '。', '※']);
     top.iter()
-        .filter(|l| l.chars().count() <= MAX_HEADER_LINE_CHARS)
+        .filter(|l| is_date_line(l))
+        .chain(top.iter().filter(header))
         .find_map(|l| find_dates(l).next())
         .map(|d| d.iso())
 }
@@ -200,16 +224,17 @@ fn publisher(top: &[String], title: Option<&str>) -> Option<String> {
     }
     if let Some(title) = title {
         if let Some(name) = AGENCY.find(title) {
-            return Some(name.as_str().to_string());
+            return Some(without_spaces(name.as_str()));
         }
         if let Some(caps) = LOCAL_GOVERNMENT_TITLE.captures(&nfkc(title)) {
             return Some(caps[1].to_string());
         }
     }
     top.iter()
+        .take(PUBLISHER_MENTION_LINES)
         .filter(|l| l.chars().count() <= MAX_HEADER_LINE_CHARS)
         .find_map(|l| AGENCY.find(l))
-        .map(|m| m.as_str().to_string())
+        .map(|m| without_spaces(m.as_str()))
 }
 
 #[cfg(test)]
