@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs what a fresh Debian machine lacks to build and run the server:
-# the IPADIC dictionary source (Debian's mecab-ipadic). Safe to run repeatedly.
+# Installs what a fresh Debian machine lacks to build, run and test the server:
+# the IPADIC dictionary source (Debian's mecab-ipadic), poppler-utils (pdftotext reads added
+# PDFs) and, for the tests that make real PDFs, chromium, qpdf and a Japanese font.
+# Safe to run repeatedly: apt runs only when something is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +24,21 @@ if ! have_ipadic; then
   fi
 fi
 have_ipadic || { echo "setup: IPADIC source still missing; see README (Dictionary)" >&2; exit 1; }
+
+missing=()
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -f /usr/share/fonts/opentype/ipafont-gothic/ipag.ttf ] || missing+=(fonts-ipafont-gothic)
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "setup: installing ${missing[*]}" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "setup: missing ${missing[*]} (PDF conversion and its tests); install them as root: apt-get install ${missing[*]}" >&2
+  fi
+fi
 
 if ! command -v cargo >/dev/null 2>&1; then
   echo "setup: cargo not found; install Rust with rustup (https://rustup.rs)" >&2

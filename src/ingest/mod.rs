@@ -1,9 +1,26 @@
 //! Turning an added file (PDF, HTML, Markdown or plain text) into the lines of text that
 //! citations count, with the page of each line for PDFs, and reading its metadata from the
 //! content.
+//!
+//! - `decode`: text encodings (BOM, declared charset, UTF-8, Shift_JIS/CP932, EUC-JP
+//!   detection) and line splitting;
+//! - `html`: the readable text of an HTML page;
+//! - `pdf`: PDF text and pages with poppler's `pdftotext`, run by `process` with a time limit;
+//! - `meta`: title, date and publisher read from the top of a document;
+//! - `kind`: which known kind of document a text is, scored from its structure.
+
+mod decode;
+mod html;
+mod kind;
+mod meta;
+mod pdf;
+mod process;
+
+pub use kind::{KindScore, score_kinds};
 
 use crate::corpus::DocKind;
 use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// The format of an added file.
@@ -50,6 +67,10 @@ pub enum IngestError {
     /// The converter did not finish within its time limit (HTTP 422).
     #[error("the converter did not finish within {0:?}")]
     Timeout(Duration),
+    /// The converter cannot be run on this machine (HTTP 503): a server problem, not a
+    /// problem of the document.
+    #[error("the converter is not available: {0}")]
+    ConverterUnavailable(String),
 }
 
 impl IngestError {
@@ -61,21 +82,26 @@ impl IngestError {
             IngestError::NoTextLayer => "no_text_layer",
             IngestError::Empty => "empty_document",
             IngestError::Timeout(_) => "converter_timeout",
+            IngestError::ConverterUnavailable(_) => "converter_unavailable",
         }
     }
 }
 
-/// Limits for the conversion.
+/// Limits and tools for the conversion.
 #[derive(Debug, Clone)]
 pub struct ConvertOptions {
-    /// Longest an external converter may run before it is killed.
+    /// Longest an external converter may run before it is killed (for a PDF, both of its
+    /// runs together).
     pub timeout: Duration,
+    /// The `pdftotext` program (poppler-utils): a name looked up on `PATH`, or a path.
+    pub pdftotext: PathBuf,
 }
 
 impl Default for ConvertOptions {
     fn default() -> Self {
         ConvertOptions {
             timeout: Duration::from_secs(30),
+            pdftotext: PathBuf::from("pdftotext"),
         }
     }
 }
@@ -131,34 +157,38 @@ pub fn detect_format(
     }
 }
 
-/// Converts `bytes` of `format` into lines; `charset` is a declared text encoding, if any.
+/// Converts `bytes` of `format` into lines; `charset` is a declared text encoding, if any
+/// (the `charset` parameter of an HTTP `Content-Type`), which wins over detection.
+///
+/// Text and Markdown are kept line for line (line endings normalised, a BOM dropped); HTML
+/// gives its readable text with Markdown-style headings (see the `html` module); a PDF gives
+/// the text of its pages with the page of every line.
 pub fn convert(
     bytes: &[u8],
     format: Format,
     charset: Option<&str>,
-    _options: &ConvertOptions,
+    options: &ConvertOptions,
 ) -> Result<Converted, IngestError> {
-    let _ = charset;
+    let text_only = |lines| Converted {
+        format,
+        lines,
+        line_pages: None,
+        pages: None,
+    };
     match format {
-        Format::Text | Format::Markdown => {
-            let text = std::str::from_utf8(bytes)
-                .map_err(|e| IngestError::Unreadable(format!("not UTF-8: {e}")))?;
-            let lines: Vec<String> = text
-                .trim_start_matches('\u{feff}')
-                .split('\n')
-                .map(|l| l.trim_end_matches('\r').to_string())
-                .collect();
-            if lines.iter().all(|l| l.trim().is_empty()) {
-                return Err(IngestError::Empty);
-            }
+        Format::Text | Format::Markdown => Ok(text_only(decode::split_lines(&decode::decode(
+            bytes, charset,
+        )?))),
+        Format::Html => Ok(text_only(html::html_lines(bytes, charset)?)),
+        Format::Pdf => {
+            let text = pdf::pdf_text(bytes, options)?;
             Ok(Converted {
                 format,
-                lines,
-                line_pages: None,
-                pages: None,
+                lines: text.lines,
+                line_pages: Some(text.line_pages),
+                pages: Some(text.pages),
             })
         }
-        Format::Pdf | Format::Html => Err(IngestError::Unsupported(format.as_str().to_string())),
     }
 }
 
@@ -176,16 +206,15 @@ pub struct DetectedMeta {
 }
 
 /// Reads title, date, publisher and kind from the lines of a document.
+///
+/// Title, date and publisher come from the top of the document (see the `meta` module); the
+/// kind from the structure of the whole text ([`score_kinds`]), never from a file name.
 pub fn detect_metadata(lines: &[String]) -> DetectedMeta {
-    let title = lines
-        .iter()
-        .map(|l| l.trim().trim_start_matches('#').trim())
-        .find(|l| !l.is_empty())
-        .map(str::to_string);
+    let top = meta::read_top(lines);
     DetectedMeta {
-        title,
-        date: None,
-        publisher: None,
-        kind: DocKind::Other,
+        title: top.title,
+        date: top.date,
+        publisher: top.publisher,
+        kind: kind::detect_kind(lines),
     }
 }
