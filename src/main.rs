@@ -423,6 +423,7 @@ fn intake_options(cli: &Cli) -> IntakeOptions {
         max_bytes: cli.max_document_bytes,
         convert: seisaku::ingest::ConvertOptions {
             timeout: Duration::from_secs(cli.convert_timeout_secs),
+            ..Default::default()
         },
     }
 }
