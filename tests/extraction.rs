@@ -98,3 +98,25 @@ fn ids_are_stable_across_rebuilds() {
     };
     assert_eq!(ids(&engine.graph), ids(&rebuilt.graph));
 }
+
+#[test]
+fn changes_are_never_budgets_of_their_own() {
+    let engine = common::engine();
+    for node in engine
+        .graph
+        .nodes_of_type(seisaku::graph::model::NodeType::Budget)
+    {
+        let amount = node.props.get("amount_oku_yen").and_then(|v| v.as_str());
+        assert!(
+            !amount.is_some_and(|a| a.starts_with('-')),
+            "the seeds state no negative budget: {}",
+            node.id
+        );
+        let metric = node.props.get("metric").and_then(|v| v.as_str());
+        assert!(
+            !metric.is_some_and(|m| m.contains("増減")),
+            "a change recorded as a budget: {}",
+            node.id
+        );
+    }
+}
