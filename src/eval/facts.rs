@@ -721,8 +721,8 @@ pub fn names_match(a: &str, b: &str) -> bool {
 pub enum AmountCitation {
     /// The amount stands with its unit (`1,500.0億円`, `300百万円`, `19.3兆円`).
     WithUnit,
-    /// Only a bare number equal to the amount in 億円 stands there (tables whose unit is in
-    /// a header, `2.6 (2.2)`).
+    /// Only a bare number equal to the amount stands there, in 億円 or in the `unit` the node
+    /// records (tables whose unit is in a header or unit line, `2.6 (2.2)`).
     BareNumber,
     /// The amount is not in any cited line.
     Missing,
@@ -751,10 +751,15 @@ pub fn amount_citation(node: &NodeDraft, corpus: &Corpus) -> AmountCitation {
     {
         return AmountCitation::WithUnit;
     }
+    let unit = node.props.get("unit").and_then(Value::as_str);
+    let in_oku = |number: Decimal| match unit {
+        Some(unit) => crate::money::to_oku(number, unit),
+        None => Some(number),
+    };
     let bare = cited.iter().any(|text| {
         BARE_NUMBER
             .find_iter(text)
-            .any(|m| parse_number(m.as_str()) == Some(amount))
+            .any(|m| parse_number(m.as_str()).and_then(in_oku) == Some(amount))
     });
     if bare {
         AmountCitation::BareNumber
@@ -890,7 +895,13 @@ mod tests {
             "doc": DOC, "line": 19, "quote": "q"});
         let gold = gold(&[difference]);
         let compared = budget_node("事業", "R6", "initial", Some("4244"), 19);
-        assert_eq!(score(&gold, &[compared.clone()], &[]).budget.tally.found, 0);
+        assert_eq!(
+            score(&gold, std::slice::from_ref(&compared), &[])
+                .budget
+                .tally
+                .found,
+            0
+        );
         let with_change = compared.with_prop("change_oku_yen", "-390");
         assert_eq!(score(&gold, &[with_change], &[]).budget.tally.found, 1);
         let as_budget = budget_node("事業", "R6", "other", Some("-390"), 19);
@@ -1093,6 +1104,12 @@ mod tests {
         assert_eq!(
             amount_citation(&at("1500", 1), &corpus),
             AmountCitation::Missing
+        );
+        let in_millions = at("0.026", 3).with_prop("unit", "百万円");
+        assert_eq!(
+            amount_citation(&in_millions, &corpus),
+            AmountCitation::BareNumber,
+            "a bare number is read in the unit its table states"
         );
         let none = budget_node("事業", "R8", "request", None, 1);
         assert_eq!(amount_citation(&none, &corpus), AmountCitation::NoAmount);

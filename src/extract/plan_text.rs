@@ -108,6 +108,16 @@ impl<'a> Collector<'a> {
             .map(|&i| self.out.nodes[i].name.as_str())
     }
 
+    /// Adds a source to an existing node.
+    pub fn cite(&mut self, id: &str, source: Source) {
+        if let Some(&index) = self.node_index.get(id) {
+            let sources = &mut self.out.nodes[index].sources;
+            if !sources.contains(&source) {
+                sources.push(source);
+            }
+        }
+    }
+
     /// Adds another name to a node.
     pub fn alias(&mut self, id: &str, alias: &str) {
         if let Some(&index) = self.node_index.get(id) {
@@ -369,7 +379,7 @@ pub fn decider_agency(by: &str) -> String {
 }
 
 /// Suffixes that close the name of a public body.
-const BODY_SUFFIXES: &str = "審議会|委員会|作業班|協議会|検討会|研究会|会議|本部|事務局|推進室|WG|ワーキンググループ|省|庁|府|局|課|室";
+const BODY_SUFFIXES: &str = "審議会|委員会|作業班|協議会|検討会|研究会|会議|本部|事務局|推進室|WG|ワーキンググループ|官房|省|庁|府|局|課|室";
 
 static BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(

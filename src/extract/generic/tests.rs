@@ -1,0 +1,70 @@
+use super::extract;
+use crate::corpus::{DocKind, DocumentInfo, SeedDoc};
+use crate::extract::test_support::quotes_are_verbatim;
+use crate::graph::model::NodeType;
+
+fn doc(text: &str) -> SeedDoc {
+    SeedDoc::from_text(
+        DocumentInfo {
+            file: "generic.txt".into(),
+            title: String::new(),
+            publisher: String::new(),
+            date: String::new(),
+            kind: DocKind::Other,
+        },
+        text,
+    )
+}
+
+fn names(text: &str, node_type: NodeType) -> Vec<String> {
+    let d = doc(text);
+    let extraction = extract(&d);
+    quotes_are_verbatim(&d, &extraction);
+    extraction
+        .nodes
+        .iter()
+        .filter(|n| n.node_type == node_type)
+        .map(|n| n.name.clone())
+        .collect()
+}
+
+#[test]
+fn numbered_sentences_and_footnotes_are_prose_not_items() {
+    let text = "第1章　データ流通の進展\n本章では概観する。第1節　通信インフラ\n1　固定通信\n\
+                1　パソコン通信の利用者は、1991年で115万人だったものが、1996年には573万人にまで増加した。\n\
+                2030年頃に実現する。";
+    assert_eq!(
+        names(text, NodeType::Measure),
+        ["データ流通の進展", "固定通信"]
+    );
+    assert!(names(text, NodeType::Budget).is_empty());
+}
+
+#[test]
+fn a_change_in_running_text_goes_onto_the_items_figure() {
+    let d = doc("令和9年度予算の概要\n１．基盤整備 50億円\n前年度比 △5億円\n");
+    let extraction = extract(&d);
+    let budgets: Vec<_> = extraction
+        .nodes
+        .iter()
+        .filter(|n| n.node_type == NodeType::Budget)
+        .collect();
+    assert_eq!(budgets.len(), 1, "{budgets:?}");
+    assert_eq!(budgets[0].props["amount_oku_yen"], "50");
+    assert_eq!(budgets[0].props["fy"], "R9");
+    assert_eq!(budgets[0].props["kind"], "initial");
+    assert_eq!(budgets[0].props["change_oku_yen"], "-5");
+}
+
+#[test]
+fn amounts_without_a_year_are_reported_not_guessed() {
+    let d = doc("事業の概要\n１．基盤整備 50億円\n");
+    let extraction = extract(&d);
+    assert!(
+        !extraction
+            .nodes
+            .iter()
+            .any(|n| n.node_type == NodeType::Budget)
+    );
+    assert_eq!(extraction.unparsed.len(), 1);
+}
