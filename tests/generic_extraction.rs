@@ -264,6 +264,7 @@ fn budget_request_in_markdown_with_million_yen_figures() {
         ("関係人口の創出・拡大", "R7", "initial", "10", None),
         ("自治体DX推進事業", "R8", "request", "35", None),
         ("地域情報化アドバイザー派遣", "R8", "request", "0.85", None),
+        ("地域情報化アドバイザー派遣", "R7", "initial", "0.8", None),
     ]);
     assert_eq!(figures(&extraction), wanted);
     let strategy = node_named(

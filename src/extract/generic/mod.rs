@@ -13,7 +13,7 @@ mod tables;
 
 use super::plan_text::{Collector, clean_name, parse_decision, strip_markup};
 use super::recognise::amounts::{
-    Column, YearKind, cells, header_columns, inline_figures, unit_declared,
+    Column, YearKind, cells, header_columns, inline_figures, shifted, unit_declared,
 };
 use super::recognise::numbering::{Numbered, Outline, Style, numbered};
 use super::recognise::plans::find_plans;
@@ -410,7 +410,11 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let context = figure.year_kind.or(item.year_kind);
-            let Some(year) = context.year else {
+            let year = figure
+                .year_kind
+                .year
+                .or_else(|| item.year_kind.year.map(|y| shifted(y, figure.year_offset)));
+            let Some(year) = year else {
                 self.c.unparsed(source);
                 continue;
             };

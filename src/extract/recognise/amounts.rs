@@ -132,13 +132,10 @@ fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
         return Column::Change(unit);
     }
     let named = YearKind::read(&folded);
-    let relative_year = if folded.contains("前年度") {
-        context.year.map(|y| FiscalYear(y.0.saturating_sub(1)))
-    } else if folded.contains("翌年度") {
-        context.year.map(|y| FiscalYear(y.0.saturating_add(1)))
-    } else {
-        None
-    };
+    let offset = relative_year(&folded);
+    let relative_year = (offset != 0)
+        .then(|| context.year.map(|y| shifted(y, offset)))
+        .flatten();
     let is_figure = named.year.is_some() || FIGURE_WORDS.iter().any(|w| folded.contains(w));
     if !is_figure {
         return if index == 0 {
@@ -158,6 +155,22 @@ fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
     }
     .or(context);
     Column::Figure(year_kind, unit)
+}
+
+/// The year a text names relative to the one in force: -1 for 前年度, +1 for 翌年度/次年度.
+pub fn relative_year(text: &str) -> i16 {
+    if text.contains("前年度") {
+        -1
+    } else if text.contains("翌年度") || text.contains("次年度") {
+        1
+    } else {
+        0
+    }
+}
+
+/// `year` moved by `offset` years.
+pub fn shifted(year: FiscalYear, offset: i16) -> FiscalYear {
+    FiscalYear(year.0.saturating_add_signed(offset))
 }
 
 /// Splits a table row into cells: by tabs or `|` when the row has them, else by gaps of two
@@ -243,6 +256,9 @@ pub struct InlineFigure {
     pub amount: AmountMatch,
     /// Year and kind written beside it (a parenthesis after it, or the clause before it).
     pub year_kind: YearKind,
+    /// Years from the one in force when no year is written: -1 for 前年度 and for an
+    /// amount in parentheses right after another (`1,234百万円（1,000百万円）`).
+    pub year_offset: i16,
     /// A change (増減, 比較, 増額/減額, △/▲) rather than a budget.
     pub change: bool,
     /// の内数.
@@ -277,7 +293,17 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         let before = clause_before(&text[previous_end..amount.start]);
         let after = &text[amount.end..next_start];
         let parenthesis = parenthesis_after(&text[amount.end..]);
-        let year_kind = YearKind::read(parenthesis).or(YearKind::read(before));
+        let written = YearKind::read(parenthesis).or(YearKind::read(before));
+        let comparison = index > 0 && matches!(before.trim(), "（" | "(") && written.is_empty();
+        let (year_kind, year_offset) = if comparison {
+            let previous_budget = YearKind {
+                year: None,
+                kind: Some(BudgetKind::Initial),
+            };
+            (previous_budget, -1)
+        } else {
+            (written, relative_year(&format!("{parenthesis}{before}")))
+        };
         let after_start = after.trim_start();
         let label = before.trim_end_matches([' ', '\u{3000}', '\t', ':', '：', '】']);
         let change = amount.oku.is_sign_negative()
@@ -289,6 +315,7 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         figures.push(InlineFigure {
             amount: amount.clone(),
             year_kind,
+            year_offset,
             change,
             inclusive,
             flags,
@@ -422,5 +449,13 @@ mod tests {
         assert_eq!(listed[1].year_kind.year, FiscalYear::parse_label("R7"));
         let inclusive = inline_figures("運営費交付金 300億円の内数");
         assert!(inclusive[0].inclusive);
+        let compared = inline_figures("要求額 1,234百万円（1,000百万円）、前年度予算額 900百万円");
+        assert_eq!(
+            compared.iter().map(|f| f.year_offset).collect::<Vec<_>>(),
+            [0, -1, -1]
+        );
+        assert_eq!(compared[0].year_kind.kind, Some(BudgetKind::Request));
+        assert_eq!(compared[1].year_kind.kind, Some(BudgetKind::Initial));
+        assert_eq!(compared[2].year_kind.kind, Some(BudgetKind::Initial));
     }
 }
