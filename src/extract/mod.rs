@@ -6,9 +6,9 @@
 
 pub mod budget_overview;
 pub mod budget_request;
+pub mod collect;
 pub mod generic;
 pub mod plan_status;
-pub mod plan_text;
 pub mod policy_evaluation;
 pub mod recognise;
 pub mod strategy_excerpts;

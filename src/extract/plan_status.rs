@@ -3,11 +3,12 @@
 //! `取組の内容\t対応状況` progress tables with the budgets cited in 【…】, and the budget summary
 //! slide.
 
-use super::plan_text::{
-    Collector, agency_id, bigram_overlap, body_chain, clean_name, decider_agency,
-    find_actor_acronyms, find_bodies, find_legal_bodies, loose_key, parse_decision, shorten,
-    strip_tags_keep_len, trim_markers,
+use super::collect::{Collector, shorten, strip_tags_keep_len};
+use super::recognise::bodies::{
+    agency_id, body_chain, find_actor_acronyms, find_bodies, find_legal_bodies,
 };
+use super::recognise::decisions::{decider_agency, parse_decision};
+use super::recognise::names::{bigram_overlap, clean_name, loose_key, trim_markers};
 use crate::corpus::SeedDoc;
 use crate::graph::model::{Extraction, NodeDraft, NodeType, Rel, Source, node_id};
 use crate::money::{
@@ -472,7 +473,7 @@ impl<'a> PlanReader<'a> {
                 && !after.starts_with("が連携");
             let quote_end =
                 (end + after_len(after, 30) + (raw[end..].len() - after.len())).min(raw.len());
-            let quote = &raw[start..super::plan_text::floor_boundary(raw, quote_end)];
+            let quote = &raw[start..super::collect::floor_boundary(raw, quote_end)];
             let source = self.c.source(line, quote);
             if collaborates {
                 self.c.edge(measure, Rel::CollaboratesWith, &agency, source);

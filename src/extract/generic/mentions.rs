@@ -2,10 +2,10 @@
 //! nodes, linked to the item the line belongs to by what the sentence says (`Xは` → the
 //! agency in charge, `Xに基づき` → what the item rests on, `X基金` → what funds it).
 
-use crate::extract::plan_text::{
-    Collector, body_chain, clean_name, find_bodies, find_legal_bodies,
-};
+use crate::extract::collect::Collector;
+use crate::extract::recognise::bodies::{body_chain, find_bodies, find_legal_bodies};
 use crate::extract::recognise::laws::find_laws;
+use crate::extract::recognise::names::clean_name;
 use crate::extract::recognise::plans::find_plans;
 use crate::extract::recognise::programs::find_programs;
 use crate::graph::model::{NodeType, Rel};

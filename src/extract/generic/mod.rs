@@ -11,10 +11,12 @@
 mod mentions;
 mod tables;
 
-use super::plan_text::{Collector, clean_name, parse_decision, strip_markup};
+use super::collect::Collector;
 use super::recognise::amounts::{
     Column, YearKind, cells, header_columns, inline_figures, shifted, unit_declared,
 };
+use super::recognise::decisions::parse_decision;
+use super::recognise::names::{clean_name, strip_markup};
 use super::recognise::numbering::{Numbered, Outline, Style, numbered};
 use super::recognise::plans::find_plans;
 use super::recognise::programs::{is_program_name, program_type};

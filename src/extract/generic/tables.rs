@@ -2,8 +2,8 @@
 //! (or a single figure under a unit line), changes and rates on the row's current figure.
 
 use super::{Item, Reader, Role, emit_budget};
-use crate::extract::plan_text::clean_name;
 use crate::extract::recognise::amounts::{Column, YearKind, cell_amount};
+use crate::extract::recognise::names::clean_name;
 use crate::extract::recognise::numbering::numbered;
 use crate::graph::model::{NodeType, Rel};
 use crate::money::{BudgetFigure, BudgetKind, parse_number};

@@ -1,7 +1,7 @@
 //! Strategies and plans: 「…戦略」「…計画」「…方針」 and their kin, with the decision note
 //! that follows them (`（令和7年6月13日閣議決定）`).
 
-use crate::extract::plan_text::{Decision, parse_decision};
+use super::decisions::{Decision, parse_decision};
 use crate::normalize::nfkc;
 use regex::Regex;
 use std::sync::LazyLock;
