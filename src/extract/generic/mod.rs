@@ -11,7 +11,7 @@
 mod mentions;
 mod tables;
 
-use super::collect::Collector;
+use super::collect::{Collector, strip_tags_keep_len};
 use super::recognise::amounts::{
     Column, YearKind, cells, header_columns, inline_figures, shifted, unit_declared,
 };
@@ -116,7 +116,8 @@ impl<'a> Reader<'a> {
     }
 
     fn read_line(&mut self, number: usize) {
-        let raw = self.c.line(number);
+        let plain = strip_tags_keep_len(self.c.line(number)).replace("**", "  ");
+        let raw = plain.as_str();
         if raw.trim().is_empty() {
             return;
         }

@@ -68,3 +68,21 @@ fn amounts_without_a_year_are_reported_not_guessed() {
     );
     assert_eq!(extraction.unparsed.len(), 1);
 }
+
+#[test]
+fn html_derived_tables_read_like_any_other() {
+    let d = doc(
+        "<h1>令和6年度補正予算の概要</h1>\n<table>\n<tr><th>事業名</th><th>補正予算額（百万円）</th></tr>\n<tr><td>防災拠点整備事業</td><td>1,500</td></tr>\n</table>",
+    );
+    let extraction = extract(&d);
+    quotes_are_verbatim(&d, &extraction);
+    let budget = extraction
+        .nodes
+        .iter()
+        .find(|n| n.node_type == NodeType::Budget)
+        .expect("a budget");
+    assert_eq!(budget.props["item"], "防災拠点整備事業");
+    assert_eq!(budget.props["amount_oku_yen"], "15");
+    assert_eq!(budget.props["fy"], "R6");
+    assert_eq!(budget.props["kind"], "supplementary");
+}
