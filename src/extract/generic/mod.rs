@@ -29,6 +29,11 @@ use serde_json::Value;
 /// Longest item name, in chars: a longer title is a sentence, not a name.
 const MAX_ITEM_NAME_CHARS: usize = 60;
 
+/// What may stand between an item's name and its amount: separators and opening brackets.
+const NAME_TAIL: [char; 11] = [
+    ':', '：', '…', ' ', '\u{3000}', '\t', '【', '[', '［', '（', '(',
+];
+
 /// Lines after a plan's heading that may carry its decision (date, 閣議決定).
 const DECISION_LINES: usize = 3;
 
@@ -192,7 +197,7 @@ impl<'a> Reader<'a> {
             .map(|f| f.amount.start)
             .unwrap_or(title.len());
         let (name_part, parenthesis) = split_trailing_parenthesis(&title[..name_end]);
-        let name = clean_name(name_part.trim_end_matches([':', '：', '…', ' ', '\u{3000}']));
+        let name = clean_name(name_part.trim_end_matches(NAME_TAIL));
         let is_sentence = name.contains('。') || name.chars().count() > MAX_ITEM_NAME_CHARS;
         if name.chars().count() < 2
             || is_sentence
@@ -331,8 +336,9 @@ impl<'a> Reader<'a> {
     fn named_sub_item(&mut self, number: usize, raw: &str, amount_start: usize) -> Option<usize> {
         let head = &raw[..amount_start];
         let name = clean_name(
-            head.trim_end_matches([':', '：', ' ', '\u{3000}', '…', '\t'])
-                .trim_start_matches(['【', '['])
+            head.trim_end_matches(NAME_TAIL)
+                .trim_start_matches(['【', '[', '（', '(', ' ', '\u{3000}'])
+                .trim_start_matches("うち")
                 .trim(),
         );
         let generic = YearKind::read(&name).is_empty()

@@ -86,3 +86,39 @@ fn html_derived_tables_read_like_any_other() {
     assert_eq!(budget.props["fy"], "R6");
     assert_eq!(budget.props["kind"], "supplementary");
 }
+
+#[test]
+fn bracketed_amounts_and_breakdowns_belong_to_their_items() {
+    let d = doc(
+        "令和8年度概算要求の概要\n### (1) 防災の推進【1,234百万円】\n（うち消防団支援 200百万円）\n",
+    );
+    let extraction = extract(&d);
+    quotes_are_verbatim(&d, &extraction);
+    let mut figures: Vec<(String, String, String, String)> = extraction
+        .nodes
+        .iter()
+        .filter(|n| n.node_type == NodeType::Budget)
+        .map(|n| {
+            let text = |key: &str| n.props[key].as_str().unwrap_or_default().to_string();
+            (
+                text("item"),
+                text("fy"),
+                text("kind"),
+                text("amount_oku_yen"),
+            )
+        })
+        .collect();
+    figures.sort();
+    let expected = [
+        ("消防団支援", "R8", "request", "2"),
+        ("防災の推進", "R8", "request", "12.34"),
+    ]
+    .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()));
+    assert_eq!(figures, expected);
+    assert!(crate::extract::test_support::has_edge(
+        &extraction,
+        "消防団支援",
+        crate::graph::model::Rel::PartOf,
+        "防災の推進"
+    ));
+}

@@ -268,7 +268,8 @@ pub struct InlineFigure {
 }
 
 /// Labels that, right before an amount, make it a change (`比較増減額 △53億円`).
-const CHANGE_LABELS: [&str; 9] = [
+const CHANGE_LABELS: [&str; 10] = [
+    "対前年度",
     "増減",
     "増減額",
     "比較増減",
@@ -302,10 +303,17 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
             };
             (previous_budget, -1)
         } else {
-            (written, relative_year(&format!("{parenthesis}{before}")))
+            let offset = relative_year(&format!("{parenthesis}{before}"));
+            let previous_budget = offset < 0 && written.kind.is_none();
+            let kind = if previous_budget {
+                Some(BudgetKind::Initial)
+            } else {
+                written.kind
+            };
+            (YearKind { kind, ..written }, offset)
         };
         let after_start = after.trim_start();
-        let label = before.trim_end_matches([' ', '\u{3000}', '\t', ':', '：', '】']);
+        let label = before.trim_end_matches([' ', '\u{3000}', '\t', ':', '：', '】', '+', '＋']);
         let change = amount.oku.is_sign_negative()
             || CHANGE_LABELS.iter().any(|w| label.ends_with(w))
             || ["の増", "の減", "増", "減"]
@@ -449,6 +457,11 @@ mod tests {
         assert_eq!(listed[1].year_kind.year, FiscalYear::parse_label("R7"));
         let inclusive = inline_figures("運営費交付金 300億円の内数");
         assert!(inclusive[0].inclusive);
+        let changed =
+            inline_figures("要求額 1,234百万円（対前年度 +234百万円）（前年度：1,000百万円）");
+        assert!(!changed[0].change && changed[1].change && !changed[2].change);
+        assert_eq!(changed[2].year_offset, -1);
+        assert_eq!(changed[2].year_kind.kind, Some(BudgetKind::Initial));
         let compared = inline_figures("要求額 1,234百万円（1,000百万円）、前年度予算額 900百万円");
         assert_eq!(
             compared.iter().map(|f| f.year_offset).collect::<Vec<_>>(),
