@@ -20,8 +20,7 @@ pub struct PlanMatch {
 }
 
 /// Words that close the name of a strategy or plan.
-const PLAN_WORDS: &str =
-    "戦略|計画|方針|プラン|ビジョン|ロードマップ|指針|大綱|構想|パッケージ|アジェンダ|宣言";
+const PLAN_WORDS: &str = "戦略|計画|方針|プラン|ビジョン|ロードマップ|指針|大綱|構想|パッケージ|アジェンダ|宣言|ガイドライン|要綱|覚書";
 
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
