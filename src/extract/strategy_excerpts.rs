@@ -535,7 +535,7 @@ fn split_trailing_note(text: &str) -> (&str, Option<&str>) {
             '(' | '（' if depth > 0 => depth -= 1,
             '(' | '（' => {
                 let note = &trimmed[index + ch.len_utf8()..close];
-                if super::recognise::decisions::find_dates(note).is_empty() {
+                if crate::money::find_dates(note).next().is_none() {
                     return (trimmed, None);
                 }
                 return (&trimmed[..index], Some(note));

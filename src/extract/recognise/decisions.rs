@@ -1,69 +1,9 @@
-//! Dates and decisions: `令和7年6月13日`, `2024 年 6 月 18 日` as ISO dates with their spans, and
-//! the note after a strategy's name that says when and by whom it was decided
-//! (`令和7年6月13日閣議決定`, `…会議決定`, `…公表`, `…時点`).
+//! Decisions: the note after a strategy's name that says when and by whom it was decided
+//! (`令和7年6月13日閣議決定`, `…会議決定`, `…公表`, `…時点`), dates read by
+//! [`crate::money::find_dates`].
 
 use super::names::{clean_name, trim_markers};
-use crate::normalize::nfkc;
-use regex::Regex;
-use std::sync::LazyLock;
-
-/// A date found in text, as ISO `YYYY-MM-DD` (or `YYYY-MM`), with its byte span.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DateMatch {
-    /// ISO date.
-    pub iso: String,
-    /// Byte offset of the date.
-    pub start: usize,
-    /// Byte offset just past the date.
-    pub end: usize,
-}
-
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(令和|平成)?\s*(元|\d{1,4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
-        .expect("date pattern")
-});
-
-/// Finds dates: `令和7年5月23日`, `2024 年 6 月 18 日`, `2024年10月` (full-width digits folded).
-pub fn find_dates(text: &str) -> Vec<DateMatch> {
-    let mut found = Vec::new();
-    for caps in DATE.captures_iter(text) {
-        let (Some(whole), Some(year), Some(month)) = (caps.get(0), caps.get(2), caps.get(3)) else {
-            continue;
-        };
-        let year: u32 = match year.as_str() {
-            "元" => 1,
-            digits => match nfkc(digits).parse() {
-                Ok(n) => n,
-                Err(_) => continue,
-            },
-        };
-        let year = match caps.get(1).map(|m| m.as_str()) {
-            Some("令和") => 2018 + year,
-            Some(_) => 1988 + year,
-            None if year >= 1900 => year,
-            None => continue,
-        };
-        let Ok(month) = nfkc(month.as_str()).parse::<u32>() else {
-            continue;
-        };
-        if !(1..=12).contains(&month) {
-            continue;
-        }
-        let iso = match caps
-            .get(4)
-            .and_then(|d| nfkc(d.as_str()).parse::<u32>().ok())
-        {
-            Some(day) if (1..=31).contains(&day) => format!("{year:04}-{month:02}-{day:02}"),
-            _ => format!("{year:04}-{month:02}"),
-        };
-        found.push(DateMatch {
-            iso,
-            start: whole.start(),
-            end: whole.end(),
-        });
-    }
-    found
-}
+use crate::money::find_dates;
 
 /// What a parenthesised note after a strategy's name says about its adoption.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -79,7 +19,7 @@ pub struct Decision {
 /// Reads `令和7年6月13日閣議決定`, `2024 年 6 月 18 日デジタル行財政改革会議決定`,
 /// `令和7年5月23日公表`, `令和6年8月30日総務省`, `令和7年11月4日時点 内閣府…`.
 pub fn parse_decision(note: &str) -> Option<Decision> {
-    let date = find_dates(note).into_iter().next()?;
+    let date = find_dates(note).next()?;
     let rest = clean_name(&note[date.end..]);
     let rest = rest.trim();
     let (by, verb) = if rest == "閣議決定" {
@@ -96,7 +36,7 @@ pub fn parse_decision(note: &str) -> Option<Decision> {
         (non_empty(rest), "")
     };
     Some(Decision {
-        date: date.iso,
+        date: date.iso(),
         by,
         verb: verb.to_string(),
     })
