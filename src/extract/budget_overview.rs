@@ -8,6 +8,7 @@
 //! explicit relations; a second pass turns the records into node and edge drafts, giving
 //! items whose name recurs at another path an id qualified by that path.
 
+use super::recognise::laws::find_laws;
 use crate::corpus::SeedDoc;
 use crate::graph::model::{
     EdgeDraft, Extraction, NodeDraft, NodeType, Rel, Source, id_key, node_id,
@@ -84,10 +85,6 @@ static SUB_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static QUOTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"「([^「」]{2,80})」").expect("quoted"));
-static LAW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:改正)?[\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+法)(の規定に基づ|に基づ|を踏まえ|の規定を踏まえ|が|、|等|の)")
-        .expect("law")
-});
 static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:[A-Z0-9]+\s*)?[\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+(?:宣言|声明|コミュニケ)|[\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+計画[(（][\p{Katakana}ー]+[)）])")
         .expect("declaration")
@@ -1790,38 +1787,20 @@ impl<'a> Parser<'a> {
         raw_quote: &dyn Fn(&str) -> String,
         quote_source: &dyn Fn(&str) -> Source,
     ) {
-        const NOT_LAWS: [&str; 14] = [
-            "手法",
-            "方法",
-            "技法",
-            "工法",
-            "療法",
-            "製法",
-            "用法",
-            "寸法",
-            "論法",
-            "探傷法",
-            "作法",
-            "文法",
-            "算法",
-            "話法",
-        ];
         let quoted: Vec<String> = QUOTED
             .captures_iter(text)
             .filter_map(|c| c.get(1).map(|m| m.as_str().to_string()))
             .collect();
-        for caps in LAW.captures_iter(text) {
-            let (Some(name), Some(cue)) = (caps.get(1), caps.get(2)) else {
-                continue;
-            };
-            let name = name.as_str();
-            if NOT_LAWS.iter().any(|w| name.ends_with(w))
-                || name.chars().count() < 3
-                || quoted.iter().any(|q| q.contains(name))
-            {
+        for law in find_laws(text) {
+            let name = law.name.as_str();
+            if quoted.iter().any(|q| q.contains(name)) {
                 continue;
             }
-            let rel = if cue.as_str().contains("基づ") || cue.as_str().contains("踏まえ") {
+            let after = &text[law.end..];
+            let rests_on = ["に基づ", "を踏まえ", "の規定に基づ", "の規定を踏まえ"]
+                .iter()
+                .any(|cue| after.starts_with(cue));
+            let rel = if rests_on {
                 Rel::BasedOn
             } else {
                 Rel::Mentions

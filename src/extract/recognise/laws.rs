@@ -26,9 +26,27 @@ static BARE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words ending in 法 that are not laws.
-const NOT_LAWS: [&str; 16] = [
-    "方法", "手法", "用法", "工法", "文法", "技法", "療法", "製法", "作法", "論法", "立法", "司法",
-    "合法", "違法", "適法", "不法",
+const NOT_LAWS: [&str; 20] = [
+    "方法",
+    "手法",
+    "用法",
+    "工法",
+    "文法",
+    "技法",
+    "療法",
+    "製法",
+    "作法",
+    "論法",
+    "立法",
+    "司法",
+    "合法",
+    "違法",
+    "適法",
+    "不法",
+    "寸法",
+    "探傷法",
+    "算法",
+    "話法",
 ];
 
 /// What may follow a law's name when it is written without brackets.
