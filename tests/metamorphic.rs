@@ -50,7 +50,7 @@ fn shift_years(text: &str) -> String {
             match (caps.get(7), caps.get(8)) {
                 (Some(number), Some(suffix)) => {
                     let value = digits(number.as_str());
-                    let shifted = if value < 50 || value >= 1989 {
+                    let shifted = if !(50..1989).contains(&value) {
                         value + 1
                     } else {
                         value
