@@ -278,7 +278,7 @@ fn operations(graph: &KnowledgeGraph) -> Vec<Operation<'_>> {
             run: Box::new(move || {
                 let listing = list_budgets(graph, &query);
                 format!(
-                    "{} items, total {} 億円, {} excluded",
+                    "{} items, total {:?} 億円, {} excluded",
                     listing.items.len(),
                     listing.total_oku,
                     listing.excluded.len()

@@ -37,6 +37,10 @@ pub struct BudgetItem {
     pub inclusive: bool,
     /// `new`, `item_request`, `relisted`, `bracketed`.
     pub flags: Vec<String>,
+    /// The change from the figure it is compared with (比較増減額), 億円, exact decimal string.
+    pub change_oku_yen: Option<String>,
+    /// The rate of that change (増減率) in percent as the document states it, e.g. `8.5`.
+    pub change_rate: Option<String>,
     /// Where the figure stands.
     pub sources: Vec<Source>,
 }
@@ -87,8 +91,9 @@ pub struct BudgetQuery {
 pub struct BudgetListing {
     /// Matching figures, document order.
     pub items: Vec<BudgetItem>,
-    /// Total of the counted figures in 億円.
-    pub total_oku: Decimal,
+    /// Total of the counted figures in 億円, when they all have one fiscal year and kind
+    /// (adding two years or two kinds together means nothing); `None` otherwise.
+    pub total_oku: Option<Decimal>,
     /// Per fiscal year and kind.
     pub subtotals: Vec<Subtotal>,
     /// Figures not counted, with reasons.
@@ -149,6 +154,8 @@ pub fn budget_item(graph: &KnowledgeGraph, node: &NodeDraft) -> BudgetItem {
             .and_then(Value::as_bool)
             .unwrap_or(false),
         flags: flags_of(node),
+        change_oku_yen: prop_str(node, "change_oku_yen").map(str::to_string),
+        change_rate: prop_str(node, "change_rate").map(str::to_string),
         sources: node.sources.clone(),
     }
 }
@@ -289,8 +296,9 @@ fn aggregate_items(graph: &KnowledgeGraph, items: &[BudgetItem]) -> BTreeSet<Str
     aggregates
 }
 
-/// Sums the countable figures: per fiscal year and kind, and overall.
-fn totals(items: &[BudgetItem]) -> (Decimal, Vec<Subtotal>, Vec<Excluded>) {
+/// Sums the countable figures: per fiscal year and kind, and overall when there is only one
+/// fiscal year and kind.
+fn totals(items: &[BudgetItem]) -> (Option<Decimal>, Vec<Subtotal>, Vec<Excluded>) {
     totals_without(items, &BTreeSet::new())
 }
 
@@ -298,7 +306,7 @@ fn totals(items: &[BudgetItem]) -> (Decimal, Vec<Subtotal>, Vec<Excluded>) {
 fn totals_without(
     items: &[BudgetItem],
     skipped: &BTreeSet<String>,
-) -> (Decimal, Vec<Subtotal>, Vec<Excluded>) {
+) -> (Option<Decimal>, Vec<Subtotal>, Vec<Excluded>) {
     let mut excluded = Vec::new();
     let mut seen_figures: HashSet<(String, String, String, String)> = HashSet::new();
     let mut by_year_kind: BTreeMap<(u16, String, String), (Decimal, usize)> = BTreeMap::new();
@@ -338,6 +346,7 @@ fn totals_without(
         entry.0 += amount;
         entry.1 += 1;
     }
+    let total = (by_year_kind.len() <= 1).then_some(total);
     let subtotals = by_year_kind
         .into_iter()
         .map(|((_, fy, kind), (sum, count))| Subtotal {
@@ -419,6 +428,7 @@ pub fn check_totals(graph: &KnowledgeGraph) -> Vec<TotalCheck> {
             continue;
         }
         let (sum, _, excluded) = totals(&parts);
+        let sum = sum.unwrap_or_default();
         let difference = stated - sum;
         let status = if difference.is_zero() {
             "match"

@@ -204,6 +204,10 @@ pub struct DateMatch {
     pub month: u8,
     /// Day of month, when written.
     pub day: Option<u8>,
+    /// Byte offset of the date in the searched text.
+    pub start: usize,
+    /// Byte offset just past the date.
+    pub end: usize,
 }
 
 impl DateMatch {
@@ -216,11 +220,11 @@ impl DateMatch {
     }
 }
 
-/// Finds dates: `令和7年6月13日`, `令和８年１月`, `2024 年 6 月 18 日`.
+/// Finds dates: `令和7年6月13日`, `令和８年１月`, `2024 年 6 月 18 日`, with their byte spans.
 pub fn find_dates(text: &str) -> impl Iterator<Item = DateMatch> + '_ {
-    let folded = FoldedText::new(text).text;
+    let folded = FoldedText::new(text);
     let found: Vec<DateMatch> = DATE
-        .captures_iter(&folded)
+        .captures_iter(&folded.text)
         .filter_map(|caps| {
             let year = match (caps.get(1), caps.get(2), caps.get(3)) {
                 (Some(era), Some(number), _) => {
@@ -241,7 +245,14 @@ pub fn find_dates(text: &str) -> impl Iterator<Item = DateMatch> + '_ {
             let month: u8 = caps.get(4)?.as_str().parse().ok()?;
             let day: Option<u8> = caps.get(5).and_then(|d| d.as_str().parse().ok());
             let valid = (1..=12).contains(&month) && day.is_none_or(|d| (1..=31).contains(&d));
-            valid.then_some(DateMatch { year, month, day })
+            let whole = caps.get(0)?;
+            valid.then_some(DateMatch {
+                year,
+                month,
+                day,
+                start: folded.original_offset(whole.start()),
+                end: folded.original_offset(whole.end()),
+            })
         })
         .collect();
     found.into_iter()

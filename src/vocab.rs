@@ -780,6 +780,12 @@ fn check_parents(entries: &[VocabEntry]) -> Result<(), VocabError> {
         let Some(parent) = &entry.parent else {
             continue;
         };
+        if entry.node_type != NodeType::Agency {
+            return Err(entry_error(
+                entry,
+                "only agencies have a parent here; other relations come from the documents",
+            ));
+        }
         let known = entries
             .iter()
             .any(|e| &e.name == parent && e.node_type == entry.node_type && e.name != entry.name);
@@ -1045,6 +1051,12 @@ props = { level = "課" }
         let orphan = "[[entry]]\ntype = \"agency\"\nname = \"課\"\nparent = \"局\"\n";
         assert!(matches!(
             Vocabulary::from_toml(orphan),
+            Err(VocabError::Entry { .. })
+        ));
+        let plan_parent = "[[entry]]\ntype = \"strategy\"\nname = \"甲計画\"\n\
+                           [[entry]]\ntype = \"strategy\"\nname = \"乙計画\"\nparent = \"甲計画\"\n";
+        assert!(matches!(
+            Vocabulary::from_toml(plan_parent),
             Err(VocabError::Entry { .. })
         ));
         assert!(matches!(

@@ -174,6 +174,53 @@ async fn budgets_say_what_they_leave_out() {
 }
 
 #[tokio::test]
+async fn totals_across_years_are_left_to_the_subtotals() {
+    let addr = shared_server();
+    let (status, mixed) = get_json(addr, "/budgets", &[("q", "地域おこし協力隊")]).await;
+    assert_eq!(status, 200);
+    let subtotals = mixed["subtotals"].as_array().expect("subtotals");
+    assert!(subtotals.len() > 1, "{mixed}");
+    assert!(mixed["total_oku_yen"].is_null(), "{mixed}");
+    assert!(mixed["total_yen"].is_null(), "{mixed}");
+    let (_, single) = get_json(
+        addr,
+        "/budgets",
+        &[("q", "地域おこし協力隊"), ("fy", "R8"), ("kind", "request")],
+    )
+    .await;
+    let subtotal = &single["subtotals"][0]["total_oku_yen"];
+    assert_eq!(single["total_oku_yen"], *subtotal, "{single}");
+}
+
+#[tokio::test]
+async fn changes_are_properties_of_the_figure_they_compare() {
+    let addr = shared_server();
+    let (_, listing) = get_json(addr, "/budgets", &[("limit", "100"), ("kind", "other")]).await;
+    for item in listing["items"].as_array().expect("items") {
+        let amount = item["amount_oku_yen"].as_str().unwrap_or("0");
+        assert!(
+            !amount.starts_with('-'),
+            "a change listed as a budget: {item}"
+        );
+    }
+    let (_, general) = get_json(
+        addr,
+        "/budgets",
+        &[("q", "一般歳出"), ("fy", "R6"), ("kind", "initial")],
+    )
+    .await;
+    let compared = general["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|i| i["change_oku_yen"].is_string())
+        .unwrap_or_else(|| panic!("no figure with its change: {general}"));
+    assert_eq!(compared["amount_oku_yen"], "4244");
+    assert_eq!(compared["change_oku_yen"], "-390");
+    assert_eq!(compared["change_rate"], "-8.4");
+}
+
+#[tokio::test]
 async fn a_measure_has_a_path_to_the_strategy_it_implements() {
     let addr = shared_server();
     let strategy = find_node("strategy", "デジタルインフラ整備計画2030").await;

@@ -40,10 +40,11 @@ pub struct BudgetResponse {
     pub items: Vec<BudgetItem>,
     /// All matching figures.
     pub count: usize,
-    /// Sum of the countable figures over all matches, 億円, exact decimal string.
-    pub total_oku_yen: String,
+    /// Sum of the countable figures over all matches, 億円, exact decimal string; null when
+    /// they span more than one fiscal year or kind (then only `subtotals` are meaningful).
+    pub total_oku_yen: Option<String>,
     /// The same in yen.
-    pub total_yen: String,
+    pub total_yen: Option<String>,
     /// The total per fiscal year and kind (a sum across years or kinds mixes different things).
     pub subtotals: Vec<Subtotal>,
     /// Figures left out of the totals, and why.
@@ -108,8 +109,8 @@ pub fn budget_listing(engine: &Engine, params: BudgetParams) -> Result<BudgetRes
     let listing = budgets::list_budgets(&engine.graph, &query);
     Ok(BudgetResponse {
         count: listing.items.len(),
-        total_oku_yen: listing.total_oku.to_string(),
-        total_yen: oku_to_yen(listing.total_oku).to_string(),
+        total_oku_yen: listing.total_oku.map(|t| t.to_string()),
+        total_yen: listing.total_oku.map(|t| oku_to_yen(t).to_string()),
         subtotals: listing.subtotals,
         excluded: listing.excluded,
         items: listing.items.into_iter().skip(offset).take(limit).collect(),

@@ -3,7 +3,9 @@
 //!
 //! - a gold **budget** is found when a budget node has the same amount (exact decimal, or
 //!   both absent for 事項要求), fiscal year and kind, and a source in the same document whose
-//!   line span reaches the gold line ±[`LINE_TOLERANCE`];
+//!   line span reaches the gold line ±[`LINE_TOLERANCE`]; a gold year-on-year difference
+//!   (kind `other`, metric 比較増減額) is found as the `change_oku_yen` of a budget node of
+//!   that year cited there;
 //! - a gold **entity** is found when a node of that type has the name or an alias matching
 //!   the gold name or one of its aliases (see [`names_match`]);
 //! - a gold **relation** is found when an edge with that `rel` joins nodes whose names match
@@ -32,7 +34,7 @@ pub const LINE_TOLERANCE: u32 = 2;
 pub const BIGRAM_DICE_THRESHOLD: f64 = 0.6;
 
 /// Containment only counts when the contained name has at least this many chars.
-pub const MIN_CONTAINMENT_CHARS: usize = 2;
+pub const MIN_CONTAINMENT_CHARS: usize = 4;
 
 /// Suffix of gold fact files.
 const FACTS_SUFFIX: &str = ".facts.jsonl";
@@ -78,6 +80,22 @@ pub struct GoldBudget {
     /// Flags (new, item_request, relisted, bracketed).
     #[serde(default)]
     pub flags: Vec<String>,
+    /// Notes on the record; `metric` names what a figure of kind `other` is.
+    #[serde(default)]
+    pub props: serde_json::Map<String, Value>,
+}
+
+impl GoldBudget {
+    /// Whether the record is a year-on-year difference (比較増減額): the graph holds it as the
+    /// `change_oku_yen` of the figure it compares, not as a budget of its own.
+    pub fn is_change(&self) -> bool {
+        self.kind == "other"
+            && self
+                .props
+                .get("metric")
+                .and_then(Value::as_str)
+                .is_some_and(|metric| metric.contains("増減"))
+    }
 }
 
 /// A gold entity record.
@@ -462,6 +480,8 @@ struct BudgetNode<'a> {
     amount: Option<Option<Decimal>>,
     year: Option<FiscalYear>,
     kind: Option<String>,
+    /// `change_oku_yen`: the difference from the figure it is compared with.
+    change: Option<Decimal>,
 }
 
 impl<'a> BudgetNode<'a> {
@@ -486,11 +506,13 @@ impl<'a> BudgetNode<'a> {
             .get("kind")
             .and_then(Value::as_str)
             .map(str::to_string);
+        let change = props.get("change_oku_yen").and_then(amount_value).flatten();
         BudgetNode {
             node,
             amount,
             year,
             kind,
+            change,
         }
     }
 }
@@ -513,10 +535,14 @@ fn budget_matches(node: &BudgetNode<'_>, fact: &GoldFact, gold: &GoldBudget) -> 
             Err(_) => return false,
         },
     };
-    node.amount == Some(gold_amount)
+    let amount_matches = if gold.is_change() {
+        gold_amount.is_some() && node.change == gold_amount
+    } else {
+        node.amount == Some(gold_amount) && node.kind.as_deref() == Some(gold.kind.as_str())
+    };
+    amount_matches
         && node.year.is_some()
         && node.year == FiscalYear::parse_label(&gold.fy)
-        && node.kind.as_deref() == Some(gold.kind.as_str())
         && node
             .node
             .sources
@@ -695,8 +721,8 @@ pub fn names_match(a: &str, b: &str) -> bool {
 pub enum AmountCitation {
     /// The amount stands with its unit (`1,500.0億円`, `300百万円`, `19.3兆円`).
     WithUnit,
-    /// Only a bare number equal to the amount in 億円 stands there (tables whose unit is in
-    /// a header, `2.6 (2.2)`).
+    /// Only a bare number equal to the amount stands there, in 億円 or in the `unit` the node
+    /// records (tables whose unit is in a header or unit line, `2.6 (2.2)`).
     BareNumber,
     /// The amount is not in any cited line.
     Missing,
@@ -725,10 +751,15 @@ pub fn amount_citation(node: &NodeDraft, corpus: &Corpus) -> AmountCitation {
     {
         return AmountCitation::WithUnit;
     }
+    let unit = node.props.get("unit").and_then(Value::as_str);
+    let in_oku = |number: Decimal| match unit {
+        Some(unit) => crate::money::to_oku(number, unit),
+        None => Some(number),
+    };
     let bare = cited.iter().any(|text| {
         BARE_NUMBER
             .find_iter(text)
-            .any(|m| parse_number(m.as_str()) == Some(amount))
+            .any(|m| parse_number(m.as_str()).and_then(in_oku) == Some(amount))
     });
     if bare {
         AmountCitation::BareNumber
@@ -821,6 +852,7 @@ mod tests {
             )
             .with_prop("fy", fy)
             .with_prop("kind", kind)
+            .with_prop("item", item)
     }
 
     fn gold(lines: &[Value]) -> GoldSet {
@@ -854,6 +886,30 @@ mod tests {
         let scores = score(&gold, &nodes, &[]);
         assert_eq!(scores.budget.tally, Tally { gold: 5, found: 2 });
         assert_eq!(scores.missed.len(), 3);
+    }
+
+    #[test]
+    fn year_on_year_differences_are_found_as_changes_of_the_compared_figure() {
+        let difference = json!({"type": "budget", "measure": "事業", "fy": "R6", "kind": "other",
+            "amount_oku": "-390", "inclusive": false, "props": {"metric": "比較増減額 (A-B)"},
+            "doc": DOC, "line": 19, "quote": "q"});
+        let gold = gold(&[difference]);
+        let compared = budget_node("事業", "R6", "initial", Some("4244"), 19);
+        assert_eq!(
+            score(&gold, std::slice::from_ref(&compared), &[])
+                .budget
+                .tally
+                .found,
+            0
+        );
+        let with_change = compared.with_prop("change_oku_yen", "-390");
+        assert_eq!(score(&gold, &[with_change], &[]).budget.tally.found, 1);
+        let as_budget = budget_node("事業", "R6", "other", Some("-390"), 19);
+        assert_eq!(
+            score(&gold, &[as_budget], &[]).budget.tally.found,
+            0,
+            "a change is not a budget"
+        );
     }
 
     #[test]
@@ -943,6 +999,11 @@ mod tests {
         assert!(names_match("Beyond 5G（6G）", "beyond5g(6g)"));
         assert!(names_match("総務省国際戦略局技術政策課", "技術政策課"));
         assert!(!names_match("AI", "A"));
+        assert!(
+            !names_match("総務省", "総務省所管予算"),
+            "no containment under 4 chars"
+        );
+        assert!(names_match("情報通信", "情報通信研究機構"));
         assert!(!names_match("量子暗号通信", "海底ケーブル"));
         assert!(!names_match("", ""));
         assert!(!names_match("・", "・"));
@@ -1044,6 +1105,12 @@ mod tests {
         assert_eq!(
             amount_citation(&at("1500", 1), &corpus),
             AmountCitation::Missing
+        );
+        let in_millions = at("0.026", 3).with_prop("unit", "百万円");
+        assert_eq!(
+            amount_citation(&in_millions, &corpus),
+            AmountCitation::BareNumber,
+            "a bare number is read in the unit its table states"
         );
         let none = budget_node("事業", "R8", "request", None, 1);
         assert_eq!(amount_citation(&none, &corpus), AmountCitation::NoAmount);

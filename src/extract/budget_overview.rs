@@ -8,6 +8,7 @@
 //! explicit relations; a second pass turns the records into node and edge drafts, giving
 //! items whose name recurs at another path an id qualified by that path.
 
+use super::recognise::laws::find_laws;
 use crate::corpus::SeedDoc;
 use crate::graph::model::{
     EdgeDraft, Extraction, NodeDraft, NodeType, Rel, Source, id_key, node_id,
@@ -84,10 +85,6 @@ static SUB_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static QUOTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"「([^「」]{2,80})」").expect("quoted"));
-static LAW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:改正)?[\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+法)(の規定に基づ|に基づ|を踏まえ|の規定を踏まえ|が|、|等|の)")
-        .expect("law")
-});
 static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:[A-Z0-9]+\s*)?[\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+(?:宣言|声明|コミュニケ)|[\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+計画[(（][\p{Katakana}ー]+[)）])")
         .expect("declaration")
@@ -265,6 +262,9 @@ enum Section {
 #[derive(Debug, Clone)]
 enum Column {
     Figure(FiscalYear, BudgetKind, String),
+    /// 比較増減額: the change of the draft year's figure from the year before.
+    Change,
+    /// 増減率 in percent.
     Rate,
     Skip,
 }
@@ -813,7 +813,7 @@ impl<'a> Parser<'a> {
             return Column::Rate;
         }
         if header.contains("増減") || header.contains("差") {
-            return Column::Figure(ctx.draft, BudgetKind::Other, header.to_string());
+            return Column::Change;
         }
         match find_fiscal_years(header).first() {
             Some(found) => {
@@ -843,10 +843,11 @@ impl<'a> Parser<'a> {
             pending_amount: false,
             props: Map::new(),
         };
-        let mut rate = None;
+        let (mut change, mut rate) = (None, None);
         for (column, value) in self.columns.iter().zip(values.iter()) {
             match (column, value) {
                 (Column::Rate, Some(v)) => rate = Some(*v),
+                (Column::Change, Some(v)) => change = to_oku(*v, &self.unit),
                 (Column::Figure(fy, kind, header), Some(v)) => {
                     let Some(oku) = to_oku(*v, &self.unit) else {
                         self.unparsed.push(source.clone());
@@ -864,10 +865,8 @@ impl<'a> Parser<'a> {
                 _ => {}
             }
         }
-        if let Some(rate) = rate {
-            program
-                .props
-                .insert("change_rate_pct".into(), Value::String(rate.to_string()));
+        if let Some(ctx) = self.ctx {
+            attach_change(&mut program.figs, ctx, change, rate);
         }
         self.programs.push(program);
         true
@@ -888,15 +887,17 @@ impl<'a> Parser<'a> {
             .first()
             .map(|m| m.year)
             .unwrap_or(ctx.draft);
-        let kind = if label.contains("増減") {
-            BudgetKind::Other
+        if label.contains("増減") {
+            if let Some(program) = self.programs.get_mut(account) {
+                attach_change(&mut program.figs, ctx, Some(amount.oku), None);
+            }
+            return true;
+        }
+        let kind = BudgetKind::detect(label).unwrap_or(if fy == ctx.draft {
+            ctx.kind
         } else {
-            BudgetKind::detect(label).unwrap_or(if fy == ctx.draft {
-                ctx.kind
-            } else {
-                BudgetKind::Initial
-            })
-        };
+            BudgetKind::Initial
+        });
         let mut extra = Map::new();
         extra.insert("metric".into(), Value::String(label.to_string()));
         let source = self.source(piece.line, piece.line, &piece.raw);
@@ -1786,38 +1787,20 @@ impl<'a> Parser<'a> {
         raw_quote: &dyn Fn(&str) -> String,
         quote_source: &dyn Fn(&str) -> Source,
     ) {
-        const NOT_LAWS: [&str; 14] = [
-            "手法",
-            "方法",
-            "技法",
-            "工法",
-            "療法",
-            "製法",
-            "用法",
-            "寸法",
-            "論法",
-            "探傷法",
-            "作法",
-            "文法",
-            "算法",
-            "話法",
-        ];
         let quoted: Vec<String> = QUOTED
             .captures_iter(text)
             .filter_map(|c| c.get(1).map(|m| m.as_str().to_string()))
             .collect();
-        for caps in LAW.captures_iter(text) {
-            let (Some(name), Some(cue)) = (caps.get(1), caps.get(2)) else {
-                continue;
-            };
-            let name = name.as_str();
-            if NOT_LAWS.iter().any(|w| name.ends_with(w))
-                || name.chars().count() < 3
-                || quoted.iter().any(|q| q.contains(name))
-            {
+        for law in find_laws(text) {
+            let name = law.name.as_str();
+            if quoted.iter().any(|q| q.contains(name)) {
                 continue;
             }
-            let rel = if cue.as_str().contains("基づ") || cue.as_str().contains("踏まえ") {
+            let after = &text[law.end..];
+            let rests_on = ["に基づ", "を踏まえ", "の規定に基づ", "の規定を踏まえ"]
+                .iter()
+                .any(|cue| after.starts_with(cue));
+            let rel = if rests_on {
                 Rel::BasedOn
             } else {
                 Rel::Mentions
@@ -2301,6 +2284,28 @@ fn emit_heading(
     drafts.node(draft)
 }
 
+/// Records a 比較増減額 (and 増減率) on the draft year's figure it compares, as
+/// `change_oku_yen` and `change_rate`: a change is never a budget of its own.
+fn attach_change(figs: &mut [Fig], ctx: YearCtx, change: Option<Decimal>, rate: Option<Decimal>) {
+    let Some(compared) = figs
+        .iter_mut()
+        .rev()
+        .find(|f| f.figure.fiscal_year == ctx.draft && f.figure.kind == ctx.kind)
+    else {
+        return;
+    };
+    if let Some(change) = change {
+        compared
+            .extra
+            .insert("change_oku_yen".into(), Value::String(change.to_string()));
+    }
+    if let Some(rate) = rate {
+        compared
+            .extra
+            .insert("change_rate".into(), Value::String(rate.to_string()));
+    }
+}
+
 /// Whether a figure is a re-listing (再掲/後掲, 〔〕 or `[ ]`) of an amount counted elsewhere.
 fn listed_elsewhere(figure: &BudgetFigure) -> bool {
     figure.flags.contains(&BudgetFlag::Relisted) || figure.flags.contains(&BudgetFlag::Bracketed)
@@ -2465,13 +2470,35 @@ mod tests {
         assert_quotes_exact(&d, &ex);
         assert!(has_budget(&ex, "一般会計", "R12", "initial", "12000"));
         assert!(has_budget(&ex, "一般会計", "R11", "initial", "11000"));
-        assert!(has_budget(&ex, "一般会計", "R12", "other", "-1000"));
         assert!(has_budget(&ex, "甲経費", "R12", "initial", "7000"));
         assert!(has_budget(&ex, "甲経費", "R11", "initial", "8000"));
-        assert!(has_budget(&ex, "甲経費", "R12", "other", "-1000"));
         assert!(
-            !budgets(&ex).iter().any(|b| b.3 == "-12.5"),
-            "rate is not money"
+            !budgets(&ex)
+                .iter()
+                .any(|b| b.2 == "other" || b.3.starts_with('-')),
+            "a change is not a budget"
+        );
+        let change_of = |item: &str| {
+            ex.nodes
+                .iter()
+                .find(|n| {
+                    n.props.get("item").and_then(|v| v.as_str()) == Some(item)
+                        && n.props.get("fy").and_then(|v| v.as_str()) == Some("R12")
+                })
+                .map(|n| {
+                    let text =
+                        |key: &str| n.props.get(key).and_then(|v| v.as_str()).map(String::from);
+                    (text("change_oku_yen"), text("change_rate"))
+                })
+        };
+        assert_eq!(change_of("一般会計"), Some((Some("-1000".into()), None)));
+        assert_eq!(
+            change_of("甲経費"),
+            Some((Some("-1000".into()), Some("-12.5".into())))
+        );
+        assert_eq!(
+            change_of("乙経費"),
+            Some((Some("2000".into()), Some("66.7".into())))
         );
         assert!(has_budget(&ex, "人材の育成", "R12", "initial", "4.0"));
         assert!(has_budget(&ex, "人材の育成", "R11", "initial", "3.5"));

@@ -6,9 +6,11 @@
 
 pub mod budget_overview;
 pub mod budget_request;
+pub mod collect;
+pub mod generic;
 pub mod plan_status;
-pub mod plan_text;
 pub mod policy_evaluation;
+pub mod recognise;
 pub mod strategy_excerpts;
 #[cfg(test)]
 mod test_support;
@@ -24,7 +26,6 @@ pub fn extract_document(doc: &SeedDoc) -> Extraction {
         DocKind::PolicyEvaluation => policy_evaluation::extract(doc),
         DocKind::StrategyExcerpts => strategy_excerpts::extract(doc),
         DocKind::PlanStatus => plan_status::extract(doc),
-        // Documents of unknown layout get passages and search; their graph comes later.
-        DocKind::Other => Extraction::default(),
+        DocKind::Other => generic::extract(doc),
     }
 }

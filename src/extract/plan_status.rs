@@ -3,11 +3,12 @@
 //! `取組の内容\t対応状況` progress tables with the budgets cited in 【…】, and the budget summary
 //! slide.
 
-use super::plan_text::{
-    Collector, agency_id, bigram_overlap, body_chain, clean_name, decider_agency,
-    find_actor_acronyms, find_bodies, find_legal_bodies, loose_key, parse_decision, shorten,
-    strip_tags_keep_len, trim_markers,
+use super::collect::{Collector, shorten, strip_tags_keep_len};
+use super::recognise::bodies::{
+    agency_id, body_chain, find_actor_acronyms, find_bodies, find_legal_bodies,
 };
+use super::recognise::decisions::{decider_agency, parse_decision};
+use super::recognise::names::{bigram_overlap, clean_name, loose_key, trim_markers};
 use crate::corpus::SeedDoc;
 use crate::graph::model::{Extraction, NodeDraft, NodeType, Rel, Source, node_id};
 use crate::money::{
@@ -472,7 +473,7 @@ impl<'a> PlanReader<'a> {
                 && !after.starts_with("が連携");
             let quote_end =
                 (end + after_len(after, 30) + (raw[end..].len() - after.len())).min(raw.len());
-            let quote = &raw[start..super::plan_text::floor_boundary(raw, quote_end)];
+            let quote = &raw[start..super::collect::floor_boundary(raw, quote_end)];
             let source = self.c.source(line, quote);
             if collaborates {
                 self.c.edge(measure, Rel::CollaboratesWith, &agency, source);
@@ -1157,6 +1158,32 @@ impl<'a> PlanReader<'a> {
         }
     }
 
+    /// Records an approximate change (約N億円の増/減) on the latest figure of the item, year
+    /// and kind the line speaks of; false when no such figure was read.
+    fn attach_change(
+        &mut self,
+        compared: Option<&(FiscalYear, BudgetKind, String)>,
+        change: rust_decimal::Decimal,
+    ) -> bool {
+        let Some((year, kind, item)) = compared else {
+            return false;
+        };
+        let Some(budget) =
+            self.budgets.iter_mut().rev().find(|b| {
+                &b.item == item && b.figure.fiscal_year == *year && b.figure.kind == *kind
+            })
+        else {
+            return false;
+        };
+        budget
+            .extra
+            .insert("change_oku_yen".into(), Value::String(change.to_string()));
+        budget
+            .extra
+            .insert("change_approximate".into(), Value::Bool(true));
+        true
+    }
+
     /// A `- name` line continued on the next line (`name：amount`) is read as one.
     fn joined_item(&self, line: usize) -> (String, usize) {
         let raw = self.c.line(line);
@@ -1197,8 +1224,22 @@ impl<'a> PlanReader<'a> {
             let after_trim = after.replace("**", "");
             let is_difference = before.trim_end().trim_end_matches('*').ends_with('約')
                 && (after_trim.starts_with("の増") || after_trim.starts_with("の減"));
+            if is_difference {
+                let change = if after_trim.starts_with("の減") {
+                    -amount.oku
+                } else {
+                    amount.oku
+                };
+                if !self.attach_change(default.as_ref(), change) {
+                    self.c.unparsed(self.c.source_span(
+                        line,
+                        last_line,
+                        &text[amount.start..amount.end],
+                    ));
+                }
+                continue;
+            }
             let item = match (item, &default) {
-                (_, Some((_, _, base))) if is_difference => format!("{base} 増減"),
                 (Some(item), _) if !is_total_word(&item) => item,
                 (found, _) => {
                     let base = QUOTED
@@ -1223,9 +1264,7 @@ impl<'a> PlanReader<'a> {
                 }
             };
             line_item.get_or_insert(item.clone());
-            let Some((fiscal_year, kind)) =
-                summary_year_kind(&item, after, text, &default, is_difference)
-            else {
+            let Some((fiscal_year, kind)) = summary_year_kind(&item, after, text, &default) else {
                 self.c.unparsed(self.c.source_span(
                     line,
                     last_line,
@@ -1238,11 +1277,6 @@ impl<'a> PlanReader<'a> {
                 detect_qualifiers(after.split(['、', '。']).next().unwrap_or(""));
             figure.inclusive = inclusive;
             figure.flags = flags;
-            let mut extra = Map::new();
-            if is_difference {
-                extra.insert("difference".into(), Value::Bool(true));
-                extra.insert("approximate".into(), Value::Bool(true));
-            }
             let quote_start = item_start.min(amount.start);
             let quote = shorten_around(text, quote_start, amount.end);
             let source = self.c.source_span(line, last_line, quote);
@@ -1250,7 +1284,7 @@ impl<'a> PlanReader<'a> {
                 item,
                 figure,
                 source,
-                extra,
+                extra: Map::new(),
                 funder: None,
                 from_summary: true,
             });
@@ -1895,11 +1929,7 @@ fn summary_year_kind(
     after: &str,
     text: &str,
     default: &Option<(FiscalYear, BudgetKind, String)>,
-    is_difference: bool,
 ) -> Option<(FiscalYear, BudgetKind)> {
-    if is_difference {
-        return default.as_ref().map(|d| (d.0, BudgetKind::Other));
-    }
     let from = |t: &str| -> Option<(FiscalYear, BudgetKind)> {
         let year = find_fiscal_years(t).into_iter().next()?;
         let kind = BudgetKind::detect(&fold_variants(t))?;

@@ -4,11 +4,10 @@
 //! under an area label line. Strategies are linked to the areas (themes) they address, to
 //! their deciders (agencies) and to the strategies and laws they rest on.
 
-use super::plan_text::{
-    Collector, bigram_overlap, body_chain, clean_name, decider_agency, find_actor_acronyms,
-    find_bodies, find_legal_bodies, loose_key, parse_decision, shorten, strip_markup,
-    strip_tags_keep_len,
-};
+use super::collect::{Collector, shorten, strip_tags_keep_len};
+use super::recognise::bodies::{body_chain, find_actor_acronyms, find_bodies, find_legal_bodies};
+use super::recognise::decisions::{decider_agency, parse_decision};
+use super::recognise::names::{bigram_overlap, clean_name, loose_key, strip_markup};
 use crate::corpus::SeedDoc;
 use crate::graph::model::{EdgeDraft, Extraction, NodeType, Rel, Source};
 use regex::Regex;
@@ -536,7 +535,7 @@ fn split_trailing_note(text: &str) -> (&str, Option<&str>) {
             '(' | '（' if depth > 0 => depth -= 1,
             '(' | '（' => {
                 let note = &trimmed[index + ch.len_utf8()..close];
-                if super::plan_text::find_dates(note).is_empty() {
+                if crate::money::find_dates(note).next().is_none() {
                     return (trimmed, None);
                 }
                 return (&trimmed[..index], Some(note));

@@ -256,6 +256,7 @@ fn link_context_cues(all: &mut Extraction, corpus: &Corpus, vocab: &Vocabulary) 
         .collect();
     items.sort();
     let mut links = Vec::new();
+    let mut new_nodes = Vec::new();
     for (index, (doc_name, line_start, id)) in items.iter().enumerate() {
         let Some(doc) = corpus.doc(doc_name) else {
             continue;
@@ -290,6 +291,11 @@ fn link_context_cues(all: &mut Extraction, corpus: &Corpus, vocab: &Vocabulary) 
                 if !based_on && !together {
                     continue;
                 }
+                if based_on {
+                    let (nodes, edges) = plans_rested_on(id, doc_name, number, sentence, vocab);
+                    new_nodes.extend(nodes);
+                    links.extend(edges);
+                }
                 for found in vocab.find(sentence) {
                     let rel = match found.entry.node_type {
                         NodeType::Strategy if based_on => Rel::BasedOn,
@@ -311,9 +317,57 @@ fn link_context_cues(all: &mut Extraction, corpus: &Corpus, vocab: &Vocabulary) 
             }
         }
     }
+    all.nodes.extend(new_nodes);
     for edge in links {
         all.add_edge(edge);
     }
+}
+
+/// The plans and laws a sentence that says 「に基づき」/「を踏まえ」 names (quoted, or with
+/// their decision note): strategy nodes (the vocabulary's where it knows the name) and the
+/// item's `based_on` edges to them.
+fn plans_rested_on(
+    item: &str,
+    doc: &str,
+    line: u32,
+    sentence: &str,
+    vocab: &Vocabulary,
+) -> (Vec<NodeDraft>, Vec<EdgeDraft>) {
+    use crate::extract::recognise::{laws::find_laws, names::clean_name, plans::find_plans};
+    let named = find_plans(sentence)
+        .into_iter()
+        .map(|m| (m.name, m.start, m.end, false))
+        .chain(
+            find_laws(sentence)
+                .into_iter()
+                .map(|m| (m.name, m.start, m.end, true)),
+        );
+    let mut nodes = Vec::new();
+    let mut edges = Vec::new();
+    for (name, start, end, is_law) in named {
+        let name = clean_name(&name);
+        let source = Source {
+            doc: doc.to_string(),
+            line_start: line,
+            line_end: line,
+            quote: sentence[start..end].to_string(),
+        };
+        let id = match vocab.canonical_node_id(NodeType::Strategy, &name) {
+            Some(known) => known.to_string(),
+            None => {
+                let mut node = NodeDraft::new(NodeType::Strategy, &name, source.clone());
+                if is_law {
+                    node.props
+                        .insert("kind".into(), Value::String("law".into()));
+                }
+                let id = node.id.clone();
+                nodes.push(node);
+                id
+            }
+        };
+        edges.push(EdgeDraft::new(item, Rel::BasedOn, &id, source));
+    }
+    (nodes, edges)
 }
 
 /// Drops sources whose quote does not stand in the cited lines (as written, or across the

@@ -1,0 +1,153 @@
+//! Names in a line of running text: agencies, laws, strategies, programs and funds become
+//! nodes, linked to the item the line belongs to by what the sentence says (`Xは` → the
+//! agency in charge, `Xに基づき` → what the item rests on, `X基金` → what funds it).
+
+use crate::extract::collect::Collector;
+use crate::extract::recognise::bodies::{body_chain, find_bodies, find_legal_bodies};
+use crate::extract::recognise::laws::find_laws;
+use crate::extract::recognise::names::clean_name;
+use crate::extract::recognise::plans::find_plans;
+use crate::extract::recognise::programs::find_programs;
+use crate::graph::model::{NodeType, Rel};
+
+/// Sentence cues that the law or plan named is what the item rests on.
+const BASED_ON_CUES: [&str; 4] = ["に基づ", "を踏まえ", "に沿", "を根拠"];
+/// Sentence cues that the body named works with the item.
+const COLLABORATION_CUES: [&str; 3] = ["連携", "協力", "共同"];
+
+/// Whether a name is written as a public body (省, 庁, 局, 課, 審議会, 独立行政法人 …).
+pub(super) fn is_agency_name(name: &str) -> bool {
+    find_bodies(name).iter().any(|b| b.end == name.len())
+        || find_legal_bodies(name).iter().any(|b| b.end == name.len())
+}
+
+/// Reads the names in line `number` and links them to `owner` (the item the line belongs
+/// to, named `owner_name`).
+pub(super) fn read(
+    c: &mut Collector<'_>,
+    number: usize,
+    raw: &str,
+    owner: Option<&str>,
+    owner_name: &str,
+) {
+    for sentence in raw.split_inclusive(['。', '．']) {
+        read_sentence(c, number, sentence, owner, owner_name);
+    }
+}
+
+fn read_sentence(
+    c: &mut Collector<'_>,
+    number: usize,
+    sentence: &str,
+    owner: Option<&str>,
+    owner_name: &str,
+) {
+    let based_on = BASED_ON_CUES.iter().any(|cue| sentence.contains(cue));
+    let together = COLLABORATION_CUES.iter().any(|cue| sentence.contains(cue));
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let link = |c: &mut Collector<'_>, rel: Rel, target: &str, quote: &str| {
+        if let Some(owner) = owner {
+            let source = c.source(number, quote);
+            c.edge(owner, rel, target, source);
+        }
+    };
+    for plan in find_plans(sentence) {
+        let name = clean_name(&plan.name);
+        if name == owner_name {
+            continue;
+        }
+        let quote = &sentence[plan.start..plan.end];
+        let source = c.source(number, quote);
+        let id = c.node(NodeType::Strategy, &name, source);
+        if let Some(decision) = &plan.decision {
+            c.prop(&id, "decided_on", decision.date.clone());
+            if let Some(by) = &decision.by {
+                c.prop(&id, "decided_by", by.clone());
+            }
+        }
+        taken.push((plan.start, plan.end));
+        link(c, rel_for(based_on), &id, quote);
+    }
+    for law in find_laws(sentence) {
+        if overlaps(&taken, law.start, law.end) {
+            continue;
+        }
+        let quote = &sentence[law.start..law.end];
+        let source = c.source(number, quote);
+        let id = c.node(NodeType::Strategy, &clean_name(&law.name), source);
+        c.prop(&id, "kind", "law");
+        taken.push((law.start, law.end));
+        link(c, rel_for(based_on), &id, quote);
+    }
+    for body in find_legal_bodies(sentence) {
+        if overlaps(&taken, body.start, body.end) {
+            continue;
+        }
+        let quote = &sentence[body.start..body.end];
+        let source = c.source(number, quote);
+        let id = c.node(NodeType::Agency, &clean_name(&body.name), source);
+        if let Some(abbreviation) = &body.abbreviation {
+            c.alias(&id, abbreviation);
+        }
+        taken.push((body.start, body.end));
+        link(c, agency_rel(sentence, body.end, together), &id, quote);
+    }
+    let bodies: Vec<_> = find_bodies(sentence)
+        .into_iter()
+        .filter(|b| !overlaps(&taken, b.start, b.end))
+        .collect();
+    let chain = body_chain(sentence, &bodies);
+    let mut body_ids = Vec::new();
+    for (index, body) in bodies.iter().enumerate() {
+        let quote = &sentence[body.start..body.end];
+        let source = c.source(number, quote);
+        let id = c.node(NodeType::Agency, &clean_name(&body.name), source);
+        let names_a_unit_below = chain.iter().any(|(_, parent)| *parent == index);
+        if !names_a_unit_below {
+            link(c, agency_rel(sentence, body.end, together), &id, quote);
+        }
+        body_ids.push(id);
+    }
+    for (child, parent) in chain {
+        let quote = &sentence[bodies[parent].start..bodies[child].end];
+        let source = c.source(number, quote);
+        c.edge(&body_ids[child], Rel::PartOf, &body_ids[parent], source);
+    }
+    taken.extend(bodies.iter().map(|b| (b.start, b.end)));
+    for program in find_programs(sentence) {
+        let name = clean_name(&program.name);
+        if name == owner_name || overlaps(&taken, program.start, program.end) {
+            continue;
+        }
+        let quote = &sentence[program.start..program.end];
+        let source = c.source(number, quote);
+        let id = c.node(program.node_type, &name, source);
+        link(c, Rel::FundedBy, &id, quote);
+    }
+}
+
+/// `based_on` when the sentence says the item rests on what it names, else `mentions`.
+fn rel_for(based_on: bool) -> Rel {
+    if based_on {
+        Rel::BasedOn
+    } else {
+        Rel::Mentions
+    }
+}
+
+/// The agency written as the sentence's subject (`Xは`, `Xが`) is in charge; one the
+/// sentence works with collaborates; any other is mentioned.
+fn agency_rel(sentence: &str, end: usize, together: bool) -> Rel {
+    let after = &sentence[end..];
+    if after.starts_with(['は', 'が']) || after.starts_with("において") {
+        Rel::Responsible
+    } else if together {
+        Rel::CollaboratesWith
+    } else {
+        Rel::Mentions
+    }
+}
+
+fn overlaps(taken: &[(usize, usize)], start: usize, end: usize) -> bool {
+    taken.iter().any(|(s, e)| *s < end && start < *e)
+}

@@ -1,0 +1,516 @@
+//! The generic extractor for documents of kind `other`: a layout reader that decides only
+//! *where* things are — headings and numbered items, tables, indicator lines, running text —
+//! and hands the text to the shared recognisers.
+//!
+//! Headings and numbered items become measures in a `part_of` tree (a document whose first
+//! heading names a plan becomes that strategy, and its items implement it). Budget figures
+//! attach to the nearest item with the fiscal year and kind read from their context: table
+//! headers, unit lines, the item's and the document's wording; changes (比較増減, △/▲) are
+//! recorded on the figure they compare, never as budgets.
+
+mod mentions;
+mod tables;
+
+use super::collect::{Collector, strip_tags_keep_len};
+use super::recognise::amounts::{
+    Column, YearKind, cells, header_columns, inline_figures, shifted, unit_declared,
+};
+use super::recognise::decisions::parse_decision;
+use super::recognise::names::{clean_name, strip_markup};
+use super::recognise::numbering::{Numbered, Outline, Style, numbered};
+use super::recognise::plans::find_plans;
+use super::recognise::programs::{is_program_name, program_type};
+use super::recognise::targets::{IndicatorLine, indicator_line};
+use crate::corpus::SeedDoc;
+use crate::graph::model::{Extraction, NodeType, Rel, Source, node_id};
+use crate::money::{BudgetFigure, BudgetKind, find_amounts};
+use serde_json::Value;
+
+/// Longest item name, in chars: a longer title is a sentence, not a name.
+const MAX_ITEM_NAME_CHARS: usize = 60;
+
+/// What may stand between an item's name and its amount: separators and opening brackets.
+const NAME_TAIL: [char; 11] = [
+    ':', '：', '…', ' ', '\u{3000}', '\t', '【', '[', '［', '（', '(',
+];
+
+/// Lines after a plan's heading that may carry its decision (date, 閣議決定).
+const DECISION_LINES: usize = 3;
+
+/// Reads a document of any layout.
+pub fn extract(doc: &SeedDoc) -> Extraction {
+    let mut reader = Reader::new(doc);
+    for number in 1..=doc.lines.len() {
+        reader.read_line(number);
+    }
+    reader.c.finish()
+}
+
+/// An open heading or item.
+#[derive(Debug, Clone)]
+struct Item {
+    id: String,
+    name: String,
+    node_type: NodeType,
+    depth: usize,
+    year_kind: YearKind,
+    /// The budget node of the item's first figure: the one a change compares.
+    main_budget: Option<String>,
+    /// What opened it.
+    role: Role,
+}
+
+/// What opened an item; rows close when their table ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// A heading, numbered item or named line.
+    Heading,
+    /// A bullet with an amount: closed by the next line that is not an item.
+    Bullet,
+    /// A table row whose label is numbered: rows below nest under it.
+    NumberedRow,
+    /// Any other table row.
+    Row,
+}
+
+struct Reader<'a> {
+    c: Collector<'a>,
+    outline: Outline,
+    open: Vec<Item>,
+    /// The year and kind the document's title speaks of.
+    document_context: YearKind,
+    /// The unit of bare numbers, from the last unit line.
+    unit: Option<&'static str>,
+    /// The columns of the table being read.
+    columns: Option<Vec<Column>>,
+    /// A plan heading waiting for its decision line, and how many lines it still waits.
+    plan_waiting: Option<(String, usize)>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(doc: &'a SeedDoc) -> Reader<'a> {
+        let first_line = doc
+            .lines
+            .iter()
+            .find(|l| !l.trim().is_empty())
+            .map(String::as_str)
+            .unwrap_or("");
+        let document_context =
+            YearKind::read(&doc.info.title).or(YearKind::read(&strip_markup(first_line)));
+        Reader {
+            c: Collector::new(doc),
+            outline: Outline::default(),
+            open: Vec::new(),
+            document_context,
+            unit: None,
+            columns: None,
+            plan_waiting: None,
+        }
+    }
+
+    /// The year and kind in force: the innermost item's, else the document's.
+    fn context(&self) -> YearKind {
+        self.open
+            .last()
+            .map(|item| item.year_kind)
+            .unwrap_or(self.document_context)
+    }
+
+    fn current(&self) -> Option<&Item> {
+        self.open.last()
+    }
+
+    fn read_line(&mut self, number: usize) {
+        let plain = strip_tags_keep_len(self.c.line(number)).replace("**", "  ");
+        let raw = plain.as_str();
+        if raw.trim().is_empty() {
+            return;
+        }
+        if self.decision_line(number, raw) {
+            return;
+        }
+        if let Some(unit) = unit_declared(raw) {
+            self.unit = Some(unit);
+            if find_amounts(raw).is_empty() && cells(raw).len() < 2 {
+                return;
+            }
+        }
+        let row = cells(raw);
+        if row.len() >= 2 {
+            if let Some(columns) = header_columns(&row, self.context()) {
+                self.columns = Some(columns);
+                return;
+            }
+            if self.table_row(number, raw, &row) {
+                return;
+            }
+        }
+        self.open
+            .retain(|item| matches!(item.role, Role::Heading | Role::Bullet));
+        if let Some(found) = numbered(raw)
+            && self.item_line(number, raw, &found)
+        {
+            self.columns = None;
+            return;
+        }
+        self.open.retain(|item| item.role != Role::Bullet);
+        if let Some(indicator) = indicator_line(raw) {
+            self.indicator(number, raw, &indicator);
+            return;
+        }
+        self.text_line(number, raw);
+    }
+
+    /// A line right under a plan's heading that dates it (`令和２年12月25日　閣議決定`).
+    fn decision_line(&mut self, number: usize, raw: &str) -> bool {
+        let Some((plan, left)) = self.plan_waiting.take() else {
+            return false;
+        };
+        let text = strip_markup(raw);
+        let body = text.trim().trim_start_matches(['-', '・', '*', ' ']);
+        match parse_decision(&crate::normalize::nfkc(body)) {
+            Some(decision) => {
+                let source = self.c.source(number, raw.trim());
+                self.c.prop(&plan, "decided_on", decision.date.clone());
+                if let Some(by) = decision.by {
+                    self.c.prop(&plan, "decided_by", by);
+                }
+                self.c.cite(&plan, source);
+                true
+            }
+            None => {
+                if left > 1 {
+                    self.plan_waiting = Some((plan, left - 1));
+                }
+                false
+            }
+        }
+    }
+
+    /// A heading or numbered item. Returns false when the line is prose after all (a bullet
+    /// without an amount, a long sentence).
+    fn item_line(&mut self, number: usize, raw: &str, found: &Numbered<'_>) -> bool {
+        let title = found.title;
+        let figures = inline_figures(title);
+        let name_end = figures
+            .first()
+            .map(|f| f.amount.start)
+            .unwrap_or(title.len());
+        let (name_part, parenthesis) = split_trailing_parenthesis(&title[..name_end]);
+        let name = clean_name(name_part.trim_end_matches(NAME_TAIL));
+        let is_sentence = name.contains('。') || name.chars().count() > MAX_ITEM_NAME_CHARS;
+        if name.chars().count() < 2
+            || is_sentence
+            || (found.style.is_bullet() && figures.is_empty())
+        {
+            return false;
+        }
+        let depth = self.outline.enter(found.style);
+        self.open.retain(|item| item.depth < depth);
+        let parent = self.open.last().cloned();
+        let is_plan = parent.is_none()
+            && depth == 0
+            && figures.is_empty()
+            && find_plans(&format!("「{name}」")).len() == 1;
+        let node_type = if is_plan {
+            NodeType::Strategy
+        } else if is_program_name(&name) {
+            program_type(&name)
+        } else {
+            NodeType::Measure
+        };
+        let source = self.c.source(number, name_part.trim());
+        let id = self.c.node(node_type, &name, source.clone());
+        self.c.prop(&id, "level", depth as u64);
+        if let Style::Markdown(level) = found.style {
+            self.c.prop(&id, "heading_level", u64::from(level));
+        }
+        if let Some(parent) = &parent {
+            let rel = if parent.node_type == NodeType::Strategy {
+                Rel::Implements
+            } else {
+                Rel::PartOf
+            };
+            self.c.edge(&id, rel, &parent.id, source.clone());
+        }
+        let inherited = parent
+            .as_ref()
+            .map(|p| p.year_kind)
+            .unwrap_or(self.document_context);
+        let item = Item {
+            id: id.clone(),
+            name: name.clone(),
+            node_type,
+            depth,
+            year_kind: YearKind::read(&name).or(inherited),
+            main_budget: None,
+            role: if found.style.is_bullet() {
+                Role::Bullet
+            } else {
+                Role::Heading
+            },
+        };
+        self.open.push(item);
+        if is_plan {
+            self.plan_waiting = Some((id.clone(), DECISION_LINES));
+        }
+        if !parenthesis.is_empty() {
+            self.lead_bodies(number, parenthesis, &id);
+        }
+        self.figures(number, title, self.open.len() - 1);
+        mentions::read(&mut self.c, number, raw, Some(&id), &name);
+        true
+    }
+
+    /// An indicator line: an indicator node evaluating the current item.
+    fn indicator(&mut self, number: usize, raw: &str, indicator: &IndicatorLine) {
+        let source = self.c.source(number, raw.trim());
+        let id = self.c.node(
+            NodeType::Indicator,
+            &clean_name(&indicator.name),
+            source.clone(),
+        );
+        let values = &indicator.values;
+        if let Some(target) = &values.target {
+            self.c.prop(&id, "target", target.clone());
+        }
+        if let Some(year) = values.target_year {
+            self.c.prop(&id, "target_year", u64::from(year));
+        }
+        if let Some(baseline) = &values.baseline {
+            self.c.prop(&id, "baseline", baseline.clone());
+        }
+        if !values.actuals.is_empty() {
+            let actuals: serde_json::Map<String, Value> = values
+                .actuals
+                .iter()
+                .map(|(year, value)| (year.to_string(), Value::String(value.clone())))
+                .collect();
+            self.c.prop(&id, "actuals", Value::Object(actuals));
+        }
+        if let Some(achievement) = &values.achievement {
+            self.c.prop(&id, "achievement", achievement.clone());
+        }
+        if let Some(owner) = self.current().map(|item| item.id.clone()) {
+            self.c.edge(&owner, Rel::EvaluatedBy, &id, source.clone());
+            if values.target.is_some() {
+                self.c.edge(&owner, Rel::Targets, &id, source);
+            }
+        }
+    }
+
+    /// Running text: its amounts go to the current item (or to the item the line names
+    /// before its amount), its names to the recognisers.
+    fn text_line(&mut self, number: usize, raw: &str) {
+        let figures = inline_figures(raw);
+        if !figures.is_empty() {
+            let only_changes = figures.iter().all(|f| f.change);
+            let named = if only_changes {
+                None
+            } else {
+                self.named_sub_item(number, raw, figures[0].amount.start)
+            };
+            let owner = named.or_else(|| self.open.len().checked_sub(1));
+            match owner {
+                Some(index) => self.figures(number, raw, index),
+                None => {
+                    for figure in &figures {
+                        let quote = figure.amount.text(raw);
+                        let source = self.c.source(number, quote);
+                        self.c.unparsed(source);
+                    }
+                }
+            }
+        }
+        let current = self
+            .current()
+            .map(|item| (item.id.clone(), item.name.clone()));
+        match current {
+            Some((id, name)) => mentions::read(&mut self.c, number, raw, Some(&id), &name),
+            None => mentions::read(&mut self.c, number, raw, None, ""),
+        }
+    }
+
+    /// `name：amount` or `name amount` on a line of its own under an item: the name is a
+    /// sub-item of the current one. Returns its index among the open items.
+    fn named_sub_item(&mut self, number: usize, raw: &str, amount_start: usize) -> Option<usize> {
+        let head = &raw[..amount_start];
+        let name = clean_name(
+            head.trim_end_matches(NAME_TAIL)
+                .trim_start_matches(['【', '[', '（', '(', ' ', '\u{3000}'])
+                .trim_start_matches("うち")
+                .trim(),
+        );
+        let generic = YearKind::read(&name).is_empty()
+            && !["予算", "要求", "総額", "合計", "計", "うち"]
+                .iter()
+                .any(|w| name.starts_with(w) || name.ends_with(w));
+        let readable = name.chars().count() >= 3
+            && name.chars().count() <= MAX_ITEM_NAME_CHARS
+            && !name.contains(['。', '、', '】', ']'])
+            && generic;
+        if !readable {
+            return None;
+        }
+        let parent = self.current().cloned();
+        let node_type = if is_program_name(&name) {
+            program_type(&name)
+        } else {
+            NodeType::Measure
+        };
+        let source = self.c.source(number, head.trim());
+        let id = self.c.node(node_type, &name, source.clone());
+        let depth = parent.as_ref().map_or(0, |p| p.depth + 1);
+        if let Some(parent) = &parent {
+            self.c.edge(&id, Rel::PartOf, &parent.id, source);
+        }
+        let inherited = parent
+            .as_ref()
+            .map_or(self.document_context, |p| p.year_kind);
+        self.open.retain(|item| item.depth < depth);
+        self.open.push(Item {
+            id,
+            name: name.clone(),
+            node_type,
+            depth,
+            year_kind: YearKind::read(&name).or(inherited),
+            main_budget: None,
+            role: Role::Heading,
+        });
+        Some(self.open.len() - 1)
+    }
+
+    /// Agencies listed in a heading's parenthesis (`（◎内閣官房、全府省）`): a ◎ marks the
+    /// lead, responsible for the item; the others collaborate.
+    fn lead_bodies(&mut self, number: usize, parenthesis: &str, item: &str) {
+        let has_lead = parenthesis.contains('◎');
+        for part in parenthesis.split(['、', ',', '，', '・']) {
+            let lead = part.contains('◎');
+            let name = clean_name(part.trim_start_matches(['◎', '○', ' ', '\u{3000}']));
+            if !mentions::is_agency_name(&name) {
+                continue;
+            }
+            let source = self.c.source(number, part.trim());
+            let agency = self.c.node(NodeType::Agency, &name, source.clone());
+            let rel = if lead || !has_lead {
+                Rel::Responsible
+            } else {
+                Rel::CollaboratesWith
+            };
+            self.c.edge(item, rel, &agency, source);
+        }
+    }
+
+    /// Emits the budget figures written in `text` for the open item at `owner`.
+    fn figures(&mut self, number: usize, text: &str, owner: usize) {
+        let Some(item) = self.open.get(owner).cloned() else {
+            return;
+        };
+        for figure in inline_figures(text) {
+            let quote = quote_around(text, figure.amount.start, figure.amount.end);
+            let source = self.c.source(number, quote);
+            if figure.change {
+                if let Some(main) = &item.main_budget {
+                    let change = figure.amount.oku.to_string();
+                    self.c.prop(main, "change_oku_yen", change);
+                } else {
+                    self.c.unparsed(source);
+                }
+                continue;
+            }
+            let context = figure.year_kind.or(item.year_kind);
+            let year = figure
+                .year_kind
+                .year
+                .or_else(|| item.year_kind.year.map(|y| shifted(y, figure.year_offset)));
+            let Some(year) = year else {
+                self.c.unparsed(source);
+                continue;
+            };
+            let mut budget = BudgetFigure::new(
+                Some(figure.amount.oku),
+                year,
+                context.kind.unwrap_or(BudgetKind::Other),
+            );
+            budget.inclusive = figure.inclusive;
+            budget.flags = figure.flags.clone();
+            let id = emit_budget(&mut self.c, &item, &budget, source, None);
+            if let Some(open) = self.open.get_mut(owner) {
+                open.main_budget.get_or_insert(id);
+            }
+        }
+    }
+}
+
+/// Adds a budget node for `item` with a `has_budget` edge; returns its id. `written` keeps
+/// a table cell's number and unit as printed, so the amount can be found in the line.
+fn emit_budget(
+    c: &mut Collector<'_>,
+    item: &Item,
+    figure: &BudgetFigure,
+    source: Source,
+    written: Option<(&str, &str)>,
+) -> String {
+    let amount = figure
+        .amount_oku
+        .map(|a| format!("{a}億円"))
+        .unwrap_or_else(|| "事項要求".into());
+    let name = format!(
+        "{} {} {} {amount}",
+        item.name,
+        figure.fiscal_year.label(),
+        figure.kind.as_str()
+    );
+    let mut key = item.name.clone();
+    if figure.inclusive {
+        key.push_str(" (の内数)");
+    }
+    let mut draft = crate::graph::model::NodeDraft::new(NodeType::Budget, &name, source.clone());
+    draft.id = node_id(NodeType::Budget, &figure.id_key(&key));
+    draft.props = figure.to_props();
+    draft
+        .props
+        .insert("item".into(), Value::String(item.name.clone()));
+    if let Some((number, unit)) = written {
+        draft
+            .props
+            .insert("written".into(), Value::String(number.to_string()));
+        draft
+            .props
+            .insert("unit".into(), Value::String(unit.to_string()));
+    }
+    let id = c.node_draft(draft);
+    c.edge(&item.id, Rel::HasBudget, &id, source);
+    id
+}
+
+/// Splits `name（…）` into the name and the parenthesis' content.
+fn split_trailing_parenthesis(text: &str) -> (&str, &str) {
+    let trimmed = text.trim_end();
+    let Some(inner) = trimmed
+        .strip_suffix('）')
+        .or_else(|| trimmed.strip_suffix(')'))
+    else {
+        return (text, "");
+    };
+    match inner.rfind(['（', '(']) {
+        Some(open) if open > 0 => {
+            let content_start = open + inner[open..].chars().next().map_or(1, char::len_utf8);
+            (&inner[..open], &inner[content_start..])
+        }
+        _ => (text, ""),
+    }
+}
+
+/// The amount with up to 40 chars before it, cut on char boundaries.
+fn quote_around(text: &str, start: usize, end: usize) -> &str {
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .nth(39)
+        .map_or(0, |(i, _)| i);
+    &text[from..end]
+}
+
+#[cfg(test)]
+mod tests;

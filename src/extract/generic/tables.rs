@@ -1,0 +1,158 @@
+//! Table rows of the generic reader: a label and figures under a header of years and kinds
+//! (or a single figure under a unit line), changes and rates on the row's current figure.
+
+use super::{Item, Reader, Role, emit_budget};
+use crate::extract::recognise::amounts::{Column, YearKind, cell_amount};
+use crate::extract::recognise::names::clean_name;
+use crate::extract::recognise::numbering::numbered;
+use crate::graph::model::{NodeType, Rel};
+use crate::money::{BudgetFigure, BudgetKind, parse_number};
+use rust_decimal::Decimal;
+
+/// Row labels that state the total of the rows above them.
+const TOTAL_LABELS: [&str; 6] = ["合計", "総計", "小計", "計", "総額", "合 計"];
+
+/// One figure cell of a row.
+struct Cell<'t> {
+    year_kind: YearKind,
+    amount: Decimal,
+    written: &'t str,
+    unit: Option<&'static str>,
+}
+
+impl Reader<'_> {
+    /// Reads a table row; false when the line is not one.
+    pub(super) fn table_row(&mut self, number: usize, raw: &str, row: &[&str]) -> bool {
+        let columns = match &self.columns {
+            Some(columns) => columns.clone(),
+            None if self.unit.is_some() && row.len() == 2 => {
+                vec![Column::Label, Column::Figure(self.context(), None)]
+            }
+            None => return false,
+        };
+        let values = &row[1..];
+        let value_columns = columns.get(1..).unwrap_or(&[]);
+        if values.is_empty() || values.len() > value_columns.len() {
+            return false;
+        }
+        let aligned = value_columns[value_columns.len() - values.len()..]
+            .iter()
+            .zip(values.iter().copied());
+        let mut cells = Vec::new();
+        let (mut change, mut rate) = (None, None);
+        for (column, written) in aligned {
+            match *column {
+                Column::Figure(year_kind, unit) => {
+                    let unit = unit.or(self.unit);
+                    if let Some(amount) = cell_amount(written, unit) {
+                        cells.push(Cell {
+                            year_kind,
+                            amount,
+                            written,
+                            unit,
+                        });
+                    }
+                }
+                Column::Change(unit) => change = cell_amount(written, unit.or(self.unit)),
+                Column::Rate => rate = parse_number(written),
+                Column::Label | Column::Other => {}
+            }
+        }
+        let label_cell = row[0];
+        if cells.is_empty() || parse_number(label_cell).is_some() {
+            return false;
+        }
+        let Some(owner) = self.row_owner(number, label_cell) else {
+            return false;
+        };
+        let item = self.open[owner].clone();
+        let source = self.c.source(number, raw.trim());
+        let current_year = cells.iter().filter_map(|c| c.year_kind.year).max();
+        let mut compared = None;
+        for cell in cells {
+            let year_kind = cell.year_kind.or(item.year_kind);
+            let Some(year) = year_kind.year else {
+                self.c.unparsed(source.clone());
+                continue;
+            };
+            let kind = year_kind.kind.unwrap_or(BudgetKind::Other);
+            let figure = BudgetFigure::new(Some(cell.amount), year, kind);
+            let written = cell.unit.map(|unit| (cell.written, unit));
+            let id = emit_budget(&mut self.c, &item, &figure, source.clone(), written);
+            if compared.is_none() && Some(year) == current_year {
+                compared = Some(id);
+            }
+        }
+        if let Some(id) = compared {
+            if let Some(change) = change {
+                self.c
+                    .prop(&id, "change_oku_yen", change.normalize().to_string());
+            }
+            if let Some(rate) = rate {
+                self.c.prop(&id, "change_rate", rate.to_string());
+            }
+            if let Some(open) = self.open.get_mut(owner) {
+                open.main_budget.get_or_insert(id);
+            }
+        }
+        true
+    }
+
+    /// The item a row's figures belong to: the table's own item for a total row, otherwise
+    /// a row item under it (numbered rows nest by their numbering).
+    fn row_owner(&mut self, number: usize, label_cell: &str) -> Option<usize> {
+        let found = numbered(label_cell).filter(|n| !n.style.is_bullet());
+        let label = clean_name(found.as_ref().map_or(label_cell, |n| n.title));
+        if label.chars().count() < 1 {
+            return None;
+        }
+        let compact: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+        let is_total = TOTAL_LABELS.contains(&compact.as_str()) || compact.ends_with("合計");
+        if is_total {
+            self.open.retain(|item| item.role == Role::Heading);
+            if !self.open.is_empty() {
+                return Some(self.open.len() - 1);
+            }
+        }
+        let depth = match &found {
+            Some(numbering) => {
+                let depth = self.outline.enter(numbering.style);
+                self.open.retain(|item| item.depth < depth);
+                depth
+            }
+            None => {
+                self.open.retain(|item| item.role != Role::Row);
+                self.open.last().map_or(0, |item| item.depth + 1)
+            }
+        };
+        let parent = self.open.last().cloned();
+        let node_type = if label.ends_with("基金") {
+            NodeType::Fund
+        } else {
+            NodeType::Measure
+        };
+        let quote = found.as_ref().map_or(label_cell, |n| n.title);
+        let source = self.c.source(number, quote.trim());
+        let id = self.c.node(node_type, &label, source.clone());
+        if let Some(parent) = &parent {
+            self.c.edge(&id, Rel::PartOf, &parent.id, source);
+        }
+        let inherited = parent
+            .as_ref()
+            .map_or(self.document_context, |p| p.year_kind);
+        self.open.push(Item {
+            id,
+            name: label.clone(),
+            node_type,
+            depth,
+            year_kind: YearKind::read(&label).or(inherited),
+            main_budget: None,
+            role: if found.is_some() {
+                Role::NumberedRow
+            } else {
+                Role::Row
+            },
+        });
+        Some(self.open.len() - 1)
+    }
+}

@@ -1,0 +1,124 @@
+use super::extract;
+use crate::corpus::{DocKind, DocumentInfo, SeedDoc};
+use crate::extract::test_support::quotes_are_verbatim;
+use crate::graph::model::NodeType;
+
+fn doc(text: &str) -> SeedDoc {
+    SeedDoc::from_text(
+        DocumentInfo {
+            file: "generic.txt".into(),
+            title: String::new(),
+            publisher: String::new(),
+            date: String::new(),
+            kind: DocKind::Other,
+        },
+        text,
+    )
+}
+
+fn names(text: &str, node_type: NodeType) -> Vec<String> {
+    let d = doc(text);
+    let extraction = extract(&d);
+    quotes_are_verbatim(&d, &extraction);
+    extraction
+        .nodes
+        .iter()
+        .filter(|n| n.node_type == node_type)
+        .map(|n| n.name.clone())
+        .collect()
+}
+
+#[test]
+fn numbered_sentences_and_footnotes_are_prose_not_items() {
+    let text = "第1章　データ流通の進展\n本章では概観する。第1節　通信インフラ\n1　固定通信\n\
+                1　パソコン通信の利用者は、1991年で115万人だったものが、1996年には573万人にまで増加した。\n\
+                2030年頃に実現する。";
+    assert_eq!(
+        names(text, NodeType::Measure),
+        ["データ流通の進展", "固定通信"]
+    );
+    assert!(names(text, NodeType::Budget).is_empty());
+}
+
+#[test]
+fn a_change_in_running_text_goes_onto_the_items_figure() {
+    let d = doc("令和9年度予算の概要\n１．基盤整備 50億円\n前年度比 △5億円\n");
+    let extraction = extract(&d);
+    let budgets: Vec<_> = extraction
+        .nodes
+        .iter()
+        .filter(|n| n.node_type == NodeType::Budget)
+        .collect();
+    assert_eq!(budgets.len(), 1, "{budgets:?}");
+    assert_eq!(budgets[0].props["amount_oku_yen"], "50");
+    assert_eq!(budgets[0].props["fy"], "R9");
+    assert_eq!(budgets[0].props["kind"], "initial");
+    assert_eq!(budgets[0].props["change_oku_yen"], "-5");
+}
+
+#[test]
+fn amounts_without_a_year_are_reported_not_guessed() {
+    let d = doc("事業の概要\n１．基盤整備 50億円\n");
+    let extraction = extract(&d);
+    assert!(
+        !extraction
+            .nodes
+            .iter()
+            .any(|n| n.node_type == NodeType::Budget)
+    );
+    assert_eq!(extraction.unparsed.len(), 1);
+}
+
+#[test]
+fn html_derived_tables_read_like_any_other() {
+    let d = doc(
+        "<h1>令和6年度補正予算の概要</h1>\n<table>\n<tr><th>事業名</th><th>補正予算額（百万円）</th></tr>\n<tr><td>防災拠点整備事業</td><td>1,500</td></tr>\n</table>",
+    );
+    let extraction = extract(&d);
+    quotes_are_verbatim(&d, &extraction);
+    let budget = extraction
+        .nodes
+        .iter()
+        .find(|n| n.node_type == NodeType::Budget)
+        .expect("a budget");
+    assert_eq!(budget.props["item"], "防災拠点整備事業");
+    assert_eq!(budget.props["amount_oku_yen"], "15");
+    assert_eq!(budget.props["fy"], "R6");
+    assert_eq!(budget.props["kind"], "supplementary");
+}
+
+#[test]
+fn bracketed_amounts_and_breakdowns_belong_to_their_items() {
+    let d = doc(
+        "令和8年度概算要求の概要\n### (1) 防災の推進【1,234百万円】\n（うち消防団支援 200百万円）\n",
+    );
+    let extraction = extract(&d);
+    quotes_are_verbatim(&d, &extraction);
+    let mut figures: Vec<(String, String, String, String)> = extraction
+        .nodes
+        .iter()
+        .filter(|n| n.node_type == NodeType::Budget)
+        .map(|n| {
+            let text = |key: &str| n.props[key].as_str().unwrap_or_default().to_string();
+            (
+                text("item"),
+                text("fy"),
+                text("kind"),
+                text("amount_oku_yen"),
+            )
+        })
+        .collect();
+    figures.sort();
+    let expected = [
+        ("消防団支援", "R8", "request", "2"),
+        ("防災の推進", "R8", "request", "12.34"),
+    ]
+    .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()));
+    assert_eq!(figures, expected);
+    assert!(crate::extract::test_support::has_edge(
+        &extraction,
+        "消防団支援",
+        crate::graph::model::Rel::PartOf,
+        "防災の推進"
+    ));
+}

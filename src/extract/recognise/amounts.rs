@@ -1,0 +1,474 @@
+//! Money in context: the fiscal year and kind a piece of text speaks of, unit lines
+//! （単位：百万円）, table headers whose columns are figures, changes (比較増減) or rates, and
+//! amounts in running text with the year, kind and qualifiers written around them.
+
+use crate::money::{
+    AmountMatch, BudgetFlag, BudgetKind, FiscalYear, detect_qualifiers, find_amounts,
+    find_fiscal_years, parse_number, to_oku,
+};
+use regex::Regex;
+use rust_decimal::Decimal;
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+/// The fiscal year and kind a piece of text names, either possibly unknown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct YearKind {
+    /// Fiscal year.
+    pub year: Option<FiscalYear>,
+    /// Budget kind.
+    pub kind: Option<BudgetKind>,
+}
+
+impl YearKind {
+    /// The last fiscal year and the kind the text names (plain 予算 is an initial budget).
+    pub fn read(text: &str) -> YearKind {
+        let year = find_fiscal_years(text).last().map(|m| m.year);
+        YearKind {
+            year,
+            kind: kind_named(text),
+        }
+    }
+
+    /// Fills what is unknown here from `fallback`.
+    pub fn or(self, fallback: YearKind) -> YearKind {
+        YearKind {
+            year: self.year.or(fallback.year),
+            kind: self.kind.or(fallback.kind),
+        }
+    }
+
+    /// Whether neither year nor kind is known.
+    pub fn is_empty(&self) -> bool {
+        self.year.is_none() && self.kind.is_none()
+    }
+}
+
+/// The budget kind a text names: 補正, 概算要求, 当初, 財政投融資, and plain 予算 as initial.
+pub fn kind_named(text: &str) -> Option<BudgetKind> {
+    BudgetKind::detect(text).or_else(|| text.contains("予算").then_some(BudgetKind::Initial))
+}
+
+static UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"単位\s*[:：]?\s*(兆円|億円|千万円|百万円|千円|万円|円)|[(\[]\s*(兆円|億円|千万円|百万円|千円|万円|円)\s*[)\]]\s*$")
+        .expect("unit pattern")
+});
+
+/// The unit a unit line or header cell declares: `（単位：百万円）`, `(千円)`, `単位:億円`.
+pub fn unit_declared(text: &str) -> Option<&'static str> {
+    let folded = crate::normalize::nfkc(text);
+    let caps = UNIT.captures(&folded)?;
+    let unit = caps.get(1).or_else(|| caps.get(2))?.as_str();
+    ["兆円", "億円", "千万円", "百万円", "千円", "万円", "円"]
+        .into_iter()
+        .find(|u| *u == unit)
+}
+
+/// What a table column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// The row's label (区分, 事項, 事業名 …).
+    Label,
+    /// Budget figures of a year and kind, in `unit` when the header states one.
+    Figure(YearKind, Option<&'static str>),
+    /// 比較増減 / 増減額 / 差引: the change of the row's current figure.
+    Change(Option<&'static str>),
+    /// 増減率 / 伸率 / %.
+    Rate,
+    /// Anything else (notes, 財源内訳 …).
+    Other,
+}
+
+/// Words of a header cell that hold figures.
+const FIGURE_WORDS: [&str; 9] = [
+    "予算",
+    "要求",
+    "補正",
+    "当初",
+    "決算",
+    "本年度",
+    "前年度",
+    "金額",
+    "額",
+];
+
+/// Longest header cell, in chars: a longer cell is prose.
+const MAX_HEADER_CELL_CHARS: usize = 24;
+
+/// Reads a header row into its columns, or `None` when the row is not a header of figures.
+/// `context` supplies the year and kind of columns that name neither (本年度 is its year,
+/// 前年度 the year before).
+pub fn header_columns(cells: &[&str], context: YearKind) -> Option<Vec<Column>> {
+    let too_long = cells
+        .iter()
+        .any(|c| c.chars().count() > MAX_HEADER_CELL_CHARS);
+    if cells.len() < 2 || too_long || cells.iter().any(|c| parse_number(c).is_some()) {
+        return None;
+    }
+    if cells.iter().any(|c| !find_amounts(c).is_empty()) {
+        return None;
+    }
+    let columns: Vec<Column> = cells
+        .iter()
+        .enumerate()
+        .map(|(index, cell)| column_of(index, cell, context))
+        .collect();
+    columns
+        .iter()
+        .any(|c| matches!(c, Column::Figure(..)))
+        .then_some(columns)
+}
+
+fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
+    let folded = crate::normalize::nfkc(cell);
+    let unit = unit_declared(&folded);
+    if folded.contains('率') || folded.contains('%') || folded.contains("伸び") {
+        return Column::Rate;
+    }
+    if ["増減", "比較", "差引", "差額", "対前年"]
+        .iter()
+        .any(|w| folded.contains(w))
+    {
+        return Column::Change(unit);
+    }
+    let named = YearKind::read(&folded);
+    let offset = relative_year(&folded);
+    let relative_year = (offset != 0)
+        .then(|| context.year.map(|y| shifted(y, offset)))
+        .flatten();
+    let is_figure = named.year.is_some() || FIGURE_WORDS.iter().any(|w| folded.contains(w));
+    if !is_figure {
+        return if index == 0 {
+            Column::Label
+        } else {
+            Column::Other
+        };
+    }
+    let kind = if folded.contains("決算") {
+        Some(BudgetKind::Other)
+    } else {
+        named.kind
+    };
+    let year_kind = YearKind {
+        year: named.year.or(relative_year),
+        kind,
+    }
+    .or(context);
+    Column::Figure(year_kind, unit)
+}
+
+/// The year a text names relative to the one in force: -1 for 前年度, +1 for 翌年度/次年度.
+pub fn relative_year(text: &str) -> i16 {
+    if text.contains("前年度") {
+        -1
+    } else if text.contains("翌年度") || text.contains("次年度") {
+        1
+    } else {
+        0
+    }
+}
+
+/// `year` moved by `offset` years.
+pub fn shifted(year: FiscalYear, offset: i16) -> FiscalYear {
+    FiscalYear(year.0.saturating_add_signed(offset))
+}
+
+/// Splits a table row into cells: by tabs or `|` when the row has them, else by gaps of two
+/// or more spaces, else a label followed by the numbers at its end (`△ 1,234` kept whole).
+/// Returns trimmed cells.
+pub fn cells(line: &str) -> Vec<&str> {
+    let trimmed = line.trim();
+    if trimmed.contains('\t') {
+        return trimmed
+            .split('\t')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+    }
+    if trimmed.starts_with('|') {
+        return trimmed
+            .trim_matches('|')
+            .split('|')
+            .map(str::trim)
+            .collect();
+    }
+    let spaced: Vec<&str> = WIDE_GAP
+        .split(trimmed)
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if spaced.len() >= 2 {
+        return spaced;
+    }
+    trailing_numbers(trimmed)
+}
+
+static WIDE_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[ \u{3000}]{2,}").expect("gap pattern"));
+
+/// `label  1,234  △ 56` → `["label", "1,234", "△ 56"]`; a line without trailing numbers is one
+/// cell.
+fn trailing_numbers(line: &str) -> Vec<&str> {
+    let mut cells: Vec<&str> = Vec::new();
+    let mut end = line.len();
+    loop {
+        let head = line[..end].trim_end_matches([' ', '\u{3000}']);
+        let start = head
+            .rfind([' ', '\u{3000}'])
+            .map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8))
+            .unwrap_or(0);
+        let token = &head[start..];
+        if token.is_empty() || parse_number(token).is_none() {
+            break;
+        }
+        let before = head[..start].trim_end_matches([' ', '\u{3000}']);
+        let (cell_start, rest) = match before.strip_suffix(['△', '▲']) {
+            Some(rest) => (rest.len(), rest),
+            None => (start, before),
+        };
+        cells.push(line[cell_start..head.len()].trim());
+        end = rest.len();
+        if end == 0 {
+            break;
+        }
+    }
+    let label = line[..end].trim();
+    if !label.is_empty() {
+        cells.push(label);
+    }
+    cells.reverse();
+    cells
+}
+
+/// A table cell's amount in 億円: an amount with its own unit, or a bare number in `unit`.
+pub fn cell_amount(cell: &str, unit: Option<&str>) -> Option<Decimal> {
+    if let Some(found) = find_amounts(cell).first() {
+        return Some(found.oku);
+    }
+    let number = parse_number(cell)?;
+    to_oku(number, unit?)
+}
+
+/// An amount in running text with what its context says about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InlineFigure {
+    /// The amount and its byte span in the text.
+    pub amount: AmountMatch,
+    /// Year and kind written beside it (a parenthesis after it, or the clause before it).
+    pub year_kind: YearKind,
+    /// Years from the one in force when no year is written: -1 for 前年度 and for an
+    /// amount in parentheses right after another (`1,234百万円（1,000百万円）`).
+    pub year_offset: i16,
+    /// A change (増減, 比較, 増額/減額, △/▲) rather than a budget.
+    pub change: bool,
+    /// の内数.
+    pub inclusive: bool,
+    /// 新規, 事項要求, 再掲, 〔〕.
+    pub flags: BTreeSet<BudgetFlag>,
+}
+
+/// Labels that, right before an amount, make it a change (`比較増減額 △53億円`).
+const CHANGE_LABELS: [&str; 10] = [
+    "対前年度",
+    "増減",
+    "増減額",
+    "比較増減",
+    "比較増減額",
+    "差額",
+    "差引",
+    "前年度比",
+    "対前年度比",
+    "対前年度増減",
+];
+
+/// Amounts in running text, each with the year and kind written beside it.
+pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
+    let amounts = find_amounts(text);
+    let mut figures = Vec::new();
+    for (index, amount) in amounts.iter().enumerate() {
+        let previous_end = index
+            .checked_sub(1)
+            .and_then(|i| amounts.get(i))
+            .map_or(0, |a| a.end);
+        let next_start = amounts.get(index + 1).map_or(text.len(), |a| a.start);
+        let before = clause_before(&text[previous_end..amount.start]);
+        let after = &text[amount.end..next_start];
+        let parenthesis = parenthesis_after(&text[amount.end..]);
+        let written = YearKind::read(parenthesis).or(YearKind::read(before));
+        let comparison = index > 0 && matches!(before.trim(), "（" | "(") && written.is_empty();
+        let (year_kind, year_offset) = if comparison {
+            let previous_budget = YearKind {
+                year: None,
+                kind: Some(BudgetKind::Initial),
+            };
+            (previous_budget, -1)
+        } else {
+            let offset = relative_year(&format!("{parenthesis}{before}"));
+            let previous_budget = offset < 0 && written.kind.is_none();
+            let kind = if previous_budget {
+                Some(BudgetKind::Initial)
+            } else {
+                written.kind
+            };
+            (YearKind { kind, ..written }, offset)
+        };
+        let after_start = after.trim_start();
+        let label = before.trim_end_matches([' ', '\u{3000}', '\t', ':', '：', '】', '+', '＋']);
+        let change = amount.oku.is_sign_negative()
+            || CHANGE_LABELS.iter().any(|w| label.ends_with(w))
+            || ["の増", "の減", "増", "減"]
+                .iter()
+                .any(|w| after_start.starts_with(w));
+        let (inclusive, flags) = detect_qualifiers(&format!("{before}{}", qualifier_text(after)));
+        figures.push(InlineFigure {
+            amount: amount.clone(),
+            year_kind,
+            year_offset,
+            change,
+            inclusive,
+            flags,
+        });
+    }
+    figures
+}
+
+/// The clause an amount closes: text after the last sentence or list break before it.
+fn clause_before(text: &str) -> &str {
+    let start = text
+        .rfind(['。', '、', '，', ';', '；', '）', ')'])
+        .map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    &text[start..]
+}
+
+/// The note in parentheses right after an amount, without its brackets, or "". A
+/// parenthesis holding an amount of its own is a comparison figure, not a note.
+fn parenthesis_after(after: &str) -> &str {
+    let trimmed = after.trim_start();
+    let Some(inner) = trimmed.strip_prefix(['（', '(', '[', '［', '〔']) else {
+        return "";
+    };
+    let end = inner
+        .find(['）', ')', ']', '］', '〕'])
+        .unwrap_or(inner.len());
+    let note = &inner[..end];
+    if find_amounts(note).is_empty() {
+        note
+    } else {
+        ""
+    }
+}
+
+/// The text after an amount that qualifies it: up to the next list break.
+fn qualifier_text(after: &str) -> &str {
+    let end = after.find(['、', '。', '，']).unwrap_or(after.len());
+    &after[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn year_kind(label: &str, kind: BudgetKind) -> YearKind {
+        YearKind {
+            year: FiscalYear::parse_label(label),
+            kind: Some(kind),
+        }
+    }
+
+    #[test]
+    fn units_are_read_from_unit_lines_and_headers() {
+        assert_eq!(unit_declared("（単位：百万円）"), Some("百万円"));
+        assert_eq!(unit_declared("(千円)"), Some("千円"));
+        assert_eq!(unit_declared("歳出予算額　単位:千円"), Some("千円"));
+        assert_eq!(unit_declared("（億円）"), Some("億円"));
+        assert_eq!(unit_declared("予算額（案）は１億円"), None);
+    }
+
+    #[test]
+    fn headers_name_years_kinds_changes_and_rates() {
+        let context = year_kind("R6", BudgetKind::Initial);
+        let columns = header_columns(
+            &["区分", "本年度予算額", "前年度予算額", "比較", "伸率"],
+            context,
+        )
+        .expect("a header");
+        assert_eq!(columns[0], Column::Label);
+        assert_eq!(
+            columns[1],
+            Column::Figure(year_kind("R6", BudgetKind::Initial), None)
+        );
+        assert_eq!(
+            columns[2],
+            Column::Figure(year_kind("R5", BudgetKind::Initial), None)
+        );
+        assert_eq!(columns[3], Column::Change(None));
+        assert_eq!(columns[4], Column::Rate);
+        let request = header_columns(
+            &["事項", "令和8年度要求額（百万円）", "令和7年度補正予算額"],
+            YearKind::default(),
+        )
+        .expect("a header");
+        assert_eq!(
+            request[1],
+            Column::Figure(year_kind("R8", BudgetKind::Request), Some("百万円"))
+        );
+        assert_eq!(
+            request[2],
+            Column::Figure(year_kind("R7", BudgetKind::Supplementary), None)
+        );
+        assert_eq!(header_columns(&["人件費", "1,200", "1,100"], context), None);
+    }
+
+    #[test]
+    fn rows_split_into_label_and_numbers() {
+        assert_eq!(
+            cells("総務管理費　1,234,567　1,200,000　△ 34,567"),
+            ["総務管理費", "1,234,567", "1,200,000", "△ 34,567"]
+        );
+        assert_eq!(cells("| 事業 | 100 | 90 |"), ["事業", "100", "90"]);
+        assert_eq!(
+            cells("甲経費\t7,000\t▲ 1,000"),
+            ["甲経費", "7,000", "▲ 1,000"]
+        );
+        assert_eq!(cells("地域の活性化"), ["地域の活性化"]);
+        assert_eq!(cell_amount("１，２００", Some("百万円")), "12".parse().ok());
+        assert_eq!(cell_amount("5,000千円", None), "0.05".parse().ok());
+        assert_eq!(cell_amount("5,000", None), None);
+    }
+
+    #[test]
+    fn inline_amounts_take_year_and_kind_from_beside_them() {
+        let figures = inline_figures(
+            "研究開発：15.0億円（令和7年度補正）、10.0億円（令和8年度当初予算案）、前年度比 △2.0億円",
+        );
+        assert_eq!(figures.len(), 3);
+        assert_eq!(
+            figures[0].year_kind,
+            year_kind("R7", BudgetKind::Supplementary)
+        );
+        assert_eq!(figures[1].year_kind, year_kind("R8", BudgetKind::Initial));
+        assert!(!figures[0].change && !figures[1].change && figures[2].change);
+        let listed = inline_figures("（６年度補正 1.5億円 ７年度 2.5億円）");
+        assert_eq!(
+            listed[0].year_kind,
+            year_kind("R6", BudgetKind::Supplementary)
+        );
+        assert_eq!(listed[1].year_kind.year, FiscalYear::parse_label("R7"));
+        let inclusive = inline_figures("運営費交付金 300億円の内数");
+        assert!(inclusive[0].inclusive);
+        let changed =
+            inline_figures("要求額 1,234百万円（対前年度 +234百万円）（前年度：1,000百万円）");
+        assert!(!changed[0].change && changed[1].change && !changed[2].change);
+        assert_eq!(changed[2].year_offset, -1);
+        assert_eq!(changed[2].year_kind.kind, Some(BudgetKind::Initial));
+        let compared = inline_figures("要求額 1,234百万円（1,000百万円）、前年度予算額 900百万円");
+        assert_eq!(
+            compared.iter().map(|f| f.year_offset).collect::<Vec<_>>(),
+            [0, -1, -1]
+        );
+        assert_eq!(compared[0].year_kind.kind, Some(BudgetKind::Request));
+        assert_eq!(compared[1].year_kind.kind, Some(BudgetKind::Initial));
+        assert_eq!(compared[2].year_kind.kind, Some(BudgetKind::Initial));
+    }
+}

@@ -1,0 +1,242 @@
+//! Agencies and bodies: names closed by 省・庁・府・局・課・室・官房, councils (審議会, 委員会,
+//! 検討会, 会議 …), bodies written with their legal form (独立行政法人, 国立研究開発法人,
+//! 株式会社 …) and acronyms used as acting bodies; chains of names split into parent and
+//! child.
+
+use crate::graph::model::{NodeType, node_id};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Suffixes that close the name of a public body.
+const BODY_SUFFIXES: &str = "審議会|委員会|作業班|協議会|検討会|研究会|会議|本部|事務局|推進室|WG|ワーキンググループ|官房|省|庁|府|局|課|室";
+
+static BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"[\p{{Han}}\p{{Katakana}}ーA-Za-z・]+?(?:{BODY_SUFFIXES})"
+    ))
+    .expect("body pattern")
+});
+
+/// Bureau-like words that name equipment or generic groups rather than a body.
+const NOT_BODIES: [&str; 14] = [
+    "基地局",
+    "無線局",
+    "陸揚局",
+    "放送局",
+    "中継局",
+    "移動局",
+    "固定局",
+    "部局",
+    "府省",
+    "省庁",
+    "当局",
+    "結局",
+    "都道府",
+    "各省",
+];
+
+/// Chars that, right after a suffix, show it was part of another word (課題, 省令, 府県 …).
+fn continues_word(suffix_end: char, next: char) -> bool {
+    matches!(
+        (suffix_end, next),
+        ('課', '題' | '金' | '税')
+            | ('省', '令' | '力' | 'エ' | '電')
+            | ('府', '県')
+            | ('局', '所' | '面')
+            | ('室', '内' | '温')
+    )
+}
+
+/// One public body found in text, with its byte span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyMatch {
+    /// The name (prefixes 各/全 removed).
+    pub name: String,
+    /// Byte offset of the name.
+    pub start: usize,
+    /// Byte offset just past the name.
+    pub end: usize,
+}
+
+/// Finds names of public bodies closed by a generic suffix (審議会, 委員会, 省, 局, 課 …).
+/// Consecutive names (`総務省国際戦略局技術政策課`, `…委員会の…作業班`) come out in order.
+pub fn find_bodies(text: &str) -> Vec<BodyMatch> {
+    let mut found = Vec::new();
+    for m in BODY.find_iter(text) {
+        let last = m.as_str().chars().next_back().unwrap_or(' ');
+        if text[m.end()..]
+            .chars()
+            .next()
+            .is_some_and(|next| continues_word(last, next))
+        {
+            continue;
+        }
+        let mut start = m.start();
+        let mut name = m.as_str();
+        let after_number = text[..start]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit());
+        loop {
+            let prefix = ["各", "全", "同", "・"]
+                .into_iter()
+                .chain(
+                    ["年", "月", "日", "度"]
+                        .into_iter()
+                        .filter(|_| after_number),
+                )
+                .find(|p| name.starts_with(p));
+            let Some(prefix) = prefix else { break };
+            start += prefix.len();
+            name = &name[prefix.len()..];
+        }
+        let name = name.trim_start_matches('・');
+        if name.chars().count() < 3
+            || name.starts_with("関係")
+            || name.matches('・').count() > 1
+            || NOT_BODIES.iter().any(|w| name.ends_with(w))
+            || name.chars().all(|c| c.is_ascii_alphanumeric())
+            || name.chars().next().is_some_and(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        found.push(BodyMatch {
+            name: name.to_string(),
+            start,
+            end: m.end(),
+        });
+    }
+    found
+}
+
+/// Splits a run of body names into a chain: each name touching the previous one (or joined
+/// by `の` or a space) is part of it. Returns `(child index, parent index)` pairs.
+pub fn body_chain(text: &str, bodies: &[BodyMatch]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for index in 1..bodies.len() {
+        let (parent, child) = (&bodies[index - 1], &bodies[index]);
+        let Some(gap) = text.get(parent.end..child.start) else {
+            continue;
+        };
+        if gap.trim().is_empty() || gap == "の" {
+            pairs.push((index, index - 1));
+        }
+    }
+    pairs
+}
+
+static LEGAL_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(国立研究開発法人|独立行政法人|株式会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人|[（(]公社[）)]|[（(]一社[）)]|[（(]独[）)])\s*([\p{Han}\p{Katakana}ーA-Za-z0-9・/]+)(?:\s*[（(]([A-Za-z][A-Za-z/\-]*)[）)])?",
+    )
+    .expect("legal body pattern")
+});
+
+/// A body written with its legal form (`国立研究開発法人情報通信研究機構(NICT)`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegalBody {
+    /// Full name with the legal form, or the bare name for `（公社）…`.
+    pub name: String,
+    /// The name without its legal form.
+    pub short: String,
+    /// Abbreviation given in parentheses.
+    pub abbreviation: Option<String>,
+    /// Byte span of the whole match.
+    pub start: usize,
+    /// Byte offset just past the match.
+    pub end: usize,
+}
+
+/// Finds bodies written with a legal form and an optional abbreviation.
+pub fn find_legal_bodies(text: &str) -> Vec<LegalBody> {
+    LEGAL_BODY
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let form = caps.get(1)?.as_str();
+            let short = caps.get(2)?.as_str().trim_end_matches('・');
+            if short.chars().count() < 2 {
+                return None;
+            }
+            let name = if form.starts_with(['（', '(']) {
+                short.to_string()
+            } else {
+                format!("{form}{short}")
+            };
+            Some(LegalBody {
+                name,
+                short: short.to_string(),
+                abbreviation: caps.get(3).map(|m| m.as_str().to_string()),
+                start: whole.start(),
+                end: whole.end(),
+            })
+        })
+        .collect()
+}
+
+static ACRONYM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[A-Z](?: ?[A-Z]){2,7}").expect("acronym pattern"));
+
+/// What may follow an acronym that names an acting body.
+const ACTOR_CONTEXT: [&str; 12] = [
+    "が",
+    "において",
+    "による",
+    "を中心",
+    "を中核",
+    "から",
+    "へ",
+    "及び",
+    "と連携",
+    "とも連携",
+    "等の政府系",
+    "(小金井)",
+];
+
+/// Acronyms used as acting bodies (`NICTが開発`, `N I C T において`, `JBIC 等の政府系金融機関`),
+/// letter-spacing removed, with byte spans.
+pub fn find_actor_acronyms(text: &str) -> Vec<(String, usize, usize)> {
+    ACRONYM
+        .find_iter(text)
+        .filter_map(|m| {
+            let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            if glued(text[..m.start()].chars().next_back()) || glued(text[m.end()..].chars().next())
+            {
+                return None;
+            }
+            let after = text[m.end()..].trim_start();
+            if !ACTOR_CONTEXT.iter().any(|c| after.starts_with(c)) {
+                return None;
+            }
+            let name: String = m.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+            Some((name, m.start(), m.end()))
+        })
+        .collect()
+}
+
+/// The id an agency node gets.
+pub fn agency_id(name: &str) -> String {
+    node_id(NodeType::Agency, name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_split_into_chains() {
+        let text = "情報通信審議会電波有効利用委員会の電波監視作業班において";
+        let bodies = find_bodies(text);
+        let names: Vec<&str> = bodies.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["情報通信審議会", "電波有効利用委員会", "電波監視作業班"]
+        );
+        assert_eq!(body_chain(text, &bodies), [(1, 0), (2, 1)]);
+        assert!(find_bodies("携帯電話基地局の整備と陸揚局").is_empty());
+        let legal = find_legal_bodies("株式会社国際協力銀行（JBIC）等");
+        assert_eq!(legal[0].abbreviation.as_deref(), Some("JBIC"));
+        let actors = find_actor_acronyms("N I C T において開発、APNを活用");
+        assert_eq!(actors.len(), 1);
+        assert_eq!(actors[0].0, "NICT");
+    }
+}

@@ -1,0 +1,136 @@
+//! Laws: 「…法」, 「…に関する法律」, and law names written bare (`電波法に基づき`,
+//! `国立研究開発法人情報通信研究機構法（平成11年法律第162号）`).
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A law named in text, with its byte span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LawMatch {
+    /// The law's name as written (brackets removed).
+    pub name: String,
+    /// Byte offset of the name.
+    pub start: usize,
+    /// Byte offset just past the name.
+    pub end: usize,
+}
+
+static QUOTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"「([^「」]{2,60}?(?:法|法律))」").expect("quoted law pattern"));
+
+static BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[\p{Han}\p{Katakana}ー・A-Za-zＡ-Ｚａ-ｚ0-9０-９]{2,40}?(?:に関する法律|法律|法)(?:の一部を改正する法律)?",
+    )
+    .expect("law pattern")
+});
+
+/// Words ending in 法 that are not laws.
+const NOT_LAWS: [&str; 20] = [
+    "方法",
+    "手法",
+    "用法",
+    "工法",
+    "文法",
+    "技法",
+    "療法",
+    "製法",
+    "作法",
+    "論法",
+    "立法",
+    "司法",
+    "合法",
+    "違法",
+    "適法",
+    "不法",
+    "寸法",
+    "探傷法",
+    "算法",
+    "話法",
+];
+
+/// What may follow a law's name when it is written without brackets.
+const AFTER_LAW: [&str; 16] = [
+    "に基づ",
+    "第",
+    "の一部",
+    "等",
+    "及び",
+    "、",
+    "。",
+    "（",
+    "(",
+    "を",
+    "が",
+    "は",
+    "に",
+    "で",
+    "と",
+    "の",
+];
+
+/// Finds the laws a text names.
+pub fn find_laws(text: &str) -> Vec<LawMatch> {
+    let mut found: Vec<LawMatch> = QUOTED
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let name = caps.get(1)?;
+            Some(LawMatch {
+                name: name.as_str().trim().to_string(),
+                start: name.start(),
+                end: name.end(),
+            })
+        })
+        .filter(|m| is_law_name(&m.name))
+        .collect();
+    for m in BARE.find_iter(text) {
+        if found.iter().any(|f| f.start < m.end() && m.start() < f.end) {
+            continue;
+        }
+        let rest = &text[m.end()..];
+        let closes = rest.is_empty() || AFTER_LAW.iter().any(|w| rest.starts_with(w));
+        if !closes || !is_law_name(m.as_str()) {
+            continue;
+        }
+        found.push(LawMatch {
+            name: m.as_str().to_string(),
+            start: m.start(),
+            end: m.end(),
+        });
+    }
+    found.sort_by_key(|m| m.start);
+    found
+}
+
+fn is_law_name(name: &str) -> bool {
+    let stem = name.trim_end_matches("の一部を改正する法律");
+    stem.chars().count() >= 3
+        && !NOT_LAWS.iter().any(|w| stem.ends_with(w))
+        && !stem.starts_with(['同', '本', '当', '各'])
+        && !stem.ends_with("独立行政法")
+        && !stem.ends_with("研究開発法")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        find_laws(text).into_iter().map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn finds_quoted_and_bare_laws() {
+        assert_eq!(names("「電気通信事業法」に基づき"), ["電気通信事業法"]);
+        assert_eq!(
+            names("電波法及び放送法の規定により、新たな方法で"),
+            ["電波法", "放送法"]
+        );
+        assert_eq!(
+            names("官民データ活用推進基本法に基づく計画"),
+            ["官民データ活用推進基本法"]
+        );
+        assert!(names("効果的な手法を用いる").is_empty());
+        assert!(names("国立研究開発法人情報通信研究機構").is_empty());
+    }
+}

@@ -1,0 +1,21 @@
+//! Recognisers shared by every layout reader: each finds one kind of thing in any text.
+//!
+//! - [`numbering`]: headings and numbered items (第1 / Ⅰ / １． / （１） / ① / ■ / ○ / `#`);
+//! - [`amounts`]: money in context (unit lines, table headers of years and kinds, changes,
+//!   amounts in running text with their year, kind and qualifiers);
+//! - [`bodies`]: agencies, councils and public bodies, and their chains;
+//! - [`decisions`]: dates and the decision notes after a plan's name (閣議決定 …);
+//! - [`laws`], [`plans`], [`programs`]: laws, strategies and plans (with their decisions),
+//!   programs and funds;
+//! - [`names`]: names as written, cleaned for display and compared loosely;
+//! - [`targets`]: indicator lines with targets, baselines, actuals and achievement.
+
+pub mod amounts;
+pub mod bodies;
+pub mod decisions;
+pub mod laws;
+pub mod names;
+pub mod numbering;
+pub mod plans;
+pub mod programs;
+pub mod targets;

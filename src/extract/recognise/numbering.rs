@@ -1,0 +1,254 @@
+//! Numbering grammars: which line opens a heading or a numbered item, in which style, with
+//! the title after its number, and how deep it sits among the styles seen so far.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The numbering style of a heading or item. Items of one style are siblings; a style not
+/// seen above opens a deeper level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Style {
+    /// A Markdown (or HTML-derived) `#` heading of that level.
+    Markdown(u8),
+    /// 第1章 / 第2部 / 第3節 (the unit char) or a bare 第1 (`' '`).
+    Dai(char),
+    /// Ⅰ / Ⅱ / I.
+    Roman,
+    /// 4.8.7 / 1-2: a number of that many parts.
+    Dotted(u8),
+    /// 1. / １． / 1) / 1 followed by a space.
+    Digit,
+    /// (1) / （１）.
+    Paren,
+    /// (a) / (ア) / ア．
+    Letter,
+    /// ① ② …
+    Circled,
+    /// ■ □ ◆ ◇ ▼ ▶.
+    Square,
+    /// ○ ◎ ● 〇.
+    Circle,
+    /// ・ - * • －.
+    Bullet,
+}
+
+impl Style {
+    /// Whether the style marks a list entry rather than a numbered heading or item.
+    pub fn is_bullet(self) -> bool {
+        matches!(self, Style::Bullet)
+    }
+}
+
+/// A numbered line: its style and the title after the number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Numbered<'a> {
+    /// Numbering style.
+    pub style: Style,
+    /// The text after the number (inner numbering of a Markdown heading removed).
+    pub title: &'a str,
+    /// Byte offset of `title` in the line.
+    pub title_start: usize,
+}
+
+const SEP: &str = r"[\s\u{3000}.．、:：]";
+
+static MARKDOWN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(#{1,6})\s+(\S.*?)\s*#*\s*$").expect("markdown heading"));
+
+static PATTERNS: LazyLock<Vec<(Style, Regex)>> = LazyLock::new(|| {
+    let digits = "[0-9０-９]";
+    let build = |style: Style, pattern: String| (style, Regex::new(&pattern).expect("numbering"));
+    vec![
+        build(
+            Style::Dai(' '),
+            format!(
+                r"^\s*第\s*(?:{digits}+|[一二三四五六七八九十]+)\s*(?:([章部節款項編])\s*{SEP}*|{SEP}+)(\S.*)$"
+            ),
+        ),
+        build(
+            Style::Roman,
+            r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[IVX]{1,4})(?:[\s\u{3000}.．、]+)(\S.*)$".to_string(),
+        ),
+        build(
+            Style::Dotted(0),
+            format!(
+                r"^\s*({digits}{{1,2}}(?:[.．\-－]{digits}{{1,2}})+)[.．]?[\s\u{{3000}}]+(\S.*)$"
+            ),
+        ),
+        build(
+            Style::Digit,
+            format!(r"^\s*{digits}{{1,2}}(?:[.．、)）]\s*|[\s\u{{3000}}]+)(\S.*)$"),
+        ),
+        build(
+            Style::Paren,
+            format!(r"^\s*[(（]\s*{digits}{{1,2}}\s*[)）]\s*(\S.*)$"),
+        ),
+        build(
+            Style::Letter,
+            r"^\s*(?:[(（]\s*[a-zａ-ｚア-ン]\s*[)）]|[ア-ン][.．])\s*(\S.*)$".to_string(),
+        ),
+        build(Style::Circled, r"^\s*[①-⑳㉑-㉟]\s*(\S.*)$".to_string()),
+        build(Style::Square, r"^\s*[■□◆◇▼▽▶►]\s*(\S.*)$".to_string()),
+        build(Style::Circle, r"^\s*[○◎●〇◯]\s*(\S.*)$".to_string()),
+        build(Style::Bullet, r"^\s*[・\-*•－]\s*(\S.*)$".to_string()),
+    ]
+});
+
+/// Chars that, right after a number, show it was a quantity rather than a numbering.
+const QUANTITY_STARTS: &str = "億兆万千百円%％年月日倍件人時分割歳";
+
+/// Reads the numbering at the start of a line, if any.
+pub fn numbered(line: &str) -> Option<Numbered<'_>> {
+    if let Some(caps) = MARKDOWN.captures(line) {
+        let level = u8::try_from(caps.get(1)?.as_str().len()).ok()?;
+        let title = caps.get(2)?;
+        let (title, title_start) = match numbered_plain(title.as_str()) {
+            Some(inner) if !inner.style.is_bullet() => {
+                (inner.title, title.start() + inner.title_start)
+            }
+            _ => (title.as_str(), title.start()),
+        };
+        return Some(Numbered {
+            style: Style::Markdown(level),
+            title,
+            title_start,
+        });
+    }
+    numbered_plain(line)
+}
+
+fn numbered_plain(line: &str) -> Option<Numbered<'_>> {
+    for (style, pattern) in PATTERNS.iter() {
+        let Some(caps) = pattern.captures(line) else {
+            continue;
+        };
+        let Some(title) = caps.get(caps.len() - 1) else {
+            continue;
+        };
+        let is_numeric = matches!(style, Style::Digit | Style::Dotted(_));
+        if is_numeric
+            && title
+                .as_str()
+                .starts_with(|c: char| QUANTITY_STARTS.contains(c))
+        {
+            return None;
+        }
+        let style = match style {
+            Style::Dai(_) => Style::Dai(
+                caps.get(1)
+                    .and_then(|m| m.as_str().chars().next())
+                    .unwrap_or(' '),
+            ),
+            Style::Dotted(_) => {
+                let parts = caps
+                    .get(1)
+                    .map(|m| m.as_str().matches(['.', '．', '-', '－']).count() + 1)
+                    .unwrap_or(2);
+                Style::Dotted(u8::try_from(parts).unwrap_or(u8::MAX))
+            }
+            other => *other,
+        };
+        return Some(Numbered {
+            style,
+            title: title.as_str(),
+            title_start: title.start(),
+        });
+    }
+    None
+}
+
+/// The nesting of numbering styles met so far in a document.
+#[derive(Debug, Clone, Default)]
+pub struct Outline {
+    stack: Vec<Style>,
+}
+
+impl Outline {
+    /// The depth (0 = top) of an item of `style`: a style already open closes everything
+    /// below it; a new style opens a level below the current one. Markdown headings sit by
+    /// their level, above every other style.
+    pub fn enter(&mut self, style: Style) -> usize {
+        if let Style::Markdown(level) = style {
+            self.stack
+                .retain(|open| matches!(open, Style::Markdown(l) if *l < level));
+        } else if let Some(position) = self.stack.iter().position(|open| *open == style) {
+            self.stack.truncate(position);
+        }
+        self.stack.push(style);
+        self.stack.len() - 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn style_and_title(line: &str) -> Option<(Style, &str)> {
+        numbered(line).map(|n| (n.style, n.title))
+    }
+
+    #[test]
+    fn reads_every_numbering_grammar() {
+        assert_eq!(
+            style_and_title("第1章　データ流通の進展"),
+            Some((Style::Dai('章'), "データ流通の進展"))
+        );
+        assert_eq!(
+            style_and_title("第１ 一般会計"),
+            Some((Style::Dai(' '), "一般会計"))
+        );
+        assert_eq!(style_and_title("第3世代移動通信システム"), None);
+        assert_eq!(
+            style_and_title("Ⅱ 地域の振興"),
+            Some((Style::Roman, "地域の振興"))
+        );
+        assert_eq!(
+            style_and_title("１．地域の活性化"),
+            Some((Style::Digit, "地域の活性化"))
+        );
+        assert_eq!(
+            style_and_title("（２） 基盤の整備"),
+            Some((Style::Paren, "基盤の整備"))
+        );
+        assert_eq!(
+            style_and_title("② 人材の育成"),
+            Some((Style::Circled, "人材の育成"))
+        );
+        assert_eq!(style_and_title("■ 戦略"), Some((Style::Square, "戦略")));
+        assert_eq!(
+            style_and_title("○防災の推進"),
+            Some((Style::Circle, "防災の推進"))
+        );
+        assert_eq!(
+            style_and_title("1-2 オール光ネットワーク"),
+            Some((Style::Dotted(2), "オール光ネットワーク"))
+        );
+        assert_eq!(
+            style_and_title("##### (1) 行政データ連携標準の普及"),
+            Some((Style::Markdown(5), "行政データ連携標準の普及"))
+        );
+        assert_eq!(
+            style_and_title("#### 4.8.7 行政データ連携の推進"),
+            Some((Style::Markdown(4), "行政データ連携の推進"))
+        );
+        assert_eq!(style_and_title("1.5 億円"), None);
+        assert_eq!(style_and_title("2030年頃の実現"), None);
+    }
+
+    #[test]
+    fn outline_nests_by_first_appearance() {
+        let mut outline = Outline::default();
+        assert_eq!(outline.enter(Style::Roman), 0);
+        assert_eq!(outline.enter(Style::Digit), 1);
+        assert_eq!(outline.enter(Style::Paren), 2);
+        assert_eq!(outline.enter(Style::Digit), 1);
+        assert_eq!(outline.enter(Style::Paren), 2);
+        assert_eq!(outline.enter(Style::Roman), 0);
+        let mut markdown = Outline::default();
+        assert_eq!(markdown.enter(Style::Markdown(1)), 0);
+        assert_eq!(markdown.enter(Style::Markdown(4)), 1);
+        assert_eq!(markdown.enter(Style::Markdown(5)), 2);
+        assert_eq!(markdown.enter(Style::Digit), 3);
+        assert_eq!(markdown.enter(Style::Markdown(5)), 2);
+    }
+}

@@ -1,0 +1,111 @@
+//! Strategies and plans: 「…戦略」「…計画」「…方針」 and their kin, with the decision note
+//! that follows them (`（令和7年6月13日閣議決定）`).
+
+use super::decisions::{Decision, parse_decision};
+use crate::normalize::nfkc;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A strategy or plan named in text, with its byte span and what the note after it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanMatch {
+    /// The name as written (brackets removed).
+    pub name: String,
+    /// Byte offset of the name.
+    pub start: usize,
+    /// Byte offset just past the name (and its note).
+    pub end: usize,
+    /// Date and decider from the note after the name.
+    pub decision: Option<Decision>,
+}
+
+/// Words that close the name of a strategy or plan.
+const PLAN_WORDS: &str = "戦略|計画|方針|プラン|ビジョン|ロードマップ|指針|大綱|構想|パッケージ|アジェンダ|宣言|ガイドライン|要綱|覚書";
+
+static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"「([^「」]{{2,60}}?(?:{PLAN_WORDS})(?:[\s　]*[0-9０-９.．]+)?)」\s*(?:[（(]([^（）()]{{4,80}})[）)])?"
+    ))
+    .expect("quoted plan pattern")
+});
+
+/// A run of chars a plan's name is written in; runs join with の or と.
+const NAME_RUN: &str = r"[\p{Han}\p{Katakana}ー・A-Za-z0-9０-９]+";
+
+/// Longest unquoted name taken, in chars.
+const MAX_NAME_CHARS: usize = 50;
+
+static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"((?:{NAME_RUN})(?:[のと](?:{NAME_RUN}))*(?:{PLAN_WORDS})(?:[0-9０-９.．]+)?)\s*[（(]([^（）()]*?(?:閣議決定|決定|策定|改定|改訂)[^（）()]*)[）)]"
+    ))
+    .expect("decided plan pattern")
+});
+
+/// Finds the strategies and plans a text names: any quoted name closed by a plan word, and
+/// unquoted ones followed by a decision note.
+pub fn find_plans(text: &str) -> Vec<PlanMatch> {
+    let mut found: Vec<PlanMatch> = Vec::new();
+    for caps in QUOTED.captures_iter(text) {
+        let (Some(whole), Some(name)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        found.push(PlanMatch {
+            name: name.as_str().trim().to_string(),
+            start: name.start(),
+            end: whole.end(),
+            decision: caps
+                .get(2)
+                .and_then(|note| parse_decision(&nfkc(note.as_str()))),
+        });
+    }
+    for caps in DECIDED.captures_iter(text) {
+        let (Some(whole), Some(name)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        if found
+            .iter()
+            .any(|f| f.start < whole.end() && whole.start() < f.end)
+        {
+            continue;
+        }
+        let name_text = name.as_str().trim_start_matches(['各', '同', '本']);
+        if name_text.chars().count() > MAX_NAME_CHARS || name_text.chars().count() < 4 {
+            continue;
+        }
+        found.push(PlanMatch {
+            name: name_text.to_string(),
+            start: name.end() - name_text.len(),
+            end: whole.end(),
+            decision: caps
+                .get(2)
+                .and_then(|note| parse_decision(&nfkc(note.as_str()))),
+        });
+    }
+    found.sort_by_key(|m| m.start);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_quoted_and_decided_plans() {
+        let found = find_plans(
+            "「デジタル社会の実現に向けた重点計画」（令和7年6月13日閣議決定）及び「ガイドブック」に基づき、\
+             経済財政運営と改革の基本方針2025（令和7年6月13日閣議決定）を踏まえ",
+        );
+        let names: Vec<&str> = found.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "デジタル社会の実現に向けた重点計画",
+                "経済財政運営と改革の基本方針2025"
+            ]
+        );
+        let decision = found[0].decision.as_ref().expect("a decision");
+        assert_eq!(decision.date, "2025-06-13");
+        assert_eq!(decision.by.as_deref(), Some("閣議決定"));
+    }
+}

@@ -1,0 +1,116 @@
+//! Programs and funds: names closed by 基金, 交付金, 補助金, 負担金, 委託費, 事業 or 経費,
+//! quoted (「…事業」) or written as one compound.
+
+use crate::graph::model::NodeType;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A program or fund named in text, with its byte span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgramMatch {
+    /// The name as written (brackets removed).
+    pub name: String,
+    /// [`NodeType::Fund`] for a 基金, [`NodeType::Program`] otherwise.
+    pub node_type: NodeType,
+    /// Byte offset of the name.
+    pub start: usize,
+    /// Byte offset just past the name.
+    pub end: usize,
+}
+
+const PROGRAM_WORDS: &str = "基金|交付金|補助金|負担金|委託費|事業費|事業|経費";
+
+static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"「([^「」]{{2,60}}?(?:{PROGRAM_WORDS}))」")).expect("quoted program")
+});
+
+static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"[\p{{Han}}\p{{Katakana}}ー・A-Za-zＡ-Ｚａ-ｚ0-9０-９]{{2,40}}?(?:{PROGRAM_WORDS})"
+    ))
+    .expect("program compound")
+});
+
+/// Fewest chars before the closing word of an unquoted name: shorter ones are generic
+/// (`実証事業`, `本事業`).
+const MIN_STEM_CHARS: usize = 4;
+
+/// Heads that make a compound generic or a reference rather than a name.
+const GENERIC_HEADS: [&str; 8] = ["各", "同", "本", "当該", "上記", "関連", "既存", "その他"];
+
+/// The node type a program name takes.
+pub fn program_type(name: &str) -> NodeType {
+    if name.ends_with("基金") {
+        NodeType::Fund
+    } else {
+        NodeType::Program
+    }
+}
+
+/// Whether a name is closed by a program or fund word.
+pub fn is_program_name(name: &str) -> bool {
+    PROGRAM_WORDS.split('|').any(|w| name.ends_with(w))
+}
+
+/// Finds the programs and funds a text names.
+pub fn find_programs(text: &str) -> Vec<ProgramMatch> {
+    let mut found: Vec<ProgramMatch> = QUOTED
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let name = caps.get(1)?;
+            Some(ProgramMatch {
+                name: name.as_str().trim().to_string(),
+                node_type: program_type(name.as_str()),
+                start: name.start(),
+                end: name.end(),
+            })
+        })
+        .collect();
+    for m in COMPOUND.find_iter(text) {
+        if found.iter().any(|f| f.start < m.end() && m.start() < f.end) {
+            continue;
+        }
+        let name = m.as_str();
+        let word = PROGRAM_WORDS
+            .split('|')
+            .find(|w| name.ends_with(w))
+            .unwrap_or("");
+        let stem = &name[..name.len() - word.len()];
+        if stem.chars().count() < MIN_STEM_CHARS
+            || GENERIC_HEADS.iter().any(|h| name.starts_with(h))
+        {
+            continue;
+        }
+        found.push(ProgramMatch {
+            name: name.to_string(),
+            node_type: program_type(name),
+            start: m.start(),
+            end: m.end(),
+        });
+    }
+    found.sort_by_key(|m| m.start);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_programs_and_funds() {
+        let found = find_programs(
+            "「地域おこし協力隊の推進に要する経費」により、情報通信研究開発基金を活用し、本事業と実証事業を行う",
+        );
+        let named: Vec<(&str, NodeType)> = found
+            .iter()
+            .map(|m| (m.name.as_str(), m.node_type))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("地域おこし協力隊の推進に要する経費", NodeType::Program),
+                ("情報通信研究開発基金", NodeType::Fund)
+            ]
+        );
+    }
+}
