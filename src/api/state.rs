@@ -1,6 +1,7 @@
 //! Shared server state: the engine being served, swapped atomically after a rebuild, and the
 //! question log.
 
+use crate::ask::conversation::Conversations;
 use crate::engine::{Engine, EngineConfig};
 use crate::qlog::{QuestionLog, QuestionRecord};
 use axum::extract::{ConnectInfo, FromRequestParts};
@@ -17,6 +18,7 @@ pub struct AppState {
     rebuild_lock: Arc<Mutex<()>>,
     config: Arc<EngineConfig>,
     question_log: QuestionLog,
+    conversations: Arc<Conversations>,
 }
 
 impl AppState {
@@ -32,7 +34,20 @@ impl AppState {
             rebuild_lock: Arc::new(Mutex::new(())),
             config: Arc::new(config),
             question_log: QuestionLog::disabled(),
+            conversations: Arc::new(Conversations::default()),
         }
+    }
+
+    /// This state keeping conversations in `conversations` (the default keeps them with
+    /// the default limits).
+    pub fn with_conversations(mut self, conversations: Conversations) -> AppState {
+        self.conversations = Arc::new(conversations);
+        self
+    }
+
+    /// The conversations of `/ask` and the MCP `ask` tool.
+    pub fn conversations(&self) -> Arc<Conversations> {
+        self.conversations.clone()
     }
 
     /// This state recording questions to `log` (the default records nothing).
