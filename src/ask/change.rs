@@ -83,6 +83,20 @@ fn earlier_of<'e>(
         .cloned()
 }
 
+/// Whether the document states the figure's change on the figure's own line.
+fn change_stated_beside(engine: &Engine, figure: &Figure) -> bool {
+    figure.stated_change(engine).is_some_and(|change| {
+        change.node.id == figure.node.id
+            || change.node.sources.iter().any(|s| {
+                figure
+                    .node
+                    .sources
+                    .iter()
+                    .any(|t| t.doc == s.doc && t.line_start == s.line_start)
+            })
+    })
+}
+
 /// The rate of change in percent, to one decimal.
 pub fn rate_pct(difference: Decimal, base: Decimal) -> Option<Decimal> {
     if base.is_zero() {
@@ -121,7 +135,7 @@ pub fn answer<'e>(
         (
             u8::from(!own.contains(&f.node.id)),
             Reverse(f.fy),
-            u8::from(f.stated_change(engine).is_none()),
+            u8::from(!change_stated_beside(engine, f)),
             later_rank(&f.kind),
             u8::from(f.is_relisted()),
             Reverse(f.amount),

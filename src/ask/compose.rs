@@ -53,6 +53,7 @@ pub fn figure_amount(figure: &Figure) -> String {
             "{}の内数（この額はより大きな予算全体の額で、この事業だけの額ではありません）",
             oku(a)
         ),
+        Some(a) if figure.is_relisted() => format!("{}（再掲。ほかの項目で計上）", oku(a)),
         Some(a) => oku(a),
     }
 }
@@ -62,9 +63,6 @@ pub fn budget_fact(engine: &Engine, subject: &NodeDraft, figure: &Figure) -> Fac
     let mut qualifiers = Vec::new();
     if figure.flags.iter().any(|f| f == "new") {
         qualifiers.push("新規");
-    }
-    if figure.flags.iter().any(|f| f == "relisted") {
-        qualifiers.push("再掲");
     }
     let qualifier_text = if qualifiers.is_empty() {
         String::new()

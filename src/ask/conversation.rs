@@ -187,16 +187,20 @@ pub fn resolve(reading: &Reading, question: &str, previous: Option<&Turn>) -> Re
         .filter(|_| reading.refers_back || names_nothing)
         .cloned();
     let follow_up = continued.is_some();
+    let names_year =
+        reading.fiscal_year.is_some() || reading.kind.is_some() || reading.year_shift.is_some();
     let intent = match previous {
-        Some(p) if follow_up && !reading.has_cue => p.intent,
+        // A bare year or kind (令和6年度補正では?) asks for figures, whatever came before.
+        Some(p) if follow_up && !reading.has_cue => match p.intent {
+            Intent::Budget | Intent::Total | Intent::Change | Intent::List => p.intent,
+            _ if names_year => Intent::Budget,
+            other => other,
+        },
         _ => reading.intent,
     };
-    // A change is one of money only when the question or the conversation speaks of money
-    // (何倍に増えた? about a count is answered from the text).
-    let money_before = previous.is_some_and(|p| {
-        follow_up && matches!(p.intent, Intent::Budget | Intent::Total | Intent::Change)
-    });
-    let intent = if intent == Intent::Change && !reading.about_money && !money_before {
+    // A change is one of money when the question or the conversation speaks of money
+    // (何倍に増えた? about a count on its own is answered from the text).
+    let intent = if intent == Intent::Change && !reading.about_money && !follow_up {
         Intent::Lookup
     } else {
         intent

@@ -133,6 +133,8 @@ const LIST_CUES: [&str; 15] = [
 const WEAK_LIST_CUES: [&str; 5] = ["施策は", "取組は", "事業は", "どんな", "どのような"];
 /// A phrase that starts with a back-reference word but is not one.
 const NOT_A_BACK_REFERENCE: &str = "その他";
+/// Phrases with 所管 that name a ministry's budget rather than ask who is in charge.
+const BUDGET_OWNERSHIP: [&str; 3] = ["所管予算", "所管合計", "所管計上"];
 /// Change cues that are about money by themselves.
 const MONEY_CHANGE_CUES: [&str; 6] = ["増減額", "増減率", "前年度比", "前年比", "増額", "減額"];
 /// Words that point back at the previous turn's subject.
@@ -182,6 +184,10 @@ pub struct Reading {
 /// Classifies a question.
 pub fn read(question: &str) -> Reading {
     let text = for_matching(question);
+    // "…所管予算", "…所管合計" name a budget, not who is in charge.
+    let text = BUDGET_OWNERSHIP
+        .iter()
+        .fold(text, |t, phrase| t.replace(phrase, "予算"));
     let without_others = text.replace(NOT_A_BACK_REFERENCE, "");
     let has = |cues: &[&str]| cues.iter().any(|c| text.contains(c));
     let intent = if has(&RESPONSIBILITY_CUES) {
@@ -352,6 +358,20 @@ mod tests {
         );
         assert_eq!(read("電波監視の目標").intent, Intent::Indicator);
         assert_eq!(read("TRLとは").intent, Intent::Lookup);
+        assert_eq!(read("総務省所管合計の前年度比は?").intent, Intent::Change);
+        assert_eq!(read("一般会計の総額は?").intent, Intent::Total);
+        assert_eq!(
+            read("デジタル基盤整備にはどんな取組がある?").intent,
+            Intent::List
+        );
+        assert_eq!(
+            read("恩給費は前年度から何億円減った?").intent,
+            Intent::Change
+        );
+        assert_eq!(read("その他政策的経費の予算は?").refers_back, false);
+        assert!(read("その予算は?").refers_back);
+        assert_eq!(read("前年度は?").year_shift, Some(-1));
+        assert_eq!(read("前年度から増えた?").year_shift, None);
     }
 
     #[test]

@@ -13,7 +13,8 @@ use super::response::Computed;
 use super::subject::{budget_nodes, squeezed};
 use crate::budgets::{BudgetQuery, list_budgets};
 use crate::engine::Engine;
-use crate::graph::model::{NodeDraft, NodeType};
+use crate::graph::EdgeDirection;
+use crate::graph::model::{NodeDraft, NodeType, Rel};
 use crate::money::{BudgetKind, FiscalYear};
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -220,30 +221,8 @@ pub fn section_answer<'e>(
         outcome.supported = true;
         return outcome;
     }
-    // Parts first (part_of); for a theme or an agency, the items that carry it out.
-    let by_parts = BudgetQuery {
-        under: Some(subject.id.clone()),
-        fy,
-        kind,
-        ..BudgetQuery::default()
-    };
-    let mut listing = list_budgets(&engine.graph, &by_parts);
-    if listing.subtotals.is_empty() {
-        listing = list_budgets(
-            &engine.graph,
-            &BudgetQuery {
-                under: None,
-                theme: Some(subject.id.clone()),
-                ..by_parts
-            },
-        );
-    }
-    let excluded: BTreeSet<&str> = listing.excluded.iter().map(|e| e.id.as_str()).collect();
-    let Some(subtotal) = listing
-        .subtotals
-        .iter()
-        .min_by_key(|s| (Reverse(FiscalYear::parse_label(&s.fy)), kind_rank(&s.kind)))
-    else {
+    let parts = parts_of(engine, subject, fy, kind);
+    if parts.is_empty() {
         let mut held: Vec<Figure> = own;
         held.extend(budget_figures(&budget_nodes(engine, subject)));
         return outcome.unsupported(format!(
@@ -252,15 +231,7 @@ pub fn section_answer<'e>(
             of_asked(fy, kind),
             coverage(&held, fy)
         ));
-    };
-    let parts: Vec<Figure> = listing
-        .items
-        .iter()
-        .filter(|i| i.fy == subtotal.fy && i.kind == subtotal.kind)
-        .filter(|i| !excluded.contains(i.id.as_str()))
-        .filter_map(|i| engine.graph.node(&i.id))
-        .map(Figure::of)
-        .collect();
+    }
     let mut operands = Vec::new();
     let mut sum = Decimal::ZERO;
     for part in &parts {
@@ -288,10 +259,129 @@ pub fn section_answer<'e>(
         basis: "calculated".into(),
         stated_by: None,
     });
-    outcome.fy = FiscalYear::parse_label(&subtotal.fy);
-    outcome.kind = BudgetKind::parse(&subtotal.kind);
+    outcome.fy = parts.first().and_then(|p| p.fy);
+    outcome.kind = parts.first().and_then(|p| BudgetKind::parse(&p.kind));
     outcome.supported = true;
     outcome
+}
+
+/// Most levels of parts descended into for a sum.
+const MAX_DEPTH: usize = 3;
+
+/// Whether a figure can be added into a sum: its own amount, listed here first.
+fn countable(figure: &Figure) -> bool {
+    figure.is_own_amount() && !figure.is_relisted()
+}
+
+/// The figures a sum of `node`'s parts adds up: for each part (`part_of`), its own figure
+/// of the year and kind, or else its own parts' figures; the year and kind are the asked
+/// ones, else those most of the direct parts state (the newest on a tie). For a node
+/// without parts (a theme), the countable figures of the items carrying it out.
+fn parts_of<'e>(
+    engine: &'e Engine,
+    node: &NodeDraft,
+    fy: Option<FiscalYear>,
+    kind: Option<BudgetKind>,
+) -> Vec<Figure<'e>> {
+    let direct: Vec<Figure> = part_children(engine, &node.id)
+        .iter()
+        .flat_map(|child| budget_figures(&budget_nodes_of(engine, child)))
+        .filter(|f| countable(f) && f.matches(fy, kind))
+        .collect();
+    let mut counts: std::collections::BTreeMap<(Option<FiscalYear>, String), usize> =
+        std::collections::BTreeMap::new();
+    for figure in &direct {
+        *counts.entry((figure.fy, figure.kind.clone())).or_default() += 1;
+    }
+    let chosen = counts
+        .into_iter()
+        .max_by_key(|((year, kind), count)| (*count, *year, Reverse(kind_rank(kind))))
+        .map(|(key, _)| key);
+    let Some((year, kind_name)) = chosen else {
+        return theme_parts(engine, node, fy, kind);
+    };
+    let kind = BudgetKind::parse(&kind_name);
+    let mut found = Vec::new();
+    let mut seen = BTreeSet::new();
+    collect_parts(engine, &node.id, year, kind, 0, &mut seen, &mut found);
+    found
+}
+
+fn collect_parts<'e>(
+    engine: &'e Engine,
+    id: &str,
+    fy: Option<FiscalYear>,
+    kind: Option<BudgetKind>,
+    depth: usize,
+    seen: &mut BTreeSet<String>,
+    found: &mut Vec<Figure<'e>>,
+) {
+    for child in part_children(engine, id) {
+        let own: Vec<Figure> = budget_figures(&budget_nodes_of(engine, &child))
+            .into_iter()
+            .filter(|f| countable(f) && f.matches(fy, kind))
+            .collect();
+        match best(&own, fy, kind) {
+            Some(figure) => {
+                if seen.insert(figure.node.id.clone()) {
+                    found.push(figure);
+                }
+            }
+            None if depth < MAX_DEPTH => {
+                collect_parts(engine, &child, fy, kind, depth + 1, seen, found);
+            }
+            None => {}
+        }
+    }
+}
+
+/// Ids of the nodes directly `part_of` `id`, each once.
+fn part_children(engine: &Engine, id: &str) -> Vec<String> {
+    let mut seen = BTreeSet::new();
+    engine
+        .graph
+        .edges_of(id)
+        .into_iter()
+        .filter(|(d, e)| *d == EdgeDirection::In && e.rel == Rel::PartOf)
+        .map(|(_, e)| e.from.clone())
+        .filter(|from| seen.insert(from.clone()))
+        .collect()
+}
+
+/// The countable figures of the items carrying a theme out, of one year and kind.
+fn theme_parts<'e>(
+    engine: &'e Engine,
+    node: &NodeDraft,
+    fy: Option<FiscalYear>,
+    kind: Option<BudgetKind>,
+) -> Vec<Figure<'e>> {
+    let listing = list_budgets(
+        &engine.graph,
+        &BudgetQuery {
+            theme: Some(node.id.clone()),
+            fy,
+            kind,
+            ..BudgetQuery::default()
+        },
+    );
+    let excluded: BTreeSet<&str> = listing.excluded.iter().map(|e| e.id.as_str()).collect();
+    let Some(subtotal) = listing.subtotals.iter().max_by_key(|s| {
+        (
+            s.count,
+            FiscalYear::parse_label(&s.fy),
+            Reverse(kind_rank(&s.kind)),
+        )
+    }) else {
+        return Vec::new();
+    };
+    listing
+        .items
+        .iter()
+        .filter(|i| i.fy == subtotal.fy && i.kind == subtotal.kind)
+        .filter(|i| !excluded.contains(i.id.as_str()))
+        .filter_map(|i| engine.graph.node(&i.id))
+        .map(Figure::of)
+        .collect()
 }
 
 /// The first facts as lines, and how many more there are.
