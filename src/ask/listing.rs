@@ -51,7 +51,7 @@ pub fn answer<'e>(
     let total = found.len();
     let mut lines = Vec::new();
     for ((child, edge), child_figures) in found.iter().zip(&figures).take(MAX_LISTED) {
-        let figure = best(child_figures, fy, kind);
+        let figure = best(&nearest_first(child_figures, edge), fy, kind);
         let fact = part_fact(engine, subject, child, edge, figure.as_ref());
         lines.push(format!("・{}", fact.text));
         outcome.facts.add(fact);
@@ -74,6 +74,21 @@ pub fn answer<'e>(
     outcome.kind = kind;
     outcome.supported = true;
     outcome
+}
+
+/// A child's figures, those read beside the relation (same document, nearest line) first,
+/// so that of equal figures the one the listing's own table states is shown.
+fn nearest_first<'e>(figures: &[Figure<'e>], edge: &EdgeDraft) -> Vec<Figure<'e>> {
+    let anchor = edge.sources.first();
+    let mut sorted = figures.to_vec();
+    sorted.sort_by_key(|f| {
+        let source = f.node.sources.first();
+        match (anchor, source) {
+            (Some(a), Some(s)) if a.doc == s.doc => (0, a.line_start.abs_diff(s.line_start)),
+            _ => (1, 0),
+        }
+    });
+    sorted
 }
 
 /// A child as a fact: its amount (when it has one) and where both stand.
