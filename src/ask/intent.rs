@@ -80,7 +80,7 @@ const STRATEGY_CUES: [&str; 10] = [
     "掲げる",
 ];
 const INDICATOR_CUES: [&str; 7] = ["目標", "指標", "kpi", "達成", "目標値", "成果", "何件"];
-const CHANGE_CUES: [&str; 20] = [
+const CHANGE_CUES: [&str; 21] = [
     "前年度から",
     "前年度比",
     "前年比",
@@ -89,32 +89,36 @@ const CHANGE_CUES: [&str; 20] = [
     "昨年度から",
     "昨年度と比",
     "増減",
-    "増えた",
-    "減った",
-    "増えて",
-    "減って",
+    "増え",
+    "減っ",
+    "減り",
     "増加",
     "減少",
     "伸び",
     "増額",
     "減額",
     "差額",
+    "差は",
     "比べ",
     "変化",
+    "変わ",
 ];
-const TOTAL_CUES: [&str; 8] = [
+const TOTAL_CUES: [&str; 9] = [
     "総額",
     "合計",
     "総計",
     "全体",
     "全部で",
     "トータル",
+    "規模",
     "一般会計",
     "特別会計",
 ];
-const LIST_CUES: [&str; 15] = [
+const LIST_CUES: [&str; 19] = [
     "どんな取組",
     "どのような取組",
+    "どんな取り組み",
+    "どのような取り組み",
     "どんな施策",
     "どのような施策",
     "どんな事業",
@@ -122,15 +126,27 @@ const LIST_CUES: [&str; 15] = [
     "内訳",
     "何がある",
     "何があり",
+    "何をして",
     "含まれ",
     "構成",
     "一覧",
     "主な施策",
     "主な取組",
+    "主な取り組み",
     "主な事業",
 ];
 /// List cues that give way to the other cues (`…事業はいくら?` asks for an amount).
-const WEAK_LIST_CUES: [&str; 5] = ["施策は", "取組は", "事業は", "どんな", "どのような"];
+const WEAK_LIST_CUES: [&str; 9] = [
+    "施策は",
+    "取組は",
+    "取り組みは",
+    "事業は",
+    "施策を",
+    "取組を",
+    "取り組みを",
+    "どんな",
+    "どのような",
+];
 /// A phrase that starts with a back-reference word but is not one.
 const NOT_A_BACK_REFERENCE: &str = "その他";
 /// Phrases with 所管 that name a ministry's budget rather than ask who is in charge.
@@ -151,10 +167,15 @@ const BACK_REFERENCES: [&str; 10] = [
     "前述",
 ];
 /// Words that move the previous turn's fiscal year.
-const YEAR_SHIFTS: [(&str, i16); 6] = [
+const YEAR_SHIFTS: [(&str, i16); 11] = [
     ("前年度", -1),
     ("昨年度", -1),
     ("前の年度", -1),
+    ("去年度", -1),
+    ("去年", -1),
+    ("前年", -1),
+    ("来年度", 1),
+    ("来年", 1),
     ("翌年度", 1),
     ("次年度", 1),
     ("次の年度", 1),
@@ -277,7 +298,11 @@ pub fn names_a_subject(question: &str) -> bool {
 }
 
 /// Follow-up phrasing that names no subject.
-const FOLLOW_UP_NOISE: [&str; 22] = [
+const FOLLOW_UP_NOISE: [&str; 26] = [
+    "じゃあ",
+    "ちなみに",
+    "それでは",
+    "では、",
     "前年度と比べると",
     "前年度と比べて",
     "前年度と比較すると",
@@ -372,6 +397,19 @@ mod tests {
         assert!(read("その予算は?").refers_back);
         assert_eq!(read("前年度は?").year_shift, Some(-1));
         assert_eq!(read("前年度から増えた?").year_shift, None);
+        assert_eq!(read("去年は?").year_shift, Some(-1));
+        assert_eq!(
+            read("予算は前年度と比べてどう変わった?").intent,
+            Intent::Change
+        );
+        assert_eq!(read("どのような取り組みがある?").intent, Intent::List);
+        assert_eq!(
+            read("地域社会DX推進パッケージ事業はいくら?").intent,
+            Intent::Budget
+        );
+        assert!(!names_a_subject("じゃあ令和6年度補正では?"));
+        assert!(!names_a_subject("前年度と比べると?"));
+        assert!(names_a_subject("消防団の予算は?"));
     }
 
     #[test]
