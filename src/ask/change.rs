@@ -60,7 +60,9 @@ fn earlier_of<'e>(
     figures
         .iter()
         .filter(|f| f.fy == Some(year) && f.is_own_amount())
-        .filter(|f| f.kind == "initial" || f.kind == later.kind)
+        // A supplementary budget compares with the previous supplementary one; anything
+        // else with the previous initial budget (or the same kind).
+        .filter(|f| f.kind == later.kind || (f.kind == "initial" && later.kind != "supplementary"))
         .filter(|f| same_item(engine, later, f))
         .min_by_key(|f| {
             (

@@ -112,25 +112,26 @@ pub fn answer_turn(
         follow_ups: Vec::new(),
         conversation_id: None,
     };
-    let account_total = asks_for_accounts(&candidates, resolved.intent, &reading);
-    let outcome = if account_total {
+    let accounts = if asks_for_accounts(&candidates, resolved.intent, &reading) {
         let agency = candidates
             .first()
             .map(|(_, n)| *n)
             .filter(|n| n.node_type == NodeType::Agency);
         let accounts = totals::accounts(engine, question, agency);
-        let chosen: Vec<&NodeDraft> = match continued {
+        match continued {
             Some(subject) if accounts.iter().any(|a| a.id == subject.id) => vec![subject],
             _ => accounts,
-        };
+        }
+    } else {
+        Vec::new()
+    };
+    let outcome = if let Some(first) = accounts.first() {
         if resolved.intent == Intent::Change {
-            chosen
-                .first()
-                .map(|account| change::answer(engine, account, resolved.fy, resolved.kind))
+            Some(change::answer(engine, first, resolved.fy, resolved.kind))
         } else {
             Some(totals::account_answer(
                 engine,
-                &chosen,
+                &accounts,
                 resolved.fy,
                 resolved.kind,
             ))
@@ -199,14 +200,24 @@ pub fn answer_turn(
 }
 
 /// Whether a question is about a ministry's or an account's total rather than an item's:
-/// it asks for a total (or a change of one) and names no item, or an agency, or an account.
+/// it asks for a total (or a change of one) and names no item, or an agency, or an
+/// account; or it asks an agency's budget.
 fn asks_for_accounts(candidates: &[(f32, &NodeDraft)], intent: Intent, reading: &Reading) -> bool {
-    let about_total = intent == Intent::Total || (intent == Intent::Change && reading.wants_total);
-    about_total
-        && candidates.first().is_none_or(|(_, node)| {
-            node.node_type == NodeType::Agency
-                || node.props.get("role").and_then(serde_json::Value::as_str) == Some("account")
-        })
+    let is_agency = |node: &NodeDraft| node.node_type == NodeType::Agency;
+    let is_account = |node: &NodeDraft| {
+        node.props.get("role").and_then(serde_json::Value::as_str) == Some("account")
+    };
+    match (intent, candidates.first()) {
+        (Intent::Total, None) => true,
+        (Intent::Total, Some((_, node))) => is_agency(node) || is_account(node),
+        (Intent::Change, Some((_, node))) => {
+            reading.wants_total && (is_agency(node) || is_account(node))
+        }
+        (Intent::Change, None) => reading.wants_total,
+        // "総務省の令和6年度予算はいくら?": a ministry's budget is its accounts' totals.
+        (Intent::Budget, Some((_, node))) => is_agency(node),
+        _ => false,
+    }
 }
 
 /// Answers the resolved intent about `subject`.

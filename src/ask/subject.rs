@@ -70,6 +70,7 @@ pub fn candidates<'e>(
             // A name written out in the question is what the question is about; the
             // longest one written out most of all.
             let named = names_of(node)
+                .filter(|n| !names_only_a_year(n))
                 .filter(|n| n.chars().count() >= 2 && normalized_question.contains(n))
                 .map(|n| n.chars().count())
                 .max()
@@ -90,6 +91,28 @@ pub fn candidates<'e>(
         .map(|(_, _, score, node)| (score, node))
         .collect();
     Ok(candidates)
+}
+
+/// Words that, beside a fiscal year, only say which budget (令和6年度補正予算).
+const BUDGET_WORDS: [&str; 6] = ["補正予算", "当初予算", "概算要求", "予算案", "予算", "(案)"];
+
+/// Whether a name only says a fiscal year and a kind of budget: written in a question it
+/// asks for that year, it does not name a subject.
+fn names_only_a_year(name: &str) -> bool {
+    let years = crate::money::find_fiscal_years(name);
+    if years.is_empty() {
+        return false;
+    }
+    let mut rest = name.to_string();
+    for found in years.iter().rev() {
+        if rest.is_char_boundary(found.start) && rest.is_char_boundary(found.end) {
+            rest.replace_range(found.start..found.end, "");
+        }
+    }
+    for word in BUDGET_WORDS {
+        rest = rest.replace(word, "");
+    }
+    !rest.chars().any(char::is_alphanumeric)
 }
 
 fn names_of(node: &NodeDraft) -> impl Iterator<Item = String> + '_ {
@@ -194,4 +217,19 @@ pub fn children<'e>(
             .unwrap_or_default()
     });
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_year_and_a_kind_are_not_a_subject() {
+        assert!(names_only_a_year("令和6年度補正予算"));
+        assert!(names_only_a_year("令和8年度概算要求"));
+        assert!(!names_only_a_year("地域おこし協力隊"));
+        assert!(!names_only_a_year(
+            "経済対策に係る令和7年度情報通信関係補正予算"
+        ));
+    }
 }

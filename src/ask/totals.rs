@@ -36,7 +36,8 @@ fn is_account(node: &NodeDraft) -> bool {
 }
 
 /// The accounts a question is about: those it names, else those of the kind it names
-/// (一般会計 / 特別会計), else those of the documents the agency publishes, else all.
+/// (一般会計 / 特別会計), else those of the documents the agency publishes (none when it
+/// publishes none), else all.
 pub fn accounts<'e>(
     engine: &'e Engine,
     question: &str,
@@ -80,9 +81,8 @@ pub fn accounts<'e>(
                 })
             })
             .collect();
-        if !published.is_empty() {
-            return published;
-        }
+        // Another agency's question is not answered with these accounts.
+        return published;
     }
     all
 }
