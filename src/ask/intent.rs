@@ -393,7 +393,7 @@ mod tests {
             read("恩給費は前年度から何億円減った?").intent,
             Intent::Change
         );
-        assert_eq!(read("その他政策的経費の予算は?").refers_back, false);
+        assert!(!read("その他政策的経費の予算は?").refers_back);
         assert!(read("その予算は?").refers_back);
         assert_eq!(read("前年度は?").year_shift, Some(-1));
         assert_eq!(read("前年度から増えた?").year_shift, None);

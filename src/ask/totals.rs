@@ -322,11 +322,8 @@ fn collect_parts<'e>(
             .filter(|f| countable(f) && f.matches(fy, kind))
             .collect();
         match best(&own, fy, kind) {
-            Some(figure) => {
-                if seen.insert(figure.node.id.clone()) {
-                    found.push(figure);
-                }
-            }
+            Some(figure) if seen.insert(figure.node.id.clone()) => found.push(figure),
+            Some(_) => {}
             None if depth < MAX_DEPTH => {
                 collect_parts(engine, &child, fy, kind, depth + 1, seen, found);
             }
