@@ -28,7 +28,15 @@ pub fn matching<'e>(
         .filter(|f| f.matches(fy, kind))
         .cloned()
         .collect();
-    chosen.sort_by_key(|f| Reverse(f.fy));
+    // Newest year first; within a year, stated budgets before の内数, 事項要求 and other
+    // related amounts.
+    chosen.sort_by_key(|f| {
+        (
+            Reverse(f.fy),
+            !f.is_own_amount(),
+            f.kind == BudgetKind::Other.as_str(),
+        )
+    });
     let mut seen = BTreeSet::new();
     chosen.retain(|f| seen.insert(f.node.id.clone()));
     (chosen, all)

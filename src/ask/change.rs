@@ -41,22 +41,34 @@ fn same_item(engine: &Engine, a: &Figure, b: &Figure) -> bool {
         .any(|o| owners_a.contains(&o.id))
 }
 
-/// The figure of the previous fiscal year to compare `later` with: the same item, of
-/// the initial budget when there is one (概算要求 and 予算案 compare with it), else the
-/// same kind; the same document first.
+/// How close two figures were read: on the same line, in the same document, or apart.
+fn closeness(a: &Figure, b: &Figure) -> u8 {
+    let same = |line: bool| {
+        a.node.sources.iter().any(|s| {
+            b.node
+                .sources
+                .iter()
+                .any(|t| s.doc == t.doc && (!line || s.line_start == t.line_start))
+        })
+    };
+    if same(true) {
+        0
+    } else if same(false) {
+        1
+    } else {
+        2
+    }
+}
+
+/// The figure of the previous fiscal year to compare `later` with, and how close it was
+/// read: the same item, of the initial budget when there is one (概算要求 and 予算案
+/// compare with it), else the same kind; the same line, then the same document first.
 fn earlier_of<'e>(
     engine: &Engine,
     later: &Figure<'e>,
     figures: &[Figure<'e>],
-) -> Option<Figure<'e>> {
+) -> Option<(Figure<'e>, u8)> {
     let year = FiscalYear(later.fy?.0.checked_sub(1)?);
-    let docs: Vec<&str> = later.node.sources.iter().map(|s| s.doc.as_str()).collect();
-    let lines: Vec<(&str, u32)> = later
-        .node
-        .sources
-        .iter()
-        .map(|s| (s.doc.as_str(), s.line_start))
-        .collect();
     figures
         .iter()
         .filter(|f| f.fy == Some(year) && f.is_own_amount())
@@ -64,25 +76,14 @@ fn earlier_of<'e>(
         // else with the previous initial budget (or the same kind).
         .filter(|f| f.kind == later.kind || (f.kind == "initial" && later.kind != "supplementary"))
         .filter(|f| same_item(engine, later, f))
-        .min_by_key(|f| {
+        .map(|f| (f.clone(), closeness(later, f)))
+        .min_by_key(|(f, close)| {
             (
                 u8::from(f.kind != "initial"),
-                u8::from(
-                    !f.node
-                        .sources
-                        .iter()
-                        .any(|s| lines.contains(&(s.doc.as_str(), s.line_start))),
-                ),
-                u8::from(
-                    !f.node
-                        .sources
-                        .iter()
-                        .any(|s| docs.contains(&s.doc.as_str())),
-                ),
+                *close,
                 u8::from(f.is_relisted()),
             )
         })
-        .cloned()
 }
 
 /// Whether the document states the figure's change on the figure's own line.
@@ -127,25 +128,24 @@ pub fn answer<'e>(
         .iter()
         .map(|n| n.id.clone())
         .collect();
-    let mut laters: Vec<&Figure> = figures
+    // The subject's own figures first, the newest year, two figures read together; among
+    // its parts' figures, the largest (the one that moves the subject most).
+    let pair = figures
         .iter()
         .filter(|f| f.is_own_amount() && f.matches(fy, kind))
-        .collect();
-    // The subject's own figures first; among its parts' figures, the largest (the one
-    // that moves the subject most).
-    laters.sort_by_key(|f| {
-        (
-            u8::from(!own.contains(&f.node.id)),
-            Reverse(f.fy),
-            u8::from(!change_stated_beside(engine, f)),
-            later_rank(&f.kind),
-            u8::from(f.is_relisted()),
-            Reverse(f.amount),
-        )
-    });
-    let pair = laters
-        .iter()
-        .find_map(|later| earlier_of(engine, later, &figures).map(|e| ((*later).clone(), e)));
+        .filter_map(|later| earlier_of(engine, later, &figures).map(|(e, c)| (later, e, c)))
+        .min_by_key(|(later, _, close)| {
+            (
+                u8::from(!own.contains(&later.node.id)),
+                Reverse(later.fy),
+                *close,
+                u8::from(!change_stated_beside(engine, later)),
+                later_rank(&later.kind),
+                u8::from(later.is_relisted()),
+                Reverse(later.amount),
+            )
+        })
+        .map(|(later, earlier, _)| (later.clone(), earlier));
     let Some((later, earlier)) = pair else {
         let asked = fy.map(super::figures::year_japanese).unwrap_or_default();
         return outcome.unsupported(format!(

@@ -111,7 +111,7 @@ fn stated_figure<'e>(
 }
 
 /// The subject of a section total: the best candidate, or — when it states no figure of
-/// its own — a candidate named after it that does (a theme's own section, e.g. `Xの確保`).
+/// its own — a section (a node with parts) named after it that does (`Xの確保` for X).
 pub fn stated_section<'e>(
     engine: &Engine,
     candidates: &[(f32, &'e NodeDraft)],
@@ -129,7 +129,12 @@ pub fn stated_section<'e>(
     candidates
         .iter()
         .map(|(_, node)| *node)
-        .find(|node| node.id != best.id && squeezed(&node.name).contains(&name) && states(node))
+        .find(|node| {
+            node.id != best.id
+                && squeezed(&node.name).contains(&name)
+                && states(node)
+                && !part_children(engine, &node.id).is_empty()
+        })
         .or(Some(best))
 }
 
