@@ -191,8 +191,17 @@ pub fn budget_nodes<'e>(engine: &'e Engine, node: &NodeDraft) -> Vec<&'e NodeDra
     found
 }
 
-/// The items that make a node up ([`CHILD_RELS`] pointing at it), with the edge's relation,
-/// in document order, each once.
+/// Words a table's total row ends in: such a row repeats its table's total, it is no part.
+const TOTAL_ROW_ENDINGS: [&str; 2] = ["合計", "総計"];
+
+/// Whether a node is a table's total row (…合計), which repeats rather than adds.
+pub fn is_total_row(node: &NodeDraft) -> bool {
+    let name = squeezed(&node.name);
+    TOTAL_ROW_ENDINGS.iter().any(|e| name.ends_with(e))
+}
+
+/// The items that make a node up ([`CHILD_RELS`] pointing at it, total rows left out),
+/// with the edge's relation, in document order, each once.
 pub fn children<'e>(
     engine: &'e Engine,
     node: &NodeDraft,
@@ -205,7 +214,9 @@ pub fn children<'e>(
         .filter(|(d, e)| *d == EdgeDirection::In && CHILD_RELS.contains(&e.rel))
         .filter_map(|(_, e)| engine.graph.node(&e.from).map(|child| (child, e)))
         .filter(|(child, _)| {
-            !matches!(child.node_type, NodeType::Budget | NodeType::Document) && child.id != node.id
+            !matches!(child.node_type, NodeType::Budget | NodeType::Document)
+                && child.id != node.id
+                && !is_total_row(child)
         })
         .filter(|(child, _)| seen.insert(child.id.clone()))
         .collect();

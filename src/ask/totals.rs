@@ -10,7 +10,7 @@ use super::figures::{
 use super::intent::Intent;
 use super::outcome::Outcome;
 use super::response::Computed;
-use super::subject::{budget_nodes, squeezed};
+use super::subject::{budget_nodes, is_total_row, squeezed};
 use crate::budgets::{BudgetQuery, list_budgets};
 use crate::engine::Engine;
 use crate::graph::EdgeDirection;
@@ -337,7 +337,7 @@ fn collect_parts<'e>(
     }
 }
 
-/// Ids of the nodes directly `part_of` `id`, each once.
+/// Ids of the nodes directly `part_of` `id` (total rows left out), each once.
 fn part_children(engine: &Engine, id: &str) -> Vec<String> {
     let mut seen = BTreeSet::new();
     engine
@@ -345,6 +345,7 @@ fn part_children(engine: &Engine, id: &str) -> Vec<String> {
         .edges_of(id)
         .into_iter()
         .filter(|(d, e)| *d == EdgeDirection::In && e.rel == Rel::PartOf)
+        .filter(|(_, e)| engine.graph.node(&e.from).is_some_and(|n| !is_total_row(n)))
         .map(|(_, e)| e.from.clone())
         .filter(|from| seen.insert(from.clone()))
         .collect()
