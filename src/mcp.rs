@@ -193,6 +193,9 @@ pub struct AskInput {
     /// How many citations to return, 1..=20 (default 5).
     #[schemars(range(min = 1, max = MAX_CITATIONS))]
     pub max_citations: Option<usize>,
+    /// The `conversation_id` of the previous answer, so that a follow-up such as
+    /// `その予算は?` or `前年度は?` continues it; unknown or expired ids start anew.
+    pub conversation_id: Option<String>,
 }
 
 impl From<AskInput> for crate::ask::AskRequest {
@@ -200,6 +203,7 @@ impl From<AskInput> for crate::ask::AskRequest {
         crate::ask::AskRequest {
             question: input.question,
             max_citations: input.max_citations,
+            conversation_id: input.conversation_id,
         }
     }
 }
@@ -296,8 +300,10 @@ impl SeisakuMcp {
 
     /// Answers a question in Japanese from the graph's facts and the passages, and cites the
     /// lines it rests on (`citations`: doc, line_start, line_end, quote). `supported` is false
-    /// and `answer` null when the evidence does not answer; when several items fit equally,
-    /// `follow_ups` offers them as choices instead of a guess.
+    /// and `answer` null (or saying what the documents hold instead) when the evidence does
+    /// not answer; when several items fit equally, `follow_ups` offers them as choices
+    /// instead of a guess. Totals, changes (with `computed`) and lists are answered too;
+    /// pass the returned `conversation_id` back to ask a follow-up.
     #[tool(annotations(title = "Cited answer", read_only_hint = true, open_world_hint = false))]
     async fn ask(
         &self,

@@ -215,3 +215,38 @@ fn gold_questions_through_ask_cite_relevant_lines() {
         "{report}"
     );
 }
+
+#[tokio::test]
+async fn openapi_describes_the_ask_fields() {
+    let (status, document) = get_json(shared_server(), "/openapi.json", &[]).await;
+    assert_eq!(status, 200);
+    for method in ["get", "post"] {
+        let responses = document["paths"]["/ask"][method]["responses"]
+            .as_object()
+            .expect("responses");
+        assert!(responses.contains_key("200") && responses.contains_key("400"));
+        for (code, response) in responses {
+            assert!(
+                response["description"]
+                    .as_str()
+                    .is_some_and(|d| !d.trim().is_empty()),
+                "{method} /ask {code} needs a description"
+            );
+        }
+    }
+    let schemas = &document["components"]["schemas"];
+    for key in ["computed", "conversation_id", "facts"] {
+        assert!(
+            schemas["AskResponse"]["properties"][key].is_object(),
+            "AskResponse.{key}"
+        );
+    }
+    assert!(schemas["AskRequest"]["properties"]["conversation_id"].is_object());
+    assert!(schemas["Fact"]["properties"]["id"].is_object());
+    for key in ["op", "operands", "result"] {
+        assert!(
+            schemas["Computed"]["properties"][key].is_object(),
+            "Computed.{key}"
+        );
+    }
+}

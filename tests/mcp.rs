@@ -178,8 +178,35 @@ async fn mcp_client_over_streamable_http_uses_every_tool() {
         assert!(citation["doc"].is_string() && citation["quote"].is_string());
         assert!(citation["line_start"].is_u64() && citation["line_end"].is_u64());
     }
-    let (_, http_answer) = get_json(addr, "/ask", &[("q", question), ("max_citations", "3")]).await;
-    assert_eq!(answered, http_answer);
+    let (_, mut http_answer) =
+        get_json(addr, "/ask", &[("q", question), ("max_citations", "3")]).await;
+    // Each front end's question starts its own conversation; the rest is the same answer.
+    let conversation = answered["conversation_id"]
+        .as_str()
+        .expect("conversation_id")
+        .to_string();
+    assert_ne!(
+        Some(conversation.as_str()),
+        http_answer["conversation_id"].as_str()
+    );
+    let mut same = answered.clone();
+    same["conversation_id"] = Value::Null;
+    http_answer["conversation_id"] = Value::Null;
+    assert_eq!(same, http_answer);
+    // The tool continues a conversation like POST /ask does.
+    let follow_up = result_json(
+        &call(
+            "ask",
+            json!({"question": "前年度は?", "conversation_id": conversation}),
+        )
+        .await,
+    );
+    assert_eq!(follow_up["conversation_id"], answered["conversation_id"]);
+    assert_eq!(follow_up["supported"], true, "{follow_up}");
+    assert!(
+        follow_up["nodes"][0]["id"] == answered["nodes"][0]["id"],
+        "{follow_up}"
+    );
 
     // Failures are tool errors with the HTTP API's code and message.
     let neighbors_path = format!("/nodes/{node_id}/neighbors");
@@ -575,6 +602,13 @@ async fn mcp_questions_are_recorded_like_http_ones() {
     assert_eq!(entries[0]["question"], "電波利用料");
     assert_eq!(entries[1]["endpoint"], "ask");
     assert_eq!(entries[1]["intent"], "budget");
+    assert!(
+        entries[1]["conversation_id"]
+            .as_str()
+            .is_some_and(|id| !id.is_empty()),
+        "the ask turn names its conversation: {entries:?}"
+    );
+    assert!(entries[0].get("conversation_id").is_none(), "{entries:?}");
     for entry in &entries {
         assert_eq!(entry["status"], 200, "{entry}");
         assert!(

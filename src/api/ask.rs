@@ -2,7 +2,8 @@
 
 use super::error::ApiError;
 use super::state::{AppState, ClientAddr};
-use crate::ask::{self, AskError, AskRequest, AskResponse};
+use crate::ask::conversation::Conversations;
+use crate::ask::{self, AskError, AskRequest, AskResponse, MAX_CONVERSATION_ID_BYTES};
 use crate::engine::Engine;
 use crate::qlog::{Endpoint, QuestionRecord};
 use axum::Json;
@@ -34,11 +35,18 @@ pub struct AskParams {
     pub q: Option<String>,
     /// How many citations, 1..=20 (default 5).
     pub max_citations: Option<usize>,
+    /// The conversation to continue (the `conversation_id` of the previous answer).
+    pub conversation_id: Option<String>,
 }
 
-/// Answers a question with citations.
+/// Answers a question with citations. Send the returned `conversation_id` with the next
+/// question to ask a follow-up (その予算は?, 前年度は?, 担当は?); an unknown or expired id
+/// starts a new conversation.
 #[utoipa::path(post, path = "/ask", request_body = AskRequest,
-    responses((status = 200, body = AskResponse), (status = 400, body = super::error::ErrorBody)))]
+    responses(
+        (status = 200, description = "A cited answer: `answer` and `facts` (each with an id), `computed` (the arithmetic of a change or a sum, on fact ids), `citations`, `passages`, `follow_ups` and the `conversation_id` to continue with; `supported: false` when the documents do not answer, with what they hold instead", body = AskResponse),
+        (status = 400, description = "Empty question, malformed body or `max_citations` out of range", body = super::error::ErrorBody),
+        (status = 413, description = "Question longer than 1,000 bytes", body = super::error::ErrorBody)))]
 pub async fn ask_post(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,
@@ -51,9 +59,12 @@ pub async fn ask_post(
     run(state, request, client).await
 }
 
-/// Answers a question given in the query string.
+/// Answers a question given in the query string (same answer as `POST /ask`).
 #[utoipa::path(get, path = "/ask", params(AskParams),
-    responses((status = 200, body = AskResponse), (status = 400, body = super::error::ErrorBody)))]
+    responses(
+        (status = 200, description = "A cited answer, as for `POST /ask`", body = AskResponse),
+        (status = 400, description = "Missing or empty `q`, or `max_citations` out of range", body = super::error::ErrorBody),
+        (status = 413, description = "Question longer than 1,000 bytes", body = super::error::ErrorBody)))]
 pub async fn ask_get(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,
@@ -66,6 +77,7 @@ pub async fn ask_get(
     let request = AskRequest {
         question: params.q.unwrap_or_default(),
         max_citations: params.max_citations,
+        conversation_id: params.conversation_id,
     };
     run(state, request, client).await
 }
@@ -78,8 +90,8 @@ async fn run(
     logged_ask(&state, client, request).await.map(Json)
 }
 
-/// Answers `request` and records it in the question log: `/ask` for front ends other than
-/// the HTTP handlers.
+/// Answers `request` as a turn of its conversation and records it in the question log:
+/// `/ask` for front ends other than the HTTP handlers.
 pub async fn logged_ask(
     state: &AppState,
     client: Option<std::net::SocketAddr>,
@@ -87,18 +99,32 @@ pub async fn logged_ask(
 ) -> Result<AskResponse, ApiError> {
     let started = std::time::Instant::now();
     let question = request.question.clone();
-    let result = run_ask(state.engine(), request).await;
+    let result = run_ask(state.engine(), state.conversations(), request).await;
     log_ask(state, question, client, started, &result);
     result
 }
 
-/// Answers `request` from `engine` off the async threads: the body of `/ask`, shared with
-/// other front ends.
-pub async fn run_ask(engine: Arc<Engine>, request: AskRequest) -> Result<AskResponse, ApiError> {
-    tokio::task::spawn_blocking(move || ask::answer(&engine, &request))
-        .await
-        .map_err(|e| ApiError::internal(e.to_string()))?
-        .map_err(ApiError::from)
+/// Answers `request` from `engine` off the async threads, continuing its conversation in
+/// `conversations`: the body of `/ask`, shared with other front ends.
+pub async fn run_ask(
+    engine: Arc<Engine>,
+    conversations: Arc<Conversations>,
+    request: AskRequest,
+) -> Result<AskResponse, ApiError> {
+    tokio::task::spawn_blocking(move || {
+        let asked_id = request
+            .conversation_id
+            .as_deref()
+            .filter(|id| id.len() <= MAX_CONVERSATION_ID_BYTES);
+        let (id, previous) = conversations.continue_or_start(asked_id);
+        let (mut response, turn) = ask::answer_turn(&engine, &request, previous.as_ref())?;
+        conversations.record(&id, turn);
+        response.conversation_id = Some(id);
+        Ok::<AskResponse, AskError>(response)
+    })
+    .await
+    .map_err(|e| ApiError::internal(e.to_string()))?
+    .map_err(ApiError::from)
 }
 
 /// Logs a request refused before it could be read, and returns its error.
@@ -139,6 +165,7 @@ fn log_ask(
                 .iter()
                 .map(|e| e.canonical.clone())
                 .collect();
+            record.conversation_id = response.conversation_id.clone();
         }
         Err(error) => record.status = error.status.as_u16(),
     }

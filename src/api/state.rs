@@ -3,6 +3,7 @@
 
 use crate::documents::intake::{Incoming, IntakeOptions};
 use crate::documents::{self, DocumentError, DocumentSummary};
+use crate::ask::conversation::Conversations;
 use crate::engine::{Engine, EngineConfig};
 use crate::library::LibraryEntry;
 use crate::qlog::{QuestionLog, QuestionRecord};
@@ -22,6 +23,7 @@ pub struct AppState {
     question_log: QuestionLog,
     admin_token: Option<Arc<str>>,
     intake: Arc<IntakeOptions>,
+    conversations: Arc<Conversations>,
 }
 
 impl AppState {
@@ -37,6 +39,7 @@ impl AppState {
             rebuild_lock: Arc::new(Mutex::new(())),
             config: Arc::new(config),
             question_log: QuestionLog::disabled(),
+            conversations: Arc::new(Conversations::default()),
             admin_token: None,
             intake: Arc::new(IntakeOptions::default()),
         }
@@ -168,6 +171,18 @@ impl AppState {
                 state.reload_if_changed().await;
             }
         })
+    }
+
+    /// This state keeping conversations in `conversations` (the default keeps them with
+    /// the default limits).
+    pub fn with_conversations(mut self, conversations: Conversations) -> AppState {
+        self.conversations = Arc::new(conversations);
+        self
+    }
+
+    /// The conversations of `/ask` and the MCP `ask` tool.
+    pub fn conversations(&self) -> Arc<Conversations> {
+        self.conversations.clone()
     }
 
     /// This state recording questions to `log` (the default records nothing).

@@ -1,11 +1,14 @@
 //! Japanese answers composed only from cited facts and passages.
 
-use super::intent::{Intent, Reading};
-use super::{Fact, FollowUp, node_ref};
+use super::figures::{Figure, kind_japanese, year_japanese};
+use super::intent::Intent;
+use super::node_ref;
+use super::response::{Fact, FollowUp};
 use crate::engine::Engine;
 use crate::graph::EdgeDirection;
-use crate::graph::model::{NodeDraft, Rel};
+use crate::graph::model::{NodeDraft, Rel, Source};
 use crate::search::Hit;
+use rust_decimal::Decimal;
 use serde_json::Value;
 use std::collections::{BTreeSet, VecDeque};
 
@@ -16,28 +19,8 @@ fn prop<'a>(node: &'a NodeDraft, key: &str) -> Option<&'a str> {
     node.props.get(key).and_then(Value::as_str)
 }
 
-/// `R8` → `令和8年度`.
-fn fiscal_year_japanese(label: &str) -> String {
-    match label.strip_prefix('R') {
-        Some(n) => format!("令和{n}年度"),
-        None => match label.strip_prefix('H') {
-            Some(n) => format!("平成{n}年度"),
-            None => label.to_string(),
-        },
-    }
-}
-
-fn kind_japanese(kind: &str) -> &'static str {
-    match kind {
-        "initial" => "当初予算",
-        "supplementary" => "補正予算",
-        "request" => "概算要求",
-        "fiscal_investment" => "財政投融資",
-        _ => "関連額",
-    }
-}
-
-fn source_note(engine: &Engine, node_sources: &[crate::graph::model::Source]) -> String {
+/// `（出典: title、N行目）` for the first source.
+pub fn source_note(engine: &Engine, node_sources: &[Source]) -> String {
     match node_sources.first() {
         Some(s) => format!(
             "（出典: {}、{}行目）",
@@ -48,76 +31,38 @@ fn source_note(engine: &Engine, node_sources: &[crate::graph::model::Source]) ->
     }
 }
 
-/// The budget facts of `subject`, newest year first, narrowed to the year and kind the
-/// question names when it names them.
-pub fn budget_facts(
-    engine: &Engine,
-    subject: &NodeDraft,
-    budgets: Vec<&NodeDraft>,
-    reading: &Reading,
-    limit: usize,
-) -> Vec<Fact> {
-    let wanted = |node: &&NodeDraft| {
-        let year_ok = reading
-            .fiscal_year
-            .is_none_or(|y| prop(node, "fy") == Some(y.label().as_str()));
-        let kind_ok = reading
-            .kind
-            .is_none_or(|k| prop(node, "kind") == Some(k.as_str()));
-        year_ok && kind_ok
-    };
-    let narrowed: Vec<&NodeDraft> = budgets.iter().copied().filter(wanted).collect();
-    let mut chosen = if narrowed.is_empty() {
-        budgets
-    } else {
-        narrowed
-    };
-    chosen.sort_by_key(|b| {
-        std::cmp::Reverse(
-            b.props
-                .get("fiscal_year")
-                .and_then(Value::as_u64)
-                .unwrap_or(0),
-        )
-    });
-    let mut seen = BTreeSet::new();
-    chosen
-        .into_iter()
-        .filter(|b| seen.insert(b.id.clone()))
-        .take(limit)
-        .map(|budget| budget_fact(engine, subject, budget))
-        .collect()
+/// An amount in 億円 as written in answers: exact, as the document gives it.
+pub fn oku(amount: Decimal) -> String {
+    format!("{amount}億円")
 }
 
-fn budget_fact(engine: &Engine, subject: &NodeDraft, budget: &NodeDraft) -> Fact {
-    let item = prop(budget, "item").unwrap_or(&subject.name).to_string();
-    let fy = prop(budget, "fy").unwrap_or("").to_string();
-    let kind = prop(budget, "kind").unwrap_or("other").to_string();
-    let amount = prop(budget, "amount_oku_yen").map(str::to_string);
-    let inclusive = budget
-        .props
-        .get("inclusive")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
-    let flags: Vec<&str> = budget
-        .props
-        .get("flags")
-        .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
-    let figure = match &amount {
+/// A figure's year and kind in Japanese: `令和8年度概算要求`.
+pub fn figure_label(figure: &Figure) -> String {
+    format!(
+        "{}{}",
+        figure.fy.map(year_japanese).unwrap_or_default(),
+        kind_japanese(&figure.kind)
+    )
+}
+
+/// A figure's amount in Japanese, with の内数 and 事項要求 spelled out.
+pub fn figure_amount(figure: &Figure) -> String {
+    match figure.amount {
         None => "事項要求（金額は示されていません）".to_string(),
-        Some(a) if inclusive => format!(
-            "{a}億円の内数（この額はより大きな予算全体の額で、この事業だけの額ではありません）"
+        Some(a) if figure.inclusive => format!(
+            "{}の内数（この額はより大きな予算全体の額で、この事業だけの額ではありません）",
+            oku(a)
         ),
-        Some(a) => format!("{a}億円"),
-    };
-    let mut qualifiers = Vec::new();
-    if flags.contains(&"new") {
-        qualifiers.push("新規");
+        Some(a) if figure.is_relisted() => format!("{}（再掲。ほかの項目で計上）", oku(a)),
+        Some(a) => oku(a),
     }
-    if flags.contains(&"relisted") {
-        qualifiers.push("再掲");
+}
+
+/// A budget fact: the figure of `subject` with its year, kind, qualifiers and source.
+pub fn budget_fact(engine: &Engine, subject: &NodeDraft, figure: &Figure) -> Fact {
+    let mut qualifiers = Vec::new();
+    if figure.flags.iter().any(|f| f == "new") {
+        qualifiers.push("新規");
     }
     let qualifier_text = if qualifiers.is_empty() {
         String::new()
@@ -125,21 +70,23 @@ fn budget_fact(engine: &Engine, subject: &NodeDraft, budget: &NodeDraft) -> Fact
         format!("（{}）", qualifiers.join("・"))
     };
     let text = format!(
-        "「{item}」: {}{} {figure}{qualifier_text}{}",
-        fiscal_year_japanese(&fy),
-        kind_japanese(&kind),
-        source_note(engine, &budget.sources)
+        "「{}」: {} {}{qualifier_text}{}",
+        figure.item,
+        figure_label(figure),
+        figure_amount(figure),
+        source_note(engine, &figure.node.sources)
     );
     Fact {
+        id: String::new(),
         kind: "budget".into(),
         subject: node_ref(subject),
-        object: node_ref(budget),
+        object: node_ref(figure.node),
         text,
-        amount_oku_yen: amount,
-        fy: Some(fy),
-        budget_kind: Some(kind),
-        inclusive: Some(inclusive),
-        sources: budget.sources.clone(),
+        amount_oku_yen: figure.amount.map(|a| a.to_string()),
+        fy: figure.fy.map(|y| y.label()),
+        budget_kind: Some(figure.kind.clone()),
+        inclusive: Some(figure.inclusive),
+        sources: figure.node.sources.clone(),
     }
 }
 
@@ -193,6 +140,7 @@ pub fn link_facts(engine: &Engine, subject: &NodeDraft, rels: &[Rel], limit: usi
             }
             text.push_str(&source_note(engine, &edge.sources));
             facts.push(Fact {
+                id: String::new(),
                 kind: edge.rel.as_str().to_string(),
                 subject: node_ref(holder),
                 object: node_ref(object),
@@ -212,20 +160,16 @@ pub fn link_facts(engine: &Engine, subject: &NodeDraft, rels: &[Rel], limit: usi
     facts
 }
 
-/// The answer text for graph facts.
-pub fn graph_answer(
-    engine: &Engine,
-    subject: &NodeDraft,
-    reading: &Reading,
-    facts: &[Fact],
-) -> String {
-    let _ = engine;
-    let lead = match reading.intent {
+/// The answer text for graph facts: a lead naming the subject, then one line per fact.
+pub fn graph_answer(subject: &NodeDraft, intent: Intent, facts: &[Fact]) -> String {
+    let lead = match intent {
         Intent::Budget => format!("「{}」の予算は次のとおりです。", subject.name),
         Intent::Responsibility => format!("「{}」の担当は次のとおりです。", subject.name),
         Intent::Strategy => format!("「{}」に関係する戦略・計画は次のとおりです。", subject.name),
         Intent::Indicator => format!("「{}」の指標・目標は次のとおりです。", subject.name),
-        Intent::Lookup => String::new(),
+        Intent::Total | Intent::Change | Intent::List | Intent::Lookup => {
+            format!("「{}」について次のとおりです。", subject.name)
+        }
     };
     let mut lines = vec![lead];
     lines.extend(facts.iter().map(|f| format!("・{}", f.text)));
@@ -255,6 +199,9 @@ pub fn question_about(node: &NodeDraft, intent: Intent) -> String {
         Intent::Responsibility => format!("{}の担当はどこ?", node.name),
         Intent::Strategy => format!("{}はどの計画の取組?", node.name),
         Intent::Indicator => format!("{}の目標は?", node.name),
+        Intent::Total => format!("{}の予算の合計は?", node.name),
+        Intent::Change => format!("{}の予算は前年度からどれだけ増減した?", node.name),
+        Intent::List => format!("{}にはどんな取組がある?", node.name),
         Intent::Lookup => node.name.clone(),
     }
 }

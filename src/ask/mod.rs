@@ -4,148 +4,29 @@
 //! `answer` is null and the best passages still come back; when several items fit equally,
 //! they come back as `follow_ups` instead of a guess.
 
+pub mod budget;
+pub mod change;
 pub mod compose;
+pub mod conversation;
+pub mod figures;
 pub mod intent;
+pub mod listing;
+pub mod outcome;
+pub mod response;
+pub mod subject;
+pub mod totals;
 
 use crate::engine::Engine;
-use crate::graph::EdgeDirection;
-use crate::graph::model::{NodeDraft, NodeType, Rel, Source};
-use crate::graph::query::linked_through_ancestors;
+use crate::graph::model::{NodeDraft, NodeType, Rel};
 use crate::normalize::for_matching;
-use crate::search::{Hit, HitNode, SearchError, SearchRequest};
-use crate::vocab::Expansion;
+use crate::search::{Hit, HitNode, SearchRequest};
+use conversation::{Resolved, Turn};
 use intent::{Intent, Reading};
-use serde::{Deserialize, Serialize};
-
-/// Default number of citations.
-pub const DEFAULT_CITATIONS: usize = 5;
-/// Most citations a request may ask for.
-pub const MAX_CITATIONS: usize = 20;
-/// Longest accepted question, in bytes.
-pub const MAX_QUESTION_BYTES: usize = 1_000;
-/// Most facts stated in one answer.
-const MAX_FACTS: usize = 8;
-/// Candidates scoring within this share of the best one fit "equally".
-const AMBIGUITY_RATIO: f32 = 0.92;
-/// Share of the subject's words a passage must hold to support a passage answer.
-const PASSAGE_SUPPORT_SHARE: f64 = 0.6;
-
-/// A question.
-#[derive(Debug, Clone, Deserialize, utoipa::ToSchema, schemars::JsonSchema)]
-pub struct AskRequest {
-    /// The question, in Japanese (e.g. 地域おこし協力隊の予算はいくら?).
-    pub question: String,
-    /// How many citations to return, 1..=20 (default 5).
-    pub max_citations: Option<usize>,
-}
-
-/// Why a question was refused.
-#[derive(Debug, thiserror::Error)]
-pub enum AskError {
-    /// Nothing was asked.
-    #[error("the question is empty")]
-    EmptyQuestion,
-    /// The question is too long.
-    #[error("the question is longer than {MAX_QUESTION_BYTES} bytes")]
-    TooLong,
-    /// max_citations out of range.
-    #[error("max_citations must be between 1 and {MAX_CITATIONS}")]
-    BadCitations,
-    /// Searching failed.
-    #[error(transparent)]
-    Search(#[from] SearchError),
-}
-
-/// One fact the answer states, with where it stands.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct Fact {
-    /// `budget`, `responsible`, `implements`, `based_on`, `evaluated_by` or `targets`.
-    pub kind: String,
-    /// The item the fact is about.
-    pub subject: HitNode,
-    /// The other end (agency, strategy, indicator), or the budget node.
-    pub object: HitNode,
-    /// The fact as a Japanese sentence.
-    pub text: String,
-    /// Budget amount in 億円 (exact decimal), for budget facts.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub amount_oku_yen: Option<String>,
-    /// Fiscal year label, for budget facts.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fy: Option<String>,
-    /// Budget kind, for budget facts.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub budget_kind: Option<String>,
-    /// の内数, for budget facts.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub inclusive: Option<bool>,
-    /// Where it stands.
-    pub sources: Vec<Source>,
-}
-
-/// A citation: the lines an answer rests on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-pub struct Citation {
-    /// Seed file.
-    pub doc: String,
-    /// Document title.
-    pub doc_title: String,
-    /// First line (1-based).
-    pub line_start: u32,
-    /// Last line (1-based, inclusive).
-    pub line_end: u32,
-    /// Text that stands in those lines.
-    pub quote: String,
-}
-
-/// A choice or a next question to offer.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct FollowUp {
-    /// What to show on the button.
-    pub label: String,
-    /// The question to send when chosen.
-    pub question: String,
-    /// The item it is about.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub node: Option<HitNode>,
-}
-
-/// The answer to a question.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct AskResponse {
-    /// The question as received.
-    pub question: String,
-    /// `budget`, `responsibility`, `strategy`, `indicator` or `lookup`.
-    pub intent: Intent,
-    /// Japanese answer composed only from the cited facts and passages; null when unsupported.
-    pub answer: Option<String>,
-    /// Whether the evidence answers the question.
-    pub supported: bool,
-    /// Facts the answer states.
-    pub facts: Vec<Fact>,
-    /// The lines the answer rests on.
-    pub citations: Vec<Citation>,
-    /// The best passages for the question.
-    pub passages: Vec<Hit>,
-    /// The graph nodes the question was understood to be about.
-    pub nodes: Vec<HitNode>,
-    /// Vocabulary expansions applied.
-    pub expansions: Vec<Expansion>,
-    /// Choices when several items fit, or next questions.
-    pub follow_ups: Vec<FollowUp>,
-}
-
-/// Node types a question's subject may be.
-const SUBJECT_TYPES: [NodeType; 8] = [
-    NodeType::Measure,
-    NodeType::Program,
-    NodeType::Fund,
-    NodeType::Policy,
-    NodeType::Strategy,
-    NodeType::Theme,
-    NodeType::Agency,
-    NodeType::Indicator,
-];
+use outcome::Outcome;
+pub use response::{
+    AskError, AskRequest, AskResponse, Citation, Computed, DEFAULT_CITATIONS, Fact, FollowUp,
+    MAX_CITATIONS, MAX_CONVERSATION_ID_BYTES, MAX_QUESTION_BYTES,
+};
 
 fn node_ref(node: &NodeDraft) -> HitNode {
     HitNode {
@@ -155,8 +36,23 @@ fn node_ref(node: &NodeDraft) -> HitNode {
     }
 }
 
-/// Answers a question from the graph and the passages.
+/// Most facts stated in one answer about links (担当, 計画, 指標).
+const MAX_FACTS: usize = 8;
+/// Share of the subject's words a passage must hold to support a passage answer.
+const PASSAGE_SUPPORT_SHARE: f64 = 0.6;
+
+/// Answers a question on its own, outside any conversation.
 pub fn answer(engine: &Engine, request: &AskRequest) -> Result<AskResponse, AskError> {
+    answer_turn(engine, request, None).map(|(response, _)| response)
+}
+
+/// Answers a question as the next turn after `previous` (none for a first question), and
+/// returns what this turn was about for the next one.
+pub fn answer_turn(
+    engine: &Engine,
+    request: &AskRequest,
+    previous: Option<&Turn>,
+) -> Result<(AskResponse, Turn), AskError> {
     let question = request.question.trim();
     if question.is_empty() || !question.chars().any(char::is_alphanumeric) {
         return Err(AskError::EmptyQuestion);
@@ -169,20 +65,42 @@ pub fn answer(engine: &Engine, request: &AskRequest) -> Result<AskResponse, AskE
         return Err(AskError::BadCitations);
     }
     let reading = intent::read(question);
+    let resolved = conversation::resolve(&reading, question, previous);
+    let continued = resolved
+        .subject
+        .as_deref()
+        .and_then(|id| engine.graph.node(id));
+    let search_text = match continued {
+        Some(subject) => format!("{} {question}", subject.name),
+        None => question.to_string(),
+    };
     let searched = engine.search(&SearchRequest {
-        q: question.to_string(),
+        q: search_text,
         limit: max_citations.max(DEFAULT_CITATIONS),
         passages: true,
         ..SearchRequest::default()
     })?;
     let passages = searched.page.hits;
-    let candidates = subject_candidates(engine, question, &reading)?;
+    let candidates = match continued {
+        Some(subject) => vec![(1.0, subject)],
+        None => subject::candidates(
+            engine,
+            question,
+            resolved.intent,
+            (resolved.fy, resolved.kind),
+        )?,
+    };
+    let ambiguous = match continued {
+        Some(_) => Vec::new(),
+        None => subject::equally_fitting(&candidates, question),
+    };
     let mut response = AskResponse {
         question: request.question.clone(),
-        intent: reading.intent,
+        intent: resolved.intent,
         answer: None,
         supported: false,
         facts: Vec::new(),
+        computed: None,
         citations: Vec::new(),
         passages,
         nodes: candidates
@@ -192,186 +110,168 @@ pub fn answer(engine: &Engine, request: &AskRequest) -> Result<AskResponse, AskE
             .collect(),
         expansions: searched.expansions,
         follow_ups: Vec::new(),
+        conversation_id: None,
     };
-    let ambiguous = equally_fitting(&candidates, question);
-    if ambiguous.len() > 1 {
+    let accounts = if asks_for_accounts(&candidates, resolved.intent, &reading) {
+        let agency = candidates
+            .first()
+            .map(|(_, n)| *n)
+            .filter(|n| n.node_type == NodeType::Agency);
+        let accounts = totals::accounts(engine, question, agency);
+        match continued {
+            Some(subject) if accounts.iter().any(|a| a.id == subject.id) => vec![subject],
+            _ => accounts,
+        }
+    } else {
+        Vec::new()
+    };
+    let outcome = if let Some(first) = accounts.first() {
+        if resolved.intent == Intent::Change {
+            Some(change::answer(engine, first, resolved.fy, resolved.kind))
+        } else {
+            Some(totals::account_answer(
+                engine,
+                &accounts,
+                resolved.fy,
+                resolved.kind,
+            ))
+        }
+    } else if ambiguous.len() > 1 && resolved.intent != Intent::Lookup {
         response.follow_ups = ambiguous
             .iter()
             .map(|node| FollowUp {
                 label: node.name.clone(),
-                question: compose::question_about(node, reading.intent),
+                question: compose::question_about(node, resolved.intent),
                 node: Some(node_ref(node)),
             })
             .collect();
-    } else if let Some((_, subject)) = candidates.first() {
-        response.facts = facts_for(engine, subject, &reading);
-        if !response.facts.is_empty() {
-            response.answer = Some(compose::graph_answer(
-                engine,
-                subject,
-                &reading,
-                &response.facts,
-            ));
-            response.supported = true;
-            response.follow_ups = compose::next_questions(subject, reading.intent);
+        None
+    } else {
+        let subject = match resolved.intent {
+            Intent::Total => totals::stated_section(engine, &candidates),
+            _ => candidates.first().map(|(_, node)| *node),
+        };
+        subject.map(|subject| answer_about(engine, subject, &resolved))
+    };
+    let turn = Turn {
+        subject: outcome
+            .as_ref()
+            .and_then(|o| o.subject)
+            .map(|s| s.id.clone())
+            .or_else(|| candidates.first().map(|(_, n)| n.id.clone()))
+            .or_else(|| previous.and_then(|p| p.subject.clone())),
+        intent: resolved.intent,
+        fy: outcome.as_ref().and_then(|o| o.fy).or(resolved.fy),
+        kind: outcome.as_ref().and_then(|o| o.kind).or(resolved.kind),
+    };
+    if let Some(outcome) = outcome {
+        if outcome.supported
+            && let Some(subject) = outcome.subject
+        {
+            response.follow_ups = compose::next_questions(subject, resolved.intent);
         }
+        response.supported = outcome.supported;
+        response.answer = outcome.answer;
+        response.computed = outcome.computed;
+        response.facts = outcome.facts.into_vec();
     }
-    let passage_fallback = (!response.supported && response.follow_ups.is_empty())
-        .then(|| supporting_passage(&response.passages, question, &reading))
-        .flatten();
+    // A passage answers only what it can: never a change, and never a year other than the
+    // one asked for.
+    let passage_may_answer = !response.supported
+        && response.follow_ups.is_empty()
+        && resolved.intent != Intent::Change
+        && continued.is_none();
+    let passage_fallback = passage_may_answer
+        .then(|| supporting_passage(&response.passages, question, resolved.intent))
+        .flatten()
+        .filter(|hit| {
+            resolved.fy.is_none_or(|fy| {
+                crate::money::find_fiscal_years(&hit.text)
+                    .iter()
+                    .any(|m| m.year == fy)
+            })
+        });
     if let Some(hit) = passage_fallback {
         response.answer = Some(compose::passage_answer(hit));
         response.supported = true;
     }
     response.citations = citations(engine, &response.facts, &response.passages, max_citations);
-    Ok(response)
+    Ok((response, turn))
 }
 
-/// Nodes the question may be about, best first, among those that can answer its intent.
-fn subject_candidates<'e>(
-    engine: &'e Engine,
-    question: &str,
-    reading: &Reading,
-) -> Result<Vec<(f32, &'e NodeDraft)>, SearchError> {
-    let subject = intent::subject_text(question);
-    if !subject.chars().any(char::is_alphanumeric) {
-        return Ok(Vec::new());
-    }
-    let found = engine.search(&SearchRequest {
-        q: subject,
-        limit: 20,
-        passages: false,
-        node_types: SUBJECT_TYPES
-            .iter()
-            .map(|t| t.as_str().to_string())
-            .collect(),
-        ..SearchRequest::default()
-    })?;
-    let normalized_question = for_matching(question).replace(' ', "");
-    let mut candidates: Vec<(f32, &NodeDraft)> = found
-        .page
-        .hits
-        .iter()
-        .filter_map(|hit| engine.graph.node(&hit.id).map(|node| (hit.score, node)))
-        .filter(|(_, node)| can_answer(engine, node, reading.intent))
-        .map(|(score, node)| {
-            // A name written out in the question is what the question is about.
-            let named = std::iter::once(&node.name)
-                .chain(node.aliases.iter())
-                .map(|n| for_matching(n).replace(' ', ""))
-                .any(|n| n.chars().count() >= 2 && normalized_question.contains(&n));
-            (if named { score * 2.0 } else { score }, node)
-        })
-        .collect();
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
-    Ok(candidates)
-}
-
-/// Whether a node has (itself, or through its parts or parents) the facts an intent needs.
-fn can_answer(engine: &Engine, node: &NodeDraft, intent: Intent) -> bool {
-    match intent {
-        Intent::Budget => !budget_nodes(engine, node).is_empty(),
-        Intent::Responsibility => {
-            !linked_through_ancestors(&engine.graph, &node.id, Rel::Responsible).is_empty()
-        }
-        Intent::Strategy => {
-            !linked_through_ancestors(&engine.graph, &node.id, Rel::Implements).is_empty()
-                || !linked_through_ancestors(&engine.graph, &node.id, Rel::BasedOn).is_empty()
-        }
-        Intent::Indicator => {
-            !linked_through_ancestors(&engine.graph, &node.id, Rel::EvaluatedBy).is_empty()
-                || !linked_through_ancestors(&engine.graph, &node.id, Rel::Targets).is_empty()
-        }
-        Intent::Lookup => false,
-    }
-}
-
-/// Several different items that fit about equally well, when the question names none of
-/// them outright.
-fn equally_fitting<'e>(candidates: &[(f32, &'e NodeDraft)], question: &str) -> Vec<&'e NodeDraft> {
-    let Some((best, _)) = candidates.first() else {
-        return Vec::new();
+/// Whether a question is about a ministry's or an account's total rather than an item's:
+/// it asks for a total (or a change of one) and names no item, or an agency, or an
+/// account; or it asks an agency's budget.
+fn asks_for_accounts(candidates: &[(f32, &NodeDraft)], intent: Intent, reading: &Reading) -> bool {
+    let is_agency = |node: &NodeDraft| node.node_type == NodeType::Agency;
+    let is_account = |node: &NodeDraft| {
+        node.props.get("role").and_then(serde_json::Value::as_str) == Some("account")
     };
-    let mut names = std::collections::HashSet::new();
-    let close: Vec<&NodeDraft> = candidates
-        .iter()
-        .take_while(|(score, _)| *score >= best * AMBIGUITY_RATIO)
-        .map(|(_, node)| *node)
-        .filter(|node| names.insert(for_matching(&node.name).replace(' ', "")))
-        .take(5)
-        .collect();
-    let question = for_matching(question).replace(' ', "");
-    let named_outright = close
-        .iter()
-        .any(|node| question.contains(&for_matching(&node.name).replace(' ', "")));
-    if named_outright { Vec::new() } else { close }
-}
-
-/// A node's own budget nodes, then those of the items that belong to it or name it (its
-/// parts, and measures implementing or mentioning it), one level away.
-fn budget_nodes<'e>(engine: &'e Engine, node: &NodeDraft) -> Vec<&'e NodeDraft> {
-    let mut found = budgets_of(engine, &node.id);
-    let related = engine
-        .graph
-        .edges_of(&node.id)
-        .into_iter()
-        .filter(|(d, e)| {
-            *d == EdgeDirection::In
-                && matches!(e.rel, Rel::PartOf | Rel::Mentions | Rel::Implements)
-        })
-        .flat_map(|(_, e)| budgets_of(engine, &e.from));
-    let mut seen: std::collections::HashSet<String> = found.iter().map(|b| b.id.clone()).collect();
-    for budget in related {
-        if seen.insert(budget.id.clone()) {
-            found.push(budget);
+    match (intent, candidates.first()) {
+        (Intent::Total, None) => true,
+        (Intent::Total, Some((_, node))) => is_agency(node) || is_account(node),
+        (Intent::Change, Some((_, node))) => {
+            reading.wants_total && (is_agency(node) || is_account(node))
         }
+        (Intent::Change, None) => reading.wants_total,
+        // "総務省の令和6年度予算はいくら?": a ministry's budget is its accounts' totals.
+        (Intent::Budget, Some((_, node))) => is_agency(node),
+        _ => false,
     }
-    found
 }
 
-fn budgets_of<'e>(engine: &'e Engine, id: &str) -> Vec<&'e NodeDraft> {
-    engine
-        .graph
-        .edges_of(id)
-        .into_iter()
-        .filter(|(d, e)| *d == EdgeDirection::Out && e.rel == Rel::HasBudget)
-        .filter_map(|(_, e)| engine.graph.node(&e.to))
-        .collect()
-}
-
-/// The facts about `subject` that answer the reading.
-fn facts_for(engine: &Engine, subject: &NodeDraft, reading: &Reading) -> Vec<Fact> {
-    match reading.intent {
-        Intent::Budget => compose::budget_facts(
-            engine,
-            subject,
-            budget_nodes(engine, subject),
-            reading,
-            MAX_FACTS,
-        ),
+/// Answers the resolved intent about `subject`.
+fn answer_about<'e>(
+    engine: &'e Engine,
+    subject: &'e NodeDraft,
+    resolved: &Resolved,
+) -> Outcome<'e> {
+    let (fy, kind) = (resolved.fy, resolved.kind);
+    match resolved.intent {
+        Intent::Budget => budget::answer(engine, subject, fy, kind),
+        Intent::Change => change::answer(engine, subject, fy, kind),
+        Intent::Total => totals::section_answer(engine, subject, fy, kind),
+        Intent::List => listing::answer(engine, subject, fy, kind),
         Intent::Responsibility => {
-            compose::link_facts(engine, subject, &[Rel::Responsible], MAX_FACTS)
+            links(engine, subject, Intent::Responsibility, &[Rel::Responsible])
         }
-        Intent::Strategy => {
-            compose::link_facts(engine, subject, &[Rel::Implements, Rel::BasedOn], MAX_FACTS)
-        }
-        Intent::Indicator => compose::link_facts(
+        Intent::Strategy => links(
             engine,
             subject,
-            &[Rel::EvaluatedBy, Rel::Targets],
-            MAX_FACTS,
+            Intent::Strategy,
+            &[Rel::Implements, Rel::BasedOn],
         ),
-        Intent::Lookup => Vec::new(),
+        Intent::Indicator => links(
+            engine,
+            subject,
+            Intent::Indicator,
+            &[Rel::EvaluatedBy, Rel::Targets],
+        ),
+        Intent::Lookup => Outcome::about(subject, Intent::Lookup),
     }
+}
+
+/// Facts from the subject's links (its own, then its parents').
+fn links<'e>(
+    engine: &'e Engine,
+    subject: &'e NodeDraft,
+    intent: Intent,
+    rels: &[Rel],
+) -> Outcome<'e> {
+    let mut outcome = Outcome::about(subject, intent);
+    outcome
+        .facts
+        .extend(compose::link_facts(engine, subject, rels, MAX_FACTS));
+    if !outcome.facts.is_empty() {
+        outcome.answer = Some(compose::graph_answer(subject, intent, outcome.facts.all()));
+        outcome.supported = true;
+    }
+    outcome
 }
 
 /// The best passage when it holds most of the question's subject words (and an amount, for
-/// a budget question).
-fn supporting_passage<'h>(
-    passages: &'h [Hit],
-    question: &str,
-    reading: &Reading,
-) -> Option<&'h Hit> {
+/// a budget or total question).
+fn supporting_passage<'h>(passages: &'h [Hit], question: &str, intent: Intent) -> Option<&'h Hit> {
     let subject = intent::subject_text(question);
     let words: Vec<String> = subject
         .split(|c: char| !c.is_alphanumeric())
@@ -396,7 +296,8 @@ fn supporting_passage<'h>(
     let held = grams.iter().filter(|g| text.contains(g.as_str())).count();
     let enough = held as f64 / grams.len() as f64 >= PASSAGE_SUPPORT_SHARE;
     let states_amount = !crate::money::find_amounts(&top.text).is_empty();
-    (enough && (reading.intent != Intent::Budget || states_amount)).then_some(top)
+    let wants_amount = matches!(intent, Intent::Budget | Intent::Total);
+    (enough && (!wants_amount || states_amount)).then_some(top)
 }
 
 /// Citations: the facts' sources and the passages, interleaved, without repeats.

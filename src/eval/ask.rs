@@ -53,6 +53,7 @@ pub fn evaluate_ask(engine: &Engine, queries: &[GoldQuery]) -> AskReport {
         let request = AskRequest {
             question: query.q.clone(),
             max_citations: Some(CITATIONS),
+            conversation_id: None,
         };
         let Ok(response) = answer(engine, &request) else {
             report.questions += 1;

@@ -101,6 +101,8 @@ pub struct QuestionRecord {
     pub status: u16,
     /// The client's address; stored only when the log is configured to keep addresses.
     pub client: Option<SocketAddr>,
+    /// The conversation an `/ask` turn belongs to.
+    pub conversation_id: Option<String>,
 }
 
 /// One line of the log file.
@@ -139,6 +141,9 @@ pub struct LogEntry {
     /// The client's address, only when keeping addresses was switched on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client: Option<String>,
+    /// The conversation an `/ask` turn belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_id: Option<String>,
 }
 
 /// Where and how the log is written.
@@ -394,6 +399,7 @@ fn entry_from(record: QuestionRecord, time: SystemTime, keep_client: bool) -> Lo
             .client
             .filter(|_| keep_client)
             .map(|addr| addr.ip().to_string()),
+        conversation_id: record.conversation_id,
     }
 }
 
