@@ -18,4 +18,5 @@ pub mod normalize;
 pub mod passages;
 pub mod qlog;
 pub mod search;
+pub mod ui;
 pub mod vocab;

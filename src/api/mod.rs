@@ -6,6 +6,7 @@ pub mod budgets;
 pub mod error;
 pub mod export;
 pub mod graph;
+pub mod lines;
 pub mod openapi;
 pub mod search;
 pub mod state;
@@ -32,7 +33,8 @@ pub fn app(state: AppState) -> Router {
     app_with_allowed_hosts(state, &[])
 }
 
-/// The application router over `state`; the MCP endpoint at `/mcp` accepts requests whose
+/// The application router over `state` (the JSON API, and the web interface under `/ui/`,
+/// with `/` redirecting there); the MCP endpoint at `/mcp` accepts requests whose
 /// `Host` is one of `allowed_hosts` (loopback names when empty), against DNS rebinding.
 pub fn app_with_allowed_hosts(state: AppState, allowed_hosts: &[String]) -> Router {
     // Requests that answer from the built index are cut off after REQUEST_TIMEOUT; a rebuild
@@ -44,6 +46,7 @@ pub fn app_with_allowed_hosts(state: AppState, allowed_hosts: &[String]) -> Rout
             get(search::search_handler).post(search::search_post_handler),
         )
         .route("/documents", get(documents))
+        .route("/documents/{id}/lines", get(lines::lines))
         .route("/stats/questions", get(stats::questions))
         .route("/nodes", get(graph::list_nodes))
         .route("/nodes/{id}", get(graph::get_node))
@@ -67,6 +70,7 @@ pub fn app_with_allowed_hosts(state: AppState, allowed_hosts: &[String]) -> Rout
             "/mcp",
             crate::mcp::http_service(state.clone(), allowed_hosts),
         )
+        .merge(crate::ui::router())
         .merge(answered_from_the_index)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TraceLayer::new_for_http())

@@ -13,6 +13,7 @@ use utoipa::OpenApi;
     paths(
         super::healthz,
         super::documents,
+        super::lines::lines,
         super::rebuild,
         super::search::search_handler,
         super::search::search_post_handler,
