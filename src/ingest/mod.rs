@@ -99,7 +99,13 @@ pub fn detect_format(
     filename: Option<&str>,
 ) -> Result<Format, IngestError> {
     let mime = content_type
-        .map(|c| c.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+        .map(|c| {
+            c.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
         .filter(|m| !m.is_empty() && m != "application/octet-stream");
     if let Some(mime) = mime {
         return match mime.as_str() {
@@ -119,7 +125,9 @@ pub fn detect_format(
         "html" | "htm" | "xhtml" => Ok(Format::Html),
         "md" | "markdown" => Ok(Format::Markdown),
         "txt" | "text" | "csv" => Ok(Format::Text),
-        other => Err(IngestError::Unsupported(format!("file extension {other:?}"))),
+        other => Err(IngestError::Unsupported(format!(
+            "file extension {other:?}"
+        ))),
     }
 }
 
