@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build and run the server:
-# the IPADIC dictionary source (Debian's mecab-ipadic). Safe to run repeatedly.
+# the IPADIC dictionary source (Debian's mecab-ipadic), and for the web interface's browser
+# tests Debian's chromium, chromium-driver and a Japanese font. Safe to run repeatedly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +23,23 @@ if ! have_ipadic; then
   fi
 fi
 have_ipadic || { echo "setup: IPADIC source still missing; see README (Dictionary)" >&2; exit 1; }
+
+# The browser tests (tests/ui_browser.rs) drive Debian's chromium through chromedriver; the
+# font makes Japanese text readable in their screenshots.
+have_browser() {
+  [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] &&
+    { [ -d /usr/share/fonts/opentype/noto ] ||
+      fc-list 2>/dev/null | grep -qi 'cjk\|ipa'; }
+}
+if ! have_browser; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "setup: installing chromium, chromium-driver and fonts-noto-cjk for the browser tests" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
+  else
+    echo "setup: chromium and chromium-driver are missing; the browser tests need them (apt-get install chromium chromium-driver fonts-noto-cjk as root)" >&2
+  fi
+fi
 
 if ! command -v cargo >/dev/null 2>&1; then
   echo "setup: cargo not found; install Rust with rustup (https://rustup.rs)" >&2
