@@ -109,7 +109,9 @@ export async function docPage(main, id) {
       if (!scrolled && span && total >= span.from) {
         scrolled = highlight(true);
       }
-      if (body.lines.length < CHUNK) {
+      // `total_lines`, when the server gives it, saves asking past the end.
+      const known = Number.isInteger(body.total_lines) ? body.total_lines : null;
+      if (body.lines.length < CHUNK || (known !== null && from + CHUNK > known)) {
         break;
       }
     }
