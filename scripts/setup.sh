@@ -45,3 +45,16 @@ if ! command -v cargo >/dev/null 2>&1; then
   echo "setup: cargo not found; install Rust with rustup (https://rustup.rs)" >&2
   exit 1
 fi
+
+# The OpenAPI validator the tests run (offline) against /openapi.json, in a project-local venv.
+if [ ! -x .cache/venv/bin/openapi-spec-validator ]; then
+  echo "setup: installing openapi-spec-validator into .cache/venv" >&2
+  if ! python3 -m venv .cache/venv >/dev/null 2>&1; then
+    if [ "$(id -u)" = "0" ]; then
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+    fi
+    python3 -m venv .cache/venv
+  fi
+  .cache/venv/bin/pip install --quiet --disable-pip-version-check openapi-spec-validator
+fi

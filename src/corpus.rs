@@ -1,8 +1,10 @@
 //! The seed corpus: the manifest, the documents' lines, and the content hash that decides
 //! when the index must be rebuilt.
 
+use crate::library::{Library, LibraryEntry};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Errors while reading the corpus.
@@ -16,6 +18,9 @@ pub enum CorpusError {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// The library could not be read.
+    #[error(transparent)]
+    Library(#[from] crate::library::LibraryError),
     /// The manifest is not valid.
     #[error("invalid manifest {path}: {message}")]
     Manifest {
@@ -117,10 +122,34 @@ impl SeedDoc {
 /// The whole corpus.
 #[derive(Debug, Clone)]
 pub struct Corpus {
-    /// Documents in manifest order.
+    /// Documents in manifest order: the seeds, then the library's in the order added.
     pub docs: Vec<SeedDoc>,
-    /// SHA-256 over the manifest and every seed file, hex.
+    /// SHA-256 over the manifest and every seed file (and the library's manifest), hex.
     pub content_hash: String,
+    /// The library's documents by id: their manifest entries and the pages of their lines.
+    pub library: BTreeMap<String, LibraryDoc>,
+}
+
+/// What the corpus knows about a document added to the library.
+#[derive(Debug, Clone)]
+pub struct LibraryDoc {
+    /// The library manifest entry.
+    pub entry: LibraryEntry,
+    /// The page of every line (PDFs).
+    pub line_pages: Option<Vec<u32>>,
+}
+
+impl LibraryDoc {
+    /// The corpus manifest entry of this document (its `file` is the id citations use).
+    pub fn info(&self) -> DocumentInfo {
+        DocumentInfo {
+            file: self.entry.id.clone(),
+            title: self.entry.title.clone(),
+            publisher: self.entry.publisher.clone(),
+            date: self.entry.date.clone(),
+            kind: self.entry.kind,
+        }
+    }
 }
 
 impl Corpus {
@@ -151,7 +180,37 @@ impl Corpus {
         Ok(Corpus {
             docs,
             content_hash: hex::encode(hasher.finalize()),
+            library: BTreeMap::new(),
         })
+    }
+
+    /// Reads the seeds and then every document of `library`.
+    pub fn load_with_library(dir: &Path, library: &Library) -> Result<Corpus, CorpusError> {
+        let mut corpus = Corpus::load(dir)?;
+        let entries = library.entries()?;
+        let mut hasher = Sha256::new();
+        hasher.update(corpus.content_hash.as_bytes());
+        hasher.update(Library::content_hash(&entries).as_bytes());
+        corpus.content_hash = hex::encode(hasher.finalize());
+        for entry in entries {
+            let text = library.text(&entry.id)?;
+            let doc = LibraryDoc {
+                entry,
+                line_pages: text.line_pages,
+            };
+            corpus.docs.push(SeedDoc {
+                info: doc.info(),
+                lines: text.lines,
+            });
+            corpus.library.insert(doc.entry.id.clone(), doc);
+        }
+        Ok(corpus)
+    }
+
+    /// The page of line `line` of document `doc`, for PDFs.
+    pub fn page_of(&self, doc: &str, line: u32) -> Option<u32> {
+        let pages = self.library.get(doc)?.line_pages.as_ref()?;
+        pages.get(line.checked_sub(1)? as usize).copied()
     }
 
     /// The document with this file name.

@@ -6,11 +6,13 @@
 
 use crate::analysis::{Analyzer, DictionaryError, dictionary};
 use crate::corpus::{Corpus, CorpusError, DocumentInfo};
-use crate::graph::build::build_graph;
+use crate::documents::cache::DocumentCache;
+use crate::graph::build::assemble_graph;
 use crate::graph::model::{NodeDraft, NodeType};
 use crate::graph::{GraphError, KnowledgeGraph};
 use crate::index::store::{BuildMeta, Store, StoreError};
 use crate::index::{self, IndexError, IndexInput, NodeEntry, SearchIndex};
+use crate::library::Library;
 use crate::passages::{Passage, passages};
 use crate::search::{self, HitNode, SearchError, SearchPage, SearchRequest};
 use crate::vocab::{Expansion, VocabError, Vocabulary};
@@ -18,6 +20,9 @@ use indicatif::ProgressBar;
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
 use std::time::Instant;
+
+/// File name of the persisted graph inside a build directory.
+pub(crate) const GRAPH_FILE: &str = "graph.json";
 
 /// Bumped whenever passages, analysis or extraction change what a build contains.
 const PIPELINE_VERSION: &str = "9";
@@ -45,9 +50,6 @@ pub enum EngineError {
     Graph(#[from] GraphError),
 }
 
-/// File name of the persisted graph inside a build directory.
-const GRAPH_FILE: &str = "graph.json";
-
 /// File name of the curated vocabulary inside the seeds directory.
 pub const VOCABULARY_FILE: &str = "vocabulary.toml";
 
@@ -74,6 +76,8 @@ pub struct EngineConfig {
     pub project_root: PathBuf,
     /// Where the compiled dictionary is cached.
     pub dictionary_dir: PathBuf,
+    /// The library of added documents (`library/`).
+    pub library_dir: PathBuf,
 }
 
 impl EngineConfig {
@@ -84,12 +88,18 @@ impl EngineConfig {
             seeds_dir: root.join("seeds"),
             index_dir: root.join("index"),
             dictionary_dir: root.join("index").join("dictionary"),
+            library_dir: root.join("library"),
             project_root: root,
         }
     }
 
-    fn store(&self) -> Store {
+    pub(crate) fn store(&self) -> Store {
         Store::new(&self.index_dir)
+    }
+
+    /// The library of added documents.
+    pub fn library(&self) -> Library {
+        Library::new(&self.library_dir)
     }
 }
 
@@ -109,6 +119,10 @@ pub struct Engine {
     pub vocab: Vocabulary,
     /// The knowledge graph.
     pub graph: KnowledgeGraph,
+    /// The build directory served.
+    pub build_dir: PathBuf,
+    /// What each document contributed, for incremental updates.
+    pub(crate) cache: DocumentCache,
     /// Which nodes were read from which lines.
     line_nodes: LineNodes,
 }
@@ -175,7 +189,10 @@ impl Engine {
                 .map_err(EngineError::from)
                 .and_then(|index| Ok((index, KnowledgeGraph::load(&dir.join(GRAPH_FILE))?)));
             match opened {
-                Ok((index, graph)) => return Ok(prepared.into_engine(index, graph, meta)),
+                Ok((index, graph)) => {
+                    let cache = DocumentCache::load_or_compute(&dir, &prepared.corpus);
+                    return Ok(prepared.into_engine(index, graph, meta, dir, cache));
+                }
                 Err(error) => tracing::warn!(%error, "current build unreadable; rebuilding"),
             }
         }
@@ -195,7 +212,12 @@ impl Engine {
     ) -> Result<Engine, EngineError> {
         let started = Instant::now();
         let store = config.store();
-        let (graph, report) = build_graph(&prepared.corpus, &prepared.vocab);
+        let cache = DocumentCache::compute(&prepared.corpus);
+        let (graph, report) = assemble_graph(
+            &prepared.corpus,
+            &prepared.vocab,
+            cache.drafts_in_order(&prepared.corpus),
+        );
         tracing::info!(
             nodes = graph.nodes().len(),
             edges = graph.edges().len(),
@@ -210,6 +232,7 @@ impl Engine {
         let dir = store.new_build_dir(&prepared.fingerprint)?;
         index::write_index(&dir, &prepared.analyzer, &input, &|n| progress.inc(n))?;
         graph.save(&dir.join(GRAPH_FILE))?;
+        cache.save(&dir, None)?;
         let meta = BuildMeta {
             content_hash: prepared.fingerprint.clone(),
             built_at: now_rfc3339(),
@@ -225,7 +248,7 @@ impl Engine {
             "index built"
         );
         let opened = index::open_index(&dir, &prepared.analyzer)?;
-        Ok(prepared.into_engine(opened, graph, meta))
+        Ok(prepared.into_engine(opened, graph, meta, dir, cache))
     }
 
     /// Searches with vocabulary expansions: a query naming 6G, QKD or マイナカード also
@@ -248,6 +271,7 @@ impl Engine {
         })?;
         for hit in &mut page.hits {
             hit.nodes = self.nodes_of_hit(hit);
+            hit.page = self.page_of(&hit.doc, hit.line_start);
         }
         Ok(SearchOutcome { page, expansions })
     }
@@ -287,6 +311,39 @@ impl Engine {
             .collect()
     }
 
+    /// Assembles an engine from parts that share this engine's analyser and vocabulary.
+    pub(crate) fn successor(
+        &self,
+        corpus: Corpus,
+        fingerprint: String,
+        parts: (
+            SearchIndex,
+            KnowledgeGraph,
+            BuildMeta,
+            PathBuf,
+            DocumentCache,
+        ),
+    ) -> Engine {
+        let (index, graph, meta, build_dir, cache) = parts;
+        Engine {
+            corpus,
+            analyzer: self.analyzer.clone(),
+            index,
+            meta,
+            fingerprint,
+            vocab: self.vocab.clone(),
+            line_nodes: LineNodes::new(&graph),
+            graph,
+            build_dir,
+            cache,
+        }
+    }
+
+    /// The page of line `line` of document `doc`, for PDFs.
+    pub fn page_of(&self, doc: &str, line: u32) -> Option<u32> {
+        self.corpus.page_of(doc, line)
+    }
+
     /// The manifest entry of a seed file.
     pub fn document(&self, file: &str) -> Option<&DocumentInfo> {
         self.corpus.doc(file).map(|d| &d.info)
@@ -308,9 +365,36 @@ struct Prepared {
     vocab: Vocabulary,
 }
 
+/// The fingerprint of a build's inputs: pipeline version, seeds, library and vocabulary.
+pub(crate) fn fingerprint(config: &EngineConfig, corpus: &Corpus) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(PIPELINE_VERSION.as_bytes());
+    hasher.update(corpus.content_hash.as_bytes());
+    hasher.update(std::fs::read(config.seeds_dir.join(VOCABULARY_FILE)).unwrap_or_default());
+    hex::encode(hasher.finalize())
+}
+
+/// Finishes or discards what an interrupted change of the library left, unless another
+/// process is changing it right now.
+fn recover_library(library: &Library) -> Result<(), EngineError> {
+    if !library.manifest_path().exists() && !library.root().exists() {
+        return Ok(());
+    }
+    let Some(lock) = library.try_lock().map_err(CorpusError::from)? else {
+        return Ok(());
+    };
+    let recovery = library.recover(&lock).map_err(CorpusError::from)?;
+    if recovery != Default::default() {
+        tracing::warn!(?recovery, "library recovered from an interrupted change");
+    }
+    Ok(())
+}
+
 impl Prepared {
     fn load(config: &EngineConfig) -> Result<Prepared, EngineError> {
-        let corpus = Corpus::load(&config.seeds_dir)?;
+        let library = config.library();
+        recover_library(&library)?;
+        let corpus = Corpus::load_with_library(&config.seeds_dir, &library)?;
         let dictionary_dir =
             dictionary::ensure_compiled(&config.dictionary_dir, &config.project_root)?;
         let vocabulary_path = config.seeds_dir.join(VOCABULARY_FILE);
@@ -321,11 +405,7 @@ impl Prepared {
             .flat_map(|entry| entry.names().map(str::to_string))
             .collect();
         let analyzer = Analyzer::load(&dictionary_dir, &user_terms)?;
-        let mut hasher = Sha256::new();
-        hasher.update(PIPELINE_VERSION.as_bytes());
-        hasher.update(corpus.content_hash.as_bytes());
-        hasher.update(std::fs::read(&vocabulary_path).unwrap_or_default());
-        let fingerprint = hex::encode(hasher.finalize());
+        let fingerprint = fingerprint(config, &corpus);
         Ok(Prepared {
             corpus,
             analyzer,
@@ -338,8 +418,17 @@ impl Prepared {
         self.corpus.docs.iter().flat_map(passages).collect()
     }
 
-    fn into_engine(self, index: SearchIndex, graph: KnowledgeGraph, meta: BuildMeta) -> Engine {
+    fn into_engine(
+        self,
+        index: SearchIndex,
+        graph: KnowledgeGraph,
+        meta: BuildMeta,
+        build_dir: PathBuf,
+        cache: DocumentCache,
+    ) -> Engine {
         Engine {
+            build_dir,
+            cache,
             corpus: self.corpus,
             analyzer: self.analyzer,
             index,
@@ -353,7 +442,7 @@ impl Prepared {
 }
 
 /// A node as the full-text index sees it (budgets are found through their items).
-fn node_entry(node: &NodeDraft) -> Option<NodeEntry> {
+pub(crate) fn node_entry(node: &NodeDraft) -> Option<NodeEntry> {
     if matches!(node.node_type, NodeType::Budget) {
         return None;
     }
@@ -373,7 +462,8 @@ fn node_entry(node: &NodeDraft) -> Option<NodeEntry> {
     })
 }
 
-fn now_rfc3339() -> String {
+/// The current time, RFC 3339 in UTC to the second.
+pub(crate) fn now_rfc3339() -> String {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())

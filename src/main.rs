@@ -1,9 +1,14 @@
-//! Command-line entry: `build`, `serve`, `mcp`, `search`, `report`, `node`, `eval`.
+//! Command-line entry: `build`, `serve`, `mcp`, `search`, `report`, `node`, `eval`, `add`,
+//! `remove`, `documents`.
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use seisaku::api::{self, state::AppState};
+use seisaku::documents::{
+    self,
+    intake::{Incoming, IntakeOptions, Overrides},
+};
 use seisaku::engine::{Engine, EngineConfig};
 use seisaku::qlog::{self, QuestionLog, QuestionLogConfig};
 use seisaku::search::SearchRequest;
@@ -24,6 +29,21 @@ struct Cli {
     /// Directory for the compiled dictionary (default: `dictionary/` inside the index directory).
     #[arg(long, env = "SEISAKU_DICTIONARY", global = true)]
     dictionary: Option<PathBuf>,
+    /// Directory of added documents (default: `library/` under the project root).
+    #[arg(long, env = "SEISAKU_LIBRARY", global = true)]
+    library: Option<PathBuf>,
+    /// Largest document `add` and `POST /documents` accept, in bytes.
+    #[arg(long, env = "SEISAKU_MAX_DOCUMENT_BYTES", global = true,
+          default_value_t = seisaku::documents::intake::DEFAULT_MAX_DOCUMENT_BYTES)]
+    max_document_bytes: usize,
+    /// Longest a converter (pdftotext) may run on one document, in seconds.
+    #[arg(
+        long,
+        env = "SEISAKU_CONVERT_TIMEOUT",
+        global = true,
+        default_value_t = 30
+    )]
+    convert_timeout_secs: u64,
     #[command(subcommand)]
     command: Command,
 }
@@ -54,7 +74,38 @@ enum Command {
         /// Also record the client's IP address with each question (off by default).
         #[arg(long, env = "SEISAKU_LOG_CLIENT_ADDRESS")]
         log_client_address: bool,
+        /// Token that `POST /documents`, `DELETE /documents/{id}`, `POST /admin/rebuild` and
+        /// `GET /stats/questions` require as `Authorization: Bearer <token>` (without it
+        /// they are disabled).
+        #[arg(long, env = "SEISAKU_ADMIN_TOKEN", hide_env_values = true)]
+        admin_token: Option<String>,
     },
+    /// Add documents (PDF, HTML, Markdown, text) to the library and the index.
+    Add {
+        /// The files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Title (default: the first heading).
+        #[arg(long)]
+        title: Option<String>,
+        /// Publisher (default: a ministry or agency named near the title).
+        #[arg(long)]
+        publisher: Option<String>,
+        /// Date, YYYY, YYYY-MM or YYYY-MM-DD (default: read from the content).
+        #[arg(long)]
+        date: Option<String>,
+        /// Kind: budget_overview, budget_request, policy_evaluation, strategy_excerpts,
+        /// plan_status or other (default: recognised from the structure).
+        #[arg(long)]
+        kind: Option<String>,
+    },
+    /// Remove an added document from the library and the index.
+    Remove {
+        /// Document id (see `documents`).
+        id: String,
+    },
+    /// List the documents: seeds and library.
+    Documents,
     /// Serve the Model Context Protocol over stdin/stdout (logs go to stderr), building the
     /// index first when it is missing or stale.
     Mcp,
@@ -94,6 +145,9 @@ enum Command {
     },
 }
 
+/// How often a server checks whether another process changed the library.
+const LIBRARY_POLL: Duration = Duration::from_secs(1);
+
 fn config(cli: &Cli) -> EngineConfig {
     let root = if PathBuf::from("seeds/manifest.toml").is_file() {
         PathBuf::from(".")
@@ -110,6 +164,9 @@ fn config(cli: &Cli) -> EngineConfig {
     }
     if let Some(dictionary) = &cli.dictionary {
         config.dictionary_dir = dictionary.clone();
+    }
+    if let Some(library) = &cli.library {
+        config.library_dir = library.clone();
     }
     config
 }
@@ -153,6 +210,7 @@ fn main() -> anyhow::Result<()> {
             log_max_bytes,
             log_keep,
             log_client_address,
+            admin_token,
         } => {
             let log = QuestionLogConfig {
                 max_bytes: *log_max_bytes,
@@ -164,7 +222,40 @@ fn main() -> anyhow::Result<()> {
                         .unwrap_or_else(|| config.project_root.join("logs")),
                 )
             };
-            serve(config, addr, allowed_host, log)?
+            let state = AppState::new(
+                Engine::open_or_build(&config, &progress_bar())
+                    .context("cannot prepare the index")?,
+                config,
+            )
+            .with_admin_token(admin_token.clone())
+            .with_intake_options(intake_options(&cli));
+            serve(state, addr, allowed_host, log)?
+        }
+        Command::Add {
+            files,
+            title,
+            publisher,
+            date,
+            kind,
+        } => {
+            let overrides = Overrides {
+                title: title.clone(),
+                publisher: publisher.clone(),
+                date: date.clone(),
+                kind: kind.clone(),
+            };
+            add_files(&config, files, &overrides, &intake_options(&cli))?
+        }
+        Command::Remove { id } => {
+            let engine =
+                Engine::open_or_build(&config, &progress_bar()).context("cannot open the index")?;
+            let (_, removed) = documents::remove_document(&config, &engine, id)?;
+            println!("removed {} ({})", removed.id, removed.title);
+        }
+        Command::Documents => {
+            let engine =
+                Engine::open_or_build(&config, &progress_bar()).context("cannot open the index")?;
+            print_documents(&engine);
         }
         Command::Mcp => serve_mcp(config)?,
         Command::Report { gold, misses } => {
@@ -327,14 +418,86 @@ fn eval_relevance(engine: &Engine, gold: &std::path::Path, verbose: bool) -> any
     Ok(())
 }
 
+fn intake_options(cli: &Cli) -> IntakeOptions {
+    IntakeOptions {
+        max_bytes: cli.max_document_bytes,
+        convert: seisaku::ingest::ConvertOptions {
+            timeout: Duration::from_secs(cli.convert_timeout_secs),
+        },
+    }
+}
+
+fn add_files(
+    config: &EngineConfig,
+    files: &[PathBuf],
+    overrides: &Overrides,
+    options: &IntakeOptions,
+) -> anyhow::Result<()> {
+    let mut engine =
+        Engine::open_or_build(config, &progress_bar()).context("cannot open the index")?;
+    let mut failed = 0;
+    for file in files {
+        let started = std::time::Instant::now();
+        let bytes =
+            std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+        let incoming = Incoming {
+            bytes,
+            content_type: None,
+            filename: file.file_name().map(|n| n.to_string_lossy().to_string()),
+            overrides: overrides.clone(),
+        };
+        match documents::add_document(config, &engine, incoming, options) {
+            Ok((next, summary)) => {
+                engine = next;
+                println!(
+                    "added {} — {} ({}, {} lines, {} passages, {} nodes) in {} ms",
+                    summary.id,
+                    summary.title,
+                    summary.format.as_str(),
+                    summary.lines,
+                    summary.passages,
+                    summary.nodes,
+                    started.elapsed().as_millis()
+                );
+            }
+            Err(error) => {
+                failed += 1;
+                eprintln!("{}: {error}", file.display());
+            }
+        }
+    }
+    if failed > 0 {
+        anyhow::bail!("{failed} of {} files were not added", files.len());
+    }
+    Ok(())
+}
+
+fn print_documents(engine: &Engine) {
+    for document in documents::summaries(engine) {
+        let source = match document.source {
+            documents::DocumentSource::Seed => "seed",
+            documents::DocumentSource::Library => "library",
+        };
+        println!(
+            "{}\t{source}\t{}\t{}\t{}\t{}\t{} lines\t{} passages\t{} nodes",
+            document.id,
+            document.format.as_str(),
+            document.kind.as_str(),
+            document.date,
+            document.title,
+            document.lines,
+            document.passages,
+            document.nodes
+        );
+    }
+}
+
 fn serve(
-    config: EngineConfig,
+    state: AppState,
     addr: &str,
     allowed_hosts: &[String],
     log_config: QuestionLogConfig,
 ) -> anyhow::Result<()> {
-    let engine =
-        Engine::open_or_build(&config, &progress_bar()).context("cannot prepare the index")?;
     let log_dir = log_config.dir.clone();
     let question_log = match QuestionLog::open(log_config) {
         Ok(log) => {
@@ -347,8 +510,9 @@ fn serve(
         }
     };
     let runtime = tokio::runtime::Runtime::new()?;
-    let state = AppState::new(engine, config).with_question_log(question_log.clone());
+    let state = state.with_question_log(question_log.clone());
     let served = runtime.block_on(async move {
+        state.watch_library(LIBRARY_POLL);
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .with_context(|| format!("cannot listen on {addr}"))?;

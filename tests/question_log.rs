@@ -17,7 +17,9 @@ async fn spawn_logged_server(log_dir: &Path) -> (SocketAddr, QuestionLog) {
     let engine = tokio::task::spawn_blocking(common::engine)
         .await
         .expect("engine");
-    let state = AppState::shared(engine, common::shared_config()).with_question_log(log.clone());
+    let state = AppState::shared(engine, common::shared_config())
+        .with_question_log(log.clone())
+        .with_admin_token(Some(common::ADMIN_TOKEN.to_string()));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");

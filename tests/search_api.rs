@@ -223,6 +223,7 @@ async fn requests_keep_being_answered_during_a_rebuild() {
         tokio::spawn(async move {
             client
                 .post(format!("http://{addr}/admin/rebuild"))
+                .bearer_auth(common::ADMIN_TOKEN)
                 .send()
                 .await
                 .map(|r| r.status().as_u16())

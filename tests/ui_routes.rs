@@ -1,6 +1,5 @@
 //! The web interface's routes over a real server: redirects, pages, embedded assets, the
-//! security headers, the rules the scripts keep about untrusted text, and the document lines
-//! the viewer reads.
+//! security headers, and the rules the scripts keep about untrusted text.
 
 mod common;
 
@@ -213,62 +212,4 @@ fn scripts_never_parse_strings_as_html_or_code() {
         checked += 1;
     }
     assert!(checked >= 10, "only {checked} scripts found");
-}
-
-#[tokio::test]
-async fn document_lines_are_the_lines_citations_count() {
-    let addr = common::shared_server();
-    let file = "002_eaad2ea998d35b7e.txt";
-    let text = std::fs::read_to_string(common::root().join("seeds").join(file)).expect("seed");
-    let written: Vec<&str> = text.lines().collect();
-    let (status, body) = common::get_json(
-        addr,
-        &format!("/documents/{file}/lines"),
-        &[("from", "80"), ("to", "82")],
-    )
-    .await;
-    assert_eq!(status, 200, "{body}");
-    assert_eq!(body["id"], file);
-    let lines = body["lines"].as_array().expect("lines");
-    assert_eq!(lines.len(), 3);
-    for (i, line) in lines.iter().enumerate() {
-        assert_eq!(line["line"], 80 + i as u64);
-        assert!(line["page"].is_null());
-        assert_eq!(line["text"], written[79 + i]);
-    }
-    // The last chunk stops at the last line; past the end there is nothing.
-    let last = written.len();
-    let (_, tail) = common::get_json(
-        addr,
-        &format!("/documents/{file}/lines"),
-        &[
-            ("from", &(last - 1).to_string()),
-            ("to", &(last + 300).to_string()),
-        ],
-    )
-    .await;
-    let tail = tail["lines"].as_array().expect("lines");
-    assert_eq!(tail.len(), 2, "{tail:?}");
-    assert_eq!(tail[1]["line"], last as u64);
-    let (status, past) = common::get_json(
-        addr,
-        &format!("/documents/{file}/lines"),
-        &[("from", &(last + 1).to_string())],
-    )
-    .await;
-    assert_eq!(status, 200);
-    assert_eq!(past["lines"].as_array().map(Vec::len), Some(0));
-    let (status, _) = common::get_json(
-        addr,
-        &format!("/documents/{file}/lines"),
-        &[("from", "1"), ("to", "501")],
-    )
-    .await;
-    assert_eq!(status, 400);
-    let (status, _) =
-        common::get_json(addr, &format!("/documents/{file}/lines"), &[("from", "0")]).await;
-    assert_eq!(status, 400);
-    let (status, body) = common::get_json(addr, "/documents/nothing.txt/lines", &[]).await;
-    assert_eq!(status, 404, "{body}");
-    assert_eq!(body["error"]["code"], "not_found");
 }

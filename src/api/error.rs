@@ -42,6 +42,19 @@ impl ApiError {
         }
     }
 
+    /// An error with any status.
+    pub fn with_status(
+        status: StatusCode,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> ApiError {
+        ApiError {
+            status,
+            code,
+            message: message.into(),
+        }
+    }
+
     /// A 404 for an unknown resource.
     pub fn not_found(message: impl Into<String>) -> ApiError {
         ApiError {
@@ -110,6 +123,37 @@ impl From<crate::qlog::QuestionLogError> for ApiError {
         match error {
             QuestionLogError::BadSince(_) => ApiError::bad_request("bad_since", message),
             QuestionLogError::Spawn(_) => ApiError::internal(message),
+        }
+    }
+}
+
+impl From<crate::documents::DocumentError> for ApiError {
+    fn from(error: crate::documents::DocumentError) -> ApiError {
+        use crate::documents::DocumentError;
+        use crate::ingest::IngestError;
+        let message = error.to_string();
+        match &error {
+            DocumentError::TooLarge { .. } => {
+                ApiError::with_status(StatusCode::PAYLOAD_TOO_LARGE, "document_too_large", message)
+            }
+            DocumentError::Ingest(ingest) => {
+                let status = match ingest {
+                    IngestError::Unsupported(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    _ => StatusCode::UNPROCESSABLE_ENTITY,
+                };
+                ApiError::with_status(status, ingest.code(), message)
+            }
+            DocumentError::Duplicate { .. } => {
+                ApiError::with_status(StatusCode::CONFLICT, "duplicate_document", message)
+            }
+            DocumentError::Seed(_) => {
+                ApiError::with_status(StatusCode::CONFLICT, "seed_document", message)
+            }
+            DocumentError::BadMetadata(_) => ApiError::bad_request("bad_parameters", message),
+            DocumentError::NotFound(_) => ApiError::not_found(message),
+            DocumentError::Library(_)
+            | DocumentError::Engine(_)
+            | DocumentError::Interrupted(_) => ApiError::internal(message),
         }
     }
 }

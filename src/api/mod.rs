@@ -1,12 +1,13 @@
 //! The HTTP API: routes, shared state and error mapping.
 
 pub mod ask;
+pub mod auth;
 pub mod browse;
 pub mod budgets;
+pub mod documents;
 pub mod error;
 pub mod export;
 pub mod graph;
-pub mod lines;
 pub mod openapi;
 pub mod search;
 pub mod state;
@@ -45,8 +46,10 @@ pub fn app_with_allowed_hosts(state: AppState, allowed_hosts: &[String]) -> Rout
             "/search",
             get(search::search_handler).post(search::search_post_handler),
         )
-        .route("/documents", get(documents))
-        .route("/documents/{id}/lines", get(lines::lines))
+        .route("/documents", get(documents::list))
+        .route("/documents/{id}", get(documents::get))
+        .route("/documents/{id}/lines", get(documents::lines))
+        .route("/documents/{id}/original", get(documents::original))
         .route("/stats/questions", get(stats::questions))
         .route("/nodes", get(graph::list_nodes))
         .route("/nodes/{id}", get(graph::get_node))
@@ -64,8 +67,17 @@ pub fn app_with_allowed_hosts(state: AppState, allowed_hosts: &[String]) -> Rout
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ));
+    // Adds and removals are limited by the document size limit and the converter's time
+    // limit instead of the body limit and timeout of reads.
+    let writes = Router::new()
+        .route(
+            "/documents",
+            post(documents::add).layer(DefaultBodyLimit::disable()),
+        )
+        .route("/documents/{id}", axum::routing::delete(documents::remove));
     Router::new()
         .route("/admin/rebuild", post(rebuild))
+        .merge(writes)
         .nest_service(
             "/mcp",
             crate::mcp::http_service(state.clone(), allowed_hosts),
@@ -105,16 +117,17 @@ pub async fn healthz(State(state): State<AppState>) -> Json<Health> {
     })
 }
 
-/// The documents of the corpus with their manifest entries.
-#[utoipa::path(get, path = "/documents", responses((status = 200, body = [crate::corpus::DocumentInfo])))]
-pub async fn documents(State(state): State<AppState>) -> Json<Vec<crate::corpus::DocumentInfo>> {
-    let engine = state.engine();
-    Json(engine.corpus.docs.iter().map(|d| d.info.clone()).collect())
-}
-
 /// Rebuilds the index and graph from the seeds; requests keep being answered meanwhile.
-#[utoipa::path(post, path = "/admin/rebuild", responses((status = 200, body = Health), (status = 503, body = error::ErrorBody)))]
-pub async fn rebuild(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
+#[utoipa::path(post, path = "/admin/rebuild", security(("bearer" = [])),
+    responses((status = 200, description = "Rebuilt and served", body = Health),
+              (status = 401, description = "Missing or wrong admin token", body = error::ErrorBody),
+              (status = 403, description = "Writes are not enabled on this server", body = error::ErrorBody),
+              (status = 503, description = "The rebuild failed", body = error::ErrorBody)))]
+pub async fn rebuild(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+) -> Result<Json<Health>, ApiError> {
+    auth::require_admin(&state, &headers)?;
     let engine = state.rebuild().await.map_err(ApiError::unavailable)?;
     Ok(Json(Health {
         status: "ok",

@@ -1,7 +1,10 @@
 //! The OpenAPI document, generated from the handlers' annotations.
 
 use axum::Json;
-use utoipa::OpenApi;
+use utoipa::openapi::path::{HttpMethod, OperationBuilder, PathItem};
+use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
 
 /// Every endpoint of the API.
 #[derive(OpenApi)]
@@ -12,8 +15,12 @@ use utoipa::OpenApi;
     ),
     paths(
         super::healthz,
-        super::documents,
-        super::lines::lines,
+        super::documents::add,
+        super::documents::list,
+        super::documents::get,
+        super::documents::lines,
+        super::documents::original,
+        super::documents::remove,
         super::rebuild,
         super::search::search_handler,
         super::search::search_post_handler,
@@ -30,9 +37,58 @@ use utoipa::OpenApi;
         super::browse::root,
         super::browse::node,
         document,
-    )
+    ),
+    modifiers(&WriteAccess, &McpEndpoint)
 )]
 pub struct ApiDoc;
+
+/// The bearer token that write endpoints require.
+struct WriteAccess;
+
+impl Modify for WriteAccess {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "The token the server was started with (--admin-token or SEISAKU_ADMIN_TOKEN)",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// `/mcp`, served by the MCP transport rather than a handler of its own.
+struct McpEndpoint;
+
+impl Modify for McpEndpoint {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let operation = OperationBuilder::new()
+            .summary(Some("Model Context Protocol (Streamable HTTP)"))
+            .description(Some(
+                "JSON-RPC messages of the Model Context Protocol: the read-only tools search, \
+                 get_node, neighbors, path, budgets and ask.",
+            ))
+            .tag("mcp")
+            .response(
+                "200",
+                ResponseBuilder::new().description("A JSON-RPC response or an event stream"),
+            )
+            .response(
+                "403",
+                ResponseBuilder::new().description("The Host header is not an allowed host"),
+            )
+            .build();
+        openapi
+            .paths
+            .paths
+            .insert("/mcp".into(), PathItem::new(HttpMethod::Post, operation));
+    }
+}
 
 /// This OpenAPI document.
 #[utoipa::path(get, path = "/openapi.json", responses((status = 200, description = "OpenAPI 3.1 document", content_type = "application/json")))]

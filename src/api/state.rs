@@ -1,7 +1,10 @@
 //! Shared server state: the engine being served, swapped atomically after a rebuild, and the
 //! question log.
 
+use crate::documents::intake::{Incoming, IntakeOptions};
+use crate::documents::{self, DocumentError, DocumentSummary};
 use crate::engine::{Engine, EngineConfig};
+use crate::library::LibraryEntry;
 use crate::qlog::{QuestionLog, QuestionRecord};
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
@@ -17,6 +20,8 @@ pub struct AppState {
     rebuild_lock: Arc<Mutex<()>>,
     config: Arc<EngineConfig>,
     question_log: QuestionLog,
+    admin_token: Option<Arc<str>>,
+    intake: Arc<IntakeOptions>,
 }
 
 impl AppState {
@@ -32,7 +37,137 @@ impl AppState {
             rebuild_lock: Arc::new(Mutex::new(())),
             config: Arc::new(config),
             question_log: QuestionLog::disabled(),
+            admin_token: None,
+            intake: Arc::new(IntakeOptions::default()),
         }
+    }
+
+    /// This state accepting writes from requests bearing `token` (an empty token leaves
+    /// writes disabled).
+    pub fn with_admin_token(mut self, token: Option<String>) -> AppState {
+        self.admin_token = token.filter(|t| !t.is_empty()).map(Arc::from);
+        self
+    }
+
+    /// This state with these limits for added documents.
+    pub fn with_intake_options(mut self, options: IntakeOptions) -> AppState {
+        self.intake = Arc::new(options);
+        self
+    }
+
+    /// The admin token, when writes are enabled.
+    pub fn admin_token(&self) -> Option<&str> {
+        self.admin_token.as_deref()
+    }
+
+    /// Limits for added documents.
+    pub fn intake_options(&self) -> &IntakeOptions {
+        &self.intake
+    }
+
+    /// The engine configuration (where seeds, library and index live).
+    pub fn config(&self) -> &EngineConfig {
+        &self.config
+    }
+
+    fn swap(&self, engine: Arc<Engine>) {
+        match self.engine.write() {
+            Ok(mut guard) => *guard = engine,
+            Err(poisoned) => *poisoned.into_inner() = engine,
+        }
+    }
+
+    /// Adds a document (one change at a time; reads continue) and serves the new state.
+    pub async fn add_document(&self, incoming: Incoming) -> Result<DocumentSummary, DocumentError> {
+        let _only_one = self.rebuild_lock.lock().await;
+        let config = self.config.clone();
+        let current = self.engine();
+        let options = self.intake.clone();
+        let (engine, summary) = tokio::task::spawn_blocking(move || {
+            documents::add_document(&config, &current, incoming, &options)
+        })
+        .await
+        .map_err(|e| DocumentError::Interrupted(e.to_string()))??;
+        self.swap(Arc::new(engine));
+        Ok(summary)
+    }
+
+    /// Removes a library document and serves the new state.
+    pub async fn remove_document(&self, id: String) -> Result<LibraryEntry, DocumentError> {
+        let _only_one = self.rebuild_lock.lock().await;
+        let config = self.config.clone();
+        let current = self.engine();
+        let (engine, removed) =
+            tokio::task::spawn_blocking(move || documents::remove_document(&config, &current, &id))
+                .await
+                .map_err(|e| DocumentError::Interrupted(e.to_string()))??;
+        self.swap(Arc::new(engine));
+        Ok(removed)
+    }
+
+    /// Serves the build another process published (`seisaku add`, `seisaku remove`) or
+    /// rebuilds when the library changed without one; does nothing while a change is under
+    /// way here or in another process. Returns whether the engine was replaced.
+    pub async fn reload_if_changed(&self) -> bool {
+        let Ok(_only_one) = self.rebuild_lock.try_lock() else {
+            return false;
+        };
+        let config = self.config.clone();
+        let current = self.engine();
+        let reloaded = tokio::task::spawn_blocking(move || -> Option<Engine> {
+            let library = config.library();
+            let published = config.store().current().ok().flatten();
+            let same_build = published
+                .as_ref()
+                .is_some_and(|(dir, _)| *dir == current.build_dir);
+            let library_hash = library
+                .entries()
+                .ok()
+                .map(|entries| crate::library::Library::content_hash(&entries));
+            let served_hash = crate::library::Library::content_hash(
+                &current
+                    .corpus
+                    .library
+                    .values()
+                    .map(|d| d.entry.clone())
+                    .collect::<Vec<_>>(),
+            );
+            if same_build && library_hash.as_deref().is_none_or(|h| h == served_hash) {
+                return None;
+            }
+            // Wait for nobody: a change in progress elsewhere is picked up on a later tick.
+            let _lock = library.try_lock().ok().flatten()?;
+            match Engine::open_or_build(&config, &indicatif::ProgressBar::hidden()) {
+                Ok(engine) => Some(engine),
+                Err(error) => {
+                    tracing::warn!(%error, "could not load the changed library");
+                    None
+                }
+            }
+        })
+        .await
+        .ok()
+        .flatten();
+        match reloaded {
+            Some(engine) => {
+                tracing::info!(build = %engine.build_dir.display(), "serving a changed library");
+                self.swap(Arc::new(engine));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Checks every `interval` whether another process changed the library (see
+    /// [`AppState::reload_if_changed`]).
+    pub fn watch_library(&self, interval: std::time::Duration) -> tokio::task::JoinHandle<()> {
+        let state = self.clone();
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(interval).await;
+                state.reload_if_changed().await;
+            }
+        })
     }
 
     /// This state recording questions to `log` (the default records nothing).
@@ -72,10 +207,7 @@ impl AppState {
         .map_err(|e| e.to_string())?
         .map_err(|e| e.to_string())?;
         let built = Arc::new(built);
-        match self.engine.write() {
-            Ok(mut guard) => *guard = built.clone(),
-            Err(poisoned) => *poisoned.into_inner() = built.clone(),
-        }
+        self.swap(built.clone());
         Ok(built)
     }
 }

@@ -28,8 +28,10 @@ pub struct StatsParams {
     responses((status = 200, body = QuestionStats), (status = 400, body = super::error::ErrorBody)))]
 pub async fn questions(
     State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
     params: Result<Query<StatsParams>, QueryRejection>,
 ) -> Result<Json<QuestionStats>, ApiError> {
+    super::auth::require_admin(&state, &headers)?;
     let Query(params) = params?;
     let since = params
         .since

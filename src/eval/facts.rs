@@ -1015,6 +1015,7 @@ mod tests {
         Corpus {
             docs: vec![SeedDoc::from_text(info, text)],
             content_hash: String::new(),
+            library: Default::default(),
         }
     }
 

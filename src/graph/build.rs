@@ -7,6 +7,7 @@ use super::{GraphData, KnowledgeGraph};
 use crate::corpus::{Corpus, SeedDoc};
 use crate::extract::extract_document;
 use crate::vocab::Vocabulary;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
 
@@ -28,20 +29,53 @@ pub struct BuildReport {
     pub dangling_edges: usize,
 }
 
+/// What one document contributes before the corpus-wide merge: its document node and its
+/// parser's nodes and edges. Kept per build so that adding or removing a document re-reads
+/// only that document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentDrafts {
+    /// The document's file name (its id).
+    pub doc: String,
+    /// Nodes the parser proposed (before the document node was added).
+    pub proposed: usize,
+    /// Document node, parser nodes and edges (roots attached to the document).
+    pub extraction: Extraction,
+}
+
 /// Builds the knowledge graph of a corpus.
 pub fn build_graph(corpus: &Corpus, vocab: &Vocabulary) -> (KnowledgeGraph, BuildReport) {
+    let drafts: Vec<DocumentDrafts> = corpus.docs.iter().map(document_drafts).collect();
+    assemble_graph(corpus, vocab, drafts)
+}
+
+/// Runs the document's parser and attaches its top-level items to the document node.
+pub fn document_drafts(doc: &SeedDoc) -> DocumentDrafts {
+    let mut extraction = extract_document(doc);
+    let proposed = extraction.nodes.len();
+    attach_roots_to_document(doc, &mut extraction);
+    extraction.nodes.insert(0, document_node(doc));
+    DocumentDrafts {
+        doc: doc.file().to_string(),
+        proposed,
+        extraction,
+    }
+}
+
+/// Merges every document's drafts (in corpus order) with the vocabulary into one graph.
+pub fn assemble_graph(
+    corpus: &Corpus,
+    vocab: &Vocabulary,
+    drafts: impl IntoIterator<Item = DocumentDrafts>,
+) -> (KnowledgeGraph, BuildReport) {
     let mut report = BuildReport::default();
     let mut all = Extraction::default();
-    for doc in &corpus.docs {
-        all.nodes.push(document_node(doc));
-        let mut extraction = extract_document(doc);
+    for mut document in drafts {
         report
             .proposed_nodes
-            .push((doc.file().to_string(), extraction.nodes.len()));
-        attach_roots_to_document(doc, &mut extraction);
-        report.unparsed.append(&mut extraction.unparsed);
-        all.nodes.append(&mut extraction.nodes);
-        all.edges.append(&mut extraction.edges);
+            .push((document.doc, document.proposed));
+        report.unparsed.append(&mut document.extraction.unparsed);
+        all.nodes.append(&mut document.extraction.nodes);
+        all.edges.append(&mut document.extraction.edges);
     }
     let vocabulary = vocab.link_corpus(corpus);
     report.canonicalized = canonicalize(&mut all, vocab);

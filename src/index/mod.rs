@@ -1,5 +1,6 @@
 //! The full-text index: building it from passages and graph nodes, and opening it to search.
 
+pub mod incremental;
 pub mod schema;
 pub mod store;
 
@@ -13,7 +14,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, doc};
 
 /// Memory budget of the index writer.
-const WRITER_MEMORY_BYTES: usize = 50_000_000;
+pub(crate) const WRITER_MEMORY_BYTES: usize = 50_000_000;
 
 /// Errors while building or opening the index.
 #[derive(Debug, thiserror::Error)]
@@ -27,7 +28,7 @@ pub enum IndexError {
 }
 
 /// A graph node as the index sees it: searchable by name and aliases.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NodeEntry {
     /// Node id.
     pub id: String,
@@ -63,7 +64,7 @@ pub struct SearchIndex {
     pub fields: Fields,
 }
 
-fn register_tokenizers(index: &Index, analyzer: &Analyzer) {
+pub(crate) fn register_tokenizers(index: &Index, analyzer: &Analyzer) {
     index.tokenizers().register(
         JAPANESE,
         TextAnalyzer::from(JapaneseTokenizer::new(analyzer.clone())),
@@ -91,43 +92,53 @@ pub fn write_index(
     // One thread: documents keep corpus order, so equal scores rank the same on every build.
     let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, WRITER_MEMORY_BYTES)?;
     for passage in &input.passages {
-        let heading_json = serde_json::to_string(&passage.heading).unwrap_or_default();
-        let mut document = doc!(
-            fields.kind => "passage",
-            fields.id => passage.id.as_str(),
-            fields.doc => passage.doc.as_str(),
-            fields.line_start => u64::from(passage.line_start),
-            fields.line_end => u64::from(passage.line_end),
-            fields.heading_json => heading_json,
-            fields.text => passage.text.as_str(),
-            fields.body => passage.text.as_str(),
-            fields.body_bigram => passage.text.as_str(),
-            fields.heading => passage.heading.join("\n"),
-        );
-        for facet in facets_of(&passage.text) {
-            document.add_text(fields.facets, facet);
-        }
-        writer.add_document(document)?;
+        writer.add_document(passage_document(&fields, passage))?;
         progress(1);
     }
     for node in &input.nodes {
-        writer.add_document(doc!(
-            fields.kind => "node",
-            fields.id => node.id.as_str(),
-            fields.node_type => node.node_type.as_str(),
-            fields.doc => node.doc.as_str(),
-            fields.line_start => u64::from(node.line_start),
-            fields.line_end => u64::from(node.line_end),
-            fields.heading_json => "[]",
-            fields.text => node.text.as_str(),
-            fields.name => node.text.as_str(),
-            fields.name_bigram => node.text.as_str(),
-        ))?;
+        writer.add_document(node_document(&fields, node))?;
         progress(1);
     }
     writer.commit()?;
     writer.wait_merging_threads()?;
     Ok(())
+}
+
+/// The tantivy document of a passage.
+pub(crate) fn passage_document(fields: &Fields, passage: &Passage) -> TantivyDocument {
+    let heading_json = serde_json::to_string(&passage.heading).unwrap_or_default();
+    let mut document = doc!(
+        fields.kind => "passage",
+        fields.id => passage.id.as_str(),
+        fields.doc => passage.doc.as_str(),
+        fields.line_start => u64::from(passage.line_start),
+        fields.line_end => u64::from(passage.line_end),
+        fields.heading_json => heading_json,
+        fields.text => passage.text.as_str(),
+        fields.body => passage.text.as_str(),
+        fields.body_bigram => passage.text.as_str(),
+        fields.heading => passage.heading.join("\n"),
+    );
+    for facet in facets_of(&passage.text) {
+        document.add_text(fields.facets, facet);
+    }
+    document
+}
+
+/// The tantivy document of a graph node.
+pub(crate) fn node_document(fields: &Fields, node: &NodeEntry) -> TantivyDocument {
+    doc!(
+        fields.kind => "node",
+        fields.id => node.id.as_str(),
+        fields.node_type => node.node_type.as_str(),
+        fields.doc => node.doc.as_str(),
+        fields.line_start => u64::from(node.line_start),
+        fields.line_end => u64::from(node.line_end),
+        fields.heading_json => "[]",
+        fields.text => node.text.as_str(),
+        fields.name => node.text.as_str(),
+        fields.name_bigram => node.text.as_str(),
+    )
 }
 
 /// Facet tokens of a text: whether it states money or a date.

@@ -78,6 +78,9 @@ pub struct Hit {
     pub line_start: u32,
     /// Last line (1-based, inclusive).
     pub line_end: u32,
+    /// Page of the first line, for documents added as PDFs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
     /// Heading path.
     pub heading: Vec<String>,
     /// Text as written.
@@ -286,6 +289,7 @@ fn to_hit(
         line_end: number_of(fields.line_end),
         text,
         score,
+        page: None,
         nodes: Vec::new(),
     }
 }

@@ -13,11 +13,15 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A config reading the real seeds, writing its index into `index_dir`, and sharing one
-/// compiled dictionary between test binaries.
+/// The admin token test servers are started with; [`get_json`] sends it.
+pub const ADMIN_TOKEN: &str = "test-admin-token";
+
+/// A config reading the real seeds, writing its index into `index_dir` (and its library into
+/// `index_dir/library`), and sharing one compiled dictionary between test binaries.
 pub fn config_in(index_dir: &Path) -> EngineConfig {
     let mut config = EngineConfig::in_dir(root());
     config.index_dir = index_dir.to_path_buf();
+    config.library_dir = index_dir.join("library");
     config.dictionary_dir = root().join("target").join("test-dictionary");
     config
 }
@@ -50,6 +54,13 @@ pub fn engine() -> Arc<Engine> {
 
 /// Starts a real server on 127.0.0.1:0 over a fresh build in its own directory.
 pub async fn spawn_server() -> (SocketAddr, tempfile::TempDir) {
+    spawn_server_with(|state| state).await
+}
+
+/// Like [`spawn_server`], with the state adjusted by `configure` (limits, tokens).
+pub async fn spawn_server_with(
+    configure: impl FnOnce(AppState) -> AppState,
+) -> (SocketAddr, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
     let config = config_in(dir.path());
     let built_config = config.clone();
@@ -63,7 +74,9 @@ pub async fn spawn_server() -> (SocketAddr, tempfile::TempDir) {
         .await
         .expect("bind");
     let addr = listener.local_addr().expect("addr");
-    let app = api::app(AppState::new(engine, config));
+    let app = api::app(configure(
+        AppState::new(engine, config).with_admin_token(Some(ADMIN_TOKEN.to_string())),
+    ));
     tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
     });
@@ -92,7 +105,10 @@ pub fn shared_server() -> SocketAddr {
                 sender
                     .send(listener.local_addr().expect("addr"))
                     .expect("send addr");
-                let app = api::app(AppState::shared(engine, config));
+                let app = api::app(
+                    AppState::shared(engine, config)
+                        .with_admin_token(Some(ADMIN_TOKEN.to_string())),
+                );
                 let _ = axum::serve(listener, app).await;
             });
         });
@@ -100,7 +116,7 @@ pub fn shared_server() -> SocketAddr {
     })
 }
 
-/// GET a path on a server and parse the JSON body.
+/// GET a path on a server (with the admin token) and parse the JSON body.
 pub async fn get_json(
     addr: SocketAddr,
     path: &str,
@@ -108,6 +124,7 @@ pub async fn get_json(
 ) -> (u16, serde_json::Value) {
     let response = reqwest::Client::new()
         .get(format!("http://{addr}{path}"))
+        .bearer_auth(ADMIN_TOKEN)
         .query(params)
         .send()
         .await

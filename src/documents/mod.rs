@@ -1,0 +1,336 @@
+//! Adding and removing documents: the library changed under its lock, then the index and
+//! graph derived incrementally from the current build (only the changed document is read;
+//! see [`crate::index::incremental`]) and published atomically; plus the per-document views
+//! the API and the command line list.
+
+pub mod cache;
+pub mod intake;
+
+use crate::corpus::{Corpus, CorpusError};
+use crate::engine::{Engine, EngineConfig, EngineError, GRAPH_FILE, node_entry, now_rfc3339};
+use crate::graph::build::assemble_graph;
+use crate::graph::model::NodeType;
+use crate::index::incremental::{IndexChanges, derive_index};
+use crate::index::store::BuildMeta;
+use crate::index::{self, NodeEntry};
+use crate::ingest::{Format, IngestError};
+use crate::library::{LibraryEntry, LibraryError};
+use crate::passages::passages;
+use cache::DocumentCache;
+use intake::{Incoming, IntakeOptions};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::time::Instant;
+
+/// Why a document could not be added or removed. Nothing was changed.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    /// The file is larger than the limit.
+    #[error("the document is larger than the limit of {limit} bytes")]
+    TooLarge {
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The file could not be turned into text.
+    #[error(transparent)]
+    Ingest(#[from] IngestError),
+    /// The same content is already in the corpus.
+    #[error("the same document is already in the library as {id:?}")]
+    Duplicate {
+        /// The existing document's id.
+        id: String,
+    },
+    /// A metadata value is malformed.
+    #[error("{0}")]
+    BadMetadata(String),
+    /// No document has this id.
+    #[error("no document {0:?}")]
+    NotFound(String),
+    /// Seed documents cannot be removed.
+    #[error("{0:?} is a seed document; only added documents can be removed")]
+    Seed(String),
+    /// The change was interrupted (its task failed); nothing was published.
+    #[error("the change was interrupted: {0}")]
+    Interrupted(String),
+    /// The library failed.
+    #[error(transparent)]
+    Library(#[from] LibraryError),
+    /// Building the new state failed.
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+}
+
+impl From<CorpusError> for DocumentError {
+    fn from(error: CorpusError) -> DocumentError {
+        DocumentError::Engine(EngineError::from(error))
+    }
+}
+
+/// Where a document comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentSource {
+    /// The read-only seeds.
+    Seed,
+    /// Added to the library.
+    Library,
+}
+
+/// A document of the corpus with its metadata and what was read from it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct DocumentSummary {
+    /// Id citations use in `doc`.
+    pub id: String,
+    /// File name: the seed file, or the original file name as added.
+    pub file: String,
+    /// `seed` or `library`.
+    pub source: DocumentSource,
+    /// Title.
+    pub title: String,
+    /// Publisher.
+    pub publisher: String,
+    /// Date (`YYYY-MM` or `YYYY-MM-DD`), empty when unknown.
+    pub date: String,
+    /// Kind of document.
+    pub kind: crate::corpus::DocKind,
+    /// Format it was read as (seeds are text).
+    pub format: Format,
+    /// Pages (PDFs), otherwise null.
+    pub pages: Option<u32>,
+    /// SHA-256 of the original (library documents).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    /// When it was added (library documents).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub added_at: Option<String>,
+    /// Lines of text citations count.
+    pub lines: usize,
+    /// Passages indexed.
+    pub passages: usize,
+    /// Graph nodes with a source in this document.
+    pub nodes: usize,
+    /// Budget figures read from this document.
+    pub budgets: usize,
+}
+
+/// Every document of the served corpus, seeds first.
+pub fn summaries(engine: &Engine) -> Vec<DocumentSummary> {
+    let mut nodes: HashMap<&str, usize> = HashMap::new();
+    let mut budgets: HashMap<&str, usize> = HashMap::new();
+    for node in engine.graph.nodes() {
+        let docs: HashSet<&str> = node.sources.iter().map(|s| s.doc.as_str()).collect();
+        for doc in docs {
+            *nodes.entry(doc).or_default() += 1;
+            if node.node_type == NodeType::Budget {
+                *budgets.entry(doc).or_default() += 1;
+            }
+        }
+    }
+    engine
+        .corpus
+        .docs
+        .iter()
+        .map(|doc| {
+            let id = doc.file();
+            let library = engine.corpus.library.get(id).map(|l| &l.entry);
+            DocumentSummary {
+                id: id.to_string(),
+                file: library.map_or_else(|| id.to_string(), |e| e.file.clone()),
+                source: if library.is_some() {
+                    DocumentSource::Library
+                } else {
+                    DocumentSource::Seed
+                },
+                title: doc.info.title.clone(),
+                publisher: doc.info.publisher.clone(),
+                date: doc.info.date.clone(),
+                kind: doc.info.kind,
+                format: library.map_or(Format::Text, |e| e.format),
+                pages: library.and_then(|e| e.pages),
+                sha256: library.map(|e| e.sha256.clone()),
+                added_at: library.map(|e| e.added_at.clone()),
+                lines: doc.lines.len(),
+                passages: engine.cache.get(id).map_or(0, |c| c.passages),
+                nodes: nodes.get(id).copied().unwrap_or(0),
+                budgets: budgets.get(id).copied().unwrap_or(0),
+            }
+        })
+        .collect()
+}
+
+/// One document's summary.
+pub fn summary(engine: &Engine, id: &str) -> Option<DocumentSummary> {
+    summaries(engine).into_iter().find(|s| s.id == id)
+}
+
+/// The engine of the build currently published, which may be newer than `current` when
+/// another process (`seisaku add`) changed the library.
+fn latest(config: &EngineConfig, current: &Engine) -> Result<Option<Engine>, EngineError> {
+    let published = config.store().current()?;
+    let up_to_date = published
+        .as_ref()
+        .is_some_and(|(dir, _)| *dir == current.build_dir && current.build_dir.exists());
+    if up_to_date {
+        return Ok(None);
+    }
+    Engine::open_or_build(config, &indicatif::ProgressBar::hidden()).map(Some)
+}
+
+/// Adds a file: converts it, stores it in the library and publishes the index and graph
+/// with it. Returns the new engine and the document's summary.
+pub fn add_document(
+    config: &EngineConfig,
+    current: &Engine,
+    incoming: Incoming,
+    options: &IntakeOptions,
+) -> Result<(Engine, DocumentSummary), DocumentError> {
+    let started = Instant::now();
+    let document = intake::prepare(incoming, options)?;
+    let library = config.library();
+    let lock = library.lock()?;
+    let reopened = latest(config, current)?;
+    let base = reopened.as_ref().unwrap_or(current);
+    if let Some(existing) = library
+        .entries()?
+        .into_iter()
+        .find(|e| e.sha256 == document.entry.sha256)
+    {
+        return Err(DocumentError::Duplicate { id: existing.id });
+    }
+    let seeds: HashSet<String> = base
+        .corpus
+        .docs
+        .iter()
+        .filter(|d| !base.corpus.library.contains_key(d.file()))
+        .map(|d| d.file().to_string())
+        .collect();
+    let entry = library.add(&lock, document, &seeds, now_rfc3339())?;
+    let engine = match derive(config, base) {
+        Ok(engine) => engine,
+        Err(error) => {
+            // Nothing may change when the add fails: take the document out again.
+            if let Err(undo) = library.remove(&lock, &entry.id) {
+                tracing::error!(%undo, id = %entry.id, "could not undo a failed add");
+            }
+            return Err(error.into());
+        }
+    };
+    drop(lock);
+    let summary = summary(&engine, &entry.id).ok_or_else(|| {
+        DocumentError::Engine(EngineError::Corpus(CorpusError::Library(
+            LibraryError::NotFound(entry.id.clone()),
+        )))
+    })?;
+    tracing::info!(id = %entry.id, ms = started.elapsed().as_millis() as u64, "document added");
+    Ok((engine, summary))
+}
+
+/// Removes a library document and publishes the index and graph without it.
+pub fn remove_document(
+    config: &EngineConfig,
+    current: &Engine,
+    id: &str,
+) -> Result<(Engine, LibraryEntry), DocumentError> {
+    let library = config.library();
+    let lock = library.lock()?;
+    let reopened = latest(config, current)?;
+    let base = reopened.as_ref().unwrap_or(current);
+    if !base.corpus.library.contains_key(id) {
+        let is_seed = base.corpus.doc(id).is_some();
+        if is_seed {
+            return Err(DocumentError::Seed(id.to_string()));
+        }
+        if !library.entries()?.iter().any(|e| e.id == id) {
+            return Err(DocumentError::NotFound(id.to_string()));
+        }
+    }
+    let removed = library.remove(&lock, id)?;
+    let engine = derive(config, base)?;
+    drop(lock);
+    Ok((engine, removed))
+}
+
+/// Builds and publishes the state of the library as it now is from `base`, re-reading only
+/// the documents that changed.
+fn derive(config: &EngineConfig, base: &Engine) -> Result<Engine, EngineError> {
+    let started = Instant::now();
+    let corpus = Corpus::load_with_library(&config.seeds_dir, &config.library())?;
+    let fingerprint = crate::engine::fingerprint(config, &corpus);
+    let cache = DocumentCache::reusing(&corpus, &base.cache);
+    let (graph, _) = assemble_graph(&corpus, &base.vocab, cache.drafts_in_order(&corpus));
+    let changes = index_changes(base, &corpus, &cache, &graph);
+    let store = config.store();
+    let dir = store.new_build_dir(&fingerprint)?;
+    derive_index(&base.build_dir, &dir, &base.analyzer, &changes)?;
+    graph.save(&dir.join(GRAPH_FILE))?;
+    cache.save(&dir, Some((&base.build_dir, &base.cache)))?;
+    let passages_total = corpus
+        .docs
+        .iter()
+        .filter_map(|d| cache.get(d.file()))
+        .map(|c| c.passages)
+        .sum();
+    let meta = BuildMeta {
+        content_hash: fingerprint.clone(),
+        built_at: now_rfc3339(),
+        passages: passages_total,
+        nodes: graph.nodes().iter().filter_map(node_entry).count(),
+        build_ms: started.elapsed().as_millis() as u64,
+    };
+    index::publish(&store, &dir, &meta)?;
+    let opened = index::open_index(&dir, &base.analyzer)?;
+    Ok(base.successor(corpus, fingerprint, (opened, graph, meta, dir, cache)))
+}
+
+/// What the index must change: passages of documents added, removed or changed, and the
+/// node entries that differ between the two graphs.
+fn index_changes(
+    base: &Engine,
+    corpus: &Corpus,
+    cache: &DocumentCache,
+    graph: &crate::graph::KnowledgeGraph,
+) -> IndexChanges {
+    let mut changes = IndexChanges::default();
+    let now: HashSet<&str> = corpus.docs.iter().map(|d| d.file()).collect();
+    for doc in &base.corpus.docs {
+        if !now.contains(doc.file()) {
+            changes.remove_docs.push(doc.file().to_string());
+        }
+    }
+    for doc in &corpus.docs {
+        let unchanged = matches!(
+            (base.cache.get(doc.file()), cache.get(doc.file())),
+            (Some(old), Some(new)) if old.content == new.content
+        );
+        if !unchanged {
+            changes.remove_docs.push(doc.file().to_string());
+            changes.passages.extend(passages(doc));
+        }
+    }
+    let old: HashMap<String, NodeEntry> = base
+        .graph
+        .nodes()
+        .iter()
+        .filter_map(node_entry)
+        .map(|e| (e.id.clone(), e))
+        .collect();
+    let new: HashMap<String, NodeEntry> = graph
+        .nodes()
+        .iter()
+        .filter_map(node_entry)
+        .map(|e| (e.id.clone(), e))
+        .collect();
+    for (id, entry) in &old {
+        if new.get(id) != Some(entry) {
+            changes.remove_nodes.push(id.clone());
+        }
+    }
+    for (id, entry) in new {
+        if old.get(&id) != Some(&entry) {
+            changes.nodes.push(entry);
+        }
+    }
+    changes.remove_nodes.sort();
+    changes.nodes.sort_by(|a, b| a.id.cmp(&b.id));
+    changes
+}
