@@ -1024,3 +1024,94 @@ async fn hostile_document_text_never_runs() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn documents_are_added_and_removed_with_the_admin_token() {
+    let (addr, _server_dir) = common::spawn_server().await;
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = files.path().join("防災訓練メモ.md");
+    std::fs::write(
+        &path,
+        "# 地域防災訓練の試験文書\n\n令和8年度 防災訓練推進事業 1.2億円\n\n- 避難所の運営訓練\n- 要配慮者の避難支援\n",
+    )
+    .expect("write the document");
+    let path = path.to_str().expect("utf-8 path").to_string();
+    in_browser(|client| async move {
+        open(&client, addr, "/ui/documents").await;
+        wait_for(&client, "return document.querySelector('.upload:not([hidden]) form') ? true : null;", "the upload form").await;
+        let rows_before = js(&client, "return document.querySelectorAll('table.documents tbody tr').length;").await;
+        client.find(Locator::Css("input[name=file]")).await.expect("file").send_keys(&path).await.expect("choose file");
+        let token = client.find(Locator::Css("input[name=token]")).await.expect("token");
+        token.send_keys("not-the-token").await.expect("type");
+        let submit = "form.filters button[type=submit]";
+        client.find(Locator::Css(submit)).await.expect("submit").click().await.expect("click");
+        let refused = wait_for(
+            &client,
+            "const e = document.querySelector('.upload-result .error'); return e ? e.textContent : null;",
+            "the refusal",
+        )
+        .await;
+        assert!(refused.as_str().is_some_and(|m| m.contains("管理者トークンが正しくありません")), "{refused}");
+        // The browser logs the refused request itself; nothing else may be logged.
+        for error in page_errors(&client).await {
+            assert!(error.starts_with("console:") && error.contains("401"), "{error}");
+        }
+        token.clear().await.expect("clear");
+        token.send_keys(common::ADMIN_TOKEN).await.expect("type");
+        client.find(Locator::Css(submit)).await.expect("submit").click().await.expect("click");
+        let added = wait_for(
+            &client,
+            "const a = document.querySelector('.upload-result .ok a'); return a ? a.getAttribute('href') : null;",
+            "the added document",
+        )
+        .await;
+        let added = added.as_str().expect("href").to_string();
+        assert!(added.starts_with("/ui/doc/"), "{added}");
+        let rows = wait_for(
+            &client,
+            &format!(
+                "const n = document.querySelectorAll('table.documents tbody tr').length; return n === {rows_before} + 1 ? n : null;"
+            ),
+            "the new row",
+        )
+        .await;
+        assert!(rows.as_u64().is_some());
+        screenshot(&client, "documents-added").await;
+        assert_eq!(page_errors(&client).await, Vec::<String>::new());
+
+        // The added document opens in the viewer and is searchable.
+        open(&client, addr, &added).await;
+        let text = js(&client, "return document.querySelector('.lines').innerText;").await;
+        assert!(text.as_str().is_some_and(|t| t.contains("防災訓練推進事業")), "{text}");
+        open(&client, addr, &format!("/ui/?q={}", encode("防災訓練推進事業"))).await;
+        let first = wait_for(&client, "const a = document.querySelector('.hits .hit-title'); return a ? a.getAttribute('href') : null;", "a hit").await;
+        assert!(first.as_str().is_some_and(|h| h.starts_with(added.as_str())), "{first} from {added}");
+
+        // Removed again, after confirming.
+        open(&client, addr, "/ui/documents").await;
+        wait_for(&client, "return document.querySelector('.upload:not([hidden]) form') ? true : null;", "the upload form").await;
+        client
+            .find(Locator::Css("input[name=token]"))
+            .await
+            .expect("token")
+            .send_keys(common::ADMIN_TOKEN)
+            .await
+            .expect("type");
+        client
+            .find(Locator::XPath("//table[contains(@class,'documents')]//button[text()='削除']"))
+            .await
+            .expect("a remove button")
+            .click()
+            .await
+            .expect("click");
+        client.accept_alert().await.expect("confirm");
+        wait_for(
+            &client,
+            &format!("return document.querySelectorAll('table.documents tbody tr').length === {rows_before};"),
+            "the row to go",
+        )
+        .await;
+        assert_eq!(page_errors(&client).await, Vec::<String>::new());
+    })
+    .await;
+}

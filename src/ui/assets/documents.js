@@ -24,6 +24,27 @@ const TYPES_BY_EXTENSION = {
   txt: "text/plain",
 };
 
+/** What a document holds, as far as the server says. */
+function counts(doc) {
+  const parts = [];
+  if (Number.isInteger(doc.pages)) {
+    parts.push(`${doc.pages}ページ`);
+  }
+  if (Number.isInteger(doc.lines)) {
+    parts.push(`${doc.lines}行`);
+  }
+  if (Number.isInteger(doc.passages)) {
+    parts.push(`${doc.passages}節`);
+  }
+  if (Number.isInteger(doc.nodes)) {
+    parts.push(`ノード${doc.nodes}`);
+  }
+  if (Number.isInteger(doc.budgets)) {
+    parts.push(`予算${doc.budgets}件`);
+  }
+  return parts.join("・");
+}
+
 /** Renders the documents page into `main`. */
 export async function documentsPage(main) {
   const list = h("div", { class: "doc-list" }, h("p", { class: "loading", role: "status" }, "読み込み中…"));
@@ -73,6 +94,7 @@ export async function documentsPage(main) {
             h("th", {}, "発行"),
             h("th", {}, "日付"),
             h("th", {}, "種類"),
+            h("th", {}, "内容"),
             h("th", {}, "ファイル"),
             h("th", {}, "")
           )
@@ -88,7 +110,8 @@ export async function documentsPage(main) {
               h("td", {}, doc.publisher),
               h("td", {}, doc.date),
               h("td", {}, KIND_NAMES[doc.kind] || doc.kind),
-              h("td", {}, h("code", {}, doc.file || doc.id)),
+              h("td", { class: "counts" }, counts(doc)),
+              h("td", {}, h("code", {}, doc.file || doc.id), doc.source === "library" ? " （追加）" : ""),
               h(
                 "td",
                 {},
@@ -145,7 +168,10 @@ export async function documentsPage(main) {
               result,
               h("p", { class: "ok" }, "追加しました: ", h("a", { href: docUrl(doc.id || chosen.name) }, doc.title || chosen.name))
             );
-            form.reset();
+            // The token stays, so that the new document can be removed again at once.
+            for (const input of [file, title, publisher, date]) {
+              input.value = "";
+            }
             await refresh();
           } catch (error) {
             replace(result, errorBox(error));
