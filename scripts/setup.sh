@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build, run and test the server:
 # the IPADIC dictionary source (Debian's mecab-ipadic), poppler-utils (pdftotext reads added
-# PDFs) and, for the tests that make real PDFs, chromium, qpdf and a Japanese font.
+# PDFs) and, for the tests that make real PDFs, chromium, qpdf and a Japanese font;
+# for the web interface's browser tests, chromium-driver.
 # Safe to run repeatedly: apt runs only when something is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +30,7 @@ missing=()
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 [ -f /usr/share/fonts/opentype/ipafont-gothic/ipag.ttf ] || missing+=(fonts-ipafont-gothic)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = "0" ]; then
@@ -36,7 +38,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "setup: missing ${missing[*]} (PDF conversion and its tests); install them as root: apt-get install ${missing[*]}" >&2
+    echo "setup: missing ${missing[*]} (PDF conversion and its tests, browser tests); install them as root: apt-get install ${missing[*]}" >&2
   fi
 fi
 

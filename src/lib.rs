@@ -20,4 +20,5 @@ pub mod normalize;
 pub mod passages;
 pub mod qlog;
 pub mod search;
+pub mod ui;
 pub mod vocab;

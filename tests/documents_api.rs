@@ -1,6 +1,7 @@
 //! Adding documents over HTTP to a real server on an ephemeral port: they are searchable at
 //! once, their citations match `GET /documents/{id}/lines`, they can be removed again, bad
 //! input changes nothing, and writes need the admin token.
+#![allow(clippy::type_complexity)]
 
 mod common;
 

@@ -35,7 +35,8 @@ pub fn app(state: AppState) -> Router {
     app_with_allowed_hosts(state, &[])
 }
 
-/// The application router over `state`; the MCP endpoint at `/mcp` accepts requests whose
+/// The application router over `state` (the JSON API, and the web interface under `/ui/`,
+/// with `/` redirecting there); the MCP endpoint at `/mcp` accepts requests whose
 /// `Host` is one of `allowed_hosts` (loopback names when empty), against DNS rebinding.
 pub fn app_with_allowed_hosts(state: AppState, allowed_hosts: &[String]) -> Router {
     // Requests that answer from the built index are cut off after REQUEST_TIMEOUT; a rebuild
@@ -87,6 +88,7 @@ pub fn app_with_allowed_hosts(state: AppState, allowed_hosts: &[String]) -> Rout
             "/mcp",
             crate::mcp::http_service(state.clone(), allowed_hosts),
         )
+        .merge(crate::ui::router())
         .merge(answered_from_the_index)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TraceLayer::new_for_http())
