@@ -130,6 +130,7 @@ fn variant(corpus: &Corpus, gold: &GoldSet, rewrite: fn(&str) -> String) -> (Cor
     let rewritten = Corpus {
         docs,
         content_hash: String::new(),
+        library: Default::default(),
     };
     (rewritten, GoldSet::from_facts(facts))
 }
