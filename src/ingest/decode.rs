@@ -1,12 +1,14 @@
 //! Decoding text files: a byte-order mark, else the declared charset, else UTF-8 when the
-//! bytes are valid UTF-8, else the encoding `chardetng` guesses (biased towards Japanese:
-//! Shift_JIS/CP932, EUC-JP, ISO-2022-JP). Binary data is refused rather than decoded into
-//! noise.
+//! bytes are valid UTF-8 (without escape sequences), else the encoding `chardetng` guesses
+//! (biased towards Japanese: Shift_JIS/CP932, EUC-JP, ISO-2022-JP). Binary data is refused
+//! rather than decoded into noise.
 
 use super::IngestError;
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
+/// The byte that starts ISO-2022-JP's escape sequences.
+const ESCAPE: u8 = 0x1b;
 /// Largest share of U+FFFD replacement characters accepted in decoded text.
 const MAX_REPLACEMENT_SHARE: f64 = 0.01;
 /// Largest share of control characters (other than tab, line feed, carriage return and form
@@ -49,7 +51,8 @@ pub(crate) fn choose_encoding<'b>(
         };
         return Ok((encoding, bytes));
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    // ISO-2022-JP is 7-bit, so valid UTF-8 too: its escape sequences send it to detection.
+    if !bytes.contains(&ESCAPE) && std::str::from_utf8(bytes).is_ok() {
         return Ok((UTF_8, bytes));
     }
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Allow);
@@ -133,8 +136,8 @@ mod tests {
         "令和６年度補正予算の概要\n（単位：億円）\n情報通信基盤の整備\t１２３．４\n";
 
     #[test]
-    fn detects_shift_jis_and_euc_jp() {
-        for encoding in [SHIFT_JIS, EUC_JP] {
+    fn detects_shift_jis_euc_jp_and_iso_2022_jp() {
+        for encoding in [SHIFT_JIS, EUC_JP, encoding_rs::ISO_2022_JP] {
             let (bytes, _, _) = encoding.encode(SAMPLE);
             assert_eq!(decode(&bytes, None).unwrap(), SAMPLE, "{}", encoding.name());
         }

@@ -123,16 +123,35 @@ mod tests {
 
     #[test]
     fn kills_the_whole_group_at_the_deadline() {
-        let limit = Duration::from_millis(300);
-        let started = Instant::now();
+        let limit = Duration::from_millis(500);
+        let dir = tempfile::tempdir().unwrap();
+        let pid_file = dir.path().join("grandchild.pid");
         // The shell starts a grandchild that holds the output pipe open.
-        let args = [OsStr::new("-c"), OsStr::new("sleep 30 & sleep 30; wait")];
+        let script = format!("sleep 30 & echo $! > {}; wait", pid_file.display());
+        let args = [OsStr::new("-c"), OsStr::new(&script)];
+        let started = Instant::now();
         let err = run(Path::new("sh"), &args, started + limit, limit).unwrap_err();
         assert!(
             matches!(err, IngestError::Timeout(d) if d == limit),
             "{err:?}"
         );
         assert!(started.elapsed() < Duration::from_secs(10));
+        let pid = std::fs::read_to_string(&pid_file).unwrap();
+        let stat = Path::new("/proc").join(pid.trim()).join("stat");
+        let gone = (0..100).any(|_| {
+            let state = std::fs::read_to_string(&stat).unwrap_or_default();
+            // Gone, or a zombie waiting for init to reap it.
+            let dead = state.is_empty()
+                || state
+                    .rsplit(')')
+                    .next()
+                    .is_some_and(|rest| rest.trim_start().starts_with('Z'));
+            if !dead {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            dead
+        });
+        assert!(gone, "the grandchild {} still runs", pid.trim());
     }
 
     #[test]
