@@ -5,6 +5,7 @@
 //! passages; repeated headers still set the heading context.
 
 use crate::corpus::SeedDoc;
+use crate::extract::recognise::numbering::{Style, numbered};
 use crate::normalize::nfkc;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -112,6 +113,12 @@ fn classify(raw: &str, running_headers: &HashMap<String, usize>) -> LineRole {
     }
     if trimmed.starts_with("【予算】") || trimmed.starts_with("【主な経費】") {
         return LineRole::BudgetBlockStart;
+    }
+    // Markdown headings (and HTML headings converted to them) open a level by their depth.
+    if let Some(Style::Markdown(depth)) = numbered(trimmed).map(|n| n.style) {
+        return LineRole::Heading(
+            usize::from(depth.saturating_sub(1)).min(HEADING_LEVELS.len() - 1),
+        );
     }
     let short = trimmed.chars().count() <= MAX_HEADING_CHARS && !trimmed.ends_with('。');
     if short {
@@ -441,6 +448,24 @@ mod tests {
             kind: DocKind::BudgetRequest,
         };
         SeedDoc::from_text(info, text)
+    }
+
+    #[test]
+    fn markdown_headings_set_the_heading_path() {
+        let text = "# 行政データ連携の推進\n\n## 基本的な考え方\n\n各府省は、データの標準化を進め、相互に連携できる環境を整備する。\n\n### 具体的な取組\n\n- 共通語彙基盤を整備し、各府省の情報システムで活用する。\n";
+        let found = passages(&doc(text));
+        let item = found
+            .iter()
+            .find(|p| p.text.contains("共通語彙基盤"))
+            .expect("the list item is a passage");
+        assert_eq!(item.heading.len(), 3, "{:?}", item.heading);
+        assert!(item.heading[0].contains("行政データ連携の推進"));
+        assert!(item.heading[2].contains("具体的な取組"));
+        let prose = found
+            .iter()
+            .find(|p| p.text.contains("データの標準化"))
+            .expect("the paragraph is a passage");
+        assert_eq!(prose.heading.len(), 2, "{:?}", prose.heading);
     }
 
     #[test]

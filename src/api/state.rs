@@ -1,9 +1,9 @@
 //! Shared server state: the engine being served, swapped atomically after a rebuild, and the
 //! question log.
 
+use crate::ask::conversation::Conversations;
 use crate::documents::intake::{Incoming, IntakeOptions};
 use crate::documents::{self, DocumentError, DocumentSummary};
-use crate::ask::conversation::Conversations;
 use crate::engine::{Engine, EngineConfig};
 use crate::library::LibraryEntry;
 use crate::qlog::{QuestionLog, QuestionRecord};
