@@ -228,6 +228,20 @@ pub fn section_answer<'e>(
     }
     let parts = parts_of(engine, subject, fy, kind);
     if parts.is_empty() {
+        // No figure can be added up (の内数, 事項要求): the figures the documents do state,
+        // saying that they make no total.
+        let figures = super::budget::answer(engine, subject, fy, kind);
+        if figures.supported {
+            let mut stated = figures;
+            stated.intent = Some(Intent::Total);
+            stated.answer = Some(format!(
+                "「{}」の{}合計額は資料に記載がなく、記載されている額（の内数・事項要求を含む）は足し合わせられません。記載されている額は次のとおりです。\n{}",
+                subject.name,
+                of_asked(fy, kind),
+                listed(stated.facts.all())
+            ));
+            return stated;
+        }
         let mut held: Vec<Figure> = own;
         held.extend(budget_figures(&budget_nodes(engine, subject)));
         return outcome.unsupported(format!(
