@@ -23,7 +23,7 @@ use super::recognise::programs::{is_program_name, program_type};
 use super::recognise::targets::{IndicatorLine, indicator_line};
 use crate::corpus::SeedDoc;
 use crate::graph::model::{Extraction, NodeType, Rel, Source, node_id};
-use crate::money::{BudgetFigure, BudgetKind, find_amounts};
+use crate::money::{BudgetFigure, find_amounts};
 use serde_json::Value;
 
 /// Longest item name, in chars: a longer title is a sentence, not a name.
@@ -423,15 +423,15 @@ impl<'a> Reader<'a> {
                 .year_kind
                 .year
                 .or_else(|| item.year_kind.year.map(|y| shifted(y, figure.year_offset)));
+            let budget_context = item.year_kind.kind.is_some() || !figure.kind_implied;
+            let Some(kind) = context.kind.filter(|_| budget_context) else {
+                continue;
+            };
             let Some(year) = year else {
                 self.c.unparsed(source);
                 continue;
             };
-            let mut budget = BudgetFigure::new(
-                Some(figure.amount.oku),
-                year,
-                context.kind.unwrap_or(BudgetKind::Other),
-            );
+            let mut budget = BudgetFigure::new(Some(figure.amount.oku), year, kind);
             budget.inclusive = figure.inclusive;
             budget.flags = figure.flags.clone();
             let id = emit_budget(&mut self.c, &item, &budget, source, None);

@@ -6,7 +6,7 @@ use crate::extract::recognise::amounts::{Column, YearKind, cell_amount};
 use crate::extract::recognise::names::clean_name;
 use crate::extract::recognise::numbering::numbered;
 use crate::graph::model::{NodeType, Rel};
-use crate::money::{BudgetFigure, BudgetKind, parse_number};
+use crate::money::{BudgetFigure, parse_number};
 use rust_decimal::Decimal;
 
 /// Row labels that state the total of the rows above them.
@@ -58,6 +58,7 @@ impl Reader<'_> {
                 Column::Label | Column::Other => {}
             }
         }
+        cells.retain(|cell| cell.year_kind.kind.is_some());
         let label_cell = row[0];
         if cells.is_empty() || parse_number(label_cell).is_some() {
             return false;
@@ -75,7 +76,9 @@ impl Reader<'_> {
                 self.c.unparsed(source.clone());
                 continue;
             };
-            let kind = year_kind.kind.unwrap_or(BudgetKind::Other);
+            let Some(kind) = year_kind.kind else {
+                continue;
+            };
             let figure = BudgetFigure::new(Some(cell.amount), year, kind);
             let written = cell.unit.map(|unit| (cell.written, unit));
             let id = emit_budget(&mut self.c, &item, &figure, source.clone(), written);

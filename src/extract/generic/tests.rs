@@ -58,7 +58,7 @@ fn a_change_in_running_text_goes_onto_the_items_figure() {
 
 #[test]
 fn amounts_without_a_year_are_reported_not_guessed() {
-    let d = doc("事業の概要\n１．基盤整備 50億円\n");
+    let d = doc("予算の概要\n１．基盤整備 50億円\n");
     let extraction = extract(&d);
     assert!(
         !extraction
@@ -121,4 +121,21 @@ fn bracketed_amounts_and_breakdowns_belong_to_their_items() {
         crate::graph::model::Rel::PartOf,
         "防災の推進"
     ));
+}
+
+#[test]
+fn amounts_that_no_budget_wording_surrounds_are_not_budgets() {
+    let d = doc(
+        "第4章　ICT市場の動向\n2021年度の電気通信業に係る売上高の合計は、約15兆円と推計される。\n\
+         売上高は、2021年度は3兆7,157億円（前年度比8.5％増）、広告費は1兆円（前年度 9,000億円）。\n\
+         （単位：億円）\n区分\t2021年度\t2022年度\nクラウド\t1,200\t1,500\n",
+    );
+    let extraction = extract(&d);
+    assert!(
+        !extraction
+            .nodes
+            .iter()
+            .any(|n| n.node_type == NodeType::Budget),
+        "market sizes are not budgets"
+    );
 }

@@ -157,9 +157,10 @@ fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
     Column::Figure(year_kind, unit)
 }
 
-/// The year a text names relative to the one in force: -1 for 前年度, +1 for 翌年度/次年度.
+/// The year a text names relative to the one in force: -1 for 前年度, +1 for 翌年度/次年度
+/// (a ratio such as 前年度比 names no year).
 pub fn relative_year(text: &str) -> i16 {
-    if text.contains("前年度") {
+    if text.contains("前年度") && !text.contains("前年度比") {
         -1
     } else if text.contains("翌年度") || text.contains("次年度") {
         1
@@ -259,6 +260,9 @@ pub struct InlineFigure {
     /// Years from the one in force when no year is written: -1 for 前年度 and for an
     /// amount in parentheses right after another (`1,234百万円（1,000百万円）`).
     pub year_offset: i16,
+    /// The kind is not written but implied: an earlier year's figure beside a budget is its
+    /// initial budget. Only meaningful where the context speaks of a budget.
+    pub kind_implied: bool,
     /// A change (増減, 比較, 増額/減額, △/▲) rather than a budget.
     pub change: bool,
     /// の内数.
@@ -296,21 +300,19 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         let parenthesis = parenthesis_after(&text[amount.end..]);
         let written = YearKind::read(parenthesis).or(YearKind::read(before));
         let comparison = index > 0 && matches!(before.trim(), "（" | "(") && written.is_empty();
-        let (year_kind, year_offset) = if comparison {
-            let previous_budget = YearKind {
-                year: None,
-                kind: Some(BudgetKind::Initial),
-            };
-            (previous_budget, -1)
+        let year_offset = if comparison {
+            -1
         } else {
-            let offset = relative_year(&format!("{parenthesis}{before}"));
-            let previous_budget = offset < 0 && written.kind.is_none();
-            let kind = if previous_budget {
-                Some(BudgetKind::Initial)
-            } else {
-                written.kind
-            };
-            (YearKind { kind, ..written }, offset)
+            relative_year(&format!("{parenthesis}{before}"))
+        };
+        let kind_implied = year_offset < 0 && written.kind.is_none();
+        let year_kind = if kind_implied {
+            YearKind {
+                kind: Some(BudgetKind::Initial),
+                ..written
+            }
+        } else {
+            written
         };
         let after_start = after.trim_start();
         let label = before.trim_end_matches([' ', '\u{3000}', '\t', ':', '：', '】', '+', '＋']);
@@ -324,6 +326,7 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
             amount: amount.clone(),
             year_kind,
             year_offset,
+            kind_implied,
             change,
             inclusive,
             flags,
