@@ -785,6 +785,8 @@ async fn every_page_loads_without_errors_on_desktop_and_phone() {
             "search",
             format!("/ui/?q={}&type=theme,measure", encode("Beyond 5G")),
         ),
+        // Nothing searchable: a hint, not a refused request.
+        ("search-symbols", format!("/ui/?q={}", encode("「」"))),
         (
             "viewer",
             "/ui/doc/002_eaad2ea998d35b7e.txt#L80-82".to_string(),

@@ -4,7 +4,7 @@
 import { h, svg, replace, setState, groupDigits } from "./dom.js";
 import { documents, getJson, url } from "./api.js";
 import { BUDGET_KINDS, flagLabel, fyLabel, kindLabel, nodeUrl } from "./labels.js";
-import { citation, errorBox, pager } from "./parts.js";
+import { citation, errorBox, nodeChip, pager } from "./parts.js";
 
 const PAGE_SIZE = 50;
 
@@ -54,6 +54,7 @@ export async function budgetsPage(main) {
   );
   const under = h("input", { type: "text", name: "under", value: state.under, placeholder: "ノードID（例: theme:Beyond5G）" });
   const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
+  const scope = h("p", { class: "scope" });
   const out = h("div", { class: "budget-results" });
   const form = h(
     "form",
@@ -87,6 +88,7 @@ export async function budgetsPage(main) {
       "金額は資料に書かれたとおりの正確な値です。合計は年度と種別ごとに示し、の内数・事項要求・再掲などは二重に数えないよう除いて、その理由を示します。"
     ),
     form,
+    scope,
     status,
     out
   );
@@ -108,7 +110,21 @@ export async function budgetsPage(main) {
     }
   });
 
+  async function showScope() {
+    replace(scope);
+    if (!state.under) {
+      return;
+    }
+    try {
+      const node = await getJson(`/nodes/${encodeURIComponent(state.under)}`);
+      replace(scope, "配下: ", nodeChip(node), " の予算");
+    } catch {
+      // An unknown node is reported by the listing itself.
+    }
+  }
+
   async function run() {
+    showScope();
     setState("loading");
     replace(status, "読み込み中…");
     out.classList.add("stale");

@@ -186,6 +186,13 @@ export async function searchPage(main) {
       setState("ready");
       return;
     }
+    if (!/[\p{L}\p{N}]/u.test(state.q)) {
+      replace(status, "文字か数字を含む語を入力してください。");
+      replace(expansions);
+      replace(results);
+      setState("ready");
+      return;
+    }
     controller = new AbortController();
     const mine = controller;
     setState("loading");
