@@ -121,27 +121,7 @@ fn bench_build(config: &EngineConfig, builds: usize) -> Engine {
 
 /// Every gold query (files in name order) followed by the extra queries.
 fn fixed_queries() -> Vec<String> {
-    let gold = common::root().join("tests").join("fixtures").join("gold");
-    let mut files: Vec<_> = std::fs::read_dir(&gold)
-        .expect("gold directory")
-        .map(|entry| entry.expect("gold entry").path())
-        .filter(|path| {
-            path.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.ends_with(".queries.jsonl"))
-        })
-        .collect();
-    files.sort();
-    let mut queries = Vec::new();
-    for file in files {
-        let text = std::fs::read_to_string(&file).expect("gold queries file");
-        for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            let record: serde_json::Value = serde_json::from_str(line).expect("gold query JSON");
-            let q = record["q"].as_str().expect("gold query has q");
-            queries.push(q.to_string());
-        }
-    }
-    assert!(!queries.is_empty(), "no gold queries found");
+    let mut queries = common::gold_queries();
     queries.extend(EXTRA_QUERIES.iter().map(|q| q.to_string()));
     queries
 }

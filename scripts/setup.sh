@@ -3,6 +3,7 @@
 # the IPADIC dictionary source (Debian's mecab-ipadic), poppler-utils (pdftotext reads added
 # PDFs) and, for the tests that make real PDFs, chromium, qpdf and a Japanese font;
 # for the web interface's browser tests, chromium-driver.
+# With --bench, also Groonga for the scale benchmark.
 # Safe to run repeatedly: apt runs only when something is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +40,16 @@ if [ "${#missing[@]}" -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
     echo "setup: missing ${missing[*]} (PDF conversion and its tests, browser tests); install them as root: apt-get install ${missing[*]}" >&2
+  fi
+fi
+
+# `--bench`: also Groonga (Debian's groonga-bin), which the scale benchmark compares with.
+if [ "${1:-}" = "--bench" ] && ! command -v groonga >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq groonga-bin >/dev/null
+  else
+    echo "setup: run as root to install groonga-bin for the scale benchmark" >&2
   fi
 fi
 

@@ -9,7 +9,7 @@ use crate::normalize::for_matching;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Differences up to this (億円) are the documents' own rounding (計数は四捨五入).
 pub const ROUNDING_TOLERANCE_OKU: &str = "0.1";
@@ -273,20 +273,31 @@ fn source_order(item: &BudgetItem) -> (String, u32) {
 }
 
 /// Figures whose owner has parts (`part_of`, at any depth) with figures of the same fiscal
-/// year and kind in the same listing: they are totals of those parts.
+/// year and kind in the same listing: they are totals of those parts. Each owner's parts are
+/// looked up once, and figures are found by (fiscal year, kind, owner), so the work grows with
+/// the listing, not with its square.
 fn aggregate_items(graph: &KnowledgeGraph, items: &[BudgetItem]) -> BTreeSet<String> {
+    let mut by_owner: HashMap<(&str, &str, &str), Vec<&str>> = HashMap::new();
+    for item in items {
+        for owner in &item.owners {
+            by_owner
+                .entry((item.fy.as_str(), item.kind.as_str(), owner.as_str()))
+                .or_default()
+                .push(item.id.as_str());
+        }
+    }
+    let mut parts_of: HashMap<&str, BTreeSet<String>> = HashMap::new();
     let mut aggregates = BTreeSet::new();
     for item in items {
         for owner in &item.owners {
-            let descendants = part_of_closure(graph, owner);
-            let has_listed_parts = items.iter().any(|other| {
-                other.id != item.id
-                    && other.fy == item.fy
-                    && other.kind == item.kind
-                    && other
-                        .owners
-                        .iter()
-                        .any(|o| o != owner && descendants.contains(o))
+            let descendants = parts_of
+                .entry(owner.as_str())
+                .or_insert_with(|| part_of_closure(graph, owner));
+            let has_listed_parts = descendants.iter().any(|part| {
+                part != owner
+                    && by_owner
+                        .get(&(item.fy.as_str(), item.kind.as_str(), part.as_str()))
+                        .is_some_and(|ids| ids.iter().any(|id| *id != item.id))
             });
             if has_listed_parts {
                 aggregates.insert(item.id.clone());

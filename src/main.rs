@@ -1,5 +1,5 @@
 //! Command-line entry: `build`, `serve`, `mcp`, `search`, `report`, `node`, `eval`, `add`,
-//! `remove`, `documents`.
+//! `remove`, `documents`, `export`, `scale-corpus`.
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -134,6 +134,23 @@ enum Command {
         /// Node id, e.g. `fund:革新的情報通信技術(Beyond5G(6G))基金`.
         id: String,
     },
+    /// Write the index and graph for other systems: `opensearch` (an index template and
+    /// `_bulk` files of the passages) or `neo4j` (`neo4j-admin database import` CSV files).
+    Export {
+        /// What to write for.
+        target: ExportTarget,
+        /// Output directory.
+        dir: PathBuf,
+    },
+    /// Write a corpus N times the seeds (copy 0 as is, further copies with years, amounts and
+    /// wording varied) into a directory that `--seeds` can point at, for scale benchmarks.
+    ScaleCorpus {
+        /// How many copies of the seeds.
+        #[arg(long, default_value_t = 10)]
+        times: usize,
+        /// Output directory.
+        out: PathBuf,
+    },
     /// Score search relevance on gold queries (`*.queries.jsonl` in a directory).
     Eval {
         /// Directory holding the gold files.
@@ -147,6 +164,15 @@ enum Command {
 
 /// How often a server checks whether another process changed the library.
 const LIBRARY_POLL: Duration = Duration::from_secs(1);
+
+/// Systems `export` writes for.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ExportTarget {
+    /// OpenSearch: index template and `_bulk` NDJSON.
+    Opensearch,
+    /// Neo4j: `neo4j-admin database import` CSV files.
+    Neo4j,
+}
 
 fn config(cli: &Cli) -> EngineConfig {
     let root = if PathBuf::from("seeds/manifest.toml").is_file() {
@@ -274,6 +300,44 @@ fn main() -> anyhow::Result<()> {
             let engine =
                 Engine::open_or_build(&config, &progress_bar()).context("cannot open the index")?;
             print_node(&engine, id)?;
+        }
+        Command::Export { target, dir } => {
+            let engine =
+                Engine::open_or_build(&config, &progress_bar()).context("cannot open the index")?;
+            match target {
+                ExportTarget::Opensearch => {
+                    let written = seisaku::export::opensearch::write(&engine, dir)?;
+                    println!(
+                        "{} passages in {} bulk files and {} in {}",
+                        written.passages,
+                        written.bulk_files.len(),
+                        seisaku::export::opensearch::TEMPLATE_FILE,
+                        dir.display()
+                    );
+                }
+                ExportTarget::Neo4j => {
+                    let written = seisaku::export::neo4j::write(&engine.graph, dir)?;
+                    let count =
+                        |files: &[(String, usize)]| files.iter().map(|f| f.1).sum::<usize>();
+                    println!(
+                        "{} nodes in {} files, {} relationships in {} files, and import.sh in {}",
+                        count(&written.node_files),
+                        written.node_files.len(),
+                        count(&written.relationship_files),
+                        written.relationship_files.len(),
+                        dir.display()
+                    );
+                }
+            }
+        }
+        Command::ScaleCorpus { times, out } => {
+            let generated = seisaku::synthetic::generate(&config.seeds_dir, out, *times)?;
+            println!(
+                "{} documents, {:.1} MB in {}",
+                generated.documents,
+                generated.bytes as f64 / 1e6,
+                out.display()
+            );
         }
         Command::Eval { gold, verbose } => {
             let engine =

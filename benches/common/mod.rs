@@ -139,3 +139,29 @@ pub fn print_row(label: &str, width: usize, samples: &Samples) {
         fmt_duration(samples.max()),
     );
 }
+
+/// Every `q` of `tests/fixtures/gold/*.queries.jsonl`, files in name order.
+pub fn gold_queries() -> Vec<String> {
+    let gold = root().join("tests").join("fixtures").join("gold");
+    let mut files: Vec<_> = std::fs::read_dir(&gold)
+        .expect("gold directory")
+        .map(|entry| entry.expect("gold entry").path())
+        .filter(|path| {
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with(".queries.jsonl"))
+        })
+        .collect();
+    files.sort();
+    let mut queries = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("gold queries file");
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let record: serde_json::Value = serde_json::from_str(line).expect("gold query JSON");
+            let q = record["q"].as_str().expect("gold query has q");
+            queries.push(q.to_string());
+        }
+    }
+    assert!(!queries.is_empty(), "no gold queries found");
+    queries
+}
