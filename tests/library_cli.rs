@@ -108,7 +108,7 @@ fn add_list_search_and_remove_from_the_command_line() {
     let again = run(dir.path(), &["add", markdown.to_str().expect("path")]);
     assert!(!again.status.success());
     assert!(
-        text(&again).contains("already in the library as \"雪崩対策.md\""),
+        text(&again).contains("already in the corpus as \"雪崩対策.md\""),
         "{}",
         text(&again)
     );
