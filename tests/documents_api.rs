@@ -315,7 +315,15 @@ async fn bad_input_gets_a_json_error_and_changes_nothing() {
     .await;
     let (_, health_before) = get_json(addr, "/healthz", &[]).await;
     let text = |s: &str| s.as_bytes().to_vec();
-    let cases: Vec<(Vec<u8>, &str, Vec<(&str, &str)>, StatusCode, &str)> = vec![
+    // Body, content type, query, expected status and error code.
+    type Case<'a> = (
+        Vec<u8>,
+        &'a str,
+        Vec<(&'a str, &'a str)>,
+        StatusCode,
+        &'a str,
+    );
+    let cases: Vec<Case> = vec![
         (
             "あ".repeat(limit).into_bytes(),
             "text/plain",
