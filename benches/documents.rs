@@ -5,6 +5,8 @@
 //! `SEISAKU_BENCH_ROUNDS` (default 3) changes the number of adds measured per document.
 
 mod common;
+#[path = "../tests/ingest_support/mod.rs"]
+mod ingest_support;
 
 use common::{Samples, config_in, env_count, measuring, print_header, print_row, root};
 use seisaku::documents::add_document;
@@ -32,17 +34,21 @@ fn seed_text(bytes: usize, marker: &str) -> String {
     text
 }
 
-/// 100 pages of about 40 lines of seed text each.
-fn pdf_pages(pages: usize) -> Vec<Vec<String>> {
+/// An HTML body of `pages` pages of about 40 lines of seed text each, one `<section>` a page.
+fn pdf_body(pages: usize) -> String {
     let text = seed_text(pages * 2_400, "ベンチマーク資料");
     let lines: Vec<String> = text
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .map(str::to_string)
+        .map(|l| {
+            l.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        })
         .collect();
     lines
         .chunks(lines.len().div_ceil(pages))
-        .map(<[String]>::to_vec)
+        .map(|page| format!("<section><p>{}</p></section>", page.join("</p><p>")))
         .collect()
 }
 
@@ -73,10 +79,7 @@ fn measure(label: &str, rounds: usize, bytes: &[u8], content_type: &str, filenam
                     );
                 }
             }
-            Err(error) => {
-                println!("{label}: not measured: {error}");
-                return;
-            }
+            Err(error) => panic!("{label}: the add failed: {error}"),
         }
     }
     print_row(label, 24, &samples);
@@ -95,19 +98,12 @@ fn main() {
         "text/plain",
         "bench.txt",
     );
-    let pdf_dir = tempfile::tempdir().expect("temp dir");
-    let pdf = pdf_dir.path().join("bench.pdf");
-    match common::pdf::pdf_from_pages(&pdf_pages(pages), &pdf) {
-        Ok(()) => {
-            let bytes = std::fs::read(&pdf).expect("pdf");
-            measure(
-                "pdf (100 pages)",
-                rounds,
-                &bytes,
-                "application/pdf",
-                "bench.pdf",
-            );
-        }
-        Err(error) => println!("pdf (100 pages): not measured: {error}"),
-    }
+    let pdf = ingest_support::print_pdf(&ingest_support::japanese_page(&pdf_body(pages)));
+    measure(
+        "pdf (100 pages)",
+        rounds,
+        &pdf,
+        "application/pdf",
+        "bench.pdf",
+    );
 }

@@ -153,7 +153,7 @@ async fn added_documents_are_searchable_citable_and_removable() {
     assert_eq!(document["pages"], Value::Null);
     assert_eq!(
         document["lines"].as_u64(),
-        Some(SUPPLEMENTARY.split('\n').count() as u64)
+        Some(SUPPLEMENTARY.lines().count() as u64)
     );
     assert!(document["passages"].as_u64().unwrap_or(0) > 0, "{document}");
 
@@ -316,7 +316,15 @@ async fn bad_input_gets_a_json_error_and_changes_nothing() {
     .await;
     let (_, health_before) = get_json(addr, "/healthz", &[]).await;
     let text = |s: &str| s.as_bytes().to_vec();
-    let cases: Vec<(Vec<u8>, &str, Vec<(&str, &str)>, StatusCode, &str)> = vec![
+    // Body, content type, query, expected status and error code.
+    type Case<'a> = (
+        Vec<u8>,
+        &'a str,
+        Vec<(&'a str, &'a str)>,
+        StatusCode,
+        &'a str,
+    );
+    let cases: Vec<Case> = vec![
         (
             "あ".repeat(limit).into_bytes(),
             "text/plain",
@@ -364,6 +372,25 @@ async fn bad_input_gets_a_json_error_and_changes_nothing() {
                 .is_some_and(|m| !m.is_empty())
         );
     }
+    // A seed file added again is the seed.
+    let seed_bytes =
+        std::fs::read(common::root().join("seeds/001_6acfb621c14eea34.txt")).expect("seed");
+    let (status, error) = post_document(
+        addr,
+        seed_bytes,
+        "text/plain",
+        &[("filename", "copy.txt")],
+        Some(ADMIN_TOKEN),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{error}");
+    assert!(
+        error["error"]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("001_6acfb621c14eea34.txt"),
+        "{error}"
+    );
     // Lines of a document: bad ranges are 400, unknown documents 404.
     let seed = "/documents/001_6acfb621c14eea34.txt/lines";
     for range in [

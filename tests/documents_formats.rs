@@ -110,13 +110,16 @@ async fn pdf_html_and_shift_jis_documents_are_added_and_cited() {
     .await;
     let node_id = nodes["hits"]
         .as_array()
-        .and_then(|h| h.iter().find(|h| h["doc"] == id.as_str()))
+        .and_then(|h| {
+            h.iter()
+                .find(|h| h["kind"] == "node" && h["doc"] == id.as_str())
+        })
         .and_then(|h| h["id"].as_str())
         .expect("the document node is found")
         .to_string();
     let (status, node) = get_json(addr, &format!("/nodes/{}", encode(&node_id)), &[]).await;
     assert_eq!(status, 200, "{node}");
-    assert_eq!(node["node"]["sources"][0]["page"], 1, "{node}");
+    assert_eq!(node["sources"][0]["page"], 1, "{node}");
     let original = reqwest::get(format!("http://{addr}/documents/{}/original", encode(&id)))
         .await
         .expect("original");

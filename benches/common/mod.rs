@@ -9,7 +9,7 @@ mod project;
 
 // Each bench binary uses its own subset of the shared helpers.
 #[allow(unused_imports)]
-pub use project::{config_in, pdf, root};
+pub use project::{config_in, root};
 
 /// Whether the binary runs as a benchmark (`cargo bench` passes `--bench`); otherwise, as
 /// under `cargo test --benches`, it only checks that every measured operation works.

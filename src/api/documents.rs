@@ -92,7 +92,7 @@ pub struct LinesResponse {
         (status = 400, description = "Malformed parameters", body = ErrorBody),
         (status = 401, description = "Missing or wrong admin token", body = ErrorBody),
         (status = 403, description = "Writes are not enabled on this server", body = ErrorBody),
-        (status = 409, description = "The same content is already in the library", body = ErrorBody),
+        (status = 409, description = "The same content is already in the corpus", body = ErrorBody),
         (status = 413, description = "Larger than the limit", body = ErrorBody),
         (status = 415, description = "Unsupported type of document", body = ErrorBody),
         (status = 422, description = "Unreadable, encrypted, scanned, empty, or the converter timed out", body = ErrorBody)))]

@@ -14,7 +14,7 @@ use crate::index::incremental::{IndexChanges, derive_index};
 use crate::index::store::BuildMeta;
 use crate::index::{self, NodeEntry};
 use crate::ingest::{Format, IngestError};
-use crate::library::{LibraryEntry, LibraryError};
+use crate::library::{LibraryEntry, LibraryError, sha256_hex};
 use crate::passages::passages;
 use cache::DocumentCache;
 use intake::{Incoming, IntakeOptions};
@@ -35,7 +35,7 @@ pub enum DocumentError {
     #[error(transparent)]
     Ingest(#[from] IngestError),
     /// The same content is already in the corpus.
-    #[error("the same document is already in the library as {id:?}")]
+    #[error("the same document is already in the corpus as {id:?}")]
     Duplicate {
         /// The existing document's id.
         id: String,
@@ -204,6 +204,13 @@ pub fn add_document(
         .filter(|d| !base.corpus.library.contains_key(d.file()))
         .map(|d| d.file().to_string())
         .collect();
+    // A seed file added again is the seed itself.
+    if let Some(seed) = seeds.iter().find(|seed| {
+        std::fs::read(config.seeds_dir.join(seed))
+            .is_ok_and(|bytes| sha256_hex(&bytes) == document.entry.sha256)
+    }) {
+        return Err(DocumentError::Duplicate { id: seed.clone() });
+    }
     let entry = library.add(&lock, document, &seeds, now_rfc3339())?;
     let engine = match derive(config, base) {
         Ok(engine) => engine,

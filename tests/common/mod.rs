@@ -2,8 +2,6 @@
 //! temporary index, and a real server on an ephemeral loopback port.
 #![allow(dead_code)]
 
-pub mod pdf;
-
 use seisaku::api::{self, state::AppState};
 use seisaku::engine::{Engine, EngineConfig};
 use std::net::SocketAddr;
