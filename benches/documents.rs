@@ -34,9 +34,9 @@ fn seed_text(bytes: usize, marker: &str) -> String {
     text
 }
 
-/// An HTML body of `pages` pages of about 40 lines of seed text each, one `<section>` a page.
+/// An HTML body of `pages` pages of about 20 lines of seed text each, one `<section>` a page.
 fn pdf_body(pages: usize) -> String {
-    let text = seed_text(pages * 2_400, "ベンチマーク資料");
+    let text = seed_text(pages * 1_200, "ベンチマーク資料");
     let lines: Vec<String> = text
         .lines()
         .filter(|l| !l.trim().is_empty())
