@@ -10,6 +10,7 @@ use crate::api::error::{ApiError, ErrorBody, ErrorDetail};
 use crate::api::state::AppState;
 use crate::api::{ask, budgets, graph, search};
 use crate::ask::MAX_CITATIONS;
+use crate::engine::Engine;
 use crate::graph::query::{MAX_DEPTH, MAX_NODES, MAX_PATH_DEPTH};
 use crate::search::{MAX_LIMIT, MAX_OFFSET};
 use axum::extract::ConnectInfo;
@@ -247,7 +248,8 @@ impl SeisakuMcp {
         context: RequestContext<RoleServer>,
     ) -> CallToolResult {
         let client = client_addr(&context);
-        respond(search::logged_search(&self.state, client, input.into()).await)
+        let result = search::logged_search(&self.state, client, input.into()).await;
+        respond(&self.state.engine(), result)
     }
 
     /// One knowledge-graph node: type, name, aliases, properties (budget amounts are exact
@@ -259,7 +261,8 @@ impl SeisakuMcp {
         open_world_hint = false
     ))]
     async fn get_node(&self, Parameters(input): Parameters<GetNodeInput>) -> CallToolResult {
-        respond(graph::node_detail(&self.state.engine().graph, &input.id))
+        let engine = self.state.engine();
+        respond(&engine, graph::node_detail(&engine.graph, &input.id))
     }
 
     /// The subgraph around a node: the nodes reached within `depth` steps with their distance,
@@ -271,7 +274,8 @@ impl SeisakuMcp {
     ))]
     async fn neighbors(&self, Parameters(input): Parameters<NeighborsInput>) -> CallToolResult {
         let (id, params) = input.into();
-        respond(graph::neighborhood(&self.state.engine(), &id, params))
+        let engine = self.state.engine();
+        respond(&engine, graph::neighborhood(&engine, &id, params))
     }
 
     /// Up to 10 shortest paths between two nodes, edges in order as stated (subject → object),
@@ -283,7 +287,8 @@ impl SeisakuMcp {
         open_world_hint = false
     ))]
     async fn path(&self, Parameters(input): Parameters<PathInput>) -> CallToolResult {
-        respond(graph::shortest_paths(&self.state.engine(), input.into()))
+        let engine = self.state.engine();
+        respond(&engine, graph::shortest_paths(&engine, input.into()))
     }
 
     /// Budget figures (億円) with exact totals: matching items with their sources, the total
@@ -295,7 +300,8 @@ impl SeisakuMcp {
         open_world_hint = false
     ))]
     async fn budgets(&self, Parameters(input): Parameters<BudgetsInput>) -> CallToolResult {
-        respond(budgets::budget_listing(&self.state.engine(), input.into()))
+        let engine = self.state.engine();
+        respond(&engine, budgets::budget_listing(&engine, input.into()))
     }
 
     /// Answers a question in Japanese from the graph's facts and the passages, and cites the
@@ -311,7 +317,8 @@ impl SeisakuMcp {
         context: RequestContext<RoleServer>,
     ) -> CallToolResult {
         let client = client_addr(&context);
-        respond(ask::logged_ask(&self.state, client, input.into()).await)
+        let result = ask::logged_ask(&self.state, client, input.into()).await;
+        respond(&self.state.engine(), result)
     }
 }
 
@@ -366,8 +373,8 @@ fn instructions(state: &AppState) -> String {
 
 /// A tool result: the JSON the HTTP API answers, byte for byte, as text content and the same
 /// JSON as structured content; a tool error when the call failed.
-fn respond<T: Serialize>(result: Result<T, ApiError>) -> CallToolResult {
-    match result.and_then(|value| json_result(&value, false)) {
+fn respond<T: Serialize>(engine: &Engine, result: Result<T, ApiError>) -> CallToolResult {
+    match result.and_then(|value| cited_json_result(engine, &value)) {
         Ok(result) => result,
         Err(error) => tool_error(error),
     }
@@ -386,6 +393,16 @@ fn tool_error(error: ApiError) -> CallToolResult {
     };
     json_result(&body, true)
         .unwrap_or_else(|_| CallToolResult::error(vec![ContentBlock::text(body.error.message)]))
+}
+
+/// `value` as [`json_result`] gives it, with the `page` of every citation of a PDF added as
+/// the HTTP API adds it.
+fn cited_json_result<T: Serialize>(engine: &Engine, value: &T) -> Result<CallToolResult, ApiError> {
+    let text = serde_json::to_string(value).map_err(|e| ApiError::internal(e.to_string()))?;
+    let mut cited: Value =
+        serde_json::from_str(&text).map_err(|e| ApiError::internal(e.to_string()))?;
+    crate::api::pages::add_pages(engine, &mut cited);
+    json_result(&cited, false)
 }
 
 /// `value` serialised as the HTTP API does (so `f32` scores read the same), as text and as

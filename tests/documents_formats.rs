@@ -9,6 +9,9 @@ mod ingest_support;
 use common::{ADMIN_TOKEN, get_json};
 use ingest_support::{encrypt, fixture, japanese_page, print_pdf, screenshot};
 use reqwest::StatusCode;
+use rmcp::ServiceExt;
+use rmcp::model::{CallToolRequestParams, ClientConfig};
+use rmcp::transport::StreamableHttpClientTransport;
 use serde_json::Value;
 use std::net::SocketAddr;
 
@@ -120,6 +123,25 @@ async fn pdf_html_and_shift_jis_documents_are_added_and_cited() {
     let (status, node) = get_json(addr, &format!("/nodes/{}", encode(&node_id)), &[]).await;
     assert_eq!(status, 200, "{node}");
     assert_eq!(node["sources"][0]["page"], 1, "{node}");
+    // The MCP tool answers with the same pages.
+    let transport = StreamableHttpClientTransport::from_uri(format!("http://{addr}/mcp"));
+    let client = ClientConfig::default()
+        .serve(transport)
+        .await
+        .expect("initialize MCP");
+    let arguments = serde_json::json!({"id": node_id});
+    let called = client
+        .call_tool(
+            CallToolRequestParams::new("get_node")
+                .with_arguments(arguments.as_object().cloned().unwrap_or_default()),
+        )
+        .await
+        .expect("tools/call get_node");
+    let mcp_node = called
+        .structured_content
+        .clone()
+        .expect("structured content");
+    assert_eq!(mcp_node["sources"][0]["page"], 1, "{mcp_node}");
     let original = reqwest::get(format!("http://{addr}/documents/{}/original", encode(&id)))
         .await
         .expect("original");
