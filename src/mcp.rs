@@ -398,6 +398,9 @@ fn tool_error(error: ApiError) -> CallToolResult {
 /// `value` as [`json_result`] gives it, with the `page` of every citation of a PDF added as
 /// the HTTP API adds it.
 fn cited_json_result<T: Serialize>(engine: &Engine, value: &T) -> Result<CallToolResult, ApiError> {
+    if !crate::api::pages::corpus_has_pages(engine) {
+        return json_result(value, false);
+    }
     let text = serde_json::to_string(value).map_err(|e| ApiError::internal(e.to_string()))?;
     let mut cited: Value =
         serde_json::from_str(&text).map_err(|e| ApiError::internal(e.to_string()))?;

@@ -23,11 +23,7 @@ pub async fn annotate_pages(
 ) -> Response {
     let engine = state.engine();
     let response = next.run(request).await;
-    let has_pages = engine
-        .corpus
-        .library
-        .values()
-        .any(|doc| doc.line_pages.is_some());
+    let has_pages = corpus_has_pages(&engine);
     let is_json = response
         .headers()
         .get(header::CONTENT_TYPE)
@@ -55,6 +51,15 @@ pub async fn annotate_pages(
     let annotated = serde_json::to_vec(&value).unwrap_or_else(|_| bytes.to_vec());
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, Body::from(annotated))
+}
+
+/// Whether any document served has pages (a PDF): only then are answers annotated.
+pub fn corpus_has_pages(engine: &Engine) -> bool {
+    engine
+        .corpus
+        .library
+        .values()
+        .any(|doc| doc.line_pages.is_some())
 }
 
 /// Adds `page` to every object citing lines of a PDF, at any depth.
