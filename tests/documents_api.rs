@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{ADMIN_TOKEN, get_json};
+use common::{ADMIN_TOKEN, encode_segment, get_json, post_document};
 use reqwest::StatusCode;
 use serde_json::Value;
 use std::net::SocketAddr;
@@ -26,50 +26,15 @@ const SUPPLEMENTARY: &str = "# 令和7年度 総務省補正予算（案）の�
 【予算】 3.2億円
 ";
 
-async fn post_document(
-    addr: SocketAddr,
-    body: Vec<u8>,
-    content_type: &str,
-    params: &[(&str, &str)],
-    token: Option<&str>,
-) -> (StatusCode, Value) {
-    let mut request = reqwest::Client::new()
-        .post(format!("http://{addr}/documents"))
-        .header("content-type", content_type)
-        .query(params)
-        .body(body);
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    let response = request.send().await.expect("post");
-    let status = response.status();
-    let body = response.json().await.unwrap_or(Value::Null);
-    (status, body)
-}
-
 async fn delete_document(addr: SocketAddr, id: &str) -> (StatusCode, Value) {
     let response = reqwest::Client::new()
-        .delete(format!("http://{addr}/documents/{}", encode(id)))
+        .delete(format!("http://{addr}/documents/{}", encode_segment(id)))
         .bearer_auth(ADMIN_TOKEN)
         .send()
         .await
         .expect("delete");
     let status = response.status();
     (status, response.json().await.unwrap_or(Value::Null))
-}
-
-/// Percent-encodes a path segment.
-fn encode(segment: &str) -> String {
-    segment
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 async fn search_doc(addr: SocketAddr, q: &str, doc: &str) -> Vec<Value> {
@@ -87,7 +52,7 @@ async fn assert_citations_match_lines(addr: SocketAddr, hits: &[Value]) {
         let doc = hit["doc"].as_str().expect("doc");
         let from = hit["line_start"].as_u64().expect("line_start").to_string();
         let to = hit["line_end"].as_u64().expect("line_end").to_string();
-        let path = format!("/documents/{}/lines", encode(doc));
+        let path = format!("/documents/{}/lines", encode_segment(doc));
         let (status, lines) = get_json(addr, &path, &[("from", &from), ("to", &to)]).await;
         assert_eq!(status, 200, "{lines}");
         assert_eq!(lines["id"], doc);
@@ -189,14 +154,17 @@ async fn added_documents_are_searchable_citable_and_removable() {
         .find(|d| d["id"] == id.as_str())
         .expect("listed");
     assert_eq!(mine["source"], "library");
-    let (status, one) = get_json(addr, &format!("/documents/{}", encode(&id)), &[]).await;
+    let (status, one) = get_json(addr, &format!("/documents/{}", encode_segment(&id)), &[]).await;
     assert_eq!(status, 200);
     assert_eq!(one["document"]["passages"], document["passages"]);
 
     // The original, as added.
-    let original = reqwest::get(format!("http://{addr}/documents/{}/original", encode(&id)))
-        .await
-        .expect("original");
+    let original = reqwest::get(format!(
+        "http://{addr}/documents/{}/original",
+        encode_segment(&id)
+    ))
+    .await
+    .expect("original");
     assert_eq!(original.status(), StatusCode::OK);
     assert!(
         original.headers()["content-type"]
@@ -288,7 +256,7 @@ async fn added_documents_are_searchable_citable_and_removable() {
     );
     let (status, _) = get_json(addr, "/search", &[("q", "雪崩観測網"), ("doc", &id)]).await;
     assert_eq!(status, 404, "a removed document is unknown");
-    let (status, _) = get_json(addr, &format!("/documents/{}", encode(&id)), &[]).await;
+    let (status, _) = get_json(addr, &format!("/documents/{}", encode_segment(&id)), &[]).await;
     assert_eq!(status, 404);
     let (_, health) = get_json(addr, "/healthz", &[]).await;
     let excerpt_passages = added["document"]["passages"].as_u64().unwrap_or(0);

@@ -6,7 +6,7 @@ mod common;
 #[path = "ingest_support/mod.rs"]
 mod ingest_support;
 
-use common::{ADMIN_TOKEN, get_json};
+use common::{ADMIN_TOKEN, encode_segment, get_json, post_document};
 use ingest_support::{encrypt, fixture, japanese_page, print_pdf, screenshot};
 use reqwest::StatusCode;
 use rmcp::ServiceExt;
@@ -21,30 +21,14 @@ async fn post(
     content_type: &str,
     filename: &str,
 ) -> (StatusCode, Value) {
-    let response = reqwest::Client::new()
-        .post(format!("http://{addr}/documents"))
-        .query(&[("filename", filename)])
-        .header("content-type", content_type)
-        .bearer_auth(ADMIN_TOKEN)
-        .body(body)
-        .send()
-        .await
-        .expect("post");
-    let status = response.status();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
-
-fn encode(segment: &str) -> String {
-    segment
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
+    post_document(
+        addr,
+        body,
+        content_type,
+        &[("filename", filename)],
+        Some(ADMIN_TOKEN),
+    )
+    .await
 }
 
 /// Hits for `q` in `doc`, each checked against the lines (and pages) it cites.
@@ -59,7 +43,7 @@ async fn cited_hits(addr: SocketAddr, q: &str, doc: &str) -> Vec<Value> {
         let to = hit["line_end"].as_u64().expect("line_end").to_string();
         let (status, lines) = get_json(
             addr,
-            &format!("/documents/{}/lines", encode(doc)),
+            &format!("/documents/{}/lines", encode_segment(doc)),
             &[("from", &from), ("to", &to)],
         )
         .await;
@@ -120,7 +104,7 @@ async fn pdf_html_and_shift_jis_documents_are_added_and_cited() {
         .and_then(|h| h["id"].as_str())
         .expect("the document node is found")
         .to_string();
-    let (status, node) = get_json(addr, &format!("/nodes/{}", encode(&node_id)), &[]).await;
+    let (status, node) = get_json(addr, &format!("/nodes/{}", encode_segment(&node_id)), &[]).await;
     assert_eq!(status, 200, "{node}");
     assert_eq!(node["sources"][0]["page"], 1, "{node}");
     // The MCP tool answers with the same pages.
@@ -142,9 +126,12 @@ async fn pdf_html_and_shift_jis_documents_are_added_and_cited() {
         .clone()
         .expect("structured content");
     assert_eq!(mcp_node["sources"][0]["page"], 1, "{mcp_node}");
-    let original = reqwest::get(format!("http://{addr}/documents/{}/original", encode(&id)))
-        .await
-        .expect("original");
+    let original = reqwest::get(format!(
+        "http://{addr}/documents/{}/original",
+        encode_segment(&id)
+    ))
+    .await
+    .expect("original");
     assert_eq!(original.headers()["content-type"], "application/pdf");
     assert_eq!(original.bytes().await.expect("bytes").to_vec(), pdf);
 

@@ -133,3 +133,40 @@ pub async fn get_json(
     let body = response.json().await.expect("json body");
     (status, body)
 }
+
+/// `POST /documents` with `body` of `content_type`, the query `params` and, when given, the
+/// bearer `token`; the status and the JSON body (null when not JSON).
+pub async fn post_document(
+    addr: SocketAddr,
+    body: Vec<u8>,
+    content_type: &str,
+    params: &[(&str, &str)],
+    token: Option<&str>,
+) -> (reqwest::StatusCode, serde_json::Value) {
+    let mut request = reqwest::Client::new()
+        .post(format!("http://{addr}/documents"))
+        .header("content-type", content_type)
+        .query(params)
+        .body(body);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await.expect("post");
+    let status = response.status();
+    let body = response.json().await.unwrap_or(serde_json::Value::Null);
+    (status, body)
+}
+
+/// Percent-encodes a path segment (document ids may hold any character).
+pub fn encode_segment(segment: &str) -> String {
+    segment
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
