@@ -4,8 +4,8 @@ mod common;
 
 use seisaku::eval::queries::{evaluate, load_queries, rank_with};
 
-/// The floor the product must stay above.
-const MIN_MRR_AT_10: f64 = 0.5;
+/// The floor the product must stay above (measured 0.626 on the pooled judgments).
+const MIN_MRR_AT_10: f64 = 0.6;
 
 #[test]
 fn gold_queries_rank_relevant_passages_high() {
