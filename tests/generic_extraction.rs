@@ -383,3 +383,57 @@ fn prose_decision_document_gives_headings_and_no_budgets() {
         "ベース・レジストリの効果"
     ));
 }
+
+#[test]
+fn evaluation_tables_and_targets_become_cited_indicators() {
+    let extraction = extract("evaluation-indicators.md");
+    let indicator = |name: &str| {
+        node_named(&extraction, NodeType::Indicator, name)
+            .props
+            .clone()
+    };
+    let stated = indicator("移住相談の件数");
+    assert_eq!(stated.get("target"), Some(&serde_json::json!("5,000件")));
+    assert_eq!(stated.get("target_year"), Some(&serde_json::json!(2027)));
+    let visitors = indicator("移住・交流の促進 移住フェアの来場者数");
+    assert_eq!(visitors.get("target"), Some(&serde_json::json!("12,000人")));
+    assert_eq!(
+        visitors.get("actuals"),
+        Some(&serde_json::json!({"2022": "8,200人", "2023": "9,100人"}))
+    );
+    let share = indicator("交流拠点を設置した市町村の割合");
+    assert_eq!(share.get("target"), Some(&serde_json::json!("70％")));
+    assert_eq!(share.get("target_year"), Some(&serde_json::json!(2026)));
+    assert_eq!(
+        share.get("actuals"),
+        Some(&serde_json::json!({"2021": "41％", "2022": "45％", "2023": "52％"}))
+    );
+    let users = indicator("交流拠点の利用者数");
+    assert_eq!(users.get("target"), Some(&serde_json::json!("20万人")));
+    assert_eq!(
+        users.get("actuals"),
+        Some(&serde_json::json!({"2023": "12万人"}))
+    );
+    for (item, target) in [
+        ("移住・交流の促進", "移住相談の件数"),
+        ("移住・交流の促進", "移住・交流の促進 移住フェアの来場者数"),
+        ("交流拠点の整備", "交流拠点を設置した市町村の割合"),
+        ("交流拠点の整備", "交流拠点の利用者数"),
+    ] {
+        assert!(
+            linked(&extraction, item, Rel::EvaluatedBy, target),
+            "{item} → {target}"
+        );
+        assert!(
+            linked(&extraction, item, Rel::Targets, target),
+            "{item} → {target}"
+        );
+    }
+    assert!(
+        extraction
+            .nodes
+            .iter()
+            .all(|n| n.node_type != NodeType::Budget),
+        "counts are not budgets"
+    );
+}

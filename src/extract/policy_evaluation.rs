@@ -4,8 +4,13 @@
 //! (`政策名 政策N：…`, `担当部局・課室名 …`, `作成責任者名 …`, `政策評価実施時期 …`), followed by
 //! slides whose titles, budgets, indicator tables and strategy references are read here.
 
+use super::collect::Collector;
+use super::indicators::{FoundIndicator, add_indicator};
+use super::recognise::bodies::find_bodies;
+use super::recognise::targets::{IndicatorValues, target_mark, target_statement};
+use super::recognise::year_tables::indicators_in_tables;
 use crate::corpus::SeedDoc;
-use crate::graph::model::{EdgeDraft, Extraction, NodeDraft, NodeType, Rel, Source};
+use crate::graph::model::{Extraction, NodeDraft, NodeType, Rel, Source};
 use crate::money::{
     BudgetFigure, BudgetKind, FiscalYear, detect_qualifiers, find_amounts, find_fiscal_years,
     parse_number,
@@ -19,11 +24,11 @@ use std::sync::LazyLock;
 /// Reads policies, agencies, measures, budgets, indicators, strategies and partners.
 pub fn extract(doc: &SeedDoc) -> Extraction {
     let text = DocText::new(doc);
-    let mut out = Builder::new(doc.file());
-    let root = out.root_agency(&text);
+    let mut out = Collector::new(doc);
+    let root = root_agency(&text, &mut out);
     for section in find_policies(&text) {
         let policy = add_policy(&text, &mut out, &section);
-        read_agencies(&text, &mut out, &section, &policy, &root);
+        read_agencies(&text, &mut out, &section, &policy, root.as_deref());
         let ctx = SectionContext::build(&text, &mut out, &section, &policy);
         read_pillars(&text, &mut out, &section, &policy);
         read_budgets(&text, &mut out, &section, &ctx);
@@ -256,106 +261,19 @@ fn strip_trailing_page_number(text: &str) -> (String, Option<String>) {
 // Output builder (deduplicates nodes and edges)
 // ---------------------------------------------------------------------------------------------
 
-struct Builder {
-    doc: String,
-    nodes: Vec<NodeDraft>,
-    index: HashMap<String, usize>,
-    edges: Vec<EdgeDraft>,
-    edge_keys: HashSet<(String, Rel, String)>,
-    unparsed: Vec<Source>,
-}
-
-impl Builder {
-    fn new(doc: &str) -> Builder {
-        Builder {
-            doc: doc.to_string(),
-            nodes: Vec::new(),
-            index: HashMap::new(),
-            edges: Vec::new(),
-            edge_keys: HashSet::new(),
-            unparsed: Vec::new(),
-        }
-    }
-
-    /// Adds (or merges into) a node and returns its id.
-    fn node(&mut self, node_type: NodeType, name: &str, source: Source) -> String {
-        let draft = NodeDraft::new(node_type, name, source);
-        let id = draft.id.clone();
-        match self.index.get(&id) {
-            Some(&at) => {
-                if let Some(existing) = self.nodes.get_mut(at) {
-                    for s in draft.sources {
-                        if !existing.sources.contains(&s) {
-                            existing.sources.push(s);
-                        }
-                    }
-                }
-            }
-            None => {
-                self.index.insert(id.clone(), self.nodes.len());
-                self.nodes.push(draft);
-            }
-        }
-        id
-    }
-
-    fn prop(&mut self, id: &str, key: &str, value: impl Into<serde_json::Value>) {
-        if let Some(&at) = self.index.get(id)
-            && let Some(node) = self.nodes.get_mut(at)
-        {
-            node.props.entry(key.to_string()).or_insert(value.into());
-        }
-    }
-
-    fn alias(&mut self, id: &str, alias: &str) {
-        if let Some(&at) = self.index.get(id)
-            && let Some(node) = self.nodes.get_mut(at)
-        {
-            let alias = alias.trim().to_string();
-            if !alias.is_empty() && alias != node.name && !node.aliases.contains(&alias) {
-                node.aliases.push(alias);
-            }
-        }
-    }
-
-    fn edge(&mut self, from: &str, rel: Rel, to: &str, source: Source) {
-        if from == to || from.is_empty() || to.is_empty() {
-            return;
-        }
-        let key = (from.to_string(), rel, to.to_string());
-        if self.edge_keys.insert(key) {
-            self.edges.push(EdgeDraft::new(from, rel, to, source));
-        }
-    }
-
-    fn has_node(&self, id: &str) -> bool {
-        self.index.contains_key(id)
-    }
-
-    /// The ministry node (総務省), cited where the document first names it.
-    fn root_agency(&mut self, text: &DocText) -> String {
-        let line = (0..text.len()).find(|i| text.raw(*i).contains("総務省"));
-        let source = match line {
-            Some(i) => text.source(i, "総務省"),
-            None => Source {
-                doc: self.doc.clone(),
-                line_start: 1,
-                line_end: 1,
-                quote: short(text.raw(0).trim()),
-            },
-        };
-        let id = self.node(NodeType::Agency, "総務省", source);
-        self.alias(&id, "MIC");
-        id
-    }
-
-    fn finish(self) -> Extraction {
-        Extraction {
-            nodes: self.nodes,
-            edges: self.edges,
-            unparsed: self.unparsed,
-        }
-    }
+/// The ministry that publishes the evaluation: the first 省/庁 of the manifest's publisher,
+/// else the first one the document names, cited where the document first names it.
+fn root_agency(text: &DocText, out: &mut Collector<'_>) -> Option<String> {
+    let ministry = |t: &str| {
+        find_bodies(t)
+            .into_iter()
+            .map(|b| b.name)
+            .find(|n| n.ends_with('省') || n.ends_with('庁'))
+    };
+    let name = ministry(&text.doc.info.publisher)
+        .or_else(|| (0..text.len()).find_map(|i| ministry(text.cleaned(i))))?;
+    let line = (0..text.len()).find(|i| text.raw(*i).contains(name.as_str()))?;
+    Some(out.node(NodeType::Agency, &name, text.source(line, &name)))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -425,7 +343,7 @@ fn header_value(text: &DocText, section: &PolicySection, label: &str) -> Option<
     })
 }
 
-fn add_policy(text: &DocText, out: &mut Builder, section: &PolicySection) -> String {
+fn add_policy(text: &DocText, out: &mut Collector<'_>, section: &PolicySection) -> String {
     let raw = text.raw(section.header);
     let quote = raw.trim();
     let id = out.node(
@@ -455,10 +373,10 @@ static UNNAMED_UNITS: LazyLock<Regex> =
 /// Parses `担当部局・課室名` into 局 / グループ・部 / 課 / 室 nodes with part_of and responsible edges.
 fn read_agencies(
     text: &DocText,
-    out: &mut Builder,
+    out: &mut Collector<'_>,
     section: &PolicySection,
     policy: &str,
-    root: &str,
+    root: Option<&str>,
 ) {
     let Some((first, _)) = header_value(text, section, "担当部局・課室名") else {
         return;
@@ -500,12 +418,14 @@ fn read_agencies(
         source_for(text, first, last, kyoku),
     );
     out.prop(&kyoku_id, "level", "局");
-    out.edge(
-        &kyoku_id,
-        Rel::PartOf,
-        root,
-        source_for(text, first, last, kyoku),
-    );
+    if let Some(root) = root {
+        out.edge(
+            &kyoku_id,
+            Rel::PartOf,
+            root,
+            source_for(text, first, last, kyoku),
+        );
+    }
     out.edge(policy, Rel::Responsible, &kyoku_id, source.clone());
     let mut parent = kyoku_id.clone();
     if !mid.is_empty() {
@@ -580,7 +500,7 @@ struct SectionContext {
 impl SectionContext {
     fn build(
         text: &DocText,
-        out: &mut Builder,
+        out: &mut Collector<'_>,
         section: &PolicySection,
         policy: &str,
     ) -> SectionContext {
@@ -803,7 +723,13 @@ fn item_type(name: &str) -> NodeType {
     }
 }
 
-fn add_measure(text: &DocText, out: &mut Builder, name: &str, line: usize, policy: &str) -> String {
+fn add_measure(
+    text: &DocText,
+    out: &mut Collector<'_>,
+    name: &str,
+    line: usize,
+    policy: &str,
+) -> String {
     let node_type = item_type(name);
     let raw_name = nfkc(text.raw(line));
     let needle = if raw_name.contains(name) { name } else { "" };
@@ -822,7 +748,7 @@ fn add_measure(text: &DocText, out: &mut Builder, name: &str, line: usize, polic
 
 fn link_theme(
     text: &DocText,
-    out: &mut Builder,
+    out: &mut Collector<'_>,
     tag: &str,
     line: usize,
     measure: &str,
@@ -844,7 +770,7 @@ static CIRCLED_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[①-⑩]\s*([^①-⑩]{4,40})").expect("circled item"));
 
 /// Policy pillars in the 第Ⅰ部 overview: `１．…` headings and `①… ②…` lines → themes.
-fn read_pillars(text: &DocText, out: &mut Builder, section: &PolicySection, policy: &str) {
+fn read_pillars(text: &DocText, out: &mut Collector<'_>, section: &PolicySection, policy: &str) {
     let Some(first_part) = (section.start..section.end).find(|i| {
         let l = text.cleaned(*i);
         l.starts_with("第Ⅰ部") || l.starts_with("第I部")
@@ -915,7 +841,7 @@ fn is_list_line(line: &str) -> bool {
 /// headings in their numbered order. Every item is a measure, part_of its pillar.
 fn read_heading_lists(
     text: &DocText,
-    out: &mut Builder,
+    out: &mut Collector<'_>,
     headings: &[(usize, u32, String)],
     window_end: usize,
     policy: &str,
@@ -1109,7 +1035,12 @@ fn budget_amounts(line: &str) -> Vec<FoundAmount> {
 }
 
 /// Reads every budget amount of a policy section.
-fn read_budgets(text: &DocText, out: &mut Builder, section: &PolicySection, ctx: &SectionContext) {
+fn read_budgets(
+    text: &DocText,
+    out: &mut Collector<'_>,
+    section: &PolicySection,
+    ctx: &SectionContext,
+) {
     for i in section.start..section.end {
         let line = text.raw(i);
         let amounts = budget_amounts(line);
@@ -1128,8 +1059,7 @@ fn read_budgets(text: &DocText, out: &mut Builder, section: &PolicySection, ctx:
                 continue;
             };
             if nfkc(segment).contains("総額") {
-                out.unparsed
-                    .push(text.source(i, line.get(amount.start..amount.end).unwrap_or("")));
+                out.unparsed(text.source(i, line.get(amount.start..amount.end).unwrap_or("")));
                 continue;
             }
             previous = Some((year, kind));
@@ -1196,7 +1126,7 @@ fn read_year_and_kind(
 /// page's slide title, or the policy.
 fn budget_item(
     text: &DocText,
-    out: &mut Builder,
+    out: &mut Collector<'_>,
     section: &PolicySection,
     ctx: &SectionContext,
     index: usize,
@@ -1242,7 +1172,7 @@ fn budget_item(
 
 fn add_item(
     text: &DocText,
-    out: &mut Builder,
+    out: &mut Collector<'_>,
     ctx: &SectionContext,
     name: &str,
     line: usize,
@@ -1252,19 +1182,14 @@ fn add_item(
 
 fn add_budget(
     text: &DocText,
-    out: &mut Builder,
+    out: &mut Collector<'_>,
     figure: &BudgetFigure,
     item_id: &str,
     index: usize,
     item_line: usize,
     amount: &FoundAmount,
 ) {
-    let item_name = out
-        .index
-        .get(item_id)
-        .and_then(|at| out.nodes.get(*at))
-        .map(|n| n.name.clone())
-        .unwrap_or_default();
+    let item_name = out.node_name(item_id).unwrap_or_default().to_string();
     let amount_text = text.raw(index).get(amount.start..amount.end).unwrap_or("");
     let source = if item_line == index {
         text.source(index, text.raw(index).trim())
@@ -1287,22 +1212,14 @@ fn add_budget(
     draft.props = figure.to_props();
     draft.props.insert("item".into(), item_name.clone().into());
     draft.props.insert("amount_text".into(), amount_text.into());
-    let id = draft.id.clone();
-    if !out.has_node(&id) {
-        out.index.insert(id.clone(), out.nodes.len());
-        out.nodes.push(draft);
-    } else if let Some(node) = out.index.get(&id).and_then(|at| out.nodes.get_mut(*at))
-        && !node.sources.contains(&source)
-    {
-        node.sources.push(source.clone());
-    }
+    let id = out.node_draft(draft);
     out.edge(item_id, Rel::HasBudget, &id, source);
 }
 
 /// `地域経済循環創造事業交付金 5.8億円の内数` → the item is funded by that program.
 fn link_inclusive_program(
     text: &DocText,
-    out: &mut Builder,
+    out: &mut Collector<'_>,
     index: usize,
     amount: &FoundAmount,
     item: &str,
@@ -1335,48 +1252,86 @@ fn item_type_program(name: &str) -> NodeType {
 // Indicators
 // ---------------------------------------------------------------------------------------------
 
-static TARGET_MARK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"【目標[：:]\s*([^】]+)】").expect("target mark"));
-static YEAR_CELL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:令和\s*)?(\d{1,2}|元)\s*年度|(\d{4})\s*年度").expect("year cell")
-});
-static BRACKET_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^【([^】]{4,60})】?$").expect("bracket name"));
-
 fn is_empty_cell(cell: &str) -> bool {
     matches!(cell, "-" | "ー" | "－" | "―" | "‐" | "—")
 }
 
-/// `【目標：…】` marks and 目標/実績 year tables.
+/// `【目標：…】` marks, year tables of targets and actuals, and targets stated in text.
 fn read_indicators(
     text: &DocText,
-    out: &mut Builder,
+    out: &mut Collector<'_>,
     section: &PolicySection,
     ctx: &SectionContext,
 ) {
     for i in section.start..section.end {
-        let line = text.cleaned(i);
-        if let Some(caps) = TARGET_MARK.captures(line) {
-            let target = caps.get(1).map(|m| m.as_str().trim()).unwrap_or("");
-            if let Some((name, name_line)) = indicator_label_above(text, i) {
-                let id = out.node(NodeType::Indicator, &name, text.span_source(name_line, i));
-                out.prop(&id, "target", target);
-                let subject = ctx.subject(section, i);
-                out.edge(
-                    &subject,
-                    Rel::EvaluatedBy,
-                    &id,
-                    text.span_source(name_line, i),
-                );
-            }
+        if let Some(target) = target_mark(text.cleaned(i))
+            && let Some((name, name_line)) = indicator_label_above(text, i)
+        {
+            let values = IndicatorValues {
+                target: Some(target.to_string()),
+                ..IndicatorValues::default()
+            };
+            let subject = ctx.subject(section, i);
+            let indicator = FoundIndicator::new(&values, None, &[], None);
+            add_indicator(
+                out,
+                Some(&subject),
+                &name,
+                indicator,
+                text.span_source(name_line, i),
+            );
         }
-        let Some(rest) = line
-            .strip_prefix("目標値")
-            .or_else(|| line.strip_prefix("目標 "))
-        else {
+    }
+    let lines: Vec<&str> = (section.start..section.end)
+        .map(|i| text.cleaned(i))
+        .collect();
+    for found in indicators_in_tables(&lines) {
+        let first = section.start + found.first;
+        let last = section.start + found.last;
+        let subject = nearest_bullet_measure(text, out, section, ctx, first);
+        let name = if found.row_label {
+            let owner = out.node_name(&subject).unwrap_or_default();
+            format!("{owner} {}", found.name)
+        } else {
+            tidy_name(&found.name)
+        };
+        if !is_name_like(&name) {
+            continue;
+        }
+        let indicator =
+            FoundIndicator::new(&found.values, None, &found.planned, found.unit.as_deref());
+        add_indicator(
+            out,
+            Some(&subject),
+            &name,
+            indicator,
+            text.span_source(first, last),
+        );
+    }
+    for i in section.start..section.end {
+        let joined = joined_with_next(text, i);
+        let Some(statement) = target_statement(&joined) else {
             continue;
         };
-        read_target_row(text, out, section, ctx, i, rest);
+        let name = tidy_name(&statement.name);
+        if !is_name_like(&name) || !text.cleaned(i).contains(statement.name.as_str()) {
+            continue;
+        }
+        let last = text
+            .after(i, 1)
+            .first()
+            .copied()
+            .filter(|n| *n <= i + 2)
+            .unwrap_or(i);
+        let subject = ctx.subject(section, i);
+        let indicator = FoundIndicator::new(&statement.values, Some(&statement.due), &[], None);
+        add_indicator(
+            out,
+            Some(&subject),
+            &name,
+            indicator,
+            text.span_source(i, last),
+        );
     }
 }
 
@@ -1398,152 +1353,10 @@ fn indicator_label_above(text: &DocText, index: usize) -> Option<(String, usize)
     None
 }
 
-/// A `目標値 件 - - - 6,000` / `目標 ー ー ー 857億円` row with its header and name.
-fn read_target_row(
-    text: &DocText,
-    out: &mut Builder,
-    section: &PolicySection,
-    ctx: &SectionContext,
-    index: usize,
-    rest: &str,
-) {
-    let cells: Vec<&str> = rest.split_whitespace().collect();
-    let Some(target) = cells.iter().rev().find(|c| !is_empty_cell(c)).copied() else {
-        return;
-    };
-    if !target.chars().any(|c| c.is_ascii_digit()) {
-        return;
-    }
-    let unit = cells
-        .first()
-        .filter(|c| !c.chars().any(|ch| ch.is_ascii_digit()) && !is_empty_cell(c))
-        .map(|c| c.to_string());
-    // Header row with years, and an optional separate target-year line.
-    let mut header = None;
-    for j in text.before(index, 12) {
-        if j < section.start {
-            break;
-        }
-        if YEAR_CELL.find_iter(text.cleaned(j)).count() >= 2 {
-            header = Some(j);
-            break;
-        }
-    }
-    let Some(header) = header else { return };
-    let name = table_indicator_name(text, header, index);
-    let Some((name, name_line)) = name else {
-        out.unparsed.push(text.source(index, ""));
-        return;
-    };
-    let target_year = table_target_year(text, header, index, cells.len());
-    let first = name_line.min(header);
-    let last = name_line.max(index);
-    let id = out.node(NodeType::Indicator, &name, text.source(name_line, ""));
-    out.prop(&id, "target", target);
-    if let Some(year) = target_year {
-        out.prop(&id, "target_year", year);
-    }
-    if let Some(unit) = unit {
-        out.prop(&id, "unit", unit);
-    }
-    if let Some(actual) = (index + 1..index + 4)
-        .chain(header + 1..index)
-        .find(|j| text.cleaned(*j).starts_with("成果実績") || text.cleaned(*j).starts_with("実績"))
-    {
-        out.prop(&id, "actuals", text.cleaned(actual).to_string());
-    }
-    let subject = nearest_bullet_measure(text, out, section, ctx, header);
-    out.edge(
-        &subject,
-        Rel::EvaluatedBy,
-        &id,
-        text.span_source(first, last),
-    );
-}
-
-/// The indicator name of a year table: a 【name】 just before or after it, or the label
-/// line inside the table (between the header and the target row).
-fn table_indicator_name(
-    text: &DocText,
-    header: usize,
-    target_row: usize,
-) -> Option<(String, usize)> {
-    for j in text.before(header, 2) {
-        if let Some(c) = BRACKET_NAME.captures(text.cleaned(j)) {
-            let name = c.get(1).map(|m| m.as_str().to_string()).unwrap_or_default();
-            if !name.contains("状況") {
-                return Some((name, j));
-            }
-        }
-    }
-    let after = text.after(target_row, 5);
-    for (n, j) in after.iter().enumerate() {
-        let l = text.cleaned(*j);
-        if l.starts_with('【') {
-            let mut name = l.trim_start_matches('【').to_string();
-            if !name.contains('】')
-                && let Some(next) = after.get(n + 1)
-            {
-                name.push_str(text.cleaned(*next));
-            }
-            let name = name.split('】').next().unwrap_or("").trim().to_string();
-            if name.chars().count() >= 4 {
-                return Some((name, *j));
-            }
-        }
-    }
-    (header + 1..target_row)
-        .rev()
-        .filter(|j| {
-            let l = text.cleaned(*j);
-            !l.is_empty()
-                && YEAR_CELL.find(l).is_none()
-                && !l.contains("目標年度")
-                && !l.starts_with("成果実績")
-                && !l.starts_with("実績")
-                && !l.starts_with('（')
-                && l.chars().count() >= 4
-        })
-        .map(|j| (text.cleaned(j).to_string(), j))
-        .next()
-}
-
-/// The target year: the header cell above the target, or a `N年度` line after `目標年度`.
-fn table_target_year(
-    text: &DocText,
-    header: usize,
-    target_row: usize,
-    cells: usize,
-) -> Option<String> {
-    for j in header + 1..target_row {
-        if text.cleaned(j).contains("目標年度") {
-            for k in text.after(j, 2) {
-                if let Some(m) = YEAR_CELL.find(text.cleaned(k)) {
-                    let year = m.as_str();
-                    return Some(if year.starts_with("令和") || year.len() > 6 {
-                        year.to_string()
-                    } else {
-                        format!("令和{year}")
-                    });
-                }
-            }
-        }
-    }
-    let years: Vec<&str> = YEAR_CELL
-        .find_iter(text.cleaned(header))
-        .map(|m| m.as_str())
-        .collect();
-    if years.len() + 1 == cells || years.len() == cells {
-        years.last().map(|y| y.to_string())
-    } else {
-        None
-    }
-}
-
 /// The `○measure` bullet a table sits under (within a few lines), else the governing measure.
 fn nearest_bullet_measure(
     text: &DocText,
-    out: &mut Builder,
+    out: &mut Collector<'_>,
     section: &PolicySection,
     ctx: &SectionContext,
     index: usize,
@@ -1570,7 +1383,12 @@ static PAREN_TARGET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[（(](.+?)[）)]?$").expect("paren target"));
 
 /// KPI table rows `✓業務 ○ KPI` with the KPI and its target on the following lines.
-fn read_kpi_rows(text: &DocText, out: &mut Builder, section: &PolicySection, ctx: &SectionContext) {
+fn read_kpi_rows(
+    text: &DocText,
+    out: &mut Collector<'_>,
+    section: &PolicySection,
+    ctx: &SectionContext,
+) {
     for i in section.start..section.end {
         let line = text.cleaned(i);
         let Some(caps) = CHECK_ROW.captures(line) else {
@@ -1669,7 +1487,7 @@ static LAW_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 /// Strategy, plan and law names; based_on / implements edges from the governing measure.
 fn read_strategies(
     text: &DocText,
-    out: &mut Builder,
+    out: &mut Collector<'_>,
     section: &PolicySection,
     ctx: &SectionContext,
 ) {
@@ -1751,7 +1569,7 @@ fn joined_with_next(text: &DocText, index: usize) -> String {
     joined
 }
 
-fn add_strategy(text: &DocText, out: &mut Builder, name: &str, line: usize) -> String {
+fn add_strategy(text: &DocText, out: &mut Collector<'_>, name: &str, line: usize) -> String {
     let name = SPACES.replace_all(name.trim(), "").to_string();
     let name = name
         .rsplit('※')
@@ -1773,7 +1591,12 @@ static PARTNER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Partner bodies (NICT, ITU, 審議会, other ministries) as agencies; collaborates_with where
 /// the line speaks of 連携/協力/共同.
-fn read_partners(text: &DocText, out: &mut Builder, section: &PolicySection, ctx: &SectionContext) {
+fn read_partners(
+    text: &DocText,
+    out: &mut Collector<'_>,
+    section: &PolicySection,
+    ctx: &SectionContext,
+) {
     for i in section.start..section.end {
         let line = text.cleaned(i);
         if line.starts_with("担当部局") || line.starts_with("作成責任者") {
@@ -1939,12 +1762,15 @@ mod tests {
             ind.map(|n| n.name.as_str()),
             Some("テスト事業に参加した団体数")
         );
+        let props = ind.map(|n| n.props.clone()).unwrap_or_default();
+        assert_eq!(props.get("target_year"), Some(&serde_json::json!(2027)));
+        assert_eq!(props.get("target"), Some(&serde_json::json!("120")));
         assert_eq!(
-            ind.and_then(|n| n.props.get("target_year"))
-                .and_then(|v| v.as_str()),
-            Some("令和9年度")
+            props.get("actuals"),
+            Some(&serde_json::json!({"2022": "30", "2023": "40"}))
         );
         assert!(ex.edges.iter().any(|e| e.rel == Rel::EvaluatedBy));
+        assert!(ex.edges.iter().any(|e| e.rel == Rel::Targets));
     }
 
     #[test]

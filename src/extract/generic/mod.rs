@@ -12,6 +12,7 @@ mod mentions;
 mod tables;
 
 use super::collect::{Collector, strip_tags_keep_len};
+use super::indicators::{FoundIndicator, add_indicator};
 use super::recognise::amounts::{
     Column, YearKind, cells, header_columns, inline_figures, shifted, unit_declared,
 };
@@ -20,7 +21,8 @@ use super::recognise::names::{clean_name, strip_markup};
 use super::recognise::numbering::{Numbered, Outline, Style, numbered};
 use super::recognise::plans::find_plans;
 use super::recognise::programs::{is_program_name, program_type};
-use super::recognise::targets::{IndicatorLine, indicator_line};
+use super::recognise::targets::{IndicatorLine, indicator_line, target_statement};
+use super::recognise::year_tables::indicators_in_tables;
 use crate::corpus::SeedDoc;
 use crate::graph::model::{Extraction, NodeType, Rel, Source, node_id};
 use crate::money::{BudgetFigure, find_amounts};
@@ -42,7 +44,10 @@ pub fn extract(doc: &SeedDoc) -> Extraction {
     let mut reader = Reader::new(doc);
     for number in 1..=doc.lines.len() {
         reader.read_line(number);
+        let owner = reader.current().map(|item| item.id.clone());
+        reader.owners.push(owner);
     }
+    reader.table_indicators();
     reader.c.finish()
 }
 
@@ -85,6 +90,8 @@ struct Reader<'a> {
     columns: Option<Vec<Column>>,
     /// A plan heading waiting for its decision line, and how many lines it still waits.
     plan_waiting: Option<(String, usize)>,
+    /// The item open after each line (index = line number - 1).
+    owners: Vec<Option<String>>,
 }
 
 impl<'a> Reader<'a> {
@@ -105,6 +112,7 @@ impl<'a> Reader<'a> {
             unit: None,
             columns: None,
             plan_waiting: None,
+            owners: Vec::new(),
         }
     }
 
@@ -265,43 +273,63 @@ impl<'a> Reader<'a> {
     /// An indicator line: an indicator node evaluating the current item.
     fn indicator(&mut self, number: usize, raw: &str, indicator: &IndicatorLine) {
         let source = self.c.source(number, raw.trim());
-        let id = self.c.node(
-            NodeType::Indicator,
+        let found = FoundIndicator::new(&indicator.values, None, &[], None);
+        let owner = self.current().map(|item| item.id.clone());
+        add_indicator(
+            &mut self.c,
+            owner.as_deref(),
             &clean_name(&indicator.name),
-            source.clone(),
+            found,
+            source,
         );
-        let values = &indicator.values;
-        if let Some(target) = &values.target {
-            self.c.prop(&id, "target", target.clone());
+    }
+
+    /// A target stated in running text (`令和９年度までに…を…人とする`): an indicator of the
+    /// current item.
+    fn target_in_text(&mut self, number: usize, raw: &str) {
+        let Some(statement) = target_statement(raw) else {
+            return;
+        };
+        let name = clean_name(&statement.name);
+        if name.chars().count() < 3 {
+            return;
         }
-        if let Some(year) = values.target_year {
-            self.c.prop(&id, "target_year", u64::from(year));
-        }
-        if let Some(baseline) = &values.baseline {
-            self.c.prop(&id, "baseline", baseline.clone());
-        }
-        if !values.actuals.is_empty() {
-            let actuals: serde_json::Map<String, Value> = values
-                .actuals
-                .iter()
-                .map(|(year, value)| (year.to_string(), Value::String(value.clone())))
-                .collect();
-            self.c.prop(&id, "actuals", Value::Object(actuals));
-        }
-        if let Some(achievement) = &values.achievement {
-            self.c.prop(&id, "achievement", achievement.clone());
-        }
-        if let Some(owner) = self.current().map(|item| item.id.clone()) {
-            self.c.edge(&owner, Rel::EvaluatedBy, &id, source.clone());
-            if values.target.is_some() {
-                self.c.edge(&owner, Rel::Targets, &id, source);
-            }
+        let source = self.c.source(number, raw.trim());
+        let found = FoundIndicator::new(&statement.values, Some(&statement.due), &[], None);
+        let owner = self.current().map(|item| item.id.clone());
+        add_indicator(&mut self.c, owner.as_deref(), &name, found, source);
+    }
+
+    /// Indicators in year tables (`目標値`/`実績` rows, named rows of counts), each evaluating
+    /// the item open where its table starts.
+    fn table_indicators(&mut self) {
+        let doc = self.c.doc;
+        let lines: Vec<String> = doc
+            .lines
+            .iter()
+            .map(|l| strip_markup(l).replace(['|', '｜'], " "))
+            .collect();
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        for found in indicators_in_tables(&lines) {
+            let owner = self.owners.get(found.first).cloned().flatten();
+            let name = match (&owner, found.row_label) {
+                (Some(owner), true) => {
+                    let owner_name = self.c.node_name(owner).unwrap_or_default();
+                    format!("{owner_name} {}", found.name)
+                }
+                _ => clean_name(&found.name),
+            };
+            let source = self.c.source_span(found.first + 1, found.last + 1, "");
+            let indicator =
+                FoundIndicator::new(&found.values, None, &found.planned, found.unit.as_deref());
+            add_indicator(&mut self.c, owner.as_deref(), &name, indicator, source);
         }
     }
 
     /// Running text: its amounts go to the current item (or to the item the line names
     /// before its amount), its names to the recognisers.
     fn text_line(&mut self, number: usize, raw: &str) {
+        self.target_in_text(number, raw);
         let figures = inline_figures(raw);
         if !figures.is_empty() {
             let only_changes = figures.iter().all(|f| f.change);

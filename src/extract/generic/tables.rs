@@ -5,6 +5,7 @@ use super::{Item, Reader, Role, emit_budget};
 use crate::extract::recognise::amounts::{Column, YearKind, cell_amount};
 use crate::extract::recognise::names::clean_name;
 use crate::extract::recognise::numbering::numbered;
+use crate::extract::recognise::year_tables::is_indicator_row;
 use crate::graph::model::{NodeType, Rel};
 use crate::money::{BudgetFigure, parse_number};
 use rust_decimal::Decimal;
@@ -23,6 +24,9 @@ struct Cell<'t> {
 impl Reader<'_> {
     /// Reads a table row; false when the line is not one.
     pub(super) fn table_row(&mut self, number: usize, raw: &str, row: &[&str]) -> bool {
+        if is_indicator_row(raw) {
+            return false;
+        }
         let columns = match &self.columns {
             Some(columns) => columns.clone(),
             None if self.unit.is_some() && row.len() == 2 => {

@@ -8,7 +8,8 @@
 //! - [`laws`], [`plans`], [`programs`]: laws, strategies and plans (with their decisions),
 //!   programs and funds;
 //! - [`names`]: names as written, cleaned for display and compared loosely;
-//! - [`targets`]: indicator lines with targets, baselines, actuals and achievement.
+//! - [`targets`]: indicator lines with targets, baselines, actuals and achievement;
+//! - [`year_tables`]: indicator tables of years with actual, target and achievement rows.
 
 pub mod amounts;
 pub mod bodies;
@@ -19,3 +20,4 @@ pub mod numbering;
 pub mod plans;
 pub mod programs;
 pub mod targets;
+pub mod year_tables;
