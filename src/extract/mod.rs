@@ -9,6 +9,7 @@ pub mod budget_request;
 pub mod collect;
 pub mod generic;
 pub mod indicators;
+pub mod mentions;
 pub mod plan_status;
 pub mod policy_evaluation;
 pub mod recognise;

@@ -6,6 +6,7 @@
 
 use super::collect::Collector;
 use super::indicators::{FoundIndicator, add_indicator};
+use super::mentions::{self, Lines, Owner};
 use super::recognise::bodies::find_bodies;
 use super::recognise::targets::{IndicatorValues, target_mark, target_statement};
 use super::recognise::year_tables::indicators_in_tables;
@@ -18,7 +19,7 @@ use crate::money::{
 use crate::normalize::nfkc;
 use regex::Regex;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 /// Reads policies, agencies, measures, budgets, indicators, strategies and partners.
@@ -34,8 +35,7 @@ pub fn extract(doc: &SeedDoc) -> Extraction {
         read_budgets(&text, &mut out, &section, &ctx);
         read_indicators(&text, &mut out, &section, &ctx);
         read_kpi_rows(&text, &mut out, &section, &ctx);
-        read_strategies(&text, &mut out, &section, &ctx);
-        read_partners(&text, &mut out, &section, &ctx);
+        read_mentions(&text, &mut out, &section, &ctx);
     }
     out.finish()
 }
@@ -1464,97 +1464,56 @@ fn read_kpi_rows(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Strategies, laws and partners
+// Running text: strategies, laws and partners through the shared sentence reader
 // ---------------------------------------------------------------------------------------------
 
-static QUOTED_STRATEGY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"「([^「」]{3,60}?(?:戦略|計画|方針|ビジョン|要綱|プログラム|宣言|答申|法|法律|在り方|覚書)(?:\s*\d{4})?)」")
-        .expect("quoted strategy")
-});
-static DECIDED_STRATEGY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([^\s「」『』【】（）()、。・:：]{4,50}?(?:戦略|計画|方針|ビジョン|宣言)(?:\d{4})?)\s*(?:[（(][^）)]*[）)])?\s*[【（(\[［]([^】）)\]］]*?(?:決定|制定|公表|了承|改訂))")
-        .expect("decided strategy")
-});
-static LAW_BASIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([^\s、。「」（）()・○●]{2,40}?法)\s*(?:[（(][^）)]*[）)])?\s*に基づ")
-        .expect("law basis")
-});
-static LAW_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([^\s、。「」（）()○●]{4,60}?法(?:の一部を改正する法律)?)\s*[（(](?:令和|平成)\s*\d+年法律第\d+号[）)]")
-        .expect("law title")
-});
+/// Longest paragraph read as one text, in lines.
+const PARAGRAPH_LINES: usize = 4;
 
-/// Strategy, plan and law names; based_on / implements edges from the governing measure.
-fn read_strategies(
+/// Whether a line opens a paragraph of its own (a bullet or a numbered point).
+fn opens_paragraph(line: &str) -> bool {
+    line.starts_with([
+        '○', '●', '・', '•', '◆', '■', '□', '◇', '※', '＊', '*', '【', '「',
+    ]) || line.starts_with(|c: char| ('①'..='⑳').contains(&c))
+}
+
+/// Paragraphs of running text (wrapped lines joined): the names they hold, linked to the
+/// measure they stand under by what the sentence says (based on, works with, funded by).
+fn read_mentions(
     text: &DocText,
     out: &mut Collector<'_>,
     section: &PolicySection,
     ctx: &SectionContext,
 ) {
-    for i in section.start..section.end {
-        let joined = joined_with_next(text, i);
-        let own_len = text.cleaned(i).len();
-        let subject = ctx.subject(section, i);
-        let mut seen: HashSet<String> = HashSet::new();
-        for caps in DECIDED_STRATEGY.captures_iter(&joined) {
-            let (Some(name), Some(decided)) = (caps.get(1), caps.get(2)) else {
-                continue;
-            };
-            if name.start() >= own_len {
-                continue;
-            }
-            let id = add_strategy(text, out, name.as_str(), i);
-            out.prop(&id, "decided", decided.as_str().trim().to_string());
-            seen.insert(id.clone());
-            out.edge(&subject, Rel::Implements, &id, text.source(i, ""));
+    let mut i = section.start;
+    while i < section.end {
+        if text.cleaned(i).is_empty() {
+            i += 1;
+            continue;
         }
-        for caps in LAW_TITLE.captures_iter(&joined) {
-            let Some(name) = caps.get(1) else { continue };
-            if name.start() >= own_len {
-                continue;
-            }
-            let id = add_strategy(text, out, name.as_str(), i);
-            out.prop(&id, "kind", "law");
-            seen.insert(id.clone());
-            out.edge(&subject, Rel::BasedOn, &id, text.source(i, ""));
+        let first = i;
+        let mut joined = text.raw(i).trim().to_string();
+        while i + 1 < section.end
+            && i + 1 - first < PARAGRAPH_LINES
+            && !text.cleaned(i + 1).is_empty()
+            && !opens_paragraph(text.cleaned(i + 1))
+        {
+            i += 1;
+            joined.push_str(text.raw(i).trim());
         }
-        for caps in QUOTED_STRATEGY.captures_iter(&joined) {
-            let Some(name) = caps.get(1) else { continue };
-            if name.start() >= own_len {
-                continue;
-            }
-            let id = add_strategy(text, out, name.as_str(), i);
-            if seen.contains(&id) {
-                continue;
-            }
-            let after = &joined[caps.get(0).map(|m| m.end()).unwrap_or(0)..];
-            let rel = if after.trim_start().starts_with("等に基づ")
-                || after.trim_start().starts_with("に基づ")
-                || name.as_str().ends_with('法')
-            {
-                Rel::BasedOn
-            } else {
-                Rel::Implements
-            };
-            out.edge(&subject, rel, &id, text.source(i, ""));
-        }
-        for caps in LAW_BASIS.captures_iter(text.cleaned(i)) {
-            let Some(name) = caps.get(1) else { continue };
-            let name = name.as_str().trim_start_matches(|c: char| {
-                ('①'..='⑳').contains(&c)
-                    || c == '（'
-                    || c == '('
-                    || c.is_ascii_digit()
-                    || c == '）'
-                    || c == ')'
-            });
-            if name.chars().count() < 3 || name.starts_with("方") {
-                continue;
-            }
-            let id = add_strategy(text, out, name, i);
-            out.prop(&id, "kind", "law");
-            out.edge(&subject, Rel::BasedOn, &id, text.source(i, ""));
-        }
+        let subject = ctx.subject(section, first);
+        let name = out.node_name(&subject).unwrap_or_default().to_string();
+        let lines = Lines {
+            first: first + 1,
+            last: i + 1,
+        };
+        let owner = Owner {
+            id: &subject,
+            name: &name,
+            plan_default: Rel::Implements,
+        };
+        mentions::read(out, lines, &joined, Some(owner));
+        i += 1;
     }
 }
 
@@ -1567,81 +1526,6 @@ fn joined_with_next(text: &DocText, index: usize) -> String {
         joined.push_str(text.cleaned(*next));
     }
     joined
-}
-
-fn add_strategy(text: &DocText, out: &mut Collector<'_>, name: &str, line: usize) -> String {
-    let name = SPACES.replace_all(name.trim(), "").to_string();
-    let name = name
-        .rsplit('※')
-        .next()
-        .unwrap_or(&name)
-        .trim_start_matches(|c: char| c.is_ascii_digit())
-        .to_string();
-    let id = out.node(NodeType::Strategy, &name, text.source(line, &name));
-    if name.ends_with('法') || name.ends_with("法律") {
-        out.prop(&id, "kind", "law");
-    }
-    id
-}
-
-static PARTNER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([^\s、。，,「」（）()・：:○●【】＜＞/／※]{2,30}?(?:機構|連合|審議会|省|庁|委員会))\s*(?:[（(]\s*([A-Za-z]{2,10})\s*[）)])?")
-        .expect("partner")
-});
-
-/// Partner bodies (NICT, ITU, 審議会, other ministries) as agencies; collaborates_with where
-/// the line speaks of 連携/協力/共同.
-fn read_partners(
-    text: &DocText,
-    out: &mut Collector<'_>,
-    section: &PolicySection,
-    ctx: &SectionContext,
-) {
-    for i in section.start..section.end {
-        let line = text.cleaned(i);
-        if line.starts_with("担当部局") || line.starts_with("作成責任者") {
-            continue;
-        }
-        for caps in PARTNER.captures_iter(line) {
-            let Some(name) = caps.get(1) else { continue };
-            let name = name
-                .as_str()
-                .trim_start_matches(|c: char| c.is_ascii_digit() || ('①'..='⑳').contains(&c));
-            if !is_partner_name(name) {
-                continue;
-            }
-            let id = out.node(NodeType::Agency, name, text.source(i, name));
-            if let Some(abbr) = caps.get(2) {
-                out.alias(&id, abbr.as_str());
-            }
-            if ["連携", "協力", "共同", "タスクフォース", "協調"]
-                .iter()
-                .any(|w| line.contains(w))
-            {
-                let subject = ctx.subject(section, i);
-                out.edge(&subject, Rel::CollaboratesWith, &id, text.source(i, name));
-            }
-        }
-    }
-}
-
-fn is_partner_name(name: &str) -> bool {
-    let n = name.chars().count();
-    n >= 3
-        && !name.starts_with([
-            '各', '関', '同', '本', '当', '府', '他', '両', '等', '及', '又',
-        ])
-        && !name.contains("府省")
-        && !name.contains([
-            'に', 'が', 'は', 'を', 'で', 'と', '月', '日', '→', '?', '<', '年', '等',
-        ])
-        && !["上記", "下記", "主務", "事業", "所管", "支援機構", "体的"]
-            .iter()
-            .any(|p| name.starts_with(p))
-        && !name.contains("の")
-        && name != "総務省"
-        && !name.ends_with("関係省")
-        && !name.ends_with("関係省庁")
 }
 
 #[cfg(test)]

@@ -8,11 +8,11 @@
 //! headers, unit lines, the item's and the document's wording; changes (比較増減, △/▲) are
 //! recorded on the figure they compare, never as budgets.
 
-mod mentions;
 mod tables;
 
 use super::collect::{Collector, strip_tags_keep_len};
 use super::indicators::{FoundIndicator, add_indicator};
+use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
     Column, YearKind, cells, header_columns, inline_figures, shifted, unit_declared,
 };
@@ -266,7 +266,12 @@ impl<'a> Reader<'a> {
             self.lead_bodies(number, parenthesis, &id);
         }
         self.figures(number, title, self.open.len() - 1);
-        mentions::read(&mut self.c, number, raw, Some(&id), &name);
+        let owner = Owner {
+            id: &id,
+            name: &name,
+            plan_default: Rel::Mentions,
+        };
+        mentions::read(&mut self.c, Lines::one(number), raw, Some(owner));
         true
     }
 
@@ -354,8 +359,15 @@ impl<'a> Reader<'a> {
             .current()
             .map(|item| (item.id.clone(), item.name.clone()));
         match current {
-            Some((id, name)) => mentions::read(&mut self.c, number, raw, Some(&id), &name),
-            None => mentions::read(&mut self.c, number, raw, None, ""),
+            Some((id, name)) => {
+                let owner = Owner {
+                    id: &id,
+                    name: &name,
+                    plan_default: Rel::Mentions,
+                };
+                mentions::read(&mut self.c, Lines::one(number), raw, Some(owner));
+            }
+            None => mentions::read(&mut self.c, Lines::one(number), raw, None),
         }
     }
 

@@ -13,6 +13,8 @@ pub struct LawMatch {
     pub start: usize,
     /// Byte offset just past the name.
     pub end: usize,
+    /// Whether it is cited with its number (`（令和4年法律第93号）`), as a legal basis is.
+    pub numbered: bool,
 }
 
 static QUOTED: LazyLock<Regex> =
@@ -23,6 +25,15 @@ static BARE: LazyLock<Regex> = LazyLock::new(|| {
         r"[\p{Han}\p{Katakana}ー・A-Za-zＡ-Ｚａ-ｚ0-9０-９]{2,40}?(?:に関する法律|法律|法)(?:の一部を改正する法律)?",
     )
     .expect("law pattern")
+});
+
+/// A law cited with its number: `…法の一部を改正する法律（令和4年法律第93号）`; the name runs
+/// back over `及び` and `の一部を改正する`.
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"([\p{Han}\p{Katakana}\p{Hiragana}ー・A-Za-zＡ-Ｚａ-ｚ0-9０-９]{2,80}?(?:法律|法))\s*[（(](?:令和|平成|昭和)\s*(?:元|[0-9０-９]{1,2})\s*年\s*法律\s*第\s*[0-9０-９]+\s*号[）)]",
+    )
+    .expect("numbered law pattern")
 });
 
 /// Words ending in 法 that are not laws.
@@ -71,18 +82,26 @@ const AFTER_LAW: [&str; 16] = [
 
 /// Finds the laws a text names.
 pub fn find_laws(text: &str) -> Vec<LawMatch> {
-    let mut found: Vec<LawMatch> = QUOTED
-        .captures_iter(text)
-        .filter_map(|caps| {
+    let numbered = NUMBERED.captures_iter(text).map(|caps| (caps, true));
+    let quoted = QUOTED.captures_iter(text).map(|caps| (caps, false));
+    let mut found: Vec<LawMatch> = numbered
+        .chain(quoted)
+        .filter_map(|(caps, numbered)| {
             let name = caps.get(1)?;
             Some(LawMatch {
                 name: name.as_str().trim().to_string(),
                 start: name.start(),
                 end: name.end(),
+                numbered,
             })
         })
         .filter(|m| is_law_name(&m.name))
-        .collect();
+        .fold(Vec::new(), |mut kept: Vec<LawMatch>, m| {
+            if !kept.iter().any(|k| k.start < m.end && m.start < k.end) {
+                kept.push(m);
+            }
+            kept
+        });
     for m in BARE.find_iter(text) {
         if found.iter().any(|f| f.start < m.end() && m.start() < f.end) {
             continue;
@@ -96,6 +115,7 @@ pub fn find_laws(text: &str) -> Vec<LawMatch> {
             name: m.as_str().to_string(),
             start: m.start(),
             end: m.end(),
+            numbered: false,
         });
     }
     found.sort_by_key(|m| m.start);
@@ -109,6 +129,7 @@ fn is_law_name(name: &str) -> bool {
         && !stem.starts_with(['同', '本', '当', '各'])
         && !stem.ends_with("独立行政法")
         && !stem.ends_with("研究開発法")
+        && !stem.ends_with("年法律")
 }
 
 #[cfg(test)]
@@ -131,6 +152,12 @@ mod tests {
             ["官民データ活用推進基本法"]
         );
         assert!(names("効果的な手法を用いる").is_empty());
+        assert_eq!(
+            names(
+                "予算関連 地域振興機構法及び電波法の一部を改正する法律（令和4年法律第93号）に基づく"
+            ),
+            ["地域振興機構法及び電波法の一部を改正する法律"]
+        );
         assert!(names("国立研究開発法人情報通信研究機構").is_empty());
     }
 }

@@ -22,9 +22,12 @@ pub struct PlanMatch {
 /// Words that close the name of a strategy or plan.
 const PLAN_WORDS: &str = "戦略|計画|方針|プラン|ビジョン|ロードマップ|指針|大綱|構想|パッケージ|アジェンダ|宣言|ガイドライン|要綱|覚書";
 
+/// Words that close a plan's name when it is quoted (a report's 答申 or 在り方 too).
+const QUOTED_PLAN_WORDS: &str = "答申|在り方|プログラム";
+
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"「([^「」]{{2,60}}?(?:{PLAN_WORDS})(?:[\s　]*[0-9０-９.．]+)?)」\s*(?:[（(]([^（）()]{{4,80}})[）)])?"
+        r"「([^「」]{{2,60}}?(?:{PLAN_WORDS}|{QUOTED_PLAN_WORDS})(?:[\s　]*[0-9０-９.．]+)?)」\s*(?:[（(]([^（）()]{{4,80}})[）)])?"
     ))
     .expect("quoted plan pattern")
 });
@@ -37,7 +40,7 @@ const MAX_NAME_CHARS: usize = 50;
 
 static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"((?:{NAME_RUN})(?:[のと](?:{NAME_RUN}))*(?:{PLAN_WORDS})(?:[0-9０-９.．]+)?)\s*[（(]([^（）()]*?(?:閣議決定|決定|策定|改定|改訂)[^（）()]*)[）)]"
+        r"((?:{NAME_RUN})(?:[のと](?:{NAME_RUN}))*(?:{PLAN_WORDS})(?:[0-9０-９.．]+)?)\s*[（(【［\[]([^（）()【】［］\[\]]*?(?:閣議決定|決定|策定|改定|改訂)[^（）()【】［］\[\]]*)[）)】］\]]"
     ))
     .expect("decided plan pattern")
 });
@@ -103,6 +106,13 @@ mod tests {
                 "デジタル社会の実現に向けた重点計画",
                 "経済財政運営と改革の基本方針2025"
             ]
+        );
+        let bracketed =
+            find_plans("地域強靱化年次計画2024 【令和６年６月21日 地域強靱化推進本部決定】");
+        assert_eq!(bracketed[0].name, "地域強靱化年次計画2024");
+        assert_eq!(
+            bracketed[0].decision.as_ref().map(|d| d.date.as_str()),
+            Some("2024-06-21")
         );
         let decision = found[0].decision.as_ref().expect("a decision");
         assert_eq!(decision.date, "2025-06-13");

@@ -11,43 +11,77 @@ use crate::extract::recognise::programs::find_programs;
 use crate::graph::model::{NodeType, Rel};
 
 /// Sentence cues that the law or plan named is what the item rests on.
-const BASED_ON_CUES: [&str; 4] = ["に基づ", "を踏まえ", "に沿", "を根拠"];
+const BASED_ON_CUES: [&str; 6] = ["に基づ", "を踏まえ", "に沿", "を根拠", "に則", "を受け"];
+/// Cues right after a plan's name that the item carries the plan out.
+const IMPLEMENTS_CUES: [&str; 9] = [
+    "の実現",
+    "を実現",
+    "を推進",
+    "の推進",
+    "に掲げ",
+    "に位置付け",
+    "で設定された",
+    "の一環",
+    "を具体化",
+];
+/// How far after a name its cue may start, in chars (`等`, `」`, `及び…` in between).
+const CUE_REACH: usize = 6;
 /// Sentence cues that the body named works with the item.
 const COLLABORATION_CUES: [&str; 3] = ["連携", "協力", "共同"];
 
 /// Whether a name is written as a public body (省, 庁, 局, 課, 審議会, 独立行政法人 …).
-pub(super) fn is_agency_name(name: &str) -> bool {
+pub fn is_agency_name(name: &str) -> bool {
     find_bodies(name).iter().any(|b| b.end == name.len())
         || find_legal_bodies(name).iter().any(|b| b.end == name.len())
 }
 
-/// Reads the names in line `number` and links them to `owner` (the item the line belongs
-/// to, named `owner_name`).
-pub(super) fn read(
-    c: &mut Collector<'_>,
-    number: usize,
-    raw: &str,
-    owner: Option<&str>,
-    owner_name: &str,
-) {
-    for sentence in raw.split_inclusive(['。', '．']) {
-        read_sentence(c, number, sentence, owner, owner_name);
+/// The lines a text was read from (1-based, inclusive): one line, or a paragraph joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lines {
+    /// First line.
+    pub first: usize,
+    /// Last line.
+    pub last: usize,
+}
+
+impl Lines {
+    /// A single line.
+    pub fn one(number: usize) -> Lines {
+        Lines {
+            first: number,
+            last: number,
+        }
     }
 }
 
-fn read_sentence(
-    c: &mut Collector<'_>,
-    number: usize,
-    sentence: &str,
-    owner: Option<&str>,
-    owner_name: &str,
-) {
+/// The item a text belongs to, and how a plan named without a cue relates to it.
+#[derive(Debug, Clone, Copy)]
+pub struct Owner<'o> {
+    /// The item's id.
+    pub id: &'o str,
+    /// The item's name.
+    pub name: &'o str,
+    /// The relation of a plan named with no cue: `mentions` in running text; a layout that
+    /// lists an item's plans (an evaluation sheet) says `implements`.
+    pub plan_default: Rel,
+}
+
+/// Reads the names in `raw` (the text of `lines`) and links them to `owner`.
+pub fn read(c: &mut Collector<'_>, lines: Lines, raw: &str, owner: Option<Owner<'_>>) {
+    for sentence in raw.split_inclusive(['。', '．']) {
+        read_sentence(c, lines, sentence, owner);
+    }
+}
+
+fn read_sentence(c: &mut Collector<'_>, lines: Lines, sentence: &str, owner: Option<Owner<'_>>) {
+    let owner_name = owner.map_or("", |o| o.name);
+    let plan_default = owner.map_or(Rel::Mentions, |o| o.plan_default);
     let based_on = BASED_ON_CUES.iter().any(|cue| sentence.contains(cue));
     let together = COLLABORATION_CUES.iter().any(|cue| sentence.contains(cue));
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let link = |c: &mut Collector<'_>, rel: Rel, target: &str, quote: &str| {
-        if let Some(owner) = owner {
-            let source = c.source(number, quote);
+        if let Some(owner) = owner.map(|o| o.id) {
+            let source = c.source_span(lines.first, lines.last, quote);
             c.edge(owner, rel, target, source);
         }
     };
@@ -57,7 +91,7 @@ fn read_sentence(
             continue;
         }
         let quote = &sentence[plan.start..plan.end];
-        let source = c.source(number, quote);
+        let source = c.source_span(lines.first, lines.last, quote);
         let id = c.node(NodeType::Strategy, &name, source);
         if let Some(decision) = &plan.decision {
             c.prop(&id, "decided_on", decision.date.clone());
@@ -66,25 +100,35 @@ fn read_sentence(
             }
         }
         taken.push((plan.start, plan.end));
-        link(c, rel_for(based_on), &id, quote);
+        link(
+            c,
+            plan_rel(sentence, plan.end, based_on, plan_default),
+            &id,
+            quote,
+        );
     }
     for law in find_laws(sentence) {
         if overlaps(&taken, law.start, law.end) {
             continue;
         }
         let quote = &sentence[law.start..law.end];
-        let source = c.source(number, quote);
+        let source = c.source_span(lines.first, lines.last, quote);
         let id = c.node(NodeType::Strategy, &clean_name(&law.name), source);
         c.prop(&id, "kind", "law");
         taken.push((law.start, law.end));
-        link(c, rel_for(based_on), &id, quote);
+        let rel = if law.numbered {
+            Rel::BasedOn
+        } else {
+            rel_for(based_on, Rel::Mentions)
+        };
+        link(c, rel, &id, quote);
     }
     for body in find_legal_bodies(sentence) {
         if overlaps(&taken, body.start, body.end) {
             continue;
         }
         let quote = &sentence[body.start..body.end];
-        let source = c.source(number, quote);
+        let source = c.source_span(lines.first, lines.last, quote);
         let id = c.node(NodeType::Agency, &clean_name(&body.name), source);
         if let Some(abbreviation) = &body.abbreviation {
             c.alias(&id, abbreviation);
@@ -100,7 +144,7 @@ fn read_sentence(
     let mut body_ids = Vec::new();
     for (index, body) in bodies.iter().enumerate() {
         let quote = &sentence[body.start..body.end];
-        let source = c.source(number, quote);
+        let source = c.source_span(lines.first, lines.last, quote);
         let id = c.node(NodeType::Agency, &clean_name(&body.name), source);
         let names_a_unit_below = chain.iter().any(|(_, parent)| *parent == index);
         if !names_a_unit_below {
@@ -110,7 +154,7 @@ fn read_sentence(
     }
     for (child, parent) in chain {
         let quote = &sentence[bodies[parent].start..bodies[child].end];
-        let source = c.source(number, quote);
+        let source = c.source_span(lines.first, lines.last, quote);
         c.edge(&body_ids[child], Rel::PartOf, &body_ids[parent], source);
     }
     taken.extend(bodies.iter().map(|b| (b.start, b.end)));
@@ -120,19 +164,34 @@ fn read_sentence(
             continue;
         }
         let quote = &sentence[program.start..program.end];
-        let source = c.source(number, quote);
+        let source = c.source_span(lines.first, lines.last, quote);
         let id = c.node(program.node_type, &name, source);
         link(c, Rel::FundedBy, &id, quote);
     }
 }
 
-/// `based_on` when the sentence says the item rests on what it names, else `mentions`.
-fn rel_for(based_on: bool) -> Rel {
-    if based_on {
-        Rel::BasedOn
-    } else {
-        Rel::Mentions
+/// What the words right after a plan's name say: the item rests on it (`…に基づき`) or
+/// carries it out (`…の実現に向け`); else what the sentence says as a whole.
+fn plan_rel(sentence: &str, end: usize, based_on: bool, default: Rel) -> Rel {
+    let after = sentence.get(end..).unwrap_or("");
+    let cue_at = |cues: &[&str]| {
+        cues.iter()
+            .filter_map(|cue| after.find(cue))
+            .map(|at| after[..at].chars().count())
+            .min()
+            .filter(|chars| *chars <= CUE_REACH)
+    };
+    match (cue_at(&BASED_ON_CUES), cue_at(&IMPLEMENTS_CUES)) {
+        (Some(basis), Some(carry)) if carry < basis => Rel::Implements,
+        (Some(_), _) => Rel::BasedOn,
+        (None, Some(_)) => Rel::Implements,
+        (None, None) => rel_for(based_on, default),
     }
+}
+
+/// `based_on` when the sentence says the item rests on what it names, else `default`.
+fn rel_for(based_on: bool, default: Rel) -> Rel {
+    if based_on { Rel::BasedOn } else { default }
 }
 
 /// The agency written as the sentence's subject (`Xは`, `Xが`) is in charge; one the
