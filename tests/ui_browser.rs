@@ -1117,3 +1117,45 @@ async fn documents_are_added_and_removed_with_the_admin_token() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_indicator_page_lists_its_actuals_and_target_by_year() {
+    let addr = common::shared_server();
+    let (_, found) =
+        common::get_json(addr, "/nodes", &[("type", "indicator"), ("limit", "100")]).await;
+    let mut chosen = None;
+    for node in found["nodes"].as_array().expect("nodes") {
+        let id = node["id"].as_str().expect("id");
+        let (_, detail) = common::get_json(addr, &format!("/nodes/{}", path_encode(id)), &[]).await;
+        let props = &detail["props"];
+        if props["actuals"].as_object().is_some_and(|a| !a.is_empty())
+            && props["target_year"].is_u64()
+        {
+            chosen = Some((id.to_string(), detail));
+            break;
+        }
+    }
+    let (id, detail) = chosen.expect("an indicator with actuals and a target year");
+    let (year, value) = detail["props"]["actuals"]
+        .as_object()
+        .and_then(|a| a.iter().next())
+        .map(|(y, v)| (y.clone(), v.as_str().unwrap_or_default().to_string()))
+        .expect("an actual");
+    in_browser(|client| async move {
+        open(&client, addr, &format!("/ui/node/{}", path_encode(&id))).await;
+        let rows = wait_for(
+            &client,
+            "const rows = [...document.querySelectorAll('table.props tr')]; \
+             return rows.length ? rows.map(r => r.textContent) : null;",
+            "the property table",
+        )
+        .await;
+        let rows = rows.to_string();
+        assert!(rows.contains(&format!("{year}年度")), "{rows}");
+        assert!(rows.contains(&value), "{rows}");
+        assert!(rows.contains("目標年度"), "{rows}");
+        assert!(!rows.contains("{\\\""), "values are not raw JSON: {rows}");
+        assert_eq!(page_errors(&client).await, Vec::<String>::new());
+    })
+    .await;
+}

@@ -11,7 +11,7 @@ use crate::extract::recognise::programs::find_programs;
 use crate::graph::model::{NodeType, Rel};
 
 /// Sentence cues that the law or plan named is what the item rests on.
-const BASED_ON_CUES: [&str; 6] = ["に基づ", "を踏まえ", "に沿", "を根拠", "に則", "を受け"];
+pub const BASED_ON_CUES: [&str; 6] = ["に基づ", "を踏まえ", "に沿", "を根拠", "に則", "を受け"];
 /// Cues right after a plan's name that the item carries the plan out.
 const IMPLEMENTS_CUES: [&str; 9] = [
     "の実現",
@@ -27,7 +27,7 @@ const IMPLEMENTS_CUES: [&str; 9] = [
 /// How far after a name its cue may start, in chars (`等`, `」`, `及び…` in between).
 const CUE_REACH: usize = 6;
 /// Sentence cues that the body named works with the item.
-const COLLABORATION_CUES: [&str; 3] = ["連携", "協力", "共同"];
+pub const COLLABORATION_CUES: [&str; 3] = ["連携", "協力", "共同"];
 
 /// Whether a name is written as a public body (省, 庁, 局, 課, 審議会, 独立行政法人 …).
 pub fn is_agency_name(name: &str) -> bool {

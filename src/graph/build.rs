@@ -198,7 +198,7 @@ fn canonicalize(all: &mut Extraction, vocab: &Vocabulary) -> usize {
     renamed.len()
 }
 
-/// Links items to the concepts their own text names: a measure naming Beyond 5G implements
+/// Links items to the concepts their own text names: a measure naming Beyond 5G targets
 /// it, one naming a fund is funded by it, one naming a strategy implements the strategy,
 /// and other vocabulary terms are mentioned.
 fn link_named_concepts(all: &mut Extraction, vocab: &Vocabulary) {
@@ -218,7 +218,8 @@ fn link_named_concepts(all: &mut Extraction, vocab: &Vocabulary) {
                 continue;
             };
             let rel = match (node.node_type, entry.node_type) {
-                (_, NodeType::Theme) | (_, NodeType::Strategy) => Rel::Implements,
+                (_, NodeType::Theme) => Rel::Targets,
+                (_, NodeType::Strategy) => Rel::Implements,
                 (NodeType::Measure | NodeType::Program, NodeType::Fund) => Rel::FundedBy,
                 (NodeType::Measure, NodeType::Program) => Rel::PartOf,
                 _ => Rel::Mentions,
@@ -233,10 +234,6 @@ fn link_named_concepts(all: &mut Extraction, vocab: &Vocabulary) {
 
 /// Lines after an item's own line that still belong to it, at most.
 const MAX_CONTEXT_LINES: u32 = 25;
-/// Sentence cues that the strategy named in the sentence is what the item rests on.
-const BASED_ON_CUES: [&str; 4] = ["に基づ", "を踏まえ", "に沿", "を根拠"];
-/// Sentence cues that the body named in the sentence works with the item.
-const COLLABORATION_CUES: [&str; 3] = ["連携", "協力", "共同"];
 
 /// Reads each item's own block of lines (from its line to the next item's, at most
 /// [`MAX_CONTEXT_LINES`]): a strategy named in a sentence that says 「に基づき」/「を踏まえ」 is
@@ -286,8 +283,12 @@ fn link_context_cues(all: &mut Extraction, corpus: &Corpus, vocab: &Vocabulary) 
         for number in *line_start..=last {
             let line = doc.line(number);
             for sentence in line.split_inclusive(['。', '．']) {
-                let based_on = BASED_ON_CUES.iter().any(|c| sentence.contains(c));
-                let together = COLLABORATION_CUES.iter().any(|c| sentence.contains(c));
+                let based_on = crate::extract::mentions::BASED_ON_CUES
+                    .iter()
+                    .any(|c| sentence.contains(c));
+                let together = crate::extract::mentions::COLLABORATION_CUES
+                    .iter()
+                    .any(|c| sentence.contains(c));
                 if !based_on && !together {
                     continue;
                 }

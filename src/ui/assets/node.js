@@ -43,7 +43,11 @@ const PROP_LABELS = {
   english: "英語名",
   target_year: "目標年度",
   target_value: "目標値",
+  target_due: "目標時期（原文）",
+  baseline: "基準値",
   actuals: "実績",
+  planned: "見込み・計画",
+  achievement: "達成状況",
   unit: "単位",
   holder: "保有",
   operator: "運営",
@@ -55,6 +59,17 @@ const PROP_LABELS = {
   evaluation_date: "評価日",
   theme: "テーマ",
 };
+
+/** `2026` → `2026年度（令和8年度）`; years before 令和 stay Gregorian. */
+function yearLabel(year) {
+  const gregorian = Number(year);
+  if (!Number.isInteger(gregorian)) {
+    return String(year);
+  }
+  return gregorian >= 2019
+    ? `${gregorian}年度（令和${gregorian - 2018}年度）`
+    : `${gregorian}年度`;
+}
 
 function propValue(key, value, props) {
   if (value === null || value === undefined) {
@@ -74,6 +89,15 @@ function propValue(key, value, props) {
       return value ? "はい（より大きな額の内数）" : "いいえ";
     case "flags":
       return Array.isArray(value) && value.length ? value.map(flagLabel).join("、") : "なし";
+    case "target_year":
+      return typeof value === "number" ? yearLabel(value) : String(value);
+    case "actuals":
+    case "planned":
+      return value && typeof value === "object" && !Array.isArray(value)
+        ? Object.entries(value)
+            .map(([year, figure]) => `${yearLabel(year)}：${figure}`)
+            .join("、")
+        : JSON.stringify(value);
     default:
       return typeof value === "string" ? value : JSON.stringify(value);
   }
