@@ -21,15 +21,8 @@ pub fn has_edge(extraction: &Extraction, from: &str, rel: Rel, to: &str) -> bool
 
 /// Asserts every node's and edge's quote stands verbatim in its cited lines.
 pub fn quotes_are_verbatim(doc: &SeedDoc, extraction: &Extraction) {
-    let sources = extraction
-        .nodes
-        .iter()
-        .flat_map(|n| n.sources.iter())
-        .chain(extraction.edges.iter().flat_map(|e| e.sources.iter()));
-    for source in sources {
-        let text: Vec<&str> = (source.line_start..=source.line_end)
-            .map(|n| doc.line(n))
-            .collect();
-        assert!(text.join("\n").contains(&source.quote), "{source:?}");
+    for source in extraction.sources() {
+        let text = doc.cited_lines(source.line_start, source.line_end);
+        assert!(text.contains(&source.quote), "{source:?}");
     }
 }
