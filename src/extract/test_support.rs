@@ -26,3 +26,25 @@ pub fn quotes_are_verbatim(doc: &SeedDoc, extraction: &Extraction) {
         assert!(text.contains(&source.quote), "{source:?}");
     }
 }
+
+/// The seed documents of `kind`, each read by `extract` with its quotes checked; none when
+/// the seeds are not at hand.
+pub fn seed_extractions(
+    kind: crate::corpus::DocKind,
+    extract: fn(&SeedDoc) -> Extraction,
+) -> Vec<Extraction> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let Ok(corpus) = crate::corpus::Corpus::load(&dir) else {
+        return Vec::new();
+    };
+    corpus
+        .docs
+        .iter()
+        .filter(|d| d.info.kind == kind)
+        .map(|d| {
+            let e = extract(d);
+            quotes_are_verbatim(d, &e);
+            e
+        })
+        .collect()
+}

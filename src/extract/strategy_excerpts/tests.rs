@@ -1,10 +1,9 @@
 //! Tests of the reader.
 
 use super::*;
-use crate::corpus::{Corpus, DocKind, DocumentInfo};
-use crate::extract::test_support::{has_edge, quotes_are_verbatim};
+use crate::corpus::{DocKind, DocumentInfo};
+use crate::extract::test_support::{has_edge, quotes_are_verbatim, seed_extractions};
 use proptest::prelude::*;
-use std::path::Path;
 
 fn doc(text: &str) -> SeedDoc {
     let info = DocumentInfo {
@@ -84,16 +83,7 @@ fn rows_take_areas_by_order_and_labels() {
 
 #[test]
 fn real_seed_is_read() {
-    let Ok(corpus) = Corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")) else {
-        return;
-    };
-    for d in corpus
-        .docs
-        .iter()
-        .filter(|d| d.info.kind == DocKind::StrategyExcerpts)
-    {
-        let e = extract(d);
-        quotes_are_verbatim(d, &e);
+    for e in seed_extractions(DocKind::StrategyExcerpts, extract) {
         let strategies = e
             .nodes
             .iter()
