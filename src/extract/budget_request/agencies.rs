@@ -1,6 +1,7 @@
 //! Agencies and bodies named on the slides and the roles the text gives them.
 
 use super::*;
+use crate::extract::recognise::bodies::find_legal_bodies;
 
 /// External bodies (外局) and the ministry they belong to.
 pub(super) const EXTERNAL_BODIES: [(&str, &str); 6] = [
@@ -22,10 +23,6 @@ pub(super) const LEGAL_FORMS: [&str; 7] = [
     "公益財団法人",
 ];
 
-pub(super) static LEGAL_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(国立研究開発法人|独立行政法人|株式会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人)\s*([^\s、。，（(「」]{2,30}?(?:機構|協会|法人|機関|センター|研究所|公社))\s*(?:[（(]([A-Za-zＡ-Ｚ]{2,10})[）)])?")
-        .expect("legal body pattern")
-});
 pub(super) static ABBREVIATED_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"([一-龥ァ-ヶー・]{2,30}?(?:機構|協会|連合|機関|センター))[（(]([A-Za-zＡ-Ｚ]{2,10})[）)]",
@@ -154,21 +151,16 @@ impl Builder<'_> {
         let overlaps = |found: &Vec<Mention>, s: usize, e: usize| {
             found.iter().any(|m| s < m.end && m.start < e)
         };
-        for caps in LEGAL_BODY.captures_iter(text) {
-            let (Some(whole), Some(form), Some(name)) = (caps.get(0), caps.get(1), caps.get(2))
-            else {
-                continue;
-            };
-            let full = format!("{}{}", form.as_str(), name.as_str());
-            let abbr = caps.get(3).map(|m| crate::normalize::nfkc(m.as_str()));
-            let mut aliases = vec![name.as_str().to_string()];
-            aliases.extend(abbr.clone());
-            let id = self.agency(index, &full, aliases, whole.as_str());
-            self.remember(&id, name.as_str(), abbr.as_deref());
+        for body in find_legal_bodies(text) {
+            let quote = &text[body.start..body.end];
+            let mut aliases = vec![body.short.clone()];
+            aliases.extend(body.abbreviation.clone());
+            let id = self.agency(index, &body.name, aliases, quote);
+            self.remember(&id, &body.short, body.abbreviation.as_deref());
             found.push(Mention {
                 id,
-                start: whole.start(),
-                end: whole.end(),
+                start: body.start,
+                end: body.end,
             });
         }
         for caps in ABBREVIATED_BODY.captures_iter(text) {
