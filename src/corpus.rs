@@ -117,6 +117,14 @@ impl SeedDoc {
             .map(String::as_str)
             .unwrap_or("")
     }
+
+    /// Lines `first..=last` (1-based) joined by newlines, as a citation of them reads.
+    pub fn cited_lines(&self, first: u32, last: u32) -> String {
+        (first..=last)
+            .map(|n| self.line(n))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
 }
 
 /// The whole corpus.

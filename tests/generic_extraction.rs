@@ -9,6 +9,10 @@ use seisaku::graph::model::{Extraction, NodeType, Rel};
 use std::collections::BTreeSet;
 use std::path::Path;
 
+#[path = "extraction_support/mod.rs"]
+mod extraction_support;
+use extraction_support::{assert_quotes_cited, budget_rows};
+
 fn load(file: &str) -> SeedDoc {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/documents")
@@ -30,17 +34,7 @@ fn load(file: &str) -> SeedDoc {
 fn extract(file: &str) -> Extraction {
     let doc = load(file);
     let extraction = extract_document(&doc);
-    let sources = extraction
-        .nodes
-        .iter()
-        .flat_map(|n| n.sources.iter())
-        .chain(extraction.edges.iter().flat_map(|e| e.sources.iter()));
-    for source in sources {
-        let lines: Vec<&str> = (source.line_start..=source.line_end)
-            .map(|n| doc.line(n))
-            .collect();
-        assert!(lines.join("\n").contains(&source.quote), "{source:?}");
-    }
+    assert_quotes_cited(&doc, &extraction);
     extraction
 }
 
@@ -52,31 +46,9 @@ fn decimal(text: &str) -> Decimal {
 
 /// Every budget node as (item, fy, kind, amount in 億円, change in 億円).
 fn figures(extraction: &Extraction) -> BTreeSet<Figure> {
-    extraction
-        .nodes
-        .iter()
-        .filter(|n| n.node_type == NodeType::Budget)
-        .map(|n| {
-            let text = |key: &str| {
-                n.props
-                    .get(key)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_string()
-            };
-            let change = n
-                .props
-                .get("change_oku_yen")
-                .and_then(|v| v.as_str())
-                .map(decimal);
-            (
-                text("item"),
-                text("fy"),
-                text("kind"),
-                decimal(&text("amount_oku_yen")),
-                change,
-            )
-        })
+    budget_rows(extraction)
+        .into_iter()
+        .map(|r| (r.item, r.fy, r.kind, r.amount, r.change))
         .collect()
 }
 

@@ -21,15 +21,30 @@ pub fn has_edge(extraction: &Extraction, from: &str, rel: Rel, to: &str) -> bool
 
 /// Asserts every node's and edge's quote stands verbatim in its cited lines.
 pub fn quotes_are_verbatim(doc: &SeedDoc, extraction: &Extraction) {
-    let sources = extraction
-        .nodes
-        .iter()
-        .flat_map(|n| n.sources.iter())
-        .chain(extraction.edges.iter().flat_map(|e| e.sources.iter()));
-    for source in sources {
-        let text: Vec<&str> = (source.line_start..=source.line_end)
-            .map(|n| doc.line(n))
-            .collect();
-        assert!(text.join("\n").contains(&source.quote), "{source:?}");
+    for source in extraction.sources() {
+        let text = doc.cited_lines(source.line_start, source.line_end);
+        assert!(text.contains(&source.quote), "{source:?}");
     }
+}
+
+/// The seed documents of `kind`, each read by `extract` with its quotes checked; none when
+/// the seeds are not at hand.
+pub fn seed_extractions(
+    kind: crate::corpus::DocKind,
+    extract: fn(&SeedDoc) -> Extraction,
+) -> Vec<Extraction> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let Ok(corpus) = crate::corpus::Corpus::load(&dir) else {
+        return Vec::new();
+    };
+    corpus
+        .docs
+        .iter()
+        .filter(|d| d.info.kind == kind)
+        .map(|d| {
+            let e = extract(d);
+            quotes_are_verbatim(d, &e);
+            e
+        })
+        .collect()
 }

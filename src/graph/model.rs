@@ -248,6 +248,14 @@ pub struct Extraction {
 }
 
 impl Extraction {
+    /// The sources of every node and edge.
+    pub fn sources(&self) -> impl Iterator<Item = &Source> {
+        self.nodes
+            .iter()
+            .flat_map(|n| n.sources.iter())
+            .chain(self.edges.iter().flat_map(|e| e.sources.iter()))
+    }
+
     /// Adds a node and returns its id.
     pub fn add_node(&mut self, node: NodeDraft) -> String {
         let id = node.id.clone();

@@ -126,10 +126,32 @@ pub fn body_chain(text: &str, bodies: &[BodyMatch]) -> Vec<(usize, usize)> {
 
 static LEGAL_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(国立研究開発法人|独立行政法人|株式会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人|[（(]公社[）)]|[（(]一社[）)]|[（(]独[）)])\s*([\p{Han}\p{Katakana}ーA-Za-z0-9・/]+)(?:\s*[（(]([A-Za-z][A-Za-z/\-]*)[）)])?",
+        r"(国立研究開発法人|独立行政法人|株式会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人|[（(]公社[）)]|[（(]一社[）)]|[（(]独[）)])\s*([\p{Han}\p{Katakana}ーA-Za-z0-9・/]+)(?:\s*[（(]([A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ/\-]*)[）)])?",
     )
     .expect("legal body pattern")
 });
+
+/// Words that close the name of a body with a legal form.
+const LEGAL_BODY_HEADS: [&str; 8] = [
+    "機構",
+    "協会",
+    "法人",
+    "機関",
+    "センター",
+    "研究所",
+    "公社",
+    "銀行",
+];
+
+/// A run of name chars cut just after its last body word (`情報通信研究機構等` →
+/// `情報通信研究機構`); the whole run when it holds none.
+fn body_name_end(run: &str) -> &str {
+    LEGAL_BODY_HEADS
+        .iter()
+        .filter_map(|head| run.rfind(head).map(|i| i + head.len()))
+        .max()
+        .map_or(run, |end| &run[..end])
+}
 
 /// A body written with its legal form (`国立研究開発法人情報通信研究機構(NICT)`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,21 +175,24 @@ pub fn find_legal_bodies(text: &str) -> Vec<LegalBody> {
         .filter_map(|caps| {
             let whole = caps.get(0)?;
             let form = caps.get(1)?.as_str();
-            let short = caps.get(2)?.as_str().trim_end_matches('・');
+            let run = caps.get(2)?;
+            let short = body_name_end(run.as_str()).trim_end_matches('・');
             if short.chars().count() < 2 {
                 return None;
             }
+            let cut = short.len() < run.as_str().len();
             let name = if form.starts_with(['（', '(']) {
                 short.to_string()
             } else {
                 format!("{form}{short}")
             };
+            let abbreviation = caps.get(3).filter(|_| !cut);
             Some(LegalBody {
                 name,
                 short: short.to_string(),
-                abbreviation: caps.get(3).map(|m| m.as_str().to_string()),
+                abbreviation: abbreviation.map(|m| crate::normalize::nfkc(m.as_str())),
                 start: whole.start(),
-                end: whole.end(),
+                end: abbreviation.map_or(run.start() + short.len(), |_| whole.end()),
             })
         })
         .collect()
@@ -235,6 +260,12 @@ mod tests {
         assert!(find_bodies("携帯電話基地局の整備と陸揚局").is_empty());
         let legal = find_legal_bodies("株式会社国際協力銀行（JBIC）等");
         assert_eq!(legal[0].abbreviation.as_deref(), Some("JBIC"));
+        let legal = find_legal_bodies("独立行政法人情報処理推進機構（ＩＰＡ）が");
+        assert_eq!(legal[0].abbreviation.as_deref(), Some("IPA"));
+        let text = "国立研究開発法人情報通信研究機構等と連携";
+        let legal = find_legal_bodies(text);
+        assert_eq!(legal[0].name, "国立研究開発法人情報通信研究機構");
+        assert_eq!(&text[legal[0].start..legal[0].end], legal[0].name);
         let actors = find_actor_acronyms("N I C T において開発、APNを活用");
         assert_eq!(actors.len(), 1);
         assert_eq!(actors[0].0, "NICT");

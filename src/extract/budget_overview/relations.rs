@@ -1,0 +1,425 @@
+//! Relations read from text: programs, bodies, quoted names, laws, declarations, funds and
+//! targets.
+
+use super::*;
+
+impl Parser<'_> {
+    pub(super) fn scan_relations(&mut self, subject: Subject, text: &str, line_source: &Source) {
+        let text = nfkc(text);
+        let quote_source = |quote: &str| Source {
+            quote: clip(quote, MAX_QUOTE_CHARS).to_string(),
+            ..line_source.clone()
+        };
+        let raw_quote = |needle: &str| {
+            if line_source.quote.contains(needle) {
+                needle.to_string()
+            } else {
+                line_source.quote.clone()
+            }
+        };
+        self.scan_bodies(subject, &text, &raw_quote, &quote_source);
+        self.scan_quoted(subject, &text, &raw_quote, &quote_source);
+        self.scan_laws_and_declarations(subject, &text, &raw_quote, &quote_source);
+        self.scan_funds_and_targets(subject, &text, &raw_quote, &quote_source);
+        self.scan_named_programs(subject, &text, &raw_quote, &quote_source);
+    }
+
+    pub(super) fn scan_named_programs(
+        &mut self,
+        subject: Subject,
+        text: &str,
+        raw_quote: &dyn Fn(&str) -> String,
+        quote_source: &dyn Fn(&str) -> Source,
+    ) {
+        for caps in GRANTED.captures_iter(text) {
+            if let Some(name) = caps.get(1) {
+                let source = quote_source(&raw_quote(name.as_str()));
+                let program = self.entity(NodeType::Program, name.as_str(), source.clone());
+                self.link(subject, Rel::FundedBy, program, source);
+            }
+        }
+        for caps in NAMED_ACTIVITY.captures_iter(text) {
+            let (Some(name), Some(abbr)) = (caps.get(1), caps.get(2)) else {
+                continue;
+            };
+            let generic = name.as_str().chars().count() <= 3;
+            let (main, alias) = if generic {
+                (abbr.as_str(), None)
+            } else {
+                (name.as_str(), Some(abbr.as_str()))
+            };
+            let source = quote_source(&raw_quote(main));
+            let program = self.entity(NodeType::Program, main, source.clone());
+            if let (Some(alias), Some(entity)) = (alias, self.entities.get_mut(program))
+                && !entity.aliases.iter().any(|a| a == alias)
+            {
+                entity.aliases.push(alias.to_string());
+            }
+            self.link(subject, Rel::Mentions, program, source);
+        }
+        for caps in LATIN_PROGRAM.captures_iter(text) {
+            if let Some(name) = caps.get(1) {
+                let source = quote_source(&raw_quote(name.as_str()));
+                let program = self.entity(NodeType::Program, name.as_str(), source.clone());
+                self.link(subject, Rel::Mentions, program, source);
+            }
+        }
+        for caps in GUIDELINE_WORK.captures_iter(text) {
+            if let Some(name) = caps.get(1) {
+                let source = quote_source(&raw_quote(name.as_str()));
+                let strategy = self.entity(NodeType::Strategy, name.as_str(), source.clone());
+                self.link(subject, Rel::Targets, strategy, source);
+            }
+        }
+        let quoted: Vec<String> = QUOTED
+            .captures_iter(text)
+            .filter_map(|c| c.get(1).map(|m| m.as_str().to_string()))
+            .collect();
+        for caps in UNQUOTED_BASIS.captures_iter(text) {
+            if let Some(name) = caps.get(1) {
+                if quoted.iter().any(|q| q.contains(name.as_str())) {
+                    continue;
+                }
+                let source = quote_source(&raw_quote(name.as_str()));
+                let strategy = self.entity(NodeType::Strategy, name.as_str(), source.clone());
+                self.link(subject, Rel::BasedOn, strategy, source);
+            }
+        }
+        for caps in COUNCIL.captures_iter(text) {
+            if let Some(name) = caps.get(1) {
+                let source = quote_source(&raw_quote(name.as_str()));
+                let agency = self.entity(NodeType::Agency, name.as_str(), source.clone());
+                self.link(subject, Rel::Mentions, agency, source);
+            }
+        }
+    }
+
+    pub(super) fn agency_for(&mut self, name: &str, source: Source) -> usize {
+        let full = self.abbr.get(name).cloned();
+        let (name, alias) = match full {
+            Some(full) => (full, Some(name.to_string())),
+            None => {
+                let alias = self
+                    .abbr
+                    .iter()
+                    .find(|(_, full)| full.as_str() == name)
+                    .map(|(abbr, _)| abbr.clone());
+                (name.to_string(), alias)
+            }
+        };
+        let index = self.entity(NodeType::Agency, &name, source);
+        if let (Some(alias), Some(entity)) = (alias, self.entities.get_mut(index))
+            && !entity.aliases.contains(&alias)
+        {
+            entity.aliases.push(alias);
+        }
+        index
+    }
+
+    pub(super) fn scan_bodies(
+        &mut self,
+        subject: Subject,
+        text: &str,
+        raw_quote: &dyn Fn(&str) -> String,
+        quote_source: &dyn Fn(&str) -> Source,
+    ) {
+        let mut mentions: Vec<(String, usize)> = Vec::new();
+        for caps in ORG_ABBR.captures_iter(text) {
+            if let (Some(name), Some(whole)) = (caps.get(1), caps.get(0)) {
+                mentions.push((name.as_str().to_string(), whole.end()));
+            }
+        }
+        for caps in ORG_PLAIN.captures_iter(text) {
+            if let Some(name) = caps.get(1)
+                && !mentions.iter().any(|(n, _)| n == name.as_str())
+            {
+                mentions.push((name.as_str().to_string(), name.end()));
+            }
+        }
+        let abbrs: Vec<String> = self.abbr.keys().cloned().collect();
+        for abbr in abbrs {
+            for (at, _) in text.match_indices(abbr.as_str()) {
+                let end = at + abbr.len();
+                let boundary_before = text[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_ascii_alphanumeric() && c != '(' && c != '（');
+                let boundary_after = text[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_ascii_alphanumeric() && c != ')');
+                if boundary_before && boundary_after {
+                    mentions.push((abbr.clone(), end));
+                }
+            }
+        }
+        for caps in REQUESTED_BODY.captures_iter(text) {
+            if let Some(abbr) = caps.get(1) {
+                let source = quote_source(&raw_quote(abbr.as_str()));
+                let agency = self.agency_for(abbr.as_str(), source.clone());
+                self.link(subject, Rel::CollaboratesWith, agency, source);
+            }
+        }
+        for caps in ACRONYM_LIST.captures_iter(text) {
+            if let Some(list) = caps.get(1) {
+                for acronym in ACRONYM.find_iter(list.as_str()) {
+                    let source = quote_source(&raw_quote(acronym.as_str()));
+                    let agency = self.agency_for(acronym.as_str(), source.clone());
+                    self.link(subject, Rel::CollaboratesWith, agency, source);
+                }
+            }
+        }
+        let mut seen = HashSet::new();
+        for (name, end) in mentions {
+            let source = quote_source(&raw_quote(&name));
+            let agency = self.agency_for(&name, source.clone());
+            if !seen.insert(agency) {
+                continue;
+            }
+            let after = text[end..].trim_start();
+            if let Some(caps) = SUB_UNIT.captures(after) {
+                if let Some(unit) = caps.get(1) {
+                    let unit_source = quote_source(&raw_quote(unit.as_str()));
+                    let unit = self.entity(NodeType::Agency, unit.as_str(), unit_source.clone());
+                    self.link(Subject::Entity(unit), Rel::PartOf, agency, unit_source);
+                }
+                self.link(subject, Rel::Responsible, agency, source);
+            } else if after.starts_with("に造成した基金") || after.starts_with("に設置した基金")
+            {
+                self.pending_fund_agency = Some(agency);
+            } else if ["において", "による", "が", "を中核として", "は"]
+                .iter()
+                .any(|cue| after.starts_with(cue))
+            {
+                self.link(subject, Rel::Responsible, agency, source);
+            } else if ["連携", "を通じ", "への拠出", "協力", "活用", "要請"]
+                .iter()
+                .any(|cue| text.contains(cue))
+            {
+                self.link(subject, Rel::CollaboratesWith, agency, source);
+            } else {
+                self.link(subject, Rel::Mentions, agency, source);
+            }
+        }
+    }
+
+    pub(super) fn scan_quoted(
+        &mut self,
+        subject: Subject,
+        text: &str,
+        raw_quote: &dyn Fn(&str) -> String,
+        quote_source: &dyn Fn(&str) -> Source,
+    ) {
+        for caps in QUOTED.captures_iter(text) {
+            let (Some(name), Some(whole)) = (caps.get(1), caps.get(0)) else {
+                continue;
+            };
+            let name = name.as_str().trim();
+            let Some(node_type) = quoted_type(name) else {
+                continue;
+            };
+            let mut after = &text[whole.end()..];
+            while let Some(next) = QUOTED.find(after).filter(|m| m.start() == 0) {
+                after = &after[next.end()..];
+            }
+            let clause_end = after.find(['、', '。', '「']).unwrap_or(after.len());
+            let clause = &after[..clause_end];
+            let rel = if clause.contains("に基づ")
+                || clause.contains("を踏まえ")
+                || clause.starts_with("において")
+                || clause.starts_with("等において")
+            {
+                Rel::BasedOn
+            } else if ["の実現", "を推進", "を主導", "をはじめ"]
+                .iter()
+                .any(|cue| clause.trim_start_matches('等').starts_with(cue))
+            {
+                Rel::Implements
+            } else if node_type == NodeType::Strategy {
+                Rel::Targets
+            } else {
+                Rel::Mentions
+            };
+            let source = quote_source(&raw_quote(name));
+            let object = self.entity(node_type, name, source.clone());
+            self.link(subject, rel, object, source);
+        }
+    }
+
+    pub(super) fn scan_laws_and_declarations(
+        &mut self,
+        subject: Subject,
+        text: &str,
+        raw_quote: &dyn Fn(&str) -> String,
+        quote_source: &dyn Fn(&str) -> Source,
+    ) {
+        let quoted: Vec<String> = QUOTED
+            .captures_iter(text)
+            .filter_map(|c| c.get(1).map(|m| m.as_str().to_string()))
+            .collect();
+        for law in find_laws(text) {
+            let name = law.name.as_str();
+            if quoted.iter().any(|q| q.contains(name)) {
+                continue;
+            }
+            let after = &text[law.end..];
+            let rests_on = ["に基づ", "を踏まえ", "の規定に基づ", "の規定を踏まえ"]
+                .iter()
+                .any(|cue| after.starts_with(cue));
+            let rel = if rests_on {
+                Rel::BasedOn
+            } else {
+                Rel::Mentions
+            };
+            let source = quote_source(&raw_quote(name));
+            let object = self.entity(NodeType::Policy, name, source.clone());
+            self.link(subject, rel, object, source);
+        }
+        for caps in DECLARATION.captures_iter(text) {
+            let Some(found) = caps.get(1) else { continue };
+            let name = found.as_str().trim();
+            if quoted.iter().any(|q| q.contains(name)) {
+                continue;
+            }
+            let after = &text[found.end()..];
+            let clause_end = after.find('。').unwrap_or(after.len());
+            let clause = &after[..clause_end];
+            let rel = if clause.contains("を踏まえ")
+                || clause.contains("に基づ")
+                || clause.contains("において")
+            {
+                Rel::BasedOn
+            } else {
+                Rel::Mentions
+            };
+            let source = quote_source(&raw_quote(name));
+            let object = self.entity(NodeType::Strategy, name, source.clone());
+            self.link(subject, rel, object, source);
+        }
+    }
+
+    pub(super) fn scan_funds_and_targets(
+        &mut self,
+        subject: Subject,
+        text: &str,
+        raw_quote: &dyn Fn(&str) -> String,
+        quote_source: &dyn Fn(&str) -> Source,
+    ) {
+        for caps in FUND_GROW.captures_iter(text) {
+            if let Some(name) = caps.get(1) {
+                let source = quote_source(&raw_quote(name.as_str()));
+                let fund = self.entity(NodeType::Fund, name.as_str(), source);
+                self.pending_fund = Some(fund);
+            }
+        }
+        for caps in REVENUE_SOURCE.captures_iter(text) {
+            if let Some(name) = caps.get(1) {
+                let source = quote_source(&raw_quote(name.as_str()));
+                let fund = self.entity(NodeType::Fund, name.as_str(), source.clone());
+                self.link(subject, Rel::Mentions, fund, source);
+            }
+        }
+        for caps in TRANSFER.captures_iter(text) {
+            if let Some(name) = caps.get(1) {
+                let source = quote_source(&raw_quote(name.as_str()));
+                let program = self.entity(NodeType::Program, name.as_str(), source.clone());
+                self.link(subject, Rel::FundedBy, program, source);
+            }
+        }
+        for caps in TARGET_GOAL.captures_iter(text) {
+            let (Some(year), Some(what), Some(level)) = (caps.get(1), caps.get(2), caps.get(3))
+            else {
+                continue;
+            };
+            let source = quote_source(&raw_quote(what.as_str()));
+            let indicator = self.entity(NodeType::Indicator, what.as_str(), source.clone());
+            if let Some(entity) = self.entities.get_mut(indicator) {
+                entity
+                    .props
+                    .insert("target".into(), Value::String(level.as_str().to_string()));
+                entity.props.insert(
+                    "target_year".into(),
+                    Value::String(year.as_str().to_string()),
+                );
+            }
+            self.link(subject, Rel::EvaluatedBy, indicator, source);
+        }
+        for caps in RATE_UP.captures_iter(text) {
+            if let Some(name) = caps.get(1) {
+                let source = quote_source(&raw_quote(name.as_str()));
+                let indicator = self.entity(NodeType::Indicator, name.as_str(), source.clone());
+                self.link(subject, Rel::EvaluatedBy, indicator, source);
+            }
+        }
+    }
+}
+
+/// The type of a quoted name by its ending: plans and guidelines are strategies, laws are
+/// policies, surveys/projects/sites are programs; other quoted phrases are not entities.
+pub(super) fn quoted_type(name: &str) -> Option<NodeType> {
+    const STRATEGY: [&str; 16] = [
+        "計画",
+        "方針",
+        "構想",
+        "戦略",
+        "ガイドライン",
+        "指針",
+        "プロセス",
+        "プラン",
+        "取りまとめ",
+        "とりまとめ",
+        "宣言",
+        "声明",
+        "コミュニケ",
+        "パッケージ",
+        "ビジョン",
+        "大綱",
+    ];
+    const PROGRAM: [&str; 9] = [
+        "調査",
+        "事業",
+        "プロジェクト",
+        "プログラム",
+        "カレッジ",
+        "サイト",
+        "システム",
+        "統計",
+        "LTE",
+    ];
+    let bare = name.trim_end_matches([')', '）']).trim();
+    let base = match bare.rfind(['(', '（']) {
+        Some(at) if bare.len() != name.len() => &bare[..at],
+        _ => name,
+    };
+    let base = base.trim();
+    if base.len() >= 3 && base.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Some(NodeType::Program);
+    }
+    if STRATEGY.iter().any(|s| base.ends_with(s)) {
+        Some(NodeType::Strategy)
+    } else if base.ends_with('法') {
+        Some(NodeType::Policy)
+    } else if PROGRAM.iter().any(|s| base.ends_with(s)) || name.contains("(仮称)") {
+        Some(NodeType::Program)
+    } else {
+        None
+    }
+}
+
+/// Text of `original` from where its NFKC form's suffix `rest` starts (so names keep their
+/// written form); falls back to `rest`.
+pub(super) fn strip_prefix_chars(original: &str, rest: &str) -> String {
+    let folded_len = nfkc(original).chars().count();
+    let rest_len = rest.chars().count();
+    let skip = folded_len.saturating_sub(rest_len);
+    if nfkc(original).chars().count() == original.chars().count() {
+        original
+            .chars()
+            .skip(skip)
+            .collect::<String>()
+            .trim()
+            .to_string()
+    } else {
+        rest.trim().to_string()
+    }
+}

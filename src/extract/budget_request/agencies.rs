@@ -1,0 +1,463 @@
+//! Agencies and bodies named on the slides and the roles the text gives them.
+
+use super::*;
+use crate::extract::recognise::bodies::find_legal_bodies;
+
+/// External bodies (外局) and the ministry they belong to.
+pub(super) const EXTERNAL_BODIES: [(&str, &str); 6] = [
+    ("消防庁", "総務省"),
+    ("公害等調整委員会", "総務省"),
+    ("観光庁", "国土交通省"),
+    ("気象庁", "国土交通省"),
+    ("海上保安庁", "国土交通省"),
+    ("資源エネルギー庁", "経済産業省"),
+];
+
+pub(super) const LEGAL_FORMS: [&str; 7] = [
+    "国立研究開発法人",
+    "独立行政法人",
+    "株式会社",
+    "一般社団法人",
+    "一般財団法人",
+    "公益社団法人",
+    "公益財団法人",
+];
+
+pub(super) static ABBREVIATED_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"([一-龥ァ-ヶー・]{2,30}?(?:機構|協会|連合|機関|センター))[（(]([A-Za-zＡ-Ｚ]{2,10})[）)]",
+    )
+    .expect("abbreviated body pattern")
+});
+pub(super) static GOVERNMENT_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"内閣府|内閣官房|[一-龥]{1,6}省|(?:[ァ-ヶー]{2,8}|[一-龥]{1,4})庁")
+        .expect("government body pattern")
+});
+pub(super) static BUREAU: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([一-龥]{1,6}省)\s*([一-龥]{2,8}局)").expect("bureau pattern"));
+pub(super) static COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"「([^「」]{2,50}?(?:検討会|研究会|審議会|委員会|会議|協議会))」|([一-龥ァ-ヶー]{2,14}(?:審議会|委員会|閣僚会議|推進会議|協議会))")
+        .expect("council pattern")
+});
+
+/// An agency mention on a line.
+#[derive(Debug, Clone)]
+pub(super) struct Mention {
+    pub(super) id: String,
+    pub(super) start: usize,
+    pub(super) end: usize,
+}
+
+impl Builder<'_> {
+    pub(super) fn emit_agencies(&mut self, layout: &Layout<'_>) {
+        let root = self.root.clone();
+        let root_line = root.as_ref().and_then(|name| {
+            self.lines
+                .iter()
+                .position(|l| l.raw.contains(name.as_str()))
+        });
+        let root_id = match (&root, root_line) {
+            (Some(name), Some(line)) => {
+                let draft = NodeDraft::new(NodeType::Agency, name, self.source_quote(line, name))
+                    .with_prop("role", "publisher");
+                Some(self.node(draft))
+            }
+            _ => None,
+        };
+        let placed = self.placed_for_relations(layout);
+        let texts: Vec<String> = (0..self.lines.len()).map(|i| self.joined_text(i)).collect();
+        let mut all_mentions = Vec::with_capacity(texts.len());
+        for (index, text) in texts.iter().enumerate() {
+            let mentions = self.agency_mentions(index, text, root.as_deref(), root_id.as_deref());
+            all_mentions.push(mentions);
+        }
+        for (index, text) in texts.iter().enumerate() {
+            let mut mentions: Vec<Mention> = all_mentions[index].clone();
+            for (abbr, id) in &self.abbreviations {
+                for (start, _) in text.match_indices(abbr.as_str()) {
+                    let end = start + abbr.len();
+                    let bounded = !text[..start]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_ascii_alphanumeric())
+                        && !text[end..]
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_ascii_alphanumeric());
+                    let inside = mentions.iter().any(|m| m.start <= start && start < m.end);
+                    if bounded && !inside {
+                        mentions.push(Mention {
+                            id: id.clone(),
+                            start,
+                            end,
+                        });
+                    }
+                }
+            }
+            if mentions.is_empty() {
+                continue;
+            }
+            mentions.sort_by_key(|m| m.start);
+            let measure = measure_at(layout, &placed, index);
+            self.agency_relations(index, text, &mentions, measure.as_deref());
+        }
+    }
+
+    pub(super) fn placed_for_relations(&self, layout: &Layout<'_>) -> Vec<PlacedTitle> {
+        layout
+            .titles
+            .iter()
+            .map(|title| {
+                let (mut context, header_run) = layout.context_for(title.line);
+                let (id, name) = match layout.names.sub_named(&title.name, context.policy) {
+                    Some(sub) => {
+                        context.sub = Some(sub);
+                        let name = layout.names.sub(sub).unwrap_or(&title.name).to_string();
+                        (node_id(NodeType::Measure, &name), name)
+                    }
+                    None => (node_id(NodeType::Measure, &title.name), title.name.clone()),
+                };
+                PlacedTitle {
+                    line: title.line,
+                    id,
+                    name,
+                    context,
+                    header_run,
+                }
+            })
+            .collect()
+    }
+
+    /// The line's text, joined with the next line when a body's legal form ends it.
+    pub(super) fn joined_text(&self, index: usize) -> String {
+        let text = self.lines[index].text.clone();
+        if LEGAL_FORMS.iter().any(|f| text.ends_with(f))
+            && let Some(next) = next_content(self.lines, index + 1).filter(|&n| n <= index + 2)
+        {
+            return format!("{text}{}", self.lines[next].text);
+        }
+        text
+    }
+
+    /// Agencies named on a line, with the abbreviation each one defines.
+    pub(super) fn agency_mentions(
+        &mut self,
+        index: usize,
+        text: &str,
+        root: Option<&str>,
+        root_id: Option<&str>,
+    ) -> Vec<Mention> {
+        let mut found: Vec<Mention> = Vec::new();
+        let overlaps = |found: &Vec<Mention>, s: usize, e: usize| {
+            found.iter().any(|m| s < m.end && m.start < e)
+        };
+        for body in find_legal_bodies(text) {
+            let quote = &text[body.start..body.end];
+            let mut aliases = vec![body.short.clone()];
+            aliases.extend(body.abbreviation.clone());
+            let id = self.agency(index, &body.name, aliases, quote);
+            self.remember(&id, &body.short, body.abbreviation.as_deref());
+            found.push(Mention {
+                id,
+                start: body.start,
+                end: body.end,
+            });
+        }
+        for caps in ABBREVIATED_BODY.captures_iter(text) {
+            let (Some(whole), Some(name), Some(abbr)) = (caps.get(0), caps.get(1), caps.get(2))
+            else {
+                continue;
+            };
+            if overlaps(&found, whole.start(), whole.end()) {
+                continue;
+            }
+            let abbr = crate::normalize::nfkc(abbr.as_str());
+            let known = self
+                .abbreviations
+                .get(&abbr)
+                .or_else(|| self.abbreviations.get(name.as_str()))
+                .cloned();
+            let id = match known {
+                Some(id) => id,
+                None => self.agency(index, name.as_str(), vec![abbr.clone()], whole.as_str()),
+            };
+            self.remember(&id, name.as_str(), Some(&abbr));
+            found.push(Mention {
+                id,
+                start: whole.start(),
+                end: whole.end(),
+            });
+        }
+        for caps in BUREAU.captures_iter(text) {
+            let (Some(whole), Some(ministry), Some(bureau)) =
+                (caps.get(0), caps.get(1), caps.get(2))
+            else {
+                continue;
+            };
+            if Some(ministry.as_str()) != root || overlaps(&found, whole.start(), whole.end()) {
+                continue;
+            }
+            let full = format!("{}{}", ministry.as_str(), bureau.as_str());
+            let id = self.agency(
+                index,
+                &full,
+                vec![bureau.as_str().to_string()],
+                whole.as_str(),
+            );
+            if let Some(root_id) = root_id {
+                let source = self.source_quote(index, whole.as_str());
+                self.edge(&id, Rel::PartOf, root_id, source);
+            }
+            found.push(Mention {
+                id,
+                start: whole.start(),
+                end: whole.end(),
+            });
+        }
+        for found_body in GOVERNMENT_BODY.find_iter(text) {
+            let name = found_body.as_str();
+            if !plausible_government_body(name, &text[found_body.end()..])
+                || overlaps(&found, found_body.start(), found_body.end())
+            {
+                continue;
+            }
+            let id = self.agency(index, name, Vec::new(), name);
+            let ministry = EXTERNAL_BODIES
+                .iter()
+                .find(|(body, _)| *body == name)
+                .map(|(_, ministry)| *ministry);
+            if let (Some(ministry), Some(root_id)) = (ministry, root_id)
+                && Some(ministry) == root
+            {
+                let source = self.source_quote(index, name);
+                self.edge(&id, Rel::PartOf, root_id, source);
+            }
+            found.push(Mention {
+                id,
+                start: found_body.start(),
+                end: found_body.end(),
+            });
+        }
+        for caps in COUNCIL.captures_iter(text) {
+            let Some(name) = caps.get(1).or_else(|| caps.get(2)) else {
+                continue;
+            };
+            let after_digit = text[..name.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+            let mut clean = root
+                .and_then(|r| name.as_str().strip_prefix(r))
+                .unwrap_or(name.as_str());
+            if after_digit {
+                clean = clean.trim_start_matches(['年', '月', '日']);
+            }
+            if overlaps(&found, name.start(), name.end()) || clean.chars().count() < 4 {
+                continue;
+            }
+            let id = self.agency(index, clean, Vec::new(), name.as_str());
+            found.push(Mention {
+                id,
+                start: name.start(),
+                end: name.end(),
+            });
+        }
+        found.sort_by_key(|m| m.start);
+        found
+    }
+
+    pub(super) fn remember(&mut self, id: &str, name: &str, abbr: Option<&str>) {
+        for key in [Some(name), abbr].into_iter().flatten() {
+            self.abbreviations
+                .entry(key.to_string())
+                .or_insert_with(|| id.to_string());
+        }
+    }
+
+    pub(super) fn agency(
+        &mut self,
+        index: usize,
+        name: &str,
+        aliases: Vec<String>,
+        quote: &str,
+    ) -> String {
+        let source = self.source_quote(index, quote);
+        let mut draft = NodeDraft::new(NodeType::Agency, name, source);
+        draft.aliases = aliases.into_iter().filter(|a| a != name).collect();
+        self.node(draft)
+    }
+
+    /// Relations the line states between the slide's measure and the agencies it names.
+    pub(super) fn agency_relations(
+        &mut self,
+        index: usize,
+        text: &str,
+        mentions: &[Mention],
+        measure: Option<&str>,
+    ) {
+        if text.contains("共同設置") {
+            let councils: Vec<&Mention> = mentions
+                .iter()
+                .filter(|m| COUNCIL.is_match(&text[m.start..m.end]))
+                .collect();
+            for council in &councils {
+                for other in mentions {
+                    if other.id != council.id && !councils.iter().any(|c| c.id == other.id) {
+                        let source = self.source(index, index, index);
+                        self.edge(&council.id, Rel::CollaboratesWith, &other.id, source);
+                    }
+                }
+            }
+        }
+        let Some(measure) = measure else { return };
+        for mention in mentions {
+            let after: String = text[mention.end..].chars().take(16).collect();
+            let after = after.trim_start_matches(['）', ')', '」']);
+            let rel = if after.starts_with("が拠点")
+                || after.starts_with("の下")
+                || after.starts_with("が中心")
+                || after.starts_with("において運用")
+                || after.starts_with("が主体")
+            {
+                Some(Rel::Responsible)
+            } else if after.contains("と連携")
+                || after.contains("との連携")
+                || after.starts_with("と協力")
+                || after.starts_with("と共同")
+            {
+                Some(Rel::CollaboratesWith)
+            } else {
+                None
+            };
+            if let Some(rel) = rel {
+                let source = self.source(index, index, index);
+                self.edge(measure, rel, &mention.id, source);
+            }
+        }
+    }
+
+    /// Agencies named in a budget note (`※…一括計上予算`, `※…で予算計上後…`).
+    pub(super) fn emit_note_agencies(&mut self, owner: &str, line: usize, note: &str) {
+        for found in GOVERNMENT_BODY.find_iter(note) {
+            let name = found.as_str();
+            if !plausible_government_body(name, &note[found.end()..])
+                || self.root.as_deref() == Some(name)
+            {
+                continue;
+            }
+            let id = self.agency(line, name, Vec::new(), name);
+            let mut source = self.source(line, line, line);
+            if !self
+                .lines
+                .get(line)
+                .is_some_and(|l| l.raw.contains(&source.quote))
+            {
+                source.quote = name.to_string();
+            }
+            self.edge(owner, Rel::CollaboratesWith, &id, source);
+        }
+    }
+
+    /// Amounts written outside every `【予算】` block, and figures that could not be read.
+    pub(super) fn emit_unparsed_amounts(
+        &mut self,
+        layout: &Layout<'_>,
+        consumed: &[bool],
+        request_year: FiscalYear,
+    ) {
+        let blocks = layout.blocks;
+        for (index, line) in self.lines.iter().enumerate() {
+            if consumed.get(index).copied().unwrap_or(false) {
+                continue;
+            }
+            let events = scan_events(&line.text);
+            let has_amount = events.iter().any(|e| matches!(e, Event::Amount { .. }));
+            if has_amount && self.standalone_bracket(layout, index, &events, request_year) {
+                continue;
+            }
+            if has_amount {
+                let source = self.source(index, index, index);
+                self.extraction.unparsed.push(source);
+            }
+        }
+        for block in blocks {
+            let unreadable = block.items.is_empty()
+                || block
+                    .items
+                    .iter()
+                    .flat_map(|i| &i.figures)
+                    .any(|f| f.amount.is_none() && !f.item_request);
+            if unreadable {
+                let source = self.source(block.marker_line, block.end_line, block.marker_line);
+                self.extraction.unparsed.push(source);
+            }
+        }
+    }
+}
+
+impl Builder<'_> {
+    /// A bracket standing alone in a slide body, `（令和6年度補正予算：27億円の内数）`: a
+    /// figure of the slide's measure. Returns whether the line was read.
+    pub(super) fn standalone_bracket(
+        &mut self,
+        layout: &Layout<'_>,
+        index: usize,
+        events: &[Event],
+        request_year: FiscalYear,
+    ) -> bool {
+        let text = self.lines[index].text.as_str();
+        let bracketed = text.starts_with(['（', '(']) && text.ends_with(['）', ')']);
+        if !bracketed || !matches!(events.first(), Some(Event::Year { .. })) {
+            return false;
+        }
+        let placed = self.placed_for_relations(layout);
+        let Some(measure) = measure_at(layout, &placed, index) else {
+            return false;
+        };
+        let Some(name) = self
+            .node_index
+            .get(&measure)
+            .map(|&i| self.extraction.nodes[i].name.clone())
+        else {
+            return false;
+        };
+        let mut item = BudgetItem {
+            name,
+            first_line: index,
+            last_line: index,
+            ..BudgetItem::default()
+        };
+        add_events(&mut item, index, text, events, false);
+        for (figure, raw) in resolve_figures(&item, None, request_year) {
+            self.emit_budget(&item, &measure, &figure, raw.as_ref(), None);
+        }
+        true
+    }
+}
+
+/// Whether a 省/庁 match names a government body rather than a word like 省エネ or 各府省.
+pub(super) fn plausible_government_body(name: &str, after: &str) -> bool {
+    const NOT_BODIES: [&str; 6] = ["各", "関係", "本", "府", "他", "両"];
+    let bad_start = NOT_BODIES.iter().any(|p| name.starts_with(p));
+    let bad_next = after.starts_with(['力', 'エ', '令', '略', '庁', '舎']);
+    name.chars().count() >= 2 && !bad_start && !bad_next && name != "省庁"
+}
+
+/// The measure a body line belongs to: the slide title above it, or its heading.
+pub(super) fn measure_at(
+    layout: &Layout<'_>,
+    placed: &[PlacedTitle],
+    line: usize,
+) -> Option<String> {
+    let segment = layout.segments.get(line).copied();
+    let title = placed
+        .iter()
+        .rev()
+        .find(|t| t.line <= line)
+        .filter(|t| layout.segments.get(t.line).copied() == segment);
+    if let Some(title) = title {
+        return Some(title.id.clone());
+    }
+    let (context, _) = layout.context_for(line);
+    Builder::context_node(layout.names, &context).map(|(id, _)| id)
+}

@@ -1,0 +1,161 @@
+//! Documents the corpus has never seen, taken in as `seisaku add` takes them (format and kind
+//! detected from the content) and read by whichever reader their kind selects: a
+//! supplementary-budget overview with full-width amounts, a budget request in Markdown with
+//! 百万円 tables and a municipal budget summary with 千円 tables. Budget recall on the figures
+//! in `tests/fixtures/unseen/expected.tsv` must reach 0.8 with amount, fiscal year and kind
+//! right, and no change column may become a budget.
+
+use rust_decimal::Decimal;
+use seisaku::corpus::{DocumentInfo, SeedDoc};
+use seisaku::documents::intake::{Incoming, IntakeOptions, Overrides, prepare};
+use seisaku::extract::extract_document;
+use seisaku::extract::recognise::names::{bigram_overlap, loose_key};
+use seisaku::graph::model::Extraction;
+use std::path::{Path, PathBuf};
+
+#[path = "extraction_support/mod.rs"]
+mod extraction_support;
+use extraction_support::{assert_quotes_cited, budget_rows};
+
+/// The least budget recall each document must reach.
+const MIN_RECALL: f64 = 0.8;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen")
+}
+
+/// One figure the document states.
+struct Expected {
+    item: String,
+    fy: String,
+    kind: String,
+    amount: Decimal,
+    change: Option<Decimal>,
+}
+
+fn expected_for(file: &str) -> Vec<Expected> {
+    let text = std::fs::read_to_string(fixtures().join("expected.tsv")).expect("expected.tsv");
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|cells| cells[0] == file)
+        .map(|cells| Expected {
+            item: cells[1].to_string(),
+            fy: cells[2].to_string(),
+            kind: cells[3].to_string(),
+            amount: cells[4].parse().expect("amount"),
+            change: cells.get(5).map(|c| c.parse().expect("change")),
+        })
+        .collect()
+}
+
+/// Takes a file in as an add does and extracts it with the reader of its detected kind.
+fn add(file: &str) -> (SeedDoc, Extraction) {
+    let bytes = std::fs::read(fixtures().join(file)).expect("fixture");
+    let document = prepare(
+        Incoming {
+            bytes,
+            content_type: None,
+            filename: Some(file.to_string()),
+            overrides: Overrides::default(),
+        },
+        &IntakeOptions::default(),
+    )
+    .expect("intake");
+    let entry = document.entry;
+    let doc = SeedDoc {
+        info: DocumentInfo {
+            file: entry.id,
+            title: entry.title,
+            publisher: entry.publisher,
+            date: entry.date,
+            kind: entry.kind,
+        },
+        lines: document.lines,
+    };
+    let extraction = extract_document(&doc);
+    (doc, extraction)
+}
+
+/// Whether a found item name is the expected item: one contains the other, or they share
+/// most of their character bigrams.
+fn same_item(found: &str, wanted: &str) -> bool {
+    let (f, w) = (loose_key(found), loose_key(wanted));
+    !f.is_empty() && (f.contains(&w) || w.contains(&f) || bigram_overlap(found, wanted) >= 0.6)
+}
+
+/// Checks one document and returns its recall.
+fn check(file: &str) -> f64 {
+    let (doc, extraction) = add(file);
+    assert_quotes_cited(&doc, &extraction);
+    let found = budget_rows(&extraction);
+    for figure in &found {
+        assert!(
+            figure.kind != "other" && figure.amount >= Decimal::ZERO,
+            "{file}: a change read as a budget: {} {} {} {}",
+            figure.item,
+            figure.fy,
+            figure.kind,
+            figure.amount
+        );
+    }
+    let wanted = expected_for(file);
+    assert!(!wanted.is_empty(), "no expected figures for {file}");
+    for row in &wanted {
+        if let Some(change) = row.change {
+            let as_budget = found
+                .iter()
+                .any(|f| f.amount == change.abs() && same_item(&f.item, &row.item));
+            assert!(
+                !as_budget,
+                "{file}: the change {change} of {} became a budget",
+                row.item
+            );
+        }
+    }
+    let mut used = vec![false; found.len()];
+    let mut missed = Vec::new();
+    for row in &wanted {
+        let hit = found.iter().enumerate().position(|(i, f)| {
+            !used[i]
+                && f.fy == row.fy
+                && f.kind == row.kind
+                && f.amount == row.amount
+                && same_item(&f.item, &row.item)
+        });
+        match hit {
+            Some(i) => used[i] = true,
+            None => missed.push(format!(
+                "{} {} {} {}",
+                row.item, row.fy, row.kind, row.amount
+            )),
+        }
+    }
+    let recall = (wanted.len() - missed.len()) as f64 / wanted.len() as f64;
+    eprintln!(
+        "{file} ({}): recall {:.3} ({}/{}); missed: {missed:?}",
+        doc.info.kind.as_str(),
+        recall,
+        wanted.len() - missed.len(),
+        wanted.len()
+    );
+    recall
+}
+
+#[test]
+fn supplementary_budget_overview_with_full_width_amounts() {
+    let recall = check("education-supplementary-overview.txt");
+    assert!(recall >= MIN_RECALL, "recall {recall}");
+}
+
+#[test]
+fn budget_request_in_markdown_with_million_yen_tables() {
+    let recall = check("consumer-agency-budget-request.md");
+    assert!(recall >= MIN_RECALL, "recall {recall}");
+}
+
+#[test]
+fn municipal_budget_summary_with_thousand_yen_tables() {
+    let recall = check("municipal-initial-budget-summary.txt");
+    assert!(recall >= MIN_RECALL, "recall {recall}");
+}
