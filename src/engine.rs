@@ -11,9 +11,8 @@ use crate::graph::build::assemble_graph;
 use crate::graph::model::{NodeDraft, NodeType};
 use crate::graph::{GraphError, KnowledgeGraph};
 use crate::index::store::{BuildMeta, Store, StoreError};
-use crate::index::{self, IndexError, IndexInput, NodeEntry, SearchIndex};
+use crate::index::{self, IndexError, NodeEntry, SearchIndex};
 use crate::library::Library;
-use crate::passages::{Passage, passages};
 use crate::search::{self, HitNode, SearchError, SearchPage, SearchRequest};
 use crate::vocab::{Expansion, VocabError, Vocabulary};
 use indicatif::ProgressBar;
@@ -25,7 +24,7 @@ use std::time::Instant;
 pub(crate) const GRAPH_FILE: &str = "graph.json";
 
 /// Bumped whenever passages, analysis or extraction change what a build contains.
-const PIPELINE_VERSION: &str = "10";
+const PIPELINE_VERSION: &str = "11";
 
 /// Errors while preparing the engine.
 #[derive(Debug, thiserror::Error)]
@@ -224,20 +223,23 @@ impl Engine {
             rejected_sources = report.rejected_sources,
             "graph built"
         );
-        let input = IndexInput {
-            passages: prepared.passages(),
-            nodes: graph.nodes().iter().filter_map(node_entry).collect(),
-        };
-        progress.set_length((input.passages.len() + input.nodes.len()) as u64);
+        let nodes: Vec<NodeEntry> = graph.nodes().iter().filter_map(node_entry).collect();
+        progress.set_length((prepared.corpus.docs.len() + nodes.len()) as u64);
         let dir = store.new_build_dir(&prepared.fingerprint)?;
-        index::write_index(&dir, &prepared.analyzer, &input, &|n| progress.inc(n))?;
+        let written = index::writer::write_index(
+            &dir,
+            &prepared.analyzer,
+            &prepared.corpus.docs,
+            &nodes,
+            &|n| progress.inc(n),
+        )?;
         graph.save(&dir.join(GRAPH_FILE))?;
         cache.save(&dir, None)?;
         let meta = BuildMeta {
             content_hash: prepared.fingerprint.clone(),
             built_at: now_rfc3339(),
-            passages: input.passages.len(),
-            nodes: input.nodes.len(),
+            passages: written.passages,
+            nodes: written.nodes,
             build_ms: started.elapsed().as_millis() as u64,
         };
         index::publish(&store, &dir, &meta)?;
@@ -412,10 +414,6 @@ impl Prepared {
             fingerprint,
             vocab,
         })
-    }
-
-    fn passages(&self) -> Vec<Passage> {
-        self.corpus.docs.iter().flat_map(passages).collect()
     }
 
     fn into_engine(

@@ -6,6 +6,7 @@ use crate::corpus::{Corpus, SeedDoc};
 use crate::graph::build::{DocumentDrafts, document_drafts};
 use crate::index::store::StoreError;
 use crate::passages::passages;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -65,9 +66,10 @@ impl DocumentCache {
     /// The cache of `corpus`, taking unchanged documents from `previous` and reading the
     /// others.
     pub fn reusing(corpus: &Corpus, previous: &DocumentCache) -> DocumentCache {
+        // Documents are read in parallel; each entry depends on its document only.
         let docs = corpus
             .docs
-            .iter()
+            .par_iter()
             .map(|doc| {
                 let cached = previous
                     .docs

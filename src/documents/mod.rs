@@ -304,14 +304,14 @@ fn index_changes(
             changes.remove_docs.push(doc.file().to_string());
         }
     }
-    for doc in &corpus.docs {
+    for (doc_index, doc) in corpus.docs.iter().enumerate() {
         let unchanged = matches!(
             (base.cache.get(doc.file()), cache.get(doc.file())),
             (Some(old), Some(new)) if old.content == new.content
         );
         if !unchanged {
             changes.remove_docs.push(doc.file().to_string());
-            changes.passages.extend(passages(doc));
+            changes.passages.push((doc_index, passages(doc)));
         }
     }
     let old: HashMap<String, NodeEntry> = base
