@@ -211,12 +211,16 @@ impl Engine {
     ) -> Result<Engine, EngineError> {
         let started = Instant::now();
         let store = config.store();
-        let cache = DocumentCache::compute(&prepared.corpus);
+        let mut cache = DocumentCache::compute(&prepared.corpus);
         let (graph, report) = assemble_graph(
             &prepared.corpus,
             &prepared.vocab,
             cache.drafts_in_order(&prepared.corpus),
         );
+        let dir = store.new_build_dir(&prepared.fingerprint)?;
+        // Saved (and let go of) before the index is written, so the drafts are not held
+        // beside the writer's buffers.
+        cache.save(&dir)?;
         tracing::info!(
             nodes = graph.nodes().len(),
             edges = graph.edges().len(),
@@ -225,7 +229,6 @@ impl Engine {
         );
         let nodes: Vec<NodeEntry> = graph.nodes().iter().filter_map(node_entry).collect();
         progress.set_length((prepared.corpus.docs.len() + nodes.len()) as u64);
-        let dir = store.new_build_dir(&prepared.fingerprint)?;
         let written = index::writer::write_index(
             &dir,
             &prepared.analyzer,
@@ -234,7 +237,6 @@ impl Engine {
             &|n| progress.inc(n),
         )?;
         graph.save(&dir.join(GRAPH_FILE))?;
-        cache.save(&dir, None)?;
         let meta = BuildMeta {
             content_hash: prepared.fingerprint.clone(),
             built_at: now_rfc3339(),
