@@ -211,16 +211,11 @@ impl Engine {
     ) -> Result<Engine, EngineError> {
         let started = Instant::now();
         let store = config.store();
-        let mut cache = DocumentCache::compute(&prepared.corpus);
-        let (graph, report) = assemble_graph(
-            &prepared.corpus,
-            &prepared.vocab,
-            cache.drafts_in_order(&prepared.corpus),
-        );
         let dir = store.new_build_dir(&prepared.fingerprint)?;
-        // Saved (and let go of) before the index is written, so the drafts are not held
-        // beside the writer's buffers.
-        cache.save(&dir)?;
+        // Each document's drafts are saved as they are read and merged without a copy; only
+        // the summaries stay in memory.
+        let (cache, drafts) = DocumentCache::compute_into(&prepared.corpus, &dir)?;
+        let (graph, report) = assemble_graph(&prepared.corpus, &prepared.vocab, drafts);
         tracing::info!(
             nodes = graph.nodes().len(),
             edges = graph.edges().len(),

@@ -346,10 +346,13 @@ impl Vocabulary {
     /// Every mention in the corpus, by entry and by line.
     fn corpus_mentions(&self, corpus: &Corpus) -> CorpusMentions {
         // Documents are scanned in parallel and merged in corpus order.
+        let parents: Vec<Option<usize>> = (0..self.entries.len())
+            .map(|index| self.parent_index(index))
+            .collect();
         let per_doc: Vec<DocMentions> = corpus
             .docs
             .par_iter()
-            .map(|doc| self.doc_mentions(doc))
+            .map(|doc| self.doc_mentions(doc, &parents))
             .collect();
         let mut mentions = CorpusMentions::default();
         for (doc, found) in corpus.docs.iter().zip(per_doc) {
@@ -367,8 +370,10 @@ impl Vocabulary {
         mentions
     }
 
-    /// Every mention in one document, by line (in text order) and by entry.
-    fn doc_mentions(&self, doc: &SeedDoc) -> DocMentions {
+    /// The mentions of one document: by entry its first [`MAX_SOURCES_PER_NODE`] sources
+    /// (all a node keeps), and by line (in text order) those on lines that name an entry and
+    /// its parent (all [`shared_line_source`] looks at). `parents` is each entry's parent.
+    fn doc_mentions(&self, doc: &SeedDoc, parents: &[Option<usize>]) -> DocMentions {
         let text = doc.lines.join("\n");
         let index = LineIndex::new(&text);
         let mut found_mentions = DocMentions::default();
@@ -384,12 +389,12 @@ impl Vocabulary {
                     end: found.end.saturating_sub(line_offset),
                 },
             ));
-            found_mentions
-                .by_entry
-                .entry(entry)
-                .or_default()
-                .push(source);
+            let sources = found_mentions.by_entry.entry(entry).or_default();
+            if sources.len() < MAX_SOURCES_PER_NODE {
+                sources.push(source);
+            }
         }
+        found_mentions.keep_lines_naming_a_parent(parents);
         found_mentions
     }
 
@@ -523,6 +528,30 @@ struct LineMention {
 struct DocMentions {
     by_line: Vec<(u32, LineMention)>,
     by_entry: BTreeMap<usize, Vec<Source>>,
+}
+
+impl DocMentions {
+    /// Drops the line mentions of lines that do not name both an entry and its parent.
+    fn keep_lines_naming_a_parent(&mut self, parents: &[Option<usize>]) {
+        let mut entries_by_line: HashMap<u32, HashSet<usize>> = HashMap::new();
+        for (line, mention) in &self.by_line {
+            entries_by_line
+                .entry(*line)
+                .or_default()
+                .insert(mention.entry);
+        }
+        let names_a_parent = |entries: &HashSet<usize>| {
+            entries.iter().any(|entry| {
+                parents
+                    .get(*entry)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|parent| entries.contains(&parent))
+            })
+        };
+        self.by_line
+            .retain(|(line, _)| entries_by_line.get(line).is_some_and(names_a_parent));
+    }
 }
 
 /// The mentions of a corpus: per entry the sources of each document that mentions it (in

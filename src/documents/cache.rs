@@ -111,11 +111,6 @@ fn file_name(doc: &str) -> String {
 }
 
 impl DocumentCache {
-    /// Reads every document of the corpus.
-    pub fn compute(corpus: &Corpus) -> DocumentCache {
-        DocumentCache::reusing(corpus, &DocumentCache::default())
-    }
-
     /// The cache of `corpus`, taking unchanged documents from `previous` and reading the
     /// others.
     pub fn reusing(corpus: &Corpus, previous: &DocumentCache) -> DocumentCache {
@@ -134,6 +129,40 @@ impl DocumentCache {
             })
             .collect();
         DocumentCache { docs }
+    }
+
+    /// Reads every document of the corpus and saves its drafts into `dir/drafts` at once;
+    /// returns the cache (summaries only) and the drafts in corpus order, to be merged.
+    pub fn compute_into(
+        corpus: &Corpus,
+        dir: &Path,
+    ) -> Result<(DocumentCache, Vec<DocumentDrafts>), StoreError> {
+        let target = dir.join(DRAFTS_DIR);
+        std::fs::create_dir_all(&target).map_err(io(&target))?;
+        let computed: Vec<(Summary, DocumentDrafts)> = corpus
+            .docs
+            .par_iter()
+            .map(|doc| {
+                let mut summary = Summary::computed(doc);
+                let destination = target.join(file_name(doc.file()));
+                write_drafts(&summary, doc.file(), &destination)?;
+                let drafts = summary
+                    .fresh
+                    .take()
+                    .map(Arc::unwrap_or_clone)
+                    .unwrap_or_else(|| document_drafts(doc));
+                summary.saved = Some(destination);
+                Ok((summary, drafts))
+            })
+            .collect::<Result<_, StoreError>>()?;
+        let mut cache = DocumentCache::default();
+        let mut drafts = Vec::with_capacity(computed.len());
+        for (doc, (summary, doc_drafts)) in corpus.docs.iter().zip(computed) {
+            cache.docs.insert(doc.file().to_string(), summary);
+            drafts.push(doc_drafts);
+        }
+        cache.save_summaries(&target)?;
+        Ok((cache, drafts))
     }
 
     /// The cache saved in a build directory; documents missing there are read again.
@@ -196,10 +225,13 @@ impl DocumentCache {
             summary.saved = Some(destination);
             summary.fresh = None;
         }
-        let path = target.join(SUMMARIES_FILE);
+        self.save_summaries(&target)
+    }
+
+    fn save_summaries(&self, drafts_dir: &Path) -> Result<(), StoreError> {
+        let path = drafts_dir.join(SUMMARIES_FILE);
         let json = serde_json::to_vec(&self.docs).map_err(|e| corrupt(&path, e))?;
-        std::fs::write(&path, json).map_err(io(&path))?;
-        Ok(())
+        std::fs::write(&path, json).map_err(io(&path))
     }
 }
 
