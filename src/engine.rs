@@ -5,6 +5,7 @@
 //! atomically (see [`crate::index::store`]).
 
 use crate::analysis::{Analyzer, DictionaryError, dictionary};
+use crate::budgets::BudgetCatalog;
 use crate::corpus::{Corpus, CorpusError, DocumentInfo};
 use crate::documents::cache::DocumentCache;
 use crate::graph::build::assemble_graph;
@@ -18,6 +19,7 @@ use crate::vocab::{Expansion, VocabError, Vocabulary};
 use indicatif::ProgressBar;
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::time::Instant;
 
 /// File name of the persisted graph inside a build directory.
@@ -124,6 +126,8 @@ pub struct Engine {
     pub(crate) cache: DocumentCache,
     /// Which nodes were read from which lines.
     line_nodes: LineNodes,
+    /// Every budget figure as an item, made on first use.
+    budget_catalog: OnceLock<BudgetCatalog>,
 }
 
 /// Most graph nodes listed per search hit.
@@ -332,10 +336,17 @@ impl Engine {
             fingerprint,
             vocab: self.vocab.clone(),
             line_nodes: LineNodes::new(&graph),
+            budget_catalog: OnceLock::new(),
             graph,
             build_dir,
             cache,
         }
+    }
+
+    /// Every budget figure of the graph as an item, in source order (made once).
+    pub fn budget_catalog(&self) -> &BudgetCatalog {
+        self.budget_catalog
+            .get_or_init(|| BudgetCatalog::new(&self.graph))
     }
 
     /// The page of line `line` of document `doc`, for PDFs.
@@ -431,6 +442,7 @@ impl Prepared {
             fingerprint: self.fingerprint,
             vocab: self.vocab,
             line_nodes: LineNodes::new(&graph),
+            budget_catalog: OnceLock::new(),
             graph,
         }
     }
