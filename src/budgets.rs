@@ -86,11 +86,12 @@ pub struct BudgetQuery {
     pub kind: Option<BudgetKind>,
 }
 
-/// The result of a listing: every match, the counted total and what was left out.
+/// The result of a listing: every match, the counted total and what was left out. The
+/// items are owned, or borrowed from a [`BudgetCatalog`].
 #[derive(Debug, Clone)]
-pub struct BudgetListing {
+pub struct BudgetListing<I = BudgetItem> {
     /// Matching figures, document order.
-    pub items: Vec<BudgetItem>,
+    pub items: Vec<I>,
     /// Total of the counted figures in 億円, when they all have one fiscal year and kind
     /// (adding two years or two kinds together means nothing); `None` otherwise.
     pub total_oku: Option<Decimal>,
@@ -175,7 +176,9 @@ fn exclusion_reason(item: &BudgetItem) -> Option<&'static str> {
     }
 }
 
-fn matches_words(graph: &KnowledgeGraph, item: &BudgetItem, words: &[String]) -> bool {
+/// What a listing's words are looked for in: the item's name and its owners' names and
+/// aliases, normalised.
+fn haystack(graph: &KnowledgeGraph, item: &BudgetItem) -> String {
     let mut haystack = for_matching(&item.item).replace(' ', "");
     for owner in &item.owners {
         if let Some(node) = graph.node(owner) {
@@ -187,7 +190,7 @@ fn matches_words(graph: &KnowledgeGraph, item: &BudgetItem, words: &[String]) ->
             }
         }
     }
-    words.iter().all(|w| haystack.contains(w.as_str()))
+    haystack
 }
 
 /// Whether an owner of `item` (or one of its parents) links with one of `rels` to a node in
@@ -207,9 +210,47 @@ fn owners_link_to(
     })
 }
 
+/// Every budget figure of a graph as an item, in source order, with the text its words are
+/// looked for in: what each listing filters. Made once per build (see
+/// [`crate::engine::Engine::budget_catalog`]).
+#[derive(Debug, Clone, Default)]
+pub struct BudgetCatalog {
+    items: Vec<BudgetItem>,
+    haystacks: Vec<String>,
+}
+
+impl BudgetCatalog {
+    /// The catalog of a graph.
+    pub fn new(graph: &KnowledgeGraph) -> BudgetCatalog {
+        let mut items: Vec<BudgetItem> = graph
+            .nodes_of_type(NodeType::Budget)
+            .map(|node| budget_item(graph, node))
+            .collect();
+        items.sort_by_cached_key(source_order);
+        let haystacks = items.iter().map(|item| haystack(graph, item)).collect();
+        BudgetCatalog { items, haystacks }
+    }
+}
+
 /// Lists the budget figures matching `query`, with an exact total that leaves out の内数,
 /// 事項要求, relisted and bracketed figures, and figures repeated across documents.
 pub fn list_budgets(graph: &KnowledgeGraph, query: &BudgetQuery) -> BudgetListing {
+    let catalog = BudgetCatalog::new(graph);
+    let listing = list_budgets_in(graph, &catalog, query);
+    BudgetListing {
+        items: listing.items.into_iter().cloned().collect(),
+        total_oku: listing.total_oku,
+        subtotals: listing.subtotals,
+        excluded: listing.excluded,
+    }
+}
+
+/// [`list_budgets`] over a graph's catalog made beforehand, borrowing its items.
+pub fn list_budgets_in<'c>(
+    graph: &KnowledgeGraph,
+    catalog: &'c BudgetCatalog,
+    query: &BudgetQuery,
+) -> BudgetListing<&'c BudgetItem> {
     let words: Vec<String> = query
         .q
         .as_deref()
@@ -223,12 +264,14 @@ pub fn list_budgets(graph: &KnowledgeGraph, query: &BudgetQuery) -> BudgetListin
     let under = closure(&query.under);
     let agency = closure(&query.agency);
     let theme = closure(&query.theme);
-    let mut items: Vec<BudgetItem> = graph
-        .nodes_of_type(NodeType::Budget)
-        .map(|node| budget_item(graph, node))
+    let items: Vec<&BudgetItem> = catalog
+        .items
+        .iter()
+        .zip(&catalog.haystacks)
+        .filter(|(_, haystack)| words.iter().all(|w| haystack.contains(w.as_str())))
+        .map(|(item, _)| item)
         .filter(|item| query.fy.is_none_or(|fy| item.fiscal_year == fy.gregorian()))
         .filter(|item| query.kind.is_none_or(|k| item.kind == k.as_str()))
-        .filter(|item| words.is_empty() || matches_words(graph, item, &words))
         .filter(|item| {
             under
                 .as_ref()
@@ -250,7 +293,6 @@ pub fn list_budgets(graph: &KnowledgeGraph, query: &BudgetQuery) -> BudgetListin
             })
         })
         .collect();
-    items.sort_by_key(source_order);
     let aggregates = aggregate_items(graph, &items);
     let (total_oku, subtotals, mut excluded) = totals_without(&items, &aggregates);
     excluded.extend(aggregates.into_iter().map(|id| Excluded {
@@ -276,7 +318,7 @@ fn source_order(item: &BudgetItem) -> (String, u32) {
 /// year and kind in the same listing: they are totals of those parts. Each owner's parts are
 /// looked up once, and figures are found by (fiscal year, kind, owner), so the work grows with
 /// the listing, not with its square.
-fn aggregate_items(graph: &KnowledgeGraph, items: &[BudgetItem]) -> BTreeSet<String> {
+fn aggregate_items(graph: &KnowledgeGraph, items: &[&BudgetItem]) -> BTreeSet<String> {
     let mut by_owner: HashMap<(&str, &str, &str), Vec<&str>> = HashMap::new();
     for item in items {
         for owner in &item.owners {
@@ -310,12 +352,13 @@ fn aggregate_items(graph: &KnowledgeGraph, items: &[BudgetItem]) -> BTreeSet<Str
 /// Sums the countable figures: per fiscal year and kind, and overall when there is only one
 /// fiscal year and kind.
 fn totals(items: &[BudgetItem]) -> (Option<Decimal>, Vec<Subtotal>, Vec<Excluded>) {
-    totals_without(items, &BTreeSet::new())
+    let items: Vec<&BudgetItem> = items.iter().collect();
+    totals_without(&items, &BTreeSet::new())
 }
 
 /// [`totals`], leaving out the figures in `skipped` (reported by the caller).
 fn totals_without(
-    items: &[BudgetItem],
+    items: &[&BudgetItem],
     skipped: &BTreeSet<String>,
 ) -> (Option<Decimal>, Vec<Subtotal>, Vec<Excluded>) {
     let mut excluded = Vec::new();

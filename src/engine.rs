@@ -5,20 +5,21 @@
 //! atomically (see [`crate::index::store`]).
 
 use crate::analysis::{Analyzer, DictionaryError, dictionary};
+use crate::budgets::BudgetCatalog;
 use crate::corpus::{Corpus, CorpusError, DocumentInfo};
 use crate::documents::cache::DocumentCache;
 use crate::graph::build::assemble_graph;
 use crate::graph::model::{NodeDraft, NodeType};
 use crate::graph::{GraphError, KnowledgeGraph};
 use crate::index::store::{BuildMeta, Store, StoreError};
-use crate::index::{self, IndexError, IndexInput, NodeEntry, SearchIndex};
+use crate::index::{self, IndexError, NodeEntry, SearchIndex};
 use crate::library::Library;
-use crate::passages::{Passage, passages};
 use crate::search::{self, HitNode, SearchError, SearchPage, SearchRequest};
 use crate::vocab::{Expansion, VocabError, Vocabulary};
 use indicatif::ProgressBar;
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::time::Instant;
 
 /// File name of the persisted graph inside a build directory.
@@ -125,6 +126,8 @@ pub struct Engine {
     pub(crate) cache: DocumentCache,
     /// Which nodes were read from which lines.
     line_nodes: LineNodes,
+    /// Every budget figure as an item, made on first use.
+    budget_catalog: OnceLock<BudgetCatalog>,
 }
 
 /// Most graph nodes listed per search hit.
@@ -212,32 +215,32 @@ impl Engine {
     ) -> Result<Engine, EngineError> {
         let started = Instant::now();
         let store = config.store();
-        let cache = DocumentCache::compute(&prepared.corpus);
-        let (graph, report) = assemble_graph(
-            &prepared.corpus,
-            &prepared.vocab,
-            cache.drafts_in_order(&prepared.corpus),
-        );
+        let dir = store.new_build_dir(&prepared.fingerprint)?;
+        // Each document's drafts are saved as they are read and merged without a copy; only
+        // the summaries stay in memory.
+        let (cache, drafts) = DocumentCache::compute_into(&prepared.corpus, &dir)?;
+        let (graph, report) = assemble_graph(&prepared.corpus, &prepared.vocab, drafts);
         tracing::info!(
             nodes = graph.nodes().len(),
             edges = graph.edges().len(),
             rejected_sources = report.rejected_sources,
             "graph built"
         );
-        let input = IndexInput {
-            passages: prepared.passages(),
-            nodes: graph.nodes().iter().filter_map(node_entry).collect(),
-        };
-        progress.set_length((input.passages.len() + input.nodes.len()) as u64);
-        let dir = store.new_build_dir(&prepared.fingerprint)?;
-        index::write_index(&dir, &prepared.analyzer, &input, &|n| progress.inc(n))?;
+        let nodes: Vec<NodeEntry> = graph.nodes().iter().filter_map(node_entry).collect();
+        progress.set_length((prepared.corpus.docs.len() + nodes.len()) as u64);
+        let written = index::writer::write_index(
+            &dir,
+            &prepared.analyzer,
+            &prepared.corpus.docs,
+            &nodes,
+            &|n| progress.inc(n),
+        )?;
         graph.save(&dir.join(GRAPH_FILE))?;
-        cache.save(&dir, None)?;
         let meta = BuildMeta {
             content_hash: prepared.fingerprint.clone(),
             built_at: now_rfc3339(),
-            passages: input.passages.len(),
-            nodes: input.nodes.len(),
+            passages: written.passages,
+            nodes: written.nodes,
             build_ms: started.elapsed().as_millis() as u64,
         };
         index::publish(&store, &dir, &meta)?;
@@ -333,10 +336,17 @@ impl Engine {
             fingerprint,
             vocab: self.vocab.clone(),
             line_nodes: LineNodes::new(&graph),
+            budget_catalog: OnceLock::new(),
             graph,
             build_dir,
             cache,
         }
+    }
+
+    /// Every budget figure of the graph as an item, in source order (made once).
+    pub fn budget_catalog(&self) -> &BudgetCatalog {
+        self.budget_catalog
+            .get_or_init(|| BudgetCatalog::new(&self.graph))
     }
 
     /// The page of line `line` of document `doc`, for PDFs.
@@ -414,10 +424,6 @@ impl Prepared {
         })
     }
 
-    fn passages(&self) -> Vec<Passage> {
-        self.corpus.docs.iter().flat_map(passages).collect()
-    }
-
     fn into_engine(
         self,
         index: SearchIndex,
@@ -436,6 +442,7 @@ impl Prepared {
             fingerprint: self.fingerprint,
             vocab: self.vocab,
             line_nodes: LineNodes::new(&graph),
+            budget_catalog: OnceLock::new(),
             graph,
         }
     }

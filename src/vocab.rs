@@ -13,10 +13,11 @@
 //! ([`Vocabulary::link_corpus`], [`Vocabulary::mentions_in`]) and expanding search queries
 //! with synonyms ([`Vocabulary::expand_query`]).
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, SeedDoc};
 use crate::graph::model::{EdgeDraft, Extraction, NodeDraft, NodeType, Rel, Source, node_id};
 use crate::normalize::NormalizedText;
 use aho_corasick::{AhoCorasick, MatchKind};
+use rayon::prelude::*;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -344,31 +345,57 @@ impl Vocabulary {
 
     /// Every mention in the corpus, by entry and by line.
     fn corpus_mentions(&self, corpus: &Corpus) -> CorpusMentions {
+        // Documents are scanned in parallel and merged in corpus order.
+        let parents: Vec<Option<usize>> = (0..self.entries.len())
+            .map(|index| self.parent_index(index))
+            .collect();
+        let per_doc: Vec<DocMentions> = corpus
+            .docs
+            .par_iter()
+            .map(|doc| self.doc_mentions(doc, &parents))
+            .collect();
         let mut mentions = CorpusMentions::default();
-        for doc in &corpus.docs {
-            let text = doc.lines.join("\n");
-            let index = LineIndex::new(&text);
-            let mut per_entry: BTreeMap<usize, Vec<Source>> = BTreeMap::new();
-            for found in self.find_with_ancestors(&text) {
-                let entry = self.entry_index(found.entry);
-                let source = index.source(doc.file(), 1, &text, found.start, found.end);
-                let line_offset = index.line_start_offset(source.line_start);
+        for (doc, found) in corpus.docs.iter().zip(per_doc) {
+            for (line, mention) in found.by_line {
                 mentions
                     .by_line
-                    .entry((doc.file().to_string(), source.line_start))
+                    .entry((doc.file().to_string(), line))
                     .or_default()
-                    .push(LineMention {
-                        entry,
-                        start: found.start.saturating_sub(line_offset),
-                        end: found.end.saturating_sub(line_offset),
-                    });
-                per_entry.entry(entry).or_default().push(source);
+                    .push(mention);
             }
-            for (entry, sources) in per_entry {
+            for (entry, sources) in found.by_entry {
                 mentions.by_entry.entry(entry).or_default().push(sources);
             }
         }
         mentions
+    }
+
+    /// The mentions of one document: by entry its first [`MAX_SOURCES_PER_NODE`] sources
+    /// (all a node keeps), and by line (in text order) those on lines that name an entry and
+    /// its parent (all [`shared_line_source`] looks at). `parents` is each entry's parent.
+    fn doc_mentions(&self, doc: &SeedDoc, parents: &[Option<usize>]) -> DocMentions {
+        let text = doc.lines.join("\n");
+        let index = LineIndex::new(&text);
+        let mut found_mentions = DocMentions::default();
+        for found in self.find_with_ancestors(&text) {
+            let entry = self.entry_index(found.entry);
+            let source = index.source(doc.file(), 1, &text, found.start, found.end);
+            let line_offset = index.line_start_offset(source.line_start);
+            found_mentions.by_line.push((
+                source.line_start,
+                LineMention {
+                    entry,
+                    start: found.start.saturating_sub(line_offset),
+                    end: found.end.saturating_sub(line_offset),
+                },
+            ));
+            let sources = found_mentions.by_entry.entry(entry).or_default();
+            if sources.len() < MAX_SOURCES_PER_NODE {
+                sources.push(source);
+            }
+        }
+        found_mentions.keep_lines_naming_a_parent(parents);
+        found_mentions
     }
 
     /// The `part_of` edge from a mentioned entry to its mentioned parent.
@@ -496,6 +523,37 @@ struct LineMention {
     end: usize,
 }
 
+/// The mentions of one document: per line, and per entry with their sources.
+#[derive(Debug, Default)]
+struct DocMentions {
+    by_line: Vec<(u32, LineMention)>,
+    by_entry: BTreeMap<usize, Vec<Source>>,
+}
+
+impl DocMentions {
+    /// Drops the line mentions of lines that do not name both an entry and its parent.
+    fn keep_lines_naming_a_parent(&mut self, parents: &[Option<usize>]) {
+        let mut entries_by_line: HashMap<u32, HashSet<usize>> = HashMap::new();
+        for (line, mention) in &self.by_line {
+            entries_by_line
+                .entry(*line)
+                .or_default()
+                .insert(mention.entry);
+        }
+        let names_a_parent = |entries: &HashSet<usize>| {
+            entries.iter().any(|entry| {
+                parents
+                    .get(*entry)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|parent| entries.contains(&parent))
+            })
+        };
+        self.by_line
+            .retain(|(line, _)| entries_by_line.get(line).is_some_and(names_a_parent));
+    }
+}
+
 /// The mentions of a corpus: per entry the sources of each document that mentions it (in
 /// corpus order), and per `(doc, line)` the mentions starting on that line.
 #[derive(Debug, Default)]
@@ -514,6 +572,11 @@ fn shared_line_source(
 ) -> Option<Source> {
     let mut best: Option<(usize, &String, u32, usize, usize)> = None;
     for ((doc, line), found) in &mentions.by_line {
+        let names_both =
+            found.iter().any(|f| f.entry == child) && found.iter().any(|f| f.entry == parent);
+        if !names_both {
+            continue;
+        }
         let line_len = corpus.doc(doc).map_or(0, |d| d.line(*line).len());
         let spans: Vec<&LineMention> = found
             .iter()

@@ -5,6 +5,9 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// Name under which the morphological tokenizer is registered.
 pub const JAPANESE: &str = "ja_morph";
+/// Name under which the morphological tokenizer for repeated text (heading paths) is
+/// registered.
+pub const JAPANESE_REPEATED: &str = "ja_morph_repeated";
 /// Name under which the character-bigram tokenizer is registered.
 pub const BIGRAM: &str = "ja_bigram";
 
@@ -18,6 +21,25 @@ impl JapaneseTokenizer {
     /// Wraps an analyser.
     pub fn new(analyzer: Analyzer) -> JapaneseTokenizer {
         JapaneseTokenizer { analyzer }
+    }
+}
+
+/// The morphological tokenizer for text that repeats from one document to the next (the
+/// heading path of consecutive passages): the tokens of the last text are kept and reused
+/// while the text stays the same. Each indexing thread works on its own clone.
+#[derive(Clone)]
+pub struct RepeatedJapaneseTokenizer {
+    analyzer: Analyzer,
+    last: Option<(String, Vec<Token>)>,
+}
+
+impl RepeatedJapaneseTokenizer {
+    /// Wraps an analyser.
+    pub fn new(analyzer: Analyzer) -> RepeatedJapaneseTokenizer {
+        RepeatedJapaneseTokenizer {
+            analyzer,
+            last: None,
+        }
     }
 }
 
@@ -83,6 +105,26 @@ impl Tokenizer for JapaneseTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalyzedTokenStream {
         AnalyzedTokenStream::new(self.analyzer.analyze(text))
+    }
+}
+
+impl Tokenizer for RepeatedJapaneseTokenizer {
+    type TokenStream<'a> = AnalyzedTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalyzedTokenStream {
+        let tokens = match &self.last {
+            Some((last_text, tokens)) if last_text == text => tokens.clone(),
+            _ => {
+                let tokens = AnalyzedTokenStream::new(self.analyzer.analyze(text)).tokens;
+                self.last = Some((text.to_string(), tokens.clone()));
+                tokens
+            }
+        };
+        AnalyzedTokenStream {
+            tokens,
+            index: 0,
+            placeholder: Token::default(),
+        }
     }
 }
 

@@ -106,14 +106,20 @@ pub fn budget_listing(engine: &Engine, params: BudgetParams) -> Result<BudgetRes
         fy,
         kind,
     };
-    let listing = budgets::list_budgets(&engine.graph, &query);
+    let listing = budgets::list_budgets_in(&engine.graph, engine.budget_catalog(), &query);
     Ok(BudgetResponse {
         count: listing.items.len(),
         total_oku_yen: listing.total_oku.map(|t| t.to_string()),
         total_yen: listing.total_oku.map(|t| oku_to_yen(t).to_string()),
         subtotals: listing.subtotals,
         excluded: listing.excluded,
-        items: listing.items.into_iter().skip(offset).take(limit).collect(),
+        items: listing
+            .items
+            .into_iter()
+            .skip(offset)
+            .take(limit)
+            .cloned()
+            .collect(),
     })
 }
 

@@ -1,11 +1,16 @@
 //! What each document contributed to a build (its graph drafts and passage count), kept in
 //! the build directory (`drafts/`) so that the next build can re-merge the graph without
 //! re-reading the documents that did not change.
+//!
+//! Only a summary of each document (content hash, passage count) stays in memory once a
+//! build is saved; its drafts are read back from the build directory, one document at a
+//! time, when the next build re-merges the graph.
 
 use crate::corpus::{Corpus, SeedDoc};
 use crate::graph::build::{DocumentDrafts, document_drafts};
 use crate::index::store::StoreError;
 use crate::passages::passages;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -14,8 +19,10 @@ use std::sync::Arc;
 
 /// Directory of the cached drafts inside a build directory.
 const DRAFTS_DIR: &str = "drafts";
+/// File of the summaries inside the drafts directory.
+const SUMMARIES_FILE: &str = "summaries.json";
 
-/// One document's contribution.
+/// One document's contribution, as saved.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CachedDocument {
     /// SHA-256 of the document's lines, so a changed document is read again.
@@ -36,10 +43,57 @@ impl CachedDocument {
     }
 }
 
-/// The cached contributions of every document of a build, by document id.
+/// What a document contributed, as kept in memory.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Summary {
+    /// SHA-256 of the document's lines.
+    content: String,
+    /// Passages cut from it.
+    passages: usize,
+    /// Where its saved drafts are (none until saved).
+    #[serde(skip)]
+    saved: Option<PathBuf>,
+    /// Its drafts while not yet saved.
+    #[serde(skip)]
+    fresh: Option<Arc<DocumentDrafts>>,
+}
+
+impl Summary {
+    fn computed(doc: &SeedDoc) -> Summary {
+        let cached = CachedDocument::compute(doc);
+        Summary {
+            content: cached.content,
+            passages: cached.passages,
+            saved: None,
+            fresh: Some(Arc::new(cached.drafts)),
+        }
+    }
+
+    /// The drafts, read back from the saved file when they are not in memory; a missing or
+    /// unreadable file is read again from the document.
+    fn drafts(&self, doc: &SeedDoc) -> DocumentDrafts {
+        if let Some(fresh) = &self.fresh {
+            return fresh.as_ref().clone();
+        }
+        let read = self.saved.as_ref().and_then(|path| {
+            let bytes = std::fs::read(path)
+                .map_err(|error| tracing::warn!(path = %path.display(), %error, "cached drafts unreadable"))
+                .ok()?;
+            serde_json::from_slice::<CachedDocument>(&bytes)
+                .map_err(|error| tracing::warn!(path = %path.display(), %error, "cached drafts unreadable"))
+                .ok()
+        });
+        match read {
+            Some(cached) if cached.drafts.doc == doc.file() => cached.drafts,
+            _ => document_drafts(doc),
+        }
+    }
+}
+
+/// The contributions of every document of a build, by document id.
 #[derive(Debug, Clone, Default)]
 pub struct DocumentCache {
-    docs: HashMap<String, Arc<CachedDocument>>,
+    docs: HashMap<String, Summary>,
 }
 
 fn content_hash(doc: &SeedDoc) -> String {
@@ -57,97 +111,164 @@ fn file_name(doc: &str) -> String {
 }
 
 impl DocumentCache {
-    /// Reads every document of the corpus.
-    pub fn compute(corpus: &Corpus) -> DocumentCache {
-        DocumentCache::reusing(corpus, &DocumentCache::default())
-    }
-
     /// The cache of `corpus`, taking unchanged documents from `previous` and reading the
     /// others.
     pub fn reusing(corpus: &Corpus, previous: &DocumentCache) -> DocumentCache {
+        // Documents are read in parallel; each entry depends on its document only.
         let docs = corpus
             .docs
-            .iter()
+            .par_iter()
             .map(|doc| {
-                let cached = previous
+                let summary = previous
                     .docs
                     .get(doc.file())
-                    .filter(|c| c.content == content_hash(doc))
+                    .filter(|s| s.content == content_hash(doc))
                     .cloned()
-                    .unwrap_or_else(|| Arc::new(CachedDocument::compute(doc)));
-                (doc.file().to_string(), cached)
+                    .unwrap_or_else(|| Summary::computed(doc));
+                (doc.file().to_string(), summary)
             })
             .collect();
         DocumentCache { docs }
     }
 
+    /// Reads every document of the corpus and saves its drafts into `dir/drafts` at once;
+    /// returns the cache (summaries only) and the drafts in corpus order, to be merged.
+    pub fn compute_into(
+        corpus: &Corpus,
+        dir: &Path,
+    ) -> Result<(DocumentCache, Vec<DocumentDrafts>), StoreError> {
+        let target = dir.join(DRAFTS_DIR);
+        std::fs::create_dir_all(&target).map_err(io(&target))?;
+        let computed: Vec<(Summary, DocumentDrafts)> = corpus
+            .docs
+            .par_iter()
+            .map(|doc| {
+                let mut summary = Summary::computed(doc);
+                let destination = target.join(file_name(doc.file()));
+                write_drafts(&summary, doc.file(), &destination)?;
+                let drafts = summary
+                    .fresh
+                    .take()
+                    .map(Arc::unwrap_or_clone)
+                    .unwrap_or_else(|| document_drafts(doc));
+                summary.saved = Some(destination);
+                Ok((summary, drafts))
+            })
+            .collect::<Result<_, StoreError>>()?;
+        let mut cache = DocumentCache::default();
+        let mut drafts = Vec::with_capacity(computed.len());
+        for (doc, (summary, doc_drafts)) in corpus.docs.iter().zip(computed) {
+            cache.docs.insert(doc.file().to_string(), summary);
+            drafts.push(doc_drafts);
+        }
+        cache.save_summaries(&target)?;
+        Ok((cache, drafts))
+    }
+
     /// The cache saved in a build directory; documents missing there are read again.
     pub fn load_or_compute(dir: &Path, corpus: &Corpus) -> DocumentCache {
+        let drafts_dir = dir.join(DRAFTS_DIR);
+        let path = drafts_dir.join(SUMMARIES_FILE);
         let mut loaded = DocumentCache::default();
-        for doc in &corpus.docs {
-            let path = dir.join(DRAFTS_DIR).join(file_name(doc.file()));
-            let Ok(bytes) = std::fs::read(&path) else {
-                continue;
-            };
-            match serde_json::from_slice::<CachedDocument>(&bytes) {
-                Ok(cached) if cached.drafts.doc == doc.file() => {
-                    loaded.docs.insert(doc.file().to_string(), Arc::new(cached));
-                }
-                Ok(_) => {}
-                Err(error) => {
-                    tracing::warn!(path = %path.display(), %error, "cached drafts unreadable")
+        match std::fs::read(&path).map(|bytes| serde_json::from_slice(&bytes)) {
+            Ok(Ok(summaries)) => {
+                let summaries: HashMap<String, Summary> = summaries;
+                for (doc, mut summary) in summaries {
+                    summary.saved = Some(drafts_dir.join(file_name(&doc)));
+                    loaded.docs.insert(doc, summary);
                 }
             }
+            Ok(Err(error)) => {
+                tracing::warn!(path = %path.display(), %error, "cached summaries unreadable")
+            }
+            Err(error) => tracing::warn!(path = %path.display(), %error, "no cached summaries"),
         }
         DocumentCache::reusing(corpus, &loaded)
     }
 
-    /// A document's contribution.
-    pub fn get(&self, doc: &str) -> Option<&CachedDocument> {
-        self.docs.get(doc).map(Arc::as_ref)
+    /// Passages cut from a document.
+    pub fn passages(&self, doc: &str) -> Option<usize> {
+        self.docs.get(doc).map(|s| s.passages)
     }
 
-    /// The drafts of every document in corpus order (copies, for merging).
-    pub fn drafts_in_order(&self, corpus: &Corpus) -> Vec<DocumentDrafts> {
+    /// The content hash of a document as cached.
+    pub fn content(&self, doc: &str) -> Option<&str> {
+        self.docs.get(doc).map(|s| s.content.as_str())
+    }
+
+    /// The drafts of every document in corpus order, read one document at a time (copies,
+    /// for merging).
+    pub fn drafts_in_order<'a>(
+        &'a self,
+        corpus: &'a Corpus,
+    ) -> impl Iterator<Item = DocumentDrafts> + 'a {
         corpus
             .docs
             .iter()
-            .filter_map(|doc| self.docs.get(doc.file()))
-            .map(|cached| cached.drafts.clone())
-            .collect()
+            .filter_map(|doc| self.docs.get(doc.file()).map(|s| s.drafts(doc)))
     }
 
-    /// Writes the cache into `dir/drafts`; entries shared with `previous` (its build
-    /// directory and cache) are hard-linked from there instead of written again.
-    pub fn save(
-        &self,
-        dir: &Path,
-        previous: Option<(&Path, &DocumentCache)>,
-    ) -> Result<(), StoreError> {
+    /// Writes the cache into `dir/drafts` and lets go of the drafts held in memory; drafts
+    /// saved before are hard-linked from where they are instead of written again.
+    pub fn save(&mut self, dir: &Path) -> Result<(), StoreError> {
         let target = dir.join(DRAFTS_DIR);
         std::fs::create_dir_all(&target).map_err(io(&target))?;
-        for (doc, cached) in &self.docs {
-            let name = file_name(doc);
-            let destination = target.join(&name);
-            let shared = previous.and_then(|(previous_dir, previous_cache)| {
-                previous_cache
-                    .docs
-                    .get(doc)
-                    .filter(|p| Arc::ptr_eq(p, cached))
-                    .map(|_| previous_dir.join(DRAFTS_DIR).join(&name))
-            });
-            if let Some(source) = shared
-                && std::fs::hard_link(&source, &destination).is_ok()
-            {
-                continue;
+        for (doc, summary) in &mut self.docs {
+            let destination = target.join(file_name(doc));
+            let linked = summary
+                .saved
+                .as_ref()
+                .is_some_and(|source| std::fs::hard_link(source, &destination).is_ok());
+            if !linked {
+                write_drafts(summary, doc, &destination)?;
             }
-            let json = serde_json::to_vec(cached.as_ref()).map_err(|e| StoreError::Corrupt {
-                path: destination.clone(),
-                message: e.to_string(),
-            })?;
-            std::fs::write(&destination, json).map_err(io(&destination))?;
+            summary.saved = Some(destination);
+            summary.fresh = None;
         }
-        Ok(())
+        self.save_summaries(&target)
+    }
+
+    fn save_summaries(&self, drafts_dir: &Path) -> Result<(), StoreError> {
+        let path = drafts_dir.join(SUMMARIES_FILE);
+        let json = serde_json::to_vec(&self.docs).map_err(|e| corrupt(&path, e))?;
+        std::fs::write(&path, json).map_err(io(&path))
+    }
+}
+
+/// Writes one document's drafts (from memory, or copied from where they were saved).
+fn write_drafts(summary: &Summary, doc: &str, destination: &Path) -> Result<(), StoreError> {
+    if let Some(fresh) = &summary.fresh {
+        let cached = CachedDocumentRef {
+            content: &summary.content,
+            passages: summary.passages,
+            drafts: fresh,
+        };
+        let json = serde_json::to_vec(&cached).map_err(|e| corrupt(destination, e))?;
+        return std::fs::write(destination, json).map_err(io(destination));
+    }
+    match &summary.saved {
+        Some(source) => std::fs::copy(source, destination)
+            .map(|_| ())
+            .map_err(io(destination)),
+        None => Err(StoreError::Corrupt {
+            path: destination.to_path_buf(),
+            message: format!("no drafts of {doc} to save"),
+        }),
+    }
+}
+
+/// [`CachedDocument`] borrowed, for writing.
+#[derive(Serialize)]
+struct CachedDocumentRef<'a> {
+    content: &'a str,
+    passages: usize,
+    drafts: &'a DocumentDrafts,
+}
+
+fn corrupt(path: &Path, error: serde_json::Error) -> StoreError {
+    StoreError::Corrupt {
+        path: path.to_path_buf(),
+        message: error.to_string(),
     }
 }
 

@@ -150,7 +150,7 @@ pub fn summaries(engine: &Engine) -> Vec<DocumentSummary> {
                 sha256: library.map(|e| e.sha256.clone()),
                 added_at: library.map(|e| e.added_at.clone()),
                 lines: doc.lines.len(),
-                passages: engine.cache.get(id).map_or(0, |c| c.passages),
+                passages: engine.cache.passages(id).unwrap_or(0),
                 nodes: nodes.get(id).copied().unwrap_or(0),
                 budgets: budgets.get(id).copied().unwrap_or(0),
             }
@@ -263,19 +263,18 @@ fn derive(config: &EngineConfig, base: &Engine) -> Result<Engine, EngineError> {
     let started = Instant::now();
     let corpus = Corpus::load_with_library(&config.seeds_dir, &config.library())?;
     let fingerprint = crate::engine::fingerprint(config, &corpus);
-    let cache = DocumentCache::reusing(&corpus, &base.cache);
+    let mut cache = DocumentCache::reusing(&corpus, &base.cache);
     let (graph, _) = assemble_graph(&corpus, &base.vocab, cache.drafts_in_order(&corpus));
     let changes = index_changes(base, &corpus, &cache, &graph);
     let store = config.store();
     let dir = store.new_build_dir(&fingerprint)?;
     derive_index(&base.build_dir, &dir, &base.analyzer, &changes)?;
     graph.save(&dir.join(GRAPH_FILE))?;
-    cache.save(&dir, Some((&base.build_dir, &base.cache)))?;
+    cache.save(&dir)?;
     let passages_total = corpus
         .docs
         .iter()
-        .filter_map(|d| cache.get(d.file()))
-        .map(|c| c.passages)
+        .filter_map(|d| cache.passages(d.file()))
         .sum();
     let meta = BuildMeta {
         content_hash: fingerprint.clone(),
@@ -304,14 +303,14 @@ fn index_changes(
             changes.remove_docs.push(doc.file().to_string());
         }
     }
-    for doc in &corpus.docs {
+    for (doc_index, doc) in corpus.docs.iter().enumerate() {
         let unchanged = matches!(
-            (base.cache.get(doc.file()), cache.get(doc.file())),
-            (Some(old), Some(new)) if old.content == new.content
+            (base.cache.content(doc.file()), cache.content(doc.file())),
+            (Some(old), Some(new)) if old == new
         );
         if !unchanged {
             changes.remove_docs.push(doc.file().to_string());
-            changes.passages.extend(passages(doc));
+            changes.passages.push((doc_index, passages(doc)));
         }
     }
     let old: HashMap<String, NodeEntry> = base

@@ -7,6 +7,7 @@ use super::{GraphData, KnowledgeGraph};
 use crate::corpus::{Corpus, SeedDoc};
 use crate::extract::extract_document;
 use crate::vocab::Vocabulary;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
@@ -44,7 +45,7 @@ pub struct DocumentDrafts {
 
 /// Builds the knowledge graph of a corpus.
 pub fn build_graph(corpus: &Corpus, vocab: &Vocabulary) -> (KnowledgeGraph, BuildReport) {
-    let drafts: Vec<DocumentDrafts> = corpus.docs.iter().map(document_drafts).collect();
+    let drafts: Vec<DocumentDrafts> = corpus.docs.par_iter().map(document_drafts).collect();
     assemble_graph(corpus, vocab, drafts)
 }
 
@@ -252,76 +253,89 @@ fn link_context_cues(all: &mut Extraction, corpus: &Corpus, vocab: &Vocabulary) 
         })
         .collect();
     items.sort();
+    let docs = DocsByName::new(corpus);
+    let per_item: Vec<(Vec<NodeDraft>, Vec<EdgeDraft>)> = (0..items.len())
+        .into_par_iter()
+        .map(|index| context_links(&items, index, &docs, vocab))
+        .collect();
     let mut links = Vec::new();
-    let mut new_nodes = Vec::new();
-    for (index, (doc_name, line_start, id)) in items.iter().enumerate() {
-        let Some(doc) = corpus.doc(doc_name) else {
-            continue;
-        };
-        let next_item_line = items
-            .get(index + 1)
-            .filter(|(d, _, _)| d == doc_name)
-            .map(|(_, line, _)| *line)
-            .unwrap_or(u32::MAX);
-        let shares_its_line = next_item_line == *line_start
-            || index
-                .checked_sub(1)
-                .and_then(|i| items.get(i))
-                .is_some_and(|(d, line, _)| d == doc_name && line == line_start);
-        if shares_its_line {
-            continue;
-        }
-        let publisher: Vec<String> = vocab
-            .find(&doc.info.publisher)
-            .into_iter()
-            .map(|m| m.entry.node_id.clone())
-            .collect();
-        let last = next_item_line
-            .saturating_sub(1)
-            .min(line_start + MAX_CONTEXT_LINES)
-            .max(*line_start);
-        for number in *line_start..=last {
-            let line = doc.line(number);
-            for sentence in line.split_inclusive(['。', '．']) {
-                let based_on = crate::extract::mentions::BASED_ON_CUES
-                    .iter()
-                    .any(|c| sentence.contains(c));
-                let together = crate::extract::mentions::COLLABORATION_CUES
-                    .iter()
-                    .any(|c| sentence.contains(c));
-                if !based_on && !together {
-                    continue;
-                }
-                if based_on {
-                    let (nodes, edges) = plans_rested_on(id, doc_name, number, sentence, vocab);
-                    new_nodes.extend(nodes);
-                    links.extend(edges);
-                }
-                for found in vocab.find(sentence) {
-                    let rel = match found.entry.node_type {
-                        NodeType::Strategy if based_on => Rel::BasedOn,
-                        NodeType::Agency
-                            if together && !publisher.contains(&found.entry.node_id) =>
-                        {
-                            Rel::CollaboratesWith
-                        }
-                        _ => continue,
-                    };
-                    let source = Source {
-                        doc: doc_name.clone(),
-                        line_start: number,
-                        line_end: number,
-                        quote: found.text(sentence).to_string(),
-                    };
-                    links.push(EdgeDraft::new(id, rel, &found.entry.node_id, source));
-                }
-            }
-        }
+    for (nodes, edges) in per_item {
+        all.nodes.extend(nodes);
+        links.extend(edges);
     }
-    all.nodes.extend(new_nodes);
     for edge in links {
         all.add_edge(edge);
     }
+}
+
+/// The `based_on` / `collaborates_with` links (and the plans they rest on) read from the
+/// block of the item at `index` of `items` (sorted by document and line).
+fn context_links(
+    items: &[(String, u32, String)],
+    index: usize,
+    docs: &DocsByName<'_>,
+    vocab: &Vocabulary,
+) -> (Vec<NodeDraft>, Vec<EdgeDraft>) {
+    let mut links = Vec::new();
+    let mut new_nodes = Vec::new();
+    let (doc_name, line_start, id) = &items[index];
+    let Some(doc) = docs.get(doc_name) else {
+        return (new_nodes, links);
+    };
+    let next_item_line = items
+        .get(index + 1)
+        .filter(|(d, _, _)| d == doc_name)
+        .map(|(_, line, _)| *line)
+        .unwrap_or(u32::MAX);
+    let shares_its_line = next_item_line == *line_start
+        || index
+            .checked_sub(1)
+            .and_then(|i| items.get(i))
+            .is_some_and(|(d, line, _)| d == doc_name && line == line_start);
+    if shares_its_line {
+        return (new_nodes, links);
+    }
+    let publisher: Vec<String> = vocab
+        .find(&doc.info.publisher)
+        .into_iter()
+        .map(|m| m.entry.node_id.clone())
+        .collect();
+    let last = next_item_line
+        .saturating_sub(1)
+        .min(line_start + MAX_CONTEXT_LINES)
+        .max(*line_start);
+    for number in *line_start..=last {
+        let line = doc.line(number);
+        for sentence in line.split_inclusive(['。', '．']) {
+            let based_on = crate::extract::mentions::BASED_ON_CUES.iter().any(|c| sentence.contains(c));
+            let together = crate::extract::mentions::COLLABORATION_CUES.iter().any(|c| sentence.contains(c));
+            if !based_on && !together {
+                continue;
+            }
+            if based_on {
+                let (nodes, edges) = plans_rested_on(id, doc_name, number, sentence, vocab);
+                new_nodes.extend(nodes);
+                links.extend(edges);
+            }
+            for found in vocab.find(sentence) {
+                let rel = match found.entry.node_type {
+                    NodeType::Strategy if based_on => Rel::BasedOn,
+                    NodeType::Agency if together && !publisher.contains(&found.entry.node_id) => {
+                        Rel::CollaboratesWith
+                    }
+                    _ => continue,
+                };
+                let source = Source {
+                    doc: doc_name.clone(),
+                    line_start: number,
+                    line_end: number,
+                    quote: found.text(sentence).to_string(),
+                };
+                links.push(EdgeDraft::new(id, rel, &found.entry.node_id, source));
+            }
+        }
+    }
+    (new_nodes, links)
 }
 
 /// The plans and laws a sentence that says 「に基づき」/「を踏まえ」 names (quoted, or with
@@ -372,30 +386,51 @@ fn plans_rested_on(
 }
 
 /// Drops sources whose quote does not stand in the cited lines (as written, or across the
-/// line breaks of the span); nodes and edges left without a source are dropped too.
+/// line breaks of the span); nodes and edges left without a source are dropped too. Sources
+/// are checked in parallel.
 fn keep_verified_sources(all: &mut Extraction, corpus: &Corpus) -> usize {
-    let mut rejected = 0;
-    let mut verify = |sources: &mut Vec<Source>| {
+    let docs = DocsByName::new(corpus);
+    let verify = |sources: &mut Vec<Source>| {
         let before = sources.len();
-        sources.retain(|s| quote_stands(corpus, s));
-        rejected += before - sources.len();
+        sources.retain(|s| docs.get(&s.doc).is_some_and(|d| quote_stands_in(d, s)));
+        before - sources.len()
     };
-    for node in &mut all.nodes {
-        verify(&mut node.sources);
-    }
-    for edge in &mut all.edges {
-        verify(&mut edge.sources);
-    }
+    let rejected: usize = all
+        .nodes
+        .par_iter_mut()
+        .map(|node| verify(&mut node.sources))
+        .sum::<usize>()
+        + all
+            .edges
+            .par_iter_mut()
+            .map(|edge| verify(&mut edge.sources))
+            .sum::<usize>();
     all.nodes.retain(|n| !n.sources.is_empty());
     all.edges.retain(|e| !e.sources.is_empty());
     rejected
 }
 
+/// The documents of a corpus by file name.
+struct DocsByName<'c>(HashMap<&'c str, &'c SeedDoc>);
+
+impl<'c> DocsByName<'c> {
+    fn new(corpus: &'c Corpus) -> DocsByName<'c> {
+        DocsByName(corpus.docs.iter().map(|d| (d.file(), d)).collect())
+    }
+
+    fn get(&self, file: &str) -> Option<&'c SeedDoc> {
+        self.0.get(file).copied()
+    }
+}
+
 /// Whether a source's quote stands verbatim in its cited lines.
 pub fn quote_stands(corpus: &Corpus, source: &Source) -> bool {
-    let Some(doc) = corpus.doc(&source.doc) else {
-        return false;
-    };
+    corpus
+        .doc(&source.doc)
+        .is_some_and(|doc| quote_stands_in(doc, source))
+}
+
+fn quote_stands_in(doc: &SeedDoc, source: &Source) -> bool {
     if source.line_start == 0 || source.line_end < source.line_start {
         return false;
     }

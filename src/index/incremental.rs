@@ -3,10 +3,11 @@
 //! changed node entries are deleted and added there. The current build is never written to,
 //! so readers of it are unaffected and a crash leaves it serving.
 
+use super::documents::{node_document, passage_document, passage_ord};
 use super::schema::fields_of;
 use super::store::StoreError;
 use super::{Analyzer, register_tokenizers};
-use super::{IndexError, NodeEntry, WRITER_MEMORY_BYTES, node_document, passage_document};
+use super::{IndexError, NodeEntry, WRITER_MEMORY_BYTES};
 use crate::passages::Passage;
 use std::path::Path;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
@@ -20,8 +21,8 @@ pub struct IndexChanges {
     pub remove_docs: Vec<String>,
     /// Node ids whose entries are deleted (before `nodes` are added).
     pub remove_nodes: Vec<String>,
-    /// Passages added.
-    pub passages: Vec<Passage>,
+    /// Passages added: each document's position in corpus order and its passages.
+    pub passages: Vec<(usize, Vec<Passage>)>,
     /// Node entries added.
     pub nodes: Vec<NodeEntry>,
 }
@@ -46,8 +47,11 @@ pub fn derive_index(
     for id in &changes.remove_nodes {
         writer.delete_query(both(fields.kind, "node", fields.id, id))?;
     }
-    for passage in &changes.passages {
-        writer.add_document(passage_document(&fields, passage))?;
+    for (doc_index, passages) in &changes.passages {
+        for (position, passage) in passages.iter().enumerate() {
+            let ord = passage_ord(*doc_index, position);
+            writer.add_document(passage_document(&fields, passage, ord))?;
+        }
     }
     for node in &changes.nodes {
         writer.add_document(node_document(&fields, node))?;

@@ -1,10 +1,13 @@
 //! The tantivy schema: one document per passage (and per graph node), with a morphological
 //! and a character-bigram view of the same text.
 
-use crate::analysis::tokenizers::{BIGRAM, JAPANESE};
+use crate::analysis::tokenizers::{BIGRAM, JAPANESE, JAPANESE_REPEATED};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
+
+/// Name of the corpus-order field.
+pub const ORD_FIELD: &str = "ord";
 
 /// Handles to every field.
 #[derive(Debug, Clone, Copy)]
@@ -38,6 +41,9 @@ pub struct Fields {
     pub name: Field,
     /// Character bigrams of a node's name and aliases.
     pub name_bigram: Field,
+    /// Position in corpus order (fast field): breaks ties between equal scores the same way
+    /// whatever the segment layout.
+    pub ord: Field,
 }
 
 fn analyzed(tokenizer: &str, stored: bool) -> TextOptions {
@@ -66,10 +72,11 @@ pub fn build_schema() -> (Schema, Fields) {
         text: builder.add_text_field("text", STORED),
         body: builder.add_text_field("body", analyzed(JAPANESE, false)),
         body_bigram: builder.add_text_field("body_bigram", analyzed(BIGRAM, false)),
-        heading: builder.add_text_field("heading", analyzed(JAPANESE, false)),
+        heading: builder.add_text_field("heading", analyzed(JAPANESE_REPEATED, false)),
         facets: builder.add_text_field("facets", STRING),
         name: builder.add_text_field("name", analyzed(JAPANESE, false)),
         name_bigram: builder.add_text_field("name_bigram", analyzed(BIGRAM, false)),
+        ord: builder.add_u64_field(ORD_FIELD, FAST),
     };
     (builder.build(), fields)
 }
@@ -92,5 +99,6 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         facets: field("facets")?,
         name: field("name")?,
         name_bigram: field("name_bigram")?,
+        ord: field(ORD_FIELD)?,
     })
 }

@@ -5,12 +5,14 @@ pub mod snippet;
 
 use crate::analysis::Analyzer;
 use crate::index::SearchIndex;
+use crate::index::schema::ORD_FIELD;
 use serde::Serialize;
+use std::cmp::Reverse;
 use std::collections::HashSet;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{TantivyDocument, Term};
+use tantivy::{DocAddress, DocId, Score, SegmentReader, TantivyDocument, Term};
 
 /// Longest accepted query, in bytes.
 pub const MAX_QUERY_BYTES: usize = 1_000;
@@ -160,11 +162,11 @@ pub fn search(
     // Fetch extra hits so that passages repeated word for word (relisted slides) can be
     // collapsed into their best-ranked copy without leaving the page short.
     let window = (request.offset + request.limit) * DUPLICATE_HEADROOM;
-    let collector = (Count, TopDocs::with_limit(window).order_by_score());
+    let collector = (Count, ranked_by_score_then_ord(window));
     let (total, ranked) = searcher.search(&full_query, &collector)?;
     let mut seen_texts = HashSet::new();
     let mut unique = Vec::with_capacity(ranked.len());
-    for (score, address) in ranked {
+    for ((score, _), address) in ranked {
         let stored: TantivyDocument = searcher.doc(address)?;
         let text = stored
             .get_first(index.fields.text)
@@ -192,6 +194,24 @@ pub fn search(
         ));
     }
     Ok(SearchPage { total, hits })
+}
+
+/// Top `limit` documents by score, equal scores in corpus order (the `ord` fast field), so
+/// that ranking does not depend on how the index was split into segments.
+fn ranked_by_score_then_ord(
+    limit: usize,
+) -> impl Collector<Fruit = Vec<((Score, Reverse<u64>), DocAddress)>> {
+    TopDocs::with_limit(limit).tweak_score(|segment: &SegmentReader| {
+        let ords = segment
+            .fast_fields()
+            .u64(ORD_FIELD)
+            .ok()
+            .map(|column| column.first_or_default_col(u64::MAX));
+        move |doc: DocId, score: Score| {
+            let ord = ords.as_ref().map_or(u64::MAX, |column| column.get_val(doc));
+            (score, Reverse(ord))
+        }
+    })
 }
 
 /// The scoring query over passages and/or nodes of the requested types, within one document
