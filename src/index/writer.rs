@@ -16,7 +16,7 @@ use tantivy::indexer::UserOperation;
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
 /// Memory budget of each tantivy writer thread.
-const WRITER_MEMORY_PER_THREAD: usize = 64_000_000;
+const WRITER_MEMORY_PER_THREAD: usize = 40_000_000;
 /// Most tantivy writer threads (more would only add segments to merge).
 const MAX_WRITER_THREADS: usize = 8;
 
