@@ -307,8 +307,12 @@ fn context_links(
     for number in *line_start..=last {
         let line = doc.line(number);
         for sentence in line.split_inclusive(['。', '．']) {
-            let based_on = crate::extract::mentions::BASED_ON_CUES.iter().any(|c| sentence.contains(c));
-            let together = crate::extract::mentions::COLLABORATION_CUES.iter().any(|c| sentence.contains(c));
+            let based_on = crate::extract::mentions::BASED_ON_CUES
+                .iter()
+                .any(|c| sentence.contains(c));
+            let together = crate::extract::mentions::COLLABORATION_CUES
+                .iter()
+                .any(|c| sentence.contains(c));
             if !based_on && !together {
                 continue;
             }
