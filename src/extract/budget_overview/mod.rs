@@ -68,10 +68,6 @@ static UNIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ACCOUNT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^第\s*\d+\s+(\S.*)$").expect("account"));
-static UNIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[（(](?:単位[:：]\s*)?(億円|百万円|千万円|千円|万円|兆円)[）)]$")
-        .expect("unit line")
-});
 static FLAGS_ONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[(（](後掲|再掲|新規)[)）]$").expect("flags only"));
 static ORG_ABBR: LazyLock<Regex> = LazyLock::new(|| {

@@ -1,6 +1,7 @@
 //! Summary tables under a unit line and the headline totals.
 
 use super::*;
+use crate::extract::recognise::amounts::unit_line;
 
 impl Parser<'_> {
     pub(super) fn table_piece(&mut self, piece: &Piece) -> bool {
@@ -26,12 +27,8 @@ impl Parser<'_> {
             self.columns.clear();
             return true;
         }
-        if let Some(caps) = UNIT_LINE.captures(folded.trim()) {
-            self.unit = caps
-                .get(1)
-                .map(|m| m.as_str())
-                .unwrap_or("億円")
-                .to_string();
+        if let Some(unit) = unit_line(&folded) {
+            self.unit = unit.to_string();
             return true;
         }
         if folded.starts_with('※') {

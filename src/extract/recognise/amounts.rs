@@ -64,6 +64,17 @@ pub fn unit_declared(text: &str) -> Option<&'static str> {
         .find(|u| *u == unit)
 }
 
+/// The unit a line declares when the whole line is a unit declaration in parentheses:
+/// `（単位：百万円）`, `(億円)`. A line saying more (a header, a sentence) gives `None`.
+pub fn unit_line(text: &str) -> Option<&'static str> {
+    let folded = crate::normalize::nfkc(text.trim());
+    let inner = folded.strip_prefix('(')?.strip_suffix(')')?.trim();
+    let unit = inner
+        .strip_prefix("単位")
+        .map_or(inner, |rest| rest.trim_start_matches([':', ' ']));
+    unit_declared(&format!("({unit})")).filter(|u| *u == unit && *u != "円")
+}
+
 /// What a table column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
@@ -386,6 +397,10 @@ mod tests {
         assert_eq!(unit_declared("歳出予算額　単位:千円"), Some("千円"));
         assert_eq!(unit_declared("（億円）"), Some("億円"));
         assert_eq!(unit_declared("予算額（案）は１億円"), None);
+        assert_eq!(unit_line("（単位：百万円）"), Some("百万円"));
+        assert_eq!(unit_line(" (億円) "), Some("億円"));
+        assert_eq!(unit_line("（億円、％）"), None);
+        assert_eq!(unit_line("予算額（億円）"), None);
     }
 
     #[test]
