@@ -66,6 +66,13 @@ impl FoundIndicator {
     }
 }
 
+impl FoundIndicator {
+    /// The properties, for a reader that builds its indicator node itself.
+    pub fn into_props(self) -> Map<String, Value> {
+        self.props
+    }
+}
+
 /// Adds the indicator `name` with its properties, evaluating `subject` (and targeted by it
 /// when a target is stated); returns the indicator's id.
 pub fn add_indicator(

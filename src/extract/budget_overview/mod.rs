@@ -109,10 +109,6 @@ static TRANSFER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+(?:交付税|交付金))により")
         .expect("transfer")
 });
-static TARGET_GOAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:令和|平成)?\s*\d+\s*年度)までに([^、。を]{2,30})を([^、。]{1,20}?)にする(?:という)?目標")
-        .expect("target goal")
-});
 static RATE_UP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+(?:比率|率))の向上")
         .expect("rate up")

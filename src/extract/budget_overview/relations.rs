@@ -2,6 +2,8 @@
 //! targets.
 
 use super::*;
+use crate::extract::indicators::FoundIndicator;
+use crate::extract::recognise::targets::target_statement;
 
 impl Parser<'_> {
     pub(super) fn scan_relations(&mut self, subject: Subject, text: &str, line_source: &Source) {
@@ -326,21 +328,12 @@ impl Parser<'_> {
                 self.link(subject, Rel::FundedBy, program, source);
             }
         }
-        for caps in TARGET_GOAL.captures_iter(text) {
-            let (Some(year), Some(what), Some(level)) = (caps.get(1), caps.get(2), caps.get(3))
-            else {
-                continue;
-            };
-            let source = quote_source(&raw_quote(what.as_str()));
-            let indicator = self.entity(NodeType::Indicator, what.as_str(), source.clone());
+        if let Some(statement) = target_statement(text) {
+            let source = quote_source(&raw_quote(&statement.name));
+            let indicator = self.entity(NodeType::Indicator, &statement.name, source.clone());
             if let Some(entity) = self.entities.get_mut(indicator) {
-                entity
-                    .props
-                    .insert("target".into(), Value::String(level.as_str().to_string()));
-                entity.props.insert(
-                    "target_year".into(),
-                    Value::String(year.as_str().to_string()),
-                );
+                let found = FoundIndicator::new(&statement.values, Some(&statement.due), &[], None);
+                entity.props.extend(found.into_props());
             }
             self.link(subject, Rel::EvaluatedBy, indicator, source);
         }

@@ -1,6 +1,8 @@
 //! The overview before the tables: pillars, focus areas and their targets.
 
 use super::*;
+use crate::extract::indicators::FoundIndicator;
+use crate::extract::recognise::targets::IndicatorValues;
 
 impl PlanReader<'_> {
     // ---------------------------------------------------------------- overview
@@ -232,16 +234,19 @@ impl PlanReader<'_> {
         };
         let name = format!("{theme_name} {rest}");
         let source = self.c.source(line, quote);
+        let values = IndicatorValues {
+            target: Some(target.clone()),
+            target_year: year.as_deref().and_then(|y| y.parse().ok()),
+            ..IndicatorValues::default()
+        };
         let mut draft = NodeDraft::new(NodeType::Indicator, &name, source.clone())
-            .with_prop("target", target.clone())
             .with_prop("theme", theme_name);
+        draft
+            .props
+            .extend(FoundIndicator::new(&values, year.as_deref(), &[], None).into_props());
         if let Some(value) = TARGET_VALUE.find(&rest) {
             draft = draft.with_prop("target_value", value.as_str());
         }
-        draft = draft.with_prop(
-            "target_year",
-            year.map(Value::String).unwrap_or(Value::Null),
-        );
         let id = self.c.node_draft(draft);
         self.c.alias(&id, &rest);
         self.c.edge(theme, Rel::EvaluatedBy, &id, source.clone());

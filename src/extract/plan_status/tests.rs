@@ -149,8 +149,8 @@ fn reads_plans_rows_sections_and_targets() {
     assert_eq!(
         indicator
             .and_then(|n| n.props.get("target_year"))
-            .and_then(Value::as_str),
-        Some("2040")
+            .and_then(Value::as_u64),
+        Some(2040)
     );
     let row = e.nodes.iter().find(|n| n.name == "港湾の接続の推進");
     assert_eq!(

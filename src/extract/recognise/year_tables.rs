@@ -217,13 +217,14 @@ pub fn table_row(line: &str) -> Option<TableRow> {
 }
 
 /// Whether a line is a row of an indicator table, not of a budget table: a role row
-/// (`目標値 件 - 6,000`) or cells counted in a unit other than money (`618人`, `76％`).
+/// (`目標値 件 - 6,000`) or cells counted in a unit other than money (`618人`, `40件`).
+/// Percentages alone decide nothing: budget tables carry 増減率 columns.
 pub fn is_indicator_row(line: &str) -> bool {
     table_row(line).is_some_and(|row| {
         row.role.is_some()
             || row.cells.iter().flatten().any(|cell| {
                 let unit = unit_suffix(std::slice::from_ref(&Some(cell.clone())));
-                unit.is_some_and(|u| !u.contains('円'))
+                unit.is_some_and(|u| !u.contains('円') && u != "%" && u != "％")
             })
     })
 }
@@ -588,6 +589,9 @@ mod tests {
         assert!(is_indicator_row("参加者数 1,000人 2,500人"));
         assert!(!is_indicator_row("通信基盤整備 120 150 30"));
         assert!(!is_indicator_row("予算額 10億円 12億円"));
+        assert!(!is_indicator_row(
+            "一般会計 48,620,000 46,930,000 1,690,000 3.6%"
+        ));
     }
 
     #[test]
