@@ -447,6 +447,9 @@ impl<'a> Reader<'a> {
             return;
         };
         for figure in inline_figures(text) {
+            if figure.limit {
+                continue;
+            }
             let quote = quote_around(text, figure.amount.start, figure.amount.end);
             let source = self.c.source(number, quote);
             if figure.change {

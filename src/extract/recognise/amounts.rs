@@ -276,6 +276,8 @@ pub struct InlineFigure {
     pub kind_implied: bool,
     /// A change (増減, 比較, 増額/減額, △/▲) rather than a budget.
     pub change: bool,
+    /// A limit, ceiling or unit rate (起債の限度額, 補助上限, 単価) rather than a budget.
+    pub limit: bool,
     /// の内数.
     pub inclusive: bool,
     /// 新規, 事項要求, 再掲, 〔〕.
@@ -295,6 +297,9 @@ const CHANGE_LABELS: [&str; 10] = [
     "対前年度比",
     "対前年度増減",
 ];
+
+/// Words in an amount's sentence, before it, that make it a limit or a rate, not a budget.
+const LIMIT_WORDS: [&str; 6] = ["限度額", "上限", "限度", "単価", "補助率", "１人当たり"];
 
 /// Amounts in running text, each with the year and kind written beside it.
 pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
@@ -333,12 +338,19 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
                 .iter()
                 .any(|w| after_start.starts_with(w));
         let (inclusive, flags) = detect_qualifiers(&format!("{before}{}", qualifier_text(after)));
+        let sentence_start = text[..amount.start]
+            .rfind('。')
+            .map_or(0, |i| i + '。'.len_utf8());
+        let limit = LIMIT_WORDS
+            .iter()
+            .any(|w| text[sentence_start..amount.start].contains(w));
         figures.push(InlineFigure {
             amount: amount.clone(),
             year_kind,
             year_offset,
             kind_implied,
             change,
+            limit,
             inclusive,
             flags,
         });
@@ -453,6 +465,16 @@ mod tests {
         assert_eq!(cell_amount("１，２００", Some("百万円")), "12".parse().ok());
         assert_eq!(cell_amount("5,000千円", None), "0.05".parse().ok());
         assert_eq!(cell_amount("5,000", None), None);
+    }
+
+    #[test]
+    fn limits_and_rates_are_not_budgets() {
+        let limit = inline_figures("市債の借入限度額は、1,500,000千円とする。");
+        assert!(limit[0].limit);
+        let cap = inline_figures("補助上限 1件あたり300万円");
+        assert!(cap.iter().all(|f| f.limit));
+        let budget = inline_figures("施設整備事業 850,000千円（新規）。限度額は別に定める。");
+        assert!(!budget[0].limit);
     }
 
     #[test]
