@@ -377,18 +377,23 @@ impl<'a> Reader<'a> {
         let head = &raw[..amount_start];
         let name = clean_name(
             head.trim_end_matches(NAME_TAIL)
+                .trim_end_matches(['】', ']', '］'])
                 .trim_start_matches(['【', '[', '（', '(', ' ', '\u{3000}'])
                 .trim_start_matches("うち")
                 .trim(),
         );
+        let account = name.ends_with("会計");
         let generic = YearKind::read(&name).is_empty()
             && !["予算", "要求", "総額", "合計", "計", "うち"]
                 .iter()
-                .any(|w| name.starts_with(w) || name.ends_with(w));
+                .any(|w| name.starts_with(w) || (name.ends_with(w) && !account));
+        // Before any heading, a labelled figure (`【補正予算額】 3,462億円`) is the document's
+        // headline total: its label names it even when the label is budget wording.
+        let headline = self.open.is_empty();
         let readable = name.chars().count() >= 3
             && name.chars().count() <= MAX_ITEM_NAME_CHARS
             && !name.contains(['。', '、', '】', ']'])
-            && generic;
+            && (generic || headline);
         if !readable {
             return None;
         }

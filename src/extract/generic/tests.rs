@@ -139,3 +139,38 @@ fn amounts_that_no_budget_wording_surrounds_are_not_budgets() {
         "market sizes are not budgets"
     );
 }
+
+#[test]
+fn a_labelled_total_before_any_heading_is_the_documents_headline() {
+    let text = "令和７年度地域振興関係補正予算の概要\n\n【補正予算額】　１，２００億円\n（うち一般会計　１，１５０億円、財政投融資　５０億円）\n\n１．道路の補修　８００億円\n";
+    let d = doc(text);
+    let extraction = extract(&d);
+    quotes_are_verbatim(&d, &extraction);
+    let budgets: Vec<(String, String)> = extraction
+        .nodes
+        .iter()
+        .filter(|n| n.node_type == NodeType::Budget)
+        .map(|n| {
+            let text = |key: &str| {
+                n.props
+                    .get(key)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_string()
+            };
+            (text("item"), text("amount_oku_yen"))
+        })
+        .collect();
+    for (item, amount) in [
+        ("補正予算額", "1200"),
+        ("一般会計", "1150"),
+        ("道路の補修", "800"),
+    ] {
+        assert!(
+            budgets
+                .iter()
+                .any(|(i, a)| i == item && a.parse::<f64>().ok() == amount.parse::<f64>().ok()),
+            "{item} {amount}: {budgets:?}"
+        );
+    }
+}
