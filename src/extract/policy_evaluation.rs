@@ -1317,11 +1317,12 @@ fn read_indicators(
         if !is_name_like(&name) || !text.cleaned(i).contains(statement.name.as_str()) {
             continue;
         }
+        let on_its_line = target_statement(text.cleaned(i)).is_some_and(|own| own == statement);
         let last = text
             .after(i, 1)
             .first()
             .copied()
-            .filter(|n| *n <= i + 2)
+            .filter(|n| *n <= i + 2 && !on_its_line)
             .unwrap_or(i);
         let subject = ctx.subject(section, i);
         let indicator = FoundIndicator::new(&statement.values, Some(&statement.due), &[], None);
