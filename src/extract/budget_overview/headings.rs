@@ -35,21 +35,11 @@ impl Parser<'_> {
                 return false;
             }
         }
-        if let Some(caps) = MAIN_ITEM.captures(&folded) {
-            let number: u32 = caps
-                .get(1)
-                .and_then(|m| m.as_str().parse().ok())
-                .unwrap_or(0);
-            let rest = caps.get(2).map(|m| m.as_str()).unwrap_or("");
+        if let Some((number, rest)) = number_and_rest(&MAIN_ITEM, &folded) {
             self.enter_main(number, &strip_prefix_chars(&text, rest), dash, piece);
             return true;
         }
-        if let Some(caps) = SUB_ITEM.captures(&folded) {
-            let number: u32 = caps
-                .get(1)
-                .and_then(|m| m.as_str().parse().ok())
-                .unwrap_or(0);
-            let rest = caps.get(2).map(|m| m.as_str()).unwrap_or("");
+        if let Some((number, rest)) = number_and_rest(&SUB_ITEM, &folded) {
             self.enter_sub(number, &strip_prefix_chars(&text, rest), dash, piece);
             return true;
         }
@@ -286,4 +276,14 @@ pub(super) fn roman_label(value: u32) -> String {
         .copied()
         .unwrap_or("?")
         .to_string()
+}
+
+/// The item number (group 1) and the text after it (group 2) of a numbered line.
+fn number_and_rest<'t>(pattern: &Regex, text: &'t str) -> Option<(u32, &'t str)> {
+    let caps = pattern.captures(text)?;
+    let number = caps
+        .get(1)
+        .and_then(|m| m.as_str().parse().ok())
+        .unwrap_or(0);
+    Some((number, caps.get(2).map_or("", |m| m.as_str())))
 }

@@ -363,7 +363,7 @@ fn read_table(lines: &[&str], header: usize, years: Vec<u16>) -> Table {
 
 fn with_unit(value: &str, unit: Option<&str>) -> String {
     match unit {
-        Some(unit) if value.ends_with(|c: char| c.is_ascii_digit() || c.is_numeric()) => {
+        Some(unit) if value.ends_with(char::is_numeric) => {
             format!("{value}{unit}")
         }
         _ => value.to_string(),
