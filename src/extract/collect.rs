@@ -162,6 +162,14 @@ impl<'a> Collector<'a> {
         }
     }
 
+    /// Sets a property on the edge `from -rel-> to`, if there is one.
+    pub fn edge_prop(&mut self, from: &str, rel: Rel, to: &str, key: &str, value: Value) {
+        let key_of = (from.to_string(), rel, to.to_string());
+        if let Some(&index) = self.edge_index.get(&key_of) {
+            self.out.edges[index].props.insert(key.to_string(), value);
+        }
+    }
+
     /// Records amount-like text that could not be read.
     pub fn unparsed(&mut self, source: Source) {
         if !self.out.unparsed.contains(&source) {

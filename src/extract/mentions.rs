@@ -54,6 +54,63 @@ impl Lines {
     }
 }
 
+/// Longest paragraph read as one text, in lines.
+const PARAGRAPH_LINES: usize = 4;
+
+/// A paragraph of running text: wrapped lines joined into one.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    /// The lines it was read from.
+    pub lines: Lines,
+    /// Its text, the lines trimmed and joined.
+    pub text: String,
+}
+
+/// Whether a line opens a paragraph of its own (a bullet or a numbered point).
+pub fn opens_paragraph(line: &str) -> bool {
+    line.starts_with([
+        '○', '●', '・', '•', '◆', '■', '□', '◇', '※', '＊', '*', '【', '「',
+    ]) || line.starts_with(|c: char| ('①'..='⑳').contains(&c))
+}
+
+/// The paragraphs of 0-based lines `range`: runs of lines that `text` gives (it gives
+/// `None` for a blank line or one that is not running text), at most four lines long,
+/// broken before a bullet. Line numbers in the result are 1-based.
+pub fn paragraphs<'t>(
+    range: std::ops::Range<usize>,
+    text: impl Fn(usize) -> Option<&'t str>,
+) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        let Some(first_text) = text(i).map(str::trim).filter(|t| !t.is_empty()) else {
+            i += 1;
+            continue;
+        };
+        let first = i;
+        let mut joined = first_text.to_string();
+        while i + 1 < range.end && i + 1 - first < PARAGRAPH_LINES {
+            let Some(next) = text(i + 1).map(str::trim).filter(|t| !t.is_empty()) else {
+                break;
+            };
+            if opens_paragraph(next) {
+                break;
+            }
+            i += 1;
+            joined.push_str(next);
+        }
+        out.push(Paragraph {
+            lines: Lines {
+                first: first + 1,
+                last: i + 1,
+            },
+            text: joined,
+        });
+        i += 1;
+    }
+    out
+}
+
 /// The item a text belongs to, and how a plan named without a cue relates to it.
 #[derive(Debug, Clone, Copy)]
 pub struct Owner<'o> {

@@ -6,7 +6,7 @@
 
 use super::collect::Collector;
 use super::indicators::{FoundIndicator, add_indicator};
-use super::mentions::{self, Lines, Owner};
+use super::mentions::{self, Owner};
 use super::recognise::bodies::find_bodies;
 use super::recognise::targets::{IndicatorValues, target_mark, target_statement};
 use super::recognise::year_tables::indicators_in_tables;
@@ -1468,16 +1468,6 @@ fn read_kpi_rows(
 // Running text: strategies, laws and partners through the shared sentence reader
 // ---------------------------------------------------------------------------------------------
 
-/// Longest paragraph read as one text, in lines.
-const PARAGRAPH_LINES: usize = 4;
-
-/// Whether a line opens a paragraph of its own (a bullet or a numbered point).
-fn opens_paragraph(line: &str) -> bool {
-    line.starts_with([
-        '○', '●', '・', '•', '◆', '■', '□', '◇', '※', '＊', '*', '【', '「',
-    ]) || line.starts_with(|c: char| ('①'..='⑳').contains(&c))
-}
-
 /// Paragraphs of running text (wrapped lines joined): the names they hold, linked to the
 /// measure they stand under by what the sentence says (based on, works with, funded by).
 fn read_mentions(
@@ -1486,35 +1476,16 @@ fn read_mentions(
     section: &PolicySection,
     ctx: &SectionContext,
 ) {
-    let mut i = section.start;
-    while i < section.end {
-        if text.cleaned(i).is_empty() {
-            i += 1;
-            continue;
-        }
-        let first = i;
-        let mut joined = text.raw(i).trim().to_string();
-        while i + 1 < section.end
-            && i + 1 - first < PARAGRAPH_LINES
-            && !text.cleaned(i + 1).is_empty()
-            && !opens_paragraph(text.cleaned(i + 1))
-        {
-            i += 1;
-            joined.push_str(text.raw(i).trim());
-        }
-        let subject = ctx.subject(section, first);
+    let running = |i: usize| (!text.cleaned(i).is_empty()).then(|| text.raw(i));
+    for paragraph in mentions::paragraphs(section.start..section.end, running) {
+        let subject = ctx.subject(section, paragraph.lines.first - 1);
         let name = out.node_name(&subject).unwrap_or_default().to_string();
-        let lines = Lines {
-            first: first + 1,
-            last: i + 1,
-        };
         let owner = Owner {
             id: &subject,
             name: &name,
             plan_default: Rel::Implements,
         };
-        mentions::read(out, lines, &joined, Some(owner));
-        i += 1;
+        mentions::read(out, paragraph.lines, &paragraph.text, Some(owner));
     }
 }
 

@@ -127,10 +127,6 @@ static GUIDELINE_WORK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([A-Za-z0-9\p{Han}\p{Katakana}][A-Za-z0-9\p{Han}\p{Katakana}ー・]*ガイドライン)の(?:整備|策定|改定|精緻化)")
         .expect("guideline work")
 });
-static UNQUOTED_BASIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+(?:パッケージ|計画|方針|戦略|指針|ビジョン|大綱))等?(?:に基づ|を踏まえ)")
-        .expect("unquoted basis")
-});
 static COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+(?:会議|委員会|協議会))の(?:中間)?(?:とりまとめ|取りまとめ|報告|答申|提言)")
         .expect("council")

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::extract::indicators::FoundIndicator;
+use crate::extract::recognise::plans::find_cued_plans;
 use crate::extract::recognise::targets::target_statement;
 
 impl Parser<'_> {
@@ -77,15 +78,13 @@ impl Parser<'_> {
             .captures_iter(text)
             .filter_map(|c| c.get(1).map(|m| m.as_str().to_string()))
             .collect();
-        for caps in UNQUOTED_BASIS.captures_iter(text) {
-            if let Some(name) = caps.get(1) {
-                if quoted.iter().any(|q| q.contains(name.as_str())) {
-                    continue;
-                }
-                let source = quote_source(&raw_quote(name.as_str()));
-                let strategy = self.entity(NodeType::Strategy, name.as_str(), source.clone());
-                self.link(subject, Rel::BasedOn, strategy, source);
+        for plan in find_cued_plans(text) {
+            if quoted.iter().any(|q| q.contains(plan.name.as_str())) {
+                continue;
             }
+            let source = quote_source(&raw_quote(&plan.name));
+            let strategy = self.entity(NodeType::Strategy, &plan.name, source.clone());
+            self.link(subject, Rel::BasedOn, strategy, source);
         }
         for caps in COUNCIL.captures_iter(text) {
             if let Some(name) = caps.get(1) {

@@ -1,6 +1,7 @@
 //! Agencies and bodies named on the slides and the roles the text gives them.
 
 use super::*;
+use crate::extract::mentions::{self, Owner};
 use crate::extract::recognise::bodies::find_legal_bodies;
 
 /// External bodies (外局) and the ministry they belong to.
@@ -336,6 +337,30 @@ impl Builder<'_> {
         }
     }
 
+    /// Running text (bullet paragraphs, wrapped lines joined) read by the shared mention
+    /// reader: the plans, laws, bodies and programs it names, linked to the slide's measure.
+    pub(super) fn read_running_text(&mut self, layout: &Layout<'_>, consumed: &[bool]) {
+        let placed = self.placed_for_relations(layout);
+        let lines = self.lines;
+        let running = |i: usize| {
+            let body = matches!(layout.kinds.get(i), Some(LineKind::Other))
+                && !consumed.get(i).copied().unwrap_or(true);
+            body.then(|| lines[i].text.as_str())
+        };
+        for paragraph in mentions::paragraphs(0..lines.len(), running) {
+            let Some(measure) = measure_at(layout, &placed, paragraph.lines.first - 1) else {
+                continue;
+            };
+            let name = self.c.node_name(&measure).unwrap_or_default().to_string();
+            let owner = Owner {
+                id: &measure,
+                name: &name,
+                plan_default: Rel::Mentions,
+            };
+            mentions::read(&mut self.c, paragraph.lines, &paragraph.text, Some(owner));
+        }
+    }
+
     /// Agencies named in a budget note (`※…一括計上予算`, `※…で予算計上後…`).
     pub(super) fn emit_note_agencies(&mut self, owner: &str, line: usize, note: &str) {
         for found in GOVERNMENT_BODY.find_iter(note) {
@@ -377,7 +402,7 @@ impl Builder<'_> {
             }
             if has_amount {
                 let source = self.source(index, index, index);
-                self.extraction.unparsed.push(source);
+                self.c.unparsed(source);
             }
         }
         for block in blocks {
@@ -389,7 +414,7 @@ impl Builder<'_> {
                     .any(|f| f.amount.is_none() && !f.item_request);
             if unreadable {
                 let source = self.source(block.marker_line, block.end_line, block.marker_line);
-                self.extraction.unparsed.push(source);
+                self.c.unparsed(source);
             }
         }
     }
@@ -414,11 +439,7 @@ impl Builder<'_> {
         let Some(measure) = measure_at(layout, &placed, index) else {
             return false;
         };
-        let Some(name) = self
-            .node_index
-            .get(&measure)
-            .map(|&i| self.extraction.nodes[i].name.clone())
-        else {
+        let Some(name) = self.c.node_name(&measure).map(str::to_string) else {
             return false;
         };
         let mut item = BudgetItem {

@@ -3,15 +3,13 @@
 use super::*;
 
 impl<'a> Builder<'a> {
-    pub(super) fn new(file: String, lines: &'a [Line<'a>]) -> Builder<'a> {
+    pub(super) fn new(doc: &'a SeedDoc, lines: &'a [Line<'a>]) -> Builder<'a> {
         Builder {
-            file,
+            file: doc.file().to_string(),
             lines,
-            extraction: Extraction::default(),
-            node_index: HashMap::new(),
+            c: Collector::new(doc),
             abbreviations: BTreeMap::new(),
             root: None,
-            edge_index: HashMap::new(),
         }
     }
 
@@ -45,51 +43,11 @@ impl<'a> Builder<'a> {
 
     /// Adds a node, or merges its sources and aliases into the node with the same id.
     pub(super) fn node(&mut self, draft: NodeDraft) -> String {
-        let id = draft.id.clone();
-        match self.node_index.get(&id) {
-            Some(&index) => {
-                let existing = &mut self.extraction.nodes[index];
-                for source in draft.sources {
-                    if existing.sources.len() < 8 && !existing.sources.contains(&source) {
-                        existing.sources.push(source);
-                    }
-                }
-                for alias in draft.aliases {
-                    if alias != existing.name && !existing.aliases.contains(&alias) {
-                        existing.aliases.push(alias);
-                    }
-                }
-                for (key, value) in draft.props {
-                    existing.props.entry(key).or_insert(value);
-                }
-            }
-            None => {
-                self.node_index
-                    .insert(id.clone(), self.extraction.nodes.len());
-                self.extraction.add_node(draft);
-            }
-        }
-        id
+        self.c.node_draft(draft)
     }
 
     pub(super) fn edge(&mut self, from: &str, rel: Rel, to: &str, source: Source) {
-        if from == to || from.is_empty() || to.is_empty() {
-            return;
-        }
-        let key = (from.to_string(), rel, to.to_string());
-        match self.edge_index.get(&key) {
-            Some(&index) => {
-                let existing = &mut self.extraction.edges[index];
-                if existing.sources.len() < 8 && !existing.sources.contains(&source) {
-                    existing.sources.push(source);
-                }
-            }
-            None => {
-                self.edge_index.insert(key, self.extraction.edges.len());
-                self.extraction
-                    .add_edge(EdgeDraft::new(from, rel, to, source));
-            }
-        }
+        self.c.edge(from, rel, to, source);
     }
 
     pub(super) fn emit_headings(&mut self, layout: &Layout<'_>) {
@@ -336,12 +294,8 @@ impl<'a> Builder<'a> {
     }
 
     pub(super) fn mark_inclusive(&mut self, from: &str, to: &str) {
-        let key = (from.to_string(), Rel::FundedBy, to.to_string());
-        if let Some(&index) = self.edge_index.get(&key) {
-            self.extraction.edges[index]
-                .props
-                .insert("inclusive".into(), Value::Bool(true));
-        }
+        self.c
+            .edge_prop(from, Rel::FundedBy, to, "inclusive", Value::Bool(true));
     }
 
     pub(super) fn emit_budget(

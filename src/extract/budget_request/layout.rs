@@ -99,11 +99,10 @@ pub(super) struct PlacedTitle {
 pub(super) struct Builder<'a> {
     pub(super) file: String,
     pub(super) lines: &'a [Line<'a>],
-    pub(super) extraction: Extraction,
-    pub(super) node_index: HashMap<String, usize>,
+    /// The nodes and edges read so far, merged by id.
+    pub(super) c: Collector<'a>,
     /// Abbreviations and short names of bodies → agency id.
     pub(super) abbreviations: BTreeMap<String, String>,
     /// The publishing ministry.
     pub(super) root: Option<String>,
-    pub(super) edge_index: HashMap<(String, Rel, String), usize>,
 }

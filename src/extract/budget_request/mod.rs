@@ -13,7 +13,8 @@
 //! own slide block.
 
 use crate::corpus::SeedDoc;
-use crate::graph::model::{EdgeDraft, Extraction, NodeDraft, NodeType, Rel, Source, node_id};
+use crate::extract::collect::Collector;
+use crate::graph::model::{Extraction, NodeDraft, NodeType, Rel, Source, node_id};
 use crate::money::{BudgetFigure, BudgetFlag, BudgetKind, FiscalYear, parse_number, to_oku};
 use crate::normalize::for_matching;
 use regex::Regex;
@@ -58,7 +59,7 @@ pub fn extract(doc: &SeedDoc) -> Extraction {
     let request_year = infer_request_year(doc, &blocks);
     let titles = detect_titles(&lines, &kinds, &consumed);
     let names = HeadingNames::collect(&kinds);
-    let mut builder = Builder::new(doc.file().to_string(), &lines);
+    let mut builder = Builder::new(doc, &lines);
     builder.root = GOVERNMENT_BODY
         .find(&doc.info.publisher)
         .map(|m| m.as_str().to_string());
@@ -73,6 +74,7 @@ pub fn extract(doc: &SeedDoc) -> Extraction {
     builder.emit_headings(&layout);
     builder.emit_titles_and_budgets(&layout, request_year);
     builder.emit_agencies(&layout);
+    builder.read_running_text(&layout, &consumed);
     builder.emit_unparsed_amounts(&layout, &consumed, request_year);
-    builder.extraction
+    builder.c.finish()
 }

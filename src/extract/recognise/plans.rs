@@ -32,21 +32,33 @@ static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("quoted plan pattern")
 });
 
-/// A run of chars a plan's name is written in; runs join with の or と.
+/// A run of chars a plan's name is written in.
 const NAME_RUN: &str = r"[\p{Han}\p{Katakana}ー・A-Za-z0-9０-９]+";
+
+/// Words that join the runs of a plan's name (`…の実現に向けた重点計画`, `…に関する基本方針`).
+const NAME_JOINERS: &str = "に向けた|に関する|における|のための|の|と|及び";
 
 /// Longest unquoted name taken, in chars.
 const MAX_NAME_CHARS: usize = 50;
 
 static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"((?:{NAME_RUN})(?:[のと](?:{NAME_RUN}))*(?:{PLAN_WORDS})(?:[0-9０-９.．]+)?)\s*[（(【［\[]([^（）()【】［］\[\]]*?(?:閣議決定|決定|策定|改定|改訂)[^（）()【】［］\[\]]*)[）)】］\]]"
+        r"((?:{NAME_RUN})(?:(?:{NAME_JOINERS})(?:{NAME_RUN}))*(?:{PLAN_WORDS})(?:[0-9０-９.．]+)?)\s*[（(【［\[]([^（）()【】［］\[\]]*?(?:閣議決定|決定|策定|改定|改訂|公表)[^（）()【】［］\[\]]*)[）)】］\]]"
     ))
     .expect("decided plan pattern")
 });
 
+/// An unquoted plan's name followed by what the text rests on it for (`…計画等に基づき`,
+/// `…方針を踏まえ`, `…計画等の決定に基づき`).
+static CUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"((?:{NAME_RUN})(?:(?:{NAME_JOINERS})(?:{NAME_RUN}))*(?:{PLAN_WORDS})(?:[0-9０-９.．]+)?)等?(?:の決定)?(?:に基づ|を踏まえ|に沿|の下)"
+    ))
+    .expect("cued plan pattern")
+});
+
 /// Finds the strategies and plans a text names: any quoted name closed by a plan word, and
-/// unquoted ones followed by a decision note.
+/// unquoted ones followed by a decision note or by a cue that the text rests on them.
 pub fn find_plans(text: &str) -> Vec<PlanMatch> {
     let mut found: Vec<PlanMatch> = Vec::new();
     for caps in QUOTED.captures_iter(text) {
@@ -62,31 +74,49 @@ pub fn find_plans(text: &str) -> Vec<PlanMatch> {
                 .and_then(|note| parse_decision(&nfkc(note.as_str()))),
         });
     }
-    for caps in DECIDED.captures_iter(text) {
-        let (Some(whole), Some(name)) = (caps.get(0), caps.get(1)) else {
-            continue;
-        };
-        if found
-            .iter()
-            .any(|f| f.start < whole.end() && whole.start() < f.end)
-        {
-            continue;
+    for pattern in [&*DECIDED, &*CUED] {
+        for caps in pattern.captures_iter(text) {
+            let (Some(whole), Some(name)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            if found
+                .iter()
+                .any(|f| f.start < name.end() && name.start() < f.end)
+            {
+                continue;
+            }
+            let name_text = name.as_str().trim_start_matches(['各', '同', '本']);
+            let name_text = strip_leading_joiner(name_text);
+            let chars = name_text.chars().count();
+            if !(4..=MAX_NAME_CHARS).contains(&chars) {
+                continue;
+            }
+            let note = caps.get(2);
+            found.push(PlanMatch {
+                name: name_text.to_string(),
+                start: name.end() - name_text.len(),
+                end: note.map_or(name.end(), |_| whole.end()),
+                decision: note.and_then(|note| parse_decision(&nfkc(note.as_str()))),
+            });
         }
-        let name_text = name.as_str().trim_start_matches(['各', '同', '本']);
-        if name_text.chars().count() > MAX_NAME_CHARS || name_text.chars().count() < 4 {
-            continue;
-        }
-        found.push(PlanMatch {
-            name: name_text.to_string(),
-            start: name.end() - name_text.len(),
-            end: whole.end(),
-            decision: caps
-                .get(2)
-                .and_then(|note| parse_decision(&nfkc(note.as_str()))),
-        });
     }
     found.sort_by_key(|m| m.start);
     found
+}
+
+/// The unquoted plans a text says it rests on (`…計画等に基づき`, `…方針を踏まえ`).
+pub fn find_cued_plans(text: &str) -> Vec<PlanMatch> {
+    find_plans(text)
+        .into_iter()
+        .filter(|m| m.decision.is_none() && CUED.is_match(&text[m.start..]))
+        .filter(|m| CUED.find(&text[m.start..]).is_some_and(|c| c.start() == 0))
+        .collect()
+}
+
+/// A name cut where a sentence's particle was taken for a joiner (`…と…`, `…及び…`).
+fn strip_leading_joiner(name: &str) -> &str {
+    name.trim_start_matches(['の', 'と'])
+        .trim_start_matches("及び")
 }
 
 #[cfg(test)]
@@ -114,6 +144,20 @@ mod tests {
             bracketed[0].decision.as_ref().map(|d| d.date.as_str()),
             Some("2024-06-21")
         );
+        let cued = find_plans(
+            "犯罪対策閣僚会議やデジタル社会の実現に向けた重点計画等の決定に基づき、\
+             デジタルインフラ整備計画2030（令和７年６月公表）を踏まえ",
+        );
+        let names: Vec<&str> = cued.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "デジタル社会の実現に向けた重点計画",
+                "デジタルインフラ整備計画2030"
+            ]
+        );
+        assert!(cued[0].decision.is_none());
+        assert!(find_plans("この計画に基づき").is_empty());
         let decision = found[0].decision.as_ref().expect("a decision");
         assert_eq!(decision.date, "2025-06-13");
         assert_eq!(decision.by.as_deref(), Some("閣議決定"));
