@@ -1,9 +1,12 @@
 //! Names in a line of running text: agencies, laws, strategies, programs and funds become
 //! nodes, linked to the item the line belongs to by what the sentence says (`Xは` → the
-//! agency in charge, `Xに基づき` → what the item rests on, `X基金` → what funds it).
+//! agency in charge, `Xに基づき` → what the item rests on, `X基金` → what funds it, `X数の推移`
+//! → an indicator that evaluates it).
 
 use crate::extract::collect::Collector;
+use crate::extract::indicators::{FoundIndicator, add_indicator};
 use crate::extract::recognise::bodies::{body_chain, find_bodies, find_legal_bodies};
+use crate::extract::recognise::indicator_phrases::find_indicator_phrases;
 use crate::extract::recognise::laws::find_laws;
 use crate::extract::recognise::names::clean_name;
 use crate::extract::recognise::plans::find_plans;
@@ -224,6 +227,12 @@ fn read_sentence(c: &mut Collector<'_>, lines: Lines, sentence: &str, owner: Opt
         let source = c.source_span(lines.first, lines.last, quote);
         let id = c.node(program.node_type, &name, source);
         link(c, Rel::FundedBy, &id, quote);
+    }
+    for phrase in find_indicator_phrases(sentence) {
+        let quote = &sentence[phrase.start..phrase.end];
+        let source = c.source_span(lines.first, lines.last, quote);
+        let indicator = FoundIndicator::new(&phrase.values, None, &[], None);
+        add_indicator(c, owner.map(|o| o.id), &phrase.name, indicator, source);
     }
 }
 

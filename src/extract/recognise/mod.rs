@@ -8,12 +8,15 @@
 //! - [`laws`], [`plans`], [`programs`]: laws, strategies and plans (with their decisions),
 //!   programs and funds;
 //! - [`names`]: names as written, cleaned for display and compared loosely;
+//! - [`indicator_phrases`]: indicators named in passing (a chart's `…数の推移`, a count as
+//!   of a date, a rate to raise);
 //! - [`targets`]: indicator lines with targets, baselines, actuals and achievement;
 //! - [`year_tables`]: indicator tables of years with actual, target and achievement rows.
 
 pub mod amounts;
 pub mod bodies;
 pub mod decisions;
+pub mod indicator_phrases;
 pub mod laws;
 pub mod names;
 pub mod numbering;
