@@ -14,7 +14,27 @@ use crate::extract::recognise::programs::find_programs;
 use crate::graph::model::{NodeType, Rel};
 
 /// Sentence cues that the law or plan named is what the item rests on.
-pub const BASED_ON_CUES: [&str; 6] = ["に基づ", "を踏まえ", "に沿", "を根拠", "に則", "を受け"];
+pub const BASED_ON_CUES: [&str; 8] = [
+    "に基づ",
+    "を踏まえ",
+    "に沿",
+    "を根拠",
+    "に則",
+    "を受け",
+    "の遵守",
+    "を遵守",
+];
+/// What a council puts out that an item may rest on (`…検討会の議論を踏まえ`).
+const COUNCIL_OUTCOMES: [&str; 8] = [
+    "議論",
+    "報告",
+    "答申",
+    "提言",
+    "取りまとめ",
+    "とりまとめ",
+    "決定",
+    "検討結果",
+];
 /// Cues right after a plan's name that the item carries the plan out.
 const IMPLEMENTS_CUES: [&str; 9] = [
     "の実現",
@@ -78,7 +98,7 @@ pub fn opens_paragraph(line: &str) -> bool {
 
 /// The paragraphs of 0-based lines `range`: runs of lines that `text` gives (it gives
 /// `None` for a blank line or one that is not running text), at most four lines long,
-/// broken before a bullet. Line numbers in the result are 1-based.
+/// broken before a bullet; one blank line inside a quoted name (`「…` then `…」`) is read past. Line numbers in the result are 1-based.
 pub fn paragraphs<'t>(
     range: std::ops::Range<usize>,
     text: impl Fn(usize) -> Option<&'t str>,
@@ -93,6 +113,12 @@ pub fn paragraphs<'t>(
         let first = i;
         let mut joined = first_text.to_string();
         while i + 1 < range.end && i + 1 - first < PARAGRAPH_LINES {
+            let quote_open = joined.matches('「').count() > joined.matches('」').count();
+            let blank = text(i + 1).is_none_or(|t| t.trim().is_empty());
+            if blank && quote_open && i + 2 < range.end {
+                // A page or column break inside a quoted name: read on past one blank line.
+                i += 1;
+            }
             let Some(next) = text(i + 1).map(str::trim).filter(|t| !t.is_empty()) else {
                 break;
             };
@@ -263,8 +289,17 @@ fn rel_for(based_on: bool, default: Rel) -> Rel {
 /// The agency written as the sentence's subject (`Xは`, `Xが`) is in charge; one the
 /// sentence works with collaborates; any other is mentioned.
 fn agency_rel(sentence: &str, end: usize, together: bool) -> Rel {
-    let after = &sentence[end..];
-    if after.starts_with(['は', 'が']) || after.starts_with("において") {
+    let after = sentence[end..].trim_start_matches(['」', '』']);
+    let outcome = COUNCIL_OUTCOMES
+        .iter()
+        .find_map(|word| after.strip_prefix('の')?.strip_prefix(word));
+    if let Some(rest) = outcome
+        && BASED_ON_CUES
+            .iter()
+            .any(|cue| rest.trim_start_matches('等').starts_with(cue))
+    {
+        Rel::BasedOn
+    } else if after.starts_with(['は', 'が']) || after.starts_with("において") {
         Rel::Responsible
     } else if together {
         Rel::CollaboratesWith
@@ -275,4 +310,74 @@ fn agency_rel(sentence: &str, end: usize, together: bool) -> Rel {
 
 fn overlaps(taken: &[(usize, usize)], start: usize, end: usize) -> bool {
     taken.iter().any(|(s, e)| *s < end && start < *e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::DocKind;
+    use crate::extract::test_support::{has_edge, quotes_are_verbatim, test_doc};
+
+    /// Reads every paragraph of `text` as running text of one measure.
+    fn read_all(text: &str) -> crate::graph::model::Extraction {
+        let doc = test_doc(DocKind::Other, "", text);
+        let mut c = Collector::new(&doc);
+        let source = c.source(1, "テスト施策");
+        let owner_id = c.node(NodeType::Measure, "テスト施策", source);
+        let lines: Vec<&str> = text.lines().collect();
+        let running = |i: usize| lines.get(i).copied();
+        for paragraph in paragraphs(0..lines.len(), running) {
+            let owner = Owner {
+                id: &owner_id,
+                name: "テスト施策",
+                plan_default: Rel::Mentions,
+            };
+            read(&mut c, paragraph.lines, &paragraph.text, Some(owner));
+        }
+        let extraction = c.finish();
+        quotes_are_verbatim(&doc, &extraction);
+        extraction
+    }
+
+    #[test]
+    fn wrapped_lines_and_a_break_inside_a_quote_are_one_paragraph() {
+        let text = "テスト施策\n• 某庁が開催している「地域交通における安全確保\n\nに関する検討会」の議論を踏まえ、\n周知を行う。\n\n• 別の段落。";
+        let found = paragraphs(0..7, |i| text.lines().nth(i));
+        let spans: Vec<(usize, usize)> = found
+            .iter()
+            .map(|p| (p.lines.first, p.lines.last))
+            .collect();
+        assert_eq!(spans, [(1, 1), (2, 5), (7, 7)]);
+        let extraction = read_all(text);
+        assert!(has_edge(
+            &extraction,
+            "テスト施策",
+            Rel::BasedOn,
+            "地域交通における安全確保に関する検討会"
+        ));
+    }
+
+    #[test]
+    fn cued_plans_bodies_and_indicators_are_linked_to_the_owner() {
+        let text = "テスト施策\n• 地域整備計画2040（令和12年６月公表）を踏まえ、整備を進める。\n• 国立研究開発法人テスト研究機構と連携し、実証を行う。\n• 救助隊の登録隊数 1,234隊（令和12年４月１日現在）";
+        let extraction = read_all(text);
+        assert!(has_edge(
+            &extraction,
+            "テスト施策",
+            Rel::BasedOn,
+            "地域整備計画2040"
+        ));
+        assert!(has_edge(
+            &extraction,
+            "テスト施策",
+            Rel::CollaboratesWith,
+            "テスト研究機構"
+        ));
+        assert!(has_edge(
+            &extraction,
+            "テスト施策",
+            Rel::EvaluatedBy,
+            "救助隊の登録隊数"
+        ));
+    }
 }

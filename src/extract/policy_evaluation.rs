@@ -1503,21 +1503,12 @@ fn joined_with_next(text: &DocText, index: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Corpus, DocKind, DocumentInfo};
+    use crate::corpus::{Corpus, DocKind};
     use proptest::prelude::*;
     use std::path::Path;
 
     fn doc(text: &str) -> SeedDoc {
-        SeedDoc::from_text(
-            DocumentInfo {
-                file: "t.txt".into(),
-                title: "評価書".into(),
-                publisher: "総務省".into(),
-                date: "2024-09".into(),
-                kind: DocKind::PolicyEvaluation,
-            },
-            text,
-        )
+        crate::extract::test_support::test_doc(DocKind::PolicyEvaluation, "評価書", text)
     }
 
     fn names(ex: &Extraction, t: NodeType) -> Vec<String> {

@@ -1,7 +1,19 @@
 //! Checks the parsers' tests share.
 
-use crate::corpus::SeedDoc;
+use crate::corpus::{DocKind, DocumentInfo, SeedDoc};
 use crate::graph::model::{Extraction, Rel};
+
+/// A document of `kind` titled `title` (file `test.txt`, published by 総務省) holding `text`.
+pub fn test_doc(kind: DocKind, title: &str, text: &str) -> SeedDoc {
+    let info = DocumentInfo {
+        file: "test.txt".into(),
+        title: title.into(),
+        publisher: "総務省".into(),
+        date: "2030-01".into(),
+        kind,
+    };
+    SeedDoc::from_text(info, text)
+}
 
 /// Whether an edge `rel` joins nodes whose names contain `from` and `to`.
 pub fn has_edge(extraction: &Extraction, from: &str, rel: Rel, to: &str) -> bool {

@@ -1,21 +1,12 @@
 //! Tests of the reader.
 
 use super::*;
-use crate::corpus::{Corpus, DocKind, DocumentInfo};
+use crate::corpus::{Corpus, DocKind};
 use proptest::prelude::*;
 use std::path::Path;
 
 fn doc(text: &str) -> SeedDoc {
-    SeedDoc::from_text(
-        DocumentInfo {
-            file: "test.txt".into(),
-            title: "test".into(),
-            publisher: "test".into(),
-            date: "2030-12".into(),
-            kind: DocKind::BudgetOverview,
-        },
-        text,
-    )
+    crate::extract::test_support::test_doc(DocKind::BudgetOverview, "test", text)
 }
 
 fn budgets(ex: &Extraction) -> Vec<(String, String, String, String, Vec<String>, bool)> {

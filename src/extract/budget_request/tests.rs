@@ -1,21 +1,12 @@
 //! Tests of the reader.
 
 use super::*;
-use crate::corpus::{Corpus, DocKind, DocumentInfo};
+use crate::corpus::{Corpus, DocKind};
 use proptest::prelude::*;
 use std::path::Path;
 
 fn doc(text: &str) -> SeedDoc {
-    SeedDoc::from_text(
-        DocumentInfo {
-            file: "test.txt".into(),
-            title: "重点施策".into(),
-            publisher: "総務省".into(),
-            date: "2025-08".into(),
-            kind: DocKind::BudgetRequest,
-        },
-        text,
-    )
+    crate::extract::test_support::test_doc(DocKind::BudgetRequest, "重点施策", text)
 }
 
 fn budgets(extraction: &Extraction) -> Vec<(String, String, String, Value, bool)> {

@@ -1,19 +1,10 @@
 use super::extract;
-use crate::corpus::{DocKind, DocumentInfo, SeedDoc};
+use crate::corpus::{DocKind, SeedDoc};
 use crate::extract::test_support::quotes_are_verbatim;
 use crate::graph::model::NodeType;
 
 fn doc(text: &str) -> SeedDoc {
-    SeedDoc::from_text(
-        DocumentInfo {
-            file: "generic.txt".into(),
-            title: String::new(),
-            publisher: String::new(),
-            date: String::new(),
-            kind: DocKind::Other,
-        },
-        text,
-    )
+    crate::extract::test_support::test_doc(DocKind::Other, "", text)
 }
 
 fn names(text: &str, node_type: NodeType) -> Vec<String> {

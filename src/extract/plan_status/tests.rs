@@ -1,19 +1,16 @@
 //! Tests of the reader.
 
 use super::*;
-use crate::corpus::{DocKind, DocumentInfo};
+use crate::corpus::DocKind;
 use crate::extract::test_support::{has_edge, quotes_are_verbatim, seed_extractions};
 use proptest::prelude::*;
 
 fn doc(text: &str) -> SeedDoc {
-    let info = DocumentInfo {
-        file: "test.txt".into(),
-        title: "テスト計画2040に係る対応状況について".into(),
-        publisher: "総務省".into(),
-        date: "2030-01".into(),
-        kind: DocKind::PlanStatus,
-    };
-    SeedDoc::from_text(info, text)
+    crate::extract::test_support::test_doc(
+        DocKind::PlanStatus,
+        "テスト計画2040に係る対応状況について",
+        text,
+    )
 }
 
 fn budgets(extraction: &Extraction) -> Vec<(String, String, String, String, bool)> {

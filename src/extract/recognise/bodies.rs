@@ -17,6 +17,28 @@ static BODY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("body pattern")
 });
 
+/// Council names written as a phrase (`…の在り方に関する検討会`, `…における…推進に関する検討会`):
+/// runs of name chars joined by particles, closed by a council word.
+static COUNCIL_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    let run = r"[\p{Han}\p{Katakana}ーA-Za-z0-9・]+";
+    let joiner =
+        "における|に関する|に係る|に向けた|のための|への対処に関する|の在り方に関する|への|の";
+    Regex::new(&format!(
+        r"(?:{run}(?:{joiner}))+(?:{run})?(?:検討会|研究会|審議会|委員会|懇談会|協議会|会議)"
+    ))
+    .expect("council phrase pattern")
+});
+
+/// Whether a phrase is a chain of bodies (`…審議会の…委員会`) rather than one name.
+fn names_a_chain(phrase: &str) -> bool {
+    ["会の", "会議の", "省の", "庁の", "局の", "府の"]
+        .iter()
+        .any(|joint| phrase.contains(joint))
+}
+
+/// Shortest council phrase kept, in chars (`国の会議` is no name).
+const MIN_COUNCIL_PHRASE_CHARS: usize = 10;
+
 /// Bureau-like words that name equipment or generic groups rather than a body.
 const NOT_BODIES: [&str; 14] = [
     "基地局",
@@ -61,8 +83,29 @@ pub struct BodyMatch {
 /// Finds names of public bodies closed by a generic suffix (審議会, 委員会, 省, 局, 課 …).
 /// Consecutive names (`総務省国際戦略局技術政策課`, `…委員会の…作業班`) come out in order.
 pub fn find_bodies(text: &str) -> Vec<BodyMatch> {
-    let mut found = Vec::new();
+    let mut found: Vec<BodyMatch> = COUNCIL_PHRASE
+        .find_iter(text)
+        .filter(|m| {
+            let name = m.as_str();
+            name.chars().count() >= MIN_COUNCIL_PHRASE_CHARS
+                && !name.starts_with("関係")
+                && name.contains(|c: char| ('\u{3041}'..='\u{3096}').contains(&c))
+                && !names_a_chain(name)
+        })
+        .map(|m| BodyMatch {
+            name: m.as_str().to_string(),
+            start: m.start(),
+            end: m.end(),
+        })
+        .collect();
+    let phrases = found.len();
     for m in BODY.find_iter(text) {
+        if found[..phrases]
+            .iter()
+            .any(|p| p.start < m.end() && m.start() < p.end)
+        {
+            continue;
+        }
         let last = m.as_str().chars().next_back().unwrap_or(' ');
         if text[m.end()..]
             .chars()
@@ -105,6 +148,7 @@ pub fn find_bodies(text: &str) -> Vec<BodyMatch> {
             end: m.end(),
         });
     }
+    found.sort_by_key(|b| b.start);
     found
 }
 
@@ -257,6 +301,18 @@ mod tests {
             ["情報通信審議会", "電波有効利用委員会", "電波監視作業班"]
         );
         assert_eq!(body_chain(text, &bodies), [(1, 0), (2, 1)]);
+        let chained: Vec<String> = find_bodies("情報通信審議会の電波有効利用委員会")
+            .into_iter()
+            .map(|b| b.name)
+            .collect();
+        assert_eq!(chained, ["情報通信審議会", "電波有効利用委員会"]);
+        let phrase = find_bodies(
+            "※地域空間における情報流通の健全性確保の在り方に関する検討会（座長：某氏）",
+        );
+        assert_eq!(
+            phrase[0].name,
+            "地域空間における情報流通の健全性確保の在り方に関する検討会"
+        );
         assert!(find_bodies("携帯電話基地局の整備と陸揚局").is_empty());
         let legal = find_legal_bodies("株式会社国際協力銀行（JBIC）等");
         assert_eq!(legal[0].abbreviation.as_deref(), Some("JBIC"));

@@ -1,19 +1,12 @@
 //! Tests of the reader.
 
 use super::*;
-use crate::corpus::{DocKind, DocumentInfo};
+use crate::corpus::DocKind;
 use crate::extract::test_support::{has_edge, quotes_are_verbatim, seed_extractions};
 use proptest::prelude::*;
 
 fn doc(text: &str) -> SeedDoc {
-    let info = DocumentInfo {
-        file: "test.txt".into(),
-        title: "戦略領域の例".into(),
-        publisher: "総務省情報流通行政局地域通信振興課".into(),
-        date: "2030-01-01".into(),
-        kind: DocKind::StrategyExcerpts,
-    };
-    SeedDoc::from_text(info, text)
+    crate::extract::test_support::test_doc(DocKind::StrategyExcerpts, "戦略領域の例", text)
 }
 
 const SAMPLE: &str = "戦略領域の例\n令和12年1月1日\n総務省情報流通行政局地域通信振興課\n\n\
