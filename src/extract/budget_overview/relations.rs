@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::extract::indicators::FoundIndicator;
+use crate::extract::recognise::names::quoted_name_type;
 use crate::extract::recognise::plans::find_cued_plans;
 use crate::extract::recognise::targets::target_statement;
 
@@ -216,7 +217,7 @@ impl Parser<'_> {
                 continue;
             };
             let name = name.as_str().trim();
-            let Some(node_type) = quoted_type(name) else {
+            let Some(node_type) = quoted_name_type(name) else {
                 continue;
             };
             let mut after = &text[whole.end()..];
@@ -343,58 +344,6 @@ impl Parser<'_> {
                 self.link(subject, Rel::EvaluatedBy, indicator, source);
             }
         }
-    }
-}
-
-/// The type of a quoted name by its ending: plans and guidelines are strategies, laws are
-/// policies, surveys/projects/sites are programs; other quoted phrases are not entities.
-pub(super) fn quoted_type(name: &str) -> Option<NodeType> {
-    const STRATEGY: [&str; 16] = [
-        "計画",
-        "方針",
-        "構想",
-        "戦略",
-        "ガイドライン",
-        "指針",
-        "プロセス",
-        "プラン",
-        "取りまとめ",
-        "とりまとめ",
-        "宣言",
-        "声明",
-        "コミュニケ",
-        "パッケージ",
-        "ビジョン",
-        "大綱",
-    ];
-    const PROGRAM: [&str; 9] = [
-        "調査",
-        "事業",
-        "プロジェクト",
-        "プログラム",
-        "カレッジ",
-        "サイト",
-        "システム",
-        "統計",
-        "LTE",
-    ];
-    let bare = name.trim_end_matches([')', '）']).trim();
-    let base = match bare.rfind(['(', '（']) {
-        Some(at) if bare.len() != name.len() => &bare[..at],
-        _ => name,
-    };
-    let base = base.trim();
-    if base.len() >= 3 && base.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-        return Some(NodeType::Program);
-    }
-    if STRATEGY.iter().any(|s| base.ends_with(s)) {
-        Some(NodeType::Strategy)
-    } else if base.ends_with('法') {
-        Some(NodeType::Policy)
-    } else if PROGRAM.iter().any(|s| base.ends_with(s)) || name.contains("(仮称)") {
-        Some(NodeType::Program)
-    } else {
-        None
     }
 }
 

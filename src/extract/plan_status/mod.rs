@@ -68,17 +68,6 @@ static TARGET_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\d+(?:\.\d+)?\s*(?:%|％|カ国|か国|ヵ国|社|件|倍)(?:以上|以下|程度)?|トップ\s*\d+|上位シェア|\d+位")
         .expect("value pattern")
 });
-static STRATEGY_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(計画|戦略|プラン|ロードマップ|方針|構想)\s*(\d+(\.\d+)?)?$")
-        .expect("strategy name")
-});
-static POLICY_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(法|ガイドライン|事例集|在り方|イニシアティブ|指針|方向性|\d+\.\d+)$")
-        .expect("policy name")
-});
-static BODY_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(検討会|研究会|委員会|協議会|審議会|会議|作業班)$").expect("body name")
-});
 static PROGRAM_MENTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([\p{Han}\p{Katakana}ーA-Za-z0-9]{4,40}?事業)(?:により|によって|を活用)")
         .expect("program mention")

@@ -2,23 +2,6 @@
 
 use super::*;
 
-/// What a quoted name is: a strategy, a policy/law, a body, or nothing to extract.
-pub(super) fn classify_quoted(name: &str) -> Option<NodeType> {
-    let plain = name.trim_end_matches(['*']);
-    if plain.chars().count() < 3 {
-        return None;
-    }
-    if STRATEGY_NAME.is_match(plain) {
-        Some(NodeType::Strategy)
-    } else if BODY_NAME.is_match(plain) {
-        Some(NodeType::Agency)
-    } else if POLICY_NAME.is_match(plain) {
-        Some(NodeType::Policy)
-    } else {
-        None
-    }
-}
-
 /// `…、モビリティ・ロードマップ等の政府戦略` → the named strategies, with byte spans.
 pub(super) fn named_government_strategies(text: &str) -> Vec<(String, usize, usize)> {
     let mut found = Vec::new();

@@ -1,6 +1,7 @@
 //! The plans a progress report follows: quoted names, part headers, the title's plan, decisions.
 
 use super::*;
+use crate::extract::recognise::names::quoted_name_type;
 
 impl PlanReader<'_> {
     // ---------------------------------------------------------------- strategies
@@ -69,7 +70,7 @@ impl PlanReader<'_> {
                 let name = clean_name(inner.as_str());
                 let source = self.c.source(line, whole.as_str());
                 let after = &raw[whole.end()..];
-                match classify_quoted(&name) {
+                match quoted_name_type(&name) {
                     Some(NodeType::Strategy) => {
                         let id = self.strategy(&name, source);
                         self.read_decision(&id, line, after);

@@ -1,6 +1,7 @@
 //! 取組の内容 / 対応状況 tables: sections, rows, the budgets and bases a row states.
 
 use super::*;
+use crate::extract::recognise::names::quoted_name_type;
 
 impl PlanReader<'_> {
     // ---------------------------------------------------------------- tables
@@ -297,7 +298,7 @@ impl PlanReader<'_> {
                     continue;
                 };
                 let name = clean_name(inner.as_str());
-                let target = match classify_quoted(&name) {
+                let target = match quoted_name_type(&name) {
                     Some(NodeType::Strategy) => self.find_strategy(&name).map(|k| k.id),
                     Some(NodeType::Policy) => Some(node_id(NodeType::Policy, &name)),
                     _ => None,

@@ -1,9 +1,59 @@
 //! Names as written: markup removed, NFKC, PDF letter-spacing undone, list markers trimmed,
 //! and loose keys and bigram overlap for comparing two spellings of one name.
 
+use crate::graph::model::NodeType;
 use crate::normalize::{for_matching, nfkc};
 use regex::Regex;
 use std::sync::LazyLock;
+
+/// Endings of a quoted strategy or plan's name (a version such as `2030` or `1.0` may follow).
+const QUOTED_STRATEGY_ENDINGS: &str = "計画|戦略|プラン|ロードマップ|方針|構想|骨子|推進方策|事項|ビジョン|大綱|パッケージ|宣言|声明|コミュニケ|取りまとめ|とりまとめ|ガイドライン|指針|モデル集";
+/// Endings of a quoted law or policy framework's name.
+const QUOTED_POLICY_ENDINGS: &str = "法|事例集|在り方|イニシアティブ|プロセス|方向性";
+/// Endings of a quoted body's name.
+const QUOTED_BODY_ENDINGS: &str = "検討会|研究会|委員会|協議会|審議会|懇談会|会議|作業班";
+/// Endings of a quoted program's name.
+const QUOTED_PROGRAM_ENDINGS: &str =
+    "調査|事業|プロジェクト|プログラム|サービス|カレッジ|サイト|システム|統計";
+
+/// A policy named with a version (`地方創生2.0`).
+static VERSIONED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\D[0-9]+\.[0-9]+$").expect("versioned name"));
+
+static QUOTED_TYPES: LazyLock<[(Regex, NodeType); 4]> = LazyLock::new(|| {
+    let ending = |words: &str| {
+        Regex::new(&format!(r"(?:{words})\s*(?:[0-9]+(?:\.[0-9]+)*)?$")).expect("quoted ending")
+    };
+    [
+        (ending(QUOTED_STRATEGY_ENDINGS), NodeType::Strategy),
+        (ending(QUOTED_BODY_ENDINGS), NodeType::Agency),
+        (ending(QUOTED_POLICY_ENDINGS), NodeType::Policy),
+        (ending(QUOTED_PROGRAM_ENDINGS), NodeType::Program),
+    ]
+});
+
+/// What a quoted name is, by its ending: a strategy or plan, a body, a law or policy
+/// framework, a program (also a latin acronym or a name marked `(仮称)`), or nothing to
+/// extract. A parenthesised note at the end (`…計画（改定）`) is looked past.
+pub fn quoted_name_type(name: &str) -> Option<NodeType> {
+    let name = nfkc(name.trim_end_matches(['*']).trim());
+    let base = match name.strip_suffix(')').and_then(|bare| bare.rfind('(')) {
+        Some(at) => name[..at].trim(),
+        None => name.as_str(),
+    };
+    if base.chars().count() < 3 {
+        return None;
+    }
+    if base.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Some(NodeType::Program);
+    }
+    QUOTED_TYPES
+        .iter()
+        .find(|(ending, _)| ending.is_match(base))
+        .map(|(_, node_type)| *node_type)
+        .or_else(|| VERSIONED.is_match(base).then_some(NodeType::Policy))
+        .or_else(|| name.contains("(仮称)").then_some(NodeType::Program))
+}
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^<>]*>").expect("tag pattern"));
 
@@ -90,6 +140,27 @@ pub fn bigram_overlap(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_names_are_typed_by_their_ending() {
+        let typed = |name: &str| quoted_name_type(name);
+        assert_eq!(typed("地域整備計画2040"), Some(NodeType::Strategy));
+        assert_eq!(
+            typed("テスト運用ガイドライン（改定）"),
+            Some(NodeType::Strategy)
+        );
+        assert_eq!(typed("テスト振興法"), Some(NodeType::Policy));
+        assert_eq!(typed("地域再生3.0"), Some(NodeType::Policy));
+        assert_eq!(typed("交通安全に関する検討会"), Some(NodeType::Agency));
+        assert_eq!(typed("地域実証事業"), Some(NodeType::Program));
+        assert_eq!(typed("ABC-2"), Some(NodeType::Program));
+        assert_eq!(
+            typed("新サービス基盤（仮称）の整備"),
+            Some(NodeType::Program)
+        );
+        assert_eq!(typed("安全・安心"), None);
+        assert_eq!(typed("法"), None);
+    }
 
     #[test]
     fn clean_name_undoes_letter_spacing() {

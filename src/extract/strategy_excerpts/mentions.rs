@@ -1,6 +1,7 @@
 //! Entities named in excerpt text: bodies, quoted items and the strategies a strategy rests on.
 
 use super::*;
+use crate::extract::recognise::names::quoted_name_type;
 
 impl ExcerptReader<'_> {
     // ---------------------------------------------------------------- entities in text
@@ -68,7 +69,7 @@ impl ExcerptReader<'_> {
                 continue;
             };
             let name = clean_name(inner.as_str());
-            let Some(node_type) = classify(&name) else {
+            let Some(node_type) = quoted_name_type(&name) else {
                 continue;
             };
             let source = self.c.source(line, whole.as_str());
@@ -113,7 +114,7 @@ impl ExcerptReader<'_> {
                 .filter(|(_, end, _)| head[*end..].trim().len() <= 3)
             {
                 let source = self.c.source(line, &raw[offset + start..offset + end]);
-                let node_type = match classify(name) {
+                let node_type = match quoted_name_type(name) {
                     Some(NodeType::Policy) => NodeType::Policy,
                     _ => NodeType::Strategy,
                 };

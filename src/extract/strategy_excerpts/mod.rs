@@ -37,17 +37,6 @@ pub fn extract(doc: &SeedDoc) -> Extraction {
 
 static QUOTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"「([^「」]{2,80})」").expect("quoted pattern"));
-static STRATEGY_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(計画|戦略|プラン|ロードマップ|方針|構想|骨子|推進方策|事項)\s*(\d+(\.\d+)?)?(\(案\))?$",
-    )
-    .expect("strategy name")
-});
-static POLICY_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(法|ガイドライン|イニシアティブ|指針|プロセス)$").expect("policy name")
-});
-static PROGRAM_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(プログラム|サービス|プロジェクト)$").expect("program name"));
 static PROGRAM_MENTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\p{Han}\p{Katakana}ー]{4,}(?:プログラム)").expect("program mention")
 });

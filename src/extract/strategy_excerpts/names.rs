@@ -1,22 +1,4 @@
-//! What a quoted name is and how strategy lines split into name, note and subtitle.
-
-use super::*;
-
-/// What a quoted name is, if it is something to extract.
-pub(super) fn classify(name: &str) -> Option<NodeType> {
-    if name.chars().count() < 3 {
-        return None;
-    }
-    if STRATEGY_NAME.is_match(name) {
-        Some(NodeType::Strategy)
-    } else if POLICY_NAME.is_match(name) {
-        Some(NodeType::Policy)
-    } else if PROGRAM_NAME.is_match(name) {
-        Some(NodeType::Program)
-    } else {
-        None
-    }
-}
+//! How strategy lines split into name, note and subtitle.
 
 /// Splits `name(note)` where the trailing parenthesis holds a date; parentheses inside the
 /// name (`骨子(案)`) stay in the name.
