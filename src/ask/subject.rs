@@ -170,16 +170,23 @@ pub fn equally_fitting<'e>(
 }
 
 /// A node's own budget nodes, then those of the items that belong to it or name it (its
-/// parts, and measures implementing or mentioning it), one level away.
+/// parts, and measures implementing or mentioning it), one level away. An agency's are
+/// those of the items it is in charge of: a measure that only names an agency does not
+/// spend the agency's money.
 pub fn budget_nodes<'e>(engine: &'e Engine, node: &NodeDraft) -> Vec<&'e NodeDraft> {
     let mut found = budget_nodes_of(engine, &node.id);
+    let agency = node.node_type == NodeType::Agency;
     let related = engine
         .graph
         .edges_of(&node.id)
         .into_iter()
         .filter(|(d, e)| {
             *d == EdgeDirection::In
-                && matches!(e.rel, Rel::PartOf | Rel::Mentions | Rel::Implements)
+                && if agency {
+                    matches!(e.rel, Rel::PartOf | Rel::Responsible)
+                } else {
+                    matches!(e.rel, Rel::PartOf | Rel::Mentions | Rel::Implements)
+                }
         })
         .flat_map(|(_, e)| budget_nodes_of(engine, &e.from));
     let mut seen: HashSet<String> = found.iter().map(|b| b.id.clone()).collect();
