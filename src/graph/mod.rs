@@ -1,5 +1,6 @@
 //! The knowledge graph: model, building from extractions, and querying with petgraph.
 
+pub mod assembly;
 pub mod build;
 pub mod export;
 pub mod model;
