@@ -266,15 +266,23 @@ fn derive(config: &EngineConfig, base: &Engine) -> Result<Engine, EngineError> {
     let corpus = Corpus::load_with_library(&config.seeds_dir, &config.library())?;
     let fingerprint = crate::engine::fingerprint(config, &corpus);
     let mut cache = DocumentCache::reusing(&corpus, &base.cache);
+    tracing::debug!(ms = started.elapsed().as_millis() as u64, "corpus read");
     let assembly = assemble(base, &corpus, &cache);
+    tracing::debug!(ms = started.elapsed().as_millis() as u64, "documents read");
     let store = config.store();
     let dir = store.new_build_dir(&fingerprint)?;
     assembly.save(&dir)?;
     let (graph, _) = assembly.into_graph(&corpus, &base.vocab);
+    tracing::debug!(ms = started.elapsed().as_millis() as u64, "graph merged");
     let changes = index_changes(base, &corpus, &cache, &graph);
     derive_index(&base.build_dir, &dir, &base.analyzer, &changes)?;
+    tracing::debug!(ms = started.elapsed().as_millis() as u64, "index derived");
     graph.save(&dir.join(GRAPH_FILE))?;
     cache.save(&dir)?;
+    tracing::debug!(
+        ms = started.elapsed().as_millis() as u64,
+        "graph and drafts saved"
+    );
     let passages_total = corpus
         .docs
         .iter()
