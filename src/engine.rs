@@ -8,17 +8,23 @@ use crate::analysis::{Analyzer, DictionaryError, dictionary};
 use crate::budgets::BudgetCatalog;
 use crate::corpus::{Corpus, CorpusError, DocumentInfo};
 use crate::documents::cache::DocumentCache;
-use crate::graph::build::assemble_graph;
+use crate::documents::cache::SavedDocument;
+use crate::graph::assembly::{GraphAssembly, PreparedDocument};
+use crate::graph::build::document_drafts;
 use crate::graph::model::{NodeDraft, NodeType};
 use crate::graph::{GraphError, KnowledgeGraph};
 use crate::index::store::{BuildMeta, Store, StoreError};
+use crate::index::writer::IndexBuilder;
 use crate::index::{self, IndexError, NodeEntry, SearchIndex};
 use crate::library::Library;
+use crate::passages::passages;
 use crate::search::{self, HitNode, SearchError, SearchPage, SearchRequest};
 use crate::vocab::{Expansion, VocabError, Vocabulary};
 use indicatif::ProgressBar;
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Instant;
 
@@ -216,25 +222,23 @@ impl Engine {
         let started = Instant::now();
         let store = config.store();
         let dir = store.new_build_dir(&prepared.fingerprint)?;
-        // Each document's drafts are saved as they are read and merged without a copy; only
-        // the summaries stay in memory.
-        let (cache, drafts) = DocumentCache::compute_into(&prepared.corpus, &dir)?;
-        let (graph, report) = assemble_graph(&prepared.corpus, &prepared.vocab, drafts);
+        progress.set_length(prepared.corpus.docs.len() as u64);
+        let writing = IndexBuilder::create(&dir, &prepared.analyzer)?;
+        let (cache, assembly) = read_documents(&prepared, &dir, &writing, &|n| progress.inc(n))?;
+        tracing::debug!(ms = started.elapsed().as_millis() as u64, "documents read");
+        cache.save_summaries_in(&dir)?;
+        assembly.save(&dir)?;
+        let (graph, report) = assembly.into_graph(&prepared.corpus, &prepared.vocab);
         tracing::info!(
             nodes = graph.nodes().len(),
             edges = graph.edges().len(),
             rejected_sources = report.rejected_sources,
             "graph built"
         );
+        drop(report);
         let nodes: Vec<NodeEntry> = graph.nodes().iter().filter_map(node_entry).collect();
-        progress.set_length((prepared.corpus.docs.len() + nodes.len()) as u64);
-        let written = index::writer::write_index(
-            &dir,
-            &prepared.analyzer,
-            &prepared.corpus.docs,
-            &nodes,
-            &|n| progress.inc(n),
-        )?;
+        progress.inc_length(nodes.len() as u64);
+        let written = writing.finish(&nodes, &|n| progress.inc(n))?;
         graph.save(&dir.join(GRAPH_FILE))?;
         let meta = BuildMeta {
             content_hash: prepared.fingerprint.clone(),
@@ -366,6 +370,66 @@ impl Engine {
             .unwrap_or_else(|| file.to_string())
     }
 }
+
+/// Documents read at once, per thread, ahead of the one merged into the graph next.
+const READ_AHEAD_PER_THREAD: usize = 4;
+
+/// Reads every document of the corpus on the current rayon pool: cuts it into passages for
+/// the index, saves its graph drafts into the build directory `dir` and prepares them for
+/// merging; the drafts are merged in corpus order on one more thread as they come, so only
+/// the drafts of the few documents read ahead are held at once.
+fn read_documents(
+    prepared: &Prepared,
+    dir: &Path,
+    index: &IndexBuilder,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<(DocumentCache, GraphAssembly), EngineError> {
+    let (corpus, vocab) = (&prepared.corpus, &prepared.vocab);
+    let bound = rayon::current_num_threads() * READ_AHEAD_PER_THREAD;
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<ReadDocument>(bound);
+    std::thread::scope(|scope| {
+        let merging = scope.spawn(move || {
+            let mut cache = DocumentCache::default();
+            let mut assembly = GraphAssembly::default();
+            let mut waiting = BTreeMap::new();
+            for (position, saved, ready) in receiver {
+                waiting.insert(position, (saved, ready));
+                while let Some((saved, ready)) = waiting.remove(&assembly.docs().len()) {
+                    let Some(doc) = corpus.docs.get(assembly.docs().len()) else {
+                        break;
+                    };
+                    cache.insert(doc.file(), saved);
+                    assembly.add(doc, ready, corpus, vocab);
+                }
+            }
+            (cache, assembly)
+        });
+        let read = corpus
+            .docs
+            .iter()
+            .enumerate()
+            .par_bridge()
+            .try_for_each_with(sender, |sender, (position, doc)| {
+                let cut = passages(doc);
+                index.add_passages(position, &cut)?;
+                let drafts = document_drafts(doc);
+                let saved = DocumentCache::save_document(dir, doc, cut.len(), &drafts)?;
+                drop(cut);
+                let ready = PreparedDocument::new(doc, drafts, corpus, vocab);
+                progress(1);
+                // Sending fails only when the merging thread panicked: joining it says so.
+                let _ = sender.send((position, saved, ready));
+                Ok::<(), EngineError>(())
+            });
+        let merged = merging
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        read.map(|()| merged)
+    })
+}
+
+/// A document read: its place in corpus order, its saved drafts and its prepared drafts.
+type ReadDocument = (usize, SavedDocument, PreparedDocument);
 
 /// Inputs read and the analyser ready, before the index is opened or built.
 struct Prepared {

@@ -18,7 +18,7 @@ use crate::graph::model::{EdgeDraft, Extraction, NodeDraft, NodeType, Rel, Sourc
 use crate::normalize::NormalizedText;
 use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -161,6 +161,8 @@ pub struct Vocabulary {
     patterns: Vec<Pattern>,
     matcher: Option<AhoCorasick>,
     by_id: HashMap<String, usize>,
+    /// Each entry's parent entry.
+    parents: Vec<Option<usize>>,
 }
 
 impl Vocabulary {
@@ -205,11 +207,15 @@ impl Vocabulary {
                     .map_err(|e| VocabError::Matcher(e.to_string()))?,
             )
         };
+        let parents = (0..entries.len())
+            .map(|child| parent_of(&entries, child))
+            .collect();
         Ok(Vocabulary {
             entries,
             patterns,
             matcher,
             by_id,
+            parents,
         })
     }
 
@@ -328,7 +334,22 @@ impl Vocabulary {
     /// spread over documents) and the `part_of` edges of the hierarchy between mentioned
     /// entries. Entries never mentioned are left out.
     pub fn link_corpus(&self, corpus: &Corpus) -> Extraction {
-        let mentions = self.corpus_mentions(corpus);
+        // Documents are scanned in parallel and added in corpus order.
+        let per_doc: Vec<DocMentions> = corpus
+            .docs
+            .par_iter()
+            .map(|doc| self.doc_mentions(doc))
+            .collect();
+        let mut mentions = CorpusMentions::default();
+        for (doc, found) in corpus.docs.iter().zip(per_doc) {
+            mentions.add(doc.file(), found);
+        }
+        self.link_mentions(&mentions, corpus)
+    }
+
+    /// The vocabulary nodes and hierarchy edges of the mentions gathered from a corpus (see
+    /// [`Vocabulary::link_corpus`]); `corpus` gives the lines the mentions stand on.
+    pub fn link_mentions(&self, mentions: &CorpusMentions, corpus: &Corpus) -> Extraction {
         let mut extraction = Extraction::default();
         for (&index, per_doc) in &mentions.by_entry {
             if let Some(entry) = self.entries.get(index) {
@@ -336,44 +357,17 @@ impl Vocabulary {
             }
         }
         for &index in mentions.by_entry.keys() {
-            if let Some(edge) = self.parent_edge(index, &mentions, corpus) {
+            if let Some(edge) = self.parent_edge(index, mentions, corpus) {
                 extraction.add_edge(edge);
             }
         }
         extraction
     }
 
-    /// Every mention in the corpus, by entry and by line.
-    fn corpus_mentions(&self, corpus: &Corpus) -> CorpusMentions {
-        // Documents are scanned in parallel and merged in corpus order.
-        let parents: Vec<Option<usize>> = (0..self.entries.len())
-            .map(|index| self.parent_index(index))
-            .collect();
-        let per_doc: Vec<DocMentions> = corpus
-            .docs
-            .par_iter()
-            .map(|doc| self.doc_mentions(doc, &parents))
-            .collect();
-        let mut mentions = CorpusMentions::default();
-        for (doc, found) in corpus.docs.iter().zip(per_doc) {
-            for (line, mention) in found.by_line {
-                mentions
-                    .by_line
-                    .entry((doc.file().to_string(), line))
-                    .or_default()
-                    .push(mention);
-            }
-            for (entry, sources) in found.by_entry {
-                mentions.by_entry.entry(entry).or_default().push(sources);
-            }
-        }
-        mentions
-    }
-
     /// The mentions of one document: by entry its first [`MAX_SOURCES_PER_NODE`] sources
     /// (all a node keeps), and by line (in text order) those on lines that name an entry and
-    /// its parent (all [`shared_line_source`] looks at). `parents` is each entry's parent.
-    fn doc_mentions(&self, doc: &SeedDoc, parents: &[Option<usize>]) -> DocMentions {
+    /// its parent (all [`shared_line_source`] looks at).
+    pub fn doc_mentions(&self, doc: &SeedDoc) -> DocMentions {
         let text = doc.lines.join("\n");
         let index = LineIndex::new(&text);
         let mut found_mentions = DocMentions::default();
@@ -394,8 +388,25 @@ impl Vocabulary {
                 sources.push(source);
             }
         }
-        found_mentions.keep_lines_naming_a_parent(parents);
+        found_mentions.keep_lines_naming_a_parent(&self.parents);
         found_mentions
+    }
+
+    /// The entries `found` mentions that no document gathered in `before` does, each with its
+    /// first mention in `found`: the first source of the vocabulary node made of it.
+    pub fn first_mentions(
+        &self,
+        before: &CorpusMentions,
+        found: &DocMentions,
+    ) -> Vec<(&VocabEntry, Source)> {
+        found
+            .by_entry
+            .iter()
+            .filter(|(index, _)| !before.mentions(**index))
+            .filter_map(|(index, sources)| {
+                Some((self.entries.get(*index)?, sources.first()?.clone()))
+            })
+            .collect()
     }
 
     /// The `part_of` edge from a mentioned entry to its mentioned parent.
@@ -447,11 +458,7 @@ impl Vocabulary {
     }
 
     fn parent_index(&self, child: usize) -> Option<usize> {
-        let entry = self.entries.get(child)?;
-        let parent = entry.parent.as_deref()?;
-        self.entries
-            .iter()
-            .position(|e| e.name == parent && e.node_type == entry.node_type)
+        self.parents.get(child).copied().flatten()
     }
 
     /// The chain of parents above an entry (guarded against cycles).
@@ -515,8 +522,17 @@ impl Vocabulary {
     }
 }
 
+/// The entry named by `entries[child]`'s parent, of the same type.
+fn parent_of(entries: &[VocabEntry], child: usize) -> Option<usize> {
+    let entry = entries.get(child)?;
+    let parent = entry.parent.as_deref()?;
+    entries
+        .iter()
+        .position(|e| e.name == parent && e.node_type == entry.node_type)
+}
+
 /// One mention on a line: the entry and its byte range within the line.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 struct LineMention {
     entry: usize,
     start: usize,
@@ -525,7 +541,7 @@ struct LineMention {
 
 /// The mentions of one document: per line, and per entry with their sources.
 #[derive(Debug, Default)]
-struct DocMentions {
+pub struct DocMentions {
     by_line: Vec<(u32, LineMention)>,
     by_entry: BTreeMap<usize, Vec<Source>>,
 }
@@ -555,11 +571,34 @@ impl DocMentions {
 }
 
 /// The mentions of a corpus: per entry the sources of each document that mentions it (in
-/// corpus order), and per `(doc, line)` the mentions starting on that line.
-#[derive(Debug, Default)]
-struct CorpusMentions {
+/// corpus order), and per document and line the mentions starting on that line. Gathered
+/// document by document, so that a document added later is scanned alone.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct CorpusMentions {
     by_entry: BTreeMap<usize, Vec<Vec<Source>>>,
-    by_line: HashMap<(String, u32), Vec<LineMention>>,
+    by_line: BTreeMap<String, BTreeMap<u32, Vec<LineMention>>>,
+}
+
+impl CorpusMentions {
+    /// Adds the mentions of the document `doc`, which comes after every document added so far.
+    pub fn add(&mut self, doc: &str, found: DocMentions) {
+        for (line, mention) in found.by_line {
+            self.by_line
+                .entry(doc.to_string())
+                .or_default()
+                .entry(line)
+                .or_default()
+                .push(mention);
+        }
+        for (entry, sources) in found.by_entry {
+            self.by_entry.entry(entry).or_default().push(sources);
+        }
+    }
+
+    /// Whether some document added so far mentions the entry at `index`.
+    pub fn mentions(&self, index: usize) -> bool {
+        self.by_entry.contains_key(&index)
+    }
 }
 
 /// A source on a line where both entries are mentioned, quoting from the first mention to
@@ -571,7 +610,11 @@ fn shared_line_source(
     corpus: &Corpus,
 ) -> Option<Source> {
     let mut best: Option<(usize, &String, u32, usize, usize)> = None;
-    for ((doc, line), found) in &mentions.by_line {
+    let lines = mentions
+        .by_line
+        .iter()
+        .flat_map(|(doc, lines)| lines.iter().map(move |(line, found)| (doc, line, found)));
+    for (doc, line, found) in lines {
         let names_both =
             found.iter().any(|f| f.entry == child) && found.iter().any(|f| f.entry == parent);
         if !names_both {

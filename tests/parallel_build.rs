@@ -4,10 +4,6 @@ mod common;
 
 use seisaku::engine::Engine;
 use seisaku::search::SearchRequest;
-use tantivy::TantivyDocument;
-use tantivy::collector::DocSetCollector;
-use tantivy::query::AllQuery;
-use tantivy::schema::Value;
 
 /// Queries whose rankings are compared; several have hits with equal scores.
 const QUERIES: [&str; 6] = [
@@ -27,35 +23,6 @@ fn build_with_threads(threads: usize, dir: &std::path::Path) -> Engine {
     let config = common::config_in(dir);
     pool.install(|| Engine::build(&config, &indicatif::ProgressBar::hidden()))
         .expect("build from the seeds")
-}
-
-/// Every indexed passage and node: `(ord, id)` in corpus order.
-fn indexed(engine: &Engine) -> Vec<(u64, String)> {
-    let searcher = engine.index.reader.searcher();
-    let addresses = searcher
-        .search(&AllQuery, &DocSetCollector)
-        .expect("every document");
-    let mut listed: Vec<(u64, String)> = addresses
-        .into_iter()
-        .map(|address| {
-            let stored: TantivyDocument = searcher.doc(address).expect("stored document");
-            let id = stored
-                .get_first(engine.index.fields.id)
-                .and_then(|v| v.as_str())
-                .expect("id")
-                .to_string();
-            let ord = searcher
-                .segment_reader(address.segment_ord)
-                .fast_fields()
-                .u64("ord")
-                .expect("ord column")
-                .first(address.doc_id)
-                .expect("ord");
-            (ord, id)
-        })
-        .collect();
-    listed.sort();
-    listed
 }
 
 fn ranking(engine: &Engine, q: &str) -> Vec<(String, String)> {
@@ -105,14 +72,14 @@ fn one_thread_and_several_threads_build_the_same_graph_and_ranking() {
     };
     assert_eq!(edges(&one), edges(&many), "edges and their order");
 
-    let listed = indexed(&one);
+    let listed = common::indexed(&one);
     assert_eq!(
         listed.len(),
         one.meta.passages + one.meta.nodes,
         "every passage and node is indexed once"
     );
     assert_eq!(
-        indexed(&many),
+        common::indexed(&many),
         listed,
         "passages and nodes, in corpus order"
     );

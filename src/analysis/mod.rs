@@ -11,7 +11,9 @@ use crate::normalize::NormalizedText;
 use lindera::dictionary::{UserDictionary, load_dictionary};
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
+use lindera::token::Token;
 use lindera_dictionary::builder::DictionaryBuilder;
+use lindera_dictionary::dictionary::DetailFields;
 use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Arc;
@@ -70,14 +72,14 @@ impl Analyzer {
             return Vec::new();
         };
         let mut out = Vec::with_capacity(tokens.len());
-        for mut token in tokens {
-            let part_of_speech = token.get_detail(0).unwrap_or("").to_string();
+        for token in tokens {
+            let part_of_speech = part_of_speech(&token);
             let surface = token.surface.trim();
             if surface.is_empty() || !surface.chars().any(char::is_alphanumeric) {
                 continue;
             }
             let has_latin_or_digit = surface.chars().any(|c| c.is_ascii_alphanumeric());
-            if DROPPED_PARTS_OF_SPEECH.contains(&part_of_speech.as_str()) && !has_latin_or_digit {
+            if DROPPED_PARTS_OF_SPEECH.contains(&part_of_speech) && !has_latin_or_digit {
                 continue;
             }
             let (start, end) = normalized.original_range(token.byte_start, token.byte_end);
@@ -89,6 +91,23 @@ impl Analyzer {
         }
         out
     }
+}
+
+/// The part of speech of a token (its first detail field), read straight from the dictionary
+/// that holds the word, without copying the token's details.
+fn part_of_speech<'a>(token: &Token<'a>) -> &'a str {
+    let id = token.word_id.id() as usize;
+    let mut fields = if token.word_id.is_unknown() {
+        token.dictionary.unknown_word_details_iter(id)
+    } else if token.word_id.is_system() {
+        token.dictionary.word_details_iter(id)
+    } else {
+        match token.user_dictionary {
+            Some(user) => user.word_details_iter(id),
+            None => DetailFields::unk(),
+        }
+    };
+    fields.next().unwrap_or("*")
 }
 
 /// Character bigrams of normalised text, over runs of letters and digits; a run of one

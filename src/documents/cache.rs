@@ -90,6 +90,10 @@ impl Summary {
     }
 }
 
+/// One document's drafts as saved in a build directory, to be added to its cache.
+#[derive(Debug)]
+pub struct SavedDocument(Summary);
+
 /// The contributions of every document of a build, by document id.
 #[derive(Debug, Clone, Default)]
 pub struct DocumentCache {
@@ -131,38 +135,43 @@ impl DocumentCache {
         DocumentCache { docs }
     }
 
-    /// Reads every document of the corpus and saves its drafts into `dir/drafts` at once;
-    /// returns the cache (summaries only) and the drafts in corpus order, to be merged.
-    pub fn compute_into(
-        corpus: &Corpus,
+    /// Saves the drafts of `doc` (cut into `passages` passages) into `dir/drafts`, for
+    /// [`DocumentCache::insert`]; documents may be saved from any thread.
+    pub fn save_document(
         dir: &Path,
-    ) -> Result<(DocumentCache, Vec<DocumentDrafts>), StoreError> {
+        doc: &SeedDoc,
+        passages: usize,
+        drafts: &DocumentDrafts,
+    ) -> Result<SavedDocument, StoreError> {
         let target = dir.join(DRAFTS_DIR);
         std::fs::create_dir_all(&target).map_err(io(&target))?;
-        let computed: Vec<(Summary, DocumentDrafts)> = corpus
-            .docs
-            .par_iter()
-            .map(|doc| {
-                let mut summary = Summary::computed(doc);
-                let destination = target.join(file_name(doc.file()));
-                write_drafts(&summary, doc.file(), &destination)?;
-                let drafts = summary
-                    .fresh
-                    .take()
-                    .map(Arc::unwrap_or_clone)
-                    .unwrap_or_else(|| document_drafts(doc));
-                summary.saved = Some(destination);
-                Ok((summary, drafts))
-            })
-            .collect::<Result<_, StoreError>>()?;
-        let mut cache = DocumentCache::default();
-        let mut drafts = Vec::with_capacity(computed.len());
-        for (doc, (summary, doc_drafts)) in corpus.docs.iter().zip(computed) {
-            cache.docs.insert(doc.file().to_string(), summary);
-            drafts.push(doc_drafts);
-        }
-        cache.save_summaries(&target)?;
-        Ok((cache, drafts))
+        let destination = target.join(file_name(doc.file()));
+        let content = content_hash(doc);
+        let cached = CachedDocumentRef {
+            content: &content,
+            passages,
+            drafts,
+        };
+        let json = serde_json::to_vec(&cached).map_err(|e| corrupt(&destination, e))?;
+        std::fs::write(&destination, json).map_err(io(&destination))?;
+        Ok(SavedDocument(Summary {
+            content,
+            passages,
+            saved: Some(destination),
+            fresh: None,
+        }))
+    }
+
+    /// Adds a document saved by [`DocumentCache::save_document`].
+    pub fn insert(&mut self, doc: &str, saved: SavedDocument) {
+        self.docs.insert(doc.to_string(), saved.0);
+    }
+
+    /// Writes the summaries of the documents saved into `dir/drafts`.
+    pub fn save_summaries_in(&self, dir: &Path) -> Result<(), StoreError> {
+        let target = dir.join(DRAFTS_DIR);
+        std::fs::create_dir_all(&target).map_err(io(&target))?;
+        self.save_summaries(&target)
     }
 
     /// The cache saved in a build directory; documents missing there are read again.
@@ -196,16 +205,10 @@ impl DocumentCache {
         self.docs.get(doc).map(|s| s.content.as_str())
     }
 
-    /// The drafts of every document in corpus order, read one document at a time (copies,
-    /// for merging).
-    pub fn drafts_in_order<'a>(
-        &'a self,
-        corpus: &'a Corpus,
-    ) -> impl Iterator<Item = DocumentDrafts> + 'a {
-        corpus
-            .docs
-            .iter()
-            .filter_map(|doc| self.docs.get(doc.file()).map(|s| s.drafts(doc)))
+    /// The drafts of `doc` (a copy, for merging): read back from the build directory, or
+    /// read from the document when they cannot be.
+    pub fn drafts(&self, doc: &SeedDoc) -> Option<DocumentDrafts> {
+        self.docs.get(doc.file()).map(|s| s.drafts(doc))
     }
 
     /// Writes the cache into `dir/drafts` and lets go of the drafts held in memory; drafts

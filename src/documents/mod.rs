@@ -8,7 +8,8 @@ pub mod intake;
 
 use crate::corpus::{Corpus, CorpusError};
 use crate::engine::{Engine, EngineConfig, EngineError, GRAPH_FILE, node_entry, now_rfc3339};
-use crate::graph::build::assemble_graph;
+use crate::graph::assembly::{GraphAssembly, PreparedDocument};
+use crate::graph::build::document_drafts;
 use crate::graph::model::NodeType;
 use crate::index::incremental::{IndexChanges, derive_index};
 use crate::index::store::BuildMeta;
@@ -18,6 +19,7 @@ use crate::library::{LibraryEntry, LibraryError, sha256_hex};
 use crate::passages::passages;
 use cache::DocumentCache;
 use intake::{Incoming, IntakeOptions};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
@@ -264,13 +266,23 @@ fn derive(config: &EngineConfig, base: &Engine) -> Result<Engine, EngineError> {
     let corpus = Corpus::load_with_library(&config.seeds_dir, &config.library())?;
     let fingerprint = crate::engine::fingerprint(config, &corpus);
     let mut cache = DocumentCache::reusing(&corpus, &base.cache);
-    let (graph, _) = assemble_graph(&corpus, &base.vocab, cache.drafts_in_order(&corpus));
-    let changes = index_changes(base, &corpus, &cache, &graph);
+    tracing::debug!(ms = started.elapsed().as_millis() as u64, "corpus read");
+    let assembly = assemble(base, &corpus, &cache);
+    tracing::debug!(ms = started.elapsed().as_millis() as u64, "documents read");
     let store = config.store();
     let dir = store.new_build_dir(&fingerprint)?;
+    assembly.save(&dir)?;
+    let (graph, _) = assembly.into_graph(&corpus, &base.vocab);
+    tracing::debug!(ms = started.elapsed().as_millis() as u64, "graph merged");
+    let changes = index_changes(base, &corpus, &cache, &graph);
     derive_index(&base.build_dir, &dir, &base.analyzer, &changes)?;
+    tracing::debug!(ms = started.elapsed().as_millis() as u64, "index derived");
     graph.save(&dir.join(GRAPH_FILE))?;
     cache.save(&dir)?;
+    tracing::debug!(
+        ms = started.elapsed().as_millis() as u64,
+        "graph and drafts saved"
+    );
     let passages_total = corpus
         .docs
         .iter()
@@ -286,6 +298,54 @@ fn derive(config: &EngineConfig, base: &Engine) -> Result<Engine, EngineError> {
     index::publish(&store, &dir, &meta)?;
     let opened = index::open_index(&dir, &base.analyzer)?;
     Ok(base.successor(corpus, fingerprint, (opened, graph, meta, dir, cache)))
+}
+
+/// Documents prepared at once, per thread, when the graph is merged again from every
+/// document's cached drafts.
+const PREPARED_PER_THREAD: usize = 4;
+
+/// The graph assembly of `corpus`: the base build's, with the documents that come after
+/// those it merged added, when the documents it merged are still the corpus's first ones,
+/// unchanged; otherwise (a document removed or changed) made again from every document's
+/// cached drafts.
+fn assemble(base: &Engine, corpus: &Corpus, cache: &DocumentCache) -> GraphAssembly {
+    let unchanged = |assembly: &GraphAssembly| {
+        assembly.docs().len() <= corpus.docs.len()
+            && assembly
+                .docs()
+                .iter()
+                .zip(&corpus.docs)
+                .all(|(merged, doc)| {
+                    merged == doc.file()
+                        && matches!(
+                            (base.cache.content(merged), cache.content(merged)),
+                            (Some(old), Some(new)) if old == new
+                        )
+                })
+    };
+    let mut assembly = match GraphAssembly::load(&base.build_dir) {
+        Ok(assembly) if unchanged(&assembly) => assembly,
+        Ok(_) => GraphAssembly::default(),
+        Err(error) => {
+            tracing::warn!(%error, "no saved graph assembly; merging every document again");
+            GraphAssembly::default()
+        }
+    };
+    let vocab = &base.vocab;
+    let rest = &corpus.docs[assembly.docs().len()..];
+    for chunk in rest.chunks(rayon::current_num_threads() * PREPARED_PER_THREAD) {
+        let prepared: Vec<PreparedDocument> = chunk
+            .par_iter()
+            .map(|doc| {
+                let drafts = cache.drafts(doc).unwrap_or_else(|| document_drafts(doc));
+                PreparedDocument::new(doc, drafts, corpus, vocab)
+            })
+            .collect();
+        for (doc, ready) in chunk.iter().zip(prepared) {
+            assembly.add(doc, ready, corpus, vocab);
+        }
+    }
+    assembly
 }
 
 /// What the index must change: passages of documents added, removed or changed, and the

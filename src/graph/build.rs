@@ -2,8 +2,9 @@
 //! canonical through the vocabulary, duplicates merged, theme/strategy/fund links read from
 //! item names, and every source checked against the lines it cites.
 
+use super::KnowledgeGraph;
+use super::assembly::{GraphAssembly, PreparedDocument};
 use super::model::{EdgeDraft, Extraction, NodeDraft, NodeType, Rel, Source};
-use super::{GraphData, KnowledgeGraph};
 use crate::corpus::{Corpus, SeedDoc};
 use crate::extract::extract_document;
 use crate::vocab::Vocabulary;
@@ -45,8 +46,16 @@ pub struct DocumentDrafts {
 
 /// Builds the knowledge graph of a corpus.
 pub fn build_graph(corpus: &Corpus, vocab: &Vocabulary) -> (KnowledgeGraph, BuildReport) {
-    let drafts: Vec<DocumentDrafts> = corpus.docs.par_iter().map(document_drafts).collect();
-    assemble_graph(corpus, vocab, drafts)
+    let mut assembly = GraphAssembly::default();
+    let prepared: Vec<PreparedDocument> = corpus
+        .docs
+        .par_iter()
+        .map(|doc| PreparedDocument::new(doc, document_drafts(doc), corpus, vocab))
+        .collect();
+    for (doc, prepared) in corpus.docs.iter().zip(prepared) {
+        assembly.add(doc, prepared, corpus, vocab);
+    }
+    assembly.into_graph(corpus, vocab)
 }
 
 /// Runs the document's parser and attaches its top-level items to the document node.
@@ -60,37 +69,6 @@ pub fn document_drafts(doc: &SeedDoc) -> DocumentDrafts {
         proposed,
         extraction,
     }
-}
-
-/// Merges every document's drafts (in corpus order) with the vocabulary into one graph.
-pub fn assemble_graph(
-    corpus: &Corpus,
-    vocab: &Vocabulary,
-    drafts: impl IntoIterator<Item = DocumentDrafts>,
-) -> (KnowledgeGraph, BuildReport) {
-    let mut report = BuildReport::default();
-    let mut all = Extraction::default();
-    for mut document in drafts {
-        report
-            .proposed_nodes
-            .push((document.doc, document.proposed));
-        report.unparsed.append(&mut document.extraction.unparsed);
-        all.nodes.append(&mut document.extraction.nodes);
-        all.edges.append(&mut document.extraction.edges);
-    }
-    let vocabulary = vocab.link_corpus(corpus);
-    report.canonicalized = canonicalize(&mut all, vocab);
-    all.nodes.extend(vocabulary.nodes);
-    all.edges.extend(vocabulary.edges);
-    link_named_concepts(&mut all, vocab);
-    link_context_cues(&mut all, corpus, vocab);
-    report.rejected_sources = keep_verified_sources(&mut all, corpus);
-    let nodes = merge_nodes(all.nodes);
-    let edges = merge_edges(all.edges);
-    let edge_count = edges.len();
-    let graph = KnowledgeGraph::new(GraphData { nodes, edges });
-    report.dangling_edges = edge_count - graph.edges().len();
-    (graph, report)
 }
 
 /// One node per document, citing its first non-empty line.
@@ -163,8 +141,8 @@ fn compatible(extracted: NodeType, curated: NodeType) -> bool {
 }
 
 /// Renames parser nodes whose name is a vocabulary term onto the vocabulary's id and type,
-/// keeping the parser's name as an alias. Returns how many nodes were renamed.
-fn canonicalize(all: &mut Extraction, vocab: &Vocabulary) -> usize {
+/// keeping the parser's name as an alias, and their edges with them. Returns the ids renamed.
+pub(super) fn canonicalize(all: &mut Extraction, vocab: &Vocabulary) -> Vec<String> {
     let mut renamed: HashMap<String, String> = HashMap::new();
     for node in &mut all.nodes {
         if matches!(
@@ -196,15 +174,15 @@ fn canonicalize(all: &mut Extraction, vocab: &Vocabulary) -> usize {
         }
     }
     all.edges.retain(|e| e.from != e.to);
-    renamed.len()
+    renamed.into_keys().collect()
 }
 
 /// Links items to the concepts their own text names: a measure naming Beyond 5G targets
 /// it, one naming a fund is funded by it, one naming a strategy implements the strategy,
-/// and other vocabulary terms are mentioned.
-fn link_named_concepts(all: &mut Extraction, vocab: &Vocabulary) {
+/// and other vocabulary terms are mentioned. Returns the links of `nodes`, in their order.
+pub(super) fn named_links(nodes: &[NodeDraft], vocab: &Vocabulary) -> Vec<EdgeDraft> {
     let mut links = Vec::new();
-    for node in &all.nodes {
+    for node in nodes {
         if !matches!(
             node.node_type,
             NodeType::Measure | NodeType::Program | NodeType::Policy | NodeType::Fund
@@ -225,63 +203,55 @@ fn link_named_concepts(all: &mut Extraction, vocab: &Vocabulary) {
                 (NodeType::Measure, NodeType::Program) => Rel::PartOf,
                 _ => Rel::Mentions,
             };
-            links.push(EdgeDraft::new(&node.id, rel, &target, mention));
+            if node.id != target {
+                links.push(EdgeDraft::new(&node.id, rel, &target, mention));
+            }
         }
     }
-    for edge in links {
-        all.add_edge(edge);
-    }
+    links
 }
 
 /// Lines after an item's own line that still belong to it, at most.
 const MAX_CONTEXT_LINES: u32 = 25;
 
-/// Reads each item's own block of lines (from its line to the next item's, at most
+/// Reads each item's own block of lines in `doc` (from its line to the next item's, at most
 /// [`MAX_CONTEXT_LINES`]): a strategy named in a sentence that says 「に基づき」/「を踏まえ」 is
 /// what the item is `based_on`; an agency named in a sentence that says 「連携」 is one it
 /// `collaborates_with` (the publishing ministry itself excepted). Items that share their line
-/// with another item are left alone: the line cannot tell whose sentence it is.
-fn link_context_cues(all: &mut Extraction, corpus: &Corpus, vocab: &Vocabulary) {
-    let mut items: Vec<(String, u32, String)> = all
-        .nodes
-        .iter()
-        .filter(|n| matches!(n.node_type, NodeType::Measure | NodeType::Program))
-        .filter_map(|n| {
-            n.sources
-                .first()
-                .map(|s| (s.doc.clone(), s.line_start, n.id.clone()))
-        })
+/// with another item are left alone: the line cannot tell whose sentence it is. `items` are
+/// `(line, id)` of every measure and program whose first source is in `doc`; the new nodes
+/// and the links come in the order of the items sorted.
+pub(super) fn context_cues(
+    doc: &SeedDoc,
+    items: Vec<(u32, String)>,
+    vocab: &Vocabulary,
+) -> (Vec<NodeDraft>, Vec<EdgeDraft>) {
+    let mut items: Vec<(String, u32, String)> = items
+        .into_iter()
+        .map(|(line, id)| (doc.file().to_string(), line, id))
         .collect();
     items.sort();
-    let docs = DocsByName::new(corpus);
-    let per_item: Vec<(Vec<NodeDraft>, Vec<EdgeDraft>)> = (0..items.len())
-        .into_par_iter()
-        .map(|index| context_links(&items, index, &docs, vocab))
-        .collect();
+    let mut nodes = Vec::new();
     let mut links = Vec::new();
-    for (nodes, edges) in per_item {
-        all.nodes.extend(nodes);
-        links.extend(edges);
+    for index in 0..items.len() {
+        let (new_nodes, edges) = context_links(&items, index, doc, vocab);
+        nodes.extend(new_nodes);
+        links.extend(edges.into_iter().filter(|e| e.from != e.to));
     }
-    for edge in links {
-        all.add_edge(edge);
-    }
+    (nodes, links)
 }
 
 /// The `based_on` / `collaborates_with` links (and the plans they rest on) read from the
-/// block of the item at `index` of `items` (sorted by document and line).
+/// block of the item at `index` of `items` (the items of `doc`, sorted by line).
 fn context_links(
     items: &[(String, u32, String)],
     index: usize,
-    docs: &DocsByName<'_>,
+    doc: &SeedDoc,
     vocab: &Vocabulary,
 ) -> (Vec<NodeDraft>, Vec<EdgeDraft>) {
     let mut links = Vec::new();
     let mut new_nodes = Vec::new();
     let (doc_name, line_start, id) = &items[index];
-    let Some(doc) = docs.get(doc_name) else {
-        return (new_nodes, links);
-    };
     let next_item_line = items
         .get(index + 1)
         .filter(|(d, _, _)| d == doc_name)
@@ -390,41 +360,30 @@ fn plans_rested_on(
 }
 
 /// Drops sources whose quote does not stand in the cited lines (as written, or across the
-/// line breaks of the span); nodes and edges left without a source are dropped too. Sources
-/// are checked in parallel.
-fn keep_verified_sources(all: &mut Extraction, corpus: &Corpus) -> usize {
-    let docs = DocsByName::new(corpus);
-    let verify = |sources: &mut Vec<Source>| {
-        let before = sources.len();
-        sources.retain(|s| docs.get(&s.doc).is_some_and(|d| quote_stands_in(d, s)));
-        before - sources.len()
+/// line breaks of the span); nodes and edges left without a source are dropped too. `doc`
+/// is the document most sources cite, others are looked up in `corpus`. Returns how many
+/// sources were dropped.
+pub(super) fn keep_verified_sources(
+    nodes: &mut Vec<NodeDraft>,
+    edges: &mut Vec<EdgeDraft>,
+    doc: Option<&SeedDoc>,
+    corpus: &Corpus,
+) -> usize {
+    let lookup = |name: &str| match doc {
+        Some(doc) if doc.file() == name => Some(doc),
+        _ => corpus.doc(name),
     };
-    let rejected: usize = all
-        .nodes
-        .par_iter_mut()
-        .map(|node| verify(&mut node.sources))
-        .sum::<usize>()
-        + all
-            .edges
-            .par_iter_mut()
-            .map(|edge| verify(&mut edge.sources))
-            .sum::<usize>();
-    all.nodes.retain(|n| !n.sources.is_empty());
-    all.edges.retain(|e| !e.sources.is_empty());
+    let mut rejected = 0;
+    let mut verify = |sources: &mut Vec<Source>| {
+        let before = sources.len();
+        sources.retain(|s| lookup(&s.doc).is_some_and(|d| quote_stands_in(d, s)));
+        rejected += before - sources.len();
+    };
+    nodes.iter_mut().for_each(|n| verify(&mut n.sources));
+    edges.iter_mut().for_each(|e| verify(&mut e.sources));
+    nodes.retain(|n| !n.sources.is_empty());
+    edges.retain(|e| !e.sources.is_empty());
     rejected
-}
-
-/// The documents of a corpus by file name.
-struct DocsByName<'c>(HashMap<&'c str, &'c SeedDoc>);
-
-impl<'c> DocsByName<'c> {
-    fn new(corpus: &'c Corpus) -> DocsByName<'c> {
-        DocsByName(corpus.docs.iter().map(|d| (d.file(), d)).collect())
-    }
-
-    fn get(&self, file: &str) -> Option<&'c SeedDoc> {
-        self.0.get(file).copied()
-    }
 }
 
 /// Whether a source's quote stands verbatim in its cited lines.
@@ -453,39 +412,100 @@ fn merge_sources(into: &mut Vec<Source>, from: Vec<Source>) {
     }
 }
 
-/// Merges drafts sharing an id: sources and aliases united, the first draft's properties
-/// kept and missing ones filled in; a budget stays `relisted`/`bracketed` only if every
-/// sighting is, and is `new`/`item_request` if any is.
-fn merge_nodes(nodes: Vec<NodeDraft>) -> Vec<NodeDraft> {
-    let mut order: Vec<String> = Vec::new();
-    let mut merged: HashMap<String, NodeDraft> = HashMap::new();
-    for node in nodes {
-        match merged.get_mut(&node.id) {
-            None => {
-                order.push(node.id.clone());
-                merged.insert(node.id.clone(), node);
-            }
-            Some(existing) => {
-                merge_flags(&mut existing.props, &node.props);
-                for (key, value) in node.props {
-                    existing.props.entry(key).or_insert(value);
-                }
-                for alias in node.aliases.into_iter().chain(std::iter::once(node.name)) {
-                    if alias != existing.name
-                        && !alias.is_empty()
-                        && !existing.aliases.contains(&alias)
-                    {
-                        existing.aliases.push(alias);
-                    }
-                }
-                merge_sources(&mut existing.sources, node.sources);
+/// Node drafts merged by id as they come: sources and aliases united, the first draft's
+/// properties kept and missing ones filled in; a budget stays `relisted`/`bracketed` only if
+/// every sighting is, and is `new`/`item_request` if any is. Nodes keep the order in which
+/// their ids first came.
+#[derive(Debug, Clone, Default)]
+pub(super) struct NodeMerger {
+    nodes: Vec<NodeDraft>,
+    by_id: HashMap<String, usize>,
+}
+
+impl NodeMerger {
+    /// The merger holding `nodes` (ids unique), as [`NodeMerger::into_nodes`] gave them.
+    pub(super) fn from_nodes(nodes: Vec<NodeDraft>) -> NodeMerger {
+        let by_id = nodes
+            .iter()
+            .enumerate()
+            .map(|(position, n)| (n.id.clone(), position))
+            .collect();
+        NodeMerger { nodes, by_id }
+    }
+
+    /// Merges one more draft.
+    pub(super) fn push(&mut self, node: NodeDraft) {
+        let Some(&position) = self.by_id.get(&node.id) else {
+            self.by_id.insert(node.id.clone(), self.nodes.len());
+            self.nodes.push(node);
+            return;
+        };
+        let existing = &mut self.nodes[position];
+        merge_flags(&mut existing.props, &node.props);
+        for (key, value) in node.props {
+            existing.props.entry(key).or_insert(value);
+        }
+        for alias in node.aliases.into_iter().chain(std::iter::once(node.name)) {
+            if alias != existing.name && !alias.is_empty() && !existing.aliases.contains(&alias) {
+                existing.aliases.push(alias);
             }
         }
+        merge_sources(&mut existing.sources, node.sources);
     }
-    order
-        .into_iter()
-        .filter_map(|id| merged.remove(&id))
-        .collect()
+
+    /// The merged nodes.
+    pub(super) fn nodes(&self) -> &[NodeDraft] {
+        &self.nodes
+    }
+
+    /// The merged nodes, in order of first appearance.
+    pub(super) fn into_nodes(self) -> Vec<NodeDraft> {
+        self.nodes
+    }
+}
+
+/// Edge drafts merged by (from, rel, to) as they come, in order of first appearance.
+#[derive(Debug, Clone, Default)]
+pub(super) struct EdgeMerger {
+    edges: Vec<EdgeDraft>,
+    by_key: HashMap<(String, Rel, String), usize>,
+}
+
+impl EdgeMerger {
+    /// The merger holding `edges` (keys unique), as [`EdgeMerger::into_edges`] gave them.
+    pub(super) fn from_edges(edges: Vec<EdgeDraft>) -> EdgeMerger {
+        let by_key = edges
+            .iter()
+            .enumerate()
+            .map(|(position, e)| ((e.from.clone(), e.rel, e.to.clone()), position))
+            .collect();
+        EdgeMerger { edges, by_key }
+    }
+
+    /// Merges one more draft.
+    pub(super) fn push(&mut self, edge: EdgeDraft) {
+        let key = (edge.from.clone(), edge.rel, edge.to.clone());
+        let Some(&position) = self.by_key.get(&key) else {
+            self.by_key.insert(key, self.edges.len());
+            self.edges.push(edge);
+            return;
+        };
+        let existing = &mut self.edges[position];
+        for (k, v) in edge.props {
+            existing.props.entry(k).or_insert(v);
+        }
+        merge_sources(&mut existing.sources, edge.sources);
+    }
+
+    /// The merged edges.
+    pub(super) fn edges(&self) -> &[EdgeDraft] {
+        &self.edges
+    }
+
+    /// The merged edges, in order of first appearance.
+    pub(super) fn into_edges(self) -> Vec<EdgeDraft> {
+        self.edges
+    }
 }
 
 fn merge_flags(
@@ -520,29 +540,4 @@ fn merge_flags(
         "flags".into(),
         Value::Array(merged.into_iter().map(Value::String).collect()),
     );
-}
-
-/// Merges edges sharing (from, rel, to).
-fn merge_edges(edges: Vec<EdgeDraft>) -> Vec<EdgeDraft> {
-    let mut order: Vec<(String, Rel, String)> = Vec::new();
-    let mut merged: HashMap<(String, Rel, String), EdgeDraft> = HashMap::new();
-    for edge in edges {
-        let key = (edge.from.clone(), edge.rel, edge.to.clone());
-        match merged.get_mut(&key) {
-            None => {
-                order.push(key.clone());
-                merged.insert(key, edge);
-            }
-            Some(existing) => {
-                for (k, v) in edge.props {
-                    existing.props.entry(k).or_insert(v);
-                }
-                merge_sources(&mut existing.sources, edge.sources);
-            }
-        }
-    }
-    order
-        .into_iter()
-        .filter_map(|k| merged.remove(&k))
-        .collect()
 }

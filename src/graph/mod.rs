@@ -1,5 +1,6 @@
 //! The knowledge graph: model, building from extractions, and querying with petgraph.
 
+pub mod assembly;
 pub mod build;
 pub mod export;
 pub mod model;
@@ -82,14 +83,16 @@ impl KnowledgeGraph {
         Ok(KnowledgeGraph::new(data))
     }
 
-    /// Writes the graph as JSON.
+    /// Writes the graph as JSON, streamed to the file.
     pub fn save(&self, path: &Path) -> Result<(), GraphError> {
         let io = |message: String| GraphError::Io {
             path: path.display().to_string(),
             message,
         };
-        let json = serde_json::to_vec(&self.data).map_err(|e| io(e.to_string()))?;
-        std::fs::write(path, json).map_err(|e| io(e.to_string()))
+        let file = std::fs::File::create(path).map_err(|e| io(e.to_string()))?;
+        let mut writer = std::io::BufWriter::new(file);
+        serde_json::to_writer(&mut writer, &self.data).map_err(|e| io(e.to_string()))?;
+        std::io::Write::flush(&mut writer).map_err(|e| io(e.to_string()))
     }
 
     /// All nodes.

@@ -1,14 +1,14 @@
-//! Writing a whole index over all cores: documents are cut into passages on rayon's threads
-//! (the current pool, so a caller can choose its size) and tokenised by as many tantivy
-//! writer threads, each within a bounded memory budget. Passages are made and handed over
-//! document by document; none are collected for the whole corpus.
+//! Writing a whole index over all cores: the caller hands over one document's passages at a
+//! time (from any thread) and they are tokenised by as many tantivy writer threads as the
+//! current rayon pool has, each within a bounded memory budget; the graph's nodes follow
+//! once the graph is made. Nothing is collected for the whole corpus.
 
 use super::documents::{node_document, passage_document, passage_ord};
+use super::schema::Fields;
 use super::{IndexError, NodeEntry, register_tokenizers};
 use crate::analysis::Analyzer;
-use crate::corpus::SeedDoc;
 use crate::index::store::StoreError;
-use crate::passages::passages;
+use crate::passages::Passage;
 use rayon::prelude::*;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -29,57 +29,71 @@ pub struct Written {
     pub nodes: usize,
 }
 
-/// Writes the passages of `docs` and the `nodes` into a tantivy index in `dir/tantivy`, using
-/// the current rayon pool's threads; `progress` is told of every document and node written.
-pub fn write_index(
-    dir: &Path,
-    analyzer: &Analyzer,
-    docs: &[SeedDoc],
-    nodes: &[NodeEntry],
-    progress: &(dyn Fn(u64) + Sync),
-) -> Result<Written, IndexError> {
-    let tantivy_dir = dir.join("tantivy");
-    std::fs::create_dir_all(&tantivy_dir).map_err(|source| StoreError::Io {
-        path: tantivy_dir.clone(),
-        source,
-    })?;
-    let (schema, fields) = super::schema::build_schema();
-    let index = Index::create_in_dir(&tantivy_dir, schema)?;
-    register_tokenizers(&index, analyzer);
-    let threads = rayon::current_num_threads().clamp(1, MAX_WRITER_THREADS);
-    let mut writer: IndexWriter<TantivyDocument> =
-        index.writer_with_num_threads(threads, threads * WRITER_MEMORY_PER_THREAD)?;
-    let passage_count = AtomicUsize::new(0);
-    docs.par_iter()
-        .enumerate()
-        .try_for_each(|(doc_index, doc)| -> Result<(), IndexError> {
-            let cut = passages(doc);
-            passage_count.fetch_add(cut.len(), Ordering::Relaxed);
-            // One batch per document: one writer thread indexes its passages in order, so
-            // the heading path repeated from passage to passage is analysed once.
-            let batch: Vec<UserOperation<TantivyDocument>> = cut
-                .iter()
-                .enumerate()
-                .map(|(position, passage)| {
-                    let ord = passage_ord(doc_index, position);
-                    UserOperation::Add(passage_document(&fields, passage, ord))
-                })
-                .collect();
-            writer.run(batch)?;
-            progress(1);
-            Ok(())
+/// A new index being written in `dir/tantivy`.
+pub struct IndexBuilder {
+    writer: IndexWriter<TantivyDocument>,
+    fields: Fields,
+    passages: AtomicUsize,
+}
+
+impl IndexBuilder {
+    /// Creates the index in `dir/tantivy` with as many writer threads as the current rayon
+    /// pool has threads.
+    pub fn create(dir: &Path, analyzer: &Analyzer) -> Result<IndexBuilder, IndexError> {
+        let tantivy_dir = dir.join("tantivy");
+        std::fs::create_dir_all(&tantivy_dir).map_err(|source| StoreError::Io {
+            path: tantivy_dir.clone(),
+            source,
         })?;
-    nodes
-        .par_iter()
-        .try_for_each(|node| -> Result<(), IndexError> {
-            writer.add_document(node_document(&fields, node))?;
-            progress(1);
-            Ok(())
-        })?;
-    writer.commit()?;
-    writer.wait_merging_threads()?;
-    Ok(Written {
-        passages: passage_count.into_inner(),
-        nodes: nodes.len(),
-    })
+        let (schema, fields) = super::schema::build_schema();
+        let index = Index::create_in_dir(&tantivy_dir, schema)?;
+        register_tokenizers(&index, analyzer);
+        let threads = rayon::current_num_threads().clamp(1, MAX_WRITER_THREADS);
+        let writer = index.writer_with_num_threads(threads, threads * WRITER_MEMORY_PER_THREAD)?;
+        Ok(IndexBuilder {
+            writer,
+            fields,
+            passages: AtomicUsize::new(0),
+        })
+    }
+
+    /// Adds the passages of the document at `doc_index` in corpus order, as one batch: one
+    /// writer thread indexes them in order, so the heading path repeated from passage to
+    /// passage is analysed once.
+    pub fn add_passages(&self, doc_index: usize, passages: &[Passage]) -> Result<(), IndexError> {
+        self.passages.fetch_add(passages.len(), Ordering::Relaxed);
+        let batch: Vec<UserOperation<TantivyDocument>> = passages
+            .iter()
+            .enumerate()
+            .map(|(position, passage)| {
+                let ord = passage_ord(doc_index, position);
+                UserOperation::Add(passage_document(&self.fields, passage, ord))
+            })
+            .collect();
+        self.writer.run(batch)?;
+        Ok(())
+    }
+
+    /// Adds the graph's nodes, then commits and waits for the segments to be merged;
+    /// `progress` is told of every node written.
+    pub fn finish(
+        mut self,
+        nodes: &[NodeEntry],
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<Written, IndexError> {
+        nodes
+            .par_iter()
+            .try_for_each(|node| -> Result<(), IndexError> {
+                self.writer
+                    .add_document(node_document(&self.fields, node))?;
+                progress(1);
+                Ok(())
+            })?;
+        self.writer.commit()?;
+        self.writer.wait_merging_threads()?;
+        Ok(Written {
+            passages: self.passages.into_inner(),
+            nodes: nodes.len(),
+        })
+    }
 }

@@ -170,3 +170,35 @@ pub fn encode_segment(segment: &str) -> String {
         })
         .collect()
 }
+
+/// Every indexed passage and node: `(ord, id)` in corpus order.
+pub fn indexed(engine: &Engine) -> Vec<(u64, String)> {
+    let searcher = engine.index.reader.searcher();
+    let addresses = searcher
+        .search(
+            &tantivy::query::AllQuery,
+            &tantivy::collector::DocSetCollector,
+        )
+        .expect("every document");
+    let mut listed: Vec<(u64, String)> = addresses
+        .into_iter()
+        .map(|address| {
+            let stored: tantivy::TantivyDocument = searcher.doc(address).expect("stored document");
+            let id = stored
+                .get_first(engine.index.fields.id)
+                .and_then(|v| tantivy::schema::Value::as_str(&v))
+                .expect("id")
+                .to_string();
+            let ord = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .u64("ord")
+                .expect("ord column")
+                .first(address.doc_id)
+                .expect("ord");
+            (ord, id)
+        })
+        .collect();
+    listed.sort();
+    listed
+}

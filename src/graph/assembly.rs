@@ -1,0 +1,280 @@
+//! The graph of a corpus put together document by document, in corpus order, so that no
+//! more than a few documents' drafts are held at once and a document added later is merged
+//! into what the build before it gathered.
+//!
+//! Each document is first made ready on any thread ([`PreparedDocument`]: its parser nodes
+//! renamed onto vocabulary entries, the links its items' names make, its vocabulary mentions,
+//! its sources checked); then [`GraphAssembly::add`] merges it in corpus order and reads the
+//! context cues of its items. [`GraphAssembly::into_graph`] adds the vocabulary nodes made of
+//! every mention and their links. The assembly before that last step is saved with each
+//! build ([`GraphAssembly::save`]), so adding a document reads the new document only.
+
+use super::build::{
+    BuildReport, DocumentDrafts, EdgeMerger, NodeMerger, canonicalize, context_cues,
+    keep_verified_sources, named_links,
+};
+use super::model::{EdgeDraft, NodeDraft, NodeType, Source};
+use super::{GraphData, GraphError, KnowledgeGraph};
+use crate::corpus::{Corpus, SeedDoc};
+use crate::vocab::{CorpusMentions, DocMentions, Vocabulary};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::Path;
+
+/// File name of the saved assembly inside a build directory.
+pub const ASSEMBLY_FILE: &str = "assembly.json";
+
+/// What one document contributes, made ready for merging (independent of other documents,
+/// so documents can be prepared in parallel).
+#[derive(Debug)]
+pub struct PreparedDocument {
+    proposed: usize,
+    unparsed: Vec<Source>,
+    nodes: Vec<NodeDraft>,
+    edges: Vec<EdgeDraft>,
+    named: Vec<EdgeDraft>,
+    items: Vec<(u32, String)>,
+    renamed: Vec<String>,
+    mentions: DocMentions,
+    rejected: usize,
+}
+
+impl PreparedDocument {
+    /// Prepares the drafts of `doc` (a document of `corpus`).
+    pub fn new(
+        doc: &SeedDoc,
+        drafts: DocumentDrafts,
+        corpus: &Corpus,
+        vocab: &Vocabulary,
+    ) -> PreparedDocument {
+        let DocumentDrafts {
+            proposed,
+            mut extraction,
+            ..
+        } = drafts;
+        let unparsed = std::mem::take(&mut extraction.unparsed);
+        let renamed = canonicalize(&mut extraction, vocab);
+        let mut named = named_links(&extraction.nodes, vocab);
+        let items = items_in(&extraction.nodes, doc.file());
+        let mut rejected = keep_verified_sources(
+            &mut extraction.nodes,
+            &mut extraction.edges,
+            Some(doc),
+            corpus,
+        );
+        rejected += keep_verified_sources(&mut Vec::new(), &mut named, Some(doc), corpus);
+        PreparedDocument {
+            proposed,
+            unparsed,
+            nodes: extraction.nodes,
+            edges: extraction.edges,
+            named,
+            items,
+            renamed,
+            mentions: vocab.doc_mentions(doc),
+            rejected,
+        }
+    }
+}
+
+/// `(line, id)` of the measures and programs among `nodes` whose first source is in `doc`:
+/// the items whose blocks of lines are read for context cues.
+fn items_in(nodes: &[NodeDraft], doc: &str) -> Vec<(u32, String)> {
+    nodes
+        .iter()
+        .filter(|n| matches!(n.node_type, NodeType::Measure | NodeType::Program))
+        .filter_map(|n| {
+            let source = n.sources.first().filter(|s| s.doc == doc)?;
+            Some((source.line_start, n.id.clone()))
+        })
+        .collect()
+}
+
+/// The graph gathered so far: parser nodes and edges merged in corpus order, the links item
+/// names make, each document's context cues, and every vocabulary mention.
+#[derive(Debug, Clone, Default)]
+pub struct GraphAssembly {
+    docs: Vec<String>,
+    nodes: NodeMerger,
+    edges: EdgeMerger,
+    named: EdgeMerger,
+    context: BTreeMap<String, Context>,
+    mentions: CorpusMentions,
+    renamed: BTreeSet<String>,
+    rejected: usize,
+    report: BuildReport,
+}
+
+/// The nodes and links one document's context cues add (sources checked).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Context {
+    nodes: Vec<NodeDraft>,
+    edges: Vec<EdgeDraft>,
+}
+
+/// [`GraphAssembly`] as saved, borrowed for writing.
+#[derive(Serialize)]
+struct SavedRef<'a> {
+    docs: &'a [String],
+    nodes: &'a [NodeDraft],
+    edges: &'a [EdgeDraft],
+    named: &'a [EdgeDraft],
+    context: &'a BTreeMap<String, Context>,
+    mentions: &'a CorpusMentions,
+    renamed: &'a BTreeSet<String>,
+    rejected: usize,
+}
+
+/// [`GraphAssembly`] as saved, read back.
+#[derive(Deserialize)]
+struct Saved {
+    docs: Vec<String>,
+    nodes: Vec<NodeDraft>,
+    edges: Vec<EdgeDraft>,
+    named: Vec<EdgeDraft>,
+    context: BTreeMap<String, Context>,
+    mentions: CorpusMentions,
+    renamed: BTreeSet<String>,
+    rejected: usize,
+}
+
+impl GraphAssembly {
+    /// The documents merged so far, in order.
+    pub fn docs(&self) -> &[String] {
+        &self.docs
+    }
+
+    /// Merges the document `doc`, which comes after every document merged so far.
+    pub fn add(
+        &mut self,
+        doc: &SeedDoc,
+        prepared: PreparedDocument,
+        corpus: &Corpus,
+        vocab: &Vocabulary,
+    ) {
+        let PreparedDocument {
+            proposed,
+            mut unparsed,
+            nodes,
+            edges,
+            named,
+            mut items,
+            renamed,
+            mentions,
+            rejected,
+        } = prepared;
+        // Vocabulary nodes first mentioned here have their first source here: they are
+        // items of this document too.
+        items.extend(
+            vocab
+                .first_mentions(&self.mentions, &mentions)
+                .into_iter()
+                .filter(|(entry, source)| {
+                    matches!(entry.node_type, NodeType::Measure | NodeType::Program)
+                        && source.doc == doc.file()
+                })
+                .map(|(entry, source)| (source.line_start, entry.node_id.clone())),
+        );
+        let (mut context_nodes, mut context_edges) = context_cues(doc, items, vocab);
+        self.rejected += rejected
+            + keep_verified_sources(&mut context_nodes, &mut context_edges, Some(doc), corpus);
+        self.context.insert(
+            doc.file().to_string(),
+            Context {
+                nodes: context_nodes,
+                edges: context_edges,
+            },
+        );
+        nodes.into_iter().for_each(|n| self.nodes.push(n));
+        edges.into_iter().for_each(|e| self.edges.push(e));
+        named.into_iter().for_each(|e| self.named.push(e));
+        self.mentions.add(doc.file(), mentions);
+        self.renamed.extend(renamed);
+        self.report
+            .proposed_nodes
+            .push((doc.file().to_string(), proposed));
+        self.report.unparsed.append(&mut unparsed);
+        self.docs.push(doc.file().to_string());
+    }
+
+    /// The graph: the merged documents, then the vocabulary nodes of every mention and the
+    /// links their names make, then the context cues (documents by name); every source
+    /// checked against `corpus`.
+    pub fn into_graph(self, corpus: &Corpus, vocab: &Vocabulary) -> (KnowledgeGraph, BuildReport) {
+        let mut report = self.report;
+        let vocabulary = vocab.link_mentions(&self.mentions, corpus);
+        let (mut vocab_nodes, mut vocab_edges) = (vocabulary.nodes, vocabulary.edges);
+        let mut vocab_named = named_links(&vocab_nodes, vocab);
+        report.rejected_sources = self.rejected
+            + keep_verified_sources(&mut vocab_nodes, &mut vocab_edges, None, corpus)
+            + keep_verified_sources(&mut Vec::new(), &mut vocab_named, None, corpus);
+        report.canonicalized = self.renamed.len();
+        let mut nodes = self.nodes;
+        let mut edges = self.edges;
+        vocab_nodes.into_iter().for_each(|n| nodes.push(n));
+        vocab_edges.into_iter().for_each(|e| edges.push(e));
+        self.named
+            .into_edges()
+            .into_iter()
+            .for_each(|e| edges.push(e));
+        vocab_named.into_iter().for_each(|e| edges.push(e));
+        for context in self.context.into_values() {
+            context.nodes.into_iter().for_each(|n| nodes.push(n));
+            context.edges.into_iter().for_each(|e| edges.push(e));
+        }
+        let edges = edges.into_edges();
+        let edge_count = edges.len();
+        let graph = KnowledgeGraph::new(GraphData {
+            nodes: nodes.into_nodes(),
+            edges,
+        });
+        report.dangling_edges = edge_count - graph.edges().len();
+        (graph, report)
+    }
+
+    /// Writes the assembly into `dir` ([`ASSEMBLY_FILE`]).
+    pub fn save(&self, dir: &Path) -> Result<(), GraphError> {
+        let path = dir.join(ASSEMBLY_FILE);
+        let io = |message: String| GraphError::Io {
+            path: path.display().to_string(),
+            message,
+        };
+        let saved = SavedRef {
+            docs: &self.docs,
+            nodes: self.nodes.nodes(),
+            edges: self.edges.edges(),
+            named: self.named.edges(),
+            context: &self.context,
+            mentions: &self.mentions,
+            renamed: &self.renamed,
+            rejected: self.rejected,
+        };
+        let file = std::fs::File::create(&path).map_err(|e| io(e.to_string()))?;
+        let mut writer = std::io::BufWriter::new(file);
+        serde_json::to_writer(&mut writer, &saved).map_err(|e| io(e.to_string()))?;
+        writer.flush().map_err(|e| io(e.to_string()))
+    }
+
+    /// Reads the assembly saved in `dir`.
+    pub fn load(dir: &Path) -> Result<GraphAssembly, GraphError> {
+        let path = dir.join(ASSEMBLY_FILE);
+        let io = |message: String| GraphError::Io {
+            path: path.display().to_string(),
+            message,
+        };
+        let bytes = std::fs::read(&path).map_err(|e| io(e.to_string()))?;
+        let saved: Saved = serde_json::from_slice(&bytes).map_err(|e| io(e.to_string()))?;
+        Ok(GraphAssembly {
+            docs: saved.docs,
+            nodes: NodeMerger::from_nodes(saved.nodes),
+            edges: EdgeMerger::from_edges(saved.edges),
+            named: EdgeMerger::from_edges(saved.named),
+            context: saved.context,
+            mentions: saved.mentions,
+            renamed: saved.renamed,
+            rejected: saved.rejected,
+            report: BuildReport::default(),
+        })
+    }
+}
