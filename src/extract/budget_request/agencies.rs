@@ -2,18 +2,12 @@
 
 use super::*;
 use crate::extract::mentions::{self, Owner};
-use crate::extract::recognise::bodies::find_legal_bodies;
+use crate::extract::recognise::bodies::{
+    BodyMatch, body_chain, find_abbreviated_bodies, find_bodies, find_legal_bodies,
+    is_council_name, is_ministry_name,
+};
 
-/// External bodies (外局) and the ministry they belong to.
-pub(super) const EXTERNAL_BODIES: [(&str, &str); 6] = [
-    ("消防庁", "総務省"),
-    ("公害等調整委員会", "総務省"),
-    ("観光庁", "国土交通省"),
-    ("気象庁", "国土交通省"),
-    ("海上保安庁", "国土交通省"),
-    ("資源エネルギー庁", "経済産業省"),
-];
-
+/// Legal forms a body's name may start with (a line ending in one continues below).
 pub(super) const LEGAL_FORMS: [&str; 7] = [
     "国立研究開発法人",
     "独立行政法人",
@@ -23,23 +17,6 @@ pub(super) const LEGAL_FORMS: [&str; 7] = [
     "公益社団法人",
     "公益財団法人",
 ];
-
-pub(super) static ABBREVIATED_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"([一-龥ァ-ヶー・]{2,30}?(?:機構|協会|連合|機関|センター))[（(]([A-Za-zＡ-Ｚ]{2,10})[）)]",
-    )
-    .expect("abbreviated body pattern")
-});
-pub(super) static GOVERNMENT_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"内閣府|内閣官房|[一-龥]{1,6}省|(?:[ァ-ヶー]{2,8}|[一-龥]{1,4})庁")
-        .expect("government body pattern")
-});
-pub(super) static BUREAU: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([一-龥]{1,6}省)\s*([一-龥]{2,8}局)").expect("bureau pattern"));
-pub(super) static COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"「([^「」]{2,50}?(?:検討会|研究会|審議会|委員会|会議|協議会))」|([一-龥ァ-ヶー]{2,14}(?:審議会|委員会|閣僚会議|推進会議|協議会))")
-        .expect("council pattern")
-});
 
 /// An agency mention on a line.
 #[derive(Debug, Clone)]
@@ -57,19 +34,16 @@ impl Builder<'_> {
                 .iter()
                 .position(|l| l.raw.contains(name.as_str()))
         });
-        let root_id = match (&root, root_line) {
-            (Some(name), Some(line)) => {
-                let draft = NodeDraft::new(NodeType::Agency, name, self.source_quote(line, name))
-                    .with_prop("role", "publisher");
-                Some(self.node(draft))
-            }
-            _ => None,
-        };
+        if let (Some(name), Some(line)) = (&root, root_line) {
+            let draft = NodeDraft::new(NodeType::Agency, name, self.source_quote(line, name))
+                .with_prop("role", "publisher");
+            self.node(draft);
+        }
         let placed = self.placed_for_relations(layout);
         let texts: Vec<String> = (0..self.lines.len()).map(|i| self.joined_text(i)).collect();
         let mut all_mentions = Vec::with_capacity(texts.len());
         for (index, text) in texts.iter().enumerate() {
-            let mentions = self.agency_mentions(index, text, root.as_deref(), root_id.as_deref());
+            let mentions = self.agency_mentions(index, text);
             all_mentions.push(mentions);
         }
         for (index, text) in texts.iter().enumerate() {
@@ -140,14 +114,9 @@ impl Builder<'_> {
         text
     }
 
-    /// Agencies named on a line, with the abbreviation each one defines.
-    pub(super) fn agency_mentions(
-        &mut self,
-        index: usize,
-        text: &str,
-        root: Option<&str>,
-        root_id: Option<&str>,
-    ) -> Vec<Mention> {
+    /// Agencies named on a line, with the abbreviation each one defines; a chain of names
+    /// (`総務省自治行政局`) gives each unit, part of the one before it.
+    pub(super) fn agency_mentions(&mut self, index: usize, text: &str) -> Vec<Mention> {
         let mut found: Vec<Mention> = Vec::new();
         let overlaps = |found: &Vec<Mention>, s: usize, e: usize| {
             found.iter().any(|m| s < m.end && m.start < e)
@@ -164,105 +133,66 @@ impl Builder<'_> {
                 end: body.end,
             });
         }
-        for caps in ABBREVIATED_BODY.captures_iter(text) {
-            let (Some(whole), Some(name), Some(abbr)) = (caps.get(0), caps.get(1), caps.get(2))
-            else {
-                continue;
-            };
-            if overlaps(&found, whole.start(), whole.end()) {
+        for body in find_abbreviated_bodies(text) {
+            if overlaps(&found, body.start, body.end) {
                 continue;
             }
-            let abbr = crate::normalize::nfkc(abbr.as_str());
             let known = self
                 .abbreviations
-                .get(&abbr)
-                .or_else(|| self.abbreviations.get(name.as_str()))
+                .get(&body.abbreviation)
+                .or_else(|| self.abbreviations.get(&body.name))
                 .cloned();
             let id = match known {
                 Some(id) => id,
-                None => self.agency(index, name.as_str(), vec![abbr.clone()], whole.as_str()),
+                None => {
+                    let quote = &text[body.start..body.end];
+                    let alias = vec![body.abbreviation.clone()];
+                    self.agency(index, &body.name, alias, quote)
+                }
             };
-            self.remember(&id, name.as_str(), Some(&abbr));
+            self.remember(&id, &body.name, Some(&body.abbreviation));
             found.push(Mention {
                 id,
-                start: whole.start(),
-                end: whole.end(),
+                start: body.start,
+                end: body.end,
             });
         }
-        for caps in BUREAU.captures_iter(text) {
-            let (Some(whole), Some(ministry), Some(bureau)) =
-                (caps.get(0), caps.get(1), caps.get(2))
-            else {
-                continue;
-            };
-            if Some(ministry.as_str()) != root || overlaps(&found, whole.start(), whole.end()) {
-                continue;
-            }
-            let full = format!("{}{}", ministry.as_str(), bureau.as_str());
-            let id = self.agency(
-                index,
-                &full,
-                vec![bureau.as_str().to_string()],
-                whole.as_str(),
-            );
-            if let Some(root_id) = root_id {
-                let source = self.source_quote(index, whole.as_str());
-                self.edge(&id, Rel::PartOf, root_id, source);
-            }
-            found.push(Mention {
-                id,
-                start: whole.start(),
-                end: whole.end(),
-            });
+        let bodies: Vec<BodyMatch> = find_bodies(text)
+            .into_iter()
+            .filter(|b| !overlaps(&found, b.start, b.end))
+            .collect();
+        let chain = body_chain(text, &bodies);
+        let ids: Vec<String> = bodies
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                // A unit written after its ministry is named with it: bureaus of two
+                // ministries may share a name.
+                let ministry = chain
+                    .iter()
+                    .find(|(child, _)| *child == i)
+                    .map(|(_, parent)| &bodies[*parent])
+                    .filter(|parent| is_ministry_name(&parent.name) && !is_ministry_name(&b.name));
+                match ministry {
+                    Some(parent) => {
+                        let quote = &text[parent.start..b.end];
+                        let full = format!("{}{}", parent.name, b.name);
+                        self.agency(index, &full, vec![b.name.clone()], quote)
+                    }
+                    None => self.agency(index, &b.name, Vec::new(), &text[b.start..b.end]),
+                }
+            })
+            .collect();
+        for (child, parent) in chain {
+            let quote = &text[bodies[parent].start..bodies[child].end];
+            let source = self.source_quote(index, quote);
+            self.edge(&ids[child], Rel::PartOf, &ids[parent], source);
         }
-        for found_body in GOVERNMENT_BODY.find_iter(text) {
-            let name = found_body.as_str();
-            if !plausible_government_body(name, &text[found_body.end()..])
-                || overlaps(&found, found_body.start(), found_body.end())
-            {
-                continue;
-            }
-            let id = self.agency(index, name, Vec::new(), name);
-            let ministry = EXTERNAL_BODIES
-                .iter()
-                .find(|(body, _)| *body == name)
-                .map(|(_, ministry)| *ministry);
-            if let (Some(ministry), Some(root_id)) = (ministry, root_id)
-                && Some(ministry) == root
-            {
-                let source = self.source_quote(index, name);
-                self.edge(&id, Rel::PartOf, root_id, source);
-            }
-            found.push(Mention {
-                id,
-                start: found_body.start(),
-                end: found_body.end(),
-            });
-        }
-        for caps in COUNCIL.captures_iter(text) {
-            let Some(name) = caps.get(1).or_else(|| caps.get(2)) else {
-                continue;
-            };
-            let after_digit = text[..name.start()]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-            let mut clean = root
-                .and_then(|r| name.as_str().strip_prefix(r))
-                .unwrap_or(name.as_str());
-            if after_digit {
-                clean = clean.trim_start_matches(['年', '月', '日']);
-            }
-            if overlaps(&found, name.start(), name.end()) || clean.chars().count() < 4 {
-                continue;
-            }
-            let id = self.agency(index, clean, Vec::new(), name.as_str());
-            found.push(Mention {
-                id,
-                start: name.start(),
-                end: name.end(),
-            });
-        }
+        found.extend(bodies.iter().zip(ids).map(|(b, id)| Mention {
+            id,
+            start: b.start,
+            end: b.end,
+        }));
         found.sort_by_key(|m| m.start);
         found
     }
@@ -299,7 +229,7 @@ impl Builder<'_> {
         if text.contains("共同設置") {
             let councils: Vec<&Mention> = mentions
                 .iter()
-                .filter(|m| COUNCIL.is_match(&text[m.start..m.end]))
+                .filter(|m| is_council_name(&text[m.start..m.end]))
                 .collect();
             for council in &councils {
                 for other in mentions {
@@ -363,11 +293,9 @@ impl Builder<'_> {
 
     /// Agencies named in a budget note (`※…一括計上予算`, `※…で予算計上後…`).
     pub(super) fn emit_note_agencies(&mut self, owner: &str, line: usize, note: &str) {
-        for found in GOVERNMENT_BODY.find_iter(note) {
-            let name = found.as_str();
-            if !plausible_government_body(name, &note[found.end()..])
-                || self.root.as_deref() == Some(name)
-            {
+        for found in find_bodies(note) {
+            let name = found.name.as_str();
+            if self.root.as_deref() == Some(name) {
                 continue;
             }
             let id = self.agency(line, name, Vec::new(), name);
@@ -457,13 +385,6 @@ impl Builder<'_> {
 }
 
 /// Whether a 省/庁 match names a government body rather than a word like 省エネ or 各府省.
-pub(super) fn plausible_government_body(name: &str, after: &str) -> bool {
-    const NOT_BODIES: [&str; 6] = ["各", "関係", "本", "府", "他", "両"];
-    let bad_start = NOT_BODIES.iter().any(|p| name.starts_with(p));
-    let bad_next = after.starts_with(['力', 'エ', '令', '略', '庁', '舎']);
-    name.chars().count() >= 2 && !bad_start && !bad_next && name != "省庁"
-}
-
 /// The measure a body line belongs to: the slide title above it, or its heading.
 pub(super) fn measure_at(
     layout: &Layout<'_>,

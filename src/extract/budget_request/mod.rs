@@ -33,7 +33,6 @@ mod lines;
 #[cfg(test)]
 mod tests;
 mod titles;
-use agencies::*;
 use blocks::*;
 use events::*;
 use figures::*;
@@ -60,9 +59,10 @@ pub fn extract(doc: &SeedDoc) -> Extraction {
     let titles = detect_titles(&lines, &kinds, &consumed);
     let names = HeadingNames::collect(&kinds);
     let mut builder = Builder::new(doc, &lines);
-    builder.root = GOVERNMENT_BODY
-        .find(&doc.info.publisher)
-        .map(|m| m.as_str().to_string());
+    builder.root = crate::extract::recognise::bodies::find_bodies(&doc.info.publisher)
+        .into_iter()
+        .next()
+        .map(|b| b.name);
     let layout = Layout {
         kinds: &kinds,
         contexts: &contexts,

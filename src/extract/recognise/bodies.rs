@@ -40,7 +40,11 @@ fn names_a_chain(phrase: &str) -> bool {
 const MIN_COUNCIL_PHRASE_CHARS: usize = 10;
 
 /// Bureau-like words that name equipment or generic groups rather than a body.
-const NOT_BODIES: [&str; 14] = [
+const NOT_BODIES: [&str; 18] = [
+    "会議室",
+    "事務室",
+    "実験室",
+    "教室",
     "基地局",
     "無線局",
     "陸揚局",
@@ -62,10 +66,12 @@ fn continues_word(suffix_end: char, next: char) -> bool {
     matches!(
         (suffix_end, next),
         ('課', '題' | '金' | '税')
-            | ('省', '令' | '力' | 'エ' | '電')
+            | ('省', '令' | '力' | 'エ' | '電' | '庁')
+            | ('庁', '舎' | '内')
             | ('府', '県')
             | ('局', '所' | '面')
             | ('室', '内' | '温')
+            | ('議', '員' | '室' | '場')
     )
 }
 
@@ -92,10 +98,13 @@ pub fn find_bodies(text: &str) -> Vec<BodyMatch> {
                 && name.contains(|c: char| ('\u{3041}'..='\u{3096}').contains(&c))
                 && !names_a_chain(name)
         })
-        .map(|m| BodyMatch {
-            name: m.as_str().to_string(),
-            start: m.start(),
-            end: m.end(),
+        .map(|m| {
+            let name = m.as_str().trim_start_matches(['・', '各']);
+            BodyMatch {
+                name: name.to_string(),
+                start: m.end() - name.len(),
+                end: m.end(),
+            }
         })
         .collect();
     let phrases = found.len();
@@ -120,7 +129,7 @@ pub fn find_bodies(text: &str) -> Vec<BodyMatch> {
             .trim_end()
             .ends_with(|c: char| c.is_ascii_digit());
         loop {
-            let prefix = ["各", "全", "同", "・"]
+            let prefix = ["各", "全", "同", "一部", "・"]
                 .into_iter()
                 .chain(
                     ["年", "月", "日", "度"]
@@ -280,6 +289,66 @@ pub fn find_actor_acronyms(text: &str) -> Vec<(String, usize, usize)> {
             Some((name, m.start(), m.end()))
         })
         .collect()
+}
+
+/// Bodies named with an abbreviation but no legal form (`…推進機構（ABC）`, `…センター（XYZ）`).
+static ABBREVIATED_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"([一-龥ァ-ヶー・]{2,30}?(?:機構|協会|連合|機関|センター))[（(]([A-Za-zＡ-Ｚ]{2,10})[）)]",
+    )
+    .expect("abbreviated body pattern")
+});
+
+/// A body named with the abbreviation it is known by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AbbreviatedBody {
+    /// The name as written.
+    pub name: String,
+    /// The abbreviation (NFKC).
+    pub abbreviation: String,
+    /// Byte offset of the name.
+    pub start: usize,
+    /// Byte offset just past the closing parenthesis.
+    pub end: usize,
+}
+
+/// Finds bodies written as `name（ABBR）` without a legal form.
+pub fn find_abbreviated_bodies(text: &str) -> Vec<AbbreviatedBody> {
+    ABBREVIATED_BODY
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let (whole, name, abbr) = (caps.get(0)?, caps.get(1)?, caps.get(2)?);
+            Some(AbbreviatedBody {
+                name: name.as_str().to_string(),
+                abbreviation: crate::normalize::nfkc(abbr.as_str()),
+                start: whole.start(),
+                end: whole.end(),
+            })
+        })
+        .collect()
+}
+
+/// Words that close a council's name.
+const COUNCIL_WORDS: [&str; 9] = [
+    "審議会",
+    "委員会",
+    "検討会",
+    "研究会",
+    "懇談会",
+    "協議会",
+    "会議",
+    "作業班",
+    "WG",
+];
+
+/// Whether a body's name is a council's (審議会, 委員会, 検討会, 会議 …).
+pub fn is_council_name(name: &str) -> bool {
+    COUNCIL_WORDS.iter().any(|w| name.ends_with(w))
+}
+
+/// Whether a body's name is a ministry's or agency's (`…省`, `内閣府`, `…庁`).
+pub fn is_ministry_name(name: &str) -> bool {
+    name.ends_with(['省', '府', '庁'])
 }
 
 /// The id an agency node gets.

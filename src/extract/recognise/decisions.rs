@@ -21,7 +21,8 @@ pub struct Decision {
 pub fn parse_decision(note: &str) -> Option<Decision> {
     let date = find_dates(note).next()?;
     let rest = clean_name(&note[date.end..]);
-    let rest = rest.trim();
+    // A later note (`…公表、2025年5月改定`) is another event, not the decider.
+    let rest = rest.split(['、', '。', ',']).next().unwrap_or("").trim();
     let (by, verb) = if rest == "閣議決定" {
         (Some(rest.to_string()), "決定")
     } else if let Some(body) = rest.strip_prefix("時点") {
@@ -32,6 +33,11 @@ pub fn parse_decision(note: &str) -> Option<Decision> {
         (non_empty(body), "公表")
     } else if let Some(body) = rest.strip_suffix("策定") {
         (non_empty(body), "策定")
+    } else if let Some(body) = rest
+        .strip_suffix("改定")
+        .or_else(|| rest.strip_suffix("改訂"))
+    {
+        (non_empty(body.trim_end_matches("最終")), "改定")
     } else {
         (non_empty(rest), "")
     };
@@ -58,6 +64,10 @@ mod tests {
 
     #[test]
     fn dates_and_decisions() {
+        let later = parse_decision("2020年5月公表、2025年5月改定").unwrap_or_default();
+        assert_eq!((later.by, later.verb.as_str()), (None, "公表"));
+        let revised = parse_decision("2025年3月最終改定").unwrap_or_default();
+        assert_eq!((revised.by, revised.verb.as_str()), (None, "改定"));
         let d = parse_decision("令和7年6月13日閣議決定").unwrap_or_default();
         assert_eq!(
             (d.date.as_str(), d.by.as_deref()),
