@@ -186,12 +186,12 @@ fn read_sentence(c: &mut Collector<'_>, lines: Lines, sentence: &str, owner: Opt
             }
         }
         taken.push((plan.start, plan.end));
-        link(
-            c,
-            plan_rel(sentence, plan.end, based_on, plan_default),
-            &id,
-            quote,
-        );
+        let rel = if plan.parenthesised {
+            Rel::Implements
+        } else {
+            plan_rel(sentence, plan.end, based_on, plan_default)
+        };
+        link(c, rel, &id, quote);
     }
     for law in find_laws(sentence) {
         if overlaps(&taken, law.start, law.end) {

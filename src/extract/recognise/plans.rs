@@ -17,6 +17,9 @@ pub struct PlanMatch {
     pub end: usize,
     /// Date and decider from the note after the name.
     pub decision: Option<Decision>,
+    /// Whether the name stands in parentheses after what it names an instance of
+    /// (`知財活動（オープン＆クローズ戦略）`).
+    pub parenthesised: bool,
 }
 
 /// Words that close the name of a strategy or plan.
@@ -33,7 +36,7 @@ static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A run of chars a plan's name is written in.
-const NAME_RUN: &str = r"[\p{Han}\p{Katakana}ー・A-Za-z0-9０-９]+";
+const NAME_RUN: &str = r"[\p{Han}\p{Katakana}ー・＆&A-Za-z0-9０-９]+";
 
 /// Words that join the runs of a plan's name (`…の実現に向けた重点計画`, `…に関する基本方針`).
 const NAME_JOINERS: &str = "に向けた|に関する|における|のための|の|と|及び";
@@ -46,6 +49,14 @@ static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
         r"((?:{NAME_RUN})(?:(?:{NAME_JOINERS})(?:{NAME_RUN}))*(?:{PLAN_WORDS})(?:[0-9０-９.．]+)?)\s*[（(【［\[]([^（）()【】［］\[\]]*?(?:閣議決定|決定|策定|改定|改訂|公表)[^（）()【】［］\[\]]*)[）)】］\]]"
     ))
     .expect("decided plan pattern")
+});
+
+/// A plan's name in parentheses after an activity (`知財活動（オープン＆クローズ戦略）`).
+static PARENTHESISED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"[（(]((?:{NAME_RUN})(?:(?:{NAME_JOINERS})(?:{NAME_RUN}))*(?:{PLAN_WORDS})(?:[0-9０-９.．]+)?)[）)]"
+    ))
+    .expect("parenthesised plan pattern")
 });
 
 /// An unquoted plan's name followed by what the text rests on it for (`…計画等に基づき`,
@@ -72,6 +83,7 @@ pub fn find_plans(text: &str) -> Vec<PlanMatch> {
             decision: caps
                 .get(2)
                 .and_then(|note| parse_decision(&nfkc(note.as_str()))),
+            parenthesised: false,
         });
     }
     for pattern in [&*DECIDED, &*CUED] {
@@ -97,8 +109,28 @@ pub fn find_plans(text: &str) -> Vec<PlanMatch> {
                 start: name.end() - name_text.len(),
                 end: note.map_or(name.end(), |_| whole.end()),
                 decision: note.and_then(|note| parse_decision(&nfkc(note.as_str()))),
+                parenthesised: false,
             });
         }
+    }
+    for caps in PARENTHESISED.captures_iter(text) {
+        let (Some(whole), Some(name)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        let taken = found
+            .iter()
+            .any(|f| f.start < whole.end() && whole.start() < f.end);
+        let chars = name.as_str().chars().count();
+        if taken || !(4..=MAX_NAME_CHARS).contains(&chars) {
+            continue;
+        }
+        found.push(PlanMatch {
+            name: name.as_str().to_string(),
+            start: name.start(),
+            end: whole.end(),
+            decision: None,
+            parenthesised: true,
+        });
     }
     found.sort_by_key(|m| m.start);
     found
@@ -108,8 +140,11 @@ pub fn find_plans(text: &str) -> Vec<PlanMatch> {
 pub fn find_cued_plans(text: &str) -> Vec<PlanMatch> {
     find_plans(text)
         .into_iter()
-        .filter(|m| m.decision.is_none() && CUED.is_match(&text[m.start..]))
-        .filter(|m| CUED.find(&text[m.start..]).is_some_and(|c| c.start() == 0))
+        .filter(|m| {
+            m.decision.is_none()
+                && !m.parenthesised
+                && CUED.find(&text[m.start..]).is_some_and(|c| c.start() == 0)
+        })
         .collect()
 }
 
@@ -157,6 +192,9 @@ mod tests {
             ]
         );
         assert!(cued[0].decision.is_none());
+        let instance = find_plans("国際標準化や知財活動（テスト＆クローズ戦略）を推進");
+        assert_eq!(instance[0].name, "テスト＆クローズ戦略");
+        assert!(instance[0].parenthesised);
         assert!(find_plans("この計画に基づき").is_empty());
         let decision = found[0].decision.as_ref().expect("a decision");
         assert_eq!(decision.date, "2025-06-13");
