@@ -3,8 +3,8 @@
 use super::*;
 use crate::extract::mentions::{self, Owner};
 use crate::extract::recognise::bodies::{
-    BodyMatch, body_chain, find_abbreviated_bodies, find_bodies, find_legal_bodies,
-    is_council_name, is_ministry_name,
+    BodyMatch, body_chain, broken_at_line_end, find_abbreviated_bodies, find_bodies,
+    find_legal_bodies, is_council_name, is_ministry_name,
 };
 
 /// Legal forms a body's name may start with (a line ending in one continues below).
@@ -157,9 +157,11 @@ impl Builder<'_> {
                 end: body.end,
             });
         }
+        let next_line = self.lines.get(index + 1).map_or("", |l| l.text.as_str());
         let bodies: Vec<BodyMatch> = find_bodies(text)
             .into_iter()
             .filter(|b| !overlaps(&found, b.start, b.end))
+            .filter(|b| !broken_at_line_end(b, text, next_line))
             .collect();
         let chain = body_chain(text, &bodies);
         let ids: Vec<String> = bodies

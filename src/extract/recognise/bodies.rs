@@ -61,6 +61,17 @@ const NOT_BODIES: [&str; 18] = [
     "各省",
 ];
 
+/// Whether a body found at the very end of a line is a word broken by the line break
+/// (`重要課` + `題…` on the next line).
+pub fn broken_at_line_end(body: &BodyMatch, line: &str, next_line: &str) -> bool {
+    let last = body.name.chars().next_back();
+    let next = next_line.trim_start().chars().next();
+    match (last, next) {
+        (Some(last), Some(next)) => body.end == line.len() && continues_word(last, next),
+        _ => false,
+    }
+}
+
 /// Chars that, right after a suffix, show it was part of another word (課題, 省令, 府県 …).
 fn continues_word(suffix_end: char, next: char) -> bool {
     matches!(
@@ -370,6 +381,10 @@ mod tests {
             ["情報通信審議会", "電波有効利用委員会", "電波監視作業班"]
         );
         assert_eq!(body_chain(text, &bodies), [(1, 0), (2, 1)]);
+        let line = "地域の重要課";
+        let broken = find_bodies(line);
+        assert!(broken_at_line_end(&broken[0], line, "題に取り組む"));
+        assert!(!broken_at_line_end(&broken[0], line, "が担当する"));
         let chained: Vec<String> = find_bodies("情報通信審議会の電波有効利用委員会")
             .into_iter()
             .map(|b| b.name)
