@@ -8,6 +8,7 @@ use super::collect::Collector;
 use super::indicators::{FoundIndicator, add_indicator};
 use super::mentions::{self, Owner};
 use super::recognise::bodies::find_bodies;
+use super::recognise::indicator_phrases::dated_targets;
 use super::recognise::targets::{IndicatorValues, target_mark, target_statement};
 use super::recognise::year_tables::indicators_in_tables;
 use crate::corpus::SeedDoc;
@@ -1256,7 +1257,8 @@ fn is_empty_cell(cell: &str) -> bool {
     matches!(cell, "-" | "ー" | "－" | "―" | "‐" | "—")
 }
 
-/// `【目標：…】` marks, year tables of targets and actuals, and targets stated in text.
+/// `【目標：…】` marks, year tables of targets and actuals, indicator headings with targets
+/// by due date, and targets stated in text.
 fn read_indicators(
     text: &DocText,
     out: &mut Collector<'_>,
@@ -1304,6 +1306,19 @@ fn read_indicators(
             out,
             Some(&subject),
             &name,
+            indicator,
+            text.span_source(first, last),
+        );
+    }
+    for found in dated_targets(&lines) {
+        let first = section.start + found.name_line;
+        let last = section.start + found.last;
+        let subject = ctx.subject(section, first);
+        let indicator = FoundIndicator::new(&found.values, None, &found.steps, None);
+        add_indicator(
+            out,
+            Some(&subject),
+            &tidy_name(&found.name),
             indicator,
             text.span_source(first, last),
         );

@@ -17,6 +17,7 @@ use super::recognise::amounts::{
     Column, YearKind, cells, header_columns, inline_figures, shifted, unit_declared,
 };
 use super::recognise::decisions::parse_decision;
+use super::recognise::indicator_phrases::dated_targets;
 use super::recognise::names::{clean_name, strip_markup};
 use super::recognise::numbering::{Numbered, Outline, Style, numbered};
 use super::recognise::plans::find_plans;
@@ -306,7 +307,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Indicators in year tables (`目標値`/`実績` rows, named rows of counts), each evaluating
-    /// the item open where its table starts.
+    /// the item open where its table starts, and indicator headings with targets by due date.
     fn table_indicators(&mut self) {
         let doc = self.c.doc;
         let lines: Vec<String> = doc
@@ -327,6 +328,17 @@ impl<'a> Reader<'a> {
             let source = self.c.source_span(found.first + 1, found.last + 1, "");
             let indicator =
                 FoundIndicator::new(&found.values, None, &found.planned, found.unit.as_deref());
+            add_indicator(&mut self.c, owner.as_deref(), &name, indicator, source);
+        }
+        for found in dated_targets(&lines) {
+            // The heading is an item of its own; the indicator evaluates the item above it.
+            let owner = found
+                .name_line
+                .checked_sub(1)
+                .and_then(|above| self.owners.get(above).cloned().flatten());
+            let source = self.c.source_span(found.name_line + 1, found.last + 1, "");
+            let indicator = FoundIndicator::new(&found.values, None, &found.steps, None);
+            let name = clean_name(&found.name);
             add_indicator(&mut self.c, owner.as_deref(), &name, indicator, source);
         }
     }

@@ -1,10 +1,12 @@
 //! Indicators named in running text, without a `KPI` or `測定指標` label: a chart of an
 //! indicator over time (`地域運営組織の形成数の推移`), a count stated as of a date
 //! (`登録隊数 6,731隊（令和７年４月１日現在）`), and a rate the text aims to move
-//! (`女性消防吏員比率の向上`).
+//! (`女性消防吏員比率の向上`); and an indicator written as a heading with its targets by due
+//! date under it (`③ 5G人口カバー率` / `【2025年度末】` / `全国97%`).
 
+use super::numbering::numbered;
 use super::targets::IndicatorValues;
-use crate::money::find_dates;
+use crate::money::{find_dates, find_fiscal_years};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -100,6 +102,100 @@ pub fn find_indicator_phrases(text: &str) -> Vec<IndicatorPhrase> {
     found
 }
 
+/// An indicator heading with targets by due year under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedTargets {
+    /// The indicator's name (numbering and note marks removed).
+    pub name: String,
+    /// Index of the heading line.
+    pub name_line: usize,
+    /// Index of the last target line read.
+    pub last: usize,
+    /// The last target and its year as the target; earlier ones as planned steps.
+    pub values: IndicatorValues,
+    /// Earlier targets by year.
+    pub steps: Vec<(u16, String)>,
+}
+
+static MEASURED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^({MEASURED_NAME}(?:[（(][^（）()]{{1,20}}[）)])?)(?:\s*[※＊*][0-9０-９]*)?$"
+    ))
+    .expect("measured heading pattern")
+});
+
+/// A line that only gives a due date: `【2025年度末】`, `［令和7年度］`.
+fn due_bracket(line: &str) -> Option<u16> {
+    let inner = line
+        .trim()
+        .strip_prefix(['【', '［', '['])?
+        .strip_suffix(['】', '］', ']'])?;
+    let years = find_fiscal_years(inner);
+    let year = years.first()?;
+    let rest = inner[..year.start].trim().is_empty()
+        && matches!(
+            inner[year.end..].trim(),
+            "" | "末" | "中" | "まで" | "末まで"
+        );
+    rest.then(|| year.year.gregorian())
+}
+
+/// How many lines after a heading or a due date the next one may stand.
+const STEP_REACH: usize = 3;
+
+/// Indicator headings whose targets are listed by due date under them, in `lines`.
+pub fn dated_targets(lines: &[&str]) -> Vec<DatedTargets> {
+    let non_empty_after = |from: usize| {
+        (from + 1..lines.len())
+            .filter(|j| !lines[*j].trim().is_empty())
+            .take(STEP_REACH)
+            .collect::<Vec<usize>>()
+    };
+    let mut found = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        let title = numbered(line).map_or(line.trim(), |n| n.title.trim());
+        let Some(caps) = MEASURED_HEADING.captures(title) else {
+            continue;
+        };
+        let Some(name) = caps.get(1).map(|m| m.as_str().to_string()) else {
+            continue;
+        };
+        if name.chars().count() < MIN_NAME_CHARS {
+            continue;
+        }
+        let mut steps = Vec::new();
+        let mut at = index;
+        while let Some(&due_line) = non_empty_after(at).first() {
+            let Some(year) = due_bracket(lines[due_line]) else {
+                break;
+            };
+            let Some(&value_line) = non_empty_after(due_line).first() else {
+                break;
+            };
+            if due_bracket(lines[value_line]).is_some() {
+                break;
+            }
+            steps.push((year, lines[value_line].trim().to_string()));
+            at = value_line;
+        }
+        let Some((year, target)) = steps.pop() else {
+            continue;
+        };
+        found.push(DatedTargets {
+            name,
+            name_line: index,
+            last: at,
+            values: IndicatorValues {
+                target: Some(target),
+                target_year: Some(year),
+                ..IndicatorValues::default()
+            },
+            steps,
+        });
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +225,19 @@ mod tests {
                 ("女性職員比率", Some("向上"))
             ]
         );
+    }
+
+    #[test]
+    fn headings_with_targets_by_due_date() {
+        let text = "③ 光回線世帯カバー率※２\n\n【2027年度末】\n\n全国95%\n\n【2030年度末】\n\n全国99%\n\n整備方針\n④ 道路カバー率（国道）\n\n99%";
+        let lines: Vec<&str> = text.lines().collect();
+        let found = dated_targets(&lines);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].name, "光回線世帯カバー率");
+        assert_eq!(found[0].values.target.as_deref(), Some("全国99%"));
+        assert_eq!(found[0].values.target_year, Some(2030));
+        assert_eq!(found[0].steps, [(2027, "全国95%".to_string())]);
+        assert_eq!((found[0].name_line, found[0].last), (0, 8));
     }
 
     #[test]
