@@ -38,8 +38,10 @@ pub struct SearchParams {
 pub struct SearchResponse {
     /// The query as received.
     pub query: String,
-    /// Number of matching hits.
+    /// Number of matching hits (at least this many when `total_exact` is false).
     pub total: usize,
+    /// Whether `total` is exact: counting stops at 10,000 matching passages.
+    pub total_exact: bool,
     /// Time spent, in milliseconds.
     pub took_ms: u64,
     /// This page of hits, best first.
@@ -175,6 +177,7 @@ pub async fn run_search(
     Ok(SearchResponse {
         query,
         total: outcome.page.total,
+        total_exact: outcome.page.total_exact,
         took_ms: started.elapsed().as_millis() as u64,
         hits: outcome.page.hits,
         expansions: outcome.expansions,
