@@ -15,7 +15,7 @@ use std::collections::BinaryHeap;
 use std::sync::Arc;
 use tantivy::columnar::ColumnValues;
 use tantivy::query::{
-    Bm25Weight, BooleanQuery, BoostQuery, EnableScoring, Occur, Query, Scorer, TermQuery, Weight,
+    BooleanQuery, BoostQuery, EnableScoring, Occur, Query, Scorer, TermQuery, Weight,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED, Term};
@@ -113,54 +113,43 @@ fn sum_at(scorers: &mut [Box<dyn Scorer>], doc: DocId) -> Option<Score> {
     sum
 }
 
-/// Boosted term queries, with the term frequencies read when `freqs`.
-fn term_queries(terms: &[(Term, f32)], freqs: bool) -> Vec<Box<dyn Query>> {
-    let option = if freqs {
-        IndexRecordOption::WithFreqs
-    } else {
-        IndexRecordOption::Basic
-    };
+/// Boosted term queries, with their term frequencies read.
+fn term_queries(terms: &[(Term, f32)]) -> Vec<Box<dyn Query>> {
     terms
         .iter()
         .map(|(term, boost)| {
-            let query = TermQuery::new(term.clone(), option);
+            let query = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
             Box::new(BoostQuery::new(Box::new(query), *boost)) as Box<dyn Query>
         })
         .collect()
 }
 
-/// The best `k` documents by the sum of the BM25 scores of the weighted `terms` and `extras`,
-/// equal sums in corpus order, added to `heap` (which keeps the best `k` it is given). Only
-/// documents with one of `terms` are looked at; `extras` (terms indexed without frequencies,
-/// which block-max WAND cannot bound block by block) only add to their scores, and the pass
-/// makes room for them by lowering its threshold by their highest possible score.
+/// The best `k` documents with one of the weighted `terms` by the sum of the BM25 scores of
+/// those terms and of the weighted `bonus` terms, equal sums in corpus order, added to `heap`
+/// (which keeps the best `k` it is given).
 fn best_by_terms(
     searcher: &Searcher,
     terms: &[(Term, f32)],
-    extras: &[(Term, f32)],
+    bonus: &[(Term, f32)],
     k: usize,
     heap: &mut Kept,
 ) -> tantivy::Result<()> {
     if terms.is_empty() || k == 0 {
         return Ok(());
     }
-    let mut extra_bound: Score = 0.0;
-    for (term, boost) in extras {
-        let bm25 = Bm25Weight::for_terms(searcher, std::slice::from_ref(term))?;
-        extra_bound += bm25.max_score() * boost;
-    }
-    let term_weights = weights_of(searcher, &term_queries(terms, true))?;
-    let extra_weights = weights_of(searcher, &term_queries(extras, false))?;
+    let term_weights = weights_of(searcher, &term_queries(terms))?;
+    let bonus_weights = weights_of(searcher, &term_queries(bonus))?;
     let union = BooleanQuery::new(
-        term_queries(terms, true)
+        term_queries(terms)
             .into_iter()
+            .chain(term_queries(bonus))
             .map(|clause| (Occur::Should, clause))
             .collect(),
     );
     let union_weight = union.weight(EnableScoring::enabled_from_searcher(searcher))?;
     let threshold = |heap: &Kept| match heap.peek() {
         Some(Reverse(worst)) if heap.len() >= k => {
-            worst.score - worst.score.abs() * THRESHOLD_SLACK - extra_bound
+            worst.score - worst.score.abs() * THRESHOLD_SLACK
         }
         _ => Score::MIN,
     };
@@ -170,18 +159,18 @@ fn best_by_terms(
         // The pass adds up a document's term scores in whatever order it meets them; the
         // score is recomputed term by term in the terms' order, so that it does not depend
         // on the segment layout.
-        let mut term_scorers = scorers_of(&term_weights, segment)?;
-        let mut extra_scorers = scorers_of(&extra_weights, segment)?;
+        let mut scorers = scorers_of(&term_weights, segment)?;
+        let mut bonus_scorers = scorers_of(&bonus_weights, segment)?;
         let start = threshold(heap);
         union_weight.for_each_pruning(start, segment, &mut |doc, _| {
             if alive.is_some_and(|bits| !bits.is_alive(doc)) {
                 return threshold(heap);
             }
-            let Some(score) = sum_at(&mut term_scorers, doc) else {
+            let Some(score) = sum_at(&mut scorers, doc) else {
                 return threshold(heap);
             };
             let ranked = Ranked {
-                score: score + sum_at(&mut extra_scorers, doc).unwrap_or(0.0),
+                score: score + sum_at(&mut bonus_scorers, doc).unwrap_or(0.0),
                 ord: ords.as_ref().map_or(u64::MAX, |column| column.get_val(doc)),
                 address: DocAddress::new(segment_ord as u32, doc),
             };
@@ -341,7 +330,7 @@ mod tests {
             ..CandidateTerms::default()
         };
         let picked = candidates(&searcher, &terms, k).unwrap();
-        let queries = term_queries(&terms.words, true);
+        let queries = term_queries(&terms.words);
         let mut ranked = rescore(&searcher, &queries, &[], &picked).unwrap();
         ranked.sort_by(best_first);
         ranked.iter().map(|r| r.ord).collect()
@@ -362,7 +351,7 @@ mod tests {
     /// Every document's (sum of term scores, ord), scored one by one without pruning.
     fn brute_force(index: &Index, schema: &Schema) -> Vec<(Score, u64)> {
         let searcher = index.reader().unwrap().searcher();
-        let queries = term_queries(&terms(schema), true);
+        let queries = term_queries(&terms(schema));
         let every = every_address(&searcher);
         let mut ranked = rescore(&searcher, &queries, &[], &every).unwrap();
         ranked.sort_by(best_first);
@@ -392,7 +381,7 @@ mod tests {
         let n = texts().len();
         let (index, schema) = index(&(0..n).collect::<Vec<_>>(), 128);
         let searcher = index.reader().unwrap().searcher();
-        let queries = term_queries(&terms(&schema), true);
+        let queries = term_queries(&terms(&schema));
         let union = BooleanQuery::new(
             queries
                 .iter()
@@ -430,7 +419,7 @@ mod tests {
         let n = texts().len();
         let (index, schema) = index(&(0..n).collect::<Vec<_>>(), 100);
         let searcher = index.reader().unwrap().searcher();
-        let queries = term_queries(&terms(&schema), false);
+        let queries = term_queries(&terms(&schema));
         let (all, exact) = count_up_to(&searcher, &queries, usize::MAX).unwrap();
         assert!(exact && all > 100 && all < n, "{all}");
         assert_eq!(count_up_to(&searcher, &queries, 100).unwrap(), (100, false));
