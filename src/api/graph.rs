@@ -279,12 +279,12 @@ pub async fn list_nodes(
         passages: false,
         expansion_terms: Vec::new(),
     };
-    let searched = tokio::task::spawn_blocking({
+    let searched = super::search::search_off_the_runtime({
         let engine = engine.clone();
         move || engine.search(&request)
     })
     .await
-    .map_err(|e| ApiError::internal(e.to_string()))??;
+    .map_err(ApiError::internal)??;
     let nodes = searched
         .page
         .hits

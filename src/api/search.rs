@@ -11,8 +11,10 @@ use axum::extract::{Query, State};
 use axum::http::{StatusCode, Uri};
 use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::num::NonZeroUsize;
+use std::sync::{Arc, LazyLock};
 use std::time::Instant;
+use tokio::sync::Semaphore;
 
 /// Default page size.
 const DEFAULT_LIMIT: usize = 10;
@@ -38,8 +40,10 @@ pub struct SearchParams {
 pub struct SearchResponse {
     /// The query as received.
     pub query: String,
-    /// Number of matching hits.
+    /// Number of matching hits (at least this many when `total_exact` is false).
     pub total: usize,
+    /// Whether `total` is exact: counting stops at 10,000 matching passages.
+    pub total_exact: bool,
     /// Time spent, in milliseconds.
     pub took_ms: u64,
     /// This page of hits, best first.
@@ -140,6 +144,23 @@ fn log_search(
     state.log_question(record);
 }
 
+/// Searches running at once: one per core. Requests beyond wait their turn (in arrival
+/// order) instead of sharing the cores among more threads, each with its own allocator arena.
+static SEARCHES: LazyLock<Semaphore> = LazyLock::new(|| {
+    Semaphore::new(std::thread::available_parallelism().map_or(2, NonZeroUsize::get))
+});
+
+/// Runs `search` on the blocking pool (never on the runtime's threads), at most one search
+/// per core at a time.
+pub(crate) async fn search_off_the_runtime<T: Send + 'static>(
+    search: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, String> {
+    let _permit = SEARCHES.acquire().await.map_err(|e| e.to_string())?;
+    tokio::task::spawn_blocking(search)
+        .await
+        .map_err(|e| e.to_string())
+}
+
 /// Searches passages of `engine` (and graph nodes when types are asked for): the body of
 /// `/search`, shared with other front ends.
 pub async fn run_search(
@@ -169,12 +190,13 @@ pub async fn run_search(
     };
     search::validate(&request)?;
     let query = request.q.clone();
-    let outcome = tokio::task::spawn_blocking(move || engine.search(&request))
+    let outcome = search_off_the_runtime(move || engine.search(&request))
         .await
-        .map_err(|e| ApiError::internal(e.to_string()))??;
+        .map_err(ApiError::internal)??;
     Ok(SearchResponse {
         query,
         total: outcome.page.total,
+        total_exact: outcome.page.total_exact,
         took_ms: started.elapsed().as_millis() as u64,
         hits: outcome.page.hits,
         expansions: outcome.expansions,

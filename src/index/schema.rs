@@ -58,6 +58,15 @@ fn analyzed(tokenizer: &str, stored: bool) -> TextOptions {
     }
 }
 
+/// Facet tokens as whole values, with their frequencies (always one) recorded so that
+/// block-max WAND can bound a facet's score block by block in a search's first pass.
+fn facet_options() -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer("raw")
+        .set_index_option(IndexRecordOption::WithFreqs);
+    TextOptions::default().set_indexing_options(indexing)
+}
+
 /// Builds the schema and its field handles.
 pub fn build_schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
@@ -73,7 +82,7 @@ pub fn build_schema() -> (Schema, Fields) {
         body: builder.add_text_field("body", analyzed(JAPANESE, false)),
         body_bigram: builder.add_text_field("body_bigram", analyzed(BIGRAM, false)),
         heading: builder.add_text_field("heading", analyzed(JAPANESE_REPEATED, false)),
-        facets: builder.add_text_field("facets", STRING),
+        facets: builder.add_text_field("facets", facet_options()),
         name: builder.add_text_field("name", analyzed(JAPANESE, false)),
         name_bigram: builder.add_text_field("name_bigram", analyzed(BIGRAM, false)),
         ord: builder.add_u64_field(ORD_FIELD, FAST),

@@ -2,6 +2,7 @@
 
 pub mod query;
 pub mod snippet;
+pub mod topk;
 
 use crate::analysis::Analyzer;
 use crate::index::SearchIndex;
@@ -12,7 +13,7 @@ use std::collections::HashSet;
 use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, DocId, Score, SegmentReader, TantivyDocument, Term};
+use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader, TantivyDocument, Term};
 
 /// Longest accepted query, in bytes.
 pub const MAX_QUERY_BYTES: usize = 1_000;
@@ -20,6 +21,13 @@ pub const MAX_QUERY_BYTES: usize = 1_000;
 pub const MAX_LIMIT: usize = 100;
 /// How many ranked hits are read per hit shown, to make room for collapsed duplicates.
 const DUPLICATE_HEADROOM: usize = 2;
+/// Candidates scored with the full query per ranked hit wanted, in two-phase ranking.
+const CANDIDATES_PER_HIT: usize = 10;
+/// Fewest candidates scored with the full query in two-phase ranking.
+const MIN_CANDIDATES: usize = 200;
+/// Most passages counted for a search's total in two-phase ranking; beyond it the total is
+/// a lower bound.
+pub const COUNT_LIMIT: usize = 10_000;
 /// Deepest accepted offset.
 pub const MAX_OFFSET: usize = 10_000;
 
@@ -110,8 +118,10 @@ pub struct HitNode {
 /// A page of hits.
 #[derive(Debug, Clone)]
 pub struct SearchPage {
-    /// All matching hits.
+    /// All matching hits (at least this many when `total_exact` is false).
     pub total: usize,
+    /// Whether `total` is exact: counting passages stops at [`COUNT_LIMIT`].
+    pub total_exact: bool,
     /// This page.
     pub hits: Vec<Hit>,
 }
@@ -157,16 +167,18 @@ pub fn search(
     if parsed.is_empty() && request.expansion_terms.is_empty() {
         return Err(SearchError::NothingSearchable);
     }
-    let full_query = scoped_query(index, analyzer, request, &parsed);
     let searcher = index.reader.searcher();
     // Fetch extra hits so that passages repeated word for word (relisted slides) can be
     // collapsed into their best-ranked copy without leaving the page short.
     let window = (request.offset + request.limit) * DUPLICATE_HEADROOM;
-    let collector = (Count, ranked_by_score_then_ord(window));
-    let (total, ranked) = searcher.search(&full_query, &collector)?;
+    let Ranking {
+        total,
+        total_exact,
+        ranked,
+    } = rank(&searcher, index, analyzer, request, &parsed, window)?;
     let mut seen_texts = HashSet::new();
     let mut unique = Vec::with_capacity(ranked.len());
-    for ((score, _), address) in ranked {
+    for topk::Ranked { score, address, .. } in ranked {
         let stored: TantivyDocument = searcher.doc(address)?;
         let text = stored
             .get_first(index.fields.text)
@@ -193,7 +205,107 @@ pub fn search(
             index, analyzer, &stored, score, &highlight, &grams, doc_title,
         ));
     }
-    Ok(SearchPage { total, hits })
+    Ok(SearchPage {
+        total,
+        total_exact,
+        hits,
+    })
+}
+
+/// The matching documents: how many, and the best of them.
+struct Ranking {
+    /// Number of matches (a lower bound when not `total_exact`).
+    total: usize,
+    /// Whether `total` is exact.
+    total_exact: bool,
+    /// The best matches, best first.
+    ranked: Vec<topk::Ranked>,
+}
+
+/// The number of matching documents and the best `window` of them, best first.
+///
+/// Passages are ranked in two phases when the query has no required phrase and no document
+/// scope: [`topk::candidates`] picks the best [`CANDIDATES_PER_HIT`] × `window` passages (at
+/// least [`MIN_CANDIDATES`]) by their words alone (by bigrams too when few passages have the
+/// words), and only those are scored with every clause of the query; the total counts the
+/// passages that match a clause, without scoring them. Node hits (few) are always scored in
+/// full. Otherwise — a quoted phrase is required, or one document is searched — every match
+/// is scored.
+fn rank(
+    searcher: &Searcher,
+    index: &SearchIndex,
+    analyzer: &Analyzer,
+    request: &SearchRequest,
+    parsed: &query::ParsedQuery,
+    window: usize,
+) -> Result<Ranking, SearchError> {
+    let fields = query::TextFields::passages(&index.fields);
+    let expansions = &request.expansion_terms;
+    let clauses = query::clauses(analyzer, &fields, parsed, expansions)
+        .filter(|_| request.passages && request.doc.is_none());
+    let Some(query::Clauses {
+        matching,
+        mut bonus,
+    }) = clauses
+    else {
+        let full_query = scoped_query(index, analyzer, request, parsed);
+        return score_every_match(searcher, full_query.as_ref(), window);
+    };
+    // Passages are scored with their scope too, as in the single query.
+    bonus.push(exact_term(index.fields.kind, "passage"));
+    let k = (window * CANDIDATES_PER_HIT).max(MIN_CANDIDATES);
+    let terms = query::candidate_terms(analyzer, &fields, parsed, expansions);
+    let picked = topk::candidates(searcher, &terms, k)?;
+    let mut ranked = topk::rescore(searcher, &matching, &bonus, &picked)?;
+    let (mut total, total_exact) = topk::count_up_to(searcher, &matching, COUNT_LIMIT)?;
+    if !request.node_types.is_empty() {
+        let nodes_only = SearchRequest {
+            passages: false,
+            ..request.clone()
+        };
+        let node_query = scoped_query(index, analyzer, &nodes_only, parsed);
+        let nodes = score_every_match(searcher, node_query.as_ref(), window)?;
+        total += nodes.total;
+        ranked.extend(nodes.ranked);
+        ranked.sort_by(topk::best_first);
+    }
+    ranked.truncate(window);
+    Ok(Ranking {
+        total,
+        total_exact,
+        ranked,
+    })
+}
+
+/// A query for one exact value of an untokenised field.
+fn exact_term(field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// Scores every document matching `query`: the number of them and the best `window`.
+fn score_every_match(
+    searcher: &Searcher,
+    query: &dyn Query,
+    window: usize,
+) -> Result<Ranking, SearchError> {
+    let collector = (Count, ranked_by_score_then_ord(window));
+    let (total, ranked) = searcher.search(query, &collector)?;
+    let ranked = ranked
+        .into_iter()
+        .map(|((score, Reverse(ord)), address)| topk::Ranked {
+            score,
+            ord,
+            address,
+        })
+        .collect();
+    Ok(Ranking {
+        total,
+        total_exact: true,
+        ranked,
+    })
 }
 
 /// Top `limit` documents by score, equal scores in corpus order (the `ord` fast field), so
@@ -223,12 +335,7 @@ fn scoped_query(
     parsed: &query::ParsedQuery,
 ) -> Box<dyn Query> {
     let fields = &index.fields;
-    let exact = |field, value: &str| -> Box<dyn Query> {
-        Box::new(TermQuery::new(
-            Term::from_field_text(field, value),
-            IndexRecordOption::Basic,
-        ))
-    };
+    let exact = exact_term;
     let mut scopes: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if request.passages {
         let text = query::build(

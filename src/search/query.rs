@@ -283,6 +283,25 @@ fn phrase_query(field: Field, tokens: &[String], boost: f32) -> Option<Box<dyn Q
     }
 }
 
+/// A text as a phrase in the morphological field and as a phrase in the bigram field (at
+/// half the weight): either matches.
+fn phrase_views(
+    analyzer: &Analyzer,
+    fields: &TextFields,
+    text: &str,
+    boost: f32,
+) -> Vec<Box<dyn Query>> {
+    let morph: Vec<String> = analyzer.analyze(text).into_iter().map(|t| t.term).collect();
+    let grams: Vec<String> = bigrams(text).into_iter().map(|t| t.term).collect();
+    [
+        phrase_query(fields.body, &morph, boost),
+        phrase_query(fields.bigram, &grams, boost * 0.5),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
 /// A text matched as a phrase in the morphological field, or else in the bigram field.
 fn text_as_phrase(
     analyzer: &Analyzer,
@@ -290,17 +309,154 @@ fn text_as_phrase(
     text: &str,
     boost: f32,
 ) -> Option<Box<dyn Query>> {
-    let morph: Vec<String> = analyzer.analyze(text).into_iter().map(|t| t.term).collect();
-    let grams: Vec<String> = bigrams(text).into_iter().map(|t| t.term).collect();
-    let clauses: Vec<(Occur, Box<dyn Query>)> = [
-        phrase_query(fields.body, &morph, boost),
-        phrase_query(fields.bigram, &grams, boost * 0.5),
+    let clauses: Vec<(Occur, Box<dyn Query>)> = phrase_views(analyzer, fields, text, boost)
+        .into_iter()
+        .map(|q| (Occur::Should, q))
+        .collect();
+    (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+}
+
+/// The scoring query of a search without quoted phrases, clause by clause: a document
+/// matches when it matches one of `matching`, and scores the sum of the scores of every
+/// clause of `matching` and `bonus` it matches — what [`build`] computes as one query.
+pub struct Clauses {
+    /// Terms in body and heading, bigrams, expansions as phrases.
+    pub matching: Vec<Box<dyn Query>>,
+    /// Adjacent terms as phrases (only found where both terms match) and the facets.
+    pub bonus: Vec<Box<dyn Query>>,
+}
+
+/// [`build`]'s query as separate clauses, or `None` when there are quoted phrases (they are
+/// required, which separate clauses cannot say).
+pub fn clauses(
+    analyzer: &Analyzer,
+    fields: &TextFields,
+    parsed: &ParsedQuery,
+    expansion_terms: &[String],
+) -> Option<Clauses> {
+    if !parsed.phrases.is_empty() {
+        return None;
+    }
+    let mut matching = Vec::new();
+    for term in &parsed.terms {
+        matching.push(term_query(fields.body, term, BODY_TERM_BOOST));
+        if let Some(heading) = fields.heading {
+            matching.push(term_query(heading, term, HEADING_BOOST));
+        }
+    }
+    for gram in &parsed.bigrams {
+        matching.push(term_query(fields.bigram, gram, BIGRAM_BOOST));
+    }
+    for expansion in expansion_terms {
+        matching.extend(phrase_views(analyzer, fields, expansion, EXPANSION_BOOST));
+    }
+    let mut bonus = adjacent_phrases(fields, parsed);
+    bonus.extend(facet_clauses(fields, parsed));
+    Some(Clauses { matching, bonus })
+}
+
+/// Adjacent free-text terms as phrases, for a proximity bonus.
+fn adjacent_phrases(fields: &TextFields, parsed: &ParsedQuery) -> Vec<Box<dyn Query>> {
+    parsed
+        .runs
+        .iter()
+        .flat_map(|run| run.windows(2))
+        .filter_map(|pair| phrase_query(fields.body, pair, ADJACENT_PHRASE_BOOST))
+        .collect()
+}
+
+/// The "has an amount" / "has a date" facets the question asks for.
+fn facet_clauses(fields: &TextFields, parsed: &ParsedQuery) -> Vec<Box<dyn Query>> {
+    let Some(facet_field) = fields.facets else {
+        return Vec::new();
+    };
+    [
+        (parsed.wants_amount, FACET_AMOUNT),
+        (parsed.wants_date, FACET_DATE),
     ]
     .into_iter()
-    .flatten()
-    .map(|q| (Occur::Should, q))
-    .collect();
-    (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+    .filter(|(wanted, _)| *wanted)
+    .map(|(_, facet)| term_query_basic(facet_field, facet, FACET_BOOST))
+    .collect()
+}
+
+/// The weighted single terms a first pass picks candidates by (see
+/// [`crate::search::topk::candidates`]).
+#[derive(Debug, Clone, Default)]
+pub struct CandidateTerms {
+    /// The free-text terms in body and heading, and each expansion's words in the body, at
+    /// the weights of body and heading terms.
+    pub words: Vec<(Term, f32)>,
+    /// The query's and its expansions' bigrams at the bigram weight: for compounds the
+    /// morphological view splits differently.
+    pub bigrams: Vec<(Term, f32)>,
+    /// The facets the question asks for, at the facet weight.
+    pub facets: Vec<(Term, f32)>,
+}
+
+/// The terms of the first pass of a search over `fields`.
+pub fn candidate_terms(
+    analyzer: &Analyzer,
+    fields: &TextFields,
+    parsed: &ParsedQuery,
+    expansion_terms: &[String],
+) -> CandidateTerms {
+    let expansion_words = expansion_terms
+        .iter()
+        .flat_map(|expansion| analyzer.analyze(expansion))
+        .map(|token| token.term);
+    let expansion_grams = expansion_terms
+        .iter()
+        .flat_map(|expansion| bigrams(expansion))
+        .map(|token| token.term);
+    let facets = match fields.facets {
+        Some(field) => [
+            (parsed.wants_amount, FACET_AMOUNT),
+            (parsed.wants_date, FACET_DATE),
+        ]
+        .into_iter()
+        .filter(|(wanted, _)| *wanted)
+        .map(|(_, facet)| (Term::from_field_text(field, facet), FACET_BOOST))
+        .collect(),
+        None => Vec::new(),
+    };
+    let mut words = weighted_terms(
+        fields.body,
+        parsed.terms.iter().cloned().chain(expansion_words),
+        BODY_TERM_BOOST,
+    );
+    if let Some(heading) = fields.heading {
+        words.extend(weighted_terms(
+            heading,
+            parsed.terms.iter().cloned(),
+            HEADING_BOOST,
+        ));
+    }
+    CandidateTerms {
+        words,
+        bigrams: weighted_terms(
+            fields.bigram,
+            parsed.bigrams.iter().cloned().chain(expansion_grams),
+            BIGRAM_BOOST,
+        ),
+        facets,
+    }
+}
+
+/// Each distinct text as a term of `field` with weight `boost`.
+fn weighted_terms(
+    field: Field,
+    texts: impl Iterator<Item = String>,
+    boost: f32,
+) -> Vec<(Term, f32)> {
+    let mut terms: Vec<(Term, f32)> = Vec::new();
+    for text in texts {
+        let term = Term::from_field_text(field, &text);
+        if !terms.iter().any(|(t, _)| *t == term) {
+            terms.push((term, boost));
+        }
+    }
+    terms
 }
 
 /// Builds the scoring query: required phrases, optional terms, expansions.
@@ -320,13 +476,11 @@ pub fn build(
             should.push((Occur::Should, term_query(heading, term, HEADING_BOOST)));
         }
     }
-    for run in &parsed.runs {
-        for pair in run.windows(2) {
-            if let Some(q) = phrase_query(fields.body, pair, ADJACENT_PHRASE_BOOST) {
-                should.push((Occur::Should, q));
-            }
-        }
-    }
+    should.extend(
+        adjacent_phrases(fields, parsed)
+            .into_iter()
+            .map(|q| (Occur::Should, q)),
+    );
     for gram in &parsed.bigrams {
         should.push((Occur::Should, term_query(fields.bigram, gram, BIGRAM_BOOST)));
     }
@@ -350,20 +504,11 @@ pub fn build(
         };
         clauses.push((occur, optional));
     }
-    let facets = [
-        (parsed.wants_amount, FACET_AMOUNT),
-        (parsed.wants_date, FACET_DATE),
-    ];
-    if let Some(facet_field) = fields.facets {
-        for (wanted, facet) in facets {
-            if wanted {
-                clauses.push((
-                    Occur::Should,
-                    term_query_basic(facet_field, facet, FACET_BOOST),
-                ));
-            }
-        }
-    }
+    clauses.extend(
+        facet_clauses(fields, parsed)
+            .into_iter()
+            .map(|q| (Occur::Should, q)),
+    );
     Box::new(BooleanQuery::new(clauses))
 }
 

@@ -1,0 +1,431 @@
+//! Two-phase retrieval: a cheap pass picks the best candidates by single terms, and only those
+//! are scored with the full query (phrases, proximity, facets, expansions).
+//!
+//! The first pass sums the BM25 scores of weighted single terms (no positions) and lets
+//! tantivy skip every block of postings that cannot reach the current `k` best (block-max
+//! WAND), so its cost grows far slower than the number of matching passages. Candidates are
+//! kept by their first-pass score recomputed term by term in a fixed order, equal scores in
+//! corpus order (`ord`), so the candidates — and therefore the ranking — are the same
+//! whatever the segment layout or the thread count of the build.
+
+use crate::index::schema::ORD_FIELD;
+use crate::search::query::CandidateTerms;
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
+use std::sync::Arc;
+use tantivy::columnar::ColumnValues;
+use tantivy::query::{
+    BooleanQuery, BoostQuery, EnableScoring, Occur, Query, Scorer, TermQuery, Weight,
+};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED, Term};
+
+/// Relative slack under the `k`-th candidate's score below which the first pass may skip
+/// documents: far above the rounding differences of summing the same terms in another order,
+/// so that no document that belongs among the candidates is skipped.
+const THRESHOLD_SLACK: f32 = 1e-4;
+
+/// A ranked document: its score, its place in corpus order and its address.
+#[derive(Debug, Clone, Copy)]
+pub struct Ranked {
+    /// Score of the full query.
+    pub score: Score,
+    /// Place in corpus order (breaks ties).
+    pub ord: u64,
+    /// Where it is.
+    pub address: DocAddress,
+}
+
+/// Better is greater: a higher score, then earlier in corpus order (the address plays no
+/// part).
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.score
+            .total_cmp(&other.score)
+            .then_with(|| other.ord.cmp(&self.ord))
+    }
+}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Ranked {}
+
+/// Orders best first: higher score, then earlier in corpus order.
+pub fn best_first(a: &Ranked, b: &Ranked) -> Ordering {
+    b.cmp(a)
+}
+
+/// The candidates kept so far, the worst on top.
+type Kept = BinaryHeap<Reverse<Ranked>>;
+
+/// The corpus-order column of a segment (`u64::MAX` for documents without one).
+fn ord_column(segment: &SegmentReader) -> Option<Arc<dyn ColumnValues<u64>>> {
+    segment
+        .fast_fields()
+        .u64(ORD_FIELD)
+        .ok()
+        .map(|column| column.first_or_default_col(u64::MAX))
+}
+
+/// Scorers of `weights` on one segment.
+fn scorers_of(
+    weights: &[Box<dyn Weight>],
+    segment: &SegmentReader,
+) -> tantivy::Result<Vec<Box<dyn Scorer>>> {
+    weights
+        .iter()
+        .map(|weight| weight.scorer(segment, 1.0))
+        .collect()
+}
+
+/// The weight of each query, scored with the searcher's statistics.
+fn weights_of(
+    searcher: &Searcher,
+    queries: &[Box<dyn Query>],
+) -> tantivy::Result<Vec<Box<dyn Weight>>> {
+    let scoring = EnableScoring::enabled_from_searcher(searcher);
+    queries.iter().map(|query| query.weight(scoring)).collect()
+}
+
+/// The sum of the scores of the `scorers` matching `doc`, in their order, or `None` when none
+/// matches. Every scorer is left at or after `doc`: documents must come in increasing order.
+fn sum_at(scorers: &mut [Box<dyn Scorer>], doc: DocId) -> Option<Score> {
+    let mut sum: Option<Score> = None;
+    for scorer in scorers {
+        let mut at = scorer.doc();
+        if at < doc {
+            at = scorer.seek(doc);
+        }
+        if at == doc && at != TERMINATED {
+            *sum.get_or_insert(0.0) += scorer.score();
+        }
+    }
+    sum
+}
+
+/// Boosted term queries, with their term frequencies read.
+fn term_queries(terms: &[(Term, f32)]) -> Vec<Box<dyn Query>> {
+    terms
+        .iter()
+        .map(|(term, boost)| {
+            let query = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+            Box::new(BoostQuery::new(Box::new(query), *boost)) as Box<dyn Query>
+        })
+        .collect()
+}
+
+/// The best `k` documents with one of the weighted `terms` by the sum of the BM25 scores of
+/// those terms and of the weighted `bonus` terms, equal sums in corpus order, added to `heap`
+/// (which keeps the best `k` it is given).
+fn best_by_terms(
+    searcher: &Searcher,
+    terms: &[(Term, f32)],
+    bonus: &[(Term, f32)],
+    k: usize,
+    heap: &mut Kept,
+) -> tantivy::Result<()> {
+    if terms.is_empty() || k == 0 {
+        return Ok(());
+    }
+    let term_weights = weights_of(searcher, &term_queries(terms))?;
+    let bonus_weights = weights_of(searcher, &term_queries(bonus))?;
+    let union = BooleanQuery::new(
+        term_queries(terms)
+            .into_iter()
+            .chain(term_queries(bonus))
+            .map(|clause| (Occur::Should, clause))
+            .collect(),
+    );
+    let union_weight = union.weight(EnableScoring::enabled_from_searcher(searcher))?;
+    let threshold = |heap: &Kept| match heap.peek() {
+        Some(Reverse(worst)) if heap.len() >= k => {
+            worst.score - worst.score.abs() * THRESHOLD_SLACK
+        }
+        _ => Score::MIN,
+    };
+    for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let ords = ord_column(segment);
+        let alive = segment.alive_bitset();
+        // The pass adds up a document's term scores in whatever order it meets them; the
+        // score is recomputed term by term in the terms' order, so that it does not depend
+        // on the segment layout.
+        let mut scorers = scorers_of(&term_weights, segment)?;
+        let mut bonus_scorers = scorers_of(&bonus_weights, segment)?;
+        let start = threshold(heap);
+        union_weight.for_each_pruning(start, segment, &mut |doc, _| {
+            if alive.is_some_and(|bits| !bits.is_alive(doc)) {
+                return threshold(heap);
+            }
+            let Some(score) = sum_at(&mut scorers, doc) else {
+                return threshold(heap);
+            };
+            let ranked = Ranked {
+                score: score + sum_at(&mut bonus_scorers, doc).unwrap_or(0.0),
+                ord: ords.as_ref().map_or(u64::MAX, |column| column.get_val(doc)),
+                address: DocAddress::new(segment_ord as u32, doc),
+            };
+            if heap.len() < k {
+                heap.push(Reverse(ranked));
+            } else if heap.peek().is_some_and(|Reverse(worst)| ranked > *worst) {
+                heap.pop();
+                heap.push(Reverse(ranked));
+            }
+            threshold(heap)
+        })?;
+    }
+    Ok(())
+}
+
+/// Candidates for the full scoring: the best `k` documents by the weighted words (and
+/// facets); when fewer than `k` documents contain any of the words (or there are none), also
+/// the best `k` by the weighted bigrams (and facets). In address order, without repeats.
+pub fn candidates(
+    searcher: &Searcher,
+    terms: &CandidateTerms,
+    k: usize,
+) -> tantivy::Result<Vec<DocAddress>> {
+    let mut by_words = BinaryHeap::with_capacity(k + 1);
+    best_by_terms(searcher, &terms.words, &terms.facets, k, &mut by_words)?;
+    let mut picked: Vec<DocAddress> = by_words.iter().map(|Reverse(kept)| kept.address).collect();
+    if picked.len() < k {
+        let mut by_bigrams = BinaryHeap::with_capacity(k + 1);
+        best_by_terms(searcher, &terms.bigrams, &terms.facets, k, &mut by_bigrams)?;
+        picked.extend(by_bigrams.iter().map(|Reverse(kept)| kept.address));
+    }
+    picked.sort();
+    picked.dedup();
+    Ok(picked)
+}
+
+/// The `candidates` (in address order) that match one of the `matching` queries, each scored
+/// with the sum of the scores of every `matching` and `bonus` query it matches; best first.
+pub fn rescore(
+    searcher: &Searcher,
+    matching: &[Box<dyn Query>],
+    bonus: &[Box<dyn Query>],
+    candidates: &[DocAddress],
+) -> tantivy::Result<Vec<Ranked>> {
+    let matching = weights_of(searcher, matching)?;
+    let bonus = weights_of(searcher, bonus)?;
+    let mut rescored = Vec::with_capacity(candidates.len());
+    for group in candidates.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
+        let segment = searcher.segment_reader(group[0].segment_ord);
+        let ords = ord_column(segment);
+        let mut matching_scorers = scorers_of(&matching, segment)?;
+        let mut bonus_scorers = scorers_of(&bonus, segment)?;
+        for address in group {
+            let doc = address.doc_id;
+            let Some(score) = sum_at(&mut matching_scorers, doc) else {
+                continue;
+            };
+            rescored.push(Ranked {
+                score: score + sum_at(&mut bonus_scorers, doc).unwrap_or(0.0),
+                ord: ords.as_ref().map_or(u64::MAX, |column| column.get_val(doc)),
+                address: *address,
+            });
+        }
+    }
+    rescored.sort_by(best_first);
+    Ok(rescored)
+}
+
+/// The number of documents matching one of `queries`, counted up to `limit`, and whether that
+/// is the exact number (`false`: at least `limit` match). The count stops at `limit`, so it
+/// costs at most about as much as reading `limit` matches.
+pub fn count_up_to(
+    searcher: &Searcher,
+    queries: &[Box<dyn Query>],
+    limit: usize,
+) -> tantivy::Result<(usize, bool)> {
+    let union = BooleanQuery::new(
+        queries
+            .iter()
+            .map(|query| (Occur::Should, query.box_clone()))
+            .collect(),
+    );
+    let weight = union.weight(EnableScoring::disabled_from_searcher(searcher))?;
+    let mut count = 0;
+    for segment in searcher.segment_readers() {
+        let alive = segment.alive_bitset();
+        let mut scorer = weight.scorer(segment, 1.0)?;
+        let mut doc = scorer.doc();
+        while doc != TERMINATED {
+            if alive.is_none_or(|bits| bits.is_alive(doc)) {
+                count += 1;
+                if count >= limit {
+                    return Ok((limit, false));
+                }
+            }
+            doc = scorer.advance();
+        }
+    }
+    Ok((count, true))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::schema::{FAST, Schema, TEXT};
+    use tantivy::{Index, IndexWriter, doc};
+
+    /// Texts with many exact repeats, so that equal scores cross the cut-off.
+    fn texts() -> Vec<String> {
+        let words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"];
+        (0..600)
+            .map(|i| {
+                let n = i % 37;
+                (0..=(n % 5))
+                    .map(|j| words[(n + j * j) % words.len()])
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    /// An index of `texts` (`ord` = position) written in segments of `per_segment` documents,
+    /// in the order `order` gives.
+    fn index(order: &[usize], per_segment: usize) -> (Index, Schema) {
+        let mut builder = Schema::builder();
+        let text = builder.add_text_field("text", TEXT);
+        let ord = builder.add_u64_field(ORD_FIELD, FAST);
+        let schema = builder.build();
+        let index = Index::create_in_ram(schema.clone());
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let texts = texts();
+        for chunk in order.chunks(per_segment) {
+            for &i in chunk {
+                writer
+                    .add_document(doc!(text => texts[i].as_str(), ord => i as u64))
+                    .unwrap();
+            }
+            writer.commit().unwrap();
+        }
+        (index, schema)
+    }
+
+    fn terms(schema: &Schema) -> Vec<(Term, f32)> {
+        let field = schema.get_field("text").unwrap();
+        vec![
+            (Term::from_field_text(field, "alpha"), 1.0),
+            (Term::from_field_text(field, "gamma"), 0.5),
+            (Term::from_field_text(field, "zeta"), 2.0),
+        ]
+    }
+
+    /// The ords of the candidates, best first by the brute-force sum of every term's score.
+    fn picked_ords(index: &Index, schema: &Schema, k: usize) -> Vec<u64> {
+        let searcher = index.reader().unwrap().searcher();
+        let terms = CandidateTerms {
+            words: terms(schema),
+            ..CandidateTerms::default()
+        };
+        let picked = candidates(&searcher, &terms, k).unwrap();
+        let queries = term_queries(&terms.words);
+        let mut ranked = rescore(&searcher, &queries, &[], &picked).unwrap();
+        ranked.sort_by(best_first);
+        ranked.iter().map(|r| r.ord).collect()
+    }
+
+    /// The address of every document, in address order.
+    fn every_address(searcher: &Searcher) -> Vec<DocAddress> {
+        searcher
+            .segment_readers()
+            .iter()
+            .enumerate()
+            .flat_map(|(s, reader)| {
+                (0..reader.max_doc()).map(move |d| DocAddress::new(s as u32, d))
+            })
+            .collect()
+    }
+
+    /// Every document's (sum of term scores, ord), scored one by one without pruning.
+    fn brute_force(index: &Index, schema: &Schema) -> Vec<(Score, u64)> {
+        let searcher = index.reader().unwrap().searcher();
+        let queries = term_queries(&terms(schema));
+        let every = every_address(&searcher);
+        let mut ranked = rescore(&searcher, &queries, &[], &every).unwrap();
+        ranked.sort_by(best_first);
+        ranked.iter().map(|r| (r.score, r.ord)).collect()
+    }
+
+    #[test]
+    fn candidates_are_the_best_k_with_ties_in_corpus_order_whatever_the_segments() {
+        let n = texts().len();
+        let in_order: Vec<usize> = (0..n).collect();
+        let shuffled: Vec<usize> = (0..n).map(|i| (i * 7919) % n).collect();
+        let (one, schema) = index(&in_order, n);
+        let expected: Vec<u64> = brute_force(&one, &schema)
+            .into_iter()
+            .take(50)
+            .map(|(_, ord)| ord)
+            .collect();
+        assert_eq!(expected.len(), 50);
+        for (order, per_segment) in [(&in_order, n), (&in_order, 64), (&shuffled, 97)] {
+            let (index, schema) = index(order, per_segment);
+            assert_eq!(picked_ords(&index, &schema, 50), expected);
+        }
+    }
+
+    #[test]
+    fn rescoring_keeps_matching_candidates_and_scores_them_as_one_query() {
+        let n = texts().len();
+        let (index, schema) = index(&(0..n).collect::<Vec<_>>(), 128);
+        let searcher = index.reader().unwrap().searcher();
+        let queries = term_queries(&terms(&schema));
+        let union = BooleanQuery::new(
+            queries
+                .iter()
+                .map(|q| (Occur::Should, q.box_clone()))
+                .collect(),
+        );
+        let top = searcher
+            .search(
+                &union,
+                &tantivy::collector::TopDocs::with_limit(n).order_by_score(),
+            )
+            .unwrap();
+        let every = every_address(&searcher);
+        let rescored = rescore(&searcher, &queries, &[], &every).unwrap();
+        assert_eq!(
+            rescored.len(),
+            top.len(),
+            "only matching documents are kept"
+        );
+        for (score, address) in top {
+            let mine = rescored
+                .iter()
+                .find(|r| r.address == address)
+                .expect("every match rescored");
+            assert!(
+                (mine.score - score).abs() < 1e-4,
+                "{} vs {score}",
+                mine.score
+            );
+        }
+    }
+
+    #[test]
+    fn counting_stops_at_the_limit() {
+        let n = texts().len();
+        let (index, schema) = index(&(0..n).collect::<Vec<_>>(), 100);
+        let searcher = index.reader().unwrap().searcher();
+        let queries = term_queries(&terms(&schema));
+        let (all, exact) = count_up_to(&searcher, &queries, usize::MAX).unwrap();
+        assert!(exact && all > 100 && all < n, "{all}");
+        assert_eq!(count_up_to(&searcher, &queries, 100).unwrap(), (100, false));
+        assert_eq!(
+            count_up_to(&searcher, &queries, all + 1).unwrap(),
+            (all, true)
+        );
+    }
+}
