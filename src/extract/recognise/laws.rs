@@ -108,7 +108,9 @@ pub fn find_laws(text: &str) -> Vec<LawMatch> {
         }
         let rest = &text[m.end()..];
         let closes = rest.is_empty() || AFTER_LAW.iter().any(|w| rest.starts_with(w));
-        if !closes || !is_law_name(m.as_str()) {
+        // `…事業の推進に関する法律` read from `推進`: the name began further left.
+        let cut_short = m.as_str().ends_with("に関する法律") && text[..m.start()].ends_with('の');
+        if !closes || cut_short || !is_law_name(m.as_str()) {
             continue;
         }
         found.push(LawMatch {
@@ -143,6 +145,7 @@ mod tests {
     #[test]
     fn finds_quoted_and_bare_laws() {
         assert_eq!(names("「電気通信事業法」に基づき"), ["電気通信事業法"]);
+        assert!(names("地域づくり事業の推進に関する法律に基づき").is_empty());
         assert_eq!(
             names("電波法及び放送法の規定により、新たな方法で"),
             ["電波法", "放送法"]

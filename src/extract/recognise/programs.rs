@@ -38,6 +38,10 @@ const MIN_STEM_CHARS: usize = 4;
 /// Heads that make a compound generic or a reference rather than a name.
 const GENERIC_HEADS: [&str; 8] = ["各", "同", "本", "当該", "上記", "関連", "既存", "その他"];
 
+/// Chars that, right after 事業 or 経費, show the word goes on as another noun (事業者,
+/// 事業所, 事業主, 事業体, 事業場): an operator or a site, not a program.
+const WORD_GOES_ON: [char; 5] = ['者', '所', '主', '体', '場'];
+
 /// The node type a program name takes.
 pub fn program_type(name: &str) -> NodeType {
     if name.ends_with("基金") {
@@ -78,6 +82,7 @@ pub fn find_programs(text: &str) -> Vec<ProgramMatch> {
         let stem = &name[..name.len() - word.len()];
         if stem.chars().count() < MIN_STEM_CHARS
             || GENERIC_HEADS.iter().any(|h| name.starts_with(h))
+            || text[m.end()..].starts_with(WORD_GOES_ON)
         {
             continue;
         }
@@ -95,6 +100,13 @@ pub fn find_programs(text: &str) -> Vec<ProgramMatch> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn operators_and_sites_are_not_programs() {
+        assert!(find_programs("【直接補助事業者】").is_empty());
+        assert!(find_programs("個人経営事業所等").is_empty());
+        assert_eq!(find_programs("直接補助事業を行う").len(), 1);
+    }
 
     #[test]
     fn finds_programs_and_funds() {
