@@ -9,7 +9,7 @@ use crate::extract::recognise::bodies::{body_chain, find_bodies, find_legal_bodi
 use crate::extract::recognise::indicator_phrases::find_indicator_phrases;
 use crate::extract::recognise::laws::find_laws;
 use crate::extract::recognise::names::clean_name;
-use crate::extract::recognise::plans::find_plans;
+use crate::extract::recognise::plans::{PlanForm, find_plans};
 use crate::extract::recognise::programs::find_programs;
 use crate::graph::model::{NodeType, Rel};
 
@@ -186,7 +186,7 @@ fn read_sentence(c: &mut Collector<'_>, lines: Lines, sentence: &str, owner: Opt
             }
         }
         taken.push((plan.start, plan.end));
-        let rel = if plan.parenthesised {
+        let rel = if plan.form == PlanForm::Parenthesised {
             Rel::Implements
         } else {
             plan_rel(sentence, plan.end, based_on, plan_default)

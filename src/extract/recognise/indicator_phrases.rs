@@ -23,27 +23,35 @@ pub struct IndicatorPhrase {
     pub values: IndicatorValues,
 }
 
-/// A name a count or a rate is written under: runs of kanji, katakana or latin joined by の,
-/// ending in a word that measures (数, 率, 割合 …).
-const MEASURED_NAME: &str = r"(?:[\p{Han}\p{Katakana}ー・A-Za-z0-9０-９]+の)*[\p{Han}\p{Katakana}ー・A-Za-z0-9０-９]*(?:数|率|割合|シェア|人口)";
+/// Runs of kanji, katakana or latin joined by の: what an indicator's name is written in.
+const NAME_STEM: &str =
+    r"(?:[\p{Han}\p{Katakana}ー・A-Za-z0-9０-９]+の)*[\p{Han}\p{Katakana}ー・A-Za-z0-9０-９]*";
+
+/// Words that close the name of something measured: a count, a rate, a share.
+const MEASURE_WORDS: &str = "数|率|割合|シェア|人口";
 
 /// Counters a stated count may carry.
 const COUNTERS: &str = r"件|人|者|団体|か所|箇所|カ所|社|校|局|隊|回|台|施設|市区町村|自治体|%|％";
 
 static TREND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"({MEASURED_NAME})の(?:推移|経年変化)")).expect("trend pattern")
+    Regex::new(&format!(
+        r"({NAME_STEM}(?:{MEASURE_WORDS}))の(?:推移|経年変化)"
+    ))
+    .expect("trend pattern")
 });
 
 static STATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({MEASURED_NAME})\s*[:：は]?\s*約?([0-9０-９][0-9０-９,，.．]*(?:万|千)?(?:{COUNTERS}))\s*[（(]([^（）()]{{4,30}}?)現在[）)]"
+        r"({NAME_STEM}(?:{MEASURE_WORDS}))\s*[:：は]?\s*約?([0-9０-９][0-9０-９,，.．]*(?:万|千)?(?:{COUNTERS}))\s*[（(]([^（）()]{{4,30}}?)現在[）)]"
     ))
     .expect("stated count pattern")
 });
 
 static AIMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[\p{Han}\p{Katakana}ー・A-Za-z0-9０-９]+の)*[\p{Han}\p{Katakana}ー・A-Za-z0-9０-９]*(?:率|割合))の(向上|増加|引上げ|引き上げ|低減|削減|減少|改善)")
-        .expect("aimed rate pattern")
+    Regex::new(&format!(
+        r"({NAME_STEM}(?:率|割合))の(向上|増加|引上げ|引き上げ|低減|削減|減少|改善)"
+    ))
+    .expect("aimed rate pattern")
 });
 
 /// Shortest indicator name kept, in chars: shorter ones (`割合`, `利用率`) say too little.
@@ -119,7 +127,7 @@ pub struct DatedTargets {
 
 static MEASURED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^({MEASURED_NAME}(?:[（(][^（）()]{{1,20}}[）)])?)(?:\s*[※＊*][0-9０-９]*)?$"
+        r"^({NAME_STEM}(?:{MEASURE_WORDS})(?:[（(][^（）()]{{1,20}}[）)])?)(?:\s*[※＊*][0-9０-９]*)?$"
     ))
     .expect("measured heading pattern")
 });

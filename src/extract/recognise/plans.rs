@@ -17,9 +17,21 @@ pub struct PlanMatch {
     pub end: usize,
     /// Date and decider from the note after the name.
     pub decision: Option<Decision>,
-    /// Whether the name stands in parentheses after what it names an instance of
-    /// (`知財活動（オープン＆クローズ戦略）`).
-    pub parenthesised: bool,
+    /// How the name was written.
+    pub form: PlanForm,
+}
+
+/// How a plan's name was written, which says how the text relates to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanForm {
+    /// In 「」.
+    Quoted,
+    /// Unquoted, followed by a decision note (`…計画（令和7年6月閣議決定）`).
+    Decided,
+    /// Unquoted, followed by what the text rests on it for (`…計画等に基づき`).
+    Cued,
+    /// In parentheses after what it names an instance of (`知財活動（…戦略）`).
+    Parenthesised,
 }
 
 /// Words that close the name of a strategy or plan.
@@ -44,26 +56,33 @@ const NAME_JOINERS: &str = "に向けた|に関する|における|のための|
 /// Longest unquoted name taken, in chars.
 const MAX_NAME_CHARS: usize = 50;
 
+/// The pattern of an unquoted plan's name, captured: runs joined by particles, a plan word,
+/// and a version (`…の実現に向けた重点計画`, `…整備計画2030`).
+fn unquoted_name() -> String {
+    format!(
+        r"((?:{NAME_RUN})(?:(?:{NAME_JOINERS})(?:{NAME_RUN}))*(?:{PLAN_WORDS})(?:[0-9０-９.．]+)?)"
+    )
+}
+
 static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"((?:{NAME_RUN})(?:(?:{NAME_JOINERS})(?:{NAME_RUN}))*(?:{PLAN_WORDS})(?:[0-9０-９.．]+)?)\s*[（(【［\[]([^（）()【】［］\[\]]*?(?:閣議決定|決定|策定|改定|改訂|公表)[^（）()【】［］\[\]]*)[）)】］\]]"
+        r"{}\s*[（(【［\[]([^（）()【】［］\[\]]*?(?:閣議決定|決定|策定|改定|改訂|公表)[^（）()【】［］\[\]]*)[）)】］\]]",
+        unquoted_name()
     ))
     .expect("decided plan pattern")
 });
 
 /// A plan's name in parentheses after an activity (`知財活動（オープン＆クローズ戦略）`).
 static PARENTHESISED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"[（(]((?:{NAME_RUN})(?:(?:{NAME_JOINERS})(?:{NAME_RUN}))*(?:{PLAN_WORDS})(?:[0-9０-９.．]+)?)[）)]"
-    ))
-    .expect("parenthesised plan pattern")
+    Regex::new(&format!(r"[（(]{}[）)]", unquoted_name())).expect("parenthesised plan pattern")
 });
 
 /// An unquoted plan's name followed by what the text rests on it for (`…計画等に基づき`,
 /// `…方針を踏まえ`, `…計画等の決定に基づき`).
 static CUED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"((?:{NAME_RUN})(?:(?:{NAME_JOINERS})(?:{NAME_RUN}))*(?:{PLAN_WORDS})(?:[0-9０-９.．]+)?)等?(?:の決定)?(?:に基づ|を踏まえ|に沿|の下)"
+        r"{}等?(?:の決定)?(?:に基づ|を踏まえ|に沿|の下)",
+        unquoted_name()
     ))
     .expect("cued plan pattern")
 });
@@ -83,10 +102,15 @@ pub fn find_plans(text: &str) -> Vec<PlanMatch> {
             decision: caps
                 .get(2)
                 .and_then(|note| parse_decision(&nfkc(note.as_str()))),
-            parenthesised: false,
+            form: PlanForm::Quoted,
         });
     }
-    for pattern in [&*DECIDED, &*CUED] {
+    let unquoted = [
+        (&*DECIDED, PlanForm::Decided),
+        (&*CUED, PlanForm::Cued),
+        (&*PARENTHESISED, PlanForm::Parenthesised),
+    ];
+    for (pattern, form) in unquoted {
         for caps in pattern.captures_iter(text) {
             let (Some(whole), Some(name)) = (caps.get(0), caps.get(1)) else {
                 continue;
@@ -104,33 +128,15 @@ pub fn find_plans(text: &str) -> Vec<PlanMatch> {
                 continue;
             }
             let note = caps.get(2);
+            let closed = note.is_some() || form == PlanForm::Parenthesised;
             found.push(PlanMatch {
                 name: name_text.to_string(),
                 start: name.end() - name_text.len(),
-                end: note.map_or(name.end(), |_| whole.end()),
+                end: if closed { whole.end() } else { name.end() },
                 decision: note.and_then(|note| parse_decision(&nfkc(note.as_str()))),
-                parenthesised: false,
+                form,
             });
         }
-    }
-    for caps in PARENTHESISED.captures_iter(text) {
-        let (Some(whole), Some(name)) = (caps.get(0), caps.get(1)) else {
-            continue;
-        };
-        let taken = found
-            .iter()
-            .any(|f| f.start < whole.end() && whole.start() < f.end);
-        let chars = name.as_str().chars().count();
-        if taken || !(4..=MAX_NAME_CHARS).contains(&chars) {
-            continue;
-        }
-        found.push(PlanMatch {
-            name: name.as_str().to_string(),
-            start: name.start(),
-            end: whole.end(),
-            decision: None,
-            parenthesised: true,
-        });
     }
     found.sort_by_key(|m| m.start);
     found
@@ -140,11 +146,7 @@ pub fn find_plans(text: &str) -> Vec<PlanMatch> {
 pub fn find_cued_plans(text: &str) -> Vec<PlanMatch> {
     find_plans(text)
         .into_iter()
-        .filter(|m| {
-            m.decision.is_none()
-                && !m.parenthesised
-                && CUED.find(&text[m.start..]).is_some_and(|c| c.start() == 0)
-        })
+        .filter(|m| m.form == PlanForm::Cued)
         .collect()
 }
 
@@ -194,7 +196,7 @@ mod tests {
         assert!(cued[0].decision.is_none());
         let instance = find_plans("国際標準化や知財活動（テスト＆クローズ戦略）を推進");
         assert_eq!(instance[0].name, "テスト＆クローズ戦略");
-        assert!(instance[0].parenthesised);
+        assert_eq!(instance[0].form, PlanForm::Parenthesised);
         assert!(find_plans("この計画に基づき").is_empty());
         let decision = found[0].decision.as_ref().expect("a decision");
         assert_eq!(decision.date, "2025-06-13");
