@@ -32,7 +32,7 @@ use std::time::Instant;
 pub(crate) const GRAPH_FILE: &str = "graph.json";
 
 /// Bumped whenever passages, analysis or extraction change what a build contains.
-const PIPELINE_VERSION: &str = "14";
+const PIPELINE_VERSION: &str = "15";
 
 /// Errors while preparing the engine.
 #[derive(Debug, thiserror::Error)]

@@ -1,7 +1,7 @@
 //! Names in a line of running text: agencies, laws, strategies, programs and funds become
 //! nodes, linked to the item the line belongs to by what the sentence says (`Xは` → the
 //! agency in charge, `Xに基づき` → what the item rests on, `X基金` → what funds it, `X数の推移`
-//! → an indicator that evaluates it).
+//! → an indicator that evaluates it, `プロジェクト「X」` → an initiative that is part of it).
 
 use crate::extract::collect::Collector;
 use crate::extract::indicators::{FoundIndicator, add_indicator};
@@ -10,7 +10,7 @@ use crate::extract::recognise::indicator_phrases::find_indicator_phrases;
 use crate::extract::recognise::laws::find_laws;
 use crate::extract::recognise::names::clean_name;
 use crate::extract::recognise::plans::{PlanForm, find_plans};
-use crate::extract::recognise::programs::find_programs;
+use crate::extract::recognise::programs::{find_named_initiatives, find_programs};
 use crate::graph::model::{NodeType, Rel};
 
 /// Sentence cues that the law or plan named is what the item rests on.
@@ -252,7 +252,20 @@ fn read_sentence(c: &mut Collector<'_>, lines: Lines, sentence: &str, owner: Opt
         let quote = &sentence[program.start..program.end];
         let source = c.source_span(lines.first, lines.last, quote);
         let id = c.node(program.node_type, &name, source);
+        taken.push((program.start, program.end));
         link(c, Rel::FundedBy, &id, quote);
+    }
+    for initiative in find_named_initiatives(sentence) {
+        let name = clean_name(&initiative.name);
+        if name == owner_name || overlaps(&taken, initiative.start, initiative.end) {
+            continue;
+        }
+        let quote = &sentence[initiative.start..initiative.end];
+        let source = c.source_span(lines.first, lines.last, quote);
+        let id = c.node(initiative.node_type, &name, source.clone());
+        if let Some(owner) = owner {
+            c.edge(&id, Rel::PartOf, owner.id, source);
+        }
     }
     for phrase in find_indicator_phrases(sentence) {
         let quote = &sentence[phrase.start..phrase.end];
@@ -378,6 +391,18 @@ mod tests {
             "テスト施策",
             Rel::EvaluatedBy,
             "救助隊の登録隊数"
+        ));
+    }
+
+    #[test]
+    fn a_named_initiative_is_part_of_the_owner() {
+        let text = "テスト施策\n• 官民が連携した啓発プロジェクト「みんなのネット安全」を始動。";
+        let extraction = read_all(text);
+        assert!(has_edge(
+            &extraction,
+            "みんなのネット安全",
+            Rel::PartOf,
+            "テスト施策"
         ));
     }
 }

@@ -78,17 +78,23 @@ impl PreparedDocument {
     }
 }
 
-/// `(line, id)` of the measures and programs among `nodes` whose first source is in `doc`:
-/// the items whose blocks of lines are read for context cues.
+/// `(line, id)` for every line of `doc` where one of the measures and programs among `nodes`
+/// is cited (a heading and the row of an overview table name the same item): the places
+/// whose blocks of lines are read for context cues.
 fn items_in(nodes: &[NodeDraft], doc: &str) -> Vec<(u32, String)> {
-    nodes
+    let mut items: Vec<(u32, String)> = nodes
         .iter()
         .filter(|n| matches!(n.node_type, NodeType::Measure | NodeType::Program))
-        .filter_map(|n| {
-            let source = n.sources.first().filter(|s| s.doc == doc)?;
-            Some((source.line_start, n.id.clone()))
+        .flat_map(|n| {
+            n.sources
+                .iter()
+                .filter(|s| s.doc == doc)
+                .map(|s| (s.line_start, n.id.clone()))
         })
-        .collect()
+        .collect();
+    items.sort();
+    items.dedup();
+    items
 }
 
 /// The graph gathered so far: parser nodes and edges merged in corpus order, the links item

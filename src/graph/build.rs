@@ -211,6 +211,10 @@ pub(super) fn named_links(nodes: &[NodeDraft], vocab: &Vocabulary) -> Vec<EdgeDr
     links
 }
 
+/// Sentence cues that the theme named is what the item is about (`Xについて`, `Xをはじめ
+/// とする`, `Xを中心として`).
+const TOPIC_CUES: [&str; 3] = ["について", "をはじめ", "を中心"];
+
 /// Lines after an item's own line that still belong to it, at most.
 const MAX_CONTEXT_LINES: u32 = 25;
 
@@ -283,7 +287,8 @@ fn context_links(
             let together = crate::extract::mentions::COLLABORATION_CUES
                 .iter()
                 .any(|c| sentence.contains(c));
-            if !based_on && !together {
+            let topical = TOPIC_CUES.iter().any(|c| sentence.contains(c));
+            if !based_on && !together && !topical {
                 continue;
             }
             if based_on {
@@ -297,6 +302,7 @@ fn context_links(
                     NodeType::Agency if together && !publisher.contains(&found.entry.node_id) => {
                         Rel::CollaboratesWith
                     }
+                    NodeType::Theme if topical => Rel::Targets,
                     _ => continue,
                 };
                 let source = Source {

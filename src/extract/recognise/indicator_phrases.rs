@@ -1,7 +1,8 @@
 //! Indicators named in running text, without a `KPI` or `測定指標` label: a chart of an
 //! indicator over time (`地域運営組織の形成数の推移`), a count stated as of a date
 //! (`登録隊数 6,731隊（令和７年４月１日現在）`), and a rate the text aims to move
-//! (`女性消防吏員比率の向上`); and an indicator written as a heading with its targets by due
+//! (`女性消防吏員比率の向上`), a list item that is only a measured quantity's name
+//! (`・実証的共同研究実施件数`); and an indicator written as a heading with its targets by due
 //! date under it (`③ 5G人口カバー率` / `【2025年度末】` / `全国97%`).
 
 use super::numbering::numbered;
@@ -52,6 +53,13 @@ static AIMED: LazyLock<Regex> = LazyLock::new(|| {
         r"({NAME_STEM}(?:率|割合))の(向上|増加|引上げ|引き上げ|低減|削減|減少|改善)"
     ))
     .expect("aimed rate pattern")
+});
+
+static LISTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*[・•]\s*({NAME_STEM}(?:{MEASURE_WORDS}))(?:[（(][^（）()]{{1,20}}[）)])?\s*$"
+    ))
+    .expect("listed quantity pattern")
 });
 
 /// Shortest indicator name kept, in chars: shorter ones (`割合`, `利用率`) say too little.
@@ -105,6 +113,12 @@ pub fn find_indicator_phrases(text: &str) -> Vec<IndicatorPhrase> {
             ..IndicatorValues::default()
         };
         push(name, whole.end(), values);
+    }
+    for caps in LISTED.captures_iter(text) {
+        let (Some(whole), Some(name)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        push(name, whole.end(), IndicatorValues::default());
     }
     found.sort_by_key(|f| f.start);
     found
@@ -233,6 +247,17 @@ mod tests {
                 ("女性職員比率", Some("向上"))
             ]
         );
+    }
+
+    #[test]
+    fn a_list_item_that_only_names_a_quantity() {
+        assert_eq!(names("・共同研究実施件数"), ["共同研究実施件数"]);
+        assert_eq!(
+            names("• 相談窓口の利用者数（延べ）"),
+            ["相談窓口の利用者数"]
+        );
+        assert!(names("・共同研究を実施した件数").is_empty());
+        assert!(names("共同研究実施件数").is_empty());
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Programs and funds: names closed by 基金, 交付金, 補助金, 負担金, 委託費, 事業 or 経費,
-//! quoted (「…事業」) or written as one compound.
+//! quoted (「…事業」) or written as one compound; and named initiatives, a quoted name after
+//! the word for what it is (プロジェクト「…」, プログラム「…」).
 
 use crate::graph::model::NodeType;
 use regex::Regex;
@@ -29,6 +30,16 @@ static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
         r"[\p{{Han}}\p{{Katakana}}ー・A-Za-zＡ-Ｚａ-ｚ0-9０-９]{{2,40}}?(?:{PROGRAM_WORDS})"
     ))
     .expect("program compound")
+});
+
+/// Words for an initiative that the quoted name right after them names.
+const INITIATIVE_WORDS: &str = "プロジェクト|プログラム|キャンペーン|イニシアティブ|イニシアチブ|アクション|コンテスト|ハッカソン";
+
+static NAMED_INITIATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:{INITIATIVE_WORDS})\s*[「『]([^「」『』。]{{2,40}})[」』]"
+    ))
+    .expect("named initiative")
 });
 
 /// Fewest chars before the closing word of an unquoted name: shorter ones are generic
@@ -97,9 +108,38 @@ pub fn find_programs(text: &str) -> Vec<ProgramMatch> {
     found
 }
 
+/// Finds initiatives named by a quoted name right after the word for what they are:
+/// `意識啓発プロジェクト「デジタル ポジティブ アクション」`, `プログラム「SecHack365」`. Each is
+/// a [`NodeType::Program`] spanning the name inside the brackets.
+pub fn find_named_initiatives(text: &str) -> Vec<ProgramMatch> {
+    NAMED_INITIATIVE
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let name = caps.get(1)?;
+            let trimmed = name.as_str().trim();
+            (trimmed.chars().count() >= 2).then(|| ProgramMatch {
+                name: trimmed.to_string(),
+                node_type: NodeType::Program,
+                start: name.start(),
+                end: name.end(),
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn initiatives_are_named_by_the_quote_after_their_kind() {
+        let found = find_named_initiatives(
+            "官民の意識啓発キャンペーン「みんなで守る ネット」を始動し、「別の言葉」も使う。若手向けプログラム『Hack2030』を実施。",
+        );
+        let names: Vec<&str> = found.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["みんなで守る ネット", "Hack2030"]);
+        assert!(find_named_initiatives("「検討会」を開催").is_empty());
+    }
 
     #[test]
     fn operators_and_sites_are_not_programs() {
