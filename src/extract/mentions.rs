@@ -9,7 +9,7 @@ use crate::extract::recognise::bodies::{body_chain, find_bodies, find_legal_bodi
 use crate::extract::recognise::indicator_phrases::find_indicator_phrases;
 use crate::extract::recognise::laws::find_laws;
 use crate::extract::recognise::names::clean_name;
-use crate::extract::recognise::plans::{PlanForm, find_plans};
+use crate::extract::recognise::plans::{PlanForm, PlanMatch, find_plans};
 use crate::extract::recognise::programs::{find_named_initiatives, find_programs};
 use crate::graph::model::{NodeType, Rel};
 
@@ -171,7 +171,8 @@ fn read_sentence(c: &mut Collector<'_>, lines: Lines, sentence: &str, owner: Opt
             c.edge(owner, rel, target, source);
         }
     };
-    for plan in find_plans(sentence) {
+    let plans = find_plans(sentence);
+    for (index, plan) in plans.iter().enumerate() {
         let name = clean_name(&plan.name);
         if name == owner_name {
             continue;
@@ -189,7 +190,8 @@ fn read_sentence(c: &mut Collector<'_>, lines: Lines, sentence: &str, owner: Opt
         let rel = if plan.form == PlanForm::Parenthesised {
             Rel::Implements
         } else {
-            plan_rel(sentence, plan.end, based_on, plan_default)
+            let cue_from = coordinated_end(sentence, &plans[index..]);
+            plan_rel(sentence, cue_from, based_on, plan_default)
         };
         link(c, rel, &id, quote);
     }
@@ -273,6 +275,26 @@ fn read_sentence(c: &mut Collector<'_>, lines: Lines, sentence: &str, owner: Opt
         let indicator = FoundIndicator::new(&phrase.values, None, &[], None);
         add_indicator(c, owner.map(|o| o.id), &phrase.name, indicator, source);
     }
+}
+
+/// Words that join names into one coordinated list (`「A」及び「B」で設定された`).
+const COORDINATORS: [&str; 6] = ["及び", "並びに", "や", "と", "、", "・"];
+
+/// Where the list of coordinated names that starts with the first of `plans` ends: the cue
+/// after the last name speaks for every name in the list.
+fn coordinated_end(sentence: &str, plans: &[PlanMatch]) -> usize {
+    let mut end = plans.first().map_or(0, |p| p.end);
+    for next in plans.iter().skip(1) {
+        let Some(gap) = sentence.get(end..next.start) else {
+            break;
+        };
+        let gap = gap.trim_matches(['」', '「', '』', '『', ' ', '　', '等']);
+        if !COORDINATORS.contains(&gap) {
+            break;
+        }
+        end = next.end;
+    }
+    end
 }
 
 /// What the words right after a plan's name say: the item rests on it (`…に基づき`) or
@@ -392,6 +414,20 @@ mod tests {
             Rel::EvaluatedBy,
             "救助隊の登録隊数"
         ));
+    }
+
+    #[test]
+    fn a_cue_after_a_list_of_plans_speaks_for_each() {
+        let text =
+            "テスト施策\n• 「地域交通計画2030」及び「港湾整備方針2031」で設定された目標への貢献。";
+        let extraction = read_all(text);
+        for plan in ["地域交通計画2030", "港湾整備方針2031"] {
+            assert!(
+                has_edge(&extraction, "テスト施策", Rel::Implements, plan),
+                "{plan}: {:?}",
+                extraction.edges
+            );
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::recognise::indicator_phrases::dated_targets;
 use super::recognise::targets::{IndicatorValues, target_mark, target_statement};
 use super::recognise::year_tables::indicators_in_tables;
 use crate::corpus::SeedDoc;
-use crate::graph::model::{Extraction, NodeDraft, NodeType, Rel, Source};
+use crate::graph::model::{Extraction, NodeDraft, NodeType, Rel, Source, node_id};
 use crate::money::{
     BudgetFigure, BudgetKind, FiscalYear, detect_qualifiers, find_amounts, find_fiscal_years,
     parse_number,
@@ -529,6 +529,12 @@ impl SectionContext {
                 add_measure(text, out, &name, line, policy);
             }
         }
+        for i in section.start..section.end {
+            if let Some(id) = aspect_title_at(text, out, i, policy) {
+                page_titles.insert(text.page_of(i), id.clone());
+                titles.push((i, id));
+            }
+        }
         titles.sort();
         let mut governing = Vec::with_capacity(section.end - section.start);
         for i in section.start..section.end {
@@ -626,6 +632,31 @@ fn slide_title_at(text: &DocText, index: usize) -> Option<(String, Option<String
         return is_name_like(&name).then_some((name, None, index));
     }
     None
+}
+
+static ASPECT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>[^。、\s]{4,60}?)[（(][^（）()]{2,30}[）)]\s*[0-9]{1,3}$")
+        .expect("aspect title")
+});
+
+/// A page title that names an item already read and the aspect the page shows, with its
+/// page number (`…の推進（施策の概要） 13`): the page belongs to that measure, or to the
+/// policy itself when the title names the policy.
+fn aspect_title_at(
+    text: &DocText,
+    out: &Collector<'_>,
+    index: usize,
+    policy: &str,
+) -> Option<String> {
+    let caps = ASPECT_TITLE.captures(text.cleaned(index))?;
+    let name = tidy_name(caps.name("name")?.as_str());
+    if out.node_name(policy) == Some(name.as_str()) {
+        return Some(policy.to_string());
+    }
+    [NodeType::Measure, NodeType::Program]
+        .into_iter()
+        .map(|node_type| node_id(node_type, &name))
+        .find(|id| out.has_node(id))
 }
 
 /// `スタートアップ スタートアップ創出型…` → (`スタートアップ創出型…`, tag `スタートアップ`).
