@@ -62,7 +62,7 @@ impl<'a> DocText<'a> {
         let mut blanks = 0usize;
         let mut previous_single = 0usize;
         for raw in &doc.lines {
-            let starts_page = raw.starts_with(' ') && raw.chars().nth(1).is_some_and(|c| c != ' ');
+            let starts_page = starts_page(raw);
             if raw.trim().is_empty() {
                 blanks += 1;
                 page.push(current);
@@ -158,6 +158,29 @@ impl<'a> DocText<'a> {
             quote: short(trimmed),
         }
     }
+}
+
+/// Lines that open a page with the same text as another page of the section does: a running
+/// title naming what those pages are about (`地域おこし協力隊の推進` over each page of its sheet).
+fn running_titles(text: &DocText, section: &PolicySection) -> Vec<usize> {
+    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    for i in section.start..section.end {
+        if starts_page(text.raw(i)) && !text.cleaned(i).is_empty() {
+            by_text.entry(text.cleaned(i)).or_default().push(i);
+        }
+    }
+    let mut lines: Vec<usize> = by_text
+        .into_values()
+        .filter(|lines| lines.len() >= 2)
+        .flatten()
+        .collect();
+    lines.sort_unstable();
+    lines
+}
+
+/// Whether a raw line opens a page: the text of a new page starts one space in.
+fn starts_page(raw: &str) -> bool {
+    raw.starts_with(' ') && raw.chars().nth(1).is_some_and(|c| c != ' ')
 }
 
 /// Cuts a quote to at most 200 chars on a char boundary.
@@ -529,8 +552,14 @@ impl SectionContext {
                 add_measure(text, out, &name, line, policy);
             }
         }
+        let running = running_titles(text, section);
         for i in section.start..section.end {
-            if let Some(id) = aspect_title_at(text, out, i, policy) {
+            let id = aspect_title_at(text, out, i, policy).or_else(|| {
+                let name = tidy_name(text.cleaned(i));
+                (running.contains(&i) && is_name_like(&name))
+                    .then(|| add_measure(text, out, &name, i, policy))
+            });
+            if let Some(id) = id {
                 page_titles.insert(text.page_of(i), id.clone());
                 titles.push((i, id));
             }
@@ -635,28 +664,44 @@ fn slide_title_at(text: &DocText, index: usize) -> Option<(String, Option<String
 }
 
 static ASPECT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<name>[^。、\s]{4,60}?)[（(][^（）()]{2,30}[）)]\s*[0-9]{1,3}$")
-        .expect("aspect title")
+    Regex::new(
+        r"^(?P<name>[^。、\s]{4,60}?)(?:[（(][^（）()]{2,30}[）)])?\s*(?P<page>[0-9]{1,3})?$",
+    )
+    .expect("aspect title")
 });
 
-/// A page title that names an item already read and the aspect the page shows, with its
-/// page number (`…の推進（施策の概要） 13`): the page belongs to that measure, or to the
-/// policy itself when the title names the policy.
+/// A page title that names an item already read, alone at the top of a page or with the
+/// aspect the page shows and its page number (`…の推進（施策の概要） 13`): the page belongs
+/// to that measure, or to the policy itself when the title names the policy.
 fn aspect_title_at(
     text: &DocText,
     out: &Collector<'_>,
     index: usize,
     policy: &str,
 ) -> Option<String> {
-    let caps = ASPECT_TITLE.captures(text.cleaned(index))?;
-    let name = tidy_name(caps.name("name")?.as_str());
-    if out.node_name(policy) == Some(name.as_str()) {
-        return Some(policy.to_string());
+    let line = text.cleaned(index);
+    let caps = ASPECT_TITLE.captures(line)?;
+    let numbered = caps.name("page").is_some();
+    if !numbered && !starts_page(text.raw(index)) {
+        return None;
     }
-    [NodeType::Measure, NodeType::Program]
+    let whole = match caps.name("page") {
+        Some(page) => line[..page.start()].trim(),
+        None => line,
+    };
+    let before_aspect = caps.name("name")?.as_str();
+    [whole, before_aspect]
         .into_iter()
-        .map(|node_type| node_id(node_type, &name))
-        .find(|id| out.has_node(id))
+        .map(tidy_name)
+        .find_map(|name| {
+            if out.node_name(policy) == Some(name.as_str()) {
+                return Some(policy.to_string());
+            }
+            [NodeType::Measure, NodeType::Program]
+                .into_iter()
+                .map(|node_type| node_id(node_type, &name))
+                .find(|id| out.has_node(id))
+        })
 }
 
 /// `スタートアップ スタートアップ創出型…` → (`スタートアップ創出型…`, tag `スタートアップ`).
@@ -1603,6 +1648,31 @@ mod tests {
                 .and_then(|v| v.as_str()),
             Some("令和6年9月")
         );
+    }
+
+    #[test]
+    fn page_titles_name_the_item_their_pages_are_about() {
+        let text = format!(
+            "{HEADER}\n○地域連携の推進\n（R6予算：1.0億円）\n○別の支援策\n（R6予算：2.0億円）\n\n\n\n 地域連携の推進（施策の概要） 5\n「地域活性化計画2030」の実現に向け、連携を支援。\n\n\n\n テスト協力隊の推進\n・受入団体数の割合\n\n\n\n テスト協力隊の推進\n・登録された隊員の人数\n"
+        );
+        let ex = extract(&doc(&text));
+        assert!(
+            crate::extract::test_support::has_edge(
+                &ex,
+                "地域連携の推進",
+                Rel::Implements,
+                "地域活性化計画2030"
+            ),
+            "{:?}",
+            ex.edges
+        );
+        assert!(names(&ex, NodeType::Measure).contains(&"テスト協力隊の推進".to_string()));
+        assert!(crate::extract::test_support::has_edge(
+            &ex,
+            "テスト協力隊の推進",
+            Rel::EvaluatedBy,
+            "受入団体数の割合"
+        ));
     }
 
     #[test]
