@@ -9,6 +9,7 @@ use super::indicators::{FoundIndicator, add_indicator};
 use super::mentions::{self, Owner};
 use super::recognise::bodies::find_bodies;
 use super::recognise::indicator_phrases::dated_targets;
+use super::recognise::programs::{is_initiative_name, is_program_name};
 use super::recognise::targets::{IndicatorValues, target_mark, target_statement};
 use super::recognise::year_tables::indicators_in_tables;
 use crate::corpus::SeedDoc;
@@ -36,6 +37,7 @@ pub fn extract(doc: &SeedDoc) -> Extraction {
         read_budgets(&text, &mut out, &section, &ctx);
         read_indicators(&text, &mut out, &section, &ctx);
         read_kpi_rows(&text, &mut out, &section, &ctx);
+        read_numbered_programs(&text, &mut out, &section, &ctx);
         read_mentions(&text, &mut out, &section, &ctx);
     }
     out.finish()
@@ -702,6 +704,47 @@ fn aspect_title_at(
                 .map(|node_type| node_id(node_type, &name))
                 .find(|id| out.has_node(id))
         })
+}
+
+/// Longest line that can finish a numbered name broken before its last word (`プログラム`).
+const NAME_TAIL_CHARS: usize = 6;
+
+/// A circled-number item whose name is a program's (`③電波有効利用研究開発` / `プログラム`,
+/// `①基地局施設整備事業`), with the line its name ends on.
+fn numbered_program_at(text: &DocText, index: usize) -> Option<(String, usize)> {
+    let line = text.cleaned(index);
+    let rest = line.strip_prefix(|c: char| ('①'..='⑳').contains(&c))?;
+    let is_program = |name: &str| is_program_name(name) || is_initiative_name(name);
+    let name = tidy_name(rest);
+    if is_program(&name) {
+        return is_name_like(&name).then_some((name, index));
+    }
+    let next = text.cleaned(index + 1);
+    if next.is_empty() || next.chars().count() > NAME_TAIL_CHARS {
+        return None;
+    }
+    let joined = tidy_name(&format!("{rest}{next}"));
+    (is_program(&joined) && is_name_like(&joined)).then_some((joined, index + 1))
+}
+
+/// Programs listed as circled-number items: each is part of the item its page is about.
+fn read_numbered_programs(
+    text: &DocText,
+    out: &mut Collector<'_>,
+    section: &PolicySection,
+    ctx: &SectionContext,
+) {
+    for i in section.start..section.end {
+        let Some((name, last)) = numbered_program_at(text, i) else {
+            continue;
+        };
+        let source = text.span_source(i, last);
+        let id = out.node(item_type_program(&name), &name, source.clone());
+        let owner = ctx.subject(section, i);
+        if owner != id {
+            out.edge(&id, Rel::PartOf, &owner, source);
+        }
+    }
 }
 
 /// `スタートアップ スタートアップ創出型…` → (`スタートアップ創出型…`, tag `スタートアップ`).
@@ -1672,6 +1715,30 @@ mod tests {
             "テスト協力隊の推進",
             Rel::EvaluatedBy,
             "受入団体数の割合"
+        ));
+    }
+
+    #[test]
+    fn circled_items_naming_programs_are_programs_of_their_page() {
+        let text = format!(
+            "{HEADER}\n○テスト研究支援\n（R6予算：3.0億円）\n①基盤技術創出型\nプログラム\n\n②設備整備事業\n③利用者の声を聞く\n"
+        );
+        let ex = extract(&doc(&text));
+        let programs = names(&ex, NodeType::Program);
+        assert!(
+            programs.contains(&"基盤技術創出型プログラム".to_string()),
+            "{programs:?}"
+        );
+        assert!(
+            programs.contains(&"設備整備事業".to_string()),
+            "{programs:?}"
+        );
+        assert!(!programs.iter().any(|p| p.contains("利用者")));
+        assert!(crate::extract::test_support::has_edge(
+            &ex,
+            "設備整備事業",
+            Rel::PartOf,
+            "テスト研究支援"
         ));
     }
 

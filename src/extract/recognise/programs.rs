@@ -108,6 +108,11 @@ pub fn find_programs(text: &str) -> Vec<ProgramMatch> {
     found
 }
 
+/// Whether a name is closed by a word for an initiative (`…プログラム`, `…プロジェクト`).
+pub fn is_initiative_name(name: &str) -> bool {
+    INITIATIVE_WORDS.split('|').any(|w| name.ends_with(w))
+}
+
 /// Finds initiatives named by a quoted name right after the word for what they are:
 /// `意識啓発プロジェクト「デジタル ポジティブ アクション」`, `プログラム「SecHack365」`. Each is
 /// a [`NodeType::Program`] spanning the name inside the brackets.
