@@ -98,7 +98,9 @@ pub fn opens_paragraph(line: &str) -> bool {
 
 /// The paragraphs of 0-based lines `range`: runs of lines that `text` gives (it gives
 /// `None` for a blank line or one that is not running text), at most four lines long,
-/// broken before a bullet; one blank line inside a quoted name (`「…` then `…」`) is read past. Line numbers in the result are 1-based.
+/// broken before a bullet; one blank line inside a quoted name (`「…` then `…」`) is read past,
+/// and a line opening with a quoted name goes on a sentence left at `、`. Line numbers in the
+/// result are 1-based.
 pub fn paragraphs<'t>(
     range: std::ops::Range<usize>,
     text: impl Fn(usize) -> Option<&'t str>,
@@ -122,7 +124,8 @@ pub fn paragraphs<'t>(
             let Some(next) = text(i + 1).map(str::trim).filter(|t| !t.is_empty()) else {
                 break;
             };
-            if opens_paragraph(next) {
+            let sentence_goes_on = joined.ends_with('、') && next.starts_with(['「', '『']);
+            if opens_paragraph(next) && !sentence_goes_on {
                 break;
             }
             i += 1;
@@ -414,6 +417,23 @@ mod tests {
             Rel::EvaluatedBy,
             "救助隊の登録隊数"
         ));
+    }
+
+    #[test]
+    fn a_quoted_name_opening_a_line_goes_on_the_sentence() {
+        let text = "テスト施策\n• 財政運営に必要な総額について、「地域財政計画2030」、\n「地域整備方針2031」等を踏まえ、同水準を確保。\n「別の段落」";
+        let spans: Vec<(usize, usize)> = paragraphs(0..4, |i| text.lines().nth(i))
+            .iter()
+            .map(|p| (p.lines.first, p.lines.last))
+            .collect();
+        assert_eq!(spans, [(1, 1), (2, 3), (4, 4)]);
+        let extraction = read_all(text);
+        for plan in ["地域財政計画2030", "地域整備方針2031"] {
+            assert!(
+                has_edge(&extraction, "テスト施策", Rel::BasedOn, plan),
+                "{plan}"
+            );
+        }
     }
 
     #[test]
