@@ -10,7 +10,7 @@ use crate::extract::recognise::indicator_phrases::find_indicator_phrases;
 use crate::extract::recognise::laws::find_laws;
 use crate::extract::recognise::names::clean_name;
 use crate::extract::recognise::plans::{PlanForm, PlanMatch, find_plans};
-use crate::extract::recognise::programs::{find_named_initiatives, find_programs};
+use crate::extract::recognise::programs::{ProgramMatch, find_named_initiatives, find_programs};
 use crate::graph::model::{NodeType, Rel};
 
 /// Sentence cues that the law or plan named is what the item rests on.
@@ -258,7 +258,7 @@ fn read_sentence(c: &mut Collector<'_>, lines: Lines, sentence: &str, owner: Opt
         let source = c.source_span(lines.first, lines.last, quote);
         let id = c.node(program.node_type, &name, source);
         taken.push((program.start, program.end));
-        link(c, Rel::FundedBy, &id, quote);
+        link(c, program_rel(sentence, &program), &id, quote);
     }
     for initiative in find_named_initiatives(sentence) {
         let name = clean_name(&initiative.name);
@@ -316,6 +316,29 @@ fn plan_rel(sentence: &str, end: usize, based_on: bool, default: Rel) -> Rel {
         (Some(_), _) => Rel::BasedOn,
         (None, Some(_)) => Rel::Implements,
         (None, None) => rel_for(based_on, default),
+    }
+}
+
+/// Cues right after an activity's name that the item carries it out (`…事業の全国展開を推進`).
+const CARRY_OUT_CUES: [&str; 4] = ["の全国展開", "の実施", "を実施", "の推進"];
+
+/// How an item relates to a program its text names: an activity (`…事業`) the words after
+/// it say the item carries out is one it implements; otherwise the program funds it.
+fn program_rel(sentence: &str, program: &ProgramMatch) -> Rel {
+    let after = sentence
+        .get(program.end..)
+        .unwrap_or("")
+        .trim_start_matches(['）', ')', '」'])
+        .trim_start();
+    let after = match after.strip_prefix(['(', '（']) {
+        Some(rest) => rest.split_once([')', '）']).map_or(rest, |(_, tail)| tail),
+        None => after,
+    };
+    let activity = program.name.ends_with("事業");
+    if activity && CARRY_OUT_CUES.iter().any(|cue| after.starts_with(cue)) {
+        Rel::Implements
+    } else {
+        Rel::FundedBy
     }
 }
 
@@ -434,6 +457,24 @@ mod tests {
                 "{plan}"
             );
         }
+    }
+
+    #[test]
+    fn an_activity_the_item_carries_out_is_implemented_not_a_funder() {
+        let text = "テスト施策\n• 住民相談センター事業(#1234)の全国展開を推進する。\n• 地域連携推進交付金により支援。";
+        let extraction = read_all(text);
+        assert!(has_edge(
+            &extraction,
+            "テスト施策",
+            Rel::Implements,
+            "住民相談センター事業"
+        ));
+        assert!(has_edge(
+            &extraction,
+            "テスト施策",
+            Rel::FundedBy,
+            "地域連携推進交付金"
+        ));
     }
 
     #[test]
