@@ -9,6 +9,7 @@ use super::indicators::{FoundIndicator, add_indicator};
 use super::mentions::{self, Owner};
 use super::recognise::bodies::find_bodies;
 use super::recognise::indicator_phrases::dated_targets;
+use super::recognise::plans::plan_title;
 use super::recognise::programs::{is_initiative_name, is_program_name};
 use super::recognise::targets::{IndicatorValues, target_mark, target_statement};
 use super::recognise::year_tables::indicators_in_tables;
@@ -521,6 +522,9 @@ struct SectionContext {
     policy: String,
     /// Measure id governing each line (index = line - section.start), if any.
     governing: Vec<Option<String>>,
+    /// Plan whose title governs each line (index = line - section.start), if any: the
+    /// targets stated under a plan's title are the plan's.
+    plans: Vec<Option<String>>,
 }
 
 impl SectionContext {
@@ -566,7 +570,25 @@ impl SectionContext {
                 titles.push((i, id));
             }
         }
+        let mut plan_titles: Vec<(usize, String)> = Vec::new();
+        for i in section.start..section.end {
+            if let Some(plan) = plan_title(text.cleaned(i)) {
+                let id = out.node(NodeType::Strategy, &plan.name, text.source(i, &plan.name));
+                if let Some(decision) = &plan.decision {
+                    out.prop(&id, "decided_on", decision.date.clone());
+                }
+                plan_titles.push((i, id));
+            }
+        }
         titles.sort();
+        let plans = (section.start..section.end)
+            .map(|i| {
+                let (line, id) = plan_titles.iter().rev().find(|(line, _)| *line <= i)?;
+                let retitled = titles.iter().any(|(t, _)| line < t && *t <= i);
+                let near = text.page_of(*line) + 1 >= text.page_of(i);
+                (!retitled && near).then(|| id.clone())
+            })
+            .collect();
         let mut governing = Vec::with_capacity(section.end - section.start);
         for i in section.start..section.end {
             let by_page = page_titles.get(&text.page_of(i)).cloned();
@@ -580,6 +602,7 @@ impl SectionContext {
         SectionContext {
             policy: policy.to_string(),
             governing,
+            plans,
         }
     }
 
@@ -587,6 +610,14 @@ impl SectionContext {
         index
             .checked_sub(section.start)
             .and_then(|k| self.governing.get(k).cloned().flatten())
+    }
+
+    /// The plan whose title governs line `index`, if any.
+    fn plan(&self, section: &PolicySection, index: usize) -> Option<&str> {
+        index
+            .checked_sub(section.start)
+            .and_then(|k| self.plans.get(k))
+            .and_then(|plan| plan.as_deref())
     }
 
     fn subject(&self, section: &PolicySection, index: usize) -> String {
@@ -1434,13 +1465,17 @@ fn read_indicators(
         let last = section.start + found.last;
         let subject = ctx.subject(section, first);
         let indicator = FoundIndicator::new(&found.values, None, &found.steps, None);
-        add_indicator(
+        let source = text.span_source(first, last);
+        let id = add_indicator(
             out,
             Some(&subject),
             &tidy_name(&found.name),
             indicator,
-            text.span_source(first, last),
+            source.clone(),
         );
+        if let Some(plan) = ctx.plan(section, first) {
+            out.edge(plan, Rel::Targets, &id, source);
+        }
     }
     for i in section.start..section.end {
         let joined = joined_with_next(text, i);
@@ -1740,6 +1775,30 @@ mod tests {
             Rel::PartOf,
             "テスト研究支援"
         ));
+    }
+
+    #[test]
+    fn targets_under_a_plan_title_are_the_plans() {
+        let text = format!(
+            "{HEADER}\n○テスト整備\n（R6予算：1.0億円）\n\n地域通信整備計画（無線）令和４年３月29日 制定\n③ 光回線世帯カバー率\n\n【2027年度末】\n\n全国95%\n"
+        );
+        let ex = extract(&doc(&text));
+        assert!(
+            crate::extract::test_support::has_edge(
+                &ex,
+                "地域通信整備計画",
+                Rel::Targets,
+                "光回線世帯カバー率"
+            ),
+            "{:?}",
+            ex.edges
+        );
+        let plan = ex.nodes.iter().find(|n| n.name == "地域通信整備計画");
+        assert_eq!(
+            plan.and_then(|p| p.props.get("decided_on"))
+                .and_then(|v| v.as_str()),
+            Some("2022-03-29")
+        );
     }
 
     #[test]

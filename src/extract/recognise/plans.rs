@@ -142,6 +142,28 @@ pub fn find_plans(text: &str) -> Vec<PlanMatch> {
     found
 }
 
+static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*{}\s*(?:[（(](?:[^（）()]|[（(][^（）()]*[）)])*[）)])?\s*((?:令和|平成)\s*[0-9０-９元]+\s*年\s*[0-9０-９]+\s*月(?:\s*[0-9０-９]+\s*日)?\s*(?:閣議決定|決定|制定|策定|改定|改訂))",
+        unquoted_name()
+    ))
+    .expect("plan title pattern")
+});
+
+/// A line that opens with a plan's name and the date it was set or revised (a page or a
+/// section titled by the plan: `…整備計画（…）令和４年３月29日 制定`).
+pub fn plan_title(line: &str) -> Option<PlanMatch> {
+    let caps = TITLE.captures(line)?;
+    let (name, note) = (caps.get(1)?, caps.get(2)?);
+    Some(PlanMatch {
+        name: strip_leading_joiner(name.as_str()).trim().to_string(),
+        start: name.start(),
+        end: name.end(),
+        decision: parse_decision(&nfkc(note.as_str())),
+        form: PlanForm::Decided,
+    })
+}
+
 /// The unquoted plans a text says it rests on (`…計画等に基づき`, `…方針を踏まえ`).
 pub fn find_cued_plans(text: &str) -> Vec<PlanMatch> {
     find_plans(text)
@@ -159,6 +181,19 @@ fn strip_leading_joiner(name: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_titled_by_a_plan_and_its_date() {
+        let title = plan_title("地域通信整備計画（無線・IoT(５Ｇ等)）令和４年３月29日 制定")
+            .expect("a plan title");
+        assert_eq!(title.name, "地域通信整備計画");
+        assert_eq!(
+            title.decision.as_ref().map(|d| d.date.as_str()),
+            Some("2022-03-29")
+        );
+        assert!(plan_title("地域通信整備計画を推進する").is_none());
+        assert!(plan_title("令和４年３月29日 制定").is_none());
+    }
 
     #[test]
     fn finds_quoted_and_decided_plans() {
