@@ -175,6 +175,7 @@ fn read_sentence(c: &mut Collector<'_>, lines: Lines, sentence: &str, owner: Opt
         }
     };
     let plans = find_plans(sentence);
+    let mut plans_resting_on: Vec<usize> = Vec::new();
     for (index, plan) in plans.iter().enumerate() {
         let name = clean_name(&plan.name);
         if name == owner_name {
@@ -196,6 +197,9 @@ fn read_sentence(c: &mut Collector<'_>, lines: Lines, sentence: &str, owner: Opt
             let cue_from = coordinated_end(sentence, &plans[index..]);
             plan_rel(sentence, cue_from, based_on, plan_default)
         };
+        if rel == Rel::BasedOn {
+            plans_resting_on.push(plan.start);
+        }
         link(c, rel, &id, quote);
     }
     for law in find_laws(sentence) {
@@ -225,7 +229,9 @@ fn read_sentence(c: &mut Collector<'_>, lines: Lines, sentence: &str, owner: Opt
             c.alias(&id, abbreviation);
         }
         taken.push((body.start, body.end));
-        link(c, agency_rel(sentence, body.end, together), &id, quote);
+        let rel = agency_rel(sentence, body.end, together);
+        let rel = listed_before_a_basis(sentence, body.end, &plans_resting_on).unwrap_or(rel);
+        link(c, rel, &id, quote);
     }
     let bodies: Vec<_> = find_bodies(sentence)
         .into_iter()
@@ -239,7 +245,9 @@ fn read_sentence(c: &mut Collector<'_>, lines: Lines, sentence: &str, owner: Opt
         let id = c.node(NodeType::Agency, &clean_name(&body.name), source);
         let names_a_unit_below = chain.iter().any(|(_, parent)| *parent == index);
         if !names_a_unit_below {
-            link(c, agency_rel(sentence, body.end, together), &id, quote);
+            let rel = agency_rel(sentence, body.end, together);
+            let rel = listed_before_a_basis(sentence, body.end, &plans_resting_on).unwrap_or(rel);
+            link(c, rel, &id, quote);
         }
         body_ids.push(id);
     }
@@ -345,6 +353,18 @@ fn program_rel(sentence: &str, program: &ProgramMatch) -> Rel {
 /// `based_on` when the sentence says the item rests on what it names, else `default`.
 fn rel_for(based_on: bool, default: Rel) -> Rel {
     if based_on { Rel::BasedOn } else { default }
+}
+
+/// `based_on` for a body listed right before a plan the item rests on (`…閣僚会議や…重点計画
+/// 等の決定に基づき`): what the list rests on, the body's decision is part of.
+fn listed_before_a_basis(sentence: &str, end: usize, plan_starts: &[usize]) -> Option<Rel> {
+    let after = sentence.get(end..)?;
+    let rest = after.trim_start_matches(['」', '』']);
+    let coordinator = COORDINATORS.iter().find(|c| rest.starts_with(*c))?;
+    let rest = &rest[coordinator.len()..];
+    let next = rest.trim_start_matches(['「', '『']);
+    let next_start = sentence.len() - next.len();
+    plan_starts.contains(&next_start).then_some(Rel::BasedOn)
 }
 
 /// The agency written as the sentence's subject (`Xは`, `Xが`) is in charge; one the
@@ -474,6 +494,24 @@ mod tests {
             "テスト施策",
             Rel::FundedBy,
             "地域連携推進交付金"
+        ));
+    }
+
+    #[test]
+    fn a_council_listed_before_a_basis_is_one_too() {
+        let text = "テスト施策\n• 不正利用を防ぐため、犯罪対策推進会議や地域安全の実現に向けた重点計画等の決定に基づき、確認を徹底。";
+        let extraction = read_all(text);
+        assert!(has_edge(
+            &extraction,
+            "テスト施策",
+            Rel::BasedOn,
+            "犯罪対策推進会議"
+        ));
+        assert!(has_edge(
+            &extraction,
+            "テスト施策",
+            Rel::BasedOn,
+            "地域安全の実現に向けた重点計画"
         ));
     }
 
