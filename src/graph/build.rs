@@ -179,10 +179,14 @@ pub(super) fn canonicalize(all: &mut Extraction, vocab: &Vocabulary) -> Vec<Stri
 
 /// Links items to the concepts their own text names: a measure naming Beyond 5G targets
 /// it, one naming a fund is funded by it, one naming a strategy implements the strategy,
-/// and other vocabulary terms are mentioned. Returns the links of `nodes`, in their order.
+/// and other vocabulary terms are mentioned; a body rests on the act named after it
+/// (`…機構法` for `…機構`). Returns the links of `nodes`, in their order.
 pub(super) fn named_links(nodes: &[NodeDraft], vocab: &Vocabulary) -> Vec<EdgeDraft> {
     let mut links = Vec::new();
     for node in nodes {
+        if let Some(link) = founding_act(node, nodes, vocab) {
+            links.push(link);
+        }
         if !matches!(
             node.node_type,
             NodeType::Measure | NodeType::Program | NodeType::Policy | NodeType::Fund
@@ -214,6 +218,25 @@ pub(super) fn named_links(nodes: &[NodeDraft], vocab: &Vocabulary) -> Vec<EdgeDr
 /// Sentence cues that the theme named is what the item is about (`Xについて`, `Xをはじめ
 /// とする`, `Xを中心として`).
 const TOPIC_CUES: [&str; 3] = ["について", "をはじめ", "を中心"];
+
+/// For a law named after a body (`株式会社…機構法`, `国立研究開発法人…機構法`), the body's
+/// `based_on` link to it: the act that sets the body up. The body is a vocabulary agency or
+/// an agency among `nodes`.
+fn founding_act(law: &NodeDraft, nodes: &[NodeDraft], vocab: &Vocabulary) -> Option<EdgeDraft> {
+    if law.node_type != NodeType::Strategy {
+        return None;
+    }
+    let body = law.name.strip_suffix('法')?;
+    let source = law.sources.first()?;
+    let named = |n: &&NodeDraft| {
+        n.node_type == NodeType::Agency && (n.name == body || n.aliases.iter().any(|a| a == body))
+    };
+    let id = match vocab.canonical_node_id(NodeType::Agency, body) {
+        Some(known) => known.to_string(),
+        None => nodes.iter().find(named)?.id.clone(),
+    };
+    Some(EdgeDraft::new(&id, Rel::BasedOn, &law.id, source.clone()))
+}
 
 /// Lines after an item's own line that still belong to it, at most.
 const MAX_CONTEXT_LINES: u32 = 25;
@@ -546,4 +569,49 @@ fn merge_flags(
         "flags".into(),
         Value::Array(merged.into_iter().map(Value::String).collect()),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cited(node_type: NodeType, name: &str, line: u32) -> NodeDraft {
+        let source = Source {
+            doc: "test.txt".into(),
+            line_start: line,
+            line_end: line,
+            quote: name.into(),
+        };
+        NodeDraft::new(node_type, name, source)
+    }
+
+    #[test]
+    fn a_body_rests_on_the_act_named_after_it() {
+        let vocab = Vocabulary::from_toml(
+            "[[entry]]\ntype = \"agency\"\nname = \"国立研究開発法人テスト機構\"\naliases = [\"TST\"]\n",
+        )
+        .expect("vocabulary");
+        let nodes = [
+            cited(NodeType::Strategy, "国立研究開発法人テスト機構法", 3),
+            cited(NodeType::Agency, "株式会社テスト支援機構", 5),
+            cited(NodeType::Strategy, "株式会社テスト支援機構法", 6),
+            cited(NodeType::Strategy, "電波法", 7),
+        ];
+        let links: Vec<(String, Rel, String)> = named_links(&nodes, &vocab)
+            .into_iter()
+            .filter(|e| e.rel == Rel::BasedOn)
+            .map(|e| (e.from, e.rel, e.to))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                (
+                    "agency:国立研究開発法人テスト機構".to_string(),
+                    Rel::BasedOn,
+                    nodes[0].id.clone()
+                ),
+                (nodes[1].id.clone(), Rel::BasedOn, nodes[2].id.clone()),
+            ]
+        );
+    }
 }

@@ -80,6 +80,12 @@ const AFTER_LAW: [&str; 16] = [
     "の",
 ];
 
+/// `法人`, which names a kind of body, not a law.
+const CORPORATION: &str = "法人";
+/// Two chars of the same byte length as [`CORPORATION`] that the bare pattern reads as part
+/// of a name.
+const CORPORATION_MASK: &str = "仝仝";
+
 /// Finds the laws a text names.
 pub fn find_laws(text: &str) -> Vec<LawMatch> {
     let numbered = NUMBERED.captures_iter(text).map(|caps| (caps, true));
@@ -102,19 +108,23 @@ pub fn find_laws(text: &str) -> Vec<LawMatch> {
             }
             kept
         });
-    for m in BARE.find_iter(text) {
+    // 法人 inside a name (`国立研究開発法人…機構法`) is not where a law's name ends: read
+    // it as two other chars of the same length so the bare pattern runs past it.
+    let masked = text.replace(CORPORATION, CORPORATION_MASK);
+    for m in BARE.find_iter(&masked) {
         if found.iter().any(|f| f.start < m.end() && m.start() < f.end) {
             continue;
         }
+        let name = &text[m.start()..m.end()];
         let rest = &text[m.end()..];
         let closes = rest.is_empty() || AFTER_LAW.iter().any(|w| rest.starts_with(w));
         // `…事業の推進に関する法律` read from `推進`: the name began further left.
-        let cut_short = m.as_str().ends_with("に関する法律") && text[..m.start()].ends_with('の');
-        if !closes || cut_short || !is_law_name(m.as_str()) {
+        let cut_short = name.ends_with("に関する法律") && text[..m.start()].ends_with('の');
+        if !closes || cut_short || !is_law_name(name) {
             continue;
         }
         found.push(LawMatch {
-            name: m.as_str().to_string(),
+            name: name.to_string(),
             start: m.start(),
             end: m.end(),
             numbered: false,
@@ -162,5 +172,9 @@ mod tests {
             ["地域振興機構法及び電波法の一部を改正する法律"]
         );
         assert!(names("国立研究開発法人情報通信研究機構").is_empty());
+        assert_eq!(
+            names("（１）国立研究開発法人地域振興機構法の改正"),
+            ["国立研究開発法人地域振興機構法"]
+        );
     }
 }
