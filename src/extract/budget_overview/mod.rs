@@ -105,18 +105,6 @@ static FUND_GROW: LazyLock<Regex> = LazyLock::new(|| {
 static REVENUE_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+財源)による").expect("revenue")
 });
-static TRANSFER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+(?:交付税|交付金))により")
-        .expect("transfer")
-});
-static RATE_UP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+(?:比率|率))の向上")
-        .expect("rate up")
-});
-static GRANTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"交付する([\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+(?:交付税|交付金))")
-        .expect("granted")
-});
 static NAMED_ACTIVITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([\p{Han}\p{Katakana}ー・]*(?:講習|演習|育成|取組|プロジェクト))\s*[(（]([A-Z][A-Za-z0-9\-]{2,})[)）]")
         .expect("named activity")

@@ -3,8 +3,10 @@
 
 use super::*;
 use crate::extract::indicators::FoundIndicator;
+use crate::extract::recognise::indicator_phrases::find_indicator_phrases;
 use crate::extract::recognise::names::quoted_name_type;
 use crate::extract::recognise::plans::find_cued_plans;
+use crate::extract::recognise::programs::{ProgramMatch, find_programs};
 use crate::extract::recognise::targets::target_statement;
 
 impl Parser<'_> {
@@ -35,13 +37,6 @@ impl Parser<'_> {
         raw_quote: &dyn Fn(&str) -> String,
         quote_source: &dyn Fn(&str) -> Source,
     ) {
-        for caps in GRANTED.captures_iter(text) {
-            if let Some(name) = caps.get(1) {
-                let source = quote_source(&raw_quote(name.as_str()));
-                let program = self.entity(NodeType::Program, name.as_str(), source.clone());
-                self.link(subject, Rel::FundedBy, program, source);
-            }
-        }
         for caps in NAMED_ACTIVITY.captures_iter(text) {
             let (Some(name), Some(abbr)) = (caps.get(1), caps.get(2)) else {
                 continue;
@@ -321,12 +316,10 @@ impl Parser<'_> {
                 self.link(subject, Rel::Mentions, fund, source);
             }
         }
-        for caps in TRANSFER.captures_iter(text) {
-            if let Some(name) = caps.get(1) {
-                let source = quote_source(&raw_quote(name.as_str()));
-                let program = self.entity(NodeType::Program, name.as_str(), source.clone());
-                self.link(subject, Rel::FundedBy, program, source);
-            }
+        for program in transfers(text) {
+            let source = quote_source(&raw_quote(&program.name));
+            let program = self.entity(NodeType::Program, &program.name, source.clone());
+            self.link(subject, Rel::FundedBy, program, source);
         }
         if let Some(statement) = target_statement(text) {
             let source = quote_source(&raw_quote(&statement.name));
@@ -337,14 +330,26 @@ impl Parser<'_> {
             }
             self.link(subject, Rel::EvaluatedBy, indicator, source);
         }
-        for caps in RATE_UP.captures_iter(text) {
-            if let Some(name) = caps.get(1) {
-                let source = quote_source(&raw_quote(name.as_str()));
-                let indicator = self.entity(NodeType::Indicator, name.as_str(), source.clone());
-                self.link(subject, Rel::EvaluatedBy, indicator, source);
+        for phrase in find_indicator_phrases(text) {
+            let source = quote_source(&raw_quote(&phrase.name));
+            let indicator = self.entity(NodeType::Indicator, &phrase.name, source.clone());
+            if let Some(entity) = self.entities.get_mut(indicator) {
+                let found = FoundIndicator::new(&phrase.values, None, &[], None);
+                entity.props.extend(found.into_props());
             }
+            self.link(subject, Rel::EvaluatedBy, indicator, source);
         }
     }
+}
+
+/// Grants the text says fund the item: a 交付金 or 交付税 named with `…により` after it or
+/// `交付する…` before it.
+fn transfers(text: &str) -> Vec<ProgramMatch> {
+    find_programs(text)
+        .into_iter()
+        .filter(|m| m.name.ends_with("交付金") || m.name.ends_with("交付税"))
+        .filter(|m| text[m.end..].starts_with("により") || text[..m.start].ends_with("交付する"))
+        .collect()
 }
 
 /// Text of `original` from where its NFKC form's suffix `rest` starts (so names keep their

@@ -1,4 +1,4 @@
-//! Programs and funds: names closed by 基金, 交付金, 補助金, 負担金, 委託費, 事業 or 経費,
+//! Programs and funds: names closed by 基金, 交付金, 交付税, 補助金, 負担金, 委託費, 事業 or 経費,
 //! quoted (「…事業」) or written as one compound; and named initiatives, a quoted name after
 //! the word for what it is (プロジェクト「…」, プログラム「…」).
 
@@ -19,7 +19,7 @@ pub struct ProgramMatch {
     pub end: usize,
 }
 
-const PROGRAM_WORDS: &str = "基金|交付金|補助金|負担金|委託費|事業費|事業|経費";
+const PROGRAM_WORDS: &str = "基金|交付金|交付税|補助金|負担金|委託費|事業費|事業|経費";
 
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"「([^「」]{{2,60}}?(?:{PROGRAM_WORDS}))」")).expect("quoted program")
@@ -45,6 +45,9 @@ static NAMED_INITIATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// Fewest chars before the closing word of an unquoted name: shorter ones are generic
 /// (`実証事業`, `本事業`).
 const MIN_STEM_CHARS: usize = 4;
+
+/// Fewest chars before 交付税 or 交付金: grants have short names (`地方交付税`, `基地交付金`).
+const MIN_GRANT_STEM_CHARS: usize = 2;
 
 /// Heads that make a compound generic or a reference rather than a name.
 const GENERIC_HEADS: [&str; 8] = ["各", "同", "本", "当該", "上記", "関連", "既存", "その他"];
@@ -91,7 +94,12 @@ pub fn find_programs(text: &str) -> Vec<ProgramMatch> {
             .find(|w| name.ends_with(w))
             .unwrap_or("");
         let stem = &name[..name.len() - word.len()];
-        if stem.chars().count() < MIN_STEM_CHARS
+        let min_stem = if word == "交付税" || word == "交付金" {
+            MIN_GRANT_STEM_CHARS
+        } else {
+            MIN_STEM_CHARS
+        };
+        if stem.chars().count() < min_stem
             || GENERIC_HEADS.iter().any(|h| name.starts_with(h))
             || text[m.end()..].starts_with(WORD_GOES_ON)
         {
@@ -149,6 +157,12 @@ mod tests {
     #[test]
     fn operators_and_sites_are_not_programs() {
         assert!(find_programs("【直接補助事業者】").is_empty());
+        let grants: Vec<String> =
+            find_programs("交付する特別交付税により、交付税を措置し、港湾交付金を交付")
+                .into_iter()
+                .map(|m| m.name)
+                .collect();
+        assert_eq!(grants, ["特別交付税", "港湾交付金"]);
         assert!(find_programs("個人経営事業所等").is_empty());
         assert_eq!(find_programs("直接補助事業を行う").len(), 1);
     }
