@@ -25,7 +25,7 @@ pub const BASED_ON_CUES: [&str; 8] = [
     "を遵守",
 ];
 /// What a council puts out that an item may rest on (`…検討会の議論を踏まえ`).
-const COUNCIL_OUTCOMES: [&str; 8] = [
+pub const COUNCIL_OUTCOMES: [&str; 8] = [
     "議論",
     "報告",
     "答申",
@@ -367,18 +367,26 @@ fn listed_before_a_basis(sentence: &str, end: usize, plan_starts: &[usize]) -> O
     plan_starts.contains(&next_start).then_some(Rel::BasedOn)
 }
 
+/// What a council's outcome named right after it (`…会議の中間とりまとめ`) says of the item:
+/// `based_on` when the item rests on it (`…を踏まえ`), else `mentions`; `None` when no
+/// outcome follows the name.
+pub fn council_outcome_rel(text: &str, end: usize) -> Option<Rel> {
+    let after = text.get(end..)?.trim_start_matches(['」', '』']);
+    let outcome = after.strip_prefix('の')?.trim_start_matches("中間");
+    let word = COUNCIL_OUTCOMES.iter().find(|w| outcome.starts_with(*w))?;
+    let rest = outcome[word.len()..].trim_start_matches('等');
+    Some(if BASED_ON_CUES.iter().any(|cue| rest.starts_with(cue)) {
+        Rel::BasedOn
+    } else {
+        Rel::Mentions
+    })
+}
+
 /// The agency written as the sentence's subject (`Xは`, `Xが`) is in charge; one the
 /// sentence works with collaborates; any other is mentioned.
 fn agency_rel(sentence: &str, end: usize, together: bool) -> Rel {
     let after = sentence[end..].trim_start_matches(['」', '』']);
-    let outcome = COUNCIL_OUTCOMES
-        .iter()
-        .find_map(|word| after.strip_prefix('の')?.strip_prefix(word));
-    if let Some(rest) = outcome
-        && BASED_ON_CUES
-            .iter()
-            .any(|cue| rest.trim_start_matches('等').starts_with(cue))
-    {
+    if council_outcome_rel(sentence, end) == Some(Rel::BasedOn) {
         Rel::BasedOn
     } else if after.starts_with(['は', 'が']) || after.starts_with("において") {
         Rel::Responsible
@@ -495,6 +503,21 @@ mod tests {
             Rel::FundedBy,
             "地域連携推進交付金"
         ));
+    }
+
+    #[test]
+    fn a_council_outcome_says_whether_the_item_rests_on_it() {
+        let text = "推進会議の中間とりまとめを踏まえ、研究会の報告書を公表し、委員会で議論";
+        let end_of = |name: &str| text.find(name).map(|at| at + name.len()).unwrap_or(0);
+        assert_eq!(
+            council_outcome_rel(text, end_of("推進会議")),
+            Some(Rel::BasedOn)
+        );
+        assert_eq!(
+            council_outcome_rel(text, end_of("研究会")),
+            Some(Rel::Mentions)
+        );
+        assert_eq!(council_outcome_rel(text, end_of("委員会")), None);
     }
 
     #[test]

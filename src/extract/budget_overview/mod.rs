@@ -115,10 +115,6 @@ static GUIDELINE_WORK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([A-Za-z0-9\p{Han}\p{Katakana}][A-Za-z0-9\p{Han}\p{Katakana}ー・]*ガイドライン)の(?:整備|策定|改定|精緻化)")
         .expect("guideline work")
 });
-static COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+(?:会議|委員会|協議会))の(?:中間)?(?:とりまとめ|取りまとめ|報告|答申|提言)")
-        .expect("council")
-});
 static YEAR_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:令和|平成)\s*(?:元|\d+)\s*年度").expect("year prefix"));
 

@@ -3,6 +3,8 @@
 
 use super::*;
 use crate::extract::indicators::FoundIndicator;
+use crate::extract::mentions::council_outcome_rel;
+use crate::extract::recognise::bodies::{find_bodies, is_council_name};
 use crate::extract::recognise::indicator_phrases::find_indicator_phrases;
 use crate::extract::recognise::names::quoted_name_type;
 use crate::extract::recognise::plans::find_cued_plans;
@@ -82,12 +84,15 @@ impl Parser<'_> {
             let strategy = self.entity(NodeType::Strategy, &plan.name, source.clone());
             self.link(subject, Rel::BasedOn, strategy, source);
         }
-        for caps in COUNCIL.captures_iter(text) {
-            if let Some(name) = caps.get(1) {
-                let source = quote_source(&raw_quote(name.as_str()));
-                let agency = self.entity(NodeType::Agency, name.as_str(), source.clone());
-                self.link(subject, Rel::Mentions, agency, source);
-            }
+        for body in find_bodies(text) {
+            let Some(rel) =
+                council_outcome_rel(text, body.end).filter(|_| is_council_name(&body.name))
+            else {
+                continue;
+            };
+            let source = quote_source(&raw_quote(&body.name));
+            let agency = self.entity(NodeType::Agency, &body.name, source.clone());
+            self.link(subject, rel, agency, source);
         }
     }
 
