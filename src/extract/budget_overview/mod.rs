@@ -98,10 +98,6 @@ static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:[A-Z0-9]+\s*)?[\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+(?:宣言|声明|コミュニケ)|[\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+計画[(（][\p{Katakana}ー]+[)）])")
         .expect("declaration")
 });
-static FUND_GROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+基金)を(?:拡充|活用|造成)")
-        .expect("fund grow")
-});
 static REVENUE_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+財源)による").expect("revenue")
 });
@@ -111,10 +107,6 @@ static NAMED_ACTIVITY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LATIN_PROGRAM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([A-Z][A-Za-z0-9]+\s?プログラム)").expect("latin program"));
-static GUIDELINE_WORK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([A-Za-z0-9\p{Han}\p{Katakana}][A-Za-z0-9\p{Han}\p{Katakana}ー・]*ガイドライン)の(?:整備|策定|改定|精緻化)")
-        .expect("guideline work")
-});
 static YEAR_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:令和|平成)\s*(?:元|\d+)\s*年度").expect("year prefix"));
 

@@ -7,7 +7,7 @@ use crate::extract::mentions::council_outcome_rel;
 use crate::extract::recognise::bodies::{find_bodies, is_council_name};
 use crate::extract::recognise::indicator_phrases::find_indicator_phrases;
 use crate::extract::recognise::names::quoted_name_type;
-use crate::extract::recognise::plans::find_cued_plans;
+use crate::extract::recognise::plans::{find_cued_plans, find_drafted_plans};
 use crate::extract::recognise::programs::{ProgramMatch, find_programs};
 use crate::extract::recognise::targets::target_statement;
 
@@ -65,12 +65,10 @@ impl Parser<'_> {
                 self.link(subject, Rel::Mentions, program, source);
             }
         }
-        for caps in GUIDELINE_WORK.captures_iter(text) {
-            if let Some(name) = caps.get(1) {
-                let source = quote_source(&raw_quote(name.as_str()));
-                let strategy = self.entity(NodeType::Strategy, name.as_str(), source.clone());
-                self.link(subject, Rel::Targets, strategy, source);
-            }
+        for plan in find_drafted_plans(text) {
+            let source = quote_source(&raw_quote(&plan.name));
+            let strategy = self.entity(NodeType::Strategy, &plan.name, source.clone());
+            self.link(subject, Rel::Targets, strategy, source);
         }
         let quoted: Vec<String> = QUOTED
             .captures_iter(text)
@@ -307,12 +305,15 @@ impl Parser<'_> {
         raw_quote: &dyn Fn(&str) -> String,
         quote_source: &dyn Fn(&str) -> Source,
     ) {
-        for caps in FUND_GROW.captures_iter(text) {
-            if let Some(name) = caps.get(1) {
-                let source = quote_source(&raw_quote(name.as_str()));
-                let fund = self.entity(NodeType::Fund, name.as_str(), source);
-                self.pending_fund = Some(fund);
-            }
+        let grown = find_programs(text).into_iter().filter(|m| {
+            m.node_type == NodeType::Fund
+                && ["を拡充", "を活用", "を造成"]
+                    .iter()
+                    .any(|cue| text[m.end..].starts_with(cue))
+        });
+        for fund in grown {
+            let source = quote_source(&raw_quote(&fund.name));
+            self.pending_fund = Some(self.entity(NodeType::Fund, &fund.name, source));
         }
         for caps in REVENUE_SOURCE.captures_iter(text) {
             if let Some(name) = caps.get(1) {

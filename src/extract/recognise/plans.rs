@@ -164,6 +164,34 @@ pub fn plan_title(line: &str) -> Option<PlanMatch> {
     })
 }
 
+static DRAFTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"{}の(?:整備|策定|改定|改訂|精緻化|見直し)",
+        unquoted_name()
+    ))
+    .expect("drafted plan pattern")
+});
+
+/// The unquoted plans a text says the item draws up or revises (`…ガイドラインの策定`,
+/// `…計画の改定`): what the item works towards.
+pub fn find_drafted_plans(text: &str) -> Vec<PlanMatch> {
+    DRAFTED
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let name = caps.get(1)?;
+            let cleaned = strip_leading_joiner(name.as_str());
+            let start = name.end() - cleaned.len();
+            (cleaned.chars().count() <= MAX_NAME_CHARS && !cleaned.is_empty()).then(|| PlanMatch {
+                name: cleaned.to_string(),
+                start,
+                end: name.end(),
+                decision: None,
+                form: PlanForm::Cued,
+            })
+        })
+        .collect()
+}
+
 /// The unquoted plans a text says it rests on (`…計画等に基づき`, `…方針を踏まえ`).
 pub fn find_cued_plans(text: &str) -> Vec<PlanMatch> {
     find_plans(text)
@@ -181,6 +209,14 @@ fn strip_leading_joiner(name: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plans_the_item_draws_up() {
+        let found = find_drafted_plans("AI安全性評価ガイドラインの策定や、整備計画の改定を行う");
+        let names: Vec<&str> = found.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["AI安全性評価ガイドライン", "整備計画"]);
+        assert!(find_drafted_plans("計画的な整備").is_empty());
+    }
 
     #[test]
     fn a_line_titled_by_a_plan_and_its_date() {
