@@ -8,7 +8,7 @@ use crate::extract::recognise::bodies::{find_bodies, is_council_name};
 use crate::extract::recognise::indicator_phrases::find_indicator_phrases;
 use crate::extract::recognise::names::quoted_name_type;
 use crate::extract::recognise::plans::{find_cued_plans, find_drafted_plans};
-use crate::extract::recognise::programs::{ProgramMatch, find_programs};
+use crate::extract::recognise::programs::{ProgramMatch, find_programs, find_programs_followed_by};
 use crate::extract::recognise::targets::target_statement;
 
 impl Parser<'_> {
@@ -305,12 +305,9 @@ impl Parser<'_> {
         raw_quote: &dyn Fn(&str) -> String,
         quote_source: &dyn Fn(&str) -> Source,
     ) {
-        let grown = find_programs(text).into_iter().filter(|m| {
-            m.node_type == NodeType::Fund
-                && ["を拡充", "を活用", "を造成"]
-                    .iter()
-                    .any(|cue| text[m.end..].starts_with(cue))
-        });
+        let grown = find_programs_followed_by(text, &["を拡充", "を活用", "を造成"])
+            .into_iter()
+            .filter(|m| m.node_type == NodeType::Fund);
         for fund in grown {
             let source = quote_source(&raw_quote(&fund.name));
             self.pending_fund = Some(self.entity(NodeType::Fund, &fund.name, source));
@@ -351,11 +348,18 @@ impl Parser<'_> {
 /// Grants the text says fund the item: a 交付金 or 交付税 named with `…により` after it or
 /// `交付する…` before it.
 fn transfers(text: &str) -> Vec<ProgramMatch> {
-    find_programs(text)
+    let is_grant = |m: &ProgramMatch| m.name.ends_with("交付金") || m.name.ends_with("交付税");
+    let granted = find_programs(text)
         .into_iter()
-        .filter(|m| m.name.ends_with("交付金") || m.name.ends_with("交付税"))
-        .filter(|m| text[m.end..].starts_with("により") || text[..m.start].ends_with("交付する"))
-        .collect()
+        .filter(|m| text[..m.start].ends_with("交付する"));
+    let mut found: Vec<ProgramMatch> = find_programs_followed_by(text, &["により"])
+        .into_iter()
+        .chain(granted)
+        .filter(is_grant)
+        .collect();
+    found.sort_by_key(|m| m.start);
+    found.dedup();
+    found
 }
 
 /// Text of `original` from where its NFKC form's suffix `rest` starts (so names keep their

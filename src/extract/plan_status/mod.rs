@@ -68,10 +68,6 @@ static TARGET_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\d+(?:\.\d+)?\s*(?:%|％|カ国|か国|ヵ国|社|件|倍)(?:以上|以下|程度)?|トップ\s*\d+|上位シェア|\d+位")
         .expect("value pattern")
 });
-static PROGRAM_MENTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}\p{Katakana}ーA-Za-z0-9]{4,40}?事業)(?:により|によって|を活用)")
-        .expect("program mention")
-});
 
 /// A strategy known to the reader.
 #[derive(Debug, Clone)]

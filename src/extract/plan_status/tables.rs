@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::extract::recognise::names::quoted_name_type;
+use crate::extract::recognise::programs::find_programs_followed_by;
 
 impl PlanReader<'_> {
     // ---------------------------------------------------------------- tables
@@ -391,13 +392,13 @@ impl PlanReader<'_> {
             self.c.edge(&id, Rel::PartOf, measure, source);
         }
         let text = strip_tags_keep_len(raw);
-        for caps in PROGRAM_MENTION.captures_iter(&text) {
-            let Some(name) = caps.get(1) else { continue };
-            let program = clean_name(name.as_str());
-            if program.contains("基金") || program.chars().count() < 6 {
+        for found in find_programs_followed_by(&text, &["により", "によって", "を活用"]) {
+            let program = clean_name(&found.name);
+            if !program.ends_with("事業") || program.contains("基金") || program.chars().count() < 6
+            {
                 continue;
             }
-            let source = self.c.source(line, &raw[name.start()..name.end()]);
+            let source = self.c.source(line, &raw[found.start..found.end]);
             let id = self.c.node(NodeType::Program, &program, source.clone());
             self.c.edge(measure, Rel::FundedBy, &id, source);
         }

@@ -116,6 +116,15 @@ pub fn find_programs(text: &str) -> Vec<ProgramMatch> {
     found
 }
 
+/// The programs `text` names with one of `cues` right after the name (`…事業により`,
+/// `…交付金により`, `…基金を活用`).
+pub fn find_programs_followed_by(text: &str, cues: &[&str]) -> Vec<ProgramMatch> {
+    find_programs(text)
+        .into_iter()
+        .filter(|m| cues.iter().any(|cue| text[m.end..].starts_with(cue)))
+        .collect()
+}
+
 /// Whether a name is closed by a word for an initiative (`…プログラム`, `…プロジェクト`).
 pub fn is_initiative_name(name: &str) -> bool {
     INITIATIVE_WORDS.split('|').any(|w| name.ends_with(w))
