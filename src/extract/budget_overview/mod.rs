@@ -8,6 +8,7 @@
 //! explicit relations; a second pass turns the records into node and edge drafts, giving
 //! items whose name recurs at another path an id qualified by that path.
 
+use super::recognise::bodies::find_abbreviated_bodies;
 use super::recognise::laws::find_laws;
 use crate::corpus::SeedDoc;
 use crate::graph::model::{
@@ -70,10 +71,6 @@ static ACCOUNT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^第\s*\d+\s+(\S.*)$").expect("account"));
 static FLAGS_ONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[(（](後掲|再掲|新規)[)）]$").expect("flags only"));
-static ORG_ABBR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+(?:機構|協会|連合|大学校|委員会))\s*[(（]([A-Za-z][A-Za-z\-]{1,9})[)）]")
-        .expect("org abbr")
-});
 static ORG_PLAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+(?:機構|協会|連合|大学校))(?:において|による|が|を中核|を通じ|と連携|への拠出)")
         .expect("org plain")
@@ -372,12 +369,8 @@ impl<'a> Parser<'a> {
     fn collect_abbreviations(&mut self) {
         for line in &self.doc.lines {
             let text = nfkc(line);
-            for caps in ORG_ABBR.captures_iter(&text) {
-                if let (Some(name), Some(abbr)) = (caps.get(1), caps.get(2)) {
-                    self.abbr
-                        .entry(abbr.as_str().to_string())
-                        .or_insert_with(|| name.as_str().to_string());
-                }
+            for body in find_abbreviated_bodies(&text) {
+                self.abbr.entry(body.abbreviation).or_insert(body.name);
             }
         }
     }

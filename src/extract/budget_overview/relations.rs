@@ -4,7 +4,7 @@
 use super::*;
 use crate::extract::indicators::FoundIndicator;
 use crate::extract::mentions::council_outcome_rel;
-use crate::extract::recognise::bodies::{find_bodies, is_council_name};
+use crate::extract::recognise::bodies::{find_abbreviated_bodies, find_bodies, is_council_name};
 use crate::extract::recognise::indicator_phrases::find_indicator_phrases;
 use crate::extract::recognise::names::quoted_name_type;
 use crate::extract::recognise::plans::{find_cued_plans, find_drafted_plans};
@@ -124,10 +124,8 @@ impl Parser<'_> {
         quote_source: &dyn Fn(&str) -> Source,
     ) {
         let mut mentions: Vec<(String, usize)> = Vec::new();
-        for caps in ORG_ABBR.captures_iter(text) {
-            if let (Some(name), Some(whole)) = (caps.get(1), caps.get(0)) {
-                mentions.push((name.as_str().to_string(), whole.end()));
-            }
+        for body in find_abbreviated_bodies(text) {
+            mentions.push((body.name, body.end));
         }
         for caps in ORG_PLAIN.captures_iter(text) {
             if let Some(name) = caps.get(1)

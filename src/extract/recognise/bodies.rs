@@ -305,7 +305,7 @@ pub fn find_actor_acronyms(text: &str) -> Vec<(String, usize, usize)> {
 /// Bodies named with an abbreviation but no legal form (`…推進機構（ABC）`, `…センター（XYZ）`).
 static ABBREVIATED_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"([一-龥ァ-ヶー・]{2,30}?(?:機構|協会|連合|機関|センター))[（(]([A-Za-zＡ-Ｚ]{2,10})[）)]",
+        r"([一-龥ァ-ヶー・]{2,30}?(?:機構|協会|連合|機関|センター|大学校|委員会))\s*[（(]([A-Za-zＡ-Ｚ][A-Za-zＡ-Ｚ\-]{1,9})[）)]",
     )
     .expect("abbreviated body pattern")
 });
