@@ -49,8 +49,9 @@ const IMPLEMENTS_CUES: [&str; 9] = [
 ];
 /// How far after a name its cue may start, in chars (`等`, `」`, `及び…` in between).
 const CUE_REACH: usize = 6;
-/// Sentence cues that the body named works with the item.
-pub const COLLABORATION_CUES: [&str; 3] = ["連携", "協力", "共同"];
+/// Sentence cues that the body named works with the item (or the item draws on it:
+/// `…を活用し`, `…を通じ`, `…に要請`).
+pub const COLLABORATION_CUES: [&str; 6] = ["連携", "協力", "共同", "活用", "を通じ", "要請"];
 
 /// Whether a name is written as a public body (省, 庁, 局, 課, 審議会, 独立行政法人 …).
 pub fn is_agency_name(name: &str) -> bool {
@@ -518,6 +519,19 @@ mod tests {
             Some(Rel::Mentions)
         );
         assert_eq!(council_outcome_rel(text, end_of("委員会")), None);
+    }
+
+    #[test]
+    fn a_body_the_item_draws_on_is_one_it_works_with() {
+        let text =
+            "テスト施策\n• 自治体が国立研究開発法人テスト研究機構の設備を活用し、実証を行う。";
+        let extraction = read_all(text);
+        assert!(has_edge(
+            &extraction,
+            "テスト施策",
+            Rel::CollaboratesWith,
+            "テスト研究機構"
+        ));
     }
 
     #[test]
