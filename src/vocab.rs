@@ -368,12 +368,12 @@ impl Vocabulary {
     /// (all a node keeps), and by line (in text order) those on lines that name an entry and
     /// its parent (all [`shared_line_source`] looks at).
     pub fn doc_mentions(&self, doc: &SeedDoc) -> DocMentions {
-        let text = doc.lines.join("\n");
-        let index = LineIndex::new(&text);
+        let text = doc.lines.text();
+        let index = LineIndex::new(text);
         let mut found_mentions = DocMentions::default();
-        for found in self.find_with_ancestors(&text) {
+        for found in self.find_with_ancestors(text) {
             let entry = self.entry_index(found.entry);
-            let source = index.source(doc.file(), 1, &text, found.start, found.end);
+            let source = index.source(doc.file(), 1, text, found.start, found.end);
             let line_offset = index.line_start_offset(source.line_start);
             found_mentions.by_line.push((
                 source.line_start,
@@ -1267,7 +1267,7 @@ props = { level = "課" }
         let doc_forms: Vec<String> = CORPUS
             .docs
             .iter()
-            .map(|d| match_form(&d.lines.join("")))
+            .map(|d| match_form(&d.lines.iter().collect::<String>()))
             .collect();
         let mut by_alias_only = Vec::new();
         let mut unmatched = Vec::new();

@@ -96,7 +96,7 @@ impl<'a> DocText<'a> {
 
     /// Original line by 0-based index.
     fn raw(&self, index: usize) -> &str {
-        self.doc.lines.get(index).map(String::as_str).unwrap_or("")
+        self.doc.lines.get(index).unwrap_or("")
     }
 
     /// Cleaned line by 0-based index.

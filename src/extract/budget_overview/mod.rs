@@ -513,12 +513,12 @@ fn draft_year(doc: &SeedDoc) -> Option<YearCtx> {
     let line = doc
         .lines
         .iter()
-        .map(|l| nfkc(l))
+        .map(nfkc)
         .find(|l| l.contains("予算") && !find_fiscal_years(l).is_empty())
         .or_else(|| {
             doc.lines
                 .iter()
-                .map(|l| nfkc(l))
+                .map(nfkc)
                 .find(|l| !find_fiscal_years(l).is_empty())
         })?;
     let draft = find_fiscal_years(&line).first()?.year;
