@@ -648,10 +648,10 @@ fn shared_line_source(
         .get(start..end)
         .map(|q| truncate_chars(q, MAX_QUOTE_CHARS))?;
     Some(Source {
-        doc: doc.clone(),
+        doc: doc.into(),
         line_start: line,
         line_end: line,
-        quote,
+        quote: quote.into(),
     })
 }
 
@@ -794,10 +794,10 @@ impl LineIndex {
             .unwrap_or_default();
         let to_u32 = |line: usize| first_line.saturating_add(u32::try_from(line).unwrap_or(0));
         Source {
-            doc: doc.to_string(),
+            doc: doc.into(),
             line_start: to_u32(line_start),
             line_end: to_u32(line_end).max(to_u32(line_start)),
-            quote,
+            quote: quote.into(),
         }
     }
 }
@@ -1102,7 +1102,7 @@ props = { level = "課" }
         assert!(id.starts_with("fund:"));
         assert_eq!((fund.line_start, fund.line_end), (9, 10));
         assert_eq!(fund.quote, "Beyond 5G基\n金");
-        assert!(text.contains(&fund.quote));
+        assert!(text.contains(fund.quote.as_str()));
     }
 
     #[test]
@@ -1255,7 +1255,7 @@ props = { level = "課" }
             .collect();
         let text = lines.join("\n");
         assert!(
-            !source.quote.is_empty() && text.contains(&source.quote),
+            !source.quote.is_empty() && text.contains(source.quote.as_str()),
             "{source:?} not in {text:?}"
         );
     }
@@ -1333,7 +1333,7 @@ props = { level = "課" }
             }
             let _ = v.expand_query(&text);
             for (_, source) in v.mentions_in("p.txt", 1, &text) {
-                prop_assert!(text.contains(&source.quote));
+                prop_assert!(text.contains(source.quote.as_str()));
             }
         }
 
@@ -1351,7 +1351,7 @@ props = { level = "課" }
                 prop_assert!(text.get(m.start..m.end).is_some());
             }
             for (_, source) in VOCAB.mentions_in("p.txt", 3, &text) {
-                prop_assert!(text.contains(&source.quote));
+                prop_assert!(text.contains(source.quote.as_str()));
                 prop_assert!(source.line_start >= 3 && source.line_end >= source.line_start);
             }
         }

@@ -50,10 +50,10 @@ impl<'a> Collector<'a> {
             quote = shorten(joined.trim());
         }
         Source {
-            doc: self.doc.file().to_string(),
+            doc: self.doc.file().into(),
             line_start: u32::try_from(start).unwrap_or(u32::MAX),
             line_end: u32::try_from(end).unwrap_or(u32::MAX),
-            quote: quote.to_string(),
+            quote: quote.into(),
         }
     }
 

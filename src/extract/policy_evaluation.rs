@@ -134,10 +134,10 @@ impl<'a> DocText<'a> {
             short(raw.trim())
         };
         Source {
-            doc: self.doc.file().to_string(),
+            doc: self.doc.file().into(),
             line_start: index as u32 + 1,
             line_end: index as u32 + 1,
-            quote,
+            quote: quote.into(),
         }
     }
 
@@ -152,10 +152,10 @@ impl<'a> DocText<'a> {
             .join("\n");
         let trimmed = joined.trim();
         Source {
-            doc: self.doc.file().to_string(),
+            doc: self.doc.file().into(),
             line_start: first as u32 + 1,
             line_end: last as u32 + 1,
-            quote: short(trimmed),
+            quote: short(trimmed).into(),
         }
     }
 }
@@ -1589,7 +1589,7 @@ mod tests {
                     .map(|l| text.split('\n').nth(l as usize - 1).unwrap_or(""))
                     .collect::<Vec<_>>()
                     .join("\n");
-                assert!(span.contains(&s.quote), "{:?}", s);
+                assert!(span.contains(s.quote.as_str()), "{:?}", s);
             }
         }
     }
@@ -1711,7 +1711,7 @@ mod tests {
                         .map(|l| d.line(l))
                         .collect::<Vec<_>>()
                         .join("\n");
-                    assert!(span.contains(&s.quote), "{:?}", s);
+                    assert!(span.contains(s.quote.as_str()), "{:?}", s);
                 }
             }
             for e in &ex.edges {
@@ -1720,7 +1720,7 @@ mod tests {
                         .map(|l| d.line(l))
                         .collect::<Vec<_>>()
                         .join("\n");
-                    assert!(span.contains(&s.quote), "{:?}", s);
+                    assert!(span.contains(s.quote.as_str()), "{:?}", s);
                 }
             }
         }

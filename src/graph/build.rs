@@ -81,10 +81,10 @@ fn document_node(doc: &SeedDoc) -> NodeDraft {
         .map(|(i, l)| (i as u32 + 1, l.trim().to_string()))
         .unwrap_or((1, String::new()));
     let source = Source {
-        doc: doc.file().to_string(),
+        doc: doc.file().into(),
         line_start: number,
         line_end: number,
-        quote: line.chars().take(120).collect(),
+        quote: line.chars().take(120).collect::<String>().into(),
     };
     let mut node = NodeDraft::new(NodeType::Document, doc.file(), source);
     node.name = doc.info.title.clone();
@@ -300,10 +300,10 @@ fn context_links(
                     _ => continue,
                 };
                 let source = Source {
-                    doc: doc_name.clone(),
+                    doc: doc_name.as_str().into(),
                     line_start: number,
                     line_end: number,
-                    quote: found.text(sentence).to_string(),
+                    quote: found.text(sentence).into(),
                 };
                 links.push(EdgeDraft::new(id, rel, &found.entry.node_id, source));
             }
@@ -336,10 +336,10 @@ fn plans_rested_on(
     for (name, start, end, is_law) in named {
         let name = clean_name(&name);
         let source = Source {
-            doc: doc.to_string(),
+            doc: doc.into(),
             line_start: line,
             line_end: line,
-            quote: sentence[start..end].to_string(),
+            quote: sentence[start..end].into(),
         };
         let id = match vocab.canonical_node_id(NodeType::Strategy, &name) {
             Some(known) => known.to_string(),
@@ -401,7 +401,7 @@ fn quote_stands_in(doc: &SeedDoc, source: &Source) -> bool {
         .map(|n| doc.line(n))
         .collect();
     let joined = span.join("\n");
-    joined.contains(&source.quote) || span.concat().contains(&source.quote)
+    joined.contains(source.quote.as_str()) || span.concat().contains(source.quote.as_str())
 }
 
 fn merge_sources(into: &mut Vec<Source>, from: Vec<Source>) {

@@ -5,11 +5,13 @@ pub mod build;
 pub mod export;
 pub mod model;
 pub mod query;
+pub mod shared;
 
 use model::{EdgeDraft, NodeDraft, NodeType, Rel};
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::{Deserialize, Serialize};
+use shared::Interner;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -57,6 +59,7 @@ impl KnowledgeGraph {
     /// Builds the petgraph view over merged nodes and edges; edges whose ends are unknown are
     /// dropped.
     pub fn new(mut data: GraphData) -> KnowledgeGraph {
+        share_texts(&mut data);
         let mut graph = DiGraph::with_capacity(data.nodes.len(), data.edges.len());
         let mut by_id = HashMap::with_capacity(data.nodes.len());
         for (position, node) in data.nodes.iter().enumerate() {
@@ -64,6 +67,8 @@ impl KnowledgeGraph {
         }
         data.edges
             .retain(|e| by_id.contains_key(&e.from) && by_id.contains_key(&e.to));
+        data.nodes.shrink_to_fit();
+        data.edges.shrink_to_fit();
         for (position, edge) in data.edges.iter().enumerate() {
             if let (Some(from), Some(to)) = (by_id.get(&edge.from), by_id.get(&edge.to)) {
                 graph.add_edge(*from, *to, position);
@@ -79,7 +84,8 @@ impl KnowledgeGraph {
             message,
         };
         let bytes = std::fs::read(path).map_err(|e| io(e.to_string()))?;
-        let data: GraphData = serde_json::from_slice(&bytes).map_err(|e| io(e.to_string()))?;
+        let data: GraphData =
+            shared::interning(|| serde_json::from_slice(&bytes)).map_err(|e| io(e.to_string()))?;
         Ok(KnowledgeGraph::new(data))
     }
 
@@ -168,6 +174,20 @@ impl KnowledgeGraph {
             .map(|r| (r, self.data.edges.iter().filter(|e| e.rel == r).count()))
             .collect();
         GraphCounts { nodes, edges }
+    }
+}
+
+/// Makes the sources' equal document names and quotes one allocation each, and gives the
+/// lists no room beyond their length: a graph is not changed once made.
+fn share_texts(data: &mut GraphData) {
+    let mut interner = Interner::default();
+    let nodes = data.nodes.iter_mut().map(|n| &mut n.sources);
+    for sources in nodes.chain(data.edges.iter_mut().map(|e| &mut e.sources)) {
+        sources.shrink_to_fit();
+        for source in sources {
+            source.doc = interner.intern(&source.doc);
+            source.quote = interner.intern(&source.quote);
+        }
     }
 }
 

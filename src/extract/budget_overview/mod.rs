@@ -359,10 +359,10 @@ impl<'a> Parser<'a> {
 
     fn source(&self, start: u32, end: u32, quote: &str) -> Source {
         Source {
-            doc: self.doc.file().to_string(),
+            doc: self.doc.file().into(),
             line_start: start,
             line_end: end.max(start),
-            quote: clip(quote, MAX_QUOTE_CHARS).to_string(),
+            quote: clip(quote, MAX_QUOTE_CHARS).into(),
         }
     }
 

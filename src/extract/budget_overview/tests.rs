@@ -65,7 +65,7 @@ fn assert_quotes_exact(doc: &SeedDoc, ex: &Extraction) {
             .map(|l| doc.line(l))
             .collect();
         assert!(
-            lines.join("\n").contains(&source.quote),
+            lines.join("\n").contains(source.quote.as_str()),
             "quote {:?} not in lines {}-{}",
             source.quote,
             source.line_start,
