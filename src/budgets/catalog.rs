@@ -119,7 +119,7 @@ pub fn list_budgets_in<'g>(
     let under = closure(&query.under);
     let agency = closure(&query.agency);
     let theme = closure(&query.theme);
-    let figures: Vec<(&NodeDraft, Figure)> = catalog
+    let (items, figures): (Vec<&NodeDraft>, Vec<Figure>) = catalog
         .entries
         .iter()
         .filter(|entry| words.iter().all(|w| entry.haystack.contains(w.as_str())))
@@ -160,8 +160,7 @@ pub fn list_budgets_in<'g>(
                 )
             })
         })
-        .collect();
-    let (items, figures): (Vec<&NodeDraft>, Vec<Figure>) = figures.into_iter().unzip();
+        .unzip();
     let aggregates = aggregate_items(graph, &figures);
     let (total_oku, subtotals, mut excluded) = totals_without(&figures, &aggregates);
     excluded.extend(aggregates.into_iter().map(|id| Excluded {
