@@ -112,7 +112,7 @@ fn owners_of(graph: &KnowledgeGraph, budget_id: &str) -> Vec<String> {
         .edges_of(budget_id)
         .into_iter()
         .filter(|(direction, edge)| *direction == EdgeDirection::In && edge.rel == Rel::HasBudget)
-        .map(|(_, edge)| edge.from.clone())
+        .map(|(_, edge)| edge.from.to_string())
         .collect()
 }
 
@@ -325,7 +325,7 @@ pub fn check_totals(graph: &KnowledgeGraph) -> Vec<TotalCheck> {
             .into_iter()
             .filter(|(d, e)| *d == EdgeDirection::In && e.rel == Rel::PartOf)
             .filter(|(_, e)| e.sources.iter().any(|s| docs.contains(s.doc.as_str())))
-            .map(|(_, e)| e.from.clone())
+            .map(|(_, e)| e.from.to_string())
             .collect();
         let parts: Vec<BudgetItem> = children
             .iter()
@@ -374,5 +374,5 @@ fn budget_ids_of<'g>(graph: &'g KnowledgeGraph, id: &str) -> impl Iterator<Item 
         .edges_of(id)
         .into_iter()
         .filter(|(d, e)| *d == EdgeDirection::Out && e.rel == Rel::HasBudget)
-        .map(|(_, e)| e.to.clone())
+        .map(|(_, e)| e.to.to_string())
 }

@@ -157,8 +157,8 @@ pub fn write(graph: &KnowledgeGraph, dir: &Path) -> Result<Neo4jExport, ExportEr
         }
         let [doc, line_start, line_end, quote, sources] = citation(&edge.sources);
         let record = [
-            edge.from.clone(),
-            edge.to.clone(),
+            edge.from.to_string(),
+            edge.to.to_string(),
             relationship_type(edge.rel),
             serde_json::Value::Object(edge.props.clone()).to_string(),
             doc,

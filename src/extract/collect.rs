@@ -142,7 +142,7 @@ impl<'a> Collector<'a> {
         if edge.from == edge.to || edge.from.is_empty() || edge.to.is_empty() {
             return;
         }
-        let key = (edge.from.clone(), edge.rel, edge.to.clone());
+        let key = (edge.from.to_string(), edge.rel, edge.to.to_string());
         match self.edge_index.get(&key) {
             Some(&index) => {
                 let existing = &mut self.out.edges[index];

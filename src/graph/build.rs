@@ -166,11 +166,11 @@ pub(super) fn canonicalize(all: &mut Extraction, vocab: &Vocabulary) -> Vec<Stri
         node.name = entry.name.clone();
     }
     for edge in &mut all.edges {
-        if let Some(to) = renamed.get(&edge.from) {
-            edge.from = to.clone();
+        if let Some(to) = renamed.get(edge.from.as_str()) {
+            edge.from = to.as_str().into();
         }
-        if let Some(to) = renamed.get(&edge.to) {
-            edge.to = to.clone();
+        if let Some(to) = renamed.get(edge.to.as_str()) {
+            edge.to = to.as_str().into();
         }
     }
     all.edges.retain(|e| e.from != e.to);
@@ -477,14 +477,14 @@ impl EdgeMerger {
         let by_key = edges
             .iter()
             .enumerate()
-            .map(|(position, e)| ((e.from.clone(), e.rel, e.to.clone()), position))
+            .map(|(position, e)| ((e.from.to_string(), e.rel, e.to.to_string()), position))
             .collect();
         EdgeMerger { edges, by_key }
     }
 
     /// Merges one more draft.
     pub(super) fn push(&mut self, edge: EdgeDraft) {
-        let key = (edge.from.clone(), edge.rel, edge.to.clone());
+        let key = (edge.from.to_string(), edge.rel, edge.to.to_string());
         let Some(&position) = self.by_key.get(&key) else {
             self.by_key.insert(key, self.edges.len());
             self.edges.push(edge);

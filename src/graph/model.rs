@@ -215,9 +215,9 @@ impl NodeDraft {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EdgeDraft {
     /// Subject node id.
-    pub from: String,
+    pub from: SharedStr,
     /// Object node id.
-    pub to: String,
+    pub to: SharedStr,
     /// Relationship, read subject → object.
     pub rel: Rel,
     /// Extra facts about the link.
@@ -230,8 +230,8 @@ impl EdgeDraft {
     /// An edge `from -rel-> to` with one source.
     pub fn new(from: &str, rel: Rel, to: &str, source: Source) -> EdgeDraft {
         EdgeDraft {
-            from: from.to_string(),
-            to: to.to_string(),
+            from: from.into(),
+            to: to.into(),
             rel,
             props: Map::new(),
             sources: vec![source],
