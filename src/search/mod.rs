@@ -180,7 +180,12 @@ pub fn search(
     } = rank(&searcher, index, analyzer, request, &parsed, window)?;
     let mut seen_texts = HashSet::new();
     let mut unique = Vec::with_capacity(ranked.len());
+    let wanted = request.offset + request.limit;
+    // Hits past the page are never shown: their documents are not read.
     for topk::Ranked { score, address, .. } in ranked {
+        if unique.len() >= wanted {
+            break;
+        }
         let stored: TantivyDocument = searcher.doc(address)?;
         let text = stored
             .get_first(index.fields.text)
