@@ -107,9 +107,9 @@ fn distances(graph: &KnowledgeGraph, start: &str, max: usize) -> HashMap<String,
             } else {
                 &edge.from
             };
-            if !seen.contains_key(other) {
-                seen.insert(other.clone(), d + 1);
-                queue.push_back((other.clone(), d + 1));
+            if !seen.contains_key(other.as_str()) {
+                seen.insert(other.to_string(), d + 1);
+                queue.push_back((other.to_string(), d + 1));
             }
         }
     }
@@ -148,7 +148,7 @@ fn measure_implementing_strategy(graph: &KnowledgeGraph) -> (String, String) {
                 .node(&e.to)
                 .is_some_and(|n| n.node_type == NodeType::Strategy)
         })
-        .map(|e| (e.from.clone(), e.to.clone()))
+        .map(|e| (e.from.to_string(), e.to.to_string()))
         .collect();
     pairs.sort();
     pairs

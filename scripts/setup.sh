@@ -59,8 +59,10 @@ if ! command -v cargo >/dev/null 2>&1; then
 fi
 
 # The OpenAPI validator the tests run (offline) against /openapi.json, in a project-local venv.
-if [ ! -x .cache/venv/bin/openapi-spec-validator ]; then
+# A venv copied or moved from another directory no longer runs: make it again.
+if ! .cache/venv/bin/openapi-spec-validator --help >/dev/null 2>&1; then
   echo "setup: installing openapi-spec-validator into .cache/venv" >&2
+  rm -rf .cache/venv
   if ! python3 -m venv .cache/venv >/dev/null 2>&1; then
     if [ "$(id -u)" = "0" ]; then
       apt-get update -qq

@@ -154,7 +154,7 @@ impl LineNodes {
                 continue;
             }
             for source in &node.sources {
-                by_doc.entry(source.doc.clone()).or_default().push((
+                by_doc.entry(source.doc.to_string()).or_default().push((
                     source.line_start,
                     source.line_end,
                     node.id.clone(),
@@ -527,7 +527,7 @@ pub(crate) fn node_entry(node: &NodeDraft) -> Option<NodeEntry> {
         id: node.id.clone(),
         node_type: node.node_type.as_str().to_string(),
         text,
-        doc: source.doc.clone(),
+        doc: source.doc.to_string(),
         line_start: source.line_start,
         line_end: source.line_end,
     })

@@ -368,12 +368,12 @@ impl Vocabulary {
     /// (all a node keeps), and by line (in text order) those on lines that name an entry and
     /// its parent (all [`shared_line_source`] looks at).
     pub fn doc_mentions(&self, doc: &SeedDoc) -> DocMentions {
-        let text = doc.lines.join("\n");
-        let index = LineIndex::new(&text);
+        let text = doc.lines.text();
+        let index = LineIndex::new(text);
         let mut found_mentions = DocMentions::default();
-        for found in self.find_with_ancestors(&text) {
+        for found in self.find_with_ancestors(text) {
             let entry = self.entry_index(found.entry);
-            let source = index.source(doc.file(), 1, &text, found.start, found.end);
+            let source = index.source(doc.file(), 1, text, found.start, found.end);
             let line_offset = index.line_start_offset(source.line_start);
             found_mentions.by_line.push((
                 source.line_start,
@@ -648,10 +648,10 @@ fn shared_line_source(
         .get(start..end)
         .map(|q| truncate_chars(q, MAX_QUOTE_CHARS))?;
     Some(Source {
-        doc: doc.clone(),
+        doc: doc.into(),
         line_start: line,
         line_end: line,
-        quote,
+        quote: quote.into(),
     })
 }
 
@@ -794,10 +794,10 @@ impl LineIndex {
             .unwrap_or_default();
         let to_u32 = |line: usize| first_line.saturating_add(u32::try_from(line).unwrap_or(0));
         Source {
-            doc: doc.to_string(),
+            doc: doc.into(),
             line_start: to_u32(line_start),
             line_end: to_u32(line_end).max(to_u32(line_start)),
-            quote,
+            quote: quote.into(),
         }
     }
 }
@@ -1102,7 +1102,7 @@ props = { level = "課" }
         assert!(id.starts_with("fund:"));
         assert_eq!((fund.line_start, fund.line_end), (9, 10));
         assert_eq!(fund.quote, "Beyond 5G基\n金");
-        assert!(text.contains(&fund.quote));
+        assert!(text.contains(fund.quote.as_str()));
     }
 
     #[test]
@@ -1255,7 +1255,7 @@ props = { level = "課" }
             .collect();
         let text = lines.join("\n");
         assert!(
-            !source.quote.is_empty() && text.contains(&source.quote),
+            !source.quote.is_empty() && text.contains(source.quote.as_str()),
             "{source:?} not in {text:?}"
         );
     }
@@ -1267,7 +1267,7 @@ props = { level = "課" }
         let doc_forms: Vec<String> = CORPUS
             .docs
             .iter()
-            .map(|d| match_form(&d.lines.join("")))
+            .map(|d| match_form(&d.lines.iter().collect::<String>()))
             .collect();
         let mut by_alias_only = Vec::new();
         let mut unmatched = Vec::new();
@@ -1333,7 +1333,7 @@ props = { level = "課" }
             }
             let _ = v.expand_query(&text);
             for (_, source) in v.mentions_in("p.txt", 1, &text) {
-                prop_assert!(text.contains(&source.quote));
+                prop_assert!(text.contains(source.quote.as_str()));
             }
         }
 
@@ -1351,7 +1351,7 @@ props = { level = "課" }
                 prop_assert!(text.get(m.start..m.end).is_some());
             }
             for (_, source) in VOCAB.mentions_in("p.txt", 3, &text) {
-                prop_assert!(text.contains(&source.quote));
+                prop_assert!(text.contains(source.quote.as_str()));
                 prop_assert!(source.line_start >= 3 && source.line_end >= source.line_start);
             }
         }

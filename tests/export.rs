@@ -164,8 +164,16 @@ fn neo4j_export_holds_every_node_and_relationship() {
         .edges_of(&hub.id)
         .into_iter()
         .map(|(direction, edge)| match direction {
-            EdgeDirection::Out => (true, neo4j::relationship_type(edge.rel), edge.to.clone()),
-            EdgeDirection::In => (false, neo4j::relationship_type(edge.rel), edge.from.clone()),
+            EdgeDirection::Out => (
+                true,
+                neo4j::relationship_type(edge.rel),
+                edge.to.to_string(),
+            ),
+            EdgeDirection::In => (
+                false,
+                neo4j::relationship_type(edge.rel),
+                edge.from.to_string(),
+            ),
         })
         .collect();
     let exported: BTreeSet<(bool, String, String)> = relationships

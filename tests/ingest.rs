@@ -89,7 +89,7 @@ fn seeds_are_recognised_as_their_manifest_kind_from_content_alone() {
         let bytes = std::fs::read(root().join("seeds").join(doc.file())).unwrap();
         let converted = convert(&bytes, Format::Text, None, &options()).unwrap();
         // The seed's final line ending does not start another line.
-        let mut seed_lines = doc.lines.clone();
+        let mut seed_lines: Vec<String> = doc.lines.iter().map(str::to_string).collect();
         if seed_lines.last().is_some_and(String::is_empty) {
             seed_lines.pop();
         }

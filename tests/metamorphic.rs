@@ -102,7 +102,7 @@ fn variant(corpus: &Corpus, gold: &GoldSet, rewrite: fn(&str) -> String) -> (Cor
         .iter()
         .map(|doc| SeedDoc {
             info: doc.info.clone(),
-            lines: doc.lines.iter().map(|l| rewrite(l)).collect(),
+            lines: doc.lines.iter().map(rewrite).collect(),
         })
         .collect();
     let mut facts = gold.facts.clone();

@@ -71,7 +71,7 @@ fn add(file: &str) -> (SeedDoc, Extraction) {
             date: entry.date,
             kind: entry.kind,
         },
-        lines: document.lines,
+        lines: document.lines.into(),
     };
     let extraction = extract_document(&doc);
     (doc, extraction)

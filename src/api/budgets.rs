@@ -118,7 +118,7 @@ pub fn budget_listing(engine: &Engine, params: BudgetParams) -> Result<BudgetRes
             .into_iter()
             .skip(offset)
             .take(limit)
-            .cloned()
+            .map(|node| budgets::budget_item(&engine.graph, node))
             .collect(),
     })
 }

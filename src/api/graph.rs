@@ -111,8 +111,8 @@ pub struct EdgeView {
 impl From<&EdgeDraft> for EdgeView {
     fn from(edge: &EdgeDraft) -> EdgeView {
         EdgeView {
-            from: edge.from.clone(),
-            to: edge.to.clone(),
+            from: edge.from.to_string(),
+            to: edge.to.to_string(),
             rel: edge.rel.as_str().to_string(),
             props: edge.props.clone(),
             sources: edge.sources.clone(),

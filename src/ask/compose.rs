@@ -116,8 +116,8 @@ pub fn link_facts(engine: &Engine, subject: &NodeDraft, rels: &[Rel], limit: usi
             if direction != EdgeDirection::Out {
                 continue;
             }
-            if edge.rel == Rel::PartOf && visited.insert(edge.to.clone()) {
-                queue.push_back(edge.to.clone());
+            if edge.rel == Rel::PartOf && visited.insert(edge.to.to_string()) {
+                queue.push_back(edge.to.to_string());
             }
             if !rels.contains(&edge.rel) || !stated.insert((edge.rel, edge.to.clone())) {
                 continue;

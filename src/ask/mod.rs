@@ -306,11 +306,11 @@ fn citations(engine: &Engine, facts: &[Fact], passages: &[Hit], limit: usize) ->
         .iter()
         .filter_map(|f| f.sources.first())
         .map(|s| Citation {
-            doc: s.doc.clone(),
+            doc: s.doc.to_string(),
             doc_title: engine.doc_title(&s.doc),
             line_start: s.line_start,
             line_end: s.line_end,
-            quote: s.quote.clone(),
+            quote: s.quote.to_string(),
         });
     let from_passages = passages.iter().map(|hit| Citation {
         doc: hit.doc.clone(),

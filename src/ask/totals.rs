@@ -360,7 +360,7 @@ fn part_children(engine: &Engine, id: &str) -> Vec<String> {
         .into_iter()
         .filter(|(d, e)| *d == EdgeDirection::In && e.rel == Rel::PartOf)
         .filter(|(_, e)| engine.graph.node(&e.from).is_some_and(|n| !is_total_row(n)))
-        .map(|(_, e)| e.from.clone())
+        .map(|(_, e)| e.from.to_string())
         .filter(|from| seen.insert(from.clone()))
         .collect()
 }

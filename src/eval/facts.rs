@@ -445,7 +445,7 @@ fn score_precision(
     for node in &graph.budgets {
         let judged = node.node.sources.iter().any(|s| {
             budgets.iter().any(|(f, b)| {
-                f.doc == s.doc
+                s.doc == f.doc
                     && s.line_start <= f.line
                     && f.line <= s.line_end
                     && FiscalYear::parse_label(&b.fy) == node.year

@@ -109,10 +109,10 @@ impl CsvFile {
 fn citation(sources: &[Source]) -> [String; 5] {
     let first = sources.first();
     [
-        first.map(|s| s.doc.clone()).unwrap_or_default(),
+        first.map(|s| s.doc.to_string()).unwrap_or_default(),
         first.map(|s| s.line_start.to_string()).unwrap_or_default(),
         first.map(|s| s.line_end.to_string()).unwrap_or_default(),
-        first.map(|s| s.quote.clone()).unwrap_or_default(),
+        first.map(|s| s.quote.to_string()).unwrap_or_default(),
         serde_json::to_string(sources).unwrap_or_default(),
     ]
 }
@@ -157,8 +157,8 @@ pub fn write(graph: &KnowledgeGraph, dir: &Path) -> Result<Neo4jExport, ExportEr
         }
         let [doc, line_start, line_end, quote, sources] = citation(&edge.sources);
         let record = [
-            edge.from.clone(),
-            edge.to.clone(),
+            edge.from.to_string(),
+            edge.to.to_string(),
             relationship_type(edge.rel),
             serde_json::Value::Object(edge.props.clone()).to_string(),
             doc,

@@ -50,10 +50,10 @@ impl<'a> Collector<'a> {
             quote = shorten(joined.trim());
         }
         Source {
-            doc: self.doc.file().to_string(),
+            doc: self.doc.file().into(),
             line_start: u32::try_from(start).unwrap_or(u32::MAX),
             line_end: u32::try_from(end).unwrap_or(u32::MAX),
-            quote: quote.to_string(),
+            quote: quote.into(),
         }
     }
 
@@ -142,7 +142,7 @@ impl<'a> Collector<'a> {
         if edge.from == edge.to || edge.from.is_empty() || edge.to.is_empty() {
             return;
         }
-        let key = (edge.from.clone(), edge.rel, edge.to.clone());
+        let key = (edge.from.to_string(), edge.rel, edge.to.to_string());
         match self.edge_index.get(&key) {
             Some(&index) => {
                 let existing = &mut self.out.edges[index];

@@ -99,7 +99,7 @@ impl<'a> DocText<'a> {
 
     /// Original line by 0-based index.
     fn raw(&self, index: usize) -> &str {
-        self.doc.lines.get(index).map(String::as_str).unwrap_or("")
+        self.doc.lines.get(index).unwrap_or("")
     }
 
     /// Cleaned line by 0-based index.
@@ -137,10 +137,10 @@ impl<'a> DocText<'a> {
             short(raw.trim())
         };
         Source {
-            doc: self.doc.file().to_string(),
+            doc: self.doc.file().into(),
             line_start: index as u32 + 1,
             line_end: index as u32 + 1,
-            quote,
+            quote: quote.into(),
         }
     }
 
@@ -155,10 +155,10 @@ impl<'a> DocText<'a> {
             .join("\n");
         let trimmed = joined.trim();
         Source {
-            doc: self.doc.file().to_string(),
+            doc: self.doc.file().into(),
             line_start: first as u32 + 1,
             line_end: last as u32 + 1,
-            quote: short(trimmed),
+            quote: short(trimmed).into(),
         }
     }
 }
@@ -1816,7 +1816,7 @@ mod tests {
                     .map(|l| text.split('\n').nth(l as usize - 1).unwrap_or(""))
                     .collect::<Vec<_>>()
                     .join("\n");
-                assert!(span.contains(&s.quote), "{:?}", s);
+                assert!(span.contains(s.quote.as_str()), "{:?}", s);
             }
         }
     }
@@ -1938,7 +1938,7 @@ mod tests {
                         .map(|l| d.line(l))
                         .collect::<Vec<_>>()
                         .join("\n");
-                    assert!(span.contains(&s.quote), "{:?}", s);
+                    assert!(span.contains(s.quote.as_str()), "{:?}", s);
                 }
             }
             for e in &ex.edges {
@@ -1947,7 +1947,7 @@ mod tests {
                         .map(|l| d.line(l))
                         .collect::<Vec<_>>()
                         .join("\n");
-                    assert!(span.contains(&s.quote), "{:?}", s);
+                    assert!(span.contains(s.quote.as_str()), "{:?}", s);
                 }
             }
         }

@@ -35,7 +35,7 @@ pub fn has_edge(extraction: &Extraction, from: &str, rel: Rel, to: &str) -> bool
 pub fn quotes_are_verbatim(doc: &SeedDoc, extraction: &Extraction) {
     for source in extraction.sources() {
         let text = doc.cited_lines(source.line_start, source.line_end);
-        assert!(text.contains(&source.quote), "{source:?}");
+        assert!(text.contains(source.quote.as_str()), "{source:?}");
     }
 }
 

@@ -81,10 +81,10 @@ fn document_node(doc: &SeedDoc) -> NodeDraft {
         .map(|(i, l)| (i as u32 + 1, l.trim().to_string()))
         .unwrap_or((1, String::new()));
     let source = Source {
-        doc: doc.file().to_string(),
+        doc: doc.file().into(),
         line_start: number,
         line_end: number,
-        quote: line.chars().take(120).collect(),
+        quote: line.chars().take(120).collect::<String>().into(),
     };
     let mut node = NodeDraft::new(NodeType::Document, doc.file(), source);
     node.name = doc.info.title.clone();
@@ -166,11 +166,11 @@ pub(super) fn canonicalize(all: &mut Extraction, vocab: &Vocabulary) -> Vec<Stri
         node.name = entry.name.clone();
     }
     for edge in &mut all.edges {
-        if let Some(to) = renamed.get(&edge.from) {
-            edge.from = to.clone();
+        if let Some(to) = renamed.get(edge.from.as_str()) {
+            edge.from = to.as_str().into();
         }
-        if let Some(to) = renamed.get(&edge.to) {
-            edge.to = to.clone();
+        if let Some(to) = renamed.get(edge.to.as_str()) {
+            edge.to = to.as_str().into();
         }
     }
     all.edges.retain(|e| e.from != e.to);
@@ -329,10 +329,10 @@ fn context_links(
                     _ => continue,
                 };
                 let source = Source {
-                    doc: doc_name.clone(),
+                    doc: doc_name.as_str().into(),
                     line_start: number,
                     line_end: number,
-                    quote: found.text(sentence).to_string(),
+                    quote: found.text(sentence).into(),
                 };
                 links.push(EdgeDraft::new(id, rel, &found.entry.node_id, source));
             }
@@ -365,10 +365,10 @@ fn plans_rested_on(
     for (name, start, end, is_law) in named {
         let name = clean_name(&name);
         let source = Source {
-            doc: doc.to_string(),
+            doc: doc.into(),
             line_start: line,
             line_end: line,
-            quote: sentence[start..end].to_string(),
+            quote: sentence[start..end].into(),
         };
         let id = match vocab.canonical_node_id(NodeType::Strategy, &name) {
             Some(known) => known.to_string(),
@@ -430,7 +430,7 @@ fn quote_stands_in(doc: &SeedDoc, source: &Source) -> bool {
         .map(|n| doc.line(n))
         .collect();
     let joined = span.join("\n");
-    joined.contains(&source.quote) || span.concat().contains(&source.quote)
+    joined.contains(source.quote.as_str()) || span.concat().contains(source.quote.as_str())
 }
 
 fn merge_sources(into: &mut Vec<Source>, from: Vec<Source>) {
@@ -506,14 +506,14 @@ impl EdgeMerger {
         let by_key = edges
             .iter()
             .enumerate()
-            .map(|(position, e)| ((e.from.clone(), e.rel, e.to.clone()), position))
+            .map(|(position, e)| ((e.from.to_string(), e.rel, e.to.to_string()), position))
             .collect();
         EdgeMerger { edges, by_key }
     }
 
     /// Merges one more draft.
     pub(super) fn push(&mut self, edge: EdgeDraft) {
-        let key = (edge.from.clone(), edge.rel, edge.to.clone());
+        let key = (edge.from.to_string(), edge.rel, edge.to.to_string());
         let Some(&position) = self.by_key.get(&key) else {
             self.by_key.insert(key, self.edges.len());
             self.edges.push(edge);
@@ -600,7 +600,7 @@ mod tests {
         let links: Vec<(String, Rel, String)> = named_links(&nodes, &vocab)
             .into_iter()
             .filter(|e| e.rel == Rel::BasedOn)
-            .map(|e| (e.from, e.rel, e.to))
+            .map(|e| (e.from.to_string(), e.rel, e.to.to_string()))
             .collect();
         assert_eq!(
             links,

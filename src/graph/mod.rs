@@ -5,12 +5,13 @@ pub mod build;
 pub mod export;
 pub mod model;
 pub mod query;
+pub mod shared;
 
 use model::{EdgeDraft, NodeDraft, NodeType, Rel};
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use shared::Interner;
 use std::path::Path;
 
 /// Errors reading or writing a persisted graph.
@@ -50,23 +51,35 @@ pub struct GraphData {
 pub struct KnowledgeGraph {
     data: GraphData,
     graph: DiGraph<usize, usize>,
-    by_id: HashMap<String, NodeIndex>,
+    /// Every node once, sorted by id (the last of equal ids): found by binary search, so the
+    /// ids are not held twice.
+    by_id: Box<[NodeIndex]>,
 }
 
 impl KnowledgeGraph {
     /// Builds the petgraph view over merged nodes and edges; edges whose ends are unknown are
     /// dropped.
     pub fn new(mut data: GraphData) -> KnowledgeGraph {
+        share_texts(&mut data);
         let mut graph = DiGraph::with_capacity(data.nodes.len(), data.edges.len());
-        let mut by_id = HashMap::with_capacity(data.nodes.len());
-        for (position, node) in data.nodes.iter().enumerate() {
-            by_id.insert(node.id.clone(), graph.add_node(position));
+        for position in 0..data.nodes.len() {
+            graph.add_node(position);
         }
+        let by_id = ids_sorted(&data.nodes, &graph);
+        let find = |id: &str| find_id(&data.nodes, &graph, &by_id, id);
         data.edges
-            .retain(|e| by_id.contains_key(&e.from) && by_id.contains_key(&e.to));
+            .retain(|e| find(&e.from).is_some() && find(&e.to).is_some());
+        data.nodes.shrink_to_fit();
+        data.edges.shrink_to_fit();
         for (position, edge) in data.edges.iter().enumerate() {
-            if let (Some(from), Some(to)) = (by_id.get(&edge.from), by_id.get(&edge.to)) {
-                graph.add_edge(*from, *to, position);
+            let ends = find_id(&data.nodes, &graph, &by_id, &edge.from).zip(find_id(
+                &data.nodes,
+                &graph,
+                &by_id,
+                &edge.to,
+            ));
+            if let Some((from, to)) = ends {
+                graph.add_edge(from, to, position);
             }
         }
         KnowledgeGraph { data, graph, by_id }
@@ -79,7 +92,8 @@ impl KnowledgeGraph {
             message,
         };
         let bytes = std::fs::read(path).map_err(|e| io(e.to_string()))?;
-        let data: GraphData = serde_json::from_slice(&bytes).map_err(|e| io(e.to_string()))?;
+        let data: GraphData =
+            shared::interning(|| serde_json::from_slice(&bytes)).map_err(|e| io(e.to_string()))?;
         Ok(KnowledgeGraph::new(data))
     }
 
@@ -107,14 +121,13 @@ impl KnowledgeGraph {
 
     /// The node with this id.
     pub fn node(&self, id: &str) -> Option<&NodeDraft> {
-        self.by_id
-            .get(id)
-            .map(|index| &self.data.nodes[self.graph[*index]])
+        self.index_of(id)
+            .map(|index| &self.data.nodes[self.graph[index]])
     }
 
     /// The petgraph index of a node.
     pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
-        self.by_id.get(id).copied()
+        find_id(&self.data.nodes, &self.graph, &self.by_id, id)
     }
 
     /// The node at a petgraph index.
@@ -171,6 +184,52 @@ impl KnowledgeGraph {
     }
 }
 
+/// The node indices of `graph` (whose weights are positions in `nodes`) sorted by id; of
+/// equal ids only the last node is kept.
+fn ids_sorted(nodes: &[NodeDraft], graph: &DiGraph<usize, usize>) -> Box<[NodeIndex]> {
+    let id = |index: &NodeIndex| nodes[graph[*index]].id.as_str();
+    let mut sorted: Vec<NodeIndex> = graph.node_indices().rev().collect();
+    sorted.sort_by(|a, b| id(a).cmp(id(b)));
+    sorted.dedup_by(|later, first| id(later) == id(first));
+    sorted.into_boxed_slice()
+}
+
+/// The node with id `wanted` in `sorted` (see [`ids_sorted`]).
+fn find_id(
+    nodes: &[NodeDraft],
+    graph: &DiGraph<usize, usize>,
+    sorted: &[NodeIndex],
+    wanted: &str,
+) -> Option<NodeIndex> {
+    sorted
+        .binary_search_by(|index| {
+            let position = graph.node_weight(*index).copied().unwrap_or(usize::MAX);
+            let id = nodes.get(position).map_or("", |n| n.id.as_str());
+            id.cmp(wanted)
+        })
+        .ok()
+        .map(|found| sorted[found])
+}
+
+/// Makes the edges' equal ends and the sources' equal document names and quotes one
+/// allocation each, and gives the lists no room beyond their length: a graph is not changed
+/// once made.
+fn share_texts(data: &mut GraphData) {
+    let mut interner = Interner::default();
+    for edge in &mut data.edges {
+        edge.from = interner.intern(&edge.from);
+        edge.to = interner.intern(&edge.to);
+    }
+    let nodes = data.nodes.iter_mut().map(|n| &mut n.sources);
+    for sources in nodes.chain(data.edges.iter_mut().map(|e| &mut e.sources)) {
+        sources.shrink_to_fit();
+        for source in sources {
+            source.doc = interner.intern(&source.doc);
+            source.quote = interner.intern(&source.quote);
+        }
+    }
+}
+
 /// Node counts by type and edge counts by relationship.
 #[derive(Debug, Clone)]
 pub struct GraphCounts {
@@ -183,5 +242,59 @@ pub struct GraphCounts {
 impl AsRef<KnowledgeGraph> for KnowledgeGraph {
     fn as_ref(&self) -> &KnowledgeGraph {
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::Source;
+
+    fn node(node_type: NodeType, name: &str, line: u32) -> NodeDraft {
+        let source = Source {
+            doc: "a.txt".into(),
+            line_start: line,
+            line_end: line,
+            quote: name.into(),
+        };
+        NodeDraft::new(node_type, name, source)
+    }
+
+    #[test]
+    fn finds_nodes_by_id_the_last_of_equal_ids() {
+        let names = ["b", "a", "c", "a", "ab"];
+        let nodes: Vec<NodeDraft> = names
+            .iter()
+            .enumerate()
+            .map(|(line, name)| node(NodeType::Measure, name, line as u32))
+            .collect();
+        let edge = |from: &str, to: &str| {
+            EdgeDraft::new(from, Rel::PartOf, to, nodes[0].sources[0].clone())
+        };
+        let edges = vec![
+            edge("measure:b", "measure:a"),
+            edge("measure:ab", "measure:zz"),
+        ];
+        let graph = KnowledgeGraph::new(GraphData { nodes, edges });
+        for (line, name) in [(0, "b"), (3, "a"), (2, "c"), (4, "ab")] {
+            let found = graph.node(&format!("measure:{name}"));
+            assert_eq!(found.map(|n| n.sources[0].line_start), Some(line), "{name}");
+        }
+        assert!(graph.node("measure:").is_none() && graph.node("measure:d").is_none());
+        assert_eq!(
+            graph.edges().len(),
+            1,
+            "an edge to an unknown node is dropped"
+        );
+        let (direction, edge) = graph.edges_of("measure:a")[0];
+        assert_eq!(
+            (direction, edge.from.as_str()),
+            (EdgeDirection::In, "measure:b")
+        );
+        assert_eq!(graph.petgraph().edge_count(), 1);
+        let a = graph
+            .index_of("measure:a")
+            .map(|i| graph.node_at(i).sources[0].line_start);
+        assert_eq!(a, Some(3));
     }
 }

@@ -1,5 +1,6 @@
 //! Typed nodes, edges and their provenance: the vocabulary every extractor speaks.
 
+use super::shared::SharedStr;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -161,13 +162,15 @@ impl fmt::Display for Rel {
 )]
 pub struct Source {
     /// Seed file name, e.g. `004_ffbb1bb57b30ee70.txt`.
-    pub doc: String,
+    #[schema(value_type = String)]
+    pub doc: SharedStr,
     /// First cited line (1-based).
     pub line_start: u32,
     /// Last cited line (1-based, inclusive).
     pub line_end: u32,
     /// Verbatim text from the cited lines.
-    pub quote: String,
+    #[schema(value_type = String)]
+    pub quote: SharedStr,
 }
 
 /// A node as an extractor proposes it; the builder merges drafts that share an id.
@@ -212,9 +215,9 @@ impl NodeDraft {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EdgeDraft {
     /// Subject node id.
-    pub from: String,
+    pub from: SharedStr,
     /// Object node id.
-    pub to: String,
+    pub to: SharedStr,
     /// Relationship, read subject → object.
     pub rel: Rel,
     /// Extra facts about the link.
@@ -227,8 +230,8 @@ impl EdgeDraft {
     /// An edge `from -rel-> to` with one source.
     pub fn new(from: &str, rel: Rel, to: &str, source: Source) -> EdgeDraft {
         EdgeDraft {
-            from: from.to_string(),
-            to: to.to_string(),
+            from: from.into(),
+            to: to.into(),
             rel,
             props: Map::new(),
             sources: vec![source],

@@ -274,10 +274,10 @@ pub fn linked_through_ancestors(graph: &KnowledgeGraph, id: &str, rel: Rel) -> B
                 continue;
             }
             if edge.rel == rel {
-                linked.insert(edge.to.clone());
+                linked.insert(edge.to.to_string());
             }
-            if edge.rel == Rel::PartOf && seen.insert(edge.to.clone()) {
-                queue.push_back(edge.to.clone());
+            if edge.rel == Rel::PartOf && seen.insert(edge.to.to_string()) {
+                queue.push_back(edge.to.to_string());
             }
         }
     }

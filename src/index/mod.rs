@@ -73,6 +73,10 @@ pub(crate) fn register_tokenizers(index: &Index, analyzer: &Analyzer) {
         .register(BIGRAM, TextAnalyzer::from(BigramTokenizer));
 }
 
+/// Decompressed blocks of stored passages kept per segment (tantivy keeps 100): a search
+/// reads only the documents of the hits it shows.
+const DOC_STORE_CACHE_BLOCKS: usize = 10;
+
 /// Opens the tantivy index of a build directory.
 pub fn open_index(dir: &Path, analyzer: &Analyzer) -> Result<SearchIndex, IndexError> {
     let index = Index::open_in_dir(dir.join("tantivy"))?;
@@ -81,6 +85,7 @@ pub fn open_index(dir: &Path, analyzer: &Analyzer) -> Result<SearchIndex, IndexE
     let reader = index
         .reader_builder()
         .reload_policy(ReloadPolicy::Manual)
+        .doc_store_cache_num_blocks(DOC_STORE_CACHE_BLOCKS)
         .try_into()?;
     Ok(SearchIndex {
         index,

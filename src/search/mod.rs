@@ -2,12 +2,14 @@
 
 pub mod query;
 pub mod snippet;
+pub mod statistics;
 pub mod topk;
 
 use crate::analysis::Analyzer;
 use crate::index::SearchIndex;
 use crate::index::schema::ORD_FIELD;
 use serde::Serialize;
+use statistics::Statistics;
 use std::cmp::Reverse;
 use std::collections::HashSet;
 use tantivy::collector::{Collector, Count, TopDocs};
@@ -178,7 +180,12 @@ pub fn search(
     } = rank(&searcher, index, analyzer, request, &parsed, window)?;
     let mut seen_texts = HashSet::new();
     let mut unique = Vec::with_capacity(ranked.len());
+    let wanted = request.offset + request.limit;
+    // Hits past the page are never shown: their documents are not read.
     for topk::Ranked { score, address, .. } in ranked {
+        if unique.len() >= wanted {
+            break;
+        }
         let stored: TantivyDocument = searcher.doc(address)?;
         let text = stored
             .get_first(index.fields.text)
@@ -245,6 +252,7 @@ fn rank(
         .filter(|_| request.passages && request.doc.is_none());
     let Some(query::Clauses {
         matching,
+        single_terms,
         mut bonus,
     }) = clauses
     else {
@@ -255,9 +263,19 @@ fn rank(
     bonus.push(exact_term(index.fields.kind, "passage"));
     let k = (window * CANDIDATES_PER_HIT).max(MIN_CANDIDATES);
     let terms = query::candidate_terms(analyzer, &fields, parsed, expansions);
-    let picked = topk::candidates(searcher, &terms, k)?;
-    let mut ranked = topk::rescore(searcher, &matching, &bonus, &picked)?;
-    let (mut total, total_exact) = topk::count_up_to(searcher, &matching, COUNT_LIMIT)?;
+    let statistics = Statistics::new(searcher);
+    let picked = topk::candidates(searcher, &statistics, &terms, k)?;
+    let mut ranked = topk::rescore(searcher, &statistics, &matching, &bonus, &picked)?;
+    // When the single terms alone reach the limit, so do all clauses, and the expansions'
+    // phrases need not be matched to count.
+    let terms_only = matching.get(..single_terms).unwrap_or(&matching);
+    let by_terms = topk::count_up_to(searcher, terms_only, COUNT_LIMIT)?;
+    let (mut total, total_exact) = match by_terms {
+        (_, true) if single_terms < matching.len() => {
+            topk::count_up_to(searcher, &matching, COUNT_LIMIT)?
+        }
+        counted => counted,
+    };
     if !request.node_types.is_empty() {
         let nodes_only = SearchRequest {
             passages: false,

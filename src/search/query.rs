@@ -252,10 +252,11 @@ fn split_quoted(text: &str) -> (Vec<String>, String) {
     (phrases, free)
 }
 
+/// A weighted term; its scores need frequencies, not positions.
 fn term_query(field: Field, term: &str, boost: f32) -> Box<dyn Query> {
     let query = TermQuery::new(
         Term::from_field_text(field, term),
-        IndexRecordOption::WithFreqsAndPositions,
+        IndexRecordOption::WithFreqs,
     );
     Box::new(BoostQuery::new(Box::new(query), boost))
 }
@@ -322,6 +323,8 @@ fn text_as_phrase(
 pub struct Clauses {
     /// Terms in body and heading, bigrams, expansions as phrases.
     pub matching: Vec<Box<dyn Query>>,
+    /// How many of `matching`, from the first, are single terms (the terms and bigrams).
+    pub single_terms: usize,
     /// Adjacent terms as phrases (only found where both terms match) and the facets.
     pub bonus: Vec<Box<dyn Query>>,
 }
@@ -347,12 +350,17 @@ pub fn clauses(
     for gram in &parsed.bigrams {
         matching.push(term_query(fields.bigram, gram, BIGRAM_BOOST));
     }
+    let single_terms = matching.len();
     for expansion in expansion_terms {
         matching.extend(phrase_views(analyzer, fields, expansion, EXPANSION_BOOST));
     }
     let mut bonus = adjacent_phrases(fields, parsed);
     bonus.extend(facet_clauses(fields, parsed));
-    Some(Clauses { matching, bonus })
+    Some(Clauses {
+        matching,
+        single_terms,
+        bonus,
+    })
 }
 
 /// Adjacent free-text terms as phrases, for a proximity bonus.

@@ -10,6 +10,7 @@
 
 use crate::index::schema::ORD_FIELD;
 use crate::search::query::CandidateTerms;
+use crate::search::statistics::Statistics;
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 use std::sync::Arc;
@@ -88,12 +89,12 @@ fn scorers_of(
         .collect()
 }
 
-/// The weight of each query, scored with the searcher's statistics.
+/// The weight of each query, scored with the search's statistics.
 fn weights_of(
-    searcher: &Searcher,
+    statistics: &Statistics,
     queries: &[Box<dyn Query>],
 ) -> tantivy::Result<Vec<Box<dyn Weight>>> {
-    let scoring = EnableScoring::enabled_from_searcher(searcher);
+    let scoring = statistics.scoring();
     queries.iter().map(|query| query.weight(scoring)).collect()
 }
 
@@ -129,6 +130,7 @@ fn term_queries(terms: &[(Term, f32)]) -> Vec<Box<dyn Query>> {
 /// (which keeps the best `k` it is given).
 fn best_by_terms(
     searcher: &Searcher,
+    statistics: &Statistics,
     terms: &[(Term, f32)],
     bonus: &[(Term, f32)],
     k: usize,
@@ -137,8 +139,8 @@ fn best_by_terms(
     if terms.is_empty() || k == 0 {
         return Ok(());
     }
-    let term_weights = weights_of(searcher, &term_queries(terms))?;
-    let bonus_weights = weights_of(searcher, &term_queries(bonus))?;
+    let term_weights = weights_of(statistics, &term_queries(terms))?;
+    let bonus_weights = weights_of(statistics, &term_queries(bonus))?;
     let union = BooleanQuery::new(
         term_queries(terms)
             .into_iter()
@@ -146,7 +148,7 @@ fn best_by_terms(
             .map(|clause| (Occur::Should, clause))
             .collect(),
     );
-    let union_weight = union.weight(EnableScoring::enabled_from_searcher(searcher))?;
+    let union_weight = union.weight(statistics.scoring())?;
     let threshold = |heap: &Kept| match heap.peek() {
         Some(Reverse(worst)) if heap.len() >= k => {
             worst.score - worst.score.abs() * THRESHOLD_SLACK
@@ -191,15 +193,30 @@ fn best_by_terms(
 /// the best `k` by the weighted bigrams (and facets). In address order, without repeats.
 pub fn candidates(
     searcher: &Searcher,
+    statistics: &Statistics,
     terms: &CandidateTerms,
     k: usize,
 ) -> tantivy::Result<Vec<DocAddress>> {
     let mut by_words = BinaryHeap::with_capacity(k + 1);
-    best_by_terms(searcher, &terms.words, &terms.facets, k, &mut by_words)?;
+    best_by_terms(
+        searcher,
+        statistics,
+        &terms.words,
+        &terms.facets,
+        k,
+        &mut by_words,
+    )?;
     let mut picked: Vec<DocAddress> = by_words.iter().map(|Reverse(kept)| kept.address).collect();
     if picked.len() < k {
         let mut by_bigrams = BinaryHeap::with_capacity(k + 1);
-        best_by_terms(searcher, &terms.bigrams, &terms.facets, k, &mut by_bigrams)?;
+        best_by_terms(
+            searcher,
+            statistics,
+            &terms.bigrams,
+            &terms.facets,
+            k,
+            &mut by_bigrams,
+        )?;
         picked.extend(by_bigrams.iter().map(|Reverse(kept)| kept.address));
     }
     picked.sort();
@@ -211,12 +228,13 @@ pub fn candidates(
 /// with the sum of the scores of every `matching` and `bonus` query it matches; best first.
 pub fn rescore(
     searcher: &Searcher,
+    statistics: &Statistics,
     matching: &[Box<dyn Query>],
     bonus: &[Box<dyn Query>],
     candidates: &[DocAddress],
 ) -> tantivy::Result<Vec<Ranked>> {
-    let matching = weights_of(searcher, matching)?;
-    let bonus = weights_of(searcher, bonus)?;
+    let matching = weights_of(statistics, matching)?;
+    let bonus = weights_of(statistics, bonus)?;
     let mut rescored = Vec::with_capacity(candidates.len());
     for group in candidates.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
         let segment = searcher.segment_reader(group[0].segment_ord);
@@ -329,9 +347,10 @@ mod tests {
             words: terms(schema),
             ..CandidateTerms::default()
         };
-        let picked = candidates(&searcher, &terms, k).unwrap();
+        let statistics = Statistics::new(&searcher);
+        let picked = candidates(&searcher, &statistics, &terms, k).unwrap();
         let queries = term_queries(&terms.words);
-        let mut ranked = rescore(&searcher, &queries, &[], &picked).unwrap();
+        let mut ranked = rescore(&searcher, &statistics, &queries, &[], &picked).unwrap();
         ranked.sort_by(best_first);
         ranked.iter().map(|r| r.ord).collect()
     }
@@ -353,7 +372,8 @@ mod tests {
         let searcher = index.reader().unwrap().searcher();
         let queries = term_queries(&terms(schema));
         let every = every_address(&searcher);
-        let mut ranked = rescore(&searcher, &queries, &[], &every).unwrap();
+        let statistics = Statistics::new(&searcher);
+        let mut ranked = rescore(&searcher, &statistics, &queries, &[], &every).unwrap();
         ranked.sort_by(best_first);
         ranked.iter().map(|r| (r.score, r.ord)).collect()
     }
@@ -395,7 +415,14 @@ mod tests {
             )
             .unwrap();
         let every = every_address(&searcher);
-        let rescored = rescore(&searcher, &queries, &[], &every).unwrap();
+        let rescored = rescore(
+            &searcher,
+            &Statistics::new(&searcher),
+            &queries,
+            &[],
+            &every,
+        )
+        .unwrap();
         assert_eq!(
             rescored.len(),
             top.len(),

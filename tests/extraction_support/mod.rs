@@ -44,6 +44,6 @@ pub fn budget_rows(extraction: &Extraction) -> Vec<BudgetRow> {
 pub fn assert_quotes_cited(doc: &SeedDoc, extraction: &Extraction) {
     for source in extraction.sources() {
         let text = doc.cited_lines(source.line_start, source.line_end);
-        assert!(text.contains(&source.quote), "{source:?}");
+        assert!(text.contains(source.quote.as_str()), "{source:?}");
     }
 }

@@ -332,10 +332,10 @@ impl<'a> Parser<'a> {
 
     fn source(&self, start: u32, end: u32, quote: &str) -> Source {
         Source {
-            doc: self.doc.file().to_string(),
+            doc: self.doc.file().into(),
             line_start: start,
             line_end: end.max(start),
-            quote: clip(quote, MAX_QUOTE_CHARS).to_string(),
+            quote: clip(quote, MAX_QUOTE_CHARS).into(),
         }
     }
 
@@ -482,12 +482,12 @@ fn draft_year(doc: &SeedDoc) -> Option<YearCtx> {
     let line = doc
         .lines
         .iter()
-        .map(|l| nfkc(l))
+        .map(nfkc)
         .find(|l| l.contains("予算") && !find_fiscal_years(l).is_empty())
         .or_else(|| {
             doc.lines
                 .iter()
-                .map(|l| nfkc(l))
+                .map(nfkc)
                 .find(|l| !find_fiscal_years(l).is_empty())
         })?;
     let draft = find_fiscal_years(&line).first()?.year;

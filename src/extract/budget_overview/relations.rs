@@ -15,14 +15,14 @@ impl Parser<'_> {
     pub(super) fn scan_relations(&mut self, subject: Subject, text: &str, line_source: &Source) {
         let text = nfkc(text);
         let quote_source = |quote: &str| Source {
-            quote: clip(quote, MAX_QUOTE_CHARS).to_string(),
+            quote: clip(quote, MAX_QUOTE_CHARS).into(),
             ..line_source.clone()
         };
         let raw_quote = |needle: &str| {
             if line_source.quote.contains(needle) {
                 needle.to_string()
             } else {
-                line_source.quote.clone()
+                line_source.quote.to_string()
             }
         };
         self.scan_bodies(subject, &text, &raw_quote, &quote_source);

@@ -65,7 +65,7 @@ fn assert_quotes_exact(doc: &SeedDoc, ex: &Extraction) {
             .map(|l| doc.line(l))
             .collect();
         assert!(
-            lines.join("\n").contains(&source.quote),
+            lines.join("\n").contains(source.quote.as_str()),
             "quote {:?} not in lines {}-{}",
             source.quote,
             source.line_start,
@@ -218,11 +218,9 @@ fn merged_headings_restart_and_split_names() {
         .iter()
         .find(|n| n.name == "サイバー")
         .map(|n| n.id.clone());
-    assert!(
-        ex.edges
-            .iter()
-            .any(|e| Some(&e.from) == iot.as_ref() && Some(&e.to) == cyber.as_ref())
-    );
+    assert!(ex.edges.iter().any(
+        |e| Some(e.from.as_str()) == iot.as_deref() && Some(e.to.as_str()) == cyber.as_deref()
+    ));
 }
 
 proptest! {

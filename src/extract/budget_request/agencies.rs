@@ -305,9 +305,9 @@ impl Builder<'_> {
             if !self
                 .lines
                 .get(line)
-                .is_some_and(|l| l.raw.contains(&source.quote))
+                .is_some_and(|l| l.raw.contains(source.quote.as_str()))
             {
-                source.quote = name.to_string();
+                source.quote = name.into();
             }
             self.edge(owner, Rel::CollaboratesWith, &id, source);
         }

@@ -357,7 +357,7 @@ pub(super) fn infer_request_year(doc: &SeedDoc, blocks: &[BudgetBlock]) -> Fisca
     let text_year = doc
         .lines
         .iter()
-        .flat_map(|l| crate::money::find_fiscal_years(l))
+        .flat_map(crate::money::find_fiscal_years)
         .map(|m| m.year)
         .max();
     let published = doc

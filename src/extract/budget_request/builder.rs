@@ -16,13 +16,14 @@ impl<'a> Builder<'a> {
     pub(super) fn source(&self, first: usize, last: usize, quote_line: usize) -> Source {
         let (first, last) = (first.min(last), first.max(last));
         Source {
-            doc: self.file.clone(),
+            doc: self.file.as_str().into(),
             line_start: self.lines.get(first).map_or(0, |l| l.no),
             line_end: self.lines.get(last).map_or(0, |l| l.no),
             quote: self
                 .lines
                 .get(quote_line)
-                .map_or(String::new(), |l| quote_of(l.raw)),
+                .map_or(String::new(), |l| quote_of(l.raw))
+                .into(),
         }
     }
 
@@ -34,10 +35,10 @@ impl<'a> Builder<'a> {
             quote_of(raw)
         };
         Source {
-            doc: self.file.clone(),
+            doc: self.file.as_str().into(),
             line_start: self.lines.get(line).map_or(0, |l| l.no),
             line_end: self.lines.get(line).map_or(0, |l| l.no),
-            quote,
+            quote: quote.into(),
         }
     }
 

@@ -24,7 +24,7 @@ pub(super) fn prepare_lines(doc: &SeedDoc) -> Vec<Line<'_>> {
             let text = cleaned.trim().to_string();
             Line {
                 no: u32::try_from(index + 1).unwrap_or(u32::MAX),
-                raw: raw.as_str(),
+                raw,
                 indented: raw.starts_with(char::is_whitespace) && !text.is_empty(),
                 text,
             }

@@ -259,7 +259,10 @@ fn check_sources(doc: &SeedDoc, extraction: &Extraction) {
             .map(|n| doc.line(n))
             .collect();
         assert!(source.line_start >= 1 && source.line_start <= source.line_end);
-        assert!(lines.join("\n").contains(&source.quote), "{source:?}");
+        assert!(
+            lines.join("\n").contains(source.quote.as_str()),
+            "{source:?}"
+        );
     }
     for node in &extraction.nodes {
         assert!(!node.sources.is_empty(), "{node:?}");

@@ -101,7 +101,6 @@ impl<'a> Reader<'a> {
             .lines
             .iter()
             .find(|l| !l.trim().is_empty())
-            .map(String::as_str)
             .unwrap_or("");
         let document_context =
             YearKind::read(&doc.info.title).or(YearKind::read(&strip_markup(first_line)));

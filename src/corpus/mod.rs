@@ -1,6 +1,10 @@
 //! The seed corpus: the manifest, the documents' lines, and the content hash that decides
 //! when the index must be rebuilt.
 
+mod lines;
+
+pub use lines::Lines;
+
 use crate::library::{Library, LibraryEntry};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -89,7 +93,7 @@ pub struct SeedDoc {
     /// Manifest entry.
     pub info: DocumentInfo,
     /// Lines of the file, without line terminators; line N is `lines[N - 1]`.
-    pub lines: Vec<String>,
+    pub lines: Lines,
 }
 
 impl SeedDoc {
@@ -97,10 +101,7 @@ impl SeedDoc {
     pub fn from_text(info: DocumentInfo, text: &str) -> SeedDoc {
         SeedDoc {
             info,
-            lines: text
-                .split('\n')
-                .map(|l| l.trim_end_matches('\r').to_string())
-                .collect(),
+            lines: Lines::from_text(text),
         }
     }
 
@@ -114,12 +115,15 @@ impl SeedDoc {
         number
             .checked_sub(1)
             .and_then(|i| self.lines.get(i as usize))
-            .map(String::as_str)
             .unwrap_or("")
     }
 
     /// Lines `first..=last` (1-based) joined by newlines, as a citation of them reads.
     pub fn cited_lines(&self, first: u32, last: u32) -> String {
+        let span = first.checked_sub(1).zip(last.checked_sub(1));
+        if let Some(text) = span.and_then(|(a, b)| self.lines.joined(a as usize, b as usize)) {
+            return text.to_string();
+        }
         (first..=last)
             .map(|n| self.line(n))
             .collect::<Vec<_>>()
@@ -208,7 +212,7 @@ impl Corpus {
             };
             corpus.docs.push(SeedDoc {
                 info: doc.info(),
-                lines: text.lines,
+                lines: Lines::from(text.lines),
             });
             corpus.library.insert(doc.entry.id.clone(), doc);
         }

@@ -1,14 +1,19 @@
 //! Budget figures from the graph: filtering, exact totals that never count a figure twice,
 //! and the reconciliation of stated totals with the sum of their parts.
 
-use crate::graph::model::{NodeDraft, NodeType, Rel, Source};
+mod catalog;
+mod figure;
+
+pub use catalog::{BudgetCatalog, list_budgets_in};
+
+use crate::graph::model::{NodeDraft, Rel, Source};
 use crate::graph::query::{linked_through_ancestors, part_of_closure};
 use crate::graph::{EdgeDirection, KnowledgeGraph};
 use crate::money::{BudgetKind, FiscalYear, oku_to_yen};
-use crate::normalize::for_matching;
+use figure::{Figure, prop_str};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Differences up to this (億円) are the documents' own rounding (計数は四捨五入).
@@ -87,7 +92,7 @@ pub struct BudgetQuery {
 }
 
 /// The result of a listing: every match, the counted total and what was left out. The
-/// items are owned, or borrowed from a [`BudgetCatalog`].
+/// items are owned, or the budget nodes of a listing over a [`BudgetCatalog`].
 #[derive(Debug, Clone)]
 pub struct BudgetListing<I = BudgetItem> {
     /// Matching figures, document order.
@@ -101,30 +106,13 @@ pub struct BudgetListing<I = BudgetItem> {
     pub excluded: Vec<Excluded>,
 }
 
-fn prop_str<'a>(node: &'a NodeDraft, key: &str) -> Option<&'a str> {
-    node.props.get(key).and_then(Value::as_str)
-}
-
-fn flags_of(node: &NodeDraft) -> Vec<String> {
-    node.props
-        .get("flags")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(Value::as_str)
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 /// The owners of a budget node: nodes with a `has_budget` edge to it.
 fn owners_of(graph: &KnowledgeGraph, budget_id: &str) -> Vec<String> {
     graph
         .edges_of(budget_id)
         .into_iter()
         .filter(|(direction, edge)| *direction == EdgeDirection::In && edge.rel == Rel::HasBudget)
-        .map(|(_, edge)| edge.from.clone())
+        .map(|(_, edge)| edge.from.to_string())
         .collect()
 }
 
@@ -137,71 +125,30 @@ pub fn budget_item(graph: &KnowledgeGraph, node: &NodeDraft) -> BudgetItem {
         .map(|a| oku_to_yen(a).to_string());
     BudgetItem {
         id: node.id.clone(),
-        item: prop_str(node, "item").unwrap_or(&node.name).to_string(),
+        item: figure::item_name(node).to_string(),
         owners: owners_of(graph, &node.id),
         amount_oku_yen: amount,
         amount_yen,
-        fy: prop_str(node, "fy").unwrap_or("").to_string(),
-        fiscal_year: node
-            .props
-            .get("fiscal_year")
-            .and_then(Value::as_u64)
-            .and_then(|y| u16::try_from(y).ok())
-            .unwrap_or(0),
-        kind: prop_str(node, "kind").unwrap_or("other").to_string(),
-        inclusive: node
-            .props
-            .get("inclusive")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
-        flags: flags_of(node),
+        fy: figure::fy_label(node).to_string(),
+        fiscal_year: figure::fiscal_year(node),
+        kind: figure::kind_name(node).to_string(),
+        inclusive: figure::inclusive(node),
+        flags: figure::flags(node).map(str::to_string).collect(),
         change_oku_yen: prop_str(node, "change_oku_yen").map(str::to_string),
         change_rate: prop_str(node, "change_rate").map(str::to_string),
         sources: node.sources.clone(),
     }
 }
 
-/// Why a figure must not be added into a total, if it must not.
-fn exclusion_reason(item: &BudgetItem) -> Option<&'static str> {
-    if item.amount_oku_yen.is_none() {
-        Some("事項要求: requested without an amount")
-    } else if item.inclusive {
-        Some("の内数: the amount is a larger total that includes this item")
-    } else if item.flags.iter().any(|f| f == "relisted") {
-        Some("再掲/後掲: listed again; counted where it is first listed")
-    } else if item.flags.iter().any(|f| f == "bracketed") {
-        Some("〔〕: shown for reference and counted elsewhere")
-    } else {
-        None
-    }
-}
-
-/// What a listing's words are looked for in: the item's name and its owners' names and
-/// aliases, normalised.
-fn haystack(graph: &KnowledgeGraph, item: &BudgetItem) -> String {
-    let mut haystack = for_matching(&item.item).replace(' ', "");
-    for owner in &item.owners {
-        if let Some(node) = graph.node(owner) {
-            haystack.push('|');
-            haystack.push_str(&for_matching(&node.name).replace(' ', ""));
-            for alias in &node.aliases {
-                haystack.push('|');
-                haystack.push_str(&for_matching(alias).replace(' ', ""));
-            }
-        }
-    }
-    haystack
-}
-
-/// Whether an owner of `item` (or one of its parents) links with one of `rels` to a node in
+/// Whether one of `owners` (or one of its parents) links with one of `rels` to a node in
 /// `targets` (a node and everything `part_of` it, computed once per listing).
 fn owners_link_to(
     graph: &KnowledgeGraph,
-    item: &BudgetItem,
+    owners: &[&str],
     targets: &BTreeSet<String>,
     rels: &[Rel],
 ) -> bool {
-    item.owners.iter().any(|owner| {
+    owners.iter().any(|owner| {
         rels.iter().any(|rel| {
             linked_through_ancestors(graph, owner, *rel)
                 .iter()
@@ -210,122 +157,35 @@ fn owners_link_to(
     })
 }
 
-/// Every budget figure of a graph as an item, in source order, with the text its words are
-/// looked for in: what each listing filters. Made once per build (see
-/// [`crate::engine::Engine::budget_catalog`]).
-#[derive(Debug, Clone, Default)]
-pub struct BudgetCatalog {
-    items: Vec<BudgetItem>,
-    haystacks: Vec<String>,
-}
-
-impl BudgetCatalog {
-    /// The catalog of a graph.
-    pub fn new(graph: &KnowledgeGraph) -> BudgetCatalog {
-        let mut items: Vec<BudgetItem> = graph
-            .nodes_of_type(NodeType::Budget)
-            .map(|node| budget_item(graph, node))
-            .collect();
-        items.sort_by_cached_key(source_order);
-        let haystacks = items.iter().map(|item| haystack(graph, item)).collect();
-        BudgetCatalog { items, haystacks }
-    }
-}
-
 /// Lists the budget figures matching `query`, with an exact total that leaves out の内数,
 /// 事項要求, relisted and bracketed figures, and figures repeated across documents.
 pub fn list_budgets(graph: &KnowledgeGraph, query: &BudgetQuery) -> BudgetListing {
     let catalog = BudgetCatalog::new(graph);
     let listing = list_budgets_in(graph, &catalog, query);
     BudgetListing {
-        items: listing.items.into_iter().cloned().collect(),
+        items: listing
+            .items
+            .into_iter()
+            .map(|node| budget_item(graph, node))
+            .collect(),
         total_oku: listing.total_oku,
         subtotals: listing.subtotals,
         excluded: listing.excluded,
     }
 }
 
-/// [`list_budgets`] over a graph's catalog made beforehand, borrowing its items.
-pub fn list_budgets_in<'c>(
-    graph: &KnowledgeGraph,
-    catalog: &'c BudgetCatalog,
-    query: &BudgetQuery,
-) -> BudgetListing<&'c BudgetItem> {
-    let words: Vec<String> = query
-        .q
-        .as_deref()
-        .map(|q| {
-            q.split_whitespace()
-                .map(|w| for_matching(w).replace(' ', ""))
-                .collect()
-        })
-        .unwrap_or_default();
-    let closure = |id: &Option<String>| id.as_deref().map(|id| part_of_closure(graph, id));
-    let under = closure(&query.under);
-    let agency = closure(&query.agency);
-    let theme = closure(&query.theme);
-    let items: Vec<&BudgetItem> = catalog
-        .items
-        .iter()
-        .zip(&catalog.haystacks)
-        .filter(|(_, haystack)| words.iter().all(|w| haystack.contains(w.as_str())))
-        .map(|(item, _)| item)
-        .filter(|item| query.fy.is_none_or(|fy| item.fiscal_year == fy.gregorian()))
-        .filter(|item| query.kind.is_none_or(|k| item.kind == k.as_str()))
-        .filter(|item| {
-            under
-                .as_ref()
-                .is_none_or(|set| item.owners.iter().any(|o| set.contains(o)))
-        })
-        .filter(|item| {
-            agency
-                .as_ref()
-                .is_none_or(|a| owners_link_to(graph, item, a, &[Rel::Responsible]))
-        })
-        .filter(|item| {
-            theme.as_ref().is_none_or(|t| {
-                owners_link_to(
-                    graph,
-                    item,
-                    t,
-                    &[Rel::Implements, Rel::Mentions, Rel::Targets],
-                )
-            })
-        })
-        .collect();
-    let aggregates = aggregate_items(graph, &items);
-    let (total_oku, subtotals, mut excluded) = totals_without(&items, &aggregates);
-    excluded.extend(aggregates.into_iter().map(|id| Excluded {
-        id,
-        reason: "a total of parts that are listed and counted here".to_string(),
-    }));
-    BudgetListing {
-        items,
-        total_oku,
-        subtotals,
-        excluded,
-    }
-}
-
-fn source_order(item: &BudgetItem) -> (String, u32) {
-    item.sources
-        .first()
-        .map(|s| (s.doc.clone(), s.line_start))
-        .unwrap_or_default()
-}
-
 /// Figures whose owner has parts (`part_of`, at any depth) with figures of the same fiscal
 /// year and kind in the same listing: they are totals of those parts. Each owner's parts are
 /// looked up once, and figures are found by (fiscal year, kind, owner), so the work grows with
 /// the listing, not with its square.
-fn aggregate_items(graph: &KnowledgeGraph, items: &[&BudgetItem]) -> BTreeSet<String> {
+fn aggregate_items(graph: &KnowledgeGraph, items: &[Figure]) -> BTreeSet<String> {
     let mut by_owner: HashMap<(&str, &str, &str), Vec<&str>> = HashMap::new();
     for item in items {
         for owner in &item.owners {
             by_owner
-                .entry((item.fy.as_str(), item.kind.as_str(), owner.as_str()))
+                .entry((item.fy, item.kind, owner))
                 .or_default()
-                .push(item.id.as_str());
+                .push(item.id);
         }
     }
     let mut parts_of: HashMap<&str, BTreeSet<String>> = HashMap::new();
@@ -333,16 +193,16 @@ fn aggregate_items(graph: &KnowledgeGraph, items: &[&BudgetItem]) -> BTreeSet<St
     for item in items {
         for owner in &item.owners {
             let descendants = parts_of
-                .entry(owner.as_str())
+                .entry(owner)
                 .or_insert_with(|| part_of_closure(graph, owner));
             let has_listed_parts = descendants.iter().any(|part| {
                 part != owner
                     && by_owner
-                        .get(&(item.fy.as_str(), item.kind.as_str(), part.as_str()))
+                        .get(&(item.fy, item.kind, part.as_str()))
                         .is_some_and(|ids| ids.iter().any(|id| *id != item.id))
             });
             if has_listed_parts {
-                aggregates.insert(item.id.clone());
+                aggregates.insert(item.id.to_string());
             }
         }
     }
@@ -352,50 +212,46 @@ fn aggregate_items(graph: &KnowledgeGraph, items: &[&BudgetItem]) -> BTreeSet<St
 /// Sums the countable figures: per fiscal year and kind, and overall when there is only one
 /// fiscal year and kind.
 fn totals(items: &[BudgetItem]) -> (Option<Decimal>, Vec<Subtotal>, Vec<Excluded>) {
-    let items: Vec<&BudgetItem> = items.iter().collect();
-    totals_without(&items, &BTreeSet::new())
+    let figures: Vec<Figure> = items.iter().map(Figure::of_item).collect();
+    totals_without(&figures, &BTreeSet::new())
 }
 
 /// [`totals`], leaving out the figures in `skipped` (reported by the caller).
 fn totals_without(
-    items: &[&BudgetItem],
+    items: &[Figure],
     skipped: &BTreeSet<String>,
 ) -> (Option<Decimal>, Vec<Subtotal>, Vec<Excluded>) {
     let mut excluded = Vec::new();
-    let mut seen_figures: HashSet<(String, String, String, String)> = HashSet::new();
-    let mut by_year_kind: BTreeMap<(u16, String, String), (Decimal, usize)> = BTreeMap::new();
+    let mut seen_figures: HashSet<(Cow<str>, &str, &str, String)> = HashSet::new();
+    let mut by_year_kind: BTreeMap<(u16, &str, &str), (Decimal, usize)> = BTreeMap::new();
     let mut total = Decimal::ZERO;
-    for item in items.iter().filter(|i| !skipped.contains(&i.id)) {
-        if let Some(reason) = exclusion_reason(item) {
+    for item in items.iter().filter(|i| !skipped.contains(i.id)) {
+        if let Some(reason) = item.exclusion_reason() {
             excluded.push(Excluded {
-                id: item.id.clone(),
+                id: item.id.to_string(),
                 reason: reason.to_string(),
             });
             continue;
         }
-        let Some(amount) = item
-            .amount_oku_yen
-            .as_deref()
-            .and_then(|a| a.parse::<Decimal>().ok())
-        else {
+        let Some(amount) = item.amount_oku_yen.and_then(|a| a.parse::<Decimal>().ok()) else {
             continue;
         };
         let figure = (
-            for_matching(&item.item).replace(' ', ""),
-            item.fy.clone(),
-            item.kind.clone(),
+            item.matched_item(),
+            item.fy,
+            item.kind,
             amount.normalize().to_string(),
         );
         if !seen_figures.insert(figure) {
             excluded.push(Excluded {
-                id: item.id.clone(),
+                id: item.id.to_string(),
                 reason: "the same figure of the same item is already counted".to_string(),
             });
             continue;
         }
         total += amount;
         let entry = by_year_kind
-            .entry((item.fiscal_year, item.fy.clone(), item.kind.clone()))
+            .entry((item.fiscal_year, item.fy, item.kind))
             .or_insert((Decimal::ZERO, 0));
         entry.0 += amount;
         entry.1 += 1;
@@ -404,8 +260,8 @@ fn totals_without(
     let subtotals = by_year_kind
         .into_iter()
         .map(|((_, fy, kind), (sum, count))| Subtotal {
-            fy,
-            kind,
+            fy: fy.to_string(),
+            kind: kind.to_string(),
             total_oku_yen: sum.to_string(),
             total_yen: oku_to_yen(sum).to_string(),
             count,
@@ -469,7 +325,7 @@ pub fn check_totals(graph: &KnowledgeGraph) -> Vec<TotalCheck> {
             .into_iter()
             .filter(|(d, e)| *d == EdgeDirection::In && e.rel == Rel::PartOf)
             .filter(|(_, e)| e.sources.iter().any(|s| docs.contains(s.doc.as_str())))
-            .map(|(_, e)| e.from.clone())
+            .map(|(_, e)| e.from.to_string())
             .collect();
         let parts: Vec<BudgetItem> = children
             .iter()
@@ -518,5 +374,5 @@ fn budget_ids_of<'g>(graph: &'g KnowledgeGraph, id: &str) -> impl Iterator<Item 
         .edges_of(id)
         .into_iter()
         .filter(|(d, e)| *d == EdgeDirection::Out && e.rel == Rel::HasBudget)
-        .map(|(_, e)| e.to.clone())
+        .map(|(_, e)| e.to.to_string())
 }
