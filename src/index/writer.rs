@@ -12,6 +12,7 @@ use crate::passages::Passage;
 use rayon::prelude::*;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use tantivy::indexer::NoMergePolicy;
 use tantivy::indexer::UserOperation;
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
@@ -49,7 +50,10 @@ impl IndexBuilder {
         let index = Index::create_in_dir(&tantivy_dir, schema)?;
         register_tokenizers(&index, analyzer);
         let threads = rayon::current_num_threads().clamp(1, MAX_WRITER_THREADS);
-        let writer = index.writer_with_num_threads(threads, threads * WRITER_MEMORY_PER_THREAD)?;
+        let writer: IndexWriter<TantivyDocument> =
+            index.writer_with_num_threads(threads, threads * WRITER_MEMORY_PER_THREAD)?;
+        // The segments are merged into one when the build is done, not while it runs.
+        writer.set_merge_policy(Box::new(NoMergePolicy));
         Ok(IndexBuilder {
             writer,
             fields,
@@ -74,7 +78,8 @@ impl IndexBuilder {
         Ok(())
     }
 
-    /// Adds the graph's nodes, then commits and waits for the segments to be merged;
+    /// Adds the graph's nodes, commits, and merges the segments the writer threads wrote into
+    /// one (a search then opens each clause's postings once, not once per segment);
     /// `progress` is told of every node written.
     pub fn finish(
         mut self,
@@ -90,6 +95,10 @@ impl IndexBuilder {
                 Ok(())
             })?;
         self.writer.commit()?;
+        let segments = self.writer.index().searchable_segment_ids()?;
+        if segments.len() > 1 {
+            self.writer.merge(&segments).wait()?;
+        }
         self.writer.wait_merging_threads()?;
         Ok(Written {
             passages: self.passages.into_inner(),
