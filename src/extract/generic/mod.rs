@@ -18,7 +18,7 @@ use super::recognise::amounts::{
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::dated_targets;
-use super::recognise::names::{clean_name, strip_markup};
+use super::recognise::names::{clean_name, is_reference_note, strip_markup};
 use super::recognise::numbering::{Numbered, Outline, Style, numbered};
 use super::recognise::plans::find_plans;
 use super::recognise::programs::{is_program_name, program_type};
@@ -209,6 +209,7 @@ impl<'a> Reader<'a> {
         let is_sentence = name.contains('。') || name.chars().count() > MAX_ITEM_NAME_CHARS;
         if name.chars().count() < 2
             || is_sentence
+            || is_reference_note(title)
             || (found.style.is_bullet() && figures.is_empty())
         {
             return false;

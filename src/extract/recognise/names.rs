@@ -55,6 +55,23 @@ pub fn quoted_name_type(name: &str) -> Option<NodeType> {
         .or_else(|| name.contains("(仮称)").then_some(NodeType::Program))
 }
 
+static CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^「」『』]{1,60}[「『][^「」『』]+[」』]\s*(?:[（(][^（）()]*[）)])?\s*$")
+        .expect("citation pattern")
+});
+
+/// Whether a numbered line is a note rather than an item: a web address, a pointer
+/// elsewhere (`…を参照`), or a source cited as author and quoted title
+/// (`総務省（2020）「…に関する調査研究」`).
+pub fn is_reference_note(text: &str) -> bool {
+    let text = text.trim();
+    text.contains("://")
+        || text.contains("www.")
+        || text.ends_with("参照")
+        || text.ends_with("参照のこと")
+        || CITATION.is_match(text)
+}
+
 static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^<>]*>").expect("tag pattern"));
 
 /// Removes HTML tags and markdown bold markers, replacing tags with a space.
@@ -140,6 +157,20 @@ pub fn bigram_overlap(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_are_not_items() {
+        assert!(is_reference_note(
+            "https://www.example.go.jp/main/000123.pdf"
+        ));
+        assert!(is_reference_note("詳細は第2部第5章「政策の動向」を参照"));
+        assert!(is_reference_note(
+            "某省（2020）「地域の意識に関する調査研究」"
+        ));
+        assert!(is_reference_note("山田太郎 共著「地域と情報」（地域新書）"));
+        assert!(!is_reference_note("地域の「情報化」の推進"));
+        assert!(!is_reference_note("データ流通量の爆発的増加"));
+    }
 
     #[test]
     fn quoted_names_are_typed_by_their_ending() {
