@@ -33,6 +33,9 @@ pub(crate) const GRAPH_FILE: &str = "graph.json";
 
 /// Bumped whenever passages, analysis or extraction change what a build contains.
 const PIPELINE_VERSION: &str = "15";
+/// Fingerprint of the sources of passages, analysis, extraction and graph assembly (made by
+/// `build.rs`): a build made by other code is not reused even when the version was not bumped.
+const PIPELINE_SOURCES: &str = env!("SEISAKU_PIPELINE_SOURCES");
 
 /// Errors while preparing the engine.
 #[derive(Debug, thiserror::Error)]
@@ -439,10 +442,12 @@ struct Prepared {
     vocab: Vocabulary,
 }
 
-/// The fingerprint of a build's inputs: pipeline version, seeds, library and vocabulary.
+/// The fingerprint of a build's inputs: pipeline version and sources, seeds, library and
+/// vocabulary.
 pub(crate) fn fingerprint(config: &EngineConfig, corpus: &Corpus) -> String {
     let mut hasher = Sha256::new();
     hasher.update(PIPELINE_VERSION.as_bytes());
+    hasher.update(PIPELINE_SOURCES.as_bytes());
     hasher.update(corpus.content_hash.as_bytes());
     hasher.update(std::fs::read(config.seeds_dir.join(VOCABULARY_FILE)).unwrap_or_default());
     hex::encode(hasher.finalize())
@@ -548,5 +553,16 @@ pub(crate) fn now_rfc3339() -> String {
 impl AsRef<KnowledgeGraph> for Engine {
     fn as_ref(&self) -> &KnowledgeGraph {
         &self.graph
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PIPELINE_SOURCES;
+
+    #[test]
+    fn the_pipeline_sources_are_fingerprinted() {
+        assert_eq!(PIPELINE_SOURCES.len(), 16, "{PIPELINE_SOURCES}");
+        assert!(PIPELINE_SOURCES.chars().all(|c| c.is_ascii_hexdigit()));
     }
 }
