@@ -575,15 +575,7 @@ fn merge_flags(
 mod tests {
     use super::*;
 
-    fn cited(node_type: NodeType, name: &str, line: u32) -> NodeDraft {
-        let source = Source {
-            doc: "test.txt".into(),
-            line_start: line,
-            line_end: line,
-            quote: name.into(),
-        };
-        NodeDraft::new(node_type, name, source)
-    }
+    use crate::graph::model::cited_draft as cited;
 
     #[test]
     fn a_body_rests_on_the_act_named_after_it() {

@@ -248,17 +248,8 @@ impl AsRef<KnowledgeGraph> for KnowledgeGraph {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use model::Source;
 
-    fn node(node_type: NodeType, name: &str, line: u32) -> NodeDraft {
-        let source = Source {
-            doc: "a.txt".into(),
-            line_start: line,
-            line_end: line,
-            quote: name.into(),
-        };
-        NodeDraft::new(node_type, name, source)
-    }
+    use crate::graph::model::cited_draft as node;
 
     #[test]
     fn finds_nodes_by_id_the_last_of_equal_ids() {

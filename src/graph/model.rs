@@ -308,6 +308,18 @@ pub fn id_key(key: &str) -> String {
     format!("{head}~{}", &digest[..8])
 }
 
+/// A draft cited on one line of `a.txt` whose quote is its name, for tests.
+#[cfg(test)]
+pub(crate) fn cited_draft(node_type: NodeType, name: &str, line: u32) -> NodeDraft {
+    let source = Source {
+        doc: "a.txt".into(),
+        line_start: line,
+        line_end: line,
+        quote: name.into(),
+    };
+    NodeDraft::new(node_type, name, source)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

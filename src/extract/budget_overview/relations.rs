@@ -346,18 +346,11 @@ impl Parser<'_> {
 /// Grants the text says fund the item: a 交付金 or 交付税 named with `…により` after it or
 /// `交付する…` before it.
 fn transfers(text: &str) -> Vec<ProgramMatch> {
-    let is_grant = |m: &ProgramMatch| m.name.ends_with("交付金") || m.name.ends_with("交付税");
-    let granted = find_programs(text)
+    find_programs(text)
         .into_iter()
-        .filter(|m| text[..m.start].ends_with("交付する"));
-    let mut found: Vec<ProgramMatch> = find_programs_followed_by(text, &["により"])
-        .into_iter()
-        .chain(granted)
-        .filter(is_grant)
-        .collect();
-    found.sort_by_key(|m| m.start);
-    found.dedup();
-    found
+        .filter(|m| m.name.ends_with("交付金") || m.name.ends_with("交付税"))
+        .filter(|m| text[m.end..].starts_with("により") || text[..m.start].ends_with("交付する"))
+        .collect()
 }
 
 /// Text of `original` from where its NFKC form's suffix `rest` starts (so names keep their

@@ -2,6 +2,7 @@
 //! `国立研究開発法人情報通信研究機構法（平成11年法律第162号）`).
 
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// A law named in text, with its byte span.
@@ -110,7 +111,11 @@ pub fn find_laws(text: &str) -> Vec<LawMatch> {
         });
     // 法人 inside a name (`国立研究開発法人…機構法`) is not where a law's name ends: read
     // it as two other chars of the same length so the bare pattern runs past it.
-    let masked = text.replace(CORPORATION, CORPORATION_MASK);
+    let masked = if text.contains(CORPORATION) {
+        Cow::Owned(text.replace(CORPORATION, CORPORATION_MASK))
+    } else {
+        Cow::Borrowed(text)
+    };
     for m in BARE.find_iter(&masked) {
         if found.iter().any(|f| f.start < m.end() && m.start() < f.end) {
             continue;
