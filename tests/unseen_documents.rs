@@ -1,7 +1,11 @@
 //! Documents the corpus has never seen, taken in as `seisaku add` takes them (format and kind
 //! detected from the content) and read by whichever reader their kind selects: a
 //! supplementary-budget overview with full-width amounts, a budget request in Markdown with
-//! 百万円 tables and a municipal budget summary with 千円 tables. Budget recall on the figures
+//! 百万円 tables and a municipal budget summary with 千円 tables; and a second set in other
+//! layouts: state funds in brackets after each item (`【国費　３，２１０億円】`), a Markdown
+//! request whose figures stand in bullets under each item's heading (`要求額：…百万円`), and
+//! a municipal budget book whose columns are aligned with full-width spaces under
+//! letter-spaced headers (`比　　較`) with no year in them (本年度/前年度). Budget recall on the figures
 //! in `tests/fixtures/unseen/expected.tsv` must reach 0.8 with amount, fiscal year and kind
 //! right, and no change column may become a budget.
 
@@ -84,6 +88,12 @@ fn same_item(found: &str, wanted: &str) -> bool {
     !f.is_empty() && (f.contains(&w) || w.contains(&f) || bigram_overlap(found, wanted) >= 0.6)
 }
 
+/// Checks one document and that its recall reaches [`MIN_RECALL`].
+fn assert_recall(file: &str) {
+    let recall = check(file);
+    assert!(recall >= MIN_RECALL, "{file}: recall {recall}");
+}
+
 /// Checks one document and returns its recall.
 fn check(file: &str) -> f64 {
     let (doc, extraction) = add(file);
@@ -144,18 +154,30 @@ fn check(file: &str) -> f64 {
 
 #[test]
 fn supplementary_budget_overview_with_full_width_amounts() {
-    let recall = check("education-supplementary-overview.txt");
-    assert!(recall >= MIN_RECALL, "recall {recall}");
+    assert_recall("education-supplementary-overview.txt");
 }
 
 #[test]
 fn budget_request_in_markdown_with_million_yen_tables() {
-    let recall = check("consumer-agency-budget-request.md");
-    assert!(recall >= MIN_RECALL, "recall {recall}");
+    assert_recall("consumer-agency-budget-request.md");
 }
 
 #[test]
 fn municipal_budget_summary_with_thousand_yen_tables() {
-    let recall = check("municipal-initial-budget-summary.txt");
-    assert!(recall >= MIN_RECALL, "recall {recall}");
+    assert_recall("municipal-initial-budget-summary.txt");
+}
+
+#[test]
+fn supplementary_overview_with_state_funds_in_brackets() {
+    assert_recall("land-ministry-supplementary-overview.txt");
+}
+
+#[test]
+fn budget_request_in_markdown_with_figures_under_headings() {
+    assert_recall("digital-agency-budget-request.md");
+}
+
+#[test]
+fn municipal_budget_book_with_letter_spaced_headers() {
+    assert_recall("town-general-account-budget-book.txt");
 }

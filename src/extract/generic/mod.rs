@@ -14,7 +14,8 @@ use super::collect::{Collector, strip_tags_keep_len};
 use super::indicators::{FoundIndicator, add_indicator};
 use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
-    Column, YearKind, cells, header_columns, inline_figures, shifted, unit_declared,
+    Column, YearKind, cells, header_columns, inline_figures, is_figure_label, shifted,
+    unit_declared,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::dated_targets;
@@ -205,7 +206,18 @@ impl<'a> Reader<'a> {
             .map(|f| f.amount.start)
             .unwrap_or(title.len());
         let (name_part, parenthesis) = split_trailing_parenthesis(&title[..name_end]);
+        let name_part = without_figure_label(name_part);
         let name = clean_name(name_part.trim_end_matches(NAME_TAIL));
+        if !figures.is_empty() && is_figure_label(&name) {
+            // `- 要求額：32,100百万円（…）` under an item: the item's own figures.
+            return match self.open.len().checked_sub(1) {
+                Some(owner) => {
+                    self.figures(number, title, owner);
+                    true
+                }
+                None => false,
+            };
+        }
         let is_sentence = name.contains('。') || name.chars().count() > MAX_ITEM_NAME_CHARS;
         if name.chars().count() < 2
             || is_sentence
@@ -561,6 +573,24 @@ fn split_trailing_parenthesis(text: &str) -> (&str, &str) {
         _ => (text, ""),
     }
 }
+
+/// A name without the figure label that opens its amount (`…の推進【国費　` → `…の推進`,
+/// `…の強化：要求額` → `…の強化`).
+fn without_figure_label(name: &str) -> &str {
+    let trimmed = name.trim_end_matches(NAME_TAIL);
+    let cut = trimmed
+        .char_indices()
+        .filter(|(at, c)| *at > 0 && LABEL_OPENERS.contains(c))
+        .map(|(at, c)| (at, at + c.len_utf8()))
+        .find(|(_, label_start)| is_figure_label(&trimmed[*label_start..]));
+    match cut {
+        Some((at, _)) => &trimmed[..at],
+        None => name,
+    }
+}
+
+/// What opens a figure's label after an item's name.
+const LABEL_OPENERS: [char; 8] = ['【', '［', '[', '〔', '：', ':', ' ', '\u{3000}'];
 
 /// The amount with up to 40 chars before it, cut on char boundaries.
 fn quote_around(text: &str, start: usize, end: usize) -> &str {

@@ -7,11 +7,18 @@ use crate::extract::recognise::names::clean_name;
 use crate::extract::recognise::numbering::numbered;
 use crate::extract::recognise::year_tables::is_indicator_row;
 use crate::graph::model::{NodeType, Rel};
-use crate::money::{BudgetFigure, parse_number};
+use crate::money::{BudgetFigure, find_amounts, parse_number};
 use rust_decimal::Decimal;
 
 /// Row labels that state the total of the rows above them.
 const TOTAL_LABELS: [&str; 6] = ["合計", "総計", "小計", "計", "総額", "合 計"];
+
+/// Whether a cell is one number or amount and nothing else (not `1,482,600千円（前年度 …）`).
+fn is_whole_amount(cell: &str) -> bool {
+    let cell = cell.trim();
+    parse_number(cell).is_some()
+        || matches!(find_amounts(cell).as_slice(), [only] if only.start == 0 && only.end == cell.len())
+}
 
 /// One figure cell of a row.
 struct Cell<'t> {
@@ -29,7 +36,7 @@ impl Reader<'_> {
         }
         let columns = match &self.columns {
             Some(columns) => columns.clone(),
-            None if self.unit.is_some() && row.len() == 2 => {
+            None if self.unit.is_some() && row.len() == 2 && is_whole_amount(row[1]) => {
                 vec![Column::Label, Column::Figure(self.context(), None)]
             }
             None => return false,

@@ -90,8 +90,8 @@ pub enum Column {
     Other,
 }
 
-/// Words of a header cell that hold figures.
-const FIGURE_WORDS: [&str; 9] = [
+/// Words of a header cell that hold figures (国費: the state's share, which is the budget).
+const FIGURE_WORDS: [&str; 10] = [
     "予算",
     "要求",
     "補正",
@@ -101,7 +101,87 @@ const FIGURE_WORDS: [&str; 9] = [
     "前年度",
     "金額",
     "額",
+    "国費",
 ];
+
+/// Header words that tables letter-space across a wide gap (`比　　較`, `区　　分`): their
+/// one-character halves are joined back before the columns are read.
+const SPACED_HEADER_WORDS: [&str; 10] = [
+    "比較", "区分", "事項", "金額", "科目", "摘要", "備考", "名称", "増減", "差引",
+];
+
+/// Words that only say what kind of figure follows (`要求額：`, `前年度予算額`, `国費`), so a
+/// label made of them names no item of its own.
+const FIGURE_LABEL_WORDS: [&str; 19] = [
+    "対前年度",
+    "前年度",
+    "本年度",
+    "うち",
+    "当初",
+    "補正",
+    "概算",
+    "要求",
+    "要望",
+    "予算",
+    "決算",
+    "国費",
+    "事業費",
+    "総額",
+    "合計",
+    "金額",
+    "案",
+    "額",
+    "計",
+];
+
+/// Whether a label is only budget wording (`要求額`, `令和７年度予算額`, `国費`): the
+/// figures after it belong to the item it stands under.
+pub fn is_figure_label(label: &str) -> bool {
+    let folded = crate::normalize::nfkc(label);
+    let mut rest: String = folded
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, ':' | '：' | '・'))
+        .collect();
+    for found in find_fiscal_years(&rest.clone()).iter().rev() {
+        if rest.is_char_boundary(found.start) && rest.is_char_boundary(found.end) {
+            rest.replace_range(found.start..found.end, "");
+        }
+    }
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        match FIGURE_LABEL_WORDS.iter().find(|w| rest.starts_with(*w)) {
+            Some(word) => rest.drain(..word.len()),
+            None => return false,
+        };
+    }
+    true
+}
+
+/// Joins letter-spaced header words split into one-character cells (`比`, `較` → `比較`).
+fn join_spaced_words(cells: &[&str]) -> Vec<String> {
+    let mut joined: Vec<String> = Vec::with_capacity(cells.len());
+    let mut index = 0;
+    while index < cells.len() {
+        let pair = cells
+            .get(index..index + 2)
+            .filter(|pair| pair.iter().all(|c| c.chars().count() == 1))
+            .map(|pair| pair.concat())
+            .filter(|word| SPACED_HEADER_WORDS.contains(&word.as_str()));
+        match pair {
+            Some(word) => {
+                joined.push(word);
+                index += 2;
+            }
+            None => {
+                joined.push(cells[index].to_string());
+                index += 1;
+            }
+        }
+    }
+    joined
+}
 
 /// Longest header cell, in chars: a longer cell is prose.
 const MAX_HEADER_CELL_CHARS: usize = 24;
@@ -119,7 +199,7 @@ pub fn header_columns(cells: &[&str], context: YearKind) -> Option<Vec<Column>> 
     if cells.iter().any(|c| !find_amounts(c).is_empty()) {
         return None;
     }
-    let columns: Vec<Column> = cells
+    let columns: Vec<Column> = join_spaced_words(cells)
         .iter()
         .enumerate()
         .map(|(index, cell)| column_of(index, cell, context))
@@ -131,7 +211,10 @@ pub fn header_columns(cells: &[&str], context: YearKind) -> Option<Vec<Column>> 
 }
 
 fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
-    let folded = crate::normalize::nfkc(cell);
+    let folded: String = crate::normalize::nfkc(cell)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let unit = unit_declared(&folded);
     if folded.contains('率') || folded.contains('%') || folded.contains("伸び") {
         return Column::Rate;
@@ -210,9 +293,44 @@ pub fn cells(line: &str) -> Vec<&str> {
         .filter(|c| !c.is_empty())
         .collect();
     if spaced.len() >= 2 {
-        return spaced;
+        return spaced.into_iter().flat_map(number_run).collect();
     }
     trailing_numbers(trimmed)
+}
+
+/// A cell holding several numbers one space apart (`2,400,000　△54,322`), as one cell per
+/// number (a lone △/▲ kept with the number after it); any other cell as it is.
+fn number_run(cell: &str) -> Vec<&str> {
+    let mut numbers: Vec<&str> = Vec::new();
+    let mut sign_start: Option<usize> = None;
+    for (start, token) in cell
+        .split([' ', '\u{3000}'])
+        .scan(0, |offset, token| {
+            let start = *offset;
+            *offset += token.len()
+                + cell[start + token.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+            Some((start, token))
+        })
+        .filter(|(_, token)| !token.is_empty())
+    {
+        if matches!(token, "△" | "▲") && sign_start.is_none() {
+            sign_start = Some(start);
+            continue;
+        }
+        let from = sign_start.take().unwrap_or(start);
+        let whole = &cell[from..start + token.len()];
+        if parse_number(whole).is_none() {
+            return vec![cell];
+        }
+        numbers.push(whole);
+    }
+    if numbers.len() < 2 || sign_start.is_some() {
+        return vec![cell];
+    }
+    numbers
 }
 
 static WIDE_GAP: LazyLock<Regex> =
@@ -413,6 +531,50 @@ mod tests {
         assert_eq!(unit_line(" (億円) "), Some("億円"));
         assert_eq!(unit_line("（億円、％）"), None);
         assert_eq!(unit_line("予算額（億円）"), None);
+    }
+
+    #[test]
+    fn figure_labels_are_budget_wording_only() {
+        for label in [
+            "要求額",
+            "令和７年度予算額",
+            "前年度予算額",
+            "国費",
+            "うち国費",
+            "概算要求額",
+        ] {
+            assert!(is_figure_label(label), "{label}");
+        }
+        for label in ["", "流域治水対策の推進", "予算の概要について", "令和７年度"]
+        {
+            assert!(!is_figure_label(label), "{label}");
+        }
+    }
+
+    #[test]
+    fn letter_spaced_headers_and_single_spaced_numbers_are_split_right() {
+        let header = cells("款　　　　本年度予算額　　前年度予算額　　比　　較");
+        let context = year_kind("R7", BudgetKind::Initial);
+        let columns = header_columns(&header, context).expect("header");
+        assert_eq!(columns.len(), 4);
+        assert!(matches!(columns[3], Column::Change(None)));
+        assert!(
+            matches!(columns[2], Column::Figure(YearKind { year: Some(y), .. }, None) if y.label() == "R6")
+        );
+        let row =
+            cells("３　地方交付税　　２，３４５，６７８　　２，４００，０００　△５４，３２２");
+        assert_eq!(
+            row,
+            [
+                "３　地方交付税",
+                "２，３４５，６７８",
+                "２，４００，０００",
+                "△５４，３２２"
+            ]
+        );
+        assert_eq!(cells("町債　　4,310 △ 790"), ["町債", "4,310", "△ 790"]);
+        assert_eq!(cells("区　　分　　国　費"), ["区", "分", "国　費"]);
+        assert_eq!(cells("講習会　　2 会場"), ["講習会", "2 会場"]);
     }
 
     #[test]
