@@ -5,7 +5,10 @@
 //! layouts: state funds in brackets after each item (`【国費　３，２１０億円】`), a Markdown
 //! request whose figures stand in bullets under each item's heading (`要求額：…百万円`), and
 //! a municipal budget book whose columns are aligned with full-width spaces under
-//! letter-spaced headers (`比　　較`) with no year in them (本年度/前年度). Budget recall on the figures
+//! letter-spaced headers (`比　　較`) with no year in them (本年度/前年度); and a third: a
+//! supplementary overview whose amounts are written with 兆 (`１兆９００億円`) and sub-items in
+//! parentheses, a Markdown request with its figures in the headings (`… 825,678百万円
+//! （620,000百万円）`), and a city's expenditure detail by 款 and 項 with 財源内訳 columns. Budget recall on the figures
 //! in `tests/fixtures/unseen/expected.tsv` must reach 0.8 with amount, fiscal year and kind
 //! right, and no change column may become a budget.
 
@@ -180,4 +183,19 @@ fn budget_request_in_markdown_with_figures_under_headings() {
 #[test]
 fn municipal_budget_book_with_letter_spaced_headers() {
     assert_recall("town-general-account-budget-book.txt");
+}
+
+#[test]
+fn supplementary_overview_with_cho_amounts_and_sub_items() {
+    assert_recall("cabinet-office-supplementary-overview.txt");
+}
+
+#[test]
+fn budget_request_in_markdown_with_figures_in_headings() {
+    assert_recall("children-agency-budget-request.md");
+}
+
+#[test]
+fn city_budget_detail_by_account_levels_with_funding_columns() {
+    assert_recall("city-expenditure-budget-detail.txt");
 }

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 pub enum Style {
     /// A Markdown (or HTML-derived) `#` heading of that level.
     Markdown(u8),
-    /// 第1章 / 第2部 / 第3節 (the unit char) or a bare 第1 (`' '`).
+    /// 第1章 / 第2部 / 第3節 / ２款 / １項 (the unit char) or a bare 第1 (`' '`).
     Dai(char),
     /// Ⅰ / Ⅱ / I.
     Roman,
@@ -64,6 +64,11 @@ static PATTERNS: LazyLock<Vec<(Style, Regex)>> = LazyLock::new(|| {
             format!(
                 r"^\s*第\s*(?:{digits}+|[一二三四五六七八九十]+)\s*(?:([章部節款項編])\s*{SEP}*|{SEP}+)(\S.*)$"
             ),
+        ),
+        // Budget accounts without 第: ２款　総務費 / １項　総務管理費 / ３目 / ２節.
+        build(
+            Style::Dai(' '),
+            format!(r"^\s*{digits}{{1,3}}\s*([款項目節])[\s\u{{3000}}]+(\S.*)$"),
         ),
         build(
             Style::Roman,
@@ -198,6 +203,15 @@ mod tests {
             Some((Style::Dai(' '), "一般会計"))
         );
         assert_eq!(style_and_title("第3世代移動通信システム"), None);
+        assert_eq!(
+            style_and_title("　２款　総務費"),
+            Some((Style::Dai('款'), "総務費"))
+        );
+        assert_eq!(
+            style_and_title("１項　総務管理費"),
+            Some((Style::Dai('項'), "総務管理費"))
+        );
+        assert_eq!(style_and_title("3項目の取組を進める"), None);
         assert_eq!(
             style_and_title("Ⅱ 地域の振興"),
             Some((Style::Roman, "地域の振興"))
