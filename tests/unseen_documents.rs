@@ -13,11 +13,12 @@
 //! right, and no change column may become a budget.
 
 use rust_decimal::Decimal;
-use seisaku::corpus::{DocumentInfo, SeedDoc};
+use seisaku::corpus::{DocKind, DocumentInfo, SeedDoc};
 use seisaku::documents::intake::{Incoming, IntakeOptions, Overrides, prepare};
 use seisaku::extract::extract_document;
 use seisaku::extract::recognise::names::{bigram_overlap, loose_key};
 use seisaku::graph::model::Extraction;
+use seisaku::ingest::{MIN_SCORE, score_kinds};
 use std::path::{Path, PathBuf};
 
 #[path = "extraction_support/mod.rs"]
@@ -198,4 +199,20 @@ fn budget_request_in_markdown_with_figures_in_headings() {
 #[test]
 fn city_budget_detail_by_account_levels_with_funding_columns() {
     assert_recall("city-expenditure-budget-detail.txt");
+}
+
+/// A supplementary overview with a comparison table and numbered items ending in their
+/// amounts has the budget overview's structure, but not the layout its reader reads: the
+/// generic reader finds far more of its figures, so it is read as `other`.
+#[test]
+fn a_document_that_only_resembles_a_known_layout_is_read_generically() {
+    let file = "health-ministry-supplementary-overview.txt";
+    let text = std::fs::read_to_string(fixtures().join(file)).expect("fixture");
+    let lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let scores = score_kinds(&lines);
+    assert_eq!(scores[0].kind, DocKind::BudgetOverview, "{scores:?}");
+    assert!(scores[0].score >= MIN_SCORE, "{scores:?}");
+    let (doc, _) = add(file);
+    assert_eq!(doc.info.kind, DocKind::Other);
+    assert_recall(file);
 }

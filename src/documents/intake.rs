@@ -2,7 +2,7 @@
 //! metadata read from the content and the caller's overrides. Nothing is written here.
 
 use super::DocumentError;
-use crate::corpus::DocKind;
+use crate::corpus::{DocKind, DocumentInfo, SeedDoc};
 use crate::ingest::{self, ConvertOptions, Format};
 use crate::library::{LibraryEntry, NewDocument, names, sha256_hex};
 
@@ -130,6 +130,26 @@ fn charset_of(content_type: Option<&str>) -> Option<String> {
     })
 }
 
+/// The detected kind, unless the document only resembles that layout and its reader would
+/// read less of it than the generic one ([`crate::extract::confirm_kind`]).
+fn fitting_kind(entry: &LibraryEntry, lines: &[String]) -> DocKind {
+    if entry.kind == DocKind::Other {
+        return DocKind::Other;
+    }
+    let info = DocumentInfo {
+        file: entry.id.clone(),
+        title: entry.title.clone(),
+        publisher: entry.publisher.clone(),
+        date: entry.date.clone(),
+        kind: entry.kind,
+    };
+    let doc = SeedDoc {
+        info,
+        lines: lines.to_vec().into(),
+    };
+    crate::extract::confirm_kind(&doc)
+}
+
 /// Checks, converts and describes a file; the result's id is its sanitised file name, made
 /// unique when it is stored.
 pub fn prepare(incoming: Incoming, options: &IntakeOptions) -> Result<NewDocument, DocumentError> {
@@ -173,7 +193,7 @@ pub fn prepare(incoming: Incoming, options: &IntakeOptions) -> Result<NewDocumen
             .unwrap_or_default()
     };
     let title = pick(&overrides.title, detected.title);
-    let entry = LibraryEntry {
+    let mut entry = LibraryEntry {
         id: file.clone(),
         file: given_name
             .map(|n| n.rsplit(['/', '\\']).next().unwrap_or(n).to_string())
@@ -192,6 +212,9 @@ pub fn prepare(incoming: Incoming, options: &IntakeOptions) -> Result<NewDocumen
         pages: converted.pages,
         added_at: String::new(),
     };
+    if kind_override.is_none() {
+        entry.kind = fitting_kind(&entry, &converted.lines);
+    }
     Ok(NewDocument {
         entry,
         original: incoming.bytes,

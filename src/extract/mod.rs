@@ -18,7 +18,7 @@ pub mod strategy_excerpts;
 mod test_support;
 
 use crate::corpus::{DocKind, SeedDoc};
-use crate::graph::model::Extraction;
+use crate::graph::model::{Extraction, NodeType};
 
 /// Runs the parser for the document's kind.
 pub fn extract_document(doc: &SeedDoc) -> Extraction {
@@ -29,5 +29,41 @@ pub fn extract_document(doc: &SeedDoc) -> Extraction {
         DocKind::StrategyExcerpts => strategy_excerpts::extract(doc),
         DocKind::PlanStatus => plan_status::extract(doc),
         DocKind::Other => generic::extract(doc),
+    }
+}
+
+/// How many times a fitted reader's budget figures the generic reader must find before a
+/// document is taken not to have that reader's layout after all.
+const GENERIC_LEAD: usize = 3;
+/// ... over this many figures at least.
+const GENERIC_LEAD_DIVISOR: usize = 2;
+/// The fewest budget figures the generic reader must find to overrule a fitted reader.
+const MIN_GENERIC_FIGURES: usize = 3;
+
+/// The kind to read a document as, given the known kind its structure suggests
+/// (`doc.info.kind`): when a document that looks like a budget layout (overview or request)
+/// gives the generic reader clearly more budget figures than the layout's own reader (half
+/// as many again), it only resembles that layout and is read as [`DocKind::Other`]. Other
+/// kinds stay as they are.
+pub fn confirm_kind(doc: &SeedDoc) -> DocKind {
+    if !matches!(
+        doc.info.kind,
+        DocKind::BudgetOverview | DocKind::BudgetRequest
+    ) {
+        return doc.info.kind;
+    }
+    let budgets = |extraction: &Extraction| {
+        extraction
+            .nodes
+            .iter()
+            .filter(|n| n.node_type == NodeType::Budget)
+            .count()
+    };
+    let fitted = budgets(&extract_document(doc));
+    let generic = budgets(&generic::extract(doc));
+    if generic >= MIN_GENERIC_FIGURES && generic * GENERIC_LEAD_DIVISOR > fitted * GENERIC_LEAD {
+        DocKind::Other
+    } else {
+        doc.info.kind
     }
 }

@@ -16,7 +16,7 @@ mod meta;
 mod pdf;
 mod process;
 
-pub use kind::{KindScore, score_kinds};
+pub use kind::{KindScore, MIN_SCORE, score_kinds};
 
 use crate::corpus::DocKind;
 use serde::{Deserialize, Serialize};
