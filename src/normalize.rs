@@ -33,6 +33,10 @@ impl NormalizedText {
         let mut chars: Vec<(char, usize, usize)> = Vec::with_capacity(original.len());
         for (offset, ch) in original.char_indices() {
             let end = offset + ch.len_utf8();
+            if let Some(same) = common_char(ch) {
+                chars.push((same, offset, end));
+                continue;
+            }
             for folded in std::iter::once(ch).nfkc() {
                 for lower in folded.to_lowercase() {
                     let lower = if lower.is_whitespace() { ' ' } else { lower };
@@ -72,6 +76,26 @@ impl NormalizedText {
                 .unwrap_or(self.original_len)
         };
         (original_start, original_end.max(original_start))
+    }
+}
+
+/// What normalisation makes of `ch` when it is one of the common chars it leaves as they are
+/// or only lower-cases — ASCII, Japanese punctuation and brackets, kana, CJK ideographs —
+/// without running NFKC; `None` for any other char.
+fn common_char(ch: char) -> Option<char> {
+    match ch {
+        _ if ch.is_ascii() => Some(if ch.is_whitespace() {
+            ' '
+        } else {
+            ch.to_ascii_lowercase()
+        }),
+        '\u{3001}'..='\u{3002}'
+        | '\u{300C}'..='\u{300F}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30A1}'..='\u{30FA}'
+        | '\u{30FC}'
+        | '\u{4E00}'..='\u{9FFF}' => Some(ch),
+        _ => None,
     }
 }
 
@@ -120,6 +144,21 @@ mod tests {
         let start = normalized.text.find("qkd").unwrap_or(0);
         let (a, b) = normalized.original_range(start, start + 3);
         assert_eq!(&original[a..b], "Q K D");
+    }
+
+    #[test]
+    fn common_chars_normalise_as_nfkc_and_lower_case_do() {
+        for ch in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let Some(fast) = common_char(ch) else {
+                continue;
+            };
+            let slow: Vec<char> = std::iter::once(ch)
+                .nfkc()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c.is_whitespace() { ' ' } else { c })
+                .collect();
+            assert_eq!(slow, [fast], "{ch:?}");
+        }
     }
 
     proptest! {

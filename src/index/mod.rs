@@ -2,6 +2,7 @@
 
 pub mod documents;
 pub mod incremental;
+pub mod ords;
 pub mod schema;
 pub mod store;
 pub mod writer;
@@ -11,8 +12,10 @@ use crate::analysis::tokenizers::{
     BIGRAM, BigramTokenizer, JAPANESE, JAPANESE_REPEATED, JapaneseTokenizer,
     RepeatedJapaneseTokenizer,
 };
+use ords::OrdColumns;
 use schema::{Fields, fields_of};
 use std::path::Path;
+use std::sync::Arc;
 use store::{BuildMeta, Store, StoreError};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, ReloadPolicy};
@@ -57,6 +60,8 @@ pub struct SearchIndex {
     pub reader: IndexReader,
     /// Field handles.
     pub fields: Fields,
+    /// The corpus-order column of the reader's segments.
+    pub ords: Arc<OrdColumns>,
 }
 
 pub(crate) fn register_tokenizers(index: &Index, analyzer: &Analyzer) {
@@ -87,10 +92,12 @@ pub fn open_index(dir: &Path, analyzer: &Analyzer) -> Result<SearchIndex, IndexE
         .reload_policy(ReloadPolicy::Manual)
         .doc_store_cache_num_blocks(DOC_STORE_CACHE_BLOCKS)
         .try_into()?;
+    let ords = Arc::new(OrdColumns::open(&reader.searcher()));
     Ok(SearchIndex {
         index,
         reader,
         fields,
+        ords,
     })
 }
 

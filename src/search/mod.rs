@@ -264,14 +264,19 @@ fn rank(
     let k = (window * CANDIDATES_PER_HIT).max(MIN_CANDIDATES);
     let terms = query::candidate_terms(analyzer, &fields, parsed, expansions);
     let statistics = Statistics::new(searcher);
-    let picked = topk::candidates(searcher, &statistics, &terms, k)?;
-    let mut ranked = topk::rescore(searcher, &statistics, &matching, &bonus, &picked)?;
+    let ords = index.ords.for_searcher(searcher);
+    let picked = topk::candidates(searcher, &statistics, &ords, &terms, k)?;
+    let mut ranked = topk::rescore(searcher, &statistics, &ords, &matching, &bonus, &picked)?;
     // When the single terms alone reach the limit, so do all clauses, and the expansions'
-    // phrases need not be matched to count.
-    let terms_only = matching.get(..single_terms).unwrap_or(&matching);
-    let by_terms = topk::count_up_to(searcher, terms_only, COUNT_LIMIT)?;
+    // phrases need not be matched to count; one term in that many passages is enough.
+    let terms_only = matching.get(..single_terms.len()).unwrap_or(&matching);
+    let by_terms = if topk::one_term_reaches(searcher, &statistics, &single_terms, COUNT_LIMIT)? {
+        (COUNT_LIMIT, false)
+    } else {
+        topk::count_up_to(searcher, terms_only, COUNT_LIMIT)?
+    };
     let (mut total, total_exact) = match by_terms {
-        (_, true) if single_terms < matching.len() => {
+        (_, true) if single_terms.len() < matching.len() => {
             topk::count_up_to(searcher, &matching, COUNT_LIMIT)?
         }
         counted => counted,

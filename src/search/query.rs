@@ -323,8 +323,9 @@ fn text_as_phrase(
 pub struct Clauses {
     /// Terms in body and heading, bigrams, expansions as phrases.
     pub matching: Vec<Box<dyn Query>>,
-    /// How many of `matching`, from the first, are single terms (the terms and bigrams).
-    pub single_terms: usize,
+    /// The terms of the first clauses of `matching`, which are single terms (the terms and
+    /// bigrams), in their order.
+    pub single_terms: Vec<Term>,
     /// Adjacent terms as phrases (only found where both terms match) and the facets.
     pub bonus: Vec<Box<dyn Query>>,
 }
@@ -340,17 +341,24 @@ pub fn clauses(
     if !parsed.phrases.is_empty() {
         return None;
     }
-    let mut matching = Vec::new();
+    let mut single: Vec<(Field, &str, f32)> = Vec::new();
     for term in &parsed.terms {
-        matching.push(term_query(fields.body, term, BODY_TERM_BOOST));
+        single.push((fields.body, term, BODY_TERM_BOOST));
         if let Some(heading) = fields.heading {
-            matching.push(term_query(heading, term, HEADING_BOOST));
+            single.push((heading, term, HEADING_BOOST));
         }
     }
     for gram in &parsed.bigrams {
-        matching.push(term_query(fields.bigram, gram, BIGRAM_BOOST));
+        single.push((fields.bigram, gram, BIGRAM_BOOST));
     }
-    let single_terms = matching.len();
+    let mut matching: Vec<Box<dyn Query>> = single
+        .iter()
+        .map(|&(field, text, boost)| term_query(field, text, boost))
+        .collect();
+    let single_terms = single
+        .iter()
+        .map(|&(field, text, _)| Term::from_field_text(field, text))
+        .collect();
     for expansion in expansion_terms {
         matching.extend(phrase_views(analyzer, fields, expansion, EXPANSION_BOOST));
     }

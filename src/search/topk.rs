@@ -8,15 +8,14 @@
 //! corpus order (`ord`), so the candidates — and therefore the ranking — are the same
 //! whatever the segment layout or the thread count of the build.
 
-use crate::index::schema::ORD_FIELD;
+use crate::index::ords::OrdColumns;
 use crate::search::query::CandidateTerms;
 use crate::search::statistics::Statistics;
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
-use std::sync::Arc;
-use tantivy::columnar::ColumnValues;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, EnableScoring, Occur, Query, Scorer, TermQuery, Weight,
+    Bm25StatisticsProvider, BooleanQuery, BoostQuery, EnableScoring, Occur, Query, Scorer,
+    TermQuery, Weight,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED, Term};
@@ -68,15 +67,6 @@ pub fn best_first(a: &Ranked, b: &Ranked) -> Ordering {
 
 /// The candidates kept so far, the worst on top.
 type Kept = BinaryHeap<Reverse<Ranked>>;
-
-/// The corpus-order column of a segment (`u64::MAX` for documents without one).
-fn ord_column(segment: &SegmentReader) -> Option<Arc<dyn ColumnValues<u64>>> {
-    segment
-        .fast_fields()
-        .u64(ORD_FIELD)
-        .ok()
-        .map(|column| column.first_or_default_col(u64::MAX))
-}
 
 /// Scorers of `weights` on one segment.
 fn scorers_of(
@@ -131,6 +121,7 @@ fn term_queries(terms: &[(Term, f32)]) -> Vec<Box<dyn Query>> {
 fn best_by_terms(
     searcher: &Searcher,
     statistics: &Statistics,
+    ords: &OrdColumns,
     terms: &[(Term, f32)],
     bonus: &[(Term, f32)],
     k: usize,
@@ -156,7 +147,7 @@ fn best_by_terms(
         _ => Score::MIN,
     };
     for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
-        let ords = ord_column(segment);
+        let segment_ord = segment_ord as u32;
         let alive = segment.alive_bitset();
         // The pass adds up a document's term scores in whatever order it meets them; the
         // score is recomputed term by term in the terms' order, so that it does not depend
@@ -173,8 +164,8 @@ fn best_by_terms(
             };
             let ranked = Ranked {
                 score: score + sum_at(&mut bonus_scorers, doc).unwrap_or(0.0),
-                ord: ords.as_ref().map_or(u64::MAX, |column| column.get_val(doc)),
-                address: DocAddress::new(segment_ord as u32, doc),
+                ord: ords.ord(segment_ord, doc),
+                address: DocAddress::new(segment_ord, doc),
             };
             if heap.len() < k {
                 heap.push(Reverse(ranked));
@@ -194,6 +185,7 @@ fn best_by_terms(
 pub fn candidates(
     searcher: &Searcher,
     statistics: &Statistics,
+    ords: &OrdColumns,
     terms: &CandidateTerms,
     k: usize,
 ) -> tantivy::Result<Vec<DocAddress>> {
@@ -201,6 +193,7 @@ pub fn candidates(
     best_by_terms(
         searcher,
         statistics,
+        ords,
         &terms.words,
         &terms.facets,
         k,
@@ -212,6 +205,7 @@ pub fn candidates(
         best_by_terms(
             searcher,
             statistics,
+            ords,
             &terms.bigrams,
             &terms.facets,
             k,
@@ -229,6 +223,7 @@ pub fn candidates(
 pub fn rescore(
     searcher: &Searcher,
     statistics: &Statistics,
+    ords: &OrdColumns,
     matching: &[Box<dyn Query>],
     bonus: &[Box<dyn Query>],
     candidates: &[DocAddress],
@@ -238,7 +233,6 @@ pub fn rescore(
     let mut rescored = Vec::with_capacity(candidates.len());
     for group in candidates.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
         let segment = searcher.segment_reader(group[0].segment_ord);
-        let ords = ord_column(segment);
         let mut matching_scorers = scorers_of(&matching, segment)?;
         let mut bonus_scorers = scorers_of(&bonus, segment)?;
         for address in group {
@@ -248,13 +242,37 @@ pub fn rescore(
             };
             rescored.push(Ranked {
                 score: score + sum_at(&mut bonus_scorers, doc).unwrap_or(0.0),
-                ord: ords.as_ref().map_or(u64::MAX, |column| column.get_val(doc)),
+                ord: ords.ord(address.segment_ord, doc),
                 address: *address,
             });
         }
     }
     rescored.sort_by(best_first);
     Ok(rescored)
+}
+
+/// Whether one of `terms` alone is in at least `limit` documents, so that the documents
+/// matching any of them reach `limit` without being counted: read from the search's
+/// statistics, and only when no segment has deleted documents (the statistics count them).
+pub fn one_term_reaches(
+    searcher: &Searcher,
+    statistics: &Statistics,
+    terms: &[Term],
+    limit: usize,
+) -> tantivy::Result<bool> {
+    if searcher
+        .segment_readers()
+        .iter()
+        .any(SegmentReader::has_deletes)
+    {
+        return Ok(false);
+    }
+    for term in terms {
+        if statistics.doc_freq(term)? >= limit as u64 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// The number of documents matching one of `queries`, counted up to `limit`, and whether that
@@ -293,6 +311,7 @@ pub fn count_up_to(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::schema::ORD_FIELD;
     use tantivy::schema::{FAST, Schema, TEXT};
     use tantivy::{Index, IndexWriter, doc};
 
@@ -348,9 +367,10 @@ mod tests {
             ..CandidateTerms::default()
         };
         let statistics = Statistics::new(&searcher);
-        let picked = candidates(&searcher, &statistics, &terms, k).unwrap();
+        let ords = OrdColumns::open(&searcher);
+        let picked = candidates(&searcher, &statistics, &ords, &terms, k).unwrap();
         let queries = term_queries(&terms.words);
-        let mut ranked = rescore(&searcher, &statistics, &queries, &[], &picked).unwrap();
+        let mut ranked = rescore(&searcher, &statistics, &ords, &queries, &[], &picked).unwrap();
         ranked.sort_by(best_first);
         ranked.iter().map(|r| r.ord).collect()
     }
@@ -373,7 +393,8 @@ mod tests {
         let queries = term_queries(&terms(schema));
         let every = every_address(&searcher);
         let statistics = Statistics::new(&searcher);
-        let mut ranked = rescore(&searcher, &statistics, &queries, &[], &every).unwrap();
+        let ords = OrdColumns::open(&searcher);
+        let mut ranked = rescore(&searcher, &statistics, &ords, &queries, &[], &every).unwrap();
         ranked.sort_by(best_first);
         ranked.iter().map(|r| (r.score, r.ord)).collect()
     }
@@ -418,6 +439,7 @@ mod tests {
         let rescored = rescore(
             &searcher,
             &Statistics::new(&searcher),
+            &OrdColumns::open(&searcher),
             &queries,
             &[],
             &every,
@@ -454,5 +476,26 @@ mod tests {
             count_up_to(&searcher, &queries, all + 1).unwrap(),
             (all, true)
         );
+    }
+
+    #[test]
+    fn one_term_reaching_the_limit_means_the_count_does() {
+        let n = texts().len();
+        let (index, schema) = index(&(0..n).collect::<Vec<_>>(), 100);
+        let searcher = index.reader().unwrap().searcher();
+        let statistics = Statistics::new(&searcher);
+        let words: Vec<Term> = terms(&schema).into_iter().map(|(t, _)| t).collect();
+        let most = words
+            .iter()
+            .map(|t| searcher.doc_freq(t).unwrap() as usize)
+            .max()
+            .unwrap();
+        let queries = term_queries(&terms(&schema));
+        assert!(one_term_reaches(&searcher, &statistics, &words, most).unwrap());
+        assert_eq!(
+            count_up_to(&searcher, &queries, most).unwrap(),
+            (most, false)
+        );
+        assert!(!one_term_reaches(&searcher, &statistics, &words, most + 1).unwrap());
     }
 }
