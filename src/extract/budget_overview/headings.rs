@@ -18,41 +18,23 @@ impl Parser<'_> {
 
     pub(super) fn heading_piece(&mut self, piece: &Piece) -> bool {
         let (text, dash) = Self::heading_text(&piece.clean);
-        let folded = nfkc(&text);
-        if let Some(caps) = PILLAR.captures(&folded) {
-            let numeral = roman_value(caps.get(1).map(|m| m.as_str()).unwrap_or(""));
-            let rest = strip_prefix_chars(&text, caps.get(2).map(|m| m.as_str()).unwrap_or(""));
-            if self.section == Section::Tables {
-                self.section = Section::Items;
-            }
-            self.enter_pillar(numeral, &rest, piece);
-            return true;
-        }
+        let Some((level, number, rest)) = outline_level(&text) else {
+            return false;
+        };
         if self.section == Section::Tables {
-            if MAIN_ITEM.is_match(&folded) {
-                self.section = Section::Items;
-            } else {
+            if !matches!(level, Level::Pillar | Level::Main) {
                 return false;
             }
+            self.section = Section::Items;
         }
-        if let Some((number, rest)) = number_and_rest(&MAIN_ITEM, &folded) {
-            self.enter_main(number, &strip_prefix_chars(&text, rest), dash, piece);
-            return true;
+        let rest = rest.trim();
+        match level {
+            Level::Pillar => self.enter_pillar(number, rest, piece),
+            Level::Main => self.enter_main(number, rest, dash, piece),
+            Level::Sub => self.enter_sub(number, rest, dash, piece),
+            Level::SubSub => self.enter_subsub(number, rest, dash, piece),
         }
-        if let Some((number, rest)) = number_and_rest(&SUB_ITEM, &folded) {
-            self.enter_sub(number, &strip_prefix_chars(&text, rest), dash, piece);
-            return true;
-        }
-        if let Some(caps) = SUBSUB_ITEM.captures(&folded) {
-            let letter = caps
-                .get(1)
-                .and_then(|m| m.as_str().chars().next())
-                .unwrap_or('a');
-            let rest = caps.get(2).map(|m| m.as_str()).unwrap_or("");
-            self.enter_subsub(letter, &strip_prefix_chars(&text, rest), dash, piece);
-            return true;
-        }
-        false
+        true
     }
 
     pub(super) fn enter_pillar(&mut self, numeral: u32, rest: &str, piece: &Piece) {
@@ -95,13 +77,14 @@ impl Parser<'_> {
         self.last_sub = Some(number);
     }
 
-    pub(super) fn enter_subsub(&mut self, letter: char, rest: &str, dash: bool, piece: &Piece) {
+    pub(super) fn enter_subsub(&mut self, letter: u32, rest: &str, dash: bool, piece: &Piece) {
         let parent_path = match (self.main, self.sub) {
             (Some(main), Some(sub)) => format!("{main}.({sub})"),
             (None, Some(sub)) => format!("({sub})"),
             _ => String::new(),
         };
         let parent = self.by_path.get(&parent_path).copied().or(self.current);
+        let letter = char::from_u32(u32::from('a') + letter.saturating_sub(1)).unwrap_or('a');
         let path = format!("{parent_path}({letter})");
         self.register(Level::SubSub, path, parent, rest, dash, piece);
     }
@@ -251,22 +234,6 @@ impl Parser<'_> {
     }
 }
 
-pub(super) fn roman_value(numeral: &str) -> u32 {
-    match numeral {
-        "I" | "Ⅰ" => 1,
-        "II" | "Ⅱ" => 2,
-        "III" | "Ⅲ" => 3,
-        "IV" | "Ⅳ" => 4,
-        "V" | "Ⅴ" => 5,
-        "VI" | "Ⅵ" => 6,
-        "VII" | "Ⅶ" => 7,
-        "VIII" | "Ⅷ" => 8,
-        "IX" | "Ⅸ" => 9,
-        "X" | "Ⅹ" => 10,
-        _ => 0,
-    }
-}
-
 pub(super) fn roman_label(value: u32) -> String {
     const LABELS: [&str; 11] = [
         "?", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
@@ -278,12 +245,23 @@ pub(super) fn roman_label(value: u32) -> String {
         .to_string()
 }
 
-/// The item number (group 1) and the text after it (group 2) of a numbered line.
-fn number_and_rest<'t>(pattern: &Regex, text: &'t str) -> Option<(u32, &'t str)> {
-    let caps = pattern.captures(text)?;
-    let number = caps
-        .get(1)
-        .and_then(|m| m.as_str().parse().ok())
-        .unwrap_or(0);
-    Some((number, caps.get(2).map_or("", |m| m.as_str())))
+/// The outline level of a numbered line in this layout, with its number and title: Roman
+/// pillars (`Ⅱ　…`), main items closed by a full stop (`３．…`), sub-items (`（２）…`) and
+/// Latin sub-sub-items (`(a)…`); a number alone on its line opens an item whose title follows.
+pub(super) fn outline_level(text: &str) -> Option<(Level, u32, &str)> {
+    let found = numbered(text).or_else(|| bare_number(text))?;
+    let level = match found.style {
+        Style::Roman if found.marker.ends_with(char::is_whitespace) => Level::Pillar,
+        Style::Digit
+            if found.ends_with_stop()
+                && !found.title.is_empty()
+                && !found.title.starts_with(|c: char| c.is_numeric()) =>
+        {
+            Level::Main
+        }
+        Style::Paren => Level::Sub,
+        Style::Letter if found.is_latin_letter() => Level::SubSub,
+        _ => return None,
+    };
+    Some((level, found.value()?, found.title))
 }

@@ -10,6 +10,7 @@
 
 use super::recognise::bodies::find_abbreviated_bodies;
 use super::recognise::laws::find_laws;
+use super::recognise::numbering::{Style, bare_number, numbered};
 use crate::corpus::SeedDoc;
 use crate::graph::model::{
     EdgeDraft, Extraction, NodeDraft, NodeType, Rel, Source, id_key, node_id,
@@ -35,7 +36,7 @@ mod tables;
 mod tests;
 mod text;
 use drafts::*;
-use relations::*;
+use headings::outline_level;
 use text::*;
 
 /// Longest quote kept on a source, in chars.
@@ -43,15 +44,6 @@ const MAX_QUOTE_CHARS: usize = 200;
 
 const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
 
-static PILLAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(VIII|VII|VI|IV|IX|III|II|I|V|X|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])[\s　]+(\S.*)$").expect("pillar")
-});
-static MAIN_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2})\s*[.．]\s*(\D.*)$").expect("main item"));
-static SUB_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[(（](\d{1,2})[)）]\s*(.*)$").expect("sub item"));
-static SUBSUB_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[(（]([a-z])[)）]\s*(.*)$").expect("sub-sub item"));
 static MARKER_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[*\s]*(?:[(（][a-z0-9]{1,2}[)）]|\d{1,2}\s*[.．]\s*\D)").expect("marker ahead")
 });
@@ -446,7 +438,9 @@ impl<'a> Parser<'a> {
     /// Section lines: `…主要事項`, `…財投要求事項` / `財政投融資`.
     fn section_marker(&mut self, piece: &Piece) -> bool {
         let clean = nfkc(&piece.clean);
-        if clean.contains('\t') || MAIN_ITEM.is_match(&clean) || SUB_ITEM.is_match(&clean) {
+        if clean.contains('\t')
+            || matches!(outline_level(&clean), Some((Level::Main | Level::Sub, ..)))
+        {
             return false;
         }
         if clean.contains("財投") || clean.contains("財政投融資") {
@@ -462,7 +456,9 @@ impl<'a> Parser<'a> {
                 self.close_heading_context();
                 return true;
             }
-        } else if clean.ends_with("主要事項") && !PILLAR.is_match(&clean) {
+        } else if clean.ends_with("主要事項")
+            && !matches!(outline_level(&clean), Some((Level::Pillar, ..)))
+        {
             self.section = Section::Items;
             return true;
         }

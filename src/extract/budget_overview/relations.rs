@@ -352,21 +352,3 @@ fn transfers(text: &str) -> Vec<ProgramMatch> {
         .filter(|m| text[m.end..].starts_with("により") || text[..m.start].ends_with("交付する"))
         .collect()
 }
-
-/// Text of `original` from where its NFKC form's suffix `rest` starts (so names keep their
-/// written form); falls back to `rest`.
-pub(super) fn strip_prefix_chars(original: &str, rest: &str) -> String {
-    let folded_len = nfkc(original).chars().count();
-    let rest_len = rest.chars().count();
-    let skip = folded_len.saturating_sub(rest_len);
-    if nfkc(original).chars().count() == original.chars().count() {
-        original
-            .chars()
-            .skip(skip)
-            .collect::<String>()
-            .trim()
-            .to_string()
-    } else {
-        rest.trim().to_string()
-    }
-}

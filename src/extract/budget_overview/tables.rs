@@ -7,7 +7,10 @@ impl Parser<'_> {
     pub(super) fn table_piece(&mut self, piece: &Piece) -> bool {
         let clean = piece.clean.as_str();
         let folded = nfkc(clean);
-        if PILLAR.is_match(&folded) || MAIN_ITEM.is_match(&folded) {
+        if matches!(
+            outline_level(&folded),
+            Some((Level::Pillar | Level::Main, ..))
+        ) {
             self.section = Section::Items;
             return false;
         }

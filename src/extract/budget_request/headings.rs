@@ -36,13 +36,6 @@ pub(super) static POLICY: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static SUB_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[（(]([0-9０-９]{1,2})[）)]").expect("sub-item pattern"));
 
-pub(super) fn roman_value(c: char) -> u32 {
-    "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
-        .chars()
-        .position(|r| r == c)
-        .map_or(0, |p| u32::try_from(p + 1).unwrap_or(0))
-}
-
 /// A heading name is plausible when it is not a sentence and not letter-spaced debris.
 pub(super) fn plausible_heading_name(name: &str) -> bool {
     let chars = name.chars().count();
@@ -57,7 +50,7 @@ pub(super) fn pillar_candidate(text: &str) -> Option<(u32, String)> {
     let caps = PILLAR.captures(text)?;
     let numeral = caps.get(1)?.as_str().chars().next()?;
     let name = collapse_spaces(caps.get(2)?.as_str());
-    plausible_heading_name(&name).then(|| (roman_value(numeral), name))
+    plausible_heading_name(&name).then(|| (roman_value(&numeral.to_string()).unwrap_or(0), name))
 }
 
 pub(super) fn policy_candidate(text: &str) -> Option<(u32, bool, String)> {

@@ -48,6 +48,62 @@ pub struct Numbered<'a> {
     pub title: &'a str,
     /// Byte offset of `title` in the line.
     pub title_start: usize,
+    /// The number as written, with what closes it (`１．`, `（２）`, `Ⅳ `, `(b)`).
+    pub marker: &'a str,
+}
+
+impl Numbered<'_> {
+    /// The number's value (`３．` → 3, `Ⅳ` → 4, `（12）` → 12, `(b)` → 2, `⑤` → 5), when it
+    /// is a digit, Roman numeral, circled number or Latin letter.
+    pub fn value(&self) -> Option<u32> {
+        let folded = crate::normalize::nfkc(self.marker);
+        let core: String = folded
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if let Ok(number) = core.parse() {
+            return Some(number);
+        }
+        match self.style {
+            Style::Roman => roman_value(&core),
+            Style::Letter => match core.as_bytes() {
+                [letter @ b'a'..=b'z'] => Some(u32::from(letter - b'a') + 1),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Whether the number is closed by a full stop (`1.`, `１．`).
+    pub fn ends_with_stop(&self) -> bool {
+        self.marker.trim_end().ends_with(['.', '．'])
+    }
+
+    /// Whether the number is a Latin letter (`(a)`), not a kana one (`(ア)`).
+    pub fn is_latin_letter(&self) -> bool {
+        self.style == Style::Letter && self.marker.chars().any(|c| c.is_ascii_lowercase())
+    }
+}
+
+/// The value of a Roman numeral up to 39 (`IV` → 4, `Ⅹ` → 10).
+pub fn roman_value(numeral: &str) -> Option<u32> {
+    let mut total = 0;
+    let mut previous = 0;
+    for c in crate::normalize::nfkc(numeral).chars().rev() {
+        let value = match c {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            _ => return None,
+        };
+        if value < previous {
+            total -= value;
+        } else {
+            total += value;
+            previous = value;
+        }
+    }
+    (total > 0).then_some(total)
 }
 
 const SEP: &str = r"[\s\u{3000}.．、:：]";
@@ -82,7 +138,7 @@ static PATTERNS: LazyLock<Vec<(Style, Regex)>> = LazyLock::new(|| {
         ),
         build(
             Style::Digit,
-            format!(r"^\s*{digits}{{1,2}}(?:[.．、)）]\s*|[\s\u{{3000}}]+)(\S.*)$"),
+            format!(r"^\s*{digits}{{1,2}}(?:\s*[.．、)）]\s*|[\s\u{{3000}}]+)(\S.*)$"),
         ),
         build(
             Style::Paren,
@@ -113,10 +169,12 @@ pub fn numbered(line: &str) -> Option<Numbered<'_>> {
             }
             _ => (title.as_str(), title.start()),
         };
+        let marker = line[caps.get(1)?.end()..title_start].trim();
         return Some(Numbered {
             style: Style::Markdown(level),
             title,
             title_start,
+            marker,
         });
     }
     numbered_plain(line)
@@ -157,9 +215,28 @@ fn numbered_plain(line: &str) -> Option<Numbered<'_>> {
             style,
             title: title.as_str(),
             title_start: title.start(),
+            marker: line[..title.start()].trim_start(),
         });
     }
     None
+}
+
+/// A line that holds only a number (`（２）`, `(a)`, `３．`), its title on the lines after it.
+pub fn bare_number(line: &str) -> Option<Numbered<'_>> {
+    let marker = line.trim();
+    if marker.is_empty() {
+        return None;
+    }
+    let probe = format!("{marker} x");
+    let style = numbered_plain(&probe)
+        .filter(|found| found.title == "x")?
+        .style;
+    Some(Numbered {
+        style,
+        title: "",
+        title_start: line.len(),
+        marker,
+    })
 }
 
 /// The nesting of numbering styles met so far in a document.
@@ -212,6 +289,46 @@ mod tests {
             Some((Style::Dai('項'), "総務管理費"))
         );
         assert_eq!(style_and_title("3項目の取組を進める"), None);
+        let values: Vec<Option<u32>> = [
+            "１．地域",
+            "（12）基盤",
+            "Ⅳ　柱",
+            "IX 柱",
+            "(b) 細目",
+            "⑤ 人材",
+            "(ア) 事項",
+            "・点",
+        ]
+        .iter()
+        .map(|line| numbered(line).and_then(|n| n.value()))
+        .collect();
+        assert_eq!(
+            values,
+            [
+                Some(1),
+                Some(12),
+                Some(4),
+                Some(9),
+                Some(2),
+                Some(5),
+                None,
+                None
+            ]
+        );
+        assert!(numbered("１．地域").is_some_and(|n| n.ends_with_stop()));
+        assert!(
+            numbered("9 . 国土強靱化")
+                .is_some_and(|n| n.ends_with_stop() && n.title == "国土強靱化")
+        );
+        assert!(numbered("１　地域").is_some_and(|n| !n.ends_with_stop()));
+        assert!(numbered("(b) 細目").is_some_and(|n| n.is_latin_letter()));
+        assert!(numbered("(ア) 事項").is_some_and(|n| !n.is_latin_letter()));
+        let bare = bare_number(" （２） ").expect("bare number");
+        assert_eq!(
+            (bare.style, bare.title, bare.value()),
+            (Style::Paren, "", Some(2))
+        );
+        assert_eq!(bare_number("地域"), None);
         assert_eq!(
             style_and_title("Ⅱ 地域の振興"),
             Some((Style::Roman, "地域の振興"))
