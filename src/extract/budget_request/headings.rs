@@ -28,11 +28,6 @@ impl LineKind {
     }
 }
 
-pub(super) static PILLAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])[\s　]+(\S.*)$").expect("pillar pattern"));
-pub(super) static POLICY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9０-９]{1,2})(?:\s*([．.])\s*|[\s　]+)(\S.*)$").expect("policy pattern")
-});
 pub(super) static SUB_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[（(]([0-9０-９]{1,2})[）)]").expect("sub-item pattern"));
 
@@ -46,20 +41,30 @@ pub(super) fn plausible_heading_name(name: &str) -> bool {
         && spaced * 3 < chars
 }
 
+/// A pillar heading (`Ⅱ 信頼できる…`): a Roman numeral char and a space, by the shared
+/// numbering grammar.
 pub(super) fn pillar_candidate(text: &str) -> Option<(u32, String)> {
-    let caps = PILLAR.captures(text)?;
-    let numeral = caps.get(1)?.as_str().chars().next()?;
-    let name = collapse_spaces(caps.get(2)?.as_str());
+    let found = numbered(text).filter(|found| found.style == Style::Roman)?;
+    let mut marker = found.marker.chars();
+    let numeral = marker.next().filter(|c| ('Ⅰ'..='Ⅹ').contains(c))?;
+    if !marker.all(char::is_whitespace) || text.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let name = collapse_spaces(found.title);
     plausible_heading_name(&name).then(|| (roman_value(&numeral.to_string()).unwrap_or(0), name))
 }
 
+/// A policy heading (`１．地域の…`, `3 …`): a number closed by a full stop or a space.
 pub(super) fn policy_candidate(text: &str) -> Option<(u32, bool, String)> {
-    let caps = POLICY.captures(text)?;
-    let number = parse_small_number(caps.get(1)?.as_str())?;
-    let has_period = caps.get(2).is_some();
-    let name = collapse_spaces(caps.get(3)?.as_str());
+    let found = numbered(text).filter(|found| found.style == Style::Digit)?;
+    let closed_by_other = found.marker.trim_end().ends_with(['、', ')', '）']);
+    if closed_by_other || text.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let number = found.value()?;
+    let name = collapse_spaces(found.title);
     let valid = number > 0 && plausible_heading_name(&name) && !name.starts_with(['.', '．']);
-    valid.then_some((number, has_period, name))
+    valid.then_some((number, found.ends_with_stop(), name))
 }
 
 /// Splits `（３）A（４）B` into its sub-items; the line must start with one.

@@ -14,7 +14,7 @@
 
 use crate::corpus::SeedDoc;
 use crate::extract::collect::Collector;
-use crate::extract::recognise::numbering::roman_value;
+use crate::extract::recognise::numbering::{Style, numbered, roman_value};
 use crate::graph::model::{Extraction, NodeDraft, NodeType, Rel, Source, node_id};
 use crate::money::{BudgetFigure, BudgetFlag, BudgetKind, FiscalYear, parse_number, to_oku};
 use crate::normalize::for_matching;
