@@ -10,6 +10,7 @@
 
 use super::recognise::bodies::find_abbreviated_bodies;
 use super::recognise::laws::find_laws;
+use super::recognise::names::QUOTED_NAME as QUOTED;
 use super::recognise::numbering::{Style, bare_number, numbered};
 use crate::corpus::SeedDoc;
 use crate::graph::model::{
@@ -81,8 +82,6 @@ static SUB_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("sub unit")
 });
-static QUOTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"「([^「」]{2,80})」").expect("quoted"));
 static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:[A-Z0-9]+\s*)?[\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+(?:宣言|声明|コミュニケ)|[\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+計画[(（][\p{Katakana}ー]+[)）])")
         .expect("declaration")

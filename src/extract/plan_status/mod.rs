@@ -9,6 +9,7 @@ use crate::extract::recognise::bodies::{
     agency_id, body_chain, find_actor_acronyms, find_bodies, find_legal_bodies,
 };
 use crate::extract::recognise::decisions::{decider_agency, parse_decision};
+use crate::extract::recognise::names::QUOTED_NAME as QUOTED;
 use crate::extract::recognise::names::{bigram_overlap, clean_name, loose_key, trim_markers};
 use crate::graph::model::{Extraction, NodeDraft, NodeType, Rel, Source, node_id};
 use crate::money::{
@@ -48,8 +49,6 @@ pub fn extract(doc: &SeedDoc) -> Extraction {
 /// Longest text kept in a measure's `content`/`status` props, in chars.
 const MAX_PROP_CHARS: usize = 2000;
 
-static QUOTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"「([^「」]{2,80})」").expect("quoted pattern"));
 static PART_HEADER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.+?)\s*に係る対応状況$").expect("part header pattern"));
 static TITLE_PLAN: LazyLock<Regex> =

@@ -16,6 +16,11 @@ const QUOTED_BODY_ENDINGS: &str = "検討会|研究会|委員会|協議会|審�
 const QUOTED_PROGRAM_ENDINGS: &str =
     "調査|事業|プロジェクト|プログラム|サービス|カレッジ|サイト|システム|統計";
 
+/// A name written in 「」 (2–80 chars, no bracket inside): group 1 is the name. Every reader
+/// that reads quoted names shares it.
+pub static QUOTED_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"「([^「」]{2,80})」").expect("quoted name"));
+
 /// A policy named with a version (`地方創生2.0`).
 static VERSIONED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\D[0-9]+\.[0-9]+$").expect("versioned name"));

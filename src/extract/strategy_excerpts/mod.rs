@@ -9,6 +9,7 @@ use super::recognise::bodies::{body_chain, find_actor_acronyms, find_bodies, fin
 use super::recognise::decisions::{decider_agency, parse_decision};
 use super::recognise::names::{bigram_overlap, clean_name, loose_key, strip_markup};
 use crate::corpus::SeedDoc;
+use crate::extract::recognise::names::QUOTED_NAME as QUOTED;
 use crate::graph::model::{EdgeDraft, Extraction, NodeType, Rel, Source};
 use regex::Regex;
 use serde_json::Value;
@@ -35,8 +36,6 @@ pub fn extract(doc: &SeedDoc) -> Extraction {
     reader.c.finish()
 }
 
-static QUOTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"「([^「」]{2,80})」").expect("quoted pattern"));
 static PROGRAM_MENTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\p{Han}\p{Katakana}ー]{4,}(?:プログラム)").expect("program mention")
 });
