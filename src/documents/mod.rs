@@ -206,10 +206,13 @@ pub fn add_document(
         .filter(|d| !base.corpus.library.contains_key(d.file()))
         .map(|d| d.file().to_string())
         .collect();
-    // A seed file added again is the seed itself.
+    // A seed file added again is the seed itself. Only seeds of the same size are read and
+    // hashed, so an add does not read the whole corpus.
+    let size = document.original.len() as u64;
     if let Some(seed) = seeds.iter().find(|seed| {
-        std::fs::read(config.seeds_dir.join(seed))
-            .is_ok_and(|bytes| sha256_hex(&bytes) == document.entry.sha256)
+        let path = config.seeds_dir.join(seed);
+        std::fs::metadata(&path).is_ok_and(|meta| meta.len() == size)
+            && std::fs::read(&path).is_ok_and(|bytes| sha256_hex(&bytes) == document.entry.sha256)
     }) {
         return Err(DocumentError::Duplicate { id: seed.clone() });
     }
