@@ -339,6 +339,13 @@ fn action_plan_gives_its_measures_agencies_and_indicators() {
         Rel::EvaluatedBy,
         "API関連ガイド数及び公開API数"
     ));
+    // A Markdown link in a KPI keeps its text and drops its target.
+    assert!(linked(
+        &extraction,
+        "文字環境の整備・普及",
+        Rel::EvaluatedBy,
+        "地方公共団体の調達における文字情報基盤参照割合"
+    ));
     assert!(figures(&extraction).is_empty(), "the plan states no budget");
 }
 

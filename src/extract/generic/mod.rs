@@ -131,6 +131,11 @@ impl<'a> Reader<'a> {
 
     fn read_line(&mut self, number: usize) {
         let plain = strip_tags_keep_len(self.c.line(number)).replace("**", "  ");
+        let plain = if plain.contains("](") {
+            strip_markup(&plain)
+        } else {
+            plain
+        };
         let raw = plain.as_str();
         if raw.trim().is_empty() {
             return;

@@ -79,9 +79,21 @@ pub fn is_reference_note(text: &str) -> bool {
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^<>]*>").expect("tag pattern"));
 
-/// Removes HTML tags and markdown bold markers, replacing tags with a space.
+/// A Markdown link or image: group 1 is its text (`[文字情報基盤](用語.md#…)`).
+static MARKDOWN_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"!?\[([^\[\]]*)\]\([^()\s]*(?:\s+"[^"]*")?\)"#).expect("markdown link")
+});
+
+/// Removes HTML tags (each becomes a space), Markdown links' targets (their text stays) and
+/// Markdown bold markers.
 pub fn strip_markup(text: &str) -> String {
-    TAG.replace_all(text, " ").replace("**", "")
+    let untagged = TAG.replace_all(text, " ");
+    let unlinked = if untagged.contains("](") {
+        MARKDOWN_LINK.replace_all(&untagged, "$1").into_owned()
+    } else {
+        untagged.into_owned()
+    };
+    unlinked.replace("**", "")
 }
 
 /// A display name: markup removed, NFKC, PDF letter-spacing undone, spaces collapsed, list
@@ -175,6 +187,19 @@ mod tests {
         assert!(is_reference_note("山田太郎 共著「地域と情報」（地域新書）"));
         assert!(!is_reference_note("地域の「情報化」の推進"));
         assert!(!is_reference_note("データ流通量の爆発的増加"));
+    }
+
+    #[test]
+    fn markdown_links_keep_their_text() {
+        assert_eq!(
+            clean_name("調達における[文字情報基盤](用語.md#文字情報基盤)参照割合"),
+            "調達における文字情報基盤参照割合"
+        );
+        assert_eq!(
+            strip_markup("**[API](https://example.jp \"t\")** 数"),
+            "API 数"
+        );
+        assert_eq!(strip_markup("配列[0](注)"), "配列0");
     }
 
     #[test]
