@@ -90,6 +90,10 @@ pub struct Paragraph {
     pub text: String,
 }
 
+/// Line endings that leave a sentence open, so a quoted name on the next line goes on it
+/// (`「…戦略2025」及び` / `「…計画2025」で設定された…`).
+const SENTENCE_GOES_ON: [&str; 6] = ["、", "及び", "並びに", "又は", "若しくは", "や"];
+
 /// Whether a line opens a paragraph of its own (a bullet or a numbered point).
 pub fn opens_paragraph(line: &str) -> bool {
     line.starts_with([
@@ -100,7 +104,8 @@ pub fn opens_paragraph(line: &str) -> bool {
 /// The paragraphs of 0-based lines `range`: runs of lines that `text` gives (it gives
 /// `None` for a blank line or one that is not running text), at most four lines long,
 /// broken before a bullet; one blank line inside a quoted name (`「…` then `…」`) is read past,
-/// and a line opening with a quoted name goes on a sentence left at `、`. Line numbers in the
+/// and a line opening with a quoted name goes on a sentence left open (at `、`, `及び`, `や`
+/// …). Line numbers in the
 /// result are 1-based.
 pub fn paragraphs<'t>(
     range: std::ops::Range<usize>,
@@ -125,7 +130,8 @@ pub fn paragraphs<'t>(
             let Some(next) = text(i + 1).map(str::trim).filter(|t| !t.is_empty()) else {
                 break;
             };
-            let sentence_goes_on = joined.ends_with('、') && next.starts_with(['「', '『']);
+            let sentence_goes_on = SENTENCE_GOES_ON.iter().any(|end| joined.ends_with(end))
+                && next.starts_with(['「', '『']);
             if opens_paragraph(next) && !sentence_goes_on {
                 break;
             }
@@ -445,6 +451,23 @@ mod tests {
             Rel::BasedOn,
             "地域交通における安全確保に関する検討会"
         ));
+    }
+
+    #[test]
+    fn a_list_of_plans_broken_after_a_coordinator_reads_as_one_sentence() {
+        let text = "テスト施策\n「地域整備戦略2040」及び\n「地域交通計画2040」で設定された目標への\n着実な貢献";
+        let found = paragraphs(0..4, |i| text.lines().nth(i));
+        assert_eq!(
+            found.last().map(|p| (p.lines.first, p.lines.last)),
+            Some((2, 4))
+        );
+        let extraction = read_all(text);
+        for plan in ["地域整備戦略2040", "地域交通計画2040"] {
+            assert!(
+                has_edge(&extraction, "テスト施策", Rel::Implements, plan),
+                "{plan}"
+            );
+        }
     }
 
     #[test]
