@@ -5,11 +5,22 @@
 //! [`NormalizedText`] keeps a map back to the original byte offsets so that highlights and
 //! quotes always point into the text as written.
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// NFKC-normalises text (no case folding).
 pub fn nfkc(text: &str) -> String {
-    text.nfkc().collect()
+    nfkc_cow(text).into_owned()
+}
+
+/// NFKC-normalised text, borrowed when `text` is already in NFKC (as most text is) and so
+/// comes out of NFKC unchanged.
+pub fn nfkc_cow(text: &str) -> Cow<'_, str> {
+    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfkc().collect())
+    }
 }
 
 /// Normalised text for matching: NFKC, lower-case latin, spaced letters joined.
@@ -162,6 +173,12 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn nfkc_borrows_only_what_nfkc_leaves_alone(text in "\\PC{0,60}") {
+            let full: String = text.nfkc().collect();
+            prop_assert_eq!(nfkc(&text), full);
+        }
+
         #[test]
         fn idempotent_and_offsets_on_boundaries(text in "\\PC{0,60}") {
             let once = for_matching(&text);

@@ -8,7 +8,7 @@ pub mod dictionary;
 pub mod tokenizers;
 
 use crate::normalize::NormalizedText;
-use lindera::dictionary::{UserDictionary, load_dictionary};
+use lindera::dictionary::{Lattice, UserDictionary, load_dictionary};
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
 use lindera::token::Token;
@@ -16,7 +16,7 @@ use lindera_dictionary::builder::DictionaryBuilder;
 use lindera_dictionary::dictionary::DetailFields;
 use std::borrow::Cow;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 pub use dictionary::DictionaryError;
 
@@ -35,6 +35,9 @@ pub struct AnalyzedToken {
 #[derive(Clone)]
 pub struct Analyzer {
     segmenter: Arc<Segmenter>,
+    /// Viterbi lattices of finished segmentations, reused by the next ones so that a
+    /// segmentation does not allocate its lattice afresh (one per thread analysing at once).
+    lattices: Arc<Mutex<Vec<Lattice>>>,
 }
 
 impl std::fmt::Debug for Analyzer {
@@ -42,6 +45,9 @@ impl std::fmt::Debug for Analyzer {
         f.write_str("Analyzer")
     }
 }
+
+/// Most idle lattices kept for reuse.
+const MAX_IDLE_LATTICES: usize = 16;
 
 /// Parts of speech that carry no search meaning on their own.
 const DROPPED_PARTS_OF_SPEECH: [&str; 4] = ["助詞", "助動詞", "記号", "接続詞"];
@@ -59,38 +65,66 @@ impl Analyzer {
         let segmenter = Segmenter::new(Mode::Normal, dictionary, user_dictionary);
         Ok(Analyzer {
             segmenter: Arc::new(segmenter),
+            lattices: Arc::new(Mutex::new(Vec::new())),
         })
     }
 
     /// Analyses text into searchable terms with original offsets.
     pub fn analyze(&self, text: &str) -> Vec<AnalyzedToken> {
         let normalized = NormalizedText::new(text);
-        let Ok(tokens) = self
+        let mut lattice = self.take_lattice();
+        let segmented = self
             .segmenter
-            .segment(Cow::Borrowed(normalized.text.as_str()))
-        else {
-            return Vec::new();
+            .segment_with_lattice(Cow::Borrowed(normalized.text.as_str()), &mut lattice);
+        let out = match segmented {
+            Ok(tokens) => searchable_terms(&normalized, &tokens),
+            Err(_) => Vec::new(),
         };
-        let mut out = Vec::with_capacity(tokens.len());
-        for token in tokens {
-            let part_of_speech = part_of_speech(&token);
-            let surface = token.surface.trim();
-            if surface.is_empty() || !surface.chars().any(char::is_alphanumeric) {
-                continue;
-            }
-            let has_latin_or_digit = surface.chars().any(|c| c.is_ascii_alphanumeric());
-            if DROPPED_PARTS_OF_SPEECH.contains(&part_of_speech) && !has_latin_or_digit {
-                continue;
-            }
-            let (start, end) = normalized.original_range(token.byte_start, token.byte_end);
-            out.push(AnalyzedToken {
-                term: surface.to_string(),
-                start,
-                end,
-            });
-        }
+        self.put_lattice(lattice);
         out
     }
+
+    /// An idle lattice of this analyser's segmenter, or a new one.
+    fn take_lattice(&self) -> Lattice {
+        self.lattices
+            .lock()
+            .ok()
+            .and_then(|mut idle| idle.pop())
+            .unwrap_or_default()
+    }
+
+    /// Keeps a lattice for the next segmentation.
+    fn put_lattice(&self, lattice: Lattice) {
+        if let Ok(mut idle) = self.lattices.lock()
+            && idle.len() < MAX_IDLE_LATTICES
+        {
+            idle.push(lattice);
+        }
+    }
+}
+
+/// The tokens worth searching for, with their ranges in the original text: not blank, with a
+/// letter or digit, and not a particle, auxiliary, symbol or conjunction unless they hold a
+/// latin letter or a digit.
+fn searchable_terms(normalized: &NormalizedText, tokens: &[Token<'_>]) -> Vec<AnalyzedToken> {
+    let mut out = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        let surface = token.surface.trim();
+        if surface.is_empty() || !surface.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let has_latin_or_digit = surface.chars().any(|c| c.is_ascii_alphanumeric());
+        if !has_latin_or_digit && DROPPED_PARTS_OF_SPEECH.contains(&part_of_speech(token)) {
+            continue;
+        }
+        let (start, end) = normalized.original_range(token.byte_start, token.byte_end);
+        out.push(AnalyzedToken {
+            term: surface.to_string(),
+            start,
+            end,
+        });
+    }
+    out
 }
 
 /// The part of speech of a token (its first detail field), read straight from the dictionary
