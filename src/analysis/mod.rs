@@ -110,7 +110,7 @@ fn searchable_terms(normalized: &NormalizedText, tokens: &[Token<'_>]) -> Vec<An
     let mut out = Vec::with_capacity(tokens.len());
     for token in tokens {
         let surface = token.surface.trim();
-        if surface.is_empty() || !surface.chars().any(char::is_alphanumeric) {
+        if surface.is_empty() || !surface.chars().any(is_letter_or_digit) {
             continue;
         }
         let has_latin_or_digit = surface.chars().any(|c| c.is_ascii_alphanumeric());
@@ -148,41 +148,43 @@ fn part_of_speech<'a>(token: &Token<'a>) -> &'a str {
 /// character yields that character.
 pub fn bigrams(text: &str) -> Vec<AnalyzedToken> {
     let normalized = NormalizedText::new(text);
-    let chars: Vec<(usize, char)> = normalized.text.char_indices().collect();
-    let mut out = Vec::new();
+    let spans = normalized.char_spans();
+    let letters: Vec<bool> = normalized.text.chars().map(is_letter_or_digit).collect();
+    let byte_at = |index: usize| spans.get(index).map_or(normalized.text.len(), |s| s.0);
+    let mut out = Vec::with_capacity(spans.len());
     let mut run_start = 0;
-    while run_start < chars.len() {
-        if !chars[run_start].1.is_alphanumeric() {
+    while run_start < letters.len() {
+        if !letters[run_start] {
             run_start += 1;
             continue;
         }
-        let mut run_end = run_start;
-        while run_end < chars.len() && chars[run_end].1.is_alphanumeric() {
-            run_end += 1;
-        }
-        let byte_end = |index: usize| {
-            chars
-                .get(index)
-                .map(|(offset, _)| *offset)
-                .unwrap_or(normalized.text.len())
-        };
-        let windows = if run_end - run_start == 1 {
-            vec![(run_start, run_start + 1)]
-        } else {
-            (run_start..run_end - 1).map(|i| (i, i + 2)).collect()
-        };
-        for (from, to) in windows {
-            let (start_byte, end_byte) = (chars[from].0, byte_end(to));
-            let (start, end) = normalized.original_range(start_byte, end_byte);
+        let run_end = letters[run_start..]
+            .iter()
+            .position(|letter| !letter)
+            .map_or(letters.len(), |length| run_start + length);
+        let width = if run_end - run_start == 1 { 1 } else { 2 };
+        for from in run_start..=run_end - width {
+            let to = from + width;
+            let start = spans[from].1;
             out.push(AnalyzedToken {
-                term: normalized.text[start_byte..end_byte].to_string(),
+                term: normalized.text[byte_at(from)..byte_at(to)].to_string(),
                 start,
-                end,
+                end: spans[to - 1].2.max(start),
             });
         }
         run_start = run_end;
     }
     out
+}
+
+/// `char::is_alphanumeric`, answered without a table lookup for ASCII, kana and the common
+/// CJK ideographs.
+fn is_letter_or_digit(ch: char) -> bool {
+    match ch {
+        _ if ch.is_ascii() => ch.is_ascii_alphanumeric(),
+        '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{4E00}'..='\u{9FFF}' => true,
+        _ => ch.is_alphanumeric(),
+    }
 }
 
 /// Builds lindera's simple user dictionary (surface, part of speech, reading) from terms.
@@ -214,6 +216,40 @@ fn build_user_dictionary(terms: &[String]) -> Result<Option<UserDictionary>, Dic
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #[test]
+        fn bigrams_map_back_as_their_normalised_ranges_do(text in "[a-zA-Z0-9 東京都ＡＢ１２、・（）\\PC]{0,40}") {
+            let normalized = NormalizedText::new(&text);
+            let chars: Vec<(usize, char)> = normalized.text.char_indices().collect();
+            let byte_at = |i: usize| chars.get(i).map_or(normalized.text.len(), |c| c.0);
+            let mut expected = Vec::new();
+            let mut index = 0;
+            while index < chars.len() {
+                let run = chars[index..].iter().take_while(|c| c.1.is_alphanumeric()).count();
+                let windows = match run {
+                    0 => Vec::new(),
+                    1 => vec![(index, index + 1)],
+                    _ => (index..index + run - 1).map(|i| (i, i + 2)).collect(),
+                };
+                for (from, to) in windows {
+                    let (start, end) = normalized.original_range(byte_at(from), byte_at(to));
+                    expected.push((normalized.text[byte_at(from)..byte_at(to)].to_string(), start, end));
+                }
+                index += run.max(1);
+            }
+            let actual: Vec<(String, usize, usize)> =
+                bigrams(&text).into_iter().map(|t| (t.term, t.start, t.end)).collect();
+            proptest::prop_assert_eq!(actual, expected);
+        }
+    }
+
+    #[test]
+    fn letters_and_digits_are_alphanumeric_chars() {
+        for ch in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_letter_or_digit(ch), ch.is_alphanumeric(), "{ch:?}");
+        }
+    }
+
     #[test]
     fn bigrams_cover_runs_and_map_offsets() {
         let text = "量子暗号 Q K D";
@@ -221,6 +257,22 @@ mod tests {
         assert_eq!(grams, ["量子", "子暗", "暗号", "qk", "kd"]);
         for gram in bigrams("全角ＡＢＣ") {
             assert!(gram.end <= "全角ＡＢＣ".len());
+        }
+        let spaced = "a 東 Q K D、ＸＹ";
+        let grams: Vec<(String, &str)> = bigrams(spaced)
+            .into_iter()
+            .map(|t| (t.term, &spaced[t.start..t.end]))
+            .collect();
+        let expected = [
+            ("a", "a"),
+            ("東", "東"),
+            ("qk", "Q K"),
+            ("kd", "K D"),
+            ("xy", "ＸＹ"),
+        ];
+        assert_eq!(grams.len(), expected.len(), "{grams:?}");
+        for ((term, original), (want_term, want_original)) in grams.iter().zip(expected) {
+            assert_eq!((term.as_str(), *original), (want_term, want_original));
         }
     }
 }
