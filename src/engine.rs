@@ -241,8 +241,13 @@ impl Engine {
         drop(report);
         let nodes: Vec<NodeEntry> = graph.nodes().iter().filter_map(node_entry).collect();
         progress.inc_length(nodes.len() as u64);
-        let written = writing.finish(&nodes, &|n| progress.inc(n))?;
-        graph.save(&dir.join(GRAPH_FILE))?;
+        // The graph is written while the index commits and merges its segments.
+        let (written, saved) = rayon::join(
+            || writing.finish(&nodes, &|n| progress.inc(n)),
+            || graph.save(&dir.join(GRAPH_FILE)),
+        );
+        let written = written?;
+        saved?;
         let meta = BuildMeta {
             content_hash: prepared.fingerprint.clone(),
             built_at: now_rfc3339(),

@@ -222,6 +222,10 @@ impl DateMatch {
 
 /// Finds dates: `令和7年6月13日`, `令和８年１月`, `2024 年 6 月 18 日`, with their byte spans.
 pub fn find_dates(text: &str) -> impl Iterator<Item = DateMatch> + '_ {
+    // Every date has its month.
+    if !text.contains('月') {
+        return Vec::new().into_iter();
+    }
     let folded = FoldedText::new(text);
     let found: Vec<DateMatch> = DATE
         .captures_iter(&folded.text)
@@ -302,6 +306,10 @@ static AMOUNT_WITH_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Finds every amount with its unit in a line: `18兆2,107億円`, `1,500.0億円`, `▲53億円`,
 /// `300百万円`, `5,000千円`, full-width digits included. Byte offsets refer to `text`.
 pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
+    // Every amount ends with 円.
+    if !text.contains('円') {
+        return Vec::new();
+    }
     let folded = FoldedText::new(text);
     let mut found: Vec<(usize, usize, Decimal)> = Vec::new();
     for caps in AMOUNT_WITH_CHO.captures_iter(&folded.text) {

@@ -5,11 +5,23 @@
 //! [`NormalizedText`] keeps a map back to the original byte offsets so that highlights and
 //! quotes always point into the text as written.
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// NFKC-normalises text (no case folding).
 pub fn nfkc(text: &str) -> String {
-    text.nfkc().collect()
+    nfkc_cow(text).into_owned()
+}
+
+/// NFKC-normalised text, borrowed when `text` is already in NFKC (as most text is) and so
+/// comes out of NFKC unchanged.
+pub fn nfkc_cow(text: &str) -> Cow<'_, str> {
+    let common = text.chars().all(|ch| common_char(ch).is_some());
+    if common || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfkc().collect())
+    }
 }
 
 /// Normalised text for matching: NFKC, lower-case latin, spaced letters joined.
@@ -58,6 +70,12 @@ impl NormalizedText {
         }
     }
 
+    /// For each char of the normalised text, in order: its byte offset in the normalised text
+    /// and the byte range it came from in the original.
+    pub fn char_spans(&self) -> &[(usize, usize, usize)] {
+        &self.spans
+    }
+
     /// Maps a normalised byte range back to the original byte range it covers.
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
         let first = self.spans.partition_point(|(n, _, _)| *n < start);
@@ -92,8 +110,10 @@ fn common_char(ch: char) -> Option<char> {
         '\u{3001}'..='\u{3002}'
         | '\u{300C}'..='\u{300F}'
         | '\u{3041}'..='\u{3096}'
+        | '\u{3005}'
+        | '\u{3010}'..='\u{3011}'
         | '\u{30A1}'..='\u{30FA}'
-        | '\u{30FC}'
+        | '\u{30FB}'..='\u{30FC}'
         | '\u{4E00}'..='\u{9FFF}' => Some(ch),
         _ => None,
     }
@@ -101,25 +121,30 @@ fn common_char(ch: char) -> Option<char> {
 
 /// Removes the single spaces between runs of lone ASCII letters or digits (`a p n` → `apn`,
 /// `2 0 3 0` → `2030`), as left by PDF text extraction of letter-spaced words.
-fn join_spaced_letters(chars: Vec<(char, usize, usize)>) -> Vec<(char, usize, usize)> {
-    let is_lone = |index: usize| -> bool {
+fn join_spaced_letters(mut chars: Vec<(char, usize, usize)>) -> Vec<(char, usize, usize)> {
+    let is_lone = |chars: &[(char, usize, usize)], index: usize| -> bool {
         let alnum =
             |i: Option<&(char, usize, usize)>| i.is_some_and(|c| c.0.is_ascii_alphanumeric());
         alnum(chars.get(index))
             && !alnum(index.checked_sub(1).and_then(|i| chars.get(i)))
             && !alnum(chars.get(index + 1))
     };
-    let mut keep = vec![true; chars.len()];
-    for index in 1..chars.len().saturating_sub(1) {
-        if chars[index].0 == ' ' && is_lone(index - 1) && is_lone(index + 1) {
-            keep[index] = false;
-        }
+    let joined: Vec<usize> = (1..chars.len().saturating_sub(1))
+        .filter(|&index| {
+            chars[index].0 == ' ' && is_lone(&chars, index - 1) && is_lone(&chars, index + 1)
+        })
+        .collect();
+    if joined.is_empty() {
+        return chars;
     }
+    let mut next_joined = joined.into_iter().peekable();
+    let mut index = 0;
+    chars.retain(|_| {
+        let keep = next_joined.next_if_eq(&index).is_none();
+        index += 1;
+        keep
+    });
     chars
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(c, keep)| keep.then_some(c))
-        .collect()
 }
 
 #[cfg(test)]
@@ -135,6 +160,13 @@ mod tests {
         assert_eq!(for_matching("計画 2 0 3 0 に係る"), "計画 2030 に係る");
         assert_eq!(for_matching("Beyond 5G"), "beyond 5g");
         assert_eq!(for_matching("ＩＣＴ分野"), "ict分野");
+    }
+
+    #[test]
+    fn nfkc_composes_and_folds_what_it_does_not_borrow() {
+        assert_eq!(nfkc("か\u{3099}【計画】・データ"), "が【計画】・データ");
+        assert_eq!(nfkc("（２０３０年）"), "(2030年)");
+        assert!(matches!(nfkc_cow("政策・評価【概要】"), Cow::Borrowed(_)));
     }
 
     #[test]
@@ -162,6 +194,12 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn nfkc_borrows_only_what_nfkc_leaves_alone(text in "\\PC{0,60}") {
+            let full: String = text.nfkc().collect();
+            prop_assert_eq!(nfkc(&text), full);
+        }
+
         #[test]
         fn idempotent_and_offsets_on_boundaries(text in "\\PC{0,60}") {
             let once = for_matching(&text);

@@ -6,7 +6,7 @@
 
 use crate::corpus::SeedDoc;
 use crate::extract::recognise::numbering::{Style, numbered};
-use crate::normalize::nfkc;
+use crate::normalize::nfkc_cow;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -73,34 +73,49 @@ enum LineRole {
 
 /// Cuts a document into passages.
 pub fn passages(doc: &SeedDoc) -> Vec<Passage> {
-    let running_headers = running_headers(doc);
+    let keys: Vec<String> = doc.lines.iter().map(heading_key).collect();
+    let running_headers = running_headers(doc, &keys);
     let mut builder = PassageBuilder::new(doc);
-    for (index, raw) in doc.lines.iter().enumerate() {
+    for (index, (raw, key)) in doc.lines.iter().zip(&keys).enumerate() {
         let number = index as u32 + 1;
-        let role = classify(raw, &running_headers);
+        let role = classify(raw, key, &running_headers);
         builder.push_line(number, raw, role);
     }
     builder.finish()
 }
 
-/// Short lines that recur often: slide headers repeated on every page.
-fn running_headers(doc: &SeedDoc) -> HashMap<String, usize> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for line in &doc.lines {
-        let key = heading_key(line);
+/// Short lines that recur often: slide headers repeated on every page (`keys` are the lines'
+/// [`heading_key`]s).
+fn running_headers<'a>(doc: &SeedDoc, keys: &'a [String]) -> HashMap<&'a str, usize> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (line, key) in doc.lines.iter().zip(keys) {
         if !key.is_empty() && key.chars().count() <= MAX_HEADING_CHARS && !line.contains('\t') {
-            *counts.entry(key).or_default() += 1;
+            *counts.entry(key.as_str()).or_default() += 1;
         }
     }
     counts.retain(|_, count| *count >= RUNNING_HEADER_MIN_REPEATS);
     counts
 }
 
+/// A line as compared with headings: NFKC, with runs of white space made one space and none
+/// at the ends.
 fn heading_key(line: &str) -> String {
-    nfkc(line).split_whitespace().collect::<Vec<_>>().join(" ")
+    join_words(&nfkc_cow(line))
 }
 
-fn classify(raw: &str, running_headers: &HashMap<String, usize>) -> LineRole {
+/// The words of `text` joined by single spaces.
+fn join_words(text: &str) -> String {
+    let mut joined = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined
+}
+
+fn classify(raw: &str, key: &str, running_headers: &HashMap<&str, usize>) -> LineRole {
     let trimmed = raw.trim();
     if trimmed.is_empty() {
         return LineRole::Blank;
@@ -125,7 +140,7 @@ fn classify(raw: &str, running_headers: &HashMap<String, usize>) -> LineRole {
         if let Some(level) = HEADING_LEVELS.iter().position(|re| re.is_match(trimmed)) {
             return LineRole::Heading(level);
         }
-        if running_headers.contains_key(&heading_key(raw)) {
+        if running_headers.contains_key(key) {
             return LineRole::RunningHeader;
         }
     }

@@ -8,7 +8,7 @@ pub mod dictionary;
 pub mod tokenizers;
 
 use crate::normalize::NormalizedText;
-use lindera::dictionary::{UserDictionary, load_dictionary};
+use lindera::dictionary::{Lattice, UserDictionary, load_dictionary};
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
 use lindera::token::Token;
@@ -16,7 +16,7 @@ use lindera_dictionary::builder::DictionaryBuilder;
 use lindera_dictionary::dictionary::DetailFields;
 use std::borrow::Cow;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 pub use dictionary::DictionaryError;
 
@@ -35,6 +35,9 @@ pub struct AnalyzedToken {
 #[derive(Clone)]
 pub struct Analyzer {
     segmenter: Arc<Segmenter>,
+    /// Viterbi lattices of finished segmentations, reused by the next ones so that a
+    /// segmentation does not allocate its lattice afresh (one per thread analysing at once).
+    lattices: Arc<Mutex<Vec<Lattice>>>,
 }
 
 impl std::fmt::Debug for Analyzer {
@@ -42,6 +45,9 @@ impl std::fmt::Debug for Analyzer {
         f.write_str("Analyzer")
     }
 }
+
+/// Most idle lattices kept for reuse.
+const MAX_IDLE_LATTICES: usize = 16;
 
 /// Parts of speech that carry no search meaning on their own.
 const DROPPED_PARTS_OF_SPEECH: [&str; 4] = ["助詞", "助動詞", "記号", "接続詞"];
@@ -59,38 +65,66 @@ impl Analyzer {
         let segmenter = Segmenter::new(Mode::Normal, dictionary, user_dictionary);
         Ok(Analyzer {
             segmenter: Arc::new(segmenter),
+            lattices: Arc::new(Mutex::new(Vec::new())),
         })
     }
 
     /// Analyses text into searchable terms with original offsets.
     pub fn analyze(&self, text: &str) -> Vec<AnalyzedToken> {
         let normalized = NormalizedText::new(text);
-        let Ok(tokens) = self
+        let mut lattice = self.take_lattice();
+        let segmented = self
             .segmenter
-            .segment(Cow::Borrowed(normalized.text.as_str()))
-        else {
-            return Vec::new();
+            .segment_with_lattice(Cow::Borrowed(normalized.text.as_str()), &mut lattice);
+        let out = match segmented {
+            Ok(tokens) => searchable_terms(&normalized, &tokens),
+            Err(_) => Vec::new(),
         };
-        let mut out = Vec::with_capacity(tokens.len());
-        for token in tokens {
-            let part_of_speech = part_of_speech(&token);
-            let surface = token.surface.trim();
-            if surface.is_empty() || !surface.chars().any(char::is_alphanumeric) {
-                continue;
-            }
-            let has_latin_or_digit = surface.chars().any(|c| c.is_ascii_alphanumeric());
-            if DROPPED_PARTS_OF_SPEECH.contains(&part_of_speech) && !has_latin_or_digit {
-                continue;
-            }
-            let (start, end) = normalized.original_range(token.byte_start, token.byte_end);
-            out.push(AnalyzedToken {
-                term: surface.to_string(),
-                start,
-                end,
-            });
-        }
+        self.put_lattice(lattice);
         out
     }
+
+    /// An idle lattice of this analyser's segmenter, or a new one.
+    fn take_lattice(&self) -> Lattice {
+        self.lattices
+            .lock()
+            .ok()
+            .and_then(|mut idle| idle.pop())
+            .unwrap_or_default()
+    }
+
+    /// Keeps a lattice for the next segmentation.
+    fn put_lattice(&self, lattice: Lattice) {
+        if let Ok(mut idle) = self.lattices.lock()
+            && idle.len() < MAX_IDLE_LATTICES
+        {
+            idle.push(lattice);
+        }
+    }
+}
+
+/// The tokens worth searching for, with their ranges in the original text: not blank, with a
+/// letter or digit, and not a particle, auxiliary, symbol or conjunction unless they hold a
+/// latin letter or a digit.
+fn searchable_terms(normalized: &NormalizedText, tokens: &[Token<'_>]) -> Vec<AnalyzedToken> {
+    let mut out = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        let surface = token.surface.trim();
+        if surface.is_empty() || !surface.chars().any(is_letter_or_digit) {
+            continue;
+        }
+        let has_latin_or_digit = surface.chars().any(|c| c.is_ascii_alphanumeric());
+        if !has_latin_or_digit && DROPPED_PARTS_OF_SPEECH.contains(&part_of_speech(token)) {
+            continue;
+        }
+        let (start, end) = normalized.original_range(token.byte_start, token.byte_end);
+        out.push(AnalyzedToken {
+            term: surface.to_string(),
+            start,
+            end,
+        });
+    }
+    out
 }
 
 /// The part of speech of a token (its first detail field), read straight from the dictionary
@@ -114,41 +148,43 @@ fn part_of_speech<'a>(token: &Token<'a>) -> &'a str {
 /// character yields that character.
 pub fn bigrams(text: &str) -> Vec<AnalyzedToken> {
     let normalized = NormalizedText::new(text);
-    let chars: Vec<(usize, char)> = normalized.text.char_indices().collect();
-    let mut out = Vec::new();
+    let spans = normalized.char_spans();
+    let letters: Vec<bool> = normalized.text.chars().map(is_letter_or_digit).collect();
+    let byte_at = |index: usize| spans.get(index).map_or(normalized.text.len(), |s| s.0);
+    let mut out = Vec::with_capacity(spans.len());
     let mut run_start = 0;
-    while run_start < chars.len() {
-        if !chars[run_start].1.is_alphanumeric() {
+    while run_start < letters.len() {
+        if !letters[run_start] {
             run_start += 1;
             continue;
         }
-        let mut run_end = run_start;
-        while run_end < chars.len() && chars[run_end].1.is_alphanumeric() {
-            run_end += 1;
-        }
-        let byte_end = |index: usize| {
-            chars
-                .get(index)
-                .map(|(offset, _)| *offset)
-                .unwrap_or(normalized.text.len())
-        };
-        let windows = if run_end - run_start == 1 {
-            vec![(run_start, run_start + 1)]
-        } else {
-            (run_start..run_end - 1).map(|i| (i, i + 2)).collect()
-        };
-        for (from, to) in windows {
-            let (start_byte, end_byte) = (chars[from].0, byte_end(to));
-            let (start, end) = normalized.original_range(start_byte, end_byte);
+        let run_end = letters[run_start..]
+            .iter()
+            .position(|letter| !letter)
+            .map_or(letters.len(), |length| run_start + length);
+        let width = if run_end - run_start == 1 { 1 } else { 2 };
+        for from in run_start..=run_end - width {
+            let to = from + width;
+            let start = spans[from].1;
             out.push(AnalyzedToken {
-                term: normalized.text[start_byte..end_byte].to_string(),
+                term: normalized.text[byte_at(from)..byte_at(to)].to_string(),
                 start,
-                end,
+                end: spans[to - 1].2.max(start),
             });
         }
         run_start = run_end;
     }
     out
+}
+
+/// `char::is_alphanumeric`, answered without a table lookup for ASCII, kana and the common
+/// CJK ideographs.
+fn is_letter_or_digit(ch: char) -> bool {
+    match ch {
+        _ if ch.is_ascii() => ch.is_ascii_alphanumeric(),
+        '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{4E00}'..='\u{9FFF}' => true,
+        _ => ch.is_alphanumeric(),
+    }
 }
 
 /// Builds lindera's simple user dictionary (surface, part of speech, reading) from terms.
@@ -180,6 +216,40 @@ fn build_user_dictionary(terms: &[String]) -> Result<Option<UserDictionary>, Dic
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #[test]
+        fn bigrams_map_back_as_their_normalised_ranges_do(text in "[a-zA-Z0-9 東京都ＡＢ１２、・（）\\PC]{0,40}") {
+            let normalized = NormalizedText::new(&text);
+            let chars: Vec<(usize, char)> = normalized.text.char_indices().collect();
+            let byte_at = |i: usize| chars.get(i).map_or(normalized.text.len(), |c| c.0);
+            let mut expected = Vec::new();
+            let mut index = 0;
+            while index < chars.len() {
+                let run = chars[index..].iter().take_while(|c| c.1.is_alphanumeric()).count();
+                let windows = match run {
+                    0 => Vec::new(),
+                    1 => vec![(index, index + 1)],
+                    _ => (index..index + run - 1).map(|i| (i, i + 2)).collect(),
+                };
+                for (from, to) in windows {
+                    let (start, end) = normalized.original_range(byte_at(from), byte_at(to));
+                    expected.push((normalized.text[byte_at(from)..byte_at(to)].to_string(), start, end));
+                }
+                index += run.max(1);
+            }
+            let actual: Vec<(String, usize, usize)> =
+                bigrams(&text).into_iter().map(|t| (t.term, t.start, t.end)).collect();
+            proptest::prop_assert_eq!(actual, expected);
+        }
+    }
+
+    #[test]
+    fn letters_and_digits_are_alphanumeric_chars() {
+        for ch in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_letter_or_digit(ch), ch.is_alphanumeric(), "{ch:?}");
+        }
+    }
+
     #[test]
     fn bigrams_cover_runs_and_map_offsets() {
         let text = "量子暗号 Q K D";
@@ -187,6 +257,22 @@ mod tests {
         assert_eq!(grams, ["量子", "子暗", "暗号", "qk", "kd"]);
         for gram in bigrams("全角ＡＢＣ") {
             assert!(gram.end <= "全角ＡＢＣ".len());
+        }
+        let spaced = "a 東 Q K D、ＸＹ";
+        let grams: Vec<(String, &str)> = bigrams(spaced)
+            .into_iter()
+            .map(|t| (t.term, &spaced[t.start..t.end]))
+            .collect();
+        let expected = [
+            ("a", "a"),
+            ("東", "東"),
+            ("qk", "Q K"),
+            ("kd", "K D"),
+            ("xy", "ＸＹ"),
+        ];
+        assert_eq!(grams.len(), expected.len(), "{grams:?}");
+        for ((term, original), (want_term, want_original)) in grams.iter().zip(expected) {
+            assert_eq!((term.as_str(), *original), (want_term, want_original));
         }
     }
 }

@@ -580,11 +580,16 @@ impl SectionContext {
                 plan_titles.push((i, id));
             }
         }
+        // Both lists are in line order, so the titles up to a line are a prefix of them.
         titles.sort();
+        let up_to =
+            |list: &[(usize, String)], i: usize| list.partition_point(|(line, _)| *line <= i);
         let plans = (section.start..section.end)
             .map(|i| {
-                let (line, id) = plan_titles.iter().rev().find(|(line, _)| *line <= i)?;
-                let retitled = titles.iter().any(|(t, _)| line < t && *t <= i);
+                let (line, id) = plan_titles[..up_to(&plan_titles, i)].last()?;
+                let retitled = titles
+                    .get(up_to(&titles, *line))
+                    .is_some_and(|(t, _)| *t <= i);
                 let near = text.page_of(*line) + 1 >= text.page_of(i);
                 (!retitled && near).then(|| id.clone())
             })
@@ -592,10 +597,10 @@ impl SectionContext {
         let mut governing = Vec::with_capacity(section.end - section.start);
         for i in section.start..section.end {
             let by_page = page_titles.get(&text.page_of(i)).cloned();
-            let by_order = titles
+            let by_order = titles[..up_to(&titles, i)]
                 .iter()
                 .rev()
-                .find(|(line, _)| *line <= i && text.page_of(*line) + 1 >= text.page_of(i))
+                .find(|(line, _)| text.page_of(*line) + 1 >= text.page_of(i))
                 .map(|(_, id)| id.clone());
             governing.push(by_page.or(by_order));
         }

@@ -286,9 +286,8 @@ const MAX_ID_KEY_CHARS: usize = 80;
 /// The key part of an id: NFKC, no white space, reserved characters as `_`. Keys longer than
 /// 80 chars keep their first 71 chars and a hash of the whole, so they stay unique.
 pub fn id_key(key: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
     let mut out = String::new();
-    for ch in key.nfkc() {
+    for ch in crate::normalize::nfkc_cow(key).chars() {
         if ch.is_whitespace() || ch.is_control() {
             continue;
         }

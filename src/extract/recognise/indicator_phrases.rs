@@ -67,6 +67,10 @@ const MIN_NAME_CHARS: usize = 5;
 
 /// Finds the indicators `text` names in passing.
 pub fn find_indicator_phrases(text: &str) -> Vec<IndicatorPhrase> {
+    // Every pattern closes the name with a measure word (率 and 割合 among them).
+    if !MEASURE_WORDS.split('|').any(|word| text.contains(word)) {
+        return Vec::new();
+    }
     let mut found: Vec<IndicatorPhrase> = Vec::new();
     let mut push = |name: regex::Match<'_>, end: usize, values: IndicatorValues| {
         let trimmed = name.as_str().trim_start_matches(['各', '同', '本', 'の']);

@@ -89,6 +89,10 @@ const CORPORATION_MASK: &str = "仝仝";
 
 /// Finds the laws a text names.
 pub fn find_laws(text: &str) -> Vec<LawMatch> {
+    // Every pattern ends the name with 法.
+    if !text.contains('法') {
+        return Vec::new();
+    }
     let numbered = NUMBERED.captures_iter(text).map(|caps| (caps, true));
     let quoted = QUOTED.captures_iter(text).map(|caps| (caps, false));
     let mut found: Vec<LawMatch> = numbered

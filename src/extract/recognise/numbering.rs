@@ -155,12 +155,51 @@ static PATTERNS: LazyLock<Vec<(Style, Regex)>> = LazyLock::new(|| {
     ]
 });
 
+/// Whether `first`, a line's first char after white space, can open a numbering: every
+/// pattern of [`PATTERNS`] starts with one of these chars, which most lines of text do not.
+fn may_open_numbering(first: char) -> bool {
+    matches!(
+        first,
+        '0'..='9'
+            | '０'..='９'
+            | '第'
+            | 'Ⅰ'..='Ⅹ'
+            | 'I'
+            | 'V'
+            | 'X'
+            | '('
+            | '（'
+            | 'ア'..='ン'
+            | '①'..='⑳'
+            | '㉑'..='㉟'
+            | '■'
+            | '□'
+            | '◆'
+            | '◇'
+            | '▼'
+            | '▽'
+            | '▶'
+            | '►'
+            | '○'
+            | '◎'
+            | '●'
+            | '〇'
+            | '◯'
+            | '・'
+            | '-'
+            | '*'
+            | '•'
+            | '－'
+    )
+}
+
 /// Chars that, right after a number, show it was a quantity rather than a numbering.
 const QUANTITY_STARTS: &str = "億兆万千百円%％年月日倍件人時分割歳";
 
 /// Reads the numbering at the start of a line, if any.
 pub fn numbered(line: &str) -> Option<Numbered<'_>> {
-    if let Some(caps) = MARKDOWN.captures(line) {
+    let markdown = line.trim_start().starts_with('#');
+    if let Some(caps) = markdown.then(|| MARKDOWN.captures(line)).flatten() {
         let level = u8::try_from(caps.get(1)?.as_str().len()).ok()?;
         let title = caps.get(2)?;
         let (title, title_start) = match numbered_plain(title.as_str()) {
@@ -181,6 +220,9 @@ pub fn numbered(line: &str) -> Option<Numbered<'_>> {
 }
 
 fn numbered_plain(line: &str) -> Option<Numbered<'_>> {
+    if !line.trim_start().starts_with(may_open_numbering) {
+        return None;
+    }
     for (style, pattern) in PATTERNS.iter() {
         let Some(caps) = pattern.captures(line) else {
             continue;
@@ -264,6 +306,22 @@ impl Outline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_numbering_opens_with_a_char_let_through() {
+        let tails = [
+            "1 題", "1.2 題", " 題", "章 題", ") 題", "）題", ". 題", "題",
+        ];
+        for first in (0..=0xFFFF).filter_map(char::from_u32) {
+            if first.is_whitespace() || may_open_numbering(first) {
+                continue;
+            }
+            for tail in tails {
+                let line = format!("{first}{tail}");
+                assert!(PATTERNS.iter().all(|(_, p)| !p.is_match(&line)), "{line:?}");
+            }
+        }
+    }
 
     fn style_and_title(line: &str) -> Option<(Style, &str)> {
         numbered(line).map(|n| (n.style, n.title))

@@ -3,6 +3,7 @@
 
 use super::decisions::{Decision, parse_decision};
 use crate::normalize::nfkc;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -39,6 +40,13 @@ const PLAN_WORDS: &str = "戦略|計画|方針|プラン|ビジョン|ロード�
 
 /// Words that close a plan's name when it is quoted (a report's 答申 or 在り方 too).
 const QUOTED_PLAN_WORDS: &str = "答申|在り方|プログラム";
+
+/// Any of the words that close a plan's name, which every pattern needs: most text has none
+/// and is not read further.
+static PLAN_WORD: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let words = PLAN_WORDS.split('|').chain(QUOTED_PLAN_WORDS.split('|'));
+    AhoCorasick::new(words).expect("plan words")
+});
 
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -90,6 +98,9 @@ static CUED: LazyLock<Regex> = LazyLock::new(|| {
 /// Finds the strategies and plans a text names: any quoted name closed by a plan word, and
 /// unquoted ones followed by a decision note or by a cue that the text rests on them.
 pub fn find_plans(text: &str) -> Vec<PlanMatch> {
+    if !PLAN_WORD.is_match(text) {
+        return Vec::new();
+    }
     let mut found: Vec<PlanMatch> = Vec::new();
     for caps in QUOTED.captures_iter(text) {
         let (Some(whole), Some(name)) = (caps.get(0), caps.get(1)) else {

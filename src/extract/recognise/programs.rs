@@ -72,6 +72,10 @@ pub fn is_program_name(name: &str) -> bool {
 
 /// Finds the programs and funds a text names.
 pub fn find_programs(text: &str) -> Vec<ProgramMatch> {
+    // Both patterns close the name with a program word.
+    if !PROGRAM_WORDS.split('|').any(|word| text.contains(word)) {
+        return Vec::new();
+    }
     let mut found: Vec<ProgramMatch> = QUOTED
         .captures_iter(text)
         .filter_map(|caps| {

@@ -170,6 +170,10 @@ fn gregorian_of(year: &str) -> Option<u16> {
 
 /// Reads a target stated in `text` (a line, or a line joined with the next).
 pub fn target_statement(text: &str) -> Option<TargetStatement> {
+    // Both forms state the year the target is due.
+    if !text.contains('年') {
+        return None;
+    }
     if let Some(caps) = LABELLED_TARGET.captures(text) {
         let get = |name: &str| caps.name(name).map(|m| m.as_str().trim().to_string());
         let name = get("name")?;
