@@ -8,7 +8,8 @@
 //! letter-spaced headers (`比　　較`) with no year in them (本年度/前年度); and a third: a
 //! supplementary overview whose amounts are written with 兆 (`１兆９００億円`) and sub-items in
 //! parentheses, a Markdown request with its figures in the headings (`… 825,678百万円
-//! （620,000百万円）`), and a city's expenditure detail by 款 and 項 with 財源内訳 columns. Budget recall on the figures
+//! （620,000百万円）`), and a city's expenditure detail by 款 and 項 with 財源内訳 columns; and
+//! a village's summary whose unit stands in a row of its own under the header (`千円 千円 …`). Budget recall on the figures
 //! in `tests/fixtures/unseen/expected.tsv` must reach 0.8 with amount, fiscal year and kind
 //! right, and no change column may become a budget.
 
@@ -215,4 +216,9 @@ fn a_document_that_only_resembles_a_known_layout_is_read_generically() {
     let (doc, _) = add(file);
     assert_eq!(doc.info.kind, DocKind::Other);
     assert_recall(file);
+}
+
+#[test]
+fn budget_summary_whose_units_stand_in_a_row_under_the_header() {
+    assert_recall("village-budget-summary-with-unit-row.txt");
 }

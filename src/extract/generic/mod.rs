@@ -15,7 +15,7 @@ use super::indicators::{FoundIndicator, add_indicator};
 use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
     Column, YearKind, cells, header_columns, inline_figures, is_figure_label, shifted,
-    unit_declared,
+    unit_declared, unit_row,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::dated_targets;
@@ -150,6 +150,12 @@ impl<'a> Reader<'a> {
             }
         }
         let row = cells(raw);
+        if self.columns.is_some()
+            && let Some(unit) = unit_row(&row)
+        {
+            self.unit = Some(unit);
+            return;
+        }
         if row.len() >= 2 {
             if let Some(columns) = header_columns(&row, self.context()) {
                 self.columns = Some(columns);

@@ -75,6 +75,22 @@ pub fn unit_line(text: &str) -> Option<&'static str> {
     unit_declared(&format!("({unit})")).filter(|u| *u == unit && *u != "円")
 }
 
+/// The unit a row of units under a table header states (`　千円　千円　千円`, `(百万円)`
+/// in each column): every cell the same money unit.
+pub fn unit_row(cells: &[&str]) -> Option<&'static str> {
+    let mut units = cells.iter().map(|cell| {
+        let folded = crate::normalize::nfkc(cell.trim());
+        let bare = folded
+            .trim_start_matches(['(', '['])
+            .trim_end_matches([')', ']']);
+        ["兆円", "億円", "千万円", "百万円", "千円", "万円", "円"]
+            .into_iter()
+            .find(|unit| *unit == bare)
+    });
+    let first = units.next().flatten()?;
+    units.all(|unit| unit == Some(first)).then_some(first)
+}
+
 /// What a table column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
@@ -531,6 +547,15 @@ mod tests {
         assert_eq!(unit_line(" (億円) "), Some("億円"));
         assert_eq!(unit_line("（億円、％）"), None);
         assert_eq!(unit_line("予算額（億円）"), None);
+    }
+
+    #[test]
+    fn a_row_of_units_states_the_table_unit() {
+        assert_eq!(unit_row(&["千円", "千円", "（千円）"]), Some("千円"));
+        assert_eq!(unit_row(&["百万円"]), Some("百万円"));
+        assert_eq!(unit_row(&["千円", "％"]), None);
+        assert_eq!(unit_row(&["議会費", "千円"]), None);
+        assert_eq!(unit_row(&[]), None);
     }
 
     #[test]
