@@ -9,7 +9,9 @@
 //! supplementary overview whose amounts are written with 兆 (`１兆９００億円`) and sub-items in
 //! parentheses, a Markdown request with its figures in the headings (`… 825,678百万円
 //! （620,000百万円）`), and a city's expenditure detail by 款 and 項 with 財源内訳 columns; and
-//! a village's summary whose unit stands in a row of its own under the header (`千円 千円 …`). Budget recall on the figures
+//! a village's summary whose unit stands in a row of its own under the header (`千円 千円 …`),
+//! a request whose unit line stands below its table (with a 対前年度比 ratio column), and a
+//! town's table whose header and rows are one space apart. Budget recall on the figures
 //! in `tests/fixtures/unseen/expected.tsv` must reach 0.8 with amount, fiscal year and kind
 //! right, and no change column may become a budget.
 
@@ -221,4 +223,14 @@ fn a_document_that_only_resembles_a_known_layout_is_read_generically() {
 #[test]
 fn budget_summary_whose_units_stand_in_a_row_under_the_header() {
     assert_recall("village-budget-summary-with-unit-row.txt");
+}
+
+#[test]
+fn budget_request_whose_unit_line_stands_below_its_table() {
+    assert_recall("tourism-agency-budget-request.md");
+}
+
+#[test]
+fn budget_table_with_columns_one_space_apart() {
+    assert_recall("town-budget-with-one-space-columns.txt");
 }

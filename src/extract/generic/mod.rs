@@ -15,7 +15,7 @@ use super::indicators::{FoundIndicator, add_indicator};
 use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
     Column, YearKind, cells, header_columns, inline_figures, is_figure_label, shifted,
-    unit_declared, unit_row,
+    unit_declared, unit_line, unit_row,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::dated_targets;
@@ -156,9 +156,17 @@ impl<'a> Reader<'a> {
             self.unit = Some(unit);
             return;
         }
+        if let Some(columns) =
+            spaced_header(raw, &row, self.context()).filter(|_| self.table_row_follows(number))
+        {
+            self.columns = Some(columns);
+            self.unit = self.unit.or_else(|| self.unit_after_table(number));
+            return;
+        }
         if row.len() >= 2 {
             if let Some(columns) = header_columns(&row, self.context()) {
                 self.columns = Some(columns);
+                self.unit = self.unit.or_else(|| self.unit_after_table(number));
                 return;
             }
             if self.table_row(number, raw, &row) {
@@ -179,6 +187,26 @@ impl<'a> Reader<'a> {
             return;
         }
         self.text_line(number, raw);
+    }
+
+    /// The unit a line right after the table under the header at `header` declares
+    /// (`（単位：百万円）` written below the table), when no unit was declared above it.
+    fn unit_after_table(&self, header: usize) -> Option<&'static str> {
+        let doc = self.c.doc;
+        (header + 1..=doc.lines.len())
+            .take(TABLE_REACH_FOR_UNIT)
+            .map(|n| strip_markup(self.c.line(n)))
+            .filter(|line| !line.trim().is_empty())
+            .find(|line| !is_table_line(line))
+            .and_then(|line| unit_line(&line))
+    }
+
+    /// Whether the next non-blank line after `number` is a table row.
+    fn table_row_follows(&self, number: usize) -> bool {
+        (number + 1..=self.c.doc.lines.len())
+            .map(|n| self.c.line(n))
+            .find(|line| !line.trim().is_empty())
+            .is_some_and(is_table_line)
     }
 
     /// A line right under a plan's heading that dates it (`令和２年12月25日　閣議決定`).
@@ -566,6 +594,45 @@ fn emit_budget(
     c.edge(&item.id, Rel::HasBudget, &id, source);
     id
 }
+
+/// How many lines after a table's header its closing unit line may stand.
+const TABLE_REACH_FOR_UNIT: usize = 40;
+
+/// Whether a line belongs to a table: a Markdown rule or row, or cells with a number.
+fn is_table_line(line: &str) -> bool {
+    let trimmed = line.trim();
+    trimmed.starts_with('|')
+        || cells(trimmed)
+            .iter()
+            .skip(1)
+            .any(|cell| crate::money::parse_number(cell).is_some() || is_dash_cell(cell))
+}
+
+/// A dash standing for no figure in a table cell.
+fn is_dash_cell(cell: &str) -> bool {
+    matches!(cell.trim(), "-" | "－" | "―" | "—" | "ー")
+}
+
+/// A header whose cells one space apart are short words (`款 本年度 前年度 比較`): read as
+/// one when the first names the rows and another holds figures.
+fn spaced_header(raw: &str, row: &[&str], context: YearKind) -> Option<Vec<Column>> {
+    if row.len() >= 2 {
+        return None;
+    }
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let short = words
+        .iter()
+        .all(|w| w.chars().count() <= SPACED_HEADER_WORD_CHARS);
+    if !(3..=SPACED_HEADER_WORDS).contains(&words.len()) || !short {
+        return None;
+    }
+    header_columns(&words, context).filter(|columns| columns.first() == Some(&Column::Label))
+}
+
+/// Most words of a header one space apart.
+const SPACED_HEADER_WORDS: usize = 8;
+/// Longest word of such a header, in chars.
+const SPACED_HEADER_WORD_CHARS: usize = 12;
 
 /// Splits `name（…）` into the name and the parenthesis' content.
 fn split_trailing_parenthesis(text: &str) -> (&str, &str) {

@@ -235,6 +235,10 @@ fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
     if folded.contains('率') || folded.contains('%') || folded.contains("伸び") {
         return Column::Rate;
     }
+    if folded.ends_with('比') {
+        // 対前年度比: a ratio of the two years, neither a change nor a rate of change.
+        return Column::Other;
+    }
     if ["増減", "比較", "差引", "差額", "対前年"]
         .iter()
         .any(|w| folded.contains(w))
@@ -547,6 +551,18 @@ mod tests {
         assert_eq!(unit_line(" (億円) "), Some("億円"));
         assert_eq!(unit_line("（億円、％）"), None);
         assert_eq!(unit_line("予算額（億円）"), None);
+    }
+
+    #[test]
+    fn a_ratio_column_is_neither_a_change_nor_a_rate() {
+        let context = year_kind("R8", BudgetKind::Request);
+        let columns = header_columns(
+            &["区分", "要求額", "前年度予算額", "対前年度比", "比較増減"],
+            context,
+        )
+        .expect("header");
+        assert_eq!(columns[3], Column::Other);
+        assert!(matches!(columns[4], Column::Change(None)));
     }
 
     #[test]
