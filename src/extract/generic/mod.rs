@@ -90,6 +90,8 @@ struct Reader<'a> {
     unit: Option<&'static str>,
     /// The columns of the table being read.
     columns: Option<Vec<Column>>,
+    /// The line of the header of the table being read.
+    header_line: usize,
     /// A plan heading waiting for its decision line, and how many lines it still waits.
     plan_waiting: Option<(String, usize)>,
     /// The item open after each line (index = line number - 1).
@@ -112,6 +114,7 @@ impl<'a> Reader<'a> {
             document_context,
             unit: None,
             columns: None,
+            header_line: 0,
             plan_waiting: None,
             owners: Vec::new(),
         }
@@ -160,12 +163,14 @@ impl<'a> Reader<'a> {
             spaced_header(raw, &row, self.context()).filter(|_| self.table_row_follows(number))
         {
             self.columns = Some(columns);
+            self.header_line = number;
             self.unit = self.unit.or_else(|| self.unit_after_table(number));
             return;
         }
         if row.len() >= 2 {
             if let Some(columns) = header_columns(&row, self.context()) {
                 self.columns = Some(columns);
+                self.header_line = number;
                 self.unit = self.unit.or_else(|| self.unit_after_table(number));
                 return;
             }
@@ -199,6 +204,21 @@ impl<'a> Reader<'a> {
             .filter(|line| !line.trim().is_empty())
             .find(|line| !is_table_line(line))
             .and_then(|line| unit_line(&line))
+    }
+
+    /// The caption a table carries above its header (`歳出予算（款別）`): the nearest
+    /// non-blank line above it that is a short name, not a unit line or a sentence.
+    fn table_caption(&self) -> Option<(usize, String)> {
+        let number = (1..self.header_line)
+            .rev()
+            .find(|n| !self.c.line(*n).trim().is_empty())?;
+        let line = strip_markup(self.c.line(number));
+        let name = clean_name(line.trim_start_matches('#'));
+        let readable = (2..=MAX_ITEM_NAME_CHARS).contains(&name.chars().count())
+            && !name.contains(['。', '、'])
+            && unit_declared(&line).is_none()
+            && find_amounts(&line).is_empty();
+        readable.then_some((number, name))
     }
 
     /// Whether the next non-blank line after `number` is a table row.

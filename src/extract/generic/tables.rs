@@ -112,6 +112,23 @@ impl Reader<'_> {
         true
     }
 
+    /// Opens the item a table's caption names, for its total row (closed with the table);
+    /// returns its index.
+    fn caption_item(&mut self, line: usize, caption: &str) -> usize {
+        let source = self.c.source(line, caption);
+        let id = self.c.node(NodeType::Measure, caption, source);
+        self.open.push(Item {
+            id,
+            name: caption.to_string(),
+            node_type: NodeType::Measure,
+            depth: 0,
+            year_kind: YearKind::read(caption).or(self.document_context),
+            main_budget: None,
+            role: Role::Row,
+        });
+        self.open.len() - 1
+    }
+
     /// The item a row's figures belong to: the table's own item for a total row, otherwise
     /// a row item under it (numbered rows nest by their numbering).
     fn row_owner(&mut self, number: usize, label_cell: &str) -> Option<usize> {
@@ -126,6 +143,9 @@ impl Reader<'_> {
             self.open.retain(|item| item.role == Role::Heading);
             if !self.open.is_empty() {
                 return Some(self.open.len() - 1);
+            }
+            if let Some((line, caption)) = self.table_caption() {
+                return Some(self.caption_item(line, &caption));
             }
         }
         let depth = match &found {
