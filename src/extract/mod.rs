@@ -32,11 +32,6 @@ pub fn extract_document(doc: &SeedDoc) -> Extraction {
     }
 }
 
-/// How many times a fitted reader's budget figures the generic reader must find before a
-/// document is taken not to have that reader's layout after all.
-const GENERIC_LEAD: usize = 3;
-/// ... over this many figures at least.
-const GENERIC_LEAD_DIVISOR: usize = 2;
 /// The fewest budget figures the generic reader must find to overrule a fitted reader.
 const MIN_GENERIC_FIGURES: usize = 3;
 
@@ -61,7 +56,8 @@ pub fn confirm_kind(doc: &SeedDoc) -> DocKind {
     };
     let fitted = budgets(&extract_document(doc));
     let generic = budgets(&generic::extract(doc));
-    if generic >= MIN_GENERIC_FIGURES && generic * GENERIC_LEAD_DIVISOR > fitted * GENERIC_LEAD {
+    // Half as many again: generic > 1.5 × fitted.
+    if generic >= MIN_GENERIC_FIGURES && 2 * generic > 3 * fitted {
         DocKind::Other
     } else {
         doc.info.kind

@@ -24,7 +24,7 @@ use super::recognise::numbering::{Numbered, Outline, Style, numbered};
 use super::recognise::plans::find_plans;
 use super::recognise::programs::{is_program_name, program_type};
 use super::recognise::targets::{IndicatorLine, indicator_line, target_statement};
-use super::recognise::year_tables::indicators_in_tables;
+use super::recognise::year_tables::{indicators_in_tables, is_dash};
 use crate::corpus::SeedDoc;
 use crate::graph::model::{Extraction, NodeType, Rel, Source, node_id};
 use crate::money::{BudgetFigure, find_amounts};
@@ -197,13 +197,18 @@ impl<'a> Reader<'a> {
     /// The unit a line right after the table under the header at `header` declares
     /// (`（単位：百万円）` written below the table), when no unit was declared above it.
     fn unit_after_table(&self, header: usize) -> Option<&'static str> {
-        let doc = self.c.doc;
-        (header + 1..=doc.lines.len())
+        self.lines_after(header)
             .take(TABLE_REACH_FOR_UNIT)
-            .map(|n| strip_markup(self.c.line(n)))
-            .filter(|line| !line.trim().is_empty())
+            .map(strip_markup)
             .find(|line| !is_table_line(line))
             .and_then(|line| unit_line(&line))
+    }
+
+    /// The non-blank lines after line `number`, in order.
+    fn lines_after(&self, number: usize) -> impl Iterator<Item = &'a str> + '_ {
+        (number + 1..=self.c.doc.lines.len())
+            .map(|n| self.c.line(n))
+            .filter(|line| !line.trim().is_empty())
     }
 
     /// The caption a table carries above its header (`歳出予算（款別）`): the nearest
@@ -223,10 +228,7 @@ impl<'a> Reader<'a> {
 
     /// Whether the next non-blank line after `number` is a table row.
     fn table_row_follows(&self, number: usize) -> bool {
-        (number + 1..=self.c.doc.lines.len())
-            .map(|n| self.c.line(n))
-            .find(|line| !line.trim().is_empty())
-            .is_some_and(is_table_line)
+        self.lines_after(number).next().is_some_and(is_table_line)
     }
 
     /// A line right under a plan's heading that dates it (`令和２年12月25日　閣議決定`).
@@ -625,12 +627,7 @@ fn is_table_line(line: &str) -> bool {
         || cells(trimmed)
             .iter()
             .skip(1)
-            .any(|cell| crate::money::parse_number(cell).is_some() || is_dash_cell(cell))
-}
-
-/// A dash standing for no figure in a table cell.
-fn is_dash_cell(cell: &str) -> bool {
-    matches!(cell.trim(), "-" | "－" | "―" | "—" | "ー")
+            .any(|cell| crate::money::parse_number(cell).is_some() || is_dash(cell.trim()))
 }
 
 /// A header whose cells one space apart are short words (`款 本年度 前年度 比較`): read as

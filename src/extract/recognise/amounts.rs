@@ -54,14 +54,15 @@ static UNIT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("unit pattern")
 });
 
+/// The money units a unit line, header cell or unit row may name.
+const MONEY_UNITS: [&str; 7] = ["兆円", "億円", "千万円", "百万円", "千円", "万円", "円"];
+
 /// The unit a unit line or header cell declares: `（単位：百万円）`, `(千円)`, `単位:億円`.
 pub fn unit_declared(text: &str) -> Option<&'static str> {
     let folded = crate::normalize::nfkc(text);
     let caps = UNIT.captures(&folded)?;
     let unit = caps.get(1).or_else(|| caps.get(2))?.as_str();
-    ["兆円", "億円", "千万円", "百万円", "千円", "万円", "円"]
-        .into_iter()
-        .find(|u| *u == unit)
+    MONEY_UNITS.into_iter().find(|u| *u == unit)
 }
 
 /// The unit a line declares when the whole line is a unit declaration in parentheses:
@@ -83,9 +84,7 @@ pub fn unit_row(cells: &[&str]) -> Option<&'static str> {
         let bare = folded
             .trim_start_matches(['(', '['])
             .trim_end_matches([')', ']']);
-        ["兆円", "億円", "千万円", "百万円", "千円", "万円", "円"]
-            .into_iter()
-            .find(|unit| *unit == bare)
+        MONEY_UNITS.into_iter().find(|unit| *unit == bare)
     });
     let first = units.next().flatten()?;
     units.all(|unit| unit == Some(first)).then_some(first)
@@ -158,7 +157,8 @@ pub fn is_figure_label(label: &str) -> bool {
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, ':' | '：' | '・'))
         .collect();
-    for found in find_fiscal_years(&rest.clone()).iter().rev() {
+    let years = find_fiscal_years(&rest);
+    for found in years.iter().rev() {
         if rest.is_char_boundary(found.start) && rest.is_char_boundary(found.end) {
             rest.replace_range(found.start..found.end, "");
         }
@@ -323,19 +323,11 @@ pub fn cells(line: &str) -> Vec<&str> {
 fn number_run(cell: &str) -> Vec<&str> {
     let mut numbers: Vec<&str> = Vec::new();
     let mut sign_start: Option<usize> = None;
-    for (start, token) in cell
+    let tokens = cell
         .split([' ', '\u{3000}'])
-        .scan(0, |offset, token| {
-            let start = *offset;
-            *offset += token.len()
-                + cell[start + token.len()..]
-                    .chars()
-                    .next()
-                    .map_or(0, char::len_utf8);
-            Some((start, token))
-        })
-        .filter(|(_, token)| !token.is_empty())
-    {
+        .filter(|token| !token.is_empty())
+        .map(|token| (token.as_ptr() as usize - cell.as_ptr() as usize, token));
+    for (start, token) in tokens {
         if matches!(token, "△" | "▲") && sign_start.is_none() {
             sign_start = Some(start);
             continue;

@@ -95,7 +95,8 @@ const MONEY_WORDS: [&str; 9] = [
     "予算", "要求", "補正", "決算", "執行", "合計", "小計", "額", "費",
 ];
 
-fn is_dash(cell: &str) -> bool {
+/// A dash or slash standing for no figure in a table cell.
+pub fn is_dash(cell: &str) -> bool {
     matches!(
         cell,
         "-" | "ー" | "－" | "―" | "‐" | "—" | "–" | "‑" | "…" | "／" | "/"
