@@ -188,6 +188,54 @@ pub fn find_fiscal_years(text: &str) -> Vec<FiscalYearMatch> {
         .collect()
 }
 
+/// A short year label: `R5`, `R 6`, `H30` (not part of a longer number or a decimal).
+static YEAR_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(R|H)\s*(\d{1,2})(?:[^\d.]|$)").expect("year label pattern"));
+
+/// Finds short year labels (`R5` → 令和5年度, `H30` → 平成30年度), as tables and slides write
+/// them.
+pub fn find_year_labels(text: &str) -> Vec<FiscalYearMatch> {
+    YEAR_LABEL
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let (era, digits) = (caps.get(1)?, caps.get(2)?);
+            let year = FiscalYear::parse_label(&format!("{}{}", era.as_str(), digits.as_str()))?;
+            Some(FiscalYearMatch {
+                year,
+                start: era.start(),
+                end: digits.end(),
+            })
+        })
+        .collect()
+}
+
+/// A year named with its era, as a fiscal or a calendar year (`令和5年`, `令和元年度`).
+static ERA_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(令和|平成)\s*(\d{1,2}|元)\s*年").expect("era year pattern"));
+
+/// Finds years named with their era, fiscal or calendar (`令和5年`, `平成30年度`).
+pub fn find_era_years(text: &str) -> Vec<FiscalYearMatch> {
+    ERA_YEAR
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let (whole, era, digits) = (caps.get(0)?, caps.get(1)?, caps.get(2)?);
+            let number: u16 = match digits.as_str() {
+                "元" => 1,
+                digits => digits.parse().ok().filter(|n| *n > 0)?,
+            };
+            let year = match era.as_str() {
+                "平成" => FiscalYear(1988 + number),
+                _ => FiscalYear::reiwa(number),
+            };
+            Some(FiscalYearMatch {
+                year,
+                start: whole.start(),
+                end: whole.end(),
+            })
+        })
+        .collect()
+}
+
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:(令和|平成)\s*(元|\d{1,2})|(\d{4}))\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?",
@@ -529,6 +577,46 @@ pub fn detect_qualifiers(context: &str) -> (bool, BTreeSet<BudgetFlag>) {
     (inclusive, flags)
 }
 
+/// A flag written as a mark of its own beside an item: `（新規）`, `(再掲)`, `（後掲）`,
+/// `【再掲】`, `【一部再掲】`, `〔再掲〕`.
+static FLAG_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[（(]\s*(?:新規|再掲|後掲)\s*[）)]|【\s*(?:一部)?再掲\s*】|[〔［]\s*(?:一部)?再掲\s*[〕］]",
+    )
+    .expect("flag mark pattern")
+});
+
+/// The flags marked in `text` (`（新規）` → new; `【再掲】`, `(後掲)` → relisted).
+pub fn flag_marks(text: &str) -> BTreeSet<BudgetFlag> {
+    FLAG_MARK
+        .find_iter(text)
+        .map(|mark| {
+            if mark.as_str().contains("新規") {
+                BudgetFlag::New
+            } else {
+                BudgetFlag::Relisted
+            }
+        })
+        .collect()
+}
+
+/// `text` with its flag marks taken out.
+pub fn without_flag_marks(text: &str) -> std::borrow::Cow<'_, str> {
+    FLAG_MARK.replace_all(text, "")
+}
+
+/// Whether `text` holds flag marks and nothing else but spaces.
+pub fn is_only_flag_marks(text: &str) -> bool {
+    FLAG_MARK.is_match(text) && without_flag_marks(text).trim().is_empty()
+}
+
+/// Whether `text` opens with a fiscal year (`令和6年度…`, `R6年度`, `2024年度`), spaces aside.
+pub fn opens_with_fiscal_year(text: &str) -> bool {
+    find_fiscal_years(text)
+        .first()
+        .is_some_and(|year| text[..year.start].trim().is_empty())
+}
+
 /// Text with full-width digits and separators folded to ASCII, one char for one char, so
 /// offsets can be mapped back to the original.
 struct FoldedText {
@@ -661,5 +749,45 @@ mod tests {
             let expected: Decimal = format!("{whole}.{tenth}").parse().unwrap_or_default();
             prop_assert_eq!(find_amounts(&text)[0].oku, expected);
         }
+    }
+
+    #[test]
+    fn flag_marks_are_read_and_taken_out() {
+        assert_eq!(
+            flag_marks("防災対策（新規）【一部再掲】"),
+            BTreeSet::from([BudgetFlag::New, BudgetFlag::Relisted])
+        );
+        assert_eq!(
+            flag_marks("（後掲）"),
+            BTreeSet::from([BudgetFlag::Relisted])
+        );
+        assert!(flag_marks("新規事業の創出").is_empty());
+        assert_eq!(without_flag_marks("防災対策 〔再掲〕"), "防災対策 ");
+        assert!(is_only_flag_marks(" (再掲) "));
+        assert!(!is_only_flag_marks("(再掲) 防災"));
+        assert!(!is_only_flag_marks("  "));
+    }
+
+    #[test]
+    fn year_labels_era_years_and_lines_opening_with_a_year() {
+        let labels: Vec<FiscalYear> = find_year_labels("R5予算 R 6 H30 R7.5 R123")
+            .into_iter()
+            .map(|m| m.year)
+            .collect();
+        assert_eq!(
+            labels,
+            [FiscalYear::reiwa(5), FiscalYear::reiwa(6), FiscalYear(2018)]
+        );
+        let years: Vec<FiscalYear> = find_era_years("令和元年から平成30年度、令和 5 年まで")
+            .into_iter()
+            .map(|m| m.year)
+            .collect();
+        assert_eq!(
+            years,
+            [FiscalYear(2019), FiscalYear(2018), FiscalYear(2023)]
+        );
+        assert!(opens_with_fiscal_year(" 令和6年度補正予算"));
+        assert!(opens_with_fiscal_year("2025年度"));
+        assert!(!opens_with_fiscal_year("うち令和6年度"));
     }
 }

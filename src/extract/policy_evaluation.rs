@@ -16,8 +16,8 @@ use super::recognise::year_tables::indicators_in_tables;
 use crate::corpus::SeedDoc;
 use crate::graph::model::{Extraction, NodeDraft, NodeType, Rel, Source, node_id};
 use crate::money::{
-    BudgetFigure, BudgetKind, FiscalYear, detect_qualifiers, find_amounts, find_fiscal_years,
-    parse_number,
+    BudgetFigure, BudgetKind, FiscalYear, detect_qualifiers, find_amounts, find_era_years,
+    find_fiscal_years, find_year_labels, parse_number,
 };
 use crate::normalize::nfkc;
 use regex::Regex;
@@ -1077,10 +1077,6 @@ fn read_heading_lists(
 // Budgets
 // ---------------------------------------------------------------------------------------------
 
-static R_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"R\s*(\d{1,2})(?:[^\d.]|$)").expect("R year"));
-static REIWA_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"令和\s*(\d{1,2}|元)\s*年").expect("reiwa year"));
 static COMPOUND_OKU: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d[\d,]*)\s*億$").expect("compound oku"));
 
@@ -1093,27 +1089,17 @@ fn last_fiscal_year(text: &str, allow_calendar_year: bool) -> Option<FiscalYear>
             best = Some((m.start, m.year));
         }
     }
-    for caps in R_YEAR.captures_iter(&folded) {
-        if let (Some(whole), Some(n)) = (caps.get(0), caps.get(1))
-            && let Ok(n) = n.as_str().parse::<u16>()
-            && best.is_none_or(|(at, _)| whole.start() >= at)
-            && (1..=40).contains(&n)
-        {
-            best = Some((whole.start(), FiscalYear::reiwa(n)));
+    let reiwa = FiscalYear::reiwa(1)..=FiscalYear::reiwa(40);
+    for label in find_year_labels(&folded) {
+        if best.is_none_or(|(at, _)| label.start >= at) && reiwa.contains(&label.year) {
+            best = Some((label.start, label.year));
         }
     }
     if best.is_none() && allow_calendar_year {
-        for caps in REIWA_YEAR.captures_iter(&folded) {
-            let n = caps.get(1).map(|m| m.as_str()).unwrap_or("");
-            let n: u16 = if n == "元" {
-                1
-            } else {
-                n.parse().unwrap_or(0)
-            };
-            if n > 0 {
-                best = Some((0, FiscalYear::reiwa(n)));
-            }
-        }
+        best = find_era_years(&folded)
+            .iter()
+            .rfind(|named| named.year >= FiscalYear::reiwa(1))
+            .map(|named| (0, named.year));
     }
     best.map(|(_, y)| y)
 }

@@ -232,7 +232,7 @@ impl Parser<'_> {
         let Some(ctx) = self.ctx else {
             return;
         };
-        if FLAGS_ONLY.is_match(clean) {
+        if is_only_flag_marks(clean) {
             let (inclusive, flags) = detect_qualifiers(clean);
             if let Some(program) = self.last_program.and_then(|i| self.programs.get_mut(i)) {
                 let from = self.last_figs_from;
@@ -252,7 +252,7 @@ impl Parser<'_> {
             .last_program
             .and_then(|i| self.programs.get(i).map(|p| (i, p)));
         if let Some((index, program)) = last {
-            let starts_with_year = YEAR_PREFIX.is_match(&nfkc(clean));
+            let starts_with_year = opens_with_fiscal_year(&nfkc(clean));
             if program.pending_amount && (starts_with_year || parsed.name.is_empty()) {
                 let from = program.source.line_start;
                 self.push_program_figs(index, parsed.figs, piece, from);

@@ -18,7 +18,7 @@ use crate::graph::model::{
 };
 use crate::money::{
     BudgetFigure, BudgetFlag, BudgetKind, FiscalYear, detect_qualifiers, find_amounts,
-    find_fiscal_years, parse_number, to_oku,
+    find_fiscal_years, is_only_flag_marks, opens_with_fiscal_year, parse_number, to_oku,
 };
 use crate::normalize::nfkc;
 use regex::Regex;
@@ -62,41 +62,6 @@ static UNIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ACCOUNT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^第\s*\d+\s+(\S.*)$").expect("account"));
-static FLAGS_ONLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[(（](後掲|再掲|新規)[)）]$").expect("flags only"));
-static ORG_PLAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+(?:機構|協会|連合|大学校))(?:において|による|が|を中核|を通じ|と連携|への拠出)")
-        .expect("org plain")
-});
-static ACRONYM_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[A-Z][A-Za-z0-9]+\s*(?:や|、|及び)\s*)*[A-Z][A-Za-z0-9]+)\s*等?との連携")
-        .expect("acronym list")
-});
-static ACRONYM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[A-Z][A-Za-z0-9]+").expect("acronym"));
-static REQUESTED_BODY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([A-Z]{2,6})\s*に[^。、]{0,30}を要請").expect("requested body"));
-static SUB_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\s*の([\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+(?:センター|研究所|本部))において",
-    )
-    .expect("sub unit")
-});
-static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[A-Z0-9]+\s*)?[\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+(?:宣言|声明|コミュニケ)|[\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+計画[(（][\p{Katakana}ー]+[)）])")
-        .expect("declaration")
-});
-static REVENUE_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+財源)による").expect("revenue")
-});
-static NAMED_ACTIVITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}\p{Katakana}ー・]*(?:講習|演習|育成|取組|プロジェクト))\s*[(（]([A-Z][A-Za-z0-9\-]{2,})[)）]")
-        .expect("named activity")
-});
-static LATIN_PROGRAM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([A-Z][A-Za-z0-9]+\s?プログラム)").expect("latin program"));
-static YEAR_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:令和|平成)\s*(?:元|\d+)\s*年度").expect("year prefix"));
 
 /// Reads a budget overview document into node and edge drafts.
 pub fn extract(doc: &SeedDoc) -> Extraction {

@@ -4,11 +4,17 @@
 use super::*;
 use crate::extract::indicators::FoundIndicator;
 use crate::extract::mentions::council_outcome_rel;
-use crate::extract::recognise::bodies::{find_abbreviated_bodies, find_bodies, is_council_name};
+use crate::extract::recognise::bodies::{
+    find_abbreviated_bodies, find_acronym_partners, find_acting_organisations, find_bodies,
+    is_council_name, unit_at_work,
+};
 use crate::extract::recognise::indicator_phrases::find_indicator_phrases;
 use crate::extract::recognise::names::quoted_name_type;
-use crate::extract::recognise::plans::{find_cued_plans, find_drafted_plans};
-use crate::extract::recognise::programs::{ProgramMatch, find_programs, find_programs_followed_by};
+use crate::extract::recognise::plans::{find_cued_plans, find_declarations, find_drafted_plans};
+use crate::extract::recognise::programs::{
+    ProgramMatch, find_abbreviated_activities, find_latin_programs, find_programs,
+    find_programs_followed_by, find_revenue_sources,
+};
 use crate::extract::recognise::targets::target_statement;
 
 impl Parser<'_> {
@@ -39,11 +45,9 @@ impl Parser<'_> {
         raw_quote: &dyn Fn(&str) -> String,
         quote_source: &dyn Fn(&str) -> Source,
     ) {
-        for caps in NAMED_ACTIVITY.captures_iter(text) {
-            let (Some(name), Some(abbr)) = (caps.get(1), caps.get(2)) else {
-                continue;
-            };
-            let generic = name.as_str().chars().count() <= 3;
+        for activity in find_abbreviated_activities(text) {
+            let (name, abbr) = (&activity.name.name, &activity.abbreviation.name);
+            let generic = name.chars().count() <= 3;
             let (main, alias) = if generic {
                 (abbr.as_str(), None)
             } else {
@@ -58,12 +62,10 @@ impl Parser<'_> {
             }
             self.link(subject, Rel::Mentions, program, source);
         }
-        for caps in LATIN_PROGRAM.captures_iter(text) {
-            if let Some(name) = caps.get(1) {
-                let source = quote_source(&raw_quote(name.as_str()));
-                let program = self.entity(NodeType::Program, name.as_str(), source.clone());
-                self.link(subject, Rel::Mentions, program, source);
-            }
+        for program in find_latin_programs(text) {
+            let source = quote_source(&raw_quote(&program.name));
+            let program = self.entity(NodeType::Program, &program.name, source.clone());
+            self.link(subject, Rel::Mentions, program, source);
         }
         for plan in find_drafted_plans(text) {
             let source = quote_source(&raw_quote(&plan.name));
@@ -127,11 +129,9 @@ impl Parser<'_> {
         for body in find_abbreviated_bodies(text) {
             mentions.push((body.name, body.end));
         }
-        for caps in ORG_PLAIN.captures_iter(text) {
-            if let Some(name) = caps.get(1)
-                && !mentions.iter().any(|(n, _)| n == name.as_str())
-            {
-                mentions.push((name.as_str().to_string(), name.end()));
+        for organisation in find_acting_organisations(text) {
+            if !mentions.iter().any(|(n, _)| *n == organisation.name) {
+                mentions.push((organisation.name, organisation.end));
             }
         }
         let abbrs: Vec<String> = self.abbr.keys().cloned().collect();
@@ -151,21 +151,10 @@ impl Parser<'_> {
                 }
             }
         }
-        for caps in REQUESTED_BODY.captures_iter(text) {
-            if let Some(abbr) = caps.get(1) {
-                let source = quote_source(&raw_quote(abbr.as_str()));
-                let agency = self.agency_for(abbr.as_str(), source.clone());
-                self.link(subject, Rel::CollaboratesWith, agency, source);
-            }
-        }
-        for caps in ACRONYM_LIST.captures_iter(text) {
-            if let Some(list) = caps.get(1) {
-                for acronym in ACRONYM.find_iter(list.as_str()) {
-                    let source = quote_source(&raw_quote(acronym.as_str()));
-                    let agency = self.agency_for(acronym.as_str(), source.clone());
-                    self.link(subject, Rel::CollaboratesWith, agency, source);
-                }
-            }
+        for partner in find_acronym_partners(text) {
+            let source = quote_source(&raw_quote(&partner.name));
+            let agency = self.agency_for(&partner.name, source.clone());
+            self.link(subject, Rel::CollaboratesWith, agency, source);
         }
         let mut seen = HashSet::new();
         for (name, end) in mentions {
@@ -175,12 +164,10 @@ impl Parser<'_> {
                 continue;
             }
             let after = text[end..].trim_start();
-            if let Some(caps) = SUB_UNIT.captures(after) {
-                if let Some(unit) = caps.get(1) {
-                    let unit_source = quote_source(&raw_quote(unit.as_str()));
-                    let unit = self.entity(NodeType::Agency, unit.as_str(), unit_source.clone());
-                    self.link(Subject::Entity(unit), Rel::PartOf, agency, unit_source);
-                }
+            if let Some(unit) = unit_at_work(after) {
+                let unit_source = quote_source(&raw_quote(&unit.name));
+                let unit = self.entity(NodeType::Agency, &unit.name, unit_source.clone());
+                self.link(Subject::Entity(unit), Rel::PartOf, agency, unit_source);
                 self.link(subject, Rel::Responsible, agency, source);
             } else if after.starts_with("に造成した基金") || after.starts_with("に設置した基金")
             {
@@ -273,13 +260,12 @@ impl Parser<'_> {
             let object = self.entity(NodeType::Policy, name, source.clone());
             self.link(subject, rel, object, source);
         }
-        for caps in DECLARATION.captures_iter(text) {
-            let Some(found) = caps.get(1) else { continue };
-            let name = found.as_str().trim();
+        for found in find_declarations(text) {
+            let name = found.name.trim();
             if quoted.iter().any(|q| q.contains(name)) {
                 continue;
             }
-            let after = &text[found.end()..];
+            let after = &text[found.end..];
             let clause_end = after.find('。').unwrap_or(after.len());
             let clause = &after[..clause_end];
             let rel = if clause.contains("を踏まえ")
@@ -310,12 +296,10 @@ impl Parser<'_> {
             let source = quote_source(&raw_quote(&fund.name));
             self.pending_fund = Some(self.entity(NodeType::Fund, &fund.name, source));
         }
-        for caps in REVENUE_SOURCE.captures_iter(text) {
-            if let Some(name) = caps.get(1) {
-                let source = quote_source(&raw_quote(name.as_str()));
-                let fund = self.entity(NodeType::Fund, name.as_str(), source.clone());
-                self.link(subject, Rel::Mentions, fund, source);
-            }
+        for revenue in find_revenue_sources(text) {
+            let source = quote_source(&raw_quote(&revenue.name));
+            let fund = self.entity(NodeType::Fund, &revenue.name, source.clone());
+            self.link(subject, Rel::Mentions, fund, source);
         }
         for program in transfers(text) {
             let source = quote_source(&raw_quote(&program.name));

@@ -183,7 +183,7 @@ pub(super) fn parse_cost(text: &str, ctx: &YearCtx) -> CostParse {
     }
     let mut name = text[..name_end].trim().to_string();
     let mut previous_end = name_end;
-    if YEAR_PREFIX.is_match(&nfkc(&name)) {
+    if opens_with_fiscal_year(&nfkc(&name)) {
         name.clear();
         previous_end = 0;
     }

@@ -233,11 +233,10 @@ impl BlockParser {
 }
 
 pub(super) fn apply_flags(item: &mut BudgetItem, text: &str) {
-    for found in FLAGS.find_iter(text) {
-        if found.as_str().contains("新規") {
-            item.new = true;
-        } else {
-            item.relisted = true;
+    for flag in flag_marks(text) {
+        match flag {
+            BudgetFlag::New => item.new = true,
+            _ => item.relisted = true,
         }
     }
 }

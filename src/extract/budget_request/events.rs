@@ -116,10 +116,6 @@ pub(super) static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("within pattern")
 });
-pub(super) static FLAGS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[（(]\s*新規\s*[）)]|【\s*(?:一部)?再掲\s*】|[〔［]\s*(?:一部)?再掲\s*[〕］]")
-        .expect("flags pattern")
-});
 
 /// Reads the amounts, year tokens, 事項要求 and うち portions of one line, in order.
 pub(super) fn scan_events(text: &str) -> Vec<Event> {
@@ -235,7 +231,7 @@ pub(super) fn name_end(text: &str, events: &[Event]) -> usize {
 
 /// The item name part of a line: figures, flags and stray brackets removed.
 pub(super) fn clean_name_part(text: &str) -> String {
-    let without_flags = FLAGS.replace_all(text, "");
+    let without_flags = without_flag_marks(text);
     let trimmed = without_flags
         .trim()
         .trim_end_matches(['＋', '+', '（', '('])
@@ -269,7 +265,7 @@ pub(super) fn is_note(text: &str) -> bool {
 }
 
 pub(super) fn is_flag_only(text: &str) -> bool {
-    !text.is_empty() && FLAGS.replace_all(text, "").trim().is_empty()
+    is_only_flag_marks(text)
 }
 
 /// Whether a line carries figures that can start or close an item.

@@ -3,6 +3,7 @@
 //! 株式会社 …) and acronyms used as acting bodies; chains of names split into parent and
 //! child.
 
+use super::names::{NameMatch, captured_names};
 use crate::graph::model::{NodeType, node_id};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -339,6 +340,62 @@ pub fn find_abbreviated_bodies(text: &str) -> Vec<AbbreviatedBody> {
         .collect()
 }
 
+/// A body with a plain name (no legal form, no abbreviation) closed by 機構, 協会, 連合 or
+/// 大学校, told apart from other words by what it is said to do next (`…機構において`,
+/// `…協会と連携`, `…連合への拠出`): group 1 is the name.
+static ACTING_ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+(?:機構|協会|連合|大学校))(?:において|による|が|を中核|を通じ|と連携|への拠出)")
+        .expect("acting organisation")
+});
+
+/// Finds organisations with a plain name followed by what they do.
+pub fn find_acting_organisations(text: &str) -> Vec<NameMatch> {
+    captured_names(&ACTING_ORGANISATION, 1, text)
+}
+
+/// A body asked for something by its acronym (`ITUに…の検討を要請`): group 1.
+static REQUESTED_BODY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([A-Z]{2,6})\s*に[^。、]{0,30}を要請").expect("requested body"));
+/// A list of acronyms the text works with (`OECD、UNESCO等との連携`): group 1 is the list.
+static PARTNER_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:[A-Z][A-Za-z0-9]+\s*(?:や|、|及び)\s*)*[A-Z][A-Za-z0-9]+)\s*等?との連携")
+        .expect("partner list")
+});
+/// One word of latin letters and digits opening with a capital.
+static LATIN_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[A-Z][A-Za-z0-9]+").expect("latin name"));
+
+/// Partners named by acronym: first the bodies asked for something (`…に…を要請`), then each
+/// acronym of a list the text works with (`A、B等との連携`).
+pub fn find_acronym_partners(text: &str) -> Vec<NameMatch> {
+    let mut partners = captured_names(&REQUESTED_BODY, 1, text);
+    for list in PARTNER_LIST
+        .captures_iter(text)
+        .filter_map(|caps| caps.get(1))
+    {
+        partners.extend(LATIN_NAME.find_iter(list.as_str()).map(|m| NameMatch {
+            name: m.as_str().to_string(),
+            start: list.start() + m.start(),
+            end: list.start() + m.end(),
+        }));
+    }
+    partners
+}
+
+/// A unit of a body named right after it that does the work (`…の…センターにおいて`): group 1.
+static UNIT_AT_WORK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*の([\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+(?:センター|研究所|本部))において",
+    )
+    .expect("unit at work")
+});
+
+/// The unit of a body that `after` (the text right after the body's name) says does the
+/// work (`の研究センターにおいて` → `研究センター`), with its span in `after`.
+pub fn unit_at_work(after: &str) -> Option<NameMatch> {
+    captured_names(&UNIT_AT_WORK, 1, after).into_iter().next()
+}
+
 /// Words that close a council's name.
 const COUNCIL_WORDS: [&str; 9] = [
     "審議会",
@@ -409,5 +466,24 @@ mod tests {
         let actors = find_actor_acronyms("N I C T において開発、APNを活用");
         assert_eq!(actors.len(), 1);
         assert_eq!(actors[0].0, "NICT");
+    }
+
+    #[test]
+    fn partners_named_by_acronym_and_organisations_by_what_they_do() {
+        let names = |found: Vec<NameMatch>| found.into_iter().map(|m| m.name).collect::<Vec<_>>();
+        let text = "ITUに国際標準の検討を要請し、OECD、UNESCO及びAPT等との連携を図る";
+        let partners = find_acronym_partners(text);
+        assert_eq!(names(partners.clone()), ["ITU", "OECD", "UNESCO", "APT"]);
+        assert!(partners.iter().all(|p| text[p.start..p.end] == p.name));
+        assert!(find_acronym_partners("OECDの報告書を公表").is_empty());
+        let text = "地方公共団体情報システム機構において運用し、日本放送協会と連携する";
+        assert_eq!(
+            names(find_acting_organisations(text)),
+            ["地方公共団体情報システム機構", "日本放送協会"]
+        );
+        assert!(find_acting_organisations("機構改革を進める").is_empty());
+        let unit = unit_at_work("の電磁波研究所において実証").expect("a unit");
+        assert_eq!(unit.name, "電磁波研究所");
+        assert!(unit_at_work("の研究センターと連携").is_none());
     }
 }

@@ -21,6 +21,36 @@ const QUOTED_PROGRAM_ENDINGS: &str =
 pub static QUOTED_NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"「([^「」]{2,80})」").expect("quoted name"));
 
+/// A name found in text, with its byte span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMatch {
+    /// The name as written.
+    pub name: String,
+    /// Byte offset of the name.
+    pub start: usize,
+    /// Byte offset just past the name.
+    pub end: usize,
+}
+
+impl NameMatch {
+    /// The name a regex match spans.
+    pub fn of(found: regex::Match<'_>) -> NameMatch {
+        NameMatch {
+            name: found.as_str().to_string(),
+            start: found.start(),
+            end: found.end(),
+        }
+    }
+}
+
+/// Every capture `group` of `pattern` in `text`, as names.
+pub fn captured_names(pattern: &Regex, group: usize, text: &str) -> Vec<NameMatch> {
+    pattern
+        .captures_iter(text)
+        .filter_map(|caps| caps.get(group).map(NameMatch::of))
+        .collect()
+}
+
 /// A policy named with a version (`地方創生2.0`).
 static VERSIONED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\D[0-9]+\.[0-9]+$").expect("versioned name"));

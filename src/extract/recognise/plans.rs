@@ -2,6 +2,7 @@
 //! that follows them (`（令和7年6月13日閣議決定）`).
 
 use super::decisions::{Decision, parse_decision};
+use super::names::{NameMatch, captured_names};
 use crate::normalize::nfkc;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -217,6 +218,18 @@ fn strip_leading_joiner(name: &str) -> &str {
         .trim_start_matches("及び")
 }
 
+/// A declaration or statement (`…宣言`, `G7…声明`, `…コミュニケ`) or a plan named with its
+/// katakana nickname (`…計画(ビジョン)`): group 1.
+static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:[A-Z0-9]+\s*)?[\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+(?:宣言|声明|コミュニケ)|[\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+計画[(（][\p{Katakana}ー]+[)）])")
+        .expect("declaration")
+});
+
+/// Finds declarations, statements and communiqués, and plans named with a nickname.
+pub fn find_declarations(text: &str) -> Vec<NameMatch> {
+    captured_names(&DECLARATION, 1, text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,5 +296,23 @@ mod tests {
         let decision = found[0].decision.as_ref().expect("a decision");
         assert_eq!(decision.date, "2025-06-13");
         assert_eq!(decision.by.as_deref(), Some("閣議決定"));
+    }
+
+    #[test]
+    fn declarations_statements_and_nicknamed_plans() {
+        let found: Vec<String> = find_declarations(
+            "G7デジタル・技術大臣会合閣僚宣言を踏まえ、電波政策計画（ビジョン）を改定",
+        )
+        .into_iter()
+        .map(|m| m.name)
+        .collect();
+        assert_eq!(
+            found,
+            [
+                "G7デジタル・技術大臣会合閣僚宣言",
+                "電波政策計画（ビジョン）"
+            ]
+        );
+        assert!(find_declarations("宣言する").is_empty());
     }
 }

@@ -2,6 +2,7 @@
 //! quoted (「…事業」) or written as one compound; and named initiatives, a quoted name after
 //! the word for what it is (プロジェクト「…」, プログラム「…」).
 
+use super::names::{NameMatch, captured_names};
 use crate::graph::model::NodeType;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -153,6 +154,54 @@ pub fn find_named_initiatives(text: &str) -> Vec<ProgramMatch> {
         .collect()
 }
 
+/// An activity named with its latin abbreviation (`…人材育成（SecHack365）`,
+/// `…演習（CYDER）`): group 1 the name, group 2 the abbreviation.
+static ABBREVIATED_ACTIVITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([\p{Han}\p{Katakana}ー・]*(?:講習|演習|育成|取組|プロジェクト))\s*[(（]([A-Z][A-Za-z0-9\-]{2,})[)）]")
+        .expect("abbreviated activity")
+});
+
+/// An activity named with its latin abbreviation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AbbreviatedActivity {
+    /// The name as written (may be only a generic word such as `演習`).
+    pub name: NameMatch,
+    /// The abbreviation in the parentheses.
+    pub abbreviation: NameMatch,
+}
+
+/// Finds activities named with a latin abbreviation in parentheses.
+pub fn find_abbreviated_activities(text: &str) -> Vec<AbbreviatedActivity> {
+    ABBREVIATED_ACTIVITY
+        .captures_iter(text)
+        .filter_map(|caps| {
+            Some(AbbreviatedActivity {
+                name: NameMatch::of(caps.get(1)?),
+                abbreviation: NameMatch::of(caps.get(2)?),
+            })
+        })
+        .collect()
+}
+
+/// A program named by a latin word (`ICTプログラム`, `Beyond5G プログラム`): group 1.
+static LATIN_PROGRAM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([A-Z][A-Za-z0-9]+\s?プログラム)").expect("latin program"));
+
+/// Finds programs named by a latin word and プログラム.
+pub fn find_latin_programs(text: &str) -> Vec<NameMatch> {
+    captured_names(&LATIN_PROGRAM, 1, text)
+}
+
+/// A source of revenue that pays for something (`…電波利用料財源による`): group 1.
+static REVENUE_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー・]+財源)による").expect("revenue")
+});
+
+/// Finds revenue sources named as what pays (`…財源による`): funds.
+pub fn find_revenue_sources(text: &str) -> Vec<NameMatch> {
+    captured_names(&REVENUE_SOURCE, 1, text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,5 +245,22 @@ mod tests {
                 ("情報通信研究開発基金", NodeType::Fund)
             ]
         );
+    }
+
+    #[test]
+    fn activities_with_abbreviations_latin_programs_and_revenue_sources() {
+        let found = find_abbreviated_activities("実践的サイバー防御演習（CYDER）を実施");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].name.name, "実践的サイバー防御演習");
+        assert_eq!(found[0].abbreviation.name, "CYDER");
+        assert!(find_abbreviated_activities("演習（令和6年度）").is_empty());
+        let programs: Vec<String> = find_latin_programs("ICTプログラムと Beyond5G プログラム")
+            .into_iter()
+            .map(|m| m.name)
+            .collect();
+        assert_eq!(programs, ["ICTプログラム", "Beyond5G プログラム"]);
+        let sources = find_revenue_sources("電波利用料財源による支援");
+        assert_eq!(sources[0].name, "電波利用料財源");
+        assert!(find_revenue_sources("財源を確保").is_empty());
     }
 }
