@@ -5,7 +5,9 @@
 
 use crate::extract::collect::Collector;
 use crate::extract::indicators::{FoundIndicator, add_indicator};
-use crate::extract::recognise::bodies::{body_chain, find_bodies, find_legal_bodies};
+use crate::extract::recognise::bodies::{
+    body_chain, find_acronym_partners, find_acting_organisations, find_bodies, find_legal_bodies,
+};
 use crate::extract::recognise::indicator_phrases::find_indicator_phrases;
 use crate::extract::recognise::laws::find_laws;
 use crate::extract::recognise::names::clean_name;
@@ -264,6 +266,31 @@ fn read_sentence(c: &mut Collector<'_>, lines: Lines, sentence: &str, owner: Opt
         c.edge(&body_ids[child], Rel::PartOf, &body_ids[parent], source);
     }
     taken.extend(bodies.iter().map(|b| (b.start, b.end)));
+    for organisation in find_acting_organisations(sentence) {
+        if overlaps(&taken, organisation.start, organisation.end) {
+            continue;
+        }
+        let quote = &sentence[organisation.start..organisation.end];
+        let source = c.source_span(lines.first, lines.last, quote);
+        let id = c.node(NodeType::Agency, &clean_name(&organisation.name), source);
+        taken.push((organisation.start, organisation.end));
+        link(
+            c,
+            agency_rel(sentence, organisation.end, together),
+            &id,
+            quote,
+        );
+    }
+    for partner in find_acronym_partners(sentence) {
+        if overlaps(&taken, partner.start, partner.end) {
+            continue;
+        }
+        let quote = &sentence[partner.start..partner.end];
+        let source = c.source_span(lines.first, lines.last, quote);
+        let id = c.node(NodeType::Agency, &partner.name, source);
+        taken.push((partner.start, partner.end));
+        link(c, Rel::CollaboratesWith, &id, quote);
+    }
     for program in find_programs(sentence) {
         let name = clean_name(&program.name);
         if name == owner_name || overlaps(&taken, program.start, program.end) {
@@ -599,5 +626,23 @@ mod tests {
             Rel::PartOf,
             "テスト施策"
         ));
+    }
+
+    #[test]
+    fn partners_by_acronym_and_organisations_by_what_they_do() {
+        let text = "テスト施策\n地方公共団体情報システム機構において運用し、OECD、UNESCO等との連携を図る。";
+        let extraction = read_all(text);
+        assert!(has_edge(
+            &extraction,
+            "テスト施策",
+            Rel::Responsible,
+            "地方公共団体情報システム機構"
+        ));
+        for partner in ["OECD", "UNESCO"] {
+            assert!(
+                has_edge(&extraction, "テスト施策", Rel::CollaboratesWith, partner),
+                "{partner}"
+            );
+        }
     }
 }
