@@ -8,7 +8,7 @@
 //! explicit relations; a second pass turns the records into node and edge drafts, giving
 //! items whose name recurs at another path an id qualified by that path.
 
-use super::recognise::bodies::find_abbreviated_bodies;
+use super::recognise::bodies::{find_abbreviated_bodies, find_budget_owners};
 use super::recognise::laws::find_laws;
 use super::recognise::names::QUOTED_NAME as QUOTED;
 use super::recognise::numbering::{Style, bare_number, numbered};
@@ -333,19 +333,11 @@ impl<'a> Parser<'a> {
 
     /// The ministries or agencies whose budget the document covers (`X省所管`, `X庁所管`).
     fn register_ministries(&mut self) {
-        static OWNER: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"([\p{Han}]{1,6}[省庁])所管").expect("owner"));
         for (index, line) in self.doc.lines.iter().enumerate().take(60) {
             let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-            for caps in OWNER.captures_iter(line) {
-                if let Some(found) = caps.get(1) {
-                    let name = found.as_str();
-                    let name = name.rsplit("年度").next().unwrap_or(name);
-                    if name.chars().count() >= 2 {
-                        let source = self.source(number, number, name);
-                        self.entity(NodeType::Agency, name, source);
-                    }
-                }
+            for owner in find_budget_owners(line) {
+                let source = self.source(number, number, &owner.name);
+                self.entity(NodeType::Agency, &owner.name, source);
             }
         }
     }

@@ -424,6 +424,28 @@ pub fn agency_id(name: &str) -> String {
     node_id(NodeType::Agency, name)
 }
 
+/// A ministry or agency whose budget a document covers (`総務省所管`): group 1.
+static BUDGET_OWNER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([\p{Han}]{1,6}[省庁])所管").expect("budget owner"));
+
+/// Finds the ministries and agencies named as owners of a budget (`総務省所管`,
+/// `令和7年度消防庁所管` → `消防庁`).
+pub fn find_budget_owners(text: &str) -> Vec<NameMatch> {
+    BUDGET_OWNER
+        .captures_iter(text)
+        .filter_map(|caps| caps.get(1))
+        .filter_map(|found| {
+            let name = found.as_str();
+            let owner = name.rsplit("年度").next().unwrap_or(name);
+            (owner.chars().count() >= 2).then(|| NameMatch {
+                name: owner.to_string(),
+                start: found.end() - owner.len(),
+                end: found.end(),
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -485,5 +507,15 @@ mod tests {
         let unit = unit_at_work("の電磁波研究所において実証").expect("a unit");
         assert_eq!(unit.name, "電磁波研究所");
         assert!(unit_at_work("の研究センターと連携").is_none());
+    }
+
+    #[test]
+    fn owners_of_a_budget() {
+        let text = "令和7年度消防庁所管 予算の概要（総務省所管）";
+        let owners = find_budget_owners(text);
+        let names: Vec<&str> = owners.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, ["消防庁", "総務省"]);
+        assert!(owners.iter().all(|o| text[o.start..o.end] == o.name));
+        assert!(find_budget_owners("所管する").is_empty());
     }
 }

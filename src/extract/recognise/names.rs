@@ -201,6 +201,20 @@ pub fn bigram_overlap(a: &str, b: &str) -> f64 {
     shared as f64 / smaller as f64
 }
 
+/// A short name defined for what was just named: `（以下「X」という。）` opening the text.
+static ALIAS_DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[（(]以下「([^「」]{1,30})」という。?[）)]").expect("alias definition")
+});
+
+/// The short name `after` (the text right after a name) defines for it
+/// (`（以下「NICT」という。）` → `NICT`).
+pub fn alias_defined(after: &str) -> Option<&str> {
+    ALIAS_DEFINITION
+        .captures(after)
+        .and_then(|caps| caps.get(1))
+        .map(|m| m.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,5 +283,12 @@ mod tests {
         );
         assert_eq!(clean_name("<p>・エッジ AI の普及</p>"), "エッジAIの普及");
         assert_eq!(clean_name("I o T 機器"), "IoT機器");
+    }
+
+    #[test]
+    fn an_alias_defined_right_after_a_name() {
+        assert_eq!(alias_defined("（以下「NICT」という。）が"), Some("NICT"));
+        assert_eq!(alias_defined(" (以下「機構」という)"), Some("機構"));
+        assert_eq!(alias_defined("が「NICT」を運営"), None);
     }
 }

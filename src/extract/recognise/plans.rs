@@ -230,6 +230,18 @@ pub fn find_declarations(text: &str) -> Vec<NameMatch> {
     captured_names(&DECLARATION, 1, text)
 }
 
+/// A plan or strategy named with its term or edition: `第6期…計画`, `…戦略 2030`.
+static EDITIONED_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"第\d+期[\p{Han}\p{Katakana}ー・]*?(?:計画|戦略)|[\p{Han}\p{Katakana}ー・]{2,}(?:計画|戦略)\s*\d{4}")
+        .expect("editioned plan")
+});
+
+/// Finds plans and strategies named with their term (`第6期基本計画`) or edition year
+/// (`…戦略 2030`), often the short name of a plan written in full elsewhere.
+pub fn find_editioned_plans(text: &str) -> Vec<NameMatch> {
+    EDITIONED_PLAN.find_iter(text).map(NameMatch::of).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,5 +326,15 @@ mod tests {
             ]
         );
         assert!(find_declarations("宣言する").is_empty());
+    }
+
+    #[test]
+    fn plans_named_with_their_term_or_edition() {
+        let found: Vec<String> = find_editioned_plans("第6期基本計画及び宇宙戦略 2030を踏まえ")
+            .into_iter()
+            .map(|m| m.name)
+            .collect();
+        assert_eq!(found, ["第6期基本計画", "宇宙戦略 2030"]);
+        assert!(find_editioned_plans("計画的に進める").is_empty());
     }
 }

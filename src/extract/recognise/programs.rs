@@ -202,6 +202,17 @@ pub fn find_revenue_sources(text: &str) -> Vec<NameMatch> {
     captured_names(&REVENUE_SOURCE, 1, text)
 }
 
+/// A program named by the word プログラム after four or more name chars
+/// (`経済安全保障重要技術育成プログラム`).
+static PROGRAM_BY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{Han}\p{Katakana}ー]{4,}(?:プログラム)").expect("program by word")
+});
+
+/// Finds programs named by the word プログラム after a name of kanji or katakana.
+pub fn find_programs_named_by_word(text: &str) -> Vec<NameMatch> {
+    PROGRAM_BY_WORD.find_iter(text).map(NameMatch::of).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,5 +273,13 @@ mod tests {
         let sources = find_revenue_sources("電波利用料財源による支援");
         assert_eq!(sources[0].name, "電波利用料財源");
         assert!(find_revenue_sources("財源を確保").is_empty());
+    }
+
+    #[test]
+    fn programs_named_by_the_word_program() {
+        let found = find_programs_named_by_word("経済安全保障重要技術育成プログラムの下で");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].name, "経済安全保障重要技術育成プログラム");
+        assert!(find_programs_named_by_word("新プログラム").is_empty());
     }
 }

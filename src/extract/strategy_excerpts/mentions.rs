@@ -1,7 +1,9 @@
 //! Entities named in excerpt text: bodies, quoted items and the strategies a strategy rests on.
 
 use super::*;
-use crate::extract::recognise::names::quoted_name_type;
+use crate::extract::recognise::names::{alias_defined, quoted_name_type};
+use crate::extract::recognise::plans::find_editioned_plans;
+use crate::extract::recognise::programs::find_programs_named_by_word;
 
 impl ExcerptReader<'_> {
     // ---------------------------------------------------------------- entities in text
@@ -43,10 +45,8 @@ impl ExcerptReader<'_> {
             self.c.edge(&ids[child], Rel::PartOf, &ids[parent], source);
         }
         for (body, id) in bodies.iter().zip(&ids) {
-            if let Some(caps) = ALIAS_DEFINITION.captures(&text[body.end..])
-                && let Some(alias) = caps.get(1)
-            {
-                self.c.alias(id, alias.as_str());
+            if let Some(alias) = alias_defined(&text[body.end..]) {
+                self.c.alias(id, alias);
             }
         }
         for (name, start, end) in find_actor_acronyms(&text) {
@@ -80,10 +80,10 @@ impl ExcerptReader<'_> {
             }
         }
         let text = strip_tags_keep_len(raw);
-        for m in PROGRAM_MENTION.find_iter(&text) {
-            let source = self.c.source(line, m.as_str());
+        for program in find_programs_named_by_word(&text) {
+            let source = self.c.source(line, &program.name);
             self.c
-                .node(NodeType::Program, &clean_name(m.as_str()), source);
+                .node(NodeType::Program, &clean_name(&program.name), source);
         }
     }
 
@@ -146,8 +146,8 @@ impl ExcerptReader<'_> {
     /// Short names of other ■ strategies (`第6期基本計画`) written in an excerpt.
     pub(super) fn link_mentioned_strategies(&mut self, strategy: &str, line: usize, text: &str) {
         let raw = self.c.line(line);
-        for m in STRATEGY_MENTION.find_iter(text) {
-            let mention = m.as_str();
+        for found in find_editioned_plans(text) {
+            let mention = found.name.as_str();
             let target = self
                 .strategies
                 .iter()
@@ -159,7 +159,7 @@ impl ExcerptReader<'_> {
                 .max_by(|a, b| a.0.total_cmp(&b.0))
                 .map(|(_, s)| s.id.clone());
             if let Some(target) = target {
-                let source = self.c.source(line, &raw[m.start()..m.end()]);
+                let source = self.c.source(line, &raw[found.start..found.end]);
                 self.c.edge(strategy, Rel::BasedOn, &target, source);
             }
         }

@@ -36,16 +36,6 @@ pub fn extract(doc: &SeedDoc) -> Extraction {
     reader.c.finish()
 }
 
-static PROGRAM_MENTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{Han}\p{Katakana}ー]{4,}(?:プログラム)").expect("program mention")
-});
-static STRATEGY_MENTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"第\d+期[\p{Han}\p{Katakana}ー・]*?(?:計画|戦略)|[\p{Han}\p{Katakana}ー・]{2,}(?:計画|戦略)\s*\d{4}")
-        .expect("strategy mention")
-});
-static ALIAS_DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[（(]以下「([^「」]{1,30})」という。?[）)]").expect("alias pattern")
-});
 static PARAGRAPH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"<p>(.*?)</p>").expect("paragraph pattern"));
 
