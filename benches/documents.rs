@@ -8,31 +8,11 @@ mod common;
 #[path = "../tests/ingest_support/mod.rs"]
 mod ingest_support;
 
-use common::{Samples, config_in, env_count, measuring, print_header, print_row, root};
+use common::{Samples, config_in, env_count, measuring, print_header, print_row, seed_text};
 use seisaku::documents::add_document;
 use seisaku::documents::intake::{Incoming, IntakeOptions, Overrides};
 use seisaku::engine::Engine;
 use std::time::Instant;
-
-/// A text of about `bytes` bytes made of the seeds' lines, starting with `marker`.
-fn seed_text(bytes: usize, marker: &str) -> String {
-    let seeds: Vec<String> = ["003_d473122111bbb5a2.txt", "002_eaad2ea998d35b7e.txt"]
-        .iter()
-        .map(|f| std::fs::read_to_string(root().join("seeds").join(f)).expect("seed"))
-        .collect();
-    let mut text = format!("{marker}\n");
-    while text.len() < bytes {
-        for seed in &seeds {
-            text.push_str(seed);
-        }
-    }
-    let mut end = bytes.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text.truncate(end);
-    text
-}
 
 /// An HTML body of `pages` pages of about 20 lines of seed text each, one `<section>` a page.
 fn pdf_body(pages: usize) -> String {

@@ -9,6 +9,7 @@ use crate::budgets::BudgetCatalog;
 use crate::corpus::{Corpus, CorpusError, DocumentInfo};
 use crate::documents::cache::DocumentCache;
 use crate::documents::cache::SavedDocument;
+use crate::documents::kept::KeptAssembly;
 use crate::graph::assembly::{GraphAssembly, PreparedDocument};
 use crate::graph::build::document_drafts;
 use crate::graph::model::{NodeDraft, NodeType};
@@ -133,6 +134,8 @@ pub struct Engine {
     pub build_dir: PathBuf,
     /// What each document contributed, for incremental updates.
     pub(crate) cache: DocumentCache,
+    /// The graph assembly, when a change of the library made this engine.
+    pub(crate) assembly: KeptAssembly,
     /// Which nodes were read from which lines.
     line_nodes: LineNodes,
     /// Every budget figure as an item, made on first use.
@@ -337,9 +340,10 @@ impl Engine {
             BuildMeta,
             PathBuf,
             DocumentCache,
+            KeptAssembly,
         ),
     ) -> Engine {
-        let (index, graph, meta, build_dir, cache) = parts;
+        let (index, graph, meta, build_dir, cache, assembly) = parts;
         Engine {
             corpus,
             analyzer: self.analyzer.clone(),
@@ -352,6 +356,7 @@ impl Engine {
             graph,
             build_dir,
             cache,
+            assembly,
         }
     }
 
@@ -509,6 +514,7 @@ impl Prepared {
         Engine {
             build_dir,
             cache,
+            assembly: KeptAssembly::default(),
             corpus: self.corpus,
             analyzer: self.analyzer,
             index,

@@ -133,9 +133,26 @@ fn adding_documents_one_by_one_gives_the_graph_and_ranking_of_a_full_build() {
     let at_once = built_at_once(&config.library_dir, at_once_dir.path());
     assert_same(&two, &at_once, "two documents added", true);
 
+    // The second add merged into the assembly the first one kept in memory, and both builds
+    // link the seeds' saved assembly: an engine opened from disk reads it and merges the
+    // documents added since from their cached drafts.
+    drop((seeds_only, one, two));
+    let reopened = open(&config);
+    let third = next_edition("004_ffbb1bb57b30ee70.txt", "令和", "令和2");
+    let (three, _) = add_document(&config, &reopened, incoming(third, "third.txt"), &options)
+        .expect("third add");
+    let three_dir = tempfile::tempdir().expect("temp dir");
+    let at_once_three = built_at_once(&config.library_dir, three_dir.path());
+    assert_same(
+        &three,
+        &at_once_three,
+        "a third document added after reopening",
+        true,
+    );
+
     // Removing the first document merges the graph again from the cached drafts.
     let (without_first, _) =
-        remove_document(&config, &two, &first_summary.id).expect("remove the first");
+        remove_document(&config, &three, &first_summary.id).expect("remove the first");
     let again_dir = tempfile::tempdir().expect("temp dir");
     let at_once_without = built_at_once(&config.library_dir, again_dir.path());
     assert_same(

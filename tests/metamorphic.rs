@@ -131,6 +131,7 @@ fn variant(corpus: &Corpus, gold: &GoldSet, rewrite: fn(&str) -> String) -> (Cor
         docs,
         content_hash: String::new(),
         library: Default::default(),
+        seeds: Default::default(),
     };
     (rewritten, GoldSet::from_facts(facts))
 }

@@ -165,3 +165,23 @@ pub fn gold_queries() -> Vec<String> {
     assert!(!queries.is_empty(), "no gold queries found");
     queries
 }
+
+/// A text of about `bytes` bytes made of the seeds' lines, starting with `marker`.
+pub fn seed_text(bytes: usize, marker: &str) -> String {
+    let seeds: Vec<String> = ["003_d473122111bbb5a2.txt", "002_eaad2ea998d35b7e.txt"]
+        .iter()
+        .map(|f| std::fs::read_to_string(root().join("seeds").join(f)).expect("seed"))
+        .collect();
+    let mut text = format!("{marker}\n");
+    while text.len() < bytes {
+        for seed in &seeds {
+            text.push_str(seed);
+        }
+    }
+    let mut end = bytes.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    text
+}

@@ -2,13 +2,15 @@
 //! when the index must be rebuilt.
 
 mod lines;
+mod stamp;
 
 pub use lines::Lines;
+pub use stamp::SeedsStamp;
 
 use crate::library::{Library, LibraryEntry};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Errors while reading the corpus.
@@ -140,6 +142,17 @@ pub struct Corpus {
     pub content_hash: String,
     /// The library's documents by id: their manifest entries and the pages of their lines.
     pub library: BTreeMap<String, LibraryDoc>,
+    /// The seeds as read (their hash without the library's).
+    pub seeds: SeedsStamp,
+}
+
+/// A corpus read again for a change of the library, with the documents taken as they were.
+#[derive(Debug)]
+pub struct Grown {
+    /// The corpus.
+    pub corpus: Corpus,
+    /// The documents taken from the corpus before (the others were read).
+    pub kept: HashSet<String>,
 }
 
 /// What the corpus knows about a document added to the library.
@@ -168,6 +181,8 @@ impl Corpus {
     /// Reads `manifest.toml` and every file it lists from `dir`.
     pub fn load(dir: &Path) -> Result<Corpus, CorpusError> {
         let manifest_path = dir.join("manifest.toml");
+        let mut seeds = SeedsStamp::of_dir(dir);
+        seeds.note(&manifest_path);
         let manifest_text = read(&manifest_path)?;
         let manifest: Manifest =
             toml::from_str(&manifest_text).map_err(|e| CorpusError::Manifest {
@@ -184,39 +199,96 @@ impl Corpus {
                     message: format!("file name {:?} must be a plain name", info.file),
                 });
             }
-            let text = read(&dir.join(&info.file))?;
+            let path = dir.join(&info.file);
+            seeds.note(&path);
+            let text = read(&path)?;
             hasher.update(info.file.as_bytes());
             hasher.update(text.as_bytes());
             docs.push(SeedDoc::from_text(info, &text));
         }
+        seeds.hash = hex::encode(hasher.finalize());
         Ok(Corpus {
             docs,
-            content_hash: hex::encode(hasher.finalize()),
+            content_hash: seeds.hash.clone(),
             library: BTreeMap::new(),
+            seeds,
         })
     }
 
     /// Reads the seeds and then every document of `library`.
     pub fn load_with_library(dir: &Path, library: &Library) -> Result<Corpus, CorpusError> {
-        let mut corpus = Corpus::load(dir)?;
+        let seeds = Corpus::load(dir)?;
+        Ok(seeds.with_library(library, None)?.corpus)
+    }
+
+    /// The corpus of the seeds in `dir` and of `library` as they now are, taking from
+    /// `before` the seeds when none of their files changed and the library documents whose
+    /// entries did not change; only the others are read.
+    pub fn grown(before: &Corpus, dir: &Path, library: &Library) -> Result<Grown, CorpusError> {
+        if !before.seeds.unchanged(dir) {
+            return Corpus::load(dir)?.with_library(library, None);
+        }
+        let seeds = Corpus {
+            docs: before
+                .docs
+                .iter()
+                .filter(|d| !before.library.contains_key(d.file()))
+                .cloned()
+                .collect(),
+            content_hash: before.seeds.hash.clone(),
+            library: BTreeMap::new(),
+            seeds: before.seeds.clone(),
+        };
+        let kept_seeds: Vec<String> = seeds.docs.iter().map(|d| d.file().to_string()).collect();
+        let mut grown = seeds.with_library(library, Some(before))?;
+        grown.kept.extend(kept_seeds);
+        Ok(grown)
+    }
+
+    /// This corpus of seeds followed by the documents of `library`, taken from `before` when
+    /// their entries there are the same.
+    fn with_library(
+        mut self,
+        library: &Library,
+        before: Option<&Corpus>,
+    ) -> Result<Grown, CorpusError> {
         let entries = library.entries()?;
         let mut hasher = Sha256::new();
-        hasher.update(corpus.content_hash.as_bytes());
+        hasher.update(self.seeds.hash.as_bytes());
         hasher.update(Library::content_hash(&entries).as_bytes());
-        corpus.content_hash = hex::encode(hasher.finalize());
+        self.content_hash = hex::encode(hasher.finalize());
+        let known: HashMap<&str, (&LibraryDoc, &SeedDoc)> = before
+            .map(|before| {
+                before
+                    .docs
+                    .iter()
+                    .filter_map(|d| Some((d.file(), (before.library.get(d.file())?, d))))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut kept = HashSet::new();
         for entry in entries {
-            let text = library.text(&entry.id)?;
-            let doc = LibraryDoc {
-                entry,
-                line_pages: text.line_pages,
+            let (doc, lines) = match known.get(entry.id.as_str()) {
+                Some((doc, seed)) if doc.entry == entry => {
+                    kept.insert(entry.id.clone());
+                    ((*doc).clone(), seed.lines.clone())
+                }
+                _ => {
+                    let text = library.text(&entry.id)?;
+                    let doc = LibraryDoc {
+                        entry,
+                        line_pages: text.line_pages,
+                    };
+                    (doc, Lines::from(text.lines))
+                }
             };
-            corpus.docs.push(SeedDoc {
+            self.docs.push(SeedDoc {
                 info: doc.info(),
-                lines: Lines::from(text.lines),
+                lines,
             });
-            corpus.library.insert(doc.entry.id.clone(), doc);
+            self.library.insert(doc.entry.id.clone(), doc);
         }
-        Ok(corpus)
+        Ok(Grown { corpus: self, kept })
     }
 
     /// The page of line `line` of document `doc`, for PDFs.

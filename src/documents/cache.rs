@@ -13,7 +13,7 @@ use crate::passages::passages;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -116,8 +116,13 @@ fn file_name(doc: &str) -> String {
 
 impl DocumentCache {
     /// The cache of `corpus`, taking unchanged documents from `previous` and reading the
-    /// others.
-    pub fn reusing(corpus: &Corpus, previous: &DocumentCache) -> DocumentCache {
+    /// others; the documents in `kept` are known to be those `previous` was made from (they
+    /// are not hashed again).
+    pub fn reusing(
+        corpus: &Corpus,
+        previous: &DocumentCache,
+        kept: &HashSet<String>,
+    ) -> DocumentCache {
         // Documents are read in parallel; each entry depends on its document only.
         let docs = corpus
             .docs
@@ -126,7 +131,7 @@ impl DocumentCache {
                 let summary = previous
                     .docs
                     .get(doc.file())
-                    .filter(|s| s.content == content_hash(doc))
+                    .filter(|s| kept.contains(doc.file()) || s.content == content_hash(doc))
                     .cloned()
                     .unwrap_or_else(|| Summary::computed(doc));
                 (doc.file().to_string(), summary)
@@ -192,7 +197,7 @@ impl DocumentCache {
             }
             Err(error) => tracing::warn!(path = %path.display(), %error, "no cached summaries"),
         }
-        DocumentCache::reusing(corpus, &loaded)
+        DocumentCache::reusing(corpus, &loaded, &HashSet::new())
     }
 
     /// Passages cut from a document.

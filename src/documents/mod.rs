@@ -5,9 +5,11 @@
 
 pub mod cache;
 pub mod intake;
+pub mod kept;
 
 use crate::corpus::{Corpus, CorpusError};
 use crate::engine::{Engine, EngineConfig, EngineError, GRAPH_FILE, node_entry, now_rfc3339};
+use crate::graph::GraphError;
 use crate::graph::assembly::{GraphAssembly, PreparedDocument};
 use crate::graph::build::document_drafts;
 use crate::graph::model::NodeType;
@@ -19,9 +21,11 @@ use crate::library::{LibraryEntry, LibraryError, sha256_hex};
 use crate::passages::passages;
 use cache::DocumentCache;
 use intake::{Incoming, IntakeOptions};
+use kept::{Kept, KeptAssembly};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 use std::time::Instant;
 
 /// Why a document could not be added or removed. Nothing was changed.
@@ -188,6 +192,10 @@ pub fn add_document(
 ) -> Result<(Engine, DocumentSummary), DocumentError> {
     let started = Instant::now();
     let document = intake::prepare(incoming, options)?;
+    tracing::debug!(
+        ms = started.elapsed().as_millis() as u64,
+        "document converted"
+    );
     let library = config.library();
     let lock = library.lock()?;
     let reopened = latest(config, current)?;
@@ -217,6 +225,7 @@ pub fn add_document(
         return Err(DocumentError::Duplicate { id: seed.clone() });
     }
     let entry = library.add(&lock, document, &seeds, now_rfc3339())?;
+    tracing::debug!(ms = started.elapsed().as_millis() as u64, "document stored");
     let engine = match derive(config, base) {
         Ok(engine) => engine,
         Err(error) => {
@@ -266,16 +275,18 @@ pub fn remove_document(
 /// the documents that changed.
 fn derive(config: &EngineConfig, base: &Engine) -> Result<Engine, EngineError> {
     let started = Instant::now();
-    let corpus = Corpus::load_with_library(&config.seeds_dir, &config.library())?;
+    let grown = Corpus::grown(&base.corpus, &config.seeds_dir, &config.library())?;
+    let corpus = grown.corpus;
     let fingerprint = crate::engine::fingerprint(config, &corpus);
-    let mut cache = DocumentCache::reusing(&corpus, &base.cache);
+    let mut cache = DocumentCache::reusing(&corpus, &base.cache, &grown.kept);
     tracing::debug!(ms = started.elapsed().as_millis() as u64, "corpus read");
-    let assembly = assemble(base, &corpus, &cache);
+    let kept = assemble(base, &corpus, &cache);
     tracing::debug!(ms = started.elapsed().as_millis() as u64, "documents read");
     let store = config.store();
     let dir = store.new_build_dir(&fingerprint)?;
-    assembly.save(&dir)?;
-    let (graph, _) = assembly.into_graph(&corpus, &base.vocab);
+    let saved_docs = save_assembly(&kept, &base.build_dir, &dir)?;
+    tracing::debug!(ms = started.elapsed().as_millis() as u64, "assembly saved");
+    let (graph, _) = kept.assembly.clone().into_graph(&corpus, &base.vocab);
     tracing::debug!(ms = started.elapsed().as_millis() as u64, "graph merged");
     let changes = index_changes(base, &corpus, &cache, &graph);
     derive_index(&base.build_dir, &dir, &base.analyzer, &changes)?;
@@ -300,18 +311,29 @@ fn derive(config: &EngineConfig, base: &Engine) -> Result<Engine, EngineError> {
     };
     index::publish(&store, &dir, &meta)?;
     let opened = index::open_index(&dir, &base.analyzer)?;
-    Ok(base.successor(corpus, fingerprint, (opened, graph, meta, dir, cache)))
+    tracing::debug!(ms = started.elapsed().as_millis() as u64, "build published");
+    let assembly = KeptAssembly::new(kept.assembly, saved_docs);
+    Ok(base.successor(
+        corpus,
+        fingerprint,
+        (opened, graph, meta, dir, cache, assembly),
+    ))
 }
 
 /// Documents prepared at once, per thread, when the graph is merged again from every
 /// document's cached drafts.
 const PREPARED_PER_THREAD: usize = 4;
 
-/// The graph assembly of `corpus`: the base build's, with the documents that come after
-/// those it merged added, when the documents it merged are still the corpus's first ones,
-/// unchanged; otherwise (a document removed or changed) made again from every document's
-/// cached drafts.
-fn assemble(base: &Engine, corpus: &Corpus, cache: &DocumentCache) -> GraphAssembly {
+/// Most documents merged after those the saved assembly file holds: until then each build
+/// links the file of the build before it (the documents after it are merged again from
+/// their cached drafts when the file is read), then the whole assembly is saved again.
+const MAX_DOCS_AFTER_SAVED: usize = 16;
+
+/// The graph assembly of `corpus`: the base engine's (kept in memory, or else read from its
+/// build) with the documents that come after those it merged added, when the documents it
+/// merged are still the corpus's first ones, unchanged; otherwise (a document removed or
+/// changed) made again from every document's cached drafts.
+fn assemble(base: &Engine, corpus: &Corpus, cache: &DocumentCache) -> Kept {
     let unchanged = |assembly: &GraphAssembly| {
         assembly.docs().len() <= corpus.docs.len()
             && assembly
@@ -326,16 +348,28 @@ fn assemble(base: &Engine, corpus: &Corpus, cache: &DocumentCache) -> GraphAssem
                         )
                 })
     };
-    let mut assembly = match GraphAssembly::load(&base.build_dir) {
-        Ok(assembly) if unchanged(&assembly) => assembly,
-        Ok(_) => GraphAssembly::default(),
+    let saved = || match GraphAssembly::load(&base.build_dir) {
+        Ok(assembly) if unchanged(&assembly) => Some(Kept {
+            saved_docs: assembly.docs().len(),
+            assembly,
+        }),
+        Ok(_) => None,
         Err(error) => {
             tracing::warn!(%error, "no saved graph assembly; merging every document again");
-            GraphAssembly::default()
+            None
         }
     };
+    let mut kept = base
+        .assembly
+        .take()
+        .filter(|kept| unchanged(&kept.assembly))
+        .or_else(saved)
+        .unwrap_or(Kept {
+            assembly: GraphAssembly::default(),
+            saved_docs: 0,
+        });
     let vocab = &base.vocab;
-    let rest = &corpus.docs[assembly.docs().len()..];
+    let rest = &corpus.docs[kept.assembly.docs().len()..];
     for chunk in rest.chunks(rayon::current_num_threads() * PREPARED_PER_THREAD) {
         let prepared: Vec<PreparedDocument> = chunk
             .par_iter()
@@ -345,10 +379,25 @@ fn assemble(base: &Engine, corpus: &Corpus, cache: &DocumentCache) -> GraphAssem
             })
             .collect();
         for (doc, ready) in chunk.iter().zip(prepared) {
-            assembly.add(doc, ready, corpus, vocab);
+            kept.assembly.add(doc, ready, corpus, vocab);
         }
     }
-    assembly
+    kept
+}
+
+/// Gives the build `to` its assembly file: a link to that of the build `from` while it
+/// holds all but a few of the assembly's documents, otherwise the whole assembly saved.
+/// Returns how many documents the file holds.
+fn save_assembly(kept: &Kept, from: &Path, to: &Path) -> Result<usize, GraphError> {
+    let behind = kept.assembly.docs().len() - kept.saved_docs;
+    if kept.saved_docs > 0 && behind <= MAX_DOCS_AFTER_SAVED {
+        match GraphAssembly::link(from, to) {
+            Ok(()) => return Ok(kept.saved_docs),
+            Err(error) => tracing::warn!(%error, "saved graph assembly not linked; saving it"),
+        }
+    }
+    kept.assembly.save(to)?;
+    Ok(kept.assembly.docs().len())
 }
 
 /// What the index must change: passages of documents added, removed or changed, and the

@@ -1077,6 +1077,7 @@ mod tests {
             docs: vec![SeedDoc::from_text(info, text)],
             content_hash: String::new(),
             library: Default::default(),
+            seeds: Default::default(),
         }
     }
 

@@ -262,6 +262,12 @@ impl GraphAssembly {
         writer.flush().map_err(|e| io(e.to_string()))
     }
 
+    /// Gives `to` the assembly file of `from` (a hard link: saved files are never
+    /// written again).
+    pub fn link(from: &Path, to: &Path) -> std::io::Result<()> {
+        std::fs::hard_link(from.join(ASSEMBLY_FILE), to.join(ASSEMBLY_FILE))
+    }
+
     /// Reads the assembly saved in `dir`.
     pub fn load(dir: &Path) -> Result<GraphAssembly, GraphError> {
         let path = dir.join(ASSEMBLY_FILE);
