@@ -24,7 +24,7 @@ use super::recognise::numbering::{Numbered, Outline, Style, numbered};
 use super::recognise::plans::find_plans;
 use super::recognise::programs::{is_program_name, program_type};
 use super::recognise::targets::{IndicatorLine, indicator_line, target_statement};
-use super::recognise::year_tables::{indicators_in_tables, is_dash};
+use super::recognise::year_tables::{figure_cards, indicators_in_tables, is_dash};
 use crate::corpus::SeedDoc;
 use crate::graph::model::{Extraction, NodeType, Rel, Source, node_id};
 use crate::money::{BudgetFigure, find_amounts};
@@ -379,8 +379,9 @@ impl<'a> Reader<'a> {
         add_indicator(&mut self.c, owner.as_deref(), &name, found, source);
     }
 
-    /// Indicators in year tables (`目標値`/`実績` rows, named rows of counts), each evaluating
-    /// the item open where its table starts, and indicator headings with targets by due date.
+    /// Indicators in year tables (`目標値`/`実績` rows, named rows of counts) and figure cards
+    /// (a year, a count's label, the count), each evaluating the item open where it starts,
+    /// and indicator headings with targets by due date.
     fn table_indicators(&mut self) {
         let doc = self.c.doc;
         let lines: Vec<String> = doc
@@ -389,7 +390,8 @@ impl<'a> Reader<'a> {
             .map(|l| strip_markup(l).replace(['|', '｜'], " "))
             .collect();
         let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
-        for found in indicators_in_tables(&lines) {
+        let tables = indicators_in_tables(&lines);
+        for found in tables.into_iter().chain(figure_cards(&lines)) {
             let owner = self.owners.get(found.first).cloned().flatten();
             let name = match (&owner, found.row_label) {
                 (Some(owner), true) => {
@@ -401,7 +403,10 @@ impl<'a> Reader<'a> {
             let source = self.c.source_span(found.first + 1, found.last + 1, "");
             let indicator =
                 FoundIndicator::new(&found.values, None, &found.planned, found.unit.as_deref());
-            add_indicator(&mut self.c, owner.as_deref(), &name, indicator, source);
+            let id = add_indicator(&mut self.c, owner.as_deref(), &name, indicator, source);
+            if found.row_label && name != found.name {
+                self.c.alias(&id, &found.name);
+            }
         }
         for found in dated_targets(&lines) {
             // The heading is an item of its own; the indicator evaluates the item above it.

@@ -165,3 +165,25 @@ fn a_labelled_total_before_any_heading_is_the_documents_headline() {
         );
     }
 }
+
+#[test]
+fn a_figure_card_is_an_indicator_of_the_item_it_stands_under() {
+    let text = "1. 行政相談の推進\n\n令和5年度\n受付件数\n\n130,210件\n";
+    let d = doc(text);
+    let extraction = extract(&d);
+    quotes_are_verbatim(&d, &extraction);
+    let indicator = extraction
+        .nodes
+        .iter()
+        .find(|n| n.node_type == NodeType::Indicator)
+        .expect("an indicator");
+    assert_eq!(indicator.name, "行政相談の推進 受付件数");
+    assert!(indicator.aliases.iter().any(|a| a == "受付件数"));
+    assert_eq!(indicator.props["actuals"]["2023"], "130,210件");
+    assert!(
+        extraction
+            .edges
+            .iter()
+            .any(|e| e.rel == crate::graph::model::Rel::EvaluatedBy && *e.to == *indicator.id)
+    );
+}

@@ -51,13 +51,26 @@ pub(super) fn read_indicators(
         }
         let indicator =
             FoundIndicator::new(&found.values, None, &found.planned, found.unit.as_deref());
-        add_indicator(
+        let id = add_indicator(
             out,
             Some(&subject),
             &name,
             indicator,
             text.span_source(first, last),
         );
+        if found.row_label {
+            out.alias(&id, &found.name);
+        }
+    }
+    for found in figure_cards(&lines) {
+        let first = section.start + found.first;
+        let subject = ctx.subject(section, first);
+        let owner = out.node_name(&subject).unwrap_or_default();
+        let name = format!("{owner} {}", found.name);
+        let indicator = FoundIndicator::new(&found.values, None, &[], found.unit.as_deref());
+        let source = text.span_source(first, section.start + found.last);
+        let id = add_indicator(out, Some(&subject), &name, indicator, source);
+        out.alias(&id, &found.name);
     }
     for found in dated_targets(&lines) {
         let first = section.start + found.name_line;

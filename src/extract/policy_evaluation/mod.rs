@@ -12,7 +12,7 @@ use super::recognise::indicator_phrases::dated_targets;
 use super::recognise::plans::plan_title;
 use super::recognise::programs::{is_initiative_name, is_program_name};
 use super::recognise::targets::{IndicatorValues, target_mark, target_statement};
-use super::recognise::year_tables::indicators_in_tables;
+use super::recognise::year_tables::{figure_cards, indicators_in_tables};
 use crate::corpus::SeedDoc;
 use crate::graph::model::{Extraction, NodeDraft, NodeType, Rel, Source, node_id};
 use crate::money::{

@@ -266,6 +266,65 @@ fn bracket_name(lines: &[&str], index: usize) -> Option<(String, usize)> {
     (name.chars().count() >= 4 && !name.contains("状況")).then_some((name, last))
 }
 
+/// Endings of a counted quantity's label (`受付件数`, `受講者数`, `普及率`, `割合`).
+const COUNT_LABEL_ENDINGS: [&str; 3] = ["数", "率", "割合"];
+
+/// Most lines from one part of a figure card to the next (blank lines between them).
+const CARD_GAP: usize = 3;
+
+/// Whether a line is the label of one counted figure: a short name ending in a count word,
+/// with no figures of its own and no money wording.
+fn is_count_label(line: &str) -> bool {
+    COUNT_LABEL_ENDINGS.iter().any(|e| line.ends_with(e))
+        && !line.contains(char::is_whitespace)
+        && !line.chars().any(|c| c.is_numeric())
+        && indicator_label(line, &[])
+}
+
+/// Figure cards of slides: a fiscal year alone on its line, the label of a count below it,
+/// and the count alone below that (`令和４年度` / `受付件数` / `128,532件`): an indicator with
+/// that year's actual, named by its label (a reader may qualify it).
+pub fn figure_cards(lines: &[&str]) -> Vec<TableIndicator> {
+    let near = |from: usize| next_non_empty(lines, from).filter(|at| at - from <= CARD_GAP);
+    let mut found = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        let line = line.trim();
+        let years = find_fiscal_years(line);
+        let [year] = years.as_slice() else {
+            continue;
+        };
+        if year.start != 0 || !line[year.end..].trim().is_empty() {
+            continue;
+        }
+        let Some(label_at) = near(index).filter(|at| is_count_label(lines[*at].trim())) else {
+            continue;
+        };
+        let Some(value_at) = near(label_at) else {
+            continue;
+        };
+        let value = lines[value_at].trim();
+        let cell = [Some(value.to_string())];
+        let unit = unit_suffix(&cell);
+        if !VALUE_CELL.is_match(value) || unit.as_deref().is_none_or(|u| u.contains('円')) {
+            continue;
+        }
+        found.push(TableIndicator {
+            name: lines[label_at].trim().to_string(),
+            row_label: true,
+            name_line: label_at,
+            first: index,
+            last: value_at,
+            unit,
+            values: IndicatorValues {
+                actuals: vec![(year.year.gregorian(), value.to_string())],
+                ..IndicatorValues::default()
+            },
+            ..TableIndicator::default()
+        });
+    }
+    found
+}
+
 fn next_non_empty(lines: &[&str], index: usize) -> Option<usize> {
     (index + 1..lines.len()).find(|j| !lines[*j].trim().is_empty())
 }
@@ -654,5 +713,30 @@ mod tests {
         assert_eq!(found[0].values.target.as_deref(), Some("3,000件"));
         assert_eq!(found[0].values.target_year, Some(2027));
         assert_eq!(found[0].values.actuals.len(), 2);
+    }
+
+    #[test]
+    fn figure_cards_are_a_year_a_count_label_and_the_count() {
+        let text =
+            "相談窓口の状況\n 令和４年度\n受付件数\n\n128,532件\n\n国・独法等関係\n55,547件\n";
+        let found = figure_cards(&lines(text));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].name, "受付件数");
+        assert!(found[0].row_label);
+        assert_eq!(
+            (found[0].first, found[0].name_line, found[0].last),
+            (1, 2, 4)
+        );
+        assert_eq!(found[0].unit.as_deref(), Some("件"));
+        assert_eq!(found[0].values.actuals, [(2022, "128,532件".to_string())]);
+        for not_a_card in [
+            "令和４年度\n予算額\n12億円\n",
+            "令和４年度\n受付件数\n多数\n",
+            "令和４年度の実績\n受付件数\n128,532件\n",
+            "令和４年度\n受付件数の推移を示す\n128,532件\n",
+            "令和４年度\n受付件数\n\n\n\n\n128,532件\n",
+        ] {
+            assert!(figure_cards(&lines(not_a_card)).is_empty(), "{not_a_card}");
+        }
     }
 }
