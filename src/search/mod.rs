@@ -1,5 +1,6 @@
 //! Passage and node search over the index, with forgiving query handling and snippets.
 
+pub mod probes;
 pub mod query;
 pub mod snippet;
 pub mod statistics;
