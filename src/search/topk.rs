@@ -183,10 +183,18 @@ fn reported_by_union(
     for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
         let segment_ord = segment_ord as u32;
         let alive = segment.alive_bitset();
-        let mut term_probes = probes_of(term_weights, segment)?;
+        // Without bonus terms every document the union reports has one of the terms.
+        let mut term_probes = match bonus {
+            [] => None,
+            _ => Some(probes_of(term_weights, segment)?),
+        };
         union_weight.for_each_pruning(best.threshold(), segment, &mut |doc, score| {
             let dead = alive.is_some_and(|bits| !bits.is_alive(doc));
-            if dead || (score <= bonus_alone && term_probes.sum_at(doc).is_none()) {
+            let bonus_only = score <= bonus_alone
+                && term_probes
+                    .as_mut()
+                    .is_some_and(|probes| probes.sum_at(doc).is_none());
+            if dead || bonus_only {
                 return best.threshold();
             }
             best.push(score);
