@@ -224,8 +224,14 @@ struct Scores {
 }
 
 /// A score ordered by [`f32::total_cmp`].
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy)]
 struct TotalScore(Score);
+
+impl PartialEq for TotalScore {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
 
 impl Eq for TotalScore {}
 
