@@ -4,21 +4,24 @@
 //! The first pass sums the BM25 scores of weighted single terms (no positions) and lets
 //! tantivy skip every block of postings that cannot reach the current `k` best (block-max
 //! WAND), so its cost grows far slower than the number of matching passages. Candidates are
-//! kept by their first-pass score recomputed term by term in a fixed order, equal scores in
-//! corpus order (`ord`), so the candidates — and therefore the ranking — are the same
-//! whatever the segment layout or the thread count of the build.
+//! kept by their first-pass score recomputed term by term in a fixed order (only for the
+//! documents the pass finds near the best `k`), equal scores in corpus order (`ord`), so the
+//! candidates — and therefore the ranking — are the same whatever the segment layout or the
+//! thread count of the build. The full query scores the candidates by asking each of its
+//! clauses about them alone (see [`Probes`]).
 
 use crate::index::ords::OrdColumns;
+use crate::search::probes::Probes;
 use crate::search::query::CandidateTerms;
 use crate::search::statistics::Statistics;
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 use tantivy::query::{
-    Bm25StatisticsProvider, BooleanQuery, BoostQuery, EnableScoring, Occur, Query, Scorer,
+    Bm25StatisticsProvider, Bm25Weight, BooleanQuery, BoostQuery, EnableScoring, Occur, Query,
     TermQuery, Weight,
 };
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED, Term};
+use tantivy::{DocAddress, DocSet, Score, Searcher, SegmentReader, TERMINATED, Term};
 
 /// Relative slack under the `k`-th candidate's score below which the first pass may skip
 /// documents: far above the rounding differences of summing the same terms in another order,
@@ -68,15 +71,13 @@ pub fn best_first(a: &Ranked, b: &Ranked) -> Ordering {
 /// The candidates kept so far, the worst on top.
 type Kept = BinaryHeap<Reverse<Ranked>>;
 
-/// Scorers of `weights` on one segment.
-fn scorers_of(
-    weights: &[Box<dyn Weight>],
-    segment: &SegmentReader,
-) -> tantivy::Result<Vec<Box<dyn Scorer>>> {
-    weights
+/// Probes of `weights` on one segment.
+fn probes_of(weights: &[Box<dyn Weight>], segment: &SegmentReader) -> tantivy::Result<Probes> {
+    let scorers = weights
         .iter()
         .map(|weight| weight.scorer(segment, 1.0))
-        .collect()
+        .collect::<tantivy::Result<_>>()?;
+    Ok(Probes::new(scorers))
 }
 
 /// The weight of each query, scored with the search's statistics.
@@ -86,22 +87,6 @@ fn weights_of(
 ) -> tantivy::Result<Vec<Box<dyn Weight>>> {
     let scoring = statistics.scoring();
     queries.iter().map(|query| query.weight(scoring)).collect()
-}
-
-/// The sum of the scores of the `scorers` matching `doc`, in their order, or `None` when none
-/// matches. Every scorer is left at or after `doc`: documents must come in increasing order.
-fn sum_at(scorers: &mut [Box<dyn Scorer>], doc: DocId) -> Option<Score> {
-    let mut sum: Option<Score> = None;
-    for scorer in scorers {
-        let mut at = scorer.doc();
-        if at < doc {
-            at = scorer.seek(doc);
-        }
-        if at == doc && at != TERMINATED {
-            *sum.get_or_insert(0.0) += scorer.score();
-        }
-    }
-    sum
 }
 
 /// Boosted term queries, with their term frequencies read.
@@ -115,9 +100,24 @@ fn term_queries(terms: &[(Term, f32)]) -> Vec<Box<dyn Query>> {
         .collect()
 }
 
+/// The highest score the weighted `terms` can give a document together.
+fn highest_sum(statistics: &Statistics, terms: &[(Term, f32)]) -> tantivy::Result<Score> {
+    let mut sum = 0.0;
+    for (term, boost) in terms {
+        let weight = Bm25Weight::for_terms(statistics, std::slice::from_ref(term))?;
+        sum += weight.boost_by(*boost).max_score();
+    }
+    Ok(sum)
+}
+
 /// The best `k` documents with one of the weighted `terms` by the sum of the BM25 scores of
 /// those terms and of the weighted `bonus` terms, equal sums in corpus order, added to `heap`
 /// (which keeps the best `k` it is given).
+///
+/// The pass ([`reported_by_union`]) keeps every document whose score, as the union of the
+/// terms adds it up, may be among the best `k`; only those are scored again term by term in
+/// the terms' order, so that the ranking does not depend on the order in which the union
+/// met the terms, which depends on the segment layout.
 fn best_by_terms(
     searcher: &Searcher,
     statistics: &Statistics,
@@ -132,6 +132,42 @@ fn best_by_terms(
     }
     let term_weights = weights_of(statistics, &term_queries(terms))?;
     let bonus_weights = weights_of(statistics, &term_queries(bonus))?;
+    let reported = reported_by_union(searcher, statistics, &term_weights, terms, bonus, k)?;
+    for ranked in score_each(searcher, ords, &term_weights, &bonus_weights, &reported)? {
+        keep_best(heap, k, ranked);
+    }
+    Ok(())
+}
+
+/// Adds `item` to `heap` (the worst on top) when fewer than `k` are kept or it is better
+/// than the worst, which then leaves.
+fn keep_best<T: Ord>(heap: &mut BinaryHeap<Reverse<T>>, k: usize, item: T) {
+    if heap.len() < k {
+        heap.push(Reverse(item));
+    } else if heap.peek().is_some_and(|Reverse(worst)| item > *worst) {
+        heap.pop();
+        heap.push(Reverse(item));
+    }
+}
+
+/// The addresses (in address order) of the documents with one of the weighted `terms` whose
+/// score — the sum of the scores of those terms and of the weighted `bonus` terms, in any
+/// order — is above the `k`-th best such score less [`THRESHOLD_SLACK`]: a superset of the
+/// best `k` by the same sum in a fixed order, since the two sums differ by far less than
+/// the slack.
+///
+/// The union of the terms is searched with block-max WAND, which skips every block of
+/// postings that cannot reach the current threshold; a document it reports with a score no
+/// higher than the bonus terms alone can give is only counted when it has one of `terms`
+/// (`term_weights`, asked about only then).
+fn reported_by_union(
+    searcher: &Searcher,
+    statistics: &Statistics,
+    term_weights: &[Box<dyn Weight>],
+    terms: &[(Term, f32)],
+    bonus: &[(Term, f32)],
+    k: usize,
+) -> tantivy::Result<Vec<DocAddress>> {
     let union = BooleanQuery::new(
         term_queries(terms)
             .into_iter()
@@ -140,43 +176,101 @@ fn best_by_terms(
             .collect(),
     );
     let union_weight = union.weight(statistics.scoring())?;
-    let threshold = |heap: &Kept| match heap.peek() {
-        Some(Reverse(worst)) if heap.len() >= k => {
-            worst.score - worst.score.abs() * THRESHOLD_SLACK
-        }
-        _ => Score::MIN,
-    };
+    let bonus_alone = highest_sum(statistics, bonus)?;
+    let bonus_alone = bonus_alone + bonus_alone * THRESHOLD_SLACK;
+    let mut best = Scores::new(k);
+    let mut reported: Vec<(Score, DocAddress)> = Vec::new();
     for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
         let segment_ord = segment_ord as u32;
         let alive = segment.alive_bitset();
-        // The pass adds up a document's term scores in whatever order it meets them; the
-        // score is recomputed term by term in the terms' order, so that it does not depend
-        // on the segment layout.
-        let mut scorers = scorers_of(&term_weights, segment)?;
-        let mut bonus_scorers = scorers_of(&bonus_weights, segment)?;
-        let start = threshold(heap);
-        union_weight.for_each_pruning(start, segment, &mut |doc, _| {
-            if alive.is_some_and(|bits| !bits.is_alive(doc)) {
-                return threshold(heap);
+        // Without bonus terms every document the union reports has one of the terms.
+        let mut term_probes = match bonus {
+            [] => None,
+            _ => Some(probes_of(term_weights, segment)?),
+        };
+        union_weight.for_each_pruning(best.threshold(), segment, &mut |doc, score| {
+            let dead = alive.is_some_and(|bits| !bits.is_alive(doc));
+            let bonus_only = score <= bonus_alone
+                && term_probes
+                    .as_mut()
+                    .is_some_and(|probes| probes.sum_at(doc).is_none());
+            if dead || bonus_only {
+                return best.threshold();
             }
-            let Some(score) = sum_at(&mut scorers, doc) else {
-                return threshold(heap);
-            };
-            let ranked = Ranked {
-                score: score + sum_at(&mut bonus_scorers, doc).unwrap_or(0.0),
-                ord: ords.ord(segment_ord, doc),
-                address: DocAddress::new(segment_ord, doc),
-            };
-            if heap.len() < k {
-                heap.push(Reverse(ranked));
-            } else if heap.peek().is_some_and(|Reverse(worst)| ranked > *worst) {
-                heap.pop();
-                heap.push(Reverse(ranked));
+            best.push(score);
+            reported.push((score, DocAddress::new(segment_ord, doc)));
+            if reported.len() >= REPORTED_BEFORE_PRUNING.max(2 * k) {
+                let threshold = best.threshold();
+                reported.retain(|(score, _)| *score > threshold);
             }
-            threshold(heap)
+            best.threshold()
         })?;
     }
-    Ok(())
+    let threshold = best.threshold();
+    Ok(reported
+        .into_iter()
+        .filter(|(score, _)| *score > threshold)
+        .map(|(_, address)| address)
+        .collect())
+}
+
+/// Reported documents kept before those that fell below the threshold are let go.
+const REPORTED_BEFORE_PRUNING: usize = 4_096;
+
+/// The best `k` scores seen so far, the lowest on top.
+struct Scores {
+    k: usize,
+    heap: BinaryHeap<Reverse<TotalScore>>,
+}
+
+/// A score ordered by [`f32::total_cmp`].
+#[derive(Debug, Clone, Copy)]
+struct TotalScore(Score);
+
+impl PartialEq for TotalScore {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for TotalScore {}
+
+impl Ord for TotalScore {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+impl PartialOrd for TotalScore {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Scores {
+    /// None seen yet; `k` kept.
+    fn new(k: usize) -> Scores {
+        Scores {
+            k,
+            heap: BinaryHeap::with_capacity(k + 1),
+        }
+    }
+
+    /// Sees `score`.
+    fn push(&mut self, score: Score) {
+        keep_best(&mut self.heap, self.k, TotalScore(score));
+    }
+
+    /// The score a document must pass to be among the best `k`, less [`THRESHOLD_SLACK`]
+    /// (the lowest score while fewer than `k` were seen).
+    fn threshold(&self) -> Score {
+        match self.heap.peek() {
+            Some(Reverse(TotalScore(worst))) if self.heap.len() >= self.k => {
+                worst - worst.abs() * THRESHOLD_SLACK
+            }
+            _ => Score::MIN,
+        }
+    }
 }
 
 /// Candidates for the full scoring: the best `k` documents by the weighted words (and
@@ -230,25 +324,39 @@ pub fn rescore(
 ) -> tantivy::Result<Vec<Ranked>> {
     let matching = weights_of(statistics, matching)?;
     let bonus = weights_of(statistics, bonus)?;
-    let mut rescored = Vec::with_capacity(candidates.len());
-    for group in candidates.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
+    let mut rescored = score_each(searcher, ords, &matching, &bonus, candidates)?;
+    rescored.sort_by(best_first);
+    Ok(rescored)
+}
+
+/// The `addresses` (in address order) that match one of the `matching` weights, each scored
+/// with the sum of the scores of every `matching` and `bonus` weight it matches, in their
+/// order; in address order.
+fn score_each(
+    searcher: &Searcher,
+    ords: &OrdColumns,
+    matching: &[Box<dyn Weight>],
+    bonus: &[Box<dyn Weight>],
+    addresses: &[DocAddress],
+) -> tantivy::Result<Vec<Ranked>> {
+    let mut scored = Vec::with_capacity(addresses.len());
+    for group in addresses.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
         let segment = searcher.segment_reader(group[0].segment_ord);
-        let mut matching_scorers = scorers_of(&matching, segment)?;
-        let mut bonus_scorers = scorers_of(&bonus, segment)?;
+        let mut matching_probes = probes_of(matching, segment)?;
+        let mut bonus_probes = probes_of(bonus, segment)?;
         for address in group {
             let doc = address.doc_id;
-            let Some(score) = sum_at(&mut matching_scorers, doc) else {
+            let Some(score) = matching_probes.sum_at(doc) else {
                 continue;
             };
-            rescored.push(Ranked {
-                score: score + sum_at(&mut bonus_scorers, doc).unwrap_or(0.0),
+            scored.push(Ranked {
+                score: score + bonus_probes.sum_at(doc).unwrap_or(0.0),
                 ord: ords.ord(address.segment_ord, doc),
                 address: *address,
             });
         }
     }
-    rescored.sort_by(best_first);
-    Ok(rescored)
+    Ok(scored)
 }
 
 /// Whether one of `terms` alone is in at least `limit` documents, so that the documents
@@ -415,6 +523,38 @@ mod tests {
             let (index, schema) = index(order, per_segment);
             assert_eq!(picked_ords(&index, &schema, 50), expected);
         }
+    }
+
+    #[test]
+    fn documents_with_bonus_terms_only_take_no_place_among_the_candidates() {
+        let n = texts().len();
+        let (index, schema) = index(&(0..n).collect::<Vec<_>>(), 97);
+        let searcher = index.reader().unwrap().searcher();
+        let field = schema.get_field("text").unwrap();
+        // 80 documents have both terms, 179 the word only and 178 the bonus only.
+        let words = vec![(Term::from_field_text(field, "zeta"), 1.0)];
+        // Far above the word's score: documents with the bonus alone would fill the top.
+        let bonus = vec![(Term::from_field_text(field, "delta"), 5.0)];
+        let terms = CandidateTerms {
+            words: words.clone(),
+            facets: bonus.clone(),
+            ..CandidateTerms::default()
+        };
+        let statistics = Statistics::new(&searcher);
+        let ords = OrdColumns::open(&searcher);
+        let ranked_ords = |addresses: &[DocAddress]| -> Vec<u64> {
+            let (words, bonus) = (term_queries(&words), term_queries(&bonus));
+            rescore(&searcher, &statistics, &ords, &words, &bonus, addresses)
+                .unwrap()
+                .iter()
+                .map(|r| r.ord)
+                .collect()
+        };
+        let k = 120;
+        let every = ranked_ords(&every_address(&searcher));
+        assert!(every.len() > k, "{}", every.len());
+        let picked = candidates(&searcher, &statistics, &ords, &terms, k).unwrap();
+        assert_eq!(ranked_ords(&picked), every[..k]);
     }
 
     #[test]
