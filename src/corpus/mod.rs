@@ -84,6 +84,13 @@ pub struct DocumentInfo {
     pub kind: DocKind,
 }
 
+impl DocumentInfo {
+    /// The year the document was published, from the start of its date (`2023-09` → 2023).
+    pub fn year(&self) -> Option<u16> {
+        self.date.get(..4)?.parse().ok()
+    }
+}
+
 #[derive(Debug, Deserialize)]
 struct Manifest {
     document: Vec<DocumentInfo>,

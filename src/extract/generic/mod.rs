@@ -18,7 +18,7 @@ use super::recognise::amounts::{
     unit_declared, unit_line, unit_row,
 };
 use super::recognise::decisions::parse_decision;
-use super::recognise::indicator_phrases::dated_targets;
+use super::recognise::indicator_phrases::{dated_targets, milestones};
 use super::recognise::names::{clean_name, is_reference_note, strip_markup};
 use super::recognise::numbering::{Numbered, Outline, Style, numbered};
 use super::recognise::plans::find_plans;
@@ -418,6 +418,18 @@ impl<'a> Reader<'a> {
             let indicator = FoundIndicator::new(&found.values, None, &found.steps, None);
             let name = clean_name(&found.name);
             add_indicator(&mut self.c, owner.as_deref(), &name, indicator, source);
+        }
+        for found in milestones(&lines, doc.info.year()) {
+            let owner = self.owners.get(found.name_line).cloned().flatten();
+            let source = self.c.source_span(found.name_line + 1, found.last + 1, "");
+            let indicator = FoundIndicator::new(&found.values, None, &[], None);
+            add_indicator(
+                &mut self.c,
+                owner.as_deref(),
+                &found.name,
+                indicator,
+                source,
+            );
         }
     }
 

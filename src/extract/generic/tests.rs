@@ -1,7 +1,7 @@
 use super::extract;
 use crate::corpus::{DocKind, SeedDoc};
 use crate::extract::test_support::quotes_are_verbatim;
-use crate::graph::model::NodeType;
+use crate::graph::model::{NodeType, Rel, node_id};
 
 fn doc(text: &str) -> SeedDoc {
     crate::extract::test_support::test_doc(DocKind::Other, "", text)
@@ -185,5 +185,35 @@ fn a_figure_card_is_an_indicator_of_the_item_it_stands_under() {
             .edges
             .iter()
             .any(|e| e.rel == crate::graph::model::Rel::EvaluatedBy && *e.to == *indicator.id)
+    );
+}
+
+#[test]
+fn a_roadmap_gives_indicators_due_by_year_of_the_item_it_stands_under() {
+    // The document is dated 2030: the 2020 line is history, not a target.
+    let text = "1. 多言語翻訳の推進\n\n2035年 交渉にも使える同時通訳\n\n2032年 文脈を補う同時通訳\n\n\
+                2020年 日常生活を支える翻訳\n";
+    let d = doc(text);
+    let extraction = extract(&d);
+    quotes_are_verbatim(&d, &extraction);
+    let due: Vec<(&str, &serde_json::Value)> = extraction
+        .nodes
+        .iter()
+        .filter(|n| n.node_type == NodeType::Indicator)
+        .map(|n| (n.name.as_str(), &n.props["target_year"]))
+        .collect();
+    assert_eq!(
+        due,
+        [
+            ("交渉にも使える同時通訳", &2035.into()),
+            ("文脈を補う同時通訳", &2032.into())
+        ]
+    );
+    let item = node_id(NodeType::Measure, "多言語翻訳の推進");
+    assert!(
+        extraction
+            .edges
+            .iter()
+            .any(|e| e.rel == Rel::EvaluatedBy && *e.from == *item)
     );
 }

@@ -89,6 +89,13 @@ pub(super) fn read_indicators(
             out.edge(plan, Rel::Targets, &id, source);
         }
     }
+    for found in milestones(&lines, text.doc.info.year()) {
+        let first = section.start + found.name_line;
+        let subject = ctx.subject(section, first);
+        let indicator = FoundIndicator::new(&found.values, None, &[], None);
+        let source = text.span_source(first, section.start + found.last);
+        add_indicator(out, Some(&subject), &found.name, indicator, source);
+    }
     for i in section.start..section.end {
         let joined = joined_with_next(text, i);
         let Some(statement) = target_statement(&joined) else {

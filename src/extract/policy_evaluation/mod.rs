@@ -8,7 +8,7 @@ use super::collect::Collector;
 use super::indicators::{FoundIndicator, add_indicator};
 use super::mentions::{self, Owner};
 use super::recognise::bodies::find_bodies;
-use super::recognise::indicator_phrases::dated_targets;
+use super::recognise::indicator_phrases::{dated_targets, milestones};
 use super::recognise::plans::plan_title;
 use super::recognise::programs::{is_initiative_name, is_program_name};
 use super::recognise::targets::{IndicatorValues, target_mark, target_statement};

@@ -3,7 +3,8 @@
 //! (`登録隊数 6,731隊（令和７年４月１日現在）`), and a rate the text aims to move
 //! (`女性消防吏員比率の向上`), a list item that is only a measured quantity's name
 //! (`・実証的共同研究実施件数`); and an indicator written as a heading with its targets by due
-//! date under it (`③ 5G人口カバー率` / `【2025年度末】` / `全国97%`).
+//! date under it (`③ 5G人口カバー率` / `【2025年度末】` / `全国97%`); and the milestones of a
+//! roadmap, goals led by the year they are due (`2030年 シビアな交渉にも使える同時通訳`).
 
 use super::numbering::numbered;
 use super::targets::IndicatorValues;
@@ -222,6 +223,94 @@ pub fn dated_targets(lines: &[&str]) -> Vec<DatedTargets> {
     found
 }
 
+/// A line led by the year a goal is due (`2030年 シビアな交渉にも使える同時通訳`,
+/// `2040年情報通信分野のカーボンニュートラル実現`, `2027年度末までに…`): the year, then the goal.
+static MILESTONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*((?:19|20)[0-9]{2})\s*年(?:度)?末?(?:まで(?:に)?)?\s*(\S.*)$")
+        .expect("milestone pattern")
+});
+
+/// Endings that say the goal is to be realised, kept out of its name.
+const REALISED: [&str; 4] = ["の実現", "実現", "の達成", "達成"];
+
+/// Chars a goal may not open with: they make the year part of another word (`2030年代`,
+/// `2025年版`, `…年間`) or of a clause (`…年の`, `…年から`).
+const NOT_GOAL_HEADS: [char; 12] = [
+    '代', '版', '間', '頃', 'の', 'に', 'を', 'は', 'が', 'か', 'ま', '以',
+];
+
+/// Longest goal read, in chars: a longer line is a sentence.
+const MAX_GOAL_CHARS: usize = 40;
+
+/// Most lines from one milestone of a roadmap to the next (blank lines between them).
+const MILESTONE_REACH: usize = 4;
+
+/// The year and goal of a milestone line, if it is one.
+fn milestone_at(line: &str) -> Option<(u16, &str)> {
+    let caps = MILESTONE.captures(line)?;
+    let year: u16 = caps.get(1)?.as_str().parse().ok()?;
+    let goal = caps.get(2)?.as_str().trim();
+    let chars = goal.chars().count();
+    let opens_as_name = goal
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && !NOT_GOAL_HEADS.contains(&c));
+    let sentence = goal.contains(['。', '、', '，', '：', ':', '年', '月']);
+    (opens_as_name && !sentence && (MIN_NAME_CHARS..=MAX_GOAL_CHARS).contains(&chars))
+        .then_some((year, goal))
+}
+
+/// Milestones of a roadmap in `lines`: goals led by the year they are due, each read as an
+/// indicator whose target is the goal and whose target year is that year. A goal is read
+/// when it says it is to be realised (`…実現`, the ending left out of its name) or when
+/// another year-led goal stands within a few lines (a roadmap); goals due before
+/// `from_year` (the document's year) are history, not targets.
+pub fn milestones(lines: &[&str], from_year: Option<u16>) -> Vec<DatedTargets> {
+    let found: Vec<(usize, u16, &str)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(index, line)| milestone_at(line).map(|(year, goal)| (index, year, goal)))
+        .collect();
+    let in_roadmap = |at: usize| {
+        let near = |other: &(usize, u16, &str)| {
+            other.0 != found[at].0
+                && lines[found[at].0.min(other.0)..found[at].0.max(other.0)]
+                    .iter()
+                    .filter(|l| !l.trim().is_empty())
+                    .count()
+                    <= MILESTONE_REACH
+        };
+        found.iter().any(near)
+    };
+    let mut milestones = Vec::new();
+    for (at, (index, year, goal)) in found.iter().enumerate() {
+        if from_year.is_some_and(|from| *year < from) {
+            continue;
+        }
+        let realised = REALISED.iter().find_map(|ending| goal.strip_suffix(ending));
+        let name = match realised {
+            Some(name) => name,
+            None if in_roadmap(at) => goal,
+            None => continue,
+        };
+        if name.chars().count() < MIN_NAME_CHARS {
+            continue;
+        }
+        milestones.push(DatedTargets {
+            name: name.to_string(),
+            name_line: *index,
+            last: *index,
+            values: IndicatorValues {
+                target: Some((*goal).to_string()),
+                target_year: Some(*year),
+                ..IndicatorValues::default()
+            },
+            steps: Vec::new(),
+        });
+    }
+    milestones
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,5 +372,39 @@ mod tests {
         assert!(names("利用率の向上").is_empty());
         assert!(names("登録隊数 1,234隊").is_empty());
         assert!(names("生産性の向上").is_empty());
+    }
+
+    #[test]
+    fn milestones_of_a_roadmap_and_goals_to_realise() {
+        let text = "（Mission）\n\n2030年 シビアな交渉にも使える同時通訳\n\n2025年 文脈を補う同時通訳\n\n\
+                    2020年 日常生活を支える翻訳\n\n2040年情報通信分野のカーボンニュートラル実現\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let found = milestones(&lines, Some(2023));
+        let read: Vec<(&str, Option<u16>, usize)> = found
+            .iter()
+            .map(|m| (m.name.as_str(), m.values.target_year, m.name_line))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("シビアな交渉にも使える同時通訳", Some(2030), 2),
+                ("文脈を補う同時通訳", Some(2025), 4),
+                ("情報通信分野のカーボンニュートラル", Some(2040), 8),
+            ]
+        );
+        assert_eq!(
+            found[2].values.target.as_deref(),
+            Some("情報通信分野のカーボンニュートラル実現")
+        );
+        assert_eq!(milestones(&lines, None).len(), 4, "no year: history kept");
+        for not_one in [
+            "2030年代の導入が見込まれる次世代インフラ",
+            "2025年版 新規トピックの例",
+            "2020年 ４月 経済班設置",
+            "2030年度までに全ての団体が取り組むことを見据え、",
+            "2025年日本国際博覧会に向けた同時通訳システム",
+        ] {
+            assert!(milestones(&[not_one], Some(2023)).is_empty(), "{not_one}");
+        }
     }
 }
