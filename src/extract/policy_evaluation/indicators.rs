@@ -94,7 +94,10 @@ pub(super) fn read_indicators(
         let subject = ctx.subject(section, first);
         let indicator = FoundIndicator::new(&found.values, None, &[], None);
         let source = text.span_source(first, section.start + found.last);
-        add_indicator(out, Some(&subject), &found.name, indicator, source);
+        let id = add_indicator(out, Some(&subject), &found.name, indicator, source.clone());
+        if let Some(plan) = ctx.plan(section, first) {
+            out.edge(plan, Rel::Targets, &id, source);
+        }
     }
     for i in section.start..section.end {
         let joined = joined_with_next(text, i);
