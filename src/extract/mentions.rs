@@ -11,7 +11,7 @@ use crate::extract::recognise::bodies::{
 use crate::extract::recognise::indicator_phrases::find_indicator_phrases;
 use crate::extract::recognise::laws::find_laws;
 use crate::extract::recognise::names::clean_name;
-use crate::extract::recognise::plans::{PlanForm, PlanMatch, find_plans};
+use crate::extract::recognise::plans::{PlanForm, PlanMatch, find_drafted_plans, find_plans};
 use crate::extract::recognise::programs::{ProgramMatch, find_named_initiatives, find_programs};
 use crate::graph::model::{NodeType, Rel};
 
@@ -49,6 +49,9 @@ const IMPLEMENTS_CUES: [&str; 9] = [
     "の一環",
     "を具体化",
 ];
+/// Shortest unquoted plan kept when it is named only by what the item does to it
+/// (`…ガイドラインの見直し`): a shorter one (`事業計画の策定`, `整備計画の改定`) is a generic word.
+const MIN_DRAFTED_PLAN_CHARS: usize = 7;
 /// How far after a name its cue may start, in chars (`等`, `」`, `及び…` in between).
 const CUE_REACH: usize = 6;
 /// Sentence cues that the body named works with the item (or the item draws on it:
@@ -210,6 +213,20 @@ fn read_sentence(c: &mut Collector<'_>, lines: Lines, sentence: &str, owner: Opt
             plans_resting_on.push(plan.start);
         }
         link(c, rel, &id, quote);
+    }
+    for plan in find_drafted_plans(sentence) {
+        let name = clean_name(&plan.name);
+        if name == owner_name
+            || name.chars().count() < MIN_DRAFTED_PLAN_CHARS
+            || overlaps(&taken, plan.start, plan.end)
+        {
+            continue;
+        }
+        let quote = &sentence[plan.start..plan.end];
+        let source = c.source_span(lines.first, lines.last, quote);
+        let id = c.node(NodeType::Strategy, &name, source);
+        taken.push((plan.start, plan.end));
+        link(c, Rel::Targets, &id, quote);
     }
     for law in find_laws(sentence) {
         if overlaps(&taken, law.start, law.end) {
@@ -644,5 +661,21 @@ mod tests {
                 "{partner}"
             );
         }
+    }
+
+    #[test]
+    fn a_plan_the_item_revises_or_draws_up_is_a_target() {
+        let text = "テスト施策\n解決策等を整理し、AI事業者ガイドラインの所要の見直しを行うとともに、事業計画の策定を支援する。";
+        let extraction = read_all(text);
+        assert!(has_edge(
+            &extraction,
+            "テスト施策",
+            Rel::Targets,
+            "AI事業者ガイドライン"
+        ));
+        assert!(
+            !extraction.nodes.iter().any(|n| n.name == "事業計画"),
+            "a generic word is no plan"
+        );
     }
 }

@@ -178,7 +178,7 @@ pub fn plan_title(line: &str) -> Option<PlanMatch> {
 
 static DRAFTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{}の(?:整備|策定|改定|改訂|精緻化|見直し)",
+        r"{}の(?:所要の)?(?:整備|策定|改定|改訂|精緻化|見直し)",
         unquoted_name()
     ))
     .expect("drafted plan pattern")
