@@ -106,10 +106,6 @@ pub(super) static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("amount pattern")
 });
-pub(super) static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<era>令和|平成)?\s*(?P<n>[0-9０-９]{1,2})\s*年度\s*(?P<sup>補正)?(?:予算)?")
-        .expect("year pattern")
-});
 pub(super) static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"うち(?P<label>[^0-9０-９（）()、。]{0,20}?)\s*[:：]?\s*(?:産業投資|政府保証)?[0-9０-９]",
@@ -150,26 +146,23 @@ pub(super) fn scan_events(text: &str) -> Vec<Event> {
     for found in text.match_indices("事項要求") {
         events.push(Event::ItemRequest { start: found.0 });
     }
-    for caps in YEAR.captures_iter(text) {
-        let (Some(whole), Some(n)) = (caps.get(0), caps.name("n")) else {
-            continue;
-        };
-        if text[..n.start()]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-        {
+    for found in find_fiscal_years(text) {
+        let written = &text[found.start..found.end];
+        // A year of four digits (`2025年度`) is a calendar label here, not a budget column.
+        if written.chars().filter(|c| c.is_numeric()).count() > 2 {
             continue;
         }
-        let Some(year) = parse_small_number(n.as_str()).and_then(|y| u16::try_from(y).ok()) else {
-            continue;
+        let heisei = found.year < FiscalYear::reiwa(1);
+        let year = if heisei {
+            found.year.gregorian() - 1988
+        } else {
+            found.year.gregorian() - 2018
         };
-        let start = whole.start() + (whole.as_str().len() - whole.as_str().trim_start().len());
         events.push(Event::Year {
-            start,
+            start: found.start,
             year,
-            era_heisei: caps.name("era").is_some_and(|m| m.as_str() == "平成"),
-            supplementary: caps.name("sup").is_some(),
+            era_heisei: heisei,
+            supplementary: text[found.end..].trim_start().starts_with("補正"),
         });
     }
     for caps in WITHIN.captures_iter(text) {

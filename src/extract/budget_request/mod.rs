@@ -17,8 +17,8 @@ use crate::extract::collect::Collector;
 use crate::extract::recognise::numbering::{Style, numbered, roman_value};
 use crate::graph::model::{Extraction, NodeDraft, NodeType, Rel, Source, node_id};
 use crate::money::{
-    BudgetFigure, BudgetFlag, BudgetKind, FiscalYear, flag_marks, is_only_flag_marks, parse_number,
-    to_oku, without_flag_marks,
+    BudgetFigure, BudgetFlag, BudgetKind, FiscalYear, find_fiscal_years, flag_marks,
+    is_only_flag_marks, parse_number, to_oku, without_flag_marks,
 };
 use crate::normalize::for_matching;
 use regex::Regex;

@@ -308,3 +308,29 @@ proptest! {
         check_sources(&seed, &extraction);
     }
 }
+
+#[test]
+fn year_tokens_are_read_by_the_shared_fiscal_year_recogniser() {
+    let years = |text: &str| -> Vec<(u16, bool, bool)> {
+        scan_events(text)
+            .into_iter()
+            .filter_map(|event| match event {
+                Event::Year {
+                    year,
+                    era_heisei,
+                    supplementary,
+                    ..
+                } => Some((year, era_heisei, supplementary)),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(years("令和６年度補正予算 12億円"), [(6, false, true)]);
+    assert_eq!(years("（７年度 385.4億円）"), [(7, false, false)]);
+    assert_eq!(years("平成30年度 1.0億円"), [(30, true, false)]);
+    assert_eq!(years("令和元年度 2.0億円"), [(1, false, false)]);
+    assert!(
+        years("2025年度 大阪・関西万博").is_empty(),
+        "a calendar label"
+    );
+}
