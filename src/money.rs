@@ -168,17 +168,7 @@ pub fn find_fiscal_years(text: &str) -> Vec<FiscalYearMatch> {
                 _ => return None,
             };
             let whole_start = caps.get(0)?.start();
-            let number: u16 = match digits.as_str() {
-                "元" => 1,
-                digits => digits.parse().ok()?,
-            };
-            let year = match era.map(|m| m.as_str()) {
-                Some("平成") | Some("H") => FiscalYear(1988 + number),
-                Some(_) => FiscalYear::reiwa(number),
-                None if number >= 1989 => FiscalYear(number),
-                None if number < 50 => FiscalYear::reiwa(number),
-                None => return None,
-            };
+            let year = era_year(era.map(|m| m.as_str()), era_number(digits.as_str())?)?;
             Some(FiscalYearMatch {
                 year,
                 start: folded.original_offset(whole_start),
@@ -186,6 +176,26 @@ pub fn find_fiscal_years(text: &str) -> Vec<FiscalYearMatch> {
             })
         })
         .collect()
+}
+
+/// The number of a year as written after an era: digits, or 元 for the first year.
+fn era_number(digits: &str) -> Option<u16> {
+    match digits {
+        "元" => Some(1),
+        digits => digits.parse().ok(),
+    }
+}
+
+/// The year `number` of `era` (平成/H, 令和/R); with no era, a Gregorian year from 1989 or a
+/// 令和 year below 50.
+fn era_year(era: Option<&str>, number: u16) -> Option<FiscalYear> {
+    match era {
+        Some("平成") | Some("H") => Some(FiscalYear(1988 + number)),
+        Some(_) => Some(FiscalYear::reiwa(number)),
+        None if number >= 1989 => Some(FiscalYear(number)),
+        None if number < 50 => Some(FiscalYear::reiwa(number)),
+        None => None,
+    }
 }
 
 /// A short year label: `R5`, `R 6`, `H30` (not part of a longer number or a decimal).
@@ -219,14 +229,8 @@ pub fn find_era_years(text: &str) -> Vec<FiscalYearMatch> {
         .captures_iter(text)
         .filter_map(|caps| {
             let (whole, era, digits) = (caps.get(0)?, caps.get(1)?, caps.get(2)?);
-            let number: u16 = match digits.as_str() {
-                "元" => 1,
-                digits => digits.parse().ok().filter(|n| *n > 0)?,
-            };
-            let year = match era.as_str() {
-                "平成" => FiscalYear(1988 + number),
-                _ => FiscalYear::reiwa(number),
-            };
+            let number = era_number(digits.as_str()).filter(|n| *n > 0)?;
+            let year = era_year(Some(era.as_str()), number)?;
             Some(FiscalYearMatch {
                 year,
                 start: whole.start(),

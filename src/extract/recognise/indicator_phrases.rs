@@ -271,16 +271,18 @@ pub fn milestones(lines: &[&str], from_year: Option<u16>) -> Vec<DatedTargets> {
         .enumerate()
         .filter_map(|(index, line)| milestone_at(line).map(|(year, goal)| (index, year, goal)))
         .collect();
+    // Non-empty lines from line `a` (counted) up to line `b`.
+    let between = |a: usize, b: usize| lines[a..b].iter().filter(|l| !l.trim().is_empty()).count();
+    // Milestones come in line order: the nearest other one is the one before or after.
     let in_roadmap = |at: usize| {
-        let near = |other: &(usize, u16, &str)| {
-            other.0 != found[at].0
-                && lines[found[at].0.min(other.0)..found[at].0.max(other.0)]
-                    .iter()
-                    .filter(|l| !l.trim().is_empty())
-                    .count()
-                    <= MILESTONE_REACH
-        };
-        found.iter().any(near)
+        let here = found[at].0;
+        let before = at
+            .checked_sub(1)
+            .is_some_and(|i| between(found[i].0, here) <= MILESTONE_REACH);
+        let after = found
+            .get(at + 1)
+            .is_some_and(|next| between(here, next.0) <= MILESTONE_REACH);
+        before || after
     };
     let mut milestones = Vec::new();
     for (at, (index, year, goal)) in found.iter().enumerate() {
