@@ -87,16 +87,8 @@ fn continues_word(suffix_end: char, next: char) -> bool {
     )
 }
 
-/// One public body found in text, with its byte span.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BodyMatch {
-    /// The name (prefixes 各/全 removed).
-    pub name: String,
-    /// Byte offset of the name.
-    pub start: usize,
-    /// Byte offset just past the name.
-    pub end: usize,
-}
+/// One public body found in text, with its byte span (prefixes 各/全 removed from the name).
+pub type BodyMatch = NameMatch;
 
 /// Finds names of public bodies closed by a generic suffix (審議会, 委員会, 省, 局, 課 …).
 /// Consecutive names (`総務省国際戦略局技術政策課`, `…委員会の…作業班`) come out in order.
