@@ -10,6 +10,7 @@ use crate::corpus::{Corpus, CorpusError, DocumentInfo};
 use crate::documents::cache::DocumentCache;
 use crate::documents::cache::SavedDocument;
 use crate::documents::kept::KeptAssembly;
+use crate::documents::merging::BackgroundMerges;
 use crate::graph::assembly::{GraphAssembly, PreparedDocument};
 use crate::graph::build::document_drafts;
 use crate::graph::model::{NodeDraft, NodeType};
@@ -140,6 +141,8 @@ pub struct Engine {
     line_nodes: LineNodes,
     /// Every budget figure as an item, made on first use.
     budget_catalog: OnceLock<BudgetCatalog>,
+    /// The segment merges the change that made this engine left running.
+    pub(crate) merges: BackgroundMerges,
 }
 
 /// Most graph nodes listed per search hit.
@@ -353,6 +356,7 @@ impl Engine {
             vocab: self.vocab.clone(),
             line_nodes: LineNodes::new(&graph),
             budget_catalog: OnceLock::new(),
+            merges: BackgroundMerges::default(),
             graph,
             build_dir,
             cache,
@@ -523,6 +527,7 @@ impl Prepared {
             vocab: self.vocab,
             line_nodes: LineNodes::new(&graph),
             budget_catalog: OnceLock::new(),
+            merges: BackgroundMerges::default(),
             graph,
         }
     }

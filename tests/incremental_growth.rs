@@ -162,3 +162,44 @@ fn adding_documents_one_by_one_gives_the_graph_and_ranking_of_a_full_build() {
         false,
     );
 }
+
+/// Segments of the index an engine serves.
+fn segments(engine: &Engine) -> usize {
+    engine.index.reader.searcher().segment_readers().len()
+}
+
+#[test]
+fn the_segments_added_documents_make_are_merged_after_each_add_returns() {
+    let grown_dir = tempfile::tempdir().expect("temp dir");
+    let config = common::config_in(grown_dir.path());
+    let mut engine = open(&config);
+    assert_eq!(segments(&engine), 1, "a build writes one segment");
+    let options = IntakeOptions::default();
+    let adds = 9;
+    for n in 0..adds {
+        let text = format!(
+            "第{n}回 追加文書\n地域おこし協力隊の隊員数を{}人に増やす。\n",
+            1000 + n
+        );
+        let (next, _) = add_document(
+            &config,
+            &engine,
+            incoming(text, &format!("{n}.txt")),
+            &options,
+        )
+        .unwrap_or_else(|error| panic!("add {n}: {error}"));
+        engine = next;
+    }
+    // Each add commits a segment of its own; the merges the last commits started end on
+    // their own thread, and an engine opened afterwards serves fewer segments.
+    drop(engine);
+    let reopened = open(&config);
+    let merged = segments(&reopened);
+    assert!(
+        merged < 1 + adds,
+        "{merged} segments after {adds} adds: none merged"
+    );
+    let at_once_dir = tempfile::tempdir().expect("temp dir");
+    let at_once = built_at_once(&config.library_dir, at_once_dir.path());
+    assert_same(&reopened, &at_once, "documents added and merged", true);
+}

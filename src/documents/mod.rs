@@ -6,14 +6,15 @@
 pub mod cache;
 pub mod intake;
 pub mod kept;
+pub mod merging;
 
-use crate::corpus::{Corpus, CorpusError};
+use crate::corpus::{Corpus, CorpusError, SeedDoc};
 use crate::engine::{Engine, EngineConfig, EngineError, GRAPH_FILE, node_entry, now_rfc3339};
 use crate::graph::GraphError;
 use crate::graph::assembly::{GraphAssembly, PreparedDocument};
 use crate::graph::build::document_drafts;
 use crate::graph::model::NodeType;
-use crate::index::incremental::{IndexChanges, derive_index};
+use crate::index::incremental::{IndexChanges, PendingMerges, derive_index};
 use crate::index::store::BuildMeta;
 use crate::index::{self, NodeEntry};
 use crate::ingest::{Format, IngestError};
@@ -22,6 +23,7 @@ use crate::passages::passages;
 use cache::DocumentCache;
 use intake::{Incoming, IntakeOptions};
 use kept::{Kept, KeptAssembly};
+use merging::BackgroundMerges;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -138,35 +140,53 @@ pub fn summaries(engine: &Engine) -> Vec<DocumentSummary> {
         .iter()
         .map(|doc| {
             let id = doc.file();
-            let library = engine.corpus.library.get(id).map(|l| &l.entry);
-            DocumentSummary {
-                id: id.to_string(),
-                file: library.map_or_else(|| id.to_string(), |e| e.file.clone()),
-                source: if library.is_some() {
-                    DocumentSource::Library
-                } else {
-                    DocumentSource::Seed
-                },
-                title: doc.info.title.clone(),
-                publisher: doc.info.publisher.clone(),
-                date: doc.info.date.clone(),
-                kind: doc.info.kind,
-                format: library.map_or(Format::Text, |e| e.format),
-                pages: library.and_then(|e| e.pages),
-                sha256: library.map(|e| e.sha256.clone()),
-                added_at: library.map(|e| e.added_at.clone()),
-                lines: doc.lines.len(),
-                passages: engine.cache.passages(id).unwrap_or(0),
-                nodes: nodes.get(id).copied().unwrap_or(0),
-                budgets: budgets.get(id).copied().unwrap_or(0),
-            }
+            let counts = (
+                nodes.get(id).copied().unwrap_or(0),
+                budgets.get(id).copied().unwrap_or(0),
+            );
+            describe(engine, doc, counts)
         })
         .collect()
 }
 
 /// One document's summary.
 pub fn summary(engine: &Engine, id: &str) -> Option<DocumentSummary> {
-    summaries(engine).into_iter().find(|s| s.id == id)
+    let doc = engine.corpus.doc(id)?;
+    let (mut nodes, mut budgets) = (0, 0);
+    for node in engine.graph.nodes() {
+        if node.sources.iter().any(|s| s.doc == id) {
+            nodes += 1;
+            budgets += usize::from(node.node_type == NodeType::Budget);
+        }
+    }
+    Some(describe(engine, doc, (nodes, budgets)))
+}
+
+/// The summary of `doc`, with the counts of nodes and budget figures read from it.
+fn describe(engine: &Engine, doc: &SeedDoc, (nodes, budgets): (usize, usize)) -> DocumentSummary {
+    let id = doc.file();
+    let library = engine.corpus.library.get(id).map(|l| &l.entry);
+    DocumentSummary {
+        id: id.to_string(),
+        file: library.map_or_else(|| id.to_string(), |e| e.file.clone()),
+        source: if library.is_some() {
+            DocumentSource::Library
+        } else {
+            DocumentSource::Seed
+        },
+        title: doc.info.title.clone(),
+        publisher: doc.info.publisher.clone(),
+        date: doc.info.date.clone(),
+        kind: doc.info.kind,
+        format: library.map_or(Format::Text, |e| e.format),
+        pages: library.and_then(|e| e.pages),
+        sha256: library.map(|e| e.sha256.clone()),
+        added_at: library.map(|e| e.added_at.clone()),
+        lines: doc.lines.len(),
+        passages: engine.cache.passages(id).unwrap_or(0),
+        nodes,
+        budgets,
+    }
 }
 
 /// The engine of the build currently published, which may be newer than `current` when
@@ -226,8 +246,8 @@ pub fn add_document(
     }
     let entry = library.add(&lock, document, &seeds, now_rfc3339())?;
     tracing::debug!(ms = started.elapsed().as_millis() as u64, "document stored");
-    let engine = match derive(config, base) {
-        Ok(engine) => engine,
+    let (mut engine, merges) = match derive(config, base) {
+        Ok(derived) => derived,
         Err(error) => {
             // Nothing may change when the add fails: take the document out again.
             if let Err(undo) = library.remove(&lock, &entry.id) {
@@ -236,7 +256,7 @@ pub fn add_document(
             return Err(error.into());
         }
     };
-    drop(lock);
+    engine.merges = BackgroundMerges::start(merges, lock);
     let summary = summary(&engine, &entry.id).ok_or_else(|| {
         DocumentError::Engine(EngineError::Corpus(CorpusError::Library(
             LibraryError::NotFound(entry.id.clone()),
@@ -266,14 +286,15 @@ pub fn remove_document(
         }
     }
     let removed = library.remove(&lock, id)?;
-    let engine = derive(config, base)?;
-    drop(lock);
+    let (mut engine, merges) = derive(config, base)?;
+    engine.merges = BackgroundMerges::start(merges, lock);
     Ok((engine, removed))
 }
 
 /// Builds and publishes the state of the library as it now is from `base`, re-reading only
-/// the documents that changed.
-fn derive(config: &EngineConfig, base: &Engine) -> Result<Engine, EngineError> {
+/// the documents that changed. Returns the new engine and the segment merges its index
+/// commit started, still running.
+fn derive(config: &EngineConfig, base: &Engine) -> Result<(Engine, PendingMerges), EngineError> {
     let started = Instant::now();
     let grown = Corpus::grown(&base.corpus, &config.seeds_dir, &config.library())?;
     let corpus = grown.corpus;
@@ -289,13 +310,20 @@ fn derive(config: &EngineConfig, base: &Engine) -> Result<Engine, EngineError> {
     let (graph, _) = kept.assembly.clone().into_graph(&corpus, &base.vocab);
     tracing::debug!(ms = started.elapsed().as_millis() as u64, "graph merged");
     let changes = index_changes(base, &corpus, &cache, &graph);
-    derive_index(&base.build_dir, &dir, &base.analyzer, &changes)?;
-    tracing::debug!(ms = started.elapsed().as_millis() as u64, "index derived");
-    graph.save(&dir.join(GRAPH_FILE))?;
-    cache.save(&dir)?;
+    // The index is written on one thread while the graph and drafts are saved on another.
+    let (merges, saved) = rayon::join(
+        || derive_index(&base.build_dir, &dir, &base.analyzer, &changes),
+        || -> Result<(), EngineError> {
+            graph.save(&dir.join(GRAPH_FILE))?;
+            cache.save(&dir)?;
+            Ok(())
+        },
+    );
+    let merges = merges?;
+    saved?;
     tracing::debug!(
         ms = started.elapsed().as_millis() as u64,
-        "graph and drafts saved"
+        "index derived, graph and drafts saved"
     );
     let passages_total = corpus
         .docs
@@ -313,11 +341,12 @@ fn derive(config: &EngineConfig, base: &Engine) -> Result<Engine, EngineError> {
     let opened = index::open_index(&dir, &base.analyzer)?;
     tracing::debug!(ms = started.elapsed().as_millis() as u64, "build published");
     let assembly = KeptAssembly::new(kept.assembly, saved_docs);
-    Ok(base.successor(
+    let engine = base.successor(
         corpus,
         fingerprint,
         (opened, graph, meta, dir, cache, assembly),
-    ))
+    );
+    Ok((engine, merges))
 }
 
 /// Documents prepared at once, per thread, when the graph is merged again from every

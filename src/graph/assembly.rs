@@ -99,7 +99,7 @@ fn items_in(nodes: &[NodeDraft], doc: &str) -> Vec<(u32, String)> {
 
 /// The graph gathered so far: parser nodes and edges merged in corpus order, the links item
 /// names make, each document's context cues, and every vocabulary mention.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct GraphAssembly {
     docs: Vec<String>,
     nodes: NodeMerger,
@@ -110,6 +110,33 @@ pub struct GraphAssembly {
     renamed: BTreeSet<String>,
     rejected: usize,
     report: BuildReport,
+}
+
+impl Clone for GraphAssembly {
+    /// A copy made on two threads: nodes and mentions on one, the links and the rest on the
+    /// other (a change of the library copies the whole assembly it keeps).
+    fn clone(&self) -> GraphAssembly {
+        let ((nodes, mentions), ((edges, named), context)) = rayon::join(
+            || (self.nodes.clone(), self.mentions.clone()),
+            || {
+                (
+                    (self.edges.clone(), self.named.clone()),
+                    self.context.clone(),
+                )
+            },
+        );
+        GraphAssembly {
+            docs: self.docs.clone(),
+            nodes,
+            edges,
+            named,
+            context,
+            mentions,
+            renamed: self.renamed.clone(),
+            rejected: self.rejected,
+            report: self.report.clone(),
+        }
+    }
 }
 
 /// The nodes and links one document's context cues add (sources checked).

@@ -7,11 +7,14 @@ pub mod model;
 pub mod query;
 pub mod shared;
 
-use model::{EdgeDraft, NodeDraft, NodeType, Rel};
+use foldhash::HashMap as FastHashMap;
+use model::{EdgeDraft, NodeDraft, NodeType, Rel, Source};
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use shared::Interner;
+use shared::{Interner, SharedStr};
+use std::io::Write;
 use std::path::Path;
 
 /// Errors reading or writing a persisted graph.
@@ -66,21 +69,20 @@ impl KnowledgeGraph {
             graph.add_node(position);
         }
         let by_id = ids_sorted(&data.nodes, &graph);
-        let find = |id: &str| find_id(&data.nodes, &graph, &by_id, id);
-        data.edges
-            .retain(|e| find(&e.from).is_some() && find(&e.to).is_some());
+        let ends = edge_ends(&data, &graph, &by_id);
+        let mut kept = Vec::with_capacity(data.edges.len());
+        let mut each = ends.into_iter();
+        data.edges.retain(|_| match each.next().flatten() {
+            Some(found) => {
+                kept.push(found);
+                true
+            }
+            None => false,
+        });
         data.nodes.shrink_to_fit();
         data.edges.shrink_to_fit();
-        for (position, edge) in data.edges.iter().enumerate() {
-            let ends = find_id(&data.nodes, &graph, &by_id, &edge.from).zip(find_id(
-                &data.nodes,
-                &graph,
-                &by_id,
-                &edge.to,
-            ));
-            if let Some((from, to)) = ends {
-                graph.add_edge(from, to, position);
-            }
+        for (position, (from, to)) in kept.into_iter().enumerate() {
+            graph.add_edge(from, to, position);
         }
         KnowledgeGraph { data, graph, by_id }
     }
@@ -97,7 +99,9 @@ impl KnowledgeGraph {
         Ok(KnowledgeGraph::new(data))
     }
 
-    /// Writes the graph as JSON, streamed to the file.
+    /// Writes the graph as JSON (what serialising [`GraphData`] gives), streamed to the
+    /// file; batches of nodes and edges are serialised on the thread pool and written in
+    /// order.
     pub fn save(&self, path: &Path) -> Result<(), GraphError> {
         let io = |message: String| GraphError::Io {
             path: path.display().to_string(),
@@ -105,8 +109,16 @@ impl KnowledgeGraph {
         };
         let file = std::fs::File::create(path).map_err(|e| io(e.to_string()))?;
         let mut writer = std::io::BufWriter::new(file);
-        serde_json::to_writer(&mut writer, &self.data).map_err(|e| io(e.to_string()))?;
-        std::io::Write::flush(&mut writer).map_err(|e| io(e.to_string()))
+        let written = (|| -> Result<(), SaveError> {
+            writer.write_all(b"{\"nodes\":")?;
+            write_array(&mut writer, &self.data.nodes)?;
+            writer.write_all(b",\"edges\":")?;
+            write_array(&mut writer, &self.data.edges)?;
+            writer.write_all(b"}")?;
+            writer.flush()?;
+            Ok(())
+        })();
+        written.map_err(|e| io(e.to_string()))
     }
 
     /// All nodes.
@@ -184,6 +196,48 @@ impl KnowledgeGraph {
     }
 }
 
+/// Why a graph could not be written.
+#[derive(Debug, thiserror::Error)]
+enum SaveError {
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+}
+
+/// Items serialised per batch when a graph is saved.
+const SAVE_BATCH: usize = 2_048;
+
+/// Writes `items` as a JSON array: batches serialised in parallel, a few per thread at a
+/// time (so no more than those are held), and written in order.
+fn write_array<T: Serialize + Sync>(writer: &mut impl Write, items: &[T]) -> Result<(), SaveError> {
+    writer.write_all(b"[")?;
+    let window = SAVE_BATCH * 2 * rayon::current_num_threads();
+    for (window_index, window_items) in items.chunks(window).enumerate() {
+        let batches: Vec<Vec<u8>> = window_items
+            .par_chunks(SAVE_BATCH)
+            .map(|batch| -> Result<Vec<u8>, serde_json::Error> {
+                let mut bytes = Vec::new();
+                for (position, item) in batch.iter().enumerate() {
+                    if position > 0 {
+                        bytes.push(b',');
+                    }
+                    serde_json::to_writer(&mut bytes, item)?;
+                }
+                Ok(bytes)
+            })
+            .collect::<Result<_, _>>()?;
+        for (batch_index, bytes) in batches.iter().enumerate() {
+            if window_index > 0 || batch_index > 0 {
+                writer.write_all(b",")?;
+            }
+            writer.write_all(bytes)?;
+        }
+    }
+    writer.write_all(b"]")?;
+    Ok(())
+}
+
 /// The node indices of `graph` (whose weights are positions in `nodes`) sorted by id; of
 /// equal ids only the last node is kept.
 fn ids_sorted(nodes: &[NodeDraft], graph: &DiGraph<usize, usize>) -> Box<[NodeIndex]> {
@@ -211,23 +265,56 @@ fn find_id(
         .map(|found| sorted[found])
 }
 
+/// Both ends of every edge of `data`, or `None` when one is unknown: looked up once per
+/// end in a table of the ids of `sorted` (see [`ids_sorted`]).
+fn edge_ends(
+    data: &GraphData,
+    graph: &DiGraph<usize, usize>,
+    sorted: &[NodeIndex],
+) -> Vec<Option<(NodeIndex, NodeIndex)>> {
+    let by_id: FastHashMap<&str, NodeIndex> = sorted
+        .iter()
+        .map(|&index| (data.nodes[graph[index]].id.as_str(), index))
+        .collect();
+    let find = |id: &str| by_id.get(id).copied();
+    data.edges
+        .iter()
+        .map(|edge| find(&edge.from).zip(find(&edge.to)))
+        .collect()
+}
+
 /// Makes the edges' equal ends and the sources' equal document names and quotes one
 /// allocation each, and gives the lists no room beyond their length: a graph is not changed
-/// once made.
+/// once made. Ids and the texts of sources are told apart (an id is never a quote), so the
+/// two are shared on two threads.
 fn share_texts(data: &mut GraphData) {
-    let mut interner = Interner::default();
-    for edge in &mut data.edges {
-        edge.from = interner.intern(&edge.from);
-        edge.to = interner.intern(&edge.to);
+    let GraphData { nodes, edges } = data;
+    let mut ends: Vec<&mut SharedStr> = Vec::with_capacity(edges.len() * 2);
+    let mut sources: Vec<&mut Vec<Source>> = Vec::with_capacity(nodes.len() + edges.len());
+    for edge in edges.iter_mut() {
+        ends.push(&mut edge.from);
+        ends.push(&mut edge.to);
+        sources.push(&mut edge.sources);
     }
-    let nodes = data.nodes.iter_mut().map(|n| &mut n.sources);
-    for sources in nodes.chain(data.edges.iter_mut().map(|e| &mut e.sources)) {
-        sources.shrink_to_fit();
-        for source in sources {
-            source.doc = interner.intern(&source.doc);
-            source.quote = interner.intern(&source.quote);
-        }
-    }
+    sources.extend(nodes.iter_mut().map(|n| &mut n.sources));
+    rayon::join(
+        || {
+            let mut interner = Interner::default();
+            for end in ends {
+                *end = interner.intern(end);
+            }
+        },
+        || {
+            let mut interner = Interner::default();
+            for list in sources {
+                list.shrink_to_fit();
+                for source in list {
+                    source.doc = interner.intern(&source.doc);
+                    source.quote = interner.intern(&source.quote);
+                }
+            }
+        },
+    );
 }
 
 /// Node counts by type and edge counts by relationship.
@@ -250,6 +337,32 @@ mod tests {
     use super::*;
 
     use crate::graph::model::cited_draft as node;
+
+    #[test]
+    fn saves_what_serialising_the_graph_data_gives() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (count, edges) in [(0, 0), (1, 0), (SAVE_BATCH * 9 + 7, 3)] {
+            let nodes: Vec<NodeDraft> = (0..count)
+                .map(|n| node(NodeType::Measure, &format!("施策\"{n}"), n as u32))
+                .collect();
+            let edges = (1..=edges.min(count.saturating_sub(1)))
+                .map(|n| {
+                    let source = nodes[n].sources[0].clone();
+                    EdgeDraft::new(&nodes[n].id, Rel::PartOf, &nodes[0].id, source)
+                })
+                .collect();
+            let graph = KnowledgeGraph::new(GraphData { nodes, edges });
+            let path = dir.path().join("graph.json");
+            graph.save(&path).expect("save");
+            let expected = serde_json::to_vec(&graph.data).expect("serialise");
+            assert!(
+                std::fs::read(&path).expect("read") == expected,
+                "{count} nodes"
+            );
+            let loaded = KnowledgeGraph::load(&path).expect("load");
+            assert_eq!(loaded.nodes().len(), count);
+        }
+    }
 
     #[test]
     fn finds_nodes_by_id_the_last_of_equal_ids() {

@@ -2,11 +2,11 @@
 //! quote several nodes and edges share), and the interner that makes equal texts one
 //! allocation when a graph is loaded.
 
+use foldhash::HashSet as FastHashSet;
 use serde::de::Visitor;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Borrow;
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
@@ -163,7 +163,7 @@ pub fn interning<T>(read: impl FnOnce() -> T) -> T {
 /// Makes equal texts one [`SharedStr`].
 #[derive(Debug, Default)]
 pub struct Interner {
-    known: HashSet<SharedStr>,
+    known: FastHashSet<SharedStr>,
 }
 
 impl Interner {

@@ -1,7 +1,9 @@
 //! Deriving a new build's index from the current one: the current build's immutable segment
 //! files are hard-linked into the new build directory, then one document's passages and the
 //! changed node entries are deleted and added there. The current build is never written to,
-//! so readers of it are unaffected and a crash leaves it serving.
+//! so readers of it are unaffected and a crash leaves it serving. The merges of small
+//! segments the commit starts are left running ([`PendingMerges`]): tantivy's meta lock keeps
+//! a reader opening the new build from losing a segment a merge replaces.
 
 use super::documents::{node_document, passage_document, passage_ord};
 use super::schema::fields_of;
@@ -12,7 +14,7 @@ use crate::passages::Passage;
 use std::path::Path;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{Index, TantivyDocument, Term};
+use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 /// What changes between the current index and the next.
 #[derive(Debug, Clone, Default)]
@@ -27,13 +29,27 @@ pub struct IndexChanges {
     pub nodes: Vec<NodeEntry>,
 }
 
-/// Writes into `to/tantivy` the index of `from/tantivy` with `changes` applied.
+/// The segment merges a derived index's commit started, still running.
+pub struct PendingMerges {
+    writer: IndexWriter<TantivyDocument>,
+}
+
+impl PendingMerges {
+    /// Waits until the merges end (the merged segments are then in the index's `meta.json`).
+    pub fn finish(self) -> Result<(), IndexError> {
+        self.writer.wait_merging_threads()?;
+        Ok(())
+    }
+}
+
+/// Writes into `to/tantivy` the index of `from/tantivy` with `changes` applied and commits
+/// it; the merges of small segments its merge policy picks go on in the background.
 pub fn derive_index(
     from: &Path,
     to: &Path,
     analyzer: &Analyzer,
     changes: &IndexChanges,
-) -> Result<(), IndexError> {
+) -> Result<PendingMerges, IndexError> {
     let source = from.join("tantivy");
     let target = to.join("tantivy");
     link_files(&source, &target)?;
@@ -57,8 +73,7 @@ pub fn derive_index(
         writer.add_document(node_document(&fields, node))?;
     }
     writer.commit()?;
-    writer.wait_merging_threads()?;
-    Ok(())
+    Ok(PendingMerges { writer })
 }
 
 /// Documents whose `a` field is `a_value` and whose `b` field is `b_value`.
