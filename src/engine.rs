@@ -20,6 +20,7 @@ use crate::index::writer::IndexBuilder;
 use crate::index::{self, IndexError, NodeEntry, SearchIndex};
 use crate::library::Library;
 use crate::passages::passages;
+use crate::search::cache::{CacheStats, ResultCache};
 use crate::search::{self, HitNode, SearchError, SearchPage, SearchRequest};
 use crate::vocab::{Expansion, VocabError, Vocabulary};
 use indicatif::ProgressBar;
@@ -27,7 +28,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 /// File name of the persisted graph inside a build directory.
@@ -75,6 +76,65 @@ pub struct SearchOutcome {
     pub page: SearchPage,
     /// What the vocabulary added to the query.
     pub expansions: Vec<Expansion>,
+}
+
+impl SearchOutcome {
+    /// About how many bytes the outcome holds: its texts and a fixed share per hit, node
+    /// and expansion (what a cached answer costs).
+    fn approximate_bytes(&self) -> usize {
+        const PER_ITEM: usize = 64;
+        let hits: usize = self
+            .page
+            .hits
+            .iter()
+            .map(|hit| {
+                let nodes: usize = hit
+                    .nodes
+                    .iter()
+                    .map(|n| PER_ITEM + n.id.len() + n.name.len() + n.node_type.len())
+                    .sum();
+                let heading: usize = hit.heading.iter().map(|h| PER_ITEM + h.len()).sum();
+                PER_ITEM * 4
+                    + hit.id.len()
+                    + hit.doc.len()
+                    + hit.doc_title.len()
+                    + hit.text.len()
+                    + hit.snippet.len()
+                    + heading
+                    + nodes
+            })
+            .sum();
+        let expansions: usize = self
+            .expansions
+            .iter()
+            .map(|e| {
+                let terms: usize = e.terms.iter().map(|t| PER_ITEM + t.len()).sum();
+                PER_ITEM + e.matched.len() + e.canonical.len() + e.node_id.len() + terms
+            })
+            .sum();
+        PER_ITEM + hits + expansions
+    }
+}
+
+/// Environment variable with the search cache's budget in megabytes (0 turns it off).
+pub const SEARCH_CACHE_ENV: &str = "SEISAKU_SEARCH_CACHE_MB";
+
+/// The search cache's budget when [`SEARCH_CACHE_ENV`] does not set one.
+const DEFAULT_SEARCH_CACHE_MB: usize = 16;
+
+/// The search cache's budget in bytes, from [`SEARCH_CACHE_ENV`] (read once).
+fn search_cache_budget() -> usize {
+    static BUDGET: OnceLock<usize> = OnceLock::new();
+    *BUDGET.get_or_init(|| {
+        let megabytes = match std::env::var(SEARCH_CACHE_ENV) {
+            Ok(value) => value.trim().parse::<usize>().unwrap_or_else(|_| {
+                tracing::warn!(%value, "{SEARCH_CACHE_ENV} is not a number of megabytes; using the default");
+                DEFAULT_SEARCH_CACHE_MB
+            }),
+            Err(_) => DEFAULT_SEARCH_CACHE_MB,
+        };
+        megabytes.saturating_mul(1 << 20)
+    })
 }
 
 /// Where things are.
@@ -143,6 +203,8 @@ pub struct Engine {
     budget_catalog: OnceLock<BudgetCatalog>,
     /// The segment merges the change that made this engine left running.
     pub(crate) merges: BackgroundMerges,
+    /// Answers to searches of this build, by request.
+    search_cache: ResultCache<SearchRequest, SearchOutcome>,
 }
 
 /// Most graph nodes listed per search hit.
@@ -273,9 +335,41 @@ impl Engine {
     }
 
     /// Searches with vocabulary expansions: a query naming 6G, QKD or マイナカード also
-    /// searches Beyond 5G, 量子暗号通信 or マイナンバーカード.
+    /// searches Beyond 5G, 量子暗号通信 or マイナンバーカード. A request this build answered
+    /// before is answered from its cache.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchOutcome, SearchError> {
         search::validate(request)?;
+        match self.cached_search(request) {
+            Some(cached) => Ok(cached),
+            None => self.search_and_keep(request),
+        }
+    }
+
+    /// Runs a search (see [`Engine::search`]) without looking in the cache, and keeps the
+    /// answer there.
+    pub fn search_and_keep(&self, request: &SearchRequest) -> Result<SearchOutcome, SearchError> {
+        search::validate(request)?;
+        let outcome = Arc::new(self.search_uncached(request)?);
+        let bytes = outcome.approximate_bytes() + request.q.len();
+        self.search_cache
+            .insert(request.clone(), Arc::clone(&outcome), bytes);
+        Ok(Arc::unwrap_or_clone(outcome))
+    }
+
+    /// The answer to `request` if this build answered it before and still holds it.
+    pub fn cached_search(&self, request: &SearchRequest) -> Option<SearchOutcome> {
+        self.search_cache
+            .get(request)
+            .map(|outcome| SearchOutcome::clone(&outcome))
+    }
+
+    /// What the search cache holds and how often it answered.
+    pub fn search_cache_stats(&self) -> CacheStats {
+        self.search_cache.stats()
+    }
+
+    /// Runs a search (see [`Engine::search`]).
+    fn search_uncached(&self, request: &SearchRequest) -> Result<SearchOutcome, SearchError> {
         let expansions = self.vocab.expand_query(&request.q);
         let mut request = request.clone();
         for expansion in &expansions {
@@ -356,6 +450,7 @@ impl Engine {
             vocab: self.vocab.clone(),
             line_nodes: LineNodes::new(&graph),
             budget_catalog: OnceLock::new(),
+            search_cache: ResultCache::new(search_cache_budget()),
             merges: BackgroundMerges::default(),
             graph,
             build_dir,
@@ -527,6 +622,7 @@ impl Prepared {
             vocab: self.vocab,
             line_nodes: LineNodes::new(&graph),
             budget_catalog: OnceLock::new(),
+            search_cache: ResultCache::new(search_cache_budget()),
             merges: BackgroundMerges::default(),
             graph,
         }

@@ -81,6 +81,15 @@ async fn assert_citations_match_lines(addr: SocketAddr, hits: &[Value]) {
 async fn added_documents_are_searchable_citable_and_removable() {
     let (addr, dir) = common::spawn_server().await;
     let (_, health_before) = get_json(addr, "/healthz", &[]).await;
+    // A search asked twice is answered the second time from the build's cache.
+    let avalanche = [("q", "雪崩観測網"), ("limit", "20")];
+    let (_, before_add) = get_json(addr, "/search", &avalanche).await;
+    let (_, asked_again) = get_json(addr, "/search", &avalanche).await;
+    assert_eq!(before_add["hits"], asked_again["hits"]);
+    let (_, health_cached) = get_json(addr, "/healthz", &[]).await;
+    let cache = &health_cached["search_cache"];
+    assert!(cache["hits"].as_u64() >= Some(1), "{cache}");
+    assert!(cache["entries"].as_u64() >= Some(1), "{cache}");
 
     let (status, added) = post_document(
         addr,
@@ -121,6 +130,26 @@ async fn added_documents_are_searchable_citable_and_removable() {
         Some(SUPPLEMENTARY.lines().count() as u64)
     );
     assert!(document["passages"].as_u64().unwrap_or(0) > 0, "{document}");
+
+    // The new build answers the search asked before the add afresh: the new document is in
+    // it, and its cache starts empty.
+    let (_, after_add) = get_json(addr, "/search", &avalanche).await;
+    let docs = |page: &Value| -> Vec<String> {
+        page["hits"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|h| h["doc"].as_str())
+            .map(str::to_string)
+            .collect()
+    };
+    assert!(!docs(&before_add).contains(&id), "{before_add}");
+    assert!(docs(&after_add).contains(&id), "{after_add}");
+    let (_, health_new_build) = get_json(addr, "/healthz", &[]).await;
+    assert_eq!(
+        health_new_build["search_cache"]["hits"], 0,
+        "{health_new_build}"
+    );
 
     // Searchable at once, with citations that match the document's lines.
     let hits = search_doc(addr, "雪崩観測網", &id).await;

@@ -142,13 +142,18 @@ pub fn select_url(addr: SocketAddr) -> String {
 }
 
 /// Query parameters of a top-10 select.
-pub fn select_params(query: &str) -> Vec<(&'static str, String)> {
-    vec![
+pub fn select_params(query: &str, cache: bool) -> Vec<(&'static str, String)> {
+    let mut params = vec![
         ("table", "Passages".into()),
         ("match_columns", "text".into()),
         ("query", query.into()),
         ("limit", "10".into()),
         ("output_columns", "id,_score".into()),
         ("sort_keys", "-_score,_id".into()),
-    ]
+    ];
+    if !cache {
+        // Groonga keeps the results of its last selects (100 by default) unless told not to.
+        params.push(("cache", "no".into()));
+    }
+    params
 }

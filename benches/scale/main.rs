@@ -5,12 +5,15 @@
 //! 2. runs `seisaku build` as a child process (`SEISAKU_BENCH_BUILDS` times, default 3 up to
 //!    10× and 1 above) and reads its wall time, CPU time and peak RSS with `wait4`;
 //! 3. loads the same passages into Groonga (bigram index) and times the load;
-//! 4. starts `seisaku serve` and `groonga -s` on loopback and runs the query set (gold and
-//!    keyword queries) against both, interleaved query by query, for `SEISAKU_BENCH_ROUNDS`
-//!    rounds (default 5);
-//! 5. runs 16 concurrent clients against `/search`, `/budgets` listings and a streamed
-//!    `/graph/export`, and reads the server's RSS;
-//! 6. opens the build in process and times `Engine::search` on the same queries.
+//! 4. opens the build in process and times the ranking's own work (`Engine::search_and_keep`,
+//!    which does not look in the result cache) on the query set (gold and keyword queries);
+//! 5. starts `groonga -s` and `seisaku serve` on loopback, first with both servers' result
+//!    caches off (`SEISAKU_SEARCH_CACHE_MB=0`, Groonga's `cache=no`), then as they ship
+//!    (both cache repeated queries), and each time runs the query set against both,
+//!    interleaved query by query, for `SEISAKU_BENCH_ROUNDS` rounds (default 5), then 16
+//!    concurrent clients against `/search`;
+//! 6. against the server as it ships: `/budgets` listings and a streamed `/graph/export`,
+//!    then reads the server's RSS.
 //!
 //! A table per scale and a summary with the ratios to Groonga are printed at the end.
 
@@ -50,6 +53,16 @@ const BUDGET_QUERIES: &[&[(&str, &str)]] = &[
     &[("q", "地域おこし協力隊")],
 ];
 
+/// Searches over HTTP, sequential and concurrent, against one server configuration.
+#[derive(Debug, Default)]
+struct QueryFigures {
+    http: Samples,
+    groonga_http: Samples,
+    concurrent: Samples,
+    concurrent_rate: f64,
+    concurrent_errors: usize,
+}
+
 /// Everything measured at one scale.
 #[derive(Debug, Default)]
 struct Figures {
@@ -64,11 +77,10 @@ struct Figures {
     groonga_load: Option<process::Finished>,
     groonga_rss: u64,
     in_process: Samples,
-    http: Samples,
-    groonga_http: Samples,
-    concurrent: Samples,
-    concurrent_rate: f64,
-    concurrent_errors: usize,
+    /// Every search run: our result cache off, and Groonga's query cache off.
+    uncached: QueryFigures,
+    /// Both servers as they ship: queries asked again are answered from their caches.
+    cached: QueryFigures,
     budgets: Samples,
     export_bytes: u64,
     export_time: Duration,
@@ -175,7 +187,8 @@ fn bench_scale(
                 ..SearchRequest::default()
             };
             let started = Instant::now();
-            engine.search(&request).expect("in-process search");
+            // The ranking's own work: the engine's cache is not looked in.
+            engine.search_and_keep(&request).expect("in-process search");
             figures.in_process.push(started.elapsed());
         }
     }
@@ -210,51 +223,63 @@ fn bench_scale(
         None => (None, None),
     };
 
-    let addr = process::free_port();
-    let started = Instant::now();
-    let server = Guard(
-        seisaku_command(&config)
-            .args(["serve", "--addr", &addr.to_string()])
-            .args(["--log-dir", &work.join("logs").display().to_string()])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start seisaku serve"),
-    );
-    runtime.block_on(process::wait_ready(
-        &client,
-        &format!("http://{addr}/healthz"),
-        Duration::from_secs(600),
-    ));
-    figures.server_open = started.elapsed();
-
     let rounds = common::env_count("SEISAKU_BENCH_ROUNDS", 5);
-    runtime.block_on(async {
-        for round in 0..=rounds {
-            for (q, words) in queries.iter().zip(&words) {
-                let ours = search_http(&client, addr, q).await;
-                let theirs = match groonga_addr {
-                    Some(g) => Some(groonga_http(&client, g, words).await),
-                    None => None,
-                };
-                if round > 0 {
-                    figures.http.push(ours);
-                    if let Some(t) = theirs {
-                        figures.groonga_http.push(t);
+    let queried = |cache: bool| -> (Guard, SocketAddr, Duration, QueryFigures) {
+        let addr = process::free_port();
+        let started = Instant::now();
+        let mut command = seisaku_command(&config);
+        if !cache {
+            command.env(seisaku::engine::SEARCH_CACHE_ENV, "0");
+        }
+        let server = Guard(
+            command
+                .args(["serve", "--addr", &addr.to_string()])
+                .args(["--log-dir", &work.join("logs").display().to_string()])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start seisaku serve"),
+        );
+        runtime.block_on(process::wait_ready(
+            &client,
+            &format!("http://{addr}/healthz"),
+            Duration::from_secs(600),
+        ));
+        let opened = started.elapsed();
+        let mut found = QueryFigures::default();
+        runtime.block_on(async {
+            for round in 0..=rounds {
+                for (q, words) in queries.iter().zip(&words) {
+                    let ours = search_http(&client, addr, q).await;
+                    let theirs = match groonga_addr {
+                        Some(g) => Some(groonga_http(&client, g, words, cache).await),
+                        None => None,
+                    };
+                    if round > 0 {
+                        found.http.push(ours);
+                        if let Some(t) = theirs {
+                            found.groonga_http.push(t);
+                        }
                     }
                 }
             }
-        }
-    });
+        });
+        let (samples, rate, errors) = runtime.block_on(concurrent(addr, queries, rounds.max(1)));
+        found.concurrent = samples;
+        found.concurrent_rate = rate;
+        found.concurrent_errors = errors;
+        (server, addr, opened, found)
+    };
+    let (uncached_server, _, opened, uncached) = queried(false);
+    drop(uncached_server);
+    figures.server_open = opened;
+    figures.uncached = uncached;
+    let (server, addr, _, cached) = queried(true);
+    figures.cached = cached;
     if let Some(guard) = &groonga_server {
         figures.groonga_rss = process::rss_of(guard.id()).0;
     }
     drop(groonga_server);
-
-    let (samples, rate, errors) = runtime.block_on(concurrent(addr, queries, rounds.max(1)));
-    figures.concurrent = samples;
-    figures.concurrent_rate = rate;
-    figures.concurrent_errors = errors;
 
     runtime.block_on(async {
         for round in 0..=rounds * 2 {
@@ -324,12 +349,17 @@ async fn search_http(client: &reqwest::Client, addr: SocketAddr, q: &str) -> Dur
     started.elapsed()
 }
 
-async fn groonga_http(client: &reqwest::Client, addr: SocketAddr, words: &[String]) -> Duration {
+async fn groonga_http(
+    client: &reqwest::Client,
+    addr: SocketAddr,
+    words: &[String],
+    cache: bool,
+) -> Duration {
     let query = groonga::query_text(words);
     let started = Instant::now();
     let response = client
         .get(groonga::select_url(addr))
-        .query(&groonga::select_params(&query))
+        .query(&groonga::select_params(&query, cache))
         .send()
         .await
         .expect("Groonga select");
@@ -395,15 +425,21 @@ fn print_scale(f: &Figures) {
         "== {}x: {} documents, {:.1} MB, {} passages, {} nodes indexed ==",
         f.times, f.documents, f.megabytes, f.passages, f.nodes
     );
-    print_header("operation", 28);
-    print_row("build (child process)", 28, &f.build);
-    print_row("search in process", 28, &f.in_process);
-    print_row("search over HTTP", 28, &f.http);
-    if !f.groonga_http.is_empty() {
-        print_row("Groonga select over HTTP", 28, &f.groonga_http);
+    print_header("operation", 36);
+    print_row("build (child process)", 36, &f.build);
+    print_row("search in process", 36, &f.in_process);
+    for (label, q) in [("uncached", &f.uncached), ("cached", &f.cached)] {
+        print_row(&format!("search over HTTP, {label}"), 36, &q.http);
+        if !q.groonga_http.is_empty() {
+            print_row(&format!("Groonga select, {label}"), 36, &q.groonga_http);
+        }
+        print_row(
+            &format!("search, {CLIENTS} clients, {label}"),
+            36,
+            &q.concurrent,
+        );
     }
-    print_row(&format!("search, {CLIENTS} clients"), 28, &f.concurrent);
-    print_row("/budgets listings", 28, &f.budgets);
+    print_row("/budgets listings", 36, &f.budgets);
     println!(
         "build: {:.2} MB/s at the median, peak RSS {:.0} MB, CPU {:.0} %",
         f.megabytes / f.build.p50().as_secs_f64(),
@@ -420,10 +456,12 @@ fn print_scale(f: &Figures) {
             mb(f.groonga_rss)
         );
     }
-    println!(
-        "{CLIENTS} clients: {:.0} requests/s, {} errors",
-        f.concurrent_rate, f.concurrent_errors
-    );
+    for (label, q) in [("uncached", &f.uncached), ("cached", &f.cached)] {
+        println!(
+            "{CLIENTS} clients, {label}: {:.0} requests/s, {} errors",
+            q.concurrent_rate, q.concurrent_errors
+        );
+    }
     println!(
         "server: ready in {}, RSS {:.0} MB after queries (peak {:.0} MB); /graph/export {:.1} MB \
          in {}, RSS growth while streaming {:.1} MB",
@@ -437,12 +475,42 @@ fn print_scale(f: &Figures) {
     println!();
 }
 
+/// `p50 / p99` of our searches over HTTP, Groonga's p50 and the ratio of the two p50s, and
+/// the concurrent rate with its p99.
+fn query_cells(q: &QueryFigures) -> [String; 4] {
+    let (g50, g_ratio) = if q.groonga_http.is_empty() {
+        ("—".into(), "—".into())
+    } else {
+        (
+            fmt_duration(q.groonga_http.p50()).trim().to_string(),
+            format!(
+                "{:.2}×",
+                q.http.p50().as_secs_f64() / q.groonga_http.p50().as_secs_f64()
+            ),
+        )
+    };
+    [
+        format!(
+            "{} / {}",
+            fmt_duration(q.http.p50()).trim(),
+            fmt_duration(q.http.p99()).trim()
+        ),
+        g50,
+        g_ratio,
+        format!(
+            "{:.0}, {}",
+            q.concurrent_rate,
+            fmt_duration(q.concurrent.p99()).trim()
+        ),
+    ]
+}
+
 fn print_summary(all: &[Figures]) {
     println!("== summary (ratios to Groonga from the same run) ==");
     println!(
-        "| scale | MB | build | MB/s | Groonga load | build / Groonga | build peak RSS | HTTP p50 / p99 | Groonga p50 | p50 / Groonga | {CLIENTS} clients req/s, p99 | server RSS | /budgets p50 |"
+        "| scale | MB | build | MB/s | Groonga load | build / Groonga | build peak RSS | caches | HTTP p50 / p99 | Groonga p50 | p50 / Groonga | {CLIENTS} clients req/s, p99 | server RSS | /budgets p50 |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for f in all {
         let build = f.build.p50().as_secs_f64();
         let (load, load_ratio) = match &f.groonga_load {
@@ -452,30 +520,18 @@ fn print_summary(all: &[Figures]) {
             ),
             None => ("—".into(), "—".into()),
         };
-        let (g50, g_ratio) = if f.groonga_http.is_empty() {
-            ("—".into(), "—".into())
-        } else {
-            (
-                fmt_duration(f.groonga_http.p50()).trim().to_string(),
-                format!(
-                    "{:.2}×",
-                    f.http.p50().as_secs_f64() / f.groonga_http.p50().as_secs_f64()
-                ),
-            )
-        };
-        println!(
-            "| {}× | {:.1} | {:.1} s | {:.2} | {load} | {load_ratio} | {:.0} MB | {} / {} | {g50} | {g_ratio} | {:.0}, {} | {:.0} MB | {} |",
-            f.times,
-            f.megabytes,
-            build,
-            f.megabytes / build,
-            mb(f.build_max_rss),
-            fmt_duration(f.http.p50()).trim(),
-            fmt_duration(f.http.p99()).trim(),
-            f.concurrent_rate,
-            fmt_duration(f.concurrent.p99()).trim(),
-            mb(f.server_rss),
-            fmt_duration(f.budgets.p50()).trim(),
-        );
+        for (label, q) in [("off", &f.uncached), ("on", &f.cached)] {
+            let [http, g50, g_ratio, clients] = query_cells(q);
+            println!(
+                "| {}× | {:.1} | {:.1} s | {:.2} | {load} | {load_ratio} | {:.0} MB | {label} | {http} | {g50} | {g_ratio} | {clients} | {:.0} MB | {} |",
+                f.times,
+                f.megabytes,
+                build,
+                f.megabytes / build,
+                mb(f.build_max_rss),
+                mb(f.server_rss),
+                fmt_duration(f.budgets.p50()).trim(),
+            );
+        }
     }
 }

@@ -14,6 +14,8 @@ pub mod search;
 pub mod state;
 pub mod stats;
 
+use crate::engine::Engine;
+use crate::search::cache::CacheStats;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
@@ -108,19 +110,28 @@ pub struct Health {
     pub built_at: String,
     /// Fingerprint of the served build's inputs.
     pub fingerprint: String,
+    /// The served build's search cache: answers held and how often it answered.
+    pub search_cache: CacheStats,
+}
+
+impl Health {
+    /// The facts of the build `engine` serves.
+    fn of(engine: &Engine) -> Health {
+        Health {
+            status: "ok",
+            passages: engine.meta.passages,
+            nodes: engine.meta.nodes,
+            built_at: engine.meta.built_at.clone(),
+            fingerprint: engine.fingerprint.clone(),
+            search_cache: engine.search_cache_stats(),
+        }
+    }
 }
 
 /// Liveness and the facts of the build being served.
 #[utoipa::path(get, path = "/healthz", responses((status = 200, body = Health)))]
 pub async fn healthz(State(state): State<AppState>) -> Json<Health> {
-    let engine = state.engine();
-    Json(Health {
-        status: "ok",
-        passages: engine.meta.passages,
-        nodes: engine.meta.nodes,
-        built_at: engine.meta.built_at.clone(),
-        fingerprint: engine.fingerprint.clone(),
-    })
+    Json(Health::of(&state.engine()))
 }
 
 /// Rebuilds the index and graph from the seeds; requests keep being answered meanwhile.
@@ -135,13 +146,7 @@ pub async fn rebuild(
 ) -> Result<Json<Health>, ApiError> {
     auth::require_admin(&state, &headers)?;
     let engine = state.rebuild().await.map_err(ApiError::unavailable)?;
-    Ok(Json(Health {
-        status: "ok",
-        passages: engine.meta.passages,
-        nodes: engine.meta.nodes,
-        built_at: engine.meta.built_at.clone(),
-        fingerprint: engine.fingerprint.clone(),
-    }))
+    Ok(Json(Health::of(&engine)))
 }
 
 async fn unknown_route() -> ApiError {

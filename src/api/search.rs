@@ -190,9 +190,13 @@ pub async fn run_search(
     };
     search::validate(&request)?;
     let query = request.q.clone();
-    let outcome = search_off_the_runtime(move || engine.search(&request))
-        .await
-        .map_err(ApiError::internal)??;
+    // A repeated search is answered here; only a new one waits for a turn on the blocking pool.
+    let outcome = match engine.cached_search(&request) {
+        Some(cached) => cached,
+        None => search_off_the_runtime(move || engine.search_and_keep(&request))
+            .await
+            .map_err(ApiError::internal)??,
+    };
     Ok(SearchResponse {
         query,
         total: outcome.page.total,

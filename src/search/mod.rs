@@ -1,5 +1,6 @@
 //! Passage and node search over the index, with forgiving query handling and snippets.
 
+pub mod cache;
 pub mod probes;
 pub mod query;
 pub mod snippet;
@@ -56,7 +57,7 @@ pub enum SearchError {
 }
 
 /// What to search for.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct SearchRequest {
     /// The user's text.
     pub q: String,
