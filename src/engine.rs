@@ -9,8 +9,8 @@ use crate::budgets::BudgetCatalog;
 use crate::corpus::{Corpus, CorpusError, DocumentInfo};
 use crate::documents::cache::DocumentCache;
 use crate::documents::cache::SavedDocument;
+use crate::documents::finishing::Finishing;
 use crate::documents::kept::KeptAssembly;
-use crate::documents::merging::BackgroundMerges;
 use crate::graph::assembly::{GraphAssembly, PreparedDocument};
 use crate::graph::build::document_drafts;
 use crate::graph::model::{NodeDraft, NodeType};
@@ -29,7 +29,7 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// File name of the persisted graph inside a build directory.
 pub(crate) const GRAPH_FILE: &str = "graph.json";
@@ -190,7 +190,7 @@ pub struct Engine {
     /// The curated vocabulary.
     pub vocab: Vocabulary,
     /// The knowledge graph.
-    pub graph: KnowledgeGraph,
+    pub graph: Arc<KnowledgeGraph>,
     /// The build directory served.
     pub build_dir: PathBuf,
     /// What each document contributed, for incremental updates.
@@ -201,8 +201,8 @@ pub struct Engine {
     line_nodes: LineNodes,
     /// Every budget figure as an item, made on first use.
     budget_catalog: OnceLock<BudgetCatalog>,
-    /// The segment merges the change that made this engine left running.
-    pub(crate) merges: BackgroundMerges,
+    /// What the change that made this engine finishes after answering.
+    pub(crate) finishing: Finishing,
     /// Answers to searches of this build, by request.
     search_cache: ResultCache<SearchRequest, SearchOutcome>,
 }
@@ -265,6 +265,7 @@ impl Engine {
             .current()?
             .filter(|(_, meta)| meta.content_hash == prepared.fingerprint);
         if let Some((dir, meta)) = up_to_date {
+            wait_for_graph_file(config, &dir.join(GRAPH_FILE));
             let opened = index::open_index(&dir, &prepared.analyzer)
                 .map_err(EngineError::from)
                 .and_then(|index| Ok((index, KnowledgeGraph::load(&dir.join(GRAPH_FILE))?)));
@@ -433,7 +434,7 @@ impl Engine {
         fingerprint: String,
         parts: (
             SearchIndex,
-            KnowledgeGraph,
+            Arc<KnowledgeGraph>,
             BuildMeta,
             PathBuf,
             DocumentCache,
@@ -451,7 +452,7 @@ impl Engine {
             line_nodes: LineNodes::new(&graph),
             budget_catalog: OnceLock::new(),
             search_cache: ResultCache::new(search_cache_budget()),
-            merges: BackgroundMerges::default(),
+            finishing: Finishing::default(),
             graph,
             build_dir,
             cache,
@@ -562,6 +563,23 @@ pub(crate) fn fingerprint(config: &EngineConfig, corpus: &Corpus) -> String {
     hex::encode(hasher.finalize())
 }
 
+/// Longest wait for a published build's graph file.
+const GRAPH_FILE_WAIT: Duration = Duration::from_secs(60);
+
+/// Waits while the change of the library that published a build is still writing its graph
+/// file at `path` (it holds the library's lock until it is written); returns at once when
+/// the file is there or nobody holds the lock (a change that did not finish: the build is
+/// then made again).
+fn wait_for_graph_file(config: &EngineConfig, path: &Path) {
+    let started = Instant::now();
+    while !path.exists() && started.elapsed() < GRAPH_FILE_WAIT {
+        match config.library().try_lock() {
+            Ok(None) => std::thread::sleep(Duration::from_millis(10)),
+            Ok(Some(_)) | Err(_) => return,
+        }
+    }
+}
+
 /// Finishes or discards what an interrupted change of the library left, unless another
 /// process is changing it right now.
 fn recover_library(library: &Library) -> Result<(), EngineError> {
@@ -623,8 +641,8 @@ impl Prepared {
             line_nodes: LineNodes::new(&graph),
             budget_catalog: OnceLock::new(),
             search_cache: ResultCache::new(search_cache_budget()),
-            merges: BackgroundMerges::default(),
-            graph,
+            finishing: Finishing::default(),
+            graph: Arc::new(graph),
         }
     }
 }

@@ -169,7 +169,7 @@ fn segments(engine: &Engine) -> usize {
 }
 
 #[test]
-fn the_segments_added_documents_make_are_merged_after_each_add_returns() {
+fn the_graph_file_and_segment_merges_are_finished_after_each_add_returns() {
     let grown_dir = tempfile::tempdir().expect("temp dir");
     let config = common::config_in(grown_dir.path());
     let mut engine = open(&config);
@@ -190,6 +190,18 @@ fn the_segments_added_documents_make_are_merged_after_each_add_returns() {
         .unwrap_or_else(|error| panic!("add {n}: {error}"));
         engine = next;
     }
+    // The add answered before its build's graph file was written: an engine opened right
+    // away waits for the file and serves that build (no rebuild), with the same graph.
+    let opened_at_once = open(&config);
+    assert_eq!(
+        opened_at_once.build_dir, engine.build_dir,
+        "rebuilt instead"
+    );
+    assert!(
+        graph_json(&opened_at_once) == graph_json(&engine),
+        "graphs differ"
+    );
+    drop(opened_at_once);
     // Each add commits a segment of its own; the merges the last commits started end on
     // their own thread, and an engine opened afterwards serves fewer segments.
     drop(engine);

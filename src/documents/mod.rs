@@ -4,9 +4,9 @@
 //! the API and the command line list.
 
 pub mod cache;
+pub mod finishing;
 pub mod intake;
 pub mod kept;
-pub mod merging;
 
 use crate::corpus::{Corpus, CorpusError, SeedDoc};
 use crate::engine::{Engine, EngineConfig, EngineError, GRAPH_FILE, node_entry, now_rfc3339};
@@ -14,20 +14,21 @@ use crate::graph::GraphError;
 use crate::graph::assembly::{GraphAssembly, PreparedDocument};
 use crate::graph::build::document_drafts;
 use crate::graph::model::NodeType;
-use crate::index::incremental::{IndexChanges, PendingMerges, derive_index};
+use crate::index::incremental::{IndexChanges, derive_index};
 use crate::index::store::BuildMeta;
 use crate::index::{self, NodeEntry};
 use crate::ingest::{Format, IngestError};
 use crate::library::{LibraryEntry, LibraryError, sha256_hex};
 use crate::passages::passages;
 use cache::DocumentCache;
+use finishing::{Finishing, Unfinished};
 use intake::{Incoming, IntakeOptions};
 use kept::{Kept, KeptAssembly};
-use merging::BackgroundMerges;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
 
 /// Why a document could not be added or removed. Nothing was changed.
@@ -246,7 +247,7 @@ pub fn add_document(
     }
     let entry = library.add(&lock, document, &seeds, now_rfc3339())?;
     tracing::debug!(ms = started.elapsed().as_millis() as u64, "document stored");
-    let (mut engine, merges) = match derive(config, base) {
+    let (mut engine, unfinished) = match derive(config, base) {
         Ok(derived) => derived,
         Err(error) => {
             // Nothing may change when the add fails: take the document out again.
@@ -256,7 +257,7 @@ pub fn add_document(
             return Err(error.into());
         }
     };
-    engine.merges = BackgroundMerges::start(merges, lock);
+    engine.finishing = Finishing::start(unfinished, lock);
     let summary = summary(&engine, &entry.id).ok_or_else(|| {
         DocumentError::Engine(EngineError::Corpus(CorpusError::Library(
             LibraryError::NotFound(entry.id.clone()),
@@ -286,15 +287,15 @@ pub fn remove_document(
         }
     }
     let removed = library.remove(&lock, id)?;
-    let (mut engine, merges) = derive(config, base)?;
-    engine.merges = BackgroundMerges::start(merges, lock);
+    let (mut engine, unfinished) = derive(config, base)?;
+    engine.finishing = Finishing::start(unfinished, lock);
     Ok((engine, removed))
 }
 
 /// Builds and publishes the state of the library as it now is from `base`, re-reading only
-/// the documents that changed. Returns the new engine and the segment merges its index
-/// commit started, still running.
-fn derive(config: &EngineConfig, base: &Engine) -> Result<(Engine, PendingMerges), EngineError> {
+/// the documents that changed. Returns the new engine and what is left to do once it
+/// answers: the graph file and the segment merges the index commit started.
+fn derive(config: &EngineConfig, base: &Engine) -> Result<(Engine, Unfinished), EngineError> {
     let started = Instant::now();
     let grown = Corpus::grown(&base.corpus, &config.seeds_dir, &config.library())?;
     let corpus = grown.corpus;
@@ -307,23 +308,20 @@ fn derive(config: &EngineConfig, base: &Engine) -> Result<(Engine, PendingMerges
     let dir = store.new_build_dir(&fingerprint)?;
     let saved_docs = save_assembly(&kept, &base.build_dir, &dir)?;
     tracing::debug!(ms = started.elapsed().as_millis() as u64, "assembly saved");
-    let (graph, _) = kept.assembly.clone().into_graph(&corpus, &base.vocab);
+    let (graph, _) = kept.assembly.to_graph(&corpus, &base.vocab);
     tracing::debug!(ms = started.elapsed().as_millis() as u64, "graph merged");
     let changes = index_changes(base, &corpus, &cache, &graph);
-    // The index is written on one thread while the graph and drafts are saved on another.
+    // The index is written on one thread while the drafts are saved on another; the graph
+    // file is written after the change has answered (see `finishing`).
     let (merges, saved) = rayon::join(
         || derive_index(&base.build_dir, &dir, &base.analyzer, &changes),
-        || -> Result<(), EngineError> {
-            graph.save(&dir.join(GRAPH_FILE))?;
-            cache.save(&dir)?;
-            Ok(())
-        },
+        || cache.save(&dir),
     );
     let merges = merges?;
     saved?;
     tracing::debug!(
         ms = started.elapsed().as_millis() as u64,
-        "index derived, graph and drafts saved"
+        "index derived, drafts saved"
     );
     let passages_total = corpus
         .docs
@@ -341,12 +339,18 @@ fn derive(config: &EngineConfig, base: &Engine) -> Result<(Engine, PendingMerges
     let opened = index::open_index(&dir, &base.analyzer)?;
     tracing::debug!(ms = started.elapsed().as_millis() as u64, "build published");
     let assembly = KeptAssembly::new(kept.assembly, saved_docs);
+    let graph = Arc::new(graph);
+    let unfinished = Unfinished {
+        graph: Arc::clone(&graph),
+        graph_path: dir.join(GRAPH_FILE),
+        merges,
+    };
     let engine = base.successor(
         corpus,
         fingerprint,
         (opened, graph, meta, dir, cache, assembly),
     );
-    Ok((engine, merges))
+    Ok((engine, unfinished))
 }
 
 /// Documents prepared at once, per thread, when the graph is merged again from every

@@ -10,9 +10,9 @@
 //! build ([`GraphAssembly::save`]), so adding a document reads the new document only.
 
 use super::build::{
-    BuildReport, DocumentDrafts, EdgeMerger, NodeMerger, canonicalize, context_cues,
-    keep_verified_sources, named_links,
+    BuildReport, DocumentDrafts, canonicalize, context_cues, keep_verified_sources, named_links,
 };
+use super::merger::{EdgeMerger, Merger, Merging, NodeMerger};
 use super::model::{EdgeDraft, NodeDraft, NodeType, Source};
 use super::{GraphData, GraphError, KnowledgeGraph};
 use crate::corpus::{Corpus, SeedDoc};
@@ -112,30 +112,51 @@ pub struct GraphAssembly {
     report: BuildReport,
 }
 
-impl Clone for GraphAssembly {
-    /// A copy made on two threads: nodes and mentions on one, the links and the rest on the
-    /// other (a change of the library copies the whole assembly it keeps).
-    fn clone(&self) -> GraphAssembly {
-        let ((nodes, mentions), ((edges, named), context)) = rayon::join(
-            || (self.nodes.clone(), self.mentions.clone()),
-            || {
-                (
-                    (self.edges.clone(), self.named.clone()),
-                    self.context.clone(),
-                )
-            },
-        );
-        GraphAssembly {
-            docs: self.docs.clone(),
-            nodes,
-            edges,
-            named,
-            context,
-            mentions,
-            renamed: self.renamed.clone(),
-            rejected: self.rejected,
-            report: self.report.clone(),
+/// What the last step of making the graph takes from an assembly besides its drafts.
+struct Finishing<'a> {
+    mentions: &'a CorpusMentions,
+    renamed: usize,
+    rejected: usize,
+    report: BuildReport,
+}
+
+impl Finishing<'_> {
+    /// The graph: `nodes` and `edges` (the documents' merged drafts), then the vocabulary
+    /// nodes of every mention and the links their names make, the links item names made
+    /// (`named`), then each document's context cues; every source checked against `corpus`.
+    fn graph(
+        self,
+        mut nodes: impl Merging<NodeDraft>,
+        mut edges: impl Merging<EdgeDraft>,
+        named: Vec<EdgeDraft>,
+        context: impl Iterator<Item = (Vec<NodeDraft>, Vec<EdgeDraft>)>,
+        corpus: &Corpus,
+        vocab: &Vocabulary,
+    ) -> (KnowledgeGraph, BuildReport) {
+        let mut report = self.report;
+        let vocabulary = vocab.link_mentions(self.mentions, corpus);
+        let (mut vocab_nodes, mut vocab_edges) = (vocabulary.nodes, vocabulary.edges);
+        let mut vocab_named = named_links(&vocab_nodes, vocab);
+        report.rejected_sources = self.rejected
+            + keep_verified_sources(&mut vocab_nodes, &mut vocab_edges, None, corpus)
+            + keep_verified_sources(&mut Vec::new(), &mut vocab_named, None, corpus);
+        report.canonicalized = self.renamed;
+        vocab_nodes.into_iter().for_each(|n| nodes.push(n));
+        vocab_edges.into_iter().for_each(|e| edges.push(e));
+        named.into_iter().for_each(|e| edges.push(e));
+        vocab_named.into_iter().for_each(|e| edges.push(e));
+        for (context_nodes, context_edges) in context {
+            context_nodes.into_iter().for_each(|n| nodes.push(n));
+            context_edges.into_iter().for_each(|e| edges.push(e));
         }
+        let edges = edges.into_items();
+        let edge_count = edges.len();
+        let graph = KnowledgeGraph::new(GraphData {
+            nodes: nodes.into_items(),
+            edges,
+        });
+        report.dangling_edges = edge_count - graph.edges().len();
+        (graph, report)
     }
 }
 
@@ -235,35 +256,38 @@ impl GraphAssembly {
     /// links their names make, then the context cues (documents by name); every source
     /// checked against `corpus`.
     pub fn into_graph(self, corpus: &Corpus, vocab: &Vocabulary) -> (KnowledgeGraph, BuildReport) {
-        let mut report = self.report;
-        let vocabulary = vocab.link_mentions(&self.mentions, corpus);
-        let (mut vocab_nodes, mut vocab_edges) = (vocabulary.nodes, vocabulary.edges);
-        let mut vocab_named = named_links(&vocab_nodes, vocab);
-        report.rejected_sources = self.rejected
-            + keep_verified_sources(&mut vocab_nodes, &mut vocab_edges, None, corpus)
-            + keep_verified_sources(&mut Vec::new(), &mut vocab_named, None, corpus);
-        report.canonicalized = self.renamed.len();
-        let mut nodes = self.nodes;
-        let mut edges = self.edges;
-        vocab_nodes.into_iter().for_each(|n| nodes.push(n));
-        vocab_edges.into_iter().for_each(|e| edges.push(e));
-        self.named
-            .into_edges()
-            .into_iter()
-            .for_each(|e| edges.push(e));
-        vocab_named.into_iter().for_each(|e| edges.push(e));
-        for context in self.context.into_values() {
-            context.nodes.into_iter().for_each(|n| nodes.push(n));
-            context.edges.into_iter().for_each(|e| edges.push(e));
-        }
-        let edges = edges.into_edges();
-        let edge_count = edges.len();
-        let graph = KnowledgeGraph::new(GraphData {
-            nodes: nodes.into_nodes(),
-            edges,
-        });
-        report.dangling_edges = edge_count - graph.edges().len();
-        (graph, report)
+        let finishing = Finishing {
+            mentions: &self.mentions,
+            renamed: self.renamed.len(),
+            rejected: self.rejected,
+            report: self.report,
+        };
+        let named = self.named.into_items();
+        let context = self
+            .context
+            .into_values()
+            .map(|context| (context.nodes, context.edges));
+        finishing.graph(self.nodes, self.edges, named, context, corpus, vocab)
+    }
+
+    /// The graph [`GraphAssembly::into_graph`] gives, the assembly kept: its drafts are copied,
+    /// the tables that merge them are not.
+    pub fn to_graph(&self, corpus: &Corpus, vocab: &Vocabulary) -> (KnowledgeGraph, BuildReport) {
+        let finishing = Finishing {
+            mentions: &self.mentions,
+            renamed: self.renamed.len(),
+            rejected: self.rejected,
+            report: self.report.clone(),
+        };
+        let ((nodes, edges), named) = rayon::join(
+            || rayon::join(|| self.nodes.extended(), || self.edges.extended()),
+            || self.named.items().to_vec(),
+        );
+        let context = self
+            .context
+            .values()
+            .map(|context| (context.nodes.clone(), context.edges.clone()));
+        finishing.graph(nodes, edges, named, context, corpus, vocab)
     }
 
     /// Writes the assembly into `dir` ([`ASSEMBLY_FILE`]).
@@ -275,9 +299,9 @@ impl GraphAssembly {
         };
         let saved = SavedRef {
             docs: &self.docs,
-            nodes: self.nodes.nodes(),
-            edges: self.edges.edges(),
-            named: self.named.edges(),
+            nodes: self.nodes.items(),
+            edges: self.edges.items(),
+            named: self.named.items(),
             context: &self.context,
             mentions: &self.mentions,
             renamed: &self.renamed,
@@ -306,9 +330,9 @@ impl GraphAssembly {
         let saved: Saved = serde_json::from_slice(&bytes).map_err(|e| io(e.to_string()))?;
         Ok(GraphAssembly {
             docs: saved.docs,
-            nodes: NodeMerger::from_nodes(saved.nodes),
-            edges: EdgeMerger::from_edges(saved.edges),
-            named: EdgeMerger::from_edges(saved.named),
+            nodes: Merger::from_items(saved.nodes),
+            edges: Merger::from_items(saved.edges),
+            named: Merger::from_items(saved.named),
             context: saved.context,
             mentions: saved.mentions,
             renamed: saved.renamed,

@@ -3,6 +3,7 @@
 pub mod assembly;
 pub mod build;
 pub mod export;
+mod merger;
 pub mod model;
 pub mod query;
 pub mod shared;
@@ -99,15 +100,18 @@ impl KnowledgeGraph {
         Ok(KnowledgeGraph::new(data))
     }
 
-    /// Writes the graph as JSON (what serialising [`GraphData`] gives), streamed to the
-    /// file; batches of nodes and edges are serialised on the thread pool and written in
-    /// order.
+    /// Writes the graph as JSON (what serialising [`GraphData`] gives), streamed to a file
+    /// beside `path` that then takes its name, so `path` is never seen half written; batches
+    /// of nodes and edges are serialised on the thread pool and written in order.
     pub fn save(&self, path: &Path) -> Result<(), GraphError> {
         let io = |message: String| GraphError::Io {
             path: path.display().to_string(),
             message,
         };
-        let file = std::fs::File::create(path).map_err(|e| io(e.to_string()))?;
+        let mut partial = path.as_os_str().to_owned();
+        partial.push(".partial");
+        let partial = std::path::PathBuf::from(partial);
+        let file = std::fs::File::create(&partial).map_err(|e| io(e.to_string()))?;
         let mut writer = std::io::BufWriter::new(file);
         let written = (|| -> Result<(), SaveError> {
             writer.write_all(b"{\"nodes\":")?;
@@ -118,7 +122,9 @@ impl KnowledgeGraph {
             writer.flush()?;
             Ok(())
         })();
-        written.map_err(|e| io(e.to_string()))
+        written.map_err(|e| io(e.to_string()))?;
+        drop(writer);
+        std::fs::rename(&partial, path).map_err(|e| io(e.to_string()))
     }
 
     /// All nodes.
