@@ -265,13 +265,23 @@ impl Engine {
             .current()?
             .filter(|(_, meta)| meta.content_hash == prepared.fingerprint);
         if let Some((dir, meta)) = up_to_date {
-            wait_for_graph_file(config, &dir.join(GRAPH_FILE));
-            let opened = index::open_index(&dir, &prepared.analyzer)
-                .map_err(EngineError::from)
-                .and_then(|index| Ok((index, KnowledgeGraph::load(&dir.join(GRAPH_FILE))?)));
+            let graph_path = dir.join(GRAPH_FILE);
+            wait_for_graph_file(config, &graph_path);
+            let opened = index::open_index(&dir, &prepared.analyzer).map_err(EngineError::from);
+            let opened = opened.and_then(|index| {
+                let cache = DocumentCache::load_or_compute(&dir, &prepared.corpus);
+                let graph = match KnowledgeGraph::load(&graph_path) {
+                    Ok(graph) => graph,
+                    Err(error) if !graph_path.exists() => {
+                        graph_from_assembly(&dir, &prepared.corpus, &cache, &prepared.vocab)
+                            .ok_or(error)?
+                    }
+                    Err(error) => return Err(error.into()),
+                };
+                Ok((index, graph, cache))
+            });
             match opened {
-                Ok((index, graph)) => {
-                    let cache = DocumentCache::load_or_compute(&dir, &prepared.corpus);
+                Ok((index, graph, cache)) => {
                     return Ok(prepared.into_engine(index, graph, meta, dir, cache));
                 }
                 Err(error) => tracing::warn!(%error, "current build unreadable; rebuilding"),
@@ -561,6 +571,30 @@ pub(crate) fn fingerprint(config: &EngineConfig, corpus: &Corpus) -> String {
     hasher.update(corpus.content_hash.as_bytes());
     hasher.update(std::fs::read(config.seeds_dir.join(VOCABULARY_FILE)).unwrap_or_default());
     hex::encode(hasher.finalize())
+}
+
+/// The graph of the build in `dir` made again from its saved assembly and drafts, for a
+/// build whose graph file was never written (the change that published it stopped first);
+/// `None` when the assembly cannot be read or is not of this corpus.
+fn graph_from_assembly(
+    dir: &Path,
+    corpus: &Corpus,
+    cache: &DocumentCache,
+    vocab: &Vocabulary,
+) -> Option<KnowledgeGraph> {
+    let mut assembly = GraphAssembly::load(dir).ok()?;
+    let of_this_corpus = assembly.docs().len() <= corpus.docs.len()
+        && assembly
+            .docs()
+            .iter()
+            .zip(&corpus.docs)
+            .all(|(merged, doc)| merged == doc.file());
+    if !of_this_corpus {
+        return None;
+    }
+    tracing::warn!(build = %dir.display(), "the build has no graph file; making it from the saved assembly");
+    crate::documents::merge_the_rest(&mut assembly, corpus, cache, vocab);
+    Some(assembly.into_graph(corpus, vocab).0)
 }
 
 /// Longest wait for a published build's graph file.

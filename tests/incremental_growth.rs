@@ -163,6 +163,14 @@ fn adding_documents_one_by_one_gives_the_graph_and_ranking_of_a_full_build() {
     );
 }
 
+/// An engine opened from `config` serves the build `engine` serves (it was not built
+/// again), with the same graph.
+fn assert_opens_the_build_of(config: &EngineConfig, engine: &Engine) {
+    let opened = open(config);
+    assert_eq!(opened.build_dir, engine.build_dir, "rebuilt instead");
+    assert!(graph_json(&opened) == graph_json(engine), "graphs differ");
+}
+
 /// Segments of the index an engine serves.
 fn segments(engine: &Engine) -> usize {
     engine.index.reader.searcher().segment_readers().len()
@@ -192,16 +200,7 @@ fn the_graph_file_and_segment_merges_are_finished_after_each_add_returns() {
     }
     // The add answered before its build's graph file was written: an engine opened right
     // away waits for the file and serves that build (no rebuild), with the same graph.
-    let opened_at_once = open(&config);
-    assert_eq!(
-        opened_at_once.build_dir, engine.build_dir,
-        "rebuilt instead"
-    );
-    assert!(
-        graph_json(&opened_at_once) == graph_json(&engine),
-        "graphs differ"
-    );
-    drop(opened_at_once);
+    assert_opens_the_build_of(&config, &engine);
     // Each add commits a segment of its own; the merges the last commits started end on
     // their own thread, and an engine opened afterwards serves fewer segments.
     drop(engine);
@@ -214,4 +213,9 @@ fn the_graph_file_and_segment_merges_are_finished_after_each_add_returns() {
     let at_once_dir = tempfile::tempdir().expect("temp dir");
     let at_once = built_at_once(&config.library_dir, at_once_dir.path());
     assert_same(&reopened, &at_once, "documents added and merged", true);
+
+    // A build whose graph file was never written (its change stopped first) is opened with
+    // the graph made from its saved assembly and drafts, not built again.
+    std::fs::remove_file(reopened.build_dir.join("graph.json")).expect("remove the graph file");
+    assert_opens_the_build_of(&config, &reopened);
 }

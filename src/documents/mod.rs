@@ -20,6 +20,7 @@ use crate::index::{self, NodeEntry};
 use crate::ingest::{Format, IngestError};
 use crate::library::{LibraryEntry, LibraryError, sha256_hex};
 use crate::passages::passages;
+use crate::vocab::Vocabulary;
 use cache::DocumentCache;
 use finishing::{Finishing, Unfinished};
 use intake::{Incoming, IntakeOptions};
@@ -401,8 +402,19 @@ fn assemble(base: &Engine, corpus: &Corpus, cache: &DocumentCache) -> Kept {
             assembly: GraphAssembly::default(),
             saved_docs: 0,
         });
-    let vocab = &base.vocab;
-    let rest = &corpus.docs[kept.assembly.docs().len()..];
+    merge_the_rest(&mut kept.assembly, corpus, cache, &base.vocab);
+    kept
+}
+
+/// Merges into `assembly` the documents of `corpus` after those it holds (which must be the
+/// corpus's first ones), from their cached drafts or, when none are cached, read again.
+pub(crate) fn merge_the_rest(
+    assembly: &mut GraphAssembly,
+    corpus: &Corpus,
+    cache: &DocumentCache,
+    vocab: &Vocabulary,
+) {
+    let rest = &corpus.docs[assembly.docs().len().min(corpus.docs.len())..];
     for chunk in rest.chunks(rayon::current_num_threads() * PREPARED_PER_THREAD) {
         let prepared: Vec<PreparedDocument> = chunk
             .par_iter()
@@ -412,10 +424,9 @@ fn assemble(base: &Engine, corpus: &Corpus, cache: &DocumentCache) -> Kept {
             })
             .collect();
         for (doc, ready) in chunk.iter().zip(prepared) {
-            kept.assembly.add(doc, ready, corpus, vocab);
+            assembly.add(doc, ready, corpus, vocab);
         }
     }
-    kept
 }
 
 /// Gives the build `to` its assembly file: a link to that of the build `from` while it
