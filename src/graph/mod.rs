@@ -70,16 +70,23 @@ impl KnowledgeGraph {
             graph.add_node(position);
         }
         let by_id = ids_sorted(&data.nodes, &graph);
-        let ends = edge_ends(&data, &graph, &by_id);
+        // Each edge end is looked up once, in a table of the ids; edges with an unknown end
+        // are dropped.
+        let table: FastHashMap<&str, NodeIndex> = by_id
+            .iter()
+            .map(|&index| (data.nodes[graph[index]].id.as_str(), index))
+            .collect();
+        let find = |id: &str| table.get(id).copied();
         let mut kept = Vec::with_capacity(data.edges.len());
-        let mut each = ends.into_iter();
-        data.edges.retain(|_| match each.next().flatten() {
-            Some(found) => {
-                kept.push(found);
-                true
-            }
-            None => false,
-        });
+        data.edges
+            .retain(|edge| match find(&edge.from).zip(find(&edge.to)) {
+                Some(ends) => {
+                    kept.push(ends);
+                    true
+                }
+                None => false,
+            });
+        drop(table);
         data.nodes.shrink_to_fit();
         data.edges.shrink_to_fit();
         for (position, (from, to)) in kept.into_iter().enumerate() {
@@ -269,24 +276,6 @@ fn find_id(
         })
         .ok()
         .map(|found| sorted[found])
-}
-
-/// Both ends of every edge of `data`, or `None` when one is unknown: looked up once per
-/// end in a table of the ids of `sorted` (see [`ids_sorted`]).
-fn edge_ends(
-    data: &GraphData,
-    graph: &DiGraph<usize, usize>,
-    sorted: &[NodeIndex],
-) -> Vec<Option<(NodeIndex, NodeIndex)>> {
-    let by_id: FastHashMap<&str, NodeIndex> = sorted
-        .iter()
-        .map(|&index| (data.nodes[graph[index]].id.as_str(), index))
-        .collect();
-    let find = |id: &str| by_id.get(id).copied();
-    data.edges
-        .iter()
-        .map(|edge| find(&edge.from).zip(find(&edge.to)))
-        .collect()
 }
 
 /// Makes the edges' equal ends and the sources' equal document names and quotes one

@@ -32,10 +32,19 @@ struct Shared {
     _dir: tempfile::TempDir,
 }
 
+/// Where the builds shared by a test binary go: a static is never dropped, so its directory
+/// outlives the run; under `target/` they are not left in the system's temporary directory,
+/// and `scripts/test.sh` clears them before each run.
+fn shared_builds_dir() -> PathBuf {
+    root().join("target").join("test-shared")
+}
+
 fn shared() -> &'static Shared {
     static SHARED: OnceLock<Shared> = OnceLock::new();
     SHARED.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temp dir");
+        let parent = shared_builds_dir();
+        std::fs::create_dir_all(&parent).expect("shared builds directory");
+        let dir = tempfile::tempdir_in(&parent).expect("temp dir");
         let config = config_in(dir.path());
         let engine = Engine::open_or_build(&config, &indicatif::ProgressBar::hidden())
             .expect("engine builds from the seeds");
