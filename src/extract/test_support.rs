@@ -1,7 +1,7 @@
 //! Checks the parsers' tests share.
 
 use crate::corpus::{DocKind, DocumentInfo, SeedDoc};
-use crate::graph::model::{Extraction, Rel};
+use crate::graph::model::{Extraction, NodeDraft, NodeType, Rel};
 
 /// A document of `kind` titled `title` (file `test.txt`, published by 総務省) holding `text`.
 pub fn test_doc(kind: DocKind, title: &str, text: &str) -> SeedDoc {
@@ -13,6 +13,31 @@ pub fn test_doc(kind: DocKind, title: &str, text: &str) -> SeedDoc {
         kind,
     };
     SeedDoc::from_text(info, text)
+}
+
+/// The budget figures of an extraction.
+pub fn budget_nodes(extraction: &Extraction) -> impl Iterator<Item = &NodeDraft> {
+    extraction
+        .nodes
+        .iter()
+        .filter(|n| n.node_type == NodeType::Budget)
+}
+
+/// A node's text property `key` (empty when it has none).
+pub fn text_prop(node: &NodeDraft, key: &str) -> String {
+    node.props
+        .get(key)
+        .and_then(|v| v.as_str())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// A node's yes/no property `key` (no when it has none).
+pub fn flag_prop(node: &NodeDraft, key: &str) -> bool {
+    node.props
+        .get(key)
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
 }
 
 /// Whether an edge `rel` joins nodes whose names contain `from` and `to`.

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::corpus::{Corpus, DocKind};
+use crate::extract::test_support::{budget_nodes, flag_prop, text_prop};
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -10,17 +11,9 @@ fn doc(text: &str) -> SeedDoc {
 }
 
 fn budgets(ex: &Extraction) -> Vec<(String, String, String, String, Vec<String>, bool)> {
-    ex.nodes
-        .iter()
-        .filter(|n| n.node_type == NodeType::Budget)
+    budget_nodes(ex)
         .map(|n| {
-            let s = |k: &str| {
-                n.props
-                    .get(k)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("")
-                    .to_string()
-            };
+            let s = |k: &str| text_prop(n, k);
             let flags = n
                 .props
                 .get("flags")
@@ -31,18 +24,13 @@ fn budgets(ex: &Extraction) -> Vec<(String, String, String, String, Vec<String>,
                         .collect()
                 })
                 .unwrap_or_default();
-            let inclusive = n
-                .props
-                .get("inclusive")
-                .and_then(|v| v.as_bool())
-                .unwrap_or(false);
             (
                 s("item"),
                 s("fy"),
                 s("kind"),
                 s("amount_oku_yen"),
                 flags,
-                inclusive,
+                flag_prop(n, "inclusive"),
             )
         })
         .collect()

@@ -2,7 +2,9 @@
 
 use super::*;
 use crate::corpus::DocKind;
-use crate::extract::test_support::{has_edge, quotes_are_verbatim, seed_extractions};
+use crate::extract::test_support::{
+    budget_nodes, flag_prop, has_edge, quotes_are_verbatim, seed_extractions, text_prop,
+};
 use proptest::prelude::*;
 
 fn doc(text: &str) -> SeedDoc {
@@ -14,29 +16,15 @@ fn doc(text: &str) -> SeedDoc {
 }
 
 fn budgets(extraction: &Extraction) -> Vec<(String, String, String, String, bool)> {
-    extraction
-        .nodes
-        .iter()
-        .filter(|n| n.node_type == NodeType::Budget)
+    budget_nodes(extraction)
         .map(|n| {
-            let p = |k: &str| {
-                n.props
-                    .get(k)
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_string()
-            };
-            let inclusive = n
-                .props
-                .get("inclusive")
-                .and_then(Value::as_bool)
-                .unwrap_or(false);
+            let p = |k: &str| text_prop(n, k);
             (
                 p("item"),
                 p("fy"),
                 p("kind"),
                 p("amount_oku_yen"),
-                inclusive,
+                flag_prop(n, "inclusive"),
             )
         })
         .collect()

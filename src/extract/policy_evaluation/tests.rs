@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::corpus::{Corpus, DocKind};
+use crate::extract::test_support::{budget_nodes, text_prop};
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -18,17 +19,9 @@ fn names(ex: &Extraction, t: NodeType) -> Vec<String> {
 }
 
 fn budgets(ex: &Extraction) -> Vec<(String, String, String)> {
-    ex.nodes
-        .iter()
-        .filter(|n| n.node_type == NodeType::Budget)
+    budget_nodes(ex)
         .map(|n| {
-            let p = |k: &str| {
-                n.props
-                    .get(k)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("")
-                    .to_string()
-            };
+            let p = |k: &str| text_prop(n, k);
             let amount = p("amount_oku_yen")
                 .parse::<Decimal>()
                 .map(|d| d.normalize().to_string())
