@@ -20,7 +20,7 @@ use crate::index::writer::IndexBuilder;
 use crate::index::{self, IndexError, NodeEntry, SearchIndex};
 use crate::library::Library;
 use crate::passages::passages;
-use crate::search::cache::{CacheStats, ResultCache};
+use crate::search::cache::{CacheStats, ResultCache, budget_from_env};
 use crate::search::{self, HitNode, SearchError, SearchPage, SearchRequest};
 use crate::vocab::{Expansion, VocabError, Vocabulary};
 use indicatif::ProgressBar;
@@ -114,27 +114,6 @@ impl SearchOutcome {
             .sum();
         PER_ITEM + hits + expansions
     }
-}
-
-/// Environment variable with the search cache's budget in megabytes (0 turns it off).
-pub const SEARCH_CACHE_ENV: &str = "SEISAKU_SEARCH_CACHE_MB";
-
-/// The search cache's budget when [`SEARCH_CACHE_ENV`] does not set one.
-const DEFAULT_SEARCH_CACHE_MB: usize = 16;
-
-/// The search cache's budget in bytes, from [`SEARCH_CACHE_ENV`] (read once).
-fn search_cache_budget() -> usize {
-    static BUDGET: OnceLock<usize> = OnceLock::new();
-    *BUDGET.get_or_init(|| {
-        let megabytes = match std::env::var(SEARCH_CACHE_ENV) {
-            Ok(value) => value.trim().parse::<usize>().unwrap_or_else(|_| {
-                tracing::warn!(%value, "{SEARCH_CACHE_ENV} is not a number of megabytes; using the default");
-                DEFAULT_SEARCH_CACHE_MB
-            }),
-            Err(_) => DEFAULT_SEARCH_CACHE_MB,
-        };
-        megabytes.saturating_mul(1 << 20)
-    })
 }
 
 /// Where things are.
@@ -352,7 +331,7 @@ impl Engine {
         search::validate(request)?;
         match self.cached_search(request) {
             Some(cached) => Ok(cached),
-            None => self.search_and_keep(request),
+            None => self.run_and_keep(request),
         }
     }
 
@@ -360,6 +339,11 @@ impl Engine {
     /// answer there.
     pub fn search_and_keep(&self, request: &SearchRequest) -> Result<SearchOutcome, SearchError> {
         search::validate(request)?;
+        self.run_and_keep(request)
+    }
+
+    /// Runs a validated search and keeps its answer in the cache.
+    fn run_and_keep(&self, request: &SearchRequest) -> Result<SearchOutcome, SearchError> {
         let outcome = Arc::new(self.search_uncached(request)?);
         let bytes = outcome.approximate_bytes() + request.q.len();
         self.search_cache
@@ -461,7 +445,7 @@ impl Engine {
             vocab: self.vocab.clone(),
             line_nodes: LineNodes::new(&graph),
             budget_catalog: OnceLock::new(),
-            search_cache: ResultCache::new(search_cache_budget()),
+            search_cache: ResultCache::new(budget_from_env()),
             finishing: Finishing::default(),
             graph,
             build_dir,
@@ -674,7 +658,7 @@ impl Prepared {
             vocab: self.vocab,
             line_nodes: LineNodes::new(&graph),
             budget_catalog: OnceLock::new(),
-            search_cache: ResultCache::new(search_cache_budget()),
+            search_cache: ResultCache::new(budget_from_env()),
             finishing: Finishing::default(),
             graph: Arc::new(graph),
         }

@@ -229,7 +229,7 @@ fn bench_scale(
         let started = Instant::now();
         let mut command = seisaku_command(&config);
         if !cache {
-            command.env(seisaku::engine::SEARCH_CACHE_ENV, "0");
+            command.env(seisaku::search::cache::SEARCH_CACHE_ENV, "0");
         }
         let server = Guard(
             command

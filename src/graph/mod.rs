@@ -8,6 +8,7 @@ pub mod model;
 pub mod query;
 pub mod shared;
 
+use crate::index::store::write_streamed_atomically;
 use foldhash::HashMap as FastHashMap;
 use model::{EdgeDraft, NodeDraft, NodeType, Rel, Source};
 use petgraph::Direction;
@@ -107,31 +108,22 @@ impl KnowledgeGraph {
         Ok(KnowledgeGraph::new(data))
     }
 
-    /// Writes the graph as JSON (what serialising [`GraphData`] gives), streamed to a file
-    /// beside `path` that then takes its name, so `path` is never seen half written; batches
-    /// of nodes and edges are serialised on the thread pool and written in order.
+    /// Writes the graph as JSON (what serialising [`GraphData`] gives), streamed to a
+    /// temporary sibling that then takes the name of `path`, so `path` is never seen half
+    /// written; batches of nodes and edges are serialised on the thread pool and written in
+    /// order.
     pub fn save(&self, path: &Path) -> Result<(), GraphError> {
-        let io = |message: String| GraphError::Io {
-            path: path.display().to_string(),
-            message,
-        };
-        let mut partial = path.as_os_str().to_owned();
-        partial.push(".partial");
-        let partial = std::path::PathBuf::from(partial);
-        let file = std::fs::File::create(&partial).map_err(|e| io(e.to_string()))?;
-        let mut writer = std::io::BufWriter::new(file);
-        let written = (|| -> Result<(), SaveError> {
+        write_streamed_atomically(path, |writer| {
             writer.write_all(b"{\"nodes\":")?;
-            write_array(&mut writer, &self.data.nodes)?;
+            write_array(writer, &self.data.nodes)?;
             writer.write_all(b",\"edges\":")?;
-            write_array(&mut writer, &self.data.edges)?;
-            writer.write_all(b"}")?;
-            writer.flush()?;
-            Ok(())
-        })();
-        written.map_err(|e| io(e.to_string()))?;
-        drop(writer);
-        std::fs::rename(&partial, path).map_err(|e| io(e.to_string()))
+            write_array(writer, &self.data.edges)?;
+            writer.write_all(b"}")
+        })
+        .map_err(|e| GraphError::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })
     }
 
     /// All nodes.
@@ -209,21 +201,12 @@ impl KnowledgeGraph {
     }
 }
 
-/// Why a graph could not be written.
-#[derive(Debug, thiserror::Error)]
-enum SaveError {
-    #[error(transparent)]
-    Io(#[from] std::io::Error),
-    #[error(transparent)]
-    Json(#[from] serde_json::Error),
-}
-
 /// Items serialised per batch when a graph is saved.
 const SAVE_BATCH: usize = 2_048;
 
 /// Writes `items` as a JSON array: batches serialised in parallel, a few per thread at a
 /// time (so no more than those are held), and written in order.
-fn write_array<T: Serialize + Sync>(writer: &mut impl Write, items: &[T]) -> Result<(), SaveError> {
+fn write_array<T: Serialize + Sync>(writer: &mut dyn Write, items: &[T]) -> std::io::Result<()> {
     writer.write_all(b"[")?;
     let window = SAVE_BATCH * 2 * rayon::current_num_threads();
     for (window_index, window_items) in items.chunks(window).enumerate() {

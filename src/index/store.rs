@@ -10,6 +10,7 @@
 //! temporary file and renamed over it), so a crash mid-build leaves the previous build serving.
 
 use serde::{Deserialize, Serialize};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Name of the pointer file.
@@ -176,6 +177,15 @@ fn read_meta(dir: &Path) -> Result<BuildMeta, StoreError> {
 
 /// Writes a file through a temporary sibling and a rename.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_streamed_atomically(path, |writer| writer.write_all(bytes))
+}
+
+/// Writes a file by streaming `write` into a temporary sibling, then renaming it: the file is
+/// never seen half written.
+pub fn write_streamed_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), StoreError> {
     let parent = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).map_err(io_error(parent))?;
     let temporary = parent.join(format!(
@@ -185,6 +195,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
             .unwrap_or_default(),
         std::process::id()
     ));
-    std::fs::write(&temporary, bytes).map_err(io_error(&temporary))?;
+    let file = std::fs::File::create(&temporary).map_err(io_error(&temporary))?;
+    let mut writer = std::io::BufWriter::new(file);
+    write(&mut writer)
+        .and_then(|()| writer.flush())
+        .map_err(io_error(&temporary))?;
+    drop(writer);
     std::fs::rename(&temporary, path).map_err(io_error(path))
 }

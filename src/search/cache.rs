@@ -6,7 +6,28 @@ use lru::LruCache;
 use serde::Serialize;
 use std::hash::Hash;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+
+/// Environment variable with the search cache's budget in megabytes (0 turns it off).
+pub const SEARCH_CACHE_ENV: &str = "SEISAKU_SEARCH_CACHE_MB";
+
+/// The budget when [`SEARCH_CACHE_ENV`] does not set one, in megabytes.
+const DEFAULT_BUDGET_MB: usize = 16;
+
+/// The budget in bytes [`SEARCH_CACHE_ENV`] sets (read once per process).
+pub fn budget_from_env() -> usize {
+    static BUDGET: OnceLock<usize> = OnceLock::new();
+    *BUDGET.get_or_init(|| {
+        let megabytes = match std::env::var(SEARCH_CACHE_ENV) {
+            Ok(value) => value.trim().parse::<usize>().unwrap_or_else(|_| {
+                tracing::warn!(%value, "{SEARCH_CACHE_ENV} is not a number of megabytes; using the default");
+                DEFAULT_BUDGET_MB
+            }),
+            Err(_) => DEFAULT_BUDGET_MB,
+        };
+        megabytes.saturating_mul(1 << 20)
+    })
+}
 
 /// Share of the budget one answer may take at most; larger answers are not kept.
 const MAX_SHARE_PER_ENTRY: usize = 8;
