@@ -14,8 +14,8 @@ use super::collect::{Collector, strip_tags_keep_len};
 use super::indicators::{FoundIndicator, add_indicator};
 use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
-    Column, YearKind, cells, header_columns, inline_figures, is_figure_label, shifted,
-    unit_declared, unit_line, unit_row,
+    Column, YearKind, cells, header_columns, inline_figures, is_figure_label, plain_header_columns,
+    shifted, unit_declared, unit_line, unit_row,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, milestones};
@@ -152,7 +152,7 @@ impl<'a> Reader<'a> {
                 return;
             }
         }
-        let row = cells(raw);
+        let row = with_headings_apart(cells(raw));
         if self.columns.is_some()
             && let Some(unit) = unit_row(&row)
         {
@@ -169,6 +169,7 @@ impl<'a> Reader<'a> {
         }
         if row.len() >= 2 {
             if let Some(columns) = header_columns(&row, self.context()) {
+                let columns = self.stacked_header(number, &row).unwrap_or(columns);
                 self.columns = Some(columns);
                 self.header_line = number;
                 self.unit = self.unit.or_else(|| self.unit_after_table(number));
@@ -177,6 +178,25 @@ impl<'a> Reader<'a> {
             if self.table_row(number, raw, &row) {
                 return;
             }
+            let cells_follow = || {
+                self.lines_after(number)
+                    .next()
+                    .is_some_and(|line| cells(&strip_markup(line)).len() >= 2)
+            };
+            if let Some(columns) =
+                plain_header_columns(&row, self.context()).filter(|_| cells_follow())
+            {
+                // A table of something other than budgets (起債の目的 | 限度額 | 利率): the
+                // table before has ended, and this one's rows are no budgets.
+                self.columns = Some(columns);
+                self.header_line = number;
+                return;
+            }
+        }
+        if is_figure_note(raw) {
+            // `（令和６年度当初予算額　４２５億円）` under a row: another figure of that row.
+            self.text_line(number, raw);
+            return;
         }
         self.open
             .retain(|item| matches!(item.role, Role::Heading | Role::Bullet));
@@ -224,6 +244,31 @@ impl<'a> Reader<'a> {
             && unit_declared(&line).is_none()
             && find_amounts(&line).is_empty();
         readable.then_some((number, name))
+    }
+
+    /// The columns of a header written on two rows, when the header row at `number` comes
+    /// right under the table's header (`令和７年度 | 令和８年度 | 対前年度` over `予算額 |
+    /// 要求額 | 増減額`): each column is read from the words above it and its own, the
+    /// lower row aligned with the right of the upper when it has fewer cells.
+    fn stacked_header(&self, number: usize, lower: &[&str]) -> Option<Vec<Column>> {
+        self.columns.as_ref()?;
+        let previous = (1..number).rev().find(|n| !is_rule_line(self.c.line(*n)))?;
+        if previous != self.header_line {
+            return None;
+        }
+        let upper_line = strip_markup(self.c.line(previous));
+        let upper = cells(&upper_line);
+        let offset = upper.len().checked_sub(lower.len())?;
+        let stacked: Vec<String> = upper
+            .iter()
+            .enumerate()
+            .map(|(index, above)| match index.checked_sub(offset) {
+                Some(below) if lower[below] != *above => format!("{above}{}", lower[below]),
+                _ => (*above).to_string(),
+            })
+            .collect();
+        let stacked: Vec<&str> = stacked.iter().map(String::as_str).collect();
+        header_columns(&stacked, self.context())
     }
 
     /// Whether the next non-blank line after `number` is a table row.
@@ -638,6 +683,43 @@ fn emit_budget(
 const TABLE_REACH_FOR_UNIT: usize = 40;
 
 /// Whether a line belongs to a table: a Markdown rule or row, or cells with a number.
+/// Cells with the headings of two or more years one space apart in one cell
+/// (`令和６年度当初予算額 令和６年度補正予算額`, as a PDF's layout may set them) cut into one
+/// cell per heading.
+fn with_headings_apart(row: Vec<&str>) -> Vec<&str> {
+    let names_a_year = |part: &str| YearKind::read(part).year.is_some();
+    let mut apart = Vec::with_capacity(row.len());
+    for cell in row {
+        let parts: Vec<&str> = cell.split_whitespace().collect();
+        if parts.len() >= 2 && parts.iter().all(|part| names_a_year(part)) {
+            apart.extend(parts);
+        } else {
+            apart.push(cell);
+        }
+    }
+    apart
+}
+
+/// Whether a line only gives a figure of the item above it, its label budget wording that
+/// names a year or kind (`（令和６年度当初予算額　４２５億円）`, `前年度予算額：1,200百万円`).
+fn is_figure_note(raw: &str) -> bool {
+    let Some(first) = inline_figures(raw).first().map(|f| f.amount.start) else {
+        return false;
+    };
+    let label = raw[..first]
+        .trim_start_matches(['（', '(', '【', '[', '［', ' ', '\u{3000}'])
+        .trim_end_matches(NAME_TAIL)
+        .trim_end_matches(['】', ']', '］']);
+    !YearKind::read(label).is_empty() && is_figure_label(label)
+}
+
+/// Whether a line is blank or only draws a table's rule (`| --- | ---: |`, `――――`).
+fn is_rule_line(line: &str) -> bool {
+    line.chars().all(|c| {
+        c.is_whitespace() || matches!(c, '|' | '-' | ':' | '+' | '=' | '―' | '─' | '━' | 'ー')
+    })
+}
+
 fn is_table_line(line: &str) -> bool {
     let trimmed = line.trim();
     trimmed.starts_with('|')

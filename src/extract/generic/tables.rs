@@ -2,7 +2,7 @@
 //! (or a single figure under a unit line), changes and rates on the row's current figure.
 
 use super::{Item, Reader, Role, emit_budget};
-use crate::extract::recognise::amounts::{Column, YearKind, cell_amount};
+use crate::extract::recognise::amounts::{Column, YearKind, cell_amount, is_figure_label};
 use crate::extract::recognise::names::clean_name;
 use crate::extract::recognise::numbering::numbered;
 use crate::extract::recognise::year_tables::is_indicator_row;
@@ -18,6 +18,43 @@ fn is_whole_amount(cell: &str) -> bool {
     let cell = cell.trim();
     parse_number(cell).is_some()
         || matches!(find_amounts(cell).as_slice(), [only] if only.start == 0 && only.end == cell.len())
+}
+
+/// The label of a row: its first cell, or, when the row has a cell for every column and
+/// the header names several columns before the first figure (`区分` spanning 会計 and 事項),
+/// the last of them that holds words — the most specific.
+fn row_label<'r>(row: &[&'r str], columns: &[Column]) -> &'r str {
+    if row.len() != columns.len() {
+        return row[0];
+    }
+    let leading = columns
+        .iter()
+        .take_while(|column| matches!(column, Column::Label | Column::Other))
+        .count();
+    row[..leading.max(1)]
+        .iter()
+        .rev()
+        .find(|cell| !cell.trim().is_empty() && !is_whole_amount(cell))
+        .copied()
+        .unwrap_or(row[0])
+}
+
+/// Where a second table starts in a row of two tables set side by side: a column of labels
+/// with figures before and after it, whose cell in this row holds words.
+/// `None` for a row of one table.
+fn second_table_at(row: &[&str], columns: &[Column]) -> Option<usize> {
+    if row.len() != columns.len() {
+        return None;
+    }
+    let is_label = |column: &Column| matches!(column, Column::Label | Column::Other);
+    (1..columns.len()).find(|&index| {
+        let is_figure = |column: &Column| matches!(column, Column::Figure(..));
+        is_label(&columns[index])
+            && columns[..index].iter().any(is_figure)
+            && columns[index + 1..].iter().any(is_figure)
+            && row[index].chars().any(char::is_alphabetic)
+            && !is_whole_amount(row[index])
+    })
 }
 
 /// One figure cell of a row.
@@ -41,10 +78,24 @@ impl Reader<'_> {
             }
             None => return false,
         };
+        if let Some(split) = second_table_at(row, &columns) {
+            // Two tables side by side (歳入 | 予算額 | 歳出 | 予算額): each half a row of its own.
+            let (left_columns, right_columns) = columns.split_at(split);
+            let whole = self.columns.replace(left_columns.to_vec());
+            let left = self.table_row(number, raw, &row[..split]);
+            self.columns = Some(right_columns.to_vec());
+            let right = self.table_row(number, raw, &row[split..]);
+            self.columns = whole;
+            return left || right;
+        }
         let values = &row[1..];
         let value_columns = columns.get(1..).unwrap_or(&[]);
         if values.is_empty() || values.len() > value_columns.len() {
             return false;
+        }
+        if !columns.iter().any(|c| matches!(c, Column::Figure(..))) {
+            // A row of a table without budget figures (limits, rates): read, nothing to keep.
+            return true;
         }
         let aligned = value_columns[value_columns.len() - values.len()..]
             .iter()
@@ -70,12 +121,24 @@ impl Reader<'_> {
             }
         }
         cells.retain(|cell| cell.year_kind.kind.is_some());
-        let label_cell = row[0];
+        let label_cell = row_label(row, &columns);
         if cells.is_empty() || parse_number(label_cell).is_some() {
             return false;
         }
-        let Some(owner) = self.row_owner(number, label_cell) else {
-            return false;
+        let figure_label = label_cell.trim_start_matches(['（', '(', '【', '［']);
+        let named = YearKind::read(figure_label);
+        let owner = if is_figure_label(figure_label) && !named.is_empty() && !self.open.is_empty() {
+            // `（令和６年度当初予算額　４２５億円）` under an item: the item's own figure, of
+            // the year and kind its label names.
+            for cell in &mut cells {
+                cell.year_kind = named.or(cell.year_kind);
+            }
+            self.open.len() - 1
+        } else {
+            match self.row_owner(number, label_cell) {
+                Some(owner) => owner,
+                None => return false,
+            }
         };
         let item = self.open[owner].clone();
         let source = self.c.source(number, raw.trim());

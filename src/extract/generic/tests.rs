@@ -217,3 +217,108 @@ fn a_roadmap_gives_indicators_due_by_year_of_the_item_it_stands_under() {
             .any(|e| e.rel == Rel::EvaluatedBy && *e.from == *item)
     );
 }
+
+/// The budgets of a document as `item fy kind amount`, in document order.
+fn budget_lines(text: &str) -> Vec<String> {
+    let d = doc(text);
+    let extraction = extract(&d);
+    quotes_are_verbatim(&d, &extraction);
+    extraction
+        .nodes
+        .iter()
+        .filter(|n| n.node_type == NodeType::Budget)
+        .map(|n| {
+            let prop = |key: &str| n.props.get(key).and_then(|v| v.as_str()).unwrap_or("");
+            format!(
+                "{} {} {} {}",
+                prop("item"),
+                prop("fy"),
+                prop("kind"),
+                prop("amount_oku_yen")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_header_on_two_rows_is_read_column_by_column() {
+    let text = "令和８年度概算要求の概要\n（単位：億円）\n\
+                区分\t令和７年度\t令和８年度\t対前年度\t対前年度\n\
+                区分\t予算額\t要求額\t増減額\t増減率\n\
+                年金・医療等に係る経費\t3,294\t3,342\t48\t1.5%\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "年金・医療等に係る経費 R7 initial 3294",
+            "年金・医療等に係る経費 R8 request 3342"
+        ]
+    );
+}
+
+#[test]
+fn a_row_under_a_header_naming_two_label_columns_belongs_to_its_last_label() {
+    let text = "令和６年度補正予算の概要\n（単位：億円）\n\
+                区分\t区分\t令和６年度補正予算額\n\
+                一般会計\t公共事業関係費\t9,870\n\
+                一般会計\t\t13,742\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "公共事業関係費 R6 supplementary 9870",
+            "一般会計 R6 supplementary 13742"
+        ]
+    );
+}
+
+#[test]
+fn figures_before_and_after_a_supplementary_and_limits_are_not_budgets() {
+    let text = "令和６年度補正予算の概要\n（単位：千円）\n\
+                | 区分 | 補正前の額 | 補正額 | 補正後の額 |\n\
+                | --- | ---: | ---: | ---: |\n\
+                | 一般会計 | 121,350,000 | 1,234,500 | 122,584,500 |\n\n\
+                第２表　地方債\n\
+                起債の目的　　限度額　　起債の方法　　利率\n\
+                道路整備事業　　２１５，０００千円　　証書借入　　年４．０％以内\n";
+    assert_eq!(budget_lines(text), ["一般会計 R6 supplementary 12.345"]);
+}
+
+#[test]
+fn a_figure_note_under_a_row_gives_that_rows_earlier_figure() {
+    let text = "令和６年度補正予算の概要\n（単位：億円）\n\
+                １．地域脱炭素推進交付金　　　　６００億円\n\
+                \u{3000}\u{3000}（令和６年度当初予算額　４２５億円）\n\
+                ２．住宅の断熱改修支援　　　　４２０億円\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "地域脱炭素推進交付金 R6 supplementary 600",
+            "地域脱炭素推進交付金 R6 initial 425",
+            "住宅の断熱改修支援 R6 supplementary 420"
+        ]
+    );
+}
+
+#[test]
+fn two_year_headings_in_one_cell_are_two_columns() {
+    let text = "令和６年度補正予算の概要\n（単位：億円）\n\
+                区分\t令和６年度当初予算額 令和６年度補正予算額\n\
+                公共事業費\t６，９６３\t３，６５２\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "公共事業費 R6 initial 6963",
+            "公共事業費 R6 supplementary 3652"
+        ]
+    );
+}
+
+#[test]
+fn two_tables_side_by_side_give_each_label_its_own_figures() {
+    let text = "令和７年度 西山村予算の概要\n歳入・歳出の内訳（単位：千円）\n\
+                歳入\t予算額\t構成比\t歳出\t予算額\t構成比\n\
+                村税\t312,400\t13.0%\t議会費\t48,200\t2.0%\n";
+    assert_eq!(
+        budget_lines(text),
+        ["村税 R7 initial 3.124", "議会費 R7 initial 0.482"]
+    );
+}

@@ -119,6 +119,10 @@ const FIGURE_WORDS: [&str; 10] = [
     "国費",
 ];
 
+/// Words of a header cell whose figures are the budget before or after a supplementary, not
+/// a budget of one kind.
+const AROUND_SUPPLEMENTARY_WORDS: [&str; 2] = ["補正前", "補正後"];
+
 /// Header words that tables letter-space across a wide gap (`比　　較`, `区　　分`): their
 /// one-character halves are joined back before the columns are read.
 const SPACED_HEADER_WORDS: [&str; 10] = [
@@ -226,6 +230,28 @@ pub fn header_columns(cells: &[&str], context: YearKind) -> Option<Vec<Column>> 
         .then_some(columns)
 }
 
+/// Reads a header row of a table that holds no budget figures (`起債の目的 | 限度額 | 利率 |
+/// 償還の方法`): three or more short cells of words, none of them a number, and no column of
+/// budget figures. `None` for any other row.
+pub fn plain_header_columns(cells: &[&str], context: YearKind) -> Option<Vec<Column>> {
+    let wordy = |cell: &&str| {
+        let cell = cell.trim();
+        !cell.is_empty()
+            && cell.chars().count() <= MAX_HEADER_CELL_CHARS
+            && !cell.chars().any(|c| c.is_numeric())
+            && cell.chars().any(char::is_alphabetic)
+    };
+    if cells.len() < 3 || !cells.iter().all(wordy) {
+        return None;
+    }
+    let columns: Vec<Column> = join_spaced_words(cells)
+        .iter()
+        .enumerate()
+        .map(|(index, cell)| column_of(index, cell, context))
+        .collect();
+    (!columns.iter().any(|c| matches!(c, Column::Figure(..)))).then_some(columns)
+}
+
 fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
     let folded: String = crate::normalize::nfkc(cell)
         .chars()
@@ -244,6 +270,13 @@ fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
         .any(|w| folded.contains(w))
     {
         return Column::Change(unit);
+    }
+    // The budget before or after a supplementary (補正前の額, 補正後計) is neither the
+    // supplementary nor the initial budget; a limit, rate or balance (限度額, 残高) is no
+    // budget.
+    let mut not_budget = AROUND_SUPPLEMENTARY_WORDS.iter().chain(&LIMIT_WORDS);
+    if not_budget.any(|w| folded.contains(w)) {
+        return Column::Other;
     }
     let named = YearKind::read(&folded);
     let offset = relative_year(&folded);
@@ -428,8 +461,17 @@ const CHANGE_LABELS: [&str; 10] = [
     "対前年度増減",
 ];
 
-/// Words in an amount's sentence, before it, that make it a limit or a rate, not a budget.
-const LIMIT_WORDS: [&str; 6] = ["限度額", "上限", "限度", "単価", "補助率", "１人当たり"];
+/// Words in an amount's sentence, before it, that make it a limit, a rate or a balance, not a
+/// budget.
+const LIMIT_WORDS: [&str; 7] = [
+    "限度額",
+    "上限",
+    "限度",
+    "単価",
+    "補助率",
+    "１人当たり",
+    "残高",
+];
 
 /// Amounts in running text, each with the year and kind written beside it.
 pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
@@ -660,6 +702,27 @@ mod tests {
         assert_eq!(cell_amount("１，２００", Some("百万円")), "12".parse().ok());
         assert_eq!(cell_amount("5,000千円", None), "0.05".parse().ok());
         assert_eq!(cell_amount("5,000", None), None);
+    }
+
+    #[test]
+    fn columns_around_a_supplementary_and_of_limits_hold_no_budget() {
+        let context = YearKind::default();
+        let columns = header_columns(&["区分", "補正前の額", "補正額", "補正後の額"], context)
+            .expect("a header of figures");
+        assert!(matches!(
+            columns.as_slice(),
+            [
+                Column::Label,
+                Column::Other,
+                Column::Figure(..),
+                Column::Other
+            ]
+        ));
+        let header = ["起債の目的", "限度額", "起債の方法", "利率"];
+        assert!(header_columns(&header, context).is_none());
+        let plain = plain_header_columns(&header, context).expect("a header of words");
+        assert!(!plain.iter().any(|c| matches!(c, Column::Figure(..))));
+        assert!(plain_header_columns(&["事業A", "1,000", "新規"], context).is_none());
     }
 
     #[test]

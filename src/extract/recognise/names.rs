@@ -158,7 +158,16 @@ pub fn clean_name(raw: &str) -> String {
             out.push(' ');
         }
     }
-    trim_markers(&out).to_string()
+    without_note_mark(trim_markers(&out)).to_string()
+}
+
+/// A name without the note mark that refers to a footnote (`流域治水対策の推進※1`).
+fn without_note_mark(name: &str) -> &str {
+    let unnumbered = name.trim_end_matches(|c: char| c.is_ascii_digit());
+    match unnumbered.strip_suffix('※') {
+        Some(rest) if !rest.trim().is_empty() => rest.trim_end(),
+        _ => name,
+    }
 }
 
 /// Trims list markers (`- `, `・`, `－`, `○`) and white space from both ends.
@@ -265,6 +274,15 @@ mod tests {
         );
         assert_eq!(typed("安全・安心"), None);
         assert_eq!(typed("法"), None);
+    }
+
+    #[test]
+    fn a_note_mark_after_a_name_is_not_part_of_it() {
+        assert_eq!(clean_name("流域治水対策の推進※１"), "流域治水対策の推進");
+        assert_eq!(
+            clean_name("衛星コンステレーション ※"),
+            "衛星コンステレーション"
+        );
     }
 
     #[test]
