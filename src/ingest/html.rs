@@ -1,8 +1,13 @@
 //! Readable text of an HTML page, parsed with `scraper` (html5ever).
 //!
 //! Headings become Markdown headings (`## 見出し`, one `#` per level), paragraphs and other
-//! blocks become lines separated by a blank line, list items become `- item` lines, table
-//! rows become one line with the cells separated by tabs, `<pre>` keeps its lines. Entities
+//! blocks become lines separated by a blank line, list items become `- item` lines, `<pre>`
+//! keeps its lines. A table row becomes one line with one cell per column of the table's
+//! grid, separated by tabs: `rowspan` and `colspan` are laid out as the HTML table model
+//! does, the other slots of a spanning cell repeat its text (or stay empty when it holds a
+//! number, so a figure is never counted twice), and empty cells keep their place, so every
+//! line of a table lines up with its header. A table nested in a cell gives lines of its
+//! own, after the rows of the enclosing table above it. Entities
 //! are decoded by the parser. Scripts, styles, navigation, the page's banner header and
 //! footer, asides, forms, embedded objects and hidden elements are dropped; when the page
 //! marks its main content with `<main>`, only that is read. Whitespace collapses as a browser
@@ -13,6 +18,7 @@ use super::IngestError;
 use super::decode;
 use ego_tree::iter::Edge;
 use regex::bytes::Regex;
+use scraper::node::Element;
 use scraper::{ElementRef, Html, Node, Selector};
 use std::sync::LazyLock;
 
@@ -25,6 +31,19 @@ static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MAIN: LazyLock<Selector> = LazyLock::new(|| Selector::parse("main").expect("selector"));
 static BODY: LazyLock<Selector> = LazyLock::new(|| Selector::parse("body").expect("selector"));
+
+/// The largest `rowspan` honoured (larger values are capped; a span also ends with its row
+/// group, so it never adds rows).
+const MAX_ROWSPAN: usize = 1000;
+/// The largest `colspan` honoured.
+const MAX_COLSPAN: usize = 100;
+/// Slots one table may add beyond its own cells, for the copies of spanning cells and for
+/// padding short rows; past it, cells are laid out as written. Bounds the text a few
+/// absurd spans can produce.
+const MAX_TABLE_SLOTS: usize = 1_000_000;
+/// Bytes of text the copies of spanning cells in one table may repeat; past it, copies
+/// are empty cells.
+const MAX_COPIED_BYTES: usize = 1 << 20;
 
 /// Elements whose content is never part of the readable text.
 const DROPPED: &[&str] = &[
@@ -115,7 +134,7 @@ fn readable_lines(document: &Html) -> Vec<String> {
                     if is_dropped(element) {
                         skipping = Some(node.id());
                     } else {
-                        writer.open(element.value().name());
+                        writer.open(element.value());
                     }
                 }
             }
@@ -207,30 +226,37 @@ struct Writer {
     /// Collapsed whitespace waiting for the next character: `Some(true)` when it held only
     /// line breaks (and spaces), which vanish between Japanese characters.
     pending_space: Option<bool>,
-    /// Inside headings and table rows, blocks do not break the line.
+    /// Inside headings, blocks do not break the line (nor inside a table cell, see
+    /// [`Writer::single_line`]).
     single_line_depth: usize,
-    /// Cells already written in the current table row.
-    cells: usize,
     /// Inside `<pre>`.
     pre_depth: usize,
+    /// The tables being read, the innermost last.
+    tables: Vec<Table>,
 }
 
 impl Writer {
-    fn open(&mut self, name: &str) {
-        if self.single_line_depth > 0 {
-            match name {
-                "td" | "th" if self.cells > 0 => {
-                    self.line.push('\t');
-                    self.pending_space = None;
-                    self.cells += 1;
+    /// An element starts.
+    fn open(&mut self, element: &Element) {
+        let name = element.name();
+        match name {
+            "table" => return self.open_table(),
+            "tr" if !self.tables.is_empty() => {
+                self.end_cell();
+                self.flush();
+                if let Some(table) = self.tables.last_mut() {
+                    table.start_row();
                 }
-                "td" | "th" => self.cells += 1,
-                "br" => self.space(),
-                _ if is_block(name) => self.space(),
-                _ => {}
+                return;
             }
-            if name == "tr" || heading_level(name).is_some() {
+            "td" | "th" if !self.tables.is_empty() => return self.open_cell(element),
+            _ => {}
+        }
+        if self.single_line() {
+            if heading_level(name).is_some() {
                 self.single_line_depth += 1;
+            } else if is_block(name) {
+                self.space();
             }
             return;
         }
@@ -241,11 +267,6 @@ impl Writer {
             return;
         }
         match name {
-            "tr" => {
-                self.flush();
-                self.single_line_depth += 1;
-                self.cells = 0;
-            }
             "li" => {
                 self.flush();
                 self.start_marker("- ");
@@ -261,21 +282,35 @@ impl Writer {
         }
     }
 
+    /// The element `name` ends.
     fn close(&mut self, name: &str) {
-        let single_line = name == "tr" || heading_level(name).is_some();
-        if single_line && self.single_line_depth > 0 {
-            self.single_line_depth -= 1;
-            if self.single_line_depth == 0 {
-                if heading_level(name).is_some() {
-                    self.paragraph_break();
-                } else {
+        if !self.tables.is_empty() {
+            match name {
+                "table" => return self.close_table(),
+                "td" | "th" if self.in_cell() => return self.end_cell(),
+                "tr" | "thead" | "tbody" | "tfoot" => {
+                    self.end_cell();
                     self.flush();
+                    if let Some(table) = self.tables.last_mut() {
+                        if name == "tr" {
+                            table.end_row();
+                        } else {
+                            table.end_row_group();
+                        }
+                    }
+                    return;
                 }
-                self.cells = 0;
+                _ => {}
+            }
+        }
+        if heading_level(name).is_some() && self.single_line_depth > 0 {
+            self.single_line_depth -= 1;
+            if !self.single_line() {
+                self.paragraph_break();
             }
             return;
         }
-        if self.single_line_depth > 0 {
+        if self.single_line() {
             if is_block(name) {
                 self.space();
             }
@@ -291,8 +326,96 @@ impl Writer {
         }
     }
 
+    /// Whether the innermost table has a cell open.
+    fn in_cell(&self) -> bool {
+        self.tables.last().is_some_and(|t| t.cell.is_some())
+    }
+
+    /// Whether blocks only separate words instead of breaking the line: inside a heading
+    /// or a table cell.
+    fn single_line(&self) -> bool {
+        self.single_line_depth > 0 || self.in_cell()
+    }
+
+    /// `<table>`: sets the surrounding line aside (a table inside a cell interrupts the
+    /// cell's text) and starts a grid. The enclosing table's finished rows are written
+    /// first, so a nested table's lines come after the rows above it.
+    fn open_table(&mut self) {
+        if !self.single_line() {
+            self.paragraph_break();
+        }
+        let outer = Context {
+            line: std::mem::take(&mut self.line),
+            marker_len: std::mem::take(&mut self.marker_len),
+            pending_space: self.pending_space.take(),
+            single_line_depth: std::mem::take(&mut self.single_line_depth),
+        };
+        let finished = self
+            .tables
+            .last_mut()
+            .map(Table::take_lines)
+            .unwrap_or_default();
+        self.lines.extend(finished);
+        self.blank();
+        self.tables.push(Table::new(outer));
+    }
+
+    /// `</table>`: writes the grid's rows as lines and returns to the surrounding line.
+    fn close_table(&mut self) {
+        self.end_cell();
+        self.flush();
+        let Some(mut table) = self.tables.pop() else {
+            return;
+        };
+        table.end_row_group();
+        self.lines.extend(table.take_lines());
+        self.blank();
+        let Context {
+            line,
+            marker_len,
+            pending_space,
+            single_line_depth,
+        } = table.outer;
+        self.line = line;
+        self.marker_len = marker_len;
+        self.pending_space = pending_space;
+        self.single_line_depth = single_line_depth;
+        if self.single_line() {
+            self.space();
+        }
+    }
+
+    /// `<td>`/`<th>`: the cell's text is written into `line` until the cell ends. Text
+    /// stray between cells becomes a line of its own.
+    fn open_cell(&mut self, element: &Element) {
+        self.end_cell();
+        self.flush();
+        let spans = Spans {
+            columns: span(element.attr("colspan"), MAX_COLSPAN),
+            rows: span(element.attr("rowspan"), MAX_ROWSPAN),
+        };
+        if let Some(table) = self.tables.last_mut() {
+            table.open_cell(spans);
+        }
+    }
+
+    /// Ends the innermost table's open cell, if any, and places its text in the grid.
+    fn end_cell(&mut self) {
+        let Some(table) = self.tables.last_mut() else {
+            return;
+        };
+        if table.cell.is_none() {
+            return;
+        }
+        let text = self.line[self.marker_len..].trim().to_string();
+        self.line.clear();
+        self.marker_len = 0;
+        self.pending_space = None;
+        table.close_cell(text);
+    }
+
     fn text(&mut self, text: &str) {
-        if self.pre_depth > 0 && self.single_line_depth == 0 {
+        if self.pre_depth > 0 && !self.single_line() {
             let mut parts = text.split('\n').peekable();
             while let Some(part) = parts.next() {
                 self.line.push_str(part.trim_end_matches('\r'));
@@ -369,12 +492,247 @@ impl Writer {
     }
 
     fn finish(mut self) -> Vec<String> {
+        while !self.tables.is_empty() {
+            self.close_table();
+        }
         self.flush();
         while self.lines.last().is_some_and(String::is_empty) {
             self.lines.pop();
         }
         self.lines
     }
+}
+
+/// The text state a table interrupts (the partial line of a heading or of an enclosing
+/// table's cell), set aside while the table is read.
+#[derive(Default)]
+struct Context {
+    line: String,
+    marker_len: usize,
+    pending_space: Option<bool>,
+    single_line_depth: usize,
+}
+
+/// The `colspan` and `rowspan` of a cell, already capped.
+#[derive(Clone, Copy)]
+struct Spans {
+    columns: usize,
+    rows: usize,
+}
+
+/// A cell spanning down into the rows below the one it was written in.
+struct Carry {
+    /// Its first column.
+    column: usize,
+    /// How many columns it covers.
+    columns: usize,
+    /// How many more rows it covers.
+    rows_left: usize,
+    /// The text of its copies (see [`copy_text`]).
+    text: String,
+}
+
+/// A table being read, laid out on the grid of the HTML table model: a cell with
+/// `rowspan` R and `colspan` C takes R×C slots, a cell takes the first slot of its row
+/// not taken by a cell spanning from above, and a row span ends with its row group. The
+/// slots a spanning cell takes beyond its own hold copies of it (see [`copy_text`]).
+struct Table {
+    /// Rows laid out and not written yet, one text per slot.
+    rows: Vec<Vec<String>>,
+    /// The row being read; `None` in a slot no cell has taken yet.
+    row: Option<Vec<Option<String>>>,
+    /// The column from which the next cell of the row looks for a free slot.
+    column: usize,
+    /// The spans of the cell being read, whose text is being written into the writer's line.
+    cell: Option<Spans>,
+    /// Cells spanning into the next rows of the row group.
+    carried: Vec<Carry>,
+    /// Slots of the widest row so far; shorter rows are padded with empty cells to it.
+    width: usize,
+    /// Slots the table may still add for spans and padding (see [`MAX_TABLE_SLOTS`]).
+    slots_left: usize,
+    /// Bytes of text copies may still repeat (see [`MAX_COPIED_BYTES`]).
+    copy_bytes_left: usize,
+    /// What the table interrupted, restored when it ends.
+    outer: Context,
+}
+
+impl Table {
+    /// An empty table that interrupted `outer`.
+    fn new(outer: Context) -> Self {
+        Table {
+            rows: Vec::new(),
+            row: None,
+            column: 0,
+            cell: None,
+            carried: Vec::new(),
+            width: 0,
+            slots_left: MAX_TABLE_SLOTS,
+            copy_bytes_left: MAX_COPIED_BYTES,
+            outer,
+        }
+    }
+
+    /// Takes `count` slots from the budget; false (and no more spans from then on) when
+    /// the budget does not hold them.
+    fn take_slots(&mut self, count: usize) -> bool {
+        if count <= self.slots_left {
+            self.slots_left -= count;
+            true
+        } else {
+            self.slots_left = 0;
+            self.carried.clear();
+            false
+        }
+    }
+
+    /// The text of one copy, within the budget of copied bytes (an empty cell beyond it).
+    fn copy(&mut self, text: &str) -> String {
+        if text.len() <= self.copy_bytes_left {
+            self.copy_bytes_left -= text.len();
+            text.to_string()
+        } else {
+            String::new()
+        }
+    }
+
+    /// `<tr>`: starts a row whose slots under cells spanning from above are taken.
+    fn start_row(&mut self) {
+        self.end_row();
+        let mut row: Vec<Option<String>> = Vec::new();
+        let mut carried = std::mem::take(&mut self.carried);
+        for carry in &mut carried {
+            if !self.take_slots(carry.columns) {
+                carried.clear();
+                break;
+            }
+            let end = carry.column + carry.columns;
+            if row.len() < end {
+                row.resize(end, None);
+            }
+            for slot in &mut row[carry.column..end] {
+                if slot.is_none() {
+                    *slot = Some(self.copy(&carry.text));
+                }
+            }
+            carry.rows_left -= 1;
+        }
+        carried.retain(|carry| carry.rows_left > 0);
+        self.carried = carried;
+        self.row = Some(row);
+        self.column = 0;
+    }
+
+    /// `<td>`/`<th>`: a cell outside any row starts one.
+    fn open_cell(&mut self, spans: Spans) {
+        if self.row.is_none() {
+            self.start_row();
+        }
+        self.cell = Some(spans);
+    }
+
+    /// Places the open cell with its `text` in the first free slot of the row, with its
+    /// copies in the other slots it spans.
+    fn close_cell(&mut self, text: String) {
+        let Some(spans) = self.cell.take() else {
+            return;
+        };
+        let mut row = self.row.take().unwrap_or_default();
+        let mut x = self.column;
+        while row.get(x).is_some_and(Option::is_some) {
+            x += 1;
+        }
+        let columns = if spans.columns > 1 && self.take_slots(spans.columns - 1) {
+            spans.columns
+        } else {
+            1
+        };
+        if row.len() < x + columns {
+            row.resize(x + columns, None);
+        }
+        let copy = copy_text(&text);
+        for slot in &mut row[x + 1..x + columns] {
+            if slot.is_none() {
+                *slot = Some(self.copy(&copy));
+            }
+        }
+        row[x] = Some(text);
+        if spans.rows > 1 && self.slots_left > 0 {
+            self.carried.push(Carry {
+                column: x,
+                columns,
+                rows_left: spans.rows - 1,
+                text: copy,
+            });
+        }
+        self.column = x + columns;
+        self.row = Some(row);
+    }
+
+    /// `</tr>`: the row joins the laid-out rows, unless all its cells are empty.
+    fn end_row(&mut self) {
+        let Some(row) = self.row.take() else {
+            return;
+        };
+        let row: Vec<String> = row.into_iter().map(Option::unwrap_or_default).collect();
+        if row.iter().all(|cell| cell.is_empty()) {
+            return;
+        }
+        self.width = self.width.max(row.len());
+        self.rows.push(row);
+    }
+
+    /// The end of a row group (`</thead>`, `</tbody>`, `</tfoot>`, `</table>`): row spans
+    /// stop there.
+    fn end_row_group(&mut self) {
+        self.end_row();
+        self.carried.clear();
+    }
+
+    /// Takes the laid-out rows as lines: one cell per slot, separated by tabs, padded with
+    /// empty cells to the widest row so far so every column keeps its position (rows
+    /// taken early, before a nested table, are padded to the rows read until then).
+    fn take_lines(&mut self) -> Vec<String> {
+        let rows = std::mem::take(&mut self.rows);
+        let mut lines = Vec::with_capacity(rows.len());
+        for mut row in rows {
+            let missing = self.width.saturating_sub(row.len());
+            if missing > 0 && self.take_slots(missing) {
+                row.resize(self.width, String::new());
+            }
+            lines.push(row.join("\t"));
+        }
+        lines
+    }
+}
+
+/// The text of the copies of a spanning cell: its own text, or nothing when the text
+/// holds a number, so that a figure is never counted twice.
+fn copy_text(text: &str) -> String {
+    if text
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
+        String::new()
+    } else {
+        text.to_string()
+    }
+}
+
+/// A `colspan` or `rowspan` value read as browsers read it (leading whitespace, an optional
+/// `+`, the digits up to the first other character), capped at `max`; a missing, invalid
+/// or zero value is 1.
+fn span(value: Option<&str>, max: usize) -> usize {
+    let Some(value) = value else {
+        return 1;
+    };
+    let value = value.trim_start_matches(|c: char| c.is_ascii_whitespace());
+    let digits = value.strip_prefix('+').unwrap_or(value);
+    let mut number: usize = 0;
+    for digit in digits.chars().map_while(|c| c.to_digit(10)) {
+        number = number.saturating_mul(10).saturating_add(digit as usize);
+    }
+    number.clamp(1, max)
 }
 
 fn is_block(name: &str) -> bool {
@@ -462,6 +820,234 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(err, IngestError::Empty), "{err:?}");
+    }
+
+    /// The lines of a table's rows, tabs shown as ` | `.
+    fn table_lines(html: &str) -> Vec<String> {
+        lines(html)
+            .into_iter()
+            .filter(|l| l.contains('\t'))
+            .map(|l| l.replace('\t', " | "))
+            .collect()
+    }
+
+    #[test]
+    fn spanned_cells_line_up_with_the_header() {
+        let got = lines(
+            "<table><thead><tr><th colspan=\"2\">区分</th><th>令和６年度補正予算額</th><th>令和５年度補正予算額</th><th>増減</th></tr></thead>\
+             <tbody><tr><td rowspan=\"3\">一般会計</td><td>公共事業関係費</td><td>9,870</td><td>8,650</td><td>1,220</td></tr>\
+             <tr><td>災害復旧等事業費</td><td>2,100</td><td>1,900</td><td>200</td></tr>\
+             <tr><td>非公共事業</td><td>1,300</td><td>1,100</td><td>200</td></tr>\
+             <tr><td colspan=\"2\">合計</td><td>13,270</td><td>11,650</td><td>1,620</td></tr></tbody></table>",
+        );
+        assert_eq!(
+            got,
+            [
+                "区分\t区分\t令和６年度補正予算額\t令和５年度補正予算額\t増減",
+                "一般会計\t公共事業関係費\t9,870\t8,650\t1,220",
+                "一般会計\t災害復旧等事業費\t2,100\t1,900\t200",
+                "一般会計\t非公共事業\t1,300\t1,100\t200",
+                "合計\t合計\t13,270\t11,650\t1,620",
+            ]
+        );
+    }
+
+    #[test]
+    fn copies_of_a_spanned_number_are_empty_cells() {
+        let got = table_lines(
+            "<table><tr><th>事項</th><th>要求額</th><th>うち重点枠</th></tr>\
+             <tr><td>研究開発</td><td rowspan=\"2\">1,234</td><td>500</td></tr>\
+             <tr><td>人材育成</td><td>300</td></tr>\
+             <tr><td>合計</td><td colspan=\"2\">１２３億円</td></tr>\
+             <tr><td rowspan=\"2\">令和６年度</td><td>1</td><td>2</td></tr>\
+             <tr><td>3</td><td>4</td></tr></table>",
+        );
+        assert_eq!(
+            got,
+            [
+                "事項 | 要求額 | うち重点枠",
+                "研究開発 | 1,234 | 500",
+                "人材育成 |  | 300",
+                "合計 | １２３億円 | ",
+                "令和６年度 | 1 | 2",
+                " | 3 | 4",
+            ]
+        );
+    }
+
+    #[test]
+    fn colspan_and_rowspan_in_a_header() {
+        let got = table_lines(
+            "<table><thead><tr><th rowspan=\"2\">区分</th><th>令和７年度</th><th>令和８年度</th><th colspan=\"2\">対前年度</th></tr>\
+             <tr><th>予算額</th><th>要求額</th><th>増減額</th><th>増減率</th></tr></thead>\
+             <tbody><tr><td>社会保障関係費</td><td>338,720</td><td>343,890</td><td>5,170</td><td>1.5%</td></tr></tbody></table>",
+        );
+        assert_eq!(
+            got,
+            [
+                "区分 | 令和７年度 | 令和８年度 | 対前年度 | 対前年度",
+                "区分 | 予算額 | 要求額 | 増減額 | 増減率",
+                "社会保障関係費 | 338,720 | 343,890 | 5,170 | 1.5%",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_span_ends_with_its_row_group() {
+        let got = table_lines(
+            "<table><thead><tr><th rowspan=\"5\">区分</th><th>金額</th></tr></thead>\
+             <tbody><tr><td>道路</td><td>10</td></tr></tbody></table>",
+        );
+        assert_eq!(got, ["区分 | 金額", "道路 | 10"]);
+    }
+
+    #[test]
+    fn empty_cells_keep_their_place() {
+        let got = lines(
+            "<table><tr><th></th><th>令和６年度</th><th>令和５年度</th><th>備考</th></tr>\
+             <tr><td>歳入</td><td></td><td>1,000</td><td></td></tr>\
+             <tr><td>歳出</td><td>900</td></tr>\
+             <tr><td></td><td> </td></tr></table>",
+        );
+        assert_eq!(
+            got,
+            [
+                "\t令和６年度\t令和５年度\t備考",
+                "歳入\t\t1,000\t",
+                "歳出\t900\t\t",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_nested_table_gives_lines_of_its_own() {
+        let got = lines(
+            "<p>前文</p><table><tr><td>外の見出し</td></tr>\
+             <tr><td>（単位：億円）<table><tr><td>事項</td><td>金額</td></tr><tr><td>道路</td><td>10</td></tr></table>以上</td><td>右</td></tr>\
+             </table><p>後文</p>",
+        );
+        assert_eq!(
+            got,
+            [
+                "前文",
+                "",
+                "外の見出し",
+                "",
+                "事項\t金額",
+                "道路\t10",
+                "",
+                "（単位：億円） 以上\t右",
+                "",
+                "後文",
+            ]
+        );
+    }
+
+    #[test]
+    fn cells_keep_their_blocks_on_one_line() {
+        let got = lines(
+            "<table><tr><td><h3>被災者の<br>住まい</h3><ul><li>仮設</li><li>公営</li></ul></td><td><p>３７２億円</p></td></tr></table><p>次</p>",
+        );
+        assert_eq!(got, ["被災者の 住まい 仮設 公営\t３７２億円", "", "次"]);
+    }
+
+    /// A node of `name` as the parser makes it from `html`, to build trees the parser
+    /// would not.
+    fn node(html: &str, name: &str) -> Node {
+        let document = Html::parse_document(html);
+        let selector = Selector::parse(name).expect("selector");
+        let element = document.select(&selector).next().expect("element");
+        Node::Element(element.value().clone())
+    }
+
+    fn text(text: &str) -> Node {
+        Node::Text(scraper::node::Text { text: text.into() })
+    }
+
+    #[test]
+    fn malformed_tables_do_not_panic() {
+        let td = node(
+            "<table><tr><td rowspan='3' colspan='2'>x</td></tr></table>",
+            "td",
+        );
+        let tr = node("<table><tr><td>x</td></tr></table>", "tr");
+        let table = node("<table><tr><td>x</td></tr></table>", "table");
+        let mut document = Html::parse_document("<body></body>");
+        let body = document.select(&BODY).next().expect("body").id();
+        {
+            let mut body = document.tree.get_mut(body).expect("body");
+            // A row and a cell without a table.
+            body.append(tr.clone())
+                .append(td.clone())
+                .append(text("表なし"));
+            body.append(td.clone()).append(text("セルだけ"));
+            // Cells right in a table, a row inside a cell, a cell inside a cell, text
+            // between cells, a table left without rows.
+            let mut t = body.append(table.clone());
+            t.append(td.clone()).append(text("直下"));
+            t.append(text("はみ出し"));
+            let mut cell = t.append(td.clone());
+            cell.append(text("外"));
+            cell.append(tr.clone())
+                .append(td.clone())
+                .append(text("中"));
+            cell.append(td.clone()).append(text("入れ子"));
+            body.append(table.clone());
+            body.append(table.clone()).append(tr.clone());
+        }
+        let got = readable_lines(&document);
+        assert!(got.iter().any(|l| l.contains("表なし")), "{got:?}");
+        assert!(got.iter().any(|l| l.contains("セルだけ")), "{got:?}");
+        for word in ["直下", "はみ出し", "外", "中", "入れ子"] {
+            assert!(got.iter().any(|l| l.contains(word)), "{word}: {got:?}");
+        }
+
+        // What the parser makes of broken markup.
+        let got = lines(
+            "<tr><td>表なし</td></tr><td rowspan=3>セル</td>\
+             <table><td colspan=-2>a</td><td rowspan=abc>b</td><tr><td rowspan=0>c<td>d</table>\
+             <table><tr><td colspan=2 rowspan=2>e</table>",
+        );
+        assert_eq!(got, ["表なしセル", "", "a\tb", "c\td", "", "e\te"]);
+    }
+
+    #[test]
+    fn huge_spans_stay_bounded() {
+        let got = lines(
+            "<table><tr><td rowspan=\"99999999999999999999\" colspan=\"4294967297\">区分</td><td>1</td></tr>\
+             <tr><td>2</td></tr></table>",
+        );
+        let first: Vec<&str> = got[0].split('\t').collect();
+        assert_eq!(first.len(), MAX_COLSPAN + 1);
+        assert!(first[..MAX_COLSPAN].iter().all(|c| *c == "区分"));
+        assert_eq!(got[1].split('\t').count(), MAX_COLSPAN + 1);
+        assert_eq!(got.len(), 2);
+
+        // Every row's cell spans down over all the rows below and across 100 columns.
+        let long = "長".repeat(1000);
+        let row = format!("<tr><td rowspan=\"1000\" colspan=\"100\">{long}</td><td>1</td></tr>");
+        let html = format!("<table>{}</table>", row.repeat(2000));
+        let started = std::time::Instant::now();
+        let got = lines(&html);
+        assert_eq!(got.len(), 2000);
+        let bytes: usize = got.iter().map(String::len).sum();
+        let own = 2000 * (long.len() + 1);
+        assert!(
+            bytes <= own + MAX_TABLE_SLOTS * 2 + MAX_COPIED_BYTES,
+            "{bytes} bytes"
+        );
+        assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn span_values_are_read_as_browsers_read_them() {
+        assert_eq!(span(None, 100), 1);
+        assert_eq!(span(Some(" +3px"), 100), 3);
+        assert_eq!(span(Some("0"), 100), 1);
+        assert_eq!(span(Some("-2"), 100), 1);
+        assert_eq!(span(Some("abc"), 100), 1);
+        assert_eq!(span(Some("２"), 100), 1);
+        assert_eq!(span(Some("99999999999999999999999"), 100), 100);
     }
 
     #[test]
