@@ -15,11 +15,13 @@ use super::indicators::{FoundIndicator, add_indicator};
 use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
     Column, YearKind, cells, header_columns, inline_figures, is_figure_label, plain_header_columns,
-    shifted, unit_declared, unit_line, unit_row,
+    shifted, tab_cells, unit_declared, unit_line, unit_row,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, milestones};
-use super::recognise::names::{clean_name, is_reference_note, strip_markup};
+use super::recognise::names::{
+    clean_name, is_reference_note, leading_note_mark, note_mark, strip_markup,
+};
 use super::recognise::numbering::{Numbered, Outline, Style, numbered};
 use super::recognise::plans::find_plans;
 use super::recognise::programs::{is_program_name, program_type};
@@ -29,6 +31,7 @@ use crate::corpus::SeedDoc;
 use crate::graph::model::{Extraction, NodeType, Rel, Source, node_id};
 use crate::money::{BudgetFigure, find_amounts};
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// Longest item name, in chars: a longer title is a sentence, not a name.
 const MAX_ITEM_NAME_CHARS: usize = 60;
@@ -96,6 +99,9 @@ struct Reader<'a> {
     plan_waiting: Option<(String, usize)>,
     /// The item open after each line (index = line number - 1).
     owners: Vec<Option<String>>,
+    /// Items whose name carried a note mark (`…の推進※1`), by mark: the note's figures are
+    /// theirs.
+    noted: BTreeMap<String, Item>,
 }
 
 impl<'a> Reader<'a> {
@@ -117,6 +123,7 @@ impl<'a> Reader<'a> {
             header_line: 0,
             plan_waiting: None,
             owners: Vec::new(),
+            noted: BTreeMap::new(),
         }
     }
 
@@ -152,9 +159,12 @@ impl<'a> Reader<'a> {
                 return;
             }
         }
-        let row = with_headings_apart(cells(raw));
+        if self.note_line(number, raw) {
+            return;
+        }
+        let row = with_total_joined(with_headings_apart(self.row_cells(raw)));
         if self.columns.is_some()
-            && let Some(unit) = unit_row(&row)
+            && let Some(unit) = unit_row(&cells(raw))
         {
             self.unit = Some(unit);
             return;
@@ -244,6 +254,45 @@ impl<'a> Reader<'a> {
             && unit_declared(&line).is_none()
             && find_amounts(&line).is_empty();
         readable.then_some((number, name))
+    }
+
+    /// Remembers the item at `index` among the open ones under the note mark its written
+    /// name ends with, if any.
+    fn remember_note(&mut self, written_name: &str, index: usize) {
+        if let (Some(mark), Some(item)) = (note_mark(written_name), self.open.get(index)) {
+            self.noted.insert(mark, item.clone());
+        }
+    }
+
+    /// A note under the items (`※1　このほか、令和６年度当初予算において１，０２０億円`)
+    /// whose mark an item's name carried: its figures are that item's. False for any other
+    /// line.
+    fn note_line(&mut self, number: usize, raw: &str) -> bool {
+        let Some(item) = leading_note_mark(raw).and_then(|mark| self.noted.get(&mark)) else {
+            return false;
+        };
+        if inline_figures(raw).is_empty() {
+            return false;
+        }
+        self.open.push(item.clone());
+        let index = self.open.len() - 1;
+        self.text_line(number, raw);
+        self.open.truncate(index);
+        true
+    }
+
+    /// The cells of a line; a tab-separated row keeps its empty cells when that gives it a
+    /// cell for every column of the table being read (a grid's row with a cell left empty),
+    /// and loses them otherwise (tabs that only space the text).
+    fn row_cells<'r>(&self, raw: &'r str) -> Vec<&'r str> {
+        let compact = cells(raw);
+        let width = self.columns.as_ref().map(Vec::len);
+        match tab_cells(raw) {
+            Some(aligned) if Some(aligned.len()) == width && Some(compact.len()) != width => {
+                aligned
+            }
+            _ => compact,
+        }
     }
 
     /// The columns of a header written on two rows, when the header row at `number` comes
@@ -378,6 +427,7 @@ impl<'a> Reader<'a> {
             },
         };
         self.open.push(item);
+        self.remember_note(name_part, self.open.len() - 1);
         if is_plan {
             self.plan_waiting = Some((id.clone(), DECISION_LINES));
         }
@@ -569,6 +619,7 @@ impl<'a> Reader<'a> {
             main_budget: None,
             role: Role::Heading,
         });
+        self.remember_note(head, self.open.len() - 1);
         Some(self.open.len() - 1)
     }
 
@@ -605,9 +656,14 @@ impl<'a> Reader<'a> {
             let quote = quote_around(text, figure.amount.start, figure.amount.end);
             let source = self.c.source(number, quote);
             if figure.change {
-                if let Some(main) = &item.main_budget {
+                // The item's figure may stand earlier on this same line.
+                let main = self
+                    .open
+                    .get(owner)
+                    .and_then(|open| open.main_budget.clone());
+                if let Some(main) = main {
                     let change = figure.amount.oku.to_string();
-                    self.c.prop(main, "change_oku_yen", change);
+                    self.c.prop(&main, "change_oku_yen", change);
                 } else {
                     self.c.unparsed(source);
                 }
@@ -698,6 +754,20 @@ fn with_headings_apart(row: Vec<&str>) -> Vec<&str> {
         }
     }
     apart
+}
+
+/// Totals a table letter-spaces across a gap (`合　　計`), which cuts them into two cells.
+const SPACED_TOTALS: [&str; 3] = ["合計", "総計", "小計"];
+
+/// A row whose total label was cut into two one-character cells, with the label whole.
+fn with_total_joined(mut row: Vec<&str>) -> Vec<&str> {
+    if let [first, second, ..] = row.as_slice() {
+        let joined = format!("{first}{second}");
+        if let Some(total) = SPACED_TOTALS.iter().find(|total| **total == joined) {
+            row.splice(0..2, [*total]);
+        }
+    }
+    row
 }
 
 /// Whether a line only gives a figure of the item above it, its label budget wording that

@@ -7,7 +7,7 @@ use crate::extract::recognise::names::clean_name;
 use crate::extract::recognise::numbering::numbered;
 use crate::extract::recognise::year_tables::is_indicator_row;
 use crate::graph::model::{NodeType, Rel};
-use crate::money::{BudgetFigure, find_amounts, parse_number};
+use crate::money::{BudgetFigure, BudgetKind, find_amounts, parse_number};
 use rust_decimal::Decimal;
 
 /// Row labels that state the total of the rows above them.
@@ -31,12 +31,22 @@ fn row_label<'r>(row: &[&'r str], columns: &[Column]) -> &'r str {
         .iter()
         .take_while(|column| matches!(column, Column::Label | Column::Other))
         .count();
-    row[..leading.max(1)]
+    let mut labels = row[..leading.max(1)]
         .iter()
         .rev()
-        .find(|cell| !cell.trim().is_empty() && !is_whole_amount(cell))
-        .copied()
-        .unwrap_or(row[0])
+        .filter(|cell| !cell.trim().is_empty() && !is_whole_amount(cell));
+    match (labels.next(), labels.next()) {
+        // `一般会計 | 計`: the total of the group its first label names.
+        (Some(last), Some(group)) if is_total_label(last) && !is_total_label(group) => group,
+        (Some(last), _) => last,
+        (None, _) => row[0],
+    }
+}
+
+/// Whether a row's label says it is the total of the rows above (`合計`, `計`, `小　計`).
+fn is_total_label(label: &str) -> bool {
+    let compact: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    TOTAL_LABELS.contains(&compact.as_str()) || compact.ends_with("合計")
 }
 
 /// Where a second table starts in a row of two tables set side by side: a column of labels
@@ -144,8 +154,13 @@ impl Reader<'_> {
         let source = self.c.source(number, raw.trim());
         let current_year = cells.iter().filter_map(|c| c.year_kind.year).max();
         let mut compared = None;
+        // A row of 財政投融資 under a column of the budget is lending, not the budget.
+        let lending = BudgetKind::detect(label_cell) == Some(BudgetKind::FiscalInvestment);
         for cell in cells {
-            let year_kind = cell.year_kind.or(item.year_kind);
+            let mut year_kind = cell.year_kind.or(item.year_kind);
+            if lending {
+                year_kind.kind = Some(BudgetKind::FiscalInvestment);
+            }
             let Some(year) = year_kind.year else {
                 self.c.unparsed(source.clone());
                 continue;
@@ -200,9 +215,7 @@ impl Reader<'_> {
         if label.chars().count() < 1 {
             return None;
         }
-        let compact: String = label.chars().filter(|c| !c.is_whitespace()).collect();
-        let is_total = TOTAL_LABELS.contains(&compact.as_str()) || compact.ends_with("合計");
-        if is_total {
+        if is_total_label(&label) {
             self.open.retain(|item| item.role == Role::Heading);
             if !self.open.is_empty() {
                 return Some(self.open.len() - 1);
@@ -250,6 +263,7 @@ impl Reader<'_> {
                 Role::Row
             },
         });
+        self.remember_note(label_cell, self.open.len() - 1);
         Some(self.open.len() - 1)
     }
 }

@@ -7,11 +7,16 @@ fn doc(text: &str) -> SeedDoc {
     crate::extract::test_support::test_doc(DocKind::Other, "", text)
 }
 
-fn names(text: &str, node_type: NodeType) -> Vec<String> {
+/// What the reader extracts from `text`, its quotes checked.
+fn extracted(text: &str) -> crate::graph::model::Extraction {
     let d = doc(text);
     let extraction = extract(&d);
     quotes_are_verbatim(&d, &extraction);
     extraction
+}
+
+fn names(text: &str, node_type: NodeType) -> Vec<String> {
+    extracted(text)
         .nodes
         .iter()
         .filter(|n| n.node_type == node_type)
@@ -220,10 +225,7 @@ fn a_roadmap_gives_indicators_due_by_year_of_the_item_it_stands_under() {
 
 /// The budgets of a document as `item fy kind amount`, in document order.
 fn budget_lines(text: &str) -> Vec<String> {
-    let d = doc(text);
-    let extraction = extract(&d);
-    quotes_are_verbatim(&d, &extraction);
-    extraction
+    extracted(text)
         .nodes
         .iter()
         .filter(|n| n.node_type == NodeType::Budget)
@@ -320,5 +322,32 @@ fn two_tables_side_by_side_give_each_label_its_own_figures() {
     assert_eq!(
         budget_lines(text),
         ["村税 R7 initial 3.124", "議会費 R7 initial 0.482"]
+    );
+}
+
+#[test]
+fn a_grid_row_with_an_empty_cell_keeps_its_figures_under_their_columns() {
+    let text = "令和７年度予算の概要\n（単位：億円）\n\
+                事業\t令和７年度予算額\t令和６年度予算額\t比較増減\n\
+                新規事業\t120\t\t\n";
+    assert_eq!(budget_lines(text), ["新規事業 R7 initial 120"]);
+}
+
+#[test]
+fn a_letter_spaced_total_is_one_label() {
+    let text = "令和６年度補正予算の概要\n（単位：億円）\n\
+                区分　　　　令和６年度当初　　令和６年度補正\n\
+                一般会計　　３，２６０　　１，１５０\n\
+                合　　計　　５，６８０　　１，６００\n";
+    let budgets = budget_lines(text);
+    assert!(
+        budgets.iter().any(|b| b.ends_with("R6 initial 5680")),
+        "{budgets:?}"
+    );
+    assert!(
+        !budgets
+            .iter()
+            .any(|b| b.starts_with("一般会計 R6 initial 5680")),
+        "{budgets:?}"
     );
 }

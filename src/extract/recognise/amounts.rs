@@ -219,11 +219,7 @@ pub fn header_columns(cells: &[&str], context: YearKind) -> Option<Vec<Column>> 
     if cells.iter().any(|c| !find_amounts(c).is_empty()) {
         return None;
     }
-    let columns: Vec<Column> = join_spaced_words(cells)
-        .iter()
-        .enumerate()
-        .map(|(index, cell)| column_of(index, cell, context))
-        .collect();
+    let columns = columns_of(cells, context);
     columns
         .iter()
         .any(|c| matches!(c, Column::Figure(..)))
@@ -244,12 +240,17 @@ pub fn plain_header_columns(cells: &[&str], context: YearKind) -> Option<Vec<Col
     if cells.len() < 3 || !cells.iter().all(wordy) {
         return None;
     }
-    let columns: Vec<Column> = join_spaced_words(cells)
+    let columns = columns_of(cells, context);
+    (!columns.iter().any(|c| matches!(c, Column::Figure(..)))).then_some(columns)
+}
+
+/// The column each header cell names, letter-spaced words joined first.
+fn columns_of(cells: &[&str], context: YearKind) -> Vec<Column> {
+    join_spaced_words(cells)
         .iter()
         .enumerate()
         .map(|(index, cell)| column_of(index, cell, context))
-        .collect();
-    (!columns.iter().any(|c| matches!(c, Column::Figure(..)))).then_some(columns)
+        .collect()
 }
 
 fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
@@ -349,6 +350,14 @@ pub fn cells(line: &str) -> Vec<&str> {
         return spaced.into_iter().flat_map(number_run).collect();
     }
     trailing_numbers(trimmed)
+}
+
+/// The cells of a tab-separated row with its empty cells kept in place (`事業A\t\t1,234`:
+/// three cells), as tables laid out on a grid write them; `None` for a row without tabs.
+pub fn tab_cells(line: &str) -> Option<Vec<&str>> {
+    let line = line.trim_end_matches(['\r', '\n']);
+    line.contains('\t')
+        .then(|| line.split('\t').map(str::trim).collect())
 }
 
 /// A cell holding several numbers one space apart (`2,400,000　△54,322`), as one cell per
@@ -508,7 +517,9 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
             || CHANGE_LABELS.iter().any(|w| label.ends_with(w))
             || ["の増", "の減", "増", "減"]
                 .iter()
-                .any(|w| after_start.starts_with(w));
+                .any(|w| after_start.starts_with(w))
+                // `… 2,100百万円　増減　245百万円`: 増減 labels the next amount.
+                && !after_start.starts_with("増減");
         let (inclusive, flags) = detect_qualifiers(&format!("{before}{}", qualifier_text(after)));
         let sentence_start = text[..amount.start]
             .rfind('。')

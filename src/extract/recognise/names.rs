@@ -161,13 +161,33 @@ pub fn clean_name(raw: &str) -> String {
     without_note_mark(trim_markers(&out)).to_string()
 }
 
+/// The note mark a written name ends with (`流域治水対策の推進※１` → `※1`), if any.
+pub fn note_mark(written: &str) -> Option<String> {
+    let text = nfkc(written);
+    split_note_mark(text.trim_end()).map(|(_, number)| format!("※{number}"))
+}
+
+/// A name and the number of the note mark it ends with (`…の推進※1` → `…の推進`, `1`),
+/// when it ends with one and has more before it.
+fn split_note_mark(name: &str) -> Option<(&str, &str)> {
+    let unnumbered = name.trim_end_matches(|c: char| c.is_ascii_digit());
+    let rest = unnumbered.strip_suffix('※')?;
+    (!rest.trim().is_empty()).then(|| (rest.trim_end(), &name[unnumbered.len()..]))
+}
+
+/// The note mark a note starts with (`※1　このほか…`), if any.
+pub fn leading_note_mark(line: &str) -> Option<String> {
+    let text = nfkc(line.trim_start());
+    let digits = text.strip_prefix('※')?;
+    let number: String = digits.chars().take_while(char::is_ascii_digit).collect();
+    let after = digits[number.len()..].chars().next();
+    let spaced = after.is_none_or(|c| c.is_whitespace() || matches!(c, ':' | '.' | ')'));
+    spaced.then(|| format!("※{number}"))
+}
+
 /// A name without the note mark that refers to a footnote (`流域治水対策の推進※1`).
 fn without_note_mark(name: &str) -> &str {
-    let unnumbered = name.trim_end_matches(|c: char| c.is_ascii_digit());
-    match unnumbered.strip_suffix('※') {
-        Some(rest) if !rest.trim().is_empty() => rest.trim_end(),
-        _ => name,
-    }
+    split_note_mark(name).map_or(name, |(rest, _)| rest)
 }
 
 /// Trims list markers (`- `, `・`, `－`, `○`) and white space from both ends.
