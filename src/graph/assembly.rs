@@ -328,7 +328,10 @@ impl GraphAssembly {
             message,
         };
         let bytes = std::fs::read(&path).map_err(|e| io(e.to_string()))?;
-        let saved: Saved = rmp_serde::from_slice(&bytes).map_err(|e| io(e.to_string()))?;
+        // Equal texts read as one allocation, so the graphs made from the assembly share them
+        // from the start.
+        let saved: Saved = super::shared::interning(|| rmp_serde::from_slice(&bytes))
+            .map_err(|e| io(e.to_string()))?;
         Ok(GraphAssembly {
             docs: saved.docs,
             nodes: Merger::from_items(saved.nodes),

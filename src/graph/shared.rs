@@ -2,7 +2,7 @@
 //! quote several nodes and edges share), and the interner that makes equal texts one
 //! allocation when a graph is loaded.
 
-use foldhash::HashSet as FastHashSet;
+use foldhash::{HashMap as FastHashMap, HashSet as FastHashSet};
 use serde::de::Visitor;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Borrow;
@@ -164,16 +164,29 @@ pub fn interning<T>(read: impl FnOnce() -> T) -> T {
 #[derive(Debug, Default)]
 pub struct Interner {
     known: FastHashSet<SharedStr>,
+    /// The shared copy of each allocation already asked about, by its address, with the
+    /// allocation itself (kept so that its address is not reused while the interner lives):
+    /// texts already shared are found without hashing them again.
+    by_allocation: FastHashMap<usize, (SharedStr, SharedStr)>,
 }
 
 impl Interner {
     /// The shared copy of `text`: the first one seen equal to it.
     pub fn intern(&mut self, text: &SharedStr) -> SharedStr {
-        if let Some(known) = self.known.get(text.as_str()) {
-            return known.clone();
+        let address = Arc::as_ptr(&text.0).cast::<u8>() as usize;
+        if let Some((_, shared)) = self.by_allocation.get(&address) {
+            return shared.clone();
         }
-        self.known.insert(text.clone());
-        text.clone()
+        let shared = match self.known.get(text.as_str()) {
+            Some(known) => known.clone(),
+            None => {
+                self.known.insert(text.clone());
+                text.clone()
+            }
+        };
+        self.by_allocation
+            .insert(address, (text.clone(), shared.clone()));
+        shared
     }
 
     /// The shared copy of `text`, made when it is the first of its kind.
@@ -198,6 +211,9 @@ mod tests {
         let b = interner.intern(&SharedStr::from("総務省".to_string()));
         let c = interner.intern(&SharedStr::from("総務省 "));
         assert!(a.shares_with(&b));
+        let d = SharedStr::from("総務省".to_string());
+        let again = [interner.intern(&d), interner.intern(&d.clone())];
+        assert!(again.iter().all(|e| e.shares_with(&a)));
         assert!(!a.shares_with(&c));
         assert_eq!(b, "総務省");
         assert_ne!(c, a);

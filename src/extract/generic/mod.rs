@@ -14,8 +14,8 @@ use super::collect::{Collector, strip_tags_keep_len};
 use super::indicators::{FoundIndicator, add_indicator};
 use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
-    Column, YearKind, cells, header_columns, inline_figures, is_figure_label, plain_header_columns,
-    shifted, tab_cells, unit_declared, unit_line, unit_row,
+    Column, InlineFigure, YearKind, cells, header_columns, inline_figures, is_figure_label,
+    plain_header_columns, shifted, tab_cells, unit_declared, unit_line, unit_row,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, milestones};
@@ -533,12 +533,12 @@ impl<'a> Reader<'a> {
     fn text_line(&mut self, number: usize, raw: &str) {
         self.target_in_text(number, raw);
         let figures = inline_figures(raw);
-        if !figures.is_empty() {
+        if !figures.is_empty() && !self.listed_figures(number, raw, &figures) {
             let only_changes = figures.iter().all(|f| f.change);
             let named = if only_changes {
                 None
             } else {
-                self.named_sub_item(number, raw, figures[0].amount.start)
+                self.named_sub_item(number, &raw[..figures[0].amount.start])
             };
             let owner = named.or_else(|| self.open.len().checked_sub(1));
             match owner {
@@ -568,10 +568,53 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// `name：amount` or `name amount` on a line of its own under an item: the name is a
-    /// sub-item of the current one. Returns its index among the open items.
-    fn named_sub_item(&mut self, number: usize, raw: &str, amount_start: usize) -> Option<usize> {
-        let head = &raw[..amount_start];
+    /// A sentence listing figures each after its own name (`うち一般会計１，１５０億円、
+    /// エネルギー対策特別会計４２０億円`): each name a sub-item of the current item with its
+    /// figure. False, with nothing read, unless every figure is a budget after a readable
+    /// name and the names after the first follow a list separator.
+    fn listed_figures(&mut self, number: usize, raw: &str, figures: &[InlineFigure]) -> bool {
+        if figures.len() < 2 || figures.iter().any(|f| f.change || f.limit) {
+            return false;
+        }
+        let mut heads = Vec::with_capacity(figures.len());
+        let mut start = 0;
+        for (index, figure) in figures.iter().enumerate() {
+            let before = &raw[start..figure.amount.start];
+            let head_start = if index == 0 {
+                before
+                    .rfind(['、', '（', '(', '。', '：', ':'])
+                    .map_or(0, |at| {
+                        at + before[at..].chars().next().map_or(1, char::len_utf8)
+                    })
+            } else {
+                let separated = before.trim_start();
+                let Some(separator) = separated.chars().next().filter(|c| "、，,".contains(*c))
+                else {
+                    return false;
+                };
+                before.len() - separated.len() + separator.len_utf8()
+            };
+            let head = &before[head_start..];
+            if !is_listed_name(head) {
+                return false;
+            }
+            heads.push((start + head_start, figure.amount.start));
+            start = figure.amount.end;
+        }
+        for (index, &(head_start, amount_start)) in heads.iter().enumerate() {
+            let Some(owner) = self.named_sub_item(number, &raw[head_start..amount_start]) else {
+                continue;
+            };
+            let end = heads.get(index + 1).map_or(raw.len(), |next| next.0);
+            self.figures(number, &raw[head_start..end], owner);
+        }
+        true
+    }
+
+    /// `name：amount` or `name amount` on a line of its own under an item: the name (`head`,
+    /// the text before the amount) is a sub-item of the current one. Returns its index among
+    /// the open items.
+    fn named_sub_item(&mut self, number: usize, head: &str) -> Option<usize> {
         let name = clean_name(
             head.trim_end_matches(NAME_TAIL)
                 .trim_end_matches(['】', ']', '］'])
@@ -743,7 +786,8 @@ const TABLE_REACH_FOR_UNIT: usize = 40;
 /// (`令和６年度当初予算額 令和６年度補正予算額`, as a PDF's layout may set them) cut into one
 /// cell per heading.
 fn with_headings_apart(row: Vec<&str>) -> Vec<&str> {
-    let names_a_year = |part: &str| YearKind::read(part).year.is_some();
+    let names_a_year =
+        |part: &str| YearKind::read(part).year.is_some() && !part.contains(['。', '、']);
     let mut apart = Vec::with_capacity(row.len());
     for cell in row {
         let parts: Vec<&str> = cell.split_whitespace().collect();
@@ -754,6 +798,17 @@ fn with_headings_apart(row: Vec<&str>) -> Vec<&str> {
         }
     }
     apart
+}
+
+/// Whether the text before an amount in a list of figures is a name of its own: a few words
+/// after the list's separator, not a clause.
+fn is_listed_name(head: &str) -> bool {
+    let name = clean_name(
+        head.trim_start_matches(['、', '，', ',', ' ', '\u{3000}'])
+            .trim_start_matches("うち"),
+    );
+    (2..=MAX_ITEM_NAME_CHARS).contains(&name.chars().count())
+        && !name.contains(['。', '、', 'は', 'を', 'に'])
 }
 
 /// Totals a table letter-spaces across a gap (`合　　計`), which cuts them into two cells.

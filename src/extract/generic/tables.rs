@@ -1,7 +1,7 @@
 //! Table rows of the generic reader: a label and figures under a header of years and kinds
 //! (or a single figure under a unit line), changes and rates on the row's current figure.
 
-use super::{Item, Reader, Role, emit_budget};
+use super::{Item, Reader, Role, emit_budget, is_rule_line, is_table_line};
 use crate::extract::recognise::amounts::{Column, YearKind, cell_amount, is_figure_label};
 use crate::extract::recognise::names::clean_name;
 use crate::extract::recognise::numbering::numbered;
@@ -144,6 +144,8 @@ impl Reader<'_> {
                 cell.year_kind = named.or(cell.year_kind);
             }
             self.open.len() - 1
+        } else if let Some(heading) = self.item_of_one_account_table(number, label_cell) {
+            heading
         } else {
             match self.row_owner(number, label_cell) {
                 Some(owner) => owner,
@@ -188,6 +190,21 @@ impl Reader<'_> {
             }
         }
         true
+    }
+
+    /// The heading item a table of one row naming an account (`| 一般会計 | 3,210 | 4,560 |`
+    /// right under `### (1) 線状降水帯の予測精度向上`) gives its figures to: the account is
+    /// where the item's money is, not an item of its own. `None` for any other row.
+    fn item_of_one_account_table(&self, number: usize, label: &str) -> Option<usize> {
+        let first_row = (self.header_line + 1..number).all(|n| is_rule_line(self.c.line(n)));
+        let last_row = !self.lines_after(number).next().is_some_and(is_table_line);
+        let account = clean_name(label).ends_with("会計");
+        if !(first_row && last_row && account) {
+            return None;
+        }
+        self.open
+            .iter()
+            .rposition(|item| item.role == Role::Heading)
     }
 
     /// Opens the item a table's caption names, for its total row (closed with the table);

@@ -351,3 +351,32 @@ fn a_letter_spaced_total_is_one_label() {
         "{budgets:?}"
     );
 }
+
+#[test]
+fn figures_listed_in_one_sentence_each_go_to_their_own_name() {
+    let text = "令和６年度補正予算の概要\n補正予算総額　１，６００億円\n\
+                （うち一般会計１，１５０億円、エネルギー対策特別会計４２０億円、東日本大震災復興特別会計３０億円）\n";
+    let budgets = budget_lines(text);
+    for wanted in [
+        "一般会計 R6 supplementary 1150",
+        "エネルギー対策特別会計 R6 supplementary 420",
+        "東日本大震災復興特別会計 R6 supplementary 30",
+    ] {
+        assert!(budgets.iter().any(|b| b == wanted), "{wanted}: {budgets:?}");
+    }
+}
+
+#[test]
+fn a_table_of_one_account_row_under_an_item_gives_that_items_figures() {
+    let text = "# 令和８年度 予算概算要求の概要\n\n（単位：百万円）\n\n\
+                ### (1) 予測精度の向上【拡充】\n\n\
+                | 区分 | 令和7年度予算額 | 令和8年度要求額 |\n|---|---:|---:|\n\
+                | 一般会計 | 3,210 | 4,560 |\n\n- 予測を市町村単位へと絞り込む。\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "予測精度の向上【拡充】 R7 initial 32.10",
+            "予測精度の向上【拡充】 R8 request 45.60"
+        ]
+    );
+}

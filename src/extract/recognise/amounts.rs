@@ -50,14 +50,15 @@ pub fn kind_named(text: &str) -> Option<BudgetKind> {
 }
 
 static UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"単位\s*[:：]?\s*(兆円|億円|千万円|百万円|千円|万円|円)|[(\[]\s*(兆円|億円|千万円|百万円|千円|万円|円)\s*[)\]]\s*$")
+    Regex::new(r"単位\s*(?:[:：]|は)?\s*(兆円|億円|千万円|百万円|千円|万円|円)|[(\[]\s*(兆円|億円|千万円|百万円|千円|万円|円)\s*[)\]]\s*(?:\([A-Z]\)\s*)*$")
         .expect("unit pattern")
 });
 
 /// The money units a unit line, header cell or unit row may name.
 const MONEY_UNITS: [&str; 7] = ["兆円", "億円", "千万円", "百万円", "千円", "万円", "円"];
 
-/// The unit a unit line or header cell declares: `（単位：百万円）`, `(千円)`, `単位:億円`.
+/// The unit a unit line or header cell declares: `（単位：百万円）`, `(千円)`, `単位:億円`,
+/// `単位は百万円`, `予算額（千円）(A)`.
 pub fn unit_declared(text: &str) -> Option<&'static str> {
     let folded = crate::normalize::nfkc(text);
     let caps = UNIT.captures(&folded)?;
@@ -118,6 +119,10 @@ const FIGURE_WORDS: [&str; 10] = [
     "額",
     "国費",
 ];
+
+/// A column's mark (`(A)`, `(B)`), which other columns use to say how they are computed.
+static COLUMN_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\([A-Z]\)").expect("column mark pattern"));
 
 /// Words of a header cell whose figures are the budget before or after a supplementary, not
 /// a budget of one kind.
@@ -212,7 +217,7 @@ const MAX_HEADER_CELL_CHARS: usize = 24;
 pub fn header_columns(cells: &[&str], context: YearKind) -> Option<Vec<Column>> {
     let too_long = cells
         .iter()
-        .any(|c| c.chars().count() > MAX_HEADER_CELL_CHARS);
+        .any(|c| c.chars().count() > MAX_HEADER_CELL_CHARS || c.contains('。'));
     if cells.len() < 2 || too_long || cells.iter().any(|c| parse_number(c).is_some()) {
         return None;
     }
@@ -258,7 +263,11 @@ fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    let unit = unit_declared(&folded);
+    // Column marks and the arithmetic between them (`対前年度比(B)/(A)`, `比較(A)-(B)`)
+    // name no figure of their own.
+    let folded = COLUMN_MARK.replace_all(&folded, "");
+    let folded = folded.trim_end_matches(['/', '-', '÷', '×', '+']);
+    let unit = unit_declared(folded);
     if folded.contains('率') || folded.contains('%') || folded.contains("伸び") {
         return Column::Rate;
     }
@@ -279,8 +288,8 @@ fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
     if not_budget.any(|w| folded.contains(w)) {
         return Column::Other;
     }
-    let named = YearKind::read(&folded);
-    let offset = relative_year(&folded);
+    let named = YearKind::read(folded);
+    let offset = relative_year(folded);
     let relative_year = (offset != 0)
         .then(|| context.year.map(|y| shifted(y, offset)))
         .flatten();
@@ -470,16 +479,19 @@ const CHANGE_LABELS: [&str; 10] = [
     "対前年度増減",
 ];
 
-/// Words in an amount's sentence, before it, that make it a limit, a rate or a balance, not a
-/// budget.
-const LIMIT_WORDS: [&str; 7] = [
+/// Words in an amount's sentence, before it, that make it a limit, a rate, a balance or a
+/// commitment over several years (継続費, 債務負担行為), not a budget.
+const LIMIT_WORDS: [&str; 10] = [
     "限度額",
     "上限",
     "限度",
     "単価",
     "補助率",
-    "１人当たり",
+    "当たり",
+    "あたり",
     "残高",
+    "債務負担行為",
+    "継続費",
 ];
 
 /// Amounts in running text, each with the year and kind written beside it.
@@ -744,6 +756,50 @@ mod tests {
         assert!(cap.iter().all(|f| f.limit));
         let budget = inline_figures("施設整備事業 850,000千円（新規）。限度額は別に定める。");
         assert!(!budget[0].limit);
+        for text in [
+            "（国庫債務負担行為を含め総額　４，０００億円）",
+            "継続費設定：総額 8,400百万円",
+            "１世帯あたり３万円を給付",
+        ] {
+            assert!(inline_figures(text).iter().all(|f| f.limit), "{text}");
+        }
+    }
+
+    #[test]
+    fn units_stand_before_column_marks_and_in_prose() {
+        assert_eq!(unit_declared("2025年度当初予算額（千円）(A)"), Some("千円"));
+        assert_eq!(
+            unit_declared("金額の単位は百万円（表中）。"),
+            Some("百万円")
+        );
+        let columns = header_columns(
+            &[
+                "区分",
+                "令和７年度(A)",
+                "令和８年度(B)",
+                "増減(B)-(A)",
+                "対前年度比(B)/(A)",
+            ],
+            YearKind::default(),
+        )
+        .expect("a header");
+        assert!(matches!(
+            columns.as_slice(),
+            [
+                Column::Label,
+                Column::Figure(..),
+                Column::Figure(..),
+                Column::Change(_),
+                Column::Other
+            ]
+        ));
+        assert!(
+            header_columns(
+                &["R7年度から", "R9年度までの継続費により整備する。"],
+                YearKind::default()
+            )
+            .is_none()
+        );
     }
 
     #[test]
