@@ -29,7 +29,7 @@ use super::recognise::targets::{IndicatorLine, indicator_line, target_statement}
 use super::recognise::year_tables::{figure_cards, indicators_in_tables, is_dash};
 use crate::corpus::SeedDoc;
 use crate::graph::model::{Extraction, NodeType, Rel, Source, node_id};
-use crate::money::{BudgetFigure, find_amounts};
+use crate::money::{BudgetFigure, BudgetKind, find_amounts};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -418,7 +418,7 @@ impl<'a> Reader<'a> {
             name: name.clone(),
             node_type,
             depth,
-            year_kind: YearKind::read(&name).or(inherited),
+            year_kind: item_year_kind(&name, inherited),
             main_budget: None,
             role: if found.style.is_bullet() {
                 Role::Bullet
@@ -658,7 +658,7 @@ impl<'a> Reader<'a> {
             name: name.clone(),
             node_type,
             depth,
-            year_kind: YearKind::read(&name).or(inherited),
+            year_kind: item_year_kind(&name, inherited),
             main_budget: None,
             role: Role::Heading,
         });
@@ -809,6 +809,17 @@ fn is_listed_name(head: &str) -> bool {
     );
     (2..=MAX_ITEM_NAME_CHARS).contains(&name.chars().count())
         && !name.contains(['。', '、', 'は', 'を', 'に'])
+}
+
+/// The year and kind an item's figures have: those its name states, else those in force
+/// above it. A plain 予算 in a name (`中小企業関係予算`) says no more than that it is a
+/// budget, so it gives way to the kind in force (a supplementary overview's).
+fn item_year_kind(name: &str, inherited: YearKind) -> YearKind {
+    let named = YearKind::read(name);
+    YearKind {
+        year: named.year.or(inherited.year),
+        kind: BudgetKind::detect(name).or(inherited.kind).or(named.kind),
+    }
 }
 
 /// Totals a table letter-spaces across a gap (`合　　計`), which cuts them into two cells.

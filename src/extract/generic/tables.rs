@@ -1,14 +1,17 @@
 //! Table rows of the generic reader: a label and figures under a header of years and kinds
 //! (or a single figure under a unit line), changes and rates on the row's current figure.
 
-use super::{Item, Reader, Role, emit_budget, is_rule_line, is_table_line};
-use crate::extract::recognise::amounts::{Column, YearKind, cell_amount, is_figure_label};
-use crate::extract::recognise::names::clean_name;
+use super::{Item, Reader, Role, emit_budget, is_rule_line, is_table_line, item_year_kind};
+use crate::extract::recognise::amounts::{Column, YearKind, cell_amount, cells, is_figure_label};
+use crate::extract::recognise::names::{clean_name, strip_markup};
 use crate::extract::recognise::numbering::numbered;
 use crate::extract::recognise::year_tables::is_indicator_row;
 use crate::graph::model::{NodeType, Rel};
 use crate::money::{BudgetFigure, BudgetKind, find_amounts, parse_number};
 use rust_decimal::Decimal;
+
+/// Most rows of a table of accounts that gives its figures to the item above it.
+const MAX_ACCOUNT_ROWS: usize = 3;
 
 /// Row labels that state the total of the rows above them.
 const TOTAL_LABELS: [&str; 6] = ["合計", "総計", "小計", "計", "総額", "合 計"];
@@ -144,7 +147,7 @@ impl Reader<'_> {
                 cell.year_kind = named.or(cell.year_kind);
             }
             self.open.len() - 1
-        } else if let Some(heading) = self.item_of_one_account_table(number, label_cell) {
+        } else if let Some(heading) = self.item_of_account_table(label_cell) {
             heading
         } else {
             match self.row_owner(number, label_cell) {
@@ -192,14 +195,30 @@ impl Reader<'_> {
         true
     }
 
-    /// The heading item a table of one row naming an account (`| 一般会計 | 3,210 | 4,560 |`
-    /// right under `### (1) 線状降水帯の予測精度向上`) gives its figures to: the account is
-    /// where the item's money is, not an item of its own. `None` for any other row.
-    fn item_of_one_account_table(&self, number: usize, label: &str) -> Option<usize> {
-        let first_row = (self.header_line + 1..number).all(|n| is_rule_line(self.c.line(n)));
-        let last_row = !self.lines_after(number).next().is_some_and(is_table_line);
-        let account = clean_name(label).ends_with("会計");
-        if !(first_row && last_row && account) {
+    /// The heading item a small table of accounts gives its figures to: right under an
+    /// item's heading (`### (4) 監視体制の強化`), rows that each name an account (`| 一般会計
+    /// | 2,890 | 3,012 |`, `| 東日本大震災復興特別会計 | 120 | 98 |`) and no total say where
+    /// the item's money is, not items of their own. `None` for any other row.
+    fn item_of_account_table(&self, label: &str) -> Option<usize> {
+        if !clean_name(label).ends_with("会計") {
+            return None;
+        }
+        let above = (1..self.header_line)
+            .rev()
+            .map(|n| self.c.line(n))
+            .find(|line| !line.trim().is_empty())?;
+        let heading = above.trim_start().starts_with('#')
+            || numbered(above).is_some_and(|n| !n.style.is_bullet());
+        let rows: Vec<String> = (self.header_line + 1..=self.c.doc.lines.len())
+            .map(|n| strip_markup(self.c.line(n)))
+            .take_while(|line| is_rule_line(line) || is_table_line(line))
+            .filter(|line| !is_rule_line(line))
+            .collect();
+        let accounts = rows.iter().all(|row| {
+            let name = clean_name(cells(row).first().copied().unwrap_or(""));
+            name.ends_with("会計") && !is_total_label(&name)
+        });
+        if !(heading && accounts && (1..=MAX_ACCOUNT_ROWS).contains(&rows.len())) {
             return None;
         }
         self.open
@@ -272,7 +291,7 @@ impl Reader<'_> {
             name: label.clone(),
             node_type,
             depth,
-            year_kind: YearKind::read(&label).or(inherited),
+            year_kind: item_year_kind(&label, inherited),
             main_budget: None,
             role: if found.is_some() {
                 Role::NumberedRow
