@@ -343,7 +343,7 @@ static AMOUNT_WITH_CHO: LazyLock<Regex> = LazyLock::new(|| {
 
 static AMOUNT_OKU_MAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<sign>[▲△]\s*)?(?P<oku>{NUMBER})\s*億\s*(?P<man>{NUMBER})\s*万\s*円"
+        r"(?P<sign>[▲△]\s*)?(?P<oku>{NUMBER})\s*億\s*(?P<man>{NUMBER})\s*(?P<thousand>千)?\s*万\s*円"
     ))
     .expect("oku-man pattern")
 });
@@ -393,6 +393,11 @@ pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
         let man = caps.name("man").and_then(|m| parse_number(m.as_str()));
         let (Some(oku), Some(man)) = (oku, man) else {
             continue;
+        };
+        // `２，１５６億４千万円`: 4 千万 is 4,000 万.
+        let man = match caps.name("thousand") {
+            Some(_) => man * Decimal::from(1_000),
+            None => man,
         };
         let mut value = oku + man / Decimal::from(10_000);
         if caps.name("sign").is_some() {
@@ -687,6 +692,10 @@ mod tests {
         assert_eq!(oku("300百万円と5,000千円"), ["3", "0.05"]);
         assert_eq!(oku("1兆円"), ["10000"]);
         assert_eq!(oku("849億2,200万円"), ["849.22"]);
+        assert_eq!(
+            oku("２，１５６億４千万円と１２億５千万円"),
+            ["2156.40", "12.50"]
+        );
         assert_eq!(oku("（６年度補正 1.5億円 ７年度 2.5億円）"), ["1.5", "2.5"]);
     }
 

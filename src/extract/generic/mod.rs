@@ -182,6 +182,11 @@ impl<'a> Reader<'a> {
                 let columns = self.stacked_header(number, &row).unwrap_or(columns);
                 self.columns = Some(columns);
                 self.header_line = number;
+                if self.caption_names_no_budget() {
+                    // 第２表　継続費, 第３表　債務負担行為: its 総額 and 年割額 are no budgets.
+                    self.columns = Some(vec![Column::Other; row.len()]);
+                    return;
+                }
                 self.unit = self.unit.or_else(|| self.unit_after_table(number));
                 return;
             }
@@ -231,7 +236,7 @@ impl<'a> Reader<'a> {
             .take(TABLE_REACH_FOR_UNIT)
             .map(strip_markup)
             .find(|line| !is_table_line(line))
-            .and_then(|line| unit_line(&line))
+            .and_then(|line| unit_line(&line).or_else(|| unit_note(&line)))
     }
 
     /// The non-blank lines after line `number`, in order.
@@ -239,6 +244,19 @@ impl<'a> Reader<'a> {
         (number + 1..=self.c.doc.lines.len())
             .map(|n| self.c.line(n))
             .filter(|line| !line.trim().is_empty())
+    }
+
+    /// Whether the line right above the header of the table being read names something that
+    /// is no budget (`第２表　継続費`, `債務負担行為`, `地方債`).
+    fn caption_names_no_budget(&self) -> bool {
+        (1..self.header_line)
+            .rev()
+            .map(|n| self.c.line(n))
+            .find(|line| !line.trim().is_empty())
+            .is_some_and(|line| {
+                let line = crate::normalize::nfkc(line);
+                NOT_BUDGET_CAPTIONS.iter().any(|word| line.contains(word))
+            })
     }
 
     /// The caption a table carries above its header (`歳出予算（款別）`): the nearest
@@ -821,6 +839,19 @@ fn item_year_kind(name: &str, inherited: YearKind) -> YearKind {
         kind: BudgetKind::detect(name).or(inherited.kind).or(named.kind),
     }
 }
+
+/// The unit a short note under a table gives (`（注1）単位：百万円。`).
+fn unit_note(line: &str) -> Option<&'static str> {
+    (line.contains("単位") && line.chars().count() <= UNIT_NOTE_CHARS)
+        .then(|| unit_declared(line))
+        .flatten()
+}
+
+/// Longest note under a table read for its unit, in chars.
+const UNIT_NOTE_CHARS: usize = 40;
+
+/// Captions of tables whose amounts are commitments or borrowing, not budgets.
+const NOT_BUDGET_CAPTIONS: [&str; 3] = ["継続費", "債務負担行為", "地方債"];
 
 /// Totals a table letter-spaces across a gap (`合　　計`), which cuts them into two cells.
 const SPACED_TOTALS: [&str; 3] = ["合計", "総計", "小計"];

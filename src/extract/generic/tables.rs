@@ -107,7 +107,9 @@ impl Reader<'_> {
             return false;
         }
         if !columns.iter().any(|c| matches!(c, Column::Figure(..))) {
-            // A row of a table without budget figures (limits, rates): read, nothing to keep.
+            // A row of a table without budget figures: a year's figures when the table is
+            // laid out with the years as rows, else nothing to keep (limits, rates).
+            self.year_row(number, raw, row);
             return true;
         }
         let aligned = value_columns[value_columns.len() - values.len()..]
@@ -119,7 +121,8 @@ impl Reader<'_> {
             match *column {
                 Column::Figure(year_kind, unit) => {
                     let unit = unit.or(self.unit);
-                    if let Some(amount) = cell_amount(written, unit) {
+                    // A zero in a figure column states that there is no budget.
+                    if let Some(amount) = cell_amount(written, unit).filter(|a| !a.is_zero()) {
                         cells.push(Cell {
                             year_kind,
                             amount,
@@ -224,6 +227,61 @@ impl Reader<'_> {
         self.open
             .iter()
             .rposition(|item| item.role == Role::Heading)
+    }
+
+    /// A row of a table whose years are rows and whose columns name the items (`年度 | 一般会計
+    /// | 特別会計 | 合計` over `2025年度 | 41,230,000 | …`): each cell the budget of its
+    /// column's item for the row's year, of the kind the row or the context names. Total
+    /// columns and rows naming no year are left.
+    fn year_row(&mut self, number: usize, raw: &str, row: &[&str]) {
+        let named = YearKind::read(row[0]);
+        let (Some(year), Some(kind), Some(unit)) =
+            (named.year, named.kind.or(self.context().kind), self.unit)
+        else {
+            return;
+        };
+        let header_line = strip_markup(self.c.line(self.header_line));
+        let header = cells(&header_line);
+        if header.len() != row.len() {
+            return;
+        }
+        let source = self.c.source(number, raw.trim());
+        for (cell, written) in header.iter().zip(row).skip(1) {
+            let Some(amount) = cell_amount(written, Some(unit)).filter(|a| !a.is_zero()) else {
+                continue;
+            };
+            let name = clean_name(cell);
+            if name.chars().count() < 2 || is_total_label(&name) {
+                continue;
+            }
+            let quote = self.c.source(self.header_line, cell);
+            let node_type = if name.ends_with("基金") {
+                NodeType::Fund
+            } else {
+                NodeType::Measure
+            };
+            let id = self.c.node(node_type, &name, quote);
+            let item = Item {
+                id,
+                name,
+                node_type,
+                depth: 0,
+                year_kind: YearKind {
+                    year: Some(year),
+                    kind: Some(kind),
+                },
+                main_budget: None,
+                role: Role::Row,
+            };
+            let figure = BudgetFigure::new(Some(amount), year, kind);
+            emit_budget(
+                &mut self.c,
+                &item,
+                &figure,
+                source.clone(),
+                Some((written, unit)),
+            );
+        }
     }
 
     /// Opens the item a table's caption names, for its total row (closed with the table);

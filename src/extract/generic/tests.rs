@@ -380,3 +380,21 @@ fn a_table_of_one_account_row_under_an_item_gives_that_items_figures() {
         ]
     );
 }
+
+#[test]
+fn a_table_with_the_years_as_rows_gives_each_column_its_budgets() {
+    let text = "2025年度　北原市当初予算の概要\n（単位：千円）\n\
+                年度\t一般会計\t特別会計\t合計\n\
+                2024年度\t39,870,000\t15,480,000\t55,350,000\n\
+                2025年度\t41,230,000\t15,120,000\t56,350,000\n\
+                対前年度増減\t1,360,000\t△360,000\t1,000,000\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "一般会計 R6 initial 398.70",
+            "特別会計 R6 initial 154.80",
+            "一般会計 R7 initial 412.30",
+            "特別会計 R7 initial 151.20"
+        ]
+    );
+}

@@ -494,6 +494,18 @@ const LIMIT_WORDS: [&str; 10] = [
     "継続費",
 ];
 
+/// The text after a parenthesis that opens it (`（4.5％）の増` → `の増`); the text as it
+/// is when it opens none or the parenthesis is not closed.
+fn skip_parenthesis(text: &str) -> &str {
+    let Some(inside) = text.strip_prefix(['（', '(']) else {
+        return text;
+    };
+    match inside.find(['）', ')']) {
+        Some(end) => &inside[end + inside[end..].chars().next().map_or(1, char::len_utf8)..],
+        None => text,
+    }
+}
+
 /// Amounts in running text, each with the year and kind written beside it.
 pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
     let amounts = find_amounts(text);
@@ -523,7 +535,8 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         } else {
             written
         };
-        let after_start = after.trim_start();
+        // `…１億２，３４０万円（4.5％）の増`: a parenthesis may stand before the word.
+        let after_start = skip_parenthesis(after.trim_start()).trim_start();
         let label = before.trim_end_matches([' ', '\u{3000}', '\t', ':', '：', '】', '+', '＋']);
         let change = amount.oku.is_sign_negative()
             || CHANGE_LABELS.iter().any(|w| label.ends_with(w))
@@ -763,6 +776,15 @@ mod tests {
         ] {
             assert!(inline_figures(text).iter().all(|f| f.limit), "{text}");
         }
+    }
+
+    #[test]
+    fn a_change_may_name_its_rate_before_saying_so() {
+        let figures = inline_figures(
+            "総額は２８億７，６５０万円で、前年度に比べ１億２，３４０万円（4.5％）の増",
+        );
+        assert!(!figures[0].change);
+        assert!(figures[1].change);
     }
 
     #[test]
