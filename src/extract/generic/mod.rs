@@ -395,7 +395,7 @@ impl<'a> Reader<'a> {
         if name.chars().count() < 2
             || is_sentence
             || is_reference_note(title)
-            || (found.style.is_bullet() && figures.is_empty())
+            || (found.style.is_bullet() && figures.is_empty() && !self.figures_below(number))
         {
             return false;
         }
@@ -460,6 +460,20 @@ impl<'a> Reader<'a> {
         };
         mentions::read(&mut self.c, Lines::one(number), raw, Some(owner));
         true
+    }
+
+    /// Whether the line after the bullet at `number` is a bullet giving a figure by its
+    /// label (`- 一般会計` over `  - 令和８年度要求・要望額：812,345百万円`): the bullet names
+    /// the item those figures are of.
+    fn figures_below(&self, number: usize) -> bool {
+        self.lines_after(number)
+            .next()
+            .and_then(|line| {
+                numbered(line)
+                    .filter(|n| n.style.is_bullet())
+                    .map(|n| n.title)
+            })
+            .is_some_and(|title| is_figure_note(&strip_markup(title)))
     }
 
     /// An indicator line: an indicator node evaluating the current item.
@@ -730,7 +744,11 @@ impl<'a> Reader<'a> {
                 }
                 continue;
             }
-            let context = figure.year_kind.or(item.year_kind);
+            let mut written = figure.year_kind;
+            if figure.kind_plain && item.year_kind.kind.is_some() {
+                written.kind = item.year_kind.kind;
+            }
+            let context = written.or(item.year_kind);
             let year = figure
                 .year_kind
                 .year

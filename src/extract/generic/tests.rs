@@ -398,3 +398,13 @@ fn a_table_with_the_years_as_rows_gives_each_column_its_budgets() {
         ]
     );
 }
+
+#[test]
+fn a_bullet_over_figure_bullets_names_their_item() {
+    let text = "# 令和８年度 概算要求の概要\n\n## 要求総額\n\n- 一般会計\n  \
+                - 令和８年度要求・要望額：812,345百万円\n  - 令和７年度予算額：765,432百万円\n";
+    assert_eq!(
+        budget_lines(text),
+        ["一般会計 R8 request 8123.45", "一般会計 R7 initial 7654.32"]
+    );
+}

@@ -457,8 +457,13 @@ pub struct InlineFigure {
     pub kind_implied: bool,
     /// A change (増減, 比較, 増額/減額, △/▲) rather than a budget.
     pub change: bool,
-    /// A limit, ceiling or unit rate (起債の限度額, 補助上限, 単価) rather than a budget.
+    /// A limit, ceiling or unit rate (起債の限度額, 補助上限, 単価), or the total a sentence
+    /// gives after adding an amount (`…を追加し、歳入歳出予算の総額を…とする`), rather than a
+    /// budget.
     pub limit: bool,
+    /// The kind was read from a plain 予算 only (`歳入歳出予算の総額に…`), which says no more
+    /// than that a budget is meant: a kind in force around it prevails.
+    pub kind_plain: bool,
     /// の内数.
     pub inclusive: bool,
     /// 新規, 事項要求, 再掲, 〔〕.
@@ -520,6 +525,10 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         let after = &text[amount.end..next_start];
         let parenthesis = parenthesis_after(&text[amount.end..]);
         let written = YearKind::read(parenthesis).or(YearKind::read(before));
+        let kind_plain = written.kind.is_some()
+            && BudgetKind::detect(parenthesis)
+                .or(BudgetKind::detect(before))
+                .is_none();
         let comparison = index > 0 && matches!(before.trim(), "（" | "(") && written.is_empty();
         let year_offset = if comparison {
             -1
@@ -549,9 +558,14 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         let sentence_start = text[..amount.start]
             .rfind('。')
             .map_or(0, |i| i + '。'.len_utf8());
-        let limit = LIMIT_WORDS
-            .iter()
-            .any(|w| text[sentence_start..amount.start].contains(w));
+        let between = &text[previous_end..amount.start];
+        let total_after_change = index > 0
+            && between.contains("総額")
+            && ["追加", "減額", "増額"].iter().any(|w| between.contains(w));
+        let limit = total_after_change
+            || LIMIT_WORDS
+                .iter()
+                .any(|w| text[sentence_start..amount.start].contains(w));
         figures.push(InlineFigure {
             amount: amount.clone(),
             year_kind,
@@ -559,6 +573,7 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
             kind_implied,
             change,
             limit,
+            kind_plain,
             inclusive,
             flags,
         });
@@ -776,6 +791,16 @@ mod tests {
         ] {
             assert!(inline_figures(text).iter().all(|f| f.limit), "{text}");
         }
+    }
+
+    #[test]
+    fn a_supplementary_in_the_statutory_wording_adds_an_amount_and_states_a_total() {
+        let figures = inline_figures(
+            "既定の歳入歳出予算の総額に歳入歳出それぞれ４５，６７８千円を追加し、歳入歳出予算の総額を歳入歳出それぞれ３，０４５，６７８千円とする。",
+        );
+        assert!(figures[0].kind_plain && !figures[0].limit);
+        assert!(figures[1].limit);
+        assert!(!inline_figures("令和７年度補正予算 1,234億円")[0].kind_plain);
     }
 
     #[test]
