@@ -326,3 +326,22 @@ const NOTES_AND_TRANSPOSED_SET: [&str; 8] = [
 fn budgets_with_unit_notes_leaders_and_years_as_rows() {
     assert_set_recall(&NOTES_AND_TRANSPOSED_SET);
 }
+
+/// A seventh set, written without looking at the readers or the other fixtures: two
+/// requests in Markdown (one with a 増△減額 column, one whose items are bold bullets with
+/// their figures on the next line), two supplementary overviews (one in Shift_JIS), a city
+/// overview in HTML and a town's budget in the legal form whose title stands under a bill
+/// number (`議案第１５号`).
+const WRITTEN_BLIND_SET: [&str; 6] = [
+    "gaisan_bunka_r8.md",
+    "gaisan_env_r8.md",
+    "hosei_mlit_r6.txt",
+    "hosei_pref_r7_sjis.txt",
+    "yosan_gaiyo_wakamatsu_r7.html",
+    "yosansho_kawabe_r7.txt",
+];
+
+#[test]
+fn documents_written_blind_read_with_their_years_kinds_and_items() {
+    assert_set_recall(&WRITTEN_BLIND_SET);
+}

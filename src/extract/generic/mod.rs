@@ -41,6 +41,9 @@ const NAME_TAIL: [char; 11] = [
     ':', '：', '…', ' ', '\u{3000}', '\t', '【', '[', '［', '（', '(',
 ];
 
+/// Non-blank lines at the top of a document read for the year and kind it speaks of.
+const HEAD_LINES: usize = 5;
+
 /// Lines after a plan's heading that may carry its decision (date, 閣議決定).
 const DECISION_LINES: usize = 3;
 
@@ -111,8 +114,18 @@ impl<'a> Reader<'a> {
             .iter()
             .find(|l| !l.trim().is_empty())
             .unwrap_or("");
-        let document_context =
-            YearKind::read(&doc.info.title).or(YearKind::read(&strip_markup(first_line)));
+        // A title may stand under a line that names no year (`議案第１５号`): the first of
+        // the document's head lines that names a year and a kind.
+        let head_context = doc
+            .lines
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .take(HEAD_LINES)
+            .map(|l| YearKind::read(&strip_markup(l)))
+            .find(|named| named.year.is_some() && named.kind.is_some());
+        let document_context = YearKind::read(&doc.info.title)
+            .or(YearKind::read(&strip_markup(first_line)))
+            .or(head_context.unwrap_or_default());
         Reader {
             c: Collector::new(doc),
             outline: Outline::default(),
@@ -215,7 +228,7 @@ impl<'a> Reader<'a> {
         }
         self.open
             .retain(|item| matches!(item.role, Role::Heading | Role::Bullet));
-        if let Some(found) = numbered(raw)
+        if let Some(found) = numbered(raw).or_else(|| bold_item(self.c.line(number), raw))
             && self.item_line(number, raw, &found)
         {
             self.columns = None;
@@ -462,18 +475,19 @@ impl<'a> Reader<'a> {
         true
     }
 
-    /// Whether the line after the bullet at `number` is a bullet giving a figure by its
-    /// label (`- 一般会計` over `  - 令和８年度要求・要望額：812,345百万円`): the bullet names
-    /// the item those figures are of.
+    /// Whether the line after the bullet at `number` gives a figure by its label, as a
+    /// bullet of its own (`- 一般会計` over `  - 令和８年度要求・要望額：812,345百万円`) or
+    /// as the bullet's next line (`- **地域脱炭素推進交付金**` over `  令和8年度要求額
+    /// 52,000百万円`): the bullet names the item those figures are of.
     fn figures_below(&self, number: usize) -> bool {
-        self.lines_after(number)
-            .next()
-            .and_then(|line| {
-                numbered(line)
-                    .filter(|n| n.style.is_bullet())
-                    .map(|n| n.title)
-            })
-            .is_some_and(|title| is_figure_note(&strip_markup(title)))
+        self.lines_after(number).next().is_some_and(|line| {
+            let line = strip_markup(line);
+            match numbered(&line) {
+                Some(found) if found.style.is_bullet() => is_figure_note(found.title),
+                Some(_) => false,
+                None => is_figure_note(&line),
+            }
+        })
     }
 
     /// An indicator line: an indicator node evaluating the current item.
@@ -870,6 +884,24 @@ const UNIT_NOTE_CHARS: usize = 40;
 
 /// Captions of tables whose amounts are commitments or borrowing, not budgets.
 const NOT_BUDGET_CAPTIONS: [&str; 3] = ["継続費", "債務負担行為", "地方債"];
+
+/// A line written wholly in bold (`**地域脱炭素推進交付金**`), read as an item heading under
+/// the heading above it: `source` is the line as written, `plain` the same line with the
+/// markup blanked out.
+fn bold_item<'p>(source: &str, plain: &'p str) -> Option<Numbered<'p>> {
+    let inner = source.trim().strip_prefix("**")?.strip_suffix("**")?;
+    let title = plain.trim();
+    let short = (2..=MAX_ITEM_NAME_CHARS).contains(&title.chars().count());
+    if inner.contains("**") || !short || title.contains('。') {
+        return None;
+    }
+    Some(Numbered {
+        style: Style::Square,
+        title,
+        title_start: plain.len() - plain.trim_start().len(),
+        marker: "",
+    })
+}
 
 /// Totals a table letter-spaces across a gap (`合　　計`), which cuts them into two cells.
 const SPACED_TOTALS: [&str; 3] = ["合計", "総計", "小計"];

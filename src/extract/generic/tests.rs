@@ -408,3 +408,17 @@ fn a_bullet_over_figure_bullets_names_their_item() {
         ["一般会計 R8 request 8123.45", "一般会計 R7 initial 7654.32"]
     );
 }
+
+#[test]
+fn a_bold_bullet_over_its_figure_line_is_the_item_and_the_title_may_follow_a_bill_number() {
+    let text = "議案第１５号\n\n令和８年度 環境省 概算要求の概要\n\n（単位：百万円）\n\n\
+                ### (1) 地域の脱炭素化\n\n- **地域脱炭素推進交付金**\n  \
+                令和8年度要求額 52,000百万円（令和7年度予算額 38,500百万円）\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "地域脱炭素推進交付金 R8 request 520",
+            "地域脱炭素推進交付金 R7 initial 385"
+        ]
+    );
+}

@@ -259,9 +259,10 @@ fn columns_of(cells: &[&str], context: YearKind) -> Vec<Column> {
 }
 
 fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
+    // `増△減額`: the sign marks written into a header say nothing of the column.
     let folded: String = crate::normalize::nfkc(cell)
         .chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| !c.is_whitespace() && !matches!(c, '△' | '▲'))
         .collect();
     // Column marks and the arithmetic between them (`対前年度比(B)/(A)`, `比較(A)-(B)`)
     // name no figure of their own.
