@@ -2,7 +2,9 @@
 //! (or a single figure under a unit line), changes and rates on the row's current figure.
 
 use super::{Item, Reader, Role, emit_budget, is_rule_line, is_table_line, item_year_kind};
-use crate::extract::recognise::amounts::{Column, YearKind, cell_amount, cells, is_figure_label};
+use crate::extract::recognise::amounts::{
+    Column, YearKind, cell_amount, cells, is_figure_label, names_a_limit,
+};
 use crate::extract::recognise::names::{clean_name, strip_markup};
 use crate::extract::recognise::numbering::numbered;
 use crate::extract::recognise::year_tables::is_indicator_row;
@@ -140,6 +142,10 @@ impl Reader<'_> {
         let label_cell = row_label(row, &columns);
         if cells.is_empty() || parse_number(label_cell).is_some() {
             return false;
+        }
+        if names_a_limit(&crate::normalize::nfkc(label_cell)) {
+            // `財政調整基金の残高見込み　118億円`: a balance or limit, read, no budget.
+            return true;
         }
         let figure_label = label_cell.trim_start_matches(['（', '(', '【', '［']);
         let named = YearKind::read(figure_label);

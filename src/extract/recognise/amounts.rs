@@ -500,6 +500,12 @@ const LIMIT_WORDS: [&str; 10] = [
     "継続費",
 ];
 
+/// Whether a label names a limit, rate, balance or commitment rather than a budget
+/// (`財政調整基金の残高見込み`, `起債の限度額`).
+pub fn names_a_limit(label: &str) -> bool {
+    LIMIT_WORDS.iter().any(|w| label.contains(w))
+}
+
 /// The text after a parenthesis that opens it (`（4.5％）の増` → `の増`); the text as it
 /// is when it opens none or the parenthesis is not closed.
 fn skip_parenthesis(text: &str) -> &str {
@@ -563,10 +569,7 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         let total_after_change = index > 0
             && between.contains("総額")
             && ["追加", "減額", "増額"].iter().any(|w| between.contains(w));
-        let limit = total_after_change
-            || LIMIT_WORDS
-                .iter()
-                .any(|w| text[sentence_start..amount.start].contains(w));
+        let limit = total_after_change || names_a_limit(&text[sentence_start..amount.start]);
         figures.push(InlineFigure {
             amount: amount.clone(),
             year_kind,
@@ -775,6 +778,14 @@ mod tests {
         let plain = plain_header_columns(&header, context).expect("a header of words");
         assert!(!plain.iter().any(|c| matches!(c, Column::Figure(..))));
         assert!(plain_header_columns(&["事業A", "1,000", "新規"], context).is_none());
+    }
+
+    #[test]
+    fn labels_naming_a_balance_or_a_limit() {
+        assert!(names_a_limit(
+            "（参考）財政調整基金の残高見込み（令和７年度末）"
+        ));
+        assert!(!names_a_limit("財政調整基金積立金"));
     }
 
     #[test]
