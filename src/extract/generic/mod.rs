@@ -14,8 +14,8 @@ use super::collect::{Collector, strip_tags_keep_len};
 use super::indicators::{FoundIndicator, add_indicator};
 use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
-    Column, InlineFigure, YearKind, cells, header_columns, inline_figures, is_figure_label,
-    plain_header_columns, shifted, tab_cells, unit_declared, unit_line, unit_row,
+    Column, InlineFigure, YearKind, cells, figure_note_label, header_columns, inline_figures,
+    is_figure_label, plain_header_columns, shifted, tab_cells, unit_declared, unit_line, unit_row,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, milestones};
@@ -262,22 +262,23 @@ impl<'a> Reader<'a> {
     /// Whether the line right above the header of the table being read names something that
     /// is no budget (`第２表　継続費`, `債務負担行為`, `地方債`).
     fn caption_names_no_budget(&self) -> bool {
+        self.line_above_header().is_some_and(|number| {
+            let line = crate::normalize::nfkc(self.c.line(number));
+            NOT_BUDGET_CAPTIONS.iter().any(|word| line.contains(word))
+        })
+    }
+
+    /// The nearest non-blank line above the header of the table being read.
+    fn line_above_header(&self) -> Option<usize> {
         (1..self.header_line)
             .rev()
-            .map(|n| self.c.line(n))
-            .find(|line| !line.trim().is_empty())
-            .is_some_and(|line| {
-                let line = crate::normalize::nfkc(line);
-                NOT_BUDGET_CAPTIONS.iter().any(|word| line.contains(word))
-            })
+            .find(|n| !self.c.line(*n).trim().is_empty())
     }
 
     /// The caption a table carries above its header (`歳出予算（款別）`): the nearest
     /// non-blank line above it that is a short name, not a unit line or a sentence.
     fn table_caption(&self) -> Option<(usize, String)> {
-        let number = (1..self.header_line)
-            .rev()
-            .find(|n| !self.c.line(*n).trim().is_empty())?;
+        let number = self.line_above_header()?;
         let line = strip_markup(self.c.line(number));
         let name = clean_name(line.trim_start_matches('#'));
         let readable = (2..=MAX_ITEM_NAME_CHARS).contains(&name.chars().count())
@@ -923,11 +924,7 @@ fn is_figure_note(raw: &str) -> bool {
     let Some(first) = inline_figures(raw).first().map(|f| f.amount.start) else {
         return false;
     };
-    let label = raw[..first]
-        .trim_start_matches(['（', '(', '【', '[', '［', ' ', '\u{3000}'])
-        .trim_end_matches(NAME_TAIL)
-        .trim_end_matches(['】', ']', '］']);
-    !YearKind::read(label).is_empty() && is_figure_label(label)
+    figure_note_label(raw[..first].trim_end_matches(NAME_TAIL)).is_some()
 }
 
 /// Whether a line is blank or only draws a table's rule (`| --- | ---: |`, `――――`).

@@ -3,7 +3,7 @@
 
 use super::{Item, Reader, Role, emit_budget, is_rule_line, is_table_line, item_year_kind};
 use crate::extract::recognise::amounts::{
-    Column, YearKind, cell_amount, cells, is_figure_label, names_a_limit,
+    Column, YearKind, cell_amount, cells, figure_note_label, names_a_limit,
 };
 use crate::extract::recognise::names::{clean_name, strip_markup};
 use crate::extract::recognise::numbering::numbered;
@@ -147,9 +147,8 @@ impl Reader<'_> {
             // `財政調整基金の残高見込み　118億円`: a balance or limit, read, no budget.
             return true;
         }
-        let figure_label = label_cell.trim_start_matches(['（', '(', '【', '［']);
-        let named = YearKind::read(figure_label);
-        let owner = if is_figure_label(figure_label) && !named.is_empty() && !self.open.is_empty() {
+        let note = figure_note_label(label_cell).filter(|_| !self.open.is_empty());
+        let owner = if let Some(named) = note {
             // `（令和６年度当初予算額　４２５億円）` under an item: the item's own figure, of
             // the year and kind its label names.
             for cell in &mut cells {
@@ -212,10 +211,7 @@ impl Reader<'_> {
         if !clean_name(label).ends_with("会計") {
             return None;
         }
-        let above = (1..self.header_line)
-            .rev()
-            .map(|n| self.c.line(n))
-            .find(|line| !line.trim().is_empty())?;
+        let above = self.c.line(self.line_above_header()?);
         let heading = above.trim_start().starts_with('#')
             || numbered(above).is_some_and(|n| !n.style.is_bullet());
         let rows: Vec<String> = (self.header_line + 1..=self.c.doc.lines.len())

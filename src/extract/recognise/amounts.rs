@@ -184,6 +184,17 @@ pub fn is_figure_label(label: &str) -> bool {
     true
 }
 
+/// The year and kind a label of budget wording names (`（令和６年度当初予算額`,
+/// `【令和8年度要求額】`), brackets around it ignored: `None` for a label naming an item of
+/// its own, or naming neither a year nor a kind (`合計`).
+pub fn figure_note_label(label: &str) -> Option<YearKind> {
+    let label = label
+        .trim_start_matches(['（', '(', '【', '[', '［', ' ', '\u{3000}'])
+        .trim_end_matches([':', '：', ' ', '\u{3000}', '\t', '】', ']', '］']);
+    let named = YearKind::read(label);
+    (!named.is_empty() && is_figure_label(label)).then_some(named)
+}
+
 /// Joins letter-spaced header words split into one-character cells (`比`, `較` → `比較`).
 fn join_spaced_words(cells: &[&str]) -> Vec<String> {
     let mut joined: Vec<String> = Vec::with_capacity(cells.len());
@@ -285,8 +296,11 @@ fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
     // The budget before or after a supplementary (補正前の額, 補正後計) is neither the
     // supplementary nor the initial budget; a limit, rate or balance (限度額, 残高) is no
     // budget.
-    let mut not_budget = AROUND_SUPPLEMENTARY_WORDS.iter().chain(&LIMIT_WORDS);
-    if not_budget.any(|w| folded.contains(w)) {
+    if AROUND_SUPPLEMENTARY_WORDS
+        .iter()
+        .any(|w| folded.contains(w))
+        || names_a_limit(folded)
+    {
         return Column::Other;
     }
     let named = YearKind::read(folded);
