@@ -15,7 +15,8 @@ use super::indicators::{FoundIndicator, add_indicator};
 use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
     Column, InlineFigure, YearKind, cells, figure_note_label, header_columns, inline_figures,
-    is_figure_label, plain_header_columns, shifted, tab_cells, unit_declared, unit_line, unit_row,
+    is_figure_label, plain_header_columns, prose_subject, shifted, tab_cells, unit_declared,
+    unit_line, unit_row,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, milestones};
@@ -24,7 +25,7 @@ use super::recognise::names::{
 };
 use super::recognise::numbering::{Numbered, Outline, Style, numbered};
 use super::recognise::plans::find_plans;
-use super::recognise::programs::{is_program_name, program_type};
+use super::recognise::programs::{find_programs, is_program_name, program_type};
 use super::recognise::targets::{IndicatorLine, indicator_line, target_statement};
 use super::recognise::year_tables::{figure_cards, indicators_in_tables, is_dash};
 use crate::corpus::SeedDoc;
@@ -191,7 +192,7 @@ impl<'a> Reader<'a> {
             return;
         }
         if row.len() >= 2 {
-            if let Some(columns) = header_columns(&row, self.context()) {
+            if let Some(columns) = header_columns(&row, self.header_context(number)) {
                 let columns = self.stacked_header(number, &row).unwrap_or(columns);
                 self.columns = Some(columns);
                 self.header_line = number;
@@ -231,7 +232,13 @@ impl<'a> Reader<'a> {
         if let Some(found) = numbered(raw).or_else(|| bold_item(self.c.line(number), raw))
             && self.item_line(number, raw, &found)
         {
-            self.columns = None;
+            // A heading over rows of the table being read (`１．持続可能な観光地域づくり`
+            // between rows) groups them; any other item ends the table.
+            let groups_rows = inline_figures(found.title).is_empty()
+                && self.lines_after(number).next().is_some_and(is_table_line);
+            if !groups_rows {
+                self.columns = None;
+            }
             return;
         }
         self.open.retain(|item| item.role != Role::Bullet);
@@ -240,6 +247,23 @@ impl<'a> Reader<'a> {
             return;
         }
         self.text_line(number, raw);
+    }
+
+    /// The year and kind in force for a table's header at line `number`: those of the
+    /// caption right above it when it names a year (`（参考）令和６年度補正予算`), else the
+    /// context's.
+    fn header_context(&self, number: usize) -> YearKind {
+        let context = self.context();
+        let caption = (1..number)
+            .rev()
+            .find(|n| !self.c.line(*n).trim().is_empty())
+            .map(|n| YearKind::read(&strip_markup(self.c.line(n))));
+        match caption {
+            Some(named) if named.year.is_some() && !is_table_line(self.c.line(number - 1)) => {
+                named.or(context)
+            }
+            _ => context,
+        }
     }
 
     /// The unit a line right after the table under the header at `header` declares
@@ -580,7 +604,10 @@ impl<'a> Reader<'a> {
     fn text_line(&mut self, number: usize, raw: &str) {
         self.target_in_text(number, raw);
         let figures = inline_figures(raw);
-        if !figures.is_empty() && !self.listed_figures(number, raw, &figures) {
+        if !figures.is_empty()
+            && !self.listed_figures(number, raw, &figures)
+            && !self.sentence_figures(number, raw, &figures)
+        {
             let only_changes = figures.iter().all(|f| f.change);
             let named = if only_changes {
                 None
@@ -613,6 +640,78 @@ impl<'a> Reader<'a> {
             }
             None => mentions::read(&mut self.c, Lines::one(number), raw, None),
         }
+    }
+
+    /// Sentences that give amounts to the programs they name (`令和７年度予算では、
+    /// 「自動運転社会実装推進事業」に４６億円を計上した。`, `…機構に対し、８９８億円`): each
+    /// amount goes to the program its sentence links it to (`同事業` being the last such
+    /// program named before), a change to the figure before it, any other amount to the
+    /// current item. False, with nothing read, when no amount is linked to a program.
+    fn sentence_figures(&mut self, number: usize, raw: &str, figures: &[InlineFigure]) -> bool {
+        let mut subjects = Vec::with_capacity(figures.len());
+        let mut start = 0;
+        for figure in figures {
+            let sentence_start = raw[..figure.amount.start]
+                .rfind('。')
+                .map_or(0, |at| at + '。'.len_utf8());
+            let from = start.max(sentence_start);
+            let before = &raw[from..figure.amount.start];
+            let subject = prose_subject(before)
+                .filter(|_| !figure.change)
+                .and_then(|(at, name)| self.program_named(number, raw, from + at, name));
+            subjects.push(subject);
+            start = figure.amount.end;
+        }
+        if subjects.iter().all(Option::is_none) {
+            return false;
+        }
+        let mut owner = self.open.len().checked_sub(1);
+        for (index, subject) in subjects.into_iter().enumerate() {
+            if let Some((name, source)) = subject {
+                owner = Some(self.open_sub_item(name, source));
+            } else if !figures[index].change {
+                owner = self.open.len().checked_sub(1);
+            }
+            if let Some(owner) = owner {
+                self.figures_where(number, raw, owner, |at| at == index);
+            }
+        }
+        true
+    }
+
+    /// The program `name` (at byte `at` of line `number`, `raw`) stands for in a sentence,
+    /// with the source that cites it: a program, fund, subsidy or body by its own name (quoted
+    /// or not), or `同事業` for the last program of that kind named before it. `None` for any
+    /// other words.
+    fn program_named(
+        &self,
+        number: usize,
+        raw: &str,
+        at: usize,
+        name: &str,
+    ) -> Option<(String, Source)> {
+        if let Some(word) = name.strip_prefix('同') {
+            let antecedent = |line: usize, text: &str| {
+                find_programs(text)
+                    .into_iter()
+                    .rfind(|program| {
+                        program.name.ends_with(word) && !program.name.starts_with('同')
+                    })
+                    .map(|program| (program.name.clone(), self.c.source(line, &program.name)))
+            };
+            return antecedent(number, &raw[..at]).or_else(|| {
+                (number.saturating_sub(ANTECEDENT_LINES).max(1)..number)
+                    .rev()
+                    .find_map(|line| antecedent(line, self.c.line(line)))
+            });
+        }
+        let quoted = raw[..at].ends_with(['「', '『']);
+        let named = quoted
+            || is_program_name(name)
+            || name.ends_with("補助")
+            || mentions::is_agency_name(name);
+        let cleaned = clean_name(name);
+        named.then(|| (cleaned, self.c.source(number, name)))
     }
 
     /// A sentence listing figures each after its own name (`うち一般会計１，１５０億円、
@@ -684,13 +783,21 @@ impl<'a> Reader<'a> {
         if !readable {
             return None;
         }
+        let source = self.c.source(number, head.trim());
+        let index = self.open_sub_item(name, source);
+        self.remember_note(head, index);
+        Some(index)
+    }
+
+    /// Opens `name` as an item under the current one, cited by `source`; returns its index
+    /// among the open items.
+    fn open_sub_item(&mut self, name: String, source: Source) -> usize {
         let parent = self.current().cloned();
         let node_type = if is_program_name(&name) {
             program_type(&name)
         } else {
             NodeType::Measure
         };
-        let source = self.c.source(number, head.trim());
         let id = self.c.node(node_type, &name, source.clone());
         let depth = parent.as_ref().map_or(0, |p| p.depth + 1);
         if let Some(parent) = &parent {
@@ -709,8 +816,7 @@ impl<'a> Reader<'a> {
             main_budget: None,
             role: Role::Heading,
         });
-        self.remember_note(head, self.open.len() - 1);
-        Some(self.open.len() - 1)
+        self.open.len() - 1
     }
 
     /// Agencies listed in a heading's parenthesis (`（◎内閣官房、全府省）`): a ◎ marks the
@@ -736,11 +842,23 @@ impl<'a> Reader<'a> {
 
     /// Emits the budget figures written in `text` for the open item at `owner`.
     fn figures(&mut self, number: usize, text: &str, owner: usize) {
+        self.figures_where(number, text, owner, |_| true);
+    }
+
+    /// Emits the budget figures written in `text` whose place among them `chosen` accepts,
+    /// for the open item at `owner`.
+    fn figures_where(
+        &mut self,
+        number: usize,
+        text: &str,
+        owner: usize,
+        chosen: impl Fn(usize) -> bool,
+    ) {
         let Some(item) = self.open.get(owner).cloned() else {
             return;
         };
-        for figure in inline_figures(text) {
-            if figure.limit {
+        for (index, figure) in inline_figures(text).into_iter().enumerate() {
+            if figure.limit || figure.outside_budget_talk || !chosen(index) {
                 continue;
             }
             let quote = quote_around(text, figure.amount.start, figure.amount.end);
@@ -828,6 +946,9 @@ fn emit_budget(
     c.edge(&item.id, Rel::HasBudget, &id, source);
     id
 }
+
+/// How many lines back `同事業` may find the program it stands for.
+const ANTECEDENT_LINES: usize = 20;
 
 /// How many lines after a table's header its closing unit line may stand.
 const TABLE_REACH_FOR_UNIT: usize = 40;

@@ -479,6 +479,9 @@ pub struct InlineFigure {
     /// The kind was read from a plain 予算 only (`歳入歳出予算の総額に…`), which says no more
     /// than that a budget is meant: a kind in force around it prevails.
     pub kind_plain: bool,
+    /// A figure of a sentence that speaks of no budget (`旅行消費額は約8.1兆円と、…記録した。`):
+    /// a statistic, not a budget.
+    pub outside_budget_talk: bool,
     /// の内数.
     pub inclusive: bool,
     /// 新規, 事項要求, 再掲, 〔〕.
@@ -501,7 +504,7 @@ const CHANGE_LABELS: [&str; 10] = [
 
 /// Words in an amount's sentence, before it, that make it a limit, a rate, a balance or a
 /// commitment over several years (継続費, 債務負担行為), not a budget.
-const LIMIT_WORDS: [&str; 10] = [
+const LIMIT_WORDS: [&str; 17] = [
     "限度額",
     "上限",
     "限度",
@@ -512,10 +515,19 @@ const LIMIT_WORDS: [&str; 10] = [
     "残高",
     "債務負担行為",
     "継続費",
+    "財源内訳",
+    "目標額",
+    "見込",
+    "総事業費",
+    "融資枠",
+    "貸付枠",
+    "発行総額",
 ];
 
-/// Whether a label names a limit, rate, balance or commitment rather than a budget
-/// (`財政調整基金の残高見込み`, `起債の限度額`).
+/// Whether a label names something other than a budget: a limit, rate, balance or
+/// commitment (`財政調整基金の残高見込み`, `起債の限度額`), a target or estimate
+/// (`寄附目標額`), a funding breakdown (`財源内訳`), a multi-year total (`総事業費`) or an
+/// issue (`発行総額`).
 pub fn names_a_limit(label: &str) -> bool {
     LIMIT_WORDS.iter().any(|w| label.contains(w))
 }
@@ -545,10 +557,19 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         let before = clause_before(&text[previous_end..amount.start]);
         let after = &text[amount.end..next_start];
         let parenthesis = parenthesis_after(&text[amount.end..]);
-        let written = YearKind::read(parenthesis).or(YearKind::read(before));
+        let sentence_start = text[..amount.start]
+            .rfind('。')
+            .map_or(0, |i| i + '。'.len_utf8());
+        // `令和７年度予算では、同事業に２０７億円を計上し`: what the clause leaves unsaid, the
+        // sentence said before it (since the previous amount).
+        let sentence = &text[sentence_start.max(previous_end)..amount.start];
+        let written = YearKind::read(parenthesis)
+            .or(YearKind::read(before))
+            .or(YearKind::read(sentence));
         let kind_plain = written.kind.is_some()
             && BudgetKind::detect(parenthesis)
                 .or(BudgetKind::detect(before))
+                .or(BudgetKind::detect(sentence))
                 .is_none();
         let comparison = index > 0 && matches!(before.trim(), "（" | "(") && written.is_empty();
         let year_offset = if comparison {
@@ -576,14 +597,22 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
                 // `… 2,100百万円　増減　245百万円`: 増減 labels the next amount.
                 && !after_start.starts_with("増減");
         let (inclusive, flags) = detect_qualifiers(&format!("{before}{}", qualifier_text(after)));
-        let sentence_start = text[..amount.start]
-            .rfind('。')
-            .map_or(0, |i| i + '。'.len_utf8());
         let between = &text[previous_end..amount.start];
         let total_after_change = index > 0
             && between.contains("総額")
             && ["追加", "減額", "増額"].iter().any(|w| between.contains(w));
-        let limit = total_after_change || names_a_limit(&text[sentence_start..amount.start]);
+        // `歳入歳出予算の総額を歳入歳出それぞれ５５，０７７，６３２千円とする。`: the total
+        // a supplementary leaves, not its amount.
+        let total_set = text[sentence_start..amount.start].contains("総額を")
+            && after.trim_start().starts_with("とする");
+        let limit =
+            total_after_change || total_set || names_a_limit(&text[sentence_start..amount.start]);
+        let sentence_end = text[amount.end..]
+            .find('。')
+            .map_or(text.len(), |i| amount.end + i + '。'.len_utf8());
+        let whole_sentence = &text[sentence_start..sentence_end];
+        let outside_budget_talk =
+            whole_sentence.ends_with('。') && !speaks_of_budget(whole_sentence);
         figures.push(InlineFigure {
             amount: amount.clone(),
             year_kind,
@@ -592,11 +621,93 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
             change,
             limit,
             kind_plain,
+            outside_budget_talk,
             inclusive,
             flags,
         });
     }
     figures
+}
+
+/// What links a name to the amount right after it in a sentence, longest first: `…機構に対し、
+/// ８９８億円`, `「…補助」として７６億円`, `…事業に２０７億円`, `…交付金（8,290億円の内数）`.
+const SUBJECT_LINKS: [&str; 8] = [
+    "に対して、",
+    "に対し、",
+    "に対して",
+    "に対し",
+    "として",
+    "に",
+    "（",
+    "(",
+];
+
+/// Phrases after which a sentence's subject starts (`令和７年度予算では日本版MaaS推進事業に`).
+const SUBJECT_OPENERS: [&str; 5] = ["においても", "において", "では", "には", "として、"];
+
+/// The name a sentence gives the amount that follows `before` (the sentence up to the
+/// amount): the words right before `に`, `に対し`, `として` or an opening parenthesis,
+/// back to the clause's start (`、`, `「`, `では` …), without quotes. `None` when the amount
+/// follows no such link or the name is no name (too short or long, a clause). The name
+/// comes with its byte offset in `before`.
+pub fn prose_subject(before: &str) -> Option<(usize, &str)> {
+    let spaced = before.trim_end_matches([' ', '\u{3000}']);
+    let text = spaced.trim_end_matches('約');
+    // `…設備整備費補助金 3,210百万円`: a space links a name to its amount too.
+    let linked = SUBJECT_LINKS
+        .iter()
+        .find_map(|link| text.strip_suffix(link))
+        .or_else(|| (spaced.len() < before.len()).then_some(text))?;
+    let linked = linked.trim_end_matches(['」', '』']);
+    let after_break = linked
+        .rfind(['、', '。', '，', '「', '『'])
+        .map_or(0, |at| {
+            at + linked[at..].chars().next().map_or(1, char::len_utf8)
+        });
+    let start = SUBJECT_OPENERS
+        .iter()
+        .filter_map(|opener| linked.rfind(opener).map(|at| at + opener.len()))
+        .chain([after_break])
+        .max()
+        .unwrap_or(0);
+    let name = linked[start..].trim_end();
+    let name_start = start + (name.len() - name.trim_start().len());
+    let name = name.trim_start();
+    let chars = name.chars().count();
+    let a_time = TIME_ENDINGS.iter().any(|ending| name.ends_with(ending));
+    ((2..=MAX_SUBJECT_CHARS).contains(&chars)
+        && !a_time
+        && !name.contains(['は', 'を', '」', '』']))
+    .then_some((name_start, name))
+}
+
+/// Endings of a time, which no amount is given to (`2023年度に約7,400億円`).
+const TIME_ENDINGS: [&str; 6] = ["年度", "年", "月", "日", "末", "時点"];
+
+/// Longest name a sentence gives an amount, in chars.
+const MAX_SUBJECT_CHARS: usize = 60;
+
+/// Words by which a sentence speaks of budgets, besides the kinds of budget themselves.
+const BUDGET_TALK: [&str; 13] = [
+    "計上",
+    "措置",
+    "総額",
+    "会計",
+    "歳出",
+    "歳入",
+    "事業",
+    "経費",
+    "交付金",
+    "補助",
+    "基金",
+    "負担金",
+    "委託費",
+];
+
+/// Whether a sentence speaks of budgets: it names a kind of budget (予算, 補正, 要求 …) or
+/// budget wording (計上, 措置, 歳出, 事業 …).
+fn speaks_of_budget(sentence: &str) -> bool {
+    kind_named(sentence).is_some() || BUDGET_TALK.iter().any(|word| sentence.contains(word))
 }
 
 /// The clause an amount closes: text after the last sentence or list break before it.
@@ -619,7 +730,12 @@ fn parenthesis_after(after: &str) -> &str {
         .find(['）', ')', ']', '］', '〕'])
         .unwrap_or(inner.len());
     let note = &inner[..end];
-    if find_amounts(note).is_empty() {
+    // `（前年度　―　）`: the other year's figure, stated as none, is no note on this one.
+    let states_none = note
+        .split_whitespace()
+        .next_back()
+        .is_some_and(super::year_tables::is_dash);
+    if find_amounts(note).is_empty() && !states_none {
         note
     } else {
         ""
@@ -641,6 +757,42 @@ mod tests {
             year: FiscalYear::parse_label(label),
             kind: Some(kind),
         }
+    }
+
+    #[test]
+    fn a_sentence_names_the_subject_of_its_amount() {
+        fn subject(sentence: &str) -> Option<&str> {
+            let at = find_amounts(sentence)[0].start;
+            prose_subject(&sentence[..at]).map(|(_, name)| name)
+        }
+        assert_eq!(
+            subject("令和７年度予算では、同事業に２０７億円を計上し"),
+            Some("同事業")
+        );
+        assert_eq!(
+            subject("令和７年度予算では日本版MaaS推進・支援事業に7.8億円を計上し"),
+            Some("日本版MaaS推進・支援事業")
+        );
+        assert_eq!(
+            subject(
+                "財政投融資計画においては、独立行政法人鉄道建設・運輸施設整備支援機構に対し、８９８億円を計上した"
+            ),
+            Some("独立行政法人鉄道建設・運輸施設整備支援機構")
+        );
+        assert_eq!(
+            subject("予算では、「離島航路運営費等補助」として７６億円を計上し"),
+            Some("離島航路運営費等補助")
+        );
+        assert_eq!(
+            subject("社会資本整備総合交付金（8,290億円の内数）により支援"),
+            Some("社会資本整備総合交付金")
+        );
+        assert_eq!(
+            subject("令和６年度補正予算において、緊急消防援助隊設備整備費補助金 3,210百万円"),
+            Some("緊急消防援助隊設備整備費補助金")
+        );
+        assert_eq!(subject("運送収入は、2023年度に約7,400億円と"), None);
+        assert_eq!(subject("事業費は１２億円"), None);
     }
 
     #[test]
