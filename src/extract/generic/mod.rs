@@ -8,15 +8,18 @@
 //! headers, unit lines, the item's and the document's wording; changes (比較増減, △/▲) are
 //! recorded on the figure they compare, never as budgets.
 
+mod layout;
 mod tables;
+
+use layout::TableLayout;
 
 use super::collect::{Collector, strip_tags_keep_len};
 use super::indicators::{FoundIndicator, add_indicator};
 use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
     Column, InlineFigure, YearKind, cells, figure_note_label, header_columns, inline_figures,
-    is_figure_label, plain_header_columns, prose_subject, shifted, tab_cells, unit_declared,
-    unit_line, unit_row,
+    is_column_word, is_figure_label, join_spaced_words, plain_header_columns, prose_subject,
+    shifted, tab_cells, unit_declared, unit_line, unit_row,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, milestones};
@@ -99,6 +102,8 @@ struct Reader<'a> {
     columns: Option<Vec<Column>>,
     /// The line of the header of the table being read.
     header_line: usize,
+    /// Where the columns of the table being read stand, when it is laid out with spaces.
+    layout: Option<TableLayout>,
     /// A plan heading waiting for its decision line, and how many lines it still waits.
     plan_waiting: Option<(String, usize)>,
     /// The item open after each line (index = line number - 1).
@@ -135,6 +140,7 @@ impl<'a> Reader<'a> {
             unit: None,
             columns: None,
             header_line: 0,
+            layout: None,
             plan_waiting: None,
             owners: Vec::new(),
             noted: BTreeMap::new(),
@@ -188,12 +194,18 @@ impl<'a> Reader<'a> {
         {
             self.columns = Some(columns);
             self.header_line = number;
+            self.layout = None;
             self.unit = self.unit.or_else(|| self.unit_after_table(number));
             return;
         }
         if row.len() >= 2 {
             if let Some(columns) = header_columns(&row, self.header_context(number)) {
                 let columns = self.stacked_header(number, &row).unwrap_or(columns);
+                self.layout = TableLayout::of_header(raw, &row, columns.len());
+                let columns = match &self.layout {
+                    Some(layout) => layout.without_breakdown(columns),
+                    None => columns,
+                };
                 self.columns = Some(columns);
                 self.header_line = number;
                 if self.caption_names_no_budget() {
@@ -219,6 +231,7 @@ impl<'a> Reader<'a> {
                 // table before has ended, and this one's rows are no budgets.
                 self.columns = Some(columns);
                 self.header_line = number;
+                self.layout = None;
                 return;
             }
         }
@@ -238,6 +251,7 @@ impl<'a> Reader<'a> {
                 && self.lines_after(number).next().is_some_and(is_table_line);
             if !groups_rows {
                 self.columns = None;
+                self.layout = None;
             }
             return;
         }
@@ -353,8 +367,8 @@ impl<'a> Reader<'a> {
 
     /// The columns of a header written on two rows, when the header row at `number` comes
     /// right under the table's header (`令和７年度 | 令和８年度 | 対前年度` over `予算額 |
-    /// 要求額 | 増減額`): each column is read from the words above it and its own, the
-    /// lower row aligned with the right of the upper when it has fewer cells.
+    /// 要求額 | 増減額`): each column is read from the words above it and its own, the row
+    /// with fewer cells aligned with the right of the other.
     fn stacked_header(&self, number: usize, lower: &[&str]) -> Option<Vec<Column>> {
         self.columns.as_ref()?;
         let previous = (1..number).rev().find(|n| !is_rule_line(self.c.line(*n)))?;
@@ -363,13 +377,22 @@ impl<'a> Reader<'a> {
         }
         let upper_line = strip_markup(self.c.line(previous));
         let upper = cells(&upper_line);
-        let offset = upper.len().checked_sub(lower.len())?;
-        let stacked: Vec<String> = upper
-            .iter()
-            .enumerate()
-            .map(|(index, above)| match index.checked_sub(offset) {
-                Some(below) if lower[below] != *above => format!("{above}{}", lower[below]),
-                _ => (*above).to_string(),
+        // `事　　　　項`: a letter-spaced word is one cell.
+        let lower = join_spaced_words(lower);
+        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+        // The shorter row stands over or under the right of the longer one (`令和７年度 |
+        // 前年度` over `事項 | 予算案 | 予算額`).
+        let width = upper.len().max(lower.len());
+        let at = |row: &[&str], index: usize| -> Option<String> {
+            index
+                .checked_sub(width - row.len())
+                .and_then(|i| row.get(i).map(|cell| cell.to_string()))
+        };
+        let stacked: Vec<String> = (0..width)
+            .map(|index| match (at(&upper, index), at(&lower, index)) {
+                (Some(above), Some(below)) if above != below => format!("{above}{below}"),
+                (Some(word), _) | (None, Some(word)) => word,
+                (None, None) => String::new(),
             })
             .collect();
         let stacked: Vec<&str> = stacked.iter().map(String::as_str).collect();
@@ -706,9 +729,11 @@ impl<'a> Reader<'a> {
             });
         }
         let quoted = raw[..at].ends_with(['「', '『']);
+        // `地域脱炭素推進交付金等`: programs named with others of their kind.
+        let bare = name.trim_end_matches('等');
         let named = quoted
-            || is_program_name(name)
-            || name.ends_with("補助")
+            || is_program_name(bare)
+            || bare.ends_with("補助")
             || mentions::is_agency_name(name);
         let cleaned = clean_name(name);
         named.then(|| (cleaned, self.c.source(number, name)))
@@ -958,8 +983,10 @@ const TABLE_REACH_FOR_UNIT: usize = 40;
 /// (`令和６年度当初予算額 令和６年度補正予算額`, as a PDF's layout may set them) cut into one
 /// cell per heading.
 fn with_headings_apart(row: Vec<&str>) -> Vec<&str> {
-    let names_a_year =
-        |part: &str| YearKind::read(part).year.is_some() && !part.contains(['。', '、']);
+    let names_a_year = |part: &str| {
+        let short_column = part.chars().count() <= SPACED_HEADER_WORD_CHARS && is_column_word(part);
+        (YearKind::read(part).year.is_some() || short_column) && !part.contains(['。', '、'])
+    };
     let mut apart = Vec::with_capacity(row.len());
     for cell in row {
         let parts: Vec<&str> = cell.split_whitespace().collect();
@@ -1031,7 +1058,8 @@ const SPACED_TOTALS: [&str; 3] = ["合計", "総計", "小計"];
 /// A row whose total label was cut into two one-character cells, with the label whole.
 fn with_total_joined(mut row: Vec<&str>) -> Vec<&str> {
     if let [first, second, ..] = row.as_slice() {
-        let joined = format!("{first}{second}");
+        // `小　　計 ………`: the leader after the label is no part of it.
+        let joined = format!("{first}{}", clean_name(second));
         if let Some(total) = SPACED_TOTALS.iter().find(|total| **total == joined) {
             row.splice(0..2, [*total]);
         }

@@ -1,7 +1,9 @@
 //! Table rows of the generic reader: a label and figures under a header of years and kinds
 //! (or a single figure under a unit line), changes and rates on the row's current figure.
 
-use super::{Item, Reader, Role, emit_budget, is_rule_line, is_table_line, item_year_kind};
+use super::{
+    Item, Reader, Role, TableLayout, emit_budget, is_rule_line, is_table_line, item_year_kind,
+};
 use crate::extract::recognise::amounts::{
     Column, YearKind, cell_amount, cells, figure_note_label, names_a_limit,
 };
@@ -54,6 +56,13 @@ fn is_total_label(label: &str) -> bool {
     TOTAL_LABELS.contains(&compact.as_str()) || compact.ends_with("合計")
 }
 
+/// Whether a total's label names nothing but the total (`合計`, `小　計`), so that it is the
+/// total of the table's own item; `歳出合計` names what it totals.
+fn is_bare_total(label: &str) -> bool {
+    let compact: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    TOTAL_LABELS.contains(&compact.as_str())
+}
+
 /// Where a second table starts in a row of two tables set side by side: a column of labels
 /// with figures before and after it, whose cell in this row holds words.
 /// `None` for a row of one table.
@@ -86,11 +95,12 @@ impl Reader<'_> {
         if is_indicator_row(raw) {
             return false;
         }
-        let columns = match &self.columns {
-            Some(columns) => columns.clone(),
-            None if self.unit.is_some() && row.len() == 2 && is_whole_amount(row[1]) => {
-                vec![Column::Label, Column::Figure(self.context(), None)]
-            }
+        let (columns, layout) = match &self.columns {
+            Some(columns) => (columns.clone(), self.layout.clone()),
+            None if self.unit.is_some() && row.len() == 2 && is_whole_amount(row[1]) => (
+                vec![Column::Label, Column::Figure(self.context(), None)],
+                None,
+            ),
             None => return false,
         };
         if let Some(split) = second_table_at(row, &columns) {
@@ -103,8 +113,17 @@ impl Reader<'_> {
             self.columns = whole;
             return left || right;
         }
+        if let Some(layout) = &layout
+            && layout.is_breakdown_row(raw, row)
+        {
+            // `1　報酬　168,599` under 節 beside the table: a breakdown, nothing to keep.
+            return true;
+        }
         let values = &row[1..];
-        let value_columns = columns.get(1..).unwrap_or(&[]);
+        let own_width = layout
+            .as_ref()
+            .map_or(columns.len(), TableLayout::own_width);
+        let value_columns = columns.get(1..own_width).unwrap_or(&[]);
         if values.is_empty() || values.len() > value_columns.len() {
             return false;
         }
@@ -114,9 +133,22 @@ impl Reader<'_> {
             self.year_row(number, raw, row);
             return true;
         }
-        let aligned = value_columns[value_columns.len() - values.len()..]
-            .iter()
-            .zip(values.iter().copied());
+        // Where the row is laid out like its header, each cell stands under its own column;
+        // otherwise the cells fill the last columns.
+        let placed = layout
+            .as_ref()
+            .and_then(|layout| layout.value_columns(raw, row));
+        let aligned: Vec<(&Column, &str)> = match placed {
+            Some(indices) => indices
+                .iter()
+                .map(|index| &columns[*index])
+                .zip(values.iter().copied())
+                .collect(),
+            None => value_columns[value_columns.len() - values.len()..]
+                .iter()
+                .zip(values.iter().copied())
+                .collect(),
+        };
         let mut cells = Vec::new();
         let (mut change, mut rate) = (None, None);
         for (column, written) in aligned {
@@ -311,7 +343,7 @@ impl Reader<'_> {
         if label.chars().count() < 1 {
             return None;
         }
-        if is_total_label(&label) {
+        if is_bare_total(&label) {
             self.open.retain(|item| item.role == Role::Heading);
             if !self.open.is_empty() {
                 return Some(self.open.len() - 1);

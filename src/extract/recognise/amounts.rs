@@ -196,7 +196,7 @@ pub fn figure_note_label(label: &str) -> Option<YearKind> {
 }
 
 /// Joins letter-spaced header words split into one-character cells (`比`, `較` → `比較`).
-fn join_spaced_words(cells: &[&str]) -> Vec<String> {
+pub fn join_spaced_words(cells: &[&str]) -> Vec<String> {
     let mut joined: Vec<String> = Vec::with_capacity(cells.len());
     let mut index = 0;
     while index < cells.len() {
@@ -221,6 +221,17 @@ fn join_spaced_words(cells: &[&str]) -> Vec<String> {
 
 /// Longest header cell, in chars: a longer cell is prose.
 const MAX_HEADER_CELL_CHARS: usize = 24;
+
+/// Whether a header word names a column of figures, changes or rates (`令和７年度`,
+/// `前年度予算額`, `増減額`, `増減率`), so that several such words one space apart in one
+/// cell are several columns.
+pub fn is_column_word(word: &str) -> bool {
+    word.chars().count() <= MAX_HEADER_CELL_CHARS
+        && !matches!(
+            column_of(1, word, YearKind::default()),
+            Column::Other | Column::Label
+        )
+}
 
 /// Reads a header row into its columns, or `None` when the row is not a header of figures.
 /// `context` supplies the year and kind of columns that name neither (本年度 is its year,
@@ -352,10 +363,13 @@ pub fn shifted(year: FiscalYear, offset: i16) -> FiscalYear {
 pub fn cells(line: &str) -> Vec<&str> {
     let trimmed = line.trim();
     if trimmed.contains('\t') {
+        // A layout may set some columns a tab apart and others one space apart
+        // (`一般会計<TAB>6,543,000  6,210,000 333,000<TAB>5.4％`).
         return trimmed
             .split('\t')
             .map(str::trim)
             .filter(|c| !c.is_empty())
+            .flat_map(number_run)
             .collect();
     }
     if trimmed.starts_with('|') {
@@ -400,7 +414,8 @@ fn number_run(cell: &str) -> Vec<&str> {
         }
         let from = sign_start.take().unwrap_or(start);
         let whole = &cell[from..start + token.len()];
-        if parse_number(whole).is_none() {
+        // A rate closes a run of numbers too (`35,000 △23,000 △65.7％`).
+        if parse_number(whole.trim_end_matches(['%', '％'])).is_none() {
             return vec![cell];
         }
         numbers.push(whole);
@@ -426,7 +441,9 @@ fn trailing_numbers(line: &str) -> Vec<&str> {
             .map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8))
             .unwrap_or(0);
         let token = &head[start..];
-        if token.is_empty() || parse_number(token).is_none() {
+        // A rate closes a row too (`△45,560 △3.0％`).
+        let number = token.trim_end_matches(['%', '％']);
+        if number.is_empty() || parse_number(number).is_none() {
             break;
         }
         let before = head[..start].trim_end_matches([' ', '\u{3000}']);
@@ -489,7 +506,10 @@ pub struct InlineFigure {
 }
 
 /// Labels that, right before an amount, make it a change (`比較増減額 △53億円`).
-const CHANGE_LABELS: [&str; 10] = [
+const CHANGE_LABELS: [&str; 13] = [
+    "比べ",
+    "比較して",
+    "比較し",
     "対前年度",
     "増減",
     "増減額",

@@ -158,8 +158,22 @@ pub fn clean_name(raw: &str) -> String {
             out.push(' ');
         }
     }
-    without_note_mark(trim_markers(&out)).to_string()
+    without_note_mark(trim_markers(without_leader(&out))).to_string()
 }
+
+/// A name without the dot leader that runs from it to its figures (`地域脱炭素推進交付金
+/// ……………` → `地域脱炭素推進交付金`); two or more leader dots make a leader.
+fn without_leader(name: &str) -> &str {
+    let bare = name.trim_end_matches(LEADER_DOTS);
+    if name[bare.len()..].chars().count() >= 2 {
+        bare.trim_end()
+    } else {
+        name
+    }
+}
+
+/// The dots of a leader, as NFKC leaves them (`…` is `...`, `‥` is `..`).
+const LEADER_DOTS: [char; 4] = ['.', '・', '·', '･'];
 
 /// The note mark a written name ends with (`流域治水対策の推進※１` → `※1`), if any.
 pub fn note_mark(written: &str) -> Option<String> {
