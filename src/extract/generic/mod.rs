@@ -24,7 +24,7 @@ use super::recognise::amounts::{
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, milestones};
 use super::recognise::names::{
-    clean_name, is_reference_note, leading_note_mark, note_mark, strip_markup,
+    clean_name, is_reference_note, leading_note_mark, note_mark, strip_markup, without_status_marks,
 };
 use super::recognise::numbering::{Numbered, Outline, Style, numbered};
 use super::recognise::plans::find_plans;
@@ -236,7 +236,12 @@ impl<'a> Reader<'a> {
             }
         }
         if is_figure_note(raw) {
-            // `（令和６年度当初予算額　４２５億円）` under a row: another figure of that row.
+            // `（令和６年度当初予算額　４２５億円）` under a row: another figure of that row;
+            // under a name on its own line, a figure of that name.
+            if let Some((line, name, written)) = self.name_above(number) {
+                let source = self.c.source(line, &written);
+                self.open_sub_item(name, source);
+            }
             self.text_line(number, raw);
             return;
         }
@@ -441,7 +446,7 @@ impl<'a> Reader<'a> {
             .unwrap_or(title.len());
         let (name_part, parenthesis) = split_trailing_parenthesis(&title[..name_end]);
         let name_part = without_figure_label(name_part);
-        let name = clean_name(name_part.trim_end_matches(NAME_TAIL));
+        let name = item_name(name_part.trim_end_matches(NAME_TAIL));
         if !figures.is_empty() && is_figure_label(&name) {
             // `- 要求額：32,100百万円（…）` under an item: the item's own figures.
             return match self.open.len().checked_sub(1) {
@@ -513,7 +518,7 @@ impl<'a> Reader<'a> {
         if !parenthesis.is_empty() {
             self.lead_bodies(number, parenthesis, &id);
         }
-        self.figures(number, title, self.open.len() - 1);
+        self.item_figures(number, title);
         let owner = Owner {
             id: &id,
             name: &name,
@@ -521,6 +526,57 @@ impl<'a> Reader<'a> {
         };
         mentions::read(&mut self.c, Lines::one(number), raw, Some(owner));
         true
+    }
+
+    /// The figures of the line of the item just opened: its own, and those a parenthesis
+    /// gives a program within it (`２７０億円（うち防災・安全交付金　１２０億円）`), each to
+    /// that program.
+    fn item_figures(&mut self, number: usize, title: &str) {
+        let Some(item) = self.open.len().checked_sub(1) else {
+            return;
+        };
+        let figures = inline_figures(title);
+        let mut within = Vec::new();
+        let mut start = 0;
+        for (index, figure) in figures.iter().enumerate() {
+            let before = &title[start..figure.amount.start];
+            if index > 0 && !figure.change && before.contains("うち") {
+                let named = prose_subject(before)
+                    .and_then(|(at, name)| self.program_named(number, title, start + at, name));
+                if let Some(named) = named {
+                    within.push((index, named));
+                }
+            }
+            start = figure.amount.end;
+        }
+        self.figures_where(number, title, item, |index| {
+            within.iter().all(|(within, _)| *within != index)
+        });
+        for (index, (name, source)) in within {
+            let program = self.open_sub_item(name, source);
+            self.figures_where(number, title, program, |at| at == index);
+            self.open.truncate(program);
+        }
+    }
+
+    /// The name the line right above a figure line gives on its own (`【一般会計】` over
+    /// `令和８年度概算要求額　１，３８９億円`, a `<dt>` over its `<dd>`): the item those
+    /// figures are of, with its line. `None` when the line above is an item already, a
+    /// sentence, or holds figures.
+    fn name_above(&self, number: usize) -> Option<(usize, String, String)> {
+        let above = number.checked_sub(1).filter(|above| *above >= 1)?;
+        let line = strip_markup(self.c.line(above));
+        let written = line.trim();
+        let name = clean_name(written.trim_matches(['【', '】', '[', ']', '［', '］']));
+        let plain_name = numbered(written).is_none()
+            && !self.c.line(above).trim_start().starts_with(['#', '*'])
+            && find_amounts(written).is_empty()
+            && !written.contains(['。', '|', '\t'])
+            && (2..=MAX_ITEM_NAME_CHARS).contains(&name.chars().count())
+            && unit_declared(written).is_none()
+            && !is_figure_label(&name)
+            && YearKind::read(&name).is_empty();
+        plain_name.then(|| (above, name, written.to_string()))
     }
 
     /// Whether the line after the bullet at `number` gives a figure by its label, as a
@@ -997,6 +1053,18 @@ fn with_headings_apart(row: Vec<&str>) -> Vec<&str> {
         }
     }
     apart
+}
+
+/// An item's name as written on its line: cleaned, without the status marks beside it
+/// (`【新規】`, `【拡充】`) and the `うち` that says it is part of the item above.
+fn item_name(written: &str) -> String {
+    let name = clean_name(written);
+    let name = without_status_marks(&name);
+    let name = name
+        .strip_prefix("うち")
+        .filter(|rest| rest.chars().count() >= 2)
+        .unwrap_or(name);
+    name.to_string()
 }
 
 /// Whether the text before an amount in a list of figures is a name of its own: a few words

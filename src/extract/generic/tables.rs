@@ -7,7 +7,7 @@ use super::{
 use crate::extract::recognise::amounts::{
     Column, YearKind, cell_amount, cells, figure_note_label, names_a_limit,
 };
-use crate::extract::recognise::names::{clean_name, strip_markup};
+use crate::extract::recognise::names::{clean_name, strip_markup, without_status_marks};
 use crate::extract::recognise::numbering::numbered;
 use crate::extract::recognise::year_tables::is_indicator_row;
 use crate::graph::model::{NodeType, Rel};
@@ -340,6 +340,7 @@ impl Reader<'_> {
     fn row_owner(&mut self, number: usize, label_cell: &str) -> Option<usize> {
         let found = numbered(label_cell).filter(|n| !n.style.is_bullet());
         let label = clean_name(found.as_ref().map_or(label_cell, |n| n.title));
+        let label = without_status_marks(&label).to_string();
         if label.chars().count() < 1 {
             return None;
         }

@@ -375,8 +375,8 @@ fn a_table_of_one_account_row_under_an_item_gives_that_items_figures() {
     assert_eq!(
         budget_lines(text),
         [
-            "予測精度の向上【拡充】 R7 initial 32.10",
-            "予測精度の向上【拡充】 R8 request 45.60"
+            "予測精度の向上 R7 initial 32.10",
+            "予測精度の向上 R8 request 45.60"
         ]
     );
 }

@@ -80,15 +80,28 @@ pub fn unit_line(text: &str) -> Option<&'static str> {
 /// The unit a row of units under a table header states (`　千円　千円　千円`, `(百万円)`
 /// in each column): every cell the same money unit.
 pub fn unit_row(cells: &[&str]) -> Option<&'static str> {
-    let mut units = cells.iter().map(|cell| {
-        let folded = crate::normalize::nfkc(cell.trim());
-        let bare = folded
-            .trim_start_matches(['(', '['])
-            .trim_end_matches([')', ']']);
-        MONEY_UNITS.into_iter().find(|unit| *unit == bare)
-    });
+    if let [label, rest @ ..] = cells
+        && rest.len() >= 2
+        && unit_of_cell(label).is_none()
+        && parse_number(label).is_none()
+    {
+        // `款 | 千円 | 千円 | 千円`: a label spanned down from the header, then the units.
+        if let Some(unit) = unit_row(rest) {
+            return Some(unit);
+        }
+    }
+    let mut units = cells.iter().map(|cell| unit_of_cell(cell));
     let first = units.next().flatten()?;
     units.all(|unit| unit == Some(first)).then_some(first)
+}
+
+/// The money unit a cell holds and nothing else (`千円`, `(百万円)`).
+fn unit_of_cell(cell: &str) -> Option<&'static str> {
+    let folded = crate::normalize::nfkc(cell.trim());
+    let bare = folded
+        .trim_start_matches(['(', '['])
+        .trim_end_matches([')', ']']);
+    MONEY_UNITS.into_iter().find(|unit| *unit == bare)
 }
 
 /// What a table column holds.
@@ -506,7 +519,9 @@ pub struct InlineFigure {
 }
 
 /// Labels that, right before an amount, make it a change (`比較増減額 △53億円`).
-const CHANGE_LABELS: [&str; 13] = [
+const CHANGE_LABELS: [&str; 15] = [
+    "対前年度増額",
+    "対前年度減額",
     "比べ",
     "比較して",
     "比較し",
@@ -524,7 +539,9 @@ const CHANGE_LABELS: [&str; 13] = [
 
 /// Words in an amount's sentence, before it, that make it a limit, a rate, a balance or a
 /// commitment over several years (継続費, 債務負担行為), not a budget.
-const LIMIT_WORDS: [&str; 17] = [
+const LIMIT_WORDS: [&str; 19] = [
+    "事業規模",
+    "事業費は",
     "限度額",
     "上限",
     "限度",
@@ -546,8 +563,8 @@ const LIMIT_WORDS: [&str; 17] = [
 
 /// Whether a label names something other than a budget: a limit, rate, balance or
 /// commitment (`財政調整基金の残高見込み`, `起債の限度額`), a target or estimate
-/// (`寄附目標額`), a funding breakdown (`財源内訳`), a multi-year total (`総事業費`) or an
-/// issue (`発行総額`).
+/// (`寄附目標額`), a funding breakdown (`財源内訳`), a multi-year total or a project's whole
+/// cost (`総事業費`, `事業規模`, `…を含めた事業費は`) or an issue (`発行総額`).
 pub fn names_a_limit(label: &str) -> bool {
     LIMIT_WORDS.iter().any(|w| label.contains(w))
 }
@@ -625,8 +642,14 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         // a supplementary leaves, not its amount.
         let total_set = text[sentence_start..amount.start].contains("総額を")
             && after.trim_start().starts_with("とする");
-        let limit =
-            total_after_change || total_set || names_a_limit(&text[sentence_start..amount.start]);
+        // `（補正後の予算額　535,988,521千円）`: the budget a supplementary leaves.
+        let around_supplementary = AROUND_SUPPLEMENTARY_WORDS
+            .iter()
+            .any(|w| before.contains(w));
+        let limit = total_after_change
+            || total_set
+            || around_supplementary
+            || names_a_limit(&text[sentence_start..amount.start]);
         let sentence_end = text[amount.end..]
             .find('。')
             .map_or(text.len(), |i| amount.end + i + '。'.len_utf8());
@@ -663,7 +686,7 @@ const SUBJECT_LINKS: [&str; 8] = [
 ];
 
 /// Phrases after which a sentence's subject starts (`令和７年度予算では日本版MaaS推進事業に`).
-const SUBJECT_OPENERS: [&str; 5] = ["においても", "において", "では", "には", "として、"];
+const SUBJECT_OPENERS: [&str; 6] = ["においても", "において", "では", "には", "として、", "うち"];
 
 /// The name a sentence gives the amount that follows `before` (the sentence up to the
 /// amount): the words right before `に`, `に対し`, `として` or an opening parenthesis,
@@ -846,6 +869,7 @@ mod tests {
         assert_eq!(unit_row(&["百万円"]), Some("百万円"));
         assert_eq!(unit_row(&["千円", "％"]), None);
         assert_eq!(unit_row(&["議会費", "千円"]), None);
+        assert_eq!(unit_row(&["款", "千円", "千円", "千円"]), Some("千円"));
         assert_eq!(unit_row(&[]), None);
     }
 

@@ -204,6 +204,60 @@ fn without_note_mark(name: &str) -> &str {
     split_note_mark(name).map_or(name, |(rest, _)| rest)
 }
 
+/// Words a bracketed mark beside an item's name may hold: the item's status in this
+/// budget, not part of its name.
+const STATUS_WORDS: [&str; 9] = [
+    "新規",
+    "新",
+    "拡充",
+    "一部新規",
+    "一部拡充",
+    "再掲",
+    "後掲",
+    "組替",
+    "特別枠",
+];
+
+/// An item's name without the status marks before or after it (`【新規】…`, `…【拡充】`,
+/// `（新）…`).
+pub fn without_status_marks(name: &str) -> &str {
+    let mut name = name.trim();
+    loop {
+        let next = strip_status_mark(name);
+        if next == name {
+            return name;
+        }
+        name = next.trim();
+    }
+}
+
+/// `text` without one status mark at its start or its end.
+fn strip_status_mark(text: &str) -> &str {
+    for (open, close) in [
+        ('【', '】'),
+        ('（', '）'),
+        ('(', ')'),
+        ('［', '］'),
+        ('[', ']'),
+    ] {
+        if let Some(rest) = text.strip_prefix(open)
+            && let Some(end) = rest.find(close)
+            && STATUS_WORDS.contains(&rest[..end].trim())
+            && !rest[end + close.len_utf8()..].trim().is_empty()
+        {
+            return &rest[end + close.len_utf8()..];
+        }
+        if let Some(rest) = text.strip_suffix(close)
+            && let Some(start) = rest.rfind(open)
+            && STATUS_WORDS.contains(&rest[start + open.len_utf8()..].trim())
+            && start > 0
+        {
+            return &rest[..start];
+        }
+    }
+    text
+}
+
 /// Trims list markers (`- `, `・`, `－`, `○`) and white space from both ends.
 pub fn trim_markers(text: &str) -> &str {
     let mut text = text.trim();
@@ -261,6 +315,27 @@ pub fn alias_defined(after: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn status_marks_leave_names() {
+        assert_eq!(
+            without_status_marks("【新規】文化財の匠プロジェクト"),
+            "文化財の匠プロジェクト"
+        );
+        assert_eq!(
+            without_status_marks("大規模成長投資補助金【拡充】"),
+            "大規模成長投資補助金"
+        );
+        assert_eq!(
+            without_status_marks("（新）学校給食費負担軽減事業"),
+            "学校給食費負担軽減事業"
+        );
+        assert_eq!(
+            without_status_marks("地域文化財総合活用推進事業（観光拠点化）"),
+            "地域文化財総合活用推進事業（観光拠点化）"
+        );
+        assert_eq!(without_status_marks("【新規】"), "【新規】");
+    }
 
     #[test]
     fn notes_are_not_items() {
