@@ -311,6 +311,15 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// Whether an open heading names commitments, carry-overs or borrowing (`６　繰越明許費の
+    /// 補正（追加）`, `債務負担行為`): the figures under it are no budgets.
+    fn under_no_budget_heading(&self) -> bool {
+        self.open.iter().any(|item| {
+            let (name, _) = split_trailing_parenthesis(&item.name);
+            item.role == Role::Heading && NOT_BUDGET_CAPTIONS.iter().any(|word| name.contains(word))
+        })
+    }
+
     /// The nearest non-blank line above the header of the table being read.
     fn line_above_header(&self) -> Option<usize> {
         (1..self.header_line)
@@ -440,9 +449,12 @@ impl<'a> Reader<'a> {
     fn item_line(&mut self, number: usize, raw: &str, found: &Numbered<'_>) -> bool {
         let title = found.title;
         let figures = inline_figures(title);
+        // The name ends at the first figure outside a parenthesis (`新庁舎整備事業（継続費
+        // 設定：総額 8,400百万円）　2,150百万円`: the parenthesis is a note on the name).
         let name_end = figures
-            .first()
+            .iter()
             .map(|f| f.amount.start)
+            .find(|start| !inside_parenthesis(&title[..*start]))
             .unwrap_or(title.len());
         let (name_part, parenthesis) = split_trailing_parenthesis(&title[..name_end]);
         let name_part = without_figure_label(name_part);
@@ -790,6 +802,7 @@ impl<'a> Reader<'a> {
         let named = quoted
             || is_program_name(bare)
             || bare.ends_with("補助")
+            || bare.ends_with("会計")
             || mentions::is_agency_name(name);
         let cleaned = clean_name(name);
         named.then(|| (cleaned, self.c.source(number, name)))
@@ -938,6 +951,9 @@ impl<'a> Reader<'a> {
         let Some(item) = self.open.get(owner).cloned() else {
             return;
         };
+        if self.under_no_budget_heading() {
+            return;
+        }
         for (index, figure) in inline_figures(text).into_iter().enumerate() {
             if figure.limit || figure.outside_budget_talk || !chosen(index) {
                 continue;
@@ -1099,8 +1115,9 @@ fn unit_note(line: &str) -> Option<&'static str> {
 /// Longest note under a table read for its unit, in chars.
 const UNIT_NOTE_CHARS: usize = 40;
 
-/// Captions of tables whose amounts are commitments or borrowing, not budgets.
-const NOT_BUDGET_CAPTIONS: [&str; 3] = ["継続費", "債務負担行為", "地方債"];
+/// Captions of tables and headings of sections whose amounts are commitments, carry-overs or
+/// borrowing, not budgets.
+const NOT_BUDGET_CAPTIONS: [&str; 4] = ["継続費", "債務負担行為", "地方債", "繰越明許費"];
 
 /// A line written wholly in bold (`**地域脱炭素推進交付金**`), read as an item heading under
 /// the heading above it: `source` is the line as written, `plain` the same line with the
@@ -1180,6 +1197,13 @@ fn spaced_header(raw: &str, row: &[&str], context: YearKind) -> Option<Vec<Colum
 const SPACED_HEADER_WORDS: usize = 8;
 /// Longest word of such a header, in chars.
 const SPACED_HEADER_WORD_CHARS: usize = 12;
+
+/// Whether the end of `text` stands inside a parenthesis it opens and does not close.
+fn inside_parenthesis(text: &str) -> bool {
+    let opened = text.matches(['（', '(']).count();
+    let closed = text.matches(['）', ')']).count();
+    opened > closed
+}
 
 /// Splits `name（…）` into the name and the parenthesis' content.
 fn split_trailing_parenthesis(text: &str) -> (&str, &str) {

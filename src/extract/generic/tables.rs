@@ -175,7 +175,7 @@ impl Reader<'_> {
         if cells.is_empty() || parse_number(label_cell).is_some() {
             return false;
         }
-        if names_a_limit(&crate::normalize::nfkc(label_cell)) {
+        if names_a_limit(&crate::normalize::nfkc(label_cell)) || self.under_no_budget_heading() {
             // `財政調整基金の残高見込み　118億円`: a balance or limit, read, no budget.
             return true;
         }

@@ -539,8 +539,9 @@ const CHANGE_LABELS: [&str; 15] = [
 
 /// Words in an amount's sentence, before it, that make it a limit, a rate, a balance or a
 /// commitment over several years (継続費, 債務負担行為), not a budget.
-const LIMIT_WORDS: [&str; 19] = [
+const LIMIT_WORDS: [&str; 20] = [
     "事業規模",
+    "事業費ベース",
     "事業費は",
     "限度額",
     "上限",
@@ -649,7 +650,7 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         let limit = total_after_change
             || total_set
             || around_supplementary
-            || names_a_limit(&text[sentence_start..amount.start]);
+            || names_a_limit(&without_figure_notes(&text[sentence_start..amount.start]));
         let sentence_end = text[amount.end..]
             .find('。')
             .map_or(text.len(), |i| amount.end + i + '。'.len_utf8());
@@ -694,7 +695,7 @@ const SUBJECT_OPENERS: [&str; 6] = ["においても", "において", "では",
 /// follows no such link or the name is no name (too short or long, a clause). The name
 /// comes with its byte offset in `before`.
 pub fn prose_subject(before: &str) -> Option<(usize, &str)> {
-    let spaced = before.trim_end_matches([' ', '\u{3000}']);
+    let spaced = without_trailing_figure_label(before.trim_end_matches([' ', '\u{3000}']));
     let text = spaced.trim_end_matches('約');
     // `…設備整備費補助金 3,210百万円`: a space links a name to its amount too.
     let linked = SUBJECT_LINKS
@@ -726,6 +727,44 @@ pub fn prose_subject(before: &str) -> Option<(usize, &str)> {
 
 /// Endings of a time, which no amount is given to (`2023年度に約7,400億円`).
 const TIME_ENDINGS: [&str; 6] = ["年度", "年", "月", "日", "末", "時点"];
+
+/// Text without the parentheses that hold figures of their own (`新庁舎整備事業（継続費設定：
+/// 総額 8,400百万円）`): what they say is said of their figures, not of the text after them.
+fn without_figure_notes(text: &str) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(['（', '(']) {
+        let inner_start = open + rest[open..].chars().next().map_or(1, char::len_utf8);
+        let Some(close) = rest[inner_start..].find(['）', ')']) else {
+            break;
+        };
+        let inner = &rest[inner_start..inner_start + close];
+        let after = inner_start
+            + close
+            + rest[inner_start + close..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
+        kept.push_str(&rest[..open]);
+        if find_amounts(inner).is_empty() {
+            kept.push_str(&rest[open..after]);
+        }
+        rest = &rest[after..];
+    }
+    kept.push_str(rest);
+    kept
+}
+
+/// `…特別会計　要求額` without the figure label after the name (`要求額`), and without the
+/// space before it; the text as it is when it ends in no such label.
+fn without_trailing_figure_label(text: &str) -> &str {
+    match text.rfind([' ', '\u{3000}']) {
+        Some(at) if is_figure_label(text[at..].trim()) => {
+            text[..at].trim_end_matches([' ', '\u{3000}'])
+        }
+        _ => text,
+    }
+}
 
 /// Longest name a sentence gives an amount, in chars.
 const MAX_SUBJECT_CHARS: usize = 60;
@@ -833,6 +872,10 @@ mod tests {
         assert_eq!(
             subject("令和６年度補正予算において、緊急消防援助隊設備整備費補助金 3,210百万円"),
             Some("緊急消防援助隊設備整備費補助金")
+        );
+        assert_eq!(
+            subject("※このほか、東日本大震災復興特別会計　要求額 356百万円"),
+            Some("東日本大震災復興特別会計")
         );
         assert_eq!(subject("運送収入は、2023年度に約7,400億円と"), None);
         assert_eq!(subject("事業費は１２億円"), None);
@@ -1000,6 +1043,8 @@ mod tests {
 
     #[test]
     fn limits_and_rates_are_not_budgets() {
+        let kept = inline_figures("新庁舎整備事業（継続費設定：総額 8,400百万円）　2,150百万円");
+        assert!(kept[0].limit && !kept[1].limit);
         let limit = inline_figures("市債の借入限度額は、1,500,000千円とする。");
         assert!(limit[0].limit);
         let cap = inline_figures("補助上限 1件あたり300万円");
