@@ -163,12 +163,19 @@ fn check(file: &str) -> f64 {
         }
     }
     let recall = (wanted.len() - missed.len()) as f64 / wanted.len() as f64;
+    let unmatched: Vec<String> = found
+        .iter()
+        .zip(&used)
+        .filter(|(_, used)| !**used)
+        .map(|(f, _)| format!("{} {} {} {}", f.item, f.fy, f.kind, f.amount))
+        .collect();
     eprintln!(
-        "{file} ({}): recall {:.3} ({}/{}); missed: {missed:?}",
+        "{file} ({}): recall {:.3} ({}/{}); missed: {missed:?}; unmatched {}: {unmatched:?}",
         doc.info.kind.as_str(),
         recall,
         wanted.len() - missed.len(),
-        wanted.len()
+        wanted.len(),
+        unmatched.len()
     );
     recall
 }

@@ -3,7 +3,7 @@
 //! row that leaves columns empty keeps its figures in theirs; and a breakdown set beside the
 //! table (`節 | 区分 | 金額` in a 事項別明細書) is told apart from the table's own rows.
 
-use crate::extract::recognise::amounts::Column;
+use crate::extract::recognise::amounts::{CELL_BARS, Column};
 use unicode_width::UnicodeWidthStr;
 
 /// Most display columns between the right edge of a figure and that of its header cell.
@@ -35,7 +35,7 @@ fn span_in(line: &str, cell: &str) -> Option<(usize, usize)> {
 
 /// Whether a line is laid out with spaces (no tabs, no `|` cells).
 fn space_laid(line: &str) -> bool {
-    !line.contains('\t') && !line.trim_start().starts_with('|')
+    !line.contains('\t') && !line.trim_start().starts_with(CELL_BARS)
 }
 
 impl TableLayout {

@@ -17,9 +17,10 @@ use super::collect::{Collector, strip_tags_keep_len};
 use super::indicators::{FoundIndicator, add_indicator};
 use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
-    Column, InlineFigure, YearKind, cells, figure_note_label, header_columns, inline_figures,
-    is_column_word, is_figure_label, join_spaced_words, plain_header_columns, prose_subject,
-    shifted, tab_cells, unit_declared, unit_line, unit_row,
+    CELL_BARS, Column, InlineFigure, Subject, YearKind, cells, figure_note_label, header_columns,
+    inline_figures, is_column_word, is_figure_label, join_spaced_words, plain_header_columns,
+    prose_subject, relative_year, shifted, tab_cells, unit_declared, unit_line, unit_row,
+    word_column,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, milestones};
@@ -33,7 +34,7 @@ use super::recognise::targets::{IndicatorLine, indicator_line, target_statement}
 use super::recognise::year_tables::{figure_cards, indicators_in_tables, is_dash};
 use crate::corpus::SeedDoc;
 use crate::graph::model::{Extraction, NodeType, Rel, Source, node_id};
-use crate::money::{BudgetFigure, BudgetKind, find_amounts};
+use crate::money::{BudgetFigure, BudgetKind, FiscalYear, find_amounts};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -554,7 +555,7 @@ impl<'a> Reader<'a> {
             let before = &title[start..figure.amount.start];
             if index > 0 && !figure.change && before.contains("うち") {
                 let named = prose_subject(before)
-                    .and_then(|(at, name)| self.program_named(number, title, start + at, name));
+                    .and_then(|subject| self.program_named(number, title, start, subject));
                 if let Some(named) = named {
                     within.push((index, named));
                 }
@@ -749,19 +750,27 @@ impl<'a> Reader<'a> {
             let before = &raw[from..figure.amount.start];
             let subject = prose_subject(before)
                 .filter(|_| !figure.change)
-                .and_then(|(at, name)| self.program_named(number, raw, from + at, name));
+                .and_then(|subject| self.program_named(number, raw, from, subject));
             subjects.push(subject);
             start = figure.amount.end;
         }
         if subjects.iter().all(Option::is_none) {
             return false;
         }
-        let mut owner = self.open.len().checked_sub(1);
+        let current = self.open.len().checked_sub(1);
+        let mut owner = current;
         for (index, subject) in subjects.into_iter().enumerate() {
+            // `…補助金（令和７年度予算額１３．７億円、令和６年度補正予算額５０億円）`: the
+            // figures of one parenthesis are of one program.
+            let same_parenthesis = index > 0 && {
+                let previous_end = figures[index - 1].amount.end;
+                let start = figures[index].amount.start;
+                inside_parenthesis(&raw[..start]) && !raw[previous_end..start].contains(['）', ')'])
+            };
             if let Some((name, source)) = subject {
                 owner = Some(self.open_sub_item(name, source));
-            } else if !figures[index].change {
-                owner = self.open.len().checked_sub(1);
+            } else if !figures[index].change && !same_parenthesis {
+                owner = current;
             }
             if let Some(owner) = owner {
                 self.figures_where(number, raw, owner, |at| at == index);
@@ -770,17 +779,19 @@ impl<'a> Reader<'a> {
         true
     }
 
-    /// The program `name` (at byte `at` of line `number`, `raw`) stands for in a sentence,
-    /// with the source that cites it: a program, fund, subsidy or body by its own name (quoted
-    /// or not), or `同事業` for the last program of that kind named before it. `None` for any
-    /// other words.
+    /// The program a sentence's `subject` (in the text of line `number`, `raw`, from byte
+    /// `from`) stands for, with the source that cites it: a name a figure label in a
+    /// parenthesis gives its figure, a program, fund, subsidy, account, budget or body by its
+    /// own name (quoted or not, or the program compound the words end with), or `同事業` for
+    /// the last program of that kind named before it. `None` for any other words.
     fn program_named(
         &self,
         number: usize,
         raw: &str,
-        at: usize,
-        name: &str,
+        from: usize,
+        subject: Subject<'_>,
     ) -> Option<(String, Source)> {
+        let (at, name) = (from + subject.at, subject.name);
         if let Some(word) = name.strip_prefix('同') {
             let antecedent = |line: usize, text: &str| {
                 find_programs(text)
@@ -799,13 +810,27 @@ impl<'a> Reader<'a> {
         let quoted = raw[..at].ends_with(['「', '『']);
         // `地域脱炭素推進交付金等`: programs named with others of their kind.
         let bare = name.trim_end_matches('等');
-        let named = quoted
+        let names_a_budget = bare.ends_with("予算")
+            && bare.chars().count() >= MIN_BUDGET_NAME_CHARS
+            && YearKind::read(bare).year.is_none();
+        let plain = !name.contains(['を', 'が', '。']) && YearKind::read(name).year.is_none();
+        let named = (subject.labelled && plain)
+            || quoted
             || is_program_name(bare)
             || bare.ends_with("補助")
             || bare.ends_with("会計")
+            || names_a_budget
             || mentions::is_agency_name(name);
-        let cleaned = clean_name(name);
-        named.then(|| (cleaned, self.c.source(number, name)))
+        // `…地方公共団体を支援する避難所環境整備促進事業`: the program the words end with,
+        // after a clause that qualifies it (but `なりわい再建支援補助金` is one name).
+        let compound = find_programs(name).into_iter().rfind(|program| {
+            program.end == name.len()
+                && (program.start == 0 || name[..program.start].ends_with(CLAUSE_ENDINGS))
+        });
+        match compound {
+            Some(program) => Some((program.name.clone(), self.c.source(number, &program.name))),
+            None => named.then(|| (clean_name(name), self.c.source(number, name))),
+        }
     }
 
     /// A sentence listing figures each after its own name (`うち一般会計１，１５０億円、
@@ -873,6 +898,7 @@ impl<'a> Reader<'a> {
         let readable = name.chars().count() >= 3
             && name.chars().count() <= MAX_ITEM_NAME_CHARS
             && !name.contains(['。', '、', '】', ']'])
+            && !(is_figure_label(&name) && relative_year(&name) != 0)
             && (generic || headline);
         if !readable {
             return None;
@@ -954,13 +980,19 @@ impl<'a> Reader<'a> {
         if self.under_no_budget_heading() {
             return;
         }
+        // The budget figure before, as read: a figure compared with it (`約１兆３，６４１億円
+        // （前年度約１兆３，２０５億円）`) counts its year from that one's.
+        let mut beside: Option<Option<FiscalYear>> = None;
         for (index, figure) in inline_figures(text).into_iter().enumerate() {
-            if figure.limit || figure.outside_budget_talk || !chosen(index) {
+            if figure.limit || figure.outside_budget_talk {
                 continue;
             }
             let quote = quote_around(text, figure.amount.start, figure.amount.end);
-            let source = self.c.source(number, quote);
             if figure.change {
+                if !chosen(index) {
+                    continue;
+                }
+                let source = self.c.source(number, quote);
                 // The item's figure may stand earlier on this same line.
                 let main = self
                     .open
@@ -979,14 +1011,24 @@ impl<'a> Reader<'a> {
                 written.kind = item.year_kind.kind;
             }
             let context = written.or(item.year_kind);
+            let base_year = match beside {
+                Some(Some(year)) if figure.year_offset != 0 => Some(year),
+                _ => item.year_kind.year,
+            };
             let year = figure
                 .year_kind
                 .year
-                .or_else(|| item.year_kind.year.map(|y| shifted(y, figure.year_offset)));
-            let budget_context = item.year_kind.kind.is_some() || !figure.kind_implied;
+                .or_else(|| base_year.map(|y| shifted(y, figure.year_offset)));
+            let budget_context =
+                item.year_kind.kind.is_some() || !figure.kind_implied || beside.is_some();
             let Some(kind) = context.kind.filter(|_| budget_context) else {
                 continue;
             };
+            beside = Some(year);
+            if !chosen(index) {
+                continue;
+            }
+            let source = self.c.source(number, quote);
             let Some(year) = year else {
                 self.c.unparsed(source);
                 continue;
@@ -1044,6 +1086,12 @@ fn emit_budget(
     id
 }
 
+/// Kana that end a clause qualifying a name (`支援する`, `講じた`, `地域の`, `新たな`).
+const CLAUSE_ENDINGS: [char; 7] = ['る', 'た', 'の', 'に', 'て', 'し', 'な'];
+
+/// Fewest chars of a name a sentence gives a budget by (`防災関係予算`).
+const MIN_BUDGET_NAME_CHARS: usize = 5;
+
 /// How many lines back `同事業` may find the program it stands for.
 const ANTECEDENT_LINES: usize = 20;
 
@@ -1059,10 +1107,22 @@ fn with_headings_apart(row: Vec<&str>) -> Vec<&str> {
         let short_column = part.chars().count() <= SPACED_HEADER_WORD_CHARS && is_column_word(part);
         (YearKind::read(part).year.is_some() || short_column) && !part.contains(['。', '、'])
     };
+    // `令和８年度 予算額（案）`, `対前年度 増減額`: a year's words and the words of the same
+    // column after them, one heading.
+    let one_heading = |parts: &[&str]| {
+        parts.windows(2).any(|pair| {
+            let names_no_year = YearKind::read(pair[1]).year.is_none()
+                && relative_year(pair[1]) == 0
+                && !pair[1].contains("本年度");
+            let same = std::mem::discriminant(&word_column(pair[0]))
+                == std::mem::discriminant(&word_column(pair[1]));
+            pair[0].ends_with("年度") && names_no_year && same
+        })
+    };
     let mut apart = Vec::with_capacity(row.len());
     for cell in row {
         let parts: Vec<&str> = cell.split_whitespace().collect();
-        if parts.len() >= 2 && parts.iter().all(|part| names_a_year(part)) {
+        if parts.len() >= 2 && parts.iter().all(|part| names_a_year(part)) && !one_heading(&parts) {
             apart.extend(parts);
         } else {
             apart.push(cell);
@@ -1090,8 +1150,10 @@ fn is_listed_name(head: &str) -> bool {
         head.trim_start_matches(['、', '，', ',', ' ', '\u{3000}'])
             .trim_start_matches("うち"),
     );
+    // `（令和７年度予算額１２億円、令和６年度補正予算額３０億円）` lists labels, not names.
     (2..=MAX_ITEM_NAME_CHARS).contains(&name.chars().count())
         && !name.contains(['。', '、', 'は', 'を', 'に'])
+        && !is_figure_label(&name)
 }
 
 /// The year and kind an item's figures have: those its name states, else those in force
@@ -1164,17 +1226,20 @@ fn is_figure_note(raw: &str) -> bool {
 /// Whether a line is blank or only draws a table's rule (`| --- | ---: |`, `――――`).
 fn is_rule_line(line: &str) -> bool {
     line.chars().all(|c| {
-        c.is_whitespace() || matches!(c, '|' | '-' | ':' | '+' | '=' | '―' | '─' | '━' | 'ー')
+        c.is_whitespace()
+            || matches!(c, '|' | '-' | ':' | '+' | '=' | '―' | '─' | '━' | 'ー')
+            || ('\u{2500}'..='\u{257F}').contains(&c)
     })
 }
 
 fn is_table_line(line: &str) -> bool {
     let trimmed = line.trim();
-    trimmed.starts_with('|')
-        || cells(trimmed)
-            .iter()
-            .skip(1)
-            .any(|cell| crate::money::parse_number(cell).is_some() || is_dash(cell.trim()))
+    trimmed.starts_with(CELL_BARS)
+        || cells(trimmed).iter().skip(1).any(|cell| {
+            crate::money::parse_number(cell).is_some()
+                || is_dash(cell.trim())
+                || tables::is_whole_amount(cell)
+        })
 }
 
 /// A header whose cells one space apart are short words (`款 本年度 前年度 比較`): read as

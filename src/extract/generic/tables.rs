@@ -5,7 +5,7 @@ use super::{
     Item, Reader, Role, TableLayout, emit_budget, is_rule_line, is_table_line, item_year_kind,
 };
 use crate::extract::recognise::amounts::{
-    Column, YearKind, cell_amount, cells, figure_note_label, names_a_limit,
+    Column, YearKind, cell_amount, cells, figure_note_label, inline_figures, names_a_limit,
 };
 use crate::extract::recognise::names::{clean_name, strip_markup, without_status_marks};
 use crate::extract::recognise::numbering::numbered;
@@ -21,7 +21,7 @@ const MAX_ACCOUNT_ROWS: usize = 3;
 const TOTAL_LABELS: [&str; 6] = ["合計", "総計", "小計", "計", "総額", "合 計"];
 
 /// Whether a cell is one number or amount and nothing else (not `1,482,600千円（前年度 …）`).
-fn is_whole_amount(cell: &str) -> bool {
+pub(super) fn is_whole_amount(cell: &str) -> bool {
     let cell = cell.trim();
     parse_number(cell).is_some()
         || matches!(find_amounts(cell).as_slice(), [only] if only.start == 0 && only.end == cell.len())
@@ -151,6 +151,7 @@ impl Reader<'_> {
         };
         let mut cells = Vec::new();
         let (mut change, mut rate) = (None, None);
+        let mut notes = Vec::new();
         for (column, written) in aligned {
             match *column {
                 Column::Figure(year_kind, unit) => {
@@ -167,7 +168,8 @@ impl Reader<'_> {
                 }
                 Column::Change(unit) => change = cell_amount(written, unit.or(self.unit)),
                 Column::Rate => rate = parse_number(written),
-                Column::Label | Column::Other => {}
+                Column::Other => notes.push(written),
+                Column::Label => {}
             }
         }
         cells.retain(|cell| cell.year_kind.kind.is_some());
@@ -231,6 +233,18 @@ impl Reader<'_> {
             if let Some(open) = self.open.get_mut(owner) {
                 open.main_budget.get_or_insert(id);
             }
+        }
+        for note in notes {
+            // A notes column's figure that names its own year and kind (`このほか令和７年度
+            // 補正予算額 120億円`) is another figure of the row's item; a part of the row's
+            // figure (`デジタル庁一括計上分 0.4億円を含む`) is not.
+            let labelled: Vec<bool> = inline_figures(note)
+                .iter()
+                .map(|figure| figure.year_kind.year.is_some() && figure.year_kind.kind.is_some())
+                .collect();
+            self.figures_where(number, note, owner, |index| {
+                labelled.get(index) == Some(&true)
+            });
         }
         true
     }

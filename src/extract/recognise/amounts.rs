@@ -198,14 +198,16 @@ pub fn is_figure_label(label: &str) -> bool {
 }
 
 /// The year and kind a label of budget wording names (`（令和６年度当初予算額`,
-/// `【令和8年度要求額】`), brackets around it ignored: `None` for a label naming an item of
-/// its own, or naming neither a year nor a kind (`合計`).
+/// `【令和8年度要求額】`, `（前年度` with neither read), brackets around it ignored: `None`
+/// for a label naming an item of its own, or naming neither a year nor a kind (`合計`).
 pub fn figure_note_label(label: &str) -> Option<YearKind> {
     let label = label
         .trim_start_matches(['（', '(', '【', '[', '［', ' ', '\u{3000}'])
         .trim_end_matches([':', '：', ' ', '\u{3000}', '\t', '】', ']', '］']);
     let named = YearKind::read(label);
-    (!named.is_empty() && is_figure_label(label)).then_some(named)
+    // `（前年度　７，１４８億円`: a year named relative to the one in force is a year too.
+    let names_a_year = !named.is_empty() || relative_year(label) != 0;
+    (names_a_year && is_figure_label(label)).then_some(named)
 }
 
 /// Joins letter-spaced header words split into one-character cells (`比`, `較` → `比較`).
@@ -240,10 +242,12 @@ const MAX_HEADER_CELL_CHARS: usize = 24;
 /// cell are several columns.
 pub fn is_column_word(word: &str) -> bool {
     word.chars().count() <= MAX_HEADER_CELL_CHARS
-        && !matches!(
-            column_of(1, word, YearKind::default()),
-            Column::Other | Column::Label
-        )
+        && !matches!(word_column(word), Column::Other | Column::Label)
+}
+
+/// What a header word alone names: figures, a change, a rate or something else.
+pub fn word_column(word: &str) -> Column {
+    column_of(1, word, YearKind::default())
 }
 
 /// Reads a header row into its columns, or `None` when the row is not a header of figures.
@@ -385,10 +389,11 @@ pub fn cells(line: &str) -> Vec<&str> {
             .flat_map(number_run)
             .collect();
     }
-    if trimmed.starts_with('|') {
+    if trimmed.starts_with(CELL_BARS) {
+        // Markdown rows and tables drawn with box characters (`│議会費│９８，４１２│`).
         return trimmed
-            .trim_matches('|')
-            .split('|')
+            .trim_matches(CELL_BARS)
+            .split(CELL_BARS)
             .map(str::trim)
             .collect();
     }
@@ -402,6 +407,10 @@ pub fn cells(line: &str) -> Vec<&str> {
     }
     trailing_numbers(trimmed)
 }
+
+/// The bars that part the cells of a row: Markdown's and those of tables drawn with box
+/// characters.
+pub const CELL_BARS: [char; 3] = ['|', '│', '┃'];
 
 /// The cells of a tab-separated row with its empty cells kept in place (`事業A\t\t1,234`:
 /// three cells), as tables laid out on a grid write them; `None` for a row without tabs.
@@ -609,7 +618,9 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
                 .or(BudgetKind::detect(before))
                 .or(BudgetKind::detect(sentence))
                 .is_none();
-        let comparison = index > 0 && matches!(before.trim(), "（" | "(") && written.is_empty();
+        let comparison = index > 0
+            && matches!(text[previous_end..amount.start].trim(), "（" | "(")
+            && written.is_empty();
         let year_offset = if comparison {
             -1
         } else {
@@ -627,7 +638,14 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         // `…１億２，３４０万円（4.5％）の増`: a parenthesis may stand before the word.
         let after_start = skip_parenthesis(after.trim_start()).trim_start();
         let label = before.trim_end_matches([' ', '\u{3000}', '\t', ':', '：', '】', '+', '＋']);
+        // `障害者自立支援給付費の増（４５，２００千円）`: the amount of an increase or decrease.
+        let opened = label.trim_end_matches(['（', '(']);
+        let change_in_parenthesis = opened.len() < label.len()
+            && ["増", "減", "増額", "減額"]
+                .iter()
+                .any(|w| opened.ends_with(w));
         let change = amount.oku.is_sign_negative()
+            || change_in_parenthesis
             || CHANGE_LABELS.iter().any(|w| label.ends_with(w))
             || ["の増", "の減", "増", "減"]
                 .iter()
@@ -687,24 +705,50 @@ const SUBJECT_LINKS: [&str; 8] = [
 ];
 
 /// Phrases after which a sentence's subject starts (`令和７年度予算では日本版MaaS推進事業に`).
-const SUBJECT_OPENERS: [&str; 6] = ["においても", "において", "では", "には", "として、", "うち"];
+const SUBJECT_OPENERS: [&str; 8] = [
+    "においても",
+    "において",
+    "では",
+    "には",
+    "として、",
+    "うち",
+    "及び",
+    "並びに",
+];
+
+/// The name a sentence gives the amount that follows it, with its byte offset in the text
+/// before the amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Subject<'t> {
+    /// Byte offset of the name in the text before the amount.
+    pub at: usize,
+    /// The name as written.
+    pub name: &'t str,
+    /// The amount follows the name in a parenthesis under a figure label
+    /// (`防災ＤＸ・防災科学技術の推進（令和７年度予算額　２，３４５百万円）`): whatever the
+    /// name, the figure is its.
+    pub labelled: bool,
+}
 
 /// The name a sentence gives the amount that follows `before` (the sentence up to the
-/// amount): the words right before `に`, `に対し`, `として` or an opening parenthesis,
-/// back to the clause's start (`、`, `「`, `では` …), without quotes. `None` when the amount
-/// follows no such link or the name is no name (too short or long, a clause). The name
-/// comes with its byte offset in `before`.
-pub fn prose_subject(before: &str) -> Option<(usize, &str)> {
-    let spaced = without_trailing_figure_label(before.trim_end_matches([' ', '\u{3000}']));
+/// amount): the words right before `に`, `に対し`, `として`, an opening parenthesis (with a
+/// figure label in it or not), a space or the amount itself, back to the clause's start
+/// (`、`, `を`, `「`, `では` …), without quotes. `None` when the words are no name (too
+/// short or long, a time, a clause).
+pub fn prose_subject(before: &str) -> Option<Subject<'_>> {
+    let trimmed = before.trim_end_matches([' ', '\u{3000}']);
+    let spaced = without_trailing_figure_label(trimmed);
+    let labelled = spaced.len() < trimmed.len() && trimmed[spaced.len()..].starts_with(['（', '(']);
     let text = spaced.trim_end_matches('約');
-    // `…設備整備費補助金 3,210百万円`: a space links a name to its amount too.
+    // `…設備整備費補助金 3,210百万円`: a space links a name to its amount too; with no link,
+    // the words right before the amount (`一般会計3,312億円`).
     let linked = SUBJECT_LINKS
         .iter()
         .find_map(|link| text.strip_suffix(link))
-        .or_else(|| (spaced.len() < before.len()).then_some(text))?;
+        .unwrap_or(text);
     let linked = linked.trim_end_matches(['」', '』']);
     let after_break = linked
-        .rfind(['、', '。', '，', '「', '『'])
+        .rfind(['、', '。', '，', '「', '『', '）', ')', 'を', 'が'])
         .map_or(0, |at| {
             at + linked[at..].chars().next().map_or(1, char::len_utf8)
         });
@@ -715,14 +759,12 @@ pub fn prose_subject(before: &str) -> Option<(usize, &str)> {
         .max()
         .unwrap_or(0);
     let name = linked[start..].trim_end();
-    let name_start = start + (name.len() - name.trim_start().len());
+    let at = start + (name.len() - name.trim_start().len());
     let name = name.trim_start();
     let chars = name.chars().count();
     let a_time = TIME_ENDINGS.iter().any(|ending| name.ends_with(ending));
-    ((2..=MAX_SUBJECT_CHARS).contains(&chars)
-        && !a_time
-        && !name.contains(['は', 'を', '」', '』']))
-    .then_some((name_start, name))
+    ((2..=MAX_SUBJECT_CHARS).contains(&chars) && !a_time && !name.contains(['は', '」', '』']))
+        .then_some(Subject { at, name, labelled })
 }
 
 /// Endings of a time, which no amount is given to (`2023年度に約7,400億円`).
@@ -755,14 +797,19 @@ fn without_figure_notes(text: &str) -> String {
     kept
 }
 
-/// `…特別会計　要求額` without the figure label after the name (`要求額`), and without the
-/// space before it; the text as it is when it ends in no such label.
+/// The text before a figure label that opens an amount (`…特別会計　要求額`,
+/// `…補助金（令和７年度予算額`, `、令和６年度補正予算額`), without the label and what parts it
+/// from the name; the text as it is when it ends in no such label.
 fn without_trailing_figure_label(text: &str) -> &str {
-    match text.rfind([' ', '\u{3000}']) {
-        Some(at) if is_figure_label(text[at..].trim()) => {
-            text[..at].trim_end_matches([' ', '\u{3000}'])
-        }
-        _ => text,
+    const LABEL_BREAKS: [char; 5] = [' ', '\u{3000}', '（', '(', '、'];
+    let Some(at) = text.rfind(LABEL_BREAKS) else {
+        return text;
+    };
+    let label = text[at..].trim_start_matches(LABEL_BREAKS);
+    if !label.is_empty() && is_figure_label(label) {
+        text[..at].trim_end_matches([' ', '\u{3000}'])
+    } else {
+        text
     }
 }
 
@@ -794,8 +841,9 @@ fn speaks_of_budget(sentence: &str) -> bool {
 
 /// The clause an amount closes: text after the last sentence or list break before it.
 fn clause_before(text: &str) -> &str {
+    // `要求額：事項要求（前年度予算額：500百万円`: a parenthesis opens a clause of its own.
     let start = text
-        .rfind(['。', '、', '，', ';', '；', '）', ')'])
+        .rfind(['。', '、', '，', ';', '；', '）', ')', '（', '('])
         .map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
     &text[start..]
@@ -845,7 +893,7 @@ mod tests {
     fn a_sentence_names_the_subject_of_its_amount() {
         fn subject(sentence: &str) -> Option<&str> {
             let at = find_amounts(sentence)[0].start;
-            prose_subject(&sentence[..at]).map(|(_, name)| name)
+            prose_subject(&sentence[..at]).map(|subject| subject.name)
         }
         assert_eq!(
             subject("令和７年度予算では、同事業に２０７億円を計上し"),
@@ -879,6 +927,19 @@ mod tests {
         );
         assert_eq!(subject("運送収入は、2023年度に約7,400億円と"), None);
         assert_eq!(subject("事業費は１２億円"), None);
+        assert_eq!(
+            subject("として、消防防災施設整備費補助金（令和７年度予算額１３．７億円"),
+            Some("消防防災施設整備費補助金")
+        );
+        assert_eq!(
+            subject("）及び緊急消防援助隊設備整備費補助金（令和７年度予算額４９．９億円"),
+            Some("緊急消防援助隊設備整備費補助金")
+        );
+        assert_eq!(subject("、令和６年度補正予算額５０億円"), None);
+        assert_eq!(
+            subject("令和８年度予算（案）は、一般会計3,312億円"),
+            Some("一般会計")
+        );
     }
 
     #[test]
