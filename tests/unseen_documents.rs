@@ -399,3 +399,23 @@ const LAID_OUT_TABLES_SET: [&str; 6] = [
 fn laid_out_tables_headers_and_lists_written_blind() {
     assert_set_recall(&LAID_OUT_TABLES_SET);
 }
+
+/// A tenth set, written blind: a town's table drawn with box characters, a ministry's HTML
+/// table whose cells carry their units and whose notes column gives supplementary figures, a
+/// white paper giving figures in parentheses after program names among damages and counts,
+/// a Markdown request whose figures stand in bold lines under headings, a city's PDF
+/// supplementary with revenue and expenditure tables and carry-overs, and a prefecture's
+/// Shift_JIS items with amounts in 億・万 and the year before on the next line.
+const BOXES_NOTES_AND_PARENTHESES_SET: [&str; 6] = [
+    "r7_bousai_hakusho_excerpt.txt",
+    "r7_kitahama_pref_shuyou_shisaku.txt",
+    "r7_minamiizu_ippan_saishutsu.txt",
+    "r7_sakuradai_hosei2.pdf",
+    "r8_bunka_gaisan_yokyu.md",
+    "r8_env_yosanan_gaiyo.html",
+];
+
+#[test]
+fn boxes_notes_and_parentheses_written_blind() {
+    assert_set_recall(&BOXES_NOTES_AND_PARENTHESES_SET);
+}

@@ -639,8 +639,9 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         let after_start = skip_parenthesis(after.trim_start()).trim_start();
         let label = before.trim_end_matches([' ', '\u{3000}', '\t', ':', '：', '】', '+', '＋']);
         // `障害者自立支援給付費の増（４５，２００千円）`: the amount of an increase or decrease.
-        let opened = label.trim_end_matches(['（', '(']);
-        let change_in_parenthesis = opened.len() < label.len()
+        let written_before = text[previous_end..amount.start].trim_end();
+        let opened = written_before.trim_end_matches(['（', '(']);
+        let change_in_parenthesis = opened.len() < written_before.len()
             && ["増", "減", "増額", "減額"]
                 .iter()
                 .any(|w| opened.ends_with(w));
@@ -887,6 +888,14 @@ mod tests {
             year: FiscalYear::parse_label(label),
             kind: Some(kind),
         }
+    }
+
+    #[test]
+    fn an_amount_in_parentheses_after_an_increase_is_a_change() {
+        let figures = inline_figures("・民生費　障害者自立支援給付費の増（４５，２００千円）");
+        assert!(figures[0].change);
+        let figures = inline_figures("・地域交通事業（４５，２００千円）");
+        assert!(!figures[0].change);
     }
 
     #[test]
