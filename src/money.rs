@@ -336,7 +336,7 @@ const NUMBER: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
 
 static AMOUNT_WITH_CHO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<sign>[▲△]\s*)?(?P<cho>{NUMBER})\s*兆\s*(?:(?P<oku>{NUMBER})\s*億)?\s*円"
+        r"(?P<sign>[▲△]\s*)?(?P<cho>{NUMBER})\s*兆\s*(?:(?P<oku>{NUMBER})\s*億)?\s*(?:(?P<man>{NUMBER})\s*(?P<thousand>千)?\s*万)?\s*円"
     ))
     .expect("cho pattern")
 });
@@ -375,7 +375,16 @@ pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
             .name("oku")
             .and_then(|m| parse_number(m.as_str()))
             .unwrap_or_default();
-        let mut value = cho * Decimal::from(10_000) + oku;
+        // `1兆2,705億9,100万円`: the 万 after the 億.
+        let man = caps
+            .name("man")
+            .and_then(|m| parse_number(m.as_str()))
+            .unwrap_or_default();
+        let man = match caps.name("thousand") {
+            Some(_) => man * Decimal::from(1_000),
+            None => man,
+        };
+        let mut value = cho * Decimal::from(10_000) + oku + man / Decimal::from(10_000);
         if caps.name("sign").is_some() {
             value = -value;
         }
@@ -691,6 +700,7 @@ mod tests {
         assert_eq!(oku("１，５００．０億円"), ["1500.0"]);
         assert_eq!(oku("300百万円と5,000千円"), ["3", "0.05"]);
         assert_eq!(oku("1兆円"), ["10000"]);
+        assert_eq!(oku("総計は1兆2,705億9,100万円"), ["12705.91"]);
         assert_eq!(oku("849億2,200万円"), ["849.22"]);
         assert_eq!(
             oku("２，１５６億４千万円と１２億５千万円"),

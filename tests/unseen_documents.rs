@@ -419,3 +419,22 @@ const BOXES_NOTES_AND_PARENTHESES_SET: [&str; 6] = [
 fn boxes_notes_and_parentheses_written_blind() {
     assert_set_recall(&BOXES_NOTES_AND_PARENTHESES_SET);
 }
+
+/// An eleventh set, written blind: a town's 予算書 with 款 and 項 on lines of their own and a
+/// 地方債 table of limits, a prefecture's HTML whose years each span a budget and a share
+/// column, a table of several years whose 決算 is no budget, a Markdown 財政投融資計画, a
+/// request whose figures follow slashes and are written in 千円, 百万円 and 円, and a town's
+/// PDF supplementary whose 財源内訳 column is parted under the header.
+const SPANS_ACTUALS_AND_SLASHES_SET: [&str; 6] = [
+    "aoba-pref-r7-tousho-gaiyo.html",
+    "kawabe-town-r7-hosei4.pdf",
+    "maff-nousonseibi-yosan-suii-r7.txt",
+    "minamiyama-r7-ippan-yosansho.txt",
+    "mlit-r7-zaito-keikaku.md",
+    "sports-r8-gaisan-youkyu.txt",
+];
+
+#[test]
+fn spans_actuals_and_slashes_written_blind() {
+    assert_set_recall(&SPANS_ACTUALS_AND_SLASHES_SET);
+}

@@ -220,6 +220,9 @@ impl<'a> Reader<'a> {
             if self.table_row(number, raw, &row) {
                 return;
             }
+            if self.sub_header(number, &row) {
+                return;
+            }
             let cells_follow = || {
                 self.lines_after(number)
                     .next()
@@ -391,7 +394,21 @@ impl<'a> Reader<'a> {
             return None;
         }
         let upper_line = strip_markup(self.c.line(previous));
-        let upper = cells(&upper_line);
+        // `区分 | 令和７年度 | | 令和６年度 |` over `予算額 | 構成比 | 予算額 | 構成比`: a year
+        // spanning two columns is written once, and stands over both.
+        let upper: Vec<&str> = match tab_cells(&upper_line) {
+            Some(grid) if grid.len() > cells(&upper_line).len() => {
+                let mut spanned = Vec::with_capacity(grid.len());
+                for cell in grid {
+                    match spanned.last() {
+                        Some(&left) if cell.is_empty() => spanned.push(left),
+                        _ => spanned.push(cell),
+                    }
+                }
+                spanned
+            }
+            _ => cells(&upper_line),
+        };
         // `事　　　　項`: a letter-spaced word is one cell.
         let lower = join_spaced_words(lower);
         let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
@@ -412,6 +429,32 @@ impl<'a> Reader<'a> {
             .collect();
         let stacked: Vec<&str> = stacked.iter().map(String::as_str).collect();
         header_columns(&stacked, self.context())
+    }
+
+    /// A row of words right under the header that parts its last column (`財源内訳` over
+    /// `国県支出金 | 地方債 | 一般財源`): the header gets a column for each word, of what the
+    /// parted column held (no budget). False, with nothing changed, for any other row.
+    fn sub_header(&mut self, number: usize, row: &[&str]) -> bool {
+        let Some(columns) = &self.columns else {
+            return false;
+        };
+        let under_header =
+            (1..number).rev().find(|n| !is_rule_line(self.c.line(*n))) == Some(self.header_line);
+        let words = row.iter().all(|cell| {
+            let cell = cell.trim();
+            cell.chars().any(char::is_alphabetic)
+                && !cell.chars().any(char::is_numeric)
+                && !is_column_word(cell)
+        });
+        if !under_header || !words || columns.last() != Some(&Column::Other) {
+            return false;
+        }
+        let mut parted = columns.clone();
+        parted.pop();
+        parted.extend(std::iter::repeat_n(Column::Other, row.len()));
+        self.columns = Some(parted);
+        self.layout = None;
+        true
     }
 
     /// Whether the next non-blank line after `number` is a table row.
@@ -588,7 +631,7 @@ impl<'a> Reader<'a> {
             && (2..=MAX_ITEM_NAME_CHARS).contains(&name.chars().count())
             && unit_declared(written).is_none()
             && !is_figure_label(&name)
-            && YearKind::read(&name).is_empty();
+            && YearKind::read(&name).year.is_none();
         plain_name.then(|| (above, name, written.to_string()))
     }
 

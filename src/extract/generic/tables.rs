@@ -41,7 +41,7 @@ fn row_label<'r>(row: &[&'r str], columns: &[Column]) -> &'r str {
     let mut labels = row[..leading.max(1)]
         .iter()
         .rev()
-        .filter(|cell| !cell.trim().is_empty() && !is_whole_amount(cell));
+        .filter(|cell| cell.chars().any(char::is_alphabetic) && !is_whole_amount(cell));
     match (labels.next(), labels.next()) {
         // `一般会計 | 計`: the total of the group its first label names.
         (Some(last), Some(group)) if is_total_label(last) && !is_total_label(group) => group,
@@ -172,7 +172,12 @@ impl Reader<'_> {
                 Column::Label => {}
             }
         }
-        cells.retain(|cell| cell.year_kind.kind.is_some());
+        // A 決算 column holds what was spent, not a budget.
+        cells.retain(|cell| {
+            cell.year_kind
+                .kind
+                .is_some_and(|kind| kind != BudgetKind::Other)
+        });
         let label_cell = row_label(row, &columns);
         if cells.is_empty() || parse_number(label_cell).is_some() {
             return false;

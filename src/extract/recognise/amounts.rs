@@ -149,7 +149,8 @@ const SPACED_HEADER_WORDS: [&str; 10] = [
 
 /// Words that only say what kind of figure follows (`要求額：`, `前年度予算額`, `国費`), so a
 /// label made of them names no item of its own.
-const FIGURE_LABEL_WORDS: [&str; 19] = [
+const FIGURE_LABEL_WORDS: [&str; 20] = [
+    "事項要求",
     "対前年度",
     "前年度",
     "本年度",
@@ -177,7 +178,7 @@ pub fn is_figure_label(label: &str) -> bool {
     let folded = crate::normalize::nfkc(label);
     let mut rest: String = folded
         .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, ':' | '：' | '・'))
+        .filter(|c| !c.is_whitespace() && !matches!(c, ':' | '：' | '・' | '/' | '／'))
         .collect();
     let years = find_fiscal_years(&rest);
     for found in years.iter().rev() {
@@ -548,7 +549,8 @@ const CHANGE_LABELS: [&str; 15] = [
 
 /// Words in an amount's sentence, before it, that make it a limit, a rate, a balance or a
 /// commitment over several years (継続費, 債務負担行為), not a budget.
-const LIMIT_WORDS: [&str; 20] = [
+const LIMIT_WORDS: [&str; 21] = [
+    "財源は",
     "事業規模",
     "事業費ベース",
     "事業費は",
@@ -610,9 +612,21 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         // `令和７年度予算では、同事業に２０７億円を計上し`: what the clause leaves unsaid, the
         // sentence said before it (since the previous amount).
         let sentence = &text[sentence_start.max(previous_end)..amount.start];
-        let written = YearKind::read(parenthesis)
-            .or(YearKind::read(before))
-            .or(YearKind::read(sentence));
+        let mut written = YearKind::read(parenthesis).or(YearKind::read(before));
+        // A figure of the year before (`要求額 … / 前年度 1,200百万円`) keeps to its own
+        // clause: the sentence's kind is the other figure's.
+        if relative_year(&format!("{parenthesis}{before}")) == 0 {
+            written = written.or(YearKind::read(sentence));
+            // `令和６年度補正予算において、…関係予算として2,110億円`: a plain 予算 beside
+            // the amount gives way to the kind the sentence names.
+            if BudgetKind::detect(parenthesis)
+                .or(BudgetKind::detect(before))
+                .is_none()
+                && let Some(kind) = BudgetKind::detect(sentence)
+            {
+                written.kind = Some(kind);
+            }
+        }
         let kind_plain = written.kind.is_some()
             && BudgetKind::detect(parenthesis)
                 .or(BudgetKind::detect(before))
@@ -641,11 +655,14 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         // `障害者自立支援給付費の増（４５，２００千円）`: the amount of an increase or decrease.
         let written_before = text[previous_end..amount.start].trim_end();
         let opened = written_before.trim_end_matches(['（', '(']);
+        // `（+784百万円）`: a signed amount is a change.
+        let signed = written_before.ends_with(['+', '＋']);
         let change_in_parenthesis = opened.len() < written_before.len()
             && ["増", "減", "増額", "減額"]
                 .iter()
                 .any(|w| opened.ends_with(w));
         let change = amount.oku.is_sign_negative()
+            || signed
             || change_in_parenthesis
             || CHANGE_LABELS.iter().any(|w| label.ends_with(w))
             || ["の増", "の減", "増", "減"]
@@ -844,7 +861,7 @@ fn speaks_of_budget(sentence: &str) -> bool {
 fn clause_before(text: &str) -> &str {
     // `要求額：事項要求（前年度予算額：500百万円`: a parenthesis opens a clause of its own.
     let start = text
-        .rfind(['。', '、', '，', ';', '；', '）', ')', '（', '('])
+        .rfind(['。', '、', '，', ';', '；', '）', ')', '（', '(', '/', '／'])
         .map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
     &text[start..]
