@@ -438,3 +438,22 @@ const SPANS_ACTUALS_AND_SLASHES_SET: [&str; 6] = [
 fn spans_actuals_and_slashes_written_blind() {
     assert_set_recall(&SPANS_ACTUALS_AND_SLASHES_SET);
 }
+
+/// A twelfth set, written blind: a ministry's points with four numbering levels and the year
+/// before in parentheses, a city's HTML whose group headers span the rows of their items, a
+/// white paper's table with the years as rows, a Markdown request with `うち` rows and a
+/// 財政投融資 table under its heading, a prefecture's PDF printed in two text columns, and a
+/// town's Shift_JIS items of three lines each (本年度, 前年度 and 比較).
+const LEVELS_YEARS_AND_COLUMNS_SET: [&str; 6] = [
+    "01_kankyo_r7_yosananpoint.txt",
+    "02_higashihama_r7_gaiyo.html",
+    "03_bousai_hakusho_r7_hyo1-2.txt",
+    "04_mlit_kotsu_r8_gaisan.md",
+    "05_yamatsu_r7_9gatsu_hosei.pdf",
+    "06_wakaba_r7_tosho_setsumei.txt",
+];
+
+#[test]
+fn levels_years_and_columns_written_blind() {
+    assert_set_recall(&LEVELS_YEARS_AND_COLUMNS_SET);
+}

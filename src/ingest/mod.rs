@@ -6,9 +6,11 @@
 //!   detection) and line splitting;
 //! - `html`: the readable text of an HTML page;
 //! - `pdf`: PDF text and pages with poppler's `pdftotext`, run by `process` with a time limit;
+//! - `columns`: the two text columns of a `-layout` page read one after the other;
 //! - `meta`: title, date and publisher read from the top of a document;
 //! - `kind`: which known kind of document a text is, scored from its structure.
 
+mod columns;
 mod decode;
 mod html;
 mod kind;

@@ -20,7 +20,10 @@
 //!
 //! So every document is converted with `-layout`, and a page whose lines are mostly two (or
 //! more) runs of running text separated by a wide gap (text columns, or a table of text
-//! cells, which `-layout` interleaves alike) is taken from a second run in reading order.
+//! cells, which `-layout` interleaves alike) is taken from a second run in reading order. A
+//! page whose two columns hold short headings and figures as well as text (a supplementary
+//! overview's items and their amounts) has its columns cut apart at the gutter below the
+//! part of the page set across it ([`super::columns`]).
 //! In `-layout` lines, gaps of three or more spaces separate cells and become tabs (the table
 //! rows the passage splitter and the parsers know); indentation is trimmed.
 //!
@@ -33,6 +36,7 @@
 //! inside the server, where a PDF that makes it loop cannot be stopped at a time limit. A
 //! child process can be killed.
 
+use super::columns;
 use super::process::{self, Finished};
 use super::{ConvertOptions, IngestError};
 use std::ffi::OsStr;
@@ -128,7 +132,11 @@ pub(crate) fn pdf_text(bytes: &[u8], options: &ConvertOptions) -> Result<PdfText
                 .iter()
                 .map(|l| l.trim_end().to_string())
                 .collect(),
-            _ => page.iter().map(|l| layout_line(l)).collect(),
+            _ => columns::apart(page)
+                .unwrap_or_else(|| page.clone())
+                .iter()
+                .map(|l| layout_line(l))
+                .collect(),
         };
         text.line_pages
             .extend(std::iter::repeat_n(number, lines.len()));

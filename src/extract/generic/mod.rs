@@ -17,10 +17,10 @@ use super::collect::{Collector, strip_tags_keep_len};
 use super::indicators::{FoundIndicator, add_indicator};
 use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
-    CELL_BARS, Column, InlineFigure, Subject, YearKind, cells, figure_note_label, header_columns,
-    inline_figures, is_column_word, is_figure_label, join_spaced_words, plain_header_columns,
-    prose_subject, relative_year, shifted, tab_cells, unit_declared, unit_line, unit_row,
-    word_column,
+    CELL_BARS, Column, InlineFigure, Subject, YearKind, bare_subject, cells, figure_note_label,
+    header_columns, inline_figures, is_column_word, is_figure_label, join_spaced_words,
+    plain_header_columns, prose_subject, relative_year, shifted, tab_cells, unit_declared,
+    unit_line, unit_row, word_column,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, milestones};
@@ -334,7 +334,11 @@ impl<'a> Reader<'a> {
     /// The caption a table carries above its header (`歳出予算（款別）`): the nearest
     /// non-blank line above it that is a short name, not a unit line or a sentence.
     fn table_caption(&self) -> Option<(usize, String)> {
-        let number = self.line_above_header()?;
+        // A unit line may stand between the caption and the header.
+        let number = (1..self.header_line).rev().find(|n| {
+            let line = self.c.line(*n);
+            !line.trim().is_empty() && unit_line(line).is_none()
+        })?;
         let line = strip_markup(self.c.line(number));
         let name = clean_name(line.trim_start_matches('#'));
         let readable = (2..=MAX_ITEM_NAME_CHARS).contains(&name.chars().count())
@@ -618,7 +622,7 @@ impl<'a> Reader<'a> {
     /// The name the line right above a figure line gives on its own (`【一般会計】` over
     /// `令和８年度概算要求額　１，３８９億円`, a `<dt>` over its `<dd>`): the item those
     /// figures are of, with its line. `None` when the line above is an item already, a
-    /// sentence, or holds figures.
+    /// sentence, holds figures, or is the wrapped end of the line before it.
     fn name_above(&self, number: usize) -> Option<(usize, String, String)> {
         let above = number.checked_sub(1).filter(|above| *above >= 1)?;
         let line = strip_markup(self.c.line(above));
@@ -631,6 +635,7 @@ impl<'a> Reader<'a> {
             && (2..=MAX_ITEM_NAME_CHARS).contains(&name.chars().count())
             && unit_declared(written).is_none()
             && !is_figure_label(&name)
+            && !is_wrapped_tail(written)
             && YearKind::read(&name).year.is_none();
         plain_name.then(|| (above, name, written.to_string()))
     }
@@ -834,7 +839,11 @@ impl<'a> Reader<'a> {
         from: usize,
         subject: Subject<'_>,
     ) -> Option<(String, Source)> {
-        let (at, name) = (from + subject.at, subject.name);
+        let (offset, name) = bare_subject(subject.name);
+        let at = from + subject.at + offset;
+        if name.chars().count() < 2 {
+            return None;
+        }
         if let Some(word) = name.strip_prefix('同') {
             let antecedent = |line: usize, text: &str| {
                 find_programs(text)
@@ -941,7 +950,7 @@ impl<'a> Reader<'a> {
         let readable = name.chars().count() >= 3
             && name.chars().count() <= MAX_ITEM_NAME_CHARS
             && !name.contains(['。', '、', '】', ']'])
-            && !(is_figure_label(&name) && relative_year(&name) != 0)
+            && (headline || !is_figure_label(&name))
             && (generic || headline);
         if !readable {
             return None;
@@ -1305,6 +1314,15 @@ fn spaced_header(raw: &str, row: &[&str], context: YearKind) -> Option<Vec<Colum
 const SPACED_HEADER_WORDS: usize = 8;
 /// Longest word of such a header, in chars.
 const SPACED_HEADER_WORD_CHARS: usize = 12;
+
+/// Whether `line` is the end of the line before it, wrapped (`課）` under `■…事業（農業振興`),
+/// or a parenthesis on a line of its own under a name (`（健康福祉政策課）`): no name of its
+/// own.
+fn is_wrapped_tail(line: &str) -> bool {
+    let opens = line.matches(['（', '(']).count();
+    let closes = line.matches(['）', ')']).count();
+    closes > opens || (line.starts_with(['（', '(']) && line.ends_with(['）', ')']))
+}
 
 /// Whether the end of `text` stands inside a parenthesis it opens and does not close.
 fn inside_parenthesis(text: &str) -> bool {

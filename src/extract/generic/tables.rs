@@ -11,7 +11,9 @@ use crate::extract::recognise::names::{clean_name, strip_markup, without_status_
 use crate::extract::recognise::numbering::numbered;
 use crate::extract::recognise::year_tables::is_indicator_row;
 use crate::graph::model::{NodeType, Rel};
-use crate::money::{BudgetFigure, BudgetKind, find_amounts, parse_number};
+use crate::money::{
+    BudgetFigure, BudgetKind, FiscalYear, find_amounts, find_fiscal_years, parse_number,
+};
 use rust_decimal::Decimal;
 
 /// Most rows of a table of accounts that gives its figures to the item above it.
@@ -48,6 +50,18 @@ fn row_label<'r>(row: &[&'r str], columns: &[Column]) -> &'r str {
         (Some(last), _) => last,
         (None, _) => row[0],
     }
+}
+
+/// The fiscal year a row's label names and nothing else (`令和３年度`, `2025年度`).
+fn bare_year(label: &str) -> Option<FiscalYear> {
+    let years = find_fiscal_years(label);
+    let [only] = years.as_slice() else {
+        return None;
+    };
+    let rest = format!("{}{}", label.get(..only.start)?, label.get(only.end..)?);
+    rest.trim_matches(|c: char| c.is_whitespace() || c == '年' || c == '度')
+        .is_empty()
+        .then_some(only.year)
 }
 
 /// Whether a row's label says it is the total of the rows above (`合計`, `計`, `小　計`).
@@ -97,10 +111,17 @@ impl Reader<'_> {
         }
         let (columns, layout) = match &self.columns {
             Some(columns) => (columns.clone(), self.layout.clone()),
-            None if self.unit.is_some() && row.len() == 2 && is_whole_amount(row[1]) => (
-                vec![Column::Label, Column::Figure(self.context(), None)],
-                None,
-            ),
+            // `本年度　４５，６７８千円` is a figure of the item above, not a row of its own.
+            None if self.unit.is_some()
+                && row.len() == 2
+                && is_whole_amount(row[1])
+                && figure_note_label(row[0]).is_none() =>
+            {
+                (
+                    vec![Column::Label, Column::Figure(self.context(), None)],
+                    None,
+                )
+            }
             None => return false,
         };
         if let Some(split) = second_table_at(row, &columns) {
@@ -182,6 +203,14 @@ impl Reader<'_> {
         if cells.is_empty() || parse_number(label_cell).is_some() {
             return false;
         }
+        // `令和３年度 | 13,210 | 11,856` under `年度 | 当初予算 | 補正予算`: the row's year is
+        // its figures' year, and they are the table's own item's.
+        let row_year = bare_year(label_cell);
+        if let Some(year) = row_year {
+            for cell in &mut cells {
+                cell.year_kind.year = Some(year);
+            }
+        }
         if names_a_limit(&crate::normalize::nfkc(label_cell)) || self.under_no_budget_heading() {
             // `財政調整基金の残高見込み　118億円`: a balance or limit, read, no budget.
             return true;
@@ -196,6 +225,8 @@ impl Reader<'_> {
             self.open.len() - 1
         } else if let Some(heading) = self.item_of_account_table(label_cell) {
             heading
+        } else if let Some(caption) = row_year.and_then(|_| self.table_caption()) {
+            self.caption_item_once(caption)
         } else {
             match self.row_owner(number, label_cell) {
                 Some(owner) => owner,
@@ -206,8 +237,9 @@ impl Reader<'_> {
         let source = self.c.source(number, raw.trim());
         let current_year = cells.iter().filter_map(|c| c.year_kind.year).max();
         let mut compared = None;
-        // A row of 財政投融資 under a column of the budget is lending, not the budget.
-        let lending = BudgetKind::detect(label_cell) == Some(BudgetKind::FiscalInvestment);
+        // A row of 財政投融資, or any row under a heading of it, is lending, not the budget.
+        let lending = BudgetKind::detect(label_cell) == Some(BudgetKind::FiscalInvestment)
+            || self.context().kind == Some(BudgetKind::FiscalInvestment);
         for cell in cells {
             let mut year_kind = cell.year_kind.or(item.year_kind);
             if lending {
@@ -334,6 +366,15 @@ impl Reader<'_> {
                 source.clone(),
                 Some((written, unit)),
             );
+        }
+    }
+
+    /// The item a table's caption names, opened once for all the rows that give it figures;
+    /// returns its index.
+    fn caption_item_once(&mut self, (line, caption): (usize, String)) -> usize {
+        match self.open.iter().rposition(|item| item.name == caption) {
+            Some(index) => index,
+            None => self.caption_item(line, &caption),
         }
     }
 

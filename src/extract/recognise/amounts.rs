@@ -206,8 +206,9 @@ pub fn figure_note_label(label: &str) -> Option<YearKind> {
         .trim_start_matches(['（', '(', '【', '[', '［', ' ', '\u{3000}'])
         .trim_end_matches([':', '：', ' ', '\u{3000}', '\t', '】', ']', '］']);
     let named = YearKind::read(label);
-    // `（前年度　７，１４８億円`: a year named relative to the one in force is a year too.
-    let names_a_year = !named.is_empty() || relative_year(label) != 0;
+    // `（前年度　７，１４８億円`, `本年度　４５，６７８千円`: a year named relative to the one
+    // in force is a year too.
+    let names_a_year = !named.is_empty() || relative_year(label) != 0 || label.contains("本年度");
     (names_a_year && is_figure_label(label)).then_some(named)
 }
 
@@ -529,7 +530,8 @@ pub struct InlineFigure {
 }
 
 /// Labels that, right before an amount, make it a change (`比較増減額 △53億円`).
-const CHANGE_LABELS: [&str; 15] = [
+const CHANGE_LABELS: [&str; 16] = [
+    "比較",
     "対前年度増額",
     "対前年度減額",
     "比べ",
@@ -815,6 +817,45 @@ fn without_figure_notes(text: &str) -> String {
     kept
 }
 
+/// Words that open the figure wording after a name (`当初予算額`, `補正予算`, `前年度`; a
+/// plain 予算 may be the name's own word, `防災関係予算`).
+const KIND_WORDS: [&str; 9] = [
+    "当初",
+    "補正",
+    "概算",
+    "要求",
+    "予算額",
+    "決算",
+    "前年度",
+    "本年度",
+    "対前年度",
+];
+
+/// A sentence's subject without the year and figure wording around its name
+/// (`令和７年度一般会計当初予算額` → `一般会計`): the name with its byte offset in `subject`.
+pub fn bare_subject(subject: &str) -> (usize, &str) {
+    let years = find_fiscal_years(subject);
+    let start = years
+        .first()
+        .filter(|year| year.start == 0)
+        .map_or(0, |year| year.end.min(subject.len()));
+    let start = if subject.is_char_boundary(start) {
+        start
+    } else {
+        0
+    };
+    let name = subject[start..].trim_start_matches(['の', ' ', '\u{3000}']);
+    let offset = subject.len() - name.len();
+    let cut = name.char_indices().skip(1).map(|(at, _)| at).find(|at| {
+        let rest = &name[*at..];
+        KIND_WORDS.iter().any(|word| rest.starts_with(word)) && is_figure_label(rest)
+    });
+    match cut {
+        Some(at) => (offset, name[..at].trim_end_matches('の')),
+        None => (offset, name),
+    }
+}
+
 /// The text before a figure label that opens an amount (`…特別会計　要求額`,
 /// `…補助金（令和７年度予算額`, `、令和６年度補正予算額`), without the label and what parts it
 /// from the name; the text as it is when it ends in no such label.
@@ -962,6 +1003,10 @@ mod tests {
             Some("緊急消防援助隊設備整備費補助金")
         );
         assert_eq!(subject("、令和６年度補正予算額５０億円"), None);
+        assert_eq!(
+            subject("令和７年度一般会計当初予算額　78,450,000千円").map(|s| bare_subject(s).1),
+            Some("一般会計")
+        );
         assert_eq!(
             subject("令和８年度予算（案）は、一般会計3,312億円"),
             Some("一般会計")

@@ -1,0 +1,187 @@
+//! Pages set in two columns of text, as `pdftotext -layout` prints them: side by side, half a
+//! line of the left column and half a line of the right one on each line. From the line where
+//! the right column starts, each line is cut at the gutter and the left column is read before
+//! the right one; lines above it (a title, a table across the page) stay as they are.
+//!
+//! A gutter is a character position in the middle of the page where, on many lines, text
+//! starts after a run of spaces, and which no line's text runs across. A table whose columns
+//! are set the same way differs: figures rather than text on the right of the gutter, labels
+//! rather than text that fills its column on the left; such a page is left alone.
+
+use unicode_width::UnicodeWidthStr;
+
+/// Fewest lines on which the right column starts at the gutter.
+const MIN_GUTTER_LINES: usize = 6;
+/// Share of the non-blank lines below the first gutter line that start a cell at it.
+const MIN_GUTTER_SHARE: f64 = 0.4;
+/// Largest share of those lines whose text runs across the gutter.
+const MAX_CROSSING_SHARE: f64 = 0.1;
+/// Share of the cut lines whose left part fills its column to near the gutter.
+const MIN_FILLED_SHARE: f64 = 0.3;
+/// How far short of the gutter (in display columns) a filled left part may end.
+const FILLED_SLACK: usize = 8;
+/// Share of the right parts that are text (not figures alone).
+const MIN_TEXT_RIGHT_SHARE: f64 = 0.6;
+/// Letters (kana, kanji, latin) a right part needs to count as text.
+const MIN_RIGHT_LETTERS: usize = 4;
+/// Spaces before a cell that the gutter stands in.
+const GUTTER_SPACES: usize = 2;
+
+/// The lines of `page` with its two text columns read one after the other, or `None` when the
+/// page is not set in two columns.
+pub(super) fn apart(page: &[String]) -> Option<Vec<String>> {
+    let lines: Vec<Vec<char>> = page.iter().map(|line| line.chars().collect()).collect();
+    let width = lines.iter().map(Vec::len).max()?;
+    let gutter = gutter(&lines, width)?;
+    let first = lines.iter().position(|line| {
+        start_near(line, gutter)
+            .is_some_and(|start| !has_gap(&line[..start]) && !has_gap(&line[start..]))
+    })?;
+    let mut left = Vec::new();
+    let mut right = Vec::new();
+    let (mut nonblank, mut at_gutter, mut crossing, mut cut, mut filled) = (0, 0, 0, 0, 0);
+    let mut text_right = 0;
+    for line in &lines[first..] {
+        let text: String = line.iter().collect();
+        if text.trim().is_empty() {
+            left.push(String::new());
+            continue;
+        }
+        nonblank += 1;
+        let indent = line.iter().take_while(|c| c.is_whitespace()).count();
+        if let Some(start) = start_near(line, gutter) {
+            at_gutter += 1;
+            let head: String = line[..start].iter().collect();
+            let tail: String = line[start..].iter().collect();
+            if tail.chars().filter(|c| c.is_alphabetic()).count() >= MIN_RIGHT_LETTERS {
+                text_right += 1;
+            }
+            if head.trim().is_empty() {
+                right.push(tail);
+            } else {
+                cut += 1;
+                if head.trim_end().width() + FILLED_SLACK >= gutter {
+                    filled += 1;
+                }
+                left.push(head.trim_end().to_string());
+                right.push(tail);
+            }
+        } else if indent + 1 >= gutter {
+            right.push(text.trim_start().to_string());
+        } else {
+            if line.len() > gutter {
+                crossing += 1;
+            }
+            left.push(text);
+        }
+    }
+    let share = |count: usize| count as f64 / nonblank.max(1) as f64;
+    let columns = at_gutter >= MIN_GUTTER_LINES
+        && share(at_gutter) >= MIN_GUTTER_SHARE
+        && share(crossing) <= MAX_CROSSING_SHARE
+        && text_right as f64 >= at_gutter as f64 * MIN_TEXT_RIGHT_SHARE
+        && filled as f64 >= cut as f64 * MIN_FILLED_SHARE;
+    if !columns {
+        return None;
+    }
+    let mut apart: Vec<String> = page[..first].to_vec();
+    apart.extend(left);
+    apart.push(String::new());
+    apart.extend(right);
+    Some(apart)
+}
+
+/// Whether the text of `part` (leading and trailing spaces aside) holds a gap of cells: a
+/// table row set across the gutter rather than a line of one column.
+fn has_gap(part: &[char]) -> bool {
+    let text: String = part.iter().collect();
+    text.trim().contains(&" ".repeat(GUTTER_SPACES))
+}
+
+/// The position in the middle of the page (a quarter to three quarters of its width) at which most
+/// lines start a cell after spaces, if enough do.
+fn gutter(lines: &[Vec<char>], width: usize) -> Option<usize> {
+    let (from, to) = (width / 4, width * 3 / 4);
+    (from..=to)
+        .map(|position| {
+            let count = lines
+                .iter()
+                .filter(|line| start_near(line, position).is_some())
+                .count();
+            (count, position)
+        })
+        .filter(|(count, _)| *count >= MIN_GUTTER_LINES)
+        .max_by_key(|(count, position)| (*count, std::cmp::Reverse(*position)))
+        .map(|(_, position)| position)
+}
+
+/// Where a cell starts within one character of `position` on `line`, after spaces.
+fn start_near(line: &[char], position: usize) -> Option<usize> {
+    (position.saturating_sub(1)..=position + 1).find(|&start| {
+        start >= GUTTER_SPACES
+            && line.get(start).is_some_and(|c| !c.is_whitespace())
+            && line[start - GUTTER_SPACES..start]
+                .iter()
+                .all(|c| c.is_whitespace())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(lines: &[&str]) -> Vec<String> {
+        lines.iter().map(|line| line.to_string()).collect()
+    }
+
+    #[test]
+    fn two_columns_of_text_are_read_one_after_the_other() {
+        let left = "■中小企業エネルギー価格高騰対策支援事業";
+        // `-layout` sets the right column at one character position; running text of the
+        // left column fills it to about that display width.
+        let fill = |text: &str| format!("{text}{}", " ".repeat(44 - text.chars().count()));
+        let lines = page(&[
+            "令和７年度 補正予算の概要",
+            &format!("{}■県立学校体育館空調整備事業", fill(left)),
+            &format!("{}補正額 865,300千円", fill("補正額 1,850,000千円")),
+            &format!(
+                "{}避難所となる県立高校に空調を整備",
+                fill("中小企業者に対し使用量に応じた支援金を支給する")
+            ),
+            &format!(
+                "{}■避難所用備蓄物資整備事業",
+                fill("■医療機関物価高騰対策支援金の交付")
+            ),
+            &format!("{}補正額 96,850千円", fill("補正額 1,236,400千円")),
+            &format!(
+                "{}段ボールベッド等の備蓄物資を整備",
+                fill("病院・診療所等の光熱費及び食材料費の高騰分を支援")
+            ),
+        ]);
+        let apart = apart(&lines).expect("two columns");
+        let read: Vec<&str> = apart
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(read[0], "令和７年度 補正予算の概要");
+        assert_eq!(read[1], left);
+        assert_eq!(read[2], "補正額 1,850,000千円");
+        assert_eq!(read[7], "■県立学校体育館空調整備事業");
+        assert_eq!(read[8], "補正額 865,300千円");
+    }
+
+    #[test]
+    fn a_table_of_labels_and_figures_is_left_alone() {
+        let lines = page(&[
+            "区分          令和７年度        令和６年度",
+            "一般会計      812,345           798,765",
+            "特別会計      412,300           405,000",
+            "企業会計      64,870            66,130",
+            "公債管理      19,845            18,723",
+            "国保          24,567            25,123",
+            "合計          1,270,591         1,251,208",
+        ]);
+        assert_eq!(apart(&lines), None);
+    }
+}
