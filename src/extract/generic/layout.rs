@@ -89,16 +89,80 @@ impl TableLayout {
         let last = self.breakdown.unwrap_or(self.spans.len());
         let mut placed: Vec<usize> = Vec::with_capacity(row.len());
         for cell in row.iter().skip(1) {
-            let (_, end) = span_in(line, cell)?;
+            let (start, end) = span_in(line, cell)?;
             let (index, distance) = (1..last)
                 .map(|index| (index, self.spans[index].1.abs_diff(end)))
                 .min_by_key(|(_, distance)| *distance)?;
-            if distance > MAX_EDGE_DISTANCE || placed.last().is_some_and(|p| *p >= index) {
+            // Words are set flush left: a cell of words that ends under no header cell
+            // stands under the one it starts at (`○職員人件費　1,012,348` under `説　明`).
+            let index = if distance <= MAX_EDGE_DISTANCE {
+                index
+            } else {
+                self.column_starting(start, last)
+                    .filter(|_| cell.chars().any(char::is_alphabetic))?
+            };
+            if placed.last().is_some_and(|p| *p >= index) {
                 return None;
             }
             placed.push(index);
         }
         Some(placed)
+    }
+
+    /// The last of the first `last` header cells a cell starting at display column `start`
+    /// stands under, set flush left.
+    fn column_starting(&self, start: usize, last: usize) -> Option<usize> {
+        (1..last).rev().find(|index| {
+            let (from, to) = self.spans[*index];
+            start + MAX_EDGE_DISTANCE >= from && start < to
+        })
+    }
+
+    /// The header cell the first cell of `row` (slices of `line`) stands under when it does
+    /// not start under the label column: a line of its own in a notes column.
+    pub(super) fn column_of_first(&self, line: &str, row: &[&str]) -> Option<usize> {
+        let (start, _) = span_in(line, row.first()?)?;
+        if !space_laid(line) || start < self.spans.get(1)?.0 {
+            return None;
+        }
+        self.column_starting(start, self.own_width())
+    }
+
+    /// The index of the one header cell standing over the cells of `row` (slices of `line`),
+    /// a row of words under the header that parts that cell (`本年度の財源内訳` over `国県支出金
+    /// 地方債 その他 一般財源`); `None` unless exactly one header cell overlaps their extent.
+    pub(super) fn parted_cell(&self, line: &str, row: &[&str]) -> Option<usize> {
+        if !space_laid(line) {
+            return None;
+        }
+        let spans = row
+            .iter()
+            .map(|cell| span_in(line, cell))
+            .collect::<Option<Vec<_>>>()?;
+        let (from, to) = (spans.first()?.0, spans.last()?.1);
+        let mut over = (0..self.spans.len())
+            .filter(|index| self.spans[*index].0 < to && self.spans[*index].1 > from);
+        let index = over.next()?;
+        over.next().is_none().then_some(index)
+    }
+
+    /// The layout with the header cell at `index` replaced by the cells of `row` (slices of
+    /// `line`), the words that part it.
+    pub(super) fn parted(&self, index: usize, line: &str, row: &[&str]) -> Option<TableLayout> {
+        let parts = row
+            .iter()
+            .map(|cell| span_in(line, cell))
+            .collect::<Option<Vec<_>>>()?;
+        let mut spans = self.spans.clone();
+        spans.splice(index..=index, parts.iter().copied());
+        let breakdown = self.breakdown.map(|from| {
+            if from > index {
+                from + parts.len() - 1
+            } else {
+                from
+            }
+        });
+        Some(TableLayout { spans, breakdown })
     }
 
     /// The number of columns the table's own rows may fill (those before a breakdown).

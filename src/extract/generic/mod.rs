@@ -19,8 +19,8 @@ use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
     CELL_BARS, Column, InlineFigure, Subject, YearKind, bare_subject, cells, figure_note_label,
     header_columns, inline_figures, is_column_word, is_figure_label, join_spaced_words,
-    plain_header_columns, prose_subject, relative_year, shifted, tab_cells, unit_declared,
-    unit_line, unit_row, word_column,
+    label_subject, plain_header_columns, prose_subject, relative_year, shifted, tab_cells,
+    unit_declared, unit_line, unit_row, word_column,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, milestones};
@@ -220,7 +220,7 @@ impl<'a> Reader<'a> {
             if self.table_row(number, raw, &row) {
                 return;
             }
-            if self.sub_header(number, &row) {
+            if self.sub_header(number, raw, &row) {
                 return;
             }
             let cells_follow = || {
@@ -435,10 +435,11 @@ impl<'a> Reader<'a> {
         header_columns(&stacked, self.context())
     }
 
-    /// A row of words right under the header that parts its last column (`財源内訳` over
-    /// `国県支出金 | 地方債 | 一般財源`): the header gets a column for each word, of what the
+    /// A row of words right under the header that parts one of its columns (`財源内訳` over
+    /// `国県支出金 | 地方債 | 一般財源`): the column the words stand under in a table laid out
+    /// with spaces, else the last. The header gets a column for each word, of what the
     /// parted column held (no budget). False, with nothing changed, for any other row.
-    fn sub_header(&mut self, number: usize, row: &[&str]) -> bool {
+    fn sub_header(&mut self, number: usize, raw: &str, row: &[&str]) -> bool {
         let Some(columns) = &self.columns else {
             return false;
         };
@@ -450,14 +451,30 @@ impl<'a> Reader<'a> {
                 && !cell.chars().any(char::is_numeric)
                 && !is_column_word(cell)
         });
-        if !under_header || !words || columns.last() != Some(&Column::Other) {
+        if !under_header || !words {
             return false;
         }
+        // Laid out with spaces, the words part the header cell they stand under; otherwise
+        // the last column.
+        let under = self
+            .layout
+            .as_ref()
+            .and_then(|layout| layout.parted_cell(raw, row))
+            .filter(|index| columns.get(*index) == Some(&Column::Other));
+        let parted_layout = under.and_then(|index| {
+            self.layout
+                .as_ref()
+                .and_then(|layout| layout.parted(index, raw, row))
+        });
+        let index = match under {
+            Some(index) => index,
+            None if columns.last() == Some(&Column::Other) => columns.len() - 1,
+            None => return false,
+        };
         let mut parted = columns.clone();
-        parted.pop();
-        parted.extend(std::iter::repeat_n(Column::Other, row.len()));
+        parted.splice(index..=index, std::iter::repeat_n(Column::Other, row.len()));
         self.columns = Some(parted);
-        self.layout = None;
+        self.layout = parted_layout;
         true
     }
 
@@ -947,6 +964,19 @@ impl<'a> Reader<'a> {
         // Before any heading, a labelled figure (`【補正予算額】 3,462億円`) is the document's
         // headline total: its label names it even when the label is budget wording.
         let headline = self.open.is_empty();
+        // A label naming its subject between its year and kind words
+        // (`（参考）令和７年度農林水産関係当初予算額`) after the current item's own figure names
+        // an item of its own; the first figure under a heading is the heading's.
+        let subject = label_subject(&name).filter(|subject| {
+            !generic
+                && self.current().is_some_and(|item| {
+                    item.main_budget.is_some() && !item.name.contains(subject.as_str())
+                })
+        });
+        let (name, generic) = match subject {
+            Some(subject) => (subject, true),
+            None => (name, generic),
+        };
         let readable = name.chars().count() >= 3
             && name.chars().count() <= MAX_ITEM_NAME_CHARS
             && !name.contains(['。', '、', '】', ']'])

@@ -16,6 +16,9 @@ use crate::money::{
 };
 use rust_decimal::Decimal;
 
+/// Marks that open a note naming a part of its row (`○職員人件費　1,012,348`).
+const NOTE_BULLETS: [char; 4] = ['○', '◯', '・', '●'];
+
 /// Most rows of a table of accounts that gives its figures to the item above it.
 const MAX_ACCOUNT_ROWS: usize = 3;
 
@@ -103,7 +106,85 @@ struct Cell<'t> {
     unit: Option<&'static str>,
 }
 
+/// A note that names a part of its row's figure with an amount in the table's unit
+/// (`○職員人件費　1,012,348` in a 説明 column): the name and the amount as written.
+fn bulleted_note(note: &str) -> Option<(&str, &str)> {
+    let rest = note.trim().strip_prefix(NOTE_BULLETS)?;
+    let (name, amount) = rest.trim_end().rsplit_once(char::is_whitespace)?;
+    let name = name.trim();
+    let named = name.chars().any(char::is_alphabetic) && find_amounts(name).is_empty();
+    (named && parse_number(amount).is_some()).then_some((name, amount))
+}
+
+/// The year and kind of a row's current figure: of the latest year among the figure
+/// columns, each completed by the item's own.
+fn current_year_kind(columns: &[Column], item: YearKind) -> YearKind {
+    columns
+        .iter()
+        .filter_map(|column| match column {
+            Column::Figure(year_kind, _) => Some(year_kind.or(item)),
+            _ => None,
+        })
+        .max_by_key(|year_kind| year_kind.year)
+        .unwrap_or(item)
+}
+
 impl Reader<'_> {
+    /// A line of its own in a table's notes column, continuing the notes of the row above
+    /// (`○行政事務デジタル化推進事業　58,200` under `○職員人件費　1,012,348`): a part of that
+    /// row's item. False, with nothing read, for any other line.
+    fn notes_line(&mut self, number: usize, raw: &str, row: &[&str], columns: &[Column]) -> bool {
+        let Some(layout) = &self.layout else {
+            return false;
+        };
+        let under = layout.column_of_first(raw, row);
+        let past_figures = under.is_some_and(|index| {
+            columns.get(index) == Some(&Column::Other)
+                && !columns[index..]
+                    .iter()
+                    .any(|column| matches!(column, Column::Figure(..) | Column::Change(_)))
+        });
+        let owner = self
+            .open
+            .iter()
+            .rposition(|item| matches!(item.role, Role::Row | Role::NumberedRow));
+        let (Some(owner), true) = (owner, past_figures) else {
+            return false;
+        };
+        let Some((name, amount)) = bulleted_note(raw) else {
+            return false;
+        };
+        let year_kind = current_year_kind(columns, self.open[owner].year_kind);
+        self.note_part(number, raw, (name, amount), owner, year_kind);
+        true
+    }
+
+    /// Opens `name` as a part of the item at `owner` with its `amount` (as written, in the
+    /// table's unit) for `year_kind`, cited by the note on line `number`.
+    fn note_part(
+        &mut self,
+        number: usize,
+        note: &str,
+        (name, amount): (&str, &str),
+        owner: usize,
+        year_kind: YearKind,
+    ) {
+        let (Some(unit), Some(year), Some(kind)) = (self.unit, year_kind.year, year_kind.kind)
+        else {
+            return;
+        };
+        let Some(value) = cell_amount(amount, Some(unit)).filter(|a| !a.is_zero()) else {
+            return;
+        };
+        let source = self.c.source(number, note.trim());
+        self.open.truncate(owner + 1);
+        let part = self.open_sub_item(clean_name(name), source.clone());
+        let item = self.open[part].clone();
+        let figure = BudgetFigure::new(Some(value), year, kind);
+        emit_budget(&mut self.c, &item, &figure, source, Some((amount, unit)));
+        self.open.truncate(part);
+    }
+
     /// Reads a table row; false when the line is not one.
     pub(super) fn table_row(&mut self, number: usize, raw: &str, row: &[&str]) -> bool {
         if is_indicator_row(raw) {
@@ -138,6 +219,9 @@ impl Reader<'_> {
             && layout.is_breakdown_row(raw, row)
         {
             // `1　報酬　168,599` under 節 beside the table: a breakdown, nothing to keep.
+            return true;
+        }
+        if self.notes_line(number, raw, row, &columns) {
             return true;
         }
         let values = &row[1..];
@@ -271,7 +355,12 @@ impl Reader<'_> {
                 open.main_budget.get_or_insert(id);
             }
         }
+        let row_year_kind = current_year_kind(&columns, item.year_kind);
         for note in notes {
+            if let Some(part) = bulleted_note(note) {
+                self.note_part(number, note, part, owner, row_year_kind);
+                continue;
+            }
             // A notes column's figure that names its own year and kind (`このほか令和７年度
             // 補正予算額 120億円`) is another figure of the row's item; a part of the row's
             // figure (`デジタル庁一括計上分 0.4億円を含む`) is not.

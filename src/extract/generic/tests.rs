@@ -422,3 +422,54 @@ fn a_bold_bullet_over_its_figure_line_is_the_item_and_the_title_may_follow_a_bil
         ]
     );
 }
+
+#[test]
+fn a_breakdown_header_in_the_middle_is_parted_and_notes_name_parts_of_their_row() {
+    // Columns set with full-width spaces: 財源内訳 parted by the row under the header, the
+    // 説明 column's ○ notes (one on the row, one on a line of its own) parts of the row.
+    let text = [
+        "　　　　　　　　　　令和７年度　白樺台市一般会計予算説明書",
+        "　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　（単位：千円）",
+        "款・項・目　　　　　　　　　　　本年度予算額　前年度予算額　　　比　較　　　　　　　本年度の財源内訳　　　　　　　　　　　　　説　　明",
+        "　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　国県支出金　　地方債　　　その他　　　一般財源　　",
+        "　　１目　一般管理費　　　　　　　 1,284,532　　 1,250,118　　　34,414　　　　12,300　　　　　　　　　28,450　　 1,243,782　　○職員人件費　1,012,348",
+        "　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　○行政事務デジタル化推進事業　58,200",
+        "　　２目　文書広報費　　　　　　　　　42,810　　　　45,302　　 △2,492　　　　　　　　　　　　　　　　 1,200　　　　41,610",
+    ]
+    .join("\n");
+    let lines = budget_lines(&text);
+    assert_eq!(
+        lines,
+        [
+            "一般管理費 R7 initial 12.84532",
+            "一般管理費 R6 initial 12.50118",
+            "職員人件費 R7 initial 10.12348",
+            "行政事務デジタル化推進事業 R7 initial 0.582",
+            "文書広報費 R7 initial 0.4281",
+            "文書広報費 R6 initial 0.45302"
+        ]
+    );
+}
+
+#[test]
+fn a_label_naming_its_own_subject_and_a_wrapped_name_end() {
+    let text = "令和７年度補正予算の概要\n\
+                補正予算額 ８，８１２億円\n\
+                \u{3000}\u{3000}非公共事業費\u{3000}\u{3000}５，５７２億円\n\n\
+                （参考）令和７年度農林水産関係当初予算額 ２兆２，７０６億円\n\n\
+                ■医療機関物価高騰対策支援金（健康福祉\n\
+                政策課）\n\
+                \u{3000}補正額 1,236,400千円\n";
+    let lines = budget_lines(text);
+    assert!(
+        lines.contains(&"農林水産関係 R7 initial 22706".to_string()),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("医療機関物価高騰対策支援金")
+                && l.ends_with("R7 supplementary 12.364")),
+        "{lines:?}"
+    );
+}

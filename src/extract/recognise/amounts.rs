@@ -44,6 +44,37 @@ impl YearKind {
     }
 }
 
+/// Words of a figure's label that name its year's kind and nothing of its subject, longest
+/// first.
+static LABEL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[（(]?参考[）)]?|財政投融資|財投|要求・要望額|当初予算額|補正予算額|概算要求額|予算概算要求額|予算額|要求額|要望額|計画額|当初予算|補正予算|概算要求|予算案|当初|補正|予算|要求|要望",
+    )
+    .expect("label words pattern")
+});
+
+/// Fewest chars of a subject a figure's label names.
+const MIN_LABEL_SUBJECT_CHARS: usize = 4;
+
+/// The subject a figure's label names besides its year and kind
+/// (`令和７年度農林水産関係当初予算額` → `農林水産関係`, `財政投融資　株式会社日本政策金融公庫`
+/// → `株式会社日本政策金融公庫`): the one run of words left of at least four chars, `None`
+/// when the label names only a year and a kind.
+pub fn label_subject(label: &str) -> Option<String> {
+    let mut text = label.to_string();
+    for year in find_fiscal_years(label).iter().rev() {
+        text.replace_range(year.start..year.end, " ");
+    }
+    let text = LABEL_WORDS.replace_all(&text, " ");
+    let mut runs = text
+        .split(char::is_whitespace)
+        .map(|run| run.trim_matches(['の', '・', '、', '：', ':']))
+        .filter(|run| !run.is_empty());
+    let subject = runs.next()?;
+    let one = runs.next().is_none();
+    (one && subject.chars().count() >= MIN_LABEL_SUBJECT_CHARS).then(|| subject.to_string())
+}
+
 /// The budget kind a text names: 補正, 概算要求, 当初, 財政投融資, and plain 予算 as initial.
 pub fn kind_named(text: &str) -> Option<BudgetKind> {
     BudgetKind::detect(text).or_else(|| text.contains("予算").then_some(BudgetKind::Initial))
@@ -551,7 +582,7 @@ const CHANGE_LABELS: [&str; 16] = [
 
 /// Words in an amount's sentence, before it, that make it a limit, a rate, a balance or a
 /// commitment over several years (継続費, 債務負担行為), not a budget.
-const LIMIT_WORDS: [&str; 21] = [
+const LIMIT_WORDS: [&str; 24] = [
     "財源は",
     "事業規模",
     "事業費ベース",
@@ -570,15 +601,19 @@ const LIMIT_WORDS: [&str; 21] = [
     "目標額",
     "見込",
     "総事業費",
+    "全体事業費",
     "融資枠",
     "貸付枠",
+    "貸付規模",
+    "融資規模",
     "発行総額",
 ];
 
 /// Whether a label names something other than a budget: a limit, rate, balance or
 /// commitment (`財政調整基金の残高見込み`, `起債の限度額`), a target or estimate
 /// (`寄附目標額`), a funding breakdown (`財源内訳`), a multi-year total or a project's whole
-/// cost (`総事業費`, `事業規模`, `…を含めた事業費は`) or an issue (`発行総額`).
+/// cost (`総事業費`, `事業規模`, `…を含めた事業費は`), a lending volume (`貸付規模`) or an issue
+/// (`発行総額`).
 pub fn names_a_limit(label: &str) -> bool {
     LIMIT_WORDS.iter().any(|w| label.contains(w))
 }
@@ -1281,5 +1316,20 @@ mod tests {
         assert_eq!(compared[0].year_kind.kind, Some(BudgetKind::Request));
         assert_eq!(compared[1].year_kind.kind, Some(BudgetKind::Initial));
         assert_eq!(compared[2].year_kind.kind, Some(BudgetKind::Initial));
+    }
+
+    #[test]
+    fn a_label_names_a_subject_only_beside_its_year_and_kind_words() {
+        assert_eq!(
+            label_subject("（参考）令和７年度農林水産関係当初予算額").as_deref(),
+            Some("農林水産関係")
+        );
+        assert_eq!(
+            label_subject("財政投融資　株式会社日本政策金融公庫").as_deref(),
+            Some("株式会社日本政策金融公庫")
+        );
+        assert_eq!(label_subject("令和８年度予算概算要求額"), None);
+        assert_eq!(label_subject("（令和６年度当初予算額"), None);
+        assert_eq!(label_subject("うち令和７年度補正予算額"), None);
     }
 }
