@@ -486,3 +486,11 @@ const MERGED_SPLIT_AND_PROSE_SET: [&str; 6] = [
 fn merged_split_and_prose_written_blind() {
     assert_set_recall(&MERGED_SPLIT_AND_PROSE_SET);
 }
+
+/// The city's 予算説明書 of the thirteenth set printed to PDF: `pdftotext` keeps no column
+/// positions and leaves out the empty 財源内訳 cells, and sets the 説明 notes one space after
+/// the row's last figure.
+#[test]
+fn budget_book_with_funding_columns_printed_to_pdf() {
+    assert_recall("shirakabadai_city_r7_yosan_setsumeisho.pdf");
+}

@@ -109,11 +109,33 @@ struct Cell<'t> {
 /// A note that names a part of its row's figure with an amount in the table's unit
 /// (`○職員人件費　1,012,348` in a 説明 column): the name and the amount as written.
 fn bulleted_note(note: &str) -> Option<(&str, &str)> {
-    let rest = note.trim().strip_prefix(NOTE_BULLETS)?;
+    let note = note.trim();
+    // A PDF's text may set the note one space after the cell before it (`320,900 ○…`).
+    let note = match note.find(NOTE_BULLETS) {
+        Some(at) if at > 0 && note[..at].ends_with(char::is_whitespace) => &note[at..],
+        _ => note,
+    };
+    let rest = note.strip_prefix(NOTE_BULLETS)?;
     let (name, amount) = rest.trim_end().rsplit_once(char::is_whitespace)?;
     let name = name.trim();
     let named = name.chars().any(char::is_alphabetic) && find_amounts(name).is_empty();
     (named && parse_number(amount).is_some()).then_some((name, amount))
+}
+
+/// Whether `values` cells of a row fill `columns` from the first: the columns start with
+/// figures, every column of figures, changes and rates comes before the columns of no
+/// budget after them, and there are cells enough for all of those.
+fn fills_figures_first(columns: &[Column], values: usize) -> bool {
+    let figures = |column: &Column| {
+        matches!(
+            column,
+            Column::Figure(..) | Column::Change(_) | Column::Rate
+        )
+    };
+    let Some(last) = columns.iter().rposition(figures) else {
+        return false;
+    };
+    columns.first().is_some_and(figures) && values > last && values < columns.len()
 }
 
 /// The year and kind of a row's current figure: of the latest year among the figure
@@ -134,16 +156,23 @@ impl Reader<'_> {
     /// (`○行政事務デジタル化推進事業　58,200` under `○職員人件費　1,012,348`): a part of that
     /// row's item. False, with nothing read, for any other line.
     fn notes_line(&mut self, number: usize, raw: &str, row: &[&str], columns: &[Column]) -> bool {
-        let Some(layout) = &self.layout else {
-            return false;
-        };
-        let under = layout.column_of_first(raw, row);
-        let past_figures = under.is_some_and(|index| {
+        let after_figures = |index: usize| {
             columns.get(index) == Some(&Column::Other)
                 && !columns[index..]
                     .iter()
                     .any(|column| matches!(column, Column::Figure(..) | Column::Change(_)))
-        });
+        };
+        // Laid out with spaces, the note stands under a column after the figures; otherwise
+        // (a PDF's text, its indentation gone) the table has columns of no budget after its
+        // figures and the line is one note, not cells (`○公共交通対策事業 61,350`).
+        let one_piece = {
+            let line = raw.trim();
+            !line.contains('\t') && !line.contains("  ") && !line.contains("\u{3000}\u{3000}")
+        };
+        let past_figures = match &self.layout {
+            Some(layout) => layout.column_of_first(raw, row).is_some_and(after_figures),
+            None => one_piece && after_figures(columns.len() - 1),
+        };
         let owner = self
             .open
             .iter()
@@ -239,17 +268,24 @@ impl Reader<'_> {
             return true;
         }
         // Where the row is laid out like its header, each cell stands under its own column;
-        // otherwise the cells fill the last columns.
+        // otherwise the cells fill the last columns, or the first ones when they fill every
+        // column of figures and those stand before columns of no budget (a 財源内訳 whose
+        // empty cells a PDF's text leaves out).
         let placed = layout
             .as_ref()
             .and_then(|layout| layout.value_columns(raw, row));
+        let from = if fills_figures_first(value_columns, values.len()) {
+            0
+        } else {
+            value_columns.len() - values.len()
+        };
         let aligned: Vec<(&Column, &str)> = match placed {
             Some(indices) => indices
                 .iter()
                 .map(|index| &columns[*index])
                 .zip(values.iter().copied())
                 .collect(),
-            None => value_columns[value_columns.len() - values.len()..]
+            None => value_columns[from..]
                 .iter()
                 .zip(values.iter().copied())
                 .collect(),
