@@ -494,3 +494,22 @@ fn merged_split_and_prose_written_blind() {
 fn budget_book_with_funding_columns_printed_to_pdf() {
     assert_recall("shirakabadai_city_r7_yosan_setsumeisho.pdf");
 }
+
+/// A fourteenth set, written blind: a ministry's PDF overview with the older year first and
+/// tables of other accounts, kinds and lending, a white paper's HTML with the years as columns
+/// and 当初/補正 rows, a prefecture's tab-separated table by 款 with share columns, a town's
+/// Markdown with an HTML table and prose in 万円, a request listing `名称 X百万円（Y百万円）`,
+/// and a Shift_JIS supplementary overview with columns before and after the supplementary.
+const YEARS_ACCOUNTS_AND_SOURCES_SET: [&str; 6] = [
+    "kokudo_bousai_r8_yosanan_gaiyou.pdf",
+    "chiiki_koutsu_hakusho_r8_2-3.html",
+    "minoura_ken_r8_saishutsu_kanbetsu.txt",
+    "yunokisawa_machi_r8_yosan_no_aramashi.md",
+    "chiiki_sousei_r8_gaisan_youkyu.md",
+    "shoubou_kyuukyuu_r7_hosei1_gaiyou.txt",
+];
+
+#[test]
+fn years_accounts_and_sources_written_blind() {
+    assert_set_recall(&YEARS_ACCOUNTS_AND_SOURCES_SET);
+}

@@ -113,6 +113,12 @@ pub(crate) fn html_lines(bytes: &[u8], declared: Option<&str>) -> Result<Vec<Str
     Ok(lines)
 }
 
+/// The lines of an HTML fragment written into another format (a table in Markdown), read as
+/// a page's body is.
+pub(super) fn fragment_lines(fragment: &str) -> Vec<String> {
+    readable_lines(&Html::parse_fragment(fragment))
+}
+
 /// The readable text of a parsed page as lines.
 fn readable_lines(document: &Html) -> Vec<String> {
     let root = document

@@ -5,6 +5,7 @@
 //! - `decode`: text encodings (BOM, declared charset, UTF-8, Shift_JIS/CP932, EUC-JP
 //!   detection) and line splitting;
 //! - `html`: the readable text of an HTML page;
+//! - `markdown`: Markdown line for line, its HTML tables read as rows;
 //! - `pdf`: PDF text and pages with poppler's `pdftotext`, run by `process` with a time limit;
 //! - `columns`: the two text columns of a `-layout` page read one after the other;
 //! - `meta`: title, date and publisher read from the top of a document;
@@ -14,6 +15,7 @@ mod columns;
 mod decode;
 mod html;
 mod kind;
+mod markdown;
 mod meta;
 mod pdf;
 mod process;
@@ -162,7 +164,8 @@ pub fn detect_format(
 /// Converts `bytes` of `format` into lines; `charset` is a declared text encoding, if any
 /// (the `charset` parameter of an HTTP `Content-Type`), which wins over detection.
 ///
-/// Text and Markdown are kept line for line (line endings normalised, a BOM dropped); HTML
+/// Text and Markdown are kept line for line (line endings normalised, a BOM dropped; an HTML
+/// table in Markdown read as rows on the lines of its tags); HTML
 /// gives its readable text with Markdown-style headings (see the `html` module); a PDF gives
 /// the text of its pages with the page of every line.
 pub fn convert(
@@ -178,9 +181,12 @@ pub fn convert(
         pages: None,
     };
     match format {
-        Format::Text | Format::Markdown => Ok(text_only(decode::split_lines(&decode::decode(
+        Format::Text => Ok(text_only(decode::split_lines(&decode::decode(
             bytes, charset,
         )?))),
+        Format::Markdown => Ok(text_only(markdown::with_html_tables(decode::split_lines(
+            &decode::decode(bytes, charset)?,
+        )))),
         Format::Html => Ok(text_only(html::html_lines(bytes, charset)?)),
         Format::Pdf => {
             let text = pdf::pdf_text(bytes, options)?;

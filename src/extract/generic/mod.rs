@@ -277,9 +277,13 @@ impl<'a> Reader<'a> {
     /// context's.
     fn header_context(&self, number: usize) -> YearKind {
         let context = self.context();
+        // A unit line may stand between the caption and the header.
         let caption = (1..number)
             .rev()
-            .find(|n| !self.c.line(*n).trim().is_empty())
+            .find(|n| {
+                let line = self.c.line(*n);
+                !line.trim().is_empty() && unit_line(line).is_none()
+            })
             .map(|n| YearKind::read(&strip_markup(self.c.line(n))));
         match caption {
             Some(named) if named.year.is_some() && !is_table_line(self.c.line(number - 1)) => {
@@ -393,7 +397,28 @@ impl<'a> Reader<'a> {
     /// with fewer cells aligned with the right of the other.
     fn stacked_header(&self, number: usize, lower: &[&str]) -> Option<Vec<Column>> {
         self.columns.as_ref()?;
-        let previous = (1..number).rev().find(|n| !is_rule_line(self.c.line(*n)))?;
+        // A header word set on a line of its own between the two rows (`増減率` under `対前年度`,
+        // the second line of the last column's heading) names one more column on the right.
+        let lone_word = |line: &str| {
+            let line = strip_markup(line);
+            let row = cells(&line);
+            (row.len() == 1
+                && row[0].chars().count() <= LONE_HEADER_WORD_CHARS
+                && !row[0].chars().any(char::is_numeric)
+                && is_column_word(row[0]))
+            .then(|| row[0].to_string())
+        };
+        let mut lone_words = Vec::new();
+        let mut previous = number;
+        loop {
+            previous = (1..previous)
+                .rev()
+                .find(|n| !is_rule_line(self.c.line(*n)))?;
+            match lone_word(self.c.line(previous)) {
+                Some(word) => lone_words.push(word),
+                None => break,
+            }
+        }
         if previous != self.header_line {
             return None;
         }
@@ -414,8 +439,11 @@ impl<'a> Reader<'a> {
             _ => cells(&upper_line),
         };
         // `事　　　　項`: a letter-spaced word is one cell.
-        let lower = join_spaced_words(lower);
+        let mut lower = join_spaced_words(lower);
+        lower.extend(lone_words.iter().rev().cloned());
         let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let mut upper = upper;
+        upper.extend(lone_words.iter().rev().map(String::as_str));
         // The shorter row stands over or under the right of the longer one (`令和７年度 |
         // 前年度` over `事項 | 予算案 | 予算額`).
         let width = upper.len().max(lower.len());
@@ -1339,6 +1367,9 @@ fn spaced_header(raw: &str, row: &[&str], context: YearKind) -> Option<Vec<Colum
     }
     header_columns(&words, context).filter(|columns| columns.first() == Some(&Column::Label))
 }
+
+/// Longest header word set on a line of its own inside a header, in chars.
+const LONE_HEADER_WORD_CHARS: usize = 6;
 
 /// Most words of a header one space apart.
 const SPACED_HEADER_WORDS: usize = 8;

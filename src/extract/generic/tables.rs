@@ -5,7 +5,8 @@ use super::{
     Item, Reader, Role, TableLayout, emit_budget, is_rule_line, is_table_line, item_year_kind,
 };
 use crate::extract::recognise::amounts::{
-    Column, YearKind, cell_amount, cells, figure_note_label, inline_figures, names_a_limit,
+    Column, YearKind, cell_amount, cells, figure_note_label, inline_figures, is_figure_label,
+    kind_named, names_a_limit,
 };
 use crate::extract::recognise::names::{clean_name, strip_markup, without_status_marks};
 use crate::extract::recognise::numbering::numbered;
@@ -43,16 +44,39 @@ fn row_label<'r>(row: &[&'r str], columns: &[Column]) -> &'r str {
         .iter()
         .take_while(|column| matches!(column, Column::Label | Column::Other))
         .count();
-    let mut labels = row[..leading.max(1)]
-        .iter()
-        .rev()
-        .filter(|cell| cell.chars().any(char::is_alphabetic) && !is_whole_amount(cell));
+    let mut labels = row[..leading.max(1)].iter().rev().filter(|cell| {
+        cell.chars().any(char::is_alphabetic)
+            && !is_whole_amount(cell)
+            && kind_label(cell).is_none()
+    });
     match (labels.next(), labels.next()) {
         // `一般会計 | 計`: the total of the group its first label names.
         (Some(last), Some(group)) if is_total_label(last) && !is_total_label(group) => group,
         (Some(last), _) => last,
         (None, _) => row[0],
     }
+}
+
+/// The kind a label cell names when it is budget wording alone (`当初予算`, `補正予算` beside
+/// an item's name spanning both rows): the kind of the row's figures, no name.
+fn kind_label(cell: &str) -> Option<BudgetKind> {
+    kind_named(cell).filter(|_| is_figure_label(cell))
+}
+
+/// The kind the label cells before a row's figures name (`地域公共交通確保維持改善事業 |
+/// 補正予算 | 110 | 95`), when the row has a cell for every column.
+fn row_kind(row: &[&str], columns: &[Column]) -> Option<BudgetKind> {
+    if row.len() != columns.len() {
+        return None;
+    }
+    let leading = columns
+        .iter()
+        .take_while(|column| matches!(column, Column::Label | Column::Other))
+        .count();
+    row[..leading.max(1)]
+        .iter()
+        .rev()
+        .find_map(|cell| kind_label(cell))
 }
 
 /// The fiscal year a row's label names and nothing else (`令和３年度`, `2025年度`).
@@ -322,6 +346,11 @@ impl Reader<'_> {
         let label_cell = row_label(row, &columns);
         if cells.is_empty() || parse_number(label_cell).is_some() {
             return false;
+        }
+        if let Some(kind) = row_kind(row, &columns) {
+            for cell in &mut cells {
+                cell.year_kind.kind = Some(kind);
+            }
         }
         // `令和３年度 | 13,210 | 11,856` under `年度 | 当初予算 | 補正予算`: the row's year is
         // its figures' year, and they are the table's own item's.

@@ -473,3 +473,55 @@ fn a_label_naming_its_own_subject_and_a_wrapped_name_end() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn rows_labelled_by_kind_under_an_item_spanning_them_give_that_kind() {
+    let text = "地域交通関係予算の推移\n（単位：億円）\n\
+                区分\t区分\t令和6年度\t令和7年度\n\
+                確保維持改善事業\t当初予算\t211\t228\n\
+                確保維持改善事業\t補正予算\t124\t136\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "確保維持改善事業 R6 initial 211",
+            "確保維持改善事業 R7 initial 228",
+            "確保維持改善事業 R6 supplementary 124",
+            "確保維持改善事業 R7 supplementary 136"
+        ]
+    );
+}
+
+#[test]
+fn a_header_word_on_a_line_of_its_own_names_one_more_column() {
+    let text = "令和８年度予算案の概要\n（単位：百万円、％）\n\
+                令和７年度\t令和８年度\t対前年度\n\
+                増減率\n\
+                区\t分\t予算額\t予算案\t増△減額\n\
+                防災・減災の推進\t182,450\t195,320\t12,870\t7.1\n";
+    let lines = budget_lines(text);
+    assert_eq!(
+        lines,
+        [
+            "防災・減災の推進 R7 initial 1824.50",
+            "防災・減災の推進 R8 initial 1953.20"
+        ]
+    );
+}
+
+#[test]
+fn a_program_named_before_a_figure_label_takes_the_sentence_figure() {
+    let text = "４　離島の生活交通の確保\n\
+                離島航路・航空路確保維持事業として令和8年度当初予算に64.3億円を計上し、\
+                令和7年度補正予算では、「交通空白」解消緊急対策事業として120億円を計上している。\n";
+    let lines = budget_lines(text);
+    assert!(
+        lines.contains(&"離島航路・航空路確保維持事業 R8 initial 64.3".to_string()),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("交通空白") && l.ends_with("R7 supplementary 120")),
+        "{lines:?}"
+    );
+}

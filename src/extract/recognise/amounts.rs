@@ -582,7 +582,7 @@ const CHANGE_LABELS: [&str; 16] = [
 
 /// Words in an amount's sentence, before it, that make it a limit, a rate, a balance or a
 /// commitment over several years (継続費, 債務負担行為), not a budget.
-const LIMIT_WORDS: [&str; 24] = [
+const LIMIT_WORDS: [&str; 25] = [
     "財源は",
     "事業規模",
     "事業費ベース",
@@ -607,6 +607,7 @@ const LIMIT_WORDS: [&str; 24] = [
     "貸付規模",
     "融資規模",
     "発行総額",
+    "決算額",
 ];
 
 /// Whether a label names something other than a budget: a limit, rate, balance or
@@ -801,11 +802,22 @@ pub fn prose_subject(before: &str) -> Option<Subject<'_>> {
         .iter()
         .find_map(|link| text.strip_suffix(link))
         .unwrap_or(text);
+    // `…事業として令和８年度当初予算に`: the label between the link and the amount says
+    // only which figure it is.
+    let linked = match linked.rfind("として") {
+        Some(at) if is_figure_label(&linked[at + "として".len()..]) => &linked[..at],
+        _ => linked,
+    };
     let linked = linked.trim_end_matches(['」', '』']);
     let after_break = linked
         .rfind(['、', '。', '，', '「', '『', '）', ')', 'を', 'が'])
         .map_or(0, |at| {
-            at + linked[at..].chars().next().map_or(1, char::len_utf8)
+            let after = at + linked[at..].chars().next().map_or(1, char::len_utf8);
+            // `「交通空白」解消緊急対策事業`: a quote closed inside the name is part of it.
+            let quoted_word = linked[at..].starts_with(['「', '『'])
+                && linked[after..].contains(['」', '』'])
+                && !linked[after..].ends_with(['」', '』']);
+            if quoted_word { at } else { after }
         });
     let start = SUBJECT_OPENERS
         .iter()
@@ -818,7 +830,8 @@ pub fn prose_subject(before: &str) -> Option<Subject<'_>> {
     let name = name.trim_start();
     let chars = name.chars().count();
     let a_time = TIME_ENDINGS.iter().any(|ending| name.ends_with(ending));
-    ((2..=MAX_SUBJECT_CHARS).contains(&chars) && !a_time && !name.contains(['は', '」', '』']))
+    let stray_quote = name.contains(['」', '』']) && !name.starts_with(['「', '『']);
+    ((2..=MAX_SUBJECT_CHARS).contains(&chars) && !a_time && !name.contains('は') && !stray_quote)
         .then_some(Subject { at, name, labelled })
 }
 
