@@ -277,13 +277,8 @@ impl<'a> Reader<'a> {
     /// context's.
     fn header_context(&self, number: usize) -> YearKind {
         let context = self.context();
-        // A unit line may stand between the caption and the header.
-        let caption = (1..number)
-            .rev()
-            .find(|n| {
-                let line = self.c.line(*n);
-                !line.trim().is_empty() && unit_line(line).is_none()
-            })
+        let caption = self
+            .caption_line(number)
             .map(|n| YearKind::read(&strip_markup(self.c.line(n))));
         match caption {
             Some(named) if named.year.is_some() && !is_table_line(self.c.line(number - 1)) => {
@@ -335,16 +330,26 @@ impl<'a> Reader<'a> {
             .find(|n| !self.c.line(*n).trim().is_empty())
     }
 
+    /// The line a table's caption would stand on, above its header at line `header`: the
+    /// first above it that is neither blank, nor a unit line, nor a rule drawn over the
+    /// header, which may stand between the caption and the header.
+    fn caption_line(&self, header: usize) -> Option<usize> {
+        (1..header).rev().find(|n| {
+            let line = self.c.line(*n);
+            !is_rule_line(line) && unit_line(line).is_none()
+        })
+    }
+
     /// The caption a table carries above its header (`歳出予算（款別）`): the nearest
     /// non-blank line above it that is a short name, not a unit line or a sentence.
     fn table_caption(&self) -> Option<(usize, String)> {
-        // A unit line may stand between the caption and the header.
-        let number = (1..self.header_line).rev().find(|n| {
-            let line = self.c.line(*n);
-            !line.trim().is_empty() && unit_line(line).is_none()
-        })?;
+        let number = self.caption_line(self.header_line)?;
         let line = strip_markup(self.c.line(number));
-        let name = clean_name(line.trim_start_matches('#'));
+        let name = clean_name(
+            line.trim_start_matches('#')
+                .trim()
+                .trim_matches(['【', '】', '［', '］']),
+        );
         let readable = (2..=MAX_ITEM_NAME_CHARS).contains(&name.chars().count())
             && !name.contains(['。', '、'])
             && unit_declared(&line).is_none()

@@ -582,7 +582,7 @@ const CHANGE_LABELS: [&str; 16] = [
 
 /// Words in an amount's sentence, before it, that make it a limit, a rate, a balance or a
 /// commitment over several years (継続費, 債務負担行為), not a budget.
-const LIMIT_WORDS: [&str; 25] = [
+const LIMIT_WORDS: [&str; 26] = [
     "財源は",
     "事業規模",
     "事業費ベース",
@@ -608,13 +608,14 @@ const LIMIT_WORDS: [&str; 25] = [
     "融資規模",
     "発行総額",
     "決算額",
+    "財政支出",
 ];
 
 /// Whether a label names something other than a budget: a limit, rate, balance or
 /// commitment (`財政調整基金の残高見込み`, `起債の限度額`), a target or estimate
 /// (`寄附目標額`), a funding breakdown (`財源内訳`), a multi-year total or a project's whole
-/// cost (`総事業費`, `事業規模`, `…を含めた事業費は`), a lending volume (`貸付規模`) or an issue
-/// (`発行総額`).
+/// cost (`総事業費`, `事業規模`, `…を含めた事業費は`), a lending volume (`貸付規模`), an issue
+/// (`発行総額`), what was spent (`決算額`) or an economic package's spending (`財政支出`).
 pub fn names_a_limit(label: &str) -> bool {
     LIMIT_WORDS.iter().any(|w| label.contains(w))
 }

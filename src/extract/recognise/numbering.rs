@@ -133,7 +133,7 @@ static PATTERNS: LazyLock<Vec<(Style, Regex)>> = LazyLock::new(|| {
         build(
             Style::Dotted(0),
             format!(
-                r"^\s*({digits}{{1,2}}(?:[.．\-－]{digits}{{1,2}})+)[.．]?[\s\u{{3000}}]+(\S.*)$"
+                r"^\s*((?:{digits}{{1,2}}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)(?:[.．\-－]{digits}{{1,2}})+)[.．]?[\s\u{{3000}}]+(\S.*)$"
             ),
         ),
         build(
@@ -411,6 +411,10 @@ mod tests {
         assert_eq!(
             style_and_title("1-2 オール光ネットワーク"),
             Some((Style::Dotted(2), "オール光ネットワーク"))
+        );
+        assert_eq!(
+            style_and_title("Ⅰ－１　緊急消防援助隊の機能強化"),
+            Some((Style::Dotted(2), "緊急消防援助隊の機能強化"))
         );
         assert_eq!(
             style_and_title("##### (1) 行政データ連携標準の普及"),
