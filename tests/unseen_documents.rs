@@ -513,3 +513,21 @@ const YEARS_ACCOUNTS_AND_SOURCES_SET: [&str; 6] = [
 fn years_accounts_and_sources_written_blind() {
     assert_set_recall(&YEARS_ACCOUNTS_AND_SOURCES_SET);
 }
+
+/// A fifteenth set, written blind, of the three kinds added most: a ministry's supplementary
+/// overview printed to PDF with pillar subtotals, names wrapped around their row's number and
+/// a 財政投融資 box, a prefecture's supplementary in 億・万円 with （１） items and うち
+/// parts, a request as a Markdown table with a 備考 column of stray figures, a request with
+/// its figures in headings and bullets, and a city's HTML 歳入 and 歳出 tables by 款.
+const THREE_KINDS_SET: [&str; 5] = [
+    "r7_env_hosei_gaiyo.pdf",
+    "hokuryo_pref_r6_9gatsu_hosei.txt",
+    "kankocho_r8_gaisan_yokyu.md",
+    "mlit_jutaku_r8_yokyu_gaiyo.md",
+    "chigusa_city_r7_yosan_gaiyo.html",
+];
+
+#[test]
+fn three_kinds_written_blind() {
+    assert_set_recall(&THREE_KINDS_SET);
+}

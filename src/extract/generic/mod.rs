@@ -19,8 +19,8 @@ use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
     CELL_BARS, Column, InlineFigure, Subject, YearKind, bare_subject, cells, figure_note_label,
     header_columns, inline_figures, is_column_word, is_figure_label, join_spaced_words,
-    label_subject, plain_header_columns, prose_subject, relative_year, shifted, tab_cells,
-    unit_declared, unit_line, unit_row, word_column,
+    label_subject, names_a_limit, plain_header_columns, prose_subject, relative_year, shifted,
+    tab_cells, unit_declared, unit_line, unit_row, word_column,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, milestones};
@@ -184,6 +184,19 @@ impl<'a> Reader<'a> {
             return;
         }
         let row = with_total_joined(with_headings_apart(self.row_cells(raw)));
+        // A header with a column of its own for the numbers (`款 | 区分 | …`) keeps them apart.
+        let number_column = self.columns.as_ref().is_some_and(|columns| {
+            columns
+                .iter()
+                .take_while(|column| matches!(column, Column::Label | Column::Other))
+                .count()
+                >= 2
+        });
+        let row = if number_column {
+            row
+        } else {
+            with_numbering_joined(raw, row)
+        };
         if self.columns.is_some()
             && let Some(unit) = unit_row(&cells(raw))
         {
@@ -1010,8 +1023,10 @@ impl<'a> Reader<'a> {
             Some(subject) => (subject, true),
             None => (name, generic),
         };
+        // `国庫債務負担行為 ４０億円`: a commitment, limit or balance names no item.
         let readable = name.chars().count() >= 3
             && name.chars().count() <= MAX_ITEM_NAME_CHARS
+            && !names_a_limit(&name)
             && !name.contains(['。', '、', '】', ']'])
             && (headline || !is_figure_label(&name))
             && (generic || headline);
@@ -1318,6 +1333,29 @@ fn bold_item<'p>(source: &str, plain: &'p str) -> Option<Numbered<'p>> {
 const SPACED_TOTALS: [&str; 3] = ["合計", "総計", "小計"];
 
 /// A row whose total label was cut into two one-character cells, with the label whole.
+/// A row whose first cell is only its number (`１ | 省エネ家電等の買換え促進支援事業 | ４２０．０`,
+/// as a PDF's table sets it): the number and the name one label cell, as written in `raw`.
+fn with_numbering_joined<'r>(raw: &'r str, mut row: Vec<&'r str>) -> Vec<&'r str> {
+    let [first, second, _, ..] = row.as_slice() else {
+        return row;
+    };
+    let marker = first.chars().count() <= MAX_NUMBERING_CELL_CHARS
+        && numbered(&format!("{first} {second}")).is_some_and(|n| !n.style.is_bullet());
+    let base = raw.as_ptr() as usize;
+    let start = (first.as_ptr() as usize).checked_sub(base);
+    let end = (second.as_ptr() as usize + second.len()).checked_sub(base);
+    let joined = match (start, end) {
+        (Some(start), Some(end)) if marker && second.chars().any(char::is_alphabetic) => {
+            raw.get(start..end)
+        }
+        _ => None,
+    };
+    if let Some(joined) = joined {
+        row.splice(0..2, [joined]);
+    }
+    row
+}
+
 fn with_total_joined(mut row: Vec<&str>) -> Vec<&str> {
     if let [first, second, ..] = row.as_slice() {
         // `小　　計 ………`: the leader after the label is no part of it.
@@ -1372,6 +1410,9 @@ fn spaced_header(raw: &str, row: &[&str], context: YearKind) -> Option<Vec<Colum
     }
     header_columns(&words, context).filter(|columns| columns.first() == Some(&Column::Label))
 }
+
+/// Longest cell that is only a row's number (`１０`, `Ⅲ`), in chars.
+const MAX_NUMBERING_CELL_CHARS: usize = 3;
 
 /// Longest header word set on a line of its own inside a header, in chars.
 const LONE_HEADER_WORD_CHARS: usize = 6;

@@ -11,7 +11,7 @@ use crate::extract::recognise::amounts::{
 use crate::extract::recognise::names::{clean_name, strip_markup, without_status_marks};
 use crate::extract::recognise::numbering::numbered;
 use crate::extract::recognise::year_tables::is_indicator_row;
-use crate::graph::model::{NodeType, Rel};
+use crate::graph::model::{NodeType, Rel, Source};
 use crate::money::{
     BudgetFigure, BudgetKind, FiscalYear, find_amounts, find_fiscal_years, parse_number,
 };
@@ -238,11 +238,32 @@ impl Reader<'_> {
         self.open.truncate(part);
     }
 
+    /// The name wrapped around the row at line `number` whose label is only its number: the
+    /// lines right above and below, each one run of words with no figure, joined, cited
+    /// over the three lines. `None` when either line is not such a part of a name.
+    fn wrapped_name(&self, number: usize) -> Option<(String, Source)> {
+        let above = number.checked_sub(1).filter(|n| *n >= 1)?;
+        let below = number + 1;
+        if below > self.c.doc.lines.len() {
+            return None;
+        }
+        let part = |n: usize| {
+            let line = strip_markup(self.c.line(n));
+            let text = line.trim().to_string();
+            let one_cell = cells(&text).len() == 1;
+            let words = text.chars().any(char::is_alphabetic)
+                && !text.chars().any(char::is_numeric)
+                && numbered(&text).is_none();
+            (one_cell && words && !is_rule_line(&text)).then_some(text)
+        };
+        let (first, rest) = (part(above)?, part(below)?);
+        let name = clean_name(&format!("{first}{rest}"));
+        let source = self.c.source_span(above, below, &first);
+        Some((name, source))
+    }
+
     /// Reads a table row; false when the line is not one.
     pub(super) fn table_row(&mut self, number: usize, raw: &str, row: &[&str]) -> bool {
-        if is_indicator_row(raw) {
-            return false;
-        }
         let (columns, layout) = match &self.columns {
             Some(columns) => (columns.clone(), self.layout.clone()),
             // `本年度　４５，６７８千円` is a figure of the item above, not a row of its own.
@@ -258,6 +279,14 @@ impl Reader<'_> {
             }
             None => return false,
         };
+        // A notes column's counts (`約１，２００地点`) make no row of indicators.
+        let judged = match columns.last() {
+            Some(Column::Other) if row.len() >= 3 => row[..row.len() - 1].join("\t"),
+            _ => raw.to_string(),
+        };
+        if is_indicator_row(&judged) {
+            return false;
+        }
         if let Some(split) = second_table_at(row, &columns) {
             // Two tables side by side (歳入 | 予算額 | 歳出 | 予算額): each half a row of its own.
             let (left_columns, right_columns) = columns.split_at(split);
@@ -344,7 +373,13 @@ impl Reader<'_> {
                 .is_some_and(|kind| kind != BudgetKind::Other)
         });
         let label_cell = row_label(row, &columns);
-        if cells.is_empty() || parse_number(label_cell).is_some() {
+        let numbered_only = parse_number(label_cell).is_some();
+        let wrapped = if numbered_only && !cells.is_empty() {
+            self.wrapped_name(number)
+        } else {
+            None
+        };
+        if cells.is_empty() || (numbered_only && wrapped.is_none()) {
             return false;
         }
         if let Some(kind) = row_kind(row, &columns) {
@@ -372,6 +407,13 @@ impl Reader<'_> {
                 cell.year_kind = named.or(cell.year_kind);
             }
             self.open.len() - 1
+        } else if let Some((name, source)) = wrapped {
+            // A name a PDF's table wraps around its row's number (`地域の公共施設への再エネ・
+            // 蓄電池導入支` over `４ | ２１２．０`, `援事業` under it): a row of that name.
+            self.open.retain(|item| item.role != Role::Row);
+            let row_item = self.open_sub_item(name, source);
+            self.open[row_item].role = Role::Row;
+            row_item
         } else if let Some(heading) = self.item_of_account_table(label_cell) {
             heading
         } else if let Some(caption) = row_year.and_then(|_| self.table_caption()) {

@@ -525,3 +525,30 @@ fn a_program_named_before_a_figure_label_takes_the_sentence_figure() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn a_pdf_table_with_numbers_in_cells_of_their_own_and_names_wrapped_around_them() {
+    // As `pdftotext -layout` gives such a table once its gaps are tabs: each row's number in
+    // a cell of its own, a long name wrapped above and below its row, notes with counts and a
+    // commitment on lines of their own.
+    let text = "令和７年度補正予算（案）の概要\n（単位：億円）\n\
+                事 項\t補正予算額\t（参考）\t備 考\n\
+                １\t省エネ家電等の買換え促進支援事業【新規】\t４２０．０\t補助上限：１台当たり５万円\n\
+                地域の公共施設への再エネ・蓄電池導入支\n\
+                ２\t２１２．０\t補助率２／３\n\
+                援事業\n\
+                ３\tＰＦＡＳ対策推進事業\t２４．６\t水道水源等の調査 約１，２００地点\n\
+                国庫債務負担行為 ４０億円（令和８年\n\
+                ４\t国立公園の利用環境整備事業\t９５．４\t度まで）\n\
+                合 計\t７５２．０\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "省エネ家電等の買換え促進支援事業 R7 supplementary 420.0",
+            "地域の公共施設への再エネ・蓄電池導入支援事業 R7 supplementary 212.0",
+            "PFAS対策推進事業 R7 supplementary 24.6",
+            "国立公園の利用環境整備事業 R7 supplementary 95.4",
+            "令和7年度補正予算(案)の概要 R7 supplementary 752.0"
+        ]
+    );
+}

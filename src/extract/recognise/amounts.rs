@@ -471,6 +471,13 @@ fn number_run(cell: &str) -> Vec<&str> {
         let whole = &cell[from..start + token.len()];
         // A rate closes a run of numbers too (`35,000 △23,000 △65.7％`).
         if parse_number(whole.trim_end_matches(['%', '％'])).is_none() {
+            // Figures one space before a note (`１，３５０．０ ２，７００ 補助率１／２`): the
+            // figures and the note, each a cell; a bare number before words is a numbering.
+            let figures = numbers.iter().any(|n| n.contains([',', '，', '.', '．']));
+            if figures && sign_start.is_none() {
+                numbers.push(cell[from..].trim());
+                return numbers;
+            }
             return vec![cell];
         }
         numbers.push(whole);
