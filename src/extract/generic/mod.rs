@@ -1137,7 +1137,11 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let mut written = figure.year_kind;
-            if figure.kind_plain && item.year_kind.kind.is_some() {
+            // Lending compared with the year before (`前年度 980,000百万円` under a 財政投融資
+            // item) is that year's lending.
+            let lending = item.year_kind.kind == Some(BudgetKind::FiscalInvestment)
+                && figure.year_offset != 0;
+            if (figure.kind_plain || lending) && item.year_kind.kind.is_some() {
                 written.kind = item.year_kind.kind;
             }
             let context = written.or(item.year_kind);

@@ -552,3 +552,16 @@ fn a_pdf_table_with_numbers_in_cells_of_their_own_and_names_wrapped_around_them(
         ]
     );
 }
+
+#[test]
+fn lending_compared_with_the_year_before_is_that_years_lending() {
+    let text = "# 令和８年度概算要求の概要\n\n## Ⅳ 財政投融資\n\n\
+                ### 独立行政法人住宅金融支援機構 （財政投融資 要求額 1,120,000百万円、前年度 980,000百万円）\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "独立行政法人住宅金融支援機構 R8 fiscal_investment 11200",
+            "独立行政法人住宅金融支援機構 R7 fiscal_investment 9800"
+        ]
+    );
+}
