@@ -5,6 +5,9 @@
 
 use super::html;
 
+/// How an HTML table opens, in any letter case.
+const TABLE_TAG: &str = "<table";
+
 /// `lines` with each HTML table block replaced by its rows, the block's other lines blank.
 pub(super) fn with_html_tables(mut lines: Vec<String>) -> Vec<String> {
     let mut start = 0;
@@ -46,7 +49,10 @@ pub(super) fn with_html_tables(mut lines: Vec<String>) -> Vec<String> {
 /// Whether a Markdown line opens an HTML table (outside a code block's indentation).
 fn opens_table(line: &str) -> bool {
     let trimmed = line.trim_start();
-    line.len() - trimmed.len() < 4 && trimmed.to_ascii_lowercase().starts_with("<table")
+    line.len() - trimmed.len() < 4
+        && trimmed
+            .get(..TABLE_TAG.len())
+            .is_some_and(|tag| tag.eq_ignore_ascii_case(TABLE_TAG))
 }
 
 #[cfg(test)]

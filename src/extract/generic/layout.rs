@@ -22,14 +22,19 @@ pub(super) struct TableLayout {
     breakdown: Option<usize>,
 }
 
+/// The bytes of `line` that `cell`, a slice of it, stands on; `None` when `cell` is not a
+/// slice of `line`.
+pub(super) fn byte_range(line: &str, cell: &str) -> Option<std::ops::Range<usize>> {
+    let at = (cell.as_ptr() as usize).checked_sub(line.as_ptr() as usize)?;
+    line.get(at..at + cell.len())?;
+    Some(at..at + cell.len())
+}
+
 /// The display span of `cell`, a slice of `line`: full-width characters take two columns.
 /// `None` when `cell` is not a slice of `line`.
 fn span_in(line: &str, cell: &str) -> Option<(usize, usize)> {
-    let base = line.as_ptr() as usize;
-    let at = (cell.as_ptr() as usize).checked_sub(base)?;
-    let prefix = line.get(..at)?;
-    line.get(at..at + cell.len())?;
-    let start = prefix.width();
+    let bytes = byte_range(line, cell)?;
+    let start = line.get(..bytes.start)?.width();
     Some((start, start + cell.width()))
 }
 

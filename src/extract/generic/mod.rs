@@ -185,13 +185,10 @@ impl<'a> Reader<'a> {
         }
         let row = with_total_joined(with_headings_apart(self.row_cells(raw)));
         // A header with a column of its own for the numbers (`款 | 区分 | …`) keeps them apart.
-        let number_column = self.columns.as_ref().is_some_and(|columns| {
-            columns
-                .iter()
-                .take_while(|column| matches!(column, Column::Label | Column::Other))
-                .count()
-                >= 2
-        });
+        let number_column = self
+            .columns
+            .as_ref()
+            .is_some_and(|columns| tables::leading_label_columns(columns) >= 2);
         let row = if number_column {
             row
         } else {
@@ -502,16 +499,16 @@ impl<'a> Reader<'a> {
         }
         // Laid out with spaces, the words part the header cell they stand under; otherwise
         // the last column.
-        let under = self
-            .layout
-            .as_ref()
-            .and_then(|layout| layout.parted_cell(raw, row))
-            .filter(|index| columns.get(*index) == Some(&Column::Other));
-        let parted_layout = under.and_then(|index| {
-            self.layout
-                .as_ref()
-                .and_then(|layout| layout.parted(index, raw, row))
+        let parted = self.layout.as_ref().and_then(|layout| {
+            let index = layout
+                .parted_cell(raw, row)
+                .filter(|index| columns.get(*index) == Some(&Column::Other))?;
+            Some((index, layout.parted(index, raw, row)))
         });
+        let (under, parted_layout) = match parted {
+            Some((index, layout)) => (Some(index), layout),
+            None => (None, None),
+        };
         let index = match under {
             Some(index) => index,
             None if columns.last() == Some(&Column::Other) => columns.len() - 1,
@@ -1345,13 +1342,12 @@ fn with_numbering_joined<'r>(raw: &'r str, mut row: Vec<&'r str>) -> Vec<&'r str
     };
     let marker = first.chars().count() <= MAX_NUMBERING_CELL_CHARS
         && numbered(&format!("{first} {second}")).is_some_and(|n| !n.style.is_bullet());
-    let base = raw.as_ptr() as usize;
-    let start = (first.as_ptr() as usize).checked_sub(base);
-    let end = (second.as_ptr() as usize + second.len()).checked_sub(base);
-    let joined = match (start, end) {
-        (Some(start), Some(end)) if marker && second.chars().any(char::is_alphabetic) => {
-            raw.get(start..end)
-        }
+    let named = second.chars().any(char::is_alphabetic);
+    let joined = match (
+        layout::byte_range(raw, first),
+        layout::byte_range(raw, second),
+    ) {
+        (Some(number), Some(name)) if marker && named => raw.get(number.start..name.end),
         _ => None,
     };
     if let Some(joined) = joined {
@@ -1430,16 +1426,20 @@ const SPACED_HEADER_WORD_CHARS: usize = 12;
 /// or a parenthesis on a line of its own under a name (`（健康福祉政策課）`): no name of its
 /// own.
 fn is_wrapped_tail(line: &str) -> bool {
-    let opens = line.matches(['（', '(']).count();
-    let closes = line.matches(['）', ')']).count();
-    closes > opens || (line.starts_with(['（', '(']) && line.ends_with(['）', ')']))
+    unclosed_parentheses(line) < 0 || (line.starts_with(['（', '(']) && line.ends_with(['）', ')']))
 }
 
 /// Whether the end of `text` stands inside a parenthesis it opens and does not close.
 fn inside_parenthesis(text: &str) -> bool {
+    unclosed_parentheses(text) > 0
+}
+
+/// The parentheses `text` opens less those it closes (negative when it closes some opened
+/// before it).
+fn unclosed_parentheses(text: &str) -> isize {
     let opened = text.matches(['（', '(']).count();
     let closed = text.matches(['）', ')']).count();
-    opened > closed
+    opened as isize - closed as isize
 }
 
 /// Splits `name（…）` into the name and the parenthesis' content.

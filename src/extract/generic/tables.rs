@@ -16,6 +16,7 @@ use crate::money::{
     BudgetFigure, BudgetKind, FiscalYear, find_amounts, find_fiscal_years, parse_number,
 };
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 /// Marks that open a note naming a part of its row (`○職員人件費　1,012,348`).
 const NOTE_BULLETS: [char; 4] = ['○', '◯', '・', '●'];
@@ -33,6 +34,14 @@ pub(super) fn is_whole_amount(cell: &str) -> bool {
         || matches!(find_amounts(cell).as_slice(), [only] if only.start == 0 && only.end == cell.len())
 }
 
+/// How many columns of labels and words a header has before its first figure column.
+pub(super) fn leading_label_columns(columns: &[Column]) -> usize {
+    columns
+        .iter()
+        .take_while(|column| matches!(column, Column::Label | Column::Other))
+        .count()
+}
+
 /// The label of a row: its first cell, or, when the row has a cell for every column and
 /// the header names several columns before the first figure (`区分` spanning 会計 and 事項),
 /// the last of them that holds words — the most specific.
@@ -40,10 +49,7 @@ fn row_label<'r>(row: &[&'r str], columns: &[Column]) -> &'r str {
     if row.len() != columns.len() {
         return row[0];
     }
-    let leading = columns
-        .iter()
-        .take_while(|column| matches!(column, Column::Label | Column::Other))
-        .count();
+    let leading = leading_label_columns(columns);
     let mut labels = row[..leading.max(1)].iter().rev().filter(|cell| {
         cell.chars().any(char::is_alphabetic)
             && !is_whole_amount(cell)
@@ -69,10 +75,7 @@ fn row_kind(row: &[&str], columns: &[Column]) -> Option<BudgetKind> {
     if row.len() != columns.len() {
         return None;
     }
-    let leading = columns
-        .iter()
-        .take_while(|column| matches!(column, Column::Label | Column::Other))
-        .count();
+    let leading = leading_label_columns(columns);
     row[..leading.max(1)]
         .iter()
         .rev()
@@ -281,8 +284,8 @@ impl Reader<'_> {
         };
         // A notes column's counts (`約１，２００地点`) make no row of indicators.
         let judged = match columns.last() {
-            Some(Column::Other) if row.len() >= 3 => row[..row.len() - 1].join("\t"),
-            _ => raw.to_string(),
+            Some(Column::Other) if row.len() >= 3 => Cow::Owned(row[..row.len() - 1].join("\t")),
+            _ => Cow::Borrowed(raw),
         };
         if is_indicator_row(&judged) {
             return false;
