@@ -531,3 +531,28 @@ const THREE_KINDS_SET: [&str; 5] = [
 fn three_kinds_written_blind() {
     assert_set_recall(&THREE_KINDS_SET);
 }
+
+/// A sixteenth set, written blind, with the budget books read at last: a town's 説明書 in
+/// Shift_JIS whose header stacks three lines (`本年度の財源内訳 | 節` over `特定財源 … 一般財源
+/// | 区分 | 金額` over `国県支出金 地方債 その他`) and whose 項 rows carry their first 節
+/// beside them, and another whose 節 head stands on the line above the header; a city's PDF
+/// whose 主要事業 rows keep their number in a column of their own beside a 事業費 and a
+/// 財源内訳 whose words wrap over lines; a ministry's supplementary in full-width 億・万 whose
+/// items are named only in prose (`…の高度化に必要な経費として、４４２億円を計上`, once
+/// across a line break) with an attachment's summary after a 財政投融資 part; a prefecture's
+/// supplementary press page; and two requests in Markdown, one with several tables and 要望
+/// rows, one with the years as columns.
+const BOOKS_PROSE_AND_YEARS_SET: [&str; 7] = [
+    "kitamizawa_town_r8_yosan_setsumeisho.txt",
+    "nishinohara_r8_yosan_setsumeisho_saishutsu.txt",
+    "aobahara_r8_tousho_yosan_gaiyo.pdf",
+    "mlit_r7_hosei1_gaiyo.txt",
+    "hokuyo_pref_r7_9gatsu_hosei_press.html",
+    "nousonshinko_r9_gaisan_yokyu_gaiyo.md",
+    "env_chikyu_r9_yokyu_suii.md",
+];
+
+#[test]
+fn budget_books_prose_and_years_written_blind() {
+    assert_set_recall(&BOOKS_PROSE_AND_YEARS_SET);
+}

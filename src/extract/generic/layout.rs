@@ -3,7 +3,7 @@
 //! row that leaves columns empty keeps its figures in theirs; and a breakdown set beside the
 //! table (`節 | 区分 | 金額` in a 事項別明細書) is told apart from the table's own rows.
 
-use crate::extract::recognise::amounts::{CELL_BARS, Column};
+use crate::extract::recognise::amounts::{CELL_BARS, Column, cells, spaced_word_ranges};
 use unicode_width::UnicodeWidthStr;
 
 /// Most display columns between the right edge of a figure and that of its header cell.
@@ -13,11 +13,24 @@ const MAX_EDGE_DISTANCE: usize = 4;
 /// lines are no items of their own.
 const BREAKDOWN_HEADS: [&str; 1] = ["節"];
 
+/// One column of a header stacked from two lines laid out with spaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct StackedColumn {
+    /// The index of the header cell above it.
+    pub(super) upper: usize,
+    /// Its words, those of the header cell above first.
+    pub(super) words: String,
+    /// Whether the lower line added words to it.
+    pub(super) added: bool,
+}
+
 /// Where the columns of a space-laid table stand.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct TableLayout {
     /// The display span (first column, column past the end) of each header cell.
     spans: Vec<(usize, usize)>,
+    /// The words of each header cell (those of the header lines above it joined).
+    words: Vec<String>,
     /// The first column of a breakdown set beside the table, by index.
     breakdown: Option<usize>,
 }
@@ -45,23 +58,158 @@ fn space_laid(line: &str) -> bool {
 
 impl TableLayout {
     /// The layout of a header row `row` (slices of `line`) with `width` columns; `None`
-    /// unless the line is laid out with spaces and has a cell for every column.
+    /// unless the line is laid out with spaces and has a cell, or a letter-spaced word
+    /// (`説　　明`), for every column.
     pub(super) fn of_header(line: &str, row: &[&str], width: usize) -> Option<TableLayout> {
-        if !space_laid(line) || row.len() != width {
+        if !space_laid(line) {
             return None;
         }
-        let spans = row
+        let words = if row.len() == width {
+            (0..width).map(|index| index..index + 1).collect()
+        } else {
+            spaced_word_ranges(row)
+        };
+        if words.len() != width {
+            return None;
+        }
+        let spans = words
             .iter()
-            .map(|cell| span_in(line, cell))
+            .map(|range| {
+                let (start, _) = span_in(line, row[range.start])?;
+                let (_, end) = span_in(line, row[range.end - 1])?;
+                Some((start, end))
+            })
             .collect::<Option<Vec<_>>>()?;
-        let breakdown = row.iter().enumerate().skip(1).find_map(|(index, cell)| {
-            let compact: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
+        let words: Vec<String> = words.into_iter().map(|range| row[range].concat()).collect();
+        let breakdown = words.iter().enumerate().skip(1).find_map(|(index, word)| {
+            let compact: String = word.chars().filter(|c| !c.is_whitespace()).collect();
             BREAKDOWN_HEADS
                 .iter()
                 .any(|head| compact.starts_with(head))
                 .then_some(index)
         });
-        Some(TableLayout { spans, breakdown })
+        Some(TableLayout {
+            spans,
+            words,
+            breakdown,
+        })
+    }
+
+    /// The layout with a breakdown whose head (`節`) stands on the header's line above,
+    /// `line` (`本年度の財源内訳　　節` over `款項目 本年度 … ──── 説明`): it starts at the
+    /// first header cell that ends past the head's start. The layout as it is when it has a
+    /// breakdown already or `line` is no line of header words.
+    pub(super) fn with_breakdown_above(mut self, line: &str) -> Self {
+        if self.breakdown.is_some() || !space_laid(line) {
+            return self;
+        }
+        let row = cells(line);
+        let words = row.iter().all(|cell| {
+            cell.chars().any(char::is_alphabetic) && !cell.chars().any(char::is_numeric)
+        });
+        if !words {
+            return self;
+        }
+        let head = row.iter().find(|cell| {
+            let compact: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
+            BREAKDOWN_HEADS.contains(&compact.as_str())
+        });
+        if let Some((start, _)) = head.and_then(|cell| span_in(line, cell)) {
+            self.breakdown = (1..self.spans.len()).find(|index| self.spans[*index].1 > start);
+        }
+        self
+    }
+
+    /// Whether the first cell of `row` (slices of `line`), a word, starts past the end of
+    /// the header cell at `index`.
+    pub(super) fn starts_after(&self, line: &str, row: &[&str], index: usize) -> bool {
+        let (Some(first), Some(span)) = (row.first(), self.spans.get(index)) else {
+            return false;
+        };
+        space_laid(line)
+            && first.chars().any(char::is_alphabetic)
+            && span_in(line, first).is_some_and(|(start, _)| start >= span.1)
+    }
+
+    /// The header stacked with a line of header words laid out under it (`特定財源 一般財源
+    /// 区分 金額` under `本年度の財源内訳 節`): each cell of `row` (slices of `line`) stands
+    /// under the header cell it overlaps most, or else the nearest one on its left. A header
+    /// cell with one cell under it takes its words; one with several is parted into them.
+    /// Returns each column's words, whether the line added to them, and the new layout;
+    /// `None` when a cell stands under the first header cell, which names the rows, or left
+    /// of every header cell.
+    pub(super) fn stacked(&self, line: &str, row: &[&str]) -> Option<(Vec<StackedColumn>, Self)> {
+        if !space_laid(line) {
+            return None;
+        }
+        let mut under: Vec<Vec<(usize, (usize, usize))>> = vec![Vec::new(); self.spans.len()];
+        for (cell_index, cell) in row.iter().enumerate() {
+            let (start, end) = span_in(line, cell)?;
+            let overlap = |(from, to): (usize, usize)| to.min(end).saturating_sub(from.max(start));
+            let most = (0..self.spans.len())
+                .map(|index| (index, overlap(self.spans[index])))
+                .filter(|(_, overlap)| *overlap > 0)
+                .max_by_key(|(index, overlap)| (*overlap, std::cmp::Reverse(*index)))
+                .map(|(index, _)| index);
+            let index = most.or_else(|| {
+                (0..self.spans.len())
+                    .rev()
+                    .find(|index| self.spans[*index].0 <= start)
+            })?;
+            if index == 0 {
+                // Words under the column that names the rows: a row of the table, or a new
+                // header, not the header's second line.
+                return None;
+            }
+            under[index].push((cell_index, (start, end)));
+        }
+        let mut columns = Vec::with_capacity(self.spans.len() + row.len());
+        let mut spans = Vec::with_capacity(columns.capacity());
+        let mut breakdown = None;
+        for (index, cells) in under.iter().enumerate() {
+            if self.breakdown == Some(index) {
+                breakdown = Some(columns.len());
+            }
+            let upper = &self.words[index];
+            match cells.as_slice() {
+                [] => {
+                    columns.push(StackedColumn {
+                        upper: index,
+                        words: upper.clone(),
+                        added: false,
+                    });
+                    spans.push(self.spans[index]);
+                }
+                [(cell, (start, end))] => {
+                    columns.push(StackedColumn {
+                        upper: index,
+                        words: format!("{upper}{}", row[*cell]),
+                        added: true,
+                    });
+                    let (from, to) = self.spans[index];
+                    spans.push((from.min(*start), to.max(*end)));
+                }
+                parts => {
+                    for (cell, span) in parts {
+                        columns.push(StackedColumn {
+                            upper: index,
+                            words: format!("{upper}{}", row[*cell]),
+                            added: true,
+                        });
+                        spans.push(*span);
+                    }
+                }
+            }
+        }
+        let words = columns.iter().map(|column| column.words.clone()).collect();
+        Some((
+            columns,
+            TableLayout {
+                spans,
+                words,
+                breakdown,
+            },
+        ))
     }
 
     /// The columns with those of the breakdown set beside the table holding nothing to keep.
@@ -77,11 +225,24 @@ impl TableLayout {
     /// Whether the row `row` (slices of `line`) is a line of the breakdown: its first cell
     /// stands under the breakdown's columns.
     pub(super) fn is_breakdown_row(&self, line: &str, row: &[&str]) -> bool {
-        let Some(from) = self.breakdown.and_then(|index| self.spans.get(index)) else {
+        let Some(from) = self.breakdown_start() else {
             return false;
         };
         let first = row.first().and_then(|cell| span_in(line, cell));
-        space_laid(line) && first.is_some_and(|(start, _)| start + 1 >= from.0)
+        space_laid(line) && first.is_some_and(|(start, _)| start >= from)
+    }
+
+    /// The display column a breakdown's cells start at or after: past the end of the table's
+    /// last own column (a 節's number may stand left of its header cell), and no later than
+    /// its first header cell.
+    fn breakdown_start(&self) -> Option<usize> {
+        let index = self.breakdown?;
+        let head = self.spans.get(index)?.0;
+        let own_end = index
+            .checked_sub(1)
+            .and_then(|last| self.spans.get(last))
+            .map_or(head, |span| span.1);
+        Some(own_end.min(head.saturating_sub(1)))
     }
 
     /// The column each value cell of `row` (slices of `line`, the label first) stands under,
@@ -160,6 +321,8 @@ impl TableLayout {
             .collect::<Option<Vec<_>>>()?;
         let mut spans = self.spans.clone();
         spans.splice(index..=index, parts.iter().copied());
+        let mut words = self.words.clone();
+        words.splice(index..=index, row.iter().map(|cell| cell.to_string()));
         let breakdown = self.breakdown.map(|from| {
             if from > index {
                 from + parts.len() - 1
@@ -167,7 +330,26 @@ impl TableLayout {
                 from
             }
         });
-        Some(TableLayout { spans, breakdown })
+        Some(TableLayout {
+            spans,
+            words,
+            breakdown,
+        })
+    }
+
+    /// The cells of `row` (slices of `line`) that stand before the breakdown set beside the
+    /// table: a row of the table with the first line of its breakdown beside it (`1 総務管理費
+    /// 912,300 … 1 報酬 14,820`) keeps its own cells. The whole row when there is no
+    /// breakdown.
+    pub(super) fn own_cells<'r, 's>(&self, line: &str, row: &'s [&'r str]) -> &'s [&'r str] {
+        let Some(from) = self.breakdown_start() else {
+            return row;
+        };
+        let own = row
+            .iter()
+            .take_while(|cell| span_in(line, cell).is_some_and(|(start, _)| start < from))
+            .count();
+        &row[..own]
     }
 
     /// The number of columns the table's own rows may fill (those before a breakdown).
@@ -179,7 +361,6 @@ impl TableLayout {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::recognise::amounts::cells;
 
     const HEADER: &str =
         "款　項　目          本年度予算額 前年度予算額    比較　　節　区分        金額";
@@ -213,6 +394,72 @@ mod tests {
         assert_eq!(layout.own_width(), 4);
         let shifted = format!("１款　議会費{}513,005  492,569  20,436", " ".repeat(4));
         assert_eq!(layout.value_columns(&shifted, &cells(&shifted)), None);
+    }
+
+    #[test]
+    fn a_header_line_laid_out_under_the_header_joins_and_parts_its_cells() {
+        let upper = format!(
+            "項{}本年度{}前年度{}比較{}本年度の財源内訳{}節",
+            " ".repeat(10),
+            " ".repeat(4),
+            " ".repeat(4),
+            " ".repeat(2),
+            " ".repeat(12)
+        );
+        let row = cells(&upper);
+        let layout = TableLayout::of_header(&upper, &row, row.len()).expect("layout");
+        assert_eq!(layout.breakdown, Some(5));
+        // `特定財源` and `一般財源` part 本年度の財源内訳; `区分` and `金額` stand under 節.
+        let start = upper[..upper.find("本年度の").expect("funding head")].width();
+        let lower = format!(
+            "{}特定財源{}一般財源    区分      金額",
+            " ".repeat(start),
+            " ".repeat(6)
+        );
+        let (columns, stacked) = layout.stacked(&lower, &cells(&lower)).expect("stacked");
+        let words: Vec<&str> = columns.iter().map(|c| c.words.as_str()).collect();
+        assert_eq!(
+            words,
+            [
+                "項",
+                "本年度",
+                "前年度",
+                "比較",
+                "本年度の財源内訳特定財源",
+                "本年度の財源内訳一般財源",
+                "節区分",
+                "節金額"
+            ]
+        );
+        assert_eq!(stacked.breakdown, Some(6));
+        assert!(columns[..4].iter().all(|column| !column.added));
+        // A row names the rows under the first header cell: no header line.
+        let row_line = "議会費        96,420";
+        assert_eq!(layout.stacked(row_line, &cells(row_line)), None);
+    }
+
+    #[test]
+    fn a_breakdown_head_on_the_line_above_the_header_starts_the_breakdown() {
+        let header = format!("款{}本年度  前年度  一般財源  ─────  説明", " ".repeat(10));
+        let rule = header[..header.find('─').expect("rule")].width();
+        let above = format!("{}節", " ".repeat(rule + 2));
+        let row = cells(&header);
+        let layout = TableLayout::of_header(&header, &row, row.len())
+            .expect("layout")
+            .with_breakdown_above(&above);
+        assert_eq!(layout.breakdown, Some(4));
+        // The 節's number stands left of its header cell, past the table's own columns.
+        let line = format!(
+            "議会費{}78,432  76,915    78,432 1 報酬  27,455",
+            " ".repeat(9)
+        );
+        let row = cells(&line);
+        assert_eq!(
+            layout.own_cells(&line, &row),
+            ["議会費", "78,432", "76,915", "78,432"]
+        );
+        let breakdown = format!("{}3 職員手当等  19,608", " ".repeat(rule - 1));
+        assert!(layout.is_breakdown_row(&breakdown, &cells(&breakdown)));
     }
 
     #[test]

@@ -17,10 +17,10 @@ use super::collect::{Collector, strip_tags_keep_len};
 use super::indicators::{FoundIndicator, add_indicator};
 use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
-    CELL_BARS, Column, InlineFigure, Subject, YearKind, bare_subject, cells, figure_note_label,
-    header_columns, inline_figures, is_column_word, is_figure_label, join_spaced_words,
-    label_subject, names_a_limit, plain_header_columns, prose_subject, relative_year, shifted,
-    tab_cells, unit_declared, unit_line, unit_row, word_column,
+    CELL_BARS, Column, InlineFigure, Subject, YearKind, bare_subject, cells, column_of,
+    figure_note_label, header_columns, inline_figures, is_column_word, is_figure_label,
+    join_spaced_words, label_subject, names_a_limit, plain_header_columns, prose_subject,
+    relative_year, shifted, tab_cells, unit_declared, unit_line, unit_row, word_column,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, milestones};
@@ -174,6 +174,14 @@ impl<'a> Reader<'a> {
         if self.decision_line(number, raw) {
             return;
         }
+        if is_attachment_mark(raw) {
+            // `（別紙）`: an attachment, under none of the headings before it.
+            self.open.clear();
+            self.outline = Outline::default();
+            self.columns = None;
+            self.layout = None;
+            return;
+        }
         if let Some(unit) = unit_declared(raw) {
             self.unit = Some(unit);
             if find_amounts(raw).is_empty() && cells(raw).len() < 2 {
@@ -209,10 +217,21 @@ impl<'a> Reader<'a> {
             self.unit = self.unit.or_else(|| self.unit_after_table(number));
             return;
         }
+        if self.laid_out_header_line(number, raw, &row) {
+            return;
+        }
         if row.len() >= 2 {
             if let Some(columns) = header_columns(&row, self.header_context(number)) {
                 let columns = self.stacked_header(number, &row).unwrap_or(columns);
-                self.layout = TableLayout::of_header(raw, &row, columns.len());
+                let above = (1..number)
+                    .rev()
+                    .map(|n| self.c.line(n))
+                    .find(|line| !line.trim().is_empty() && !is_rule_line(line));
+                self.layout =
+                    TableLayout::of_header(raw, &row, columns.len()).map(|layout| match above {
+                        Some(line) => layout.with_breakdown_above(line),
+                        None => layout,
+                    });
                 let columns = match &self.layout {
                     Some(layout) => layout.without_breakdown(columns),
                     None => columns,
@@ -265,9 +284,15 @@ impl<'a> Reader<'a> {
             && self.item_line(number, raw, &found)
         {
             // A heading over rows of the table being read (`１．持続可能な観光地域づくり`
-            // between rows) groups them; any other item ends the table.
-            let groups_rows = inline_figures(found.title).is_empty()
-                && self.lines_after(number).next().is_some_and(is_table_line);
+            // between rows, maybe over the first line of a row's wrapped name) groups them;
+            // any other item ends the table.
+            let next: Vec<&str> = self.lines_after(number).take(2).collect();
+            let row_follows = match next.as_slice() {
+                [line, ..] if is_table_line(line) => true,
+                [line, then] => is_name_line(line) && is_table_line(then),
+                _ => false,
+            };
+            let groups_rows = inline_figures(found.title).is_empty() && row_follows;
             if !groups_rows {
                 self.columns = None;
                 self.layout = None;
@@ -476,6 +501,43 @@ impl<'a> Reader<'a> {
             .collect();
         let stacked: Vec<&str> = stacked.iter().map(String::as_str).collect();
         header_columns(&stacked, self.context())
+    }
+
+    /// A line of header words right under the header of a table laid out with spaces
+    /// (`特定財源 一般財源 区分 金額` under `本年度の財源内訳 節`): each word joins the header
+    /// cell it stands under, and a cell with several words under it is parted into them. The
+    /// columns given words are read again; the others, and those of a breakdown set beside
+    /// the table, stay as they were. False, with nothing changed, for any other line.
+    fn laid_out_header_line(&mut self, number: usize, raw: &str, row: &[&str]) -> bool {
+        let (Some(columns), Some(layout)) = (&self.columns, &self.layout) else {
+            return false;
+        };
+        let under_header =
+            (1..number).rev().find(|n| !is_rule_line(self.c.line(*n))) == Some(self.header_line);
+        let header_words = row.iter().all(|cell| {
+            cell.chars().any(char::is_alphabetic)
+                && !cell.chars().any(char::is_numeric)
+                && cell.chars().count() <= LONE_HEADER_WORD_CHARS
+        });
+        if !under_header || !header_words {
+            return false;
+        }
+        let Some((stacked, layout)) = layout.stacked(raw, row) else {
+            return false;
+        };
+        let context = self.header_context(self.header_line);
+        let columns: Vec<Column> = stacked
+            .iter()
+            .enumerate()
+            .map(|(index, column)| match columns.get(column.upper) {
+                Some(kept) if !column.added => *kept,
+                _ => column_of(index, &column.words, context),
+            })
+            .collect();
+        self.columns = Some(layout.without_breakdown(columns));
+        self.layout = Some(layout);
+        self.header_line = number;
+        true
     }
 
     /// A row of words right under the header that parts one of its columns (`財源内訳` over
@@ -857,8 +919,17 @@ impl<'a> Reader<'a> {
             let from = start.max(sentence_start);
             let before = &raw[from..figure.amount.start];
             let subject = prose_subject(before)
-                .filter(|_| !figure.change)
-                .and_then(|subject| self.program_named(number, raw, from, subject));
+                .and_then(|subject| self.program_named(number, raw, from, subject))
+                .or_else(|| {
+                    // `…の整備等に必要な経費として、` over `２１８億円を計上。` (or `…経費とし`
+                    // over `て、４２億…`): the sentence began on the line above.
+                    let opens_line =
+                        from == 0 && before.trim().chars().count() <= MAX_WRAPPED_LINK_CHARS;
+                    opens_line
+                        .then(|| self.subject_above(number, before))
+                        .flatten()
+                })
+                .filter(|_| !figure.change);
             subjects.push(subject);
             start = figure.amount.end;
         }
@@ -885,6 +956,34 @@ impl<'a> Reader<'a> {
             }
         }
         true
+    }
+
+    /// The program named at the end of the line above line `number`, an unfinished sentence
+    /// without amounts that goes on with `rest` (the start of line `number`, up to its first
+    /// amount, not a parenthesis).
+    fn subject_above(&self, number: usize, rest: &str) -> Option<(String, Source)> {
+        let above = number.checked_sub(1).filter(|n| *n >= 1)?;
+        let line = self.c.line(above);
+        let text = line.trim_end();
+        let unfinished = !text.is_empty()
+            && !text.ends_with(['。', '．'])
+            && !rest.trim_start().starts_with(['（', '('])
+            && inline_figures(text).is_empty();
+        if !unfinished {
+            return None;
+        }
+        let from = text.rfind('。').map_or(0, |at| at + '。'.len_utf8());
+        let sentence = format!("{}{}", &text[from..], rest.trim());
+        let subject = prose_subject(&sentence)?;
+        // The name must stand on the line above, to be cited there.
+        if from + subject.at + subject.name.len() > text.len() {
+            return None;
+        }
+        let subject = Subject {
+            name: &text[from + subject.at..from + subject.at + subject.name.len()],
+            ..subject
+        };
+        self.program_named(above, line, from, subject)
     }
 
     /// The program a sentence's `subject` (in the text of line `number`, `raw`, from byte
@@ -1333,21 +1432,27 @@ fn bold_item<'p>(source: &str, plain: &'p str) -> Option<Numbered<'p>> {
 /// Totals a table letter-spaces across a gap (`合　　計`), which cuts them into two cells.
 const SPACED_TOTALS: [&str; 3] = ["合計", "総計", "小計"];
 
-/// A row whose total label was cut into two one-character cells, with the label whole.
+/// Whether a row's first cell is only its number and the second its name (`１ | 省エネ家電等
+/// の買換え促進支援事業`, as a PDF's table sets them).
+fn is_row_number(first: &str, second: &str) -> bool {
+    first.chars().count() <= MAX_NUMBERING_CELL_CHARS
+        && numbered(&format!("{first} {second}")).is_some_and(|n| !n.style.is_bullet())
+        && second.chars().any(char::is_alphabetic)
+}
+
 /// A row whose first cell is only its number (`１ | 省エネ家電等の買換え促進支援事業 | ４２０．０`,
 /// as a PDF's table sets it): the number and the name one label cell, as written in `raw`.
 fn with_numbering_joined<'r>(raw: &'r str, mut row: Vec<&'r str>) -> Vec<&'r str> {
     let [first, second, _, ..] = row.as_slice() else {
         return row;
     };
-    let marker = first.chars().count() <= MAX_NUMBERING_CELL_CHARS
-        && numbered(&format!("{first} {second}")).is_some_and(|n| !n.style.is_bullet());
-    let named = second.chars().any(char::is_alphabetic);
     let joined = match (
         layout::byte_range(raw, first),
         layout::byte_range(raw, second),
     ) {
-        (Some(number), Some(name)) if marker && named => raw.get(number.start..name.end),
+        (Some(number), Some(name)) if is_row_number(first, second) => {
+            raw.get(number.start..name.end)
+        }
         _ => None,
     };
     if let Some(joined) = joined {
@@ -1356,6 +1461,7 @@ fn with_numbering_joined<'r>(raw: &'r str, mut row: Vec<&'r str>) -> Vec<&'r str
     row
 }
 
+/// A row whose total label was cut into two one-character cells, with the label whole.
 fn with_total_joined(mut row: Vec<&str>) -> Vec<&str> {
     if let [first, second, ..] = row.as_slice() {
         // `小　　計 ………`: the leader after the label is no part of it.
@@ -1411,6 +1517,10 @@ fn spaced_header(raw: &str, row: &[&str], context: YearKind) -> Option<Vec<Colum
     header_columns(&words, context).filter(|columns| columns.first() == Some(&Column::Label))
 }
 
+/// Most chars of a line's start before its first amount that may end a sentence begun on
+/// the line above (`て、`, `として、`).
+const MAX_WRAPPED_LINK_CHARS: usize = 4;
+
 /// Longest cell that is only a row's number (`１０`, `Ⅲ`), in chars.
 const MAX_NUMBERING_CELL_CHARS: usize = 3;
 
@@ -1421,6 +1531,36 @@ const LONE_HEADER_WORD_CHARS: usize = 6;
 const SPACED_HEADER_WORDS: usize = 8;
 /// Longest word of such a header, in chars.
 const SPACED_HEADER_WORD_CHARS: usize = 12;
+
+/// Words that mark the start of an attachment to a document (`（別紙）`, `別添２`).
+const ATTACHMENT_WORDS: [&str; 3] = ["別紙", "別添", "参考資料"];
+
+/// Whether a line only marks the start of an attachment: an attachment word, maybe numbered,
+/// maybe in brackets.
+fn is_attachment_mark(line: &str) -> bool {
+    let bare = line.trim().trim_matches([
+        '（', '）', '(', ')', '【', '】', '［', '］', '[', ']', '〔', '〕',
+    ]);
+    ATTACHMENT_WORDS.iter().any(|word| {
+        bare.strip_prefix(word).is_some_and(|rest| {
+            rest.trim()
+                .chars()
+                .all(|c| c.is_numeric() || c == '－' || c == '-')
+        })
+    })
+}
+
+/// Whether `line` is one run of words without figures or numbering: a part of a name a
+/// table wraps over two lines.
+fn is_name_line(line: &str) -> bool {
+    let text = strip_markup(line);
+    let text = text.trim();
+    cells(text).len() == 1
+        && text.chars().any(char::is_alphabetic)
+        && !text.chars().any(char::is_numeric)
+        && numbered(text).is_none()
+        && !is_rule_line(text)
+}
 
 /// Whether `line` is the end of the line before it, wrapped (`課）` under `■…事業（農業振興`),
 /// or a parenthesis on a line of its own under a name (`（健康福祉政策課）`): no name of its

@@ -2,7 +2,8 @@
 //! (or a single figure under a unit line), changes and rates on the row's current figure.
 
 use super::{
-    Item, Reader, Role, TableLayout, emit_budget, is_rule_line, is_table_line, item_year_kind,
+    Item, Reader, Role, TableLayout, emit_budget, is_name_line, is_row_number, is_rule_line,
+    is_table_line, item_year_kind,
 };
 use crate::extract::recognise::amounts::{
     Column, YearKind, cell_amount, cells, figure_note_label, inline_figures, is_figure_label,
@@ -149,6 +150,35 @@ fn bulleted_note(note: &str) -> Option<(&str, &str)> {
     (named && parse_number(amount).is_some()).then_some((name, amount))
 }
 
+/// Whether a header's value columns are figures followed by two or more columns of no
+/// budget only (`事業費 | 国庫支出金 | … | 担当課`).
+fn figures_then_notes(columns: &[Column]) -> bool {
+    let figures = columns
+        .iter()
+        .take_while(|column| {
+            matches!(
+                column,
+                Column::Figure(..) | Column::Change(_) | Column::Rate
+            )
+        })
+        .count();
+    let notes = &columns[figures..];
+    figures > 0 && notes.len() >= 2 && notes.iter().all(|column| *column == Column::Other)
+}
+
+/// Longest wrapped end of a name that a row's name cell may hold alone (`業`), in chars.
+const MAX_NAME_END_CHARS: usize = 2;
+
+/// Whether a numbered row's name cell is only the wrapped end of a name (`業`, `事業`): a
+/// word or two, no total and no budget wording.
+fn is_name_end(cell: &str) -> bool {
+    let cell = cell.trim();
+    (1..=MAX_NAME_END_CHARS).contains(&cell.chars().count())
+        && cell.chars().all(char::is_alphabetic)
+        && !is_total_label(cell)
+        && kind_label(cell).is_none()
+}
+
 /// Whether `values` cells of a row fill `columns` from the first: the columns start with
 /// figures, every column of figures, changes and rates comes before the columns of no
 /// budget after them, and there are cells enough for all of those.
@@ -243,25 +273,23 @@ impl Reader<'_> {
 
     /// The name wrapped around the row at line `number` whose label is only its number: the
     /// lines right above and below, each one run of words with no figure, joined, cited
-    /// over the three lines. `None` when either line is not such a part of a name.
-    fn wrapped_name(&self, number: usize) -> Option<(String, Source)> {
+    /// over the three lines; or, when the row's name cell holds only the wrapped end of its
+    /// name (`５ | 業 | 1,254,000` under `小中学校体育館空調設備整備事`), the line above and
+    /// that end. `None` when a line is not such a part of a name.
+    fn wrapped_name(&self, number: usize, end: Option<&str>) -> Option<(String, Source)> {
         let above = number.checked_sub(1).filter(|n| *n >= 1)?;
-        let below = number + 1;
-        if below > self.c.doc.lines.len() {
-            return None;
-        }
         let part = |n: usize| {
-            let line = strip_markup(self.c.line(n));
-            let text = line.trim().to_string();
-            let one_cell = cells(&text).len() == 1;
-            let words = text.chars().any(char::is_alphabetic)
-                && !text.chars().any(char::is_numeric)
-                && numbered(&text).is_none();
-            (one_cell && words && !is_rule_line(&text)).then_some(text)
+            let line = self.c.line(n);
+            is_name_line(line).then(|| strip_markup(line).trim().to_string())
         };
-        let (first, rest) = (part(above)?, part(below)?);
+        let first = part(above)?;
+        let (rest, last) = match end {
+            Some(end) => (end.to_string(), number),
+            None if number < self.c.doc.lines.len() => (part(number + 1)?, number + 1),
+            None => return None,
+        };
         let name = clean_name(&format!("{first}{rest}"));
-        let source = self.c.source_span(above, below, &first);
+        let source = self.c.source_span(above, last, &first);
         Some((name, source))
     }
 
@@ -281,6 +309,11 @@ impl Reader<'_> {
                 )
             }
             None => return false,
+        };
+        // The first line of a breakdown set beside the row is none of its cells.
+        let row = match &layout {
+            Some(layout) if !layout.is_breakdown_row(raw, row) => layout.own_cells(raw, row),
+            _ => row,
         };
         // A notes column's counts (`約１，２００地点`) make no row of indicators.
         let judged = match columns.last() {
@@ -309,12 +342,30 @@ impl Reader<'_> {
         if self.notes_line(number, raw, row, &columns) {
             return true;
         }
-        let values = &row[1..];
+        let last_figures = columns
+            .iter()
+            .rposition(|column| matches!(column, Column::Figure(..) | Column::Change(_)));
+        if let (Some(layout), Some(last)) = (&layout, last_figures)
+            && layout.starts_after(raw, row, last)
+        {
+            // A line of a notes or breakdown column beside the table, right of its figures:
+            // no row of its own.
+            return true;
+        }
+        // `1 | 第２子保育料無償化事業 | 186,400 …` under `No. | 事業名 | 事業費 …`: the row's
+        // number and name fill the two label columns, whatever cells the row leaves out.
+        let numbered_pair =
+            leading_label_columns(&columns) >= 2 && row.len() > 2 && is_row_number(row[0], row[1]);
+        let skip = if numbered_pair { 2 } else { 1 };
+        let values = &row[skip..];
         let own_width = layout
             .as_ref()
             .map_or(columns.len(), TableLayout::own_width);
-        let value_columns = columns.get(1..own_width).unwrap_or(&[]);
-        if values.is_empty() || values.len() > value_columns.len() {
+        let value_columns = columns.get(skip..own_width).unwrap_or(&[]);
+        // A PDF's header may lose columns of no budget (a 財源内訳 whose words wrap over
+        // lines): a row with more cells than that fills the figures first.
+        let overflowing = values.len() > value_columns.len();
+        if values.is_empty() || (overflowing && !figures_then_notes(value_columns)) {
             return false;
         }
         if !columns.iter().any(|c| matches!(c, Column::Figure(..))) {
@@ -329,8 +380,8 @@ impl Reader<'_> {
         // empty cells a PDF's text leaves out).
         let placed = layout
             .as_ref()
-            .and_then(|layout| layout.value_columns(raw, row));
-        let from = if fills_figures_first(value_columns, values.len()) {
+            .and_then(|layout| layout.value_columns(raw, &row[skip - 1..]));
+        let from = if overflowing || fills_figures_first(value_columns, values.len()) {
             0
         } else {
             value_columns.len() - values.len()
@@ -375,10 +426,18 @@ impl Reader<'_> {
                 .kind
                 .is_some_and(|kind| kind != BudgetKind::Other)
         });
-        let label_cell = row_label(row, &columns);
+        let label_cell = if numbered_pair {
+            row[1]
+        } else {
+            row_label(row, &columns)
+        };
         let numbered_only = parse_number(label_cell).is_some();
-        let wrapped = if numbered_only && !cells.is_empty() {
-            self.wrapped_name(number)
+        let wrapped = if cells.is_empty() {
+            None
+        } else if numbered_only {
+            self.wrapped_name(number, None)
+        } else if numbered_pair && is_name_end(label_cell) {
+            self.wrapped_name(number, Some(label_cell))
         } else {
             None
         };

@@ -150,8 +150,10 @@ pub enum Column {
     Other,
 }
 
-/// Words of a header cell that hold figures (国費: the state's share, which is the budget).
-const FIGURE_WORDS: [&str; 10] = [
+/// Words of a header cell that hold figures (国費: the state's share, which is the budget;
+/// 事業費: a listed project's cost, which is its budget unless the table gives its 国費).
+const FIGURE_WORDS: [&str; 11] = [
+    "事業費",
     "予算",
     "要求",
     "補正",
@@ -243,28 +245,29 @@ pub fn figure_note_label(label: &str) -> Option<YearKind> {
     (names_a_year && is_figure_label(label)).then_some(named)
 }
 
-/// Joins letter-spaced header words split into one-character cells (`比`, `較` → `比較`).
-pub fn join_spaced_words(cells: &[&str]) -> Vec<String> {
-    let mut joined: Vec<String> = Vec::with_capacity(cells.len());
+/// The words of a header row as ranges of its cells: a letter-spaced word split into
+/// one-character cells (`比`, `較`) is one word of two cells.
+pub fn spaced_word_ranges(cells: &[&str]) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::with_capacity(cells.len());
     let mut index = 0;
     while index < cells.len() {
-        let pair = cells
-            .get(index..index + 2)
-            .filter(|pair| pair.iter().all(|c| c.chars().count() == 1))
-            .map(|pair| pair.concat())
-            .filter(|word| SPACED_HEADER_WORDS.contains(&word.as_str()));
-        match pair {
-            Some(word) => {
-                joined.push(word);
-                index += 2;
-            }
-            None => {
-                joined.push(cells[index].to_string());
-                index += 1;
-            }
-        }
+        let spaced = cells.get(index..index + 2).is_some_and(|pair| {
+            pair.iter().all(|c| c.chars().count() == 1)
+                && SPACED_HEADER_WORDS.contains(&pair.concat().as_str())
+        });
+        let end = if spaced { index + 2 } else { index + 1 };
+        ranges.push(index..end);
+        index = end;
     }
-    joined
+    ranges
+}
+
+/// Joins letter-spaced header words split into one-character cells (`比`, `較` → `比較`).
+pub fn join_spaced_words(cells: &[&str]) -> Vec<String> {
+    spaced_word_ranges(cells)
+        .into_iter()
+        .map(|range| cells[range].concat())
+        .collect()
 }
 
 /// Longest header cell, in chars: a longer cell is prose.
@@ -296,12 +299,25 @@ pub fn header_columns(cells: &[&str], context: YearKind) -> Option<Vec<Column>> 
     if cells.iter().any(|c| !find_amounts(c).is_empty()) {
         return None;
     }
-    let columns = columns_of(cells, context);
+    let mut columns = columns_of(cells, context);
+    if cells.iter().any(|cell| cell.contains(STATE_SHARE)) {
+        // `国費 | 事業費`: the project's whole cost beside the state's share is no budget.
+        for (column, cell) in columns.iter_mut().zip(join_spaced_words(cells)) {
+            if cell.contains(PROJECT_COST) && !cell.contains(STATE_SHARE) {
+                *column = Column::Other;
+            }
+        }
+    }
     columns
         .iter()
         .any(|c| matches!(c, Column::Figure(..)))
         .then_some(columns)
 }
+
+/// A header word for the state's share of a project's cost.
+const STATE_SHARE: &str = "国費";
+/// A header word for a project's cost.
+const PROJECT_COST: &str = "事業費";
 
 /// Reads a header row of a table that holds no budget figures (`起債の目的 | 限度額 | 利率 |
 /// 償還の方法`): three or more short cells of words, none of them a number, and no column of
@@ -330,7 +346,9 @@ fn columns_of(cells: &[&str], context: YearKind) -> Vec<Column> {
         .collect()
 }
 
-fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
+/// The column a header cell names at position `index` of its row (the first names the rows
+/// unless it names figures); `context` as for [`header_columns`].
+pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
     // `増△減額`: the sign marks written into a header say nothing of the column.
     let folded: String = crate::normalize::nfkc(cell)
         .chars()
@@ -757,15 +775,26 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
 
 /// What links a name to the amount right after it in a sentence, longest first: `…機構に対し、
 /// ８９８億円`, `「…補助」として７６億円`, `…事業に２０７億円`, `…交付金（8,290億円の内数）`.
-const SUBJECT_LINKS: [&str; 8] = [
+const SUBJECT_LINKS: [&str; 10] = [
     "に対して、",
     "に対し、",
     "に対して",
     "に対し",
+    "として、",
+    "として，",
     "として",
     "に",
     "（",
     "(",
+];
+
+/// Phrases that say an amount is what a purpose costs (`防災気象情報の高度化に必要な経費
+/// として、４４２億円`): the words before them name the figure, whatever they are.
+const PURPOSE_PHRASES: [&str; 4] = [
+    "に必要な経費",
+    "に要する経費",
+    "に必要な費用",
+    "に要する費用",
 ];
 
 /// Phrases after which a sentence's subject starts (`令和７年度予算では日本版MaaS推進事業に`).
@@ -789,8 +818,8 @@ pub struct Subject<'t> {
     /// The name as written.
     pub name: &'t str,
     /// The amount follows the name in a parenthesis under a figure label
-    /// (`防災ＤＸ・防災科学技術の推進（令和７年度予算額　２，３４５百万円）`): whatever the
-    /// name, the figure is its.
+    /// (`防災ＤＸ・防災科学技術の推進（令和７年度予算額　２，３４５百万円）`) or a phrase of
+    /// purpose (`…の高度化に必要な経費として`): whatever the name, the figure is its.
     pub labelled: bool,
 }
 
@@ -816,6 +845,11 @@ pub fn prose_subject(before: &str) -> Option<Subject<'_>> {
         Some(at) if is_figure_label(&linked[at + "として".len()..]) => &linked[..at],
         _ => linked,
     };
+    let purpose = PURPOSE_PHRASES
+        .iter()
+        .find_map(|phrase| linked.strip_suffix(phrase));
+    let linked = purpose.unwrap_or(linked);
+    let labelled = labelled || purpose.is_some();
     let linked = linked.trim_end_matches(['」', '』']);
     let after_break = linked
         .rfind(['、', '。', '，', '「', '『', '）', ')', 'を', 'が'])
