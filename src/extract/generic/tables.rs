@@ -315,6 +315,20 @@ impl Reader<'_> {
             Some(layout) if !layout.is_breakdown_row(raw, row) => layout.own_cells(raw, row),
             _ => row,
         };
+        // `計 | 企業会計 計 | 15,105,000 …`: a letter of a group's name written down the
+        // side of its rows (企／業／会／計) stands before the label, in a cell of its own.
+        let row = match row {
+            [letter, label, ..]
+                if row.len() == columns.len() + 1
+                    && letter.chars().count() == 1
+                    && letter.chars().all(char::is_alphabetic)
+                    && label.chars().any(char::is_alphabetic)
+                    && !is_whole_amount(label) =>
+            {
+                &row[1..]
+            }
+            _ => row,
+        };
         // A notes column's counts (`約１，２００地点`) make no row of indicators.
         let judged = match columns.last() {
             Some(Column::Other) if row.len() >= 3 => Cow::Owned(row[..row.len() - 1].join("\t")),

@@ -565,3 +565,52 @@ fn lending_compared_with_the_year_before_is_that_years_lending() {
         ]
     );
 }
+
+#[test]
+fn a_pdf_list_of_projects_with_numbers_wrapped_names_and_a_funding_breakdown() {
+    // As a PDF's text gives a city's 主要事業: the number and the name in cells of their own
+    // beside a 事業費, a 財源内訳 whose header words wrap over lines (so the rows have more
+    // cells than the header names), a name whose end sits in the row under its start, and a
+    // heading between rows over the first line of such a name.
+    let text = "令和８年度当初予算案の概要\n（単位：千円）\n財 源 内 訳\n\
+                No.\t事 業 名\t事業費\t国庫支出\t県支出\t一般財\t担当課\n\
+                市債\tその他\n金\t金\t源\n\
+                Ⅰ こどもを産み育てやすいまちづくり\n\
+                1\tこども医療費助成事業\t742,800\t－ 241,300\t－\t－ 501,500 こども未来部\n\
+                こども家庭課\n\
+                Ⅱ 未来を拓く学びの充実\n\
+                小中学校体育館空調設備整備事\n\
+                5\t業\t1,254,000\t418,000\t－ 752,000\t－\t84,000 教育部\n\
+                6\tＧＩＧＡスクール端末更新事業\t412,300\t246,000\t－\t－\t21,000\t145,300\t教育部\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "こども医療費助成事業 R8 initial 7.428",
+            "小中学校体育館空調設備整備事業 R8 initial 12.54",
+            "GIGAスクール端末更新事業 R8 initial 4.123"
+        ]
+    );
+}
+
+#[test]
+fn an_amount_goes_to_the_purpose_it_is_needed_for_across_a_line_break() {
+    let text = "令和７年度補正予算の概要\n\
+                （２）被災地の住まいの再建\n\
+                　　被災者の住まいの確保に向け、災害公営住宅の整備等に必要な経費として、\n\
+                　２１８億円を計上。\n\
+                Ⅳ．財政投融資\n\
+                　財政投融資計画に３，２５０億円を追加する。\n\
+                （別紙）\n\
+                　　令和７年度補正予算（第１号）総括表\n\
+                一般会計　　　　１１，４６４億円\n";
+    let lines = budget_lines(text);
+    assert!(
+        lines.contains(&"災害公営住宅の整備等 R7 supplementary 218".to_string()),
+        "{lines:?}"
+    );
+    // The attachment's account stands under no 財政投融資 heading.
+    assert!(
+        lines.contains(&"一般会計 R7 supplementary 11464".to_string()),
+        "{lines:?}"
+    );
+}

@@ -1082,6 +1082,10 @@ mod tests {
             subject("※このほか、東日本大震災復興特別会計　要求額 356百万円"),
             Some("東日本大震災復興特別会計")
         );
+        let purpose = "を進めるため、防災気象情報の高度化に必要な経費として、４４２億円を計上";
+        let at = find_amounts(purpose)[0].start;
+        let named = prose_subject(&purpose[..at]).expect("purpose");
+        assert_eq!((named.name, named.labelled), ("防災気象情報の高度化", true));
         assert_eq!(subject("運送収入は、2023年度に約7,400億円と"), None);
         assert_eq!(subject("事業費は１２億円"), None);
         assert_eq!(
