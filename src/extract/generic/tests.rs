@@ -596,12 +596,12 @@ fn a_pdf_list_of_projects_with_numbers_wrapped_names_and_a_funding_breakdown() {
 fn an_amount_goes_to_the_purpose_it_is_needed_for_across_a_line_break() {
     let text = "令和７年度補正予算の概要\n\
                 （２）被災地の住まいの再建\n\
-                　　被災者の住まいの確保に向け、災害公営住宅の整備等に必要な経費として、\n\
-                　２１８億円を計上。\n\
+                \u{3000}\u{3000}被災者の住まいの確保に向け、災害公営住宅の整備等に必要な経費として、\n\
+                \u{3000}２１８億円を計上。\n\
                 Ⅳ．財政投融資\n\
-                　財政投融資計画に３，２５０億円を追加する。\n\
+                \u{3000}財政投融資計画に３，２５０億円を追加する。\n\
                 （別紙）\n\
-                　　令和７年度補正予算（第１号）総括表\n\
+                \u{3000}\u{3000}令和７年度補正予算（第１号）総括表\n\
                 一般会計　　　　１１，４６４億円\n";
     let lines = budget_lines(text);
     assert!(
