@@ -556,3 +556,25 @@ const BOOKS_PROSE_AND_YEARS_SET: [&str; 7] = [
 fn budget_books_prose_and_years_written_blind() {
     assert_set_recall(&BOOKS_PROSE_AND_YEARS_SET);
 }
+
+/// A seventeenth set, written blind: a prefecture's PDF whose header a PDF's text breaks over
+/// lines (`款 | 本年度(A) | 前年度(B)` then `増減額 | 増減率 | 本年度 | 前年度` under `構成比`)
+/// and whose 会計別 header stacks `当初予算案(A)` under `令和８年度` left of `増減率 | 備考`;
+/// a city's 事項別明細書 aligned with full-width spaces, its figures wider than the header
+/// cells centred over them; a ministry's Markdown supplementary with 国費 and 事業費; a
+/// town's HTML page whose 主な事業 are `<dt>` terms over a description and a `予算額` line;
+/// a ministry's request PDF with item sheets; and a request in 億円 in sentences and nested
+/// bullets.
+const HEADERS_WIDTHS_AND_TERMS_SET: [&str; 6] = [
+    "01_nishiura_pref_r8_tousho_gaiyo.pdf",
+    "02_midorigaoka_city_r8_jikoubetsu_meisaisho.txt",
+    "03_maff_r7_hosei2_gaiyo.md",
+    "04_misaka_town_r8_yosan_aramashi.html",
+    "05_env_r9_gaisan_youkyu_gaiyo.pdf",
+    "06_mlit_r9_chiiki_kotsu_butsuryu_youkyu.md",
+];
+
+#[test]
+fn headers_widths_and_terms_written_blind() {
+    assert_set_recall(&HEADERS_WIDTHS_AND_TERMS_SET);
+}

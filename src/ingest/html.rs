@@ -78,6 +78,11 @@ const PARAGRAPHS: &[&str] = &[
     "address",
     "details",
 ];
+/// A term of a description list, written in bold on a line of its own.
+const TERM: &str = "dt";
+/// Markdown's bold, around a term.
+const BOLD: &str = "**";
+
 /// Blocks that start and end a line.
 const LINES: &[&str] = &[
     "div",
@@ -239,6 +244,8 @@ struct Writer {
     pre_depth: usize,
     /// The tables being read, the innermost last.
     tables: Vec<Table>,
+    /// Inside `<dt>`.
+    term_depth: usize,
 }
 
 impl Writer {
@@ -270,6 +277,14 @@ impl Writer {
             self.paragraph_break();
             self.start_marker(&format!("{} ", "#".repeat(level)));
             self.single_line_depth += 1;
+            return;
+        }
+        if name == TERM {
+            // `<dt>`: the term its `<dd>` describes, one line in bold.
+            self.flush();
+            self.start_marker(BOLD);
+            self.single_line_depth += 1;
+            self.term_depth += 1;
             return;
         }
         match name {
@@ -308,6 +323,16 @@ impl Writer {
                 }
                 _ => {}
             }
+        }
+        if name == TERM && self.term_depth > 0 {
+            self.term_depth -= 1;
+            self.single_line_depth = self.single_line_depth.saturating_sub(1);
+            if !self.line[self.marker_len..].trim().is_empty() {
+                let text = self.line.trim_end().to_string();
+                self.line = format!("{text}{BOLD}");
+            }
+            self.flush();
+            return;
         }
         if heading_level(name).is_some() && self.single_line_depth > 0 {
             self.single_line_depth -= 1;
@@ -797,6 +822,23 @@ mod tests {
     fn reads_only_the_main_content_when_marked() {
         let got = lines("<body><div>サイドメニュー</div><main><p>中身</p></main></body>");
         assert_eq!(got, ["中身"]);
+    }
+
+    #[test]
+    fn terms_of_a_description_list_stand_in_bold_over_their_descriptions() {
+        let got = lines(
+            "<body><dl><dt>【新規】端末更新事業</dt><dd>端末を更新します。<br>予算額　48,960千円</dd>\
+             <dt></dt><dd>説明のみ</dd></dl></body>",
+        );
+        assert_eq!(
+            got,
+            [
+                "**【新規】端末更新事業**",
+                "端末を更新します。",
+                "予算額\u{3000}48,960千円",
+                "説明のみ"
+            ]
+        );
     }
 
     #[test]

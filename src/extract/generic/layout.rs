@@ -133,12 +133,18 @@ impl TableLayout {
 
     /// The header stacked with a line of header words laid out under it (`特定財源 一般財源
     /// 区分 金額` under `本年度の財源内訳 節`): each cell of `row` (slices of `line`) stands
-    /// under the header cell it overlaps most, or else the nearest one on its left. A header
+    /// under the header cell it overlaps most, or else the one on its left when that column
+    /// (of `columns`, the header's) holds no figures, else the nearer neighbour. A header
     /// cell with one cell under it takes its words; one with several is parted into them.
     /// Returns each column's words, whether the line added to them, and the new layout;
     /// `None` when a cell stands under the first header cell, which names the rows, or left
     /// of every header cell.
-    pub(super) fn stacked(&self, line: &str, row: &[&str]) -> Option<(Vec<StackedColumn>, Self)> {
+    pub(super) fn stacked(
+        &self,
+        line: &str,
+        row: &[&str],
+        columns: &[Column],
+    ) -> Option<(Vec<StackedColumn>, Self)> {
         if !space_laid(line) {
             return None;
         }
@@ -151,10 +157,24 @@ impl TableLayout {
                 .filter(|(_, overlap)| *overlap > 0)
                 .max_by_key(|(index, overlap)| (*overlap, std::cmp::Reverse(*index)))
                 .map(|(index, _)| index);
-            let index = most.or_else(|| {
-                (0..self.spans.len())
-                    .rev()
-                    .find(|index| self.spans[*index].0 <= start)
+            // Under no cell: the one on its left when that holds words (a heading wider
+            // than its own, `本年度の財源内訳`), else the nearer of its two neighbours.
+            let left = (0..self.spans.len())
+                .rev()
+                .find(|index| self.spans[*index].0 <= start);
+            let right = (0..self.spans.len()).find(|index| self.spans[*index].0 >= end);
+            let gap = |index: usize| {
+                let (from, to) = self.spans[index];
+                if to <= start {
+                    start - to
+                } else {
+                    from.saturating_sub(end)
+                }
+            };
+            let index = most.or(match (left, right) {
+                (Some(left), _) if columns.get(left) == Some(&Column::Other) => Some(left),
+                (Some(left), Some(right)) if gap(right) < gap(left) => Some(right),
+                (left, _) => left,
             })?;
             if index == 0 {
                 // Words under the column that names the rows: a row of the table, or a new
@@ -261,11 +281,23 @@ impl TableLayout {
                 .min_by_key(|(_, distance)| *distance)?;
             // Words are set flush left: a cell of words that ends under no header cell
             // stands under the one it starts at (`○職員人件費　1,012,348` under `説　明`).
+            // A figure wider than its header cell, which is centred over it, overlaps it.
+            let overlapping = || {
+                (1..last)
+                    .map(|index| {
+                        let (from, to) = self.spans[index];
+                        (index, to.min(end).saturating_sub(from.max(start)))
+                    })
+                    .filter(|(_, overlap)| *overlap > 0)
+                    .max_by_key(|(index, overlap)| (*overlap, std::cmp::Reverse(*index)))
+                    .map(|(index, _)| index)
+            };
             let index = if distance <= MAX_EDGE_DISTANCE {
                 index
+            } else if cell.chars().any(char::is_alphabetic) {
+                self.column_starting(start, last)?
             } else {
-                self.column_starting(start, last)
-                    .filter(|_| cell.chars().any(char::is_alphabetic))?
+                overlapping()?
             };
             if placed.last().is_some_and(|p| *p >= index) {
                 return None;
@@ -416,7 +448,10 @@ mod tests {
             " ".repeat(start),
             " ".repeat(6)
         );
-        let (columns, stacked) = layout.stacked(&lower, &cells(&lower)).expect("stacked");
+        let header = [Column::Label, Column::Other, Column::Other, Column::Other];
+        let (columns, stacked) = layout
+            .stacked(&lower, &cells(&lower), &header)
+            .expect("stacked");
         let words: Vec<&str> = columns.iter().map(|c| c.words.as_str()).collect();
         assert_eq!(
             words,
@@ -435,7 +470,7 @@ mod tests {
         assert!(columns[..4].iter().all(|column| !column.added));
         // A row names the rows under the first header cell: no header line.
         let row_line = "議会費        96,420";
-        assert_eq!(layout.stacked(row_line, &cells(row_line)), None);
+        assert_eq!(layout.stacked(row_line, &cells(row_line), &header), None);
     }
 
     #[test]

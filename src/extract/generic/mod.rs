@@ -465,31 +465,63 @@ impl<'a> Reader<'a> {
         let upper_line = strip_markup(self.c.line(previous));
         // `区分 | 令和７年度 | | 令和６年度 |` over `予算額 | 構成比 | 予算額 | 構成比`: a year
         // spanning two columns is written once, and stands over both.
-        let upper: Vec<&str> = match tab_cells(&upper_line) {
+        let upper_words: Vec<String> = match tab_cells(&upper_line) {
             Some(grid) if grid.len() > cells(&upper_line).len() => {
-                let mut spanned = Vec::with_capacity(grid.len());
+                let mut spanned: Vec<&str> = Vec::with_capacity(grid.len());
                 for cell in grid {
                     match spanned.last() {
                         Some(&left) if cell.is_empty() => spanned.push(left),
                         _ => spanned.push(cell),
                     }
                 }
-                spanned
+                spanned.into_iter().map(str::to_string).collect()
             }
-            _ => cells(&upper_line),
+            // `区　分 | … | 備　考`: a letter-spaced word is one cell.
+            _ => join_spaced_words(&cells(&upper_line)),
         };
+        let upper: Vec<&str> = upper_words.iter().map(String::as_str).collect();
         // `事　　　　項`: a letter-spaced word is one cell.
         let mut lower = join_spaced_words(lower);
         lower.extend(lone_words.iter().rev().cloned());
         let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
         let mut upper = upper;
         upper.extend(lone_words.iter().rev().map(String::as_str));
-        // The shorter row stands over or under the right of the longer one (`令和７年度 |
-        // 前年度` over `事項 | 予算案 | 予算額`).
+        // A header a PDF's text breaks over two lines (`款 | 本年度(A) | 前年度(B)`, then
+        // `増減額 | 増減率 | 本年度 | 前年度`): when the rows under it have a cell for each
+        // word of both, the second line goes on from the first.
+        let row_width = self
+            .lines_after(number)
+            .next()
+            .filter(|line| is_table_line(line))
+            .map(|line| cells(&strip_markup(line)).len());
+        if upper.len() >= 2 && lower.len() >= 2 && row_width == Some(upper.len() + lower.len()) {
+            let words: Vec<&str> = upper.iter().chain(&lower).copied().collect();
+            return header_columns(&words, self.context()).map(without_repeated_figures);
+        }
+        // The shorter row stands over or under the cells of the longer one whose columns its
+        // own words agree with (`当初予算案(A) | 当初予算(B) | (A)－(B)` under `令和８年度 |
+        // 令和７年度 | 増減額` of `区分 | … | 増減率 | 備考`), else over or under its right
+        // (`令和７年度 | 前年度` over `事項 | 予算案 | 予算額`).
         let width = upper.len().max(lower.len());
+        let (long, short) = if upper.len() >= lower.len() {
+            (&upper, &lower)
+        } else {
+            (&lower, &upper)
+        };
+        let offset = (0..=width - short.len())
+            .max_by_key(|offset| {
+                let agreement: i32 = short
+                    .iter()
+                    .zip(&long[*offset..])
+                    .map(|(a, b)| columns_agree(word_column(a), word_column(b)))
+                    .sum();
+                (agreement, *offset)
+            })
+            .unwrap_or(width - short.len());
         let at = |row: &[&str], index: usize| -> Option<String> {
+            let start = if row.len() == width { 0 } else { offset };
             index
-                .checked_sub(width - row.len())
+                .checked_sub(start)
                 .and_then(|i| row.get(i).map(|cell| cell.to_string()))
         };
         let stacked: Vec<String> = (0..width)
@@ -522,7 +554,7 @@ impl<'a> Reader<'a> {
         if !under_header || !header_words {
             return false;
         }
-        let Some((stacked, layout)) = layout.stacked(raw, row) else {
+        let Some((stacked, layout)) = layout.stacked(raw, row, columns) else {
             return false;
         };
         let context = self.header_context(self.header_line);
@@ -1000,7 +1032,7 @@ impl<'a> Reader<'a> {
     ) -> Option<(String, Source)> {
         let (offset, name) = bare_subject(subject.name);
         let at = from + subject.at + offset;
-        if name.chars().count() < 2 {
+        if name.chars().count() < 2 || VERB_ENDINGS.iter().any(|ending| name.ends_with(ending)) {
             return None;
         }
         if let Some(word) = name.strip_prefix('同') {
@@ -1517,6 +1549,9 @@ fn spaced_header(raw: &str, row: &[&str], context: YearKind) -> Option<Vec<Colum
     header_columns(&words, context).filter(|columns| columns.first() == Some(&Column::Label))
 }
 
+/// Endings of a predicate (`…を行います`), which names nothing.
+const VERB_ENDINGS: [&str; 4] = ["ます", "した", "する", "です"];
+
 /// Most chars of a line's start before its first amount that may end a sentence begun on
 /// the line above (`て、`, `として、`).
 const MAX_WRAPPED_LINK_CHARS: usize = 4;
@@ -1548,6 +1583,42 @@ fn is_attachment_mark(line: &str) -> bool {
                 .all(|c| c.is_numeric() || c == '－' || c == '-')
         })
     })
+}
+
+/// The columns with a column of figures of the same year and kind as one before it, with no
+/// column of words between them, holding no budget: the second names shares of the first
+/// (`本年度 | 前年度` under `構成比`).
+fn without_repeated_figures(columns: Vec<Column>) -> Vec<Column> {
+    let written = columns.clone();
+    let mut columns = columns;
+    for index in 1..columns.len() {
+        let Column::Figure(year_kind, _) = written[index] else {
+            continue;
+        };
+        let repeated = written[..index]
+            .iter()
+            .rev()
+            .take_while(|column| !matches!(column, Column::Label | Column::Other))
+            .any(|column| matches!(column, Column::Figure(earlier, _) if *earlier == year_kind));
+        if repeated {
+            columns[index] = Column::Other;
+        }
+    }
+    columns
+}
+
+/// How well two header words stacked in one column agree: +1 when both name figures, or
+/// both changes, or both rates; -1 when one names figures and the other a change or rate;
+/// 0 otherwise.
+fn columns_agree(a: Column, b: Column) -> i32 {
+    match (a, b) {
+        (Column::Figure(..), Column::Figure(..))
+        | (Column::Change(_), Column::Change(_))
+        | (Column::Rate, Column::Rate) => 1,
+        (Column::Figure(..), Column::Change(_) | Column::Rate)
+        | (Column::Change(_) | Column::Rate, Column::Figure(..)) => -1,
+        _ => 0,
+    }
 }
 
 /// Whether `line` is one run of words without figures or numbering: a part of a name a

@@ -150,6 +150,17 @@ fn bulleted_note(note: &str) -> Option<(&str, &str)> {
     (named && parse_number(amount).is_some()).then_some((name, amount))
 }
 
+/// Fewest digits of a number written without grouping that is an identifier (`法人番号
+/// 1000020104832`), not an amount.
+const MIN_IDENTIFIER_DIGITS: usize = 10;
+
+/// Whether a cell is a long run of digits with no grouping: a number that identifies, not
+/// an amount.
+fn is_identifier(cell: &str) -> bool {
+    let cell = cell.trim();
+    cell.chars().all(|c| c.is_numeric()) && cell.chars().count() >= MIN_IDENTIFIER_DIGITS
+}
+
 /// Whether a header's value columns are figures followed by two or more columns of no
 /// budget only (`事業費 | 国庫支出金 | … | 担当課`).
 fn figures_then_notes(columns: &[Column]) -> bool {
@@ -301,6 +312,7 @@ impl Reader<'_> {
             None if self.unit.is_some()
                 && row.len() == 2
                 && is_whole_amount(row[1])
+                && !is_identifier(row[1])
                 && figure_note_label(row[0]).is_none() =>
             {
                 (

@@ -607,9 +607,10 @@ const CHANGE_LABELS: [&str; 16] = [
 
 /// Words in an amount's sentence, before it, that make it a limit, a rate, a balance or a
 /// commitment over several years (継続費, 債務負担行為), not a budget.
-const LIMIT_WORDS: [&str; 26] = [
+const LIMIT_WORDS: [&str; 27] = [
     "財源は",
     "事業規模",
+    "事業費総額",
     "事業費ベース",
     "事業費は",
     "限度額",
