@@ -831,8 +831,18 @@ pub struct Subject<'t> {
 /// short or long, a time, a clause).
 pub fn prose_subject(before: &str) -> Option<Subject<'_>> {
     let trimmed = before.trim_end_matches([' ', '\u{3000}']);
+    // `地域交通・物流関係予算の令和９年度概算要求額は、`: the topic whose figure a label names.
+    let topic = trimmed
+        .trim_end_matches(['、', '，'])
+        .strip_suffix('は')
+        .and_then(|topic| {
+            let at = topic.rfind('の')?;
+            is_figure_label(&topic[at + 'の'.len_utf8()..]).then(|| &topic[..at])
+        });
+    let trimmed = topic.unwrap_or(trimmed);
     let spaced = without_trailing_figure_label(trimmed);
-    let labelled = spaced.len() < trimmed.len() && trimmed[spaced.len()..].starts_with(['（', '(']);
+    let labelled = topic.is_some()
+        || (spaced.len() < trimmed.len() && trimmed[spaced.len()..].starts_with(['（', '(']));
     let text = spaced.trim_end_matches('約');
     // `…設備整備費補助金 3,210百万円`: a space links a name to its amount too; with no link,
     // the words right before the amount (`一般会計3,312億円`).
@@ -1082,6 +1092,13 @@ mod tests {
         assert_eq!(
             subject("※このほか、東日本大震災復興特別会計　要求額 356百万円"),
             Some("東日本大震災復興特別会計")
+        );
+        let topic = "地域交通・物流関係予算の令和９年度概算要求額は、６９８．８億円";
+        let at = find_amounts(topic)[0].start;
+        let named = prose_subject(&topic[..at]).expect("topic");
+        assert_eq!(
+            (named.name, named.labelled),
+            ("地域交通・物流関係予算", true)
         );
         let purpose = "を進めるため、防災気象情報の高度化に必要な経費として、４４２億円を計上";
         let at = find_amounts(purpose)[0].start;
