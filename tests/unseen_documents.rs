@@ -578,3 +578,24 @@ const HEADERS_WIDTHS_AND_TERMS_SET: [&str; 6] = [
 fn headers_widths_and_terms_written_blind() {
     assert_set_recall(&HEADERS_WIDTHS_AND_TERMS_SET);
 }
+
+/// An eighteenth set, written blind: a ministry's supplementary in box-drawn tables with
+/// sub-items inside them; a prefecture's supplementary in Shift_JIS whose groups carry their
+/// totals in their 【】 headings (`【物価高騰対策】　計　３，１２１，４０２千円`) and whose
+/// reductions stand as △ amounts; a request with one Markdown table per area; a request
+/// whose items are `####` headings over `- 要求額：` lines (some `事項要求`); a city's 予算書
+/// printed to PDF with 款 and 項 in columns of their own; and a town's HTML summary by
+/// account and by kind of spending with group subtotals.
+const BOXES_GROUPS_AND_LISTS_SET: [&str; 6] = [
+    "mlit_r7_hosei_gaiyou.txt",
+    "kitakawa_pref_r7_9gatsu_hosei.txt",
+    "env_r9_gaisan_youkyuu.md",
+    "bunka_r9_youkyuu_jikou.md",
+    "kitaura_city_r8_yosansho.pdf",
+    "minamisato_town_r8_yosan_gaiyou.html",
+];
+
+#[test]
+fn boxes_groups_and_lists_written_blind() {
+    assert_set_recall(&BOXES_GROUPS_AND_LISTS_SET);
+}

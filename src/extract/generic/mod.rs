@@ -222,7 +222,9 @@ impl<'a> Reader<'a> {
         }
         if row.len() >= 2 {
             if let Some(columns) = header_columns(&row, self.header_context(number)) {
-                let columns = self.stacked_header(number, &row).unwrap_or(columns);
+                let columns = self
+                    .stacked_header(number, &row)
+                    .unwrap_or_else(|| self.with_year_word_above(number, &row, columns));
                 let above = (1..number)
                     .rev()
                     .map(|n| self.c.line(n))
@@ -535,6 +537,46 @@ impl<'a> Reader<'a> {
         header_columns(&stacked, self.context())
     }
 
+    /// The columns of the header `row` at line `number` with a word of the year before standing
+    /// alone on the line above it (`前年度` over `予算額 | 要求額`, a PDF's text having moved
+    /// it out of its cell): it names the first column of figures when that names no year of
+    /// its own, as the earlier year's initial budget.
+    fn with_year_word_above(
+        &self,
+        number: usize,
+        row: &[&str],
+        columns: Vec<Column>,
+    ) -> Vec<Column> {
+        let above = (1..number)
+            .rev()
+            .map(|n| strip_markup(self.c.line(n)))
+            .find(|line| !line.trim().is_empty());
+        let words = join_spaced_words(row);
+        let lone_year_word = above.as_deref().is_some_and(|line| {
+            matches!(cells(line).as_slice(), [word]
+                if word.chars().count() <= LONE_HEADER_WORD_CHARS && relative_year(word) < 0)
+        });
+        if !lone_year_word || words.len() != columns.len() {
+            return columns;
+        }
+        let context = self.header_context(number);
+        let mut columns = columns;
+        let first = columns
+            .iter()
+            .position(|column| matches!(column, Column::Figure(..)));
+        if let Some(index) = first
+            && YearKind::read(&words[index]).year.is_none()
+            && relative_year(&words[index]) == 0
+            && let Column::Figure(year_kind, _) = &mut columns[index]
+        {
+            *year_kind = YearKind {
+                year: context.year.map(|year| shifted(year, -1)),
+                kind: Some(BudgetKind::Initial),
+            };
+        }
+        columns
+    }
+
     /// A line of header words right under the header of a table laid out with spaces
     /// (`特定財源 一般財源 区分 金額` under `本年度の財源内訳 節`): each word joins the header
     /// cell it stands under, and a cell with several words under it is parted into them. The
@@ -660,8 +702,17 @@ impl<'a> Reader<'a> {
             .unwrap_or(title.len());
         let (name_part, parenthesis) = split_trailing_parenthesis(&title[..name_end]);
         let name_part = without_figure_label(name_part);
-        let name = item_name(name_part.trim_end_matches(NAME_TAIL));
-        if !figures.is_empty() && is_figure_label(&name) {
+        // `- 対前年度増減：＋280百万円`: the sign before an amount is no part of the name.
+        let name = item_name(
+            name_part
+                .trim_end_matches(['＋', '+', '△', '▲'])
+                .trim_end_matches(NAME_TAIL),
+        );
+        if is_figure_label(&name) {
+            // `- 要求額：事項要求`: budget wording without an amount names no item.
+            if figures.is_empty() {
+                return false;
+            }
             // `- 要求額：32,100百万円（…）` under an item: the item's own figures.
             return match self.open.len().checked_sub(1) {
                 Some(owner) => {
@@ -1123,6 +1174,15 @@ impl<'a> Reader<'a> {
     /// the text before the amount) is a sub-item of the current one. Returns its index among
     /// the open items.
     fn named_sub_item(&mut self, number: usize, head: &str) -> Option<usize> {
+        // `【物価高騰対策】　　計　`: the total of the group the brackets name.
+        let head = head.trim_end_matches(NAME_TAIL);
+        let head = ["合計", "小計", "計"]
+            .iter()
+            .find_map(|total| {
+                let group = head.strip_suffix(total)?.trim_end();
+                group.ends_with(['】', '］', ']']).then_some(group)
+            })
+            .unwrap_or(head);
         let name = clean_name(
             head.trim_end_matches(NAME_TAIL)
                 .trim_end_matches(['】', ']', '］'])
@@ -1246,16 +1306,25 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let quote = quote_around(text, figure.amount.start, figure.amount.end);
-            if figure.change {
+            // The item's figure may stand earlier on this same line.
+            let main = self
+                .open
+                .get(owner)
+                .and_then(|open| open.main_budget.clone());
+            // `（１）職員給与費　……　△１２３，４５６千円` in a supplementary: a reduction, the
+            // item's own (negative) supplementary, when the item has no figure to change.
+            let reduction = figure.change
+                && main.is_none()
+                && figure.amount.oku.is_sign_negative()
+                && figure.year_kind.or(item.year_kind).kind == Some(BudgetKind::Supplementary)
+                && !CHANGE_WORDS
+                    .iter()
+                    .any(|word| text[..figure.amount.start].contains(word));
+            if figure.change && !reduction {
                 if !chosen(index) {
                     continue;
                 }
                 let source = self.c.source(number, quote);
-                // The item's figure may stand earlier on this same line.
-                let main = self
-                    .open
-                    .get(owner)
-                    .and_then(|open| open.main_budget.clone());
                 if let Some(main) = main {
                     let change = figure.amount.oku.to_string();
                     self.c.prop(&main, "change_oku_yen", change);
@@ -1548,6 +1617,10 @@ fn spaced_header(raw: &str, row: &[&str], context: YearKind) -> Option<Vec<Colum
     }
     header_columns(&words, context).filter(|columns| columns.first() == Some(&Column::Label))
 }
+
+/// Words that say a negative amount compares two figures, not that a supplementary reduces
+/// a budget.
+const CHANGE_WORDS: [&str; 5] = ["増減", "比較", "前年", "差引", "対比"];
 
 /// Endings of a predicate (`…を行います`), which names nothing.
 const VERB_ENDINGS: [&str; 4] = ["ます", "した", "する", "です"];

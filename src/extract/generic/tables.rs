@@ -190,20 +190,28 @@ fn is_name_end(cell: &str) -> bool {
         && kind_label(cell).is_none()
 }
 
-/// Whether `values` cells of a row fill `columns` from the first: the columns start with
-/// figures, every column of figures, changes and rates comes before the columns of no
-/// budget after them, and there are cells enough for all of those.
-fn fills_figures_first(columns: &[Column], values: usize) -> bool {
+/// Whether the `values` cells of a row fill `columns` from the first: every column of
+/// figures, changes and rates comes before the columns of no budget after them, there are
+/// cells enough for all of those but not for every column, and the columns before the
+/// first figures (`会計`) hold words in the row. A PDF's text leaves out empty cells at the
+/// end (a 備考, a 財源内訳), not at the start.
+fn fills_figures_first(columns: &[Column], values: &[&str]) -> bool {
     let figures = |column: &Column| {
         matches!(
             column,
             Column::Figure(..) | Column::Change(_) | Column::Rate
         )
     };
-    let Some(last) = columns.iter().rposition(figures) else {
+    let (Some(first), Some(last)) = (
+        columns.iter().position(figures),
+        columns.iter().rposition(figures),
+    ) else {
         return false;
     };
-    columns.first().is_some_and(figures) && values > last && values < columns.len()
+    let words_first = values[..first.min(values.len())]
+        .iter()
+        .all(|cell| cell.chars().any(char::is_alphabetic) && !is_whole_amount(cell));
+    words_first && values.len() > last && values.len() < columns.len()
 }
 
 /// The year and kind of a row's current figure: of the latest year among the figure
@@ -407,7 +415,7 @@ impl Reader<'_> {
         let placed = layout
             .as_ref()
             .and_then(|layout| layout.value_columns(raw, &row[skip - 1..]));
-        let from = if overflowing || fills_figures_first(value_columns, values.len()) {
+        let from = if overflowing || fills_figures_first(value_columns, values) {
             0
         } else {
             value_columns.len() - values.len()

@@ -614,3 +614,40 @@ fn an_amount_goes_to_the_purpose_it_is_needed_for_across_a_line_break() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn a_supplementary_list_with_group_totals_in_brackets_and_a_reduction() {
+    let text = "令和７年度９月補正予算の概要\n\
+                【物価高騰対策】\u{3000}\u{3000}計\u{3000}３，１２１，４０２千円\n\
+                \u{3000}（１）医療機関等物価高騰対策支援金\u{3000}………\u{3000}１，２３４，５６７千円\n\
+                \u{3000}\u{3000}（財源：重点支援地方交付金\u{3000}１，２３４，５６７千円）\n\
+                【その他】\u{3000}\u{3000}計\u{3000}１１，５４４千円\n\
+                \u{3000}（１）職員給与費\u{3000}………\u{3000}△１２３，４５６千円\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "物価高騰対策 R7 supplementary 31.21402",
+            "医療機関等物価高騰対策支援金 R7 supplementary 12.34567",
+            "その他 R7 supplementary 0.11544",
+            "職員給与費 R7 supplementary -1.23456"
+        ]
+    );
+}
+
+#[test]
+fn a_year_word_above_a_header_names_its_first_column_and_a_row_may_leave_its_notes_out() {
+    // As a PDF's text gives a request's list: `前年度` moved out of its header cell onto
+    // the line above, and rows without a 備考 leaving that cell out at the end.
+    let text = "令和９年度概算要求の概要\n（単位：百万円）\n前年度\n\
+                No.\t事\t項\t会計\t予算額\t要求額\t増減額\t備考\n\
+                1\t地域脱炭素推進交付金\t一般\t42,500\t55,000\t12,500\n\
+                2\t地域共生型再エネ導入加速化支援事業\tエネ特\t－\t8,000\t8,000\t新規\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "地域脱炭素推進交付金 R8 initial 425",
+            "地域脱炭素推進交付金 R9 request 550",
+            "地域共生型再エネ導入加速化支援事業 R9 request 80"
+        ]
+    );
+}

@@ -180,11 +180,12 @@ const SPACED_HEADER_WORDS: [&str; 10] = [
     "比較", "区分", "事項", "金額", "科目", "摘要", "備考", "名称", "増減", "差引",
 ];
 
-/// Words that only say what kind of figure follows (`要求額：`, `前年度予算額`, `国費`), so a
-/// label made of them names no item of its own.
-const FIGURE_LABEL_WORDS: [&str; 20] = [
+/// Words that only say what kind of figure follows (`要求額：`, `前年度予算額`, `国費`,
+/// `対前年度増減`), so a label made of them names no item of its own.
+const FIGURE_LABEL_WORDS: [&str; 21] = [
     "事項要求",
     "対前年度",
+    "増減",
     "前年度",
     "本年度",
     "うち",
@@ -607,8 +608,10 @@ const CHANGE_LABELS: [&str; 16] = [
 
 /// Words in an amount's sentence, before it, that make it a limit, a rate, a balance or a
 /// commitment over several years (継続費, 債務負担行為), not a budget.
-const LIMIT_WORDS: [&str; 27] = [
+const LIMIT_WORDS: [&str; 29] = [
     "財源は",
+    "財源：",
+    "財源:",
     "事業規模",
     "事業費総額",
     "事業費ベース",
