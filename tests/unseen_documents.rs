@@ -599,3 +599,19 @@ const BOXES_GROUPS_AND_LISTS_SET: [&str; 6] = [
 fn boxes_groups_and_lists_written_blind() {
     assert_set_recall(&BOXES_GROUPS_AND_LISTS_SET);
 }
+
+/// A nineteenth set, written blind and read whole at first sight: a prefecture's
+/// supplementary whose items give `補正額` and `（当初予算額 …）` on lines under their names,
+/// a request whose table sets the request before the year before (`区分 | 要求額 |
+/// 前年度予算額 | 差引`) with a 計 per account, and a village's 予算書 with a 款 table one
+/// space-run apart and a list of projects with their sections in parentheses.
+const FIRST_SIGHT_SET: [&str; 3] = [
+    "nanyo_pref_r7_hosei1.txt",
+    "kaiyo_agency_r8_request.md",
+    "kitazawa_village_r8_yosansho.txt",
+];
+
+#[test]
+fn three_kinds_read_at_first_sight_written_blind() {
+    assert_set_recall(&FIRST_SIGHT_SET);
+}
