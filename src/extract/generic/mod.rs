@@ -708,11 +708,11 @@ impl<'a> Reader<'a> {
                 .trim_end_matches(['＋', '+', '△', '▲'])
                 .trim_end_matches(NAME_TAIL),
         );
-        if is_figure_label(&name) {
-            // `- 要求額：事項要求`: budget wording without an amount names no item.
-            if figures.is_empty() {
-                return false;
-            }
+        if is_figure_label(&name) && figures.is_empty() && found.style.is_bullet() {
+            // `- 要求額：事項要求`: a bullet of budget wording without an amount names no item.
+            return false;
+        }
+        if !figures.is_empty() && is_figure_label(&name) {
             // `- 要求額：32,100百万円（…）` under an item: the item's own figures.
             return match self.open.len().checked_sub(1) {
                 Some(owner) => {
