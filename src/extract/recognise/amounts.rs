@@ -751,9 +751,14 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         let around_supplementary = AROUND_SUPPLEMENTARY_WORDS
             .iter()
             .any(|w| before.contains(w));
+        // `子育て世帯に最大 1,500千円を補助`: what one may get at most is a cap.
+        let cap = text[previous_end..amount.start]
+            .trim_end_matches([' ', '\u{3000}'])
+            .ends_with("最大");
         let limit = total_after_change
             || total_set
             || around_supplementary
+            || cap
             || names_a_limit(&without_figure_notes(&text[sentence_start..amount.start]));
         let sentence_end = text[amount.end..]
             .find('。')
@@ -1302,6 +1307,7 @@ mod tests {
             "（国庫債務負担行為を含め総額　４，０００億円）",
             "継続費設定：総額 8,400百万円",
             "１世帯あたり３万円を給付",
+            "住宅を取得した子育て世帯に最大 1,500千円を補助します",
         ] {
             assert!(inline_figures(text).iter().all(|f| f.limit), "{text}");
         }
