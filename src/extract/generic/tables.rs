@@ -161,18 +161,18 @@ fn is_identifier(cell: &str) -> bool {
     cell.chars().all(|c| c.is_numeric()) && cell.chars().count() >= MIN_IDENTIFIER_DIGITS
 }
 
+/// Whether a column holds numbers of the budget: figures, changes or rates.
+fn holds_figures(column: &Column) -> bool {
+    matches!(
+        column,
+        Column::Figure(..) | Column::Change(_) | Column::Rate
+    )
+}
+
 /// Whether a header's value columns are figures followed by two or more columns of no
 /// budget only (`事業費 | 国庫支出金 | … | 担当課`).
 fn figures_then_notes(columns: &[Column]) -> bool {
-    let figures = columns
-        .iter()
-        .take_while(|column| {
-            matches!(
-                column,
-                Column::Figure(..) | Column::Change(_) | Column::Rate
-            )
-        })
-        .count();
+    let figures = columns.iter().take_while(|c| holds_figures(c)).count();
     let notes = &columns[figures..];
     figures > 0 && notes.len() >= 2 && notes.iter().all(|column| *column == Column::Other)
 }
@@ -196,15 +196,9 @@ fn is_name_end(cell: &str) -> bool {
 /// first figures (`会計`) hold words in the row. A PDF's text leaves out empty cells at the
 /// end (a 備考, a 財源内訳), not at the start.
 fn fills_figures_first(columns: &[Column], values: &[&str]) -> bool {
-    let figures = |column: &Column| {
-        matches!(
-            column,
-            Column::Figure(..) | Column::Change(_) | Column::Rate
-        )
-    };
     let (Some(first), Some(last)) = (
-        columns.iter().position(figures),
-        columns.iter().rposition(figures),
+        columns.iter().position(holds_figures),
+        columns.iter().rposition(holds_figures),
     ) else {
         return false;
     };
