@@ -615,3 +615,25 @@ const FIRST_SIGHT_SET: [&str; 3] = [
 fn three_kinds_read_at_first_sight_written_blind() {
     assert_set_recall(&FIRST_SIGHT_SET);
 }
+
+/// A twentieth set, written blind: a ministry's supplementary in prose with 兆/億/万円 amounts and
+/// full-width digits; a prefecture's HTML supplementary whose groups carry their totals in a
+/// rowspan cell (`１　物価高騰対策（計 3,324,960千円）`) and whose notes give the 当初予算額;
+/// a Markdown request with a unit in every cell; a Shift_JIS request whose outline items
+/// carry their figures in parentheses; a city's PDF with two tables side by side and
+/// project cards of their own small table (`事業費` beside `財源内訳`); and a town's
+/// landscape PDF with a 主な増減理由 column, its unit line below the table and the header
+/// repeated over a page break.
+const CARDS_REASONS_AND_GROUP_TOTALS_SET: [&str; 6] = [
+    "meti_r7_hosei1_gaiyo.txt",
+    "shinonome_pref_r7_11gatsu_hosei.html",
+    "rinya_r8_gaisan_yokyu.md",
+    "fdma_r8_gaisan_yokyu_sjis.txt",
+    "shirasagi_city_r8_tousho_gaiyo.pdf",
+    "suginoura_town_r8_shuyo_shisaku.pdf",
+];
+
+#[test]
+fn cards_reasons_and_group_totals_written_blind() {
+    assert_set_recall(&CARDS_REASONS_AND_GROUP_TOTALS_SET);
+}

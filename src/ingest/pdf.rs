@@ -239,10 +239,14 @@ fn layout_line(line: &str) -> String {
         .into_owned()
 }
 
-/// Whether a `-layout` page is mostly set in columns of running text.
+/// Whether a `-layout` page is mostly set in columns of running text. A line with a cell of
+/// figures alone is a table row (a name, its amounts and a description), not two columns.
 fn has_text_columns(page: &[String]) -> bool {
     let lines: Vec<&String> = page.iter().filter(|l| !l.trim().is_empty()).collect();
-    let columned = lines.iter().filter(|l| text_cells(l) >= 2).count();
+    let columned = lines
+        .iter()
+        .filter(|l| text_cells(l) >= 2 && !has_figure_cell(l))
+        .count();
     columned >= MIN_COLUMN_LINES && columned as f64 >= lines.len() as f64 * MIN_COLUMN_SHARE
 }
 
@@ -257,6 +261,18 @@ fn text_cells(line: &str) -> usize {
                 && letters as f64 >= chars.len() as f64 * MIN_TEXT_CELL_LETTERS
         })
         .count()
+}
+
+/// Whether a `-layout` line has a cell that holds a figure and nothing else (`28,600`,
+/// `△3.5`).
+fn has_figure_cell(line: &str) -> bool {
+    CELL_SEPARATOR.split(line.trim()).any(|cell| {
+        let cell = cell.trim();
+        cell.chars().any(|c| c.is_numeric())
+            && cell
+                .chars()
+                .all(|c| c.is_numeric() || ",.，．%％△▲-－+ ".contains(c))
+    })
 }
 
 #[cfg(test)]
@@ -288,6 +304,10 @@ mod tests {
             .map(|_| "地方交付税等財源繰入れ     177,863      163,992   13,871".to_string())
             .collect();
         assert!(!has_text_columns(&table));
+        let described: Vec<String> = (0..6)
+            .map(|_| "継続    杉並区域の道路改良事業       143,200      14,320 建設課    延長 620m の拡幅改良及び歩道整備を行う。".to_string())
+            .collect();
+        assert!(!has_text_columns(&described));
     }
 
     #[test]

@@ -17,8 +17,8 @@ use super::collect::{Collector, strip_tags_keep_len};
 use super::indicators::{FoundIndicator, add_indicator};
 use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
-    CELL_BARS, Column, InlineFigure, Subject, YearKind, bare_subject, cells, column_of,
-    figure_note_label, header_columns, inline_figures, is_column_word, is_figure_label,
+    CELL_BARS, Column, InlineFigure, Subject, YearKind, bare_subject, cell_amount, cells,
+    column_of, figure_note_label, header_columns, inline_figures, is_column_word, is_figure_label,
     join_spaced_words, label_subject, names_a_limit, plain_header_columns, prose_subject,
     relative_year, shifted, tab_cells, unit_declared, unit_line, unit_row, word_column,
 };
@@ -37,9 +37,13 @@ use crate::graph::model::{Extraction, NodeType, Rel, Source, node_id};
 use crate::money::{BudgetFigure, BudgetKind, FiscalYear, find_amounts};
 use serde_json::Value;
 use std::collections::BTreeMap;
+use tables::is_whole_amount;
 
 /// Longest item name, in chars: a longer title is a sentence, not a name.
 const MAX_ITEM_NAME_CHARS: usize = 60;
+
+/// Header lines an item's own small table may have above its row of figures.
+const MAX_CARD_HEADER_LINES: usize = 4;
 
 /// What may stand between an item's name and its amount: separators and opening brackets.
 const NAME_TAIL: [char; 11] = [
@@ -723,10 +727,17 @@ impl<'a> Reader<'a> {
             };
         }
         let is_sentence = name.contains('。') || name.chars().count() > MAX_ITEM_NAME_CHARS;
-        if name.chars().count() < 2
-            || is_sentence
-            || is_reference_note(title)
-            || (found.style.is_bullet() && figures.is_empty() && !self.figures_below(number))
+        if name.chars().count() < 2 || is_sentence || is_reference_note(title) {
+            return false;
+        }
+        let card_row = figures
+            .is_empty()
+            .then(|| self.lone_label_row_below(number))
+            .flatten();
+        if found.style.is_bullet()
+            && figures.is_empty()
+            && card_row.is_none()
+            && !self.figures_below(number)
         {
             return false;
         }
@@ -784,6 +795,9 @@ impl<'a> Reader<'a> {
             self.lead_bodies(number, parenthesis, &id);
         }
         self.item_figures(number, title);
+        if let Some((row_line, cell, Column::Figure(year_kind, unit))) = card_row {
+            self.card_figure(row_line, &cell, year_kind, unit);
+        }
         let owner = Owner {
             id: &id,
             name: &name,
@@ -858,6 +872,73 @@ impl<'a> Reader<'a> {
                 None => is_figure_note(&line),
             }
         })
+    }
+
+    /// Emits the figure `cell` of the row at `line` of the item just opened, in the column
+    /// of `year_kind` and `unit`.
+    fn card_figure(&mut self, line: usize, cell: &str, year_kind: YearKind, unit: Option<&str>) {
+        let Some(item) = self.open.last().cloned() else {
+            return;
+        };
+        let unit = unit.or(self.unit);
+        let year_kind = year_kind.or(item.year_kind);
+        let (Some(amount), Some(year), Some(kind)) =
+            (cell_amount(cell, unit), year_kind.year, year_kind.kind)
+        else {
+            return;
+        };
+        let source = self.c.source(line, cell);
+        let figure = BudgetFigure::new(Some(amount), year, kind);
+        let written = unit.map(|unit| (cell, unit));
+        let id = emit_budget(&mut self.c, &item, &figure, source, written);
+        if let Some(open) = self.open.last_mut() {
+            open.main_budget.get_or_insert(id);
+        }
+    }
+
+    /// The row of a small table of the item at `number` alone (`◆ こども医療費助成事業` over
+    /// `財源内訳` / `事業費` / `国庫支出金 県支出金 地方債 その他 一般財源` over `624,380 －
+    /// 182,000 － － 442,380`): header lines of words only, one of them a figure word alone
+    /// (`事業費`) and the others words of no budget or the head spanning them (`財源内訳`),
+    /// then a row of figures alone with a cell for each of those words. The lone figure word
+    /// names the row's first figure, as the column set before a spanned group does. Returns
+    /// the row's line, its first cell and that column.
+    fn lone_label_row_below(&self, number: usize) -> Option<(usize, String, Column)> {
+        let context = self.context();
+        let (mut label, mut others) = (None, 0);
+        let lines = (number + 1..=self.c.doc.lines.len())
+            .filter(|n| !self.c.line(*n).trim().is_empty())
+            .take(MAX_CARD_HEADER_LINES + 1);
+        for line_number in lines {
+            let line = strip_markup(self.c.line(line_number));
+            let row = cells(&line);
+            let figures_only = row.len() >= 2
+                && is_whole_amount(row[0])
+                && row
+                    .iter()
+                    .all(|cell| is_whole_amount(cell) || is_dash(cell));
+            if figures_only {
+                let column = label.filter(|_| row.len() == others + 1)?;
+                return Some((line_number, row[0].to_string(), column));
+            }
+            if line.chars().any(|c| c.is_numeric()) || numbered(&line).is_some() {
+                return None;
+            }
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let columns: Vec<Column> = words
+                .iter()
+                .map(|word| column_of(1, word, context))
+                .collect();
+            match columns.as_slice() {
+                [column @ Column::Figure(..)] if label.is_none() => label = Some(*column),
+                [Column::Other] => {}
+                several if several.len() >= 2 && several.iter().all(|c| *c == Column::Other) => {
+                    others += several.len();
+                }
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// An indicator line: an indicator node evaluating the current item.

@@ -3,7 +3,7 @@
 
 use super::{
     Item, Reader, Role, TableLayout, emit_budget, is_name_line, is_row_number, is_rule_line,
-    is_table_line, item_year_kind,
+    is_table_line, item_year_kind, split_trailing_parenthesis,
 };
 use crate::extract::recognise::amounts::{
     Column, YearKind, cell_amount, cells, figure_note_label, inline_figures, is_figure_label,
@@ -380,6 +380,9 @@ impl Reader<'_> {
             // no row of its own.
             return true;
         }
+        if row.len() == columns.len() && leading_label_columns(&columns) >= 2 {
+            self.group_with_total(number, row[0], &columns);
+        }
         // `1 | 第２子保育料無償化事業 | 186,400 …` under `No. | 事業名 | 事業費 …`: the row's
         // number and name fill the two label columns, whatever cells the row leaves out.
         let numbered_pair =
@@ -561,15 +564,40 @@ impl Reader<'_> {
             // A notes column's figure that names its own year and kind (`このほか令和７年度
             // 補正予算額 120億円`) is another figure of the row's item; a part of the row's
             // figure (`デジタル庁一括計上分 0.4億円を含む`) is not.
+            // A kind other than the row's without a year (`当初予算額 88,000千円` beside a
+            // 補正額) is of the row's year.
             let labelled: Vec<bool> = inline_figures(note)
                 .iter()
-                .map(|figure| figure.year_kind.year.is_some() && figure.year_kind.kind.is_some())
+                .map(|figure| {
+                    let kind = figure.year_kind.kind.filter(|_| !figure.kind_implied);
+                    kind.is_some()
+                        && (figure.year_kind.year.is_some()
+                            || (!figure.kind_plain && kind != row_year_kind.kind))
+                })
                 .collect();
             self.figures_where(number, note, owner, |index| {
                 labelled.get(index) == Some(&true)
             });
         }
         true
+    }
+
+    /// A group named in the first of a row's label columns together with its total
+    /// (`１　物価高騰対策（計 3,324,960千円）` before the row's own name): opens the group, with
+    /// that total as its figure of the table's current year and kind, over the rows below.
+    fn group_with_total(&mut self, number: usize, cell: &str, columns: &[Column]) {
+        let (head, parenthesis) = split_trailing_parenthesis(cell);
+        let total = parenthesis.trim_start();
+        let is_total = TOTAL_LABELS.iter().any(|word| total.starts_with(word));
+        if !is_total || find_amounts(total).is_empty() || head.trim().is_empty() {
+            return;
+        }
+        let Some(group) = self.row_owner(number, head.trim()) else {
+            return;
+        };
+        let year_kind = current_year_kind(columns, self.open[group].year_kind);
+        self.open[group].year_kind = year_kind;
+        self.figures(number, total, group);
     }
 
     /// The heading item a small table of accounts gives its figures to: right under an
@@ -605,6 +633,10 @@ impl Reader<'_> {
     /// column's item for the row's year, of the kind the row or the context names. Total
     /// columns and rows naming no year are left.
     fn year_row(&mut self, number: usize, raw: &str, row: &[&str]) {
+        if self.under_no_budget_heading() || self.caption_names_no_budget() {
+            // `事項 | 期間 | 限度額` under `債務負担行為補正`: commitments, no budgets.
+            return;
+        }
         let named = YearKind::read(row[0]);
         let (Some(year), Some(kind), Some(unit)) =
             (named.year, named.kind.or(self.context().kind), self.unit)
@@ -622,7 +654,7 @@ impl Reader<'_> {
                 continue;
             };
             let name = clean_name(cell);
-            if name.chars().count() < 2 || is_total_label(&name) {
+            if name.chars().count() < 2 || is_total_label(&name) || names_a_limit(&name) {
                 continue;
             }
             let quote = self.c.source(self.header_line, cell);

@@ -651,3 +651,68 @@ fn a_year_word_above_a_header_names_its_first_column_and_a_row_may_leave_its_not
         ]
     );
 }
+
+#[test]
+fn a_project_card_gives_its_cost_not_its_funding() {
+    // A city's 主な事業 as a PDF's text gives them: each project's heading over a small
+    // table of its own, 事業費 set left of a spanned 財源内訳.
+    let text = "令和８年度当初予算の概要\n（単位：千円）\n\
+                ◆ こども医療費助成事業【拡充】 （こども家庭課）\n財源内訳\n事業費\n\
+                国庫支出金 県支出金 地方債 その他 一般財源\n\
+                624,380\t－ 182,000\t－ － 442,380\n\
+                通院医療費の助成対象を拡大する。\n";
+    assert_eq!(
+        budget_lines(text),
+        ["こども医療費助成事業 R8 initial 6.2438"]
+    );
+}
+
+#[test]
+fn a_group_with_its_total_in_the_first_label_column_heads_the_rows_beside_it() {
+    let text = "令和7年度11月補正予算案の概要\n\
+                区分\t事業名\t補正額 （千円）\t内容\t担当課\n\
+                １　物価高騰対策 （計 1,700,000千円）\t中小企業支援事業\t1,284,500\t支援する。当初予算額 88,000千円\t商工課\n\
+                \t私立学校等光熱費支援事業\t415,500\t支援する\t私学振興課\n\
+                ２　防災対策 （計 96,540千円）\t避難所環境整備支援事業\t96,540\t補助率 1/2\t危機管理課\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "物価高騰対策 R7 supplementary 17",
+            "中小企業支援事業 R7 supplementary 12.845",
+            "中小企業支援事業 R7 initial 0.88",
+            "私立学校等光熱費支援事業 R7 supplementary 4.155",
+            "防災対策 R7 supplementary 0.9654",
+            "避難所環境整備支援事業 R7 supplementary 0.9654"
+        ]
+    );
+    let extraction = extracted(text);
+    let part_of = |from: &str, to: &str| {
+        extraction.edges.iter().any(|e| {
+            e.rel == Rel::PartOf
+                && e.from == node_id(NodeType::Measure, from)
+                && e.to == node_id(NodeType::Measure, to)
+        })
+    };
+    assert!(part_of("私立学校等光熱費支援事業", "物価高騰対策"));
+    assert!(part_of("避難所環境整備支援事業", "防災対策"));
+}
+
+#[test]
+fn a_reasons_column_is_words_and_a_dash_one_space_before_a_note_is_an_empty_cell() {
+    let text = "令和８年度当初予算\n（単位：千円）\n\
+                会計区分\t令和8年度当初予算額\t令和7年度当初予算額\t増減額\t増減率（％）\t主な増減理由\n\
+                一般会計\t6,845,300\t6,712,800\t132,500\t2.0 事業の増\n\
+                合 計\t9,889,430\t9,779,540 109,890\t1.1\n\
+                区分\t事業名\t予算額\tうち一般財源\t担当課\n\
+                継続\tふるさと納税推進事業\t312,600\t－ 企画課\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "一般会計 R8 initial 68.453",
+            "一般会計 R7 initial 67.128",
+            "令和8年度当初予算 R8 initial 98.8943",
+            "令和8年度当初予算 R7 initial 97.7954",
+            "ふるさと納税推進事業 R8 initial 3.126"
+        ]
+    );
+}

@@ -347,6 +347,9 @@ fn columns_of(cells: &[&str], context: YearKind) -> Vec<Column> {
         .collect()
 }
 
+/// Endings of a header that names a column of words about a row (`主な増減理由`, `事業の内容`).
+const NOTE_COLUMN_ENDINGS: [&str; 7] = ["理由", "内容", "説明", "概要", "備考", "摘要", "要因"];
+
 /// The column a header cell names at position `index` of its row (the first names the rows
 /// unless it names figures); `context` as for [`header_columns`].
 pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
@@ -365,6 +368,10 @@ pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
     }
     if folded.ends_with('比') {
         // 対前年度比: a ratio of the two years, neither a change nor a rate of change.
+        return Column::Other;
+    }
+    if index > 0 && NOTE_COLUMN_ENDINGS.iter().any(|w| folded.ends_with(w)) {
+        // 主な増減理由, 事業の内容: words about the figures, none of them.
         return Column::Other;
     }
     if ["増減", "比較", "差引", "差額", "対前年"]
@@ -488,11 +495,18 @@ fn number_run(cell: &str) -> Vec<&str> {
         }
         let from = sign_start.take().unwrap_or(start);
         let whole = &cell[from..start + token.len()];
+        if super::year_tables::is_dash(whole) {
+            // `－ 企画課`: a column left empty, then a note one space after it.
+            numbers.push(whole);
+            continue;
+        }
         // A rate closes a run of numbers too (`35,000 △23,000 △65.7％`).
         if parse_number(whole.trim_end_matches(['%', '％'])).is_none() {
             // Figures one space before a note (`１，３５０．０ ２，７００ 補助率１／２`): the
             // figures and the note, each a cell; a bare number before words is a numbering.
-            let figures = numbers.iter().any(|n| n.contains([',', '，', '.', '．']));
+            let figures = numbers
+                .iter()
+                .any(|n| n.contains([',', '，', '.', '．']) || super::year_tables::is_dash(n));
             if figures && sign_start.is_none() {
                 numbers.push(cell[from..].trim());
                 return numbers;
