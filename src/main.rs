@@ -207,6 +207,11 @@ fn progress_bar() -> ProgressBar {
     bar
 }
 
+/// mimalloc serves the build's and the server's many small allocations (tokens, cells,
+/// drafts) faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(

@@ -637,3 +637,22 @@ const CARDS_REASONS_AND_GROUP_TOTALS_SET: [&str; 6] = [
 fn cards_reasons_and_group_totals_written_blind() {
     assert_set_recall(&CARDS_REASONS_AND_GROUP_TOTALS_SET);
 }
+
+/// A twenty-first set, written blind: a prefecture's supplementary in full-width digits
+/// whose 補正額 stands between 補正前 and 計; a town's Shift_JIS summary in ledgers ruled with
+/// ━ and ┃ and pie legends written as text; a city's PDF of leader-dot lines under a
+/// `金額(千円)` head; a Markdown request whose every item has a small `| 区分 | 金額 |` table
+/// of its own (`| 対前年度増減 | △72 |` among its rows); and a prefecture's press page in
+/// 億・万円 with one table per group.
+const LEDGERS_LEADERS_AND_SMALL_TABLES_SET: [&str; 5] = [
+    "tsubakihara_pref_r7_12gatsu_hosei_gaiyo.txt",
+    "shirakabadai_town_r8_yosan_gaiyo_sjis.txt",
+    "shiun_city_r8_tousho_point.pdf",
+    "sports_agency_r8_gaisan_yokyu.md",
+    "asanagi_pref_r7_9gatsu_hosei_press.html",
+];
+
+#[test]
+fn ledgers_leaders_and_small_tables_written_blind() {
+    assert_set_recall(&LEDGERS_LEADERS_AND_SMALL_TABLES_SET);
+}

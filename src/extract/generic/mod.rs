@@ -42,6 +42,9 @@ use tables::is_whole_amount;
 /// Longest item name, in chars: a longer title is a sentence, not a name.
 const MAX_ITEM_NAME_CHARS: usize = 60;
 
+/// The word of settled accounts (決算): what was spent, which no budget figure is.
+const SETTLED_ACCOUNTS: &str = "決算";
+
 /// Header lines an item's own small table may have above its row of figures.
 const MAX_CARD_HEADER_LINES: usize = 4;
 
@@ -794,7 +797,10 @@ impl<'a> Reader<'a> {
         if !parenthesis.is_empty() {
             self.lead_bodies(number, parenthesis, &id);
         }
-        self.item_figures(number, title);
+        if !name.contains(SETTLED_ACCOUNTS) {
+            // `令和６年度決算の概要（一般会計 735,412,908千円）`: what was spent, no budget.
+            self.item_figures(number, title);
+        }
         if let Some((row_line, cell, Column::Figure(year_kind, unit))) = card_row {
             self.card_figure(row_line, &cell, year_kind, unit);
         }

@@ -6,8 +6,8 @@ use super::{
     is_table_line, item_year_kind, split_trailing_parenthesis,
 };
 use crate::extract::recognise::amounts::{
-    Column, YearKind, cell_amount, cells, figure_note_label, inline_figures, is_figure_label,
-    kind_named, names_a_limit,
+    Column, YearKind, cell_amount, cells, column_of, figure_note_label, inline_figures,
+    is_figure_label, kind_named, names_a_limit,
 };
 use crate::extract::recognise::names::{clean_name, strip_markup, without_status_marks};
 use crate::extract::recognise::numbering::numbered;
@@ -462,6 +462,21 @@ impl Reader<'_> {
         } else {
             row_label(row, &columns)
         };
+        if let ([cell], Column::Change(_)) =
+            (cells.as_slice(), column_of(1, label_cell, self.context()))
+        {
+            // `| 対前年度増減 | △72 |` under an item's `| 令和8年度要求額 | 15,506 |`: the
+            // change of the item's figure, no budget.
+            let main = self.open.last().and_then(|item| item.main_budget.clone());
+            match main {
+                Some(main) => {
+                    let change = cell.amount.normalize().to_string();
+                    self.c.prop(&main, "change_oku_yen", change);
+                }
+                None => self.c.unparsed(self.c.source(number, raw.trim())),
+            }
+            return true;
+        }
         let numbered_only = parse_number(label_cell).is_some();
         let wrapped = if cells.is_empty() {
             None

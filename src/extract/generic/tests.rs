@@ -716,3 +716,38 @@ fn a_reasons_column_is_words_and_a_dash_one_space_before_a_note_is_an_empty_cell
         ]
     );
 }
+
+#[test]
+fn a_link_to_settled_accounts_gives_no_budget() {
+    let text = "令和７年度９月補正予算の概要\n（単位：千円）\n\
+                １　一般会計補正額\u{3000}12,345,000千円\n\
+                - 令和６年度決算の概要（一般会計 735,412,908千円）\n";
+    assert_eq!(
+        budget_lines(text),
+        ["一般会計補正額 R7 supplementary 123.45"]
+    );
+}
+
+#[test]
+fn a_change_row_of_an_items_small_table_is_its_change() {
+    let text = "# 令和8年度概算要求の概要\n\n### 4. その他の経費\n\n\
+                | 区分 | 金額（百万円） |\n|:--|--:|\n\
+                | 令和8年度要求額 | 15,506 |\n| 令和7年度予算額 | 15,578 |\n| 対前年度増減 | △72 |\n";
+    let extraction = extracted(text);
+    let budgets: Vec<_> = extraction
+        .nodes
+        .iter()
+        .filter(|n| n.node_type == NodeType::Budget)
+        .map(|n| {
+            let prop = |key: &str| n.props.get(key).and_then(|v| v.as_str()).unwrap_or("");
+            format!(
+                "{} {} {} {}",
+                prop("fy"),
+                prop("kind"),
+                prop("amount_oku_yen"),
+                prop("change_oku_yen")
+            )
+        })
+        .collect();
+    assert_eq!(budgets, ["R8 request 155.06 -0.72", "R7 initial 155.78 "]);
+}
