@@ -642,13 +642,15 @@ fn cards_reasons_and_group_totals_written_blind() {
 /// whose 補正額 stands between 補正前 and 計; a town's Shift_JIS summary in ledgers ruled with
 /// ━ and ┃ and pie legends written as text; a city's PDF of leader-dot lines under a
 /// `金額(千円)` head; a Markdown request whose every item has a small `| 区分 | 金額 |` table
-/// of its own (`| 対前年度増減 | △72 |` among its rows); and a prefecture's press page in
-/// 億・万円 with one table per group.
-const LEDGERS_LEADERS_AND_SMALL_TABLES_SET: [&str; 5] = [
+/// of its own (`| 対前年度増減 | △72 |` among its rows); a ministry's PDF request whose
+/// header a PDF's text gives on three lines, its 要求額 split into 一般会計 | 特別会計 | 計;
+/// and a prefecture's press page in 億・万円 with one table per group.
+const LEDGERS_LEADERS_AND_SMALL_TABLES_SET: [&str; 6] = [
     "tsubakihara_pref_r7_12gatsu_hosei_gaiyo.txt",
     "shirakabadai_town_r8_yosan_gaiyo_sjis.txt",
     "shiun_city_r8_tousho_point.pdf",
     "sports_agency_r8_gaisan_yokyu.md",
+    "mhlw_jinzai_r8_gaisan_yokyu.pdf",
     "asanagi_pref_r7_9gatsu_hosei_press.html",
 ];
 

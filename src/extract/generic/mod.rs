@@ -34,7 +34,7 @@ use super::recognise::targets::{IndicatorLine, indicator_line, target_statement}
 use super::recognise::year_tables::{figure_cards, indicators_in_tables, is_dash};
 use crate::corpus::SeedDoc;
 use crate::graph::model::{Extraction, NodeType, Rel, Source, node_id};
-use crate::money::{BudgetFigure, BudgetKind, FiscalYear, find_amounts};
+use crate::money::{BudgetFigure, BudgetKind, FiscalYear, find_amounts, parse_number};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use tables::is_whole_amount;
@@ -225,6 +225,13 @@ impl<'a> Reader<'a> {
             return;
         }
         if self.laid_out_header_line(number, raw, &row) {
+            return;
+        }
+        if let Some(columns) = self.three_line_header(number, &row) {
+            self.columns = Some(columns);
+            self.header_line = number;
+            self.layout = None;
+            self.unit = self.unit.or_else(|| self.unit_after_table(number));
             return;
         }
         if row.len() >= 2 {
@@ -542,6 +549,82 @@ impl<'a> Reader<'a> {
             .collect();
         let stacked: Vec<&str> = stacked.iter().map(String::as_str).collect();
         header_columns(&stacked, self.context())
+    }
+
+    /// The columns of a header a PDF's text gives on three lines, its last at line `number`
+    /// (`令和７年度 | 令和８年度要求額` over `事項 | 対前年度比 | 備考` over `予算額 | 一般会計 |
+    /// 特別会計 | 計`): the middle line holds the cells that span all three, the row's label
+    /// first and the others after the columns split over two lines; the top line's words
+    /// stand over the bottom line's, one over each and the last over the rest. The rows
+    /// below must have a cell for every word of the middle and bottom lines. Where a top
+    /// word stands over several columns one of which is their total (`計`), the others are
+    /// its parts (`一般会計 | 特別会計`) and hold no budget of their own.
+    fn three_line_header(&self, number: usize, lower: &[&str]) -> Option<Vec<Column>> {
+        let mut above = (1..number)
+            .rev()
+            .filter(|n| !self.c.line(*n).trim().is_empty() && !is_rule_line(self.c.line(*n)));
+        let (middle_line, top_line) = (above.next()?, above.next()?);
+        let words_only = |line: &str| -> Option<Vec<String>> {
+            let row = cells(line);
+            let words = row.len() >= 2
+                && row.iter().all(|cell| {
+                    !cell.chars().any(char::is_numeric) || YearKind::read(cell).year.is_some()
+                })
+                && row.iter().all(|cell| parse_number(cell).is_none());
+            words.then(|| row.iter().map(|cell| cell.to_string()).collect())
+        };
+        let top = words_only(&strip_markup(self.c.line(top_line)))?;
+        let middle = words_only(&strip_markup(self.c.line(middle_line)))?;
+        // Only the row's label and columns of no budget span the three lines.
+        let context = self.context();
+        let spanning = column_of(0, &middle[0], context) == Column::Label
+            && middle[1..]
+                .iter()
+                .all(|word| matches!(column_of(1, word, context), Column::Other | Column::Rate));
+        if !spanning {
+            return None;
+        }
+        let bottom: Vec<String> = lower.iter().map(|cell| cell.to_string()).collect();
+        if lower.iter().any(|cell| parse_number(cell).is_some()) || top.len() > bottom.len() {
+            return None;
+        }
+        let width = middle.len() + bottom.len();
+        let row_width = self
+            .lines_after(number)
+            .take(3)
+            .filter(|line| is_table_line(line))
+            .map(|line| cells(&strip_markup(line)).len())
+            .max();
+        if row_width != Some(width) {
+            return None;
+        }
+        let spanned = bottom.len() - top.len() + 1;
+        let mut words = vec![middle[0].clone()];
+        let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut at = 0;
+        for (index, head) in top.iter().enumerate() {
+            let count = if index + 1 == top.len() { spanned } else { 1 };
+            spans.push(words.len()..words.len() + count);
+            for below in &bottom[at..at + count] {
+                words.push(format!("{head}{below}"));
+            }
+            at += count;
+        }
+        words.extend(middle[1..].iter().cloned());
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let mut columns = header_columns(&words, context)?;
+        for span in spans.into_iter().filter(|span| span.len() >= 2) {
+            // Word `index` of the header stands over the bottom line's word `index - 1`.
+            let total = span
+                .clone()
+                .find(|index| tables::is_total_label(&bottom[index - 1]));
+            if let Some(total) = total {
+                for index in span.filter(|index| *index != total) {
+                    columns[index] = Column::Other;
+                }
+            }
+        }
+        Some(columns)
     }
 
     /// The columns of the header `row` at line `number` with a word of the year before standing
@@ -1516,7 +1599,6 @@ const ANTECEDENT_LINES: usize = 20;
 /// How many lines after a table's header its closing unit line may stand.
 const TABLE_REACH_FOR_UNIT: usize = 40;
 
-/// Whether a line belongs to a table: a Markdown rule or row, or cells with a number.
 /// Cells with the headings of two or more years one space apart in one cell
 /// (`令和６年度当初予算額 令和６年度補正予算額`, as a PDF's layout may set them) cut into one
 /// cell per heading.
@@ -1537,6 +1619,10 @@ fn with_headings_apart(row: Vec<&str>) -> Vec<&str> {
             pair[0].ends_with("年度") && names_no_year && same
         })
     };
+    if row.iter().any(|cell| tables::is_whole_amount(cell)) {
+        // A row of figures: its notes (`助成率 最大75%`) are one cell.
+        return row;
+    }
     let mut apart = Vec::with_capacity(row.len());
     for cell in row {
         let parts: Vec<&str> = cell.split_whitespace().collect();
@@ -1679,13 +1765,12 @@ fn is_rule_line(line: &str) -> bool {
     })
 }
 
+/// Whether a line belongs to a table: a Markdown rule or row, or cells with a number.
 fn is_table_line(line: &str) -> bool {
     let trimmed = line.trim();
     trimmed.starts_with(CELL_BARS)
         || cells(trimmed).iter().skip(1).any(|cell| {
-            crate::money::parse_number(cell).is_some()
-                || is_dash(cell.trim())
-                || tables::is_whole_amount(cell)
+            parse_number(cell).is_some() || is_dash(cell.trim()) || tables::is_whole_amount(cell)
         })
 }
 

@@ -96,7 +96,7 @@ fn bare_year(label: &str) -> Option<FiscalYear> {
 }
 
 /// Whether a row's label says it is the total of the rows above (`合計`, `計`, `小　計`).
-fn is_total_label(label: &str) -> bool {
+pub(super) fn is_total_label(label: &str) -> bool {
     let compact: String = label.chars().filter(|c| !c.is_whitespace()).collect();
     TOTAL_LABELS.contains(&compact.as_str()) || compact.ends_with("合計")
 }

@@ -751,3 +751,24 @@ fn a_change_row_of_an_items_small_table_is_its_change() {
         .collect();
     assert_eq!(budgets, ["R8 request 155.06 -0.72", "R7 initial 155.78 "]);
 }
+
+#[test]
+fn a_header_on_three_lines_gives_the_total_of_split_columns() {
+    // As a PDF's text gives a request's table whose 事項, 対前年度比 and 備考 span the
+    // header's three lines and whose 要求額 is split by account.
+    let text = "令和８年度概算要求の概要\n（単位：億円）\n\
+                令和７年度\t令和８年度要求額\n\
+                事項\t対前年度比\t備考\n\
+                予算額\t一般会計\t特別会計\t計\n\
+                （1）人材開発支援助成金\t642.3\t－\t684.5\t684.5\t1.07\t助成率 最大75%\n\
+                （2）キャリアコンサルティング推進事業\t23.7\t4.8\t21.3\t26.1\t1.10\t相談拠点 47か所\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "人材開発支援助成金 R7 initial 642.3",
+            "人材開発支援助成金 R8 request 684.5",
+            "キャリアコンサルティング推進事業 R7 initial 23.7",
+            "キャリアコンサルティング推進事業 R8 request 26.1"
+        ]
+    );
+}
