@@ -287,6 +287,10 @@ pub fn word_column(word: &str) -> Column {
     column_of(1, word, YearKind::default())
 }
 
+/// Words a table's cell holds in place of an amount (`事項要求`: requested without an amount;
+/// `皆増`, `皆減`: the whole figure is new or gone), never a column's heading.
+const VALUE_WORDS: [&str; 3] = ["事項要求", "皆増", "皆減"];
+
 /// Reads a header row into its columns, or `None` when the row is not a header of figures.
 /// `context` supplies the year and kind of columns that name neither (本年度 is its year,
 /// 前年度 the year before).
@@ -294,7 +298,13 @@ pub fn header_columns(cells: &[&str], context: YearKind) -> Option<Vec<Column>> 
     let too_long = cells
         .iter()
         .any(|c| c.chars().count() > MAX_HEADER_CELL_CHARS || c.contains('。'));
-    if cells.len() < 2 || too_long || cells.iter().any(|c| parse_number(c).is_some()) {
+    // `| 令和8年度要求額 | 事項要求 |`: a cell saying no amount is stated is a row's value.
+    let stated_without_amount = cells.iter().any(|c| VALUE_WORDS.contains(&c.trim()));
+    if cells.len() < 2
+        || too_long
+        || stated_without_amount
+        || cells.iter().any(|c| parse_number(c).is_some())
+    {
         return None;
     }
     if cells.iter().any(|c| !find_amounts(c).is_empty()) {
@@ -1224,6 +1234,18 @@ mod tests {
         assert_eq!(cells("町債　　4,310 △ 790"), ["町債", "4,310", "△ 790"]);
         assert_eq!(cells("区　　分　　国　費"), ["区", "分", "国　費"]);
         assert_eq!(cells("講習会　　2 会場"), ["講習会", "2 会場"]);
+    }
+
+    #[test]
+    fn a_row_stating_no_amount_is_no_header() {
+        let context = year_kind("R8", BudgetKind::Request);
+        assert!(header_columns(&["令和8年度要求額", "事項要求"], context).is_none());
+        assert!(header_columns(&["区分", "令和8年度要求額"], context).is_some());
+        assert_eq!(
+            column_of(5, "主な増減理由", context),
+            Column::Other,
+            "a reasons column holds words"
+        );
     }
 
     #[test]
