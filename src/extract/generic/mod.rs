@@ -323,11 +323,21 @@ impl<'a> Reader<'a> {
         self.text_line(number, raw);
     }
 
-    /// The year and kind in force for a table's header at line `number`: those of the
-    /// caption right above it when it names a year (`（参考）令和６年度補正予算`), else the
-    /// context's.
+    /// The year and kind in force for a table's header at line `number`: those its label
+    /// cell names, or those of the caption right above it when it names a year
+    /// (`（参考）令和６年度補正予算`), else the context's.
     fn header_context(&self, number: usize) -> YearKind {
         let context = self.context();
+        // `（参考）令和７年度６月補正予算で先行して実施した事業 | 金額(千円)`: the header's own
+        // label cell names the year and kind of its figures.
+        let line = strip_markup(self.c.line(number));
+        let own = cells(&line)
+            .first()
+            .map(|label| YearKind::read(label))
+            .unwrap_or_default();
+        if own.year.is_some() && own.kind.is_some() {
+            return own.or(context);
+        }
         let caption = self
             .caption_line(number)
             .map(|n| YearKind::read(&strip_markup(self.c.line(n))));

@@ -772,3 +772,14 @@ fn a_header_on_three_lines_gives_the_total_of_split_columns() {
         ]
     );
 }
+
+#[test]
+fn a_caption_in_the_label_cell_names_the_year_and_kind_of_its_rows() {
+    let text = "令和８年度当初予算（案）のポイント\n\
+                （参考）令和７年度６月補正予算で先行して実施した事業\t金額(千円)\n\
+                ・プレミアム付商品券発行事業 …………………………\t248,000\n";
+    assert_eq!(
+        budget_lines(text),
+        ["プレミアム付商品券発行事業 R7 supplementary 2.48"]
+    );
+}

@@ -295,9 +295,16 @@ const VALUE_WORDS: [&str; 3] = ["事項要求", "皆増", "皆減"];
 /// `context` supplies the year and kind of columns that name neither (本年度 is its year,
 /// 前年度 the year before).
 pub fn header_columns(cells: &[&str], context: YearKind) -> Option<Vec<Column>> {
-    let too_long = cells
-        .iter()
-        .any(|c| c.chars().count() > MAX_HEADER_CELL_CHARS || c.contains('。'));
+    // A label cell may be a caption naming the figures' year and kind (`（参考）令和７年度
+    // ６月補正予算で先行して実施した事業 | 金額(千円)`).
+    let captioned = |c: &str| {
+        let named = YearKind::read(c);
+        named.year.is_some() && named.kind.is_some() && !c.contains(['、', '。'])
+    };
+    let too_long = cells.iter().enumerate().any(|(index, c)| {
+        (c.chars().count() > MAX_HEADER_CELL_CHARS && !(index == 0 && captioned(c)))
+            || c.contains('。')
+    });
     // `| 令和8年度要求額 | 事項要求 |`: a cell saying no amount is stated is a row's value.
     let stated_without_amount = cells.iter().any(|c| VALUE_WORDS.contains(&c.trim()));
     if cells.len() < 2
