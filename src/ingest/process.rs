@@ -35,16 +35,16 @@ pub(crate) fn run(
     deadline: Instant,
     limit: Duration,
 ) -> Result<Finished, IngestError> {
-    let mut child = Command::new(program)
+    let mut command = Command::new(program);
+    command
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .process_group(0)
-        .spawn()
-        .map_err(|e| {
-            IngestError::ConverterUnavailable(format!("cannot start {}: {e}", program.display()))
-        })?;
+        .process_group(0);
+    let mut child = spawn_when_free(&mut command, deadline).map_err(|e| {
+        IngestError::ConverterUnavailable(format!("cannot start {}: {e}", program.display()))
+    })?;
     let stdout = child.stdout.take().map(reader);
     let stderr = child.stderr.take().map(reader);
     let mut pause = Duration::from_millis(2);
@@ -81,6 +81,29 @@ pub(crate) fn run(
         stderr: String::from_utf8_lossy(&stderr).into_owned(),
     })
 }
+
+/// Starts `command`, trying again until `deadline` while the kernel refuses to run the
+/// program because a file handle open for writing still holds it (ETXTBSY: a converter just
+/// written or replaced, whose handle a process forked meanwhile keeps until it execs).
+fn spawn_when_free(
+    command: &mut Command,
+    deadline: Instant,
+) -> std::io::Result<std::process::Child> {
+    loop {
+        match command.spawn() {
+            Err(e)
+                if e.raw_os_error() == Some(nix::errno::Errno::ETXTBSY as i32)
+                    && Instant::now() < deadline =>
+            {
+                std::thread::sleep(BUSY_PAUSE);
+            }
+            result => return result,
+        }
+    }
+}
+
+/// How long to wait before trying again to start a program the kernel calls busy.
+const BUSY_PAUSE: Duration = Duration::from_millis(10);
 
 fn reader(mut pipe: impl Read + Send + 'static) -> JoinHandle<Vec<u8>> {
     std::thread::spawn(move || {
@@ -152,6 +175,26 @@ mod tests {
             dead
         });
         assert!(gone, "the grandchild {} still runs", pid.trim());
+    }
+
+    #[test]
+    fn a_program_still_open_for_writing_is_started_once_it_is_closed() {
+        use std::io::Write;
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let script = dir.path().join("converter");
+        let mut file = std::fs::File::create(&script).unwrap();
+        file.write_all(b"#!/bin/sh\necho ready\n").unwrap();
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        // Held open for writing, the script cannot be run (ETXTBSY) until it is closed.
+        let writer = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(300));
+            drop(file);
+        });
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let done = run(&script, &[], deadline, Duration::from_secs(20)).unwrap();
+        writer.join().unwrap();
+        assert_eq!(done.stdout, b"ready\n");
     }
 
     #[test]
