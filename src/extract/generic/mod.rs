@@ -570,6 +570,11 @@ impl<'a> Reader<'a> {
     /// word stands over several columns one of which is their total (`計`), the others are
     /// its parts (`一般会計 | 特別会計`) and hold no budget of their own.
     fn three_line_header(&self, number: usize, lower: &[&str]) -> Option<Vec<Column>> {
+        // Most lines are no header's last line: they are told apart before any line above
+        // is read.
+        if lower.len() < 2 || lower.iter().any(|cell| parse_number(cell).is_some()) {
+            return None;
+        }
         let mut above = (1..number)
             .rev()
             .filter(|n| !self.c.line(*n).trim().is_empty() && !is_rule_line(self.c.line(*n)));
@@ -595,7 +600,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let bottom: Vec<String> = lower.iter().map(|cell| cell.to_string()).collect();
-        if lower.iter().any(|cell| parse_number(cell).is_some()) || top.len() > bottom.len() {
+        if top.len() > bottom.len() {
             return None;
         }
         let width = middle.len() + bottom.len();

@@ -225,19 +225,21 @@ fn a_roadmap_gives_indicators_due_by_year_of_the_item_it_stands_under() {
 
 /// The budgets of a document as `item fy kind amount`, in document order.
 fn budget_lines(text: &str) -> Vec<String> {
+    budget_props(text, &["item", "fy", "kind", "amount_oku_yen"])
+}
+
+/// The budgets of a document as the properties `keys` joined by spaces (an empty one where
+/// a budget has none), in document order.
+fn budget_props(text: &str, keys: &[&str]) -> Vec<String> {
     extracted(text)
         .nodes
         .iter()
         .filter(|n| n.node_type == NodeType::Budget)
         .map(|n| {
-            let prop = |key: &str| n.props.get(key).and_then(|v| v.as_str()).unwrap_or("");
-            format!(
-                "{} {} {} {}",
-                prop("item"),
-                prop("fy"),
-                prop("kind"),
-                prop("amount_oku_yen")
-            )
+            keys.iter()
+                .map(|key| n.props.get(*key).and_then(|v| v.as_str()).unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join(" ")
         })
         .collect()
 }
@@ -733,22 +735,7 @@ fn a_change_row_of_an_items_small_table_is_its_change() {
     let text = "# 令和8年度概算要求の概要\n\n### 4. その他の経費\n\n\
                 | 区分 | 金額（百万円） |\n|:--|--:|\n\
                 | 令和8年度要求額 | 15,506 |\n| 令和7年度予算額 | 15,578 |\n| 対前年度増減 | △72 |\n";
-    let extraction = extracted(text);
-    let budgets: Vec<_> = extraction
-        .nodes
-        .iter()
-        .filter(|n| n.node_type == NodeType::Budget)
-        .map(|n| {
-            let prop = |key: &str| n.props.get(key).and_then(|v| v.as_str()).unwrap_or("");
-            format!(
-                "{} {} {} {}",
-                prop("fy"),
-                prop("kind"),
-                prop("amount_oku_yen"),
-                prop("change_oku_yen")
-            )
-        })
-        .collect();
+    let budgets = budget_props(text, &["fy", "kind", "amount_oku_yen", "change_oku_yen"]);
     assert_eq!(budgets, ["R8 request 155.06 -0.72", "R7 initial 155.78 "]);
 }
 
