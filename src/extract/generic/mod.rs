@@ -1188,6 +1188,7 @@ impl<'a> Reader<'a> {
             let before = &raw[from..figure.amount.start];
             let subject = prose_subject(before)
                 .and_then(|subject| self.program_named(number, raw, from, subject))
+                .map(|(name, source)| (name, source, YearKind::default()))
                 .or_else(|| {
                     // `…の整備等に必要な経費として、` over `２１８億円を計上。` (or `…経費とし`
                     // over `て、４２億…`): the sentence began on the line above.
@@ -1214,8 +1215,12 @@ impl<'a> Reader<'a> {
                 let start = figures[index].amount.start;
                 inside_parenthesis(&raw[..start]) && !raw[previous_end..start].contains(['）', ')'])
             };
-            if let Some((name, source)) = subject {
-                owner = Some(self.open_sub_item(name, source));
+            if let Some((name, source, written)) = subject {
+                let opened = self.open_sub_item(name, source);
+                if let Some(item) = self.open.get_mut(opened) {
+                    item.year_kind = written.or(item.year_kind);
+                }
+                owner = Some(opened);
             } else if !figures[index].change && !same_parenthesis {
                 owner = current;
             }
@@ -1228,8 +1233,9 @@ impl<'a> Reader<'a> {
 
     /// The program named at the end of the line above line `number`, an unfinished sentence
     /// without amounts that goes on with `rest` (the start of line `number`, up to its first
-    /// amount, not a parenthesis).
-    fn subject_above(&self, number: usize, rest: &str) -> Option<(String, Source)> {
+    /// amount, not a parenthesis), with the year and kind the sentence names before it
+    /// (`令和７年度６月補正予算で計上した「…給付金」` over `38,650千円は…`).
+    fn subject_above(&self, number: usize, rest: &str) -> Option<(String, Source, YearKind)> {
         let above = number.checked_sub(1).filter(|n| *n >= 1)?;
         let line = self.c.line(above);
         let text = line.trim_end();
@@ -1247,11 +1253,13 @@ impl<'a> Reader<'a> {
         if from + subject.at + subject.name.len() > text.len() {
             return None;
         }
+        let written = YearKind::read(&text[from..from + subject.at]);
         let subject = Subject {
             name: &text[from + subject.at..from + subject.at + subject.name.len()],
             ..subject
         };
-        self.program_named(above, line, from, subject)
+        let (name, source) = self.program_named(above, line, from, subject)?;
+        Some((name, source, written))
     }
 
     /// The program a sentence's `subject` (in the text of line `number`, `raw`, from byte

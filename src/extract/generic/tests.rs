@@ -770,3 +770,14 @@ fn a_caption_in_the_label_cell_names_the_year_and_kind_of_its_rows() {
         ["プレミアム付商品券発行事業 R7 supplementary 2.48"]
     );
 }
+
+#[test]
+fn a_sentence_wrapped_over_its_amount_keeps_the_year_and_kind_it_named() {
+    let text = "令和８年度当初予算の概要\n\
+                ・令和７年度６月補正予算（第２号）で計上した「子育て世帯応援給付金」\n\
+                \u{3000}\u{3000}38,650千円は、本予算には含まれていません。\n";
+    assert_eq!(
+        budget_lines(text),
+        ["子育て世帯応援給付金 R7 supplementary 0.3865"]
+    );
+}
