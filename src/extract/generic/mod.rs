@@ -42,6 +42,12 @@ use tables::is_whole_amount;
 /// Longest item name, in chars: a longer title is a sentence, not a name.
 const MAX_ITEM_NAME_CHARS: usize = 60;
 
+/// Fields of a project sheet that name its project (`事業名 | …`).
+const NAME_FIELDS: [&str; 5] = ["事業名", "事業名称", "事業の名称", "事務事業名", "施策名"];
+
+/// Fewest chars of a project a sheet's name field names.
+const MIN_FIELD_NAME_CHARS: usize = 4;
+
 /// The word of settled accounts (決算): what was spent, which no budget figure is.
 const SETTLED_ACCOUNTS: &str = "決算";
 
@@ -119,6 +125,14 @@ struct Reader<'a> {
     /// Items whose name carried a note mark (`…の推進※1`), by mark: the note's figures are
     /// theirs.
     noted: BTreeMap<String, Item>,
+    /// The item the last name field of a project sheet opened (`事業名 | …`).
+    sheet: Option<String>,
+    /// Whether the table being read has a row labelled by a budget kind alone (`当初予算`
+    /// under columns of years): its rows of other labels (繰越し, 執行額, 計) hold no budget.
+    kind_rows: bool,
+    /// The kind each column's own header cell names (`令和９年度要求` → request), where the
+    /// header's cells are its columns; empty otherwise.
+    column_kinds: Vec<Option<BudgetKind>>,
 }
 
 impl<'a> Reader<'a> {
@@ -152,6 +166,9 @@ impl<'a> Reader<'a> {
             plan_waiting: None,
             owners: Vec::new(),
             noted: BTreeMap::new(),
+            sheet: None,
+            kind_rows: false,
+            column_kinds: Vec::new(),
         }
     }
 
@@ -209,6 +226,9 @@ impl<'a> Reader<'a> {
         } else {
             with_numbering_joined(raw, row)
         };
+        if self.name_field(number, &row) {
+            return;
+        }
         if self.columns.is_some()
             && let Some(unit) = unit_row(&cells(raw))
         {
@@ -220,6 +240,8 @@ impl<'a> Reader<'a> {
         {
             self.columns = Some(columns);
             self.header_line = number;
+            self.kind_rows = false;
+            self.column_kinds.clear();
             self.layout = None;
             self.unit = self.unit.or_else(|| self.unit_after_table(number));
             return;
@@ -230,6 +252,8 @@ impl<'a> Reader<'a> {
         if let Some(columns) = self.three_line_header(number, &row) {
             self.columns = Some(columns);
             self.header_line = number;
+            self.kind_rows = false;
+            self.column_kinds.clear();
             self.layout = None;
             self.unit = self.unit.or_else(|| self.unit_after_table(number));
             return;
@@ -250,10 +274,20 @@ impl<'a> Reader<'a> {
                     });
                 let columns = match &self.layout {
                     Some(layout) => layout.without_breakdown(columns),
-                    None => columns,
+                    None => self.with_label_column_left_out(number, columns),
+                };
+                // The header's cells are its columns, maybe after a label column it left
+                // without a word.
+                let left_out = columns.len().checked_sub(row.len()).filter(|n| *n <= 1);
+                self.column_kinds = match left_out {
+                    Some(left_out) => std::iter::repeat_n(None, left_out)
+                        .chain(row.iter().map(|cell| YearKind::read(cell).kind))
+                        .collect(),
+                    None => Vec::new(),
                 };
                 self.columns = Some(columns);
                 self.header_line = number;
+                self.kind_rows = false;
                 if self.caption_names_no_budget() {
                     // 第２表　継続費, 第３表　債務負担行為: its 総額 and 年割額 are no budgets.
                     self.columns = Some(vec![Column::Other; row.len()]);
@@ -280,6 +314,8 @@ impl<'a> Reader<'a> {
                 // table before has ended, and this one's rows are no budgets.
                 self.columns = Some(columns);
                 self.header_line = number;
+                self.kind_rows = false;
+                self.column_kinds.clear();
                 self.layout = None;
                 return;
             }
@@ -321,6 +357,57 @@ impl<'a> Reader<'a> {
             return;
         }
         self.text_line(number, raw);
+    }
+
+    /// A project sheet's field naming its project (`事業名 | 保育対策総合支援事業費補助金`,
+    /// with no row of figures under it): opens the project, closing the sheet before it and
+    /// its tables. False, with nothing read, for any other row.
+    fn name_field(&mut self, number: usize, row: &[&str]) -> bool {
+        let [field, name] = row else {
+            return false;
+        };
+        let field: String = field.chars().filter(|c| !c.is_whitespace()).collect();
+        let name = name.trim();
+        let is_name = name.chars().count() >= MIN_FIELD_NAME_CHARS
+            && parse_number(name).is_none()
+            && find_amounts(name).is_empty()
+            && !name.contains(['。', '、']);
+        let heads_rows = self.lines_after(number).next().is_some_and(is_table_line);
+        if !NAME_FIELDS.contains(&field.as_str()) || !is_name || heads_rows {
+            return false;
+        }
+        if let Some(at) = self
+            .sheet
+            .as_ref()
+            .and_then(|sheet| self.open.iter().position(|item| &item.id == sheet))
+        {
+            self.open.truncate(at);
+        }
+        self.open.retain(|item| item.role == Role::Heading);
+        self.columns = None;
+        self.layout = None;
+        let source = self.c.source(number, name);
+        let opened = self.open_sub_item(clean_name(name), source);
+        self.sheet = Some(self.open[opened].id.clone());
+        true
+    }
+
+    /// The columns of a header at line `number` whose every cell names figures (`令和５年度 |
+    /// … | 令和９年度要求`) over rows with one cell more, their labels (`当初予算 | 43,218 |
+    /// …`): a column of labels first, the one the header leaves without a word.
+    fn with_label_column_left_out(&self, number: usize, mut columns: Vec<Column>) -> Vec<Column> {
+        let all_figures = columns.iter().all(|c| matches!(c, Column::Figure(..)));
+        let labelled_row_below = self.lines_after(number).next().is_some_and(|line| {
+            let plain = strip_markup(line);
+            let row = cells(&plain);
+            row.len() == columns.len() + 1
+                && row[0].chars().any(char::is_alphabetic)
+                && parse_number(row[0]).is_none()
+        });
+        if all_figures && labelled_row_below {
+            columns.insert(0, Column::Label);
+        }
+        columns
     }
 
     /// The year and kind in force for a table's header at line `number`: those its label
@@ -716,6 +803,8 @@ impl<'a> Reader<'a> {
         self.columns = Some(layout.without_breakdown(columns));
         self.layout = Some(layout);
         self.header_line = number;
+        self.kind_rows = false;
+        self.column_kinds.clear();
         true
     }
 

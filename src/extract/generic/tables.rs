@@ -70,6 +70,36 @@ fn kind_label(cell: &str) -> Option<BudgetKind> {
     kind_named(cell).filter(|_| is_figure_label(cell))
 }
 
+/// The year and kind of a figure `cell` in a row whose label names its `kind`: that kind,
+/// unless the cell's own header names a request (`当初予算` under `令和９年度要求`: the
+/// request for the initial budget).
+fn of_row_kind(cell: &Cell<'_>, year_kind: YearKind, kind: BudgetKind) -> YearKind {
+    match cell.own_kind {
+        Some(BudgetKind::Request) => year_kind,
+        _ => YearKind {
+            kind: Some(kind),
+            ..year_kind
+        },
+    }
+}
+
+/// A label without the letter before it that spells a group's name down the side of the
+/// rows (`予 補正予算` beside `予／算／の／状／況`), when the rest is budget wording alone.
+fn without_side_letter(label: &str) -> &str {
+    let mut chars = label.trim_start().chars();
+    match (chars.next(), chars.next()) {
+        (Some(letter), Some(space)) if letter.is_alphabetic() && space.is_whitespace() => {
+            let rest = chars.as_str().trim();
+            if kind_label(rest).is_some() {
+                rest
+            } else {
+                label
+            }
+        }
+        _ => label,
+    }
+}
+
 /// The kind the label cells before a row's figures name (`地域公共交通確保維持改善事業 |
 /// 補正予算 | 110 | 95`), when the row has a cell for every column.
 fn row_kind(row: &[&str], columns: &[Column]) -> Option<BudgetKind> {
@@ -129,6 +159,8 @@ fn second_table_at(row: &[&str], columns: &[Column]) -> Option<usize> {
 /// One figure cell of a row.
 struct Cell<'t> {
     year_kind: YearKind,
+    /// The kind the cell's own header cell names, not the document.
+    own_kind: Option<BudgetKind>,
     amount: Decimal,
     written: &'t str,
     unit: Option<&'static str>,
@@ -306,6 +338,18 @@ impl Reader<'_> {
         Some((name, source))
     }
 
+    /// Whether the header of the table being read names years without their kind in two
+    /// cells or more (`令和５年度 | 令和６年度 | … | 令和９年度要求`): its rows give the kinds.
+    fn header_names_years_alone(&self) -> bool {
+        let header = strip_markup(self.c.line(self.header_line));
+        cells(&header)
+            .iter()
+            .map(|cell| YearKind::read(cell))
+            .filter(|named| named.year.is_some() && named.kind.is_none())
+            .count()
+            >= 2
+    }
+
     /// Reads a table row; false when the line is not one.
     pub(super) fn table_row(&mut self, number: usize, raw: &str, row: &[&str]) -> bool {
         let (columns, layout) = match &self.columns {
@@ -417,28 +461,24 @@ impl Reader<'_> {
         } else {
             value_columns.len() - values.len()
         };
-        let aligned: Vec<(&Column, &str)> = match placed {
-            Some(indices) => indices
-                .iter()
-                .map(|index| &columns[*index])
-                .zip(values.iter().copied())
-                .collect(),
-            None => value_columns[from..]
-                .iter()
+        let aligned: Vec<(usize, &str)> = match placed {
+            Some(indices) => indices.into_iter().zip(values.iter().copied()).collect(),
+            None => (skip + from..skip + value_columns.len())
                 .zip(values.iter().copied())
                 .collect(),
         };
         let mut cells = Vec::new();
         let (mut change, mut rate) = (None, None);
         let mut notes = Vec::new();
-        for (column, written) in aligned {
-            match *column {
+        for (index, written) in aligned {
+            match columns[index] {
                 Column::Figure(year_kind, unit) => {
                     let unit = unit.or(self.unit);
                     // A zero in a figure column states that there is no budget.
                     if let Some(amount) = cell_amount(written, unit).filter(|a| !a.is_zero()) {
                         cells.push(Cell {
                             year_kind,
+                            own_kind: self.column_kinds.get(index).copied().flatten(),
                             amount,
                             written,
                             unit,
@@ -451,17 +491,30 @@ impl Reader<'_> {
                 Column::Label => {}
             }
         }
+        let label_cell = if numbered_pair {
+            row[1]
+        } else {
+            without_side_letter(row_label(row, &columns))
+        };
+        // Under columns of years, rows labelled by a budget kind alone (`当初予算`, `予 補正予算`)
+        // give the open item's figures; the table's other rows (前年度から繰越し, 執行額, 計) none.
+        let kind_row = kind_label(label_cell);
+        if kind_row.is_some() && self.header_names_years_alone() {
+            self.kind_rows = true;
+        } else if kind_row.is_none() && self.kind_rows {
+            return true;
+        }
+        if let Some(kind) = kind_row.or_else(|| row_kind(row, &columns)) {
+            for cell in &mut cells {
+                cell.year_kind = of_row_kind(cell, cell.year_kind, kind);
+            }
+        }
         // A 決算 column holds what was spent, not a budget.
         cells.retain(|cell| {
             cell.year_kind
                 .kind
                 .is_some_and(|kind| kind != BudgetKind::Other)
         });
-        let label_cell = if numbered_pair {
-            row[1]
-        } else {
-            row_label(row, &columns)
-        };
         if let ([cell], Column::Change(_)) =
             (cells.as_slice(), column_of(1, label_cell, self.context()))
         {
@@ -490,11 +543,6 @@ impl Reader<'_> {
         if cells.is_empty() || (numbered_only && wrapped.is_none()) {
             return false;
         }
-        if let Some(kind) = row_kind(row, &columns) {
-            for cell in &mut cells {
-                cell.year_kind.kind = Some(kind);
-            }
-        }
         // `令和３年度 | 13,210 | 11,856` under `年度 | 当初予算 | 補正予算`: the row's year is
         // its figures' year, and they are the table's own item's.
         let row_year = bare_year(label_cell);
@@ -512,7 +560,18 @@ impl Reader<'_> {
             // `（令和６年度当初予算額　４２５億円）` under an item: the item's own figure, of
             // the year and kind its label names.
             for cell in &mut cells {
-                cell.year_kind = named.or(cell.year_kind);
+                cell.year_kind = match named.kind {
+                    Some(kind) => of_row_kind(
+                        cell,
+                        YearKind {
+                            kind: None,
+                            ..named
+                        }
+                        .or(cell.year_kind),
+                        kind,
+                    ),
+                    None => named.or(cell.year_kind),
+                };
             }
             self.open.len() - 1
         } else if let Some((name, source)) = wrapped {

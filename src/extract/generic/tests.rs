@@ -781,3 +781,39 @@ fn a_sentence_wrapped_over_its_amount_keeps_the_year_and_kind_it_named() {
         ["子育て世帯応援給付金 R7 supplementary 0.3865"]
     );
 }
+
+#[test]
+fn a_review_sheet_gives_its_project_the_budget_rows_under_years() {
+    // A 行政事業レビューシート: the project in a name field, years as columns with the
+    // request last, kinds as rows (予／算／の／状／況 written down their side); carry-overs,
+    // totals and spending are no budgets.
+    let text = "行政事業レビューシート\n\n事業名\t保育対策総合支援事業費補助金\n\
+                担当部局庁\t成育局\t担当課室\t保育政策課\n\n予算額・執行額 （単位：百万円）\n\
+                令和５年度\t令和６年度\t令和７年度\t令和８年度\t令和９年度要求\n\
+                当初予算\t43,218\t45,906\t47,352\t49,175\t53,860\n\
+                予 補正予算\t12,640\t18,425\t9,870\t－\t－\n\
+                算 前年度から繰越し\t5,312\t8,904\t10,217\t6,430\t－\nの\n\
+                状 翌年度へ繰越し\t△8,904\t△10,217\t△6,430\t－\t－\n\
+                計\t52,266\t63,018\t60,889\t55,605\t53,860\n\
+                執行額\t50,162\t59,641\t59,371\t－\t－\n\n\
+                事業名\t児童虐待・ＤＶ対策等総合支援事業\n\
+                予算額・執行額 （単位：百万円）\n\
+                令和７年度\t令和８年度\t令和９年度要求\n\
+                当初予算\t24,088\t25,431\t27,960\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "保育対策総合支援事業費補助金 R5 initial 432.18",
+            "保育対策総合支援事業費補助金 R6 initial 459.06",
+            "保育対策総合支援事業費補助金 R7 initial 473.52",
+            "保育対策総合支援事業費補助金 R8 initial 491.75",
+            "保育対策総合支援事業費補助金 R9 request 538.60",
+            "保育対策総合支援事業費補助金 R5 supplementary 126.40",
+            "保育対策総合支援事業費補助金 R6 supplementary 184.25",
+            "保育対策総合支援事業費補助金 R7 supplementary 98.70",
+            "児童虐待・DV対策等総合支援事業 R7 initial 240.88",
+            "児童虐待・DV対策等総合支援事業 R8 initial 254.31",
+            "児童虐待・DV対策等総合支援事業 R9 request 279.60",
+        ]
+    );
+}
