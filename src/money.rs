@@ -54,7 +54,8 @@ impl BudgetKind {
         .find(|k| k.as_str() == name)
     }
 
-    /// Reads the kind a piece of text names (補正, 当初, 概算要求, 財政投融資 …), if any.
+    /// Reads the kind a piece of text names (補正, 当初, 概算要求, 財政投融資 …), if any. A
+    /// 査定額 (the amount the budget office settles a request at) is the initial budget.
     pub fn detect(text: &str) -> Option<BudgetKind> {
         let text = crate::normalize::nfkc(text);
         if text.contains("財政投融資") || text.contains("財投") {
@@ -64,6 +65,7 @@ impl BudgetKind {
         } else if text.contains("要求") || text.contains("要望") {
             Some(BudgetKind::Request)
         } else if text.contains("当初")
+            || text.contains("査定額")
             || text.contains("予算案")
             || text.contains("(案)")
             || text.contains("予算額")

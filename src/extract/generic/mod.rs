@@ -18,9 +18,10 @@ use super::indicators::{FoundIndicator, add_indicator};
 use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
     CELL_BARS, Column, InlineFigure, Subject, YearKind, bare_subject, cell_amount, cells,
-    column_of, figure_note_label, header_columns, inline_figures, is_column_word, is_figure_label,
-    join_spaced_words, label_subject, names_a_limit, plain_header_columns, prose_subject,
-    relative_year, shifted, tab_cells, unit_declared, unit_line, unit_row, word_column,
+    column_marks, column_of, figure_note_label, header_columns, inline_figures, is_column_word,
+    is_figure_label, join_spaced_words, label_subject, names_a_limit, plain_header_columns,
+    prose_subject, relative_year, shifted, tab_cells, unit_declared, unit_line, unit_row,
+    word_column,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, milestones};
@@ -41,6 +42,47 @@ use tables::is_whole_amount;
 
 /// Longest item name, in chars: a longer title is a sentence, not a name.
 const MAX_ITEM_NAME_CHARS: usize = 60;
+
+/// What `read` gives for each cell of a header `row` whose cells are its columns after
+/// `left_out` columns it leaves without a word (those given the default); empty when the
+/// cells are not its columns.
+fn per_column<T: Default>(
+    row: &[&str],
+    left_out: Option<usize>,
+    read: impl Fn(&str) -> T,
+) -> Vec<T> {
+    match left_out {
+        Some(left_out) => std::iter::repeat_with(T::default)
+            .take(left_out)
+            .chain(row.iter().map(|cell| read(cell)))
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+/// A name field's word without its spaces and the name it gives: two cells (`事業名 |
+/// …`), or one whose letter-spaced word a space parts from the name (`事 業 名　…`).
+fn name_field_parts<'r>(row: &[&'r str]) -> Option<(String, &'r str)> {
+    let compact = |text: &str| {
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+    };
+    match row {
+        [field, name] => Some((compact(field), name.trim())),
+        [line] => NAME_FIELDS.iter().find_map(|field| {
+            let mut rest = line.trim_start();
+            for letter in field.chars() {
+                rest = rest
+                    .strip_prefix(letter)?
+                    .trim_start_matches([' ', '\u{3000}']);
+            }
+            let parted = rest.len() < line.trim_start().len() - field.len();
+            parted.then(|| (field.to_string(), rest.trim()))
+        }),
+        _ => None,
+    }
+}
 
 /// Fields of a project sheet that name its project (`事業名 | …`).
 const NAME_FIELDS: [&str; 5] = ["事業名", "事業名称", "事業の名称", "事務事業名", "施策名"];
@@ -133,6 +175,9 @@ struct Reader<'a> {
     /// The kind each column's own header cell names (`令和９年度要求` → request), where the
     /// header's cells are its columns; empty otherwise.
     column_kinds: Vec<Option<BudgetKind>>,
+    /// The marks each column's header cell gives or cites (`(C)`, `(C)-(A)`), aligned as
+    /// `column_kinds`.
+    column_marks: Vec<Vec<char>>,
 }
 
 impl<'a> Reader<'a> {
@@ -169,6 +214,7 @@ impl<'a> Reader<'a> {
             sheet: None,
             kind_rows: false,
             column_kinds: Vec::new(),
+            column_marks: Vec::new(),
         }
     }
 
@@ -242,6 +288,7 @@ impl<'a> Reader<'a> {
             self.header_line = number;
             self.kind_rows = false;
             self.column_kinds.clear();
+            self.column_marks.clear();
             self.layout = None;
             self.unit = self.unit.or_else(|| self.unit_after_table(number));
             return;
@@ -254,6 +301,7 @@ impl<'a> Reader<'a> {
             self.header_line = number;
             self.kind_rows = false;
             self.column_kinds.clear();
+            self.column_marks.clear();
             self.layout = None;
             self.unit = self.unit.or_else(|| self.unit_after_table(number));
             return;
@@ -279,12 +327,8 @@ impl<'a> Reader<'a> {
                 // The header's cells are its columns, maybe after a label column it left
                 // without a word.
                 let left_out = columns.len().checked_sub(row.len()).filter(|n| *n <= 1);
-                self.column_kinds = match left_out {
-                    Some(left_out) => std::iter::repeat_n(None, left_out)
-                        .chain(row.iter().map(|cell| YearKind::read(cell).kind))
-                        .collect(),
-                    None => Vec::new(),
-                };
+                self.column_kinds = per_column(&row, left_out, |cell| YearKind::read(cell).kind);
+                self.column_marks = per_column(&row, left_out, column_marks);
                 self.columns = Some(columns);
                 self.header_line = number;
                 self.kind_rows = false;
@@ -316,6 +360,7 @@ impl<'a> Reader<'a> {
                 self.header_line = number;
                 self.kind_rows = false;
                 self.column_kinds.clear();
+                self.column_marks.clear();
                 self.layout = None;
                 return;
             }
@@ -363,16 +408,19 @@ impl<'a> Reader<'a> {
     /// with no row of figures under it): opens the project, closing the sheet before it and
     /// its tables. False, with nothing read, for any other row.
     fn name_field(&mut self, number: usize, row: &[&str]) -> bool {
-        let [field, name] = row else {
+        let Some((field, name)) = name_field_parts(row) else {
             return false;
         };
-        let field: String = field.chars().filter(|c| !c.is_whitespace()).collect();
-        let name = name.trim();
         let is_name = name.chars().count() >= MIN_FIELD_NAME_CHARS
             && parse_number(name).is_none()
             && find_amounts(name).is_empty()
             && !name.contains(['。', '、']);
-        let heads_rows = self.lines_after(number).next().is_some_and(is_table_line);
+        let heads_rows = self.lines_after(number).next().is_some_and(|line| {
+            cells(&strip_markup(line))
+                .iter()
+                .skip(1)
+                .any(|cell| parse_number(cell).is_some() || tables::is_whole_amount(cell))
+        });
         if !NAME_FIELDS.contains(&field.as_str()) || !is_name || heads_rows {
             return false;
         }
@@ -805,6 +853,7 @@ impl<'a> Reader<'a> {
         self.header_line = number;
         self.kind_rows = false;
         self.column_kinds.clear();
+        self.column_marks.clear();
         true
     }
 

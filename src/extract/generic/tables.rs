@@ -7,7 +7,7 @@ use super::{
 };
 use crate::extract::recognise::amounts::{
     Column, YearKind, cell_amount, cells, column_of, figure_note_label, inline_figures,
-    is_figure_label, kind_named, names_a_limit,
+    is_figure_label, kind_named, names_a_limit, relative_year, shifted,
 };
 use crate::extract::recognise::names::{clean_name, strip_markup, without_status_marks};
 use crate::extract::recognise::numbering::numbered;
@@ -67,7 +67,8 @@ fn row_label<'r>(row: &[&'r str], columns: &[Column]) -> &'r str {
 /// The kind a label cell names when it is budget wording alone (`当初予算`, `補正予算` beside
 /// an item's name spanning both rows): the kind of the row's figures, no name.
 fn kind_label(cell: &str) -> Option<BudgetKind> {
-    kind_named(cell).filter(|_| is_figure_label(cell))
+    let compact: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
+    kind_named(&compact).filter(|_| is_figure_label(cell))
 }
 
 /// The year and kind of a figure `cell` in a row whose label names its `kind`: that kind,
@@ -98,6 +99,29 @@ fn without_side_letter(label: &str) -> &str {
         }
         _ => label,
     }
+}
+
+/// The word of the amount a budget office settles a request at (査定額, 査定増減).
+const SETTLEMENT: &str = "査定";
+
+/// The number of a remark that gives a row's change (`（対前年度　+28,150）` → `+28,150`).
+fn remark_change(cell: &str) -> Option<&str> {
+    if !is_parenthesised(cell) {
+        return None;
+    }
+    let inner = cell
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')'])
+        .trim();
+    let (words, number) = inner.rsplit_once([' ', '\u{3000}'])?;
+    let number = number.trim_start_matches(['+', '＋']);
+    let names_a_change = super::CHANGE_WORDS.iter().any(|word| words.contains(word));
+    (names_a_change && parse_number(number).is_some()).then_some(number)
+}
+
+/// Whether a cell is one parenthesis (`（対前年度　+28,150）`, `（新規）`).
+fn is_parenthesised(cell: &str) -> bool {
+    cell.starts_with(['（', '(']) && cell.ends_with(['）', ')'])
 }
 
 /// The kind the label cells before a row's figures name (`地域公共交通確保維持改善事業 |
@@ -161,6 +185,8 @@ struct Cell<'t> {
     year_kind: YearKind,
     /// The kind the cell's own header cell names, not the document.
     own_kind: Option<BudgetKind>,
+    /// The cell's column.
+    column: usize,
     amount: Decimal,
     written: &'t str,
     unit: Option<&'static str>,
@@ -338,6 +364,15 @@ impl Reader<'_> {
         Some((name, source))
     }
 
+    /// The column a change column's header says it compares, by the first mark it cites
+    /// (`対前年度増減(C)-(A)` → the column marked `(C)`).
+    fn column_compared_by(&self, change: usize) -> Option<usize> {
+        let minuend = *self.column_marks.get(change)?.first()?;
+        self.column_marks
+            .iter()
+            .position(|marks| marks.as_slice() == [minuend])
+    }
+
     /// Whether the header of the table being read names years without their kind in two
     /// cells or more (`令和５年度 | 令和６年度 | … | 令和９年度要求`): its rows give the kinds.
     fn header_names_years_alone(&self) -> bool {
@@ -352,21 +387,39 @@ impl Reader<'_> {
 
     /// Reads a table row; false when the line is not one.
     pub(super) fn table_row(&mut self, number: usize, raw: &str, row: &[&str]) -> bool {
+        let mut remark = None;
         let (columns, layout) = match &self.columns {
             Some(columns) => (columns.clone(), self.layout.clone()),
-            // `本年度　４５，６７８千円` is a figure of the item above, not a row of its own.
+            // `本年度　４５，６７８千円` is a figure of the item above, not a row of its own (read
+            // as a note), unless its number takes its unit from the unit line (`要　求　額
+            // 126,480` under `（単位：千円）`).
             None if self.unit.is_some()
-                && row.len() == 2
+                && (row.len() == 2 || (row.len() == 3 && is_parenthesised(row[2])))
                 && is_whole_amount(row[1])
                 && !is_identifier(row[1])
-                && figure_note_label(row[0]).is_none() =>
+                && (figure_note_label(row[0]).is_none() || find_amounts(row[1]).is_empty()) =>
             {
-                (
-                    vec![Column::Label, Column::Figure(self.context(), None)],
-                    None,
-                )
+                // `査　定　額　112,350　（対前年度　+28,150）`: a remark after the figure, maybe
+                // its change.
+                let mut columns = vec![Column::Label, Column::Figure(self.context(), None)];
+                if let Some(cell) = row.get(2) {
+                    remark = remark_change(cell);
+                    columns.push(match remark {
+                        Some(_) => Column::Change(None),
+                        None => Column::Other,
+                    });
+                }
+                (columns, None)
             }
             None => return false,
+        };
+        let with_remark: Vec<&str>;
+        let row = match remark {
+            Some(change) => {
+                with_remark = vec![row[0], row[1], change];
+                &with_remark
+            }
+            None => row,
         };
         // The first line of a breakdown set beside the row is none of its cells.
         let row = match &layout {
@@ -469,6 +522,7 @@ impl Reader<'_> {
         };
         let mut cells = Vec::new();
         let (mut change, mut rate) = (None, None);
+        let mut compared_column = None;
         let mut notes = Vec::new();
         for (index, written) in aligned {
             match columns[index] {
@@ -479,13 +533,17 @@ impl Reader<'_> {
                         cells.push(Cell {
                             year_kind,
                             own_kind: self.column_kinds.get(index).copied().flatten(),
+                            column: index,
                             amount,
                             written,
                             unit,
                         });
                     }
                 }
-                Column::Change(unit) => change = cell_amount(written, unit.or(self.unit)),
+                Column::Change(unit) => {
+                    change = cell_amount(written, unit.or(self.unit));
+                    compared_column = self.column_compared_by(index);
+                }
                 Column::Rate => rate = parse_number(written),
                 Column::Other => notes.push(written),
                 Column::Label => {}
@@ -519,9 +577,11 @@ impl Reader<'_> {
             (cells.as_slice(), column_of(1, label_cell, self.context()))
         {
             // `| 対前年度増減 | △72 |` under an item's `| 令和8年度要求額 | 15,506 |`: the
-            // change of the item's figure, no budget.
+            // change of the item's figure, no budget. A 査定増減 (the settled amount against
+            // the request) is no change from the year before.
             let main = self.open.last().and_then(|item| item.main_budget.clone());
             match main {
+                _ if label_cell.contains(SETTLEMENT) => {}
                 Some(main) => {
                     let change = cell.amount.normalize().to_string();
                     self.c.prop(&main, "change_oku_yen", change);
@@ -559,7 +619,16 @@ impl Reader<'_> {
         let owner = if let Some(named) = note {
             // `（令和６年度当初予算額　４２５億円）` under an item: the item's own figure, of
             // the year and kind its label names.
+            // `前年度予算額`: the year before the one in force.
+            let offset = relative_year(label_cell);
             for cell in &mut cells {
+                let named = match (named.year, cell.year_kind.year) {
+                    (None, Some(year)) if offset != 0 => YearKind {
+                        year: Some(shifted(year, offset)),
+                        ..named
+                    },
+                    _ => named,
+                };
                 cell.year_kind = match named.kind {
                     Some(kind) => of_row_kind(
                         cell,
@@ -613,7 +682,11 @@ impl Reader<'_> {
             let figure = BudgetFigure::new(Some(cell.amount), year, kind);
             let written = cell.unit.map(|unit| (cell.written, unit));
             let id = emit_budget(&mut self.c, &item, &figure, source.clone(), written);
-            if compared.is_none() && Some(year) == current_year {
+            let compares = match compared_column {
+                Some(column) => cell.column == column,
+                None => compared.is_none() && Some(year) == current_year,
+            };
+            if compares {
                 compared = Some(id);
             }
         }

@@ -817,3 +817,27 @@ fn a_review_sheet_gives_its_project_the_budget_rows_under_years() {
         ]
     );
 }
+
+#[test]
+fn a_card_drawn_in_a_box_gives_its_project_the_request_and_the_settled_amount() {
+    // A prefecture's 査定 result: a card per project drawn with an open-sided box, its
+    // letter-spaced labels over numbers in the unit line's 千円.
+    let text = "令和８年度当初予算　編成過程の公表\n２　主要事業の査定状況\n┌──────────\n\
+                │整理番号　福祉－０３　　　　　　区分　拡充\n\
+                │事 業 名　医療的ケア児等支援体制整備事業\n\
+                │担 当 課　福祉保健部　障がい福祉課\n\
+                │                                （単位：千円）\n\
+                │　前年度予算額　　　　      84,200\n\
+                │　要　求　額　　　　　     126,480\n\
+                │　査　定　額　　　　　     112,350　（対前年度　+28,150）\n\
+                │　査定増減　　　　　　    △14,130\n\
+                └──────────\n";
+    assert_eq!(
+        budget_props(text, &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]),
+        [
+            "医療的ケア児等支援体制整備事業 R7 initial 0.842 ",
+            "医療的ケア児等支援体制整備事業 R8 request 1.2648 ",
+            "医療的ケア児等支援体制整備事業 R8 initial 1.1235 0.2815"
+        ]
+    );
+}

@@ -48,7 +48,7 @@ impl YearKind {
 /// first.
 static LABEL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[（(]?参考[）)]?|財政投融資|財投|要求・要望額|当初予算額|補正予算額|概算要求額|予算概算要求額|予算額|要求額|要望額|計画額|当初予算|補正予算|概算要求|予算案|当初|補正|予算|要求|要望",
+        r"[（(]?参考[）)]?|財政投融資|財投|要求・要望額|当初予算額|補正予算額|概算要求額|予算概算要求額|予算額|要求額|要望額|査定額|計画額|当初予算|補正予算|概算要求|予算案|当初|補正|予算|要求|要望",
     )
     .expect("label words pattern")
 });
@@ -170,6 +170,16 @@ const FIGURE_WORDS: [&str; 11] = [
 static COLUMN_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\([A-Z]\)").expect("column mark pattern"));
 
+/// The marks a header cell gives or cites (`知事査定額(C)` → C, `対前年度増減(C)-(A)` → C
+/// and A), in order.
+pub fn column_marks(cell: &str) -> Vec<char> {
+    let folded = crate::normalize::nfkc(cell);
+    COLUMN_MARK
+        .find_iter(&folded)
+        .filter_map(|mark| mark.as_str().chars().nth(1))
+        .collect()
+}
+
 /// Words of a header cell whose figures are the budget before or after a supplementary, not
 /// a budget of one kind.
 const AROUND_SUPPLEMENTARY_WORDS: [&str; 2] = ["補正前", "補正後"];
@@ -182,7 +192,7 @@ const SPACED_HEADER_WORDS: [&str; 10] = [
 
 /// Words that only say what kind of figure follows (`要求額：`, `前年度予算額`, `国費`,
 /// `対前年度増減`), so a label made of them names no item of its own.
-const FIGURE_LABEL_WORDS: [&str; 21] = [
+const FIGURE_LABEL_WORDS: [&str; 22] = [
     "事項要求",
     "対前年度",
     "増減",
@@ -194,6 +204,7 @@ const FIGURE_LABEL_WORDS: [&str; 21] = [
     "概算",
     "要求",
     "要望",
+    "査定",
     "予算",
     "決算",
     "国費",
@@ -239,6 +250,11 @@ pub fn figure_note_label(label: &str) -> Option<YearKind> {
     let label = label
         .trim_start_matches(['（', '(', '【', '[', '［', ' ', '\u{3000}'])
         .trim_end_matches([':', '：', ' ', '\u{3000}', '\t', '】', ']', '］']);
+    // `要　求　額`: a label's letters may be spaced out.
+    let label = &label
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>();
     let named = YearKind::read(label);
     // `（前年度　７，１４８億円`, `本年度　４５，６７８千円`: a year named relative to the one
     // in force is a year too.
@@ -466,12 +482,14 @@ pub fn cells(line: &str) -> Vec<&str> {
             .collect();
     }
     if trimmed.starts_with(CELL_BARS) {
+        let inner = trimmed.trim_matches(CELL_BARS);
+        if !inner.contains(CELL_BARS) && !trimmed.ends_with(CELL_BARS) {
+            // `│　要　求　額　　　126,480`: the side of a box drawn round a card, its line
+            // cut as any other.
+            return cells(inner);
+        }
         // Markdown rows and tables drawn with box characters (`│議会費│９８，４１２│`).
-        return trimmed
-            .trim_matches(CELL_BARS)
-            .split(CELL_BARS)
-            .map(str::trim)
-            .collect();
+        return inner.split(CELL_BARS).map(str::trim).collect();
     }
     let spaced: Vec<&str> = WIDE_GAP
         .split(trimmed)
