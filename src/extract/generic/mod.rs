@@ -69,13 +69,14 @@ fn name_field_parts<'r>(row: &[&'r str]) -> Option<(String, &'r str)> {
             .collect::<String>()
     };
     match row {
-        [field, name] => Some((compact(field), name.trim())),
+        // `事業名　　：…`: a colon may part them.
+        [field, name] => Some((compact(field), name.trim_start_matches(['：', ':']).trim())),
         [line] => NAME_FIELDS.iter().find_map(|field| {
             let mut rest = line.trim_start();
             for letter in field.chars() {
                 rest = rest
                     .strip_prefix(letter)?
-                    .trim_start_matches([' ', '\u{3000}']);
+                    .trim_start_matches([' ', '\u{3000}', '：', ':']);
             }
             let parted = rest.len() < line.trim_start().len() - field.len();
             parted.then(|| (field.to_string(), rest.trim()))

@@ -373,6 +373,14 @@ impl Reader<'_> {
             .position(|marks| marks.as_slice() == [minuend])
     }
 
+    /// Whether the innermost open item is the project a sheet's name field opened.
+    fn in_sheet(&self) -> bool {
+        match (&self.sheet, self.open.last()) {
+            (Some(sheet), Some(item)) => &item.id == sheet,
+            _ => false,
+        }
+    }
+
     /// Whether the header of the table being read names years without their kind in two
     /// cells or more (`令和５年度 | 令和６年度 | … | 令和９年度要求`): its rows give the kinds.
     fn header_names_years_alone(&self) -> bool {
@@ -556,10 +564,15 @@ impl Reader<'_> {
         };
         // Under columns of years, rows labelled by a budget kind alone (`当初予算`, `予 補正予算`)
         // give the open item's figures; the table's other rows (前年度から繰越し, 執行額, 計) none.
-        let kind_row = kind_label(label_cell);
-        if kind_row.is_some() && self.header_names_years_alone() {
+        // On a project sheet the kind may stand in a second label cell, beside a group's
+        // name spelled down the side (`予算の | 当初予算`, `状況 | 補正予算`).
+        let in_sheet = self.in_sheet();
+        let kind_row = kind_label(label_cell)
+            .or_else(|| row_kind(row, &columns).filter(|_| in_sheet))
+            .filter(|_| self.header_names_years_alone());
+        if kind_row.is_some() {
             self.kind_rows = true;
-        } else if kind_row.is_none() && self.kind_rows {
+        } else if self.kind_rows {
             return true;
         }
         if let Some(kind) = kind_row.or_else(|| row_kind(row, &columns)) {
@@ -642,6 +655,8 @@ impl Reader<'_> {
                     None => named.or(cell.year_kind),
                 };
             }
+            self.open.len() - 1
+        } else if kind_row.is_some() && in_sheet {
             self.open.len() - 1
         } else if let Some((name, source)) = wrapped {
             // A name a PDF's table wraps around its row's number (`地域の公共施設への再エネ・

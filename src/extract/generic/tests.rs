@@ -833,11 +833,35 @@ fn a_card_drawn_in_a_box_gives_its_project_the_request_and_the_settled_amount() 
                 │　査定増減　　　　　　    △14,130\n\
                 └──────────\n";
     assert_eq!(
-        budget_props(text, &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]),
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
         [
             "医療的ケア児等支援体制整備事業 R7 initial 0.842 ",
             "医療的ケア児等支援体制整備事業 R8 request 1.2648 ",
             "医療的ケア児等支援体制整備事業 R8 initial 1.1235 0.2815"
+        ]
+    );
+}
+
+#[test]
+fn a_sheet_grid_gives_the_kinds_beside_a_group_spelled_down_its_side() {
+    let text = "行政事業レビュー\n事業名　　　　　：事業承継・引継ぎ支援事業\n\
+                【予算額・執行額】　（単位：百万円）\n\
+                |          |                  | 令和6年度 | 令和7年度 | 令和8年度要求 |\n\
+                | 予算の   | 当初予算         |    10,390 |    10,718 |        11,965 |\n\
+                | 状況     | 補正予算         |     1,800 |         - |               |\n\
+                |          | 翌年度へ繰越し   |     △730 |           |               |\n\
+                |          | 計               |    11,460 |    10,718 |               |\n\
+                | 執行額   |                  |     9,986 |           |               |\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "事業承継・引継ぎ支援事業 R6 initial 103.90",
+            "事業承継・引継ぎ支援事業 R7 initial 107.18",
+            "事業承継・引継ぎ支援事業 R8 request 119.65",
+            "事業承継・引継ぎ支援事業 R6 supplementary 18",
         ]
     );
 }
