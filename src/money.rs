@@ -456,12 +456,14 @@ pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
         .collect()
 }
 
-/// Parses a bare number as written in a table cell: `182,107`, `▲ 390`, `1.5`, `３．７`.
+/// Parses a bare number as written in a table cell: `182,107`, `▲ 390`, `+15,119`, `1.5`,
+/// `３．７`.
 pub fn parse_number(text: &str) -> Option<Decimal> {
     let folded = FoldedText::new(text.trim()).text;
+    // `+15,119`: a change may carry its plus sign.
     let (negative, digits) = match folded.strip_prefix(['▲', '△', '-', '−']) {
         Some(rest) => (true, rest.trim_start()),
-        None => (false, folded.as_str()),
+        None => (false, folded.strip_prefix(['+', '＋']).unwrap_or(&folded)),
     };
     if digits.is_empty()
         || !digits
@@ -712,6 +714,15 @@ mod tests {
     }
 
     #[test]
+    fn table_cells_parse_with_either_sign() {
+        let parsed = |cell: &str| parse_number(cell).map(|n| n.to_string());
+        assert_eq!(parsed("+15,119").as_deref(), Some("15119"));
+        assert_eq!(parsed("＋540").as_deref(), Some("540"));
+        assert_eq!(parsed("▲ 390").as_deref(), Some("-390"));
+        assert_eq!(parsed("+2.2%"), None);
+    }
+
+    #[test]
     fn yen_is_exact() {
         let amount: Decimal = "1.5".parse().unwrap_or_default();
         assert_eq!(oku_to_yen(amount).to_string(), "150000000");
@@ -751,6 +762,7 @@ mod tests {
             Some(BudgetKind::Initial)
         );
         assert_eq!(BudgetKind::detect("概算要求額"), Some(BudgetKind::Request));
+        assert_eq!(BudgetKind::detect("知事査定額"), Some(BudgetKind::Initial));
         let (inclusive, flags) = detect_qualifiers("NICT運営費交付金の内数（新規）【再掲】");
         assert!(inclusive);
         assert!(flags.contains(&BudgetFlag::New) && flags.contains(&BudgetFlag::Relisted));

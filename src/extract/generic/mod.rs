@@ -43,6 +43,54 @@ use tables::is_whole_amount;
 /// Longest item name, in chars: a longer title is a sentence, not a name.
 const MAX_ITEM_NAME_CHARS: usize = 60;
 
+/// Whether a line is a band naming the group of the rows under it, in brackets alone
+/// (`〔歳 出〕`, `【歳入】`).
+fn is_band(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with(['〔', '【', '［', '[']) && line.ends_with(['〕', '】', '］', ']'])
+}
+
+/// The words of a wrapped header (see [`Reader::wrapped_header`]) joined into `width`
+/// columns: a parenthesis (`（当初）`, `(A)－(B)`) goes on the word before it; then, while
+/// there are too many, a year alone goes on with the figure word after it (`令和８年度` +
+/// `予算額（案）(A)`), or a word naming no column with the next (`７→８` + `増減`). `None`
+/// when they make another number of columns.
+fn wrapped_words(cells: Vec<&str>, width: usize, context: YearKind) -> Option<Vec<String>> {
+    let mut words: Vec<String> = Vec::with_capacity(cells.len());
+    for cell in cells {
+        match words.last_mut() {
+            Some(last) if cell.starts_with(['（', '(']) && cell.ends_with(['）', ')']) => {
+                last.push_str(cell)
+            }
+            _ => words.push(cell.to_string()),
+        }
+    }
+    let year_alone = |word: &str| {
+        let named = YearKind::read(word);
+        named.year.is_some() && named.kind.is_none() && !word.contains('額')
+    };
+    let figure_without_year = |word: &str| {
+        YearKind::read(word).year.is_none()
+            && matches!(column_of(1, word, context), Column::Figure(..))
+    };
+    while words.len() > width {
+        let pairs = 1..words.len() - 1;
+        let joined = pairs
+            .clone()
+            .find(|&index| year_alone(&words[index]) && figure_without_year(&words[index + 1]))
+            .or_else(|| {
+                pairs.clone().find(|&index| {
+                    let together = format!("{}{}", words[index], words[index + 1]);
+                    column_of(index, &words[index], context) == Column::Other
+                        && column_of(index, &together, context) != Column::Other
+                })
+            })?;
+        let next = words.remove(joined + 1);
+        words[joined].push_str(&next);
+    }
+    (words.len() == width).then_some(words)
+}
+
 /// What `read` gives for each cell of a header `row` whose cells are its columns after
 /// `left_out` columns it leaves without a word (those given the default); empty when the
 /// cells are not its columns.
@@ -84,6 +132,12 @@ fn name_field_parts<'r>(row: &[&'r str]) -> Option<(String, &'r str)> {
         _ => None,
     }
 }
+
+/// Most lines a header's wrapped cells take.
+const MAX_WRAPPED_HEADER_LINES: usize = 6;
+
+/// Most chars of a cell of a wrapped header's line.
+const MAX_WRAPPED_HEADER_CELL_CHARS: usize = 16;
 
 /// Fields of a project sheet that name its project (`事業名 | …`).
 const NAME_FIELDS: [&str; 5] = ["事業名", "事業名称", "事業の名称", "事務事業名", "施策名"];
@@ -297,7 +351,10 @@ impl<'a> Reader<'a> {
         if self.laid_out_header_line(number, raw, &row) {
             return;
         }
-        if let Some(columns) = self.three_line_header(number, &row) {
+        if let Some(columns) = self
+            .three_line_header(number, &row)
+            .or_else(|| self.wrapped_header(number, &row))
+        {
             self.columns = Some(columns);
             self.header_line = number;
             self.kind_rows = false;
@@ -776,6 +833,83 @@ impl<'a> Reader<'a> {
             }
         }
         Some(columns)
+    }
+
+    /// The columns of a header whose cells a PDF's text wraps over lines, its last at line
+    /// `number` (`区 分 | 令和７年度予算` over `（当初） | 令和８年度予算` over `（政府案） |
+    /// ７→８` over `増減`): the lines' cells in order are the header's words, a parenthesis
+    /// (`（当初）`) going on the word before it and, when one word is still too many, a word
+    /// naming no column (`７→８`) going on with the next. The words must give as many columns
+    /// as the first row below has cells, which the header's first line alone does not.
+    fn wrapped_header(&self, number: usize, lower: &[&str]) -> Option<Vec<Column>> {
+        let words_only = |row: &[&str]| {
+            !row.is_empty()
+                && row.iter().all(|cell| {
+                    parse_number(cell).is_none()
+                        && cell.chars().count() <= MAX_WRAPPED_HEADER_CELL_CHARS
+                        && !cell.contains('。')
+                })
+        };
+        if !words_only(lower) {
+            return None;
+        }
+        // The first row follows the header's last line, maybe under a band naming its group
+        // (`〔歳 出〕`).
+        let mut below = self.lines_after(number);
+        let first_row = match below.next()? {
+            line if is_table_line(line) => line,
+            band if is_band(band) => below.next().filter(|line| is_table_line(line))?,
+            _ => return None,
+        };
+        let width = cells(&strip_markup(first_row)).len();
+        let context = self.header_context(number);
+        if header_columns(lower, context).is_some_and(|c| c.len() == width) {
+            return None;
+        }
+        let above: Vec<usize> = (1..number)
+            .rev()
+            .filter(|n| !self.c.line(*n).trim().is_empty())
+            .take(MAX_WRAPPED_HEADER_LINES - 1)
+            .collect();
+        for first in &above {
+            let lines: Vec<String> = (*first..=number)
+                .map(|n| strip_markup(self.c.line(n)))
+                .collect();
+            let rows: Vec<Vec<&str>> = lines.iter().map(|line| cells(line)).collect();
+            // A row of marks alone (`（Ａ） | （Ｂ） | （Ｂ）－（Ａ）`) stands under its columns.
+            let marks_only = |row: &Vec<&str>| {
+                row.len() >= 2
+                    && row
+                        .iter()
+                        .all(|cell| cell.starts_with(['（', '(']) && cell.ends_with(['）', ')']))
+            };
+            if !rows.iter().all(|row| words_only(row)) || rows.iter().any(marks_only) {
+                return None;
+            }
+            // The header starts with the rows' label and a word of figures, not with a
+            // wrapped part.
+            let label = rows[0][0];
+            let top = header_columns(&rows[0], context);
+            if label.starts_with(['（', '(']) || column_of(0, label, context) != Column::Label {
+                continue;
+            }
+            match top {
+                Some(columns) if columns.len() < width => {}
+                _ => return None,
+            }
+            let cells = rows.concat();
+            if cells.len() <= width {
+                return None;
+            }
+            let words = wrapped_words(cells, width, context);
+            if let Some(words) = words {
+                let words: Vec<&str> = words.iter().map(String::as_str).collect();
+                if let Some(columns) = header_columns(&words, context) {
+                    return Some(columns);
+                }
+            }
+        }
+        None
     }
 
     /// The columns of the header `row` at line `number` with a word of the year before standing

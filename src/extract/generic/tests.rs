@@ -865,3 +865,29 @@ fn a_sheet_grid_gives_the_kinds_beside_a_group_spelled_down_its_side() {
         ]
     );
 }
+
+#[test]
+fn a_header_whose_cells_wrap_over_lines_is_read_whole() {
+    // As a PDF's text gives two headers whose cells wrap: parentheses and marks under
+    // their words, a year over its figure word, `７→８` over `増減`.
+    let text = "令和８年度予算のポイント\n１．一般会計歳出の構成\t（単位：億円）\n\
+                区 分\t令和７年度予算\n（当初）\t令和８年度予算\n（政府案）\t７→８\n増減\n\
+                〔歳 出〕\n一般歳出\t680,292\t695,411\t+15,119\n\n\
+                ２．所管別\t（単位：百万円）\n\
+                区 分\t令和８年度\n予算額（案）(A)\t令和７年度\n予算額(B)\t増減額\n\
+                (A)－(B)\t（参考）令和７年度\n補正予算額（第１号）\n\
+                一般会計\t20,143,826\t19,610,517\t+533,309\t1,052,310\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "一般歳出 R7 initial 680292 ",
+            "一般歳出 R8 initial 695411 15119",
+            "一般会計 R8 initial 201438.26 5333.09",
+            "一般会計 R7 initial 196105.17 ",
+            "一般会計 R7 supplementary 10523.10 "
+        ]
+    );
+}
