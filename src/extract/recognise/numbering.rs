@@ -14,6 +14,8 @@ pub enum Style {
     Dai(char),
     /// Ⅰ / Ⅱ / I.
     Roman,
+    /// 一 / 二、/ 十一． (kanji numerals without 第).
+    Kanji,
     /// 4.8.7 / 1-2: a number of that many parts.
     Dotted(u8),
     /// 1. / １． / 1) / 1 followed by a space.
@@ -131,6 +133,10 @@ static PATTERNS: LazyLock<Vec<(Style, Regex)>> = LazyLock::new(|| {
             r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[IVX]{1,4})(?:[\s\u{3000}.．、]+)(\S.*)$".to_string(),
         ),
         build(
+            Style::Kanji,
+            r"^\s*[一二三四五六七八九十]{1,3}[\s\u{3000}、．.]+(\S.*)$".to_string(),
+        ),
+        build(
             Style::Dotted(0),
             format!(
                 r"^\s*((?:{digits}{{1,2}}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)(?:[.．\-－]{digits}{{1,2}})+)[.．]?[\s\u{{3000}}]+(\S.*)$"
@@ -167,6 +173,16 @@ fn may_open_numbering(first: char) -> bool {
             | 'I'
             | 'V'
             | 'X'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
             | '('
             | '（'
             | 'ア'..='ン'
@@ -338,6 +354,15 @@ mod tests {
             Some((Style::Dai(' '), "一般会計"))
         );
         assert_eq!(style_and_title("第3世代移動通信システム"), None);
+        assert_eq!(
+            style_and_title("三 令和８年度予算の概要"),
+            Some((Style::Kanji, "令和８年度予算の概要"))
+        );
+        assert_eq!(
+            style_and_title("十一、主要施策"),
+            Some((Style::Kanji, "主要施策"))
+        );
+        assert_eq!(style_and_title("一方で、人口は減少している"), None);
         assert_eq!(
             style_and_title("　２款　総務費"),
             Some((Style::Dai('款'), "総務費"))
