@@ -133,6 +133,9 @@ fn name_field_parts<'r>(row: &[&'r str]) -> Option<(String, &'r str)> {
     }
 }
 
+/// The verb of a sentence allocating an amount to what it names (`…に31億円を計上`).
+const ALLOCATION: &str = "を計上";
+
 /// Most lines a header's wrapped cells take.
 const MAX_WRAPPED_HEADER_LINES: usize = 6;
 
@@ -1459,8 +1462,20 @@ impl<'a> Reader<'a> {
                 .map_or(0, |at| at + '。'.len_utf8());
             let from = start.max(sentence_start);
             let before = &raw[from..figure.amount.start];
+            // `…体制強化に19.5億円、…支援に31億円を計上します`: what a sentence allocates an
+            // amount to is named by it, whatever its words.
+            let allocated = before.trim_end().ends_with('に')
+                && raw[figure.amount.end..]
+                    .split('。')
+                    .next()
+                    .is_some_and(|rest| rest.contains(ALLOCATION));
             let subject = prose_subject(before)
+                .map(|subject| Subject {
+                    labelled: subject.labelled || allocated,
+                    ..subject
+                })
                 .and_then(|subject| self.program_named(number, raw, from, subject))
+                .filter(|(name, _)| self.current().is_none_or(|item| &item.name != name))
                 .map(|(name, source)| (name, source, YearKind::default()))
                 .or_else(|| {
                     // `…の整備等に必要な経費として、` over `２１８億円を計上。` (or `…経費とし`

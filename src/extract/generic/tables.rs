@@ -119,6 +119,19 @@ fn remark_change(cell: &str) -> Option<&str> {
     (names_a_change && parse_number(number).is_some()).then_some(number)
 }
 
+/// A figure cell's number without the remark after it in parentheses (`64,616,950
+/// （うち要望額 4,222,000）`, a line break between them): the cell's own figure.
+fn without_remark(cell: &str) -> &str {
+    match cell.split_once(['（', '(']) {
+        Some((number, remark))
+            if parse_number(number).is_some() && remark.trim_end().ends_with(['）', ')']) =>
+        {
+            number.trim_end()
+        }
+        _ => cell,
+    }
+}
+
 /// Whether a cell is one parenthesis (`（対前年度　+28,150）`, `（新規）`).
 fn is_parenthesised(cell: &str) -> bool {
     cell.starts_with(['（', '(']) && cell.ends_with(['）', ')'])
@@ -536,6 +549,7 @@ impl Reader<'_> {
             match columns[index] {
                 Column::Figure(year_kind, unit) => {
                     let unit = unit.or(self.unit);
+                    let written = without_remark(written);
                     // A zero in a figure column states that there is no budget.
                     if let Some(amount) = cell_amount(written, unit).filter(|a| !a.is_zero()) {
                         cells.push(Cell {

@@ -891,3 +891,34 @@ fn a_header_whose_cells_wrap_over_lines_is_read_whole() {
         ]
     );
 }
+
+#[test]
+fn a_figure_cell_keeps_its_number_before_a_remark_under_it() {
+    let text = "# 令和９年度概算要求の概要\n（単位：千円）\n\
+                | 事項 | 令和８年度予算額 | 令和９年度要求・要望額 | 比較増△減額 |\n\
+                |:--|--:|--:|--:|\n\
+                | 　(1) 次期静止気象衛星の整備 | 9,612,000 | 14,380,500<br>（うち要望額 2,500,000） | 4,768,500 |\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "次期静止気象衛星の整備 R8 initial 96.12 ",
+            "次期静止気象衛星の整備 R9 request 143.805 47.685"
+        ]
+    );
+}
+
+#[test]
+fn what_a_sentence_allocates_an_amount_to_is_named_by_it() {
+    let text = "令和７年度補正予算（第１号）のポイント\n■ その他の取組\n\
+                また、児童相談所のICT化・体制強化に19.5億円、こどもの居場所づくり支援に31億円を計上します。\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "児童相談所のICT化・体制強化 R7 supplementary 19.5",
+            "こどもの居場所づくり支援 R7 supplementary 31"
+        ]
+    );
+}
