@@ -182,7 +182,7 @@ pub fn column_marks(cell: &str) -> Vec<char> {
 
 /// Words of a header cell whose figures are the budget before or after a supplementary, not
 /// a budget of one kind.
-const AROUND_SUPPLEMENTARY_WORDS: [&str; 2] = ["補正前", "補正後"];
+const AROUND_SUPPLEMENTARY_WORDS: [&str; 3] = ["補正前", "補正後", "既定予算"];
 
 /// Header words that tables letter-space across a wide gap (`比　　較`, `区　　分`): their
 /// one-character halves are joined back before the columns are read.
@@ -413,7 +413,7 @@ pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
     {
         return Column::Change(unit);
     }
-    // The budget before or after a supplementary (補正前の額, 補正後計) is neither the
+    // The budget before or after a supplementary (補正前の額, 既定予算額, 補正後計) is neither the
     // supplementary nor the initial budget; a limit, rate or balance (限度額, 残高) is no
     // budget.
     if AROUND_SUPPLEMENTARY_WORDS
@@ -1338,6 +1338,12 @@ mod tests {
                 Column::Figure(..),
                 Column::Other
             ]
+        ));
+        let columns = header_columns(&["款", "既定予算額", "補正額", "計"], context)
+            .expect("a header of figures");
+        assert!(matches!(
+            columns[..3],
+            [Column::Label, Column::Other, Column::Figure(..)]
         ));
         let header = ["起債の目的", "限度額", "起債の方法", "利率"];
         assert!(header_columns(&header, context).is_none());
