@@ -806,17 +806,26 @@ impl Reader<'_> {
 
     /// A row of a table whose years are rows and whose columns name the items (`年度 | 一般会計
     /// | 特別会計 | 合計` over `2025年度 | 41,230,000 | …`): each cell the budget of its
-    /// column's item for the row's year, of the kind the row or the context names. Total
-    /// columns and rows naming no year are left.
+    /// column's item for the row's year, of the kind the row or the context names; or whose
+    /// kinds are rows (`補正額 | 128,452 | …`), in the year in force. Total columns and rows
+    /// naming neither a year nor a kind alone are left.
     fn year_row(&mut self, number: usize, raw: &str, row: &[&str]) {
         if self.under_no_budget_heading() || self.caption_names_no_budget() {
             // `事項 | 期間 | 限度額` under `債務負担行為補正`: commitments, no budgets.
             return;
         }
         let named = YearKind::read(row[0]);
-        let (Some(year), Some(kind), Some(unit)) =
-            (named.year, named.kind.or(self.context().kind), self.unit)
-        else {
+        // `補 正 額 | 128,452 | 8,640 | …` under `区分 | 一般会計 | 国民健康保険特別会計 | …`:
+        // a row whose label is a kind alone gives each account its figure of that kind, in the
+        // year in force; the budget before the supplementary (既定予算額) and totals give none.
+        let kind_alone = kind_label(row[0]).filter(|_| named.year.is_none());
+        let around_supplementary = column_of(1, row[0], YearKind::default()) == Column::Other;
+        let (year, kind) = match kind_alone {
+            Some(kind) if !around_supplementary => (self.context().year, Some(kind)),
+            Some(_) => return,
+            None => (named.year, named.kind.or(self.context().kind)),
+        };
+        let (Some(year), Some(kind), Some(unit)) = (year, kind, self.unit) else {
             return;
         };
         let header_line = strip_markup(self.c.line(self.header_line));

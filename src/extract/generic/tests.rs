@@ -922,3 +922,21 @@ fn what_a_sentence_allocates_an_amount_to_is_named_by_it() {
         ]
     );
 }
+
+#[test]
+fn kinds_as_rows_under_accounts_as_columns_give_each_account_its_figure() {
+    let text = "令和７年度　補正予算（第３号）の概要\n１　会計別補正額\n\
+                （単位：千円）\n\
+                区　分                一般会計    国民健康保険        介護保険          合　計\n\
+                既定予算額           3,742,816         512,300         618,450       4,873,566\n\
+                補 正 額               128,452           8,640         △4,210         132,882\n\
+                計                   3,871,268         520,940         614,240       5,006,448\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "一般会計 R7 supplementary 1.28452",
+            "国民健康保険 R7 supplementary 0.0864",
+            "介護保険 R7 supplementary -0.0421"
+        ]
+    );
+}
