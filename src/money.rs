@@ -57,7 +57,8 @@ impl BudgetKind {
     /// Reads the kind a piece of text names (補正, 当初, 概算要求, 財政投融資 …), if any. A
     /// 査定額 (the amount the budget office settles a request at) is the initial budget.
     pub fn detect(text: &str) -> Option<BudgetKind> {
-        let text = crate::normalize::nfkc(text);
+        // The 財政投融資特別会計 is an account with a budget of its own, not the lending.
+        let text = crate::normalize::nfkc(text).replace(LENDING_ACCOUNT, "");
         if text.contains("財政投融資") || text.contains("財投") {
             Some(BudgetKind::FiscalInvestment)
         } else if text.contains("補正") {
@@ -76,6 +77,9 @@ impl BudgetKind {
         }
     }
 }
+
+/// The special account that funds the 財政投融資 lending.
+const LENDING_ACCOUNT: &str = "財政投融資特別会計";
 
 /// Qualifiers that change what an amount means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -763,6 +767,11 @@ mod tests {
         );
         assert_eq!(BudgetKind::detect("概算要求額"), Some(BudgetKind::Request));
         assert_eq!(BudgetKind::detect("知事査定額"), Some(BudgetKind::Initial));
+        assert_eq!(BudgetKind::detect("財政投融資特別会計"), None);
+        assert_eq!(
+            BudgetKind::detect("令和８年度財政投融資計画"),
+            Some(BudgetKind::FiscalInvestment)
+        );
         let (inclusive, flags) = detect_qualifiers("NICT運営費交付金の内数（新規）【再掲】");
         assert!(inclusive);
         assert!(flags.contains(&BudgetFlag::New) && flags.contains(&BudgetFlag::Relisted));
