@@ -20,8 +20,8 @@ use super::recognise::amounts::{
     CELL_BARS, Column, InlineFigure, Subject, YearKind, bare_subject, cell_amount, cells,
     column_marks, column_of, figure_note_label, header_columns, inline_figures, is_column_word,
     is_figure_label, join_spaced_words, label_subject, names_a_limit, plain_header_columns,
-    prose_subject, relative_year, shifted, tab_cells, unit_declared, unit_line, unit_row,
-    word_column,
+    prose_subject, relative_year, shifted, speaks_of_budget, tab_cells, unit_declared, unit_line,
+    unit_row, word_column,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, milestones};
@@ -132,6 +132,41 @@ fn name_field_parts<'r>(row: &[&'r str]) -> Option<(String, &'r str)> {
         _ => None,
     }
 }
+
+/// The topic a sentence's words give before `は` (see [`Reader::sentence_topic`]): the
+/// name after the last break and the last kana (`その根幹である市税`), an account's or item's
+/// figure label (`全会計の予算総額`) and a trailing 予算 left out.
+fn topic_of(text: &str) -> Option<&str> {
+    let at = text.rfind('は')?;
+    let before = &text[..at];
+    let start = before
+        .rfind(['、', '。', '，', '「', '」', ' ', '\u{3000}'])
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let mut name = &before[start..];
+    if let Some(of) = name.rfind('の')
+        && is_figure_label(&name[of + 'の'.len_utf8()..])
+    {
+        name = &name[..of];
+    }
+    let after_kana = name
+        .char_indices()
+        .rfind(|(_, c)| matches!(c, 'ぁ'..='ゖ'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let name = name[after_kana..].trim();
+    let name = name
+        .strip_suffix("予算")
+        .filter(|n| n.chars().count() >= 2)
+        .unwrap_or(name);
+    let names_an_item =
+        TOPIC_ENDINGS.iter().any(|ending| name.ends_with(ending)) || is_program_name(name);
+    (name.chars().count() >= 2 && names_an_item).then_some(name)
+}
+
+/// Endings of a sentence's topic that names an account or a revenue (`特別会計`, `市税`,
+/// `市債`, `財政調整基金繰入金`).
+const TOPIC_ENDINGS: [&str; 4] = ["会計", "税", "債", "繰入金"];
 
 /// The verb of a sentence allocating an amount to what it names (`…に31億円を計上`).
 const ALLOCATION: &str = "を計上";
@@ -1486,6 +1521,11 @@ impl<'a> Reader<'a> {
                         .then(|| self.subject_above(number, before))
                         .flatten()
                 })
+                .or_else(|| {
+                    self.sentence_topic(number, raw, sentence_start, figure.amount.start)
+                        .filter(|(name, _)| self.current().is_none_or(|item| &item.name != name))
+                        .map(|(name, source)| (name, source, YearKind::default()))
+                })
                 .filter(|_| !figure.change);
             subjects.push(subject);
             start = figure.amount.end;
@@ -1517,6 +1557,43 @@ impl<'a> Reader<'a> {
             }
         }
         true
+    }
+
+    /// The topic of the sentence an amount at byte `end` of line `number` (`raw`) stands in,
+    /// from `start`, or from the line above when the sentence began there (`まず、一般会計予算
+    /// は、前年度当初予算額…`, `このうち国民健康保険事業特別会計は、…`, `市税は、…`): the name
+    /// before its last `は`, when it names an account, a revenue or a program.
+    fn sentence_topic(
+        &self,
+        number: usize,
+        raw: &str,
+        start: usize,
+        end: usize,
+    ) -> Option<(String, Source)> {
+        if let Some(topic) = topic_of(&raw[start..end]) {
+            return Some((clean_name(topic), self.c.source(number, topic)));
+        }
+        let above = number.checked_sub(1).filter(|n| start == 0 && *n >= 1)?;
+        let line = self.c.line(above).trim_end();
+        if line.ends_with(['。', '．']) {
+            return None;
+        }
+        let tail = &line[line.rfind('。').map_or(0, |at| at + '。'.len_utf8())..];
+        let topic = topic_of(tail)?;
+        Some((clean_name(topic), self.c.source(above, topic)))
+    }
+
+    /// Whether the sentence that `before` (the start of line `number`, up to an amount)
+    /// goes on with began on the line above, with an account's or item's topic, and speaks of
+    /// budgets there (`まず、一般会計予算は、…に比べ` over `…の増となる４８６億２，０００万円と
+    /// いたしました。`).
+    fn sentence_above_speaks_of_budget(&self, number: usize, before: &str) -> bool {
+        if before.contains('。') || number <= 1 {
+            return false;
+        }
+        let line = self.c.line(number - 1).trim_end();
+        let tail = &line[line.rfind('。').map_or(0, |at| at + '。'.len_utf8())..];
+        !line.ends_with(['。', '．']) && topic_of(tail).is_some() && speaks_of_budget(tail)
     }
 
     /// The program named at the end of the line above line `number`, an unfinished sentence
@@ -1783,7 +1860,9 @@ impl<'a> Reader<'a> {
         // （前年度約１兆３，２０５億円）`) counts its year from that one's.
         let mut beside: Option<Option<FiscalYear>> = None;
         for (index, figure) in inline_figures(text).into_iter().enumerate() {
-            if figure.limit || figure.outside_budget_talk {
+            let outside_budget_talk = figure.outside_budget_talk
+                && !self.sentence_above_speaks_of_budget(number, &text[..figure.amount.start]);
+            if figure.limit || outside_budget_talk {
                 continue;
             }
             let quote = quote_around(text, figure.amount.start, figure.amount.end);

@@ -940,3 +940,20 @@ fn kinds_as_rows_under_accounts_as_columns_give_each_account_its_figure() {
         ]
     );
 }
+
+#[test]
+fn a_sentence_gives_its_amounts_to_its_topic() {
+    let text = "三 令和８年度予算の概要\n\
+                まず、一般会計予算は、前年度当初予算額４７３億８，６００万円に比べ\n\
+                １２億３，４００万円、２．６％の増となる４８６億２，０００万円といたしました。\n\
+                このうち国民健康保険事業特別会計は、被保険者数の減少により前年度比１億８，６００万円減の\n\
+                １０２億４，３００万円となっております。\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "一般会計 R7 initial 473.86",
+            "一般会計 R8 initial 486.20",
+            "国民健康保険事業特別会計 R8 initial 102.43"
+        ]
+    );
+}

@@ -778,8 +778,18 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
             && ["増", "減", "増額", "減額"]
                 .iter()
                 .any(|w| opened.ends_with(w));
+        // `１２億３，４００万円、２．６％の増となる`: a rate between an amount and its 増.
+        let after_rate = after_start
+            .strip_prefix(['、', '，'])
+            .map(|rest| {
+                rest.trim_start_matches(|c: char| {
+                    c.is_numeric() || matches!(c, '.' | '．' | '%' | '％')
+                })
+            })
+            .filter(|rest| rest.starts_with("の増") || rest.starts_with("の減"));
         let change = amount.oku.is_sign_negative()
             || signed
+            || after_rate.is_some()
             || change_in_parenthesis
             || CHANGE_LABELS.iter().any(|w| label.ends_with(w))
             || ["の増", "の減", "増", "減"]
@@ -1052,7 +1062,7 @@ const BUDGET_TALK: [&str; 13] = [
 
 /// Whether a sentence speaks of budgets: it names a kind of budget (予算, 補正, 要求 …) or
 /// budget wording (計上, 措置, 歳出, 事業 …).
-fn speaks_of_budget(sentence: &str) -> bool {
+pub fn speaks_of_budget(sentence: &str) -> bool {
     kind_named(sentence).is_some() || BUDGET_TALK.iter().any(|word| sentence.contains(word))
 }
 
