@@ -658,3 +658,55 @@ const LEDGERS_LEADERS_AND_SMALL_TABLES_SET: [&str; 6] = [
 fn ledgers_leaders_and_small_tables_written_blind() {
     assert_set_recall(&LEDGERS_LEADERS_AND_SMALL_TABLES_SET);
 }
+
+/// A twenty-second set, written blind: a prefecture's 予算編成過程 in Shift_JIS (要求額 and
+/// 知事査定額 side by side, then a card per project in an open-sided box with letter-spaced
+/// labels); the 特別会計 tables of a ministry's HTML page with the year in each caption; a
+/// Markdown request of boxes under headings; a village's supplementary whose accounts are
+/// columns and whose 既定予算額 / 補正額 / 計 are rows; and an agency's 行政事業レビューシート
+/// PDF (years as columns, kinds as rows, 予／算／の／状／況 down their side).
+const SHEETS_CARDS_AND_TRANSPOSED_TABLES_SET: [&str; 5] = [
+    "okuse_pref_r8_satei_kekka_sjis.txt",
+    "mof_r8_tokubetsu_kaikei_yosan_gaiyo.html",
+    "mext_r9_gaisan_yokyu_point.md",
+    "haginoya_village_r7_hosei3_gaiyo.txt",
+    "cfa_r8_gyousei_jigyou_review_sheet.pdf",
+];
+
+#[test]
+fn sheets_cards_and_transposed_tables_written_blind() {
+    assert_set_recall(&SHEETS_CARDS_AND_TRANSPOSED_TABLES_SET);
+}
+
+/// A twenty-third set, written blind, of national publications: a 予算のポイント PDF whose
+/// headers' cells wrap over lines (`令和７年度予算` over `（当初）`); a ministry's landscape
+/// slides with a wrapped header and boxes of 【R8予算額（案）：…】; a 財政投融資計画 in
+/// Shift_JIS; a supplementary's PR page of cards and prose (`…に19.5億円…を計上`); a
+/// Markdown request whose cells hold `64,616,950<br>（うち要望額 4,222,000）`; and four
+/// review sheets drawn in an ASCII grid (`| 予算の | 当初予算 | …`).
+const NATIONAL_POINTS_PLANS_AND_SHEETS_SET: [&str; 6] = [
+    "mof_r8_yosan_point.pdf",
+    "soumu_r8_yosan_an_gaiyo.pdf",
+    "zaito_r8_keikaku_sjis.txt",
+    "cfa_r7_hosei1_point.html",
+    "jma_r9_gaisan_yokyu.md",
+    "chusho_r7_review_sheets.txt",
+];
+
+#[test]
+fn national_points_plans_and_sheets_written_blind() {
+    assert_set_recall(&NATIONAL_POINTS_PLANS_AND_SHEETS_SET);
+}
+
+/// A mayor's 施政方針 speech, written blind, every figure inside a sentence (`…市税は、…前年度
+/// 比` over `４億２，３００万円増の１６８億５，０００万円を見込みました。`): read in part, its
+/// accounts and revenues by their topics; projects named across line breaks (`…無償化` over
+/// `事業として２億…`) are not yet. The bar keeps what is read.
+#[test]
+fn a_speech_with_every_figure_in_its_sentences_is_read_in_part() {
+    let recall = check("jogamine_city_r8_shisei_houshin.pdf");
+    assert!(recall >= SPEECH_RECALL, "recall {recall}");
+}
+
+/// The part of the speech's figures read today.
+const SPEECH_RECALL: f64 = 0.45;
