@@ -1741,13 +1741,18 @@ impl<'a> Reader<'a> {
                 group.ends_with(['】', '］', ']']).then_some(group)
             })
             .unwrap_or(head);
-        let name = clean_name(
-            head.trim_end_matches(NAME_TAIL)
-                .trim_end_matches(['】', ']', '］'])
-                .trim_start_matches(['【', '[', '（', '(', ' ', '\u{3000}'])
-                .trim_start_matches("うち")
-                .trim(),
-        );
+        // `【Ⅰ　…の強化】`, `＜サイバー空間の安全・安心の確保＞`: the brackets and the number
+        // inside them are no part of the name.
+        let bare = head
+            .trim_end_matches(NAME_TAIL)
+            .trim_end_matches(['】', ']', '］', '＞', '>', '〉', '》'])
+            .trim_start_matches(['【', '[', '（', '(', '＜', '<', '〈', '《', ' ', '\u{3000}'])
+            .trim_start_matches("うち")
+            .trim();
+        let bare = numbered(bare)
+            .filter(|found| !found.style.is_bullet())
+            .map_or(bare, |found| found.title);
+        let name = clean_name(bare);
         let account = name.ends_with("会計");
         let generic = YearKind::read(&name).is_empty()
             && !["予算", "要求", "総額", "合計", "計", "うち"]

@@ -957,3 +957,17 @@ fn a_sentence_gives_its_amounts_to_its_topic() {
         ]
     );
 }
+
+#[test]
+fn names_in_brackets_lose_the_brackets_and_the_number_inside() {
+    let text = "令和７年度補正予算（第１号）の概要\n\
+                【Ⅰ　国民の安全・安心を守る治安基盤の強化】　　　18,925百万円\n\
+                \u{3000}＜サイバー空間の安全・安心の確保＞　　　　　 6,543百万円\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "国民の安全・安心を守る治安基盤の強化 R7 supplementary 189.25",
+            "サイバー空間の安全・安心の確保 R7 supplementary 65.43"
+        ]
+    );
+}

@@ -180,6 +180,10 @@ pub fn column_marks(cell: &str) -> Vec<char> {
         .collect()
 }
 
+/// Words of a header cell whose figures are projections of later years (中期財政見通し,
+/// 推計, 試算), no budget.
+const PROJECTION_WORDS: [&str; 3] = ["見通し", "推計", "試算"];
+
 /// Words of a header cell whose figures are the budget before or after a supplementary, not
 /// a budget of one kind.
 const AROUND_SUPPLEMENTARY_WORDS: [&str; 3] = ["補正前", "補正後", "既定予算"];
@@ -413,12 +417,14 @@ pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
     {
         return Column::Change(unit);
     }
-    // The budget before or after a supplementary (補正前の額, 既定予算額, 補正後計) is neither the
+    // A projection (令和９年度見通し) is no budget. The budget before or after a
+    // supplementary (補正前の額, 既定予算額, 補正後計) is neither the
     // supplementary nor the initial budget; a limit, rate or balance (限度額, 残高) is no
     // budget.
     if AROUND_SUPPLEMENTARY_WORDS
         .iter()
         .any(|w| folded.contains(w))
+        || PROJECTION_WORDS.iter().any(|w| folded.contains(w))
         || names_a_limit(folded)
     {
         return Column::Other;
@@ -1348,6 +1354,12 @@ mod tests {
                 Column::Figure(..),
                 Column::Other
             ]
+        ));
+        let columns = header_columns(&["区分", "令和8年度当初予算", "令和9年度見通し"], context)
+            .expect("a header of figures");
+        assert!(matches!(
+            columns.as_slice(),
+            [Column::Label, Column::Figure(..), Column::Other]
         ));
         let columns = header_columns(&["款", "既定予算額", "補正額", "計"], context)
             .expect("a header of figures");
