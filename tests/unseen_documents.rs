@@ -710,3 +710,21 @@ fn a_speech_with_every_figure_in_its_sentences_is_read_in_part() {
 
 /// The part of the speech's figures read today.
 const SPEECH_RECALL: f64 = 0.45;
+
+/// A twenty-fourth set, written blind: a police agency's supplementary in Shift_JIS with
+/// `【Ⅰ　柱】` over `＜項目＞` and `（前年度補正　…）` under each item's bullets; a town's
+/// initial budget beside its 中期財政見通し (years over 決算見込 / 当初予算 / 見通し, only
+/// the budget read); a city's 補正予算 議案 page (第1表 款/項 tables, `※1` inside amount
+/// cells, 第2表–第4表 of no budget); and a reconstruction agency's Markdown request with
+/// `1兆292.40億円` and ├/└ rows.
+const PILLARS_PROJECTIONS_AND_BILLS_SET: [&str; 4] = [
+    "npa_r7_hosei1_gaiyo_sjis.txt",
+    "wakabasawa_town_r8_tousho_chuki_zaisei_mitoshi.txt",
+    "naranoki_city_r7_ippan_hosei2_gian.html",
+    "reconstruction_agency_r9_gaisan_yokyu.md",
+];
+
+#[test]
+fn pillars_projections_and_bills_written_blind() {
+    assert_set_recall(&PILLARS_PROJECTIONS_AND_BILLS_SET);
+}

@@ -1284,7 +1284,14 @@ impl<'a> Reader<'a> {
             match numbered(&line) {
                 Some(found) if found.style.is_bullet() => is_figure_note(found.title),
                 Some(_) => false,
-                None => is_figure_note(&line),
+                // `（前年度補正　5,210百万円）` under a bullet of what is done: a note of the
+                // item the bullets describe.
+                None => {
+                    let line = line.trim();
+                    let parenthesised =
+                        line.starts_with(['（', '(']) && line.ends_with(['）', ')']);
+                    is_figure_note(line) && !parenthesised
+                }
             }
         })
     }

@@ -971,3 +971,18 @@ fn names_in_brackets_lose_the_brackets_and_the_number_inside() {
         ]
     );
 }
+
+#[test]
+fn a_note_in_parentheses_under_bullets_is_the_items_not_the_last_bullets() {
+    let text = "令和７年度補正予算（第１号）の概要\n\
+                ＜重要施設の警戒警備の強化＞　　　　　 4,126百万円\n\
+                \u{3000}\u{3000}・要人警護用車両・防護資機材の更新\n\
+                \u{3000}\u{3000}\u{3000}（前年度補正　3,688百万円）\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "重要施設の警戒警備の強化 R7 supplementary 41.26",
+            "重要施設の警戒警備の強化 R6 supplementary 36.88"
+        ]
+    );
+}
