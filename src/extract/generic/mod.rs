@@ -59,9 +59,7 @@ fn wrapped_words(cells: Vec<&str>, width: usize, context: YearKind) -> Option<Ve
     let mut words: Vec<String> = Vec::with_capacity(cells.len());
     for cell in cells {
         match words.last_mut() {
-            Some(last) if cell.starts_with(['（', '(']) && cell.ends_with(['）', ')']) => {
-                last.push_str(cell)
-            }
+            Some(last) if is_parenthesised(cell) => last.push_str(cell),
             _ => words.push(cell.to_string()),
         }
     }
@@ -915,12 +913,8 @@ impl<'a> Reader<'a> {
                 .collect();
             let rows: Vec<Vec<&str>> = lines.iter().map(|line| cells(line)).collect();
             // A row of marks alone (`（Ａ） | （Ｂ） | （Ｂ）－（Ａ）`) stands under its columns.
-            let marks_only = |row: &Vec<&str>| {
-                row.len() >= 2
-                    && row
-                        .iter()
-                        .all(|cell| cell.starts_with(['（', '(']) && cell.ends_with(['）', ')']))
-            };
+            let marks_only =
+                |row: &Vec<&str>| row.len() >= 2 && row.iter().all(|cell| is_parenthesised(cell));
             if !rows.iter().all(|row| words_only(row)) || rows.iter().any(marks_only) {
                 return None;
             }
@@ -1286,12 +1280,7 @@ impl<'a> Reader<'a> {
                 Some(_) => false,
                 // `（前年度補正　5,210百万円）` under a bullet of what is done: a note of the
                 // item the bullets describe.
-                None => {
-                    let line = line.trim();
-                    let parenthesised =
-                        line.starts_with(['（', '(']) && line.ends_with(['）', ')']);
-                    is_figure_note(line) && !parenthesised
-                }
+                None => is_figure_note(&line) && !is_parenthesised(line.trim()),
             }
         })
     }
@@ -2284,7 +2273,12 @@ fn is_name_line(line: &str) -> bool {
 /// or a parenthesis on a line of its own under a name (`（健康福祉政策課）`): no name of its
 /// own.
 fn is_wrapped_tail(line: &str) -> bool {
-    unclosed_parentheses(line) < 0 || (line.starts_with(['（', '(']) && line.ends_with(['）', ')']))
+    unclosed_parentheses(line) < 0 || is_parenthesised(line)
+}
+
+/// Whether a text is one parenthesis (`（対前年度　+28,150）`, `（新規）`, `（Ａ）`).
+fn is_parenthesised(text: &str) -> bool {
+    text.starts_with(['（', '(']) && text.ends_with(['）', ')'])
 }
 
 /// Whether the end of `text` stands inside a parenthesis it opens and does not close.

@@ -2,8 +2,8 @@
 //! (or a single figure under a unit line), changes and rates on the row's current figure.
 
 use super::{
-    Item, Reader, Role, TableLayout, emit_budget, is_name_line, is_row_number, is_rule_line,
-    is_table_line, item_year_kind, split_trailing_parenthesis,
+    Item, Reader, Role, TableLayout, emit_budget, is_name_line, is_parenthesised, is_row_number,
+    is_rule_line, is_table_line, item_year_kind, split_trailing_parenthesis,
 };
 use crate::extract::recognise::amounts::{
     Column, YearKind, cell_amount, cells, column_of, figure_note_label, inline_figures,
@@ -130,11 +130,6 @@ fn without_remark(cell: &str) -> &str {
         }
         _ => cell,
     }
-}
-
-/// Whether a cell is one parenthesis (`（対前年度　+28,150）`, `（新規）`).
-fn is_parenthesised(cell: &str) -> bool {
-    cell.starts_with(['（', '(']) && cell.ends_with(['）', ')'])
 }
 
 /// The kind the label cells before a row's figures name (`地域公共交通確保維持改善事業 |
