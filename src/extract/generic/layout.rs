@@ -4,6 +4,7 @@
 //! table (`節 | 区分 | 金額` in a 事項別明細書) is told apart from the table's own rows.
 
 use crate::extract::recognise::amounts::{CELL_BARS, Column, cells, spaced_word_ranges};
+use crate::extract::recognise::names::without_spaces;
 use unicode_width::UnicodeWidthStr;
 
 /// Most display columns between the right edge of a figure and that of its header cell.
@@ -82,7 +83,7 @@ impl TableLayout {
             .collect::<Option<Vec<_>>>()?;
         let words: Vec<String> = words.into_iter().map(|range| row[range].concat()).collect();
         let breakdown = words.iter().enumerate().skip(1).find_map(|(index, word)| {
-            let compact: String = word.chars().filter(|c| !c.is_whitespace()).collect();
+            let compact = without_spaces(word);
             BREAKDOWN_HEADS
                 .iter()
                 .any(|head| compact.starts_with(head))
@@ -110,10 +111,9 @@ impl TableLayout {
         if !words {
             return self;
         }
-        let head = row.iter().find(|cell| {
-            let compact: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
-            BREAKDOWN_HEADS.contains(&compact.as_str())
-        });
+        let head = row
+            .iter()
+            .find(|cell| BREAKDOWN_HEADS.contains(&without_spaces(cell).as_str()));
         if let Some((start, _)) = head.and_then(|cell| span_in(line, cell)) {
             self.breakdown = (1..self.spans.len()).find(|index| self.spans[*index].1 > start);
         }

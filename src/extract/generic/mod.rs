@@ -26,7 +26,8 @@ use super::recognise::amounts::{
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, milestones};
 use super::recognise::names::{
-    clean_name, is_reference_note, leading_note_mark, note_mark, strip_markup, without_status_marks,
+    clean_name, is_reference_note, leading_note_mark, note_mark, strip_markup, without_spaces,
+    without_status_marks,
 };
 use super::recognise::numbering::{Numbered, Outline, Style, numbered};
 use super::recognise::plans::find_plans;
@@ -109,14 +110,12 @@ fn per_column<T: Default>(
 /// A name field's word without its spaces and the name it gives: two cells (`事業名 |
 /// …`), or one whose letter-spaced word a space parts from the name (`事 業 名　…`).
 fn name_field_parts<'r>(row: &[&'r str]) -> Option<(String, &'r str)> {
-    let compact = |text: &str| {
-        text.chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-    };
     match row {
         // `事業名　　：…`: a colon may part them.
-        [field, name] => Some((compact(field), name.trim_start_matches(['：', ':']).trim())),
+        [field, name] => Some((
+            without_spaces(field),
+            name.trim_start_matches(['：', ':']).trim(),
+        )),
         [line] => NAME_FIELDS.iter().find_map(|field| {
             let mut rest = line.trim_start();
             for letter in field.chars() {
@@ -129,6 +128,11 @@ fn name_field_parts<'r>(row: &[&'r str]) -> Option<(String, &'r str)> {
         }),
         _ => None,
     }
+}
+
+/// Where the last sentence of `text` starts: after its last `。`, else at its start.
+fn sentence_start(text: &str) -> usize {
+    text.rfind('。').map_or(0, |at| at + '。'.len_utf8())
 }
 
 /// The topic a sentence's words give before `は` (see [`Reader::sentence_topic`]): the
@@ -375,11 +379,7 @@ impl<'a> Reader<'a> {
         if let Some(columns) =
             spaced_header(raw, &row, self.context()).filter(|_| self.table_row_follows(number))
         {
-            self.columns = Some(columns);
-            self.header_line = number;
-            self.kind_rows = false;
-            self.column_kinds.clear();
-            self.column_marks.clear();
+            self.start_table(number, columns);
             self.layout = None;
             self.unit = self.unit.or_else(|| self.unit_after_table(number));
             return;
@@ -391,11 +391,7 @@ impl<'a> Reader<'a> {
             .three_line_header(number, &row)
             .or_else(|| self.wrapped_header(number, &row))
         {
-            self.columns = Some(columns);
-            self.header_line = number;
-            self.kind_rows = false;
-            self.column_kinds.clear();
-            self.column_marks.clear();
+            self.start_table(number, columns);
             self.layout = None;
             self.unit = self.unit.or_else(|| self.unit_after_table(number));
             return;
@@ -421,11 +417,9 @@ impl<'a> Reader<'a> {
                 // The header's cells are its columns, maybe after a label column it left
                 // without a word.
                 let left_out = columns.len().checked_sub(row.len()).filter(|n| *n <= 1);
+                self.start_table(number, columns);
                 self.column_kinds = per_column(&row, left_out, |cell| YearKind::read(cell).kind);
                 self.column_marks = per_column(&row, left_out, column_marks);
-                self.columns = Some(columns);
-                self.header_line = number;
-                self.kind_rows = false;
                 if self.caption_names_no_budget() {
                     // 第２表　継続費, 第３表　債務負担行為: its 総額 and 年割額 are no budgets.
                     self.columns = Some(vec![Column::Other; row.len()]);
@@ -450,11 +444,7 @@ impl<'a> Reader<'a> {
             {
                 // A table of something other than budgets (起債の目的 | 限度額 | 利率): the
                 // table before has ended, and this one's rows are no budgets.
-                self.columns = Some(columns);
-                self.header_line = number;
-                self.kind_rows = false;
-                self.column_kinds.clear();
-                self.column_marks.clear();
+                self.start_table(number, columns);
                 self.layout = None;
                 return;
             }
@@ -496,6 +486,16 @@ impl<'a> Reader<'a> {
             return;
         }
         self.text_line(number, raw);
+    }
+
+    /// Starts the table whose header, at line `number`, gives `columns`: nothing is known yet
+    /// of its rows' kinds or of its header cells' own kinds and marks.
+    fn start_table(&mut self, number: usize, columns: Vec<Column>) {
+        self.columns = Some(columns);
+        self.header_line = number;
+        self.kind_rows = false;
+        self.column_kinds.clear();
+        self.column_marks.clear();
     }
 
     /// A project sheet's field naming its project (`事業名 | 保育対策総合支援事業費補助金`,
@@ -1015,12 +1015,8 @@ impl<'a> Reader<'a> {
                 _ => column_of(index, &column.words, context),
             })
             .collect();
-        self.columns = Some(layout.without_breakdown(columns));
+        self.start_table(number, layout.without_breakdown(columns));
         self.layout = Some(layout);
-        self.header_line = number;
-        self.kind_rows = false;
-        self.column_kinds.clear();
-        self.column_marks.clear();
         true
     }
 
@@ -1488,9 +1484,7 @@ impl<'a> Reader<'a> {
         let mut subjects = Vec::with_capacity(figures.len());
         let mut start = 0;
         for figure in figures {
-            let sentence_start = raw[..figure.amount.start]
-                .rfind('。')
-                .map_or(0, |at| at + '。'.len_utf8());
+            let sentence_start = sentence_start(&raw[..figure.amount.start]);
             let from = start.max(sentence_start);
             let before = &raw[from..figure.amount.start];
             // `…体制強化に19.5億円、…支援に31億円を計上します`: what a sentence allocates an
@@ -1569,14 +1563,17 @@ impl<'a> Reader<'a> {
         if let Some(topic) = topic_of(&raw[start..end]) {
             return Some((clean_name(topic), self.c.source(number, topic)));
         }
-        let above = number.checked_sub(1).filter(|n| start == 0 && *n >= 1)?;
-        let line = self.c.line(above).trim_end();
-        if line.ends_with(['。', '．']) {
-            return None;
-        }
-        let tail = &line[line.rfind('。').map_or(0, |at| at + '。'.len_utf8())..];
+        let (above, tail) = self.sentence_above(number).filter(|_| start == 0)?;
         let topic = topic_of(tail)?;
         Some((clean_name(topic), self.c.source(above, topic)))
+    }
+
+    /// The line above line `number` and the start of the sentence it leaves unfinished (its
+    /// text after its last `。`), when it does not end with a full stop.
+    fn sentence_above(&self, number: usize) -> Option<(usize, &'a str)> {
+        let above = number.checked_sub(1).filter(|n| *n >= 1)?;
+        let line = self.c.line(above).trim_end();
+        (!line.ends_with(['。', '．'])).then(|| (above, &line[sentence_start(line)..]))
     }
 
     /// Whether the sentence that `before` (the start of line `number`, up to an amount)
@@ -1584,12 +1581,11 @@ impl<'a> Reader<'a> {
     /// budgets there (`まず、一般会計予算は、…に比べ` over `…の増となる４８６億２，０００万円と
     /// いたしました。`).
     fn sentence_above_speaks_of_budget(&self, number: usize, before: &str) -> bool {
-        if before.contains('。') || number <= 1 {
+        if before.contains('。') {
             return false;
         }
-        let line = self.c.line(number - 1).trim_end();
-        let tail = &line[line.rfind('。').map_or(0, |at| at + '。'.len_utf8())..];
-        !line.ends_with(['。', '．']) && topic_of(tail).is_some() && speaks_of_budget(tail)
+        self.sentence_above(number)
+            .is_some_and(|(_, tail)| topic_of(tail).is_some() && speaks_of_budget(tail))
     }
 
     /// The program named at the end of the line above line `number`, an unfinished sentence
@@ -1607,7 +1603,7 @@ impl<'a> Reader<'a> {
         if !unfinished {
             return None;
         }
-        let from = text.rfind('。').map_or(0, |at| at + '。'.len_utf8());
+        let from = sentence_start(text);
         let sentence = format!("{}{}", &text[from..], rest.trim());
         let subject = prose_subject(&sentence)?;
         // The name must stand on the line above, to be cited there.

@@ -9,7 +9,9 @@ use crate::extract::recognise::amounts::{
     Column, YearKind, cell_amount, cells, column_of, figure_note_label, inline_figures,
     is_figure_label, kind_named, names_a_limit, relative_year, shifted,
 };
-use crate::extract::recognise::names::{clean_name, strip_markup, without_status_marks};
+use crate::extract::recognise::names::{
+    clean_name, strip_markup, without_spaces, without_status_marks,
+};
 use crate::extract::recognise::numbering::numbered;
 use crate::extract::recognise::year_tables::is_indicator_row;
 use crate::graph::model::{NodeType, Rel, Source};
@@ -67,8 +69,7 @@ fn row_label<'r>(row: &[&'r str], columns: &[Column]) -> &'r str {
 /// The kind a label cell names when it is budget wording alone (`当初予算`, `補正予算` beside
 /// an item's name spanning both rows): the kind of the row's figures, no name.
 fn kind_label(cell: &str) -> Option<BudgetKind> {
-    let compact: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
-    kind_named(&compact).filter(|_| is_figure_label(cell))
+    kind_named(&without_spaces(cell)).filter(|_| is_figure_label(cell))
 }
 
 /// The year and kind of a figure `cell` in a row whose label names its `kind`: that kind,
@@ -159,15 +160,14 @@ fn bare_year(label: &str) -> Option<FiscalYear> {
 
 /// Whether a row's label says it is the total of the rows above (`合計`, `計`, `小　計`).
 pub(super) fn is_total_label(label: &str) -> bool {
-    let compact: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = without_spaces(label);
     TOTAL_LABELS.contains(&compact.as_str()) || compact.ends_with("合計")
 }
 
 /// Whether a total's label names nothing but the total (`合計`, `小　計`), so that it is the
 /// total of the table's own item; `歳出合計` names what it totals.
 fn is_bare_total(label: &str) -> bool {
-    let compact: String = label.chars().filter(|c| !c.is_whitespace()).collect();
-    TOTAL_LABELS.contains(&compact.as_str())
+    TOTAL_LABELS.contains(&without_spaces(label).as_str())
 }
 
 /// Where a second table starts in a row of two tables set side by side: a column of labels

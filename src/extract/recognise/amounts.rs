@@ -255,10 +255,7 @@ pub fn figure_note_label(label: &str) -> Option<YearKind> {
         .trim_start_matches(['（', '(', '【', '[', '［', ' ', '\u{3000}'])
         .trim_end_matches([':', '：', ' ', '\u{3000}', '\t', '】', ']', '］']);
     // `要　求　額`: a label's letters may be spaced out.
-    let label = &label
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>();
+    let label = &super::names::without_spaces(label);
     let named = YearKind::read(label);
     // `（前年度　７，１４８億円`, `本年度　４５，６７８千円`: a year named relative to the one
     // in force is a year too.

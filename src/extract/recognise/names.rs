@@ -272,6 +272,11 @@ pub fn trim_markers(text: &str) -> &str {
     }
 }
 
+/// A text with its white space taken out (`要　求　額` → `要求額`, `事 業 名` → `事業名`).
+pub fn without_spaces(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
 /// A key for comparing names: matching-normalised with everything but letters and digits removed.
 pub fn loose_key(text: &str) -> String {
     for_matching(&strip_markup(text))
