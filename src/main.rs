@@ -80,7 +80,7 @@ enum Command {
         #[arg(long, env = "SEISAKU_ADMIN_TOKEN", hide_env_values = true)]
         admin_token: Option<String>,
     },
-    /// Add documents (PDF, HTML, Markdown, text) to the library and the index.
+    /// Add documents (PDF, HTML, Markdown, CSV, text) to the library and the index.
     Add {
         /// The files.
         #[arg(required = true)]

@@ -81,11 +81,11 @@ pub struct LinesResponse {
     pub lines: Vec<Line>,
 }
 
-/// Adds a document (PDF, HTML, Markdown or text) sent as the raw body with its
+/// Adds a document (PDF, HTML, Markdown, CSV or text) sent as the raw body with its
 /// `Content-Type`; it is searchable as soon as this answers.
 #[utoipa::path(post, path = "/documents", operation_id = "add_document", params(AddParams),
     request_body(description = "The file as it is", content(
-        (Vec<u8> = "application/pdf"), (String = "text/html"), (String = "text/markdown"), (String = "text/plain"))),
+        (Vec<u8> = "application/pdf"), (String = "text/html"), (String = "text/markdown"), (String = "text/plain"), (String = "text/csv"))),
     security(("bearer" = [])),
     responses(
         (status = 201, description = "Added", body = DocumentResponse),

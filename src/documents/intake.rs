@@ -108,6 +108,7 @@ fn content_type_of(format: Format, declared: Option<&str>) -> String {
         (Format::Html, _) => "text/html".into(),
         (Format::Markdown, _) => "text/markdown".into(),
         (Format::Text, _) => "text/plain".into(),
+        (Format::Csv, _) => "text/csv".into(),
     }
 }
 
@@ -117,6 +118,7 @@ fn extension_of(format: Format) -> &'static str {
         Format::Html => "html",
         Format::Markdown => "md",
         Format::Text => "txt",
+        Format::Csv => "csv",
     }
 }
 
@@ -253,6 +255,25 @@ mod tests {
         let document = prepare(given, &IntakeOptions::default()).expect("prepared");
         assert_eq!(document.entry.title, "別の題");
         assert_eq!(document.entry.kind, DocKind::BudgetRequest);
+    }
+
+    #[test]
+    fn a_csv_in_shift_jis_becomes_rows_of_tab_separated_cells() {
+        let text = "年度,事業名,補正額（円）\r\n2025,道路維持補修事業,95000000\r\n";
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(text);
+        for (content_type, filename) in [("text/csv", "補正.dat"), ("", "補正.csv")] {
+            let mut given = incoming(&bytes, content_type, filename);
+            given.content_type = Some(content_type.into()).filter(|c: &String| !c.is_empty());
+            let document = prepare(given, &IntakeOptions::default()).expect("prepared");
+            assert_eq!(document.entry.format, Format::Csv);
+            assert_eq!(
+                document.lines,
+                [
+                    "年度\t事業名\t補正額（円）",
+                    "2025\t道路維持補修事業\t95000000"
+                ]
+            );
+        }
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Turning an added file (PDF, HTML, Markdown or plain text) into the lines of text that
+//! Turning an added file (PDF, HTML, Markdown, CSV or plain text) into the lines of text that
 //! citations count, with the page of each line for PDFs, and reading its metadata from the
 //! content.
 //!
@@ -6,6 +6,7 @@
 //!   detection) and line splitting;
 //! - `html`: the readable text of an HTML page;
 //! - `markdown`: Markdown line for line, its HTML tables read as rows;
+//! - `delimited`: CSV records as rows of tab-separated cells;
 //! - `pdf`: PDF text and pages with poppler's `pdftotext`, run by `process` with a time limit;
 //! - `columns`: the two text columns of a `-layout` page read one after the other;
 //! - `meta`: title, date and publisher read from the top of a document;
@@ -13,6 +14,7 @@
 
 mod columns;
 mod decode;
+mod delimited;
 mod html;
 mod kind;
 mod markdown;
@@ -39,6 +41,8 @@ pub enum Format {
     Markdown,
     /// Plain text (UTF-8, Shift_JIS/CP932 or EUC-JP).
     Text,
+    /// Comma-separated values, in any encoding plain text may have.
+    Csv,
 }
 
 impl Format {
@@ -49,6 +53,7 @@ impl Format {
             Format::Html => "html",
             Format::Markdown => "markdown",
             Format::Text => "text",
+            Format::Csv => "csv",
         }
     }
 }
@@ -143,6 +148,7 @@ pub fn detect_format(
             "text/html" | "application/xhtml+xml" => Ok(Format::Html),
             "text/markdown" | "text/x-markdown" => Ok(Format::Markdown),
             "text/plain" => Ok(Format::Text),
+            "text/csv" | "application/csv" => Ok(Format::Csv),
             other => Err(IngestError::Unsupported(other.to_string())),
         };
     }
@@ -154,7 +160,8 @@ pub fn detect_format(
         "pdf" => Ok(Format::Pdf),
         "html" | "htm" | "xhtml" => Ok(Format::Html),
         "md" | "markdown" => Ok(Format::Markdown),
-        "txt" | "text" | "csv" => Ok(Format::Text),
+        "txt" | "text" => Ok(Format::Text),
+        "csv" => Ok(Format::Csv),
         other => Err(IngestError::Unsupported(format!(
             "file extension {other:?}"
         ))),
@@ -165,7 +172,8 @@ pub fn detect_format(
 /// (the `charset` parameter of an HTTP `Content-Type`), which wins over detection.
 ///
 /// Text and Markdown are kept line for line (line endings normalised, a BOM dropped; an HTML
-/// table in Markdown read as rows on the lines of its tags); HTML
+/// table in Markdown read as rows on the lines of its tags); a CSV gives a line per record,
+/// its fields a tab apart; HTML
 /// gives its readable text with Markdown-style headings (see the `html` module); a PDF gives
 /// the text of its pages with the page of every line.
 pub fn convert(
@@ -184,6 +192,9 @@ pub fn convert(
         Format::Text => Ok(text_only(decode::split_lines(&decode::decode(
             bytes, charset,
         )?))),
+        Format::Csv => Ok(text_only(delimited::csv_lines(&decode::decode(
+            bytes, charset,
+        )?)?)),
         Format::Markdown => Ok(text_only(markdown::with_html_tables(decode::split_lines(
             &decode::decode(bytes, charset)?,
         )))),

@@ -19,9 +19,9 @@ use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
     CELL_BARS, Column, InlineFigure, Subject, YearKind, bare_subject, cell_amount, cells,
     column_marks, column_of, figure_note_label, header_columns, inline_figures, is_column_word,
-    is_figure_label, join_spaced_words, label_subject, names_a_limit, plain_header_columns,
-    prose_subject, relative_year, shifted, speaks_of_budget, tab_cells, unit_declared, unit_line,
-    unit_row, word_column,
+    is_figure_label, join_spaced_words, label_subject, names_a_limit, names_years,
+    plain_header_columns, prose_subject, relative_year, shifted, speaks_of_budget, tab_cells,
+    unit_declared, unit_line, unit_row, word_column,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, milestones};
@@ -273,6 +273,9 @@ struct Reader<'a> {
     /// The marks each column's header cell gives or cites (`(C)`, `(C)-(A)`), aligned as
     /// `column_kinds`.
     column_marks: Vec<Vec<char>>,
+    /// The column whose cells are each row's fiscal year (`年度` over `2025`), where the
+    /// header's cells are its columns.
+    year_column: Option<usize>,
 }
 
 impl<'a> Reader<'a> {
@@ -309,6 +312,7 @@ impl<'a> Reader<'a> {
             sheet: None,
             kind_rows: false,
             column_kinds: Vec::new(),
+            year_column: None,
             column_marks: Vec::new(),
         }
     }
@@ -420,6 +424,10 @@ impl<'a> Reader<'a> {
                 self.start_table(number, columns);
                 self.column_kinds = per_column(&row, left_out, |cell| YearKind::read(cell).kind);
                 self.column_marks = per_column(&row, left_out, column_marks);
+                self.year_column = left_out.and_then(|left_out| {
+                    let index = row.iter().position(|cell| names_years(cell))?;
+                    Some(index + left_out)
+                });
                 if self.caption_names_no_budget() {
                     // 第２表　継続費, 第３表　債務負担行為: its 総額 and 年割額 are no budgets.
                     self.columns = Some(vec![Column::Other; row.len()]);
@@ -496,6 +504,7 @@ impl<'a> Reader<'a> {
         self.kind_rows = false;
         self.column_kinds.clear();
         self.column_marks.clear();
+        self.year_column = None;
     }
 
     /// A project sheet's field naming its project (`事業名 | 保育対策総合支援事業費補助金`,

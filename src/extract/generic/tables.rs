@@ -7,7 +7,7 @@ use super::{
 };
 use crate::extract::recognise::amounts::{
     Column, YearKind, cell_amount, cells, column_of, figure_note_label, inline_figures,
-    is_figure_label, kind_named, names_a_limit, relative_year, shifted,
+    is_figure_label, kind_named, names_a_limit, relative_year, shifted, year_cell,
 };
 use crate::extract::recognise::names::{
     clean_name, strip_markup, without_spaces, without_status_marks,
@@ -628,7 +628,14 @@ impl Reader<'_> {
         // `令和３年度 | 13,210 | 11,856` under `年度 | 当初予算 | 補正予算`: the row's year is
         // its figures' year, and they are the table's own item's.
         let row_year = bare_year(label_cell);
-        if let Some(year) = row_year {
+        // `2025 | … | 学校体育館空調設置事業 | 312860000` under `年度 | … | 事業名 | 補正額`: the
+        // year column's cell is the row's year.
+        let column_year = self
+            .year_column
+            .filter(|_| row.len() == columns.len())
+            .and_then(|index| row.get(index))
+            .and_then(|cell| year_cell(cell));
+        if let Some(year) = row_year.or(column_year) {
             for cell in &mut cells {
                 cell.year_kind.year = Some(year);
             }

@@ -986,3 +986,20 @@ fn a_note_in_parentheses_under_bullets_is_the_items_not_the_last_bullets() {
         ]
     );
 }
+
+#[test]
+fn a_record_table_s_year_column_gives_each_row_its_year() {
+    let text = "年度\t補正回\t会計区分\t款\t事業名\t補正前の額（円）\t補正額（円）\t補正後の額（円）\t備考\n\
+                2025\t第5号\t一般会計\t教育費\t学校体育館空調設置事業\t0\t312860000\t312860000\t新規\n\
+                2025\t第5号\t一般会計\t衛生費\t予防接種事業\t216400000\t-48730000\t167670000\t\n\
+                2025\t第5号\t一般会計\t\t歳出合計\t\t264130000\t\t\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "学校体育館空調設置事業 R7 supplementary 3.1286",
+            "予防接種事業 R7 supplementary -0.4873",
+            // The total of the 一般会計's spending, named by the group its row gives.
+            "一般会計 R7 supplementary 2.6413"
+        ]
+    );
+}

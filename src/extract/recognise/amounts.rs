@@ -384,6 +384,38 @@ fn columns_of(cells: &[&str], context: YearKind) -> Vec<Column> {
 /// Endings of a header that names a column of words about a row (`主な増減理由`, `事業の内容`).
 const NOTE_COLUMN_ENDINGS: [&str; 7] = ["理由", "内容", "説明", "概要", "備考", "摘要", "要因"];
 
+/// Endings of a header that names a column of words or numbers saying which one a row is
+/// (`補正回`, `会計区分`), not of amounts.
+const NAMING_COLUMN_ENDINGS: [&str; 4] = ["回", "回次", "番号", "区分"];
+
+/// Headers of a column whose cells are each row's fiscal year (`年度 | … | 補正額` over
+/// `2025 | … | 312860000`).
+const YEAR_COLUMN_HEADERS: [&str; 3] = ["年度", "会計年度", "予算年度"];
+
+/// Whether a header cell names a column of fiscal years (`年度`, `会計年度`), not a year's
+/// figures (`本年度`, `令和７年度`).
+pub fn names_years(header: &str) -> bool {
+    let folded: String = crate::normalize::nfkc(header)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    YEAR_COLUMN_HEADERS.contains(&folded.as_str())
+}
+
+/// The fiscal year a cell of a column of years states: `2025`, `R7`, `令和7`, `令和７年度`.
+pub fn year_cell(cell: &str) -> Option<FiscalYear> {
+    let cell = cell.trim();
+    let with_word = if cell.ends_with("年度") {
+        cell.to_string()
+    } else {
+        format!("{cell}年度")
+    };
+    match find_fiscal_years(&with_word).as_slice() {
+        [only] if only.start == 0 && only.end == with_word.len() => Some(only.year),
+        _ => None,
+    }
+}
+
 /// The column a header cell names at position `index` of its row (the first names the rows
 /// unless it names figures); `context` as for [`header_columns`].
 pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
@@ -407,6 +439,15 @@ pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
     if index > 0 && NOTE_COLUMN_ENDINGS.iter().any(|w| folded.ends_with(w)) {
         // 主な増減理由, 事業の内容: words about the figures, none of them.
         return Column::Other;
+    }
+    if NAMING_COLUMN_ENDINGS.iter().any(|w| folded.ends_with(w)) || names_years(folded) {
+        // 補正回, 予算区分, 年度: which supplementary, which kind or which year a row is of;
+        // words or numbers that name, no amount.
+        return if index == 0 {
+            Column::Label
+        } else {
+            Column::Other
+        };
     }
     if ["増減", "比較", "差引", "差額", "対前年"]
         .iter()

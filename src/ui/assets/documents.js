@@ -22,6 +22,7 @@ const TYPES_BY_EXTENSION = {
   md: "text/markdown",
   markdown: "text/markdown",
   txt: "text/plain",
+  csv: "text/csv",
 };
 
 /** What a document holds, as far as the server says. */
