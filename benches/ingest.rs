@@ -56,7 +56,7 @@ fn main() {
         for _ in 0..ROUNDS {
             let started = Instant::now();
             let converted = convert(bytes, format, None, &options).expect("conversion");
-            let meta = detect_metadata(&converted.lines);
+            let meta = detect_metadata(&converted);
             times.push(started.elapsed());
             let count = converted.lines.len();
             assert!(

@@ -94,7 +94,7 @@ fn seeds_are_recognised_as_their_manifest_kind_from_content_alone() {
             seed_lines.pop();
         }
         assert_same_lines(&converted.lines, &seed_lines, doc.file());
-        let meta = detect_metadata(&converted.lines);
+        let meta = detect_metadata(&converted);
         assert_eq!(
             meta.kind,
             doc.info.kind,
@@ -136,7 +136,7 @@ fn real_documents_of_other_kinds_are_other_with_their_metadata() {
         let text = String::from_utf8(bytes).unwrap();
         let expected: Vec<String> = text.lines().map(str::to_string).collect();
         assert_same_lines(&converted.lines, &expected, file);
-        let meta = detect_metadata(&converted.lines);
+        let meta = detect_metadata(&converted);
         assert_eq!(
             meta.kind,
             DocKind::Other,
@@ -160,7 +160,7 @@ fn supplementary_budget_overview_text_with_full_width_amounts() {
             .lines
             .contains(&"既定経費の減額\t▲１２３．４億円".to_string())
     );
-    let meta = detect_metadata(&converted.lines);
+    let meta = detect_metadata(&converted);
     assert_eq!(
         meta.title.as_deref(),
         Some("令和６年度 総務省所管補正予算（第１号）の概要")
@@ -187,7 +187,7 @@ fn agency_budget_request_in_markdown_is_kept_line_for_line() {
     assert_eq!(converted.lines, text.lines().collect::<Vec<_>>());
     assert_eq!(converted.format, Format::Markdown);
     assert_eq!(converted.line_pages, None);
-    let meta = detect_metadata(&converted.lines);
+    let meta = detect_metadata(&converted);
     assert_eq!(
         meta.title.as_deref(),
         Some("令和７年度 消防庁 概算要求の概要")
@@ -220,7 +220,7 @@ fn municipal_budget_book_in_shift_jis() {
         &detected.lines[..detected.lines.len().min(40)]
     );
     assert!(detected.lines.iter().all(|l| !l.contains('\r')));
-    let meta = detect_metadata(&detected.lines);
+    let meta = detect_metadata(&detected);
     assert_eq!(
         meta.title.as_deref(),
         Some("令和６年度 さくら台市一般会計予算書")
@@ -311,7 +311,7 @@ fn html_page_in_shift_jis_keeps_its_readable_text() {
             "計画策定\t1,000千円",
         ]
     );
-    let meta = detect_metadata(&converted.lines);
+    let meta = detect_metadata(&converted);
     assert_eq!(meta.title.as_deref(), Some("「地域DX推進ラボ」の募集開始"));
     assert_eq!(meta.date.as_deref(), Some("2024-04-01"));
     assert_eq!(meta.publisher.as_deref(), Some("総務省情報流通行政局"));
@@ -350,7 +350,7 @@ fn white_paper_chapter_pdf_pages_lines_and_metadata() {
     assert!(page_text(&converted, 3).contains(&squeeze(source[6])));
     assert!(page_text(&converted, 4).contains(&squeeze(source[11])));
     assert!(page_text(&converted, 5).contains(&squeeze(source[16])));
-    let meta = detect_metadata(&converted.lines);
+    let meta = detect_metadata(&converted);
     assert_eq!(meta.title.as_deref(), Some("令和５年版 情報通信白書"));
     assert_eq!(meta.date.as_deref(), Some("2023-07"));
     assert_eq!(meta.publisher.as_deref(), Some("総務省"));

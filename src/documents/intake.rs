@@ -181,7 +181,7 @@ pub fn prepare(incoming: Incoming, options: &IntakeOptions) -> Result<NewDocumen
     if converted.lines.iter().all(|l| l.trim().is_empty()) {
         return Err(ingest::IngestError::Empty.into());
     }
-    let detected = ingest::detect_metadata(&converted.lines);
+    let detected = ingest::detect_metadata(&converted);
     let file = given_name
         .map(names::sanitize_file_name)
         .unwrap_or_else(|| format!("document.{}", extension_of(format)));
@@ -274,6 +274,17 @@ mod tests {
                 ]
             );
         }
+    }
+
+    #[test]
+    fn a_csv_s_title_is_the_row_of_one_cell_above_its_table() {
+        let text = "令和７年度１２月補正予算一覧,,\n年度,事業名,補正額（円）\n2025,道路維持補修事業,95000000\n";
+        let document = prepare(
+            incoming(text.as_bytes(), "text/csv", "hosei.csv"),
+            &IntakeOptions::default(),
+        )
+        .expect("prepared");
+        assert_eq!(document.entry.title, "令和７年度１２月補正予算一覧");
     }
 
     #[test]

@@ -28,6 +28,13 @@ pub(crate) fn csv_lines(text: &str) -> Result<Vec<String>, IngestError> {
     Ok(lines)
 }
 
+/// How many cells of a line made from a record hold something.
+pub(crate) fn filled_cells(line: &str) -> usize {
+    line.split('\t')
+        .filter(|cell| !cell.trim().is_empty())
+        .count()
+}
+
 /// A field on one line: tabs and line breaks inside it become spaces, ends trimmed.
 fn one_line(field: &str) -> String {
     field

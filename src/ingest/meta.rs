@@ -139,19 +139,6 @@ fn is_title_line(line: &str) -> bool {
         && !YEAR_LINE.is_match(&normalized)
         && !is_date_line(line)
         && !is_publisher_line(line)
-        && !is_table_row(line)
-}
-
-/// Least number of tab-separated cells that make a line a table's row (a CSV's header), not
-/// a title.
-const MIN_ROW_CELLS: usize = 3;
-
-/// Whether a line is a row of a table: three or more cells a tab apart.
-fn is_table_row(line: &str) -> bool {
-    line.split('\t')
-        .filter(|cell| !cell.trim().is_empty())
-        .count()
-        >= MIN_ROW_CELLS
 }
 
 /// The title at `index`, after the year printed above it, joined with the next line when it
@@ -270,18 +257,6 @@ mod tests {
         );
         assert_eq!(meta.date.as_deref(), Some("2024-12"));
         assert_eq!(meta.publisher.as_deref(), Some("総務省自治財政局財政課"));
-    }
-
-    #[test]
-    fn a_table_s_header_row_is_no_title_but_a_title_row_above_it_is() {
-        let header =
-            "年度\t補正回\t事業名\t補正額（円）\n2025\t第5号\t道路維持補修事業\t95000000\n";
-        assert_eq!(top(header).title, None);
-        let titled = format!("令和７年度１２月補正予算一覧\t\t\t\n{header}");
-        assert_eq!(
-            top(&titled).title.as_deref(),
-            Some("令和７年度１２月補正予算一覧")
-        );
     }
 
     #[test]

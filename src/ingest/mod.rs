@@ -224,12 +224,23 @@ pub struct DetectedMeta {
     pub kind: DocKind,
 }
 
-/// Reads title, date, publisher and kind from the lines of a document.
+/// Reads title, date, publisher and kind from the lines of a converted document.
 ///
-/// Title, date and publisher come from the top of the document (see the `meta` module); the
-/// kind from the structure of the whole text ([`score_kinds`]), never from a file name.
-pub fn detect_metadata(lines: &[String]) -> DetectedMeta {
-    let top = meta::read_top(lines);
+/// Title, date and publisher come from the top of the document (see the `meta` module): of
+/// a CSV, only the rows of one cell above its table (a header row is no title); the kind
+/// from the structure of the whole text ([`score_kinds`]), never from a file name.
+pub fn detect_metadata(converted: &Converted) -> DetectedMeta {
+    let lines = &converted.lines;
+    let top = match converted.format {
+        Format::Csv => {
+            let above_table = lines
+                .iter()
+                .take_while(|line| delimited::filled_cells(line) <= 1)
+                .count();
+            meta::read_top(&lines[..above_table])
+        }
+        _ => meta::read_top(lines),
+    };
     DetectedMeta {
         title: top.title,
         date: top.date,

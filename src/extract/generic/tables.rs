@@ -9,6 +9,7 @@ use crate::extract::recognise::amounts::{
     Column, YearKind, cell_amount, cells, column_of, figure_note_label, inline_figures,
     is_figure_label, kind_named, names_a_limit, relative_year, shifted, year_cell,
 };
+use crate::extract::recognise::bodies::is_body_name;
 use crate::extract::recognise::names::{
     clean_name, strip_markup, without_spaces, without_status_marks,
 };
@@ -47,17 +48,24 @@ pub(super) fn leading_label_columns(columns: &[Column]) -> usize {
 
 /// The label of a row: its first cell, or, when the row has a cell for every column and
 /// the header names several columns before the first figure (`区分` spanning 会計 and 事項),
-/// the last of them that holds words — the most specific.
+/// the last of them that holds words — the most specific — other than a body responsible
+/// for the row (`県立病院医師確保対策事業 | 病院局 | 1,284`).
 fn row_label<'r>(row: &[&'r str], columns: &[Column]) -> &'r str {
     if row.len() != columns.len() {
         return row[0];
     }
     let leading = leading_label_columns(columns);
-    let mut labels = row[..leading.max(1)].iter().rev().filter(|cell| {
+    let words = |cell: &&&str| {
         cell.chars().any(char::is_alphabetic)
             && !is_whole_amount(cell)
             && kind_label(cell).is_none()
-    });
+    };
+    let named = row[..leading.max(1)].iter().rev().filter(words);
+    let mut labels: Vec<&&str> = named.clone().filter(|cell| !is_body_name(cell)).collect();
+    if labels.is_empty() {
+        labels = named.collect();
+    }
+    let mut labels = labels.into_iter();
     match (labels.next(), labels.next()) {
         // `一般会計 | 計`: the total of the group its first label names.
         (Some(last), Some(group)) if is_total_label(last) && !is_total_label(group) => group,
@@ -372,6 +380,38 @@ impl Reader<'_> {
         Some((name, source))
     }
 
+    /// A row's name begun on the line above, which fills the row's other label columns and
+    /// no figure (`中山間地域デマンド交通 | 交通政策局` over `　支援事業 | 356 | 412 …`): the row,
+    /// set in and short of a label cell, ends it. `None` for any other row.
+    fn name_begun_above(
+        &self,
+        number: usize,
+        row: &[&str],
+        columns: &[Column],
+    ) -> Option<(String, Source)> {
+        let leading = leading_label_columns(columns);
+        let set_in = self.c.line(number).starts_with([' ', '\u{3000}', '\t']);
+        if leading < 2 || row.len() >= columns.len() || !set_in {
+            return None;
+        }
+        let above = number
+            .checked_sub(1)
+            .filter(|n| *n >= 1 && *n != self.header_line)?;
+        let line = strip_markup(self.c.line(above));
+        if line.starts_with([' ', '\u{3000}', '\t']) {
+            return None;
+        }
+        let parts = cells(&line);
+        let words_only = parts.iter().all(|cell| {
+            cell.chars().any(char::is_alphabetic) && !cell.chars().any(char::is_numeric)
+        });
+        if !(2..=leading).contains(&parts.len()) || !words_only || is_total_label(parts[0]) {
+            return None;
+        }
+        let name = clean_name(&format!("{}{}", parts[0], row[0]));
+        Some((name, self.c.source_span(above, number, parts[0])))
+    }
+
     /// The column a change column's header says it compares, by the first mark it cites
     /// (`対前年度増減(C)-(A)` → the column marked `(C)`).
     fn column_compared_by(&self, change: usize) -> Option<usize> {
@@ -620,7 +660,7 @@ impl Reader<'_> {
         } else if numbered_pair && is_name_end(label_cell) {
             self.wrapped_name(number, Some(label_cell))
         } else {
-            None
+            self.name_begun_above(number, row, &columns)
         };
         if cells.is_empty() || (numbered_only && wrapped.is_none()) {
             return false;

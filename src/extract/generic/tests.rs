@@ -1003,3 +1003,24 @@ fn a_record_table_s_year_column_gives_each_row_its_year() {
         ]
     );
 }
+
+#[test]
+fn a_name_begun_on_the_line_above_beside_its_department_ends_on_the_row() {
+    let text = "令和９年度当初予算　要求状況（単位：百万円）\n\
+                事業名        部局名        要求額    前年度当初    増減\n\
+                県立病院医師確保対策事業      病院局           1,284     1,102      182\n\
+                中山間地域デマンド交通        交通政策局\n\
+                　支援事業                                       356       412      △56\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "県立病院医師確保対策事業 R9 request 12.84 1.82",
+            "県立病院医師確保対策事業 R8 initial 11.02 ",
+            "中山間地域デマンド交通支援事業 R9 request 3.56 -0.56",
+            "中山間地域デマンド交通支援事業 R8 initial 4.12 "
+        ]
+    );
+}

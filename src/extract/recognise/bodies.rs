@@ -165,6 +165,25 @@ pub fn find_bodies(text: &str) -> Vec<BodyMatch> {
     found
 }
 
+/// Whether a text is the name of one public body and nothing else (`病院局`, `福祉保健部`,
+/// `教育委員会`): a table's cell naming the body responsible for its row.
+pub fn is_body_name(text: &str) -> bool {
+    let text = text.trim();
+    let department = text.ends_with('部')
+        && (DEPARTMENT_CHARS.0..=DEPARTMENT_CHARS.1).contains(&text.chars().count())
+        && DEPARTMENT.is_match(text);
+    department
+        || matches!(find_bodies(text).as_slice(), [only] if only.start == 0 && only.end == text.len())
+}
+
+/// A word of kanji and katakana (a department's name when it ends with 部).
+static DEPARTMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\p{Han}\p{Katakana}ー]+$").expect("department pattern"));
+
+/// Fewest and most chars of a department's name (`環境部`, `港湾空港部`): 部 names a
+/// department only at the end of a word of its own.
+const DEPARTMENT_CHARS: (usize, usize) = (3, 12);
+
 /// Splits a run of body names into a chain: each name touching the previous one (or joined
 /// by `の` or a space) is part of it. Returns `(child index, parent index)` pairs.
 pub fn body_chain(text: &str, bodies: &[BodyMatch]) -> Vec<(usize, usize)> {

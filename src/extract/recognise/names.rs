@@ -158,7 +158,20 @@ pub fn clean_name(raw: &str) -> String {
             out.push(' ');
         }
     }
-    without_note_mark(trim_markers(without_leader(&out))).to_string()
+    without_note_mark(trim_markers(without_note_label(without_leader(&out)))).to_string()
+}
+
+/// A name without the label of the note it stands in (`(注2)朱鷺浦港…` → `朱鷺浦港…`,
+/// after NFKC folding).
+fn without_note_label(name: &str) -> &str {
+    let Some(rest) = name.strip_prefix("(注") else {
+        return name;
+    };
+    let digits = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    match digits.strip_prefix(')') {
+        Some(after) if !after.trim().is_empty() => after.trim_start(),
+        _ => name,
+    }
 }
 
 /// A name without the dot leader that runs from it to its figures (`地域脱炭素推進交付金
@@ -397,6 +410,13 @@ mod tests {
             clean_name("衛星コンステレーション ※"),
             "衛星コンステレーション"
         );
+    }
+
+    #[test]
+    fn clean_name_drops_the_label_of_the_note_the_name_stands_in() {
+        assert_eq!(clean_name("（注２）港湾耐震化事業"), "港湾耐震化事業");
+        assert_eq!(clean_name("(注)港湾耐震化事業"), "港湾耐震化事業");
+        assert_eq!(clean_name("(注2)"), "(注2)");
     }
 
     #[test]
