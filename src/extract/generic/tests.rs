@@ -1010,7 +1010,7 @@ fn a_name_begun_on_the_line_above_beside_its_department_ends_on_the_row() {
                 事業名        部局名        要求額    前年度当初    増減\n\
                 県立病院医師確保対策事業      病院局           1,284     1,102      182\n\
                 中山間地域デマンド交通        交通政策局\n\
-                　支援事業                                       356       412      △56\n";
+                \u{3000}支援事業                                       356       412      △56\n";
     assert_eq!(
         budget_props(
             text,
