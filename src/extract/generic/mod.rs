@@ -2088,7 +2088,7 @@ fn bold_item<'p>(source: &str, plain: &'p str) -> Option<Numbered<'p>> {
     let inner = source.trim().strip_prefix("**")?.strip_suffix("**")?;
     let title = plain.trim();
     let short = (2..=MAX_ITEM_NAME_CHARS).contains(&title.chars().count());
-    if inner.contains("**") || !short || title.contains('。') {
+    if inner.contains("**") || !short || title.contains('。') || is_field_term(title) {
         return None;
     }
     Some(Numbered {
@@ -2097,6 +2097,17 @@ fn bold_item<'p>(source: &str, plain: &'p str) -> Option<Numbered<'p>> {
         title_start: plain.len() - plain.trim_start().len(),
         marker: "",
     })
+}
+
+/// Whether a term names a field of the item it stands under, not an item (`予算額`,
+/// `前年度比較`, `前年度比` over the value on the next line, as a description list sets them).
+fn is_field_term(term: &str) -> bool {
+    is_figure_label(term)
+        || matches!(
+            column_of(1, term, YearKind::default()),
+            Column::Change(_) | Column::Rate
+        )
+        || without_spaces(term).ends_with('比')
 }
 
 /// Totals a table letter-spaces across a gap (`合　　計`), which cuts them into two cells.

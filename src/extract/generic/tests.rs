@@ -1024,3 +1024,16 @@ fn a_name_begun_on_the_line_above_beside_its_department_ends_on_the_row() {
         ]
     );
 }
+
+#[test]
+fn a_description_list_s_field_terms_give_the_heading_s_figure_and_change() {
+    let text = "# 2027年度 特別会計予算の概要\n### 1. 駐車場事業特別会計\n**予算額**\n98,450,000円\n\
+                **前年度比較**\n△1,230,000円\n**前年度比**\n98.8％\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        ["駐車場事業特別会計 R9 initial 0.9845 -0.0123"]
+    );
+}
