@@ -1742,6 +1742,8 @@ impl<'a> Reader<'a> {
                 group.ends_with(['】', '］', ']']).then_some(group)
             })
             .unwrap_or(head);
+        // `【学ぶ】新しい図書館の建設`: a tag in brackets before the name is no part of it.
+        let head = without_leading_tag(head);
         // `【Ⅰ　…の強化】`, `＜サイバー空間の安全・安心の確保＞`: the brackets and the number
         // inside them are no part of the name.
         let bare = head
@@ -2097,6 +2099,28 @@ fn bold_item<'p>(source: &str, plain: &'p str) -> Option<Numbered<'p>> {
         title_start: plain.len() - plain.trim_start().len(),
         marker: "",
     })
+}
+
+/// A text without the tag in square brackets it starts with when a name follows the tag
+/// (`【学ぶ】新しい図書館の建設` → `新しい図書館の建設`); a text that is only brackets as it is.
+fn without_leading_tag(text: &str) -> &str {
+    let trimmed = text.trim_start();
+    let Some(open) = trimmed
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '【' | '［' | '['))
+    else {
+        return text;
+    };
+    let close = match open {
+        '【' => '】',
+        '［' => '］',
+        _ => ']',
+    };
+    match trimmed.split_once(close) {
+        Some((_, rest)) if rest.chars().any(char::is_alphabetic) => rest.trim_start(),
+        _ => text,
+    }
 }
 
 /// Whether a term names a field of the item it stands under, not an item (`予算額`,

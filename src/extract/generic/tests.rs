@@ -1037,3 +1037,17 @@ fn a_description_list_s_field_terms_give_the_heading_s_figure_and_change() {
         ["駐車場事業特別会計 R9 initial 0.9845 -0.0123"]
     );
 }
+
+#[test]
+fn a_tag_in_brackets_before_a_name_is_no_part_of_it() {
+    let text = "2026年度 町の予算\n■今年度の主な取り組み\n\
+                【学ぶ】新しい図書館の建設　6億2,500万円\n\
+                　総事業費は約14億円で、国の補助金と町債を活用します。\n\
+                【住む】町営住宅の長寿命化　1億1,080万円\n";
+    let budgets = budget_lines(text);
+    assert!(
+        budgets.contains(&"新しい図書館の建設 R8 initial 6.25".to_string())
+            && budgets.contains(&"町営住宅の長寿命化 R8 initial 1.108".to_string()),
+        "{budgets:?}"
+    );
+}
