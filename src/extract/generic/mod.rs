@@ -9,6 +9,7 @@
 //! recorded on the figure they compare, never as budgets.
 
 mod layout;
+mod stacked;
 mod tables;
 
 use layout::TableLayout;
@@ -276,6 +277,8 @@ struct Reader<'a> {
     /// The column whose cells are each row's fiscal year (`年度` over `2025`), where the
     /// header's cells are its columns.
     year_column: Option<usize>,
+    /// The last line already read with lines before it (stacked fields and their values).
+    read_through: usize,
 }
 
 impl<'a> Reader<'a> {
@@ -313,6 +316,7 @@ impl<'a> Reader<'a> {
             kind_rows: false,
             column_kinds: Vec::new(),
             year_column: None,
+            read_through: 0,
             column_marks: Vec::new(),
         }
     }
@@ -337,10 +341,10 @@ impl<'a> Reader<'a> {
             plain
         };
         let raw = plain.as_str();
-        if raw.trim().is_empty() {
+        if raw.trim().is_empty() || number <= self.read_through {
             return;
         }
-        if self.decision_line(number, raw) {
+        if self.decision_line(number, raw) || self.stacked_fields(number) {
             return;
         }
         if is_attachment_mark(raw) {

@@ -1042,12 +1042,28 @@ fn a_description_list_s_field_terms_give_the_heading_s_figure_and_change() {
 fn a_tag_in_brackets_before_a_name_is_no_part_of_it() {
     let text = "2026年度 町の予算\n■今年度の主な取り組み\n\
                 【学ぶ】新しい図書館の建設　6億2,500万円\n\
-                　総事業費は約14億円で、国の補助金と町債を活用します。\n\
+                \u{3000}総事業費は約14億円で、国の補助金と町債を活用します。\n\
                 【住む】町営住宅の長寿命化　1億1,080万円\n";
     let budgets = budget_lines(text);
     assert!(
         budgets.contains(&"新しい図書館の建設 R8 initial 6.25".to_string())
             && budgets.contains(&"町営住宅の長寿命化 R8 initial 1.108".to_string()),
         "{budgets:?}"
+    );
+}
+
+#[test]
+fn labels_stacked_over_their_values_give_the_name_above_its_figures() {
+    let text = "令和８年度 主要事業一覧\n\n子ども医療費助成事業\n令和８年度予算額\n令和７年度予算額\n増 減\n\n\
+                No.2\n\n842,615千円\n810,300千円\n32,315千円\n\n市税収入は 31,480,000千円を見込む。\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "子ども医療費助成事業 R8 initial 8.42615 0.32315",
+            "子ども医療費助成事業 R7 initial 8.103 "
+        ]
     );
 }
