@@ -629,7 +629,15 @@ impl Reader<'_> {
                 cell.year_kind = of_row_kind(cell, cell.year_kind, kind);
             }
         }
-        // A 決算 column holds what was spent, not a budget.
+        // A 決算 column holds what was spent, not a budget: a row whose only figures are
+        // such is read, with nothing to keep.
+        let settled_only = !cells.is_empty()
+            && cells
+                .iter()
+                .all(|cell| cell.year_kind.kind == Some(BudgetKind::Other));
+        if settled_only {
+            return true;
+        }
         cells.retain(|cell| {
             cell.year_kind
                 .kind

@@ -1067,3 +1067,11 @@ fn labels_stacked_over_their_values_give_the_name_above_its_figures() {
         ]
     );
 }
+
+#[test]
+fn a_row_of_settled_figures_and_balances_gives_nothing() {
+    let text = "# 令和７年度補正予算 基金の概要\n## 既存基金の執行状況（参考）\n\
+                | 基金名 | 令和６年度末残高 | 令和６年度執行額（決算） | 執行率 |\n|---|---:|---:|---:|\n\
+                | 宇宙戦略基金 | ３，８１２億円 | ４８７億円 | １１．３％ |\n";
+    assert_eq!(budget_lines(text), Vec::<String>::new());
+}

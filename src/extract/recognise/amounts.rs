@@ -701,7 +701,7 @@ const CHANGE_LABELS: [&str; 16] = [
 
 /// Words in an amount's sentence, before it, that make it a limit, a rate, a balance or a
 /// commitment over several years (継続費, 債務負担行為), not a budget.
-const LIMIT_WORDS: [&str; 29] = [
+const LIMIT_WORDS: [&str; 30] = [
     "財源は",
     "財源：",
     "財源:",
@@ -731,13 +731,15 @@ const LIMIT_WORDS: [&str; 29] = [
     "発行総額",
     "決算額",
     "財政支出",
+    "返納",
 ];
 
 /// Whether a label names something other than a budget: a limit, rate, balance or
 /// commitment (`財政調整基金の残高見込み`, `起債の限度額`), a target or estimate
 /// (`寄附目標額`), a funding breakdown (`財源内訳`), a multi-year total or a project's whole
 /// cost (`総事業費`, `事業規模`, `…を含めた事業費は`), a lending volume (`貸付規模`), an issue
-/// (`発行総額`), what was spent (`決算額`) or an economic package's spending (`財政支出`).
+/// (`発行総額`), what was spent (`決算額`), an economic package's spending (`財政支出`) or
+/// what goes back to the treasury (`国庫返納`).
 pub fn names_a_limit(label: &str) -> bool {
     LIMIT_WORDS.iter().any(|w| label.contains(w))
 }
@@ -1418,6 +1420,7 @@ mod tests {
             "（参考）財政調整基金の残高見込み（令和７年度末）"
         ));
         assert!(!names_a_limit("財政調整基金積立金"));
+        assert!(names_a_limit("令和７年度に国庫返納を予定している額は計"));
     }
 
     #[test]
