@@ -728,3 +728,24 @@ const PILLARS_PROJECTIONS_AND_BILLS_SET: [&str; 4] = [
 fn pillars_projections_and_bills_written_blind() {
     assert_set_recall(&PILLARS_PROJECTIONS_AND_BILLS_SET);
 }
+
+/// A twenty-fifth set, written blind: a city's 主要事業一覧 PDF whose cards, two a row, a
+/// PDF's text gives one cell per line (`令和８年度予算額` / `令和７年度予算額` / `増 減` over
+/// their values); a prefecture's 要求状況 in Shift_JIS with a 部局名 column and names wrapped
+/// onto the row of figures; a city's special accounts in HTML description lists (`予算額`
+/// over `14,286,530,000円`); a Markdown fund summary beside a table of balances and settled
+/// spending; a town newsletter's prose with `【学ぶ】` tags before each project; and an
+/// open-data CSV of a supplementary (年度 column, 補正前の額 / 補正額 / 補正後の額).
+const CARDS_LISTS_AND_OPEN_DATA_SET: [&str; 6] = [
+    "shionagi_city_r8_shuyo_jigyo_ichiran.pdf",
+    "tokiura_pref_r9_yokyu_jokyo_sjis.txt",
+    "kaedegawa_city_2027_tokubetsu_kigyo_kaikei.html",
+    "cao_r7_hosei_kikin_zosei.md",
+    "izumino_town_koho_2026_04_yosan_tokushu.txt",
+    "tsurumino_city_2025_12gatsu_hosei_opendata.csv",
+];
+
+#[test]
+fn cards_lists_and_open_data_written_blind() {
+    assert_set_recall(&CARDS_LISTS_AND_OPEN_DATA_SET);
+}
