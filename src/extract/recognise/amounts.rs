@@ -494,9 +494,9 @@ pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
 }
 
 /// The year a text names relative to the one in force: -1 for 前年度, +1 for 翌年度/次年度
-/// (a ratio such as 前年度比 names no year).
+/// (a ratio such as 前年度比 or 前年度当初比 names no year).
 pub fn relative_year(text: &str) -> i16 {
-    if text.contains("前年度") && !text.contains("前年度比") {
+    if text.contains("前年度") && !RATIO_TO_LAST_YEAR.is_match(text) {
         -1
     } else if text.contains("翌年度") || text.contains("次年度") {
         1
@@ -504,6 +504,10 @@ pub fn relative_year(text: &str) -> i16 {
         0
     }
 }
+
+/// A ratio to the year before (`前年度比`, `前年度当初比`, `前年度当初予算比`).
+static RATIO_TO_LAST_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"前年度[\p{Han}]{0,4}比").expect("ratio to the year before"));
 
 /// `year` moved by `offset` years.
 pub fn shifted(year: FiscalYear, offset: i16) -> FiscalYear {
@@ -1138,12 +1142,20 @@ fn parenthesis_after(after: &str) -> &str {
         .split_whitespace()
         .next_back()
         .is_some_and(super::year_tables::is_dash);
-    if find_amounts(note).is_empty() && !states_none {
+    // `（前年度当初比　１０３．１％）`: a ratio to another year's budget says nothing of this
+    // figure's year or kind.
+    let states_a_ratio = RATIO_NOTE.is_match(note);
+    if find_amounts(note).is_empty() && !states_none && !states_a_ratio {
         note
     } else {
         ""
     }
 }
+
+/// A note stating a ratio: a word ending with 比 before a percentage (`前年度当初比
+/// １０３．１％`, `対前年度比 +2.1%`).
+static RATIO_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"比\s*[+＋△▲-]?[0-9０-９.．]+\s*[%％]").expect("ratio note"));
 
 /// The text after an amount that qualifies it: up to the next list break.
 fn qualifier_text(after: &str) -> &str {
@@ -1421,6 +1433,18 @@ mod tests {
         ));
         assert!(!names_a_limit("財政調整基金積立金"));
         assert!(names_a_limit("令和７年度に国庫返納を予定している額は計"));
+    }
+
+    #[test]
+    fn a_ratio_to_the_year_before_names_no_year_or_kind() {
+        assert_eq!(relative_year("前年度当初比"), 0);
+        assert_eq!(relative_year("前年度当初予算額"), -1);
+        let figures = inline_figures(
+            "令和９年度当初予算の要求状況　一般会計要求総額　６，８４２億円（前年度当初比　１０３．１％）",
+        );
+        assert_eq!(figures.len(), 1);
+        assert_eq!(figures[0].year_kind.year, Some(FiscalYear::reiwa(9)));
+        assert_eq!(figures[0].year_kind.kind, Some(BudgetKind::Request));
     }
 
     #[test]
