@@ -406,6 +406,7 @@ impl<'a> Reader<'a> {
         }
         if row.len() >= 2 {
             if let Some(columns) = header_columns(&row, self.header_context(number)) {
+                let columns = with_naming_first_cell(&row, columns);
                 let columns = self
                     .stacked_header(number, &row)
                     .unwrap_or_else(|| self.with_year_word_above(number, &row, columns));
@@ -2103,6 +2104,27 @@ fn bold_item<'p>(source: &str, plain: &'p str) -> Option<Numbered<'p>> {
         title_start: plain.len() - plain.trim_start().len(),
         marker: "",
     })
+}
+
+/// The columns of a header whose first cell names the table's figures and their unit over
+/// no column of its own (`予算額（単位：千円） | 本年度 | 前年度 | 比較`): that cell stands
+/// over the rows' labels, if they have any.
+fn with_naming_first_cell(row: &[&str], mut columns: Vec<Column>) -> Vec<Column> {
+    let names_the_table = row.first().is_some_and(|cell| {
+        let bare = split_trailing_parenthesis(cell).0;
+        unit_declared(cell).is_some()
+            && is_figure_label(bare)
+            && YearKind::read(bare).year.is_none()
+    });
+    let figures_after = columns
+        .iter()
+        .skip(1)
+        .filter(|c| matches!(c, Column::Figure(..)))
+        .count();
+    if names_the_table && figures_after >= 2 {
+        columns[0] = Column::Label;
+    }
+    columns
 }
 
 /// A text without the tag in square brackets it starts with when a name follows the tag

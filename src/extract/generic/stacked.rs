@@ -3,11 +3,10 @@
 //! `842,615千円` / `810,300千円` / `32,315千円`). Each value is the figure, change or rate its
 //! label names, of the name right above the labels.
 
-use super::tables::is_whole_amount;
+use super::tables::is_figure_cell;
 use super::{Reader, Role, emit_budget, is_name_line};
 use crate::extract::recognise::amounts::{Column, cell_amount, cells, column_of};
 use crate::extract::recognise::names::{clean_name, strip_markup, without_spaces};
-use crate::extract::recognise::year_tables::is_dash;
 use crate::money::{BudgetFigure, BudgetKind, find_amounts, parse_number};
 
 /// Most lines between the run of labels and the run of their values: blank lines and the
@@ -15,8 +14,6 @@ use crate::money::{BudgetFigure, BudgetKind, find_amounts, parse_number};
 const MAX_GAP_LINES: usize = 4;
 /// Longest line between the two runs that is neither a label nor a value, in chars.
 const MAX_GAP_LINE_CHARS: usize = 6;
-/// Words that state a change for a project new this year: no amount.
-const NEW_PROJECT_WORDS: [&str; 2] = ["皆増", "皆減"];
 
 /// A label and the line and text of its value.
 struct Field {
@@ -135,7 +132,7 @@ impl Reader<'_> {
                 line += 1;
             }
             let value = self.c.line(line).trim();
-            if !is_stacked_value(value) {
+            if !is_figure_cell(value) {
                 return None;
             }
             fields.push(Field {
@@ -155,7 +152,7 @@ impl Reader<'_> {
             let text = text.trim();
             text.chars().count() <= MAX_GAP_LINE_CHARS
                 && find_amounts(text).is_empty()
-                && !is_stacked_value(text)
+                && !is_figure_cell(text)
         })
     }
 
@@ -182,11 +179,4 @@ impl Reader<'_> {
     fn plain_line(&self, number: usize) -> Option<String> {
         (number >= 1 && number <= self.c.doc.lines.len()).then(|| strip_markup(self.c.line(number)))
     }
-}
-
-/// Whether a line is one stacked value: an amount or number, a dash for none, or the word
-/// for a project new this year (`皆増（新規）`).
-fn is_stacked_value(text: &str) -> bool {
-    let text = text.trim();
-    is_whole_amount(text) || is_dash(text) || NEW_PROJECT_WORDS.iter().any(|w| text.starts_with(w))
 }

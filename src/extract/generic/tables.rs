@@ -14,7 +14,7 @@ use crate::extract::recognise::names::{
     clean_name, strip_markup, without_spaces, without_status_marks,
 };
 use crate::extract::recognise::numbering::numbered;
-use crate::extract::recognise::year_tables::is_indicator_row;
+use crate::extract::recognise::year_tables::{is_dash, is_indicator_row};
 use crate::graph::model::{NodeType, Rel, Source};
 use crate::money::{
     BudgetFigure, BudgetKind, FiscalYear, find_amounts, find_fiscal_years, parse_number,
@@ -164,6 +164,13 @@ fn bare_year(label: &str) -> Option<FiscalYear> {
     rest.trim_matches(|c: char| c.is_whitespace() || c == '年' || c == '度')
         .is_empty()
         .then_some(only.year)
+}
+
+/// Whether a cell holds a figure or says there is none (`－`, `皆増`, a project new this
+/// year).
+pub(super) fn is_figure_cell(cell: &str) -> bool {
+    let cell = cell.trim();
+    is_whole_amount(cell) || is_dash(cell) || without_spaces(cell).starts_with("皆")
 }
 
 /// Whether a row's label says it is the total of the rows above (`合計`, `計`, `小　計`).
@@ -540,8 +547,17 @@ impl Reader<'_> {
         // number and name fill the two label columns, whatever cells the row leaves out.
         let numbered_pair =
             leading_label_columns(&columns) >= 2 && row.len() > 2 && is_row_number(row[0], row[1]);
-        let skip = if numbered_pair { 2 } else { 1 };
-        let values = &row[skip..];
+        // `４８，２６０ | ３９，９５０ | ８，３１０` under `予算額（単位：千円） | 本年度 | 前年度 |
+        // 比較` on a project's sheet: figures only, the sheet's project's.
+        let unlabelled = columns.first() == Some(&Column::Label)
+            && row.len() + 1 == columns.len()
+            && row.iter().all(|cell| is_figure_cell(cell));
+        let (row_skip, skip) = match (numbered_pair, unlabelled) {
+            (true, _) => (2, 2),
+            (false, true) => (0, 1),
+            (false, false) => (1, 1),
+        };
+        let values = &row[row_skip..];
         let own_width = layout
             .as_ref()
             .map_or(columns.len(), TableLayout::own_width);
@@ -564,7 +580,8 @@ impl Reader<'_> {
         // empty cells a PDF's text leaves out).
         let placed = layout
             .as_ref()
-            .and_then(|layout| layout.value_columns(raw, &row[skip - 1..]));
+            .filter(|_| !unlabelled)
+            .and_then(|layout| layout.value_columns(raw, &row[row_skip - 1..]));
         let from = if overflowing || fills_figures_first(value_columns, values) {
             0
         } else {
@@ -608,6 +625,8 @@ impl Reader<'_> {
         }
         let label_cell = if numbered_pair {
             row[1]
+        } else if unlabelled {
+            ""
         } else {
             without_side_letter(row_label(row, &columns))
         };
@@ -720,7 +739,7 @@ impl Reader<'_> {
                 };
             }
             self.open.len() - 1
-        } else if kind_row.is_some() && in_sheet {
+        } else if (kind_row.is_some() && in_sheet) || (unlabelled && !self.open.is_empty()) {
             self.open.len() - 1
         } else if let Some((name, source)) = wrapped {
             // A name a PDF's table wraps around its row's number (`地域の公共施設への再エネ・

@@ -1075,3 +1075,24 @@ fn a_row_of_settled_figures_and_balances_gives_nothing() {
                 | 宇宙戦略基金 | ３，８１２億円 | ４８７億円 | １１．３％ |\n";
     assert_eq!(budget_lines(text), Vec::<String>::new());
 }
+
+#[test]
+fn a_sheet_s_row_of_figures_only_is_its_project_s() {
+    let text = "令和８年度当初予算　事業別予算説明資料\n\
+                事業コード　０３－０２－０１５　　　　　　　　所管　こども未来部　保育課\n\
+                事　業　名　保育士確保・定着支援事業\n\
+                会計区分等　一般会計　３款民生費　２項児童福祉費\n\
+                予算額（単位：千円）　　本年度　　　　　　前年度　　　　　　比　較\n\
+                \u{3000}\u{3000}\u{3000}\u{3000}４８，２６０　　　　　　３９，９５０　　　　　８，３１０\n\
+                財源内訳　国庫支出金　１２，０００　県支出金　６，０００　その他　０　一般財源　３０，２６０\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "保育士確保・定着支援事業 R8 initial 0.4826 0.0831",
+            "保育士確保・定着支援事業 R7 initial 0.3995 "
+        ]
+    );
+}
