@@ -395,9 +395,19 @@ impl<'a> Reader<'a> {
         if self.laid_out_header_line(number, raw, &row) {
             return;
         }
+        // A grid's second header row, cell under cell of the first (an HTML table's header
+        // of two rows), is read as a header on two rows, never as a header wrapped by a PDF.
+        let grid_under_header = self.columns.is_some()
+            && self.header_line + 1 == number
+            && tab_cells(raw)
+                .zip(tab_cells(&strip_markup(self.c.line(self.header_line))))
+                .is_some_and(|(lower, upper)| {
+                    lower.len() == upper.len() && lower.len() > row.len()
+                });
         if let Some(columns) = self
             .three_line_header(number, &row)
             .or_else(|| self.wrapped_header(number, &row))
+            .filter(|_| !grid_under_header)
         {
             self.start_table(number, columns);
             self.layout = None;
@@ -749,8 +759,16 @@ impl<'a> Reader<'a> {
             _ => join_spaced_words(&cells(&upper_line)),
         };
         let upper: Vec<&str> = upper_words.iter().map(String::as_str).collect();
-        // `事　　　　項`: a letter-spaced word is one cell.
-        let mut lower = join_spaced_words(lower);
+        // A grid's lower row keeps its empty cells under the upper row's spanned ones
+        // (`部局 | 事業名 | | 予算額 | 前年度当初 | 増減` under `… | 令和７年度補正 | 令和８年度当初
+        // | | |`); `事　　　　項`: a letter-spaced word is one cell.
+        let lower_line = strip_markup(self.c.line(number));
+        let lower_grid = tab_cells(&lower_line)
+            .filter(|grid| grid.len() == upper_words.len() && grid.len() > lower.len());
+        let mut lower: Vec<String> = match lower_grid {
+            Some(grid) => grid.iter().map(|cell| cell.to_string()).collect(),
+            None => join_spaced_words(lower),
+        };
         lower.extend(lone_words.iter().rev().cloned());
         let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
         let mut upper = upper;

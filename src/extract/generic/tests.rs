@@ -1096,3 +1096,22 @@ fn a_sheet_s_row_of_figures_only_is_its_project_s() {
         ]
     );
 }
+
+#[test]
+fn a_grid_s_header_of_two_rows_is_read_cell_under_cell() {
+    let text = "表　部局別主要事業（単位：百万円）\n\
+                部局\t事業名\t令和７年度 ２月補正 予算案\t令和８年度当初予算案\t\t\t１４か月 予算計\t備考\n\
+                部局\t事業名\t\t予算額\t前年度 当初\t増減\t\t備考\n\
+                農林水産部\t農業用ため池防災減災事業\t1,260\t2,315\t2,480\t△165\t3,575\t改修\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "農業用ため池防災減災事業 R7 supplementary 12.60 ",
+            "農業用ため池防災減災事業 R8 initial 23.15 -1.65",
+            "農業用ため池防災減災事業 R7 initial 24.80 "
+        ]
+    );
+}

@@ -184,6 +184,10 @@ pub fn column_marks(cell: &str) -> Vec<char> {
 /// 推計, 試算), no budget.
 const PROJECTION_WORDS: [&str; 3] = ["見通し", "推計", "試算"];
 
+/// Words of a header cell whose figures span months across two budgets (`１４か月予算計`: a
+/// supplementary and the next year's initial budget together), no budget of one kind.
+const MONTHS_SPANNED: [&str; 3] = ["か月", "ヶ月", "カ月"];
+
 /// Words of a header cell whose figures are the budget before or after a supplementary, not
 /// a budget of one kind.
 const AROUND_SUPPLEMENTARY_WORDS: [&str; 3] = ["補正前", "補正後", "既定予算"];
@@ -463,6 +467,7 @@ pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
         .iter()
         .any(|w| folded.contains(w))
         || PROJECTION_WORDS.iter().any(|w| folded.contains(w))
+        || MONTHS_SPANNED.iter().any(|w| folded.contains(w))
         || names_a_limit(folded)
     {
         return Column::Other;
@@ -472,6 +477,23 @@ pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
     let relative_year = (offset != 0)
         .then(|| context.year.map(|y| shifted(y, offset)))
         .flatten();
+    // `令和８年度当初予算案 前年度当初` (a header's two rows as one): the year before the one
+    // the upper row names; `令和７年度（前年度）` names that year once more.
+    let named = match (named.year, folded.rfind("前年度")) {
+        (Some(year), Some(at))
+            if offset < 0
+                && !folded[..at].ends_with('(')
+                && find_fiscal_years(folded)
+                    .last()
+                    .is_some_and(|found| found.end <= at) =>
+        {
+            YearKind {
+                year: Some(shifted(year, offset)),
+                ..named
+            }
+        }
+        _ => named,
+    };
     let is_figure = named.year.is_some() || FIGURE_WORDS.iter().any(|w| folded.contains(w));
     if !is_figure {
         return if index == 0 {
@@ -1391,6 +1413,26 @@ mod tests {
         assert_eq!(cell_amount("１，２００", Some("百万円")), "12".parse().ok());
         assert_eq!(cell_amount("5,000千円", None), "0.05".parse().ok());
         assert_eq!(cell_amount("5,000", None), None);
+    }
+
+    #[test]
+    fn a_year_before_the_one_an_upper_header_row_names_and_month_spans() {
+        let context = YearKind::default();
+        let year_of = |cell: &str| match column_of(1, cell, context) {
+            Column::Figure(year_kind, _) => year_kind.year,
+            _ => None,
+        };
+        assert_eq!(
+            year_of("令和８年度当初予算案前年度当初"),
+            Some(FiscalYear::reiwa(7))
+        );
+        assert_eq!(year_of("令和７年度（前年度）"), Some(FiscalYear::reiwa(7)));
+        assert_eq!(column_of(1, "１４か月予算計", context), Column::Other);
+        assert_eq!(column_of(1, "補正回", context), Column::Other);
+        assert!(names_years("会計 年度") && !names_years("本年度"));
+        assert_eq!(year_cell("2025"), Some(FiscalYear(2025)));
+        assert_eq!(year_cell("令和７"), Some(FiscalYear::reiwa(7)));
+        assert_eq!(year_cell("第5号"), None);
     }
 
     #[test]
