@@ -21,8 +21,8 @@ use super::recognise::amounts::{
     CELL_BARS, Column, InlineFigure, Subject, YearKind, bare_subject, cell_amount, cells,
     column_marks, column_of, figure_note_label, header_columns, inline_figures, is_column_word,
     is_figure_label, join_spaced_words, label_subject, names_a_limit, names_years,
-    plain_header_columns, prose_subject, relative_year, shifted, speaks_of_budget, tab_cells,
-    unit_declared, unit_line, unit_row, word_column,
+    paired_year_kind, plain_header_columns, prose_subject, relative_year, shifted,
+    speaks_of_budget, tab_cells, unit_declared, unit_line, unit_row, word_column,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, milestones};
@@ -277,6 +277,9 @@ struct Reader<'a> {
     /// The column whose cells are each row's fiscal year (`年度` over `2025`), where the
     /// header's cells are its columns.
     year_column: Option<usize>,
+    /// The year and kind of the other figure each column's header cell names in
+    /// parentheses (`令和９年度要求額（令和８年度予算額）`), aligned as `column_kinds`.
+    column_pairs: Vec<Option<YearKind>>,
     /// The last line already read with lines before it (stacked fields and their values).
     read_through: usize,
 }
@@ -316,6 +319,7 @@ impl<'a> Reader<'a> {
             kind_rows: false,
             column_kinds: Vec::new(),
             year_column: None,
+            column_pairs: Vec::new(),
             read_through: 0,
             column_marks: Vec::new(),
         }
@@ -439,6 +443,7 @@ impl<'a> Reader<'a> {
                 self.start_table(number, columns);
                 self.column_kinds = per_column(&row, left_out, |cell| YearKind::read(cell).kind);
                 self.column_marks = per_column(&row, left_out, column_marks);
+                self.column_pairs = per_column(&row, left_out, paired_year_kind);
                 self.year_column = left_out.and_then(|left_out| {
                     let index = row.iter().position(|cell| names_years(cell))?;
                     Some(index + left_out)
@@ -519,6 +524,7 @@ impl<'a> Reader<'a> {
         self.kind_rows = false;
         self.column_kinds.clear();
         self.column_marks.clear();
+        self.column_pairs.clear();
         self.year_column = None;
     }
 

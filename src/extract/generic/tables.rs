@@ -141,6 +141,21 @@ fn without_remark(cell: &str) -> &str {
     }
 }
 
+/// A cell holding its column's figure and, in parentheses at its end, the other year's
+/// figure its header names (`86.4 〔うち要望 12.0〕 （78.9）`, `事項要求 （301.8）`): the two
+/// as written (the first may be no number). `None` without such a parenthesis.
+fn paired_cell(cell: &str) -> Option<(&str, &str)> {
+    let trimmed = cell.trim_end();
+    let inner = trimmed
+        .strip_suffix('）')
+        .or_else(|| trimmed.strip_suffix(')'))?;
+    let open = inner.rfind(['（', '('])?;
+    let other = inner[open..].trim_start_matches(['（', '(']).trim();
+    parse_number(other)?;
+    let own = inner[..open].split_whitespace().next().unwrap_or("");
+    Some((own, other))
+}
+
 /// The kind the label cells before a row's figures name (`地域公共交通確保維持改善事業 |
 /// 補正予算 | 110 | 95`), when the row has a cell for every column.
 fn row_kind(row: &[&str], columns: &[Column]) -> Option<BudgetKind> {
@@ -601,7 +616,25 @@ impl Reader<'_> {
             match columns[index] {
                 Column::Figure(year_kind, unit) => {
                     let unit = unit.or(self.unit);
-                    let written = without_remark(written);
+                    let pair = self.column_pairs.get(index).copied().flatten();
+                    let (written, other) = match pair.and_then(|_| paired_cell(written)) {
+                        Some((own, other)) => (own, Some(other)),
+                        None => (without_remark(written), None),
+                    };
+                    // `86.4 〔うち要望 12.0〕 （78.9）` under `令和９年度要求額（令和８年度予算
+                    // 額）`: the figure in parentheses is the other year's.
+                    if let (Some(other_year_kind), Some(other)) = (pair, other)
+                        && let Some(amount) = cell_amount(other, unit).filter(|a| !a.is_zero())
+                    {
+                        cells.push(Cell {
+                            year_kind: other_year_kind.or(year_kind),
+                            own_kind: other_year_kind.kind,
+                            column: index,
+                            amount,
+                            written: other,
+                            unit,
+                        });
+                    }
                     // A zero in a figure column states that there is no budget.
                     if let Some(amount) = cell_amount(written, unit).filter(|a| !a.is_zero()) {
                         cells.push(Cell {

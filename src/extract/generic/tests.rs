@@ -1115,3 +1115,21 @@ fn a_grid_s_header_of_two_rows_is_read_cell_under_cell() {
         ]
     );
 }
+
+#[test]
+fn a_header_naming_another_year_s_figure_in_parentheses_reads_it_from_the_cells() {
+    let text = "# 令和９年度 概算要求の主要事項\n（単位：億円）\n\
+                | 事　項 | 令和９年度<br>要求・要望額<br>（令和８年度予算額） | 対前年度<br>増減額 | 主な内容 |\n\
+                |:--|--:|--:|:--|\n\
+                | 再犯防止施策の推進 | **86.4**<br>〔うち要望 12.0〕<br>（78.9） | +7.5 | 就労支援 |\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "再犯防止施策の推進 R8 initial 78.9 ",
+            "再犯防止施策の推進 R9 request 86.4 7.5"
+        ]
+    );
+}

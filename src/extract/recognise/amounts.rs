@@ -322,9 +322,11 @@ pub fn header_columns(cells: &[&str], context: YearKind) -> Option<Vec<Column>> 
         let named = YearKind::read(c);
         named.year.is_some() && named.kind.is_some() && !c.contains(['、', '。'])
     };
+    // `令和９年度<br>要求・要望額<br>（令和８年度予算額）`: the white space a cell's line
+    // breaks leave makes it no longer.
     let too_long = cells.iter().enumerate().any(|(index, c)| {
-        (c.chars().count() > MAX_HEADER_CELL_CHARS && !(index == 0 && captioned(c)))
-            || c.contains('。')
+        let length = c.chars().filter(|c| !c.is_whitespace()).count();
+        (length > MAX_HEADER_CELL_CHARS && !(index == 0 && captioned(c))) || c.contains('。')
     });
     // `| 令和8年度要求額 | 事項要求 |`: a cell saying no amount is stated is a row's value.
     let stated_without_amount = cells.iter().any(|c| VALUE_WORDS.contains(&c.trim()));
@@ -432,6 +434,12 @@ pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
     // name no figure of their own.
     let folded = COLUMN_MARK.replace_all(&folded, "");
     let folded = folded.trim_end_matches(['/', '-', '÷', '×', '+']);
+    // `令和９年度要求・要望額（令和８年度予算額）`: the column's own figure comes first; the
+    // other year's figure in parentheses stands in parentheses in its cells.
+    let folded = match paired_figure_label(folded) {
+        Some((own, _)) => own,
+        None => folded,
+    };
     let unit = unit_declared(folded);
     if folded.contains('率') || folded.contains('%') || folded.contains("伸び") {
         return Column::Rate;
@@ -513,6 +521,30 @@ pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
     }
     .or(context);
     Column::Figure(year_kind, unit)
+}
+
+/// A header cell naming its column's figure and, in parentheses after it, another year's
+/// figure its cells give in parentheses (`令和９年度要求額（令和８年度予算額）`): the two
+/// labels, after NFKC folding. `None` for any other cell (a unit or a mark in parentheses).
+pub fn paired_figure_label(header: &str) -> Option<(&str, &str)> {
+    let inner = header.trim_end().strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let (own, other) = (&inner[..open], &inner[open + 1..]);
+    let names_figure = |label: &str| {
+        let named = YearKind::read(label);
+        named.year.is_some() && FIGURE_WORDS.iter().any(|w| label.contains(w))
+    };
+    (names_figure(own) && names_figure(other)).then_some((own, other))
+}
+
+/// The year and kind of the other figure a header cell names in parentheses after its own
+/// (`令和９年度要求額（令和８年度予算額）` → 令和８年度, initial); `None` when it names none.
+pub fn paired_year_kind(header: &str) -> Option<YearKind> {
+    let folded: String = crate::normalize::nfkc(header)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    paired_figure_label(&folded).map(|(_, other)| YearKind::read(other))
 }
 
 /// The year a text names relative to the one in force: -1 for 前年度, +1 for 翌年度/次年度
@@ -1174,10 +1206,11 @@ fn parenthesis_after(after: &str) -> &str {
     }
 }
 
-/// A note stating a ratio: a word ending with 比 before a percentage (`前年度当初比
-/// １０３．１％`, `対前年度比 +2.1%`).
-static RATIO_NOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"比\s*[+＋△▲-]?[0-9０-９.．]+\s*[%％]").expect("ratio note"));
+/// A note stating a ratio: a word ending with 比, or 前年度, before a percentage
+/// (`前年度当初比　１０３．１％`, `対前年度 +3.2％`).
+static RATIO_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:比|前年度)\s*[+＋△▲-]?[0-9０-９.．]+\s*[%％]").expect("ratio note")
+});
 
 /// The text after an amount that qualifies it: up to the next list break.
 fn qualifier_text(after: &str) -> &str {
