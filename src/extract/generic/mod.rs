@@ -9,6 +9,7 @@
 //! recorded on the figure they compare, never as budgets.
 
 mod layout;
+mod long;
 mod stacked;
 mod tables;
 
@@ -280,6 +281,8 @@ struct Reader<'a> {
     /// The year and kind of the other figure each column's header cell names in
     /// parentheses (`令和９年度要求額（令和８年度予算額）`), aligned as `column_kinds`.
     column_pairs: Vec<Option<YearKind>>,
+    /// The long table being read (one row per item and figure), if any.
+    long_table: Option<long::LongTable>,
     /// The last line already read with lines before it (stacked fields and their values).
     read_through: usize,
 }
@@ -320,6 +323,7 @@ impl<'a> Reader<'a> {
             column_kinds: Vec::new(),
             year_column: None,
             column_pairs: Vec::new(),
+            long_table: None,
             read_through: 0,
             column_marks: Vec::new(),
         }
@@ -349,6 +353,15 @@ impl<'a> Reader<'a> {
             return;
         }
         if self.decision_line(number, raw) || self.stacked_fields(number) {
+            return;
+        }
+        if self.long_row(number, raw) {
+            return;
+        }
+        if let Some(table) = long::LongTable::of_header(raw) {
+            self.long_table = Some(table);
+            self.columns = None;
+            self.layout = None;
             return;
         }
         if is_attachment_mark(raw) {

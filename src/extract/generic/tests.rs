@@ -1133,3 +1133,23 @@ fn a_header_naming_another_year_s_figure_in_parentheses_reads_it_from_the_cells(
         ]
     );
 }
+
+#[test]
+fn a_long_table_gives_each_row_s_figure_to_the_item_it_names() {
+    let text = "年度\t会計\t事業名\t所管課\t区分\t値\t単位\t備考\n\
+                2027\t一般会計\tがん検診推進事業\t健康づくり課\t予算額\t96842\t千円\t\n\
+                2027\t一般会計\tがん検診推進事業\t健康づくり課\t前年度予算額\t98110\t千円\t2026年度当初\n\
+                2027\t一般会計\tがん検診推進事業\t健康づくり課\t増減額\t-1268\t千円\t\n\
+                2025\t一般会計\tがん検診推進事業\t健康づくり課\t決算額\t90315\t千円\t\n\
+                2027\t一般会計\tがん検診推進事業\t健康づくり課\t活動指標:受診者数\t18400\t人\t目標値\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "がん検診推進事業 R9 initial 0.96842 -0.01268",
+            "がん検診推進事業 R8 initial 0.9811 "
+        ]
+    );
+}
