@@ -749,3 +749,23 @@ const CARDS_LISTS_AND_OPEN_DATA_SET: [&str; 6] = [
 fn cards_lists_and_open_data_written_blind() {
     assert_set_recall(&CARDS_LISTS_AND_OPEN_DATA_SET);
 }
+
+/// A twenty-sixth set, written blind: a city's 事業別予算説明資料 in Shift_JIS, one sheet per
+/// project (`事　業　名`, a header `予算額（単位：千円） | 本年度 | 前年度 | 比較` over a row of
+/// figures only); a prefecture's 14か月予算 in HTML (a header of two rows with spanned cells,
+/// a 部局 column, a 14か月 total); a ministry's Markdown request whose cells stack the request,
+/// a 〔うち要望〕 and the year before in parentheses under `要求・要望額<br>（令和８年度予算
+/// 額）`; a town council's minutes (questions and answers, full-width amounts); and an
+/// open-data CSV in long form (区分 | 値 | 単位, one row per figure).
+const SHEETS_MINUTES_AND_LONG_DATA_SET: [&str; 5] = [
+    "hibarigaoka_city_r8_jigyobetsu_yosan_setsumei_sjis.txt",
+    "moegi_pref_r8_14kagetsu_yosan_shuyo_jigyo.html",
+    "moj_r9_gaisan_yokyu_shuyo_jiko.md",
+    "makinose_town_r8_yosan_tokubetsu_iinkai_kaigiroku.txt",
+    "mizuhono_city_2027_tousho_jigyobetsu_longformat.csv",
+];
+
+#[test]
+fn sheets_minutes_and_long_data_written_blind() {
+    assert_set_recall(&SHEETS_MINUTES_AND_LONG_DATA_SET);
+}
