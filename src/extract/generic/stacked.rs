@@ -12,6 +12,8 @@ use crate::money::{BudgetFigure, BudgetKind, find_amounts, parse_number};
 /// Most lines between the run of labels and the run of their values: blank lines and the
 /// marks of the card beside (`No.2`).
 const MAX_GAP_LINES: usize = 4;
+/// Longest label of a stacked field, in chars (`令和８年度当初予算額（千円）`).
+const MAX_LABEL_CHARS: usize = 24;
 /// Longest line between the two runs that is neither a label nor a value, in chars.
 const MAX_GAP_LINE_CHARS: usize = 6;
 
@@ -28,6 +30,10 @@ impl Reader<'_> {
     /// to the name above the labels (opened as a row) or else to the current item. Returns
     /// whether the lines were read; they are then skipped.
     pub(super) fn stacked_fields(&mut self, number: usize) -> bool {
+        // Most lines are no label: they are told apart before anything is read.
+        if self.c.line(number).trim().chars().count() > MAX_LABEL_CHARS {
+            return false;
+        }
         let context = self.context();
         let label_at = |n: usize| -> Option<Column> {
             let text = self.plain_line(n)?;

@@ -735,9 +735,19 @@ impl Reader<'_> {
             .filter(|_| row.len() == columns.len())
             .and_then(|index| row.get(index))
             .and_then(|cell| year_cell(cell));
-        if let Some(year) = row_year.or(column_year) {
+        if let Some(year) = row_year {
             for cell in &mut cells {
                 cell.year_kind.year = Some(year);
+            }
+        } else if let Some(year) = column_year {
+            // A column of the year before (`前年度予算額`) stays a year before the row's.
+            let context = self.context().year;
+            for cell in &mut cells {
+                let offset = match (cell.year_kind.year, context) {
+                    (Some(own), Some(context)) => own.0 as i16 - context.0 as i16,
+                    _ => 0,
+                };
+                cell.year_kind.year = Some(shifted(year, offset));
             }
         }
         if names_a_limit(&crate::normalize::nfkc(label_cell)) || self.under_no_budget_heading() {
