@@ -1,6 +1,7 @@
 //! Adding documents over HTTP to a real server on an ephemeral port: they are searchable at
 //! once, their citations match `GET /documents/{id}/lines`, they can be removed again, bad
-//! input changes nothing, and writes need the admin token.
+//! input changes nothing, and writes need the admin token; a Shift_JIS CSV becomes a table
+//! whose figures cite its records.
 #![allow(clippy::type_complexity)]
 
 mod common;
@@ -532,4 +533,53 @@ async fn concurrent_adds_and_searches() {
     }
     let (_, listed) = get_json(addr, "/documents", &[]).await;
     assert_eq!(listed.as_array().map(Vec::len), Some(5 + topics.len()));
+}
+
+/// An open-data CSV of a supplementary, in Shift_JIS as municipalities publish them.
+const SUPPLEMENTARY_CSV: &str = "年度,補正回,会計区分,款,事業名,補正前の額（円）,補正額（円）,補正後の額（円）,備考\r\n\
+2025,第5号,一般会計,教育費,学校体育館空調設置事業,0,312860000,312860000,\"新規・12校\"\r\n\
+2025,第5号,一般会計,土木費,道路維持補修事業,842000000,95000000,937000000,\r\n";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_csv_in_shift_jis_is_added_as_a_table_with_cited_figures() {
+    let (addr, _dir) = common::spawn_server().await;
+    let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(SUPPLEMENTARY_CSV);
+    let (status, added) = post_document(
+        addr,
+        bytes.into_owned(),
+        "text/csv; charset=Shift_JIS",
+        &[("filename", "12gatsu_hosei.csv")],
+        Some(ADMIN_TOKEN),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{added}");
+    let document = &added["document"];
+    assert_eq!(document["format"], "csv");
+    // The header row is no title: the file's name is.
+    assert_eq!(document["title"], "12gatsu_hosei.csv");
+    assert_eq!(document["lines"].as_u64(), Some(3));
+    let id = document["id"].as_str().expect("id").to_string();
+
+    let (status, budgets) = get_json(addr, "/budgets", &[("q", "学校体育館空調設置事業")]).await;
+    assert_eq!(status, 200, "{budgets}");
+    let items = budgets["items"].as_array().expect("items");
+    let figure = items
+        .iter()
+        .find(|item| item["sources"][0]["doc"] == id.as_str())
+        .unwrap_or_else(|| panic!("no figure of the CSV: {budgets}"));
+    assert_eq!(figure["amount_oku_yen"], "3.1286");
+    assert_eq!(figure["fy"], "R7");
+    assert_eq!(figure["kind"], "supplementary");
+    // The figure's quote stands in the line it cites, the record as tab-separated cells.
+    let source = &figure["sources"][0];
+    let line = source["line_start"].as_u64().expect("line").to_string();
+    let path = format!("/documents/{}/lines", encode_segment(&id));
+    let (status, lines) = get_json(addr, &path, &[("from", &line), ("to", &line)]).await;
+    assert_eq!(status, 200, "{lines}");
+    let text = lines["lines"][0]["text"].as_str().expect("text");
+    assert!(text.starts_with("2025\t第5号\t一般会計"), "{text:?}");
+    assert!(
+        text.contains(source["quote"].as_str().expect("quote")),
+        "{source} in {text:?}"
+    );
 }
