@@ -129,7 +129,7 @@ export async function documentsPage(main) {
   }
 
   function uploadForm() {
-    const file = h("input", { type: "file", name: "file", required: true, accept: ".pdf,.html,.htm,.md,.txt" });
+    const file = h("input", { type: "file", name: "file", required: true, accept: ".pdf,.html,.htm,.md,.txt,.csv" });
     const title = h("input", { type: "text", name: "title" });
     const publisher = h("input", { type: "text", name: "publisher" });
     const date = h("input", { type: "text", name: "date", placeholder: "2026-01" });
