@@ -4,12 +4,12 @@
 //! `年度 | 会計 | 事業名 | 所管課 | 区分 | 値 | 単位 | 備考`. Each row's figure is read as a
 //! column of that name would be read, for the item its name column names.
 
-use super::{NAME_FIELDS, Reader, Role, emit_budget};
+use super::{NAME_FIELDS, Reader, Role};
 use crate::extract::recognise::amounts::{
     Column, YearKind, cell_amount, column_of, names_years, tab_cells, unit_declared, year_cell,
 };
 use crate::extract::recognise::names::{clean_name, without_spaces};
-use crate::money::{BudgetFigure, BudgetKind, parse_number};
+use crate::money::parse_number;
 
 /// Headers of the column naming which figure a row holds.
 const MEASURE_HEADERS: [&str; 5] = ["区分", "項目", "種別", "予算区分", "数値区分"];
@@ -35,6 +35,10 @@ impl LongTable {
     /// The long table a tab-separated header row starts: it names the items, the figure of
     /// each row and its value. `None` for any other row.
     pub(super) fn of_header(raw: &str) -> Option<LongTable> {
+        // A header holds no numbers; most rows of other tables are told apart at once.
+        if raw.chars().any(char::is_numeric) {
+            return None;
+        }
         let cells = tab_cells(raw)?;
         let header: Vec<String> = cells.iter().map(|cell| without_spaces(cell)).collect();
         let find = |names: &[&str]| {
@@ -91,19 +95,12 @@ impl Reader<'_> {
                 let Some(amount) = cell_amount(value, unit).filter(|a| !a.is_zero()) else {
                     return true;
                 };
-                let year_kind = year_kind.or(item.year_kind);
-                let (Some(year), Some(kind)) = (year_kind.year, year_kind.kind) else {
-                    let source = self.c.source(number, raw.trim());
-                    self.c.unparsed(source);
-                    return true;
-                };
-                if kind == BudgetKind::Other {
-                    return true;
-                }
-                let figure = BudgetFigure::new(Some(amount), year, kind);
                 let source = self.c.source(number, raw.trim());
                 let written = unit.map(|unit| (value, unit));
-                let id = emit_budget(&mut self.c, &item, &figure, source, written);
+                let Some((id, year)) = self.emit_figure(&item, year_kind, amount, source, written)
+                else {
+                    return true;
+                };
                 if Some(year) == context.year
                     && let Some(open) = self.open.get_mut(owner)
                 {
@@ -111,14 +108,13 @@ impl Reader<'_> {
                 }
             }
             Column::Change(_) => {
-                if let (Some(main), Some(change)) = (item.main_budget, cell_amount(value, unit)) {
-                    self.c
-                        .prop(&main, "change_oku_yen", change.normalize().to_string());
+                if let Some(main) = item.main_budget {
+                    self.put_change(&main, cell_amount(value, unit), None);
                 }
             }
             Column::Rate => {
-                if let (Some(main), Some(rate)) = (item.main_budget, parse_number(value)) {
-                    self.c.prop(&main, "change_rate", rate.to_string());
+                if let Some(main) = item.main_budget {
+                    self.put_change(&main, None, parse_number(value));
                 }
             }
             Column::Label | Column::Other => {}

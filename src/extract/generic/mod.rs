@@ -39,6 +39,7 @@ use super::recognise::year_tables::{figure_cards, indicators_in_tables, is_dash}
 use crate::corpus::SeedDoc;
 use crate::graph::model::{Extraction, NodeType, Rel, Source, node_id};
 use crate::money::{BudgetFigure, BudgetKind, FiscalYear, find_amounts, parse_number};
+use rust_decimal::Decimal;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use tables::is_whole_amount;
@@ -1833,6 +1834,45 @@ impl<'a> Reader<'a> {
         let index = self.open_sub_item(name, source);
         self.remember_note(head, index);
         Some(index)
+    }
+
+    /// Emits `amount` of `year_kind` (the item's year and kind where it names none) as a
+    /// figure of `item` cited by `source`; returns its id and year. `None` for a figure of
+    /// settled accounts, and for one of no readable year or kind, which is reported as
+    /// unparsed.
+    fn emit_figure(
+        &mut self,
+        item: &Item,
+        year_kind: YearKind,
+        amount: Decimal,
+        source: Source,
+        written: Option<(&str, &str)>,
+    ) -> Option<(String, FiscalYear)> {
+        let year_kind = year_kind.or(item.year_kind);
+        let (Some(year), Some(kind)) = (year_kind.year, year_kind.kind) else {
+            self.c.unparsed(source);
+            return None;
+        };
+        if kind == BudgetKind::Other {
+            return None;
+        }
+        let figure = BudgetFigure::new(Some(amount), year, kind);
+        Some((
+            emit_budget(&mut self.c, item, &figure, source, written),
+            year,
+        ))
+    }
+
+    /// Puts a change (`change_oku_yen`) and its rate (`change_rate`) on the budget `id` they
+    /// compare, where they are known.
+    fn put_change(&mut self, id: &str, change: Option<Decimal>, rate: Option<Decimal>) {
+        if let Some(change) = change {
+            self.c
+                .prop(id, "change_oku_yen", change.normalize().to_string());
+        }
+        if let Some(rate) = rate {
+            self.c.prop(id, "change_rate", rate.to_string());
+        }
     }
 
     /// Opens `name` as an item under the current one, cited by `source`; returns its index

@@ -4,10 +4,10 @@
 //! label names, of the name right above the labels.
 
 use super::tables::is_figure_cell;
-use super::{Reader, Role, emit_budget, is_name_line};
+use super::{Reader, Role, is_name_line};
 use crate::extract::recognise::amounts::{Column, cell_amount, cells, column_of};
 use crate::extract::recognise::names::{clean_name, strip_markup, without_spaces};
-use crate::money::{BudgetFigure, BudgetKind, find_amounts, parse_number};
+use crate::money::{find_amounts, parse_number};
 
 /// Most lines between the run of labels and the run of their values: blank lines and the
 /// marks of the card beside (`No.2`).
@@ -80,19 +80,13 @@ impl Reader<'_> {
                     else {
                         continue;
                     };
-                    let year_kind = year_kind.or(item.year_kind);
-                    let (Some(year), Some(kind)) = (year_kind.year, year_kind.kind) else {
-                        let source = self.c.source(field.line, &field.value);
-                        self.c.unparsed(source);
-                        continue;
-                    };
-                    if kind == BudgetKind::Other {
-                        continue;
-                    }
-                    let figure = BudgetFigure::new(Some(amount), year, kind);
                     let source = self.c.source(field.line, &field.value);
                     let written = unit.map(|unit| (field.value.as_str(), unit));
-                    let id = emit_budget(&mut self.c, &item, &figure, source, written);
+                    let Some((id, year)) =
+                        self.emit_figure(&item, year_kind, amount, source, written)
+                    else {
+                        continue;
+                    };
                     let newest = main.as_ref().is_none_or(|(_, y)| year > *y);
                     if newest {
                         main = Some((id, year));
@@ -104,13 +98,7 @@ impl Reader<'_> {
             }
         }
         if let Some((id, _)) = main {
-            if let Some(change) = change {
-                self.c
-                    .prop(&id, "change_oku_yen", change.normalize().to_string());
-            }
-            if let Some(rate) = rate {
-                self.c.prop(&id, "change_rate", rate.to_string());
-            }
+            self.put_change(&id, change, rate);
             if let Some(open) = owner.and_then(|index| self.open.get_mut(index)) {
                 open.main_budget.get_or_insert(id);
             }

@@ -832,13 +832,7 @@ impl Reader<'_> {
             }
         }
         if let Some(id) = compared {
-            if let Some(change) = change {
-                self.c
-                    .prop(&id, "change_oku_yen", change.normalize().to_string());
-            }
-            if let Some(rate) = rate {
-                self.c.prop(&id, "change_rate", rate.to_string());
-            }
+            self.put_change(&id, change, rate);
             if let Some(open) = self.open.get_mut(owner) {
                 open.main_budget.get_or_insert(id);
             }

@@ -401,10 +401,7 @@ const YEAR_COLUMN_HEADERS: [&str; 3] = ["年度", "会計年度", "予算年度"
 /// Whether a header cell names a column of fiscal years (`年度`, `会計年度`), not a year's
 /// figures (`本年度`, `令和７年度`).
 pub fn names_years(header: &str) -> bool {
-    let folded: String = crate::normalize::nfkc(header)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let folded = super::names::without_spaces(&crate::normalize::nfkc(header));
     YEAR_COLUMN_HEADERS.contains(&folded.as_str())
 }
 
@@ -540,10 +537,7 @@ pub fn paired_figure_label(header: &str) -> Option<(&str, &str)> {
 /// The year and kind of the other figure a header cell names in parentheses after its own
 /// (`令和９年度要求額（令和８年度予算額）` → 令和８年度, initial); `None` when it names none.
 pub fn paired_year_kind(header: &str) -> Option<YearKind> {
-    let folded: String = crate::normalize::nfkc(header)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let folded = super::names::without_spaces(&crate::normalize::nfkc(header));
     paired_figure_label(&folded).map(|(_, other)| YearKind::read(other))
 }
 
