@@ -769,3 +769,24 @@ const SHEETS_MINUTES_AND_LONG_DATA_SET: [&str; 5] = [
 fn sheets_minutes_and_long_data_written_blind() {
     assert_set_recall(&SHEETS_MINUTES_AND_LONG_DATA_SET);
 }
+
+/// A twenty-seventh set, written blind: a ministry's 行政事業レビューシート printed to PDF (the
+/// name in a grid of fields, years without their era over rows of 当初予算 / 補正予算 /
+/// 繰越し, letters spelled down the side and the unit below the table); a town's 予算説明書 in
+/// Shift_JIS with a header of two rows under a caption; a city's press page whose two tables
+/// set the years in opposite orders; a ministry's Markdown supplementary with `国　費` beside
+/// 事業費; a request laid out with spaces and (ア)(イ) sub-items; and an open-data CSV whose
+/// 予算区分 column says which budget each row is (`当初`, `6月補正`).
+const REVIEW_SHEETS_AND_KIND_COLUMNS_SET: [&str; 6] = [
+    "review_sheet.pdf",
+    "town_yosan_setsumei.txt",
+    "city_budget_gaiyo.html",
+    "mlit_hosei_gaiyo.md",
+    "caa_gaisan_youkyu.txt",
+    "sakuragaoka_jigyo_yosan.csv",
+];
+
+#[test]
+fn review_sheets_and_kind_columns_written_blind() {
+    assert_set_recall(&REVIEW_SHEETS_AND_KIND_COLUMNS_SET);
+}

@@ -111,7 +111,8 @@ fn per_column<T: Default>(
 }
 
 /// A name field's word without its spaces and the name it gives: two cells (`事業名 |
-/// …`), or one whose letter-spaced word a space parts from the name (`事 業 名　…`).
+/// …`), the first pair of a row of fields and their values (`事業名 | … | 担当部局庁 | 農産局`),
+/// or one cell whose letter-spaced word a space parts from the name (`事 業 名　…`).
 fn name_field_parts<'r>(row: &[&'r str]) -> Option<(String, &'r str)> {
     match row {
         // `事業名　　：…`: a colon may part them.
@@ -119,6 +120,17 @@ fn name_field_parts<'r>(row: &[&'r str]) -> Option<(String, &'r str)> {
             without_spaces(field),
             name.trim_start_matches(['：', ':']).trim(),
         )),
+        // A sheet's grid of fields, two to a pair of cells: no cell names a year or a figure
+        // (a header `事業名 | 令和８年度 | …` does).
+        [field, name, ..]
+            if row.len().is_multiple_of(2)
+                && row.iter().all(|cell| {
+                    let named = YearKind::read(cell);
+                    named.year.is_none() && named.kind.is_none()
+                }) =>
+        {
+            Some((without_spaces(field), name.trim()))
+        }
         [line] => NAME_FIELDS.iter().find_map(|field| {
             let mut rest = line.trim_start();
             for letter in field.chars() {
@@ -583,7 +595,13 @@ impl<'a> Reader<'a> {
     /// …`): a column of labels first, the one the header leaves without a word.
     fn with_label_column_left_out(&self, number: usize, mut columns: Vec<Column>) -> Vec<Column> {
         let all_figures = columns.iter().all(|c| matches!(c, Column::Figure(..)));
-        let labelled_row_below = self.lines_after(number).next().is_some_and(|line| {
+        // The first row below, past a lone word a PDF's text sets under the header (the
+        // rest of the header's last cell, `主な増減理由`).
+        let below = self
+            .lines_after(number)
+            .take(2)
+            .find(|line| cells(&strip_markup(line)).len() > 1);
+        let labelled_row_below = below.is_some_and(|line| {
             let plain = strip_markup(line);
             let row = cells(&plain);
             row.len() == columns.len() + 1
@@ -628,7 +646,7 @@ impl<'a> Reader<'a> {
         self.lines_after(header)
             .take(TABLE_REACH_FOR_UNIT)
             .map(strip_markup)
-            .find(|line| !is_table_line(line))
+            .find(|line| !is_table_line(line) && !is_layout_fragment(line))
             .and_then(|line| unit_line(&line).or_else(|| unit_note(&line)))
     }
 
@@ -666,11 +684,16 @@ impl<'a> Reader<'a> {
 
     /// The line a table's caption would stand on, above its header at line `header`: the
     /// first above it that is neither blank, nor a unit line, nor a rule drawn over the
-    /// header, which may stand between the caption and the header.
+    /// header, which may stand between the caption and the header, nor the header's own
+    /// upper row.
     fn caption_line(&self, header: usize) -> Option<usize> {
         (1..header).rev().find(|n| {
-            let line = self.c.line(*n);
-            !is_rule_line(line) && unit_line(line).is_none()
+            let line = strip_markup(self.c.line(*n));
+            // The upper row of a header on two lines (`会計名 令和８年度 …` over `当初予算額
+            // …`) is no caption.
+            let upper_header_row =
+                *n + 1 == header && header_columns(&cells(&line), self.context()).is_some();
+            !is_rule_line(&line) && unit_line(&line).is_none() && !upper_header_row
         })
     }
 
@@ -2306,6 +2329,20 @@ fn is_table_line(line: &str) -> bool {
         || cells(trimmed).iter().skip(1).any(|cell| {
             parse_number(cell).is_some() || is_dash(cell.trim()) || tables::is_whole_amount(cell)
         })
+}
+
+/// Most chars (spaces aside) of a line a PDF's text cuts out of a table's layout.
+const MAX_FRAGMENT_CHARS: usize = 16;
+
+/// A line a PDF's text cuts out of a table's layout between its rows: letters of a label
+/// spelled down the side (`予　予`, `額`), the rest of a wrapped cell (`主な増減理由`,
+/// `額　の　導入支援の対象とな`); short, with no unit, figure or sentence end.
+fn is_layout_fragment(line: &str) -> bool {
+    let letters = line.chars().filter(|c| !c.is_whitespace()).count();
+    letters <= MAX_FRAGMENT_CHARS
+        && unit_declared(line).is_none()
+        && !line.contains('。')
+        && !line.chars().any(|c| c.is_numeric())
 }
 
 /// A header whose cells one space apart are short words (`款 本年度 前年度 比較`): read as

@@ -19,8 +19,10 @@ use crate::graph::model::{NodeType, Rel, Source};
 use crate::money::{
     BudgetFigure, BudgetKind, FiscalYear, find_amounts, find_fiscal_years, parse_number,
 };
+use regex::Regex;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// Marks that open a note naming a part of its row (`○職員人件費　1,012,348`).
 const NOTE_BULLETS: [char; 4] = ['○', '◯', '・', '●'];
@@ -76,9 +78,19 @@ fn row_label<'r>(row: &[&'r str], columns: &[Column]) -> &'r str {
 
 /// The kind a label cell names when it is budget wording alone (`当初予算`, `補正予算` beside
 /// an item's name spanning both rows): the kind of the row's figures, no name.
+/// An open-data row's `6月補正` or `第2号補正` also names its kind alone: which of the
+/// year's supplementaries says nothing more of the figure.
 fn kind_label(cell: &str) -> Option<BudgetKind> {
-    kind_named(&without_spaces(cell)).filter(|_| is_figure_label(cell))
+    let folded = crate::normalize::nfkc(&without_spaces(cell));
+    let unnumbered = SUPPLEMENTARY_ORDINAL.replace_all(&folded, "");
+    kind_named(&unnumbered).filter(|_| is_figure_label(&unnumbered))
 }
+
+/// Which of a year's budgets a kind word is (`6月`, `第2号`, `第二次`).
+static SUPPLEMENTARY_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,2}月|第[\d一二三四五六七八九十]{1,3}[号次回]")
+        .expect("supplementary ordinal pattern")
+});
 
 /// The year and kind of a figure `cell` in a row whose label names its `kind`: that kind,
 /// unless the cell's own header names a request (`当初予算` under `令和９年度要求`: the

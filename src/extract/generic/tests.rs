@@ -1153,3 +1153,73 @@ fn a_long_table_gives_each_row_s_figure_to_the_item_it_names() {
         ]
     );
 }
+
+#[test]
+fn a_review_sheet_s_field_grid_names_the_project_its_kind_rows_under_years_give_figures() {
+    // A PDF's text of a 行政事業レビューシート: the name field in a grid of fields, the years
+    // without their era over rows of kinds, the rest of a header cell and letters spelled
+    // down the side between the rows, the unit below the table.
+    let text = "事業名\t農地集積加速化事業\t担当部局庁\t経営局\t作成責任者\t課長\n\
+                事業の目的\t担い手への農地の集積を加速する。\n\
+                ５年度\t６年度\t７年度\t８年度要求\n\
+                主な増減理由\n\
+                当初予算\t1,200\t1,300\t1,450\t1,600\n\
+                補正予算\t500\t-\t700\t-\n\
+                予\t予\n\
+                算\t前年度から繰越し\t100\t200\t300\t-\n\
+                額\n\
+                計\t1,800\t1,500\t2,450\t1,600\n\
+                執行額\t1,700\t1,400\n\
+                （単位：百万円）\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "農地集積加速化事業 R5 initial 12",
+            "農地集積加速化事業 R6 initial 13",
+            "農地集積加速化事業 R7 initial 14.50",
+            "農地集積加速化事業 R8 request 16",
+            "農地集積加速化事業 R5 supplementary 5",
+            "農地集積加速化事業 R7 supplementary 7",
+        ]
+    );
+}
+
+#[test]
+fn an_open_data_row_s_kind_cell_names_which_budget_its_figure_is() {
+    let text = "年度,会計,事業番号,事業名,予算区分,金額(千円)\n\
+                令和7年度,一般会計,0102,庁舎改修事業,当初,58400\n\
+                令和7年度,一般会計,0102,庁舎改修事業,6月補正,12400\n\
+                令和7年度,一般会計,0301,給付金事業,第2号補正,486300\n"
+        .replace(',', "\t");
+    assert_eq!(
+        budget_lines(&text),
+        [
+            "庁舎改修事業 R7 initial 0.584",
+            "庁舎改修事業 R7 supplementary 0.124",
+            "給付金事業 R7 supplementary 4.863",
+        ]
+    );
+}
+
+#[test]
+fn a_project_s_cost_beside_the_state_s_share_is_no_budget_even_letter_spaced() {
+    let text = "令和７年度補正予算の概要\n（単位：億円）\n\
+                | 事　項 | 国　費 | 事業費 |\n|:---|---:|---:|\n\
+                | 流域治水対策 | 4,215.2 | 6,380.0 |\n";
+    assert_eq!(budget_lines(text), ["流域治水対策 R7 supplementary 4215.2"]);
+}
+
+#[test]
+fn the_upper_row_of_a_two_row_header_is_no_caption_of_the_total() {
+    let text = "会計別予算総括表\n（単位：千円）\n\
+                会計名\t令和８年度\t令和７年度\n\
+                \t当初予算額\t当初予算額\n\
+                一般会計\t5,198,000\t5,191,000\n\
+                介護保険特別会計\t1,026,710\t994,350\n\
+                合計\t6,224,710\t6,185,350\n";
+    let lines = budget_lines(text);
+    assert!(
+        lines.contains(&"会計別予算総括表 R8 initial 62.2471".to_string()),
+        "{lines:?}"
+    );
+}

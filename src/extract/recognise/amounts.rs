@@ -341,9 +341,14 @@ pub fn header_columns(cells: &[&str], context: YearKind) -> Option<Vec<Column>> 
         return None;
     }
     let mut columns = columns_of(cells, context);
-    if cells.iter().any(|cell| cell.contains(STATE_SHARE)) {
-        // `国費 | 事業費`: the project's whole cost beside the state's share is no budget.
-        for (column, cell) in columns.iter_mut().zip(join_spaced_words(cells)) {
+    let folded: Vec<String> = cells
+        .iter()
+        .map(|cell| super::names::without_spaces(cell))
+        .collect();
+    if folded.iter().any(|cell| cell.contains(STATE_SHARE)) {
+        // `国費 | 事業費` (`国　費`): the project's whole cost beside the state's share is no
+        // budget.
+        for (column, cell) in columns.iter_mut().zip(folded) {
             if cell.contains(PROJECT_COST) && !cell.contains(STATE_SHARE) {
                 *column = Column::Other;
             }
