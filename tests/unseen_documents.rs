@@ -790,3 +790,26 @@ const REVIEW_SHEETS_AND_KIND_COLUMNS_SET: [&str; 6] = [
 fn review_sheets_and_kind_columns_written_blind() {
     assert_set_recall(&REVIEW_SHEETS_AND_KIND_COLUMNS_SET);
 }
+
+/// A twenty-eighth set, written blind: a prefecture's budget press release printed to PDF (a
+/// うち一般財源 column between 予算額 and 前年度予算額, project names wrapped below their
+/// figures); a town's overview in Shift_JIS whose previous year stands in `〔　〕` set apart
+/// by spaces and whose projects follow `【新】` / `【拡】` tags with `事業費：` lines; a
+/// ministry's request for 運営費交付金 in HTML with field groups spanning rows and 小計 per
+/// group; a city's 12月補正 in Markdown with accounts in 億円 and projects in 千円 beside
+/// 繰越明許費 and 債務負担行為 tables; a prefecture's special accounts exported from a
+/// spreadsheet (決算額 column, ▲, `－`, 皆減); and an open-data CSV of evaluations whose 単位
+/// column gives each row's unit.
+const TAGS_BRACKETS_AND_UNIT_COLUMNS_SET: [&str; 6] = [
+    "kagawa_r8_tousho_gaiyo.pdf",
+    "nishikawara_r8_yosan_gaiyo.txt",
+    "mext_r8_gaisan_unei_koufukin.html",
+    "kawase_r7_hosei_12gatsu.md",
+    "tochigi_r8_tokubetsu_kaikei.txt",
+    "minamiura_jimujigyo_hyoka_2026.csv",
+];
+
+#[test]
+fn tags_brackets_and_unit_columns_written_blind() {
+    assert_set_recall(&TAGS_BRACKETS_AND_UNIT_COLUMNS_SET);
+}

@@ -48,9 +48,10 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("agency pattern")
 });
-/// A prefecture or municipality standing alone on a line.
+/// A prefecture or municipality standing alone on a line, maybe with the office in it that
+/// wrote the document (`西川原町総務課財政係`).
 static LOCAL_GOVERNMENT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,6}?[都道府県])?[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,8}[都道府県市区町村]$")
+    Regex::new(r"^(?:[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,6}?[都道府県])?[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,8}[都道府県市区町村](?:[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,10}?(?:部|局|課|室|係|班))*$")
         .expect("local government pattern")
 });
 /// A title that starts with the fiscal year and the municipality (`令和6年度 さくら市一般会計予算`).
@@ -301,6 +302,14 @@ mod tests {
         assert_eq!(meta.date, None);
         let meta = top("予算に関する説明書\n北海道札幌市\n");
         assert_eq!(meta.publisher.as_deref(), Some("北海道札幌市"));
+        // A town's office under the date, above the title, is the publisher, not the title.
+        let meta =
+            top("令和８年２月１７日\n西川原町総務課財政係\n\n令和８年度　西川原町当初予算の概要\n");
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("令和８年度 西川原町当初予算の概要")
+        );
+        assert_eq!(meta.publisher.as_deref(), Some("西川原町総務課財政係"));
         let prose = "この文書は、見出しのない長い本文だけからできており、どの行も句点で終わる文になっている。\n";
         assert_eq!(top(prose), TopMeta::default());
     }

@@ -21,7 +21,7 @@ use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
     CELL_BARS, Column, InlineFigure, Subject, YearKind, bare_subject, cell_amount, cells,
     column_marks, column_of, figure_note_label, header_columns, inline_figures, is_column_word,
-    is_figure_label, join_spaced_words, label_subject, names_a_limit, names_years,
+    is_figure_label, join_spaced_words, label_subject, names_a_limit, names_units, names_years,
     paired_year_kind, plain_header_columns, prose_subject, relative_year, shifted,
     speaks_of_budget, tab_cells, unit_declared, unit_line, unit_row, word_column,
 };
@@ -291,6 +291,9 @@ struct Reader<'a> {
     /// The column whose cells are each row's fiscal year (`年度` over `2025`), where the
     /// header's cells are its columns.
     year_column: Option<usize>,
+    /// The column whose cells are each row's money unit (`単位` over `千円`, `百万円`), where
+    /// the header's cells are its columns.
+    unit_column: Option<usize>,
     /// The year and kind of the other figure each column's header cell names in
     /// parentheses (`令和９年度要求額（令和８年度予算額）`), aligned as `column_kinds`.
     column_pairs: Vec<Option<YearKind>>,
@@ -335,6 +338,7 @@ impl<'a> Reader<'a> {
             kind_rows: false,
             column_kinds: Vec::new(),
             year_column: None,
+            unit_column: None,
             column_pairs: Vec::new(),
             long_table: None,
             read_through: 0,
@@ -474,6 +478,10 @@ impl<'a> Reader<'a> {
                     let index = row.iter().position(|cell| names_years(cell))?;
                     Some(index + left_out)
                 });
+                self.unit_column = left_out.and_then(|left_out| {
+                    let index = row.iter().position(|cell| names_units(cell))?;
+                    Some(index + left_out)
+                });
                 if self.caption_names_no_budget() {
                     // 第２表　継続費, 第３表　債務負担行為: its 総額 and 年割額 are no budgets.
                     self.columns = Some(vec![Column::Other; row.len()]);
@@ -515,7 +523,9 @@ impl<'a> Reader<'a> {
         }
         self.open
             .retain(|item| matches!(item.role, Role::Heading | Role::Bullet));
-        if let Some(found) = numbered(raw).or_else(|| bold_item(self.c.line(number), raw))
+        if let Some(found) = numbered(raw)
+            .or_else(|| bold_item(self.c.line(number), raw))
+            .or_else(|| tagged_item(raw))
             && self.item_line(number, raw, &found)
         {
             // A heading over rows of the table being read (`１．持続可能な観光地域づくり`
@@ -552,6 +562,7 @@ impl<'a> Reader<'a> {
         self.column_marks.clear();
         self.column_pairs.clear();
         self.year_column = None;
+        self.unit_column = None;
     }
 
     /// A project sheet's field naming its project (`事業名 | 保育対策総合支援事業費補助金`,
@@ -2202,6 +2213,29 @@ fn bold_item<'p>(source: &str, plain: &'p str) -> Option<Numbered<'p>> {
         style: Style::Square,
         title,
         title_start: plain.len() - plain.trim_start().len(),
+        marker: "",
+    })
+}
+
+/// Most chars of a mark in square brackets before an item's name (`【新】`, `【拡充】`).
+const MAX_TAG_CHARS: usize = 4;
+
+/// A line naming an item after a short mark in square brackets (`【新】子育て世帯住宅取得支援
+/// 事業　（まちづくり推進課）`), read as a bulleted item: a name, no sentence and no figure.
+fn tagged_item(plain: &str) -> Option<Numbered<'_>> {
+    let trimmed = plain.trim_start();
+    let inner = trimmed.strip_prefix('【')?;
+    let (tag, _) = inner.split_once('】')?;
+    let title = without_leading_tag(trimmed).trim_end();
+    let short_tag = (1..=MAX_TAG_CHARS).contains(&tag.chars().count());
+    let name_like = (2..=MAX_ITEM_NAME_CHARS).contains(&title.chars().count())
+        && !title.contains(['。', '、', '【', '】'])
+        && find_amounts(title).is_empty()
+        && !is_field_term(title);
+    (short_tag && name_like).then(|| Numbered {
+        style: Style::Square,
+        title,
+        title_start: plain.len() - title.len() - (plain.len() - plain.trim_end().len()),
         marker: "",
     })
 }

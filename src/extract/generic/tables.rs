@@ -7,7 +7,7 @@ use super::{
 };
 use crate::extract::recognise::amounts::{
     Column, YearKind, cell_amount, cells, column_of, figure_note_label, inline_figures,
-    is_figure_label, kind_named, names_a_limit, relative_year, shifted, year_cell,
+    is_figure_label, kind_named, names_a_limit, relative_year, shifted, unit_of_cell, year_cell,
 };
 use crate::extract::recognise::bodies::is_body_name;
 use crate::extract::recognise::names::{
@@ -141,8 +141,18 @@ fn remark_change(cell: &str) -> Option<&str> {
 }
 
 /// A figure cell's number without the remark after it in parentheses (`64,616,950
-/// （うち要望額 4,222,000）`, a line break between them): the cell's own figure.
+/// （うち要望額 4,222,000）`, a line break between them), or without the brackets its whole
+/// column sets it in (`〔  6,215,000〕` under `〔　令和７年度〕`): the cell's own figure.
 fn without_remark(cell: &str) -> &str {
+    let bracketed = cell
+        .trim()
+        .strip_prefix(['〔', '［'])
+        .and_then(|inner| inner.strip_suffix(['〕', '］']))
+        .map(str::trim)
+        .filter(|inner| parse_number(inner).is_some());
+    if let Some(inner) = bracketed {
+        return inner;
+    }
     match cell.split_once(['（', '(']) {
         Some((number, remark))
             if parse_number(number).is_some() && remark.trim_end().ends_with(['）', ')']) =>
@@ -620,6 +630,14 @@ impl Reader<'_> {
                 .zip(values.iter().copied())
                 .collect(),
         };
+        // `3498 | -14 | 百万円` under `令和8年度予算額 | 対前年度増減額 | 単位`: each row states
+        // its own unit.
+        let row_unit = self
+            .unit_column
+            .filter(|_| row.len() == columns.len())
+            .and_then(|index| row.get(index))
+            .and_then(|cell| unit_of_cell(cell));
+        let table_unit = row_unit.or(self.unit);
         let mut cells = Vec::new();
         let (mut change, mut rate) = (None, None);
         let mut compared_column = None;
@@ -627,7 +645,7 @@ impl Reader<'_> {
         for (index, written) in aligned {
             match columns[index] {
                 Column::Figure(year_kind, unit) => {
-                    let unit = unit.or(self.unit);
+                    let unit = unit.or(table_unit);
                     let pair = self.column_pairs.get(index).copied().flatten();
                     let (written, other) = match pair.and_then(|_| paired_cell(written)) {
                         Some((own, other)) => (own, Some(other)),
@@ -660,7 +678,7 @@ impl Reader<'_> {
                     }
                 }
                 Column::Change(unit) => {
-                    change = cell_amount(written, unit.or(self.unit));
+                    change = cell_amount(written, unit.or(table_unit));
                     compared_column = self.column_compared_by(index);
                 }
                 Column::Rate => rate = parse_number(written),

@@ -1223,3 +1223,45 @@ fn the_upper_row_of_a_two_row_header_is_no_caption_of_the_total() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn a_unit_column_gives_each_row_its_unit_and_a_division_is_no_name() {
+    let text = "事業番号\t事務事業名\t担当課\t令和7年度予算額\t令和8年度予算額\t対前年度増減額\t単位\n\
+                1-01\t放課後児童クラブ運営事業\tこども未来課\t438920\t465100\t26180\t千円\n\
+                1-02\t児童手当支給事業\tこども家庭課\t3512\t3498\t-14\t百万円\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "放課後児童クラブ運営事業 R7 initial 4.3892 ",
+            "放課後児童クラブ運営事業 R8 initial 4.651 0.2618",
+            "児童手当支給事業 R7 initial 35.12 ",
+            "児童手当支給事業 R8 initial 34.98 -0.14",
+        ]
+    );
+}
+
+#[test]
+fn a_column_set_in_brackets_and_items_after_a_tag_in_square_brackets() {
+    let text = "令和８年度　当初予算の概要\n１．会計別予算額\n（単位：千円、％）\n\
+                会計名                令和８年度  〔   令和７年度〕      増減額   増減率\n\
+                一般会計              6,480,000  〔  6,215,000〕    265,000     4.3\n\
+                \n２．主な新規・拡充事業\n\
+                【新】子育て世帯住宅取得支援事業　（まちづくり推進課）\n\
+                町内に住宅を取得した子育て世帯に対し、取得費の一部を補助します。\n\
+                事業費：12,000千円\n\
+                【拡】外出支援タクシー助成事業　（福祉課）\n\
+                事業費：8,400千円〔前年度：5,200千円〕\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "一般会計 R8 initial 64.80",
+            "一般会計 R7 initial 62.15",
+            "子育て世帯住宅取得支援事業 R8 initial 0.12",
+            "外出支援タクシー助成事業 R8 initial 0.084",
+            "外出支援タクシー助成事業 R7 initial 0.052",
+        ]
+    );
+}

@@ -127,7 +127,7 @@ pub fn unit_row(cells: &[&str]) -> Option<&'static str> {
 }
 
 /// The money unit a cell holds and nothing else (`千円`, `(百万円)`).
-fn unit_of_cell(cell: &str) -> Option<&'static str> {
+pub fn unit_of_cell(cell: &str) -> Option<&'static str> {
     let folded = crate::normalize::nfkc(cell.trim());
     let bare = folded
         .trim_start_matches(['(', '['])
@@ -410,6 +410,14 @@ pub fn names_years(header: &str) -> bool {
     YEAR_COLUMN_HEADERS.contains(&folded.as_str())
 }
 
+/// Whether a header cell names a column of each row's money unit (`単位`).
+pub fn names_units(header: &str) -> bool {
+    super::names::without_spaces(&crate::normalize::nfkc(header)) == UNIT_COLUMN_HEADER
+}
+
+/// Header of a column whose cells are each row's unit (`単位` over `千円`, `百万円`, `円`).
+const UNIT_COLUMN_HEADER: &str = "単位";
+
 /// The fiscal year a cell of a column of years states: `2025`, `R7`, `令和7`, `令和７年度`.
 pub fn year_cell(cell: &str) -> Option<FiscalYear> {
     let cell = cell.trim();
@@ -567,6 +575,30 @@ pub fn shifted(year: FiscalYear, offset: i16) -> FiscalYear {
     FiscalYear(year.0.saturating_add_signed(offset))
 }
 
+/// Brackets a layout sets apart from what they enclose (`〔  6,215,000〕` under `〔   令和７
+/// 年度〕`).
+const OPENING_BRACKETS: [&str; 4] = ["〔", "［", "（", "("];
+
+/// `cells` of `line` (slices of it) with each cell that is an opening bracket alone joined to
+/// the cell after it.
+fn with_open_brackets_joined<'l>(line: &'l str, cells: Vec<&'l str>) -> Vec<&'l str> {
+    let offset = |cell: &str| cell.as_ptr() as usize - line.as_ptr() as usize;
+    let mut joined: Vec<&'l str> = Vec::with_capacity(cells.len());
+    let mut pending: Option<&'l str> = None;
+    for cell in cells {
+        match pending.take() {
+            Some(bracket) => {
+                let (start, end) = (offset(bracket), offset(cell) + cell.len());
+                joined.push(line.get(start..end).unwrap_or(cell));
+            }
+            None if OPENING_BRACKETS.contains(&cell) => pending = Some(cell),
+            None => joined.push(cell),
+        }
+    }
+    joined.extend(pending);
+    joined
+}
+
 /// Splits a table row into cells: by tabs or `|` when the row has them, else by gaps of two
 /// or more spaces, else a label followed by the numbers at its end (`△ 1,234` kept whole).
 /// Returns trimmed cells.
@@ -598,7 +630,10 @@ pub fn cells(line: &str) -> Vec<&str> {
         .filter(|c| !c.is_empty())
         .collect();
     if spaced.len() >= 2 {
-        return spaced.into_iter().flat_map(number_run).collect();
+        return with_open_brackets_joined(trimmed, spaced)
+            .into_iter()
+            .flat_map(number_run)
+            .collect();
     }
     trailing_numbers(trimmed)
 }

@@ -166,19 +166,26 @@ pub fn find_bodies(text: &str) -> Vec<BodyMatch> {
 }
 
 /// Whether a text is the name of one public body and nothing else (`病院局`, `福祉保健部`,
-/// `教育委員会`): a table's cell naming the body responsible for its row.
+/// `教育委員会`, `こども未来課`): a table's cell naming the body responsible for its row.
 pub fn is_body_name(text: &str) -> bool {
     let text = text.trim();
-    let department = text.ends_with('部')
+    let department = text.ends_with(DEPARTMENT_ENDINGS)
         && (DEPARTMENT_CHARS.0..=DEPARTMENT_CHARS.1).contains(&text.chars().count())
         && DEPARTMENT.is_match(text);
     department
         || matches!(find_bodies(text).as_slice(), [only] if only.start == 0 && only.end == text.len())
 }
 
-/// A word of kanji and katakana (a department's name when it ends with 部).
-static DEPARTMENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\p{Han}\p{Katakana}ー]+$").expect("department pattern"));
+/// Last chars of a word naming a department or division of a government (`環境部`,
+/// `健康づくり課`, `病院局`, `デジタル推進室`).
+const DEPARTMENT_ENDINGS: [char; 4] = ['部', '局', '課', '室'];
+
+/// A word of kanji, kana and the long vowel mark with a kanji in it (a department's or a
+/// division's name when it ends with one of [`DEPARTMENT_ENDINGS`]).
+static DEPARTMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\p{Han}\p{Katakana}\p{Hiragana}ー]*\p{Han}[\p{Han}\p{Katakana}\p{Hiragana}ー]*$")
+        .expect("department pattern")
+});
 
 /// Fewest and most chars of a department's name (`環境部`, `港湾空港部`): 部 names a
 /// department only at the end of a word of its own.
