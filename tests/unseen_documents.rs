@@ -813,3 +813,24 @@ const TAGS_BRACKETS_AND_UNIT_COLUMNS_SET: [&str; 6] = [
 fn tags_brackets_and_unit_columns_written_blind() {
     assert_set_recall(&TAGS_BRACKETS_AND_UNIT_COLUMNS_SET);
 }
+
+/// A twenty-ninth set, written blind: a ministry's supplementary printed to PDF whose amount
+/// cells carry note marks (`38,000※1` one space before the row's note) and whose names wrap
+/// after their figures; a request in Shift_JIS with ○ bullets over `（前年度予算額　…）`
+/// lines; a prefecture's HTML whose items each span a row for each year (the name in a
+/// rowspan cell, a 年度 column); a city's Markdown press release with `名称：2.4億円（+0.6億円）`
+/// lines; a town newsletter's pie-chart legends as text (`民生費　32.1%　21億9,700万円`); and
+/// an open-data CSV of spending by nature with two header lines and subtotals.
+const NOTE_MARKS_SPANS_AND_LEGENDS_SET: [&str; 6] = [
+    "env_hosei_r7.pdf",
+    "mhlw_shogai_gaisan_r8.txt",
+    "fukui_tosho_r8_shuyo.html",
+    "toyohashi_yosan_gaiyo_r8.md",
+    "koho_kamiyama_2026_04.txt",
+    "kashiwazaki_seishitsubetsu_r8.csv",
+];
+
+#[test]
+fn note_marks_spans_and_legends_written_blind() {
+    assert_set_recall(&NOTE_MARKS_SPANS_AND_LEGENDS_SET);
+}

@@ -39,9 +39,11 @@ use super::recognise::year_tables::{figure_cards, indicators_in_tables, is_dash}
 use crate::corpus::SeedDoc;
 use crate::graph::model::{Extraction, NodeType, Rel, Source, node_id};
 use crate::money::{BudgetFigure, BudgetKind, FiscalYear, find_amounts, parse_number};
+use regex::Regex;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 use tables::is_whole_amount;
 
 /// Longest item name, in chars: a longer title is a sentence, not a name.
@@ -532,8 +534,9 @@ impl<'a> Reader<'a> {
             // between rows, maybe over the first line of a row's wrapped name) groups them;
             // any other item ends the table.
             let next: Vec<&str> = self.lines_after(number).take(2).collect();
+            // A PDF's text may set a row's figure on a line of its own under its name.
             let row_follows = match next.as_slice() {
-                [line, ..] if is_table_line(line) => true,
+                [line, ..] if is_table_line(line) || parse_number(line.trim()).is_some() => true,
                 [line, then] => is_name_line(line) && is_table_line(then),
                 _ => false,
             };
@@ -1810,8 +1813,12 @@ impl<'a> Reader<'a> {
     /// the text before the amount) is a sub-item of the current one. Returns its index among
     /// the open items.
     fn named_sub_item(&mut self, number: usize, head: &str) -> Option<usize> {
-        // `【物価高騰対策】　　計　`: the total of the group the brackets name.
+        // `民生費　32.1%　`: a pie chart's legend gives the share before the amount.
         let head = head.trim_end_matches(NAME_TAIL);
+        let head = SHARE_AT_END.find(head).map_or(head, |share| {
+            head[..share.start()].trim_end_matches(NAME_TAIL)
+        });
+        // `【物価高騰対策】　　計　`: the total of the group the brackets name.
         let head = ["合計", "小計", "計"]
             .iter()
             .find_map(|total| {
@@ -1854,8 +1861,13 @@ impl<'a> Reader<'a> {
             Some(subject) => (subject, true),
             None => (name, generic),
         };
-        // `国庫債務負担行為 ４０億円`: a commitment, limit or balance names no item.
-        let readable = name.chars().count() >= 3
+        // `国庫債務負担行為 ４０億円`: a commitment, limit or balance names no item. Two
+        // kanji may name a tax, an expense, a bond or a fund (`町税`, `県債`), not a
+        // recipient (`世帯 １万円`).
+        let two_kanji = name.chars().count() == 2
+            && name.chars().all(is_kanji)
+            && name.ends_with(SHORT_ACCOUNT_ENDINGS);
+        let readable = (name.chars().count() >= 3 || two_kanji)
             && name.chars().count() <= MAX_ITEM_NAME_CHARS
             && !names_a_limit(&name)
             && !name.contains(['。', '、', '】', ']'])
@@ -2216,6 +2228,19 @@ fn bold_item<'p>(source: &str, plain: &'p str) -> Option<Numbered<'p>> {
         marker: "",
     })
 }
+
+/// Last chars of an account two kanji can name (`町税`, `県費`, `県債`, `基金`).
+const SHORT_ACCOUNT_ENDINGS: [char; 4] = ['税', '費', '債', '金'];
+
+/// Whether `c` is a CJK ideograph.
+fn is_kanji(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// A share in per cent at the end of a text (`32.1%`, ` 7.7％`).
+static SHARE_AT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\d０-９]+(?:[.．][\d０-９]+)?\s*[%％]$").expect("share pattern")
+});
 
 /// Most chars of a mark in square brackets before an item's name (`【新】`, `【拡充】`).
 const MAX_TAG_CHARS: usize = 4;

@@ -57,10 +57,12 @@ fn row_label<'r>(row: &[&'r str], columns: &[Column]) -> &'r str {
         return row[0];
     }
     let leading = leading_label_columns(columns);
+    // A row's year (`R7` under `年度`) names no item.
     let words = |cell: &&&str| {
         cell.chars().any(char::is_alphabetic)
             && !is_whole_amount(cell)
             && kind_label(cell).is_none()
+            && year_cell(cell).is_none()
     };
     let named = row[..leading.max(1)].iter().rev().filter(words);
     let mut labels: Vec<&&str> = named.clone().filter(|cell| !is_body_name(cell)).collect();
@@ -1041,7 +1043,9 @@ impl Reader<'_> {
         let label = clean_name(found.as_ref().map_or(label_cell, |n| n.title));
         let label = without_status_marks(&label).to_string();
         if label.chars().count() < 1 {
-            return None;
+            // A name spanning this row and the one above (`第2子以降保育料無償化事業 | R8 | …`
+            // over ` | R7 | …`): the row above's item.
+            return self.open.iter().rposition(|item| item.role == Role::Row);
         }
         if is_bare_total(&label) {
             self.open.retain(|item| item.role == Role::Heading);

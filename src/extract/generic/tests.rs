@@ -1265,3 +1265,49 @@ fn a_column_set_in_brackets_and_items_after_a_tag_in_square_brackets() {
         ]
     );
 }
+
+#[test]
+fn figures_with_note_marks_and_rows_whose_name_spans_the_row_below() {
+    let text = "令和７年度補正予算の概要\n（単位：百万円）\n\
+                事\t項\t補正予算額\t主な内容\n\
+                １ 地域脱炭素推進交付金\t38,000※1 先行地域への支援\n\
+                ２ 住宅の省エネ化支援\t※2\t窓の断熱改修への補助\n\
+                135,000\n\
+                ３ 浄化槽整備推進事業\t8,750 合併処理浄化槽への転換\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "地域脱炭素推進交付金 R7 supplementary 380",
+            "浄化槽整備推進事業 R7 supplementary 87.50",
+        ]
+    );
+    let spanned = "令和8年度当初予算案\n（単位：千円）\n\
+                   事業名\t年度\t金額\t増減額\t担当課\n\
+                   保育料無償化事業\tR8\t1,284,500\t132,200\t子ども家庭課\n\
+                   \tR7\t1,152,300\t\t子ども家庭課\n";
+    assert_eq!(
+        budget_lines(spanned),
+        [
+            "保育料無償化事業 R8 initial 12.845",
+            "保育料無償化事業 R7 initial 11.523",
+        ]
+    );
+}
+
+#[test]
+fn a_pie_chart_legend_names_its_accounts_without_their_shares() {
+    let text = "令和8年度当初予算\n◆一般会計　歳出\n\
+                \u{3000}民生費\u{3000}\u{3000}32.1%\u{3000}21億9,700万円\u{3000}…福祉、子育て支援など\n\
+                \u{3000}町税\u{3000}\u{3000}23.7%\u{3000}16億2,300万円\n\
+                \u{3000}世帯\u{3000}\u{3000}1万円\n";
+    let lines = budget_lines(text);
+    assert!(
+        lines.contains(&"民生費 R8 initial 21.97".to_string()),
+        "{lines:?}"
+    );
+    assert!(
+        lines.contains(&"町税 R8 initial 16.23".to_string()),
+        "{lines:?}"
+    );
+    assert!(!lines.iter().any(|l| l.starts_with("世帯")), "{lines:?}");
+}

@@ -665,6 +665,8 @@ fn number_run(cell: &str) -> Vec<&str> {
             continue;
         }
         let from = sign_start.take().unwrap_or(start);
+        // `38,000※1`: a note's mark on the figure is no part of it.
+        let token = without_note_mark(token);
         let whole = &cell[from..start + token.len()];
         if super::year_tables::is_dash(whole) {
             // `－ 企画課`: a column left empty, then a note one space after it.
@@ -690,6 +692,20 @@ fn number_run(cell: &str) -> Vec<&str> {
         return vec![cell];
     }
     numbers
+}
+
+/// A figure with the mark of its note after it (`38,000※1`, `1,350＊2`).
+static NOTE_MARKED_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([△▲\-−]?[\d０-９][\d０-９,，.．]*)(?:※|＊|\*)[\d０-９]{0,2}$")
+        .expect("note-marked figure pattern")
+});
+
+/// `token` without the mark of a note after its figure; any other token as it is.
+fn without_note_mark(token: &str) -> &str {
+    NOTE_MARKED_FIGURE
+        .captures(token)
+        .and_then(|caps| caps.get(1))
+        .map_or(token, |figure| figure.as_str())
 }
 
 static WIDE_GAP: LazyLock<Regex> =
