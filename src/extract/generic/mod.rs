@@ -1196,6 +1196,11 @@ impl<'a> Reader<'a> {
             .find(|start| !inside_parenthesis(&title[..*start]))
             .unwrap_or(title.len());
         let (name_part, parenthesis) = split_trailing_parenthesis(&title[..name_end]);
+        let name_part = if figures.is_empty() {
+            name_part
+        } else {
+            without_clause_after_topic(name_part)
+        };
         let name_part = without_figure_label(name_part);
         // `- 対前年度増減：＋280百万円`: the sign before an amount is no part of the name.
         let name = item_name(
@@ -2231,6 +2236,19 @@ fn bold_item<'p>(source: &str, plain: &'p str) -> Option<Numbered<'p>> {
 
 /// Last chars of an account two kanji can name (`町税`, `県費`, `県債`, `基金`).
 const SHORT_ACCOUNT_ENDINGS: [char; 4] = ['税', '費', '債', '金'];
+
+/// The topic of a clause a bulleted figure follows (`市税収入は`, `一般会計は、過去最大の規模`,
+/// `**市税**は、…により、`): the words before its `は`; any other text as it is.
+fn without_clause_after_topic(text: &str) -> &str {
+    let trimmed = text.trim_end_matches(NAME_TAIL);
+    if let Some(topic) = trimmed.strip_suffix('は') {
+        return topic;
+    }
+    match text.find("は、") {
+        Some(at) => &text[..at],
+        None => text,
+    }
+}
 
 /// Whether `c` is a CJK ideograph.
 fn is_kanji(c: char) -> bool {

@@ -1311,3 +1311,14 @@ fn a_pie_chart_legend_names_its_accounts_without_their_shares() {
     );
     assert!(!lines.iter().any(|l| l.starts_with("世帯")), "{lines:?}");
 }
+
+#[test]
+fn a_bulleted_clause_names_its_figure_by_its_topic() {
+    let text = "# 令和8年度 当初予算の概要\n## 1 予算規模\n\
+                - 市税収入は 612.3億円（前年度比 +9.8億円）を見込む\n\
+                - **地方交付税**は、98.6億円を計上しています。\n";
+    assert_eq!(
+        budget_lines(text),
+        ["市税収入 R8 initial 612.3", "地方交付税 R8 initial 98.6"]
+    );
+}
