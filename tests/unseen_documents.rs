@@ -834,3 +834,25 @@ const NOTE_MARKS_SPANS_AND_LEGENDS_SET: [&str; 6] = [
 fn note_marks_spans_and_legends_written_blind() {
     assert_set_recall(&NOTE_MARKS_SPANS_AND_LEGENDS_SET);
 }
+
+/// A thirtieth set, written blind: a prefecture's budget slides turned into text (◎ items with
+/// `１２．４億円（新規）` and `（前年度当初　３．８億円）`); a ministry's HTML request whose
+/// header's second row gives column marks alone (`(A) | (B) | (A)－(B)`) and whose columns
+/// have units of their own (億円 beside 百万円); a town newsletter's nested bullets with
+/// `前年度当初（５７億２，７００万円）` under each account; a prefecture's 9月補正 with Roman
+/// sections and amounts right-aligned after many spaces; and an open-data CSV whose headers
+/// give Western years (`2026年度当初予算額（千円）`). The same round's ministry request printed
+/// to PDF, whose header the PDF's text breaks over three lines around a slash
+/// (`令和８年度要求額 ／ 令和７年` … `度予算額`), is not read yet and stays out of the set.
+const SLIDES_MARKS_AND_LABELLED_PARENTHESES_SET: [&str; 5] = [
+    "kagawa_r8_slides.txt",
+    "houmu_r8_gaisan.html",
+    "koho_minami_r8.md",
+    "fukui_r7_hosei9.txt",
+    "city_saishutsu_kanbetsu.csv",
+];
+
+#[test]
+fn slides_marks_and_labelled_parentheses_written_blind() {
+    assert_set_recall(&SLIDES_MARKS_AND_LABELLED_PARENTHESES_SET);
+}

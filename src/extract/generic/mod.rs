@@ -21,8 +21,8 @@ use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
     CELL_BARS, Column, InlineFigure, Subject, YearKind, bare_subject, cell_amount, cells,
     column_marks, column_of, figure_note_label, header_columns, inline_figures, is_column_word,
-    is_figure_label, join_spaced_words, label_subject, names_a_limit, names_units, names_years,
-    paired_year_kind, plain_header_columns, prose_subject, relative_year, shifted,
+    is_figure_label, is_marks_cell, join_spaced_words, label_subject, names_a_limit, names_units,
+    names_years, paired_year_kind, plain_header_columns, prose_subject, relative_year, shifted,
     speaks_of_budget, tab_cells, unit_declared, unit_line, unit_row, word_column,
 };
 use super::recognise::decisions::parse_decision;
@@ -450,6 +450,9 @@ impl<'a> Reader<'a> {
             self.unit = self.unit.or_else(|| self.unit_after_table(number));
             return;
         }
+        if self.marks_row(number, &row) {
+            return;
+        }
         if row.len() >= 2 {
             if let Some(columns) = header_columns(&row, self.header_context(number)) {
                 let columns = with_naming_first_cell(&row, columns);
@@ -602,6 +605,27 @@ impl<'a> Reader<'a> {
         let opened = self.open_sub_item(clean_name(name), source);
         self.sheet = Some(self.open[opened].id.clone());
         true
+    }
+
+    /// A header's second row of column marks alone (`区分 | 事項 | (A) | (B) | (A)－(B)` under
+    /// `区分 | 事項 | 令和８年度要求額 | …`, its label cells spanned down): the marks are the
+    /// columns'; it names no column anew.
+    fn marks_row(&mut self, number: usize, row: &[&str]) -> bool {
+        let Some(columns) = &self.columns else {
+            return false;
+        };
+        let header = strip_markup(self.c.line(self.header_line));
+        let above = cells(&header);
+        let fits = number == self.header_line + 1
+            && row.len() == columns.len()
+            && row.iter().any(|cell| is_marks_cell(cell))
+            && row.iter().enumerate().all(|(index, cell)| {
+                is_marks_cell(cell) || above.get(index).is_some_and(|upper| upper == cell)
+            });
+        if fits {
+            self.column_marks = per_column(row, Some(0), column_marks);
+        }
+        fits
     }
 
     /// The columns of a header at line `number` whose every cell names figures (`令和５年度 |

@@ -170,6 +170,13 @@ fn without_remark(cell: &str) -> &str {
 /// as written (the first may be no number). `None` without such a parenthesis.
 fn paired_cell(cell: &str) -> Option<(&str, &str)> {
     let trimmed = cell.trim_end();
+    // `4,562 ／ 4,390` under `令和８年度要求額 ／ 令和７年度予算額`.
+    if let Some((own, other)) = trimmed.split_once(['／', '/'])
+        && parse_number(own.trim()).is_some()
+        && parse_number(other.trim()).is_some()
+    {
+        return Some((own.trim(), other.trim()));
+    }
     let inner = trimmed
         .strip_suffix('）')
         .or_else(|| trimmed.strip_suffix(')'))?;

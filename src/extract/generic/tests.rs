@@ -1322,3 +1322,49 @@ fn a_bulleted_clause_names_its_figure_by_its_topic() {
         ["市税収入 R8 initial 612.3", "地方交付税 R8 initial 98.6"]
     );
 }
+
+#[test]
+fn a_cell_gives_the_request_and_the_year_before_parted_by_a_slash() {
+    let text = "令和８年度概算要求の概要\n（単位：億円）\n\
+                事項\t令和８年度要求額 ／ 令和７年度予算額\t対前年度増減額\t伸率\n\
+                政府開発援助（ＯＤＡ）\t4,562 ／ 4,390\t172\t3.9%\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "政府開発援助(ODA) R7 initial 4390 ",
+            "政府開発援助(ODA) R8 request 4562 172",
+        ]
+    );
+}
+
+#[test]
+fn a_header_s_row_of_column_marks_keeps_its_columns() {
+    let text = "令和８年度概算要求の概要\n\
+                区分\t事項\t令和８年度 要求額（億円）\t令和７年度 予算額（百万円）\t増△減額 （百万円）\n\
+                区分\t事項\t(A)\t(B)\t(A)－(B)\n\
+                出入国在留管理\t出入国在留管理体制の強化\t412.8\t39,960\t1,320\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "出入国在留管理体制の強化 R8 request 412.8 13.2",
+            "出入国在留管理体制の強化 R7 initial 399.60 ",
+        ]
+    );
+}
+
+#[test]
+fn an_amount_alone_in_parentheses_after_its_label_takes_the_label_s_year() {
+    let text = "令和８年度の予算\n\
+                - 一般会計（５８億４，２００万円）\n\
+                \u{20}\u{20}- 前年度当初（５７億２，７００万円）\n";
+    assert_eq!(
+        budget_lines(text),
+        ["一般会計 R8 initial 58.42", "一般会計 R7 initial 57.27"]
+    );
+}

@@ -180,6 +180,17 @@ pub fn column_marks(cell: &str) -> Vec<char> {
         .collect()
 }
 
+/// Whether a cell holds column marks and the arithmetic between them alone (`(A)`,
+/// `(A)－(B)`, `(C)/(A)`).
+pub fn is_marks_cell(cell: &str) -> bool {
+    let folded = crate::normalize::nfkc(cell);
+    COLUMN_MARK.is_match(&folded)
+        && COLUMN_MARK
+            .replace_all(&folded, "")
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '-' | '−' | '－' | '/' | '÷' | '×' | '+'))
+}
+
 /// Words of a header cell whose figures are projections of later years (中期財政見通し,
 /// 推計, 試算), no budget.
 const PROJECTION_WORDS: [&str; 3] = ["見通し", "推計", "試算"];
@@ -533,17 +544,25 @@ pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
     Column::Figure(year_kind, unit)
 }
 
-/// A header cell naming its column's figure and, in parentheses after it, another year's
-/// figure its cells give in parentheses (`令和９年度要求額（令和８年度予算額）`): the two
-/// labels, after NFKC folding. `None` for any other cell (a unit or a mark in parentheses).
+/// A header cell naming its column's figure and, in parentheses or after a slash, another
+/// year's figure its cells give the same way (`令和９年度要求額（令和８年度予算額）`,
+/// `令和８年度要求額／令和７年度予算額`): the two labels, after NFKC folding. `None` for any
+/// other cell (a unit or a mark in parentheses).
 pub fn paired_figure_label(header: &str) -> Option<(&str, &str)> {
-    let inner = header.trim_end().strip_suffix(')')?;
-    let open = inner.rfind('(')?;
-    let (own, other) = (&inner[..open], &inner[open + 1..]);
     let names_figure = |label: &str| {
         let named = YearKind::read(label);
         named.year.is_some() && FIGURE_WORDS.iter().any(|w| label.contains(w))
     };
+    // `令和８年度要求額／令和７年度予算額`: the two parted by a slash.
+    if let Some((own, other)) = header.split_once('/')
+        && names_figure(own)
+        && names_figure(other)
+    {
+        return Some((own, other));
+    }
+    let inner = header.trim_end().strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let (own, other) = (&inner[..open], &inner[open + 1..]);
     (names_figure(own) && names_figure(other)).then_some((own, other))
 }
 
@@ -1222,6 +1241,12 @@ pub fn speaks_of_budget(sentence: &str) -> bool {
 
 /// The clause an amount closes: text after the last sentence or list break before it.
 fn clause_before(text: &str) -> &str {
+    // `前年度当初（５７億２，７００万円）`: the amount alone in parentheses after its label.
+    if let Some(label) = text.trim_end().strip_suffix(['（', '('])
+        && !label.trim().is_empty()
+    {
+        return clause_before(label);
+    }
     // `要求額：事項要求（前年度予算額：500百万円`: a parenthesis opens a clause of its own.
     let start = text
         .rfind(['。', '、', '，', ';', '；', '）', ')', '（', '(', '/', '／'])
