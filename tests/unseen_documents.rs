@@ -856,3 +856,25 @@ const SLIDES_MARKS_AND_LABELLED_PARENTHESES_SET: [&str; 5] = [
 fn slides_marks_and_labelled_parentheses_written_blind() {
     assert_set_recall(&SLIDES_MARKS_AND_LABELLED_PARENTHESES_SET);
 }
+
+/// A thirty-first set, written blind: a ministry bureau's request printed to PDF in landscape,
+/// its 備考 wrapping around each row and its 合計's figures set on the line under the label
+/// beside a note; a town's 款 in Shift_JIS, each over an indented line `本年度　… 前年度
+/// … 比較　…`, with 歳入合計 and 歳出合計 named on lines of their own; a waterworks' HTML budget
+/// with 収益的 and 資本的 tables under captions; a 広域連合's Markdown with bold groups, italic
+/// うち rows and a 分担金 table; a city's 補正予算（第２号） with items over indented
+/// descriptions and a table of funds' balances; and an open-data CSV in 円 whose 事業名 column
+/// stands among 部局名 and 会計名 columns beside a 前年度当初予算額 column.
+const PAIRS_WORKS_AND_NAME_COLUMNS_SET: [&str; 6] = [
+    "mlit_r8_gaisan.pdf",
+    "town_r8_tousho_sjis.txt",
+    "suidou_r8_yosan.html",
+    "kouiki_r8_yosan.md",
+    "city_r7_hosei2.txt",
+    "city_r8_shuyo_jigyo.csv",
+];
+
+#[test]
+fn pairs_works_and_name_columns_written_blind() {
+    assert_set_recall(&PAIRS_WORKS_AND_NAME_COLUMNS_SET);
+}

@@ -23,7 +23,7 @@ use super::recognise::amounts::{
     column_marks, column_of, figure_note_label, header_columns, inline_figures, is_column_word,
     is_figure_label, is_marks_cell, join_spaced_words, label_subject, names_a_limit, names_units,
     names_years, paired_year_kind, plain_header_columns, prose_subject, relative_year, shifted,
-    speaks_of_budget, tab_cells, unit_declared, unit_line, unit_row, word_column,
+    speaks_of_budget, tab_cells, unit_declared, unit_line, unit_row, word_column, year_cell,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, milestones};
@@ -296,6 +296,12 @@ struct Reader<'a> {
     /// The column whose cells are each row's money unit (`単位` over `千円`, `百万円`), where
     /// the header's cells are its columns.
     unit_column: Option<usize>,
+    /// The years each column's header cell names relative to the one in force (`前年度当初
+    /// 予算額` → -1), aligned as `column_kinds`.
+    column_offsets: Vec<i16>,
+    /// The column whose cells name each row's project (`事業名` among `通番 | 年度 | 部局名 |
+    /// 事業名 | 会計名 | …`), where the header's cells are its columns.
+    name_column: Option<usize>,
     /// The year and kind of the other figure each column's header cell names in
     /// parentheses (`令和９年度要求額（令和８年度予算額）`), aligned as `column_kinds`.
     column_pairs: Vec<Option<YearKind>>,
@@ -341,6 +347,8 @@ impl<'a> Reader<'a> {
             column_kinds: Vec::new(),
             year_column: None,
             unit_column: None,
+            name_column: None,
+            column_offsets: Vec::new(),
             column_pairs: Vec::new(),
             long_table: None,
             read_through: 0,
@@ -450,7 +458,7 @@ impl<'a> Reader<'a> {
             self.unit = self.unit.or_else(|| self.unit_after_table(number));
             return;
         }
-        if self.marks_row(number, &row) {
+        if self.marks_row(number, &row) || self.figure_pairs(number, raw, &row) {
             return;
         }
         if row.len() >= 2 {
@@ -479,12 +487,22 @@ impl<'a> Reader<'a> {
                 self.column_kinds = per_column(&row, left_out, |cell| YearKind::read(cell).kind);
                 self.column_marks = per_column(&row, left_out, column_marks);
                 self.column_pairs = per_column(&row, left_out, paired_year_kind);
+                self.column_offsets = per_column(&row, left_out, |cell| {
+                    relative_year(&without_spaces(&crate::normalize::nfkc(cell)))
+                });
                 self.year_column = left_out.and_then(|left_out| {
                     let index = row.iter().position(|cell| names_years(cell))?;
                     Some(index + left_out)
                 });
                 self.unit_column = left_out.and_then(|left_out| {
                     let index = row.iter().position(|cell| names_units(cell))?;
+                    Some(index + left_out)
+                });
+                // The last such column is the most specific (`施策名 | 事務事業名`).
+                self.name_column = left_out.and_then(|left_out| {
+                    let index = row
+                        .iter()
+                        .rposition(|cell| NAME_FIELDS.contains(&without_spaces(cell).as_str()))?;
                     Some(index + left_out)
                 });
                 if self.caption_names_no_budget() {
@@ -569,6 +587,8 @@ impl<'a> Reader<'a> {
         self.column_pairs.clear();
         self.year_column = None;
         self.unit_column = None;
+        self.name_column = None;
+        self.column_offsets.clear();
     }
 
     /// A project sheet's field naming its project (`事業名 | 保育対策総合支援事業費補助金`,
@@ -604,6 +624,50 @@ impl<'a> Reader<'a> {
         let source = self.c.source(number, name);
         let opened = self.open_sub_item(clean_name(name), source);
         self.sheet = Some(self.open[opened].id.clone());
+        true
+    }
+
+    /// A line of labelled figures of the item above, outside any table (`本年度　１，１２８，４００
+    /// 前年度　１，１０６，２００　　比較　２２，２００` under `１款　町税`, in the unit declared
+    /// above): each pair read as a line of its own.
+    fn figure_pairs(&mut self, number: usize, raw: &str, row: &[&str]) -> bool {
+        // A single space may part a label from its figure (`前年度　１，１０６，２００`).
+        let row: Vec<&str> = row
+            .iter()
+            .flat_map(|cell| match cell.split_once(char::is_whitespace) {
+                Some((label, figure))
+                    if labels_figure(label) && tables::is_whole_amount(figure.trim()) =>
+                {
+                    vec![label, figure.trim()]
+                }
+                _ => vec![*cell],
+            })
+            .collect();
+        let pairs = self.columns.is_none()
+            && self.unit.is_some()
+            && row.len() >= 4
+            && row.len().is_multiple_of(2)
+            && row
+                .chunks(2)
+                .all(|pair| labels_figure(pair[0]) && tables::is_whole_amount(pair[1]));
+        if !pairs {
+            return false;
+        }
+        // `　歳入合計` over its figures: a name on its own line, beside the item before it
+        // when that one has its figures.
+        if let Some((line, name, written)) = self.name_above(number) {
+            if self
+                .current()
+                .is_some_and(|item| item.main_budget.is_some())
+            {
+                self.open.pop();
+            }
+            let source = self.c.source(line, &written);
+            self.open_sub_item(name, source);
+        }
+        for pair in row.chunks(2) {
+            self.table_row(number, raw, pair);
+        }
         true
     }
 
@@ -2274,6 +2338,11 @@ fn without_clause_after_topic(text: &str) -> &str {
     }
 }
 
+/// Whether a label names a figure or the change of one (`本年度`, `前年度`, `比較`).
+fn labels_figure(label: &str) -> bool {
+    is_figure_label(label) || matches!(column_of(1, label, YearKind::default()), Column::Change(_))
+}
+
 /// Whether `c` is a CJK ideograph.
 fn is_kanji(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
@@ -2370,6 +2439,7 @@ fn is_row_number(first: &str, second: &str) -> bool {
     first.chars().count() <= MAX_NUMBERING_CELL_CHARS
         && numbered(&format!("{first} {second}")).is_some_and(|n| !n.style.is_bullet())
         && second.chars().any(char::is_alphabetic)
+        && year_cell(second).is_none()
 }
 
 /// A row whose first cell is only its number (`１ | 省エネ家電等の買換え促進支援事業 | ４２０．０`,

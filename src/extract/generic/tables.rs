@@ -474,6 +474,19 @@ impl Reader<'_> {
             .position(|marks| marks.as_slice() == [minuend])
     }
 
+    /// The total's label on the line right above a row of figures alone, when that line
+    /// holds no figure (its other cells a note beside the label).
+    fn total_label_above(&self, number: usize, row: &[&str]) -> Option<String> {
+        if row.len() < 2 || !row.iter().all(|cell| is_figure_cell(cell)) {
+            return None;
+        }
+        let above = self.c.line(number.checked_sub(1)?);
+        let above_cells = cells(above);
+        let label = *above_cells.first()?;
+        let no_figures = above_cells.iter().all(|cell| !is_figure_cell(cell));
+        (is_total_label(label) && no_figures).then(|| label.to_string())
+    }
+
     /// Whether the innermost open item is the project a sheet's name field opened.
     fn in_sheet(&self) -> bool {
         match (&self.sheet, self.open.last()) {
@@ -586,6 +599,17 @@ impl Reader<'_> {
             // no row of its own.
             return true;
         }
+        // `合 計 | このほか、…` over `906,890 | 1,067,360 | …`: a PDF's text sets a total's
+        // figures on the line under its label, a note beside the label.
+        let total_above = self.total_label_above(number, row);
+        let labelled: Vec<&str>;
+        let row = match total_above.as_deref() {
+            Some(label) => {
+                labelled = std::iter::once(label).chain(row.iter().copied()).collect();
+                labelled.as_slice()
+            }
+            None => row,
+        };
         if row.len() == columns.len() && leading_label_columns(&columns) >= 2 {
             self.group_with_total(number, row[0], &columns);
         }
@@ -695,7 +719,15 @@ impl Reader<'_> {
                 Column::Label => {}
             }
         }
-        let label_cell = if numbered_pair {
+        // `防災行政無線デジタル化事業` under `事業名` beside `部局名` and `会計名` columns.
+        let named = self
+            .name_column
+            .filter(|_| row.len() == columns.len())
+            .and_then(|index| row.get(index).copied())
+            .filter(|cell| cell.chars().any(char::is_alphabetic) && !is_total_label(cell));
+        let label_cell = if let Some(name) = named {
+            name
+        } else if numbered_pair {
             row[1]
         } else if unlabelled {
             ""
@@ -784,7 +816,8 @@ impl Reader<'_> {
             for cell in &mut cells {
                 let offset = match (cell.year_kind.year, context) {
                     (Some(own), Some(context)) => own.0 as i16 - context.0 as i16,
-                    _ => 0,
+                    // No year in force: the header's own word (`前年度当初予算額`).
+                    _ => self.column_offsets.get(cell.column).copied().unwrap_or(0),
                 };
                 cell.year_kind.year = Some(shifted(year, offset));
             }

@@ -1368,3 +1368,56 @@ fn an_amount_alone_in_parentheses_after_its_label_takes_the_label_s_year() {
         ["一般会計 R8 initial 58.42", "一般会計 R7 initial 57.27"]
     );
 }
+
+#[test]
+fn a_project_name_column_names_rows_and_a_year_column_dates_the_year_before() {
+    let text = "通番\t年度\t部局名\t事業名\t会計名\t当初予算額（円）\t前年度当初予算額（円）\t増減額（円）\n\
+                1\t令和8年度\t総務部\t防災行政無線デジタル化事業\t一般会計\t486200000\t312700000\t173500000\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "防災行政無線デジタル化事業 R8 initial 4.862",
+            "防災行政無線デジタル化事業 R7 initial 3.127",
+        ]
+    );
+}
+
+#[test]
+fn a_line_of_labelled_figures_under_a_name_gives_that_name_s_figures() {
+    let text = "令和８年度　当初予算（款別集計）\n（単位：千円）\n１．一般会計　歳出\n\
+                \u{3000}１款\u{3000}議会費\n\
+                \u{3000}\u{3000}本年度\u{3000}\u{3000}８６，４２０\u{3000}\u{3000}前年度\u{3000}８５，９１０\u{3000}\u{3000}比較\u{3000}５１０\n\
+                \u{3000}歳出合計\n\
+                \u{3000}\u{3000}本年度\u{3000}７，５９６，０００\u{3000}\u{3000}前年度\u{3000}７，５９９，９３０\u{3000}\u{3000}比較\u{3000}\u{3000}△３，９３０\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "議会費 R8 initial 0.8642 0.0051",
+            "議会費 R7 initial 0.8591 ",
+            "歳出合計 R8 initial 75.96 -0.0393",
+            "歳出合計 R7 initial 75.9993 ",
+        ]
+    );
+}
+
+#[test]
+fn a_total_s_figures_on_the_line_under_its_label_and_note() {
+    let text = "令和８年度 概算要求概要\n（単位：百万円）\n\
+                事 項\t令和７年度予算額\t令和８年度要求額\t増減額\t倍率\t備 考\n\
+                河川事業\t612,300\t724,580\t112,280\t1.18\n\
+                合 計\tこのほか、交付金により地方公共団体の取組を支援\n\
+                906,890\t1,067,360\t160,470\t1.18\n";
+    // The total is named by the table's item or caption, whichever the reader has.
+    let lines = budget_lines(text);
+    assert!(
+        lines.iter().any(|l| l.ends_with("R8 request 10673.60")),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.ends_with("R7 initial 9068.90")),
+        "{lines:?}"
+    );
+}
