@@ -157,12 +157,12 @@ pub struct FiscalYearMatch {
 }
 
 static FISCAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(令和|平成|R|H)?\s*(元|\d{1,4})\s*年度|(R|H)(\d{1,2})(?:予算|補正|当初)")
+    Regex::new(r"(令和|平成|R|H)?\s*(元|\d{1,4}|[一二三四五六七八九十]{1,3})\s*年度|(R|H)(\d{1,2})(?:予算|補正|当初)")
         .expect("fiscal year pattern")
 });
 
 /// Finds fiscal years: `令和6年度`, `令和 7 年度`, `6年度` (令和 assumed below 50),
-/// `平成30年度`, `2024年度`, `R6年度`. Full-width digits are accepted.
+/// `平成30年度`, `2024年度`, `R6年度`, `令和七年度`. Full-width digits are accepted.
 pub fn find_fiscal_years(text: &str) -> Vec<FiscalYearMatch> {
     let folded = FoldedText::new(text);
     FISCAL_YEAR
@@ -173,6 +173,13 @@ pub fn find_fiscal_years(text: &str) -> Vec<FiscalYearMatch> {
                 (None, Some(era), Some(digits)) => (Some(era), digits, digits),
                 _ => return None,
             };
+            // `令和七年度` in a formal notice; kanji without an era (`過去三年度`) count years.
+            let kanji = !digits
+                .as_str()
+                .starts_with(|c: char| c.is_ascii_digit() || c == '元');
+            if kanji && era.is_none() {
+                return None;
+            }
             let whole_start = caps.get(0)?.start();
             let year = era_year(era.map(|m| m.as_str()), era_number(digits.as_str())?)?;
             Some(FiscalYearMatch {
@@ -188,7 +195,10 @@ pub fn find_fiscal_years(text: &str) -> Vec<FiscalYearMatch> {
 fn era_number(digits: &str) -> Option<u16> {
     match digits {
         "元" => Some(1),
-        digits => digits.parse().ok(),
+        digits => digits
+            .parse()
+            .ok()
+            .or_else(|| kanji_number(digits)?.to_string().parse().ok()),
     }
 }
 
@@ -361,8 +371,53 @@ static AMOUNT_WITH_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("unit pattern")
 });
 
+/// An amount in kanji numerals, as formal notices write them (`金一億二千三百四十五万六千円`,
+/// `△金六百五十一万円`): after 金, or with a digit and a 万, 億 or 兆 in it (`県内一円` and
+/// `（百万円）` are no amounts).
+static KANJI_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<sign>[▲△]\s*)?(?P<kin>金)?(?P<num>[〇一二三四五六七八九十百千万億兆]+)円")
+        .expect("kanji amount pattern")
+});
+
+/// The value of a number in kanji numerals (`一億二千三百四十五万六千` → 123,456,000); digits
+/// one after another (`二〇二五`) read place by place.
+fn kanji_number(text: &str) -> Option<Decimal> {
+    let (mut total, mut section) = (Decimal::ZERO, Decimal::ZERO);
+    let mut digits: Option<Decimal> = None;
+    for c in text.chars() {
+        let digit = "〇一二三四五六七八九".chars().position(|d| d == c);
+        let small = match c {
+            '十' => Some(10),
+            '百' => Some(100),
+            '千' => Some(1_000),
+            _ => None,
+        };
+        let large = match c {
+            '万' => Some(10_000_i64),
+            '億' => Some(100_000_000),
+            '兆' => Some(1_000_000_000_000),
+            _ => None,
+        };
+        if let Some(digit) = digit {
+            let digit = Decimal::from(digit as u32);
+            digits = Some(digits.map_or(digit, |before| before * Decimal::TEN + digit));
+        } else if let Some(small) = small {
+            section += digits.take().unwrap_or(Decimal::ONE) * Decimal::from(small);
+        } else if let Some(large) = large {
+            section += digits.take().unwrap_or_default();
+            if section.is_zero() {
+                return None;
+            }
+            total += section * Decimal::from(large);
+            section = Decimal::ZERO;
+        }
+    }
+    Some(total + section + digits.unwrap_or_default())
+}
+
 /// Finds every amount with its unit in a line: `18兆2,107億円`, `1,500.0億円`, `▲53億円`,
-/// `300百万円`, `5,000千円`, full-width digits included. Byte offsets refer to `text`.
+/// `300百万円`, `5,000千円`, `金一億二千三百四十五万六千円`, full-width digits included. Byte
+/// offsets refer to `text`.
 pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
     // Every amount ends with 円.
     if !text.contains('円') {
@@ -444,6 +499,36 @@ pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
         let Some(mut value) = to_oku(number, unit.as_str()) else {
             continue;
         };
+        if caps.name("sign").is_some() {
+            value = -value;
+        }
+        found.push((whole.start(), whole.end(), value));
+    }
+    for caps in KANJI_AMOUNT.captures_iter(&folded.text) {
+        let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
+            continue;
+        };
+        // `300百万円`: a unit after digits, read above.
+        let overlaps = found
+            .iter()
+            .any(|(s, e, _)| whole.start() < *e && *s < whole.end());
+        let after_digit = folded.text[..whole.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',');
+        if overlaps || after_digit {
+            continue;
+        }
+        // `（百万円）`, `千円`: a unit alone, no amount.
+        let numeral = num.as_str();
+        let has_digit =
+            numeral.contains(['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九']);
+        let stated =
+            caps.name("kin").is_some() || (has_digit && numeral.contains(['万', '億', '兆']));
+        let Some(yen) = kanji_number(numeral).filter(|_| stated) else {
+            continue;
+        };
+        let mut value = yen / Decimal::from(100_000_000);
         if caps.name("sign").is_some() {
             value = -value;
         }
@@ -691,6 +776,33 @@ fn fold_char(ch: char) -> char {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn amounts_in_kanji_numerals_after_kin_or_with_a_large_unit() {
+        let found =
+            find_amounts("歳出合計　金一億二千三百四十五万六千円、公債費　△金六百五十一万円");
+        let values: Vec<String> = found
+            .iter()
+            .map(|a| a.oku.normalize().to_string())
+            .collect();
+        assert_eq!(values, ["1.23456", "-0.0651"]);
+        assert_eq!(
+            find_amounts("金千五百六十万四千円")[0]
+                .oku
+                .normalize()
+                .to_string(),
+            "0.15604"
+        );
+        // `県内一円`: throughout the prefecture, no amount.
+        assert!(find_amounts("県内一円で実施する").is_empty());
+        assert_eq!(kanji_number("二〇二五"), Some(Decimal::from(2025)));
+        let years: Vec<FiscalYear> = find_fiscal_years("令和七年度一般会計、過去三年度")
+            .iter()
+            .map(|y| y.year)
+            .collect();
+        assert_eq!(years, [FiscalYear::reiwa(7)]);
+    }
+
     use super::*;
     use proptest::prelude::*;
 

@@ -878,3 +878,25 @@ const PAIRS_WORKS_AND_NAME_COLUMNS_SET: [&str; 6] = [
 fn pairs_works_and_name_columns_written_blind() {
     assert_set_recall(&PAIRS_WORKS_AND_NAME_COLUMNS_SET);
 }
+
+/// A thirty-second set, written blind: an agency's budget printed to PDF with the year before
+/// first and the change between the two years; a town's 告示 of two supplementaries in kanji
+/// numerals (`令和七年度`, `金一億二千三百四十五万六千円`, `△金六百五十一万円`); a prefectural
+/// board of education's HTML with its 教育費総額 at the top and a header of two rows; an
+/// agency's Markdown request, each program a `###` heading over a `| 項目 | 金額 |` table; a
+/// city's press release under a `報道発表資料` label and contact lines, its items numbered
+/// （ア） under （１） under １． with amounts after a colon; and an open-data CSV of accounts
+/// with 当初予算額, 6月補正額, 9月補正額 and 現計予算額 columns.
+const NOTICES_PROGRAM_TABLES_AND_PRESS_LABELS_SET: [&str; 6] = [
+    "kanko_r8_kettei.pdf",
+    "kouji_hosei.txt",
+    "kyoiku_r8_gaiyo.html",
+    "kodomo_r8_gaisan.md",
+    "kitagawa_r8_yosan_gaiyo.txt",
+    "minamihama_r7_kaikei_hosei.csv",
+];
+
+#[test]
+fn notices_program_tables_and_press_labels_written_blind() {
+    assert_set_recall(&NOTICES_PROGRAM_TABLES_AND_PRESS_LABELS_SET);
+}

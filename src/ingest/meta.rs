@@ -63,10 +63,15 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[-‐－―]?\s*\d{1,4}\s*[-‐－―]?|\d{1,4}\s*/\s*\d{1,4}|p\.?\s*\d{1,4})$")
         .expect("page number pattern")
 });
-/// Labels of attachments and handouts (資料１, 別紙, 参考資料2-1).
+/// Labels of attachments, handouts and press releases (資料１, 別紙, 参考資料2-1, 報道発表資料).
 static DOCUMENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[【\[(]?(?:資料|別紙|別添|参考資料|参考)\s*[\d\-‐－ー]*[】\])]?$")
+    Regex::new(r"^[【\[(]?(?:資料|別紙|別添|参考資料|参考|報道発表資料|報道資料|記者発表資料|報道発表|プレスリリース)\s*[\d\-‐－ー]*[】\])]?$")
         .expect("document label pattern")
+});
+/// A line giving whom to contact (`（担当）予算係　佐藤`, `（電話）０２５６…`, `問い合わせ先`).
+static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[【\[(]?\s*(?:担当|電話|TEL|Tel|FAX|問い?合わ?せ|連絡先|照会先)")
+        .expect("contact line pattern")
 });
 /// A line that only names a fiscal or calendar year (`令和６年度`), printed above a title.
 static YEAR_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -137,6 +142,7 @@ fn is_title_line(line: &str) -> bool {
         && !line.ends_with('。')
         && !PAGE_NUMBER.is_match(&normalized)
         && !DOCUMENT_LABEL.is_match(&normalized)
+        && !CONTACT_LINE.is_match(&normalized)
         && !YEAR_LINE.is_match(&normalized)
         && !is_date_line(line)
         && !is_publisher_line(line)
@@ -302,6 +308,14 @@ mod tests {
         assert_eq!(meta.date, None);
         let meta = top("予算に関する説明書\n北海道札幌市\n");
         assert_eq!(meta.publisher.as_deref(), Some("北海道札幌市"));
+        // A press release's label is no title.
+        let meta = top(
+            "報道発表資料\n令和８年２月１３日\n北川市財政部財政課\n（担当）予算係　佐藤\n（電話）０２５６－３２－１１１１\n\n令和８年度北川市当初予算（案）の概要について\n",
+        );
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("令和８年度北川市当初予算（案）の概要について")
+        );
         // A town's office under the date, above the title, is the publisher, not the title.
         let meta =
             top("令和８年２月１７日\n西川原町総務課財政係\n\n令和８年度　西川原町当初予算の概要\n");

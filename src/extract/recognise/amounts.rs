@@ -199,9 +199,9 @@ const PROJECTION_WORDS: [&str; 3] = ["見通し", "推計", "試算"];
 /// supplementary and the next year's initial budget together), no budget of one kind.
 const MONTHS_SPANNED: [&str; 3] = ["か月", "ヶ月", "カ月"];
 
-/// Words of a header cell whose figures are the budget before or after a supplementary, not
-/// a budget of one kind.
-const AROUND_SUPPLEMENTARY_WORDS: [&str; 3] = ["補正前", "補正後", "既定予算"];
+/// Words of a header cell whose figures are the budget before or after a supplementary (現計:
+/// the budget as it stands after them), not a budget of one kind.
+const AROUND_SUPPLEMENTARY_WORDS: [&str; 4] = ["補正前", "補正後", "既定予算", "現計"];
 
 /// Header words that tables letter-space across a wide gap (`比　　較`, `区　　分`): their
 /// one-character halves are joined back before the columns are read.
