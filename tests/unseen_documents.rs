@@ -900,3 +900,26 @@ const NOTICES_PROGRAM_TABLES_AND_PRESS_LABELS_SET: [&str; 6] = [
 fn notices_program_tables_and_press_labels_written_blind() {
     assert_set_recall(&NOTICES_PROGRAM_TABLES_AND_PRESS_LABELS_SET);
 }
+
+/// A thirty-third set, written blind, of the three kinds added most: a ministry's request
+/// printed to PDF in three tables (一般会計, two special accounts), each closed by a bare 計; a
+/// village's summary in Shift_JIS whose columns one full-width space parts, with 構成比
+/// between the years; the finance ministry's supplementary in HTML whose header's second row
+/// names groupings (`事項別 | 柱別`, a pillar's sum beside its first item) over a 合計 and the
+/// revenue table; a special ward's Markdown with 構成比 between 予算額 and 前年度予算額; a
+/// ministry's supplementary in full-width text with 第１–第３ pillars over `（１）…（１，２５０
+/// 億円）` items (`地方交付税交付金の増額（…）` read as an increase, not yet as the item's
+/// figure); and an open-data CSV of a request with a 単位 row under its header.
+const PILLARS_GROUPINGS_AND_WARDS_SET: [&str; 6] = [
+    "meti_r8_gaisan.pdf",
+    "kitazawa_r8_yosan.txt",
+    "mof_r7_hosei.html",
+    "sakuradai_r8_yosan.md",
+    "soumu_r7_hosei.txt",
+    "digital_r8_gaisan.csv",
+];
+
+#[test]
+fn pillars_groupings_and_wards_written_blind() {
+    assert_set_recall(&PILLARS_GROUPINGS_AND_WARDS_SET);
+}

@@ -673,23 +673,38 @@ impl<'a> Reader<'a> {
 
     /// A header's second row of column marks alone (`区分 | 事項 | (A) | (B) | (A)－(B)` under
     /// `区分 | 事項 | 令和８年度要求額 | …`, its label cells spanned down): the marks are the
-    /// columns'; it names no column anew.
+    /// columns'; it names no column anew. A second row of groupings (`事項別 | 柱別` under
+    /// `金額 | 金額`) keeps the first column of figures; the others total another grouping
+    /// (a pillar's sum beside its first item) and hold no figure of the row.
     fn marks_row(&mut self, number: usize, row: &[&str]) -> bool {
         let Some(columns) = &self.columns else {
             return false;
         };
         let header = strip_markup(self.c.line(self.header_line));
         let above = cells(&header);
+        let qualifies = |cell: &str| is_marks_cell(cell) || names_grouping(cell);
         let fits = number == self.header_line + 1
             && row.len() == columns.len()
-            && row.iter().any(|cell| is_marks_cell(cell))
+            && row.iter().any(|cell| qualifies(cell))
             && row.iter().enumerate().all(|(index, cell)| {
-                is_marks_cell(cell) || above.get(index).is_some_and(|upper| upper == cell)
+                qualifies(cell) || above.get(index).is_some_and(|upper| upper == cell)
             });
-        if fits {
-            self.column_marks = per_column(row, Some(0), column_marks);
+        if !fits {
+            return false;
         }
-        fits
+        self.column_marks = per_column(row, Some(0), column_marks);
+        let mut first_grouping = true;
+        let mut columns = columns.clone();
+        for (column, cell) in columns.iter_mut().zip(row) {
+            if names_grouping(cell) && matches!(column, Column::Figure(..)) {
+                if !first_grouping {
+                    *column = Column::Other;
+                }
+                first_grouping = false;
+            }
+        }
+        self.columns = Some(columns);
+        true
     }
 
     /// The columns of a header at line `number` whose every cell names figures (`令和５年度 |
@@ -2336,6 +2351,16 @@ fn without_clause_after_topic(text: &str) -> &str {
         Some(at) => &text[..at],
         None => text,
     }
+}
+
+/// Most chars of a header cell naming how its column's figures are grouped (`事項別`).
+const MAX_GROUPING_CHARS: usize = 6;
+
+/// Whether a header cell names how its column's figures are grouped (`事項別`, `柱別`,
+/// `会計別`).
+fn names_grouping(cell: &str) -> bool {
+    let folded = without_spaces(cell);
+    folded.ends_with('別') && (2..=MAX_GROUPING_CHARS).contains(&folded.chars().count())
 }
 
 /// Whether a label names a figure or the change of one (`本年度`, `前年度`, `比較`).

@@ -1421,3 +1421,19 @@ fn a_total_s_figures_on_the_line_under_its_label_and_note() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn a_second_header_row_of_groupings_keeps_the_first_column_of_figures() {
+    let text = "令和７年度補正予算（第１号）の概要\n（単位：億円）\n\
+                事項\t事項\t金額\t金額\n\
+                事項\t事項\t事項別\t柱別\n\
+                Ⅰ　物価高対策\t（１）重点支援地方交付金\t６，０００\t１１，１２０\n\
+                Ⅰ　物価高対策\t（２）低所得世帯への給付金\t５，１２０\t\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "重点支援地方交付金 R7 supplementary 6000",
+            "低所得世帯への給付金 R7 supplementary 5120",
+        ]
+    );
+}

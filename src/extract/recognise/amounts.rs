@@ -1241,9 +1241,10 @@ pub fn speaks_of_budget(sentence: &str) -> bool {
 
 /// The clause an amount closes: text after the last sentence or list break before it.
 fn clause_before(text: &str) -> &str {
-    // `前年度当初（５７億２，７００万円）`: the amount alone in parentheses after its label.
+    // `前年度当初（５７億２，７００万円）`: the amount alone in parentheses after its label
+    // of budget wording (after a name, `地方交付税交付金の増額（…）`, the name's figure).
     if let Some(label) = text.trim_end().strip_suffix(['（', '('])
-        && !label.trim().is_empty()
+        && is_figure_label(clause_before(label))
     {
         return clause_before(label);
     }
