@@ -923,3 +923,25 @@ const PILLARS_GROUPINGS_AND_WARDS_SET: [&str; 6] = [
 fn pillars_groupings_and_wards_written_blind() {
     assert_set_recall(&PILLARS_GROUPINGS_AND_WARDS_SET);
 }
+
+/// A thirty-fourth set, written blind, of the three kinds added most: a ministry bureau's
+/// supplementary in Shift_JIS with ◆ items over `補正予算額：` lines and `（参考）令和６年度補正`
+/// lines; a city's HTML whose 款 cell spans its 項 rows and the 計 that ends them; a
+/// ministry's Markdown supplementary with `1,845.3億円` amounts and bold groups; an agency's
+/// request in text, each item's 要求額, `（うち重要政策推進枠 …）` and 前年度予算額 on lines of
+/// their own, its header repeated on every page; and a town's CSV in Shift_JIS with quoted
+/// amounts (`"1,124,680"`). The same round's request printed to PDF, each item's name, its
+/// number beside a reason in parentheses and its figures on three lines, is read in part
+/// and stays out of the set.
+const SPANNED_GROUPS_AND_REMARK_PARTS_SET: [&str; 5] = [
+    "mhlw_isei_hosei_r7.txt",
+    "aoba_city_r8_saishutsu.html",
+    "mlit_road_hosei_r7.md",
+    "npa_gaisan_r8.txt",
+    "towa_town_r8_yosan.csv",
+];
+
+#[test]
+fn spanned_groups_and_remark_parts_written_blind() {
+    assert_set_recall(&SPANNED_GROUPS_AND_REMARK_PARTS_SET);
+}

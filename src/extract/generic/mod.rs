@@ -299,6 +299,10 @@ struct Reader<'a> {
     /// The years each column's header cell names relative to the one in force (`前年度当初
     /// 予算額` → -1), aligned as `column_kinds`.
     column_offsets: Vec<i16>,
+    /// The group the first of several label columns names over the rows it spans (`3 民生費`
+    /// beside `社会福祉費`, then empty beside `児童福祉費` and `計`): the cell as written and
+    /// the group's id.
+    spanned_group: Option<(String, String)>,
     /// The column whose cells name each row's project (`事業名` among `通番 | 年度 | 部局名 |
     /// 事業名 | 会計名 | …`), where the header's cells are its columns.
     name_column: Option<usize>,
@@ -348,6 +352,7 @@ impl<'a> Reader<'a> {
             year_column: None,
             unit_column: None,
             name_column: None,
+            spanned_group: None,
             column_offsets: Vec::new(),
             column_pairs: Vec::new(),
             long_table: None,
@@ -589,6 +594,7 @@ impl<'a> Reader<'a> {
         self.unit_column = None;
         self.name_column = None;
         self.column_offsets.clear();
+        self.spanned_group = None;
     }
 
     /// A project sheet's field naming its project (`事業名 | 保育対策総合支援事業費補助金`,
@@ -1646,7 +1652,14 @@ impl<'a> Reader<'a> {
             };
             let owner = named.or_else(|| self.open.len().checked_sub(1));
             match owner {
-                Some(index) => self.figures(number, raw, index),
+                Some(index) => {
+                    self.figures(number, raw, index);
+                    // `（うち重要政策推進枠　2,480百万円）` under an item's 要求額: a part named
+                    // in a remark; the lines after it go on with the item.
+                    if named == Some(index) && is_parenthesised(raw.trim()) {
+                        self.open.truncate(index);
+                    }
+                }
                 None => {
                     for figure in &figures {
                         let quote = figure.amount.text(raw);

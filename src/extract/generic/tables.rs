@@ -487,6 +487,48 @@ impl Reader<'_> {
         (is_total_label(label) && no_figures).then(|| label.to_string())
     }
 
+    /// Opens the group the first of several label columns names when it changes (`3 民生費 |
+    /// 社会福祉費 | …`), closing the one before: the rows it spans, and the 計 that ends them,
+    /// are its own.
+    fn enter_spanned_group(
+        &mut self,
+        number: usize,
+        row: &[&str],
+        columns: &[Column],
+        label: &str,
+    ) {
+        let has_figures = columns.iter().any(|c| matches!(c, Column::Figure(..)));
+        if row.len() != columns.len() || leading_label_columns(columns) < 2 || !has_figures {
+            return;
+        }
+        let first = row[0].trim();
+        let same = self
+            .spanned_group
+            .as_ref()
+            .is_some_and(|(cell, _)| cell == first);
+        if first.is_empty() || same {
+            return;
+        }
+        // Another first cell (another group, a row of its own, a 合計) ends the group.
+        if let Some((_, id)) = self.spanned_group.take()
+            && let Some(at) = self.open.iter().position(|item| item.id == id)
+        {
+            self.open.truncate(at);
+        }
+        let names_group = first != label.trim()
+            && !is_total_label(first)
+            && first.chars().any(char::is_alphabetic)
+            && row.iter().any(|cell| is_figure_cell(cell));
+        if !names_group {
+            return;
+        }
+        self.open.retain(|item| item.role != Role::Row);
+        let name = clean_name(numbered(first).map_or(first, |found| found.title));
+        let source = self.c.source(number, first);
+        let index = self.open_sub_item(name, source);
+        self.spanned_group = Some((first.to_string(), self.open[index].id.clone()));
+    }
+
     /// Whether the innermost open item is the project a sheet's name field opened.
     fn in_sheet(&self) -> bool {
         match (&self.sheet, self.open.last()) {
@@ -734,6 +776,9 @@ impl Reader<'_> {
         } else {
             without_side_letter(row_label(row, &columns))
         };
+        if named.is_none() && !numbered_pair {
+            self.enter_spanned_group(number, row, &columns, label_cell);
+        }
         // Under columns of years, rows labelled by a budget kind alone (`当初予算`, `予 補正予算`)
         // give the open item's figures; the table's other rows (前年度から繰越し, 執行額, 計) none.
         // On a project sheet the kind may stand in a second label cell, beside a group's

@@ -1437,3 +1437,39 @@ fn a_second_header_row_of_groupings_keeps_the_first_column_of_figures() {
         ]
     );
 }
+
+#[test]
+fn a_group_spanning_its_rows_owns_its_total_and_a_remark_part_ends_with_its_line() {
+    let text = "令和８年度　一般会計歳出予算（款・項別）\n（単位：千円）\n\
+                款\t項\t令和8年度\t令和7年度\n\
+                3 民生費\t社会福祉費\t12,840,560\t12,315,200\n\
+                \t児童福祉費\t15,622,900\t14,980,350\n\
+                \t計\t28,463,460\t27,295,550\n\
+                合計\t合計\t30,000,000\t29,000,000\n";
+    let lines = budget_lines(text);
+    assert!(
+        lines.contains(&"民生費 R8 initial 284.6346".to_string()),
+        "{lines:?}"
+    );
+    assert!(
+        !lines.iter().any(|l| l.starts_with("民生費 R8 initial 300")),
+        "{lines:?}"
+    );
+    let remark = "令和８年度概算要求の概要\n\
+                  １．交通安全対策の推進\n\
+                  \u{20}\u{20}要求額\u{20}\u{20}\u{20}\u{20}21,480百万円\n\
+                  \u{20}\u{20}（うち重要政策推進枠\u{20}\u{20}1,920百万円）\n\
+                  \u{20}\u{20}前年度予算額\u{20}\u{20}20,115百万円\n\
+                  \u{20}\u{20}比較増△減額\u{20}\u{20}1,365百万円\n";
+    assert_eq!(
+        budget_props(
+            remark,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "交通安全対策の推進 R8 request 214.80 13.65",
+            "重要政策推進枠 R8 request 19.20 ",
+            "交通安全対策の推進 R7 initial 201.15 ",
+        ]
+    );
+}

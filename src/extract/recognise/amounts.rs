@@ -964,7 +964,10 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
             || signed
             || after_rate.is_some()
             || change_in_parenthesis
-            || CHANGE_LABELS.iter().any(|w| label.ends_with(w))
+            // `比較増△減額`: the sign marks written into a label say nothing of it.
+            || CHANGE_LABELS
+                .iter()
+                .any(|w| label.replace(['△', '▲'], "").ends_with(w))
             || ["の増", "の減", "増", "減"]
                 .iter()
                 .any(|w| after_start.starts_with(w))
