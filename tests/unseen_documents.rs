@@ -908,8 +908,8 @@ fn notices_program_tables_and_press_labels_written_blind() {
 /// names groupings (`事項別 | 柱別`, a pillar's sum beside its first item) over a 合計 and the
 /// revenue table; a special ward's Markdown with 構成比 between 予算額 and 前年度予算額; a
 /// ministry's supplementary in full-width text with 第１–第３ pillars over `（１）…（１，２５０
-/// 億円）` items (`地方交付税交付金の増額（…）` read as an increase, not yet as the item's
-/// figure); and an open-data CSV of a request with a 単位 row under its header.
+/// 億円）` items (`地方交付税交付金の増額（…）` the item's supplementary); and an open-data CSV
+/// of a request with a 単位 row under its header.
 const PILLARS_GROUPINGS_AND_WARDS_SET: [&str; 6] = [
     "meti_r8_gaisan.pdf",
     "kitazawa_r8_yosan.txt",

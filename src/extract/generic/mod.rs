@@ -2130,9 +2130,15 @@ impl<'a> Reader<'a> {
                 .and_then(|open| open.main_budget.clone());
             // `（１）職員給与費　……　△１２３，４５６千円` in a supplementary: a reduction, the
             // item's own (negative) supplementary, when the item has no figure to change.
+            // `（１）地方交付税交付金の増額（１０，８１０億円）` in a supplementary: the increase
+            // the item's name states is its supplementary.
+            let named = text[..figure.amount.start]
+                .trim_end()
+                .trim_end_matches(['（', '(']);
+            let named_increase = named.ends_with("増額") || named.ends_with("減額");
             let reduction = figure.change
                 && main.is_none()
-                && figure.amount.oku.is_sign_negative()
+                && (figure.amount.oku.is_sign_negative() || named_increase)
                 && figure.year_kind.or(item.year_kind).kind == Some(BudgetKind::Supplementary)
                 && !CHANGE_WORDS
                     .iter()

@@ -1473,3 +1473,18 @@ fn a_group_spanning_its_rows_owns_its_total_and_a_remark_part_ends_with_its_line
         ]
     );
 }
+
+#[test]
+fn an_increase_a_supplementary_item_s_name_states_is_its_supplementary() {
+    let text = "令和７年度補正予算（案）の概要\n第１　地方の財政運営\n\
+                （１）地方交付税交付金の増額（１０，８１０億円）\n\
+                \u{3000}\u{3000}地方交付税の原資が増加することから増額する。\n";
+    assert_eq!(
+        budget_lines(text),
+        ["地方交付税交付金の増額 R7 supplementary 10810"]
+    );
+    // In an initial budget the same words give a change, no budget.
+    let initial = "令和８年度当初予算の概要\n（１）民生費　３８７億円\n\
+                   \u{3000}障害者自立支援給付費の増（４５，２００千円）\n";
+    assert!(!budget_lines(initial).iter().any(|l| l.ends_with("0.452")));
+}
