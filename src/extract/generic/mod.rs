@@ -112,6 +112,18 @@ fn per_column<T: Default>(
     }
 }
 
+/// The column of the last header cell that `names` (its index among the columns, after a
+/// label column the header `left_out`); `None` when none does or the header's cells are not
+/// its columns.
+fn column_named(
+    row: &[&str],
+    left_out: Option<usize>,
+    names: impl Fn(&str) -> bool,
+) -> Option<usize> {
+    let index = row.iter().rposition(|cell| names(cell))?;
+    Some(index + left_out?)
+}
+
 /// A name field's word without its spaces and the name it gives: two cells (`事業名 |
 /// …`), the first pair of a row of fields and their values (`事業名 | … | 担当部局庁 | 農産局`),
 /// or one cell whose letter-spaced word a space parts from the name (`事 業 名　…`).
@@ -495,21 +507,12 @@ impl<'a> Reader<'a> {
                 self.column_offsets = per_column(&row, left_out, |cell| {
                     relative_year(&without_spaces(&crate::normalize::nfkc(cell)))
                 });
-                self.year_column = left_out.and_then(|left_out| {
-                    let index = row.iter().position(|cell| names_years(cell))?;
-                    Some(index + left_out)
-                });
-                self.unit_column = left_out.and_then(|left_out| {
-                    let index = row.iter().position(|cell| names_units(cell))?;
-                    Some(index + left_out)
-                });
+                self.year_column = column_named(&row, left_out, names_years);
+                self.unit_column = column_named(&row, left_out, names_units);
                 // The last such column is the most specific (`施策名 | 事務事業名`).
-                self.name_column = left_out.and_then(|left_out| {
-                    let index = row
-                        .iter()
-                        .rposition(|cell| NAME_FIELDS.contains(&without_spaces(cell).as_str()))?;
-                    Some(index + left_out)
-                });
+                let names_projects =
+                    |cell: &str| NAME_FIELDS.contains(&without_spaces(cell).as_str());
+                self.name_column = column_named(&row, left_out, names_projects);
                 if self.caption_names_no_budget() {
                     // 第２表　継続費, 第３表　債務負担行為: its 総額 and 年割額 are no budgets.
                     self.columns = Some(vec![Column::Other; row.len()]);
