@@ -5,6 +5,7 @@
 
 use regex::Regex;
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
@@ -198,7 +199,7 @@ fn era_number(digits: &str) -> Option<u16> {
         digits => digits
             .parse()
             .ok()
-            .or_else(|| kanji_number(digits)?.to_string().parse().ok()),
+            .or_else(|| kanji_number(digits)?.to_u16()),
     }
 }
 
@@ -379,13 +380,31 @@ static KANJI_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("kanji amount pattern")
 });
 
+/// The kanji digits, zero to nine.
+const KANJI_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/// Whether the byte range `range` overlaps an amount already `found`.
+fn overlaps_found(found: &[(usize, usize, Decimal)], range: std::ops::Range<usize>) -> bool {
+    found
+        .iter()
+        .any(|(start, end, _)| range.start < *end && *start < range.end)
+}
+
+/// Whether the char before byte `at` of `text` is part of a number (`300百万円`, `1.5円`).
+fn follows_digit(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
+}
+
 /// The value of a number in kanji numerals (`一億二千三百四十五万六千` → 123,456,000); digits
 /// one after another (`二〇二五`) read place by place.
 fn kanji_number(text: &str) -> Option<Decimal> {
     let (mut total, mut section) = (Decimal::ZERO, Decimal::ZERO);
     let mut digits: Option<Decimal> = None;
     for c in text.chars() {
-        let digit = "〇一二三四五六七八九".chars().position(|d| d == c);
+        let digit = KANJI_DIGITS.iter().position(|d| *d == c);
         let small = match c {
             '十' => Some(10),
             '百' => Some(100),
@@ -453,10 +472,7 @@ pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
     }
     for caps in AMOUNT_OKU_MAN.captures_iter(&folded.text) {
         let Some(whole) = caps.get(0) else { continue };
-        if found
-            .iter()
-            .any(|(s, e, _)| whole.start() < *e && *s < whole.end())
-        {
+        if overlaps_found(&found, whole.range()) {
             continue;
         }
         let oku = caps.name("oku").and_then(|m| parse_number(m.as_str()));
@@ -477,17 +493,10 @@ pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
     }
     for caps in AMOUNT_WITH_UNIT.captures_iter(&folded.text) {
         let Some(whole) = caps.get(0) else { continue };
-        if found
-            .iter()
-            .any(|(s, e, _)| whole.start() < *e && *s < whole.end())
-        {
+        if overlaps_found(&found, whole.range()) {
             continue;
         }
-        if folded.text[..whole.start()]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
-        {
+        if follows_digit(&folded.text, whole.start()) {
             continue;
         }
         let (Some(num), Some(unit)) = (caps.name("num"), caps.name("unit")) else {
@@ -504,25 +513,20 @@ pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
         }
         found.push((whole.start(), whole.end(), value));
     }
-    for caps in KANJI_AMOUNT.captures_iter(&folded.text) {
+    // Kanji numerals are rare: most texts have neither a kanji digit nor a 金 to look at.
+    let kanji_amounts = (folded.text.contains(KANJI_DIGITS) || folded.text.contains('金'))
+        .then(|| KANJI_AMOUNT.captures_iter(&folded.text));
+    for caps in kanji_amounts.into_iter().flatten() {
         let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
             continue;
         };
         // `300百万円`: a unit after digits, read above.
-        let overlaps = found
-            .iter()
-            .any(|(s, e, _)| whole.start() < *e && *s < whole.end());
-        let after_digit = folded.text[..whole.start()]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',');
-        if overlaps || after_digit {
+        if overlaps_found(&found, whole.range()) || follows_digit(&folded.text, whole.start()) {
             continue;
         }
         // `（百万円）`, `千円`: a unit alone, no amount.
         let numeral = num.as_str();
-        let has_digit =
-            numeral.contains(['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九']);
+        let has_digit = numeral.contains(KANJI_DIGITS);
         let stated =
             caps.name("kin").is_some() || (has_digit && numeral.contains(['万', '億', '兆']));
         let Some(yen) = kanji_number(numeral).filter(|_| stated) else {
@@ -796,6 +800,10 @@ mod tests {
         // `県内一円`: throughout the prefecture, no amount.
         assert!(find_amounts("県内一円で実施する").is_empty());
         assert_eq!(kanji_number("二〇二五"), Some(Decimal::from(2025)));
+        assert_eq!(
+            find_amounts("金百万円")[0].oku.normalize().to_string(),
+            "0.01"
+        );
         let years: Vec<FiscalYear> = find_fiscal_years("令和七年度一般会計、過去三年度")
             .iter()
             .map(|y| y.year)

@@ -2418,7 +2418,7 @@ fn tagged_item(plain: &str) -> Option<Numbered<'_>> {
     (short_tag && name_like).then(|| Numbered {
         style: Style::Square,
         title,
-        title_start: plain.len() - title.len() - (plain.len() - plain.trim_end().len()),
+        title_start: plain.trim_end().len() - title.len(),
         marker: "",
     })
 }

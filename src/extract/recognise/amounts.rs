@@ -1247,9 +1247,10 @@ fn clause_before(text: &str) -> &str {
     // `前年度当初（５７億２，７００万円）`: the amount alone in parentheses after its label
     // of budget wording (after a name, `地方交付税交付金の増額（…）`, the name's figure).
     if let Some(label) = text.trim_end().strip_suffix(['（', '('])
-        && is_figure_label(clause_before(label))
+        && let label = clause_before(label)
+        && is_figure_label(label)
     {
-        return clause_before(label);
+        return label;
     }
     // `要求額：事項要求（前年度予算額：500百万円`: a parenthesis opens a clause of its own.
     let start = text
