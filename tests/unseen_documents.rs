@@ -945,3 +945,25 @@ const SPANNED_GROUPS_AND_REMARK_PARTS_SET: [&str; 5] = [
 fn spanned_groups_and_remark_parts_written_blind() {
     assert_set_recall(&SPANNED_GROUPS_AND_REMARK_PARTS_SET);
 }
+
+/// A thirty-fifth set, written blind: a 法務省 request in Shift_JIS laid out with spaces,
+/// its header stacked over three lines (`令和７年度  令和８年度    増△減額 増△減率` over `区　　分
+/// 予算額  要求額` over a row of units) and read by where its words stand; a prefecture's HTML
+/// with spanned group cells and a 計 row per group; a Markdown request in 億円 with the unit
+/// in every header cell and indented `うち` rows; a 中小企業庁 supplementary in text comparing
+/// two years' supplementaries; and a city's open-data CSV whose `一般会計 | 歳出合計` row is
+/// named by its group and what it totals. The same round's supplementary printed to PDF,
+/// whose header a PDF's text breaks over three lines with the 補正予算額 on the middle one,
+/// is not read yet and stays out of the set.
+const STACKED_WORDS_AND_GROUP_TOTALS_SET: [&str; 5] = [
+    "moj_gaisan_r8.txt",
+    "hokuyo_pref_r8_tosho.html",
+    "okinawa_gaisan_r8.md",
+    "chusho_hosei_r7.txt",
+    "midorigaoka_city_r8_saishutsu.csv",
+];
+
+#[test]
+fn stacked_words_and_group_totals_written_blind() {
+    assert_set_recall(&STACKED_WORDS_AND_GROUP_TOTALS_SET);
+}

@@ -232,6 +232,58 @@ impl TableLayout {
         ))
     }
 
+    /// The header laid out with spaces over several lines, `lines` top first, stacked over
+    /// the cells of the first row under it, `row` (slices of `line`): each word of each line
+    /// (parted at spaces, so `増△減額 増△減率` one space apart gives two) goes to the row's
+    /// cell it overlaps most, else the nearest, and a column's words join top to bottom
+    /// (`令和７年度` over `予算額` over `(百万円)`). `None` unless every line and the row are
+    /// laid out with spaces and every cell of the row gets words.
+    pub(super) fn over_row(lines: &[&str], line: &str, row: &[&str]) -> Option<TableLayout> {
+        if !space_laid(line) || lines.iter().any(|header| !space_laid(header)) {
+            return None;
+        }
+        let cell_spans = row
+            .iter()
+            .map(|cell| span_in(line, cell))
+            .collect::<Option<Vec<_>>>()?;
+        let mut words = vec![String::new(); row.len()];
+        let mut spans = cell_spans.clone();
+        for header in lines {
+            for word in header.split_whitespace() {
+                let (start, end) = span_in(header, word)?;
+                let overlap =
+                    |(from, to): (usize, usize)| to.min(end).saturating_sub(from.max(start));
+                let gap = |(from, to): (usize, usize)| {
+                    if to <= start {
+                        start - to
+                    } else {
+                        from.saturating_sub(end)
+                    }
+                };
+                let index = (0..row.len()).max_by_key(|index| {
+                    let span = cell_spans[*index];
+                    (overlap(span), std::cmp::Reverse(gap(span)))
+                })?;
+                words[index].push_str(word);
+                let (from, to) = spans[index];
+                spans[index] = (from.min(start), to.max(end));
+            }
+        }
+        if words.iter().any(String::is_empty) {
+            return None;
+        }
+        Some(TableLayout {
+            spans,
+            words,
+            breakdown: None,
+        })
+    }
+
+    /// The words of each header cell.
+    pub(super) fn words(&self) -> &[String] {
+        &self.words
+    }
+
     /// The columns with those of the breakdown set beside the table holding nothing to keep.
     pub(super) fn without_breakdown(&self, mut columns: Vec<Column>) -> Vec<Column> {
         if let Some(from) = self.breakdown {

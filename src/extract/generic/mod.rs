@@ -521,6 +521,7 @@ impl<'a> Reader<'a> {
                 self.unit = self.unit.or_else(|| self.unit_after_table(number));
                 return;
             }
+            self.aligned_header(number, raw, &row);
             if self.table_row(number, raw, &row) {
                 return;
             }
@@ -1218,6 +1219,80 @@ impl<'a> Reader<'a> {
             .collect();
         self.start_table(number, layout.without_breakdown(columns));
         self.layout = Some(layout);
+        true
+    }
+
+    /// The header of a table laid out with spaces whose words a fixed-width text stacks over
+    /// several lines (`令和７年度  令和８年度  増△減額 増△減率` over `区　分  予算額  要求額` over
+    /// `(百万円) (百万円) (百万円) (%)`), read at the first row under it, `row` (slices of
+    /// `raw`, at line `number`): each word stands over the row's cell it overlaps. Starts the
+    /// table when the lines above give a column for each of the row's cells, the first naming
+    /// the rows, and the table being read has no place for all the row's cells. False, with nothing changed, otherwise.
+    fn aligned_header(&mut self, number: usize, raw: &str, row: &[&str]) -> bool {
+        // The cells the table being read has a place for: as many as its columns, or those
+        // its layout sets under its header (before a breakdown beside it).
+        let own = match &self.layout {
+            Some(layout) => layout.own_cells(raw, row),
+            None => row,
+        };
+        let fits = self
+            .columns
+            .as_ref()
+            .is_some_and(|columns| columns.len() >= own.len());
+        let placed = self
+            .layout
+            .as_ref()
+            .is_some_and(|layout| layout.value_columns(raw, own).is_some());
+        if fits || placed || row.len() < 3 || !is_table_line(raw) {
+            return false;
+        }
+        let header_words = |line: &str| {
+            let row = cells(line);
+            !row.is_empty()
+                && row.iter().all(|cell| {
+                    parse_number(cell).is_none()
+                        && cell.chars().count() <= MAX_WRAPPED_HEADER_CELL_CHARS
+                        && !cell.contains('。')
+                })
+        };
+        let mut lines: Vec<usize> = Vec::new();
+        for above in (1..number).rev() {
+            let line = self.c.line(above);
+            if line.trim().is_empty() || lines.len() == MAX_WRAPPED_HEADER_LINES {
+                break;
+            }
+            if is_rule_line(line) {
+                continue;
+            }
+            if !header_words(line) {
+                break;
+            }
+            lines.push(above);
+        }
+        if lines.len() < 2 {
+            return false;
+        }
+        lines.reverse();
+        let header: Vec<&str> = lines.iter().map(|n| self.c.line(*n)).collect();
+        let Some(layout) = TableLayout::over_row(&header, raw, row) else {
+            return false;
+        };
+        let words: Vec<&str> = layout.words().iter().map(String::as_str).collect();
+        let context = self.header_context(lines[0]);
+        let Some(columns) = header_columns(&words, context) else {
+            return false;
+        };
+        let figures = columns.iter().any(|c| matches!(c, Column::Figure(..)));
+        if columns.first() != Some(&Column::Label) || !figures {
+            return false;
+        }
+        let last = lines[lines.len() - 1];
+        self.start_table(last, columns);
+        self.column_kinds = per_column(&words, Some(0), |cell| YearKind::read(cell).kind);
+        self.layout = Some(layout);
+        if let Some(unit) = header.iter().find_map(|line| unit_row(&cells(line))) {
+            self.unit = Some(unit);
+        }
         true
     }
 

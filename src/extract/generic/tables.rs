@@ -52,9 +52,9 @@ pub(super) fn leading_label_columns(columns: &[Column]) -> usize {
 /// the header names several columns before the first figure (`区分` spanning 会計 and 事項),
 /// the last of them that holds words — the most specific — other than a body responsible
 /// for the row (`県立病院医師確保対策事業 | 病院局 | 1,284`).
-fn row_label<'r>(row: &[&'r str], columns: &[Column]) -> &'r str {
+fn row_label<'r>(row: &[&'r str], columns: &[Column]) -> Cow<'r, str> {
     if row.len() != columns.len() {
-        return row[0];
+        return Cow::Borrowed(row[0]);
     }
     let leading = leading_label_columns(columns);
     // A row's year (`R7` under `年度`) names no item.
@@ -71,10 +71,17 @@ fn row_label<'r>(row: &[&'r str], columns: &[Column]) -> &'r str {
     }
     let mut labels = labels.into_iter();
     match (labels.next(), labels.next()) {
-        // `一般会計 | 計`: the total of the group its first label names.
-        (Some(last), Some(group)) if is_total_label(last) && !is_total_label(group) => group,
-        (Some(last), _) => last,
-        (None, _) => row[0],
+        // `一般会計 | 計`: the total of the group its first label names; `一般会計 | 歳出合計`
+        // the group's total of what its label names.
+        (Some(last), Some(group)) if is_total_label(last) && !is_total_label(group) => {
+            if is_bare_total(last) {
+                Cow::Borrowed(group)
+            } else {
+                Cow::Owned(format!("{}{}", group.trim(), without_spaces(last)))
+            }
+        }
+        (Some(last), _) => Cow::Borrowed(last),
+        (None, _) => Cow::Borrowed(row[0]),
     }
 }
 
@@ -767,6 +774,7 @@ impl Reader<'_> {
             .filter(|_| row.len() == columns.len())
             .and_then(|index| row.get(index).copied())
             .filter(|cell| cell.chars().any(char::is_alphabetic) && !is_total_label(cell));
+        let row_name = row_label(row, &columns);
         let label_cell = if let Some(name) = named {
             name
         } else if numbered_pair {
@@ -774,7 +782,7 @@ impl Reader<'_> {
         } else if unlabelled {
             ""
         } else {
-            without_side_letter(row_label(row, &columns))
+            without_side_letter(&row_name)
         };
         if named.is_none() && !numbered_pair {
             self.enter_spanned_group(number, row, &columns, label_cell);

@@ -998,8 +998,9 @@ fn a_record_table_s_year_column_gives_each_row_its_year() {
         [
             "学校体育館空調設置事業 R7 supplementary 3.1286",
             "予防接種事業 R7 supplementary -0.4873",
-            // The total of the 一般会計's spending, named by the group its row gives.
-            "一般会計 R7 supplementary 2.6413"
+            // The total of the 一般会計's spending, named by the group its row gives and
+            // what it totals.
+            "一般会計歳出合計 R7 supplementary 2.6413"
         ]
     );
 }
@@ -1487,4 +1488,50 @@ fn an_increase_a_supplementary_item_s_name_states_is_its_supplementary() {
     let initial = "令和８年度当初予算の概要\n（１）民生費　３８７億円\n\
                    \u{3000}障害者自立支援給付費の増（４５，２００千円）\n";
     assert!(!budget_lines(initial).iter().any(|l| l.ends_with("0.452")));
+}
+
+#[test]
+fn a_header_stacked_over_lines_with_spaces_stands_over_the_cells_it_overlaps() {
+    // A line continuation would drop the spaces that lay the header out.
+    let text = [
+        "令和９年度概算要求の概要",
+        "",
+        "                      令和８年度  令和９年度    増△減額 増△減率",
+        "区　　分                  予算額      要求額",
+        "                        (百万円)    (百万円)   (百万円)     (%)",
+        "----------------------------------------------------------------",
+        "一般会計                   701,630     733,720     32,090     4.6",
+        "　本省                      95,420     101,380      5,960     6.2",
+    ]
+    .join("\n");
+    let text = text.as_str();
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "一般会計 R8 initial 7016.30 ",
+            "一般会計 R9 request 7337.20 320.9",
+            "本省 R8 initial 954.20 ",
+            "本省 R9 request 1013.80 59.6"
+        ]
+    );
+}
+
+#[test]
+fn a_total_naming_what_it_totals_keeps_its_group_s_name() {
+    let text = "令和９年度当初予算\n\
+                会計区分\t会計名\t款\t当初予算額（千円）\n\
+                一般会計\t一般会計\t議会費\t412300\n\
+                一般会計\t一般会計\t歳出合計\t85800700\n\
+                特別会計\t特別会計計\t\t39419600\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "議会費 R9 initial 4.123",
+            "一般会計歳出合計 R9 initial 858.007",
+            "特別会計計 R9 initial 394.196"
+        ]
+    );
 }
