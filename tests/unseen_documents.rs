@@ -967,3 +967,27 @@ const STACKED_WORDS_AND_GROUP_TOTALS_SET: [&str; 5] = [
 fn stacked_words_and_group_totals_written_blind() {
     assert_set_recall(&STACKED_WORDS_AND_GROUP_TOTALS_SET);
 }
+
+/// A thirty-sixth set, written blind: a city waterworks' 収益的収支 and 資本的収支 printed to
+/// PDF, the year before first and the year only in the title; an 一部事務組合's budget in
+/// Shift_JIS with its total in prose and 分担金 tables of no budget; a prefecture's 11月補正
+/// in HTML with `<th scope=rowgroup>` cells; a ministry's Markdown request in nested lists
+/// whose year before stands in parentheses without its kind (`（令和7年度 6,989億円）`); a
+/// village's 事務事業評価シート whose `事業名　：` field names each sheet, whose □ sections
+/// (one with its unit, `□ 事業費の推移（単位：万円）`) leave its figures to the project, and
+/// whose preface gives the account's budget and the year before's across a line break
+/// (`…当初予算は28億4,600万円で、前年度` over `当初予算（27億9,100万円）に比べ…`); and a
+/// city's open-data CSV of six years with a 和暦 year column.
+const SHEETS_SECTIONS_AND_PROSE_YEARS_SET: [&str; 6] = [
+    "kitahama_suido_r8.pdf",
+    "nishitani_kumiai_r8.txt",
+    "higashiyama_hosei_r7_11.html",
+    "maff_gaisan_r8.md",
+    "yamabe_jigyohyoka_r8.txt",
+    "minamigaoka_yosan_kaikeibetsu.csv",
+];
+
+#[test]
+fn sheets_sections_and_prose_years_written_blind() {
+    assert_set_recall(&SHEETS_SECTIONS_AND_PROSE_YEARS_SET);
+}

@@ -186,13 +186,23 @@ fn topic_of(text: &str) -> Option<&str> {
         .rfind(|(_, c)| matches!(c, 'ぁ'..='ゖ'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let name = name[after_kana..].trim();
-    let name = name
-        .strip_suffix("予算")
-        .filter(|n| n.chars().count() >= 2)
-        .unwrap_or(name);
-    let names_an_item =
-        TOPIC_ENDINGS.iter().any(|ending| name.ends_with(ending)) || is_program_name(name);
-    (name.chars().count() >= 2 && names_an_item).then_some(name)
+    // `令和８年度一般会計当初予算`: the year before an account and the budget wording after
+    // it are no part of its name.
+    let name = match crate::money::find_fiscal_years(name).first() {
+        Some(year) if year.start == 0 && name.is_char_boundary(year.end) => &name[year.end..],
+        _ => name,
+    };
+    let names_an_item = |name: &str| {
+        name.chars().count() >= 2
+            && (TOPIC_ENDINGS.iter().any(|ending| name.ends_with(ending)) || is_program_name(name))
+    };
+    let without_label = name
+        .char_indices()
+        .map(|(at, _)| at)
+        .filter(|at| *at > 0 && is_figure_label(&name[*at..]))
+        .map(|at| &name[..at])
+        .find(|name| names_an_item(name));
+    without_label.or(Some(name).filter(|name| names_an_item(name)))
 }
 
 /// Endings of a sentence's topic that names an account or a revenue (`特別会計`, `市税`,
@@ -418,7 +428,9 @@ impl<'a> Reader<'a> {
         }
         if let Some(unit) = unit_declared(raw) {
             self.unit = Some(unit);
-            if find_amounts(raw).is_empty() && cells(raw).len() < 2 {
+            // `□ 事業費の推移（単位：万円）` in a project sheet: a section of the sheet too.
+            let sheet_section = self.sheet.is_some() && numbered(raw).is_some();
+            if find_amounts(raw).is_empty() && cells(raw).len() < 2 && !sheet_section {
                 return;
             }
         }
@@ -1424,7 +1436,27 @@ impl<'a> Reader<'a> {
         {
             return false;
         }
-        let depth = self.outline.enter(found.style);
+        // A heading inside a project sheet that states no figure (`□ 事業の目的`, `□ 事業費の
+        // 推移`) is a section of the sheet, and the figures under it stay the project's; a
+        // heading of a style open above the sheet ends it.
+        let sheet_at = self
+            .sheet
+            .as_ref()
+            .and_then(|sheet| self.open.iter().position(|item| &item.id == sheet));
+        if let Some(at) = sheet_at
+            && figures.is_empty()
+            && !self.outline.is_open(found.style)
+        {
+            self.open.truncate(at + 1);
+            self.columns = None;
+            self.layout = None;
+            return true;
+        }
+        // Items a project sheet lists are its parts.
+        let depth = match sheet_at.and_then(|at| self.open.get(at)) {
+            Some(sheet) => self.outline.enter(found.style).max(sheet.depth + 1),
+            None => self.outline.enter(found.style),
+        };
         self.open.retain(|item| item.depth < depth);
         let parent = self.open.last().cloned();
         let is_plan = parent.is_none()
@@ -1719,6 +1751,7 @@ impl<'a> Reader<'a> {
         self.target_in_text(number, raw);
         let figures = inline_figures(raw);
         if !figures.is_empty()
+            && !self.amount_split_above(number, raw, &figures)
             && !self.listed_figures(number, raw, &figures)
             && !self.sentence_figures(number, raw, &figures)
         {
@@ -1761,6 +1794,23 @@ impl<'a> Reader<'a> {
             }
             None => mentions::read(&mut self.c, Lines::one(number), raw, None),
         }
+    }
+
+    /// Whether the only amount of line `number` (`raw`), at its start, is the end of one
+    /// the line above leaves unfinished (`…比 +3兆` over `4,653億円）。`).
+    fn amount_split_above(&self, number: usize, raw: &str, figures: &[InlineFigure]) -> bool {
+        let [figure] = figures else {
+            return false;
+        };
+        let above = number
+            .checked_sub(1)
+            .filter(|n| *n >= 1)
+            .map(|n| self.c.line(n).trim_end());
+        let unfinished = above.is_some_and(|line| {
+            let mut tail = line.chars().rev();
+            tail.next() == Some('兆') && tail.next().is_some_and(|c| c.is_numeric())
+        });
+        unfinished && raw[..figure.amount.start].trim().is_empty()
     }
 
     /// Sentences that give amounts to the programs they name (`令和７年度予算では、
@@ -1821,14 +1871,28 @@ impl<'a> Reader<'a> {
                 let start = figures[index].amount.start;
                 inside_parenthesis(&raw[..start]) && !raw[previous_end..start].contains(['）', ')'])
             };
-            if let Some((name, source, written)) = subject {
-                let opened = self.open_sub_item(name, source);
-                if let Some(item) = self.open.get_mut(opened) {
-                    item.year_kind = written.or(item.year_kind);
+            // `一般会計予算は…億円で、前年度当初予算（…億円）に比べ…`: a topic named again
+            // in one sentence is the item its first figure opened.
+            let named_again = |name: &String| {
+                index > 0
+                    && owner != current
+                    && owner
+                        .and_then(|at| self.open.get(at))
+                        .is_some_and(|item| &item.name == name)
+                    && !raw[figures[index - 1].amount.end..figures[index].amount.start]
+                        .contains('。')
+            };
+            match subject {
+                Some((name, ..)) if named_again(&name) => {}
+                Some((name, source, written)) => {
+                    let opened = self.open_sub_item(name, source);
+                    if let Some(item) = self.open.get_mut(opened) {
+                        item.year_kind = written.or(item.year_kind);
+                    }
+                    owner = Some(opened);
                 }
-                owner = Some(opened);
-            } else if !figures[index].change && !same_parenthesis {
-                owner = current;
+                None if !figures[index].change && !same_parenthesis => owner = current,
+                None => {}
             }
             if let Some(owner) = owner {
                 self.figures_where(number, raw, owner, |at| at == index);
@@ -2194,7 +2258,27 @@ impl<'a> Reader<'a> {
         // The budget figure before, as read: a figure compared with it (`約１兆３，６４１億円
         // （前年度約１兆３，２０５億円）`) counts its year from that one's.
         let mut beside: Option<Option<FiscalYear>> = None;
-        for (index, figure) in inline_figures(text).into_iter().enumerate() {
+        // `…億円で、前年度` over `当初予算（…億円）に比べ`: the year a sentence names at the
+        // end of the line above is the first figure's, when this line names none before it.
+        let year_above = self
+            .sentence_above(number)
+            .filter(|_| numbered(text).is_none())
+            .map(|(_, tail)| {
+                let after_amounts = find_amounts(tail).last().map_or(0, |amount| amount.end);
+                let clause = &tail[after_amounts..];
+                clause
+                    .rfind(['、', '，'])
+                    .map_or(clause, |at| &clause[at..])
+            })
+            .filter(|clause| !clause.contains(['（', '(']) && clause.trim_end().ends_with("年度"));
+        for (index, mut figure) in inline_figures(text).into_iter().enumerate() {
+            let before = &text[..figure.amount.start];
+            if let Some(tail) = year_above.filter(|_| index == 0 && !before.contains(['、', '。']))
+                && figure.year_kind.year.is_none()
+                && figure.year_offset == 0
+            {
+                figure.year_offset = relative_year(&format!("{tail}{before}"));
+            }
             let outside_budget_talk = figure.outside_budget_talk
                 && !self.sentence_above_speaks_of_budget(number, &text[..figure.amount.start]);
             if figure.limit || outside_budget_talk {
@@ -2241,6 +2325,13 @@ impl<'a> Reader<'a> {
                 && figure.year_offset != 0;
             if (figure.kind_plain || lending) && item.year_kind.kind.is_some() {
                 written.kind = item.year_kind.kind;
+            }
+            // `公共事業費　7,823億円（令和7年度 6,989億円）` in a request: a year before the
+            // request's with no kind named is that year's budget as enacted.
+            let year_before_request = item.year_kind.kind == Some(BudgetKind::Request)
+                && matches!((written.year, item.year_kind.year), (Some(year), Some(requested)) if year < requested);
+            if written.kind.is_none() && year_before_request {
+                written.kind = Some(BudgetKind::Initial);
             }
             let context = written.or(item.year_kind);
             let base_year = match beside {

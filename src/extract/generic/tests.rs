@@ -1535,3 +1535,64 @@ fn a_total_naming_what_it_totals_keeps_its_group_s_name() {
         ]
     );
 }
+
+#[test]
+fn a_project_sheet_s_sections_leave_its_figures_to_the_project() {
+    let text = "令和９年度当初予算編成に係る事務事業評価結果\n\
+                事業名　　：移住定住促進事業\n\
+                担当課　　：総務課企画係\n\
+                □ 事業の内容\n\
+                \u{3000}・空き家改修補助（上限100万円）\n\
+                □ 活動・成果指標\n\
+                \u{3000}\u{3000}指標名　　　　　　　　　Ｒ７実績　　Ｒ９目標\n\
+                \u{3000}\u{3000}移住者数（人）　　　　　　２１　　　　３０\n\
+                □ 事業費の推移（単位：万円）\n\
+                \u{3000}\u{3000}令和８年度　当初予算額　　　　1,240\n\
+                \u{3000}\u{3000}令和９年度　当初予算額　　　　1,580\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "移住定住促進事業 R8 initial 0.124",
+            "移住定住促進事業 R9 initial 0.158"
+        ]
+    );
+}
+
+#[test]
+fn an_account_s_topic_keeps_its_figure_and_the_year_before_across_a_line_break() {
+    let text = "令和９年度予算の概要\n\
+                \u{3000}本村では評価結果を予算に反映しています。令和９年度一般会計当初予算は28億4,600万円で、前年度\n\
+                当初予算（27億9,100万円）に比べ5,500万円（2.0％）の増となりました。\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "一般会計 R9 initial 28.46 0.55",
+            "一般会計 R8 initial 27.91 "
+        ]
+    );
+}
+
+#[test]
+fn a_year_before_a_request_with_no_kind_is_its_enacted_budget() {
+    let text = "# 令和9年度 概算要求の概要\n\
+                - 公共事業費　7,823億円（令和8年度 6,989億円）\n";
+    assert_eq!(
+        budget_lines(text),
+        ["公共事業費 R9 request 7823", "公共事業費 R8 initial 6989"]
+    );
+}
+
+#[test]
+fn the_end_of_an_amount_a_line_break_cuts_is_no_figure() {
+    let text = "令和９年度予算のポイント\n\
+                ◆令和９年度予算の一般会計総額は 118兆7,908億円 （令和８年度当初予算比 +3兆\n\
+                4,653億円）。\n";
+    // The difference in the parenthesis names no year of the total's either.
+    assert_eq!(
+        budget_props(text, &["fy", "kind", "amount_oku_yen"]),
+        ["R9 initial 1187908"]
+    );
+}

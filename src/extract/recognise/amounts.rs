@@ -986,10 +986,10 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         let around_supplementary = AROUND_SUPPLEMENTARY_WORDS
             .iter()
             .any(|w| before.contains(w));
-        // `子育て世帯に最大 1,500千円を補助`: what one may get at most is a cap.
-        let cap = text[previous_end..amount.start]
-            .trim_end_matches([' ', '\u{3000}'])
-            .ends_with("最大");
+        // `子育て世帯に最大 1,500千円を補助`, `改修補助（上限100万円）`: what one may get at
+        // most is a cap.
+        let cap_word = text[previous_end..amount.start].trim_end_matches([' ', '\u{3000}']);
+        let cap = ["最大", "上限"].iter().any(|word| cap_word.ends_with(word));
         let limit = total_after_change
             || total_set
             || around_supplementary
@@ -1276,8 +1276,8 @@ fn parenthesis_after(after: &str) -> &str {
         .split_whitespace()
         .next_back()
         .is_some_and(super::year_tables::is_dash);
-    // `（前年度当初比　１０３．１％）`: a ratio to another year's budget says nothing of this
-    // figure's year or kind.
+    // `（前年度当初比　１０３．１％）`: a ratio to another year's budget, or the difference
+    // from it, says nothing of this figure's year or kind.
     let states_a_ratio = RATIO_NOTE.is_match(note);
     if find_amounts(note).is_empty() && !states_none && !states_a_ratio {
         note
@@ -1286,10 +1286,12 @@ fn parenthesis_after(after: &str) -> &str {
     }
 }
 
-/// A note stating a ratio: a word ending with 比, or 前年度, before a percentage
-/// (`前年度当初比　１０３．１％`, `対前年度 +3.2％`).
+/// A note comparing with another year: a word ending with 比, or 前年度, before a percentage
+/// (`前年度当初比　１０３．１％`, `対前年度 +3.2％`), or 比 before a signed difference
+/// (`令和７年度当初予算比 +3兆…`).
 static RATIO_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:比|前年度)\s*[+＋△▲-]?[0-9０-９.．]+\s*[%％]").expect("ratio note")
+    Regex::new(r"(?:比|前年度)\s*[+＋△▲-]?[0-9０-９.．]+\s*[%％]|比\s*[+＋△▲-]")
+        .expect("ratio note")
 });
 
 /// The text after an amount that qualifies it: up to the next list break.

@@ -317,6 +317,11 @@ impl Outline {
         self.stack.push(style);
         self.stack.len() - 1
     }
+
+    /// Whether an item of `style` is open, so that another of that style would close it.
+    pub fn is_open(&self, style: Style) -> bool {
+        self.stack.contains(&style)
+    }
 }
 
 #[cfg(test)]
