@@ -991,3 +991,25 @@ const SHEETS_SECTIONS_AND_PROSE_YEARS_SET: [&str; 6] = [
 fn sheets_sections_and_prose_years_written_blind() {
     assert_set_recall(&SHEETS_SECTIONS_AND_PROSE_YEARS_SET);
 }
+
+/// A thirty-seventh set, written blind, of the three kinds added most: a ministry's request
+/// printed to PDF whose table gives `前年度予算額 | 要求額 | 要望額 | 計` (the 計 is the request,
+/// the two before it its parts) and whose lead's note breaks over a line (`（対前年度` over
+/// `比115.5％）`); a town's 予算書 in Shift_JIS, its 第１条 setting the account's total and its
+/// 第１表 laid out with spaces; a ministry's supplementary in HTML with 国費 beside 事業費; a
+/// city's Markdown overview with 会計別 and 性質別 tables; a prefecture's 9月補正 in
+/// full-width digits with 補正前の額 | 補正額 | 補正後の額; and an agency's request as
+/// open-data CSV with 事項 and 細事項 rows.
+const TOTALLED_PARTS_AND_BILL_ARTICLES_SET: [&str; 6] = [
+    "maff_r8_gaisan.pdf",
+    "yamabuki_r8_yosansho.txt",
+    "mlit_r7_hosei.html",
+    "sakuragaoka_r8_gaiyo.md",
+    "shinonome_r7_9gatsu_hosei.txt",
+    "kanko_r8_gaisan_youkyu.csv",
+];
+
+#[test]
+fn totalled_parts_and_bill_articles_written_blind() {
+    assert_set_recall(&TOTALLED_PARTS_AND_BILL_ARTICLES_SET);
+}

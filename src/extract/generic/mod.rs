@@ -209,6 +209,22 @@ fn topic_of(text: &str) -> Option<&str> {
 /// `市債`, `財政調整基金繰入金`).
 const TOPIC_ENDINGS: [&str; 4] = ["会計", "税", "債", "繰入金"];
 
+/// The words of a budget bill's article setting an account's total (`歳入歳出予算の総額は、
+/// 歳入歳出それぞれ…と定める`).
+const STATUTORY_TOTAL: &str = "歳入歳出予算の総額は";
+
+/// Most lines between a budget bill's title and its article setting the total.
+const MAX_BILL_HEAD_LINES: usize = 8;
+
+/// The account a budget's title names, after the year and the body (`令和８年度山吹町一般会計
+/// 予算`, `令和８年度西原市国民健康保険事業特別会計予算`).
+static ACCOUNT_IN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"年度\s*(?:[\p{Han}\p{Katakana}ー・]*?[都道府県市区町村])?((?:一般|[\p{Han}\p{Katakana}ー・]+特別|[\p{Han}ー・]+事業)会計)(?:補正)?予算",
+    )
+        .expect("account in a title")
+});
+
 /// The verb of a sentence allocating an amount to what it names (`…に31億円を計上`).
 const ALLOCATION: &str = "を計上";
 
@@ -1761,6 +1777,11 @@ impl<'a> Reader<'a> {
             } else {
                 self.named_sub_item(number, &raw[..figures[0].amount.start])
             };
+            let statutory = named
+                .is_none()
+                .then(|| self.statutory_total(number, raw))
+                .flatten();
+            let named = named.or(statutory);
             let owner = named.or_else(|| self.open.len().checked_sub(1));
             match owner {
                 Some(index) => {
@@ -1768,6 +1789,11 @@ impl<'a> Reader<'a> {
                     // `（うち重要政策推進枠　2,480百万円）` under an item's 要求額: a part named
                     // in a remark; the lines after it go on with the item.
                     if named == Some(index) && is_parenthesised(raw.trim()) {
+                        self.open.truncate(index);
+                    }
+                    // The article's total is the account's; the articles after it (limits,
+                    // borrowing) are not.
+                    if statutory == Some(index) {
                         self.open.truncate(index);
                     }
                 }
@@ -1794,6 +1820,25 @@ impl<'a> Reader<'a> {
             }
             None => mentions::read(&mut self.c, Lines::one(number), raw, None),
         }
+    }
+
+    /// The account a budget bill's article setting its total (`第１条　歳入歳出予算の総額は、
+    /// 歳入歳出それぞれ４，８７６，０００千円と定める。`, line `number`, `raw`) is of, opened
+    /// when no item is: the account the bill's title above names (`令和８年度山吹町一般会計
+    /// 予算`), cited there.
+    fn statutory_total(&mut self, number: usize, raw: &str) -> Option<usize> {
+        if !self.open.is_empty() || !raw.contains(STATUTORY_TOTAL) {
+            return None;
+        }
+        let (line, account) = (1..number).rev().take(MAX_BILL_HEAD_LINES).find_map(|n| {
+            let line = self.c.line(n);
+            ACCOUNT_IN_TITLE
+                .captures(line)
+                .and_then(|caps| caps.get(1))
+                .map(|account| (n, account.as_str()))
+        })?;
+        let source = self.c.source(line, account);
+        Some(self.open_sub_item(account.to_string(), source))
     }
 
     /// Whether the only amount of line `number` (`raw`), at its start, is the end of one

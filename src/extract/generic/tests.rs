@@ -1596,3 +1596,48 @@ fn the_end_of_an_amount_a_line_break_cuts_is_no_figure() {
         ["R9 initial 1187908"]
     );
 }
+
+#[test]
+fn a_budget_bill_s_total_is_of_the_account_its_title_names() {
+    for (title, account) in [
+        ("令和９年度山吹町一般会計予算", "一般会計"),
+        (
+            "令和９年度西原市国民健康保険事業特別会計予算",
+            "国民健康保険事業特別会計",
+        ),
+        ("令和９年度一般会計予算", "一般会計"),
+    ] {
+        let text = format!(
+            "議案第２１号\n{title}\n（歳入歳出予算）\n\
+             第１条　歳入歳出予算の総額は、歳入歳出それぞれ４，８７６，０００千円と定める。\n"
+        );
+        assert_eq!(
+            budget_lines(&text),
+            [format!("{account} R9 initial 48.76")],
+            "{title}"
+        );
+    }
+}
+
+#[test]
+fn a_total_column_after_a_request_and_its_bid_is_the_request() {
+    let text = "令和９年度概算要求の概要\n（単位：百万円、％）\n\
+                区分\t前年度予算額\t要求額\t要望額\t計\t対前年度比\n\
+                公共事業費\t695,300\t697,800\t136,300\t834,100\t120.0\n";
+    assert_eq!(
+        budget_lines(text),
+        ["公共事業費 R8 initial 6953", "公共事業費 R9 request 8341"]
+    );
+}
+
+#[test]
+fn a_note_a_line_break_leaves_open_at_the_year_before_names_no_year() {
+    let text = "令和９年度概算要求の概要\n\
+                第１ 基本的な考え方\n\
+                令和９年度の農林水産関係予算の概算要求額（要求・要望額の計）は\t２兆６，２１６億円（対前年度\n\
+                比115.5％）である。\n";
+    assert_eq!(
+        budget_props(text, &["fy", "kind", "amount_oku_yen"]),
+        ["R9 request 26216"]
+    );
+}

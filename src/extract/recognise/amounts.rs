@@ -365,10 +365,41 @@ pub fn header_columns(cells: &[&str], context: YearKind) -> Option<Vec<Column>> 
             }
         }
     }
+    with_parts_totalled(&mut columns, &join_spaced_words(cells));
     columns
         .iter()
         .any(|c| matches!(c, Column::Figure(..)))
         .then_some(columns)
+}
+
+/// A total column right after two columns or more of figures of one year and kind
+/// (`要求額 | 要望額 | 計`) is their figure, and they are its parts, no budgets of their own.
+fn with_parts_totalled(columns: &mut [Column], words: &[String]) {
+    if words.len() != columns.len() {
+        return;
+    }
+    for total in 2..columns.len() {
+        let bare_total = matches!(
+            super::names::without_spaces(&words[total]).as_str(),
+            "計" | "合計"
+        );
+        if !bare_total || columns[total] != Column::Other {
+            continue;
+        }
+        let Column::Figure(year_kind, unit) = columns[total - 1] else {
+            continue;
+        };
+        let parts = (0..total)
+            .rev()
+            .take_while(|at| matches!(columns[*at], Column::Figure(named, _) if named == year_kind))
+            .count();
+        if parts >= 2 {
+            for part in &mut columns[total - parts..total] {
+                *part = Column::Other;
+            }
+            columns[total] = Column::Figure(year_kind, unit);
+        }
+    }
 }
 
 /// A header word for the state's share of a project's cost.
@@ -1267,10 +1298,12 @@ fn parenthesis_after(after: &str) -> &str {
     let Some(inner) = trimmed.strip_prefix(['（', '(', '[', '［', '〔']) else {
         return "";
     };
-    let end = inner
-        .find(['）', ')', ']', '］', '〕'])
-        .unwrap_or(inner.len());
-    let note = &inner[..end];
+    let close = inner.find(['）', ')', ']', '］', '〕']);
+    let note = &inner[..close.unwrap_or(inner.len())];
+    // `（対前年度` at a line's end, `比115.5％）` on the next: the note may go on to a ratio.
+    if close.is_none() && note.trim_end().ends_with("前年度") {
+        return "";
+    }
     // `（前年度　―　）`: the other year's figure, stated as none, is no note on this one.
     let states_none = note
         .split_whitespace()
