@@ -1013,3 +1013,26 @@ const TOTALLED_PARTS_AND_BILL_ARTICLES_SET: [&str; 6] = [
 fn totalled_parts_and_bill_articles_written_blind() {
     assert_set_recall(&TOTALLED_PARTS_AND_BILL_ARTICLES_SET);
 }
+
+/// A thirty-eighth set, written blind: a ministry's request by account printed to PDF
+/// (一般会計, 特別会計 and 東日本大震災復興特別会計 sections, each with its 計); a town's two
+/// supplementary bills in Shift_JIS whose 第１条 adds to each account's total (`歳入歳出予算
+/// の総額に…を追加し、歳入歳出予算の総額を` over `歳入歳出それぞれ…とする。`, the total it
+/// leaves no budget) with 補正額 before 補正前の額; a prefecture's HTML with a table per 部;
+/// a city's Markdown press release whose lead names the accounts with が (`一般会計が
+/// **1,186億4,000万円**`); a 広域連合's text whose every figure stands in a sentence, one
+/// under a topic a line break parts from its phrase (`…、広域連合` over `の運営に要する経費と
+/// して412,870千円`); and a village's CSV whose funding columns stand before its 予算額.
+const BILLS_SUBJECTS_AND_SECTIONS_SET: [&str; 6] = [
+    "maff_r8_gaisan_kaikeibetsu.pdf",
+    "misatohara_hosei_r7_3.txt",
+    "higashiura_r8_tousho.html",
+    "miyanomori_r8_press.md",
+    "nishiumi_kouiki_r8.txt",
+    "hiwada_r8_saishutsu.csv",
+];
+
+#[test]
+fn bills_subjects_and_sections_written_blind() {
+    assert_set_recall(&BILLS_SUBJECTS_AND_SECTIONS_SET);
+}

@@ -168,7 +168,8 @@ fn sentence_start(text: &str) -> usize {
 /// name after the last break and the last kana (`その根幹である市税`), an account's or item's
 /// figure label (`全会計の予算総額`) and a trailing 予算 left out.
 fn topic_of(text: &str) -> Option<&str> {
-    let at = text.rfind('は')?;
+    // `会計別では、一般会計が…`: an account may be the subject with が.
+    let at = text.rfind(['は', 'が'])?;
     let before = &text[..at];
     let start = before
         .rfind(['、', '。', '，', '「', '」', ' ', '\u{3000}'])
@@ -210,8 +211,8 @@ fn topic_of(text: &str) -> Option<&str> {
 const TOPIC_ENDINGS: [&str; 4] = ["会計", "税", "債", "繰入金"];
 
 /// The words of a budget bill's article setting an account's total (`歳入歳出予算の総額は、
-/// 歳入歳出それぞれ…と定める`).
-const STATUTORY_TOTAL: &str = "歳入歳出予算の総額は";
+/// 歳入歳出それぞれ…と定める`) or adding to it (`歳入歳出予算の総額に歳入歳出それぞれ…を追加し`).
+const STATUTORY_TOTALS: [&str; 2] = ["歳入歳出予算の総額は", "歳入歳出予算の総額に"];
 
 /// Most lines between a budget bill's title and its article setting the total.
 const MAX_BILL_HEAD_LINES: usize = 8;
@@ -1772,16 +1773,12 @@ impl<'a> Reader<'a> {
             && !self.sentence_figures(number, raw, &figures)
         {
             let only_changes = figures.iter().all(|f| f.change);
-            let named = if only_changes {
-                None
+            let statutory = self.statutory_total(number, raw);
+            let named = if only_changes || statutory.is_some() {
+                statutory
             } else {
                 self.named_sub_item(number, &raw[..figures[0].amount.start])
             };
-            let statutory = named
-                .is_none()
-                .then(|| self.statutory_total(number, raw))
-                .flatten();
-            let named = named.or(statutory);
             let owner = named.or_else(|| self.open.len().checked_sub(1));
             match owner {
                 Some(index) => {
@@ -1823,11 +1820,11 @@ impl<'a> Reader<'a> {
     }
 
     /// The account a budget bill's article setting its total (`第１条　歳入歳出予算の総額は、
-    /// 歳入歳出それぞれ４，８７６，０００千円と定める。`, line `number`, `raw`) is of, opened
-    /// when no item is: the account the bill's title above names (`令和８年度山吹町一般会計
-    /// 予算`), cited there.
+    /// 歳入歳出それぞれ４，８７６，０００千円と定める。`, line `number`, `raw`) or adding to it
+    /// (`歳入歳出予算の総額に歳入歳出それぞれ３２１，５４０千円を追加し`) is of, opened: the
+    /// account the bill's title above names (`令和８年度山吹町一般会計予算`), cited there.
     fn statutory_total(&mut self, number: usize, raw: &str) -> Option<usize> {
-        if !self.open.is_empty() || !raw.contains(STATUTORY_TOTAL) {
+        if !STATUTORY_TOTALS.iter().any(|words| raw.contains(words)) {
             return None;
         }
         let (line, account) = (1..number).rev().take(MAX_BILL_HEAD_LINES).find_map(|n| {
@@ -1877,7 +1874,11 @@ impl<'a> Reader<'a> {
                     .split('。')
                     .next()
                     .is_some_and(|rest| rest.contains(ALLOCATION));
+            // `…、広域連合` over `の運営に要する経費として…`: a subject cut by a line break
+            // names nothing whole.
+            let cut_by_break = from == 0 && before.trim_start().starts_with('の');
             let subject = prose_subject(before)
+                .filter(|_| !cut_by_break)
                 .map(|subject| Subject {
                     labelled: subject.labelled || allocated,
                     ..subject
@@ -2121,8 +2122,18 @@ impl<'a> Reader<'a> {
     /// the text before the amount) is a sub-item of the current one. Returns its index among
     /// the open items.
     fn named_sub_item(&mut self, number: usize, head: &str) -> Option<usize> {
+        // `の運営に要する経費として…`: the rest of a phrase the line above began names nothing.
+        if head.trim_start().starts_with('の') {
+            return None;
+        }
         // `民生費　32.1%　`: a pie chart's legend gives the share before the amount.
         let head = head.trim_end_matches(NAME_TAIL);
+        // `一般会計が 1,186億…`: the particle after an account is no part of its name.
+        let head = head
+            .trim_end()
+            .strip_suffix('が')
+            .filter(|account| TOPIC_ENDINGS.iter().any(|ending| account.ends_with(ending)))
+            .unwrap_or(head);
         let head = SHARE_AT_END.find(head).map_or(head, |share| {
             head[..share.start()].trim_end_matches(NAME_TAIL)
         });
@@ -2316,8 +2327,20 @@ impl<'a> Reader<'a> {
                     .map_or(clause, |at| &clause[at..])
             })
             .filter(|clause| !clause.contains(['（', '(']) && clause.trim_end().ends_with("年度"));
+        // `…歳入歳出予算の総額を` over `歳入歳出それぞれ８，７６５，４３２千円とする。`: the total a
+        // supplementary leaves.
+        let total_set_above = self
+            .sentence_above(number)
+            .is_some_and(|(_, tail)| tail.trim_end().ends_with("総額を"));
         for (index, mut figure) in inline_figures(text).into_iter().enumerate() {
             let before = &text[..figure.amount.start];
+            if index == 0
+                && total_set_above
+                && !before.contains(['、', '。'])
+                && text[figure.amount.end..].trim_start().starts_with("とする")
+            {
+                figure.limit = true;
+            }
             if let Some(tail) = year_above.filter(|_| index == 0 && !before.contains(['、', '。']))
                 && figure.year_kind.year.is_none()
                 && figure.year_offset == 0

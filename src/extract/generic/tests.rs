@@ -1641,3 +1641,29 @@ fn a_note_a_line_break_leaves_open_at_the_year_before_names_no_year() {
         ["R9 request 26216"]
     );
 }
+
+#[test]
+fn a_supplementary_bill_s_article_is_the_account_s_and_the_total_it_leaves_is_none() {
+    let text = "令和８年度美郷原町一般会計補正予算（第３号）\n\
+                （歳入歳出予算の補正）\n\
+                第１条　歳入歳出予算の総額に歳入歳出それぞれ３２１，５４０千円を追加し、歳入歳出予算の総額を\n\
+                歳入歳出それぞれ８，７６５，４３２千円とする。\n";
+    assert_eq!(budget_lines(text), ["一般会計 R8 supplementary 3.2154"]);
+}
+
+#[test]
+fn accounts_as_subjects_with_ga_and_a_topic_above_a_phrase_cut_by_a_break() {
+    let text = "令和９年度当初予算案の概要\n\
+                会計別では、一般会計が **1,186億4,000万円**、特別会計が **642億1,800万円**となりました。\n\
+                （１）一般会計\n\
+                一般会計は、議会運営、事務局の人件費など、広域連合\n\
+                の運営に要する経費として412,870千円を計上した。\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "一般会計 R9 initial 1186.40",
+            "特別会計 R9 initial 642.18",
+            "一般会計 R9 initial 4.1287"
+        ]
+    );
+}
