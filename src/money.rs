@@ -162,6 +162,24 @@ static FISCAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("fiscal year pattern")
 });
 
+/// An era year a file name gives as a word of its own (`nishimine_r8_yosan.csv`,
+/// `R08-hosei.pdf`, `h30_kessan.txt`), the last when it gives several (a name's year
+/// comes after any number it is filed under): the fiscal year, or `None` when it names none.
+pub fn file_name_year(name: &str) -> Option<FiscalYear> {
+    let caps = FILE_NAME_YEAR.captures_iter(name).last()?;
+    let number: u16 = caps.get(2)?.as_str().parse().ok().filter(|n| *n > 0)?;
+    let era = match caps.get(1)?.as_str() {
+        "h" | "H" => "H",
+        _ => "R",
+    };
+    era_year(Some(era), number)
+}
+
+/// `r8`, `R08`, `h30` between separators (`_`, `-`, `.`, space) or at an end.
+static FILE_NAME_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[_\-. ])([rRhH])0?(\d{1,2})(?:[_\-. ]|$)").expect("file name year")
+});
+
 /// Finds fiscal years: `令和6年度`, `令和 7 年度`, `6年度` (令和 assumed below 50),
 /// `平成30年度`, `2024年度`, `R6年度`, `令和七年度`. Full-width digits are accepted.
 pub fn find_fiscal_years(text: &str) -> Vec<FiscalYearMatch> {
@@ -812,6 +830,20 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_file_name_gives_its_era_year_as_a_word_of_its_own() {
+        assert_eq!(
+            file_name_year("nishimine_r8_yosan.csv"),
+            Some(FiscalYear(2026))
+        );
+        assert_eq!(file_name_year("R08-hosei.pdf"), Some(FiscalYear(2026)));
+        assert_eq!(file_name_year("h30_kessan.txt"), Some(FiscalYear(2018)));
+        // The last of several: a name's year comes after the number it is filed under.
+        assert_eq!(file_name_year("r36_city_r8.csv"), Some(FiscalYear(2026)));
+        assert_eq!(file_name_year("form2_sheet.csv"), None);
+        assert_eq!(file_name_year("report.pdf"), None);
+    }
     use proptest::prelude::*;
 
     fn oku(text: &str) -> Vec<String> {

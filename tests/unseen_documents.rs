@@ -1036,3 +1036,26 @@ const BILLS_SUBJECTS_AND_SECTIONS_SET: [&str; 6] = [
 fn bills_subjects_and_sections_written_blind() {
     assert_set_recall(&BILLS_SUBJECTS_AND_SECTIONS_SET);
 }
+
+/// A thirty-ninth set, written blind: a prefecture's overview printed to PDF whose header
+/// the PDF's text wraps with words a single space apart (`区 分 | 令和８年度` over `当初予算案
+/// 令和７年度` over `当初予算 増減額 増減率`); a town's Shift_JIS lists with leader dots and
+/// shares; a ministry's HTML supplementary with an `<h3>` per item over its 補正予算額; a
+/// Markdown request with ア・イ・ウ sub-items and last year's figure in parentheses; a city's
+/// press release in text whose title names two budgets (`令和８年度…当初予算案及び令和７年度
+/// ３月補正予算案について`), whose office line sets its bureau apart by spaces and whose
+/// supplementary table stands under a sentence naming the other year; and a city's project
+/// CSV whose only year is in its file name (`…_r8.csv`).
+const WRAPPED_WORDS_TWO_BUDGETS_AND_FILE_YEARS_SET: [&str; 6] = [
+    "r36_aoba_pref_yosan_gaiyo.pdf",
+    "r36_minamisawa_town_yosan_gaiyo.txt",
+    "r36_env_hosei_r7.html",
+    "r36_mext_shotou_gaisan_r8.md",
+    "r36_higashiura_city_press_r8.txt",
+    "r36_nishimine_city_shuyojigyo_r8.csv",
+];
+
+#[test]
+fn wrapped_words_two_budgets_and_file_years_written_blind() {
+    assert_set_recall(&WRAPPED_WORDS_TWO_BUDGETS_AND_FILE_YEARS_SET);
+}

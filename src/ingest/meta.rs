@@ -49,9 +49,9 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("agency pattern")
 });
 /// A prefecture or municipality standing alone on a line, maybe with the office in it that
-/// wrote the document (`西川原町総務課財政係`).
+/// wrote the document (`西川原町総務課財政係`, `東浦市 財政局 財政課`).
 static LOCAL_GOVERNMENT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,6}?[都道府県])?[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,8}[都道府県市区町村](?:[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,10}?(?:部|局|課|室|係|班))*$")
+    Regex::new(r"^(?:[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,6}?[都道府県])?[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,8}[都道府県市区町村](?:\s*[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,10}?(?:部|局|課|室|係|班))*$")
         .expect("local government pattern")
 });
 /// A title that starts with the fiscal year and the municipality (`令和6年度 さくら市一般会計予算`).
@@ -324,6 +324,14 @@ mod tests {
             Some("令和８年度 西川原町当初予算の概要")
         );
         assert_eq!(meta.publisher.as_deref(), Some("西川原町総務課財政係"));
+        // Its bureau and division may stand apart by spaces.
+        let meta = top(
+            "報道資料\n令和８年２月１０日\n東浦市 財政局 財政課\n\n令和８年度 東浦市当初予算案について\n",
+        );
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("令和８年度 東浦市当初予算案について")
+        );
         let prose = "この文書は、見出しのない長い本文だけからできており、どの行も句点で終わる文になっている。\n";
         assert_eq!(top(prose), TopMeta::default());
     }

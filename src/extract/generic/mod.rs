@@ -370,9 +370,25 @@ impl<'a> Reader<'a> {
             .take(HEAD_LINES)
             .map(|l| YearKind::read(&strip_markup(l)))
             .find(|named| named.year.is_some() && named.kind.is_some());
-        let document_context = YearKind::read(&doc.info.title)
+        // A document whose text names no year may have it in its file name, which a title
+        // taken from the file keeps (`nishimine_r8_shuyojigyo.csv`).
+        let named_file = YearKind {
+            year: crate::money::file_name_year(&doc.info.title),
+            kind: None,
+        };
+        // `令和８年度当初予算案及び令和７年度３月補正予算案について`: a title naming two budgets
+        // speaks first of the one it names first.
+        let title = doc.info.title.as_str();
+        let first_named = ["及び", "並びに"]
+            .iter()
+            .filter_map(|joint| title.find(joint))
+            .min()
+            .map_or(title, |at| &title[..at]);
+        let document_context = YearKind::read(first_named)
+            .or(YearKind::read(&doc.info.title))
             .or(YearKind::read(&strip_markup(first_line)))
-            .or(head_context.unwrap_or_default());
+            .or(head_context.unwrap_or_default())
+            .or(named_file);
         Reader {
             c: Collector::new(doc),
             outline: Outline::default(),
@@ -785,9 +801,12 @@ impl<'a> Reader<'a> {
         if own.year.is_some() && own.kind.is_some() {
             return own.or(context);
         }
+        // A sentence above the table (`…令和８年度当初予算と一体的に編成しました。`) is no caption.
         let caption = self
             .caption_line(number)
-            .map(|n| YearKind::read(&strip_markup(self.c.line(n))));
+            .map(|n| strip_markup(self.c.line(n)))
+            .filter(|line| !line.contains('。'))
+            .map(|line| YearKind::read(&line));
         match caption {
             Some(named) if named.year.is_some() && !is_table_line(self.c.line(number - 1)) => {
                 named.or(context)
@@ -1160,11 +1179,20 @@ impl<'a> Reader<'a> {
                 Some(columns) if columns.len() < width => {}
                 _ => return None,
             }
+            // `当初予算 増減額 増減率`: when the cells are too few for the columns, words a
+            // single space apart are cells of their own, but a letter-spaced word (`区 分`) is
+            // one.
             let cells = rows.concat();
+            let cells: Vec<String> = if cells.len() < width {
+                let parts: Vec<&str> = cells.into_iter().flat_map(str::split_whitespace).collect();
+                join_spaced_words(&parts)
+            } else {
+                cells.into_iter().map(str::to_string).collect()
+            };
             if cells.len() <= width {
                 return None;
             }
-            let words = wrapped_words(cells, width, context);
+            let words = wrapped_words(cells.iter().map(String::as_str).collect(), width, context);
             if let Some(words) = words {
                 let words: Vec<&str> = words.iter().map(String::as_str).collect();
                 if let Some(columns) = header_columns(&words, context) {

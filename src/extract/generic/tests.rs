@@ -1667,3 +1667,48 @@ fn accounts_as_subjects_with_ga_and_a_topic_above_a_phrase_cut_by_a_break() {
         ]
     );
 }
+
+#[test]
+fn a_title_naming_two_budgets_speaks_first_of_the_first() {
+    let d = crate::extract::test_support::test_doc(
+        crate::corpus::DocKind::Other,
+        "令和９年度当初予算案及び令和８年度３月補正予算案について",
+        "令和９年度当初予算案及び令和８年度３月補正予算案について\n\
+         ■ 主な事業\n\
+         \u{3000}・東浦駅西口広場再整備事業　　３億２，０００万円\n\
+         ■ 令和８年度３月補正予算案（第６号）\n\
+         \u{3000}国の経済対策を活用し、令和９年度当初予算と一体的に編成しました。\n\
+         （単位：千円）\n\
+         会計名\t補正額\t補正後予算額\n\
+         一般会計\t４８７，６００\t７１２，３４５，０００\n",
+    );
+    let extraction = extract(&d);
+    quotes_are_verbatim(&d, &extraction);
+    let budgets: Vec<String> = crate::extract::test_support::budget_nodes(&extraction)
+        .map(|n| {
+            ["item", "fy", "kind", "amount_oku_yen"]
+                .map(|key| n.props.get(key).and_then(|v| v.as_str()).unwrap_or(""))
+                .join(" ")
+        })
+        .collect();
+    assert_eq!(
+        budgets,
+        [
+            "東浦駅西口広場再整備事業 R9 initial 3.20",
+            "一般会計 R8 supplementary 4.876"
+        ]
+    );
+}
+
+#[test]
+fn a_header_wrapped_over_lines_with_words_a_space_apart() {
+    let text = "令和９年度当初予算案の概要\n（単位：百万円、％）\n\
+                区 分\t令和９年度\n\
+                当初予算案 令和８年度\n\
+                当初予算 増減額 増減率\n\
+                一般会計\t742,560\t728,310 14,250\t2.0\n";
+    assert_eq!(
+        budget_lines(text),
+        ["一般会計 R9 initial 7425.60", "一般会計 R8 initial 7283.10"]
+    );
+}
