@@ -1059,3 +1059,26 @@ const WRAPPED_WORDS_TWO_BUDGETS_AND_FILE_YEARS_SET: [&str; 6] = [
 fn wrapped_words_two_budgets_and_file_years_written_blind() {
     assert_set_recall(&WRAPPED_WORDS_TWO_BUDGETS_AND_FILE_YEARS_SET);
 }
+
+/// A fortieth set, written blind: an agency's request printed to PDF whose header's row of
+/// marks a PDF's text gives without its empty cells (`(A) | (B) | (B)-(A)` under five
+/// columns) and whose items' figures stand on the line under their names; a village's two
+/// supplementaries in Shift_JIS, each account's `１　予算の総額` giving the account's 補正額
+/// beside the total before it (`既定の歳入歳出予算の総額`, no budget), each item's funding on
+/// a `財源　…` line of its own; a city's HTML with a `<tbody>` per policy pillar; a town's
+/// explanation in text with tables of spaces; and a city's CSV by 款, 項 and 目 whose `款計`
+/// rows total their 款. The same round's ministry supplementary in Markdown, whose only
+/// total is a bold `国費総額` line under `## 総括`, is read at 0.75 (its total named after the
+/// heading) and stays out of the set.
+const LEVEL_TOTALS_AND_ACCOUNT_HEADINGS_SET: [&str; 5] = [
+    "r37_cfa_r8_gaisan.pdf",
+    "r37_yamabuki_hosei_sjis.txt",
+    "r37_wakabadai_r8_toushoyosan.html",
+    "r37_sakuragawa_r8_setsumei.txt",
+    "r37_shinonome_r8_saishutsu.csv",
+];
+
+#[test]
+fn level_totals_and_account_headings_written_blind() {
+    assert_set_recall(&LEVEL_TOTALS_AND_ACCOUNT_HEADINGS_SET);
+}

@@ -738,6 +738,14 @@ impl<'a> Reader<'a> {
         let header = strip_markup(self.c.line(self.header_line));
         let above = cells(&header);
         let qualifies = |cell: &str| is_marks_cell(cell) || names_grouping(cell);
+        // `(A) | (B) | (B)-(A)` under `区分 | 予算額 | 要求額 | 増減 | 増減率`, a PDF's text
+        // leaving out the cells without a mark: the marks say nothing more of the columns.
+        let fewer_marks = number == self.header_line + 1
+            && row.len() < columns.len()
+            && row.iter().all(|cell| is_marks_cell(cell));
+        if fewer_marks {
+            return true;
+        }
         let fits = number == self.header_line + 1
             && row.len() == columns.len()
             && row.iter().any(|cell| qualifies(cell))
@@ -1503,6 +1511,15 @@ impl<'a> Reader<'a> {
             None => self.outline.enter(found.style),
         };
         self.open.retain(|item| item.depth < depth);
+        // `１　予算の総額` under `第１　一般会計補正予算（第３号）`: a heading naming nothing but
+        // the total of the account above leaves its figures to that account.
+        let under_account = self
+            .open
+            .last()
+            .is_some_and(|item| item.name.contains("会計"));
+        if figures.is_empty() && names_only_a_total(&name) && under_account {
+            return true;
+        }
         let parent = self.open.last().cloned();
         let is_plan = parent.is_none()
             && depth == 0
@@ -2577,6 +2594,18 @@ fn is_listed_name(head: &str) -> bool {
         && !name.contains(['。', '、', 'は', 'を', 'に'])
         && !is_figure_label(&name)
 }
+
+/// Whether an item's name says nothing but that it is the total of a budget (`予算の総額`,
+/// `補正予算の規模`, `歳入歳出予算の総額`).
+fn names_only_a_total(name: &str) -> bool {
+    let rest = ["歳入歳出", "予算", "補正", "当初", "の"]
+        .iter()
+        .fold(without_spaces(name), |rest, word| rest.replace(word, ""));
+    TOTAL_WORDS.contains(&rest.as_str())
+}
+
+/// Words naming the whole of a budget.
+const TOTAL_WORDS: [&str; 3] = ["総額", "規模", "総括"];
 
 /// The year and kind an item's figures have: those its name states, else those in force
 /// above it. A plain 予算 in a name (`中小企業関係予算`) says no more than that it is a

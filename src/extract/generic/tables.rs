@@ -229,14 +229,31 @@ pub(super) fn is_figure_cell(cell: &str) -> bool {
 /// Whether a row's label says it is the total of the rows above (`合計`, `計`, `小　計`).
 pub(super) fn is_total_label(label: &str) -> bool {
     let compact = without_spaces(label);
-    TOTAL_LABELS.contains(&compact.as_str()) || compact.ends_with("合計")
+    TOTAL_LABELS.contains(&compact.as_str())
+        || compact.ends_with("合計")
+        || is_level_total(&compact)
 }
 
-/// Whether a total's label names nothing but the total (`合計`, `小　計`), so that it is the
-/// total of the table's own item; `歳出合計` names what it totals.
+/// Whether a total's label names nothing but the total (`合計`, `小　計`, `款計`), so that it
+/// is the total of the table's own item; `歳出合計` names what it totals.
 fn is_bare_total(label: &str) -> bool {
-    TOTAL_LABELS.contains(&without_spaces(label).as_str())
+    let compact = without_spaces(label);
+    TOTAL_LABELS.contains(&compact.as_str()) || is_level_total(&compact)
 }
+
+/// Whether a label is the total of one level of a budget's grouping (`款計`, `項計`, `部計`):
+/// the group's, named by the group.
+fn is_level_total(compact: &str) -> bool {
+    let mut chars = compact.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(level), Some('計'), None) if GROUPING_LEVELS.contains(&level)
+    )
+}
+
+/// The levels a budget groups its figures by: 款・項・目・節, and the bureaus, departments and
+/// divisions of the body.
+const GROUPING_LEVELS: [char; 7] = ['款', '項', '目', '節', '局', '部', '課'];
 
 /// Where a second table starts in a row of two tables set side by side: a column of labels
 /// with figures before and after it, whose cell in this row holds words.

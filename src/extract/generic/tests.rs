@@ -1712,3 +1712,56 @@ fn a_header_wrapped_over_lines_with_words_a_space_apart() {
         ["一般会計 R9 initial 7425.60", "一般会計 R8 initial 7283.10"]
     );
 }
+
+#[test]
+fn a_level_s_total_is_named_by_its_group() {
+    let text = "令和９年度 歳出予算（款・項・目別）（単位：千円）\n\
+                会計\t款\t項\t目\t本年度予算額\t前年度予算額\t比較\n\
+                一般会計\t民生費\t社会福祉費\t老人福祉費\t1283600\t1241900\t41700\n\
+                一般会計\t民生費\t款計\t\t11902580\t11646320\t256260\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "老人福祉費 R9 initial 12.836",
+            "老人福祉費 R8 initial 12.419",
+            "民生費 R9 initial 119.0258",
+            "民生費 R8 initial 116.4632"
+        ]
+    );
+}
+
+#[test]
+fn a_row_of_fewer_marks_under_the_header_keeps_its_columns() {
+    let text = "令和９年度 概算要求の概要\n（単位：百万円）\n\
+                令和8年度\t令和9年度\t対前年度\n\
+                区分\t予算額\t要求額\t増減\t増減率\n\
+                (A)\t(B)\t(B)-(A)\n\
+                一般会計\t4,720,815\t4,938,142\t217,327\t4.6%\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "一般会計 R8 initial 47208.15",
+            "一般会計 R9 request 49381.42"
+        ]
+    );
+}
+
+#[test]
+fn an_account_s_total_heading_its_total_before_and_its_funding_are_no_items() {
+    let text = "令和８年度　山吹村一般会計補正予算（第３号）の概要\n\
+                第１　一般会計補正予算（第３号）\n\
+                \u{3000}１　予算の総額\n\
+                \u{3000}\u{3000}既定の歳入歳出予算の総額　　２，８４６，１５０千円\n\
+                \u{3000}\u{3000}補正額　　　　　　　　　　　　８５，３２０千円\n\
+                \u{3000}２　補正の主な内容\n\
+                \u{3000}（１）村道改良事業\n\
+                \u{3000}\u{3000}補正額　　　１８，７５０千円\n\
+                \u{3000}\u{3000}財源　村債　１６，８００千円　一般財源　１，９５０千円\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "一般会計補正予算 R8 supplementary 0.8532",
+            "村道改良事業 R8 supplementary 0.1875"
+        ]
+    );
+}

@@ -1014,15 +1014,26 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         let total_set = text[sentence_start..amount.start].contains("総額を")
             && after.trim_start().starts_with("とする");
         // `（補正後の予算額　535,988,521千円）`: the budget a supplementary leaves.
-        let around_supplementary = AROUND_SUPPLEMENTARY_WORDS
-            .iter()
-            .any(|w| before.contains(w));
+        // `既定の歳入歳出予算の総額　２，８４６，１５０千円`: the total before a supplementary
+        // (not `…の総額に歳入歳出それぞれ…を追加し`, its increase).
+        let total_before = before.contains("既定") && label.ends_with("総額");
+        let around_supplementary = total_before
+            || AROUND_SUPPLEMENTARY_WORDS
+                .iter()
+                .any(|w| before.contains(w));
         // `子育て世帯に最大 1,500千円を補助`, `改修補助（上限100万円）`: what one may get at
         // most is a cap.
         let cap_word = text[previous_end..amount.start].trim_end_matches([' ', '\u{3000}']);
         let cap = ["最大", "上限"].iter().any(|word| cap_word.ends_with(word));
+        // `財源　国庫支出金　２１，６００千円　村債　８，１００千円` under an item: where its
+        // money comes from.
+        let funding_line = text
+            .trim_start()
+            .strip_prefix("財源")
+            .is_some_and(|rest| rest.starts_with(char::is_whitespace));
         let limit = total_after_change
             || total_set
+            || funding_line
             || around_supplementary
             || cap
             || names_a_limit(&without_figure_notes(&text[sentence_start..amount.start]));
