@@ -1082,3 +1082,25 @@ const LEVEL_TOTALS_AND_ACCOUNT_HEADINGS_SET: [&str; 5] = [
 fn level_totals_and_account_headings_written_blind() {
     assert_set_recall(&LEVEL_TOTALS_AND_ACCOUNT_HEADINGS_SET);
 }
+
+/// A forty-first set, written blind, from bodies seldom seen: a 県教育委員会's budget in
+/// Shift_JIS with a header of three lines; 外務省's supplementary in HTML whose lead names the
+/// account before its labelled figure (`外務省所管一般会計の令和７年度当初予算額７，４２１億円と
+/// 合わせた補正後の予算額は、…`, the total after it no budget); a city's 港湾 special account
+/// in Markdown; 気象庁's request in prose (`…東日本大震災復興特別会計において3億1,000万円を
+/// 要求`); and a city hospital's 病院事業会計 as CSV with a unit row. The same round's
+/// 水産庁 request printed to PDF, whose header its text wraps with a column's words split
+/// over two lines (`うち重要政策` over `推進枠`), reads its items from the text but not its
+/// table, and stays out of the set.
+const ACCOUNTS_IN_PROSE_AND_SELDOM_BODIES_SET: [&str; 5] = [
+    "r38_aoba_kyoiku_r8_tosho.txt",
+    "r38_gaimu_hosei_r7.html",
+    "r38_shiomi_kowan_r8.md",
+    "r38_kishocho_gaisan_r8.txt",
+    "r38_wakaba_byoin_r8.csv",
+];
+
+#[test]
+fn accounts_in_prose_and_seldom_bodies_written_blind() {
+    assert_set_recall(&ACCOUNTS_IN_PROSE_AND_SELDOM_BODIES_SET);
+}

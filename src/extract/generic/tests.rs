@@ -1765,3 +1765,18 @@ fn an_account_s_total_heading_its_total_before_and_its_funding_are_no_items() {
         ]
     );
 }
+
+#[test]
+fn an_account_named_before_its_labelled_figure_or_where_an_amount_is_requested() {
+    let text = "令和８年度補正予算（第１号）の概要\n\
+                １　基本的考え方\n\
+                これにより、外務省所管一般会計の令和８年度当初予算額７，４２１億円と合わせた補正後の予算額は、９，５０３億円となる。\n\
+                なお、このほか東日本大震災復興特別会計において3億1,000万円を計上している。\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "外務省所管一般会計 R8 initial 7421",
+            "東日本大震災復興特別会計 R8 supplementary 3.10"
+        ]
+    );
+}

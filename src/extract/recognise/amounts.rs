@@ -1017,10 +1017,11 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         // `既定の歳入歳出予算の総額　２，８４６，１５０千円`: the total before a supplementary
         // (not `…の総額に歳入歳出それぞれ…を追加し`, its increase).
         let total_before = before.contains("既定") && label.ends_with("総額");
+        // `…と合わせた補正後の予算額は、９，５０３億円`: the words since the figure before.
         let around_supplementary = total_before
             || AROUND_SUPPLEMENTARY_WORDS
                 .iter()
-                .any(|w| before.contains(w));
+                .any(|w| between.contains(w));
         // `子育て世帯に最大 1,500千円を補助`, `改修補助（上限100万円）`: what one may get at
         // most is a cap.
         let cap_word = text[previous_end..amount.start].trim_end_matches([' ', '\u{3000}']);
@@ -1060,8 +1061,11 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
 }
 
 /// What links a name to the amount right after it in a sentence, longest first: `…機構に対し、
-/// ８９８億円`, `「…補助」として７６億円`, `…事業に２０７億円`, `…交付金（8,290億円の内数）`.
-const SUBJECT_LINKS: [&str; 10] = [
+/// ８９８億円`, `「…補助」として７６億円`, `…事業に２０７億円`, `…交付金（8,290億円の内数）`,
+/// `…特別会計において3億1,000万円を要求`.
+const SUBJECT_LINKS: [&str; 12] = [
+    "において、",
+    "において",
     "に対して、",
     "に対し、",
     "に対して",
@@ -1083,8 +1087,10 @@ const PURPOSE_PHRASES: [&str; 4] = [
     "に要する費用",
 ];
 
-/// Phrases after which a sentence's subject starts (`令和７年度予算では日本版MaaS推進事業に`).
-const SUBJECT_OPENERS: [&str; 8] = [
+/// Phrases after which a sentence's subject starts (`令和７年度予算では日本版MaaS推進事業に`,
+/// `このほか東日本大震災復興特別会計において`).
+const SUBJECT_OPENERS: [&str; 9] = [
+    "このほか",
     "においても",
     "において",
     "では",
@@ -1116,13 +1122,20 @@ pub struct Subject<'t> {
 /// short or long, a time, a clause).
 pub fn prose_subject(before: &str) -> Option<Subject<'_>> {
     let trimmed = before.trim_end_matches([' ', '\u{3000}']);
-    // `地域交通・物流関係予算の令和９年度概算要求額は、`: the topic whose figure a label names.
+    // `地域交通・物流関係予算の令和９年度概算要求額は、`: the topic whose figure a label names;
+    // `外務省所管一般会計の令和７年度当初予算額７，４２１億円`: so too right before the amount,
+    // when the label names its year.
     let topic = trimmed
         .trim_end_matches(['、', '，'])
         .strip_suffix('は')
         .and_then(|topic| {
             let at = topic.rfind('の')?;
             is_figure_label(&topic[at + 'の'.len_utf8()..]).then(|| &topic[..at])
+        })
+        .or_else(|| {
+            let at = trimmed.rfind('の')?;
+            let label = &trimmed[at + 'の'.len_utf8()..];
+            (is_figure_label(label) && YearKind::read(label).year.is_some()).then(|| &trimmed[..at])
         });
     let trimmed = topic.unwrap_or(trimmed);
     let spaced = without_trailing_figure_label(trimmed);
