@@ -1104,3 +1104,24 @@ const ACCOUNTS_IN_PROSE_AND_SELDOM_BODIES_SET: [&str; 5] = [
 fn accounts_in_prose_and_seldom_bodies_written_blind() {
     assert_set_recall(&ACCOUNTS_IN_PROSE_AND_SELDOM_BODIES_SET);
 }
+
+/// A forty-second set, written blind, of the plainest layouts of the three kinds added most:
+/// a ministry's supplementary printed to PDF with Ⅰ/１/（１） items ending in their amounts;
+/// a town's budget in Shift_JIS with a 会計別 table and a list of 主な事業; a ministry's
+/// request in HTML with a `<thead>`/`<tfoot>` table by field; a city's Markdown overview; a
+/// ministry's request in text with `うち` rows under its 計; and a prefecture's open-data CSV
+/// whose 年度 column gives each row its year, over any year the file's name seems to give
+/// (`r39_…`).
+const PLAIN_LAYOUTS_AND_YEAR_COLUMNS_SET: [&str; 6] = [
+    "r39_mlit_hosei_r7.pdf",
+    "r39_minamikawa_r8_tosho.txt",
+    "r39_mhlw_gaisan_r8.html",
+    "r39_aoba_city_r8.md",
+    "r39_maff_gaisan_r8.txt",
+    "r39_kitayama_pref_yosan.csv",
+];
+
+#[test]
+fn plain_layouts_and_year_columns_written_blind() {
+    assert_set_recall(&PLAIN_LAYOUTS_AND_YEAR_COLUMNS_SET);
+}

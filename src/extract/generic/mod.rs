@@ -1292,7 +1292,8 @@ impl<'a> Reader<'a> {
     /// `(百万円) (百万円) (百万円) (%)`), read at the first row under it, `row` (slices of
     /// `raw`, at line `number`): each word stands over the row's cell it overlaps. Starts the
     /// table when the lines above give a column for each of the row's cells, the first naming
-    /// the rows, and the table being read has no place for all the row's cells. False, with nothing changed, otherwise.
+    /// the rows, and the table being read has no place for all the row's cells. False, with
+    /// nothing changed, otherwise.
     fn aligned_header(&mut self, number: usize, raw: &str, row: &[&str]) -> bool {
         // The cells the table being read has a place for: as many as its columns, or those
         // its layout sets under its header (before a breakdown beside it).

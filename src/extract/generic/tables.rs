@@ -885,7 +885,11 @@ impl Reader<'_> {
             let context = self.context().year;
             for cell in &mut cells {
                 let offset = match (cell.year_kind.year, context) {
-                    (Some(own), Some(context)) => own.0 as i16 - context.0 as i16,
+                    // A year the column takes from further out (a file name's) is no year
+                    // beside the one in force.
+                    (Some(own), Some(context)) if own.0.abs_diff(context.0) <= 1 => {
+                        own.0 as i16 - context.0 as i16
+                    }
                     // No year in force: the header's own word (`前年度当初予算額`).
                     _ => self.column_offsets.get(cell.column).copied().unwrap_or(0),
                 };

@@ -1780,3 +1780,24 @@ fn an_account_named_before_its_labelled_figure_or_where_an_amount_is_requested()
         ]
     );
 }
+
+#[test]
+fn a_year_column_outweighs_a_year_from_the_file_name() {
+    let d = crate::extract::test_support::test_doc(
+        crate::corpus::DocKind::Other,
+        "r39_kitayama_pref_yosan.csv",
+        "年度\t会計区分\t会計\t款\t予算額（千円）\t備考\n\
+         令和9年度\t一般会計\t一般会計\t議会費\t1482300\t\n\
+         令和8年度\t一般会計\t一般会計\t議会費\t1475000\t\n",
+    );
+    let extraction = extract(&d);
+    quotes_are_verbatim(&d, &extraction);
+    let budgets: Vec<String> = crate::extract::test_support::budget_nodes(&extraction)
+        .map(|n| {
+            ["item", "fy", "amount_oku_yen"]
+                .map(|key| n.props.get(key).and_then(|v| v.as_str()).unwrap_or(""))
+                .join(" ")
+        })
+        .collect();
+    assert_eq!(budgets, ["議会費 R9 14.823", "議会費 R8 14.75"]);
+}
