@@ -1125,3 +1125,23 @@ const PLAIN_LAYOUTS_AND_YEAR_COLUMNS_SET: [&str; 6] = [
 fn plain_layouts_and_year_columns_written_blind() {
     assert_set_recall(&PLAIN_LAYOUTS_AND_YEAR_COLUMNS_SET);
 }
+
+/// A forty-third set, written blind, of common layouts of the three kinds added most: a
+/// ministry's request printed to PDF with a 計 row; a prefecture's 9月補正 in Shift_JIS with
+/// numbered items ending in their amounts and a funding table of no budget; a city's HTML by
+/// account; a town's Markdown with a bold 計 and bulleted projects ending in 千円; a
+/// ministry's request in text with tables ruled by dashes; and a city's open-data CSV whose
+/// account totals (`一般会計 | 歳出 | 歳出合計`) pass over the label they repeat to the account.
+const COMMON_LAYOUTS_AND_REPEATED_LABELS_SET: [&str; 6] = [
+    "d40_monka_gaisan_r8.pdf",
+    "d40_asagiri_hosei_r7.txt",
+    "d40_kawabe_city_r8.html",
+    "d40_minamiyama_town_r8.md",
+    "d40_moj_gaisan_r8.txt",
+    "d40_hoshino_city_yosan_r8.csv",
+];
+
+#[test]
+fn common_layouts_and_repeated_labels_written_blind() {
+    assert_set_recall(&COMMON_LAYOUTS_AND_REPEATED_LABELS_SET);
+}

@@ -70,18 +70,24 @@ fn row_label<'r>(row: &[&'r str], columns: &[Column]) -> Cow<'r, str> {
         labels = named.collect();
     }
     let mut labels = labels.into_iter();
-    match (labels.next(), labels.next()) {
-        // `一般会計 | 計`: the total of the group its first label names; `一般会計 | 歳出合計`
-        // the group's total of what its label names.
-        (Some(last), Some(group)) if is_total_label(last) && !is_total_label(group) => {
-            if is_bare_total(last) {
-                Cow::Borrowed(group)
-            } else {
-                Cow::Owned(format!("{}{}", group.trim(), without_spaces(last)))
-            }
-        }
-        (Some(last), _) => Cow::Borrowed(last),
-        (None, _) => Cow::Borrowed(row[0]),
+    let Some(last) = labels.next() else {
+        return Cow::Borrowed(row[0]);
+    };
+    if !is_total_label(last) {
+        return Cow::Borrowed(last);
+    }
+    // `一般会計 | 計`: the total of the group its first label names; `一般会計 | 歳出合計`
+    // the group's total of what its label names, past a label the total repeats (`一般会計 |
+    // 歳入 | 歳入合計`).
+    let total = without_spaces(last);
+    let group = labels.find(|label| {
+        let label = without_spaces(label);
+        !is_total_label(&label) && !total.contains(&label)
+    });
+    match group {
+        Some(group) if is_bare_total(last) => Cow::Borrowed(group),
+        Some(group) => Cow::Owned(format!("{}{total}", group.trim())),
+        None => Cow::Borrowed(last),
     }
 }
 

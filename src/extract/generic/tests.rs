@@ -1801,3 +1801,18 @@ fn a_year_column_outweighs_a_year_from_the_file_name() {
         .collect();
     assert_eq!(budgets, ["議会費 R9 14.823", "議会費 R8 14.75"]);
 }
+
+#[test]
+fn a_total_passes_over_a_label_it_repeats_to_its_group() {
+    let text = "令和９年度当初予算\n\
+                年度\t会計\t歳入歳出区分\t款\t予算額（千円）\n\
+                2027\t一般会計\t歳入\t市税\t13284000\n\
+                2027\t一般会計\t歳入\t歳入合計\t40329000\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "市税 R9 initial 132.84",
+            "一般会計歳入合計 R9 initial 403.29"
+        ]
+    );
+}
