@@ -1145,3 +1145,23 @@ const COMMON_LAYOUTS_AND_REPEATED_LABELS_SET: [&str; 6] = [
 fn common_layouts_and_repeated_labels_written_blind() {
     assert_set_recall(&COMMON_LAYOUTS_AND_REPEATED_LABELS_SET);
 }
+
+/// A forty-fourth set, written blind: a prefecture's budget printed to PDF whose header the
+/// text gives on three lines, marks beside the rate column's word, and whose project table
+/// wraps its year (`令和８年` over `度`) beside a letter-spaced `事 業 名`; a city's 12月補正 in
+/// Shift_JIS with a ruled 第1表; a town's page in 万円; an agency's request in Markdown with a
+/// supplementary `…に45.8億円を措置済み` under a note; a city's press release in full-width
+/// prose; and an open-data CSV with Western years and quoted multi-line descriptions.
+const MARKS_WRAPPED_YEARS_AND_PROVIDED_SET: [&str; 6] = [
+    "d41_midorikawa_pref_r8.pdf",
+    "d41_kitagata_hosei_r7.txt",
+    "d41_sakuragaoka_town_r8.html",
+    "d41_kaiyo_gaisan_r8.md",
+    "d41_shinonome_press_r8.txt",
+    "d41_wakabadai_jigyo_2026.csv",
+];
+
+#[test]
+fn marks_wrapped_years_and_provided_amounts_written_blind() {
+    assert_set_recall(&MARKS_WRAPPED_YEARS_AND_PROVIDED_SET);
+}

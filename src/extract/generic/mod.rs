@@ -98,6 +98,30 @@ fn wrapped_words(cells: Vec<&str>, width: usize, context: YearKind) -> Option<Ve
 /// What `read` gives for each cell of a header `row` whose cells are its columns after
 /// `left_out` columns it leaves without a word (those given the default); empty when the
 /// cells are not its columns.
+/// The rest of a year a PDF's text wraps inside a narrow header cell (`令和８年` over `度`,
+/// `令和８` over `年度`): a cell of the `lower` line that is nothing but that rest goes back on
+/// the one cell of the `upper` line it completes.
+fn rejoin_wrapped_year(upper: &mut [String], lower: &mut Vec<String>) {
+    for (rest, completes) in [("度", "年"), ("年度", "")] {
+        let Some(at) = lower.iter().position(|cell| cell == rest) else {
+            continue;
+        };
+        let open: Vec<usize> = (0..upper.len())
+            .filter(|i| {
+                let cell = &upper[*i];
+                let stem = cell.strip_suffix(completes).unwrap_or("");
+                !stem.is_empty()
+                    && (completes.is_empty() || cell.ends_with(completes))
+                    && stem.chars().last().is_some_and(char::is_numeric)
+            })
+            .collect();
+        if let [index] = open[..] {
+            upper[index].push_str(rest);
+            lower.remove(at);
+        }
+    }
+}
+
 fn per_column<T: Default>(
     row: &[&str],
     left_out: Option<usize>,
@@ -226,8 +250,9 @@ static ACCOUNT_IN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("account in a title")
 });
 
-/// The verb of a sentence allocating an amount to what it names (`…に31億円を計上`).
-const ALLOCATION: &str = "を計上";
+/// Verbs of a sentence allocating an amount to what it names (`…に31億円を計上`, `…に45.8億円を
+/// 措置済み`).
+const ALLOCATIONS: [&str; 3] = ["を計上", "を措置", "を確保"];
 
 /// Most lines a header's wrapped cells take.
 const MAX_WRAPPED_HEADER_LINES: usize = 6;
@@ -510,6 +535,9 @@ impl<'a> Reader<'a> {
                 .is_some_and(|(lower, upper)| {
                     lower.len() == upper.len() && lower.len() > row.len()
                 });
+        if self.marks_with_added_column(number, &row) {
+            return;
+        }
         if let Some(columns) = self
             .three_line_header(number, &row)
             .or_else(|| self.wrapped_header(number, &row))
@@ -765,6 +793,40 @@ impl<'a> Reader<'a> {
                 }
                 first_grouping = false;
             }
+        }
+        self.columns = Some(columns);
+        true
+    }
+
+    /// A line of column marks under the header that ends with the word of one more column
+    /// (`（Ａ） | （Ｂ） | （Ａ）－（Ｂ） | 増減率` under `区分 | 令和８年度当初予算額 |
+    /// 令和７年度当初予算額 | 対前年度比較増減額`, a PDF's text setting `増減率` beside the
+    /// marks) when the rows below have a cell for that column: the header gains it. False,
+    /// with nothing read, for any other line.
+    fn marks_with_added_column(&mut self, number: usize, row: &[&str]) -> bool {
+        let Some(columns) = &self.columns else {
+            return false;
+        };
+        let marks = row.iter().take_while(|cell| is_marks_cell(cell)).count();
+        let added = &row[marks..];
+        let widens = number == self.header_line + 1
+            && marks >= 2
+            && !added.is_empty()
+            && added.iter().all(|word| is_column_word(word))
+            && self
+                .lines_after(number)
+                .next()
+                .filter(|line| is_table_line(line))
+                .is_some_and(|line| {
+                    cells(&strip_markup(line)).len() == columns.len() + added.len()
+                });
+        if !widens {
+            return false;
+        }
+        let context = self.context();
+        let mut columns = columns.clone();
+        for word in added {
+            columns.push(column_of(columns.len(), word, context));
         }
         self.columns = Some(columns);
         true
@@ -1066,17 +1128,25 @@ impl<'a> Reader<'a> {
             .rev()
             .filter(|n| !self.c.line(*n).trim().is_empty() && !is_rule_line(self.c.line(*n)));
         let (middle_line, top_line) = (above.next()?, above.next()?);
-        let words_only = |line: &str| -> Option<Vec<String>> {
-            let row = cells(line);
-            let words = row.len() >= 2
+        let words_only = |row: &[String]| {
+            row.len() >= 2
                 && row.iter().all(|cell| {
                     !cell.chars().any(char::is_numeric) || YearKind::read(cell).year.is_some()
                 })
-                && row.iter().all(|cell| parse_number(cell).is_none());
-            words.then(|| row.iter().map(|cell| cell.to_string()).collect())
+                && row.iter().all(|cell| parse_number(cell).is_none())
         };
-        let top = words_only(&strip_markup(self.c.line(top_line)))?;
-        let middle = words_only(&strip_markup(self.c.line(middle_line)))?;
+        let cells_of = |line: usize| -> Vec<String> {
+            cells(&strip_markup(self.c.line(line)))
+                .iter()
+                .map(|cell| cell.to_string())
+                .collect()
+        };
+        let (mut top, mut middle) = (cells_of(top_line), cells_of(middle_line));
+        rejoin_wrapped_year(&mut top, &mut middle);
+        let middle = join_spaced_words(&middle.iter().map(String::as_str).collect::<Vec<_>>());
+        if !words_only(&top) || !words_only(&middle) {
+            return None;
+        }
         // Only the row's label and columns of no budget span the three lines.
         let context = self.context();
         let spanning = column_of(0, &middle[0], context) == Column::Label
@@ -1919,7 +1989,7 @@ impl<'a> Reader<'a> {
                 && raw[figure.amount.end..]
                     .split('。')
                     .next()
-                    .is_some_and(|rest| rest.contains(ALLOCATION));
+                    .is_some_and(|rest| ALLOCATIONS.iter().any(|verb| rest.contains(verb)));
             // `…、広域連合` over `の運営に要する経費として…`: a subject cut by a line break
             // names nothing whole.
             let cut_by_break = from == 0 && before.trim_start().starts_with('の');

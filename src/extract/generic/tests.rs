@@ -1816,3 +1816,60 @@ fn a_total_passes_over_a_label_it_repeats_to_its_group() {
         ]
     );
 }
+
+#[test]
+fn a_rate_column_named_beside_the_marks_under_a_stacked_header() {
+    let text = "令和９年度当初予算の概要\n\
+                会計別予算額\n\
+                （単位：百万円、％）\n\
+                令和９年度\t令和８年度\t対前年度比較\n\
+                区\t分\t当初予算額\t当初予算額\t増減額\n\
+                （Ａ）\t（Ｂ）\t（Ａ）－（Ｂ）\t増減率\n\
+                一般会計\t520,400\t511,000\t9,400\t1.8\n\
+                特別会計\t210,300\t214,800\t△4,500\t△2.1\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "一般会計 R9 initial 5204 94",
+            "一般会計 R8 initial 5110 ",
+            "特別会計 R9 initial 2103 -45",
+            "特別会計 R8 initial 2148 ",
+        ]
+    );
+}
+
+#[test]
+fn a_header_whose_year_and_name_a_pdf_wraps_over_three_lines() {
+    let text = "令和９年度当初予算の概要\n\
+                主要事業\n\
+                （単位：百万円）\n\
+                令和９年\t前年度\n\
+                施\t策\t名\t度\t概要\n\
+                予算額\t比較\n\
+                地域交通確保対策事業\t3,150\t420\t路線バスの維持を支援\n\
+                文化財保存活用事業\t1,280\t△90\t史跡の保存修理\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "地域交通確保対策事業 R9 initial 31.50 4.2",
+            "文化財保存活用事業 R9 initial 12.80 -0.9",
+        ]
+    );
+}
+
+#[test]
+fn an_amount_a_sentence_says_was_provided_for_what_it_names() {
+    let text = "令和９年度概算要求の概要\n\
+                ## 参考\n\
+                ※ このほか、令和８年度補正予算において、港湾施設の耐震改修等に **12.5億円** を措置済み。\n";
+    assert_eq!(
+        budget_lines(text),
+        ["港湾施設の耐震改修等 R8 supplementary 12.5"]
+    );
+}

@@ -279,21 +279,39 @@ pub fn figure_note_label(label: &str) -> Option<YearKind> {
 }
 
 /// The words of a header row as ranges of its cells: a letter-spaced word split into
-/// one-character cells (`比`, `較`) is one word of two cells.
+/// one-character cells (`比`, `較`) is one word of two cells, a name's heading (`事`, `業`,
+/// `名`) one word of three or four.
 pub fn spaced_word_ranges(cells: &[&str]) -> Vec<std::ops::Range<usize>> {
+    let one_letter =
+        |cell: &&str| cell.chars().count() == 1 && cell.chars().all(char::is_alphabetic);
     let mut ranges = Vec::with_capacity(cells.len());
     let mut index = 0;
     while index < cells.len() {
         let spaced = cells.get(index..index + 2).is_some_and(|pair| {
-            pair.iter().all(|c| c.chars().count() == 1)
-                && SPACED_HEADER_WORDS.contains(&pair.concat().as_str())
+            pair.iter().all(one_letter) && SPACED_HEADER_WORDS.contains(&pair.concat().as_str())
         });
-        let end = if spaced { index + 2 } else { index + 1 };
+        // `事 | 業 | 名`: a name's heading (…名) spaced out over three or four cells.
+        let named = (3..=MAX_SPACED_NAME_CELLS).rev().find(|length| {
+            cells.get(index..index + length).is_some_and(|run| {
+                run.iter().all(one_letter) && run.last().is_some_and(|last| *last == NAME_SUFFIX)
+            })
+        });
+        let end = match named {
+            Some(length) => index + length,
+            None if spaced => index + 2,
+            None => index + 1,
+        };
         ranges.push(index..end);
         index = end;
     }
     ranges
 }
+
+/// Most one-character cells a letter-spaced name heading (`事 | 業 | 名`) is split into.
+const MAX_SPACED_NAME_CELLS: usize = 4;
+
+/// The last character of a heading that names the row's item (事業名, 施策名).
+const NAME_SUFFIX: &str = "名";
 
 /// Joins letter-spaced header words split into one-character cells (`比`, `較` → `比較`).
 pub fn join_spaced_words(cells: &[&str]) -> Vec<String> {
@@ -1423,6 +1441,12 @@ mod tests {
         let at = find_amounts(purpose)[0].start;
         let named = prose_subject(&purpose[..at]).expect("purpose");
         assert_eq!((named.name, named.labelled), ("防災気象情報の高度化", true));
+        assert_eq!(
+            subject(
+                "※ このほか、令和６年度補正予算において、海洋観測船の代替建造等に 45.8億円 を措置済み"
+            ),
+            Some("海洋観測船の代替建造等")
+        );
         assert_eq!(subject("運送収入は、2023年度に約7,400億円と"), None);
         assert_eq!(subject("事業費は１２億円"), None);
         assert_eq!(
@@ -1521,6 +1545,15 @@ mod tests {
         assert_eq!(cells("町債　　4,310 △ 790"), ["町債", "4,310", "△ 790"]);
         assert_eq!(cells("区　　分　　国　費"), ["区", "分", "国　費"]);
         assert_eq!(cells("講習会　　2 会場"), ["講習会", "2 会場"]);
+        assert_eq!(
+            join_spaced_words(&["施", "策", "名", "概要"]),
+            ["施策名", "概要"]
+        );
+        assert_eq!(
+            join_spaced_words(&["款", "項", "目", "説明"]),
+            ["款", "項", "目", "説明"],
+            "levels each have a column"
+        );
     }
 
     #[test]
