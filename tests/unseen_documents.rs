@@ -1165,3 +1165,24 @@ const MARKS_WRAPPED_YEARS_AND_PROVIDED_SET: [&str; 6] = [
 fn marks_wrapped_years_and_provided_amounts_written_blind() {
     assert_set_recall(&MARKS_WRAPPED_YEARS_AND_PROVIDED_SET);
 }
+
+/// A forty-fifth set, written blind: a prefecture's 12月補正 printed to PDF whose rows leave
+/// out their empty 備考 cell (`補正前の額 | 補正額 | 補正後の額 | 備考`); a town's budget bills
+/// in Shift_JIS whose article sets the totals of an account's parts (事業勘定, 直営診療施設勘定);
+/// a ministry's request page with a 財政投融資 table; a joint body's Markdown with a 専決処分
+/// `一般会計補正予算（第2号）23,870千円`; a review sheet laid out with spaces whose 予算の状況
+/// is written down the side of its rows under a header of years alone; and an open-data CSV
+/// of initial, final and settled figures with balances beside them.
+const BILLS_SHEETS_AND_NOTES_LEFT_OUT_SET: [&str; 6] = [
+    "d42_hokurei_hosei4_r7.pdf",
+    "d42_minamino_gian_r8.txt",
+    "d42_kankyo_gaisan_r8.html",
+    "d42_higashisanroku_kumiai_r8.md",
+    "d42_gyosei_review_r7.txt",
+    "d42_shinonomegawa_yosan_kessan.csv",
+];
+
+#[test]
+fn bills_sheets_and_notes_left_out_written_blind() {
+    assert_set_recall(&BILLS_SHEETS_AND_NOTES_LEFT_OUT_SET);
+}

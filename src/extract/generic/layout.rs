@@ -284,6 +284,16 @@ impl TableLayout {
         &self.words
     }
 
+    /// The layout with a column of row labels before the first header cell, which a header
+    /// naming only its figures' columns (`令和5年度 … 令和8年度要求`) leaves without a word.
+    pub(super) fn with_label_column(mut self) -> Self {
+        let first = self.spans.first().map_or(0, |span| span.0);
+        self.spans.insert(0, (0, first));
+        self.words.insert(0, String::new());
+        self.breakdown = self.breakdown.map(|from| from + 1);
+        self
+    }
+
     /// The columns with those of the breakdown set beside the table holding nothing to keep.
     pub(super) fn without_breakdown(&self, mut columns: Vec<Column>) -> Vec<Column> {
         if let Some(from) = self.breakdown {

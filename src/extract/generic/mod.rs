@@ -238,6 +238,11 @@ const TOPIC_ENDINGS: [&str; 4] = ["会計", "税", "債", "繰入金"];
 /// 歳入歳出それぞれ…と定める`) or adding to it (`歳入歳出予算の総額に歳入歳出それぞれ…を追加し`).
 const STATUTORY_TOTALS: [&str; 2] = ["歳入歳出予算の総額は", "歳入歳出予算の総額に"];
 
+/// A part of an account whose total a budget bill's article sets apart (`事業勘定`,
+/// `直営診療施設勘定`, `保険事業勘定`).
+static ACCOUNT_PART: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{Han}\p{Katakana}ー・]+勘定").expect("part of an account"));
+
 /// Most lines between a budget bill's title and its article setting the total.
 const MAX_BILL_HEAD_LINES: usize = 8;
 
@@ -566,9 +571,13 @@ impl<'a> Reader<'a> {
                         Some(line) => layout.with_breakdown_above(line),
                         None => layout,
                     });
+                let labelled = self.with_label_column_left_out(number, columns.clone());
+                if labelled.len() > columns.len() {
+                    self.layout = self.layout.take().map(TableLayout::with_label_column);
+                }
                 let columns = match &self.layout {
-                    Some(layout) => layout.without_breakdown(columns),
-                    None => self.with_label_column_left_out(number, columns),
+                    Some(layout) => layout.without_breakdown(labelled),
+                    None => labelled,
                 };
                 // The header's cells are its columns, maybe after a label column it left
                 // without a word.
@@ -843,12 +852,17 @@ impl<'a> Reader<'a> {
             .lines_after(number)
             .take(2)
             .find(|line| cells(&strip_markup(line)).len() > 1);
+        // `予算 | 当初予算 | 20,631 | …`: maybe after a piece of a group's name written down
+        // the side of the rows.
         let labelled_row_below = below.is_some_and(|line| {
             let plain = strip_markup(line);
             let row = cells(&plain);
-            row.len() == columns.len() + 1
-                && row[0].chars().any(char::is_alphabetic)
-                && parse_number(row[0]).is_none()
+            let label = match row.len().checked_sub(columns.len()) {
+                Some(1) => row[0],
+                Some(2) if tables::is_side_letters(row[0]) => row[1],
+                _ => return false,
+            };
+            label.chars().any(char::is_alphabetic) && parse_number(label).is_none()
         });
         if all_figures && labelled_row_below {
             columns.insert(0, Column::Label);
@@ -1885,6 +1899,7 @@ impl<'a> Reader<'a> {
         let figures = inline_figures(raw);
         if !figures.is_empty()
             && !self.amount_split_above(number, raw, &figures)
+            && !self.statutory_subtotals(number, raw, &figures)
             && !self.listed_figures(number, raw, &figures)
             && !self.sentence_figures(number, raw, &figures)
         {
@@ -1952,6 +1967,47 @@ impl<'a> Reader<'a> {
         })?;
         let source = self.c.source(line, account);
         Some(self.open_sub_item(account.to_string(), source))
+    }
+
+    /// A budget bill's article setting the totals of its account's parts (`歳入歳出予算の総額は、
+    /// 事業勘定歳入歳出それぞれ１，４２３，５６０千円、直営診療施設勘定歳入歳出それぞれ…`, line
+    /// `number`, `raw`): each amount goes to the part (勘定) named before it, under the account
+    /// the bill's title names (`国民健康保険特別会計（事業勘定）`). False, with nothing read,
+    /// for any other line.
+    fn statutory_subtotals(&mut self, number: usize, raw: &str, figures: &[InlineFigure]) -> bool {
+        if !STATUTORY_TOTALS.iter().any(|words| raw.contains(words)) {
+            return false;
+        }
+        let mut start = 0;
+        let mut parts = Vec::with_capacity(figures.len());
+        for figure in figures {
+            let before = &raw[start..figure.amount.start];
+            parts.push(ACCOUNT_PART.find_iter(before).last().map(|part| {
+                let at = start + part.start();
+                (at, part.as_str())
+            }));
+            start = figure.amount.end;
+        }
+        if parts.iter().all(Option::is_none) {
+            return false;
+        }
+        let Some(account) = self.statutory_total(number, raw) else {
+            return false;
+        };
+        let account_name = self.open[account].name.clone();
+        for (index, part) in parts.into_iter().enumerate() {
+            let owner = match part {
+                Some((at, part)) => {
+                    let source = self.c.source(number, &raw[at..at + part.len()]);
+                    self.open_sub_item(format!("{account_name}（{part}）"), source)
+                }
+                None => account,
+            };
+            self.figures_where(number, raw, owner, |at| at == index);
+            self.open.truncate(account + 1);
+        }
+        self.open.truncate(account);
+        true
     }
 
     /// Whether the only amount of line `number` (`raw`), at its start, is the end of one
@@ -2244,11 +2300,13 @@ impl<'a> Reader<'a> {
         }
         // `民生費　32.1%　`: a pie chart's legend gives the share before the amount.
         let head = head.trim_end_matches(NAME_TAIL);
-        // `一般会計が 1,186億…`: the particle after an account is no part of its name.
+        // `一般会計が 1,186億…`: the particle after an account is no part of its name, nor is
+        // a topic's (`予算総額は６，８４５，０００千円で`).
         let head = head
             .trim_end()
             .strip_suffix('が')
             .filter(|account| TOPIC_ENDINGS.iter().any(|ending| account.ends_with(ending)))
+            .or_else(|| head.trim_end().strip_suffix('は'))
             .unwrap_or(head);
         let head = SHARE_AT_END.find(head).map_or(head, |share| {
             head[..share.start()].trim_end_matches(NAME_TAIL)

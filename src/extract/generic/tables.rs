@@ -7,7 +7,8 @@ use super::{
 };
 use crate::extract::recognise::amounts::{
     Column, YearKind, cell_amount, cells, column_of, figure_note_label, inline_figures,
-    is_figure_label, kind_named, names_a_limit, relative_year, shifted, unit_of_cell, year_cell,
+    is_figure_label, join_spaced_words, kind_named, names_a_limit, names_notes, relative_year,
+    shifted, unit_of_cell, year_cell,
 };
 use crate::extract::recognise::bodies::is_body_name;
 use crate::extract::recognise::names::{
@@ -223,6 +224,16 @@ fn bare_year(label: &str) -> Option<FiscalYear> {
     rest.trim_matches(|c: char| c.is_whitespace() || c == '年' || c == '度')
         .is_empty()
         .then_some(only.year)
+}
+
+/// Most characters of a group's name written down the side of its rows that one line holds
+/// (`予算` of 予算の状況).
+const MAX_SIDE_LETTERS: usize = 2;
+
+/// Whether a cell is a piece of a group's name written down the side of its rows (`企`,
+/// `予算`, `の`, `状況`), standing before a row's label in a cell of its own.
+pub(super) fn is_side_letters(cell: &str) -> bool {
+    (1..=MAX_SIDE_LETTERS).contains(&cell.chars().count()) && cell.chars().all(char::is_alphabetic)
 }
 
 /// Whether a cell holds a figure or says there is none (`－`, `皆増`, a project new this
@@ -567,6 +578,19 @@ impl Reader<'_> {
         }
     }
 
+    /// Whether a row's `values` fill every value column of the table being read but the last,
+    /// a column of notes (`備考`) the row leaves empty and a PDF's text leaves out, so that the
+    /// figures stand in the columns from the first (`812,345 | 18,762 | 831,107` under `補正前の額
+    /// | 補正額 | 補正後の額 | 備考`).
+    fn notes_left_out(&self, values: &[&str], value_columns: &[Column]) -> bool {
+        let header = strip_markup(self.c.line(self.header_line));
+        let last_word = join_spaced_words(&cells(&header)).pop();
+        values.len() + 1 == value_columns.len()
+            && value_columns.last() == Some(&Column::Other)
+            && values.last().is_some_and(|cell| is_figure_cell(cell))
+            && last_word.is_some_and(|word| names_notes(&word))
+    }
+
     /// Whether the header of the table being read names years without their kind in two
     /// cells or more (`令和５年度 | 令和６年度 | … | 令和９年度要求`): its rows give the kinds.
     fn header_names_years_alone(&self) -> bool {
@@ -621,12 +645,12 @@ impl Reader<'_> {
             _ => row,
         };
         // `計 | 企業会計 計 | 15,105,000 …`: a letter of a group's name written down the
-        // side of its rows (企／業／会／計) stands before the label, in a cell of its own.
+        // side of its rows (企／業／会／計, 予算／の／状況) stands before the label, in a cell of
+        // its own.
         let row = match row {
             [letter, label, ..]
                 if row.len() == columns.len() + 1
-                    && letter.chars().count() == 1
-                    && letter.chars().all(char::is_alphabetic)
+                    && is_side_letters(letter)
                     && label.chars().any(char::is_alphabetic)
                     && !is_whole_amount(label) =>
             {
@@ -724,7 +748,10 @@ impl Reader<'_> {
             .as_ref()
             .filter(|_| !unlabelled)
             .and_then(|layout| layout.value_columns(raw, &row[row_skip - 1..]));
-        let from = if overflowing || fills_figures_first(value_columns, values) {
+        let from = if overflowing
+            || fills_figures_first(value_columns, values)
+            || self.notes_left_out(values, value_columns)
+        {
             0
         } else {
             value_columns.len() - values.len()

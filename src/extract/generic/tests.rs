@@ -1873,3 +1873,66 @@ fn an_amount_a_sentence_says_was_provided_for_what_it_names() {
         ["港湾施設の耐震改修等 R8 supplementary 12.5"]
     );
 }
+
+#[test]
+fn a_review_sheet_laid_out_with_spaces_and_its_group_written_down_the_side() {
+    let text = "令和８年度 行政事業レビューシート\n\
+                事業名          港湾物流高度化推進事業\n\
+                \n\
+                予算額・執行額                                          （単位：百万円）\n\
+                \x20                       令和6年度    令和7年度    令和8年度   令和9年度要求\n\
+                予算  当初予算            10,631       10,745       11,018        12,540\n\
+                の    補正予算             2,200        1,150            -             -\n\
+                状況  計                  12,831       11,895       11,018        12,540\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "港湾物流高度化推進事業 R6 initial 106.31",
+            "港湾物流高度化推進事業 R7 initial 107.45",
+            "港湾物流高度化推進事業 R8 initial 110.18",
+            "港湾物流高度化推進事業 R9 request 125.40",
+            "港湾物流高度化推進事業 R6 supplementary 22",
+            "港湾物流高度化推進事業 R7 supplementary 11.50",
+        ]
+    );
+}
+
+#[test]
+fn a_bill_setting_the_totals_of_an_accounts_parts() {
+    let text = "令和９年度山吹町国民健康保険特別会計予算\n\
+                （歳入歳出予算）\n\
+                第１条　歳入歳出予算の総額は、事業勘定歳入歳出それぞれ１，２００，０００千円、直営診療施設勘定歳入歳出それぞれ５０，０００千円と定める。\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "国民健康保険特別会計（事業勘定） R9 initial 12",
+            "国民健康保険特別会計（直営診療施設勘定） R9 initial 0.50",
+        ]
+    );
+}
+
+#[test]
+fn a_row_leaving_out_its_notes_cell_fills_the_columns_from_the_first() {
+    let text = "令和９年度補正予算の概要\n\
+                （単位：百万円）\n\
+                区\t分\t補正前の額\t補正額\t補正後の額\t備考\n\
+                一般会計\t512,300\t8,400\t520,700\n\
+                病院事業会計\t30,100\t1,200\t31,300\t企業会計\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "一般会計 R9 supplementary 84",
+            "病院事業会計 R9 supplementary 12"
+        ]
+    );
+}
+
+#[test]
+fn a_topics_particle_is_no_part_of_its_name() {
+    assert_eq!(
+        budget_lines(
+            "令和９年度当初予算\n予算総額は１，２５０，０００千円で、前年度を上回った。\n"
+        ),
+        ["予算総額 R9 initial 12.50"]
+    );
+}

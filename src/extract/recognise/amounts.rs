@@ -359,9 +359,12 @@ pub fn header_columns(cells: &[&str], context: YearKind) -> Option<Vec<Column>> 
     });
     // `| 令和8年度要求額 | 事項要求 |`: a cell saying no amount is stated is a row's value.
     let stated_without_amount = cells.iter().any(|c| VALUE_WORDS.contains(&c.trim()));
+    // `予算額・執行額 | （単位：百万円）`: a caption beside the table's unit line.
+    let captioned_unit = matches!(cells, [_, unit] if unit_line(unit).is_some());
     if cells.len() < 2
         || too_long
         || stated_without_amount
+        || captioned_unit
         || cells.iter().any(|c| parse_number(c).is_some())
     {
         return None;
@@ -454,6 +457,14 @@ fn columns_of(cells: &[&str], context: YearKind) -> Vec<Column> {
 
 /// Endings of a header that names a column of words about a row (`主な増減理由`, `事業の内容`).
 const NOTE_COLUMN_ENDINGS: [&str; 7] = ["理由", "内容", "説明", "概要", "備考", "摘要", "要因"];
+
+/// Whether a header cell names a column of words about each row (`備考`, `主な増減理由`).
+pub fn names_notes(header: &str) -> bool {
+    let folded = super::names::without_spaces(&crate::normalize::nfkc(header));
+    NOTE_COLUMN_ENDINGS
+        .iter()
+        .any(|ending| folded.ends_with(ending))
+}
 
 /// Endings of a header that names a column of words or numbers saying which one a row is
 /// (`補正回`, `会計区分`), not of amounts.
@@ -1140,6 +1151,10 @@ pub struct Subject<'t> {
 /// short or long, a time, a clause).
 pub fn prose_subject(before: &str) -> Option<Subject<'_>> {
     let trimmed = before.trim_end_matches([' ', '\u{3000}']);
+    // `一般会計補正予算（第2号）23,870千円`: the bill's number is no part of the name.
+    let trimmed = BILL_NUMBER_AT_END
+        .find(trimmed)
+        .map_or(trimmed, |number| &trimmed[..number.start()]);
     // `地域交通・物流関係予算の令和９年度概算要求額は、`: the topic whose figure a label names;
     // `外務省所管一般会計の令和７年度当初予算額７，４２１億円`: so too right before the amount,
     // when the label names its year.
@@ -1203,6 +1218,12 @@ pub fn prose_subject(before: &str) -> Option<Subject<'_>> {
     ((2..=MAX_SUBJECT_CHARS).contains(&chars) && !a_time && !name.contains('は') && !stray_quote)
         .then_some(Subject { at, name, labelled })
 }
+
+/// A supplementary's or bill's number in parentheses at the end of a name (`（第2号）`,
+/// `（第１次）`).
+static BILL_NUMBER_AT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[（(]第[0-9０-９一二三四五六七八九十]+[号次][）)]$").expect("bill number")
+});
 
 /// Endings of a time, which no amount is given to (`2023年度に約7,400億円`).
 const TIME_ENDINGS: [&str; 6] = ["年度", "年", "月", "日", "末", "時点"];
@@ -1446,6 +1467,10 @@ mod tests {
                 "※ このほか、令和６年度補正予算において、海洋観測船の代替建造等に 45.8億円 を措置済み"
             ),
             Some("海洋観測船の代替建造等")
+        );
+        assert_eq!(
+            subject("緊急修繕に要する経費として、一般会計補正予算（第3号）41,200千円を専決処分"),
+            Some("一般会計補正予算")
         );
         assert_eq!(subject("運送収入は、2023年度に約7,400億円と"), None);
         assert_eq!(subject("事業費は１２億円"), None);
