@@ -1186,3 +1186,19 @@ const BILLS_SHEETS_AND_NOTES_LEFT_OUT_SET: [&str; 6] = [
 fn bills_sheets_and_notes_left_out_written_blind() {
     assert_set_recall(&BILLS_SHEETS_AND_NOTES_LEFT_OUT_SET);
 }
+
+/// A forty-sixth set, written blind: a city's table of projects in 千円 with wrapped names
+/// and settled figures beside them; a ministry's request page whose two-row header ends with
+/// `対前年度 倍率` in one cell and whose fiscal investment a sentence names (`このほか、財政投融資
+/// １，２３４億円を要求`); and a mayor's policy speech in Markdown whose bullets allocate amounts
+/// to bold project names (`**…事業**に１２．３億円を計上`) under a title naming the year alone.
+const SPEECHES_AND_COMPARISON_HEADERS_SET: [&str; 3] = [
+    "d43_kasumino_shuyo_jigyo_r8.txt",
+    "d43_mlit_douro_gaisan_r9.html",
+    "d43_wakabagawa_shisei_houshin_r8.md",
+];
+
+#[test]
+fn speeches_and_comparison_headers_written_blind() {
+    assert_set_recall(&SPEECHES_AND_COMPARISON_HEADERS_SET);
+}

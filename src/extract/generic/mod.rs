@@ -1559,7 +1559,14 @@ impl<'a> Reader<'a> {
                 None => false,
             };
         }
-        let is_sentence = name.contains('。') || name.chars().count() > MAX_ITEM_NAME_CHARS;
+        // `・…ため、第３子保育料無償化事業に2億1,000万円を計上`: a bullet that is a sentence
+        // allocating its amount to what it names.
+        let allocating = name.ends_with('に')
+            && figures
+                .first()
+                .is_some_and(|figure| allocates(&title[figure.amount.end..]));
+        let is_sentence =
+            name.contains('。') || name.chars().count() > MAX_ITEM_NAME_CHARS || allocating;
         if name.chars().count() < 2 || is_sentence || is_reference_note(title) {
             return false;
         }
@@ -2041,11 +2048,8 @@ impl<'a> Reader<'a> {
             let before = &raw[from..figure.amount.start];
             // `…体制強化に19.5億円、…支援に31億円を計上します`: what a sentence allocates an
             // amount to is named by it, whatever its words.
-            let allocated = before.trim_end().ends_with('に')
-                && raw[figure.amount.end..]
-                    .split('。')
-                    .next()
-                    .is_some_and(|rest| ALLOCATIONS.iter().any(|verb| rest.contains(verb)));
+            let allocated =
+                before.trim_end().ends_with('に') && allocates(&raw[figure.amount.end..]);
             // `…、広域連合` over `の運営に要する経費として…`: a subject cut by a line break
             // names nothing whole.
             let cut_by_break = from == 0 && before.trim_start().starts_with('の');
@@ -2224,9 +2228,11 @@ impl<'a> Reader<'a> {
         let quoted = raw[..at].ends_with(['「', '『']);
         // `地域脱炭素推進交付金等`: programs named with others of their kind.
         let bare = name.trim_end_matches('等');
-        let names_a_budget = bare.ends_with("予算")
+        // `…関係予算`, `財政投融資`: a budget or a fiscal investment named whole.
+        let names_a_budget = (bare.ends_with("予算")
             && bare.chars().count() >= MIN_BUDGET_NAME_CHARS
-            && YearKind::read(bare).year.is_none();
+            && YearKind::read(bare).year.is_none())
+            || bare == FISCAL_INVESTMENT;
         let plain = !name.contains(['を', 'が', '。']) && YearKind::read(name).year.is_none();
         let named = (subject.labelled && plain)
             || quoted
@@ -2586,7 +2592,15 @@ impl<'a> Reader<'a> {
                 .or_else(|| base_year.map(|y| shifted(y, figure.year_offset)));
             let budget_context =
                 item.year_kind.kind.is_some() || !figure.kind_implied || beside.is_some();
-            let Some(kind) = context.kind.filter(|_| budget_context) else {
+            // `…事業に2億500万円を計上いたしました` where nothing names a kind (a policy
+            // speech whose title names its year alone): what the year's budget allocates is
+            // its initial budget.
+            let allocated = context.kind.is_none() && allocates(&text[figure.amount.end..]);
+            let kind = context
+                .kind
+                .filter(|_| budget_context)
+                .or(allocated.then_some(BudgetKind::Initial));
+            let Some(kind) = kind else {
                 continue;
             };
             beside = Some(year);
@@ -2607,6 +2621,14 @@ impl<'a> Reader<'a> {
             }
         }
     }
+}
+
+/// Whether the rest of a sentence after an amount (`を計上いたしました。…`) says the amount
+/// is allocated, up to the sentence's end.
+fn allocates(rest: &str) -> bool {
+    rest.split('。')
+        .next()
+        .is_some_and(|sentence| ALLOCATIONS.iter().any(|verb| sentence.contains(verb)))
 }
 
 /// Adds a budget node for `item` with a `has_budget` edge; returns its id. `written` keeps
@@ -2654,6 +2676,10 @@ fn emit_budget(
 /// Kana that end a clause qualifying a name (`支援する`, `講じた`, `地域の`, `新たな`).
 const CLAUSE_ENDINGS: [char; 7] = ['る', 'た', 'の', 'に', 'て', 'し', 'な'];
 
+/// The name of the fiscal investment and loan program, which a sentence may give its
+/// amount to (`このほか、財政投融資 １，２３４億円を要求`).
+const FISCAL_INVESTMENT: &str = "財政投融資";
+
 /// Fewest chars of a name a sentence gives a budget by (`防災関係予算`).
 const MIN_BUDGET_NAME_CHARS: usize = 5;
 
@@ -2671,15 +2697,17 @@ fn with_headings_apart(row: Vec<&str>) -> Vec<&str> {
         let short_column = part.chars().count() <= SPACED_HEADER_WORD_CHARS && is_column_word(part);
         (YearKind::read(part).year.is_some() || short_column) && !part.contains(['。', '、'])
     };
-    // `令和８年度 予算額（案）`, `対前年度 増減額`: a year's words and the words of the same
-    // column after them, one heading.
+    // `令和８年度 予算額（案）`, `対前年度 増減額`, `対前年度 倍率`: a year's words and the
+    // words of the same column, or of the comparison they qualify, after them, one heading.
+    let compares = |word: &str| matches!(word_column(word), Column::Change(_) | Column::Rate);
     let one_heading = |parts: &[&str]| {
         parts.windows(2).any(|pair| {
             let names_no_year = YearKind::read(pair[1]).year.is_none()
                 && relative_year(pair[1]) == 0
                 && !pair[1].contains("本年度");
             let same = std::mem::discriminant(&word_column(pair[0]))
-                == std::mem::discriminant(&word_column(pair[1]));
+                == std::mem::discriminant(&word_column(pair[1]))
+                || (compares(pair[0]) && compares(pair[1]));
             pair[0].ends_with("年度") && names_no_year && same
         })
     };

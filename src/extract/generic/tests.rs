@@ -1936,3 +1936,43 @@ fn a_topics_particle_is_no_part_of_its_name() {
         ["予算総額 R9 initial 12.50"]
     );
 }
+
+#[test]
+fn a_comparisons_words_on_two_lines_of_one_header_cell_name_one_column() {
+    let text = "令和１０年度 港湾関係予算概算要求概要\n\
+                （単位：億円）\n\
+                事　項\t令和９年度 予算額\t令和１０年度 要求・要望額\t\t\t対前年度 倍率\n\
+                事　項\t\t要求額\t要望額\t計\t対前年度 倍率\n\
+                港湾の耐震化\t1,210\t1,350\t240\t1,590\t1.31\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "港湾の耐震化 R9 initial 1210",
+            "港湾の耐震化 R10 request 1350",
+            "港湾の耐震化 R10 request 240",
+            "港湾の耐震化 R10 request 1590",
+        ]
+    );
+}
+
+#[test]
+fn a_sentence_gives_the_fiscal_investment_its_amount() {
+    let text = "令和１０年度 港湾関係予算概算要求概要\n\
+                このほか、財政投融資 ５６０億円を要求（岸壁の整備に係る貸付け）\n";
+    assert_eq!(budget_lines(text), ["財政投融資 R10 fiscal_investment 560"]);
+}
+
+#[test]
+fn what_a_policy_speech_allocates_is_the_years_initial_budget() {
+    let text = "# 令和９年度 施政方針\n\n## 重点施策\n\n\
+                - 多子世帯の負担軽減を図るため、**第３子保育料無償化事業**に2億1,000万円を計上いたしました。\n\
+                - 災害時の避難所となる **小中学校体育館空調整備事業** に9.75億円を計上いたします。\n\
+                - 放課後児童クラブの利用料は引き続き月額5,000円に据え置きます。\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "第３子保育料無償化事業 R9 initial 2.10",
+            "小中学校体育館空調整備事業 R9 initial 9.75"
+        ]
+    );
+}

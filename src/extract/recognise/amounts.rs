@@ -1192,7 +1192,8 @@ pub fn prose_subject(before: &str) -> Option<Subject<'_>> {
         .find_map(|phrase| linked.strip_suffix(phrase));
     let linked = purpose.unwrap_or(linked);
     let labelled = labelled || purpose.is_some();
-    let linked = linked.trim_end_matches(['」', '』']);
+    // `**こども医療費助成事業**に`: Markdown's bold marks, like quotes, set the name apart.
+    let linked = linked.trim_end().trim_end_matches(['」', '』', '*']);
     let after_break = linked
         .rfind(['、', '。', '，', '「', '『', '）', ')', 'を', 'が'])
         .map_or(0, |at| {
@@ -1203,21 +1204,31 @@ pub fn prose_subject(before: &str) -> Option<Subject<'_>> {
                 && !linked[after..].ends_with(['」', '』']);
             if quoted_word { at } else { after }
         });
+    // `避難所となる  小中学校体育館空調整備事業  に`: the name a line's bold marks (read as
+    // two spaces each) set apart.
+    let set_apart = linked
+        .trim_end()
+        .rfind(BOLD_GAP)
+        .map(|at| at + BOLD_GAP.len());
     let start = SUBJECT_OPENERS
         .iter()
         .filter_map(|opener| linked.rfind(opener).map(|at| at + opener.len()))
         .chain([after_break])
+        .chain(set_apart)
         .max()
         .unwrap_or(0);
     let name = linked[start..].trim_end();
-    let at = start + (name.len() - name.trim_start().len());
-    let name = name.trim_start();
+    let at = start + (name.len() - name.trim_start_matches([' ', '\u{3000}', '*']).len());
+    let name = name.trim_start_matches([' ', '\u{3000}', '*']);
     let chars = name.chars().count();
     let a_time = TIME_ENDINGS.iter().any(|ending| name.ends_with(ending));
     let stray_quote = name.contains(['」', '』']) && !name.starts_with(['「', '『']);
     ((2..=MAX_SUBJECT_CHARS).contains(&chars) && !a_time && !name.contains('は') && !stray_quote)
         .then_some(Subject { at, name, labelled })
 }
+
+/// The gap a Markdown bold mark (`**`) leaves in a line read without it.
+const BOLD_GAP: &str = "  ";
 
 /// A supplementary's or bill's number in parentheses at the end of a name (`（第2号）`,
 /// `（第１次）`).
@@ -1471,6 +1482,10 @@ mod tests {
         assert_eq!(
             subject("緊急修繕に要する経費として、一般会計補正予算（第3号）41,200千円を専決処分"),
             Some("一般会計補正予算")
+        );
+        assert_eq!(
+            subject("負担軽減を図るため、**第３子保育料無償化事業**に2億1,000万円を計上"),
+            Some("第３子保育料無償化事業")
         );
         assert_eq!(subject("運送収入は、2023年度に約7,400億円と"), None);
         assert_eq!(subject("事業費は１２億円"), None);
