@@ -1202,3 +1202,24 @@ const SPEECHES_AND_COMPARISON_HEADERS_SET: [&str; 3] = [
 fn speeches_and_comparison_headers_written_blind() {
     assert_set_recall(&SPEECHES_AND_COMPARISON_HEADERS_SET);
 }
+
+/// A forty-seventh set, written blind, of the three kinds added most: a ministry's
+/// supplementary printed to PDF with 【Ⅰ】 headings, ① items, 国費 beside 事業費 and an amount
+/// in 兆; a city's special-account budget book in Shift_JIS drawn with box characters whose
+/// header has a 財源内訳 beside it under a rule (`比　較　├──┬──┤`); a town's supplementary
+/// page in 千円; a ministry's request in Markdown split into tables by 施策; an agency's
+/// supplementary in text with full-width 億円 and うち amounts; and a city's long-format open
+/// data whose `前年度予算額` rows carry this year in the 年度 column.
+const BOX_BREAKDOWNS_AND_LONG_OPEN_DATA_SET: [&str; 6] = [
+    "d44_maff_hosei_r7.pdf",
+    "d44_shirasagi_kokuho_r8.txt",
+    "d44_tsurugaoka_hosei.html",
+    "d44_env_gaisan_r8.md",
+    "d44_cfa_hosei_gaiyo.txt",
+    "d44_shinonome_yosan_r8.csv",
+];
+
+#[test]
+fn box_breakdowns_and_long_open_data_written_blind() {
+    assert_set_recall(&BOX_BREAKDOWNS_AND_LONG_OPEN_DATA_SET);
+}

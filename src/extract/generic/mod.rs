@@ -807,24 +807,36 @@ impl<'a> Reader<'a> {
         true
     }
 
-    /// A line of column marks under the header that ends with the word of one more column
-    /// (`（Ａ） | （Ｂ） | （Ａ）－（Ｂ） | 増減率` under `区分 | 令和８年度当初予算額 |
+    /// A line of column marks, or of empty cells, under the header that ends with the words
+    /// of more columns (`（Ａ） | （Ｂ） | （Ａ）－（Ｂ） | 増減率` under `区分 | 令和８年度当初予算額 |
     /// 令和７年度当初予算額 | 対前年度比較増減額`, a PDF's text setting `増減率` beside the
-    /// marks) when the rows below have a cell for that column: the header gains it. False,
-    /// with nothing read, for any other line.
+    /// marks; `│　│…│国県支出金│その他│一般財源│` under a box-drawn header) when the rows
+    /// below have a cell for each: the header gains them. False, with nothing read, for any
+    /// other line.
     fn marks_with_added_column(&mut self, number: usize, row: &[&str]) -> bool {
         let Some(columns) = &self.columns else {
             return false;
         };
-        let marks = row.iter().take_while(|cell| is_marks_cell(cell)).count();
+        // `│　│　│　│　│国県支出金│その他│一般財源│` under a box-drawn header: empty cells
+        // under its own, then the words of the columns to their right (a 財源内訳).
+        let empty = row.iter().take_while(|cell| cell.is_empty()).count();
+        let marks = match empty {
+            0 => row.iter().take_while(|cell| is_marks_cell(cell)).count(),
+            _ if empty == columns.len() => empty,
+            _ => 0,
+        };
         let added = &row[marks..];
+        let names_columns = |word: &&str| match empty {
+            0 => is_column_word(word),
+            _ => !word.is_empty() && !word.chars().any(char::is_numeric),
+        };
         let widens = number == self.header_line + 1
             && marks >= 2
             && !added.is_empty()
-            && added.iter().all(|word| is_column_word(word))
+            && added.iter().all(names_columns)
             && self
                 .lines_after(number)
-                .next()
+                .find(|line| !is_rule_line(line))
                 .filter(|line| is_table_line(line))
                 .is_some_and(|line| {
                     cells(&strip_markup(line)).len() == columns.len() + added.len()

@@ -914,9 +914,19 @@ impl Reader<'_> {
                 cell.year_kind.year = Some(year);
             }
         } else if let Some(year) = column_year {
-            // A column of the year before (`前年度予算額`) stays a year before the row's.
+            // A column of the year before (`前年度予算額`) stays a year before the row's, and
+            // so does a row whose label cell says so (`令和8年度 | … | 前年度予算額 | 60975400`).
             let context = self.context().year;
+            let labelled_offset = row[..leading_label_columns(&columns).min(row.len())]
+                .iter()
+                .filter(|cell| is_figure_label(cell))
+                .map(|cell| relative_year(cell))
+                .find(|offset| *offset != 0);
             for cell in &mut cells {
+                if let Some(offset) = labelled_offset {
+                    cell.year_kind.year = Some(shifted(year, offset));
+                    continue;
+                }
                 let offset = match (cell.year_kind.year, context) {
                     // A year the column takes from further out (a file name's) is no year
                     // beside the one in force.

@@ -1976,3 +1976,33 @@ fn what_a_policy_speech_allocates_is_the_years_initial_budget() {
         ]
     );
 }
+
+#[test]
+fn a_rows_label_naming_the_year_before_shifts_the_year_columns_year() {
+    let text = "年度,会計名,款名,区分,金額（千円）\n\
+                令和10年度,一般会計,土木費,本年度予算額,5120000\n\
+                令和10年度,一般会計,土木費,前年度予算額,4980000\n\
+                令和10年度,一般会計,土木費,比較増減,140000\n"
+        .replace(',', "\t");
+    assert_eq!(
+        budget_lines(&text),
+        ["土木費 R10 initial 51.20", "土木費 R9 initial 49.80"]
+    );
+}
+
+#[test]
+fn a_box_drawn_header_with_a_breakdown_under_a_heading_beside_it() {
+    let text = "令和１０年度　介護保険事業特別会計予算説明書\n\
+                （単位：千円）\n\
+                ┌────┬────┬────┬────┬──────────┐\n\
+                │        │        │        │        │本年度の財源内訳    │\n\
+                │款      │本年度  │前年度  │比　較  ├───┬───┬───┤\n\
+                │        │        │        │        │国県  │その他│一般  │\n\
+                ├────┼────┼────┼────┼───┼───┼───┤\n\
+                │１　総務費│ 210,400│ 198,300│  12,100│    －│ 3,100│207,300│\n\
+                └────┴────┴────┴────┴───┴───┴───┘\n";
+    assert_eq!(
+        budget_lines(text),
+        ["総務費 R10 initial 2.104", "総務費 R9 initial 1.983"]
+    );
+}

@@ -700,8 +700,21 @@ pub fn cells(line: &str) -> Vec<&str> {
             // cut as any other.
             return cells(inner);
         }
-        // Markdown rows and tables drawn with box characters (`│議会費│９８，４１２│`).
-        return inner.split(CELL_BARS).map(str::trim).collect();
+        // Markdown rows and tables drawn with box characters (`│議会費│９８，４１２│`); a
+        // rule drawn beside a cell (`比　較　├───┬───┤`, under a heading spanning the cells
+        // to its right) is none of its words.
+        return inner
+            .split(CELL_BARS)
+            .map(|cell| {
+                // `├ 被災者支援総合交付金`: a branch drawn before a name stays with it.
+                let rule_at = cell.find(is_box_rule).filter(|at| {
+                    cell[*at..]
+                        .chars()
+                        .all(|c| is_box_rule(c) || c.is_whitespace())
+                });
+                rule_at.map_or(cell, |at| &cell[..at]).trim()
+            })
+            .collect();
     }
     let spaced: Vec<&str> = WIDE_GAP
         .split(trimmed)
@@ -715,6 +728,12 @@ pub fn cells(line: &str) -> Vec<&str> {
             .collect();
     }
     trailing_numbers(trimmed)
+}
+
+/// Whether a character draws a box's rules or corners (`─`, `├`, `┬`), not a bar between
+/// cells.
+fn is_box_rule(c: char) -> bool {
+    ('\u{2500}'..='\u{257F}').contains(&c) && !CELL_BARS.contains(&c)
 }
 
 /// The bars that part the cells of a row: Markdown's and those of tables drawn with box
@@ -1585,6 +1604,16 @@ mod tests {
         assert_eq!(cells("町債　　4,310 △ 790"), ["町債", "4,310", "△ 790"]);
         assert_eq!(cells("区　　分　　国　費"), ["区", "分", "国　費"]);
         assert_eq!(cells("講習会　　2 会場"), ["講習会", "2 会場"]);
+        assert_eq!(
+            cells("│款　│本年度│比　較　├──┬──┤"),
+            ["款", "本年度", "比　較"],
+            "a rule drawn beside a cell"
+        );
+        assert_eq!(
+            cells("│　├ 被災者支援交付金│ 128.45│"),
+            ["├ 被災者支援交付金", "128.45"],
+            "a branch drawn before a name"
+        );
         assert_eq!(
             join_spaced_words(&["施", "策", "名", "概要"]),
             ["施策名", "概要"]
