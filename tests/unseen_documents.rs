@@ -1191,11 +1191,14 @@ fn bills_sheets_and_notes_left_out_written_blind() {
 /// and settled figures beside them; a ministry's request page whose two-row header ends with
 /// `対前年度 倍率` in one cell and whose fiscal investment a sentence names (`このほか、財政投融資
 /// １，２３４億円を要求`); and a mayor's policy speech in Markdown whose bullets allocate amounts
-/// to bold project names (`**…事業**に１２．３億円を計上`) under a title naming the year alone.
-const SPEECHES_AND_COMPARISON_HEADERS_SET: [&str; 3] = [
+/// to bold project names (`**…事業**に１２．３億円を計上`) under a title naming the year alone;
+/// and a village's open data with one value per row (`分類 | 会計 | 項目 | 値 | 単位`) whose
+/// settled figures, ratios and balances stand among its budgets.
+const SPEECHES_AND_COMPARISON_HEADERS_SET: [&str; 4] = [
     "d43_kasumino_shuyo_jigyo_r8.txt",
     "d43_mlit_douro_gaisan_r9.html",
     "d43_wakabagawa_shisei_houshin_r8.md",
+    "d43_shirasagi_zaisei_opendata.csv",
 ];
 
 #[test]

@@ -22,8 +22,9 @@ use super::recognise::amounts::{
     CELL_BARS, Column, InlineFigure, Subject, YearKind, bare_subject, cell_amount, cells,
     column_marks, column_of, figure_note_label, header_columns, inline_figures, is_column_word,
     is_figure_label, is_marks_cell, join_spaced_words, label_subject, names_a_limit, names_units,
-    names_years, paired_year_kind, plain_header_columns, prose_subject, relative_year, shifted,
-    speaks_of_budget, tab_cells, unit_declared, unit_line, unit_row, word_column, year_cell,
+    names_values, names_years, paired_year_kind, plain_header_columns, prose_subject,
+    relative_year, shifted, speaks_of_budget, tab_cells, unit_declared, unit_line, unit_row,
+    word_column, year_cell,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, milestones};
@@ -362,6 +363,9 @@ struct Reader<'a> {
     /// The column whose cells are each row's fiscal year (`年度` over `2025`), where the
     /// header's cells are its columns.
     year_column: Option<usize>,
+    /// Whether the table being read gives its figures in a column of values (`… | 項目 | 値`):
+    /// a row whose label cells name no budget kind holds none.
+    value_rows: bool,
     /// The column whose cells are each row's money unit (`単位` over `千円`, `百万円`), where
     /// the header's cells are its columns.
     unit_column: Option<usize>,
@@ -435,6 +439,7 @@ impl<'a> Reader<'a> {
             kind_rows: false,
             column_kinds: Vec::new(),
             year_column: None,
+            value_rows: false,
             unit_column: None,
             name_column: None,
             spanned_group: None,
@@ -590,6 +595,7 @@ impl<'a> Reader<'a> {
                     relative_year(&without_spaces(&crate::normalize::nfkc(cell)))
                 });
                 self.year_column = column_named(&row, left_out, names_years);
+                self.value_rows = column_named(&row, left_out, names_values).is_some();
                 self.unit_column = column_named(&row, left_out, names_units);
                 // The last such column is the most specific (`施策名 | 事務事業名`).
                 let names_projects =
@@ -677,6 +683,7 @@ impl<'a> Reader<'a> {
         self.column_marks.clear();
         self.column_pairs.clear();
         self.year_column = None;
+        self.value_rows = false;
         self.unit_column = None;
         self.name_column = None;
         self.column_offsets.clear();

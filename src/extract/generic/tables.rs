@@ -98,7 +98,10 @@ fn row_label<'r>(row: &[&'r str], columns: &[Column]) -> Cow<'r, str> {
 /// year's supplementaries says nothing more of the figure.
 fn kind_label(cell: &str) -> Option<BudgetKind> {
     let folded = crate::normalize::nfkc(&without_spaces(cell));
-    let unnumbered = SUPPLEMENTARY_ORDINAL.replace_all(&folded, "");
+    // `補正予算額（第3号）`: the parentheses the ordinal stood in go with it.
+    let unnumbered = SUPPLEMENTARY_ORDINAL
+        .replace_all(&folded, "")
+        .replace("()", "");
     kind_named(&unnumbered).filter(|_| is_figure_label(&unnumbered))
 }
 
@@ -848,6 +851,11 @@ impl Reader<'_> {
         if kind_row.is_some() {
             self.kind_rows = true;
         } else if self.kind_rows {
+            return true;
+        }
+        // `決算 | 一般会計 | 歳出総額 | 4201234 | 千円` under `分類 | 会計 | 項目 | 値 | 単位`: a value
+        // that is no budget.
+        if self.value_rows && row_kind(row, &columns).is_none() {
             return true;
         }
         if let Some(kind) = kind_row.or_else(|| row_kind(row, &columns)) {

@@ -2006,3 +2006,19 @@ fn a_box_drawn_header_with_a_breakdown_under_a_heading_beside_it() {
         ["総務費 R10 initial 2.104", "総務費 R9 initial 1.983"]
     );
 }
+
+#[test]
+fn open_data_with_a_column_of_values_keeps_the_rows_naming_a_budget() {
+    let text = "全国地方公共団体コード\t団体名\t年度\t分類\t会計\t項目\t値\t単位\n\
+                099991\t青葉村\t令和9年度\t予算\t一般会計\t当初予算額\t3120000\t千円\n\
+                099991\t青葉村\t令和9年度\t決算\t一般会計\t歳出総額\t3001000\t千円\n\
+                099991\t青葉村\t令和9年度\t予算\t一般会計\t補正予算額（第2号）\t45000\t千円\n\
+                099991\t青葉村\t令和9年度\t財政指標\t一般会計等\t経常収支比率\t88.1\t％\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "一般会計 R9 initial 31.20",
+            "一般会計 R9 supplementary 0.45"
+        ]
+    );
+}

@@ -481,6 +481,16 @@ pub fn names_years(header: &str) -> bool {
     YEAR_COLUMN_HEADERS.contains(&folded.as_str())
 }
 
+/// Headers of an open-data table's column of values (`… | 項目 | 値 | 単位`): figures whose
+/// rows say what each is (`当初予算額`, `歳出総額`, `財政力指数`).
+const VALUE_HEADERS: [&str; 2] = ["値", "数値"];
+
+/// Whether a header cell names a column of values whose rows say what each is (`値`).
+pub fn names_values(header: &str) -> bool {
+    let folded = super::names::without_spaces(&crate::normalize::nfkc(header));
+    VALUE_HEADERS.contains(&folded.as_str())
+}
+
 /// Whether a header cell names a column of each row's money unit (`単位`).
 pub fn names_units(header: &str) -> bool {
     super::names::without_spaces(&crate::normalize::nfkc(header)) == UNIT_COLUMN_HEADER
@@ -583,6 +593,10 @@ pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
         }
         _ => named,
     };
+    if VALUE_HEADERS.contains(&folded) {
+        // Its rows name their year and kind.
+        return Column::Figure(YearKind::default(), unit);
+    }
     let is_figure = named.year.is_some() || FIGURE_WORDS.iter().any(|w| folded.contains(w));
     if !is_figure {
         return if index == 0 {
