@@ -2103,6 +2103,7 @@ impl<'a> Reader<'a> {
             return false;
         }
         let current = self.open.len().checked_sub(1);
+        let open_before = self.open.len();
         let mut owner = current;
         for (index, subject) in subjects.into_iter().enumerate() {
             // `…補助金（令和７年度予算額１３．７億円、令和６年度補正予算額５０億円）`: the
@@ -2138,6 +2139,10 @@ impl<'a> Reader<'a> {
             if let Some(owner) = owner {
                 self.figures_where(number, raw, owner, |at| at == index);
             }
+        }
+        // `※このほか、財政投融資 １，２００億円`: what a note names is no item of the lines after.
+        if raw.trim_start().starts_with(['※', '＊']) {
+            self.open.truncate(open_before);
         }
         true
     }

@@ -2022,3 +2022,19 @@ fn open_data_with_a_column_of_values_keeps_the_rows_naming_a_budget() {
         ]
     );
 }
+
+#[test]
+fn what_a_note_names_is_no_item_of_the_lines_after_it() {
+    let text = "令和１０年度補正予算の概要\n\
+                補正予算総額 ４，２００億円\n\
+                ※このほか、財政投融資 ５００億円（融資枠の拡充）\n\
+                【Ⅰ 物流の強化】 ２，０００億円\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "補正予算総額 R10 supplementary 4200",
+            "財政投融資 R10 fiscal_investment 500",
+            "物流の強化 R10 supplementary 2000"
+        ]
+    );
+}
