@@ -1226,3 +1226,24 @@ const BOX_BREAKDOWNS_AND_LONG_OPEN_DATA_SET: [&str; 6] = [
 fn box_breakdowns_and_long_open_data_written_blind() {
     assert_set_recall(&BOX_BREAKDOWNS_AND_LONG_OPEN_DATA_SET);
 }
+
+/// A forty-eighth set, written blind: a prefecture's budget printed to PDF whose header the
+/// text gives on three lines with the change on the middle one; a ministry's supplementary
+/// in Shift_JIS with items ending after dot leaders; a city's page whose sentences name
+/// their accounts (`一般会計の予算規模は…`, `特別会計（5会計）の合計は…`) above a pie chart's
+/// legend; a ministry's request in Markdown with `（うち要望額 …）` in its cells; a town's
+/// 予算書 with a box-drawn 第1表; and a city's long-format open data of requests and
+/// assessments whose `査定額－要求額` rows are differences, not budgets.
+const THREE_LINE_CHANGES_AND_DIFFERENCES_SET: [&str; 6] = [
+    "d45_aoba_pref_tousho_gaiyou_r8.pdf",
+    "d45_maff_hosei_gaiyou_r7.txt",
+    "d45_minatono_city_yosan_gaiyou_r8.html",
+    "d45_env_gaisan_youkyu_r8.md",
+    "d45_sakuradai_kouki_tokubetsu_kaikei_r8.txt",
+    "d45_kawase_yokyu_satei_r8.csv",
+];
+
+#[test]
+fn three_line_changes_and_differences_written_blind() {
+    assert_set_recall(&THREE_LINE_CHANGES_AND_DIFFERENCES_SET);
+}

@@ -1180,12 +1180,16 @@ impl<'a> Reader<'a> {
         if !words_only(&top) || !words_only(&middle) {
             return None;
         }
-        // Only the row's label and columns of no budget span the three lines.
+        // Only the row's label and columns of no budget, changes and rates span the three
+        // lines.
         let context = self.context();
         let spanning = column_of(0, &middle[0], context) == Column::Label
-            && middle[1..]
-                .iter()
-                .all(|word| matches!(column_of(1, word, context), Column::Other | Column::Rate));
+            && middle[1..].iter().all(|word| {
+                matches!(
+                    column_of(1, word, context),
+                    Column::Other | Column::Rate | Column::Change(_)
+                )
+            });
         if !spanning {
             return None;
         }

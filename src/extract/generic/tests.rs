@@ -2038,3 +2038,26 @@ fn what_a_note_names_is_no_item_of_the_lines_after_it() {
         ]
     );
 }
+
+#[test]
+fn a_header_on_three_lines_with_its_change_on_the_middle_one() {
+    let text = "令和１０年度 当初予算案の概要\n\
+                （単位：百万円、％）\n\
+                令和１０年度\t令和９年度\n\
+                区 分\t増減額\t増減率\n\
+                当初予算案\t当初予算\n\
+                一般会計\t512,300\t498,100\t14,200\t2.9\n\
+                公営企業会計\t88,400\t91,200\t△2,800\t△3.1\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "一般会計 R10 initial 5123 142",
+            "一般会計 R9 initial 4981 ",
+            "公営企業会計 R10 initial 884 -28",
+            "公営企業会計 R9 initial 912 ",
+        ]
+    );
+}

@@ -211,8 +211,9 @@ const SPACED_HEADER_WORDS: [&str; 10] = [
 
 /// Words that only say what kind of figure follows (`要求額：`, `前年度予算額`, `国費`,
 /// `対前年度増減`), so a label made of them names no item of its own.
-const FIGURE_LABEL_WORDS: [&str; 22] = [
+const FIGURE_LABEL_WORDS: [&str; 23] = [
     "事項要求",
+    "規模",
     "対前年度",
     "増減",
     "前年度",
@@ -552,9 +553,16 @@ pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
             Column::Other
         };
     }
-    if ["増減", "比較", "差引", "差額", "対前年"]
-        .iter()
-        .any(|w| folded.contains(w))
+    // `査定額－要求額`: the difference of two figures.
+    let names_figures =
+        |part: &str| part.ends_with('額') || FIGURE_WORDS.iter().any(|word| part.contains(word));
+    let difference = folded
+        .split_once(['-', '−'])
+        .is_some_and(|(left, right)| names_figures(left) && names_figures(right));
+    if difference
+        || ["増減", "比較", "差引", "差額", "対前年"]
+            .iter()
+            .any(|w| folded.contains(w))
     {
         return Column::Change(unit);
     }
@@ -1227,6 +1235,15 @@ pub fn prose_subject(before: &str) -> Option<Subject<'_>> {
     let labelled = labelled || purpose.is_some();
     // `**こども医療費助成事業**に`: Markdown's bold marks, like quotes, set the name apart.
     let linked = linked.trim_end().trim_end_matches(['」', '』', '*']);
+    // `特別会計（5会計）の合計は`: a note in parentheses after the name is no part of it.
+    let linked = match linked.strip_suffix(['）', ')']) {
+        Some(inner) => inner
+            .rfind(['（', '('])
+            .map(|open| &linked[..open])
+            .filter(|name| !name.is_empty())
+            .unwrap_or(linked),
+        None => linked,
+    };
     let after_break = linked
         .rfind(['、', '。', '，', '「', '『', '）', ')', 'を', 'が'])
         .map_or(0, |at| {
@@ -1520,6 +1537,14 @@ mod tests {
             subject("負担軽減を図るため、**第３子保育料無償化事業**に2億1,000万円を計上"),
             Some("第３子保育料無償化事業")
         );
+        assert_eq!(
+            subject("一般会計の予算規模は612億3千万円で"),
+            Some("一般会計")
+        );
+        assert_eq!(
+            subject("また、国民健康保険事業など特別会計（5会計）の合計は284億1,500万円で"),
+            Some("国民健康保険事業など特別会計")
+        );
         assert_eq!(subject("運送収入は、2023年度に約7,400億円と"), None);
         assert_eq!(subject("事業費は１２億円"), None);
         assert_eq!(
@@ -1637,6 +1662,19 @@ mod tests {
             ["款", "項", "目", "説明"],
             "levels each have a column"
         );
+    }
+
+    #[test]
+    fn the_difference_of_two_figures_is_a_change() {
+        let context = year_kind("R9", BudgetKind::Request);
+        assert_eq!(
+            column_of(1, "査定額－要求額", context),
+            Column::Change(None)
+        );
+        assert!(matches!(
+            column_of(1, "要求額", context),
+            Column::Figure(..)
+        ));
     }
 
     #[test]
