@@ -2357,6 +2357,12 @@ impl<'a> Reader<'a> {
         let head = without_leading_tag(head);
         // `【Ⅰ　…の強化】`, `＜サイバー空間の安全・安心の確保＞`: the brackets and the number
         // inside them are no part of the name.
+        // `【３．防災・減災、国土強靱化と災害復旧】`: a heading in brackets is a name, whatever
+        // its commas.
+        let bracketed = {
+            let heading = head.trim().trim_end_matches(NAME_TAIL);
+            heading.starts_with('【') && heading.ends_with('】')
+        };
         let bare = head
             .trim_end_matches(NAME_TAIL)
             .trim_end_matches(['】', ']', '］', '＞', '>', '〉', '》'])
@@ -2397,7 +2403,8 @@ impl<'a> Reader<'a> {
         let readable = (name.chars().count() >= 3 || two_kanji)
             && name.chars().count() <= MAX_ITEM_NAME_CHARS
             && !names_a_limit(&name)
-            && !name.contains(['。', '、', '】', ']'])
+            && !name.contains(['。', '】', ']'])
+            && (bracketed || !name.contains('、'))
             && (headline || !is_figure_label(&name))
             && (generic || headline);
         if !readable {

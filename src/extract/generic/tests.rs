@@ -2061,3 +2061,19 @@ fn a_header_on_three_lines_with_its_change_on_the_middle_one() {
         ]
     );
 }
+
+#[test]
+fn a_heading_in_brackets_is_a_name_whatever_its_commas() {
+    let text = "令和９年度補正予算の概要\n\
+                【１．物流の強化】………………… ３００億円\n\
+                \u{3000}○\u{3000}港湾の整備 ……………… １００億円\n\
+                【２．防災・減災、国土強靱化と災害復旧】………………… ２００億円\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "物流の強化 R9 supplementary 300",
+            "港湾の整備 R9 supplementary 100",
+            "防災・減災、国土強靱化と災害復旧 R9 supplementary 200"
+        ]
+    );
+}
