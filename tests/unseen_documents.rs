@@ -1247,3 +1247,19 @@ const THREE_LINE_CHANGES_AND_DIFFERENCES_SET: [&str; 6] = [
 fn three_line_changes_and_differences_written_blind() {
     assert_set_recall(&THREE_LINE_CHANGES_AND_DIFFERENCES_SET);
 }
+
+/// A forty-ninth set, written blind: a ministry's supplementary printed to PDF with amounts
+/// in 兆 and 億 and page footers; a city's budget summary in Shift_JIS whose unit line stands
+/// below the rules under its table; a ministry's request in text drawn with box characters;
+/// and a city's open data by 款 with shares and per-head amounts beside the budgets.
+const UNITS_BELOW_RULES_AND_FOOTERS_SET: [&str; 4] = [
+    "d46_mlit_hosei_r7.pdf",
+    "d46_asagiridai_yosan_gaiyo_r8.txt",
+    "d46_maff_gaisan_r8.txt",
+    "d46_kawanase_kanbetsu_r8.csv",
+];
+
+#[test]
+fn units_below_rules_and_footers_written_blind() {
+    assert_set_recall(&UNITS_BELOW_RULES_AND_FOOTERS_SET);
+}

@@ -919,12 +919,13 @@ impl<'a> Reader<'a> {
     }
 
     /// The unit a line right after the table under the header at `header` declares
-    /// (`（単位：百万円）` written below the table), when no unit was declared above it.
+    /// (`（単位：百万円）` written below the table, past the rules drawn under it), when no unit
+    /// was declared above it.
     fn unit_after_table(&self, header: usize) -> Option<&'static str> {
         self.lines_after(header)
             .take(TABLE_REACH_FOR_UNIT)
             .map(strip_markup)
-            .find(|line| !is_table_line(line) && !is_layout_fragment(line))
+            .find(|line| !is_table_line(line) && !is_layout_fragment(line) && !is_rule_line(line))
             .and_then(|line| unit_line(&line).or_else(|| unit_note(&line)))
     }
 

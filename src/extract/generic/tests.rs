@@ -2077,3 +2077,17 @@ fn a_heading_in_brackets_is_a_name_whatever_its_commas() {
         ]
     );
 }
+
+#[test]
+fn a_unit_line_below_the_rules_under_a_table() {
+    let text = "令和１０年度当初予算の概要\n\
+                \x20 会計区分            令和１０年度    令和９年度        比較\n\
+                \x20 --------------------------------------------------------\n\
+                \x20 一般会計              31,200,000    30,100,000   1,100,000\n\
+                \x20 --------------------------------------------------------\n\
+                \x20                                              （単位：千円）\n";
+    assert_eq!(
+        budget_lines(text),
+        ["一般会計 R10 initial 312", "一般会計 R9 initial 301"]
+    );
+}
