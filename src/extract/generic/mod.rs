@@ -545,7 +545,7 @@ impl<'a> Reader<'a> {
                 .is_some_and(|(lower, upper)| {
                     lower.len() == upper.len() && lower.len() > row.len()
                 });
-        if self.marks_with_added_column(number, &row) {
+        if self.row_adding_columns(number, &row) {
             return;
         }
         if let Some(columns) = self
@@ -820,25 +820,25 @@ impl<'a> Reader<'a> {
     /// marks; `│　│…│国県支出金│その他│一般財源│` under a box-drawn header) when the rows
     /// below have a cell for each: the header gains them. False, with nothing read, for any
     /// other line.
-    fn marks_with_added_column(&mut self, number: usize, row: &[&str]) -> bool {
+    fn row_adding_columns(&mut self, number: usize, row: &[&str]) -> bool {
         let Some(columns) = &self.columns else {
             return false;
         };
         // `│　│　│　│　│国県支出金│その他│一般財源│` under a box-drawn header: empty cells
         // under its own, then the words of the columns to their right (a 財源内訳).
         let empty = row.iter().take_while(|cell| cell.is_empty()).count();
-        let marks = match empty {
+        let under_header = match empty {
             0 => row.iter().take_while(|cell| is_marks_cell(cell)).count(),
             _ if empty == columns.len() => empty,
             _ => 0,
         };
-        let added = &row[marks..];
+        let added = &row[under_header..];
         let names_columns = |word: &&str| match empty {
             0 => is_column_word(word),
             _ => !word.is_empty() && !word.chars().any(char::is_numeric),
         };
         let widens = number == self.header_line + 1
-            && marks >= 2
+            && under_header >= 2
             && !added.is_empty()
             && added.iter().all(names_columns)
             && self
