@@ -96,9 +96,6 @@ fn wrapped_words(cells: Vec<&str>, width: usize, context: YearKind) -> Option<Ve
     (words.len() == width).then_some(words)
 }
 
-/// What `read` gives for each cell of a header `row` whose cells are its columns after
-/// `left_out` columns it leaves without a word (those given the default); empty when the
-/// cells are not its columns.
 /// The rest of a year a PDF's text wraps inside a narrow header cell (`令和８年` over `度`,
 /// `令和８` over `年度`): a cell of the `lower` line that is nothing but that rest goes back on
 /// the one cell of the `upper` line it completes.
@@ -123,6 +120,9 @@ fn rejoin_wrapped_year(upper: &mut [String], lower: &mut Vec<String>) {
     }
 }
 
+/// What `read` gives for each cell of a header `row` whose cells are its columns after
+/// `left_out` columns it leaves without a word (those given the default); empty when the
+/// cells are not its columns.
 fn per_column<T: Default>(
     row: &[&str],
     left_out: Option<usize>,
@@ -238,6 +238,11 @@ const TOPIC_ENDINGS: [&str; 4] = ["会計", "税", "債", "繰入金"];
 /// The words of a budget bill's article setting an account's total (`歳入歳出予算の総額は、
 /// 歳入歳出それぞれ…と定める`) or adding to it (`歳入歳出予算の総額に歳入歳出それぞれ…を追加し`).
 const STATUTORY_TOTALS: [&str; 2] = ["歳入歳出予算の総額は", "歳入歳出予算の総額に"];
+
+/// Whether a line is a budget bill's article setting or adding to an account's total.
+fn sets_statutory_total(line: &str) -> bool {
+    STATUTORY_TOTALS.iter().any(|words| line.contains(words))
+}
 
 /// A part of an account whose total a budget bill's article sets apart (`事業勘定`,
 /// `直営診療施設勘定`, `保険事業勘定`).
@@ -1986,7 +1991,7 @@ impl<'a> Reader<'a> {
     /// (`歳入歳出予算の総額に歳入歳出それぞれ３２１，５４０千円を追加し`) is of, opened: the
     /// account the bill's title above names (`令和８年度山吹町一般会計予算`), cited there.
     fn statutory_total(&mut self, number: usize, raw: &str) -> Option<usize> {
-        if !STATUTORY_TOTALS.iter().any(|words| raw.contains(words)) {
+        if !sets_statutory_total(raw) {
             return None;
         }
         let (line, account) = (1..number).rev().take(MAX_BILL_HEAD_LINES).find_map(|n| {
@@ -2006,7 +2011,7 @@ impl<'a> Reader<'a> {
     /// the bill's title names (`国民健康保険特別会計（事業勘定）`). False, with nothing read,
     /// for any other line.
     fn statutory_subtotals(&mut self, number: usize, raw: &str, figures: &[InlineFigure]) -> bool {
-        if !STATUTORY_TOTALS.iter().any(|words| raw.contains(words)) {
+        if !sets_statutory_total(raw) {
             return false;
         }
         let mut start = 0;

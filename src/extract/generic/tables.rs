@@ -586,12 +586,17 @@ impl Reader<'_> {
     /// figures stand in the columns from the first (`812,345 | 18,762 | 831,107` under `補正前の額
     /// | 補正額 | 補正後の額 | 備考`).
     fn notes_left_out(&self, values: &[&str], value_columns: &[Column]) -> bool {
-        let header = strip_markup(self.c.line(self.header_line));
-        let last_word = join_spaced_words(&cells(&header)).pop();
+        // The header's words are read only for a row that may have left its notes out.
+        let last_word_names_notes = || {
+            let header = strip_markup(self.c.line(self.header_line));
+            join_spaced_words(&cells(&header))
+                .pop()
+                .is_some_and(|word| names_notes(&word))
+        };
         values.len() + 1 == value_columns.len()
             && value_columns.last() == Some(&Column::Other)
             && values.last().is_some_and(|cell| is_figure_cell(cell))
-            && last_word.is_some_and(|word| names_notes(&word))
+            && last_word_names_notes()
     }
 
     /// Whether the header of the table being read names years without their kind in two

@@ -459,9 +459,14 @@ fn columns_of(cells: &[&str], context: YearKind) -> Vec<Column> {
 /// Endings of a header that names a column of words about a row (`主な増減理由`, `事業の内容`).
 const NOTE_COLUMN_ENDINGS: [&str; 7] = ["理由", "内容", "説明", "概要", "備考", "摘要", "要因"];
 
+/// A header cell as its words are compared: NFKC-folded, without spaces.
+fn folded_header(header: &str) -> String {
+    super::names::without_spaces(&crate::normalize::nfkc(header))
+}
+
 /// Whether a header cell names a column of words about each row (`備考`, `主な増減理由`).
 pub fn names_notes(header: &str) -> bool {
-    let folded = super::names::without_spaces(&crate::normalize::nfkc(header));
+    let folded = folded_header(header);
     NOTE_COLUMN_ENDINGS
         .iter()
         .any(|ending| folded.ends_with(ending))
@@ -478,7 +483,7 @@ const YEAR_COLUMN_HEADERS: [&str; 3] = ["年度", "会計年度", "予算年度"
 /// Whether a header cell names a column of fiscal years (`年度`, `会計年度`), not a year's
 /// figures (`本年度`, `令和７年度`).
 pub fn names_years(header: &str) -> bool {
-    let folded = super::names::without_spaces(&crate::normalize::nfkc(header));
+    let folded = folded_header(header);
     YEAR_COLUMN_HEADERS.contains(&folded.as_str())
 }
 
@@ -488,13 +493,12 @@ const VALUE_HEADERS: [&str; 2] = ["値", "数値"];
 
 /// Whether a header cell names a column of values whose rows say what each is (`値`).
 pub fn names_values(header: &str) -> bool {
-    let folded = super::names::without_spaces(&crate::normalize::nfkc(header));
-    VALUE_HEADERS.contains(&folded.as_str())
+    VALUE_HEADERS.contains(&folded_header(header).as_str())
 }
 
 /// Whether a header cell names a column of each row's money unit (`単位`).
 pub fn names_units(header: &str) -> bool {
-    super::names::without_spaces(&crate::normalize::nfkc(header)) == UNIT_COLUMN_HEADER
+    folded_header(header) == UNIT_COLUMN_HEADER
 }
 
 /// Header of a column whose cells are each row's unit (`単位` over `千円`, `百万円`, `円`).
@@ -651,7 +655,7 @@ pub fn paired_figure_label(header: &str) -> Option<(&str, &str)> {
 /// The year and kind of the other figure a header cell names in parentheses after its own
 /// (`令和９年度要求額（令和８年度予算額）` → 令和８年度, initial); `None` when it names none.
 pub fn paired_year_kind(header: &str) -> Option<YearKind> {
-    let folded = super::names::without_spaces(&crate::normalize::nfkc(header));
+    let folded = folded_header(header);
     paired_figure_label(&folded).map(|(_, other)| YearKind::read(other))
 }
 
