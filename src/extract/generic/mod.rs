@@ -630,9 +630,11 @@ impl<'a> Reader<'a> {
                 plain_header_columns(&row, self.context()).filter(|_| cells_follow())
             {
                 // A table of something other than budgets (起債の目的 | 限度額 | 利率): the
-                // table before has ended, and this one's rows are no budgets.
+                // table before has ended, and this one's rows are no budgets, unless its
+                // columns name accounts.
                 self.start_table(number, columns);
                 self.layout = None;
+                self.unit = self.unit.or_else(|| self.unit_after_table(number));
                 return;
             }
         }
@@ -915,8 +917,14 @@ impl<'a> Reader<'a> {
             .map(|n| strip_markup(self.c.line(n)))
             .filter(|line| !line.contains('。'))
             .map(|line| YearKind::read(&line));
+        // A rule drawn above the header (`┌──┬──┐`) leaves it the table's first row.
+        let row_above = (1..number)
+            .rev()
+            .map(|n| self.c.line(n))
+            .find(|line| !line.trim().is_empty() && !is_rule_line(line))
+            .is_some_and(is_table_line);
         match caption {
-            Some(named) if named.year.is_some() && !is_table_line(self.c.line(number - 1)) => {
+            Some(named) if (named.year.is_some() || named.kind.is_some()) && !row_above => {
                 named.or(context)
             }
             _ => context,
@@ -986,9 +994,10 @@ impl<'a> Reader<'a> {
     fn table_caption(&self) -> Option<(usize, String)> {
         let number = self.caption_line(self.header_line)?;
         let line = strip_markup(self.c.line(number));
+        let title = line.trim_start_matches('#').trim();
         let name = clean_name(
-            line.trim_start_matches('#')
-                .trim()
+            exhibit_title(title)
+                .unwrap_or(title)
                 .trim_matches(['【', '】', '［', '］']),
         );
         let readable = (2..=MAX_ITEM_NAME_CHARS).contains(&name.chars().count())
@@ -1204,13 +1213,14 @@ impl<'a> Reader<'a> {
             return None;
         }
         let width = middle.len() + bottom.len();
-        let row_width = self
+        // A row the PDF's text breaks over two lines (`③ …事業 | 【新` over `規】 | 3,620,000
+        // | …`) may come first.
+        let mut row_widths = self
             .lines_after(number)
-            .take(3)
+            .take(ROWS_CHECKED_UNDER_HEADER)
             .filter(|line| is_table_line(line))
-            .map(|line| cells(&strip_markup(line)).len())
-            .max();
-        if row_width != Some(width) {
+            .map(|line| cells(&strip_markup(line)).len());
+        if !row_widths.any(|row_width| row_width == width) {
             return None;
         }
         let spanned = bottom.len() - top.len() + 1;
@@ -1933,6 +1943,15 @@ impl<'a> Reader<'a> {
     fn text_line(&mut self, number: usize, raw: &str) {
         self.target_in_text(number, raw);
         let figures = inline_figures(raw);
+        if figures.is_empty() && LIST_LEADS.iter().any(|lead| raw.contains(lead)) {
+            // `令和８年度予算における主要事業の歳出予算額は、次のとおりである。`: the year and kind
+            // of the figures listed after it.
+            let named = YearKind::read(raw);
+            match self.open.last_mut() {
+                Some(item) => item.year_kind = named.or(item.year_kind),
+                None => self.document_context = named.or(self.document_context),
+            }
+        }
         if !figures.is_empty()
             && !self.amount_split_above(number, raw, &figures)
             && !self.statutory_subtotals(number, raw, &figures)
@@ -2821,6 +2840,33 @@ fn unit_note(line: &str) -> Option<&'static str> {
     (line.contains("単位") && line.chars().count() <= UNIT_NOTE_CHARS)
         .then(|| unit_declared(line))
         .flatten()
+}
+
+/// How many lines under a header of three lines are looked at for a row with a cell for
+/// each of its columns.
+const ROWS_CHECKED_UNDER_HEADER: usize = 4;
+
+/// Words of a sentence that leads into a list (`…は、次のとおりである`).
+const LIST_LEADS: [&str; 3] = ["次のとおり", "以下のとおり", "下記のとおり"];
+
+/// The number a caption gives its table or figure (`図表Ⅳ－２－２－１`, `表３`, `第２表`),
+/// before the caption's title.
+static EXHIBIT_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?:図表|図|表|資料)\s*[0-9０-９Ⅰ-Ⅻ]+(?:\s*[-－‐ー―・.．]\s*[0-9０-９]+)*|第[0-9０-９一二三四五六七八九十]+表)[\s　]+")
+        .expect("exhibit number")
+});
+
+/// The title of a caption that numbers its table or figure (`図表Ⅳ－２－２－１　防衛関係費の
+/// 内訳（当初予算）` → `防衛関係費の内訳`); `None` for a line without such a number.
+/// A parenthesis naming only the kind of the figures (`（当初予算）`) is none of the title.
+fn exhibit_title(line: &str) -> Option<&str> {
+    let number = EXHIBIT_NUMBER.find(line)?;
+    let title = line[number.end()..].trim();
+    let title = match split_trailing_parenthesis(title) {
+        (name, inner) if !inner.is_empty() && is_figure_label(inner) => name.trim(),
+        _ => title,
+    };
+    Some(title).filter(|title| !title.is_empty())
 }
 
 /// Longest note under a table read for its unit, in chars.

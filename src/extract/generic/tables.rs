@@ -2,8 +2,8 @@
 //! (or a single figure under a unit line), changes and rates on the row's current figure.
 
 use super::{
-    Item, Reader, Role, TableLayout, emit_budget, is_name_line, is_parenthesised, is_row_number,
-    is_rule_line, is_table_line, item_year_kind, split_trailing_parenthesis,
+    Item, Reader, Role, TableLayout, emit_budget, exhibit_title, is_name_line, is_parenthesised,
+    is_row_number, is_rule_line, is_table_line, item_year_kind, split_trailing_parenthesis,
 };
 use crate::extract::recognise::amounts::{
     Column, YearKind, cell_amount, cells, column_of, figure_note_label, inline_figures,
@@ -12,7 +12,7 @@ use crate::extract::recognise::amounts::{
 };
 use crate::extract::recognise::bodies::is_body_name;
 use crate::extract::recognise::names::{
-    clean_name, strip_markup, without_spaces, without_status_marks,
+    clean_name, is_status_mark, strip_markup, without_spaces, without_status_marks,
 };
 use crate::extract::recognise::numbering::numbered;
 use crate::extract::recognise::year_tables::{is_dash, is_indicator_row};
@@ -27,6 +27,9 @@ use std::sync::LazyLock;
 
 /// Marks that open a note naming a part of its row (`○職員人件費　1,012,348`).
 const NOTE_BULLETS: [char; 4] = ['○', '◯', '・', '●'];
+
+/// The ending of a header naming a column of codes (`都道府県コード`).
+const CODE_HEADER_ENDING: &str = "コード";
 
 /// Most rows of a table of accounts that gives its figures to the item above it.
 const MAX_ACCOUNT_ROWS: usize = 3;
@@ -237,6 +240,13 @@ const MAX_SIDE_LETTERS: usize = 2;
 /// `予算`, `の`, `状況`), standing before a row's label in a cell of its own.
 pub(super) fn is_side_letters(cell: &str) -> bool {
     (1..=MAX_SIDE_LETTERS).contains(&cell.chars().count()) && cell.chars().all(char::is_alphabetic)
+}
+
+/// Whether a cell names an account (`一般会計`, `東日本大震災復興特別会計`), not the word
+/// `会計` alone nor a total.
+fn names_account(cell: &str) -> bool {
+    let name = clean_name(cell);
+    name.ends_with("会計") && name.chars().count() > 2 && !is_total_label(&name)
 }
 
 /// Whether a cell holds a figure or says there is none (`－`, `皆増`, a project new this
@@ -509,6 +519,29 @@ impl Reader<'_> {
         Some((name, self.c.source_span(above, number, parts[0])))
     }
 
+    /// The name on the line above a row whose label is only the end of a status mark the
+    /// PDF's text wrapped there (`③ 中小企業賃上げ支援事業 | 【新` over `規】 | 3,620,000 | …`),
+    /// without its numbering. `None` for any other row.
+    fn name_before_wrapped_mark(&self, number: usize, label: &str) -> Option<(String, Source)> {
+        let above = number
+            .checked_sub(1)
+            .filter(|n| *n >= 1 && *n != self.header_line)?;
+        let line = strip_markup(self.c.line(above));
+        let parts = cells(&line);
+        let [name, opened] = parts.as_slice() else {
+            return None;
+        };
+        if !is_status_mark(&format!("{}{}", opened.trim(), label.trim())) || is_status_mark(opened)
+        {
+            return None;
+        }
+        let title = numbered(name).map_or(*name, |found| found.title);
+        Some((
+            clean_name(title),
+            self.c.source_span(above, number, title.trim()),
+        ))
+    }
+
     /// The column a change column's header says it compares, by the first mark it cites
     /// (`対前年度増減(C)-(A)` → the column marked `(C)`).
     fn column_compared_by(&self, change: usize) -> Option<usize> {
@@ -599,6 +632,15 @@ impl Reader<'_> {
             && last_word_names_notes()
     }
 
+    /// Whether the first column of the table being read holds codes (`都道府県コード`,
+    /// `団体コード`), not row numbers.
+    fn first_column_codes(&self) -> bool {
+        let header = strip_markup(self.c.line(self.header_line));
+        cells(&header)
+            .first()
+            .is_some_and(|first| without_spaces(first).ends_with(CODE_HEADER_ENDING))
+    }
+
     /// Whether the header of the table being read names years without their kind in two
     /// cells or more (`令和５年度 | 令和６年度 | … | 令和９年度要求`): its rows give the kinds.
     fn header_names_years_alone(&self) -> bool {
@@ -613,6 +655,16 @@ impl Reader<'_> {
 
     /// Reads a table row; false when the line is not one.
     pub(super) fn table_row(&mut self, number: usize, raw: &str, row: &[&str]) -> bool {
+        // `⑩ 市町村DX共同化推進事業 | 【新規】 | 214,600 | － | …`: the mark in a cell of its
+        // own beside the name says the item is new, and stands under no column.
+        let unmarked: Vec<&str>;
+        let row = match row {
+            [name, mark, rest @ ..] if !rest.is_empty() && is_status_mark(mark) => {
+                unmarked = std::iter::once(*name).chain(rest.iter().copied()).collect();
+                unmarked.as_slice()
+            }
+            _ => row,
+        };
         let mut remark = None;
         let (columns, layout) = match &self.columns {
             Some(columns) => (columns.clone(), self.layout.clone()),
@@ -719,8 +771,12 @@ impl Reader<'_> {
         }
         // `1 | 第２子保育料無償化事業 | 186,400 …` under `No. | 事業名 | 事業費 …`: the row's
         // number and name fill the two label columns, whatever cells the row leaves out.
-        let numbered_pair =
-            leading_label_columns(&columns) >= 2 && row.len() > 2 && is_row_number(row[0], row[1]);
+        // A code (`99 | 南雲県 | 一般会計 | …` under `都道府県コード | 団体名 | 会計名 | …`) is
+        // no row number.
+        let numbered_pair = leading_label_columns(&columns) >= 2
+            && row.len() > 2
+            && is_row_number(row[0], row[1])
+            && !self.first_column_codes();
         // `４８，２６０ | ３９，９５０ | ８，３１０` under `予算額（単位：千円） | 本年度 | 前年度 |
         // 比較` on a project's sheet: figures only, the sheet's project's.
         let unlabelled = columns.first() == Some(&Column::Label)
@@ -908,6 +964,7 @@ impl Reader<'_> {
             self.wrapped_name(number, Some(label_cell))
         } else {
             self.name_begun_above(number, row, &columns)
+                .or_else(|| self.name_before_wrapped_mark(number, label_cell))
         };
         if cells.is_empty() || (numbered_only && wrapped.is_none()) {
             return false;
@@ -983,7 +1040,17 @@ impl Reader<'_> {
                     None => named.or(cell.year_kind),
                 };
             }
-            self.open.len() - 1
+            let owner = self.open.len() - 1;
+            if self.part_of_main_budget(owner, label_cell, &cells) {
+                // `うち要求額 | 5,362,269` under a total's `要求・要望額 | 6,015,611`: a part of
+                // the figure above, of the same year and kind, is a row of its own.
+                let source = self.c.source(number, label_cell.trim());
+                let part = self.open_sub_item(clean_name(label_cell), source);
+                self.open[part].role = Role::Row;
+                part
+            } else {
+                owner
+            }
         } else if (kind_row.is_some() && in_sheet) || (unlabelled && !self.open.is_empty()) {
             self.open.len() - 1
         } else if let Some((name, source)) = wrapped {
@@ -1089,7 +1156,7 @@ impl Reader<'_> {
     /// | 2,890 | 3,012 |`, `| 東日本大震災復興特別会計 | 120 | 98 |`) and no total say where
     /// the item's money is, not items of their own. `None` for any other row.
     fn item_of_account_table(&self, label: &str) -> Option<usize> {
-        if !clean_name(label).ends_with("会計") {
+        if !names_account(label) {
             return None;
         }
         let above = self.c.line(self.line_above_header()?);
@@ -1100,10 +1167,9 @@ impl Reader<'_> {
             .take_while(|line| is_rule_line(line) || is_table_line(line))
             .filter(|line| !is_rule_line(line))
             .collect();
-        let accounts = rows.iter().all(|row| {
-            let name = clean_name(cells(row).first().copied().unwrap_or(""));
-            name.ends_with("会計") && !is_total_label(&name)
-        });
+        let accounts = rows
+            .iter()
+            .all(|row| names_account(cells(row).first().copied().unwrap_or("")));
         if !(heading && accounts && (1..=MAX_ACCOUNT_ROWS).contains(&rows.len())) {
             return None;
         }
@@ -1123,6 +1189,10 @@ impl Reader<'_> {
             return;
         }
         let named = YearKind::read(row[0]);
+        if named.year.is_none() && named.kind.is_none() && kind_label(row[0]).is_none() {
+            self.item_across_accounts(number, raw, row);
+            return;
+        }
         // `補 正 額 | 128,452 | 8,640 | …` under `区分 | 一般会計 | 国民健康保険特別会計 | …`:
         // a row whose label is a kind alone gives each account its figure of that kind, in the
         // year in force; the budget before the supplementary (既定予算額) and totals give none.
@@ -1180,6 +1250,93 @@ impl Reader<'_> {
         }
     }
 
+    /// Whether a row labelled as a part (`うち要求額`) gives figures of the year and kind of
+    /// its owner's main figure: a part of that figure, which the owner cannot have twice.
+    fn part_of_main_budget(&self, owner: usize, label: &str, cells: &[Cell<'_>]) -> bool {
+        let Some(main) = self.open[owner].main_budget.as_deref() else {
+            return false;
+        };
+        let Some(props) = self.c.node_props(main) else {
+            return false;
+        };
+        let of_main = |cell: &Cell<'_>| {
+            let year = cell.year_kind.year.map(|year| year.label());
+            let kind = cell.year_kind.kind.map(|kind| kind.as_str());
+            props.get("fy").and_then(|v| v.as_str()) == year.as_deref()
+                && props.get("kind").and_then(|v| v.as_str()) == kind
+        };
+        crate::normalize::nfkc(label).trim().starts_with("うち") && cells.iter().any(of_main)
+    }
+
+    /// A row of a table whose columns are accounts (`主要事項 | 一般会計 | 特別会計 | 備考` over
+    /// `科学技術の推進 | 1,092,180 | ― | …`): the row's item's figure of the year and kind in
+    /// force, from its total column or the one account that holds it; a row whose figures
+    /// stand in two accounts or more without a total gives each account's part as an item of
+    /// its own under the row's. Totals and rows of figure labels give nothing.
+    fn item_across_accounts(&mut self, number: usize, raw: &str, row: &[&str]) {
+        let context = self.context();
+        let (Some(year), Some(kind), Some(unit)) = (context.year, context.kind, self.unit) else {
+            return;
+        };
+        let label = clean_name(row[0]);
+        if label.chars().count() < 2 || is_total_label(&label) || is_figure_label(&label) {
+            return;
+        }
+        let header_line = strip_markup(self.c.line(self.header_line));
+        let header = join_spaced_words(&cells(&header_line));
+        let accounts: Vec<usize> = (1..header.len())
+            .filter(|at| names_account(&header[*at]))
+            .collect();
+        let total = (1..header.len()).find(|at| is_total_label(&clean_name(&header[*at])));
+        let others_are_notes = (1..header.len())
+            .filter(|at| !accounts.contains(at) && Some(*at) != total)
+            .all(|at| names_notes(&header[at]));
+        let last = total.into_iter().chain(accounts.iter().copied()).max();
+        if accounts.is_empty() || !others_are_notes || last.is_none_or(|at| at >= row.len()) {
+            return;
+        }
+        let figure_in = |at: usize| cell_amount(row[at], Some(unit)).filter(|a| !a.is_zero());
+        let filled: Vec<(usize, Decimal)> = accounts
+            .iter()
+            .filter_map(|at| figure_in(*at).map(|amount| (*at, amount)))
+            .collect();
+        let whole = total
+            .and_then(|at| figure_in(at).map(|amount| (at, amount)))
+            .or(match filled.as_slice() {
+                [only] => Some(*only),
+                _ => None,
+            });
+        if whole.is_none() && filled.is_empty() {
+            return;
+        }
+        let Some(owner) = self.row_owner(number, row[0]) else {
+            return;
+        };
+        let source = self.c.source(number, raw.trim());
+        let figure_of = |amount| BudgetFigure::new(Some(amount), year, kind);
+        if let Some((at, amount)) = whole {
+            let item = self.open[owner].clone();
+            let written = Some((row[at], unit));
+            emit_budget(&mut self.c, &item, &figure_of(amount), source, written);
+            return;
+        }
+        let row_name = self.open[owner].name.clone();
+        for (at, amount) in filled {
+            let part = format!("{row_name}（{}）", clean_name(&header[at]));
+            let opened = self.open_sub_item(part, source.clone());
+            self.open[opened].role = Role::Row;
+            let item = self.open[opened].clone();
+            let written = Some((row[at], unit));
+            emit_budget(
+                &mut self.c,
+                &item,
+                &figure_of(amount),
+                source.clone(),
+                written,
+            );
+        }
+    }
+
     /// The item a table's caption names, opened once for all the rows that give it figures;
     /// returns its index.
     fn caption_item_once(&mut self, (line, caption): (usize, String)) -> usize {
@@ -1219,6 +1376,14 @@ impl Reader<'_> {
         }
         if is_bare_total(&label) {
             self.open.retain(|item| item.role == Role::Heading);
+            // `図表３　防衛関係費の内訳` over the table: its total is of what the numbered
+            // caption names, whatever the text above left open.
+            let numbered_caption = self
+                .table_caption()
+                .filter(|(line, _)| exhibit_title(self.c.line(*line)).is_some());
+            if let Some(caption) = numbered_caption {
+                return Some(self.caption_item_once(caption));
+            }
             if !self.open.is_empty() {
                 return Some(self.open.len() - 1);
             }

@@ -2091,3 +2091,127 @@ fn a_unit_line_below_the_rules_under_a_table() {
         ["一般会計 R10 initial 312", "一般会計 R9 initial 301"]
     );
 }
+
+#[test]
+fn items_as_rows_under_accounts_as_columns() {
+    let text = "令和９年度　国土交通省関係　概算要求の概要\n\
+                ## 2. 主要事項の会計別要求額\n\
+                | 事項 | 一般会計 | 自動車安全特別会計 | 備考 |\n\
+                |---|---:|---:|---|\n\
+                | 道路の老朽化対策 | 412,300 | ― | |\n\
+                | 自動車事故対策 | ― | 8,120 | |\n\
+                | 港湾の強靱化 | 95,000 | 1,200 | 両会計で実施 |\n\
+                | 合計 | 507,300 | 9,320 | |\n\
+                （単位：百万円）\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "道路の老朽化対策 R9 request 4123",
+            "自動車事故対策 R9 request 81.20",
+            "港湾の強靱化（一般会計） R9 request 950",
+            "港湾の強靱化（自動車安全特別会計） R9 request 12"
+        ]
+    );
+}
+
+#[test]
+fn a_part_of_a_rows_figure_is_a_row_of_its_own() {
+    let text = "令和９年度　概算要求のポイント\n\
+                | 区分 | 令和８年度予算額 | 令和９年度要求・要望額 | 備考 |\n\
+                |---|---:|---:|---|\n\
+                | 消防庁予算 | 12,000 | 15,500 | |\n\
+                | 　うち要求額 | ― | 13,000 | |\n\
+                （単位：百万円）\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "消防庁予算 R8 initial 120",
+            "消防庁予算 R9 request 155",
+            "うち要求額 R9 request 130"
+        ]
+    );
+}
+
+#[test]
+fn a_numbered_caption_names_its_tables_kind_and_total() {
+    let text = "第３章　文化関係予算\n\
+                \n\
+                \u{3000}令和９年度補正予算では、地域文化施設改修事業に４２億円を計上した。\n\
+                \n\
+                図表３－１　文化関係予算の内訳（当初予算）\n\
+                （単位：億円）\n\
+                ┌─────┬─────┬─────┐\n\
+                │区　分      │令和８年度│令和９年度│\n\
+                ├─────┼─────┼─────┤\n\
+                │文化財保護  │      512 │      540 │\n\
+                │芸術文化振興│      301 │      322 │\n\
+                ├─────┼─────┼─────┤\n\
+                │合　計      │      813 │      862 │\n\
+                └─────┴─────┴─────┘\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "地域文化施設改修事業 R9 supplementary 42",
+            "文化財保護 R8 initial 512",
+            "文化財保護 R9 initial 540",
+            "芸術文化振興 R8 initial 301",
+            "芸術文化振興 R9 initial 322",
+            "文化関係予算の内訳 R8 initial 813",
+            "文化関係予算の内訳 R9 initial 862"
+        ]
+    );
+}
+
+#[test]
+fn a_sentence_leading_into_a_list_gives_its_year_and_kind() {
+    let text = "第２節　主要施策\n\
+                \u{3000}令和９年度予算における主要施策の予算額は、次のとおりである。\n\
+                \u{3000}◆　海洋調査の推進（１２３億円）\n\
+                \u{3000}◆　観測網の整備（４５億円、＋５億円）\n\
+                \u{3000}なお、観測網の整備の契約額（契約ベース）は９８億円である。\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "海洋調査の推進 R9 initial 123 ",
+            "観測網の整備 R9 initial 45 5"
+        ]
+    );
+}
+
+#[test]
+fn a_code_before_the_names_of_a_full_row_is_no_row_number() {
+    let text = "白波県　会計別予算額\n\
+                都道府県コード\t団体名\t会計区分\t会計名\t令和９年度当初予算額（千円）\n\
+                7\t白波県\t一般会計\t一般会計\t523000000\n\
+                7\t白波県\t公営企業会計\t水道事業会計\t81200000\n";
+    assert_eq!(
+        budget_lines(text),
+        ["一般会計 R9 initial 5230", "水道事業会計 R9 initial 812"]
+    );
+}
+
+#[test]
+fn status_marks_in_cells_of_their_own_or_wrapped_over_two_lines() {
+    let text = "令和９年度　当初予算案の概要\n\
+                （単位：千円）\n\
+                令和９年度\t前年度\n\
+                事\t業\t名\t比較増減\t担当課\n\
+                予算案\t予算額\n\
+                ① 港の賑わい創出事業\t【新\n\
+                規】\t52,000\t－\t皆増 観光課\n\
+                \n\
+                ② 図書館改修事業\t120,500\t98,000\t22,500 教育総務課\n\
+                ③ 海辺の交流拠点整備事業\t【新規】\t150,000\t－\t皆増 企画課\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "港の賑わい創出事業 R9 initial 0.52",
+            "図書館改修事業 R9 initial 1.205",
+            "図書館改修事業 R8 initial 0.98",
+            "海辺の交流拠点整備事業 R9 initial 1.50"
+        ]
+    );
+}

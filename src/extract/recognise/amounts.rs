@@ -933,7 +933,10 @@ const CHANGE_LABELS: [&str; 16] = [
 
 /// Words in an amount's sentence, before it, that make it a limit, a rate, a balance or a
 /// commitment over several years (継続費, 債務負担行為), not a budget.
-const LIMIT_WORDS: [&str; 30] = [
+const LIMIT_WORDS: [&str; 33] = [
+    "契約額",
+    "契約ベース",
+    "後年度負担",
     "財源は",
     "財源：",
     "財源:",
@@ -970,8 +973,9 @@ const LIMIT_WORDS: [&str; 30] = [
 /// commitment (`財政調整基金の残高見込み`, `起債の限度額`), a target or estimate
 /// (`寄附目標額`), a funding breakdown (`財源内訳`), a multi-year total or a project's whole
 /// cost (`総事業費`, `事業規模`, `…を含めた事業費は`), a lending volume (`貸付規模`), an issue
-/// (`発行総額`), what was spent (`決算額`), an economic package's spending (`財政支出`) or
-/// what goes back to the treasury (`国庫返納`).
+/// (`発行総額`), what was spent (`決算額`), an economic package's spending (`財政支出`), what
+/// goes back to the treasury (`国庫返納`) or contracts paid in later years (`契約額`,
+/// `新規後年度負担額`).
 pub fn names_a_limit(label: &str) -> bool {
     LIMIT_WORDS.iter().any(|w| label.contains(w))
 }

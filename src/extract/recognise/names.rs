@@ -244,6 +244,25 @@ pub fn without_status_marks(name: &str) -> &str {
     }
 }
 
+/// Whether a cell holds a status mark alone (`【新規】`, `（拡充）`), as a table sets it
+/// beside an item's name.
+pub fn is_status_mark(cell: &str) -> bool {
+    let cell = cell.trim();
+    [
+        ('【', '】'),
+        ('（', '）'),
+        ('(', ')'),
+        ('［', '］'),
+        ('[', ']'),
+    ]
+    .iter()
+    .any(|(open, close)| {
+        cell.strip_prefix(*open)
+            .and_then(|rest| rest.strip_suffix(*close))
+            .is_some_and(|word| STATUS_WORDS.contains(&word.trim()))
+    })
+}
+
 /// `text` without one status mark at its start or its end.
 fn strip_status_mark(text: &str) -> &str {
     for (open, close) in [
