@@ -32,7 +32,7 @@ use super::recognise::names::{
     clean_name, is_reference_note, leading_note_mark, note_mark, strip_markup, without_spaces,
     without_status_marks,
 };
-use super::recognise::numbering::{Numbered, Outline, Style, numbered};
+use super::recognise::numbering::{Numbered, Outline, Style, is_page_number, numbered};
 use super::recognise::plans::find_plans;
 use super::recognise::programs::{find_programs, is_program_name, program_type};
 use super::recognise::targets::{IndicatorLine, indicator_line, target_statement};
@@ -345,6 +345,8 @@ struct Reader<'a> {
     columns: Option<Vec<Column>>,
     /// The line of the header of the table being read.
     header_line: usize,
+    /// How many levels of numbering were open when the table being read began.
+    table_depth: usize,
     /// Where the columns of the table being read stand, when it is laid out with spaces.
     layout: Option<TableLayout>,
     /// A plan heading waiting for its decision line, and how many lines it still waits.
@@ -377,6 +379,9 @@ struct Reader<'a> {
     /// The years each column's header cell names relative to the one in force (`前年度当初
     /// 予算額` → -1), aligned as `column_kinds`.
     column_offsets: Vec<i16>,
+    /// Whether each column's header cell names a year of its own (`令和８年度予算額`), aligned
+    /// as `column_kinds`.
+    column_names_year: Vec<bool>,
     /// The group the first of several label columns names over the rows it spans (`3 民生費`
     /// beside `社会福祉費`, then empty beside `児童福祉費` and `計`): the cell as written and
     /// the group's id.
@@ -447,8 +452,10 @@ impl<'a> Reader<'a> {
             value_rows: false,
             unit_column: None,
             name_column: None,
+            table_depth: 0,
             spanned_group: None,
             column_offsets: Vec::new(),
+            column_names_year: Vec::new(),
             column_pairs: Vec::new(),
             long_table: None,
             read_through: 0,
@@ -476,7 +483,7 @@ impl<'a> Reader<'a> {
             plain
         };
         let raw = plain.as_str();
-        if raw.trim().is_empty() || number <= self.read_through {
+        if raw.trim().is_empty() || number <= self.read_through || is_page_number(raw) {
             return;
         }
         if self.decision_line(number, raw) || self.stacked_fields(number) {
@@ -599,6 +606,8 @@ impl<'a> Reader<'a> {
                 self.column_offsets = per_column(&row, left_out, |cell| {
                     relative_year(&without_spaces(&crate::normalize::nfkc(cell)))
                 });
+                self.column_names_year =
+                    per_column(&row, left_out, |cell| YearKind::read(cell).year.is_some());
                 self.year_column = column_named(&row, left_out, names_years);
                 self.value_rows = column_named(&row, left_out, names_values).is_some();
                 self.unit_column = column_named(&row, left_out, names_units);
@@ -650,9 +659,15 @@ impl<'a> Reader<'a> {
         }
         self.open
             .retain(|item| matches!(item.role, Role::Heading | Role::Bullet));
-        if let Some(found) = numbered(raw)
+        let found = numbered(raw)
             .or_else(|| bold_item(self.c.line(number), raw))
-            .or_else(|| tagged_item(raw))
+            .or_else(|| tagged_item(raw));
+        // A heading of a level the table stands under (`Ⅲ …` after the rows of a table
+        // under `Ⅱ …`).
+        let encloses_table = found
+            .as_ref()
+            .is_some_and(|found| self.outline.closes_within(found.style, self.table_depth));
+        if let Some(found) = found
             && self.item_line(number, raw, &found)
         {
             // A heading over rows of the table being read (`１．持続可能な観光地域づくり`
@@ -665,7 +680,16 @@ impl<'a> Reader<'a> {
                 [line, then] => is_name_line(line) && is_table_line(then),
                 _ => false,
             };
-            let groups_rows = inline_figures(found.title).is_empty() && row_follows;
+            // A heading of a level the table stands under groups rows only when a row of
+            // the table's width follows (a PDF's text may merge or drop a cell).
+            let table_row_follows = || {
+                let width = self.columns.as_ref().map_or(0, Vec::len);
+                next.first()
+                    .is_some_and(|line| cells(&strip_markup(line)).len().abs_diff(width) <= 1)
+            };
+            let groups_rows = inline_figures(found.title).is_empty()
+                && row_follows
+                && (!encloses_table || table_row_follows());
             if !groups_rows {
                 self.columns = None;
                 self.layout = None;
@@ -685,6 +709,7 @@ impl<'a> Reader<'a> {
     fn start_table(&mut self, number: usize, columns: Vec<Column>) {
         self.columns = Some(columns);
         self.header_line = number;
+        self.table_depth = self.outline.depth();
         self.kind_rows = false;
         self.column_kinds.clear();
         self.column_marks.clear();
@@ -694,6 +719,7 @@ impl<'a> Reader<'a> {
         self.unit_column = None;
         self.name_column = None;
         self.column_offsets.clear();
+        self.column_names_year.clear();
         self.spanned_group = None;
     }
 
@@ -2277,6 +2303,17 @@ impl<'a> Reader<'a> {
                     .rev()
                     .find_map(|line| antecedent(line, self.c.line(line)))
             });
+        }
+        // `財政投融資　５，９２０億円` opening the line under `○独立行政法人都市再生機構`: the
+        // kind of the figure of the item above, which states none of its own.
+        let opens_line = raw[..at].trim().is_empty();
+        if name == FISCAL_INVESTMENT
+            && opens_line
+            && self
+                .current()
+                .is_some_and(|item| item.main_budget.is_none())
+        {
+            return None;
         }
         let quoted = raw[..at].ends_with(['「', '『']);
         // `地域脱炭素推進交付金等`: programs named with others of their kind.

@@ -7,8 +7,8 @@ use super::{
 };
 use crate::extract::recognise::amounts::{
     Column, YearKind, cell_amount, cells, column_of, figure_note_label, inline_figures,
-    is_figure_label, join_spaced_words, kind_named, names_a_limit, names_notes, relative_year,
-    shifted, unit_of_cell, year_cell,
+    is_figure_label, join_spaced_words, kind_named, names_a_limit, names_around_supplementary,
+    names_notes, relative_year, shifted, unit_of_cell, year_cell,
 };
 use crate::extract::recognise::bodies::is_body_name;
 use crate::extract::recognise::names::{
@@ -997,10 +997,17 @@ impl Reader<'_> {
                     cell.year_kind.year = Some(shifted(year, offset));
                     continue;
                 }
+                // A column whose header names no year takes it from the context the header
+                // stood in, which says nothing of the row's year.
+                let names_year = self
+                    .column_names_year
+                    .get(cell.column)
+                    .copied()
+                    .unwrap_or(true);
                 let offset = match (cell.year_kind.year, context) {
                     // A year the column takes from further out (a file name's) is no year
                     // beside the one in force.
-                    (Some(own), Some(context)) if own.0.abs_diff(context.0) <= 1 => {
+                    (Some(own), Some(context)) if names_year && own.0.abs_diff(context.0) <= 1 => {
                         own.0 as i16 - context.0 as i16
                     }
                     // No year in force: the header's own word (`前年度当初予算額`).
@@ -1011,6 +1018,12 @@ impl Reader<'_> {
         }
         if names_a_limit(&crate::normalize::nfkc(label_cell)) || self.under_no_budget_heading() {
             // `財政調整基金の残高見込み　118億円`: a balance or limit, read, no budget.
+            return true;
+        }
+        let labels = &row[..leading_label_columns(&columns).min(row.len())];
+        if labels.iter().any(|label| names_around_supplementary(label)) {
+            // `令和7年度 | 一般会計 | 歳出合計 | 補正後予算額 | 6180800`: the budget a
+            // supplementary leaves, of no one kind.
             return true;
         }
         let note = figure_note_label(label_cell).filter(|_| !self.open.is_empty());

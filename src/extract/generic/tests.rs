@@ -2215,3 +2215,75 @@ fn status_marks_in_cells_of_their_own_or_wrapped_over_two_lines() {
         ]
     );
 }
+
+#[test]
+fn a_wrapped_ratio_and_a_page_footer_are_no_items() {
+    let text = "令和９年度予算の概要\n\
+                予算額\t３００億円（対前年度比 １０\n\
+                １．５％）\n\
+                Ⅰ 主要事項\n\
+                （単位：億円）\n\
+                前年度\t本年度\n\
+                事\t項\t増△減\n\
+                予算額\t予算額\n\
+                １ 堤防の強化\t90\t100\t10\n\
+                －１－\n\
+                Ⅱ 令和８年度補正予算の概要\n\
+                １．中小企業の支援\t１５０億円\n\
+                ○ 設備投資、販路開拓等を支援\n\
+                ２．観光、交流の振興\t５０億円\n";
+    let extraction = extracted(text);
+    let names: Vec<&str> = extraction
+        .nodes
+        .iter()
+        .filter(|n| n.node_type == NodeType::Measure)
+        .map(|n| n.name.as_str())
+        .collect();
+    assert!(
+        !names
+            .iter()
+            .any(|name| name.contains('％') || name.contains('-')),
+        "{names:?}"
+    );
+    assert_eq!(
+        budget_lines(text),
+        [
+            "予算額 R9 initial 300",
+            "堤防の強化 R8 initial 90",
+            "堤防の強化 R9 initial 100",
+            "中小企業の支援 R8 supplementary 150",
+            "観光、交流の振興 R8 supplementary 50"
+        ]
+    );
+}
+
+#[test]
+fn a_year_column_dates_rows_whose_kind_column_says_supplementary_or_after_it() {
+    let text = "令和９年度　白浜村　歳出予算（会計別）\n\
+                年度\t会計\t予算区分\t予算額（千円）\t備考\n\
+                令和9年度\t一般会計\t当初予算\t3120000\t\n\
+                令和8年度\t一般会計\t補正予算（第1号）\t45200\t6月議決\n\
+                令和8年度\t一般会計\t補正後予算額\t3215400\t\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "一般会計 R9 initial 31.20",
+            "一般会計 R8 supplementary 0.452"
+        ]
+    );
+}
+
+#[test]
+fn fiscal_investment_opening_a_line_is_the_kind_of_the_item_above() {
+    let text = "令和９年度　概算要求の概要\n\
+                Ⅲ．財政投融資の主要事項\n\
+                \u{3000}○独立行政法人住宅金融支援機構\n\
+                \u{3000}\u{3000}\u{3000}\u{3000}財政投融資\u{3000}３，２１０億円（前年度\u{3000}２，９８０億円）\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "独立行政法人住宅金融支援機構 R9 fiscal_investment 3210",
+            "独立行政法人住宅金融支援機構 R8 fiscal_investment 2980"
+        ]
+    );
+}

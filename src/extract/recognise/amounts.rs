@@ -191,6 +191,15 @@ pub fn is_marks_cell(cell: &str) -> bool {
             .all(|c| c.is_whitespace() || matches!(c, '-' | '−' | '－' | '/' | '÷' | '×' | '+'))
 }
 
+/// Whether a label names the budget before or after a supplementary (`補正後予算額`,
+/// `既定予算額`), not a budget of one kind.
+pub fn names_around_supplementary(label: &str) -> bool {
+    let folded = folded_header(label);
+    AROUND_SUPPLEMENTARY_WORDS
+        .iter()
+        .any(|word| folded.contains(word))
+}
+
 /// Words of a header cell whose figures are projections of later years (中期財政見通し,
 /// 推計, 試算), no budget.
 const PROJECTION_WORDS: [&str; 3] = ["見通し", "推計", "試算"];
@@ -933,7 +942,8 @@ const CHANGE_LABELS: [&str; 16] = [
 
 /// Words in an amount's sentence, before it, that make it a limit, a rate, a balance or a
 /// commitment over several years (継続費, 債務負担行為), not a budget.
-const LIMIT_WORDS: [&str; 33] = [
+const LIMIT_WORDS: [&str; 34] = [
+    "貸付計画",
     "契約額",
     "契約ベース",
     "後年度負担",
@@ -975,7 +985,7 @@ const LIMIT_WORDS: [&str; 33] = [
 /// cost (`総事業費`, `事業規模`, `…を含めた事業費は`), a lending volume (`貸付規模`), an issue
 /// (`発行総額`), what was spent (`決算額`), an economic package's spending (`財政支出`), what
 /// goes back to the treasury (`国庫返納`) or contracts paid in later years (`契約額`,
-/// `新規後年度負担額`).
+/// `新規後年度負担額`), or a lender's plan of loans (`貸付計画`).
 pub fn names_a_limit(label: &str) -> bool {
     LIMIT_WORDS.iter().any(|w| label.contains(w))
 }

@@ -209,6 +209,9 @@ fn may_open_numbering(first: char) -> bool {
     )
 }
 
+/// Chars after the digits of a decimal's fraction (`１．２％`, `3.75倍`, `２．５億円`).
+const DECIMAL_ENDS: &str = "%％倍)）億兆万千百円割";
+
 /// Chars that, right after a number, show it was a quantity rather than a numbering.
 const QUANTITY_STARTS: &str = "億兆万千百円%％年月日倍件人時分割歳";
 
@@ -254,6 +257,16 @@ fn numbered_plain(line: &str) -> Option<Numbered<'_>> {
         {
             return None;
         }
+        // `１．２％）` (a ratio a PDF's text wraps onto a line of its own): a decimal point,
+        // no numbering.
+        let after_point = title.as_str().trim_start_matches(|c: char| c.is_numeric());
+        let decimal = line[..title.start()].ends_with(['.', '．'])
+            && after_point.len() < title.as_str().len()
+            && (after_point.trim().is_empty()
+                || after_point.starts_with(|c| DECIMAL_ENDS.contains(c)));
+        if is_numeric && decimal {
+            return None;
+        }
         let style = match style {
             Style::Dai(_) => Style::Dai(
                 caps.get(1)
@@ -297,6 +310,16 @@ pub fn bare_number(line: &str) -> Option<Numbered<'_>> {
     })
 }
 
+/// A page's number as a footer sets it between dashes (`－１－`, `- 12 -`, `― ３１２ ―`).
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[-－―‐—–]\s*[0-9０-９]+\s*[-－―‐—–]\s*$").expect("page number pattern")
+});
+
+/// Whether a line is only a page's number between dashes: a footer, no item.
+pub fn is_page_number(line: &str) -> bool {
+    PAGE_NUMBER.is_match(line)
+}
+
 /// The nesting of numbering styles met so far in a document.
 #[derive(Debug, Clone, Default)]
 pub struct Outline {
@@ -322,11 +345,49 @@ impl Outline {
     pub fn is_open(&self, style: Style) -> bool {
         self.stack.contains(&style)
     }
+
+    /// How many levels are open.
+    pub fn depth(&self) -> usize {
+        self.stack.len()
+    }
+
+    /// Whether an item of `style` would close one of the first `depth` levels open.
+    pub fn closes_within(&self, style: Style, depth: usize) -> bool {
+        let closed = match style {
+            Style::Markdown(level) => self
+                .stack
+                .iter()
+                .position(|open| !matches!(open, Style::Markdown(l) if *l < level)),
+            _ => self.stack.iter().position(|open| *open == style),
+        };
+        closed.is_some_and(|at| at < depth)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_decimal_point_is_no_numbering() {
+        assert_eq!(numbered("１．２％）"), None);
+        assert_eq!(numbered("3.75倍"), None);
+        assert_eq!(
+            numbered("１．２０３０年に向けた取組").map(|n| n.title),
+            Some("２０３０年に向けた取組")
+        );
+        assert_eq!(numbered("１． ２つの柱").map(|n| n.title), Some("２つの柱"));
+    }
+
+    #[test]
+    fn page_numbers_between_dashes_are_footers() {
+        for footer in ["－１－", "- 12 -", "　― ３１２ ―", "‐3‐"] {
+            assert!(is_page_number(footer), "{footer}");
+        }
+        for line in ["－ 予算の概要", "１－２", "- 1,200百万円 -件"] {
+            assert!(!is_page_number(line), "{line}");
+        }
+    }
 
     #[test]
     fn every_numbering_opens_with_a_char_let_through() {
