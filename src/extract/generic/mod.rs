@@ -681,15 +681,26 @@ impl<'a> Reader<'a> {
                 _ => false,
             };
             // A heading of a level the table stands under groups rows only when a row of
-            // the table's width follows (a PDF's text may merge or drop a cell).
-            let table_row_follows = || {
-                let width = self.columns.as_ref().map_or(0, Vec::len);
-                next.first()
-                    .is_some_and(|line| cells(&strip_markup(line)).len().abs_diff(width) <= 1)
+            // the table's width follows (a PDF's text may merge or drop a cell); any other
+            // heading when a row of half its width or more follows (not `・放課後児童健全育成
+            // 事業　412,580` in the notes under a table of eight columns).
+            let width = self.columns.as_ref().map_or(0, Vec::len);
+            // A row's figure a PDF's text sets on a line of its own fits any table.
+            let row_width = next
+                .iter()
+                .find(|line| is_table_line(line))
+                .map(|line| cells(&strip_markup(line)).len());
+            // A line of figures the table's rows did not take (`４目　国民年金費　48,765 …`)
+            // is read as rows are.
+            let holds_figures = cells(found.title)
+                .iter()
+                .any(|cell| tables::is_whole_amount(cell));
+            let fits = match row_width {
+                Some(row_width) if encloses_table => row_width.abs_diff(width) <= 1,
+                Some(row_width) => holds_figures || 2 * row_width >= width,
+                None => true,
             };
-            let groups_rows = inline_figures(found.title).is_empty()
-                && row_follows
-                && (!encloses_table || table_row_follows());
+            let groups_rows = inline_figures(found.title).is_empty() && row_follows && fits;
             if !groups_rows {
                 self.columns = None;
                 self.layout = None;

@@ -2287,3 +2287,23 @@ fn fiscal_investment_opening_a_line_is_the_kind_of_the_item_above() {
         ]
     );
 }
+
+#[test]
+fn notes_under_a_wide_table_are_no_rows_of_it() {
+    let text = "令和９年度　青葉市予算説明書\n\
+                歳出　第３款　民生費\n\
+                （単位：千円）\n\
+                \x20 区分             本年度     前年度     比較   国県支出金   一般財源\n\
+                第３款　民生費   9,874,200  9,236,500  637,700  4,666,600  5,207,600\n\
+                【説明】\n\
+                \u{3000}\u{3000}○第２項　児童福祉費\n\
+                \u{3000}\u{3000}\u{3000}・病児保育事業\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}52,580\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "民生費 R9 initial 98.742",
+            "民生費 R8 initial 92.365",
+            "病児保育事業 R9 initial 0.5258"
+        ]
+    );
+}
