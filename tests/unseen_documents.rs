@@ -1263,3 +1263,45 @@ const UNITS_BELOW_RULES_AND_FOOTERS_SET: [&str; 4] = [
 fn units_below_rules_and_footers_written_blind() {
     assert_set_recall(&UNITS_BELOW_RULES_AND_FOOTERS_SET);
 }
+
+/// A fiftieth set, written blind: a ministry's settled request printed to PDF whose ratio a
+/// line break splits (`１０` over `１．２％）`) and whose sections end their tables; a city's
+/// 予算書 in Shift_JIS whose notes under a wide table list projects with bare figures; a
+/// ministry's page of its budget draft; a ministry's request in Markdown in 百万円; a white
+/// paper's chapter with a numbered exhibit captioned `（当初予算）`, a list led in by `次の
+/// とおり` and a contract amount that is no budget; and a town's long open data with a year
+/// column and supplementary rows.
+const CAPTIONS_LEADS_AND_FOOTERS_SET: [&str; 6] = [
+    "d47_maff_gaisan_kettei_r8.pdf",
+    "d47_shiomihara_yosansho_r8.txt",
+    "d47_mext_yosanan_point_r8.html",
+    "d47_env_gaisan_yokyu_r8.md",
+    "d47_bouei_hakusho_ch2_r8.txt",
+    "d47_shinonomedai_saishutsu_yosan.csv",
+];
+
+#[test]
+fn captions_leads_and_footers_written_blind() {
+    assert_set_recall(&CAPTIONS_LEADS_AND_FOOTERS_SET);
+}
+
+/// A fifty-first set, written blind: a prefecture's budget draft printed to PDF whose three-line
+/// headers repeat per section and whose `【新規】` marks stand in cells of their own or wrap
+/// over two lines; a ministry's supplementary in Shift_JIS; a city's page of accounts,
+/// revenues and projects; a ministry's request in Markdown with amounts in parentheses; a
+/// ministry's request in text whose fiscal investment opens the line under each lender; and a
+/// ministry's request in Markdown whose second table sets its accounts as columns
+/// (`主要事項 | 一般会計 | 特別会計`) under a total with its `うち要求額` part.
+const STATUS_MARKS_AND_ACCOUNT_COLUMNS_SET: [&str; 6] = [
+    "d48_kitasumi_tousho_r8.pdf",
+    "d48_maff_hoseiyosan_gaiyo_r7.txt",
+    "d48_hatomi_city_yosan_gaiyo_r8.html",
+    "d48_env_gaisan_point_r9.md",
+    "d48_mlit_gaisan_yokyu_r8.txt",
+    "d46_mext_gaisan_youkyu_r8.md",
+];
+
+#[test]
+fn status_marks_and_account_columns_written_blind() {
+    assert_set_recall(&STATUS_MARKS_AND_ACCOUNT_COLUMNS_SET);
+}
