@@ -667,6 +667,7 @@ impl<'a> Reader<'a> {
         let encloses_table = found
             .as_ref()
             .is_some_and(|found| self.outline.closes_within(found.style, self.table_depth));
+        let bullet_line = found.as_ref().is_some_and(|found| found.style.is_bullet());
         if let Some(found) = found
             && self.item_line(number, raw, &found)
         {
@@ -707,7 +708,11 @@ impl<'a> Reader<'a> {
             }
             return;
         }
-        self.open.retain(|item| item.role != Role::Bullet);
+        if !bullet_line {
+            // A bullet's sentence under a bullet item (`- 令和７年度補正予算（12,000百万円）と
+            // 合わせ…。`) goes on with it; any other line closes it.
+            self.open.retain(|item| item.role != Role::Bullet);
+        }
         if let Some(indicator) = indicator_line(raw) {
             self.indicator(number, raw, &indicator);
             return;

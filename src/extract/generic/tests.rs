@@ -2307,3 +2307,21 @@ fn notes_under_a_wide_table_are_no_rows_of_it() {
         ]
     );
 }
+
+#[test]
+fn a_bullets_sentence_under_a_bullet_item_goes_on_with_it() {
+    let text = "令和１０年度　概算要求のポイント\n\
+                1. **水資源の保全**（５，４００百万円）\n\
+                \x20   - 地下水保全事業（１，２００百万円）\n\
+                \x20       - 令和９年度補正予算（３００百万円）と合わせ切れ目なく実施。\n\
+                \x20   - 水源林整備事業（８００百万円）\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "水資源の保全 R10 request 54",
+            "地下水保全事業 R10 request 12",
+            "地下水保全事業 R9 supplementary 3",
+            "水源林整備事業 R10 request 8"
+        ]
+    );
+}
