@@ -50,6 +50,52 @@ use tables::is_whole_amount;
 /// Longest item name, in chars: a longer title is a sentence, not a name.
 const MAX_ITEM_NAME_CHARS: usize = 60;
 
+/// How many of the bottom line's words each word of a three-line header's top line stands
+/// over, when the words' kinds tell (`令和７年度 | 令和８年度概算要求・要望額 | 対前年度比` over
+/// `当初予算額 | 要求額 | 要望額 | 計 | （％）`: 1, 3 and 1): the top's words of figures share
+/// the bottom's, a word moving on to the next top word when that one names its kind and the
+/// current one does not; the top's words of no figure after them stand one over each of the
+/// bottom's last words, or over the middle line's `over_middle` words that span the header.
+/// `None` when a word of figures would stand over nothing.
+fn top_spans(
+    top: &[String],
+    over_middle: usize,
+    bottom: &[String],
+    context: YearKind,
+) -> Option<Vec<usize>> {
+    let figures = top
+        .iter()
+        .take_while(|word| matches!(column_of(1, word, context), Column::Figure(..)))
+        .count();
+    let over_bottom = (top.len() - figures).saturating_sub(over_middle);
+    if figures == 0 || bottom.len() < figures + over_bottom {
+        return None;
+    }
+    let kinds: Vec<Option<BudgetKind>> = top[..figures]
+        .iter()
+        .map(|word| YearKind::read(word).kind)
+        .collect();
+    let mut counts = vec![0; top.len()];
+    let mut current = 0;
+    for word in &bottom[..bottom.len() - over_bottom] {
+        let kind = YearKind::read(word).kind;
+        let moves_on = kind.is_some()
+            && kinds.get(current + 1).copied().flatten() == kind
+            && kinds[current] != kind;
+        if moves_on {
+            current += 1;
+        }
+        counts[current] += 1;
+    }
+    for count in &mut counts[figures..figures + over_bottom] {
+        *count = 1;
+    }
+    (!counts[..figures].contains(&0)).then_some(counts)
+}
+
+/// Last chars of a line a sentence goes on from (`…交付するとともに、畑地化の`): no name.
+const SENTENCE_BREAK_ENDINGS: [char; 7] = ['の', 'を', 'に', 'が', 'は', 'て', '、'];
+
 /// Whether a line is a band naming the group of the rows under it, in brackets alone
 /// (`〔歳 出〕`, `【歳入】`).
 fn is_band(line: &str) -> bool {
@@ -1233,8 +1279,10 @@ impl<'a> Reader<'a> {
         };
         let (mut top, mut middle) = (cells_of(top_line), cells_of(middle_line));
         rejoin_wrapped_year(&mut top, &mut middle);
+        // The middle line may be the label's letters alone (`区 | 分`).
+        let middle_words = words_only(&middle);
         let middle = join_spaced_words(&middle.iter().map(String::as_str).collect::<Vec<_>>());
-        if !words_only(&top) || !words_only(&middle) {
+        if !words_only(&top) || !middle_words {
             return None;
         }
         // Only the row's label and columns of no budget, changes and rates span the three
@@ -1266,11 +1314,16 @@ impl<'a> Reader<'a> {
             return None;
         }
         let spanned = bottom.len() - top.len() + 1;
+        let counts = top_spans(&top, middle.len() - 1, &bottom, context);
         let mut words = vec![middle[0].clone()];
         let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
         let mut at = 0;
         for (index, head) in top.iter().enumerate() {
-            let count = if index + 1 == top.len() { spanned } else { 1 };
+            let count = match &counts {
+                Some(counts) => counts[index],
+                None if index + 1 == top.len() => spanned,
+                None => 1,
+            };
             spans.push(words.len()..words.len() + count);
             for below in &bottom[at..at + count] {
                 words.push(format!("{head}{below}"));
@@ -1808,6 +1861,7 @@ impl<'a> Reader<'a> {
             && unit_declared(written).is_none()
             && !is_figure_label(&name)
             && !is_wrapped_tail(written)
+            && !written.ends_with(SENTENCE_BREAK_ENDINGS)
             && YearKind::read(&name).year.is_none();
         plain_name.then(|| (above, name, written.to_string()))
     }

@@ -992,23 +992,30 @@ impl Reader<'_> {
                 .filter(|cell| is_figure_label(cell))
                 .map(|cell| relative_year(cell))
                 .find(|offset| *offset != 0);
+            // The years a header names are those of its latest year's row (`令和8年度当初予算額
+            // | 令和7年度当初予算額` over a row of `2026`); a column whose header names no year
+            // took it from the context the header stood in, which says nothing of the row's.
+            let names_year = |column: usize| self.column_names_year.get(column).copied();
+            let latest_named = cells
+                .iter()
+                .filter(|cell| names_year(cell.column) == Some(true))
+                .filter_map(|cell| cell.year_kind.year)
+                .max();
             for cell in &mut cells {
                 if let Some(offset) = labelled_offset {
                     cell.year_kind.year = Some(shifted(year, offset));
                     continue;
                 }
-                // A column whose header names no year takes it from the context the header
-                // stood in, which says nothing of the row's year.
-                let names_year = self
-                    .column_names_year
-                    .get(cell.column)
-                    .copied()
-                    .unwrap_or(true);
-                let offset = match (cell.year_kind.year, context) {
+                let reference = match names_year(cell.column) {
+                    Some(true) => latest_named,
+                    Some(false) => None,
+                    None => context,
+                };
+                let offset = match (cell.year_kind.year, reference) {
                     // A year the column takes from further out (a file name's) is no year
                     // beside the one in force.
-                    (Some(own), Some(context)) if names_year && own.0.abs_diff(context.0) <= 1 => {
-                        own.0 as i16 - context.0 as i16
+                    (Some(own), Some(reference)) if own.0.abs_diff(reference.0) <= 1 => {
+                        own.0 as i16 - reference.0 as i16
                     }
                     // No year in force: the header's own word (`前年度当初予算額`).
                     _ => self.column_offsets.get(cell.column).copied().unwrap_or(0),

@@ -2325,3 +2325,55 @@ fn a_bullets_sentence_under_a_bullet_item_goes_on_with_it() {
         ]
     );
 }
+
+#[test]
+fn a_year_column_and_headers_naming_years_date_each_figure_from_the_latest() {
+    // Open data whose header line, naming a settled year, is also its first line.
+    let text = "No\t年度\t事業名\t令和10年度当初予算額（千円）\t令和9年度当初予算額（千円）\t令和8年度決算額（千円）\n\
+                1\t2028\t図書館運営事業\t52000\t48000\t47100\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "図書館運営事業 R10 initial 0.52",
+            "図書館運営事業 R9 initial 0.48"
+        ]
+    );
+}
+
+#[test]
+fn three_line_headers_share_their_bottom_words_by_kind() {
+    let text = "令和９年度　概算要求の概要\n\
+                （単位：百万円）\n\
+                令和８年度\t令和９年度概算要求・要望額\t対前年度\n\
+                事\t項\t増減額\n\
+                当初予算額\t補正予算額\t要求\t要望\t計\n\
+                １ 家畜防疫対策\t5,100\t2,300\t5,100\t900\t6,000\t900\n\
+                \n\
+                令和８年度\t令和９年度概算要求・要望額\t対前年度比\n\
+                区\t分\n\
+                当初予算額\t要求額\t要望額\t計\t（％）\n\
+                公共事業費\t6,000\t6,000\t1,200\t7,200\t120.0\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "家畜防疫対策 R8 initial 51",
+            "家畜防疫対策 R8 supplementary 23",
+            "家畜防疫対策 R9 request 60",
+            "公共事業費 R8 initial 60",
+            "公共事業費 R9 request 72"
+        ]
+    );
+}
+
+#[test]
+fn a_line_a_sentence_goes_on_from_names_no_figure_below_it() {
+    let text = "令和９年度　概算要求の概要\n\
+                （１）家畜防疫対策\n\
+                家畜伝染病の発生予防とまん延防止のため、都道府県の防疫措置を支援するとともに、検査体制の\n\
+                【令和９年度要求額：6,000百万円（前年度5,100百万円）】\n\
+                強化を図る。\n";
+    assert_eq!(
+        budget_lines(text),
+        ["家畜防疫対策 R9 request 60", "家畜防疫対策 R8 initial 51"]
+    );
+}
