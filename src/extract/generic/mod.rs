@@ -959,7 +959,11 @@ impl<'a> Reader<'a> {
     /// … | 令和９年度要求`) over rows with one cell more, their labels (`当初予算 | 43,218 |
     /// …`): a column of labels first, the one the header leaves without a word.
     fn with_label_column_left_out(&self, number: usize, mut columns: Vec<Column>) -> Vec<Column> {
-        let all_figures = columns.iter().all(|c| matches!(c, Column::Figure(..)));
+        // `本年度 | 前年度 | 倍率` over `事 業 費 | 2,184,000 | 2,162,300 | 1.01`.
+        let all_figures = matches!(columns.first(), Some(Column::Figure(..)))
+            && columns
+                .iter()
+                .all(|c| matches!(c, Column::Figure(..) | Column::Rate | Column::Change(_)));
         // The first row below, past a lone word a PDF's text sets under the header (the
         // rest of the header's last cell, `主な増減理由`).
         let below = self

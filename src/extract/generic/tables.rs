@@ -6,9 +6,9 @@ use super::{
     is_row_number, is_rule_line, is_table_line, item_year_kind, split_trailing_parenthesis,
 };
 use crate::extract::recognise::amounts::{
-    Column, YearKind, cell_amount, cells, column_of, figure_note_label, inline_figures,
-    is_figure_label, join_spaced_words, kind_named, names_a_limit, names_around_supplementary,
-    names_notes, relative_year, shifted, unit_of_cell, year_cell,
+    Column, YearKind, cell_amount, cells, column_of, cost_beside_state_share, figure_note_label,
+    inline_figures, is_figure_label, join_spaced_words, kind_named, names_a_limit,
+    names_around_supplementary, names_notes, relative_year, shifted, unit_of_cell, year_cell,
 };
 use crate::extract::recognise::bodies::is_body_name;
 use crate::extract::recognise::names::{
@@ -665,6 +665,34 @@ impl Reader<'_> {
             }
             _ => row,
         };
+        // `国 | 費 | 1,286,400 | …`: a label whose letters are set wide apart is one cell.
+        let letters = row
+            .iter()
+            .take_while(|cell| {
+                let mut chars = cell.trim().chars();
+                chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+            })
+            .count();
+        let spaced_label: String;
+        let relabelled: Vec<&str>;
+        let row = if letters >= 2 && letters < row.len() {
+            spaced_label = row[..letters].concat();
+            relabelled = std::iter::once(spaced_label.as_str())
+                .chain(row[letters..].iter().copied())
+                .collect();
+            relabelled.as_slice()
+        } else {
+            row
+        };
+        // `事 業 費 | 2,184,000 | …` over `国　　費 | 1,286,400 | …`: the project's whole cost
+        // beside the state's share, which is the budget.
+        let next_line = self.lines_after(number).next().map(strip_markup);
+        if self.columns.is_some()
+            && row.len() >= 2
+            && next_line.is_some_and(|line| cost_beside_state_share(row[0], &line))
+        {
+            return true;
+        }
         let mut remark = None;
         let (columns, layout) = match &self.columns {
             Some(columns) => (columns.clone(), self.layout.clone()),
@@ -1071,7 +1099,10 @@ impl Reader<'_> {
             } else {
                 owner
             }
-        } else if (kind_row.is_some() && in_sheet) || (unlabelled && !self.open.is_empty()) {
+        } else if (kind_row.is_some() && in_sheet)
+            || (unlabelled && !self.open.is_empty())
+            || self.labels_figures_of_heading(label_cell)
+        {
             self.open.len() - 1
         } else if let Some((name, source)) = wrapped {
             // A name a PDF's table wraps around its row's number (`地域の公共施設への再エネ・
@@ -1355,6 +1386,18 @@ impl Reader<'_> {
                 written,
             );
         }
+    }
+
+    /// Whether a row's label says only what its figures are (`国　　費`, `予算額`) under a
+    /// heading item, whose figures they are.
+    fn labels_figures_of_heading(&self, label: &str) -> bool {
+        let label = clean_name(label);
+        is_figure_label(&label)
+            && !is_total_label(&label)
+            && self
+                .open
+                .last()
+                .is_some_and(|item| item.role == Role::Heading)
     }
 
     /// The item a table's caption names, opened once for all the rows that give it figures;

@@ -2377,3 +2377,17 @@ fn a_line_a_sentence_goes_on_from_names_no_figure_below_it() {
         ["家畜防疫対策 R9 request 60", "家畜防疫対策 R8 initial 51"]
     );
 }
+
+#[test]
+fn a_projects_cost_beside_the_states_share_under_a_header_without_a_label() {
+    let text = "令和１０年度　予算案の概要\n\
+                \x20 ３．港湾の整備\n\
+                \x20                                  （単位：百万円）\n\
+                \x20                     本年度      前年度       倍率\n\
+                \x20       事 業 費       84,000      80,300     1.05\n\
+                \x20       国    費       52,400      50,100     1.05\n";
+    assert_eq!(
+        budget_lines(text),
+        ["港湾の整備 R10 initial 524", "港湾の整備 R9 initial 501"]
+    );
+}

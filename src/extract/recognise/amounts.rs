@@ -433,6 +433,14 @@ fn with_parts_totalled(columns: &mut [Column], words: &[String]) {
     }
 }
 
+/// Whether a row's label names a project's whole cost (`事 業 費`) and the row after it, at
+/// `next_line`, the state's share of it (`国　　費　1,286,400 …`): the share is the budget,
+/// the cost is not.
+pub fn cost_beside_state_share(label: &str, next_line: &str) -> bool {
+    super::names::without_spaces(label) == PROJECT_COST
+        && super::names::without_spaces(next_line).starts_with(STATE_SHARE)
+}
+
 /// A header word for the state's share of a project's cost.
 const STATE_SHARE: &str = "国費";
 /// A header word for a project's cost.
