@@ -1305,3 +1305,26 @@ const STATUS_MARKS_AND_ACCOUNT_COLUMNS_SET: [&str; 6] = [
 fn status_marks_and_account_columns_written_blind() {
     assert_set_recall(&STATUS_MARKS_AND_ACCOUNT_COLUMNS_SET);
 }
+
+/// A fifty-second set, written blind: a ministry's request printed to PDF whose three-line
+/// headers share their bottom words by kind (`令和８年度概算要求・要望額` over `要求 | 要望 |
+/// 計`) and whose item descriptions a line break cuts before their figures; a town's summary
+/// in Shift_JIS with revenues, expenditures by 款 and by nature and projects with their
+/// funding; a ministry's policy page with figures in prose and a yearly table; a
+/// prefecture's budget points in Markdown with `【新規】` marks; a ministry's budget draft in
+/// text whose projects set their cost beside the state's share under a header without a
+/// label (`本年度 | 前年度 | 倍率`); and a city's open data whose year column dates figures
+/// under headers naming years.
+const SHARED_HEADERS_AND_STATE_SHARES_SET: [&str; 6] = [
+    "d49_maff_gaisan_r8.pdf",
+    "d49_shinonomehara_yosan_r8.txt",
+    "d49_env_chiiki_datsutanso_r8.html",
+    "d49_hokuryo_pref_tousho_point_r8.md",
+    "d49_mlit_yosan_an_gaiyo_r8.txt",
+    "d49_shirasagino_city_jigyo_r8.csv",
+];
+
+#[test]
+fn shared_headers_and_state_shares_written_blind() {
+    assert_set_recall(&SHARED_HEADERS_AND_STATE_SHARES_SET);
+}
