@@ -50,49 +50,6 @@ use tables::is_whole_amount;
 /// Longest item name, in chars: a longer title is a sentence, not a name.
 const MAX_ITEM_NAME_CHARS: usize = 60;
 
-/// How many of the bottom line's words each word of a three-line header's top line stands
-/// over, when the words' kinds tell (`令和７年度 | 令和８年度概算要求・要望額 | 対前年度比` over
-/// `当初予算額 | 要求額 | 要望額 | 計 | （％）`: 1, 3 and 1): the top's words of figures share
-/// the bottom's, a word moving on to the next top word when that one names its kind and the
-/// current one does not; the top's words of no figure after them stand one over each of the
-/// bottom's last words, or over the middle line's `over_middle` words that span the header.
-/// `None` when a word of figures would stand over nothing.
-fn top_spans(
-    top: &[String],
-    over_middle: usize,
-    bottom: &[String],
-    context: YearKind,
-) -> Option<Vec<usize>> {
-    let figures = top
-        .iter()
-        .take_while(|word| matches!(column_of(1, word, context), Column::Figure(..)))
-        .count();
-    let over_bottom = (top.len() - figures).saturating_sub(over_middle);
-    if figures == 0 || bottom.len() < figures + over_bottom {
-        return None;
-    }
-    let kinds: Vec<Option<BudgetKind>> = top[..figures]
-        .iter()
-        .map(|word| YearKind::read(word).kind)
-        .collect();
-    let mut counts = vec![0; top.len()];
-    let mut current = 0;
-    for word in &bottom[..bottom.len() - over_bottom] {
-        let kind = YearKind::read(word).kind;
-        let moves_on = kind.is_some()
-            && kinds.get(current + 1).copied().flatten() == kind
-            && kinds[current] != kind;
-        if moves_on {
-            current += 1;
-        }
-        counts[current] += 1;
-    }
-    for count in &mut counts[figures..figures + over_bottom] {
-        *count = 1;
-    }
-    (!counts[..figures].contains(&0)).then_some(counts)
-}
-
 /// Last chars of a line a sentence goes on from (`…交付するとともに、畑地化の`): no name.
 const SENTENCE_BREAK_ENDINGS: [char; 7] = ['の', 'を', 'に', 'が', 'は', 'て', '、'];
 
@@ -140,6 +97,49 @@ fn wrapped_words(cells: Vec<&str>, width: usize, context: YearKind) -> Option<Ve
         words[joined].push_str(&next);
     }
     (words.len() == width).then_some(words)
+}
+
+/// How many of the bottom line's words each word of a three-line header's top line stands
+/// over, when the words' kinds tell (`令和７年度 | 令和８年度概算要求・要望額 | 対前年度比` over
+/// `当初予算額 | 要求額 | 要望額 | 計 | （％）`: 1, 3 and 1): the top's words of figures share
+/// the bottom's, a word moving on to the next top word when that one names its kind and the
+/// current one does not; the top's words of no figure after them stand one over each of the
+/// bottom's last words, or over the middle line's `over_middle` words that span the header.
+/// `None` when a word of figures would stand over nothing.
+fn top_spans(
+    top: &[String],
+    over_middle: usize,
+    bottom: &[String],
+    context: YearKind,
+) -> Option<Vec<usize>> {
+    let figures = top
+        .iter()
+        .take_while(|word| matches!(column_of(1, word, context), Column::Figure(..)))
+        .count();
+    let over_bottom = (top.len() - figures).saturating_sub(over_middle);
+    if figures == 0 || bottom.len() < figures + over_bottom {
+        return None;
+    }
+    let kinds: Vec<Option<BudgetKind>> = top[..figures]
+        .iter()
+        .map(|word| YearKind::read(word).kind)
+        .collect();
+    let mut counts = vec![0; top.len()];
+    let mut current = 0;
+    for word in &bottom[..bottom.len() - over_bottom] {
+        let kind = YearKind::read(word).kind;
+        let moves_on = kind.is_some()
+            && kinds.get(current + 1).copied().flatten() == kind
+            && kinds[current] != kind;
+        if moves_on {
+            current += 1;
+        }
+        counts[current] += 1;
+    }
+    for count in &mut counts[figures..figures + over_bottom] {
+        *count = 1;
+    }
+    (!counts[..figures].contains(&0)).then_some(counts)
 }
 
 /// The rest of a year a PDF's text wraps inside a narrow header cell (`令和８年` over `度`,

@@ -591,9 +591,7 @@ pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
     // supplementary (補正前の額, 既定予算額, 補正後計) is neither the
     // supplementary nor the initial budget; a limit, rate or balance (限度額, 残高) is no
     // budget.
-    if AROUND_SUPPLEMENTARY_WORDS
-        .iter()
-        .any(|w| folded.contains(w))
+    if names_around_supplementary(folded)
         || PROJECTION_WORDS.iter().any(|w| folded.contains(w))
         || MONTHS_SPANNED.iter().any(|w| folded.contains(w))
         || names_a_limit(folded)
