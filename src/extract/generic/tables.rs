@@ -6,9 +6,10 @@ use super::{
     is_row_number, is_rule_line, is_table_line, item_year_kind, split_trailing_parenthesis,
 };
 use crate::extract::recognise::amounts::{
-    Column, YearKind, cell_amount, cells, column_of, cost_beside_state_share, figure_note_label,
-    inline_figures, is_figure_label, join_spaced_words, kind_named, names_a_limit,
-    names_around_supplementary, names_notes, relative_year, shifted, unit_of_cell, year_cell,
+    Column, YearKind, cell_amount, cells, column_of, figure_note_label, inline_figures,
+    is_figure_label, join_spaced_words, kind_named, names_a_limit, names_around_supplementary,
+    names_notes, names_project_cost, opens_with_state_share, relative_year, shifted, unit_of_cell,
+    year_cell,
 };
 use crate::extract::recognise::bodies::is_body_name;
 use crate::extract::recognise::names::{
@@ -686,10 +687,13 @@ impl Reader<'_> {
         };
         // `事 業 費 | 2,184,000 | …` over `国　　費 | 1,286,400 | …`: the project's whole cost
         // beside the state's share, which is the budget.
-        let next_line = self.lines_after(number).next().map(strip_markup);
         if self.columns.is_some()
             && row.len() >= 2
-            && next_line.is_some_and(|line| cost_beside_state_share(row[0], &line))
+            && names_project_cost(row[0])
+            && self
+                .lines_after(number)
+                .next()
+                .is_some_and(|line| opens_with_state_share(&strip_markup(line)))
         {
             return true;
         }

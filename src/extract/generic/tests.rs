@@ -2232,13 +2232,7 @@ fn a_wrapped_ratio_and_a_page_footer_are_no_items() {
                 １．中小企業の支援\t１５０億円\n\
                 ○ 設備投資、販路開拓等を支援\n\
                 ２．観光、交流の振興\t５０億円\n";
-    let extraction = extracted(text);
-    let names: Vec<&str> = extraction
-        .nodes
-        .iter()
-        .filter(|n| n.node_type == NodeType::Measure)
-        .map(|n| n.name.as_str())
-        .collect();
+    let names = names(text, NodeType::Measure);
     assert!(
         !names
             .iter()

@@ -433,12 +433,16 @@ fn with_parts_totalled(columns: &mut [Column], words: &[String]) {
     }
 }
 
-/// Whether a row's label names a project's whole cost (`事 業 費`) and the row after it, at
-/// `next_line`, the state's share of it (`国　　費　1,286,400 …`): the share is the budget,
-/// the cost is not.
-pub fn cost_beside_state_share(label: &str, next_line: &str) -> bool {
+/// Whether a row's label names a project's whole cost (`事 業 費`), which is no budget where
+/// the row after it gives the state's share (see [`opens_with_state_share`]).
+pub fn names_project_cost(label: &str) -> bool {
     super::names::without_spaces(label) == PROJECT_COST
-        && super::names::without_spaces(next_line).starts_with(STATE_SHARE)
+}
+
+/// Whether a row opens with the state's share of a project's cost (`国　　費　1,286,400 …`):
+/// the share is the budget, the cost on the row above is not.
+pub fn opens_with_state_share(line: &str) -> bool {
+    super::names::without_spaces(line).starts_with(STATE_SHARE)
 }
 
 /// A header word for the state's share of a project's cost.

@@ -244,19 +244,20 @@ pub fn without_status_marks(name: &str) -> &str {
     }
 }
 
+/// The brackets a status mark stands in (`【新規】`, `（拡充）`).
+const STATUS_BRACKETS: [(char, char); 5] = [
+    ('【', '】'),
+    ('（', '）'),
+    ('(', ')'),
+    ('［', '］'),
+    ('[', ']'),
+];
+
 /// Whether a cell holds a status mark alone (`【新規】`, `（拡充）`), as a table sets it
 /// beside an item's name.
 pub fn is_status_mark(cell: &str) -> bool {
     let cell = cell.trim();
-    [
-        ('【', '】'),
-        ('（', '）'),
-        ('(', ')'),
-        ('［', '］'),
-        ('[', ']'),
-    ]
-    .iter()
-    .any(|(open, close)| {
+    STATUS_BRACKETS.iter().any(|(open, close)| {
         cell.strip_prefix(*open)
             .and_then(|rest| rest.strip_suffix(*close))
             .is_some_and(|word| STATUS_WORDS.contains(&word.trim()))
@@ -265,13 +266,7 @@ pub fn is_status_mark(cell: &str) -> bool {
 
 /// `text` without one status mark at its start or its end.
 fn strip_status_mark(text: &str) -> &str {
-    for (open, close) in [
-        ('【', '】'),
-        ('（', '）'),
-        ('(', ')'),
-        ('［', '］'),
-        ('[', ']'),
-    ] {
+    for (open, close) in STATUS_BRACKETS {
         if let Some(rest) = text.strip_prefix(open)
             && let Some(end) = rest.find(close)
             && STATUS_WORDS.contains(&rest[..end].trim())
