@@ -334,6 +334,20 @@ const NAME_TAIL: [char; 11] = [
     ':', '：', '…', ' ', '\u{3000}', '\t', '【', '[', '［', '（', '(',
 ];
 
+/// Words that link a purpose to the amount given to it (`藻場の保全に 720百万円`, `…対策として
+/// 1,860百万円`), longest first.
+const AMOUNT_LINKS: [&str; 2] = ["として", "に"];
+
+/// A name written before its amount without the word linking the two; the name as it is
+/// when it ends in no link, or when the link is all but a character of it.
+fn without_amount_link(name: &str) -> &str {
+    AMOUNT_LINKS
+        .iter()
+        .find_map(|link| name.strip_suffix(link))
+        .filter(|rest| rest.chars().count() >= 2)
+        .map_or(name, str::trim_end)
+}
+
 /// Non-blank lines at the top of a document read for the year and kind it speaks of.
 const HEAD_LINES: usize = 5;
 
@@ -1678,11 +1692,14 @@ impl<'a> Reader<'a> {
         };
         let name_part = without_figure_label(name_part);
         // `- 対前年度増減：＋280百万円`: the sign before an amount is no part of the name.
-        let name = item_name(
-            name_part
-                .trim_end_matches(['＋', '+', '△', '▲'])
-                .trim_end_matches(NAME_TAIL),
-        );
+        let name_part = name_part
+            .trim_end_matches(['＋', '+', '△', '▲'])
+            .trim_end_matches(NAME_TAIL);
+        let name = if figures.is_empty() {
+            item_name(name_part)
+        } else {
+            item_name(without_amount_link(name_part))
+        };
         if is_figure_label(&name) && figures.is_empty() && found.style.is_bullet() {
             // `- 要求額：事項要求`: a bullet of budget wording without an amount names no item.
             return false;
@@ -1699,7 +1716,7 @@ impl<'a> Reader<'a> {
         }
         // `・…ため、第３子保育料無償化事業に2億1,000万円を計上`: a bullet that is a sentence
         // allocating its amount to what it names.
-        let allocating = name.ends_with('に')
+        let allocating = name_part.ends_with('に')
             && figures
                 .first()
                 .is_some_and(|figure| allocates(&title[figure.amount.end..]));
@@ -1785,7 +1802,14 @@ impl<'a> Reader<'a> {
             name: name.clone(),
             node_type,
             depth,
-            year_kind: item_year_kind(&name, inherited),
+            year_kind: if heads_no_budget(&title[..name_end]) {
+                YearKind {
+                    kind: Some(BudgetKind::Other),
+                    ..item_year_kind(&name, inherited)
+                }
+            } else {
+                item_year_kind(&name, inherited)
+            },
             main_budget: None,
             role: if found.style.is_bullet() {
                 Role::Bullet
@@ -1904,7 +1928,7 @@ impl<'a> Reader<'a> {
         let figure = BudgetFigure::new(Some(amount), year, kind);
         let written = unit.map(|unit| (cell, unit));
         let id = emit_budget(&mut self.c, &item, &figure, source, written);
-        if let Some(open) = self.open.last_mut() {
+        if let (Some(open), Some(id)) = (self.open.last_mut(), id) {
             open.main_budget.get_or_insert(id);
         }
     }
@@ -2569,12 +2593,9 @@ impl<'a> Reader<'a> {
             self.c.unparsed(source);
             return None;
         };
-        if kind == BudgetKind::Other {
-            return None;
-        }
         let figure = BudgetFigure::new(Some(amount), year, kind);
         Some((
-            emit_budget(&mut self.c, item, &figure, source, written),
+            emit_budget(&mut self.c, item, &figure, source, written)?,
             year,
         ))
     }
@@ -2786,7 +2807,9 @@ impl<'a> Reader<'a> {
             let mut budget = BudgetFigure::new(Some(figure.amount.oku), year, kind);
             budget.inclusive = figure.inclusive;
             budget.flags = figure.flags.clone();
-            let id = emit_budget(&mut self.c, &item, &budget, source, None);
+            let Some(id) = emit_budget(&mut self.c, &item, &budget, source, None) else {
+                continue;
+            };
             if let Some(open) = self.open.get_mut(owner) {
                 open.main_budget.get_or_insert(id);
             }
@@ -2802,15 +2825,20 @@ fn allocates(rest: &str) -> bool {
         .is_some_and(|sentence| ALLOCATIONS.iter().any(|verb| sentence.contains(verb)))
 }
 
-/// Adds a budget node for `item` with a `has_budget` edge; returns its id. `written` keeps
-/// a table cell's number and unit as printed, so the amount can be found in the line.
+/// Adds a budget node for `item` with a `has_budget` edge; returns its id, or `None` for a
+/// figure of kind `other`, which is no budget. `written` keeps a table cell's number and
+/// unit as printed, so the amount can be found in the line.
 fn emit_budget(
     c: &mut Collector<'_>,
     item: &Item,
     figure: &BudgetFigure,
     source: Source,
     written: Option<(&str, &str)>,
-) -> String {
+) -> Option<String> {
+    // What was spent or where the money comes from (kind `other`) is no budget.
+    if figure.kind == BudgetKind::Other {
+        return None;
+    }
     let amount = figure
         .amount_oku
         .map(|a| format!("{a}億円"))
@@ -2841,7 +2869,7 @@ fn emit_budget(
     }
     let id = c.node_draft(draft);
     c.edge(&item.id, Rel::HasBudget, &id, source);
-    id
+    Some(id)
 }
 
 /// Kana that end a clause qualifying a name (`支援する`, `講じた`, `地域の`, `新たな`).
@@ -2944,6 +2972,12 @@ fn item_year_kind(name: &str, inherited: YearKind) -> YearKind {
         year: named.year.or(inherited.year),
         kind: BudgetKind::detect(name).or(inherited.kind).or(named.kind),
     }
+}
+
+/// Whether a heading, as written before its figures, says the figures under it are what was
+/// spent, no budgets (`参考　特別会計の推移（決算額）`).
+fn heads_no_budget(written: &str) -> bool {
+    !written.contains("予算") && written.contains(SETTLED_ACCOUNTS)
 }
 
 /// The unit a short note under a table gives (`（注1）単位：百万円。`).

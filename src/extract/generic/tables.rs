@@ -304,6 +304,15 @@ fn second_table_at(row: &[&str], columns: &[Column]) -> Option<usize> {
     })
 }
 
+/// Whether a row is two rows of a label and its figure side by side (`保険料 | 452,300 |
+/// 総務費 | 68,400`).
+fn is_pair_of_figure_rows(row: &[&str]) -> bool {
+    let names = |cell: &str| cell.chars().any(char::is_alphabetic) && !is_whole_amount(cell);
+    let figure = |cell: &str| is_whole_amount(cell) && !is_identifier(cell);
+    matches!(row, [left, left_figure, right, right_figure]
+        if names(left) && figure(left_figure) && names(right) && figure(right_figure))
+}
+
 /// One figure cell of a row.
 struct Cell<'t> {
     year_kind: YearKind,
@@ -720,6 +729,12 @@ impl Reader<'_> {
                     });
                 }
                 (columns, None)
+            }
+            // `保険料　452,300 ┃ 総務費　68,400` under `歳　入 ┃ 歳　出`: two such tables side by
+            // side, each half a row of its own.
+            None if self.unit.is_some() && is_pair_of_figure_rows(row) => {
+                let half = [Column::Label, Column::Figure(self.context(), None)];
+                (half.iter().chain(&half).cloned().collect(), None)
             }
             None => return false,
         };
@@ -1146,7 +1161,9 @@ impl Reader<'_> {
             };
             let figure = BudgetFigure::new(Some(cell.amount), year, kind);
             let written = cell.unit.map(|unit| (cell.written, unit));
-            let id = emit_budget(&mut self.c, &item, &figure, source.clone(), written);
+            let Some(id) = emit_budget(&mut self.c, &item, &figure, source.clone(), written) else {
+                continue;
+            };
             let compares = match compared_column {
                 Some(column) => cell.column == column,
                 None => compared.is_none() && Some(year) == current_year,

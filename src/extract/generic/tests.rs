@@ -2385,3 +2385,70 @@ fn a_projects_cost_beside_the_states_share_under_a_header_without_a_label() {
         ["港湾の整備 R10 initial 524", "港湾の整備 R9 initial 501"]
     );
 }
+
+#[test]
+fn tables_parted_by_a_bar_in_a_row_laid_out_with_spaces_give_each_side_its_rows() {
+    let text = "令和９年度　南川村特別会計予算の概要\n\
+                （１）下水道事業特別会計　歳入歳出予算\n（単位：千円）\n\
+                \u{3000}\u{3000}歳\u{3000}\u{3000}入          ┃\u{3000}\u{3000}歳\u{3000}\u{3000}出\n\
+                \u{3000}使用料                 81,200   ┃\u{3000}管理費                  12,500\n\
+                \u{3000}繰入金                 40,300   ┃\u{3000}\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "使用料 R9 initial 0.812",
+            "管理費 R9 initial 0.125",
+            "繰入金 R9 initial 0.403"
+        ]
+    );
+}
+
+#[test]
+fn a_table_under_a_heading_of_settled_accounts_gives_no_budgets() {
+    let text = "令和９年度　東谷町予算の概要\n\
+                １．会計別予算額\n（単位：千円）\n\
+                会計名\t令和９年度当初予算額\n下水道事業特別会計\t345,600\n\
+                ２．参考　会計別の推移（決算額）\n（単位：千円）\n\
+                会計名\t令和５年度\t令和６年度\n下水道事業特別会計\t301,200\t322,800\n";
+    assert_eq!(budget_lines(text), ["下水道事業特別会計 R9 initial 3.456"]);
+}
+
+#[test]
+fn a_column_of_what_was_spent_gives_no_budgets() {
+    let text = "令和10年度概算要求の概要\n（単位：百万円）\n\
+                | 事項 | 令和８年度執行額（参考） | 令和９年度予算額 | 令和10年度要求額 |\n\
+                |:---|---:|---:|---:|\n\
+                | 港湾の機能強化 | 1,480 | 1,600 | 1,750 |\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "港湾の機能強化 R9 initial 16",
+            "港湾の機能強化 R10 request 17.50"
+        ]
+    );
+}
+
+#[test]
+fn a_list_item_giving_a_purpose_its_amount_is_a_budget_without_budget_wording() {
+    let text = "令和10年度 森林庁 概算要求の概要\n\n### 1.1 森林の保全\n\n\
+                1. 保安林の整備に 430百万円（新規）。\n\
+                2. 林道の点検として 215百万円。\n\
+                3. 木材の輸出額は 2,100百万円に達した。\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "保安林の整備 R10 request 4.30",
+            "林道の点検 R10 request 2.15"
+        ]
+    );
+}
+
+#[test]
+fn monthly_rates_borrowing_ceilings_and_budgets_over_months_are_no_budgets() {
+    let text = "令和９年度　西浜市予算案の概要\n\
+                ○子育て応援事業　２億４，０００万円\n\
+                ○介護保険事業の保険料基準額（月額）　６，２００円\n\
+                ○一時借入金の最高額　３０億円\n\
+                ○補正予算と合わせた「１３か月予算」の総額　５，１２０億円\n";
+    assert_eq!(budget_lines(text), ["子育て応援事業 R9 initial 2.40"]);
+}

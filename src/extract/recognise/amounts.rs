@@ -166,6 +166,9 @@ const FIGURE_WORDS: [&str; 11] = [
     "国費",
 ];
 
+/// Header words of a column of what was spent (決算額, 執行額), no budget.
+const SPENT_WORDS: [&str; 2] = ["決算", "執行"];
+
 /// A column's mark (`(A)`, `(B)`), which other columns use to say how they are computed.
 static COLUMN_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\([A-Z]\)").expect("column mark pattern"));
@@ -636,7 +639,7 @@ pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
             Column::Other
         };
     }
-    let kind = if folded.contains("決算") {
+    let kind = if SPENT_WORDS.iter().any(|word| folded.contains(word)) {
         Some(BudgetKind::Other)
     } else {
         named.kind
@@ -735,6 +738,7 @@ pub fn cells(line: &str) -> Vec<&str> {
             .split('\t')
             .map(str::trim)
             .filter(|c| !c.is_empty())
+            .flat_map(label_then_figures)
             .flat_map(number_run)
             .collect();
     }
@@ -761,6 +765,22 @@ pub fn cells(line: &str) -> Vec<&str> {
             })
             .collect();
     }
+    if trimmed.contains(CELL_BARS) {
+        // `保険料  452,300   ┃　総務費  68,400`: a bar between two tables set side by side in a
+        // row laid out with spaces parts them; each side's cells as any other, a side of
+        // letters spaced apart (`歳　　入`) one word.
+        return trimmed
+            .split(CELL_BARS)
+            .flat_map(|side| {
+                let side_cells = cells(side);
+                if side_cells.len() >= 2 && side_cells.iter().all(|c| c.chars().count() == 1) {
+                    vec![side.trim()]
+                } else {
+                    side_cells
+                }
+            })
+            .collect();
+    }
     let spaced: Vec<&str> = WIDE_GAP
         .split(trimmed)
         .map(str::trim)
@@ -773,6 +793,39 @@ pub fn cells(line: &str) -> Vec<&str> {
             .collect();
     }
     trailing_numbers(trimmed)
+}
+
+/// A tab-separated cell holding a label and the figures after it, spaces apart (`地方消費税
+/// 交付金  3,890,000  3,812,000`, as a PDF's text joins a narrow column to the next), as the
+/// label and one cell per figure; any other cell as it is. Every figure after the label must
+/// have a separator (`，`, `.`), so a label ending in a bare number (`第２期 3`) stays whole,
+/// and one figure must stand a wide gap after the label: a note naming a part of a figure
+/// one space before its amount (`○職員人件費 1,012,348`) is one cell.
+fn label_then_figures(cell: &str) -> Vec<&str> {
+    let parts = trailing_numbers(cell);
+    let figures_only = parts.iter().skip(1).all(|part| {
+        part.contains([',', '，', '.', '．'])
+            && parse_number(part.trim_end_matches(['%', '％'])).is_some()
+    });
+    let offset = |part: &str| part.as_ptr() as usize - cell.as_ptr() as usize;
+    let set_apart = |label: &str| {
+        parts.len() >= 3
+            || cell
+                .get(offset(label) + label.len()..offset(parts[1]))
+                .is_some_and(|gap| WIDE_GAP.is_match(gap))
+    };
+    match parts.first() {
+        Some(label)
+            if parts.len() >= 2
+                && figures_only
+                && parse_number(label).is_none()
+                && label.chars().any(char::is_alphabetic)
+                && set_apart(label) =>
+        {
+            parts
+        }
+        _ => vec![cell],
+    }
 }
 
 /// Whether a character draws a box's rules or corners (`─`, `├`, `┬`), not a bar between
@@ -952,7 +1005,7 @@ const CHANGE_LABELS: [&str; 16] = [
 
 /// Words in an amount's sentence, before it, that make it a limit, a rate, a balance or a
 /// commitment over several years (継続費, 債務負担行為), not a budget.
-const LIMIT_WORDS: [&str; 34] = [
+const LIMIT_WORDS: [&str; 39] = [
     "貸付計画",
     "契約額",
     "契約ベース",
@@ -987,6 +1040,11 @@ const LIMIT_WORDS: [&str; 34] = [
     "決算額",
     "財政支出",
     "返納",
+    "月額",
+    "最高額",
+    "か月予算",
+    "ヶ月予算",
+    "カ月予算",
 ];
 
 /// Whether a label names something other than a budget: a limit, rate, balance or
@@ -995,7 +1053,9 @@ const LIMIT_WORDS: [&str; 34] = [
 /// cost (`総事業費`, `事業規模`, `…を含めた事業費は`), a lending volume (`貸付規模`), an issue
 /// (`発行総額`), what was spent (`決算額`), an economic package's spending (`財政支出`), what
 /// goes back to the treasury (`国庫返納`) or contracts paid in later years (`契約額`,
-/// `新規後年度負担額`), or a lender's plan of loans (`貸付計画`).
+/// `新規後年度負担額`), a lender's plan of loans (`貸付計画`), a monthly rate (`月額`), the
+/// most a body may borrow for a while (`一時借入金の最高額`) or a sum of two budgets over
+/// more than a year's months (`１４か月予算`).
 pub fn names_a_limit(label: &str) -> bool {
     LIMIT_WORDS.iter().any(|w| label.contains(w))
 }
@@ -1140,8 +1200,12 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
             .find('。')
             .map_or(text.len(), |i| amount.end + i + '。'.len_utf8());
         let whole_sentence = &text[sentence_start..sentence_end];
-        let outside_budget_talk =
-            whole_sentence.ends_with('。') && !speaks_of_budget(whole_sentence);
+        let outside_budget_talk = whole_sentence.ends_with('。')
+            && !speaks_of_budget(whole_sentence)
+            && !allots_alone(
+                &text[sentence_start..amount.start],
+                &text[amount.end..sentence_end],
+            );
         figures.push(InlineFigure {
             amount: amount.clone(),
             year_kind,
@@ -1156,6 +1220,22 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         });
     }
     figures
+}
+
+/// Whether a sentence is only a purpose and the amount given to it (`藻場の保全に 720百万円
+/// （新規）。`, `…対策として３億円。`), as a budget's list of items words each: `before` and
+/// `after` are the sentence's text on either side of the amount. A statistic has a subject
+/// (`…は`, `…が`) or goes on after its amount (`…に達した`).
+fn allots_alone(before: &str, after: &str) -> bool {
+    let before = before.trim_end();
+    let after = after.trim_end_matches('。').trim();
+    let note_only = after.is_empty()
+        || (after.starts_with(['（', '('])
+            && after.ends_with(['）', ')'])
+            && find_amounts(after).is_empty());
+    (before.ends_with('に') || before.ends_with("として"))
+        && !before.contains(['は', 'が', '、', '。'])
+        && note_only
 }
 
 /// What links a name to the amount right after it in a sentence, longest first: `…機構に対し、
@@ -1765,6 +1845,40 @@ mod tests {
         );
         assert_eq!(cells("地域の活性化"), ["地域の活性化"]);
         assert_eq!(cell_amount("１，２００", Some("百万円")), "12".parse().ok());
+    }
+
+    #[test]
+    fn a_tab_cell_of_a_label_and_its_figures_is_split() {
+        // A PDF's text joins a narrow label column to the figures after it with spaces.
+        assert_eq!(
+            cells("2 港湾使用料  7,654,321  7,012,000\t642,321\t5 清掃費\t901,234"),
+            [
+                "2 港湾使用料",
+                "7,654,321",
+                "7,012,000",
+                "642,321",
+                "5 清掃費",
+                "901,234"
+            ]
+        );
+        assert_eq!(
+            cells("9 消防費\t1,200\t歳 出 合 計 88,120,400 86,000,100 △2,120,300"),
+            [
+                "9 消防費",
+                "1,200",
+                "歳 出 合 計",
+                "88,120,400",
+                "86,000,100",
+                "△2,120,300"
+            ]
+        );
+        // A label ending in a bare number stays whole, and so does a note naming a part of a
+        // figure one space before its amount.
+        assert_eq!(cells("第２期 3\t4,500"), ["第２期 3", "4,500"]);
+        assert_eq!(
+            cells("衛生費\t2,400\t○予防接種事業 1,230"),
+            ["衛生費", "2,400", "○予防接種事業 1,230"]
+        );
         assert_eq!(cell_amount("5,000千円", None), "0.05".parse().ok());
         assert_eq!(cell_amount("5,000", None), None);
     }
