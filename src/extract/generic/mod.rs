@@ -348,6 +348,10 @@ fn without_amount_link(name: &str) -> &str {
         .map_or(name, str::trim_end)
 }
 
+/// Lines of description without figures that may stand between a bullet naming an item and
+/// the line giving its figure.
+const DESCRIPTION_LINES: usize = 2;
+
 /// Non-blank lines at the top of a document read for the year and kind it speaks of.
 const HEAD_LINES: usize = 5;
 
@@ -768,9 +772,11 @@ impl<'a> Reader<'a> {
             }
             return;
         }
-        if !bullet_line {
-            // A bullet's sentence under a bullet item (`- 令和７年度補正予算（12,000百万円）と
-            // 合わせ…。`) goes on with it; any other line closes it.
+        // A bullet's sentence under a bullet item (`- 令和７年度補正予算（12,000百万円）と
+        // 合わせ…。`) and a line of its description indented under it go on with it; any
+        // other line closes it.
+        let indented = raw.starts_with([' ', '\u{3000}', '\t']);
+        if !bullet_line && !indented {
             self.open.retain(|item| item.role != Role::Bullet);
         }
         if let Some(indicator) = indicator_line(raw) {
@@ -1899,16 +1905,23 @@ impl<'a> Reader<'a> {
     /// as the bullet's next line (`- **地域脱炭素推進交付金**` over `  令和8年度要求額
     /// 52,000百万円`): the bullet names the item those figures are of.
     fn figures_below(&self, number: usize) -> bool {
-        self.lines_after(number).next().is_some_and(|line| {
+        for line in self.lines_after(number).take(DESCRIPTION_LINES + 1) {
             let line = strip_markup(line);
             match numbered(&line) {
-                Some(found) if found.style.is_bullet() => is_figure_note(found.title),
-                Some(_) => false,
+                Some(found) if found.style.is_bullet() => return is_figure_note(found.title),
+                Some(_) => return false,
                 // `（前年度補正　5,210百万円）` under a bullet of what is done: a note of the
                 // item the bullets describe.
-                None => is_figure_note(&line) && !is_parenthesised(line.trim()),
+                None if is_parenthesised(line.trim()) => return false,
+                // `…体制を構築。要求額 214百万円（…）。`: a sentence of the item's description
+                // that gives its figure.
+                None if line.split_inclusive('。').any(is_figure_note) => return true,
+                // A line of description without figures: the figures may come after it.
+                None if inline_figures(&line).is_empty() => {}
+                None => return false,
             }
-        })
+        }
+        false
     }
 
     /// Emits the figure `cell` of the row at `line` of the item just opened, in the column
@@ -2248,7 +2261,8 @@ impl<'a> Reader<'a> {
                         .filter(|(name, _)| self.current().is_none_or(|item| &item.name != name))
                         .map(|(name, source)| (name, source, YearKind::default()))
                 })
-                .filter(|_| !figure.change);
+                // A limit (`…３か年で総事業費480,000千円を見込み`) names no item of the budget.
+                .filter(|_| !figure.change && !figure.limit);
             subjects.push(subject);
             start = figure.amount.end;
         }

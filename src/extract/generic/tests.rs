@@ -2452,3 +2452,36 @@ fn monthly_rates_borrowing_ceilings_and_budgets_over_months_are_no_budgets() {
                 ○補正予算と合わせた「１３か月予算」の総額　５，１２０億円\n";
     assert_eq!(budget_lines(text), ["子育て応援事業 R9 initial 2.40"]);
 }
+
+#[test]
+fn a_bullet_item_takes_the_figure_its_indented_description_gives() {
+    let text = "# 令和10年度 予算要求の概要\n\n### (2) 新規事業\n\n\
+                - **図書館の開館時間延長**【拡充】  \n\
+                \u{20}\u{20}平日の開館を21時までとする（令和10年7月から実施）。\n\
+                \u{20}\u{20}- 要求額：**326百万円**\n\
+                - **公民館の空調更新**【新規】  \n\
+                \u{20}\u{20}老朽化した設備を更新。要求額 54百万円。\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "図書館の開館時間延長 R10 request 3.26",
+            "公民館の空調更新 R10 request 0.54"
+        ]
+    );
+}
+
+#[test]
+fn a_limit_in_the_sentence_above_opens_no_item_for_the_figures_after_it() {
+    let text = "令和９年度　青葉町当初予算の概要\n\n３　主要事業\n\
+                \u{3000}○消防救急無線更新事業\n\
+                \u{3000}\u{3000}令和９年度から令和11年度までの３か年で総事業費360,000千円を見込み、本年度は\n\
+                \u{3000}\u{3000}基本設計に係る経費として48,000千円を計上する。\n\n\
+                \u{3000}○移住促進事業\u{3000}\u{3000}\u{3000}\u{3000}12,500千円\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "基本設計に係る経費 R9 initial 0.48",
+            "移住促進事業 R9 initial 0.125"
+        ]
+    );
+}
