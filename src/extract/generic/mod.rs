@@ -348,6 +348,26 @@ fn without_amount_link(name: &str) -> &str {
         .map_or(name, str::trim_end)
 }
 
+/// Endings of a clause that qualifies the name after it (`児童に支給する`, `地方公共団体に
+/// おける`, `災害に係る`).
+const QUALIFYING_CLAUSE_ENDINGS: [&str; 4] = ["する", "における", "に係る", "による"];
+
+/// Fewest chars a name keeps after the clause qualifying it is cut off.
+const MIN_QUALIFIED_NAME_CHARS: usize = 4;
+
+/// A name without the clause qualifying it (`支給する子育て世帯生活支援特別給付金` →
+/// `子育て世帯生活支援特別給付金`); the name as it is when what follows the clause would be
+/// too short to name anything.
+fn without_leading_clause(name: &str) -> &str {
+    QUALIFYING_CLAUSE_ENDINGS
+        .iter()
+        .filter_map(|ending| name.rfind(ending).map(|at| at + ending.len()))
+        .max()
+        .map(|at| &name[at..])
+        .filter(|rest| rest.chars().count() >= MIN_QUALIFIED_NAME_CHARS)
+        .unwrap_or(name)
+}
+
 /// Lines of description without figures that may stand between a bullet naming an item and
 /// the line giving its figure.
 const DESCRIPTION_LINES: usize = 2;
@@ -2233,8 +2253,9 @@ impl<'a> Reader<'a> {
             let before = &raw[from..figure.amount.start];
             // `…体制強化に19.5億円、…支援に31億円を計上します`: what a sentence allocates an
             // amount to is named by it, whatever its words.
-            let allocated =
-                before.trim_end().ends_with('に') && allocates(&raw[figure.amount.end..]);
+            let allocated = (before.trim_end().ends_with('に')
+                || before.trim_end().ends_with("として"))
+                && allocates(&raw[figure.amount.end..]);
             // `…、広域連合` over `の運営に要する経費として…`: a subject cut by a line break
             // names nothing whole.
             let cut_by_break = from == 0 && before.trim_start().starts_with('の');
@@ -2451,7 +2472,10 @@ impl<'a> Reader<'a> {
         });
         match compound {
             Some(program) => Some((program.name.clone(), self.c.source(number, &program.name))),
-            None => named.then(|| (clean_name(name), self.c.source(number, name))),
+            None => named.then(|| {
+                let name = without_leading_clause(name);
+                (clean_name(name), self.c.source(number, name))
+            }),
         }
     }
 
@@ -2560,6 +2584,7 @@ impl<'a> Reader<'a> {
         // an item of its own; the first figure under a heading is the heading's.
         let subject = label_subject(&name).filter(|subject| {
             !generic
+                && figure_note_label(&name).is_none()
                 && self.current().is_some_and(|item| {
                     item.main_budget.is_some() && !item.name.contains(subject.as_str())
                 })

@@ -304,6 +304,23 @@ fn second_table_at(row: &[&str], columns: &[Column]) -> Option<usize> {
     })
 }
 
+/// Whether the last cell of a row is a rate beside its figures: a percentage, or a number
+/// with one decimal (`101.8`) after whole figures.
+fn is_trailing_rate(cell: &str, figures: &[&str]) -> bool {
+    let folded = crate::normalize::nfkc(cell.trim());
+    if folded.ends_with('%') {
+        return parse_number(folded.trim_end_matches('%')).is_some();
+    }
+    let one_decimal = folded
+        .split_once('.')
+        .is_some_and(|(_, decimals)| decimals.len() == 1);
+    let whole = |figure: &&str| {
+        let folded = crate::normalize::nfkc(figure);
+        parse_number(&folded).is_some() && !folded.contains('.')
+    };
+    one_decimal && parse_number(&folded).is_some() && figures.iter().all(whole)
+}
+
 /// Whether a row is two rows of a label and its figure side by side (`保険料 | 452,300 |
 /// 総務費 | 68,400`).
 fn is_pair_of_figure_rows(row: &[&str]) -> bool {
@@ -712,11 +729,14 @@ impl Reader<'_> {
             // `本年度　４５，６７８千円` is a figure of the item above, not a row of its own (read
             // as a note), unless its number takes its unit from the unit line (`要　求　額
             // 126,480` under `（単位：千円）`).
+            // A numbered item whose amount carries its own unit (`（１）物価高騰対策　５，４８２
+            // 百万円`) is an item, not such a row.
             None if self.unit.is_some()
                 && (row.len() == 2 || (row.len() == 3 && is_parenthesised(row[2])))
                 && is_whole_amount(row[1])
                 && !is_identifier(row[1])
-                && (figure_note_label(row[0]).is_none() || find_amounts(row[1]).is_empty()) =>
+                && ((figure_note_label(row[0]).is_none() && numbered(row[0]).is_none())
+                    || find_amounts(row[1]).is_empty()) =>
             {
                 // `査　定　額　112,350　（対前年度　+28,150）`: a remark after the figure, maybe
                 // its change.
@@ -839,6 +859,17 @@ impl Reader<'_> {
             .as_ref()
             .map_or(columns.len(), TableLayout::own_width);
         let value_columns = columns.get(skip..own_width).unwrap_or(&[]);
+        // `一般会計 | 1,032,450 | 18,726 | 1,051,176 | 101.8` under a header whose rate column's
+        // words wrap onto lines of their own (`対前年同期` over it, `比` under it): a rate past
+        // the header's columns is none of its figures.
+        let values = match values {
+            [figures @ .., last]
+                if figures.len() == value_columns.len() && is_trailing_rate(last, figures) =>
+            {
+                figures
+            }
+            _ => values,
+        };
         // A PDF's header may lose columns of no budget (a 財源内訳 whose words wrap over
         // lines): a row with more cells than that fills the figures first.
         let overflowing = values.len() > value_columns.len();

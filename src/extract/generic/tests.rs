@@ -2485,3 +2485,43 @@ fn a_limit_in_the_sentence_above_opens_no_item_for_the_figures_after_it() {
         ]
     );
 }
+
+#[test]
+fn a_rate_past_the_headers_columns_is_none_of_the_rows_figures() {
+    let text = "令和８年度６月補正予算案の概要\n１ 補正予算の規模\n（単位：百万円、％）\n\
+                対前年同期\n会計区分\t補正前の額\t今回補正額\t補正後の額\n比\n\
+                一般会計\t８５４，１２０\t９，６３０\t８６３，７５０\t１０３．２\n";
+    assert_eq!(budget_lines(text), ["一般会計 R8 supplementary 96.30"]);
+}
+
+#[test]
+fn numbered_items_after_a_table_keep_their_notes_of_earlier_supplementaries() {
+    let text = "令和８年度６月補正予算案の概要\n１ 補正予算の規模\n（単位：百万円）\n\
+                会計区分\t今回補正額\n一般会計\t９，６３０\n\n\
+                ２ 主な内容\n（１）燃料価格高騰対策\t３，２１０百万円\n\
+                （前年度６月補正\t２，８４０百万円）\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "一般会計 R8 supplementary 96.30",
+            "燃料価格高騰対策 R8 supplementary 32.10",
+            "燃料価格高騰対策 R7 supplementary 28.40"
+        ]
+    );
+}
+
+#[test]
+fn a_rate_holds_back_only_the_amount_right_after_it() {
+    let text = "# 令和８年度補正予算の概要\n\n## ２．子育て世帯への支援\n\n\
+                低所得の世帯に対し、児童１人当たり３万円を支給する子育て応援臨時給付金として８６０億円を計上するとともに、\
+                市町村における給付事務費として２５億円を計上する。\n\
+                （令和７年度執行実績　７１０億円）\n\
+                （豪雨による被害額　１，２００億円）\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "子育て応援臨時給付金 R8 supplementary 860",
+            "給付事務費 R8 supplementary 25"
+        ]
+    );
+}

@@ -275,6 +275,10 @@ pub fn is_figure_label(label: &str) -> bool {
     true
 }
 
+/// The month a supplementary is passed in, before its word (`９月補正`).
+static SUPPLEMENTARY_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9０-９]{1,2}月補正").expect("supplementary month pattern"));
+
 /// The year and kind a label of budget wording names (`（令和６年度当初予算額`,
 /// `【令和8年度要求額】`, `（前年度` with neither read), brackets around it ignored: `None`
 /// for a label naming an item of its own, or naming neither a year nor a kind (`合計`).
@@ -283,7 +287,15 @@ pub fn figure_note_label(label: &str) -> Option<YearKind> {
         .trim_start_matches(['（', '(', '【', '[', '［', ' ', '\u{3000}'])
         .trim_end_matches([':', '：', ' ', '\u{3000}', '\t', '】', ']', '］']);
     // `要　求　額`: a label's letters may be spaced out.
-    let label = &super::names::without_spaces(label);
+    let label = super::names::without_spaces(label);
+    // `前年度９月補正`: the month names which supplementary, a figure's kind all the same;
+    // `２月補正予算案　計` is the total of a table's rows, no note.
+    let label = if label.ends_with('計') {
+        std::borrow::Cow::Borrowed(label.as_str())
+    } else {
+        SUPPLEMENTARY_MONTH.replace_all(&label, "補正")
+    };
+    let label = label.as_ref();
     let named = YearKind::read(label);
     // `（前年度　７，１４８億円`, `本年度　４５，６７８千円`: a year named relative to the one
     // in force is a year too.
@@ -1003,9 +1015,9 @@ const CHANGE_LABELS: [&str; 16] = [
     "対前年度増減",
 ];
 
-/// Words in an amount's sentence, before it, that make it a limit, a rate, a balance or a
+/// Words in an amount's sentence, before it, that make it a limit, a balance or a
 /// commitment over several years (継続費, 債務負担行為), not a budget.
-const LIMIT_WORDS: [&str; 39] = [
+const LIMIT_WORDS: [&str; 36] = [
     "貸付計画",
     "契約額",
     "契約ベース",
@@ -1020,10 +1032,7 @@ const LIMIT_WORDS: [&str; 39] = [
     "限度額",
     "上限",
     "限度",
-    "単価",
     "補助率",
-    "当たり",
-    "あたり",
     "残高",
     "債務負担行為",
     "継続費",
@@ -1040,11 +1049,11 @@ const LIMIT_WORDS: [&str; 39] = [
     "決算額",
     "財政支出",
     "返納",
-    "月額",
     "最高額",
     "か月予算",
     "ヶ月予算",
     "カ月予算",
+    "被害額",
 ];
 
 /// Whether a label names something other than a budget: a limit, rate, balance or
@@ -1055,9 +1064,22 @@ const LIMIT_WORDS: [&str; 39] = [
 /// goes back to the treasury (`国庫返納`) or contracts paid in later years (`契約額`,
 /// `新規後年度負担額`), a lender's plan of loans (`貸付計画`), a monthly rate (`月額`), the
 /// most a body may borrow for a while (`一時借入金の最高額`) or a sum of two budgets over
-/// more than a year's months (`１４か月予算`).
+/// more than a year's months (`１４か月予算`), or a disaster's damage (`被害額`).
 pub fn names_a_limit(label: &str) -> bool {
-    LIMIT_WORDS.iter().any(|w| label.contains(w))
+    LIMIT_WORDS.iter().any(|w| label.contains(w)) || names_a_rate(label)
+}
+
+/// Words that make the amount right after them a rate per head, unit or month (`１人当たり
+/// ５万円`, `補助単価`, `月額`), not a budget.
+const RATE_WORDS: [&str; 4] = ["単価", "当たり", "あたり", "月額"];
+
+/// Words that make the amount right after them what was spent (`令和６年度執行実績　４１２
+/// 億円`), not a budget.
+const SPENT_AMOUNT_WORDS: [&str; 2] = ["執行額", "執行実績"];
+
+/// Whether a text names a rate per head, unit or month.
+fn names_a_rate(text: &str) -> bool {
+    RATE_WORDS.iter().any(|w| text.contains(w))
 }
 
 /// The text after a parenthesis that opens it (`（4.5％）の増` → `の増`); the text as it
@@ -1195,7 +1217,17 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
             || funding_line
             || around_supplementary
             || cap
-            || names_a_limit(&without_figure_notes(&text[sentence_start..amount.start]));
+            || {
+                let said_before = without_figure_notes(&text[sentence_start..amount.start]);
+                LIMIT_WORDS.iter().any(|w| said_before.contains(w))
+            }
+            // A rate or what was spent is the amount right after its words (`児童１人当たり
+            // ５万円を支給する…給付金として１，４８０億円`: the budget after the rate is none).
+            || {
+                let own_clause =
+                    without_figure_notes(&text[sentence_start.max(previous_end)..amount.start]);
+                names_a_rate(&own_clause) || SPENT_AMOUNT_WORDS.iter().any(|w| own_clause.contains(w))
+            };
         let sentence_end = text[amount.end..]
             .find('。')
             .map_or(text.len(), |i| amount.end + i + '。'.len_utf8());
