@@ -372,6 +372,10 @@ fn without_leading_clause(name: &str) -> &str {
 /// the line giving its figure.
 const DESCRIPTION_LINES: usize = 2;
 
+/// Lines at the top of a document read for the fiscal year it speaks of when neither its
+/// title nor its head lines name one with its kind.
+const OPENING_LINES: usize = 20;
+
 /// Non-blank lines at the top of a document read for the year and kind it speaks of.
 const HEAD_LINES: usize = 5;
 
@@ -512,11 +516,28 @@ impl<'a> Reader<'a> {
             .filter_map(|joint| title.find(joint))
             .min()
             .map_or(title, |at| &title[..at]);
+        // A title whose letters a PDF's text scatters over lines (`令 和 ８ 年` over `北浜市
+        // 当初予算の概要 度`) names no year: the first fiscal year the opening lines name is the
+        // document's, and the first kind its head lines name.
+        let opening_year = YearKind {
+            year: doc
+                .lines
+                .iter()
+                .take(OPENING_LINES)
+                .find_map(|l| YearKind::read(&strip_markup(l)).year),
+            kind: doc
+                .lines
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .take(HEAD_LINES)
+                .find_map(|l| YearKind::read(&strip_markup(l)).kind),
+        };
         let document_context = YearKind::read(first_named)
             .or(YearKind::read(&doc.info.title))
             .or(YearKind::read(&strip_markup(first_line)))
             .or(head_context.unwrap_or_default())
-            .or(named_file);
+            .or(named_file)
+            .or(opening_year);
         Reader {
             c: Collector::new(doc),
             outline: Outline::default(),
@@ -1726,12 +1747,17 @@ impl<'a> Reader<'a> {
         } else {
             item_name(without_amount_link(name_part))
         };
-        if is_figure_label(&name) && figures.is_empty() && found.style.is_bullet() {
-            // `- 要求額：事項要求`: a bullet of budget wording without an amount names no item.
+        if (is_figure_label(&name) || names_a_limit(&name))
+            && figures.is_empty()
+            && found.style.is_bullet()
+        {
+            // `- 要求額：事項要求`: a bullet of budget wording without an amount names no item,
+            // nor does a rate or limit (`- 補助率：1/2`).
             return false;
         }
-        if !figures.is_empty() && is_figure_label(&name) {
-            // `- 要求額：32,100百万円（…）` under an item: the item's own figures.
+        if !figures.is_empty() && (is_figure_label(&name) || figure_note_label(&name).is_some()) {
+            // `- 要求額：32,100百万円（…）` under an item: the item's own figures, and so are
+            // those of `- このほか、令和７年度補正予算で 6,000百万円を措置`.
             return match self.open.len().checked_sub(1) {
                 Some(owner) => {
                     self.figures(number, title, owner);

@@ -2525,3 +2525,50 @@ fn a_rate_holds_back_only_the_amount_right_after_it() {
         ]
     );
 }
+
+#[test]
+fn a_title_scattered_over_lines_leaves_the_year_to_the_opening_lines() {
+    let text = "令 和 ９ 年\n南浦町当初予算の概要 度\n\n令和９年２月\n南浦町 総務課\n\
+                １ 予算の規模\n令和９年度の当初予算は、一般会計で 8,120,000千円となりました。\n\
+                ２ 一般会計 歳入\n（単位：千円）\n款\t本年度\t前年度\t比較\n\
+                1 町税\t2,145,000\t2,120,000\t25,000\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "予算の規模 R9 initial 81.20",
+            "町税 R9 initial 21.45",
+            "町税 R8 initial 21.20"
+        ]
+    );
+}
+
+#[test]
+fn a_column_of_a_part_of_the_figure_before_it_is_no_budget() {
+    let text = "# 令和10年度 概算要求の概要\n\n（単位：百万円）\n\n\
+                | 施策 | 令和９年度<br>予算額 | 令和10年度<br>要求・要望額 | うち<br>要望額 |\n\
+                |---|---:|---:|---:|\n\
+                | ・河川監視カメラの増設 | 1,240 | 1,580 | 340 |\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "河川監視カメラの増設 R9 initial 12.40",
+            "河川監視カメラの増設 R10 request 15.80"
+        ]
+    );
+}
+
+#[test]
+fn a_sub_bullet_of_a_figure_besides_the_items_is_the_items_and_a_rate_bullet_no_item() {
+    let text = "# 令和10年度 概算要求の概要\n\n### (1) 地域交通の確保\n\n\
+                - 離島航路確保維持事業：3,400百万円（前年度 3,100百万円）\n\
+                \u{20}\u{20}- 補助率：1/2\n\
+                \u{20}\u{20}- このほか、令和８年度補正予算で 900百万円を措置\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "離島航路確保維持事業 R10 request 34",
+            "離島航路確保維持事業 R9 initial 31",
+            "離島航路確保維持事業 R8 supplementary 9"
+        ]
+    );
+}

@@ -275,6 +275,12 @@ pub fn is_figure_label(label: &str) -> bool {
     true
 }
 
+/// The word that opens a note of a figure besides the one above (`このほか、…`).
+const BESIDES: &str = "このほか";
+
+/// Particles that close a note's label before its amount (`令和７年度補正予算で`).
+const NOTE_LABEL_PARTICLES: [&str; 3] = ["において", "にて", "で"];
+
 /// The month a supplementary is passed in, before its word (`９月補正`).
 static SUPPLEMENTARY_MONTH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9０-９]{1,2}月補正").expect("supplementary month pattern"));
@@ -286,6 +292,14 @@ pub fn figure_note_label(label: &str) -> Option<YearKind> {
     let label = label
         .trim_start_matches(['（', '(', '【', '[', '［', ' ', '\u{3000}'])
         .trim_end_matches([':', '：', ' ', '\u{3000}', '\t', '】', ']', '］']);
+    // `このほか、令和７年度補正予算で`: a figure besides the one above, in the budget named.
+    let label = label.strip_prefix(BESIDES).map_or(label, |rest| {
+        rest.trim_start_matches(['、', '，', ' ', '\u{3000}'])
+    });
+    let label = NOTE_LABEL_PARTICLES
+        .iter()
+        .find_map(|particle| label.strip_suffix(particle))
+        .unwrap_or(label);
     // `要　求　額`: a label's letters may be spaced out.
     let label = super::names::without_spaces(label);
     // `前年度９月補正`: the month names which supplementary, a figure's kind all the same;
@@ -582,6 +596,10 @@ pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
     }
     if index > 0 && NOTE_COLUMN_ENDINGS.iter().any(|w| folded.ends_with(w)) {
         // 主な増減理由, 事業の内容: words about the figures, none of them.
+        return Column::Other;
+    }
+    if index > 0 && folded.starts_with("うち") {
+        // `うち要望額`: a part of the figure before it, no budget of its own.
         return Column::Other;
     }
     if NAMING_COLUMN_ENDINGS.iter().any(|w| folded.ends_with(w)) || names_years(folded) {
