@@ -368,6 +368,9 @@ fn without_leading_clause(name: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// Fewest chars of a group's name before its total a word apart (`農林水産関係　合計`).
+const MIN_GROUP_NAME_CHARS: usize = 3;
+
 /// Lines of description without figures that may stand between a bullet naming an item and
 /// the line giving its figure.
 const DESCRIPTION_LINES: usize = 2;
@@ -1747,12 +1750,12 @@ impl<'a> Reader<'a> {
         } else {
             item_name(without_amount_link(name_part))
         };
-        if (is_figure_label(&name) || names_a_limit(&name))
-            && figures.is_empty()
-            && found.style.is_bullet()
+        if found.style.is_bullet()
+            && ((is_figure_label(&name) && figures.is_empty()) || names_a_limit(&name))
         {
             // `- 要求額：事項要求`: a bullet of budget wording without an amount names no item,
-            // nor does a rate or limit (`- 補助率：1/2`).
+            // nor does a rate, limit or commitment (`- 補助率：1/2`, `- 国庫債務負担行為：
+            // ８，０００億円`).
             return false;
         }
         if !figures.is_empty() && (is_figure_label(&name) || figure_note_label(&name).is_some()) {
@@ -2575,6 +2578,18 @@ impl<'a> Reader<'a> {
             .find_map(|total| {
                 let group = head.strip_suffix(total)?.trim_end();
                 group.ends_with(['】', '］', ']']).then_some(group)
+            })
+            .unwrap_or(head);
+        // `農林水産関係　合計`: the total of the group named before it, a word apart.
+        let head = ["合計", "小計", "計"]
+            .iter()
+            .find_map(|total| {
+                let group = head.trim_end().strip_suffix(total)?;
+                let name = group.trim();
+                (group.ends_with([' ', '\u{3000}'])
+                    && name.chars().count() >= MIN_GROUP_NAME_CHARS
+                    && !name.contains([' ', '\u{3000}']))
+                .then_some(name)
             })
             .unwrap_or(head);
         // `【学ぶ】新しい図書館の建設`: a tag in brackets before the name is no part of it.

@@ -2572,3 +2572,34 @@ fn a_sub_bullet_of_a_figure_besides_the_items_is_the_items_and_a_rate_bullet_no_
         ]
     );
 }
+
+#[test]
+fn a_groups_total_a_word_apart_is_named_by_the_group() {
+    let text = "令和８年度水産関係補正予算の概要\n\n■補正予算額\n\
+                \u{3000}\u{3000}水産関係\u{3000}合計\u{3000}\u{3000}\u{3000}\u{3000}１，２４０億円\n\
+                \u{3000}\u{3000}\u{3000}（前年度補正\u{3000}１，１１０億円）\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "水産関係 R8 supplementary 1240",
+            "水産関係 R7 supplementary 1110"
+        ]
+    );
+}
+
+#[test]
+fn a_reference_figure_under_an_item_is_its_and_commitments_and_funding_are_none() {
+    let text = "# 令和８年度補正予算の概要\n\n\
+                - 国庫債務負担行為：３，０００億円（後掲）\n\n\
+                **（財源）** 一般会計分は建設公債により措置。特別会計分は移行債（１，２５０億円）の発行収入により措置。\n\n\
+                ## Ⅱ　エネルギー\n\n\
+                1. **水素供給網の構築**　９６０億円\n\
+                \u{20}\u{20}\u{20}- （参考）令和８年度当初予算額　２１０億円\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "水素供給網の構築 R8 supplementary 960",
+            "水素供給網の構築 R8 initial 210"
+        ]
+    );
+}

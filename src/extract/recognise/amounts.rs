@@ -275,6 +275,9 @@ pub fn is_figure_label(label: &str) -> bool {
     true
 }
 
+/// The word that marks a figure shown for reference (`（参考）`).
+const REFERENCE: &str = "参考";
+
 /// The word that opens a note of a figure besides the one above (`このほか、…`).
 const BESIDES: &str = "このほか";
 
@@ -292,6 +295,10 @@ pub fn figure_note_label(label: &str) -> Option<YearKind> {
     let label = label
         .trim_start_matches(['（', '(', '【', '[', '［', ' ', '\u{3000}'])
         .trim_end_matches([':', '：', ' ', '\u{3000}', '\t', '】', ']', '］']);
+    // `（参考）令和７年度当初予算額`: a figure shown for reference is a figure all the same.
+    let label = label.strip_prefix(REFERENCE).map_or(label, |rest| {
+        rest.trim_start_matches(['）', ')', '】', ']', '］', ':', '：', ' ', '\u{3000}'])
+    });
     // `このほか、令和７年度補正予算で`: a figure besides the one above, in the budget named.
     let label = label.strip_prefix(BESIDES).map_or(label, |rest| {
         rest.trim_start_matches(['、', '，', ' ', '\u{3000}'])
@@ -1226,10 +1233,13 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         let cap = ["最大", "上限"].iter().any(|word| cap_word.ends_with(word));
         // `財源　国庫支出金　２１，６００千円　村債　８，１００千円` under an item: where its
         // money comes from.
-        let funding_line = text
+        // `（財源）一般会計分は、…公債…により措置。` opens a paragraph of the same.
+        let opening = text
             .trim_start()
-            .strip_prefix("財源")
-            .is_some_and(|rest| rest.starts_with(char::is_whitespace));
+            .trim_start_matches(['（', '(', '【', '[', '*']);
+        let funding_line = opening.strip_prefix("財源").is_some_and(|rest| {
+            rest.starts_with(char::is_whitespace) || rest.starts_with(['）', ')', '】', ']'])
+        });
         let limit = total_after_change
             || total_set
             || funding_line
