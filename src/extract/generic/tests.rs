@@ -2603,3 +2603,27 @@ fn a_reference_figure_under_an_item_is_its_and_commitments_and_funding_are_none(
         ]
     );
 }
+
+#[test]
+fn a_row_of_column_marks_with_their_sum_under_the_header_is_no_row() {
+    let text = "令和８年度 森林庁関係補正予算（第１号）の概要\n１．総括表\n（単位：百万円）\n\
+                区 分\t補正前予算額\t補正額\t補正後予算額\n\
+                （Ａ）\t（Ｂ）\t（Ａ＋Ｂ）\n\
+                一般会計\t１１２，４００\t２４，６００\t１３７，０００\n";
+    assert_eq!(budget_lines(text), ["一般会計 R8 supplementary 246"]);
+}
+
+#[test]
+fn a_sub_bullet_of_a_figure_set_aside_besides_is_the_items() {
+    let text = "# 令和10年度 概算要求の概要\n\n### (2) 担い手の確保\n\n\
+                - 新規就業者育成対策：6,200百万円（前年度 5,800百万円）\n\
+                \u{20}\u{20}- 別途、令和８年度補正予算 1,400百万円\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "新規就業者育成対策 R10 request 62",
+            "新規就業者育成対策 R9 initial 58",
+            "新規就業者育成対策 R8 supplementary 14"
+        ]
+    );
+}

@@ -187,11 +187,22 @@ pub fn column_marks(cell: &str) -> Vec<char> {
 /// `(A)－(B)`, `(C)/(A)`).
 pub fn is_marks_cell(cell: &str) -> bool {
     let folded = crate::normalize::nfkc(cell);
-    COLUMN_MARK.is_match(&folded)
-        && COLUMN_MARK
-            .replace_all(&folded, "")
-            .chars()
-            .all(|c| c.is_whitespace() || matches!(c, '-' | '−' | '－' | '/' | '÷' | '×' | '+'))
+    let arithmetic =
+        |c: char| c.is_whitespace() || matches!(c, '-' | '−' | '－' | '/' | '÷' | '×' | '+');
+    // `(A+B)`: the arithmetic inside one pair of brackets.
+    let inside_brackets = folded
+        .trim()
+        .strip_prefix('(')
+        .and_then(|rest| rest.strip_suffix(')'))
+        .is_some_and(|inner| {
+            inner.chars().any(|c| c.is_ascii_uppercase())
+                && inner
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || arithmetic(c))
+        });
+    inside_brackets
+        || (COLUMN_MARK.is_match(&folded)
+            && COLUMN_MARK.replace_all(&folded, "").chars().all(arithmetic))
 }
 
 /// Whether a label names the budget before or after a supplementary (`補正後予算額`,
@@ -278,8 +289,8 @@ pub fn is_figure_label(label: &str) -> bool {
 /// The word that marks a figure shown for reference (`（参考）`).
 const REFERENCE: &str = "参考";
 
-/// The word that opens a note of a figure besides the one above (`このほか、…`).
-const BESIDES: &str = "このほか";
+/// Words that open a note of a figure besides the one above (`このほか、…`, `別途、…`).
+const BESIDES: [&str; 2] = ["このほか", "別途"];
 
 /// Particles that close a note's label before its amount (`令和７年度補正予算で`).
 const NOTE_LABEL_PARTICLES: [&str; 3] = ["において", "にて", "で"];
@@ -300,9 +311,12 @@ pub fn figure_note_label(label: &str) -> Option<YearKind> {
         rest.trim_start_matches(['）', ')', '】', ']', '］', ':', '：', ' ', '\u{3000}'])
     });
     // `このほか、令和７年度補正予算で`: a figure besides the one above, in the budget named.
-    let label = label.strip_prefix(BESIDES).map_or(label, |rest| {
-        rest.trim_start_matches(['、', '，', ' ', '\u{3000}'])
-    });
+    let label = BESIDES
+        .iter()
+        .find_map(|word| label.strip_prefix(word))
+        .map_or(label, |rest| {
+            rest.trim_start_matches(['、', '，', ' ', '\u{3000}'])
+        });
     let label = NOTE_LABEL_PARTICLES
         .iter()
         .find_map(|particle| label.strip_suffix(particle))
