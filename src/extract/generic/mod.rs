@@ -139,7 +139,30 @@ fn top_spans(
     for count in &mut counts[figures..figures + over_bottom] {
         *count = 1;
     }
-    (!counts[..figures].contains(&0)).then_some(counts)
+    if !counts[..figures].contains(&0) {
+        return Some(counts);
+    }
+    (over_middle == 0 && figures >= 2)
+        .then(|| repeated_spans(figures, top.len(), bottom))
+        .flatten()
+}
+
+/// How many bottom words each top word stands over when the bottom line repeats one group
+/// of words under each of the first `figures` top words (`令和８年度 | 令和７年度 | 比較` over
+/// `予算額 | 構成比 | 予算額 | 構成比 | 増減額 | 伸率`): each of those over one group, the top
+/// words after them over one bottom word each and the last of them over the rest.
+fn repeated_spans(figures: usize, top_len: usize, bottom: &[String]) -> Option<Vec<usize>> {
+    let after = top_len - figures;
+    (1..=bottom.len() / figures).rev().find_map(|group| {
+        let rest = bottom.len() - group * figures;
+        let repeats = (1..figures).all(|i| bottom[i * group..(i + 1) * group] == bottom[..group]);
+        let fits = if after == 0 { rest == 0 } else { rest >= after };
+        (repeats && fits).then(|| {
+            let mut counts = vec![group; figures];
+            counts.extend((0..after).map(|i| if i + 1 == after { rest + 1 - after } else { 1 }));
+            counts
+        })
+    })
 }
 
 /// The rest of a year a PDF's text wraps inside a narrow header cell (`令和８年` over `度`,
@@ -1347,8 +1370,12 @@ impl<'a> Reader<'a> {
         };
         let (mut top, mut middle) = (cells_of(top_line), cells_of(middle_line));
         rejoin_wrapped_year(&mut top, &mut middle);
-        // The middle line may be the label's letters alone (`区 | 分`).
-        let middle_words = words_only(&middle);
+        // The middle line may be the label's letters alone (`区 | 分`), or the label alone
+        // (`款`) when no column but the label spans the three lines.
+        let label_alone = middle.len() == 1
+            && !middle[0].chars().any(char::is_numeric)
+            && middle[0].chars().any(char::is_alphabetic);
+        let middle_words = words_only(&middle) || label_alone;
         let middle = join_spaced_words(&middle.iter().map(String::as_str).collect::<Vec<_>>());
         if !words_only(&top) || !middle_words {
             return None;

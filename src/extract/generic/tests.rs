@@ -2627,3 +2627,17 @@ fn a_sub_bullet_of_a_figure_set_aside_besides_is_the_items() {
         ]
     );
 }
+
+#[test]
+fn a_three_line_header_with_the_label_alone_between_shares_repeated_bottom_words_by_year() {
+    let text = "令和９年度　西湊町当初予算の概要\n\
+                （単位：千円、％）\n\
+                令和９年度\t令和８年度\t比 較\n\
+                款\n\
+                予算額\t構成比\t予算額\t構成比\t増減額\t伸率\n\
+                1 町税\t4,512,300\t38.2\t4,480,100\t38.0\t32,200\t0.7\n";
+    assert_eq!(
+        budget_lines(text),
+        ["町税 R9 initial 45.123", "町税 R8 initial 44.801"]
+    );
+}
