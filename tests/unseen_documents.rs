@@ -1328,3 +1328,127 @@ const SHARED_HEADERS_AND_STATE_SHARES_SET: [&str; 6] = [
 fn shared_headers_and_state_shares_written_blind() {
     assert_set_recall(&SHARED_HEADERS_AND_STATE_SHARES_SET);
 }
+
+/// A fifty-third set, written blind: a city's budget printed to PDF whose 歳入 and 歳出
+/// tables stand side by side and whose text joins a narrow label column to its figures with
+/// spaces inside a tab-separated cell; a prefecture's supplementary in Shift_JIS with a
+/// box-drawn table; an agency's request page with supplementary, initial and request columns
+/// and a fiscal investment table; a city bureau's request in Markdown whose new items are
+/// bullets with their figures in the indented lines under them; a prefecture's draft in text
+/// with amounts in 億・万円 and a `１４か月予算` that is no budget; a town's special accounts
+/// in CSV with a 決算 column; and a town's special accounts in Shift_JIS whose 歳入 and 歳出
+/// stand side by side parted by a bar, over a table of settled accounts under a 決算 heading.
+const SIDE_BY_SIDE_AND_DESCRIBED_ITEMS_SET: [&str; 7] = [
+    "d53_kitahama_city_r8_budget.pdf",
+    "d53_ouu_pref_r7_hosei3.txt",
+    "d53_engan_bousai_r8_gaisan.html",
+    "d53_nankou_kodomo_r8_youkyu.md",
+    "d53_nadaura_pref_r8_yosanan_gaiyo.txt",
+    "d53_nishigaoka_town_r8_tokubetsu.csv",
+    "d43_kitahama_tokkai_r8.txt",
+];
+
+#[test]
+fn side_by_side_and_described_items_written_blind() {
+    assert_set_recall(&SIDE_BY_SIDE_AND_DESCRIBED_ITEMS_SET);
+}
+
+/// A fifty-fourth set, written blind: a ministry's supplementary printed to PDF with
+/// full-width amounts and a header on two lines; a town's budget in Shift_JIS whose columns
+/// give this year before the last and whose projects state a three-year cost before this
+/// year's; an agency's request page with a 億・千万 amount; an agency's request in Markdown
+/// with a column of what was spent, list items giving each purpose its amount and a plan's
+/// yearly amounts; a city's special accounts in box-drawn tables with three-line headers;
+/// and a prefecture's project list in CSV with a 決算 column and a 財源 column.
+const SPENDING_COLUMNS_AND_PURPOSES_SET: [&str; 6] = [
+    "d54_kankyo_bousai_hosei.pdf",
+    "d54_shirahamadai_tousho.txt",
+    "d54_kankou_gaisan.html",
+    "d54_kaiyou_gaisan.md",
+    "d54_kitayama_tokubetsu.txt",
+    "d54_aoba_shuyou_jigyou.csv",
+];
+
+#[test]
+fn spending_columns_and_purposes_written_blind() {
+    assert_set_recall(&SPENDING_COLUMNS_AND_PURPOSES_SET);
+}
+
+/// A fifty-fifth set of supplementary overviews with full-width amounts, written blind: a
+/// ministry's printed to PDF whose sentences a line break cuts inside an amount; a
+/// prefecture's printed to PDF whose summary's rate column has no header cell of its own and
+/// whose items carry notes of last year's September supplementary; a ministry's in Shift_JIS
+/// with a group's total a word apart from its name; an agency's page whose benefit is named
+/// after the rate per child before it; a ministry's in Markdown with reference figures under
+/// its items and a paragraph of its funding; and a prefecture's February supplementary in
+/// text.
+const SUPPLEMENTARIES_IN_FULL_WIDTH_SET: [&str; 6] = [
+    "d55_mlit_hosei_r7.pdf",
+    "d55_nagano_hosei_r7_9gatsu.pdf",
+    "d55_maff_hosei_r7_sjis.txt",
+    "d55_cfa_hosei_r7.html",
+    "d55_meti_hosei_r7.md",
+    "d55_niigata_hosei_r6_2gatsu.txt",
+];
+
+#[test]
+fn supplementaries_in_full_width_written_blind() {
+    assert_set_recall(&SUPPLEMENTARIES_IN_FULL_WIDTH_SET);
+}
+
+/// A fifty-sixth set, written blind: a town's budget book in Shift_JIS with 款・項 tables and
+/// 財源内訳 columns; a village's page with its initial budget and a supplementary; and three
+/// ministries' requests in Markdown, one with a `うち要望額` column that is part of the
+/// request, one whose sub-bullets give rates and figures besides the item's (`このほか、…補正
+/// 予算で`), one with bare parenthesised figures of the year before.
+const BOOKS_AND_MARKDOWN_REQUESTS_SET: [&str; 5] = [
+    "d56_minamioka_town_r8_yosansho.txt",
+    "d56_higashiyama_village_yosan.html",
+    "d56_kaiyou_shigen_r8_gaisan.md",
+    "d56_chiiki_kotsu_r9_gaisan.md",
+    "d56_kokudo_bousai_joho_r9_gaisan_youbou.md",
+];
+
+#[test]
+fn books_and_markdown_requests_written_blind() {
+    assert_set_recall(&BOOKS_AND_MARKDOWN_REQUESTS_SET);
+}
+
+/// A fifty-seventh set of municipal budget books in 千円, written blind: a city's overview
+/// printed to PDF whose three-line headers set the label alone between a line of years and a
+/// line of words repeated under each year (`予算額 | 構成比`); a town's 予算説明書 in Shift_JIS
+/// laid out with spaces; a village's overview in Shift_JIS with box-drawn tables and
+/// full-width figures; a city's page with its budget and a March supplementary; and a
+/// prefecture's request status in text.
+const BOOKS_IN_THOUSANDS_SET: [&str; 5] = [
+    "d57_kitaminato_city_r8_yosan_gaiyo.pdf",
+    "d57_shirakawa_town_r8_yosan_setsumeisho.txt",
+    "d57_minamiyama_village_r8_tosho_gaiyo.txt",
+    "d57_higashino_city_r8_yosan.html",
+    "d57_nishiura_pref_r8_yokyu_jokyo.txt",
+];
+
+#[test]
+fn books_in_thousands_written_blind() {
+    assert_set_recall(&BOOKS_IN_THOUSANDS_SET);
+}
+
+/// A fifty-eighth set, written blind: an agency's supplementary printed to PDF whose summary
+/// marks its columns `（Ａ） | （Ｂ） | （Ａ＋Ｂ）` on a line under the header; an agency's
+/// supplementary in Shift_JIS with a box-drawn summary; a ministry's supplementary page with
+/// its funding, commitments and fiscal investment; and three requests in Markdown with a
+/// `うち要望額` column, bare parenthesised figures of the year before and a figure set aside
+/// besides an item's (`別途、…補正予算`).
+const COLUMN_MARKS_AND_SET_ASIDE_FIGURES_SET: [&str; 6] = [
+    "d58_kaiyo_hosei_r7.pdf",
+    "d58_seikatsu_hosei_r7.txt",
+    "d58_bosai_hosei_r6.html",
+    "d58_digital_yokyu_r8.md",
+    "d58_shokuryo_yokyu_r8.md",
+    "d58_shogai_yokyu_r8.md",
+];
+
+#[test]
+fn column_marks_and_set_aside_figures_written_blind() {
+    assert_set_recall(&COLUMN_MARKS_AND_SET_ASIDE_FIGURES_SET);
+}
