@@ -466,6 +466,67 @@ impl Reader<'_> {
         true
     }
 
+    /// A row under another whose one filled cell, in a column of figures, is a note of that
+    /// row's figure of another year (`│　│（前年度１８，０００）│　│` under `│移住支援事業│
+    /// ２４，０００千円│…│`): the figure of the row above for the year and kind the note
+    /// names, counted from its column's. False, with nothing read, for any other row.
+    fn figure_note_row(&mut self, number: usize, row: &[&str], columns: &[Column]) -> bool {
+        if row.len() != columns.len() || !row.first().is_some_and(|label| label.trim().is_empty()) {
+            return false;
+        }
+        let filled: Vec<usize> = (0..row.len())
+            .filter(|i| !row[*i].trim().is_empty())
+            .collect();
+        let ([index], Some(Column::Figure(column_year_kind, unit))) = (
+            filled.as_slice(),
+            filled.first().and_then(|i| columns.get(*i)),
+        ) else {
+            return false;
+        };
+        let note = row[*index].trim();
+        let Some(inner) = note
+            .strip_prefix(['（', '('])
+            .and_then(|rest| rest.strip_suffix(['）', ')']))
+        else {
+            return false;
+        };
+        let Some(at) = inner.find(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        else {
+            return false;
+        };
+        let (label, written) = (&inner[..at], inner[at..].trim());
+        let Some(named) = figure_note_label(label) else {
+            return false;
+        };
+        let owner = self
+            .open
+            .iter()
+            .rposition(|item| matches!(item.role, Role::Row | Role::NumberedRow));
+        let (Some(owner), Some(amount)) = (owner, cell_amount(written, unit.or(self.unit))) else {
+            return false;
+        };
+        let column_year_kind = column_year_kind.or(self.open[owner].year_kind);
+        let year = named.year.or_else(|| {
+            column_year_kind
+                .year
+                .map(|year| shifted(year, relative_year(label)))
+        });
+        let (Some(year), Some(kind)) = (year, named.kind.or(column_year_kind.kind)) else {
+            return false;
+        };
+        let item = self.open[owner].clone();
+        let source = self.c.source(number, written);
+        let figure = BudgetFigure::new(Some(amount), year, kind);
+        emit_budget(
+            &mut self.c,
+            &item,
+            &figure,
+            source,
+            unit.or(self.unit).map(|u| (written, u)),
+        );
+        true
+    }
+
     /// Opens `name` as a part of the item at `owner` with its `amount` (as written, in the
     /// table's unit) for `year_kind`, cited by the note on line `number`.
     fn note_part(
@@ -758,6 +819,9 @@ impl Reader<'_> {
             }
             None => return false,
         };
+        if self.figure_note_row(number, row, &columns) {
+            return true;
+        }
         let with_remark: Vec<&str>;
         let row = match remark {
             Some(change) => {

@@ -2641,3 +2641,20 @@ fn a_three_line_header_with_the_label_alone_between_shares_repeated_bottom_words
         ["町税 R9 initial 45.123", "町税 R8 initial 44.801"]
     );
 }
+
+#[test]
+fn a_note_row_of_last_years_figure_under_a_row_gives_that_rows_earlier_figure() {
+    let text = "令和９年度　東山村当初予算の概要\n４．主要事業\n（単位：千円）\n\
+                │事　業　名                │        予　算　額│概　　要                │\n\
+                │空き家改修補助事業        │  ３２，０００千円│改修費の２分の１を補助  │\n\
+                │                          │（前年度２８，０００）│                    │\n\
+                │簡易水道施設更新事業      │  ８５，４００千円│配水管の更新            │\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "空き家改修補助事業 R9 initial 0.32",
+            "空き家改修補助事業 R8 initial 0.28",
+            "簡易水道施設更新事業 R9 initial 0.854"
+        ]
+    );
+}

@@ -169,6 +169,12 @@ const FIGURE_WORDS: [&str; 11] = [
 /// Header words of a column of what was spent (決算額, 執行額), no budget.
 const SPENT_WORDS: [&str; 2] = ["決算", "執行"];
 
+/// A figure written with thousands separators inside a cell of words (`（前年度１８，０００）`):
+/// a row's figure, never a header's.
+static GROUPED_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+").expect("grouped figure pattern")
+});
+
 /// A column's mark (`(A)`, `(B)`), which other columns use to say how they are computed.
 static COLUMN_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\([A-Z]\)").expect("column mark pattern"));
@@ -425,7 +431,9 @@ pub fn header_columns(cells: &[&str], context: YearKind) -> Option<Vec<Column>> 
         || too_long
         || stated_without_amount
         || captioned_unit
-        || cells.iter().any(|c| parse_number(c).is_some())
+        || cells
+            .iter()
+            .any(|c| parse_number(c).is_some() || GROUPED_FIGURE.is_match(c))
     {
         return None;
     }
