@@ -1452,3 +1452,24 @@ const COLUMN_MARKS_AND_SET_ASIDE_FIGURES_SET: [&str; 6] = [
 fn column_marks_and_set_aside_figures_written_blind() {
     assert_set_recall(&COLUMN_MARKS_AND_SET_ASIDE_FIGURES_SET);
 }
+
+/// A fifty-ninth set, written blind: three agencies' requests in Markdown, one with a summary
+/// whose header Markdown splits over two rows and a fiscal investment table, one whose
+/// `合計<br>(B)` column totals its 要求額 and 要望額, one with 要求額 and 要望額 as rows
+/// under each item; a prefecture's December supplementary in Shift_JIS in 千円; a city's
+/// September supplementary printed to PDF whose summary sets two amounts with their units in
+/// one cell and names its accounts under a heading of the whole budget; and an agency's
+/// supplementary in text with decimals of 億円.
+const MARKED_TOTALS_AND_WHOLE_BUDGET_HEADINGS_SET: [&str; 6] = [
+    "d59_a1_kokudo_hozen_request.md",
+    "d59_a2_kaiyo_seisaku_request.md",
+    "d59_a3_chiiki_kotsu_request.md",
+    "d59_b1_kitahama_pref_hosei_sjis.txt",
+    "d59_b2_minamimatsubara_hosei.pdf",
+    "d59_b3_noson_shinko_hosei_utf8.txt",
+];
+
+#[test]
+fn marked_totals_and_whole_budget_headings_written_blind() {
+    assert_set_recall(&MARKED_TOTALS_AND_WHOLE_BUDGET_HEADINGS_SET);
+}

@@ -1340,9 +1340,12 @@ impl Reader<'_> {
         if !(heading && accounts && (1..=MAX_ACCOUNT_ROWS).contains(&rows.len())) {
             return None;
         }
+        // Under `１　補正予算の規模`, a heading naming only the whole budget, the accounts are
+        // the budget's parts, each an item of its own.
         self.open
             .iter()
             .rposition(|item| item.role == Role::Heading)
+            .filter(|at| !super::names_only_a_total(&self.open[*at].name))
     }
 
     /// A row of a table whose years are rows and whose columns name the items (`年度 | 一般会計

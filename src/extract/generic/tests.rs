@@ -2658,3 +2658,30 @@ fn a_note_row_of_last_years_figure_under_a_row_gives_that_rows_earlier_figure() 
         ]
     );
 }
+
+#[test]
+fn a_marked_total_after_request_and_wish_columns_is_the_request() {
+    let text = "# 令和10年度　港湾庁　予算概算要求の概要\n\n（単位：百万円）\n\n\
+                | 区分 | 前年度<br>予算額<br>(A) | 要求額 | 要望額 | 合計<br>(B) | 増△減<br>(B)-(A) |\n\
+                |:---|---:|---:|---:|---:|---:|\n\
+                | 一般会計 | 12,400 | 11,900 | 1,600 | 13,500 | 1,100 |\n";
+    assert_eq!(
+        budget_lines(text),
+        ["一般会計 R9 initial 124", "一般会計 R10 request 135"]
+    );
+}
+
+#[test]
+fn accounts_under_a_heading_of_the_whole_budget_are_items_with_amounts_in_one_cell() {
+    let text = "令和８年度 北川市 ６月補正予算（第２号）の概要\n\n１ 補正予算の規模\n\
+                会 計\t補正前の額\t補正額\t補正後の額\n\
+                一般会計\t６４５億２，１００万円 １２億４，８００万円\t６５７億６，９００万円\n\
+                介護保険事業特別会計\t１２０億円\t△２，５００万円\t１１９億７，５００万円\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "一般会計 R8 supplementary 12.48",
+            "介護保険事業特別会計 R8 supplementary -0.25"
+        ]
+    );
+}

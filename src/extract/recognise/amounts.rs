@@ -468,10 +468,11 @@ fn with_parts_totalled(columns: &mut [Column], words: &[String]) {
         return;
     }
     for total in 2..columns.len() {
-        let bare_total = matches!(
-            super::names::without_spaces(&words[total]).as_str(),
-            "計" | "合計"
-        );
+        // `合計<br>(B)`: a column's mark is none of its words.
+        let word = COLUMN_MARK
+            .replace_all(&crate::normalize::nfkc(&words[total]), "")
+            .into_owned();
+        let bare_total = matches!(super::names::without_spaces(&word).as_str(), "計" | "合計");
         if !bare_total || columns[total] != Column::Other {
             continue;
         }
@@ -928,8 +929,11 @@ fn number_run(cell: &str) -> Vec<&str> {
             numbers.push(whole);
             continue;
         }
-        // A rate closes a run of numbers too (`35,000 △23,000 △65.7％`).
-        if parse_number(whole.trim_end_matches(['%', '％'])).is_none() {
+        // A rate closes a run of numbers too (`35,000 △23,000 △65.7％`), and amounts with
+        // their units make one (`８９６億４，２００万円 ２１億３，５８０万円`).
+        if parse_number(whole.trim_end_matches(['%', '％'])).is_none()
+            && !is_whole_amount_text(whole)
+        {
             // Figures one space before a note (`１，３５０．０ ２，７００ 補助率１／２`): the
             // figures and the note, each a cell; a bare number before words is a numbering.
             let figures = numbers
@@ -947,6 +951,11 @@ fn number_run(cell: &str) -> Vec<&str> {
         return vec![cell];
     }
     numbers
+}
+
+/// Whether a text is one amount with its unit and nothing else (`２１億３，５８０万円`).
+fn is_whole_amount_text(text: &str) -> bool {
+    matches!(find_amounts(text).as_slice(), [amount] if amount.start == 0 && amount.end == text.len())
 }
 
 /// A figure with the mark of its note after it (`38,000※1`, `1,350＊2`).
