@@ -19,12 +19,12 @@ use super::collect::{Collector, strip_tags_keep_len};
 use super::indicators::{FoundIndicator, add_indicator};
 use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
-    CELL_BARS, Column, InlineFigure, Subject, YearKind, bare_subject, cell_amount, cells,
-    column_marks, column_of, figure_note_label, header_columns, inline_figures, is_column_word,
-    is_figure_label, is_marks_cell, join_spaced_words, label_subject, names_a_limit, names_units,
-    names_values, names_years, paired_year_kind, plain_header_columns, prose_subject,
-    relative_year, shifted, speaks_of_budget, tab_cells, unit_declared, unit_line, unit_row,
-    word_column, year_cell,
+    CELL_BARS, Column, InlineFigure, Subject, YearKind, amount_link, bare_subject, cell_amount,
+    cells, column_marks, column_of, figure_note_label, header_columns, inline_figures,
+    is_column_word, is_figure_label, is_marks_cell, join_spaced_words, label_subject,
+    names_a_limit, names_units, names_values, names_years, paired_year_kind, plain_header_columns,
+    prose_subject, relative_year, shifted, speaks_of_budget, tab_cells, unit_declared, unit_line,
+    unit_row, word_column, year_cell,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, milestones};
@@ -357,16 +357,11 @@ const NAME_TAIL: [char; 11] = [
     ':', '：', '…', ' ', '\u{3000}', '\t', '【', '[', '［', '（', '(',
 ];
 
-/// Words that link a purpose to the amount given to it (`藻場の保全に 720百万円`, `…対策として
-/// 1,860百万円`), longest first.
-const AMOUNT_LINKS: [&str; 2] = ["として", "に"];
-
 /// A name written before its amount without the word linking the two; the name as it is
 /// when it ends in no link, or when the link is all but a character of it.
 fn without_amount_link(name: &str) -> &str {
-    AMOUNT_LINKS
-        .iter()
-        .find_map(|link| name.strip_suffix(link))
+    amount_link(name)
+        .and_then(|link| name.strip_suffix(link))
         .filter(|rest| rest.chars().count() >= 2)
         .map_or(name, str::trim_end)
 }
@@ -2309,9 +2304,8 @@ impl<'a> Reader<'a> {
             let before = &raw[from..figure.amount.start];
             // `…体制強化に19.5億円、…支援に31億円を計上します`: what a sentence allocates an
             // amount to is named by it, whatever its words.
-            let allocated = (before.trim_end().ends_with('に')
-                || before.trim_end().ends_with("として"))
-                && allocates(&raw[figure.amount.end..]);
+            let allocated =
+                amount_link(before.trim_end()).is_some() && allocates(&raw[figure.amount.end..]);
             // `…、広域連合` over `の運営に要する経費として…`: a subject cut by a line break
             // names nothing whole.
             let cut_by_break = from == 0 && before.trim_start().starts_with('の');

@@ -7,9 +7,9 @@ use super::{
 };
 use crate::extract::recognise::amounts::{
     Column, YearKind, cell_amount, cells, column_of, figure_note_label, inline_figures,
-    is_figure_label, join_spaced_words, kind_named, names_a_limit, names_around_supplementary,
-    names_notes, names_project_cost, opens_with_state_share, relative_year, shifted, unit_of_cell,
-    year_cell,
+    is_figure_label, is_whole_amount_text, join_spaced_words, kind_named, names_a_limit,
+    names_around_supplementary, names_notes, names_project_cost, opens_with_state_share,
+    relative_year, shifted, unit_of_cell, year_cell,
 };
 use crate::extract::recognise::bodies::is_body_name;
 use crate::extract::recognise::names::{
@@ -41,8 +41,7 @@ const TOTAL_LABELS: [&str; 6] = ["合計", "総計", "小計", "計", "総額", 
 /// Whether a cell is one number or amount and nothing else (not `1,482,600千円（前年度 …）`).
 pub(super) fn is_whole_amount(cell: &str) -> bool {
     let cell = cell.trim();
-    parse_number(cell).is_some()
-        || matches!(find_amounts(cell).as_slice(), [only] if only.start == 0 && only.end == cell.len())
+    parse_number(cell).is_some() || is_whole_amount_text(cell)
 }
 
 /// How many columns of labels and words a header has before its first figure column.

@@ -954,7 +954,7 @@ fn number_run(cell: &str) -> Vec<&str> {
 }
 
 /// Whether a text is one amount with its unit and nothing else (`２１億３，５８０万円`).
-fn is_whole_amount_text(text: &str) -> bool {
+pub fn is_whole_amount_text(text: &str) -> bool {
     matches!(find_amounts(text).as_slice(), [amount] if amount.start == 0 && amount.end == text.len())
 }
 
@@ -1129,14 +1129,14 @@ pub fn names_a_limit(label: &str) -> bool {
 /// ５万円`, `補助単価`, `月額`), not a budget.
 const RATE_WORDS: [&str; 4] = ["単価", "当たり", "あたり", "月額"];
 
-/// Words that make the amount right after them what was spent (`令和６年度執行実績　４１２
-/// 億円`), not a budget.
-const SPENT_AMOUNT_WORDS: [&str; 2] = ["執行額", "執行実績"];
-
 /// Whether a text names a rate per head, unit or month.
 fn names_a_rate(text: &str) -> bool {
     RATE_WORDS.iter().any(|w| text.contains(w))
 }
+
+/// Words that make the amount right after them what was spent (`令和６年度執行実績　４１２
+/// 億円`), not a budget.
+const SPENT_AMOUNT_WORDS: [&str; 2] = ["執行額", "執行実績"];
 
 /// The text after a parenthesis that opens it (`（4.5％）の増` → `の増`); the text as it
 /// is when it opens none or the parenthesis is not closed.
@@ -1324,9 +1324,20 @@ fn allots_alone(before: &str, after: &str) -> bool {
         || (after.starts_with(['（', '('])
             && after.ends_with(['）', ')'])
             && find_amounts(after).is_empty());
-    (before.ends_with('に') || before.ends_with("として"))
-        && !before.contains(['は', 'が', '、', '。'])
-        && note_only
+    amount_link(before).is_some() && !before.contains(['は', 'が', '、', '。']) && note_only
+}
+
+/// Words that link a purpose to the amount given to it (`藻場の保全に 720百万円`, `…対策として
+/// 1,860百万円`), longest first.
+const AMOUNT_LINKS: [&str; 2] = ["として", "に"];
+
+/// The word a text ends with that links it, a purpose, to the amount after it; `None` when
+/// it ends in no such word.
+pub fn amount_link(text: &str) -> Option<&'static str> {
+    AMOUNT_LINKS
+        .iter()
+        .copied()
+        .find(|link| text.ends_with(link))
 }
 
 /// What links a name to the amount right after it in a sentence, longest first: `…機構に対し、
