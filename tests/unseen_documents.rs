@@ -1473,3 +1473,20 @@ const MARKED_TOTALS_AND_WHOLE_BUDGET_HEADINGS_SET: [&str; 6] = [
 fn marked_totals_and_whole_budget_headings_written_blind() {
     assert_set_recall(&MARKED_TOTALS_AND_WHOLE_BUDGET_HEADINGS_SET);
 }
+
+/// A sixtieth set, written blind: an agency's supplementary in Shift_JIS with full-width
+/// amounts and a 財源 section; two agencies' requests in Markdown, one mostly tables with a
+/// `うち要望額` row, one mostly bullets and prose whose sentences give each purpose its amount
+/// (`…に１５０億円、…（…）の機能強化として７４億円を要求する`); and a city's budget
+/// overview in text laid out with spaces, in 千円.
+const REQUESTING_SENTENCES_SET: [&str; 4] = [
+    "d60_engan_kaiyo_hosei_r7.txt",
+    "d60_chiiki_digital_gaisan_r8.md",
+    "d60_ryuiki_bosai_gaisan_r8.md",
+    "d60_nishiura_shi_yosan_r8.txt",
+];
+
+#[test]
+fn requesting_sentences_written_blind() {
+    assert_set_recall(&REQUESTING_SENTENCES_SET);
+}

@@ -332,7 +332,7 @@ static ACCOUNT_IN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Verbs of a sentence allocating an amount to what it names (`…に31億円を計上`, `…に45.8億円を
 /// 措置済み`).
-const ALLOCATIONS: [&str; 3] = ["を計上", "を措置", "を確保"];
+const ALLOCATIONS: [&str; 5] = ["を計上", "を措置", "を確保", "を要求", "を要望"];
 
 /// Most lines a header's wrapped cells take.
 const MAX_WRAPPED_HEADER_LINES: usize = 6;

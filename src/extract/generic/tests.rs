@@ -2685,3 +2685,16 @@ fn accounts_under_a_heading_of_the_whole_budget_are_items_with_amounts_in_one_ce
         ]
     );
 }
+
+#[test]
+fn a_requesting_sentence_names_each_purpose_with_a_parenthesis_inside_its_name() {
+    let text = "# 令和10年度 港湾庁 概算要求の概要\n\n## ２．港湾の振興\n\n\
+                離島航路の港湾施設の長寿命化に２１０億円、港湾運営会社（特例港湾）の機能強化として４６億円を要求する。\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "離島航路の港湾施設の長寿命化 R10 request 210",
+            "港湾運営会社(特例港湾)の機能強化 R10 request 46"
+        ]
+    );
+}

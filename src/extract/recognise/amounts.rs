@@ -1454,16 +1454,27 @@ pub fn prose_subject(before: &str) -> Option<Subject<'_>> {
             .unwrap_or(linked),
         None => linked,
     };
-    let after_break = linked
-        .rfind(['、', '。', '，', '「', '『', '）', ')', 'を', 'が'])
-        .map_or(0, |at| {
-            let after = at + linked[at..].chars().next().map_or(1, char::len_utf8);
-            // `「交通空白」解消緊急対策事業`: a quote closed inside the name is part of it.
-            let quoted_word = linked[at..].starts_with(['「', '『'])
-                && linked[after..].contains(['」', '』'])
-                && !linked[after..].ends_with(['」', '』']);
-            if quoted_word { at } else { after }
-        });
+    // `観光地域づくり法人（DMO）の機能強化`: a parenthesis closed inside the name, words of
+    // the name after it, is part of it; the break is looked for before it.
+    let mut searched = linked;
+    while let Some(close) = searched.rfind(['）', ')'])
+        && let after = searched[close..].trim_start_matches(['）', ')'])
+        && !after.is_empty()
+        && !after.contains(SUBJECT_BREAKS)
+        && !after.contains('は')
+        && let Some(open) = searched[..close].rfind(['（', '('])
+        && !searched[open..close].contains(['、', '。'])
+    {
+        searched = &linked[..open];
+    }
+    let after_break = searched.rfind(SUBJECT_BREAKS).map_or(0, |at| {
+        let after = at + linked[at..].chars().next().map_or(1, char::len_utf8);
+        // `「交通空白」解消緊急対策事業`: a quote closed inside the name is part of it.
+        let quoted_word = linked[at..].starts_with(['「', '『'])
+            && linked[after..].contains(['」', '』'])
+            && !linked[after..].ends_with(['」', '』']);
+        if quoted_word { at } else { after }
+    });
     // `避難所となる  小中学校体育館空調整備事業  に`: the name a line's bold marks (read as
     // two spaces each) set apart.
     let set_apart = linked
@@ -1486,6 +1497,10 @@ pub fn prose_subject(before: &str) -> Option<Subject<'_>> {
     ((2..=MAX_SUBJECT_CHARS).contains(&chars) && !a_time && !name.contains('は') && !stray_quote)
         .then_some(Subject { at, name, labelled })
 }
+
+/// Characters a sentence's subject starts after: a clause's or sentence's end, a quote's
+/// opening, a parenthesis's close, an object's or subject's particle.
+const SUBJECT_BREAKS: [char; 9] = ['、', '。', '，', '「', '『', '）', ')', 'を', 'が'];
 
 /// The gap a Markdown bold mark (`**`) leaves in a line read without it.
 const BOLD_GAP: &str = "  ";
