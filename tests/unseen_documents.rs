@@ -1477,13 +1477,16 @@ fn marked_totals_and_whole_budget_headings_written_blind() {
 /// A sixtieth set, written blind: an agency's supplementary in Shift_JIS with full-width
 /// amounts and a 財源 section; two agencies' requests in Markdown, one mostly tables with a
 /// `うち要望額` row, one mostly bullets and prose whose sentences give each purpose its amount
-/// (`…に１５０億円、…（…）の機能強化として７４億円を要求する`); and a city's budget
-/// overview in text laid out with spaces, in 千円.
-const REQUESTING_SENTENCES_SET: [&str; 4] = [
+/// (`…に１５０億円、…（…）の機能強化として７４億円を要求する`); a city's budget overview
+/// in text laid out with spaces, in 千円; and a town's page whose accounts table repeats its
+/// label column under a header of two rows with a unit in brackets after a heading
+/// (`伸び率 （％）`).
+const REQUESTING_SENTENCES_SET: [&str; 5] = [
     "d60_engan_kaiyo_hosei_r7.txt",
     "d60_chiiki_digital_gaisan_r8.md",
     "d60_ryuiki_bosai_gaisan_r8.md",
     "d60_nishiura_shi_yosan_r8.txt",
+    "d60_aoba_cho_yosan_r8.html",
 ];
 
 #[test]

@@ -2993,9 +2993,12 @@ const TABLE_REACH_FOR_UNIT: usize = 40;
 /// (`令和６年度当初予算額 令和６年度補正予算額`, as a PDF's layout may set them) cut into one
 /// cell per heading.
 fn with_headings_apart(row: Vec<&str>) -> Vec<&str> {
+    // `伸び率 （％）`: a unit in brackets after a heading is that heading's, none of its own.
     let names_a_year = |part: &str| {
         let short_column = part.chars().count() <= SPACED_HEADER_WORD_CHARS && is_column_word(part);
-        (YearKind::read(part).year.is_some() || short_column) && !part.contains(['。', '、'])
+        (YearKind::read(part).year.is_some() || short_column)
+            && !part.contains(['。', '、'])
+            && !part.starts_with(['（', '('])
     };
     // `令和８年度 予算額（案）`, `対前年度 増減額`, `対前年度 倍率`: a year's words and the
     // words of the same column, or of the comparison they qualify, after them, one heading.

@@ -2698,3 +2698,16 @@ fn a_requesting_sentence_names_each_purpose_with_a_parenthesis_inside_its_name()
         ]
     );
 }
+
+#[test]
+fn a_unit_in_brackets_after_a_heading_is_that_headings() {
+    let text = "令和９年度 西野町当初予算の概要\n会計別予算額\n\
+                会計区分\t会計区分\t令和９年度\t令和８年度\t比較増減 (A)－(B)\t伸び率 （％）\n\
+                会計区分\t会計区分\t当初予算額 (A)\t当初予算額 (B)\t比較増減 (A)－(B)\t伸び率 （％）\n\
+                特別会計\t下水道事業\t612,400\t598,100\t14,300\t2.4\n\
+                （単位：千円）\n";
+    assert_eq!(
+        budget_lines(text),
+        ["下水道事業 R9 initial 6.124", "下水道事業 R8 initial 5.981"]
+    );
+}
