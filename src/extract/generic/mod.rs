@@ -516,13 +516,17 @@ impl<'a> Reader<'a> {
             .unwrap_or("");
         // A title may stand under a line that names no year (`議案第１５号`): the first of
         // the document's head lines that names a year and a kind.
-        let head_context = doc
+        let head_named: Vec<YearKind> = doc
             .lines
             .iter()
             .filter(|l| !l.trim().is_empty())
             .take(HEAD_LINES)
             .map(|l| YearKind::read(&strip_markup(l)))
-            .find(|named| named.year.is_some() && named.kind.is_some());
+            .collect();
+        let head_context = head_named
+            .iter()
+            .find(|named| named.year.is_some() && named.kind.is_some())
+            .copied();
         // A document whose text names no year may have it in its file name, which a title
         // taken from the file keeps (`nishimine_r8_shuyojigyo.csv`).
         let named_file = YearKind {
@@ -546,12 +550,7 @@ impl<'a> Reader<'a> {
                 .iter()
                 .take(OPENING_LINES)
                 .find_map(|l| YearKind::read(&strip_markup(l)).year),
-            kind: doc
-                .lines
-                .iter()
-                .filter(|l| !l.trim().is_empty())
-                .take(HEAD_LINES)
-                .find_map(|l| YearKind::read(&strip_markup(l)).kind),
+            kind: head_named.iter().find_map(|named| named.kind),
         };
         let document_context = YearKind::read(first_named)
             .or(YearKind::read(&doc.info.title))

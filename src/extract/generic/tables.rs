@@ -501,7 +501,8 @@ impl Reader<'_> {
             .open
             .iter()
             .rposition(|item| matches!(item.role, Role::Row | Role::NumberedRow));
-        let (Some(owner), Some(amount)) = (owner, cell_amount(written, unit.or(self.unit))) else {
+        let unit = unit.or(self.unit);
+        let (Some(owner), Some(amount)) = (owner, cell_amount(written, unit)) else {
             return false;
         };
         let column_year_kind = column_year_kind.or(self.open[owner].year_kind);
@@ -521,7 +522,7 @@ impl Reader<'_> {
             &item,
             &figure,
             source,
-            unit.or(self.unit).map(|u| (written, u)),
+            unit.map(|u| (written, u)),
         );
         true
     }
