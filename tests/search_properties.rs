@@ -61,3 +61,56 @@ fn compounds_the_dictionary_splits_match_as_units() {
         );
     }
 }
+
+/// Every stored passage's token spans give again the tokens the analyser gives its text, so
+/// a snippet made from them marks what analysing the text would mark.
+#[test]
+fn stored_token_spans_give_the_analysers_tokens() {
+    use seisaku::analysis::tokens_from_spans;
+    use seisaku::index::token_spans;
+    use seisaku::search::snippet::snippet;
+    use std::collections::HashSet;
+    use tantivy::schema::{IndexRecordOption, Value};
+
+    let engine = common::engine();
+    let fields = engine.index.fields;
+    let searcher = engine.index.reader.searcher();
+    let passages = tantivy::query::TermQuery::new(
+        tantivy::Term::from_field_text(fields.kind, "passage"),
+        IndexRecordOption::Basic,
+    );
+    let addresses = searcher
+        .search(&passages, &tantivy::collector::DocSetCollector)
+        .expect("every passage");
+    let grams = HashSet::new();
+    let mut marked = 0;
+    for address in &addresses {
+        let stored: tantivy::TantivyDocument = searcher.doc(*address).expect("stored passage");
+        let text = stored
+            .get_first(fields.text)
+            .and_then(|v| v.as_str())
+            .expect("text");
+        let bytes = stored
+            .get_first(fields.body_spans)
+            .and_then(|v| v.as_bytes())
+            .expect("token spans stored");
+        let spans = token_spans::decode(bytes).expect("readable spans");
+        let analysed = engine.analyzer.analyze(text);
+        assert_eq!(
+            tokens_from_spans(text, &spans).as_ref(),
+            Some(&analysed),
+            "{text}"
+        );
+        // Every other word highlighted: the snippet is the one analysing the text gives.
+        let terms: HashSet<String> = analysed.iter().step_by(2).map(|t| t.term.clone()).collect();
+        let from_spans = snippet(&engine.analyzer, text, Some(bytes), &terms, &grams);
+        let analysing = snippet(&engine.analyzer, text, None, &terms, &grams);
+        assert_eq!(from_spans, analysing);
+        marked += usize::from(from_spans.contains("<mark>"));
+    }
+    assert!(
+        addresses.len() > 3_000 && marked > 3_000,
+        "{} passages, {marked} marked",
+        addresses.len()
+    );
+}

@@ -71,13 +71,32 @@ impl Analyzer {
 
     /// Analyses text into searchable terms with original offsets.
     pub fn analyze(&self, text: &str) -> Vec<AnalyzedToken> {
+        self.searchable_terms_of(text, None)
+    }
+
+    /// Analyses text as [`Analyzer::analyze`] does, and also gives the byte range of each
+    /// kept token in the normalised text, from which [`tokens_from_spans`] gives the same
+    /// tokens again without segmenting the text.
+    pub fn analyze_with_spans(&self, text: &str) -> (Vec<AnalyzedToken>, Vec<(usize, usize)>) {
+        let mut spans = Vec::new();
+        let tokens = self.searchable_terms_of(text, Some(&mut spans));
+        (tokens, spans)
+    }
+
+    /// The searchable terms of `text`, each token's range in the normalised text added to
+    /// `spans` when given.
+    fn searchable_terms_of(
+        &self,
+        text: &str,
+        spans: Option<&mut Vec<(usize, usize)>>,
+    ) -> Vec<AnalyzedToken> {
         let normalized = NormalizedText::new(text);
         let mut lattice = self.take_lattice();
         let segmented = self
             .segmenter
             .segment_with_lattice(Cow::Borrowed(normalized.text.as_str()), &mut lattice);
         let out = match segmented {
-            Ok(tokens) => searchable_terms(&normalized, &tokens),
+            Ok(tokens) => searchable_terms(&normalized, &tokens, spans),
             Err(_) => Vec::new(),
         };
         self.put_lattice(lattice);
@@ -106,7 +125,12 @@ impl Analyzer {
 /// The tokens worth searching for, with their ranges in the original text: not blank, with a
 /// letter or digit, and not a particle, auxiliary, symbol or conjunction unless they hold a
 /// latin letter or a digit.
-fn searchable_terms(normalized: &NormalizedText, tokens: &[Token<'_>]) -> Vec<AnalyzedToken> {
+/// The byte range of each kept token in the normalised text is added to `spans` when given.
+fn searchable_terms(
+    normalized: &NormalizedText,
+    tokens: &[Token<'_>],
+    mut spans: Option<&mut Vec<(usize, usize)>>,
+) -> Vec<AnalyzedToken> {
     let mut out = Vec::with_capacity(tokens.len());
     for token in tokens {
         let surface = token.surface.trim();
@@ -117,14 +141,42 @@ fn searchable_terms(normalized: &NormalizedText, tokens: &[Token<'_>]) -> Vec<An
         if !has_latin_or_digit && DROPPED_PARTS_OF_SPEECH.contains(&part_of_speech(token)) {
             continue;
         }
-        let (start, end) = normalized.original_range(token.byte_start, token.byte_end);
-        out.push(AnalyzedToken {
-            term: surface.to_string(),
-            start,
-            end,
-        });
+        if let Some(spans) = spans.as_deref_mut() {
+            spans.push((token.byte_start, token.byte_end));
+        }
+        out.push(token_at(
+            normalized,
+            token.byte_start,
+            token.byte_end,
+            surface,
+        ));
     }
     out
+}
+
+/// The analysed token whose surface (`surface`, trimmed) stands at `start..end` of the
+/// normalised text.
+fn token_at(normalized: &NormalizedText, start: usize, end: usize, surface: &str) -> AnalyzedToken {
+    let (start, end) = normalized.original_range(start, end);
+    AnalyzedToken {
+        term: surface.to_string(),
+        start,
+        end,
+    }
+}
+
+/// The tokens [`Analyzer::analyze_with_spans`] gave for `text`, made again from the byte
+/// ranges it gave in the normalised text, without segmenting it; `None` when a range does
+/// not fall on the normalised text's char boundaries (the spans are not of this text).
+pub fn tokens_from_spans(text: &str, spans: &[(usize, usize)]) -> Option<Vec<AnalyzedToken>> {
+    let normalized = NormalizedText::new(text);
+    spans
+        .iter()
+        .map(|&(start, end)| {
+            let surface = normalized.text.get(start..end)?.trim();
+            Some(token_at(&normalized, start, end, surface))
+        })
+        .collect()
 }
 
 /// The part of speech of a token (its first detail field), read straight from the dictionary
@@ -215,6 +267,16 @@ fn build_user_dictionary(terms: &[String]) -> Result<Option<UserDictionary>, Dic
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_off_the_texts_char_boundaries_give_no_tokens() {
+        assert_eq!(tokens_from_spans("予算額", &[(0, 1)]), None);
+        assert_eq!(tokens_from_spans("予算額", &[(0, 30)]), None);
+        let tokens = tokens_from_spans("Ｒ６　予算", &[(0, 2), (3, 9)]).unwrap();
+        let terms: Vec<&str> = tokens.iter().map(|t| t.term.as_str()).collect();
+        assert_eq!(terms, ["r6", "予算"]);
+        assert_eq!((tokens[0].start, tokens[0].end), (0, 6));
+    }
 
     proptest::proptest! {
         #[test]

@@ -54,21 +54,25 @@ pub struct AnalyzedTokenStream {
     placeholder: Token,
 }
 
+/// tantivy's tokens of analysed tokens, one position each in their order.
+pub fn tantivy_tokens(analyzed: Vec<AnalyzedToken>) -> Vec<Token> {
+    analyzed
+        .into_iter()
+        .enumerate()
+        .map(|(position, token)| Token {
+            offset_from: token.start,
+            offset_to: token.end,
+            position,
+            text: token.term,
+            position_length: 1,
+        })
+        .collect()
+}
+
 impl AnalyzedTokenStream {
     fn new(analyzed: Vec<AnalyzedToken>) -> AnalyzedTokenStream {
-        let tokens = analyzed
-            .into_iter()
-            .enumerate()
-            .map(|(position, token)| Token {
-                offset_from: token.start,
-                offset_to: token.end,
-                position,
-                text: token.term,
-                position_length: 1,
-            })
-            .collect();
         AnalyzedTokenStream {
-            tokens,
+            tokens: tantivy_tokens(analyzed),
             index: 0,
             placeholder: Token::default(),
         }

@@ -8,8 +8,12 @@
 
 use super::NodeEntry;
 use super::schema::Fields;
+use super::token_spans;
+use crate::analysis::Analyzer;
+use crate::analysis::tokenizers::tantivy_tokens;
 use crate::passages::Passage;
 use sha2::{Digest, Sha256};
+use tantivy::tokenizer::PreTokenizedString;
 use tantivy::{TantivyDocument, doc};
 
 /// Bits of `ord` given to a passage's position within its document.
@@ -31,9 +35,16 @@ pub fn node_ord(id: &str) -> u64 {
     FIRST_NODE_ORD | u64::from_be_bytes(bytes)
 }
 
-/// The tantivy document of a passage.
-pub fn passage_document(fields: &Fields, passage: &Passage, ord: u64) -> TantivyDocument {
+/// The tantivy document of a passage. Its text is analysed here, once: the tokens are
+/// indexed as they are and their spans stored (see [`super::token_spans`]).
+pub fn passage_document(
+    fields: &Fields,
+    analyzer: &Analyzer,
+    passage: &Passage,
+    ord: u64,
+) -> TantivyDocument {
     let heading_json = serde_json::to_string(&passage.heading).unwrap_or_default();
+    let (tokens, spans) = analyzer.analyze_with_spans(&passage.text);
     let mut document = doc!(
         fields.kind => "passage",
         fields.id => passage.id.as_str(),
@@ -42,11 +53,18 @@ pub fn passage_document(fields: &Fields, passage: &Passage, ord: u64) -> Tantivy
         fields.line_end => u64::from(passage.line_end),
         fields.heading_json => heading_json,
         fields.text => passage.text.as_str(),
-        fields.body => passage.text.as_str(),
         fields.body_bigram => passage.text.as_str(),
         fields.heading => passage.heading.join("\n"),
         fields.ord => ord,
     );
+    document.add_pre_tokenized_text(
+        fields.body,
+        PreTokenizedString {
+            text: String::new(),
+            tokens: tantivy_tokens(tokens),
+        },
+    );
+    document.add_bytes(fields.body_spans, &token_spans::encode(&spans));
     for facet in facets_of(&passage.text) {
         document.add_text(fields.facets, facet);
     }

@@ -66,7 +66,7 @@ pub fn derive_index(
     for (doc_index, passages) in &changes.passages {
         for (position, passage) in passages.iter().enumerate() {
             let ord = passage_ord(*doc_index, position);
-            writer.add_document(passage_document(&fields, passage, ord))?;
+            writer.add_document(passage_document(&fields, analyzer, passage, ord))?;
         }
     }
     for node in &changes.nodes {

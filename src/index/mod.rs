@@ -5,6 +5,7 @@ pub mod incremental;
 pub mod ords;
 pub mod schema;
 pub mod store;
+pub mod token_spans;
 pub mod writer;
 
 use crate::analysis::Analyzer;

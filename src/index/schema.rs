@@ -32,6 +32,9 @@ pub struct Fields {
     pub body: Field,
     /// Character bigrams of the text.
     pub body_bigram: Field,
+    /// The morphological tokens of a passage's text as stored spans (stored only; see
+    /// [`super::token_spans`]), so that snippets need not segment the text again.
+    pub body_spans: Field,
     /// Morphological analysis of the heading path.
     pub heading: Field,
     /// Facet tokens: `amount` (states money), `date` (states a date).
@@ -86,6 +89,7 @@ pub fn build_schema() -> (Schema, Fields) {
         name: builder.add_text_field("name", analyzed(JAPANESE, false)),
         name_bigram: builder.add_text_field("name_bigram", analyzed(BIGRAM, false)),
         ord: builder.add_u64_field(ORD_FIELD, FAST),
+        body_spans: builder.add_bytes_field("body_spans", STORED),
     };
     (builder.build(), fields)
 }
@@ -109,5 +113,6 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         name: field("name")?,
         name_bigram: field("name_bigram")?,
         ord: field(ORD_FIELD)?,
+        body_spans: field("body_spans")?,
     })
 }

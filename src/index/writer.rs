@@ -37,6 +37,7 @@ pub struct Written {
 pub struct IndexBuilder {
     writer: IndexWriter<TantivyDocument>,
     fields: Fields,
+    analyzer: Analyzer,
     passages: AtomicUsize,
 }
 
@@ -67,13 +68,14 @@ impl IndexBuilder {
         Ok(IndexBuilder {
             writer,
             fields,
+            analyzer: analyzer.clone(),
             passages: AtomicUsize::new(0),
         })
     }
 
-    /// Adds the passages of the document at `doc_index` in corpus order, as one batch: one
-    /// writer thread indexes them in order, so the heading path repeated from passage to
-    /// passage is analysed once.
+    /// Adds the passages of the document at `doc_index` in corpus order, as one batch: their
+    /// text is analysed on the calling thread, and one writer thread indexes them in order,
+    /// so the heading path repeated from passage to passage is analysed once.
     pub fn add_passages(&self, doc_index: usize, passages: &[Passage]) -> Result<(), IndexError> {
         self.passages.fetch_add(passages.len(), Ordering::Relaxed);
         let batch: Vec<UserOperation<TantivyDocument>> = passages
@@ -81,7 +83,7 @@ impl IndexBuilder {
             .enumerate()
             .map(|(position, passage)| {
                 let ord = passage_ord(doc_index, position);
-                UserOperation::Add(passage_document(&self.fields, passage, ord))
+                UserOperation::Add(passage_document(&self.fields, &self.analyzer, passage, ord))
             })
             .collect();
         self.writer.run(batch)?;

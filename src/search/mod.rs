@@ -430,8 +430,11 @@ fn to_hit(
     let doc = text_of(fields.doc);
     let kind = text_of(fields.kind);
     let node_type = text_of(fields.node_type);
+    let stored_spans = stored
+        .get_first(fields.body_spans)
+        .and_then(|v| v.as_bytes());
     Hit {
-        snippet: snippet::snippet(analyzer, &text, highlight, grams),
+        snippet: snippet::snippet(analyzer, &text, stored_spans, highlight, grams),
         heading: serde_json::from_str(&text_of(fields.heading_json)).unwrap_or_default(),
         id: text_of(fields.id),
         node_type: (kind == "node").then_some(node_type),

@@ -3,22 +3,29 @@
 //! Works on the original text through the analyser's original offsets, so it is always cut
 //! on character boundaries; everything else is HTML-escaped.
 
-use crate::analysis::{Analyzer, bigrams};
+use crate::analysis::{Analyzer, bigrams, tokens_from_spans};
+use crate::index::token_spans;
 use std::collections::HashSet;
 
 /// Characters shown around the first cluster of matches.
 const WINDOW_CHARS: usize = 140;
 
 /// Builds a snippet of `text` highlighting tokens whose analysed term is in `terms`, or whose
-/// bigrams are in `grams` when no morphological term matched.
+/// bigrams are in `grams` when no morphological term matched. The tokens are read from
+/// `stored_spans` (the spans stored with a passage, see [`crate::index::token_spans`]) when
+/// they are given and readable, and the text is analysed otherwise.
 pub fn snippet(
     analyzer: &Analyzer,
     text: &str,
+    stored_spans: Option<&[u8]>,
     terms: &HashSet<String>,
     grams: &HashSet<String>,
 ) -> String {
-    let mut marks: Vec<(usize, usize)> = analyzer
-        .analyze(text)
+    let stored_tokens = stored_spans
+        .and_then(|bytes| token_spans::decode(bytes).ok())
+        .and_then(|spans| tokens_from_spans(text, &spans));
+    let tokens = stored_tokens.unwrap_or_else(|| analyzer.analyze(text));
+    let mut marks: Vec<(usize, usize)> = tokens
         .into_iter()
         .filter(|t| terms.contains(&t.term))
         .map(|t| (t.start, t.end))
