@@ -1493,3 +1493,24 @@ const REQUESTING_SENTENCES_SET: [&str; 5] = [
 fn requesting_sentences_written_blind() {
     assert_set_recall(&REQUESTING_SENTENCES_SET);
 }
+
+/// A sixty-first set, written blind: a prefecture's supplementary in Shift_JIS whose figure
+/// stands on each Roman-numbered heading and on the ○ items under headings without one; an
+/// agency's request in HTML whose header spans its first two columns over a row number and
+/// a group's name repeated on every row (`Ⅰ | 森林整備・保全の推進 | 治山事業（公共） | …`);
+/// an agency's request in Markdown whose summary sets the years as rows under columns of
+/// accounts, with a row of changes, and gives each item a heading over a table of one row of
+/// figures; a supplementary in UTF-8 text whose amounts stand after long dotted leaders; and
+/// a city's open data of 歳出 with a header of two rows.
+const GROUPED_ROWS_AND_HEADED_TABLES_SET: [&str; 5] = [
+    "d61_asagiri_pref_r8_9gatsu_hosei_sjis.txt",
+    "d61_shinrin_junkan_r9_gaisan.html",
+    "d61_chiiki_hoken_iryo_r8_gaisan.md",
+    "d61_energy_tenkan_2025_hosei1.txt",
+    "d61_wakabaura_city_r6_saishutsu.csv",
+];
+
+#[test]
+fn grouped_rows_and_headed_tables_written_blind() {
+    assert_set_recall(&GROUPED_ROWS_AND_HEADED_TABLES_SET);
+}

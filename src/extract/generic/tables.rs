@@ -694,6 +694,19 @@ impl Reader<'_> {
         self.spanned_group = Some((first.to_string(), self.open[index].id.clone()));
     }
 
+    /// Whether the table's header gives its first two columns one word (a cell spanning
+    /// both: `分野 | 分野 | 事項 | …`).
+    fn header_spans_first_two_columns(&self) -> bool {
+        let header = strip_markup(self.c.line(self.header_line));
+        match cells(&header).as_slice() {
+            [first, second, ..] => {
+                let first = without_spaces(first);
+                !first.is_empty() && first == without_spaces(second)
+            }
+            _ => false,
+        }
+    }
+
     /// Whether the innermost open item is the project a sheet's name field opened.
     fn in_sheet(&self) -> bool {
         match (&self.sheet, self.open.last()) {
@@ -908,14 +921,24 @@ impl Reader<'_> {
             && row.len() > 2
             && is_row_number(row[0], row[1])
             && !self.first_column_codes();
+        // `１ | 港湾物流の効率化 | 港湾施設整備事業 | 52,100 …` under `分野 | 分野 | 事項 | …`
+        // (one header cell spanning two columns): the number and its group's name stand
+        // beside the row's own name, the most specific.
+        let numbered_in_group = numbered_pair
+            && row.len() == columns.len()
+            && leading_label_columns(&columns) > 2
+            && self.header_spans_first_two_columns();
         // `４８，２６０ | ３９，９５０ | ８，３１０` under `予算額（単位：千円） | 本年度 | 前年度 |
-        // 比較` on a project's sheet: figures only, the sheet's project's.
-        let unlabelled = columns.first() == Some(&Column::Label)
-            && row.len() + 1 == columns.len()
-            && row.iter().all(|cell| is_figure_cell(cell));
+        // 比較` on a project's sheet, or `52,100 | 54,300 | 2,200` under `令和８年度予算額 |
+        // 令和９年度要求額 | 増△減額` below an item's heading: figures only, the open item's.
+        let label_left_out =
+            columns.first() == Some(&Column::Label) && row.len() + 1 == columns.len();
+        let no_label_column = !columns.contains(&Column::Label) && row.len() == columns.len();
+        let unlabelled =
+            (label_left_out || no_label_column) && row.iter().all(|cell| is_figure_cell(cell));
         let (row_skip, skip) = match (numbered_pair, unlabelled) {
             (true, _) => (2, 2),
-            (false, true) => (0, 1),
+            (false, true) => (0, usize::from(label_left_out)),
             (false, false) => (1, 1),
         };
         let values = &row[row_skip..];
@@ -1033,7 +1056,7 @@ impl Reader<'_> {
         let row_name = row_label(row, &columns);
         let label_cell = if let Some(name) = named {
             name
-        } else if numbered_pair {
+        } else if numbered_pair && !numbered_in_group {
             row[1]
         } else if unlabelled {
             ""
@@ -1102,7 +1125,7 @@ impl Reader<'_> {
             None
         } else if numbered_only {
             self.wrapped_name(number, None)
-        } else if numbered_pair && is_name_end(label_cell) {
+        } else if numbered_pair && !numbered_in_group && is_name_end(label_cell) {
             self.wrapped_name(number, Some(label_cell))
         } else {
             self.name_begun_above(number, row, &columns)
@@ -1360,7 +1383,11 @@ impl Reader<'_> {
         }
         let named = YearKind::read(row[0]);
         if named.year.is_none() && named.kind.is_none() && kind_label(row[0]).is_none() {
-            self.item_across_accounts(number, raw, row);
+            // `増△減額（B）−（A） | 4,540 | △60 | 4,480` under `区分 | 一般会計 | …`: each
+            // account's change between the rows of years above, no item of its own.
+            if !matches!(column_of(1, row[0], YearKind::default()), Column::Change(_)) {
+                self.item_across_accounts(number, raw, row);
+            }
             return;
         }
         // `補 正 額 | 128,452 | 8,640 | …` under `区分 | 一般会計 | 国民健康保険特別会計 | …`:

@@ -2711,3 +2711,80 @@ fn a_unit_in_brackets_after_a_heading_is_that_headings() {
         ["下水道事業 R9 initial 6.124", "下水道事業 R8 initial 5.981"]
     );
 }
+
+#[test]
+fn a_row_grouped_under_repeated_cells_is_named_by_its_own_cell() {
+    let text = "令和１０年度概算要求の概要\n（単位：百万円）\n\
+                分　野\t分　野\t事　項\t令和９年度\t令和１０年度\t増△減額\t備　考\n\
+                分　野\t分　野\t事　項\t予算額\t要求額\t増△減額\t備　考\n\
+                １\t港湾物流の効率化\t港湾施設整備事業\t52,100\t54,300\t2,200\t\n\
+                １\t港湾物流の効率化\t物流拠点機能強化\t3,140\t3,980\t840\t補助率1/3\n\
+                １\t港湾物流の効率化\t小　計\t55,240\t58,280\t3,040\t\n\
+                ２\t海上安全\t航路標識整備\t7,210\t7,050\t△160\t\n";
+    let budgets = budget_lines(text);
+    for wanted in [
+        "港湾施設整備事業 R10 request 543",
+        "港湾施設整備事業 R9 initial 521",
+        "物流拠点機能強化 R10 request 39.80",
+        "航路標識整備 R10 request 70.50",
+    ] {
+        assert!(
+            budgets.iter().any(|b| b == wanted),
+            "{wanted} in {budgets:?}"
+        );
+    }
+    assert!(
+        !budgets
+            .iter()
+            .any(|b| b.starts_with("港湾物流の効率化 R9 initial 521")),
+        "{budgets:?}"
+    );
+}
+
+#[test]
+fn a_row_of_changes_under_columns_of_accounts_is_no_budget() {
+    let text = "# 令和９年度 港湾物流庁 概算要求の概要\n\n（単位：百万円）\n\n\
+                | 区分 | 一般会計 | 港湾整備特別会計 | 計 |\n\
+                |:---|---:|---:|---:|\n\
+                | 令和８年度予算額（A） | 95,300 | 8,120 | 103,420 |\n\
+                | 令和９年度要求額（B） | 99,840 | 8,060 | 107,900 |\n\
+                | 増△減額（B）−（A） | 4,540 | △60 | 4,480 |\n\
+                | 対前年度比（B）/（A） | 104.8% | 99.3% | 104.3% |\n";
+    let budgets = budget_lines(text);
+    for wanted in [
+        "一般会計 R9 request 998.40",
+        "港湾整備特別会計 R8 initial 81.20",
+    ] {
+        assert!(
+            budgets.iter().any(|b| b == wanted),
+            "{wanted} in {budgets:?}"
+        );
+    }
+    assert!(budgets.iter().all(|b| !b.contains("増")), "{budgets:?}");
+}
+
+#[test]
+fn a_heading_over_a_table_of_one_row_of_years_names_the_figures() {
+    let text = "# 令和９年度 港湾物流庁 概算要求の概要\n\n- 各表の単位は百万円。\n\n\
+                ## Ⅰ 港湾物流の効率化　61,200百万円（57,400百万円）\n\n\
+                ### (1) 港湾施設整備事業\n\n\
+                | 令和８年度予算額 | 令和９年度要求額 | 増△減額 |\n\
+                |---:|---:|---:|\n\
+                | 52,100 | 54,300 | 2,200 |\n\n\
+                - 岸壁の耐震化を支援（補助率 1/2）\n\n\
+                ### (2) 【新規】物流拠点機能強化\n\n\
+                | 令和８年度予算額 | 令和９年度要求額 | 増△減額 |\n\
+                |---:|---:|---:|\n\
+                | － | 3,980 | 皆増 |\n";
+    let budgets = budget_lines(text);
+    for wanted in [
+        "港湾施設整備事業 R9 request 543",
+        "港湾施設整備事業 R8 initial 521",
+        "物流拠点機能強化 R9 request 39.80",
+    ] {
+        assert!(
+            budgets.iter().any(|b| b == wanted),
+            "{wanted} in {budgets:?}"
+        );
+    }
+}
