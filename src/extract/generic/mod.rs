@@ -27,7 +27,7 @@ use super::recognise::amounts::{
     unit_row, word_column, year_cell,
 };
 use super::recognise::decisions::parse_decision;
-use super::recognise::indicator_phrases::{dated_targets, milestones};
+use super::recognise::indicator_phrases::{dated_targets, ends_with_count, milestones};
 use super::recognise::names::{
     clean_name, is_reference_note, leading_note_mark, note_mark, strip_markup, without_spaces,
     without_status_marks,
@@ -1966,6 +1966,7 @@ impl<'a> Reader<'a> {
             && !is_figure_label(&name)
             && !is_wrapped_tail(written)
             && !written.ends_with(SENTENCE_BREAK_ENDINGS)
+            && !ends_with_count(written)
             && YearKind::read(&name).year.is_none();
         plain_name.then(|| (above, name, written.to_string()))
     }

@@ -35,6 +35,20 @@ const MEASURE_WORDS: &str = "数|率|割合|シェア|人口";
 /// Counters a stated count may carry.
 const COUNTERS: &str = r"件|人|者|団体|か所|箇所|カ所|社|校|局|隊|回|台|施設|市区町村|自治体|%|％";
 
+/// A count at the end of a text (`被災箇所　２８６か所`, `対象　約1,200件`).
+static TRAILING_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"約?[0-9０-９][0-9０-９,，.．]*(?:万|千)?(?:{COUNTERS})$"
+    ))
+    .expect("trailing count pattern")
+});
+
+/// Whether a text ends with a stated count (`被災箇所　２８６か所`): what a line says of
+/// the item above it, no name of its own.
+pub fn ends_with_count(text: &str) -> bool {
+    TRAILING_COUNT.is_match(text.trim_end())
+}
+
 static TREND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"({NAME_STEM}(?:{MEASURE_WORDS}))の(?:推移|経年変化)"
@@ -316,6 +330,14 @@ pub fn milestones(lines: &[&str], from_year: Option<u16>) -> Vec<DatedTargets> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_ends_a_line_of_what_was_counted() {
+        assert!(ends_with_count("被災箇所　２８６か所"));
+        assert!(ends_with_count("対象事業者　約1,200件 "));
+        assert!(!ends_with_count("被災者生活再建支援事業"));
+        assert!(!ends_with_count("２８６か所の被災箇所を復旧"));
+    }
 
     fn names(text: &str) -> Vec<String> {
         find_indicator_phrases(text)
