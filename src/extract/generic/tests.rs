@@ -2791,12 +2791,17 @@ fn a_heading_over_a_table_of_one_row_of_years_names_the_figures() {
 
 #[test]
 fn a_count_under_an_item_opens_no_item_of_its_own() {
-    let text = "令和９年度６月補正予算（案）の概要\n\n\
-                Ⅰ　台風災害からの復旧　　　　　　１８億４，０００万円\n\
-                　　○橋梁災害復旧事業　　　　　　　１２億６，０００万円\n\
-                　　　　被災箇所　１４３か所\n\
-                　　　　（当初予算額　３億円）\n\
-                　　○林道災害復旧事業　　　　　　　５億８，０００万円\n";
+    let text = [
+        "令和９年度６月補正予算（案）の概要",
+        "",
+        "Ⅰ　台風災害からの復旧　　　　　　１８億４，０００万円",
+        "\u{3000}\u{3000}○橋梁災害復旧事業　　　　　　　１２億６，０００万円",
+        "\u{3000}\u{3000}\u{3000}\u{3000}被災箇所　１４３か所",
+        "\u{3000}\u{3000}\u{3000}\u{3000}（当初予算額　３億円）",
+        "\u{3000}\u{3000}○林道災害復旧事業　　　　　　　５億８，０００万円",
+    ]
+    .join("\n");
+    let text = text.as_str();
     let budgets = budget_lines(text);
     for wanted in [
         "橋梁災害復旧事業 R9 supplementary 12.60",
