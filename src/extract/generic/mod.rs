@@ -8,6 +8,7 @@
 //! headers, unit lines, the item's and the document's wording; changes (比較増減, △/▲) are
 //! recorded on the figure they compare, never as budgets.
 
+mod funding_header;
 mod layout;
 mod long;
 mod stacked;
@@ -611,7 +612,10 @@ impl<'a> Reader<'a> {
         if raw.trim().is_empty() || number <= self.read_through || is_page_number(raw) {
             return;
         }
-        if self.decision_line(number, raw) || self.stacked_fields(number) {
+        if self.decision_line(number, raw)
+            || self.stacked_fields(number)
+            || self.header_around_funding(number)
+        {
             return;
         }
         if self.long_row(number, raw) {

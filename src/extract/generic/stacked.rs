@@ -170,7 +170,7 @@ impl Reader<'_> {
     }
 
     /// The text of line `number` without markup; `None` past the end of the document.
-    fn plain_line(&self, number: usize) -> Option<String> {
+    pub(super) fn plain_line(&self, number: usize) -> Option<String> {
         (number >= 1 && number <= self.c.doc.lines.len()).then(|| strip_markup(self.c.line(number)))
     }
 }

@@ -774,10 +774,30 @@ impl Reader<'_> {
                 chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
             })
             .count();
+        // `歳 | 出 合 | 計 | 812,300 | …`: a total's letters set wide apart, a PDF's text
+        // cutting them into cells of one or two.
+        let spaced_total = row
+            .iter()
+            .take_while(|cell| {
+                let compact = without_spaces(cell);
+                (1..=2).contains(&compact.chars().count())
+                    && compact.chars().all(char::is_alphabetic)
+            })
+            .count();
+        // (`合計 | 合計 | …`, a total's cell spanning two columns, is no such total.)
+        let letters = if spaced_total > letters
+            && spaced_total < row.len()
+            && !is_total_label(row[0])
+            && is_total_label(&row[..spaced_total].concat())
+        {
+            spaced_total
+        } else {
+            letters
+        };
         let spaced_label: String;
         let relabelled: Vec<&str>;
         let row = if letters >= 2 && letters < row.len() {
-            spaced_label = row[..letters].concat();
+            spaced_label = without_spaces(&row[..letters].concat());
             relabelled = std::iter::once(spaced_label.as_str())
                 .chain(row[letters..].iter().copied())
                 .collect();

@@ -2814,3 +2814,34 @@ fn a_count_under_an_item_opens_no_item_of_its_own() {
         );
     }
 }
+
+#[test]
+fn a_summary_whose_header_a_funding_breakdown_stacks_over_lines_gives_its_years() {
+    // As a PDF's text gives a town's 歳出 summary: the header's words stacked over five
+    // lines around a 財源内訳, each row a number, a name, the two years' figures, their
+    // difference and the funding of this year's.
+    let text = "令和８年度 北川町一般会計予算\n（歳 出）\n（単位：千円）\n\
+                本年度の財源内訳\n\
+                本年度\t前年度\n\
+                款\t比 較\t特定財源\n\
+                予算額\t予算額\t一般財源\n\
+                国県支出金\t地方債\tその他\n\
+                1\t議会費\t61,300\t60,850\t450\t－\t－\t－\t61,300\n\
+                2\t総務費\t512,400\t498,100\t14,300\t31,200\t－\t120,400\t360,800\n\
+                3\t衛生費\t238,600\t244,900\t△6,300\t18,400\t－\t30,100\t190,100\n\
+                歳\t出 合\t計\t812,300\t803,850\t8,450\t49,600\t－\t150,500\t612,200\n";
+    let budgets = budget_lines(text);
+    for wanted in [
+        "議会費 R8 initial 0.613",
+        "議会費 R7 initial 0.6085",
+        "総務費 R8 initial 5.124",
+        "衛生費 R7 initial 2.449",
+        "歳出合計 R8 initial 8.123",
+    ] {
+        assert!(
+            budgets.iter().any(|b| b == wanted),
+            "{wanted} in {budgets:?}"
+        );
+    }
+    assert!(budgets.iter().all(|b| !b.contains("0.184")), "{budgets:?}");
+}
