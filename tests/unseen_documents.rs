@@ -1514,3 +1514,26 @@ const GROUPED_ROWS_AND_HEADED_TABLES_SET: [&str; 5] = [
 fn grouped_rows_and_headed_tables_written_blind() {
     assert_set_recall(&GROUPED_ROWS_AND_HEADED_TABLES_SET);
 }
+
+/// A sixty-second set, written blind: a city's budget overview printed to PDF whose tables
+/// by purpose and by nature stand side by side and whose projects flow in two columns; a
+/// prefecture's press release in Shift_JIS whose figures stand in sentences, with an
+/// accounts table giving 補正額 last; an agency's supplementary page in HTML with a
+/// definition list, a total in the table's foot and nested lists; an agency's request in
+/// Markdown whose cells stack this year's request over last year's budget
+/// (`148,760<br>（132,450）`); a request in UTF-8 text listing each item with both years'
+/// figures after its name; and a town's open data in long form with settled (決算) and
+/// after-supplementary rows among the budgets.
+const SIDE_BY_SIDE_AND_LONG_FORM_SET: [&str; 6] = [
+    "d62_yoimachi_city_r9_tousho_gaiyo.pdf",
+    "d62_suirei_pref_r8_11gatsu_hosei_sjis.txt",
+    "d62_suijunkan_kiban_r6_hosei1.html",
+    "d62_chiiki_bunka_r9_gaisan.md",
+    "d62_kisho_bosai_2026_gaisan_shuyo.txt",
+    "d62_kasuminodai_town_saishutsu_long.csv",
+];
+
+#[test]
+fn side_by_side_and_long_form_written_blind() {
+    assert_set_recall(&SIDE_BY_SIDE_AND_LONG_FORM_SET);
+}

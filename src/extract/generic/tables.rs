@@ -8,8 +8,8 @@ use super::{
 use crate::extract::recognise::amounts::{
     Column, YearKind, cell_amount, cells, column_of, figure_note_label, inline_figures,
     is_figure_label, is_whole_amount_text, join_spaced_words, kind_named, names_a_limit,
-    names_around_supplementary, names_notes, names_project_cost, opens_with_state_share,
-    relative_year, shifted, unit_of_cell, year_cell,
+    names_around_supplementary, names_notes, names_project_cost, names_spent_alone,
+    opens_with_state_share, relative_year, shifted, unit_of_cell, year_cell,
 };
 use crate::extract::recognise::bodies::is_body_name;
 use crate::extract::recognise::names::{
@@ -1216,6 +1216,10 @@ impl Reader<'_> {
         if labels.iter().any(|label| names_around_supplementary(label)) {
             // `令和7年度 | 一般会計 | 歳出合計 | 補正後予算額 | 6180800`: the budget a
             // supplementary leaves, of no one kind.
+            return true;
+        }
+        if labels.iter().any(|label| names_spent_alone(label)) {
+            // `2024 | 一般会計 | 議会費 | 決算 | 93214`: what was spent, no budget.
             return true;
         }
         let note = figure_note_label(label_cell).filter(|_| !self.open.is_empty());

@@ -2845,3 +2845,27 @@ fn a_summary_whose_header_a_funding_breakdown_stacks_over_lines_gives_its_years(
     }
     assert!(budgets.iter().all(|b| !b.contains("0.184")), "{budgets:?}");
 }
+
+#[test]
+fn a_row_of_what_was_spent_in_long_open_data_is_no_budget() {
+    let text = "年度\t和暦\t会計\t款\t予算区分\t金額\t単位\n\
+                2025\t令和7年度\t一般会計\t土木費\t決算\t412300\t千円\n\
+                2026\t令和8年度\t一般会計\t土木費\t当初予算\t455800\t千円\n\
+                2025\t令和7年度\t一般会計\t教育費\t決算額\t301200\t千円\n\
+                2026\t令和8年度\t一般会計\t教育費\t当初予算\t322700\t千円\n";
+    let budgets = budget_lines(text);
+    assert!(
+        budgets.iter().any(|b| b == "土木費 R8 initial 4.558"),
+        "{budgets:?}"
+    );
+    assert!(
+        budgets.iter().any(|b| b == "教育費 R8 initial 3.227"),
+        "{budgets:?}"
+    );
+    assert!(
+        budgets
+            .iter()
+            .all(|b| !b.contains("4.123") && !b.contains("3.012")),
+        "{budgets:?}"
+    );
+}

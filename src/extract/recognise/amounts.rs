@@ -220,6 +220,14 @@ pub fn names_around_supplementary(label: &str) -> bool {
         .any(|word| folded.contains(word))
 }
 
+/// Whether a label names what was spent alone (`決算`, `決算額`, `執行額`): a row of such
+/// figures holds no budget.
+pub fn names_spent_alone(label: &str) -> bool {
+    let folded = folded_header(label);
+    let word = folded.strip_suffix('額').unwrap_or(&folded);
+    SPENT_WORDS.contains(&word)
+}
+
 /// Words of a header cell whose figures are projections of later years (中期財政見通し,
 /// 推計, 試算), no budget.
 const PROJECTION_WORDS: [&str; 3] = ["見通し", "推計", "試算"];
