@@ -23,9 +23,9 @@ use super::recognise::amounts::{
     CELL_BARS, Column, InlineFigure, Subject, YearKind, amount_link, bare_subject, cell_amount,
     cells, column_marks, column_of, figure_note_label, header_columns, inline_figures,
     is_column_word, is_figure_label, is_marks_cell, join_spaced_words, label_subject,
-    names_a_limit, names_units, names_values, names_years, paired_year_kind, plain_header_columns,
-    prose_subject, relative_year, shifted, speaks_of_budget, tab_cells, unit_declared, unit_line,
-    unit_row, word_column, year_cell,
+    names_a_limit, names_units, names_values, names_years, own_figure_label, paired_year_kind,
+    plain_header_columns, prose_subject, relative_year, shifted, speaks_of_budget, tab_cells,
+    unit_declared, unit_line, unit_row, word_column, year_cell,
 };
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, ends_with_count, milestones};
@@ -728,15 +728,22 @@ impl<'a> Reader<'a> {
                 // The header's cells are its columns, maybe after a label column it left
                 // without a word.
                 let left_out = columns.len().checked_sub(row.len()).filter(|n| *n <= 1);
+                let context = self.header_context(number);
                 self.start_table(number, columns);
-                self.column_kinds = per_column(&row, left_out, |cell| YearKind::read(cell).kind);
-                self.column_marks = per_column(&row, left_out, column_marks);
-                self.column_pairs = per_column(&row, left_out, paired_year_kind);
-                self.column_offsets = per_column(&row, left_out, |cell| {
-                    relative_year(&without_spaces(&crate::normalize::nfkc(cell)))
+                // A cell naming another figure in parentheses after its own (`要求額（前年度予算
+                // 額）`) gives the column its own figure's kind and year.
+                self.column_kinds = per_column(&row, left_out, |cell| {
+                    YearKind::read(&own_figure_label(cell)).kind
                 });
-                self.column_names_year =
-                    per_column(&row, left_out, |cell| YearKind::read(cell).year.is_some());
+                self.column_marks = per_column(&row, left_out, column_marks);
+                self.column_pairs =
+                    per_column(&row, left_out, |cell| paired_year_kind(cell, context));
+                self.column_offsets = per_column(&row, left_out, |cell| {
+                    relative_year(&without_spaces(&own_figure_label(cell)))
+                });
+                self.column_names_year = per_column(&row, left_out, |cell| {
+                    YearKind::read(&own_figure_label(cell)).year.is_some()
+                });
                 self.year_column = column_named(&row, left_out, names_years);
                 self.value_rows = column_named(&row, left_out, names_values).is_some();
                 self.unit_column = column_named(&row, left_out, names_units);
@@ -1088,11 +1095,19 @@ impl<'a> Reader<'a> {
         if own.year.is_some() && own.kind.is_some() {
             return own.or(context);
         }
-        // A sentence above the table (`…令和８年度当初予算と一体的に編成しました。`) is no caption.
+        // A sentence above the table (`…令和８年度当初予算と一体的に編成しました。`) is no caption,
+        // nor a legend naming two years (`上段：令和９年度要求額 ／ 下段：令和８年度予算額`).
+        let one_year = |line: &str| {
+            let mut years = crate::money::find_fiscal_years(line)
+                .into_iter()
+                .map(|found| found.year);
+            let first = years.next();
+            years.all(|year| Some(year) == first)
+        };
         let caption = self
             .caption_line(number)
             .map(|n| strip_markup(self.c.line(n)))
-            .filter(|line| !line.contains('。'))
+            .filter(|line| !line.contains('。') && one_year(line))
             .map(|line| YearKind::read(&line));
         // A rule drawn above the header (`┌──┬──┐`) leaves it the table's first row.
         let row_above = (1..number)

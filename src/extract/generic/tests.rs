@@ -2869,3 +2869,25 @@ fn a_row_of_what_was_spent_in_long_open_data_is_no_budget() {
         "{budgets:?}"
     );
 }
+
+#[test]
+fn a_cell_under_a_request_over_last_years_budget_gives_both_years() {
+    let text = "# 令和１０年度 港湾物流庁 概算要求の概要\n\n\
+                上段：令和１０年度要求額　／　下段（　）：令和９年度予算額　（単位：百万円）\n\n\
+                | 区分 | 要求額<br>（前年度予算額） | 増△減額 |\n\
+                |:---|---:|---:|\n\
+                | 一般会計 | 88,400<br>（80,150） | 8,250 |\n\
+                | 港湾整備特別会計 | 6,020<br>（6,310） | △290 |\n";
+    let budgets = budget_lines(text);
+    for wanted in [
+        "一般会計 R10 request 884",
+        "一般会計 R9 initial 801.50",
+        "港湾整備特別会計 R10 request 60.20",
+        "港湾整備特別会計 R9 initial 63.10",
+    ] {
+        assert!(
+            budgets.iter().any(|b| b == wanted),
+            "{wanted} in {budgets:?}"
+        );
+    }
+}

@@ -739,14 +739,42 @@ pub fn paired_figure_label(header: &str) -> Option<(&str, &str)> {
     let inner = header.trim_end().strip_suffix(')')?;
     let open = inner.rfind('(')?;
     let (own, other) = (&inner[..open], &inner[open + 1..]);
-    (names_figure(own) && names_figure(other)).then_some((own, other))
+    // `要求額（前年度予算額）`: the other figure's year named against the own one's, which
+    // is the year in force.
+    let names_year_before =
+        |label: &str| relative_year(label) != 0 && FIGURE_WORDS.iter().any(|w| label.contains(w));
+    let own_figure = || FIGURE_WORDS.iter().any(|w| own.contains(w));
+    let paired = (names_figure(own) && names_figure(other))
+        || (own_figure() && YearKind::read(own).year.is_none() && names_year_before(other));
+    paired.then_some((own, other))
 }
 
 /// The year and kind of the other figure a header cell names in parentheses after its own
-/// (`令和９年度要求額（令和８年度予算額）` → 令和８年度, initial); `None` when it names none.
-pub fn paired_year_kind(header: &str) -> Option<YearKind> {
+/// (`令和９年度要求額（令和８年度予算額）` → 令和８年度, initial; `要求額（前年度予算額）` → the
+/// year before the one `context` holds); `None` when it names none.
+pub fn paired_year_kind(header: &str, context: YearKind) -> Option<YearKind> {
     let folded = folded_header(header);
-    paired_figure_label(&folded).map(|(_, other)| YearKind::read(other))
+    let (own, other) = paired_figure_label(&folded)?;
+    let named = YearKind::read(other);
+    let offset = relative_year(other);
+    let before_own = || {
+        let own_year = YearKind::read(own).year.or(context.year)?;
+        (offset != 0).then(|| shifted(own_year, offset))
+    };
+    Some(YearKind {
+        year: named.year.or_else(before_own),
+        ..named
+    })
+}
+
+/// The part of a header cell naming its own figure: all of it, or the part before the
+/// other figure it names in parentheses (`要求額（前年度予算額）` → `要求額`).
+pub fn own_figure_label(header: &str) -> String {
+    let folded = folded_header(header);
+    match paired_figure_label(&folded) {
+        Some((own, _)) => own.to_string(),
+        None => folded,
+    }
 }
 
 /// The year a text names relative to the one in force: -1 for 前年度, +1 for 翌年度/次年度
