@@ -2444,7 +2444,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The program named at the end of the line above line `number`, an unfinished sentence
-    /// without amounts that goes on with `rest` (the start of line `number`, up to its first
+    /// (past the amounts it may hold) that goes on with `rest` (the start of line `number`, up to its first
     /// amount, not a parenthesis), with the year and kind the sentence names before it
     /// (`令和７年度６月補正予算で計上した「…給付金」` over `38,650千円は…`).
     fn subject_above(&self, number: usize, rest: &str) -> Option<(String, Source, YearKind)> {
@@ -2453,12 +2453,21 @@ impl<'a> Reader<'a> {
         let text = line.trim_end();
         let unfinished = !text.is_empty()
             && !text.ends_with(['。', '．'])
-            && !rest.trim_start().starts_with(['（', '('])
-            && inline_figures(text).is_empty();
+            && !rest.trim_start().starts_with(['（', '(']);
         if !unfinished {
             return None;
         }
-        let from = sentence_start(text);
+        // `…１施設当たり上限２０万円を支給する「…支援金」` over `に４億円を計上`: a figure
+        // of the line above (a cap, a rate) stands before the quoted name, not in it; words
+        // after a figure without quotes (`…（１人あたり月額4,800円）を無償化する経費として`)
+        // describe the item that line belongs to.
+        let after_figures = inline_figures(text)
+            .last()
+            .map_or(0, |figure| figure.amount.end);
+        if after_figures > 0 && !text[after_figures..].contains(['「', '『']) {
+            return None;
+        }
+        let from = sentence_start(text).max(after_figures);
         let sentence = format!("{}{}", &text[from..], rest.trim());
         let subject = prose_subject(&sentence)?;
         // The name must stand on the line above, to be cited there.

@@ -2891,3 +2891,23 @@ fn a_cell_under_a_request_over_last_years_budget_gives_both_years() {
         );
     }
 }
+
+#[test]
+fn a_quoted_name_gets_the_amount_its_sentence_gives_it_on_the_next_line() {
+    let text = "令和９年度６月補正予算案について\n\n\
+                （１）暮らしを守る　　３２億８，０００万円\n\
+                \u{3000}燃料費の高騰が続く中、県内の公衆浴場等の営業を継続するため、１施設当たり上限２０万円を支給する「公衆浴場等燃料費高騰対策支援金」\n\
+                に４億２，０００万円を計上します。\n\
+                \u{3000}また、物価高騰の影響を受ける高齢者世帯に対し１世帯当たり３万円を給付する「高齢者世帯物価高騰対策給付金」に\n\
+                ２８億６，０００万円を計上します。\n";
+    let budgets = budget_lines(text);
+    for wanted in [
+        "公衆浴場等燃料費高騰対策支援金 R9 supplementary 4.20",
+        "高齢者世帯物価高騰対策給付金 R9 supplementary 28.60",
+    ] {
+        assert!(
+            budgets.iter().any(|b| b == wanted),
+            "{wanted} in {budgets:?}"
+        );
+    }
+}
