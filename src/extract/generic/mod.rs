@@ -2933,7 +2933,17 @@ impl<'a> Reader<'a> {
                 self.c.unparsed(source);
                 continue;
             };
-            let mut budget = BudgetFigure::new(Some(figure.amount.oku), year, kind);
+            // `…により１億２，５００万円を減額し` in a supplementary: the amount it takes off
+            // is its (negative) supplementary.
+            let taken_off = kind == BudgetKind::Supplementary
+                && text[figure.amount.end..].trim_start().starts_with(REDUCING)
+                && figure.amount.oku.is_sign_positive();
+            let amount = if taken_off {
+                -figure.amount.oku
+            } else {
+                figure.amount.oku
+            };
+            let mut budget = BudgetFigure::new(Some(amount), year, kind);
             budget.inclusive = figure.inclusive;
             budget.flags = figure.flags.clone();
             let Some(id) = emit_budget(&mut self.c, &item, &budget, source, None) else {
@@ -2945,6 +2955,9 @@ impl<'a> Reader<'a> {
         }
     }
 }
+
+/// The words right after an amount that take it off a budget (`…を減額し`).
+const REDUCING: &str = "を減額";
 
 /// Whether the rest of a sentence after an amount (`を計上いたしました。…`) says the amount
 /// is allocated, up to the sentence's end.

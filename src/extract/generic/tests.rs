@@ -2911,3 +2911,21 @@ fn a_quoted_name_gets_the_amount_its_sentence_gives_it_on_the_next_line() {
         );
     }
 }
+
+#[test]
+fn an_amount_a_supplementary_takes_off_is_negative() {
+    let text = "令和９年度９月補正予算案について\n\n\
+                ４\u{3000}特別会計\n\
+                \u{3000}県営駐車場事業特別会計は、利用料収入の減少により３，２００万円を減額し、\
+                水道用水供給事業特別会計は、動力費の増加に対応するため２億１，５００万円を増額します。\n";
+    let budgets = budget_lines(text);
+    for wanted in [
+        "県営駐車場事業特別会計 R9 supplementary -0.32",
+        "水道用水供給事業特別会計 R9 supplementary 2.15",
+    ] {
+        assert!(
+            budgets.iter().any(|b| b == wanted),
+            "{wanted} in {budgets:?}"
+        );
+    }
+}
