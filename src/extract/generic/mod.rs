@@ -702,6 +702,16 @@ impl<'a> Reader<'a> {
         if self.marks_row(number, &row) || self.figure_pairs(number, raw, &row) {
             return;
         }
+        // `自然公園局 | 自然公園局 | …` between a table's rows: a group's name spanning every
+        // column, no header of a table of its own.
+        let spanning_group = self.columns.is_some()
+            && row.len() >= MIN_SPANNING_GROUP_CELLS
+            && row
+                .iter()
+                .all(|cell| without_spaces(cell) == without_spaces(row[0]));
+        if spanning_group {
+            return;
+        }
         if row.len() >= 2 {
             if let Some(columns) = header_columns(&row, self.header_context(number)) {
                 let columns = with_naming_first_cell(&row, columns);
@@ -2955,6 +2965,10 @@ impl<'a> Reader<'a> {
         }
     }
 }
+
+/// Fewest cells of a row repeating one group's name across a table (a cell spanning every
+/// column, as an HTML table's text gives it).
+const MIN_SPANNING_GROUP_CELLS: usize = 3;
 
 /// The words right after an amount that take it off a budget (`…を減額し`).
 const REDUCING: &str = "を減額";

@@ -2929,3 +2929,51 @@ fn an_amount_a_supplementary_takes_off_is_negative() {
         );
     }
 }
+
+#[test]
+fn a_groups_name_spanning_every_column_keeps_the_table_open() {
+    let text = "令和１０年度概算要求の概要\n（単位：千円）\n\
+                組織／事項\t令和９年度予算額\t令和１０年度要求額\t増△減額\t備考\n\
+                港湾局\t港湾局\t港湾局\t港湾局\t港湾局\n\
+                港湾整備事業費\t5,120,000\t5,480,000\t360,000\t\n\
+                港湾局　計\t5,120,000\t5,480,000\t360,000\t\n\
+                海事局\t海事局\t海事局\t海事局\t海事局\n\
+                船員確保対策費\t214,500\t238,000\t23,500\t\n\
+                海事局　計\t214,500\t238,000\t23,500\t\n";
+    let budgets = budget_lines(text);
+    for wanted in [
+        "港湾整備事業費 R10 request 54.80",
+        "船員確保対策費 R10 request 2.38",
+        "船員確保対策費 R9 initial 2.145",
+        "海事局計 R10 request 2.38",
+    ] {
+        assert!(
+            budgets.iter().any(|b| b == wanted),
+            "{wanted} in {budgets:?}"
+        );
+    }
+}
+
+#[test]
+fn a_years_final_budget_after_its_supplementaries_is_no_initial_budget() {
+    let text = "会計\t款\t令和9年度当初(千円)\t令和8年度当初(千円)\t比較(千円)\t令和8年度最終(千円)\n\
+                一般会計\t町税\t412500\t405100\t7400\t418900\n\
+                一般会計\t地方交付税\t1520000\t1498000\t22000\t1561300\n";
+    let budgets = budget_lines(text);
+    for wanted in [
+        "町税 R9 initial 4.125",
+        "町税 R8 initial 4.051",
+        "地方交付税 R8 initial 14.98",
+    ] {
+        assert!(
+            budgets.iter().any(|b| b == wanted),
+            "{wanted} in {budgets:?}"
+        );
+    }
+    assert!(
+        budgets
+            .iter()
+            .all(|b| !b.contains("4.189") && !b.contains("15.613")),
+        "{budgets:?}"
+    );
+}

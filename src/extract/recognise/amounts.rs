@@ -212,13 +212,24 @@ pub fn is_marks_cell(cell: &str) -> bool {
 }
 
 /// Whether a label names the budget before or after a supplementary (`補正後予算額`,
-/// `既定予算額`), not a budget of one kind.
+/// `既定予算額`, `令和6年度最終`), not a budget of one kind.
 pub fn names_around_supplementary(label: &str) -> bool {
     let folded = folded_header(label);
-    AROUND_SUPPLEMENTARY_WORDS
-        .iter()
-        .any(|word| folded.contains(word))
+    // `令和6年度最終`, `最終予算額`: the year's budget after all its supplementaries (not
+    // `最終補正`, the last supplementary itself, nor `最終処分` in a name).
+    let final_budget = FINAL_BUDGET_WORDS.iter().any(|word| folded.contains(word))
+        && !folded.contains(FINAL_SUPPLEMENTARY);
+    final_budget
+        || AROUND_SUPPLEMENTARY_WORDS
+            .iter()
+            .any(|word| folded.contains(word))
 }
+
+/// Words of a year's final budget, after all its supplementaries (`令和6年度最終`,
+/// `最終予算額`).
+const FINAL_BUDGET_WORDS: [&str; 2] = ["年度最終", "最終予算"];
+/// The last supplementary of a year (`２月最終補正`), a supplementary of its own.
+const FINAL_SUPPLEMENTARY: &str = "最終補正";
 
 /// Whether a label names what was spent alone (`決算`, `決算額`, `執行額`): a row of such
 /// figures holds no budget.
