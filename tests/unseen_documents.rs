@@ -1540,3 +1540,24 @@ const SIDE_BY_SIDE_AND_LONG_FORM_SET: [&str; 6] = [
 fn side_by_side_and_long_form_written_blind() {
     assert_set_recall(&SIDE_BY_SIDE_AND_LONG_FORM_SET);
 }
+
+/// A sixty-third set, written blind: a town's budget overview in UTF-8 text whose projects
+/// are cards drawn as boxes (`│【新規】…事業　（子育て支援課）│` over `│　事業費　42,600千円
+/// （前年度　―）│` and a letter-spaced `財　源` line); an agency's supplementary in Shift_JIS
+/// with amounts in 億円 with a decimal and project sheets; an agency's request page in HTML
+/// whose 事項 rows stand under organisations' names spanning every column, each with its
+/// `…　計`; an agency's request in Markdown with footnotes and `―` for empty cells; and a
+/// village's open data whose header cells name the year and unit (`令和7年度当初(千円)`)
+/// beside the year before's final budget after its supplementaries (`令和6年度最終`).
+const CARDS_AND_SPANNING_GROUPS_SET: [&str; 5] = [
+    "d63_hagiuno_town_2027_tousho_gaiyo.txt",
+    "d63_kowan_butsuryu_r6_hosei1_sjis.txt",
+    "d63_shizen_kyosei_r9_gaisan.html",
+    "d63_suisan_shigen_r8_gaisan.md",
+    "d63_tomizawa_village_r7_kanbetsu.csv",
+];
+
+#[test]
+fn cards_and_spanning_groups_written_blind() {
+    assert_set_recall(&CARDS_AND_SPANNING_GROUPS_SET);
+}

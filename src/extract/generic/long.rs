@@ -137,7 +137,7 @@ impl Reader<'_> {
             return Some(index);
         }
         self.open.retain(|item| item.role != Role::Row);
-        let written = self.c.line(number).trim().to_string();
+        let written = self.line(number).trim().to_string();
         let quote = written
             .split('\t')
             .find(|cell| clean_name(cell) == name)

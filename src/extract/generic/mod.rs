@@ -27,6 +27,7 @@ use super::recognise::amounts::{
     plain_header_columns, prose_subject, relative_year, shifted, speaks_of_budget, tab_cells,
     unit_declared, unit_line, unit_row, word_column, year_cell,
 };
+use super::recognise::bodies::is_body_name;
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, ends_with_count, milestones};
 use super::recognise::names::{
@@ -597,12 +598,19 @@ impl<'a> Reader<'a> {
             .unwrap_or(self.document_context)
     }
 
+    /// Line `number` as the reader reads it: a line of a card drawn as a box of one column
+    /// (`│　事業費　42,600千円（前年度　―）　│`) without its side bars, as a slice of the line
+    /// so that quotes still stand in it.
+    fn line(&self, number: usize) -> &'a str {
+        card_line_text(self.c.line(number))
+    }
+
     fn current(&self) -> Option<&Item> {
         self.open.last()
     }
 
     fn read_line(&mut self, number: usize) {
-        let plain = strip_tags_keep_len(self.c.line(number)).replace("**", "  ");
+        let plain = strip_tags_keep_len(self.line(number)).replace("**", "  ");
         let plain = if plain.contains("](") {
             strip_markup(&plain)
         } else {
@@ -682,7 +690,7 @@ impl<'a> Reader<'a> {
         let grid_under_header = self.columns.is_some()
             && self.header_line + 1 == number
             && tab_cells(raw)
-                .zip(tab_cells(&strip_markup(self.c.line(self.header_line))))
+                .zip(tab_cells(&strip_markup(self.line(self.header_line))))
                 .is_some_and(|(lower, upper)| {
                     lower.len() == upper.len() && lower.len() > row.len()
                 });
@@ -720,7 +728,7 @@ impl<'a> Reader<'a> {
                     .unwrap_or_else(|| self.with_year_word_above(number, &row, columns));
                 let above = (1..number)
                     .rev()
-                    .map(|n| self.c.line(n))
+                    .map(|n| self.line(n))
                     .find(|line| !line.trim().is_empty() && !is_rule_line(line));
                 self.layout =
                     TableLayout::of_header(raw, &row, columns.len()).map(|layout| match above {
@@ -806,7 +814,7 @@ impl<'a> Reader<'a> {
         self.open
             .retain(|item| matches!(item.role, Role::Heading | Role::Bullet));
         let found = numbered(raw)
-            .or_else(|| bold_item(self.c.line(number), raw))
+            .or_else(|| bold_item(self.line(number), raw))
             .or_else(|| tagged_item(raw));
         // A heading of a level the table stands under (`Ⅲ …` after the rows of a table
         // under `Ⅱ …`).
@@ -976,7 +984,7 @@ impl<'a> Reader<'a> {
         let Some(columns) = &self.columns else {
             return false;
         };
-        let header = strip_markup(self.c.line(self.header_line));
+        let header = strip_markup(self.line(self.header_line));
         let above = cells(&header);
         let qualifies = |cell: &str| is_marks_cell(cell) || names_grouping(cell);
         // `(A) | (B) | (B)-(A)` under `区分 | 予算額 | 要求額 | 増減 | 増減率`, a PDF's text
@@ -1097,7 +1105,7 @@ impl<'a> Reader<'a> {
         let context = self.context();
         // `（参考）令和７年度６月補正予算で先行して実施した事業 | 金額(千円)`: the header's own
         // label cell names the year and kind of its figures.
-        let line = strip_markup(self.c.line(number));
+        let line = strip_markup(self.line(number));
         let own = cells(&line)
             .first()
             .map(|label| YearKind::read(label))
@@ -1116,13 +1124,13 @@ impl<'a> Reader<'a> {
         };
         let caption = self
             .caption_line(number)
-            .map(|n| strip_markup(self.c.line(n)))
+            .map(|n| strip_markup(self.line(n)))
             .filter(|line| !line.contains('。') && one_year(line))
             .map(|line| YearKind::read(&line));
         // A rule drawn above the header (`┌──┬──┐`) leaves it the table's first row.
         let row_above = (1..number)
             .rev()
-            .map(|n| self.c.line(n))
+            .map(|n| self.line(n))
             .find(|line| !line.trim().is_empty() && !is_rule_line(line))
             .is_some_and(is_table_line);
         match caption {
@@ -1147,7 +1155,7 @@ impl<'a> Reader<'a> {
     /// The non-blank lines after line `number`, in order.
     fn lines_after(&self, number: usize) -> impl Iterator<Item = &'a str> + '_ {
         (number + 1..=self.c.doc.lines.len())
-            .map(|n| self.c.line(n))
+            .map(|n| self.line(n))
             .filter(|line| !line.trim().is_empty())
     }
 
@@ -1155,7 +1163,7 @@ impl<'a> Reader<'a> {
     /// is no budget (`第２表　継続費`, `債務負担行為`, `地方債`).
     fn caption_names_no_budget(&self) -> bool {
         self.line_above_header().is_some_and(|number| {
-            let line = crate::normalize::nfkc(self.c.line(number));
+            let line = crate::normalize::nfkc(self.line(number));
             NOT_BUDGET_CAPTIONS.iter().any(|word| line.contains(word))
         })
     }
@@ -1173,7 +1181,7 @@ impl<'a> Reader<'a> {
     fn line_above_header(&self) -> Option<usize> {
         (1..self.header_line)
             .rev()
-            .find(|n| !self.c.line(*n).trim().is_empty())
+            .find(|n| !self.line(*n).trim().is_empty())
     }
 
     /// The line a table's caption would stand on, above its header at line `header`: the
@@ -1182,7 +1190,7 @@ impl<'a> Reader<'a> {
     /// upper row.
     fn caption_line(&self, header: usize) -> Option<usize> {
         (1..header).rev().find(|n| {
-            let line = strip_markup(self.c.line(*n));
+            let line = strip_markup(self.line(*n));
             // The upper row of a header on two lines (`会計名 令和８年度 …` over `当初予算額
             // …`) is no caption.
             let upper_header_row =
@@ -1195,7 +1203,7 @@ impl<'a> Reader<'a> {
     /// non-blank line above it that is a short name, not a unit line or a sentence.
     fn table_caption(&self) -> Option<(usize, String)> {
         let number = self.caption_line(self.header_line)?;
-        let line = strip_markup(self.c.line(number));
+        let line = strip_markup(self.line(number));
         let title = line.trim_start_matches('#').trim();
         let name = clean_name(
             exhibit_title(title)
@@ -1268,10 +1276,8 @@ impl<'a> Reader<'a> {
         let mut lone_words = Vec::new();
         let mut previous = number;
         loop {
-            previous = (1..previous)
-                .rev()
-                .find(|n| !is_rule_line(self.c.line(*n)))?;
-            match lone_word(self.c.line(previous)) {
+            previous = (1..previous).rev().find(|n| !is_rule_line(self.line(*n)))?;
+            match lone_word(self.line(previous)) {
                 Some(word) => lone_words.push(word),
                 None => break,
             }
@@ -1279,7 +1285,7 @@ impl<'a> Reader<'a> {
         if previous != self.header_line {
             return None;
         }
-        let upper_line = strip_markup(self.c.line(previous));
+        let upper_line = strip_markup(self.line(previous));
         // `区分 | 令和７年度 | | 令和６年度 |` over `予算額 | 構成比 | 予算額 | 構成比`: a year
         // spanning two columns is written once, and stands over both.
         let upper_words: Vec<String> = match tab_cells(&upper_line) {
@@ -1300,7 +1306,7 @@ impl<'a> Reader<'a> {
         // A grid's lower row keeps its empty cells under the upper row's spanned ones
         // (`部局 | 事業名 | | 予算額 | 前年度当初 | 増減` under `… | 令和７年度補正 | 令和８年度当初
         // | | |`); `事　　　　項`: a letter-spaced word is one cell.
-        let lower_line = strip_markup(self.c.line(number));
+        let lower_line = strip_markup(self.line(number));
         let lower_grid = tab_cells(&lower_line)
             .filter(|grid| grid.len() == upper_words.len() && grid.len() > lower.len());
         let mut lower: Vec<String> = match lower_grid {
@@ -1376,7 +1382,7 @@ impl<'a> Reader<'a> {
         }
         let mut above = (1..number)
             .rev()
-            .filter(|n| !self.c.line(*n).trim().is_empty() && !is_rule_line(self.c.line(*n)));
+            .filter(|n| !self.line(*n).trim().is_empty() && !is_rule_line(self.line(*n)));
         let (middle_line, top_line) = (above.next()?, above.next()?);
         let words_only = |row: &[String]| {
             row.len() >= 2
@@ -1386,7 +1392,7 @@ impl<'a> Reader<'a> {
                 && row.iter().all(|cell| parse_number(cell).is_none())
         };
         let cells_of = |line: usize| -> Vec<String> {
-            cells(&strip_markup(self.c.line(line)))
+            cells(&strip_markup(self.line(line)))
                 .iter()
                 .map(|cell| cell.to_string())
                 .collect()
@@ -1498,12 +1504,12 @@ impl<'a> Reader<'a> {
         }
         let above: Vec<usize> = (1..number)
             .rev()
-            .filter(|n| !self.c.line(*n).trim().is_empty())
+            .filter(|n| !self.line(*n).trim().is_empty())
             .take(MAX_WRAPPED_HEADER_LINES - 1)
             .collect();
         for first in &above {
             let lines: Vec<String> = (*first..=number)
-                .map(|n| strip_markup(self.c.line(n)))
+                .map(|n| strip_markup(self.line(n)))
                 .collect();
             let rows: Vec<Vec<&str>> = lines.iter().map(|line| cells(line)).collect();
             // A row of marks alone (`（Ａ） | （Ｂ） | （Ｂ）－（Ａ）`) stands under its columns.
@@ -1559,7 +1565,7 @@ impl<'a> Reader<'a> {
     ) -> Vec<Column> {
         let above = (1..number)
             .rev()
-            .map(|n| strip_markup(self.c.line(n)))
+            .map(|n| strip_markup(self.line(n)))
             .find(|line| !line.trim().is_empty());
         let words = join_spaced_words(row);
         let lone_year_word = above.as_deref().is_some_and(|line| {
@@ -1597,7 +1603,7 @@ impl<'a> Reader<'a> {
             return false;
         };
         let under_header =
-            (1..number).rev().find(|n| !is_rule_line(self.c.line(*n))) == Some(self.header_line);
+            (1..number).rev().find(|n| !is_rule_line(self.line(*n))) == Some(self.header_line);
         let header_words = row.iter().all(|cell| {
             cell.chars().any(char::is_alphabetic)
                 && !cell.chars().any(char::is_numeric)
@@ -1659,7 +1665,7 @@ impl<'a> Reader<'a> {
         };
         let mut lines: Vec<usize> = Vec::new();
         for above in (1..number).rev() {
-            let line = self.c.line(above);
+            let line = self.line(above);
             if line.trim().is_empty() || lines.len() == MAX_WRAPPED_HEADER_LINES {
                 break;
             }
@@ -1675,7 +1681,7 @@ impl<'a> Reader<'a> {
             return false;
         }
         lines.reverse();
-        let header: Vec<&str> = lines.iter().map(|n| self.c.line(*n)).collect();
+        let header: Vec<&str> = lines.iter().map(|n| self.line(*n)).collect();
         let Some(layout) = TableLayout::over_row(&header, raw, row) else {
             return false;
         };
@@ -1707,7 +1713,7 @@ impl<'a> Reader<'a> {
             return false;
         };
         let under_header =
-            (1..number).rev().find(|n| !is_rule_line(self.c.line(*n))) == Some(self.header_line);
+            (1..number).rev().find(|n| !is_rule_line(self.line(*n))) == Some(self.header_line);
         let words = row.iter().all(|cell| {
             let cell = cell.trim();
             cell.chars().any(char::is_alphabetic)
@@ -1983,11 +1989,11 @@ impl<'a> Reader<'a> {
     /// sentence, holds figures, or is the wrapped end of the line before it.
     fn name_above(&self, number: usize) -> Option<(usize, String, String)> {
         let above = number.checked_sub(1).filter(|above| *above >= 1)?;
-        let line = strip_markup(self.c.line(above));
+        let line = strip_markup(self.line(above));
         let written = line.trim();
         let name = clean_name(written.trim_matches(['【', '】', '[', ']', '［', '］']));
         let plain_name = numbered(written).is_none()
-            && !self.c.line(above).trim_start().starts_with(['#', '*'])
+            && !self.line(above).trim_start().starts_with(['#', '*'])
             && find_amounts(written).is_empty()
             && !written.contains(['。', '|', '\t'])
             && (2..=MAX_ITEM_NAME_CHARS).contains(&name.chars().count())
@@ -2057,10 +2063,10 @@ impl<'a> Reader<'a> {
         let context = self.context();
         let (mut label, mut others) = (None, 0);
         let lines = (number + 1..=self.c.doc.lines.len())
-            .filter(|n| !self.c.line(*n).trim().is_empty())
+            .filter(|n| !self.line(*n).trim().is_empty())
             .take(MAX_CARD_HEADER_LINES + 1);
         for line_number in lines {
-            let line = strip_markup(self.c.line(line_number));
+            let line = strip_markup(self.line(line_number));
             let row = cells(&line);
             let figures_only = row.len() >= 2
                 && is_whole_amount(row[0])
@@ -2251,7 +2257,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let (line, account) = (1..number).rev().take(MAX_BILL_HEAD_LINES).find_map(|n| {
-            let line = self.c.line(n);
+            let line = self.line(n);
             ACCOUNT_IN_TITLE
                 .captures(line)
                 .and_then(|caps| caps.get(1))
@@ -2311,7 +2317,7 @@ impl<'a> Reader<'a> {
         let above = number
             .checked_sub(1)
             .filter(|n| *n >= 1)
-            .map(|n| self.c.line(n).trim_end());
+            .map(|n| self.line(n).trim_end());
         let unfinished = above.is_some_and(|line| {
             let mut tail = line.chars().rev();
             tail.next() == Some('兆') && tail.next().is_some_and(|c| c.is_numeric())
@@ -2338,6 +2344,17 @@ impl<'a> Reader<'a> {
             // `…、広域連合` over `の運営に要する経費として…`: a subject cut by a line break
             // names nothing whole.
             let cut_by_break = from == 0 && before.trim_start().starts_with('の');
+            // `事業費　42,600千円（前年度　―）` under a card's title line: the figure of the
+            // name above, which the label alone does not name.
+            let labelled_below_name = (from == 0 && is_figure_label(before.trim()))
+                .then(|| self.name_above(number))
+                .flatten()
+                .map(|(line, _, written)| (card_title(&written), self.c.source(line, &written)));
+            if let Some((name, source)) = labelled_below_name {
+                subjects.push(Some((name, source, YearKind::default())));
+                start = figure.amount.end;
+                continue;
+            }
             let subject = prose_subject(before)
                 .filter(|_| !cut_by_break)
                 .map(|subject| Subject {
@@ -2437,7 +2454,7 @@ impl<'a> Reader<'a> {
     /// text after its last `。`), when it does not end with a full stop.
     fn sentence_above(&self, number: usize) -> Option<(usize, &'a str)> {
         let above = number.checked_sub(1).filter(|n| *n >= 1)?;
-        let line = self.c.line(above).trim_end();
+        let line = self.line(above).trim_end();
         (!line.ends_with(['。', '．'])).then(|| (above, &line[sentence_start(line)..]))
     }
 
@@ -2459,7 +2476,7 @@ impl<'a> Reader<'a> {
     /// (`令和７年度６月補正予算で計上した「…給付金」` over `38,650千円は…`).
     fn subject_above(&self, number: usize, rest: &str) -> Option<(String, Source, YearKind)> {
         let above = number.checked_sub(1).filter(|n| *n >= 1)?;
-        let line = self.c.line(above);
+        let line = self.line(above);
         let text = line.trim_end();
         let unfinished = !text.is_empty()
             && !text.ends_with(['。', '．'])
@@ -2522,7 +2539,7 @@ impl<'a> Reader<'a> {
             return antecedent(number, &raw[..at]).or_else(|| {
                 (number.saturating_sub(ANTECEDENT_LINES).max(1)..number)
                     .rev()
-                    .find_map(|line| antecedent(line, self.c.line(line)))
+                    .find_map(|line| antecedent(line, self.line(line)))
             });
         }
         // `財政投融資　５，９２０億円` opening the line under `○独立行政法人都市再生機構`: the
@@ -2963,6 +2980,50 @@ impl<'a> Reader<'a> {
                 open.main_budget.get_or_insert(id);
             }
         }
+    }
+}
+
+/// The name a card's title line gives (`【新規】学童保育室増設事業　（こども課）`): without
+/// its status mark and the department responsible, in parentheses after it.
+fn card_title(written: &str) -> String {
+    // A short tag in brackets (`【拡】`, `【新規】`) marks the project, and names no part of it.
+    let untagged = written
+        .trim()
+        .strip_prefix('【')
+        .and_then(|rest| rest.split_once('】'))
+        .filter(|(tag, rest)| tag.chars().count() <= MAX_CARD_TAG_CHARS && !rest.trim().is_empty())
+        .map_or(written.trim(), |(_, rest)| rest);
+    let name = without_status_marks(untagged);
+    let name = match name.trim_end().strip_suffix(['）', ')']) {
+        Some(inner) => match inner.rfind(['（', '(']) {
+            Some(open) if is_body_name(inner[open..].trim_start_matches(['（', '('])) => {
+                &inner[..open]
+            }
+            _ => name,
+        },
+        None => name,
+    };
+    // `【一般会計】` over its figures: the name in brackets is the whole title.
+    clean_name(name.trim_matches(['【', '】', '[', ']', '［', '］']))
+}
+
+/// Longest tag in brackets before a card's title (`【新規】`, `【重点】`), in chars.
+const MAX_CARD_TAG_CHARS: usize = 4;
+
+/// The side bar of a box drawn around a card's lines.
+const CARD_BAR: char = '│';
+
+/// The text of a line of a card drawn as a box of one column, between its two side bars
+/// (`│　事業費　42,600千円　│` → `事業費　42,600千円`); any other line as it is.
+fn card_line_text(line: &str) -> &str {
+    let trimmed = line.trim();
+    let inner = trimmed
+        .strip_prefix(CARD_BAR)
+        .and_then(|rest| rest.strip_suffix(CARD_BAR))
+        .filter(|inner| !inner.contains(CARD_BAR));
+    match inner {
+        Some(inner) => inner.trim(),
+        None => line,
     }
 }
 

@@ -31,7 +31,7 @@ impl Reader<'_> {
     /// whether the lines were read; they are then skipped.
     pub(super) fn stacked_fields(&mut self, number: usize) -> bool {
         // Most lines are no label: they are told apart before anything is read.
-        if self.c.line(number).trim().chars().count() > MAX_LABEL_CHARS {
+        if self.line(number).trim().chars().count() > MAX_LABEL_CHARS {
             return false;
         }
         let context = self.context();
@@ -125,7 +125,7 @@ impl Reader<'_> {
             while self.plain_line(line)?.trim().is_empty() {
                 line += 1;
             }
-            let value = self.c.line(line).trim();
+            let value = self.line(line).trim();
             if !is_figure_cell(value) {
                 return None;
             }
@@ -157,11 +157,11 @@ impl Reader<'_> {
         let above = (1..number)
             .rev()
             .find(|n| self.plain_line(*n).is_some_and(|t| !t.trim().is_empty()));
-        let named = above.filter(|n| is_name_line(self.c.line(*n)));
+        let named = above.filter(|n| is_name_line(self.line(*n)));
         let Some(line) = named else {
             return self.open.len().checked_sub(1);
         };
-        let written = self.c.line(line).trim().to_string();
+        let written = self.line(line).trim().to_string();
         self.open.retain(|item| item.role != Role::Row);
         let source = self.c.source(line, &written);
         let index = self.open_sub_item(clean_name(&written), source);
@@ -171,6 +171,6 @@ impl Reader<'_> {
 
     /// The text of line `number` without markup; `None` past the end of the document.
     pub(super) fn plain_line(&self, number: usize) -> Option<String> {
-        (number >= 1 && number <= self.c.doc.lines.len()).then(|| strip_markup(self.c.line(number)))
+        (number >= 1 && number <= self.c.doc.lines.len()).then(|| strip_markup(self.line(number)))
     }
 }

@@ -9,7 +9,7 @@ use crate::extract::recognise::amounts::{
     Column, YearKind, cell_amount, cells, column_of, figure_note_label, inline_figures,
     is_figure_label, is_whole_amount_text, join_spaced_words, kind_named, names_a_limit,
     names_around_supplementary, names_notes, names_project_cost, names_spent_alone,
-    opens_with_state_share, relative_year, shifted, unit_of_cell, year_cell,
+    opens_with_funding, opens_with_state_share, relative_year, shifted, unit_of_cell, year_cell,
 };
 use crate::extract::recognise::bodies::is_body_name;
 use crate::extract::recognise::names::{
@@ -561,7 +561,7 @@ impl Reader<'_> {
     fn wrapped_name(&self, number: usize, end: Option<&str>) -> Option<(String, Source)> {
         let above = number.checked_sub(1).filter(|n| *n >= 1)?;
         let part = |n: usize| {
-            let line = self.c.line(n);
+            let line = self.line(n);
             is_name_line(line).then(|| strip_markup(line).trim().to_string())
         };
         let first = part(above)?;
@@ -585,14 +585,14 @@ impl Reader<'_> {
         columns: &[Column],
     ) -> Option<(String, Source)> {
         let leading = leading_label_columns(columns);
-        let set_in = self.c.line(number).starts_with([' ', '\u{3000}', '\t']);
+        let set_in = self.line(number).starts_with([' ', '\u{3000}', '\t']);
         if leading < 2 || row.len() >= columns.len() || !set_in {
             return None;
         }
         let above = number
             .checked_sub(1)
             .filter(|n| *n >= 1 && *n != self.header_line)?;
-        let line = strip_markup(self.c.line(above));
+        let line = strip_markup(self.line(above));
         if line.starts_with([' ', '\u{3000}', '\t']) {
             return None;
         }
@@ -614,7 +614,7 @@ impl Reader<'_> {
         let above = number
             .checked_sub(1)
             .filter(|n| *n >= 1 && *n != self.header_line)?;
-        let line = strip_markup(self.c.line(above));
+        let line = strip_markup(self.line(above));
         let parts = cells(&line);
         let [name, opened] = parts.as_slice() else {
             return None;
@@ -645,7 +645,7 @@ impl Reader<'_> {
         if row.len() < 2 || !row.iter().all(|cell| is_figure_cell(cell)) {
             return None;
         }
-        let above = self.c.line(number.checked_sub(1)?);
+        let above = self.line(number.checked_sub(1)?);
         let above_cells = cells(above);
         let label = *above_cells.first()?;
         let no_figures = above_cells.iter().all(|cell| !is_figure_cell(cell));
@@ -697,7 +697,7 @@ impl Reader<'_> {
     /// Whether the table's header gives its first two columns one word (a cell spanning
     /// both: `分野 | 分野 | 事項 | …`).
     fn header_spans_first_two_columns(&self) -> bool {
-        let header = strip_markup(self.c.line(self.header_line));
+        let header = strip_markup(self.line(self.header_line));
         match cells(&header).as_slice() {
             [first, second, ..] => {
                 let first = without_spaces(first);
@@ -722,7 +722,7 @@ impl Reader<'_> {
     fn notes_left_out(&self, values: &[&str], value_columns: &[Column]) -> bool {
         // The header's words are read only for a row that may have left its notes out.
         let last_word_names_notes = || {
-            let header = strip_markup(self.c.line(self.header_line));
+            let header = strip_markup(self.line(self.header_line));
             join_spaced_words(&cells(&header))
                 .pop()
                 .is_some_and(|word| names_notes(&word))
@@ -736,7 +736,7 @@ impl Reader<'_> {
     /// Whether the first column of the table being read holds codes (`都道府県コード`,
     /// `団体コード`), not row numbers.
     fn first_column_codes(&self) -> bool {
-        let header = strip_markup(self.c.line(self.header_line));
+        let header = strip_markup(self.line(self.header_line));
         cells(&header)
             .first()
             .is_some_and(|first| without_spaces(first).ends_with(CODE_HEADER_ENDING))
@@ -745,7 +745,7 @@ impl Reader<'_> {
     /// Whether the header of the table being read names years without their kind in two
     /// cells or more (`令和５年度 | 令和６年度 | … | 令和９年度要求`): its rows give the kinds.
     fn header_names_years_alone(&self) -> bool {
-        let header = strip_markup(self.c.line(self.header_line));
+        let header = strip_markup(self.line(self.header_line));
         cells(&header)
             .iter()
             .map(|cell| YearKind::read(cell))
@@ -825,6 +825,9 @@ impl Reader<'_> {
             // 126,480` under `（単位：千円）`).
             // A numbered item whose amount carries its own unit (`（１）物価高騰対策　５，４８２
             // 百万円`) is an item, not such a row.
+            // `財　源　その他（…） 12,000／一般財源 30,600` under a project: where its money
+            // comes from, no row.
+            None if opens_with_funding(row[0]) => return false,
             None if self.unit.is_some()
                 && (row.len() == 2 || (row.len() == 3 && is_parenthesised(row[2])))
                 && is_whole_amount(row[1])
@@ -1373,11 +1376,11 @@ impl Reader<'_> {
         if !names_account(label) {
             return None;
         }
-        let above = self.c.line(self.line_above_header()?);
+        let above = self.line(self.line_above_header()?);
         let heading = above.trim_start().starts_with('#')
             || numbered(above).is_some_and(|n| !n.style.is_bullet());
         let rows: Vec<String> = (self.header_line + 1..=self.c.doc.lines.len())
-            .map(|n| strip_markup(self.c.line(n)))
+            .map(|n| strip_markup(self.line(n)))
             .take_while(|line| is_rule_line(line) || is_table_line(line))
             .filter(|line| !is_rule_line(line))
             .collect();
@@ -1427,7 +1430,7 @@ impl Reader<'_> {
         let (Some(year), Some(kind), Some(unit)) = (year, kind, self.unit) else {
             return;
         };
-        let header_line = strip_markup(self.c.line(self.header_line));
+        let header_line = strip_markup(self.line(self.header_line));
         let header = cells(&header_line);
         if header.len() != row.len() {
             return;
@@ -1503,7 +1506,7 @@ impl Reader<'_> {
         if label.chars().count() < 2 || is_total_label(&label) || is_figure_label(&label) {
             return;
         }
-        let header_line = strip_markup(self.c.line(self.header_line));
+        let header_line = strip_markup(self.line(self.header_line));
         let header = join_spaced_words(&cells(&header_line));
         let accounts: Vec<usize> = (1..header.len())
             .filter(|at| names_account(&header[*at]))
@@ -1613,7 +1616,7 @@ impl Reader<'_> {
             // caption names, whatever the text above left open.
             let numbered_caption = self
                 .table_caption()
-                .filter(|(line, _)| exhibit_title(self.c.line(*line)).is_some());
+                .filter(|(line, _)| exhibit_title(self.line(*line)).is_some());
             if let Some(caption) = numbered_caption {
                 return Some(self.caption_item_once(caption));
             }

@@ -2977,3 +2977,39 @@ fn a_years_final_budget_after_its_supplementaries_is_no_initial_budget() {
         "{budgets:?}"
     );
 }
+
+#[test]
+fn a_projects_card_drawn_as_a_box_gives_its_cost_to_its_title() {
+    let text = [
+        "2028年度 当初予算の概要",
+        "３　主要施策（事業費の単位：千円）",
+        "┌────────────────────────────┐",
+        "│【新規】学童保育室増設事業                  （こども課）│",
+        "│\u{3000}事業費\u{3000}38,400千円（前年度\u{3000}―）                        │",
+        "│\u{3000}財\u{3000}源\u{3000}県支出金 12,800／一般財源 25,600              │",
+        "└────────────────────────────┘",
+        "┌────────────────────────────┐",
+        "│コミュニティバス運行事業                    （交通政策課）│",
+        "│\u{3000}事業費\u{3000}21,700千円（前年度\u{3000}20,900千円）              │",
+        "│\u{3000}財\u{3000}源\u{3000}一般財源 21,700                               │",
+        "└────────────────────────────┘",
+    ]
+    .join("\n");
+    let budgets = budget_lines(&text);
+    for wanted in [
+        "学童保育室増設事業 R10 initial 0.384",
+        "コミュニティバス運行事業 R10 initial 0.217",
+        "コミュニティバス運行事業 R9 initial 0.209",
+    ] {
+        assert!(
+            budgets.iter().any(|b| b.starts_with(wanted)),
+            "{wanted} in {budgets:?}"
+        );
+    }
+    assert!(
+        budgets
+            .iter()
+            .all(|b| !b.contains("0.256") && !b.starts_with("事業費")),
+        "{budgets:?}"
+    );
+}

@@ -211,6 +211,20 @@ pub fn is_marks_cell(cell: &str) -> bool {
             && COLUMN_MARK.replace_all(&folded, "").chars().all(arithmetic))
 }
 
+/// Whether a text opens with the word 財源 alone, saying where an item's money comes from
+/// (`財源　国庫支出金　２１，６００千円…`, letter-spaced `財　源　県支出金 32,100／…`, or
+/// `（財源）一般会計分は、…により措置。` opening a paragraph of the same).
+pub fn opens_with_funding(text: &str) -> bool {
+    text.trim_start()
+        .trim_start_matches(['（', '(', '【', '[', '*'])
+        .strip_prefix('財')
+        .map(|rest| rest.trim_start_matches(char::is_whitespace))
+        .and_then(|rest| rest.strip_prefix('源'))
+        .is_some_and(|rest| {
+            rest.starts_with(char::is_whitespace) || rest.starts_with(['）', ')', '】', ']'])
+        })
+}
+
 /// Whether a label names the budget before or after a supplementary (`補正後予算額`,
 /// `既定予算額`, `令和6年度最終`), not a budget of one kind.
 pub fn names_around_supplementary(label: &str) -> bool {
@@ -1311,13 +1325,7 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         let cap = ["最大", "上限"].iter().any(|word| cap_word.ends_with(word));
         // `財源　国庫支出金　２１，６００千円　村債　８，１００千円` under an item: where its
         // money comes from.
-        // `（財源）一般会計分は、…公債…により措置。` opens a paragraph of the same.
-        let opening = text
-            .trim_start()
-            .trim_start_matches(['（', '(', '【', '[', '*']);
-        let funding_line = opening.strip_prefix("財源").is_some_and(|rest| {
-            rest.starts_with(char::is_whitespace) || rest.starts_with(['）', ')', '】', ']'])
-        });
+        let funding_line = opens_with_funding(text);
         let limit = total_after_change
             || total_set
             || funding_line
