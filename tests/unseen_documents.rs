@@ -1561,3 +1561,24 @@ const CARDS_AND_SPANNING_GROUPS_SET: [&str; 5] = [
 fn cards_and_spanning_groups_written_blind() {
     assert_set_recall(&CARDS_AND_SPANNING_GROUPS_SET);
 }
+
+/// A sixty-fourth set, written blind: a prefecture's supplementary overview in UTF-8 text
+/// with full-width figures, whose projects give their amounts in sentences (`…を支援するため
+/// の経費として６１２，０００千円を計上する`, the clause begun on the line above) beside a
+/// running total of the year's supplementaries (`累計`); an agency's request in Markdown in
+/// 百万円 with a table of 財政投融資 by lender and body; an agency's supplementary in
+/// Shift_JIS (CP932) with pillars numbered Ⅰ–Ⅳ, `【うち…基金】` notes and a band
+/// `【財政投融資】` over its one lending item; a town's highlights in HTML with a header of two
+/// rows; and a city's open data by project with a 決算 column.
+const SENTENCES_BANDS_AND_LENDING_SET: [&str; 5] = [
+    "d64_kitamisaki_pref_r7_hosei2_gaiyo.txt",
+    "d64_kaiyo_kansoku_cho_r8_gaisan_yokyu.md",
+    "d64_kankyo_shigen_sho_r7_hosei1_gaiyo_sjis.txt",
+    "d64_higashihama_town_r8_tosho_yosan_highlights.html",
+    "d64_nishikawa_city_r8_saishutsu_yosan_jigyo.csv",
+];
+
+#[test]
+fn sentences_bands_and_lending_written_blind() {
+    assert_set_recall(&SENTENCES_BANDS_AND_LENDING_SET);
+}

@@ -232,11 +232,38 @@ fn split_pages(output: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// A `-layout` line: indentation and trailing spaces trimmed, cell gaps as tabs.
+/// A `-layout` line: indentation and trailing spaces trimmed, cell gaps as tabs. Figures
+/// the layout set closer than a cell gap (`352,000 1,012,400`, `－  1,204,300`) are cells of
+/// their own: a figure never holds a space.
 fn layout_line(line: &str) -> String {
     CELL_SEPARATOR
-        .replace_all(line.trim_matches([' ', '\u{3000}']), "\t")
-        .into_owned()
+        .split(line.trim_matches([' ', '\u{3000}']))
+        .map(|cell| {
+            let tokens: Vec<&str> = cell
+                .split([' ', '\u{3000}'])
+                .filter(|t| !t.is_empty())
+                .collect();
+            if tokens.len() > 1 && tokens.iter().all(|t| is_figure_token(t)) {
+                tokens.join("\t")
+            } else {
+                cell.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\t")
+}
+
+/// Dashes a table sets in a cell it leaves empty.
+const EMPTY_CELL_DASHES: [&str; 4] = ["－", "―", "-", "‐"];
+
+/// Whether a token is a figure standing alone (`1,204,300`, `△277,300`, `3.1%`) or the dash
+/// of an empty cell.
+fn is_figure_token(token: &str) -> bool {
+    EMPTY_CELL_DASHES.contains(&token)
+        || (token.chars().any(|c| c.is_numeric())
+            && token
+                .chars()
+                .all(|c| c.is_numeric() || ",.，．%％△▲-－+".contains(c)))
 }
 
 /// Whether a `-layout` page is mostly set in columns of running text. A line with a cell of
@@ -292,6 +319,14 @@ mod tests {
             "一般歳出\t4,244\t4,633\t▲390"
         );
         assert_eq!(layout_line("  第１ 一般会計"), "第１ 一般会計");
+        assert_eq!(
+            layout_line("民生費   773,500   11,842,600   －  1,204,300   8,440,000"),
+            "民生費\t773,500\t11,842,600\t－\t1,204,300\t8,440,000"
+        );
+        assert_eq!(
+            layout_line("衛生費   352,000 1,012,400   △ 1,700   令和 8"),
+            "衛生費\t352,000\t1,012,400\t△ 1,700\t令和 8"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! columns, which hold no budget.
 
 use super::Reader;
+use super::layout::BREAKDOWN_HEADS;
 use crate::extract::recognise::amounts::{
     Column, YearKind, cells, column_of, header_columns, join_spaced_words, unit_declared,
 };
@@ -13,8 +14,8 @@ use crate::extract::recognise::amounts::{
 const MIN_HEADER_LINES: usize = 3;
 /// Most lines such a header is stacked over.
 const MAX_HEADER_LINES: usize = 6;
-/// Most words on one line of such a header.
-const MAX_WORDS_PER_LINE: usize = 5;
+/// Most words on one line of such a header (`予算額 予算額 国県支出金 地方債 その他 一般財源`).
+const MAX_WORDS_PER_LINE: usize = 8;
 /// What the words of a funding breakdown hold (`本年度の財源内訳`, `特定財源`, `一般財源`).
 const FUNDING_WORD: &str = "財源";
 /// What a header word naming a year of its own holds (`本年度`, `前年度`, `令和８年度`), not
@@ -37,7 +38,10 @@ impl Reader<'_> {
             // The unit line above the header (`（単位：千円）`) is none of its words.
             let wordy = !words.is_empty()
                 && words.len() <= MAX_WORDS_PER_LINE
-                && words.iter().all(|word| !word.chars().any(char::is_numeric))
+                && words.iter().all(|word| {
+                    // A rule drawn with box characters (`├───┼───┤`) holds no words.
+                    !word.chars().any(char::is_numeric) && word.chars().any(char::is_alphabetic)
+                })
                 && unit_declared(&text).is_none();
             if !wordy {
                 break;
@@ -46,6 +50,11 @@ impl Reader<'_> {
         }
         let words: Vec<&str> = lines.iter().flatten().map(String::as_str).collect();
         if lines.len() < MIN_HEADER_LINES || !words.iter().any(|w| w.contains(FUNDING_WORD)) {
+            return false;
+        }
+        // A breakdown by objects of expenditure beside the table (`節 | 区分 | 金額`) is read
+        // with the table's layout.
+        if words.iter().any(|w| BREAKDOWN_HEADS.contains(w)) {
             return false;
         }
         let first_row = number + lines.len();

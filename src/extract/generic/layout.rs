@@ -12,7 +12,7 @@ const MAX_EDGE_DISTANCE: usize = 4;
 
 /// Header words that open a breakdown of each row into objects of expenditure (節): its
 /// lines are no items of their own.
-const BREAKDOWN_HEADS: [&str; 1] = ["節"];
+pub(super) const BREAKDOWN_HEADS: [&str; 1] = ["節"];
 
 /// One column of a header stacked from two lines laid out with spaces.
 #[derive(Debug, Clone, PartialEq, Eq)]

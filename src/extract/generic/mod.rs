@@ -23,9 +23,9 @@ use super::recognise::amounts::{
     CELL_BARS, Column, InlineFigure, Subject, YearKind, amount_link, bare_subject, cell_amount,
     cells, column_marks, column_of, figure_note_label, header_columns, inline_figures,
     is_column_word, is_figure_label, is_marks_cell, join_spaced_words, label_subject,
-    names_a_limit, names_units, names_values, names_years, own_figure_label, paired_year_kind,
-    plain_header_columns, prose_subject, relative_year, shifted, speaks_of_budget, tab_cells,
-    unit_declared, unit_line, unit_row, word_column, year_cell,
+    names_a_limit, names_a_rate, names_units, names_values, names_years, own_figure_label,
+    paired_year_kind, plain_header_columns, prose_subject, relative_year, shifted,
+    speaks_of_budget, tab_cells, unit_declared, unit_line, unit_row, word_column, year_cell,
 };
 use super::recognise::bodies::is_body_name;
 use super::recognise::decisions::parse_decision;
@@ -51,6 +51,10 @@ use tables::is_whole_amount;
 
 /// Longest item name, in chars: a longer title is a sentence, not a name.
 const MAX_ITEM_NAME_CHARS: usize = 60;
+
+/// The words that link a purpose to its amount (`…に要する経費として　９８０，０００千円`): what
+/// ends with them is a sentence's clause, no item's name.
+const AS_LINK: &str = "として";
 
 /// Last chars of a line a sentence goes on from (`…交付するとともに、畑地化の`): no name.
 const SENTENCE_BREAK_ENDINGS: [char; 7] = ['の', 'を', 'に', 'が', 'は', 'て', '、'];
@@ -450,6 +454,9 @@ struct Reader<'a> {
     open: Vec<Item>,
     /// The year and kind the document's title speaks of.
     document_context: YearKind,
+    /// The kind a band in brackets alone names over the items after it (`【財政投融資】`),
+    /// until the next such band.
+    band_kind: Option<BudgetKind>,
     /// The unit of bare numbers, from the last unit line.
     unit: Option<&'static str>,
     /// The columns of the table being read.
@@ -565,6 +572,7 @@ impl<'a> Reader<'a> {
             outline: Outline::default(),
             open: Vec::new(),
             document_context,
+            band_kind: None,
             unit: None,
             columns: None,
             header_line: 0,
@@ -595,7 +603,16 @@ impl<'a> Reader<'a> {
         self.open
             .last()
             .map(|item| item.year_kind)
-            .unwrap_or(self.document_context)
+            .unwrap_or(self.top_context())
+    }
+
+    /// The year and kind of items under no other: the document's, with the kind a band
+    /// over them names.
+    fn top_context(&self) -> YearKind {
+        YearKind {
+            kind: self.band_kind.or(self.document_context.kind),
+            ..self.document_context
+        }
     }
 
     /// Line `number` as the reader reads it: a line of a card drawn as a box of one column
@@ -642,6 +659,16 @@ impl<'a> Reader<'a> {
             self.columns = None;
             self.layout = None;
             return;
+        }
+        if self.columns.is_none() && is_band(raw) && find_amounts(raw).is_empty() {
+            // `【財政投融資】` over items: a section of the kind it names, under none of the
+            // headings before it. A band naming no kind (`【総括表】`) ends such a section.
+            let kind = BudgetKind::detect(raw);
+            if kind.is_some() {
+                self.open.clear();
+                self.outline = Outline::default();
+            }
+            self.band_kind = kind;
         }
         if let Some(unit) = unit_declared(raw) {
             self.unit = Some(unit);
@@ -1907,7 +1934,7 @@ impl<'a> Reader<'a> {
         let inherited = parent
             .as_ref()
             .map(|p| p.year_kind)
-            .unwrap_or(self.document_context);
+            .unwrap_or(self.top_context());
         let item = Item {
             id: id.clone(),
             name: name.clone(),
@@ -2720,6 +2747,7 @@ impl<'a> Reader<'a> {
             && name.chars().count() <= MAX_ITEM_NAME_CHARS
             && !names_a_limit(&name)
             && !name.contains(['。', '】', ']'])
+            && !name.ends_with(AS_LINK)
             && (bracketed || !name.contains('、'))
             && (headline || !is_figure_label(&name))
             && (generic || headline);
@@ -2782,9 +2810,7 @@ impl<'a> Reader<'a> {
         if let Some(parent) = &parent {
             self.c.edge(&id, Rel::PartOf, &parent.id, source);
         }
-        let inherited = parent
-            .as_ref()
-            .map_or(self.document_context, |p| p.year_kind);
+        let inherited = parent.as_ref().map_or(self.top_context(), |p| p.year_kind);
         self.open.retain(|item| item.depth < depth);
         self.open.push(Item {
             id,
@@ -2860,6 +2886,12 @@ impl<'a> Reader<'a> {
         let total_set_above = self
             .sentence_above(number)
             .is_some_and(|(_, tail)| tail.trim_end().ends_with("総額を"));
+        // `…市民1人当たりの一般会` over `計予算額は420,263円…`: a rate per head the sentence
+        // above begins, past its amounts, is the first figure's.
+        let rate_above = self.sentence_above(number).is_some_and(|(_, tail)| {
+            let after_amounts = find_amounts(tail).last().map_or(0, |amount| amount.end);
+            names_a_rate(&tail[after_amounts..])
+        });
         for (index, mut figure) in inline_figures(text).into_iter().enumerate() {
             let before = &text[..figure.amount.start];
             if index == 0
@@ -2874,6 +2906,9 @@ impl<'a> Reader<'a> {
                 && figure.year_offset == 0
             {
                 figure.year_offset = relative_year(&format!("{tail}{before}"));
+            }
+            if index == 0 && rate_above && !before.contains(['、', '。']) {
+                continue;
             }
             let outside_budget_talk = figure.outside_budget_talk
                 && !self.sentence_above_speaks_of_budget(number, &text[..figure.amount.start]);

@@ -3013,3 +3013,97 @@ fn a_projects_card_drawn_as_a_box_gives_its_cost_to_its_title() {
         "{budgets:?}"
     );
 }
+
+#[test]
+fn a_funding_header_whose_last_line_names_each_source_is_read_as_one() {
+    let text = [
+        "令和8年度 当初予算の概要",
+        "2\t一般会計歳出予算（款別）",
+        "（単位：千円）",
+        "本年度\t前年度\t本年度予算額の財源内訳",
+        "款\t比較",
+        "予算額\t予算額\t国県支出金\t地方債\tその他\t一般財源",
+        "5\t労働費\t86,400\t88,100\t△1,700\t－\t－\t52,000\t34,400",
+    ]
+    .join("\n");
+    let budgets = budget_lines(&text);
+    for wanted in ["労働費 R8 initial 0.864", "労働費 R7 initial 0.881"] {
+        assert!(
+            budgets.iter().any(|b| b.starts_with(wanted)),
+            "{wanted} in {budgets:?}"
+        );
+    }
+    assert_eq!(budgets.len(), 2, "{budgets:?}");
+}
+
+#[test]
+fn a_rate_per_head_a_sentence_begins_on_the_line_above_is_no_budget() {
+    let text = [
+        "令和8年度 当初予算の概要",
+        "一般会計の予算総額は52,373,200千円となった。なお、市民1人当たりの一般会",
+        "計予算額は420,263円である。",
+    ]
+    .join("\n");
+    let budgets = budget_lines(&text);
+    assert!(
+        budgets
+            .iter()
+            .any(|b| b.starts_with("一般会計 R8 initial 523.732")),
+        "{budgets:?}"
+    );
+    assert!(budgets.iter().all(|b| !b.contains("0.0042")), "{budgets:?}");
+}
+
+#[test]
+fn a_band_naming_a_kind_gives_it_to_the_items_under_it() {
+    let text = [
+        "令和7年度 補正予算（第1号）の概要",
+        "Ⅳ\u{3000}既定経費の減額",
+        "\u{3000}○既定経費の減額（△86.2億円）",
+        "【財政投融資】",
+        "\u{3000}○株式会社脱炭素化支援機構への出資（380.0億円）",
+    ]
+    .join("\n");
+    let budgets = budget_lines(&text);
+    assert!(
+        budgets
+            .iter()
+            .any(|b| b.starts_with("株式会社脱炭素化支援機構への出資 R7 fiscal_investment 380")),
+        "{budgets:?}"
+    );
+    let extraction = extracted(&text);
+    let investment = node_id(NodeType::Measure, "株式会社脱炭素化支援機構への出資");
+    assert!(
+        !extraction
+            .edges
+            .iter()
+            .any(|e| e.from == investment && e.rel == Rel::PartOf),
+        "{:?}",
+        extraction.edges
+    );
+}
+
+#[test]
+fn a_clause_ending_with_as_is_no_items_name() {
+    let text = [
+        "令和７年度　北岬県９月補正予算（第２号）の概要",
+        "（１）県管理河川緊急浚渫推進事業（県土整備部）",
+        "\u{3000}\u{3000}\u{3000}堆積土砂が著しい河川について、緊急に浚渫を実施する",
+        "\u{3000}\u{3000}ことに要する経費として９８０，０００千円を計上する。",
+        "（２）医療機関等光熱費高騰対策支援事業（健康福祉部）",
+        "\u{3000}\u{3000}\u{3000}光熱費高騰分の一部を支援するための経費として６１２，０００千円を計上する。",
+        "\u{3000}なお、本年度の補正予算額の累計は７，１４８，９００千円である。",
+    ]
+    .join("\n");
+    let budgets = budget_lines(&text);
+    for wanted in [
+        "県管理河川緊急浚渫推進事業 R7 supplementary 9.8",
+        "医療機関等光熱費高騰対策支援事業 R7 supplementary 6.12",
+    ] {
+        assert!(
+            budgets.iter().any(|b| b.starts_with(wanted)),
+            "{wanted} in {budgets:?}"
+        );
+    }
+    assert_eq!(budgets.len(), 2, "{budgets:?}");
+}

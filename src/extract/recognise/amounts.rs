@@ -1134,8 +1134,9 @@ const CHANGE_LABELS: [&str; 16] = [
 
 /// Words in an amount's sentence, before it, that make it a limit, a balance or a
 /// commitment over several years (継続費, 債務負担行為), not a budget.
-const LIMIT_WORDS: [&str; 36] = [
+const LIMIT_WORDS: [&str; 37] = [
     "貸付計画",
+    "累計",
     "契約額",
     "契約ベース",
     "後年度負担",
@@ -1175,7 +1176,7 @@ const LIMIT_WORDS: [&str; 36] = [
 
 /// Whether a label names something other than a budget: a limit, rate, balance or
 /// commitment (`財政調整基金の残高見込み`, `起債の限度額`), a target or estimate
-/// (`寄附目標額`), a funding breakdown (`財源内訳`), a multi-year total or a project's whole
+/// (`寄附目標額`), a funding breakdown (`財源内訳`), a running total (`補正予算額の累計`), a multi-year total or a project's whole
 /// cost (`総事業費`, `事業規模`, `…を含めた事業費は`), a lending volume (`貸付規模`), an issue
 /// (`発行総額`), what was spent (`決算額`), an economic package's spending (`財政支出`), what
 /// goes back to the treasury (`国庫返納`) or contracts paid in later years (`契約額`,
@@ -1191,7 +1192,7 @@ pub fn names_a_limit(label: &str) -> bool {
 const RATE_WORDS: [&str; 4] = ["単価", "当たり", "あたり", "月額"];
 
 /// Whether a text names a rate per head, unit or month.
-fn names_a_rate(text: &str) -> bool {
+pub fn names_a_rate(text: &str) -> bool {
     RATE_WORDS.iter().any(|w| text.contains(w))
 }
 
@@ -1415,12 +1416,18 @@ const SUBJECT_LINKS: [&str; 12] = [
 
 /// Phrases that say an amount is what a purpose costs (`防災気象情報の高度化に必要な経費
 /// として、４４２億円`): the words before them name the figure, whatever they are.
-const PURPOSE_PHRASES: [&str; 4] = [
+const PURPOSE_PHRASES: [&str; 6] = [
     "に必要な経費",
     "に要する経費",
     "に必要な費用",
     "に要する費用",
+    "ための経費",
+    "ための費用",
 ];
+
+/// Endings of a clause that names what is done, not a name (`…を支援するための経費として`,
+/// `…浚渫を実施することに要する経費として`): the amount is the open item's.
+const DOING_ENDINGS: [&str; 4] = ["する", "こと", "ため", "行う"];
 
 /// Phrases after which a sentence's subject starts (`令和７年度予算では日本版MaaS推進事業に`,
 /// `このほか東日本大震災復興特別会計において`).
@@ -1547,7 +1554,8 @@ pub fn prose_subject(before: &str) -> Option<Subject<'_>> {
     let at = start + (name.len() - name.trim_start_matches([' ', '\u{3000}', '*']).len());
     let name = name.trim_start_matches([' ', '\u{3000}', '*']);
     let chars = name.chars().count();
-    let a_time = TIME_ENDINGS.iter().any(|ending| name.ends_with(ending));
+    let a_time = TIME_ENDINGS.iter().any(|ending| name.ends_with(ending))
+        || DOING_ENDINGS.iter().any(|ending| name.ends_with(ending));
     let stray_quote = name.contains(['」', '』']) && !name.starts_with(['「', '『']);
     ((2..=MAX_SUBJECT_CHARS).contains(&chars) && !a_time && !name.contains('は') && !stray_quote)
         .then_some(Subject { at, name, labelled })
@@ -1820,6 +1828,15 @@ mod tests {
         assert_eq!(
             subject("一般会計の予算規模は612億3千万円で"),
             Some("一般会計")
+        );
+        // A clause of what is done names nothing: the amount is the open item's.
+        assert_eq!(
+            subject("光熱費の一部を支援するための経費として６１２，０００千円を計上する"),
+            None
+        );
+        assert_eq!(
+            subject("ことに要する経費として９８０，０００千円を計上する"),
+            None
         );
         assert_eq!(
             subject("また、国民健康保険事業など特別会計（5会計）の合計は284億1,500万円で"),
