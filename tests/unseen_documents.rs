@@ -1582,3 +1582,24 @@ const SENTENCES_BANDS_AND_LENDING_SET: [&str; 5] = [
 fn sentences_bands_and_lending_written_blind() {
     assert_set_recall(&SENTENCES_BANDS_AND_LENDING_SET);
 }
+
+/// A sixty-fifth set, written blind: an agency's request printed to PDF with its 主要事項 in
+/// lines of `要求額 … 百万円（前年度 … 百万円）`; a prefecture's supplementary in Markdown
+/// with △ projects and 債務負担行為 and 繰越明許費 in prose; a town's overview in Shift_JIS
+/// (CP932) with box-drawn tables and a 歳入 section; a ministry's supplementary page in
+/// HTML whose account total a sentence gives (`…は、一般会計で8,643億円です`) over nested
+/// lists, with a table of 財政投融資 by body whose columns name the lending's source
+/// (`財政融資 | 産業投資 | 計`); and a city's project list in CSV whose 款 and 項 cells are
+/// filled on each group's first row only.
+const LENDING_SOURCES_AND_ACCOUNTS_IN_PROSE_SET: [&str; 5] = [
+    "d65_kaiyo_shigen_cho_r9_gaisan_yokyu.pdf",
+    "d65_aoba_pref_r8_6gatsu_hosei_gaiyo.md",
+    "d65_minamiura_town_r8_toshoyosan_gaiyo_sjis.txt",
+    "d65_sangyo_shigen_sho_r7_hosei2_gaiyo.html",
+    "d65_kitahama_city_r8_yosan_jigyo_ichiran.csv",
+];
+
+#[test]
+fn lending_sources_and_accounts_in_prose_written_blind() {
+    assert_set_recall(&LENDING_SOURCES_AND_ACCOUNTS_IN_PROSE_SET);
+}

@@ -52,6 +52,9 @@ use tables::is_whole_amount;
 /// Longest item name, in chars: a longer title is a sentence, not a name.
 const MAX_ITEM_NAME_CHARS: usize = 60;
 
+/// How many lines of a header above its last a breakdown's head (`節`) may stand on.
+const BREAKDOWN_HEAD_LINES_ABOVE: usize = 2;
+
 /// The words that link a purpose to its amount (`…に要する経費として　９８０，０００千円`): what
 /// ends with them is a sentence's clause, no item's name.
 const AS_LINK: &str = "として";
@@ -753,15 +756,19 @@ impl<'a> Reader<'a> {
                 let columns = self
                     .stacked_header(number, &row)
                     .unwrap_or_else(|| self.with_year_word_above(number, &row, columns));
-                let above = (1..number)
+                // The breakdown's head may stand on either of the header's lines above
+                // (`本年度の財源内訳　節` over `本年度　前年度　特定財源` over this one).
+                let above: Vec<&str> = (1..number)
                     .rev()
                     .map(|n| self.line(n))
-                    .find(|line| !line.trim().is_empty() && !is_rule_line(line));
-                self.layout =
-                    TableLayout::of_header(raw, &row, columns.len()).map(|layout| match above {
-                        Some(line) => layout.with_breakdown_above(line),
-                        None => layout,
-                    });
+                    .filter(|line| !line.trim().is_empty() && !is_rule_line(line))
+                    .take(BREAKDOWN_HEAD_LINES_ABOVE)
+                    .collect();
+                self.layout = TableLayout::of_header(raw, &row, columns.len()).map(|layout| {
+                    above
+                        .iter()
+                        .fold(layout, |layout, line| layout.with_breakdown_above(line))
+                });
                 let labelled = self.with_label_column_left_out(number, columns.clone());
                 if labelled.len() > columns.len() {
                     self.layout = self.layout.take().map(TableLayout::with_label_column);

@@ -224,6 +224,16 @@ fn a_roadmap_gives_indicators_due_by_year_of_the_item_it_stands_under() {
 }
 
 /// The budgets of a document as `item fy kind amount`, in document order.
+/// Checks that each of `wanted` begins one of `budgets`.
+fn assert_budgets_begin_with(budgets: &[String], wanted: &[&str]) {
+    for wanted in wanted {
+        assert!(
+            budgets.iter().any(|b| b.starts_with(wanted)),
+            "{wanted} in {budgets:?}"
+        );
+    }
+}
+
 fn budget_lines(text: &str) -> Vec<String> {
     budget_props(text, &["item", "fy", "kind", "amount_oku_yen"])
 }
@@ -2535,7 +2545,7 @@ fn a_title_scattered_over_lines_leaves_the_year_to_the_opening_lines() {
     assert_eq!(
         budget_lines(text),
         [
-            "予算の規模 R9 initial 81.20",
+            "一般会計 R9 initial 81.20",
             "町税 R9 initial 21.45",
             "町税 R8 initial 21.20"
         ]
@@ -2996,16 +3006,14 @@ fn a_projects_card_drawn_as_a_box_gives_its_cost_to_its_title() {
     ]
     .join("\n");
     let budgets = budget_lines(&text);
-    for wanted in [
-        "学童保育室増設事業 R10 initial 0.384",
-        "コミュニティバス運行事業 R10 initial 0.217",
-        "コミュニティバス運行事業 R9 initial 0.209",
-    ] {
-        assert!(
-            budgets.iter().any(|b| b.starts_with(wanted)),
-            "{wanted} in {budgets:?}"
-        );
-    }
+    assert_budgets_begin_with(
+        &budgets,
+        &[
+            "学童保育室増設事業 R10 initial 0.384",
+            "コミュニティバス運行事業 R10 initial 0.217",
+            "コミュニティバス運行事業 R9 initial 0.209",
+        ],
+    );
     assert!(
         budgets
             .iter()
@@ -3027,12 +3035,10 @@ fn a_funding_header_whose_last_line_names_each_source_is_read_as_one() {
     ]
     .join("\n");
     let budgets = budget_lines(&text);
-    for wanted in ["労働費 R8 initial 0.864", "労働費 R7 initial 0.881"] {
-        assert!(
-            budgets.iter().any(|b| b.starts_with(wanted)),
-            "{wanted} in {budgets:?}"
-        );
-    }
+    assert_budgets_begin_with(
+        &budgets,
+        &["労働費 R8 initial 0.864", "労働費 R7 initial 0.881"],
+    );
     assert_eq!(budgets.len(), 2, "{budgets:?}");
 }
 
@@ -3096,14 +3102,44 @@ fn a_clause_ending_with_as_is_no_items_name() {
     ]
     .join("\n");
     let budgets = budget_lines(&text);
-    for wanted in [
-        "県管理河川緊急浚渫推進事業 R7 supplementary 9.8",
-        "医療機関等光熱費高騰対策支援事業 R7 supplementary 6.12",
-    ] {
-        assert!(
-            budgets.iter().any(|b| b.starts_with(wanted)),
-            "{wanted} in {budgets:?}"
-        );
-    }
+    assert_budgets_begin_with(
+        &budgets,
+        &[
+            "県管理河川緊急浚渫推進事業 R7 supplementary 9.8",
+            "医療機関等光熱費高騰対策支援事業 R7 supplementary 6.12",
+        ],
+    );
     assert_eq!(budgets.len(), 2, "{budgets:?}");
+}
+
+#[test]
+fn a_breakdown_whose_head_stands_two_header_lines_up_is_no_row() {
+    let text = [
+        "令和８年度\u{3000}桜川市一般会計予算に関する説明書（抜粋）",
+        "項\u{3000}１\u{3000}総務管理費                                                                                                                                              （単位：千円）",
+        "──────────────────────────────────────────────────────────────────────────────────────",
+        "                                                      本 年 度 の 財 源 内 訳                               節",
+        "                           本年度     前年度          特\u{3000}定\u{3000}財\u{3000}源",
+        "目                         予算額     予算額    比  較 国県支出金   地方債   その他   一般財源  区\u{3000}分                      金\u{3000}額  説\u{3000}\u{3000}\u{3000}\u{3000}明",
+        "──────────────────────────────────────────────────────────────────────────────────────",
+        "１ 一般管理費             845,320    812,410    32,910     12,400        0    8,150    824,770  １ 報酬                     12,340  ○職員人件費（特別職２人、一般職６８人）",
+        "                                                                                                ２ 給料                    312,540  ○一般管理事務費",
+        "                                                                                                ３ 職員手当等              198,760  ○例規集データベース更新",
+        "                                                                                                ４ 共済費                  101,230  ○顧問弁護士委託（月額 55,000円）",
+    ]
+    .join("\n");
+    let budgets = budget_lines(&text);
+    assert_budgets_begin_with(
+        &budgets,
+        &[
+            "一般管理費 R8 initial 8.4532",
+            "一般管理費 R7 initial 8.1241",
+        ],
+    );
+    assert!(
+        budgets
+            .iter()
+            .all(|b| !b.starts_with("給料") && !b.contains("0.1234")),
+        "{budgets:?}"
+    );
 }

@@ -166,6 +166,9 @@ const FIGURE_WORDS: [&str; 11] = [
     "国費",
 ];
 
+/// Header words of a column of 財政投融資 lending by its source (`財政融資`, `産業投資`).
+const LENDING_WORDS: [&str; 2] = ["財政融資", "産業投資"];
+
 /// Header words of a column of what was spent (決算額, 執行額), no budget.
 const SPENT_WORDS: [&str; 2] = ["決算", "執行"];
 
@@ -724,7 +727,9 @@ pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
         // Its rows name their year and kind.
         return Column::Figure(YearKind::default(), unit);
     }
-    let is_figure = named.year.is_some() || FIGURE_WORDS.iter().any(|w| folded.contains(w));
+    let lending = LENDING_WORDS.iter().any(|w| folded.contains(w));
+    let is_figure =
+        named.year.is_some() || lending || FIGURE_WORDS.iter().any(|w| folded.contains(w));
     if !is_figure {
         return if index == 0 {
             Column::Label
@@ -734,6 +739,8 @@ pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
     }
     let kind = if SPENT_WORDS.iter().any(|word| folded.contains(word)) {
         Some(BudgetKind::Other)
+    } else if lending {
+        Some(BudgetKind::FiscalInvestment)
     } else {
         named.kind
     };
@@ -1425,6 +1432,9 @@ const PURPOSE_PHRASES: [&str; 6] = [
     "ための費用",
 ];
 
+/// The ending of an account's name (`一般会計`, `東日本大震災復興特別会計`).
+const ACCOUNT_ENDING: &str = "会計";
+
 /// Endings of a clause that names what is done, not a name (`…を支援するための経費として`,
 /// `…浚渫を実施することに要する経費として`): the amount is the open item's.
 const DOING_ENDINGS: [&str; 4] = ["する", "こと", "ため", "行う"];
@@ -1494,6 +1504,11 @@ pub fn prose_subject(before: &str) -> Option<Subject<'_>> {
         .iter()
         .find_map(|link| text.strip_suffix(link))
         .unwrap_or(text);
+    // `…補正予算（第2号）は、一般会計で8,643億円`: an account the amount is given in.
+    let linked = match linked.strip_suffix('で') {
+        Some(account) if account.ends_with(ACCOUNT_ENDING) => account,
+        _ => linked,
+    };
     // `…事業として令和８年度当初予算に`: the label between the link and the amount says
     // only which figure it is.
     let linked = match linked.rfind("として") {
@@ -1829,6 +1844,10 @@ mod tests {
             subject("一般会計の予算規模は612億3千万円で"),
             Some("一般会計")
         );
+        assert_eq!(
+            subject("関係の補正予算（第2号）は、一般会計で8,643億円です"),
+            Some("一般会計")
+        );
         // A clause of what is done names nothing: the amount is the open item's.
         assert_eq!(
             subject("光熱費の一部を支援するための経費として６１２，０００千円を計上する"),
@@ -1874,6 +1893,24 @@ mod tests {
         assert_eq!(unit_line(" (億円) "), Some("億円"));
         assert_eq!(unit_line("（億円、％）"), None);
         assert_eq!(unit_line("予算額（億円）"), None);
+    }
+
+    #[test]
+    fn a_column_of_lending_by_its_source_is_fiscal_investment() {
+        let context = YearKind {
+            year: Some(FiscalYear::reiwa(7)),
+            kind: Some(BudgetKind::Supplementary),
+        };
+        let lending = Column::Figure(
+            YearKind {
+                year: Some(FiscalYear::reiwa(7)),
+                kind: Some(BudgetKind::FiscalInvestment),
+            },
+            None,
+        );
+        assert_eq!(column_of(1, "財政融資", context), lending);
+        assert_eq!(column_of(2, "産業投資", context), lending);
+        assert_eq!(column_of(3, "摘要", context), Column::Other);
     }
 
     #[test]
