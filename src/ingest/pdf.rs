@@ -259,11 +259,18 @@ const EMPTY_CELL_DASHES: [&str; 4] = ["－", "―", "-", "‐"];
 /// Whether a token is a figure standing alone (`1,204,300`, `△277,300`, `3.1%`) or the dash
 /// of an empty cell.
 fn is_figure_token(token: &str) -> bool {
-    EMPTY_CELL_DASHES.contains(&token)
-        || (token.chars().any(|c| c.is_numeric())
-            && token
-                .chars()
-                .all(|c| c.is_numeric() || ",.，．%％△▲-－+".contains(c)))
+    EMPTY_CELL_DASHES.contains(&token) || is_figure_text(token)
+}
+
+/// Characters a figure holds besides its digits (`△1,204.5`, `3.1%`).
+const FIGURE_MARKS: &str = ",.，．%％△▲-－+";
+
+/// Whether a text is a figure and nothing else, spaces aside (`28,600`, `△ 3.5`).
+fn is_figure_text(text: &str) -> bool {
+    text.chars().any(|c| c.is_numeric())
+        && text
+            .chars()
+            .all(|c| c.is_numeric() || c == ' ' || FIGURE_MARKS.contains(c))
 }
 
 /// Whether a `-layout` page is mostly set in columns of running text. A line with a cell of
@@ -293,13 +300,9 @@ fn text_cells(line: &str) -> usize {
 /// Whether a `-layout` line has a cell that holds a figure and nothing else (`28,600`,
 /// `△3.5`).
 fn has_figure_cell(line: &str) -> bool {
-    CELL_SEPARATOR.split(line.trim()).any(|cell| {
-        let cell = cell.trim();
-        cell.chars().any(|c| c.is_numeric())
-            && cell
-                .chars()
-                .all(|c| c.is_numeric() || ",.，．%％△▲-－+ ".contains(c))
-    })
+    CELL_SEPARATOR
+        .split(line.trim())
+        .any(|cell| is_figure_text(cell.trim()))
 }
 
 #[cfg(test)]

@@ -2877,12 +2877,15 @@ impl<'a> Reader<'a> {
         let mut beside: Option<Option<FiscalYear>> = None;
         // `…億円で、前年度` over `当初予算（…億円）に比べ`: the year a sentence names at the
         // end of the line above is the first figure's, when this line names none before it.
-        let year_above = self
-            .sentence_above(number)
+        // The sentence the line above leaves unfinished, and its words past its amounts.
+        let tail_above = self.sentence_above(number).map(|(_, tail)| tail);
+        let past_amounts_above = tail_above.map(|tail| {
+            let after_amounts = find_amounts(tail).last().map_or(0, |amount| amount.end);
+            &tail[after_amounts..]
+        });
+        let year_above = past_amounts_above
             .filter(|_| numbered(text).is_none())
-            .map(|(_, tail)| {
-                let after_amounts = find_amounts(tail).last().map_or(0, |amount| amount.end);
-                let clause = &tail[after_amounts..];
+            .map(|clause| {
                 clause
                     .rfind(['、', '，'])
                     .map_or(clause, |at| &clause[at..])
@@ -2890,15 +2893,10 @@ impl<'a> Reader<'a> {
             .filter(|clause| !clause.contains(['（', '(']) && clause.trim_end().ends_with("年度"));
         // `…歳入歳出予算の総額を` over `歳入歳出それぞれ８，７６５，４３２千円とする。`: the total a
         // supplementary leaves.
-        let total_set_above = self
-            .sentence_above(number)
-            .is_some_and(|(_, tail)| tail.trim_end().ends_with("総額を"));
+        let total_set_above = tail_above.is_some_and(|tail| tail.trim_end().ends_with("総額を"));
         // `…市民1人当たりの一般会` over `計予算額は420,263円…`: a rate per head the sentence
         // above begins, past its amounts, is the first figure's.
-        let rate_above = self.sentence_above(number).is_some_and(|(_, tail)| {
-            let after_amounts = find_amounts(tail).last().map_or(0, |amount| amount.end);
-            names_a_rate(&tail[after_amounts..])
-        });
+        let rate_above = past_amounts_above.is_some_and(names_a_rate);
         for (index, mut figure) in inline_figures(text).into_iter().enumerate() {
             let before = &text[..figure.amount.start];
             if index == 0

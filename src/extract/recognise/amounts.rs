@@ -1569,10 +1569,13 @@ pub fn prose_subject(before: &str) -> Option<Subject<'_>> {
     let at = start + (name.len() - name.trim_start_matches([' ', '\u{3000}', '*']).len());
     let name = name.trim_start_matches([' ', '\u{3000}', '*']);
     let chars = name.chars().count();
-    let a_time = TIME_ENDINGS.iter().any(|ending| name.ends_with(ending))
+    let names_no_thing = TIME_ENDINGS.iter().any(|ending| name.ends_with(ending))
         || DOING_ENDINGS.iter().any(|ending| name.ends_with(ending));
     let stray_quote = name.contains(['」', '』']) && !name.starts_with(['「', '『']);
-    ((2..=MAX_SUBJECT_CHARS).contains(&chars) && !a_time && !name.contains('は') && !stray_quote)
+    ((2..=MAX_SUBJECT_CHARS).contains(&chars)
+        && !names_no_thing
+        && !name.contains('は')
+        && !stray_quote)
         .then_some(Subject { at, name, labelled })
 }
 
