@@ -1603,3 +1603,25 @@ const LENDING_SOURCES_AND_ACCOUNTS_IN_PROSE_SET: [&str; 5] = [
 fn lending_sources_and_accounts_in_prose_written_blind() {
     assert_set_recall(&LENDING_SOURCES_AND_ACCOUNTS_IN_PROSE_SET);
 }
+
+/// A sixty-sixth set, written blind: a prefecture's supplementary printed to PDF with a table
+/// by 款 of 当初, 補正 and 計 columns; an agency's request in Markdown whose rows give a part
+/// in a parenthesis before the year before's figure (`96,500百万円（うち重要政策推進枠
+/// 18,000百万円）（82,400百万円）`); a town's overview in Shift_JIS (CP932, full-width digits)
+/// of a year's budget and the year before's supplementary, whose title names both and whose
+/// sections name one year each, with `◇` items under `■` headings and accounts whose
+/// supplementary is labelled `補正額　▲…`; a prefecture's page in HTML with a description list
+/// of projects in plain 円; and a city's project list in CSV with a column of the year
+/// before's supplementary.
+const TITLE_YEARS_AND_MARKS_SET: [&str; 5] = [
+    "d66_shiomi_pref_2026_9gatsu_hosei_gaiyo.pdf",
+    "d66_engan_bosai_cho_2027_gaisan_yokyu.md",
+    "d66_shionose_town_2026_toshoyosan_hosei_sjis.txt",
+    "d66_aomine_pref_2026_shinki_kakuju_jigyo.html",
+    "d66_fukamino_city_2026_shuyo_jigyo.csv",
+];
+
+#[test]
+fn title_years_and_marks_written_blind() {
+    assert_set_recall(&TITLE_YEARS_AND_MARKS_SET);
+}

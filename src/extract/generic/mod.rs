@@ -457,6 +457,8 @@ struct Reader<'a> {
     open: Vec<Item>,
     /// The year and kind the document's title speaks of.
     document_context: YearKind,
+    /// Each year the title names, with the kind it names for it.
+    title_kinds: Vec<YearKind>,
     /// The kind a band in brackets alone names over the items after it (`【財政投融資】`),
     /// until the next such band.
     band_kind: Option<BudgetKind>,
@@ -564,6 +566,11 @@ impl<'a> Reader<'a> {
                 .find_map(|l| YearKind::read(&strip_markup(l)).year),
             kind: head_named.iter().find_map(|named| named.kind),
         };
+        // A title given apart from the text (a file's name) may name no year; its first line
+        // then stands for it.
+        let title_kinds = Some(YearKind::each_named(title))
+            .filter(|named| !named.is_empty())
+            .unwrap_or_else(|| YearKind::each_named(&strip_markup(first_line)));
         let document_context = YearKind::read(first_named)
             .or(YearKind::read(&doc.info.title))
             .or(YearKind::read(&strip_markup(first_line)))
@@ -575,6 +582,7 @@ impl<'a> Reader<'a> {
             outline: Outline::default(),
             open: Vec::new(),
             document_context,
+            title_kinds,
             band_kind: None,
             unit: None,
             columns: None,
@@ -1950,10 +1958,10 @@ impl<'a> Reader<'a> {
             year_kind: if heads_no_budget(&title[..name_end]) {
                 YearKind {
                     kind: Some(BudgetKind::Other),
-                    ..item_year_kind(&name, inherited)
+                    ..item_year_kind(&name, inherited, &self.title_kinds)
                 }
             } else {
-                item_year_kind(&name, inherited)
+                item_year_kind(&name, inherited, &self.title_kinds)
             },
             main_budget: None,
             role: if found.style.is_bullet() {
@@ -2824,7 +2832,7 @@ impl<'a> Reader<'a> {
             name: name.clone(),
             node_type,
             depth,
-            year_kind: item_year_kind(&name, inherited),
+            year_kind: item_year_kind(&name, inherited, &self.title_kinds),
             main_budget: None,
             role: Role::Heading,
         });
@@ -3224,13 +3232,28 @@ fn names_only_a_total(name: &str) -> bool {
 const TOTAL_WORDS: [&str; 3] = ["総額", "規模", "総括"];
 
 /// The year and kind an item's figures have: those its name states, else those in force
-/// above it. A plain 予算 in a name (`中小企業関係予算`) says no more than that it is a
+/// above it, or the kind the title gives the year it names. A plain 予算 in a name (`中小企業関係予算`) says no more than that it is a
 /// budget, so it gives way to the kind in force (a supplementary overview's).
-fn item_year_kind(name: &str, inherited: YearKind) -> YearKind {
+fn item_year_kind(name: &str, inherited: YearKind, title_kinds: &[YearKind]) -> YearKind {
     let named = YearKind::read(name);
+    // The kind in force is its year's: a name naming only another year, whose kind the
+    // title names (`令和８年度　主要事業` in `令和８年度当初予算・令和７年度３月補正予算の
+    // 概要`), takes that one.
+    let title_kind = named
+        .year
+        .filter(|year| inherited.year.is_some_and(|inherited| inherited != *year))
+        .and_then(|year| {
+            title_kinds
+                .iter()
+                .find(|named| named.year == Some(year))
+                .and_then(|named| named.kind)
+        });
     YearKind {
         year: named.year.or(inherited.year),
-        kind: BudgetKind::detect(name).or(inherited.kind).or(named.kind),
+        kind: BudgetKind::detect(name)
+            .or(title_kind)
+            .or(inherited.kind)
+            .or(named.kind),
     }
 }
 
@@ -3292,7 +3315,7 @@ fn bold_item<'p>(source: &str, plain: &'p str) -> Option<Numbered<'p>> {
         return None;
     }
     Some(Numbered {
-        style: Style::Square,
+        style: Style::Square('■'),
         title,
         title_start: plain.len() - plain.trim_start().len(),
         marker: "",
@@ -3356,7 +3379,7 @@ fn tagged_item(plain: &str) -> Option<Numbered<'_>> {
         && find_amounts(title).is_empty()
         && !is_field_term(title);
     (short_tag && name_like).then(|| Numbered {
-        style: Style::Square,
+        style: Style::Square('■'),
         title,
         title_start: plain.trim_end().len() - title.len(),
         marker: "",

@@ -1658,7 +1658,7 @@ impl Reader<'_> {
             name: label.clone(),
             node_type,
             depth,
-            year_kind: item_year_kind(&label, inherited),
+            year_kind: item_year_kind(&label, inherited, &self.title_kinds),
             main_budget: None,
             role: if found.is_some() {
                 Role::NumberedRow

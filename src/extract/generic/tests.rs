@@ -3143,3 +3143,29 @@ fn a_breakdown_whose_head_stands_two_header_lines_up_is_no_row() {
         "{budgets:?}"
     );
 }
+
+#[test]
+fn a_heading_naming_another_year_takes_the_kind_the_title_gives_it() {
+    let text = [
+        "令和８年度当初予算・令和７年度３月補正予算の概要",
+        "",
+        "■１\u{3000}令和８年度\u{3000}主要事業",
+        "\u{3000}◇防犯灯整備事業………１２，０００千円（１０，０００千円）",
+        "",
+        "■２\u{3000}令和７年度\u{3000}３月補正予算",
+        "\u{3000}一般会計            補正額\u{3000}▲５，０００千円",
+        "\u{3000}介護保険特別会計    補正額\u{3000}３，０００千円",
+    ]
+    .join("\n");
+    let budgets = budget_lines(&text);
+    assert_budgets_begin_with(
+        &budgets,
+        &[
+            "防犯灯整備事業 R8 initial 0.12",
+            "防犯灯整備事業 R7 initial 0.1",
+            "一般会計 R7 supplementary -0.05",
+            "介護保険特別会計 R7 supplementary 0.03",
+        ],
+    );
+    assert_eq!(budgets.len(), 4, "{budgets:?}");
+}

@@ -30,6 +30,23 @@ impl YearKind {
         }
     }
 
+    /// Each fiscal year `text` names, with the kind named after it before the next year
+    /// (`令和８年度当初予算・令和７年度３月補正予算` → 2026 initial, 2025 supplementary).
+    pub fn each_named(text: &str) -> Vec<YearKind> {
+        let years = find_fiscal_years(text);
+        years
+            .iter()
+            .enumerate()
+            .map(|(index, found)| {
+                let end = years.get(index + 1).map_or(text.len(), |next| next.start);
+                YearKind {
+                    year: Some(found.year),
+                    kind: text.get(found.end..end).and_then(kind_named),
+                }
+            })
+            .collect()
+    }
+
     /// Fills what is unknown here from `fallback`.
     pub fn or(self, fallback: YearKind) -> YearKind {
         YearKind {
@@ -572,6 +589,10 @@ fn columns_of(cells: &[&str], context: YearKind) -> Vec<Column> {
         .collect()
 }
 
+/// The word opening a part of the figure before it (`うち要望額`, `（うち重要政策推進枠
+/// …）`).
+const PART_WORD: &str = "うち";
+
 /// Endings of a header that names a column of words about a row (`主な増減理由`, `事業の内容`).
 const NOTE_COLUMN_ENDINGS: [&str; 7] = ["理由", "内容", "説明", "概要", "備考", "摘要", "要因"];
 
@@ -664,7 +685,7 @@ pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
         // 主な増減理由, 事業の内容: words about the figures, none of them.
         return Column::Other;
     }
-    if index > 0 && folded.starts_with("うち") {
+    if index > 0 && folded.starts_with(PART_WORD) {
         // `うち要望額`: a part of the figure before it, no budget of its own.
         return Column::Other;
     }
@@ -1258,8 +1279,16 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
                 .or(BudgetKind::detect(before))
                 .or(BudgetKind::detect(sentence))
                 .is_none();
+        // `96,500百万円（うち重要政策推進枠 18,000百万円）（82,400百万円）`: the part the
+        // first parenthesis gives is no figure the second compares with.
+        let after_part = index >= 2
+            && matches!(text[previous_end..amount.start].trim(), "）（" | ")(")
+            && text[amounts[index - 2].end..amounts[index - 1].start]
+                .trim_start()
+                .strip_prefix(['（', '('])
+                .is_some_and(|inside| inside.trim_start().starts_with(PART_WORD));
         let comparison = index > 0
-            && matches!(text[previous_end..amount.start].trim(), "（" | "(")
+            && (matches!(text[previous_end..amount.start].trim(), "（" | "(") || after_part)
             && written.is_empty();
         let year_offset = if comparison {
             -1
@@ -1296,7 +1325,10 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
                 })
             })
             .filter(|rest| rest.starts_with("の増") || rest.starts_with("の減"));
-        let change = amount.oku.is_sign_negative()
+        // `一般会計　補正額　▲５，０００千円`: a negative amount its label calls a
+        // supplementary is that supplementary, no change.
+        let labelled_supplementary = BudgetKind::detect(label) == Some(BudgetKind::Supplementary);
+        let change = (amount.oku.is_sign_negative() && !labelled_supplementary)
             || signed
             || after_rate.is_some()
             || change_in_parenthesis
@@ -2295,6 +2327,26 @@ mod tests {
         assert_eq!(compared[0].year_kind.kind, Some(BudgetKind::Request));
         assert_eq!(compared[1].year_kind.kind, Some(BudgetKind::Initial));
         assert_eq!(compared[2].year_kind.kind, Some(BudgetKind::Initial));
+        let after_part =
+            inline_figures("要求額 96,500百万円（うち重点枠 18,000百万円）（82,400百万円）");
+        assert_eq!(
+            after_part.iter().map(|f| f.year_offset).collect::<Vec<_>>(),
+            [0, 0, -1]
+        );
+        assert_eq!(after_part[2].year_kind.kind, Some(BudgetKind::Initial));
+    }
+
+    #[test]
+    fn each_year_a_title_names_has_the_kind_named_after_it() {
+        let named = YearKind::each_named("令和８年度当初予算・令和７年度３月補正予算の概要");
+        assert_eq!(
+            named,
+            [
+                year_kind("R8", BudgetKind::Initial),
+                year_kind("R7", BudgetKind::Supplementary)
+            ]
+        );
+        assert_eq!(YearKind::each_named("予算の概要"), []);
     }
 
     #[test]

@@ -26,8 +26,9 @@ pub enum Style {
     Letter,
     /// ① ② …
     Circled,
-    /// ■ □ ◆ ◇ ▼ ▶.
-    Square,
+    /// ■ □ ◆ ◇ ▼ ▶: one style per mark (▽ is ▼, ► is ▶), so `◇` items stand under a `■`
+    /// heading.
+    Square(char),
     /// ○ ◎ ● 〇.
     Circle,
     /// ・ - * • －.
@@ -155,7 +156,7 @@ static PATTERNS: LazyLock<Vec<(Style, Regex)>> = LazyLock::new(|| {
             r"^\s*(?:[(（]\s*[a-zａ-ｚア-ン]\s*[)）]|[ア-ン][.．])\s*(\S.*)$".to_string(),
         ),
         build(Style::Circled, r"^\s*[①-⑳㉑-㉟]\s*(\S.*)$".to_string()),
-        build(Style::Square, r"^\s*[■□◆◇▼▽▶►]\s*(\S.*)$".to_string()),
+        build(Style::Square('■'), r"^\s*[■□◆◇▼▽▶►]\s*(\S.*)$".to_string()),
         build(Style::Circle, r"^\s*[○◎●〇◯]\s*(\S.*)$".to_string()),
         build(Style::Bullet, r"^\s*[・\-*•－]\s*(\S.*)$".to_string()),
     ]
@@ -280,6 +281,7 @@ fn numbered_plain(line: &str) -> Option<Numbered<'_>> {
                     .unwrap_or(2);
                 Style::Dotted(u8::try_from(parts).unwrap_or(u8::MAX))
             }
+            Style::Square(_) => Style::Square(square_mark(line)),
             other => *other,
         };
         return Some(Numbered {
@@ -290,6 +292,17 @@ fn numbered_plain(line: &str) -> Option<Numbered<'_>> {
         });
     }
     None
+}
+
+/// The mark opening a line of style [`Style::Square`], its outline and filled forms of one
+/// shape told apart, pointing shapes read as one.
+fn square_mark(line: &str) -> char {
+    match line.trim_start().chars().next() {
+        Some('▽') => '▼',
+        Some('►') => '▶',
+        Some(mark) => mark,
+        None => '■',
+    }
 }
 
 /// A line that holds only a number (`（２）`, `(a)`, `３．`), its title on the lines after it.
@@ -494,7 +507,18 @@ mod tests {
             style_and_title("② 人材の育成"),
             Some((Style::Circled, "人材の育成"))
         );
-        assert_eq!(style_and_title("■ 戦略"), Some((Style::Square, "戦略")));
+        assert_eq!(
+            style_and_title("■ 戦略"),
+            Some((Style::Square('■'), "戦略"))
+        );
+        assert_eq!(
+            style_and_title("◇ 防犯灯整備事業"),
+            Some((Style::Square('◇'), "防犯灯整備事業"))
+        );
+        assert_eq!(
+            style_and_title("▽ 施策"),
+            Some((Style::Square('▼'), "施策"))
+        );
         assert_eq!(
             style_and_title("○防災の推進"),
             Some((Style::Circle, "防災の推進"))
