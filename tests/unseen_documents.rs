@@ -1611,14 +1611,17 @@ fn lending_sources_and_accounts_in_prose_written_blind() {
 /// of a year's budget and the year before's supplementary, whose title names both and whose
 /// sections name one year each, with `◇` items under `■` headings and accounts whose
 /// supplementary is labelled `補正額　▲…`; a prefecture's page in HTML with a description list
-/// of projects in plain 円; and a city's project list in CSV with a column of the year
-/// before's supplementary.
-const TITLE_YEARS_AND_MARKS_SET: [&str; 5] = [
+/// of projects in plain 円; a city's project list in CSV with a column of the year before's
+/// supplementary; and a city's 歳出予算説明書 whose header of three lines sets 前年度 before
+/// 本年度 beside a 財源内訳, with 款 and 項 lines between it and the first row, and a 説明 of
+/// sub-items and their amounts under each 目 row.
+const TITLE_YEARS_AND_MARKS_SET: [&str; 6] = [
     "d66_shiomi_pref_2026_9gatsu_hosei_gaiyo.pdf",
     "d66_engan_bosai_cho_2027_gaisan_yokyu.md",
     "d66_shionose_town_2026_toshoyosan_hosei_sjis.txt",
     "d66_aomine_pref_2026_shinki_kakuju_jigyo.html",
     "d66_fukamino_city_2026_shuyo_jigyo.csv",
+    "d66_shirasagawa_city_2026_saishutsu_setsumeisho.txt",
 ];
 
 #[test]

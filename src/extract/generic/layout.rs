@@ -52,6 +52,50 @@ fn span_in(line: &str, cell: &str) -> Option<(usize, usize)> {
     Some((start, start + cell.width()))
 }
 
+/// The words of a header line laid out with spaces, each with its display span: letters set
+/// a space apart are one word (`前 年 度`, `比　　較`), and a rule drawn beside the words
+/// (`│`, `------`) is none.
+fn header_words(line: &str) -> Vec<(String, (usize, usize))> {
+    let mut words: Vec<(String, (usize, usize))> = Vec::new();
+    // Whether the last word is letters set apart, and the gap between them once known: one
+    // word's letters are set evenly (`地 方 債    そ の 他` is two words).
+    let mut spaced_run: Option<Option<usize>> = None;
+    for word in line.split_whitespace() {
+        let Some((start, end)) = span_in(line, word) else {
+            continue;
+        };
+        if word.chars().all(is_rule_char) {
+            spaced_run = None;
+            continue;
+        }
+        let letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+        let last = words.last_mut().filter(|_| letter);
+        match (last, spaced_run) {
+            (Some((text, span)), Some(gap))
+                if start - span.1 <= MAX_LETTER_GAP
+                    && gap.is_none_or(|gap| gap == start - span.1) =>
+            {
+                spaced_run = Some(Some(start - span.1));
+                text.push_str(word);
+                span.1 = end;
+            }
+            _ => {
+                spaced_run = letter.then_some(None);
+                words.push((word.to_string(), (start, end)));
+            }
+        }
+    }
+    words
+}
+
+/// Most display columns between the letters of a letter-spaced header word (`比　　較`).
+const MAX_LETTER_GAP: usize = 4;
+
+/// Whether a rule is drawn with `c`.
+fn is_rule_char(c: char) -> bool {
+    matches!(c, '-' | '=' | '―' | '|') || ('\u{2500}'..='\u{257F}').contains(&c)
+}
+
 /// Whether a line is laid out with spaces (no tabs, no `|` cells).
 fn space_laid(line: &str) -> bool {
     !line.contains('\t') && !line.trim_start().starts_with(CELL_BARS)
@@ -249,8 +293,7 @@ impl TableLayout {
         let mut words = vec![String::new(); row.len()];
         let mut spans = cell_spans.clone();
         for header in lines {
-            for word in header.split_whitespace() {
-                let (start, end) = span_in(header, word)?;
+            for (word, (start, end)) in header_words(header) {
                 let overlap =
                     |(from, to): (usize, usize)| to.min(end).saturating_sub(from.max(start));
                 let gap = |(from, to): (usize, usize)| {
@@ -264,7 +307,7 @@ impl TableLayout {
                     let span = cell_spans[*index];
                     (overlap(span), std::cmp::Reverse(gap(span)))
                 })?;
-                words[index].push_str(word);
+                words[index].push_str(&word);
                 let (from, to) = spans[index];
                 spans[index] = (from.min(start), to.max(end));
             }
@@ -455,6 +498,16 @@ impl TableLayout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_set_evenly_apart_are_one_header_word_and_rules_are_none() {
+        let line =
+            "  前 年 度     本 年 度  │  地 方 債    そ の 他   比\u{3000}\u{3000}較  --------";
+        let words: Vec<String> = header_words(line).into_iter().map(|(w, _)| w).collect();
+        assert_eq!(words, ["前年度", "本年度", "地方債", "その他", "比較"]);
+        let (_, span) = &header_words(line)[0];
+        assert_eq!(*span, (2, 10), "the word spans its letters");
+    }
 
     const HEADER: &str =
         "款　項　目          本年度予算額 前年度予算額    比較　　節　区分        金額";

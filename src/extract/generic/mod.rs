@@ -343,6 +343,9 @@ static ACCOUNT_IN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 /// 措置済み`).
 const ALLOCATIONS: [&str; 5] = ["を計上", "を措置", "を確保", "を要求", "を要望"];
 
+/// The units of the groups a budget book's rows stand in (`3款 民生費`, `1項 社会福祉費`).
+const GROUPING_UNITS: [char; 3] = ['款', '項', '目'];
+
 /// Most lines a header's wrapped cells take.
 const MAX_WRAPPED_HEADER_LINES: usize = 6;
 
@@ -692,6 +695,11 @@ impl<'a> Reader<'a> {
         if self.note_line(number, raw) {
             return;
         }
+        if let Some(columns) = self.columns.clone()
+            && self.description_line(number, raw, &columns)
+        {
+            return;
+        }
         let row = with_total_joined(with_headings_apart(self.row_cells(raw)));
         // A header with a column of its own for the numbers (`款 | 区分 | …`) keeps them apart.
         let number_column = self
@@ -874,7 +882,9 @@ impl<'a> Reader<'a> {
             // A PDF's text may set a row's figure on a line of its own under its name.
             let row_follows = match next.as_slice() {
                 [line, ..] if is_table_line(line) || parse_number(line.trim()).is_some() => true,
-                [line, then] => is_name_line(line) && is_table_line(then),
+                [line, then] => {
+                    (is_name_line(line) || names_row_group(line)) && is_table_line(then)
+                }
                 _ => false,
             };
             // A heading of a level the table stands under groups rows only when a row of
@@ -1696,8 +1706,13 @@ impl<'a> Reader<'a> {
         if fits || placed || row.len() < 3 || !is_table_line(raw) {
             return false;
         }
+        // A rule drawn beside a header's words (`│`, `--------` under a heading spanning the
+        // columns to its right) is none of them.
         let header_words = |line: &str| {
-            let row = cells(line);
+            let row: Vec<&str> = cells(line)
+                .into_iter()
+                .filter(|cell| !is_rule_line(cell))
+                .collect();
             !row.is_empty()
                 && row.iter().all(|cell| {
                     parse_number(cell).is_none()
@@ -1712,6 +1727,11 @@ impl<'a> Reader<'a> {
                 break;
             }
             if is_rule_line(line) {
+                continue;
+            }
+            // `3款 民生費` over `1項 社会福祉費` between the header and its first row: the
+            // groups the rows stand in.
+            if names_row_group(line) && lines.is_empty() {
                 continue;
             }
             if !header_words(line) {
@@ -3501,6 +3521,14 @@ fn is_rule_line(line: &str) -> bool {
             || matches!(c, '|' | '-' | ':' | '+' | '=' | '―' | '─' | '━' | 'ー')
             || ('\u{2500}'..='\u{257F}').contains(&c)
     })
+}
+
+/// Whether a line names a group a budget book's rows stand in (`3款 民生費`, `1項 社会福祉
+/// 費`).
+fn names_row_group(line: &str) -> bool {
+    numbered(line).is_some_and(
+        |found| matches!(found.style, Style::Dai(unit) if GROUPING_UNITS.contains(&unit)),
+    )
 }
 
 /// Whether a line belongs to a table: a Markdown rule or row, or cells with a number.

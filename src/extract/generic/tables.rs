@@ -428,7 +428,77 @@ fn current_year_kind(columns: &[Column], item: YearKind) -> YearKind {
         .unwrap_or(item)
 }
 
+/// Words labelling the lines of notes under a row (`説明  ・職員給与費　412,300`).
+const NOTE_LINE_LABELS: [&str; 3] = ["説明", "内訳", "摘要"];
+
+/// The notes a line under a row gives, each naming a part of the row's figure with its
+/// amount (`説明  ・職員給与費　412,300　　　・社会福祉協議会補助金　96,500`): the label of the
+/// notes, a remark after an amount (`（委員233人…）`, `※債務負担行為あり`) and the bullets set
+/// apart. `None` unless every note names a part with an amount.
+fn description_notes(raw: &str) -> Option<Vec<(&str, (&str, &str))>> {
+    let line = raw.trim();
+    let line = NOTE_LINE_LABELS
+        .iter()
+        .find_map(|label| line.strip_prefix(label))
+        .map_or(line, str::trim_start);
+    if !line.starts_with(NOTE_BULLETS) {
+        return None;
+    }
+    let starts: Vec<usize> = line
+        .char_indices()
+        .filter(|(at, c)| {
+            NOTE_BULLETS.contains(c) && (*at == 0 || line[..*at].ends_with(char::is_whitespace))
+        })
+        .map(|(at, _)| at)
+        .collect();
+    let notes: Vec<(&str, (&str, &str))> = starts
+        .iter()
+        .enumerate()
+        .map(|(index, start)| {
+            let end = starts.get(index + 1).copied().unwrap_or(line.len());
+            let note = line[*start..end].trim();
+            let note = note
+                .split_once('※')
+                .map_or(note, |(before, _)| before)
+                .trim_end();
+            let (before, remark) = split_trailing_parenthesis(note);
+            let note = if remark.is_empty() {
+                note
+            } else {
+                before.trim_end()
+            };
+            bulleted_note(note).map(|part| (note, part))
+        })
+        .collect::<Option<_>>()?;
+    (!notes.is_empty()).then_some(notes)
+}
+
 impl Reader<'_> {
+    /// Lines of notes under a row of a table, each note naming a part of that row's figure
+    /// (`説明  ・職員給与費　412,300　　　・社会福祉協議会補助金　96,500`, then `・民生委員活動費
+    /// 14,213　（委員233人…）` on the next): parts of the row's item, of its current figure's
+    /// year and kind; the table goes on under them. False, with nothing read, for any other
+    /// line.
+    pub(super) fn description_line(
+        &mut self,
+        number: usize,
+        raw: &str,
+        columns: &[Column],
+    ) -> bool {
+        let owner = self
+            .open
+            .iter()
+            .rposition(|item| matches!(item.role, Role::Row | Role::NumberedRow));
+        let (Some(owner), Some(notes)) = (owner, description_notes(raw)) else {
+            return false;
+        };
+        let year_kind = current_year_kind(columns, self.open[owner].year_kind);
+        for (note, part) in notes {
+            self.note_part(number, note, part, owner, year_kind);
+        }
+        true
+    }
+
     /// A line of its own in a table's notes column, continuing the notes of the row above
     /// (`○行政事務デジタル化推進事業　58,200` under `○職員人件費　1,012,348`): a part of that
     /// row's item. False, with nothing read, for any other line.
