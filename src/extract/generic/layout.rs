@@ -64,7 +64,7 @@ fn header_words(line: &str) -> Vec<(String, (usize, usize))> {
         let Some((start, end)) = span_in(line, word) else {
             continue;
         };
-        if word.chars().all(is_rule_char) {
+        if super::is_rule_line(word) {
             spaced_run = None;
             continue;
         }
@@ -90,11 +90,6 @@ fn header_words(line: &str) -> Vec<(String, (usize, usize))> {
 
 /// Most display columns between the letters of a letter-spaced header word (`比　　較`).
 const MAX_LETTER_GAP: usize = 4;
-
-/// Whether a rule is drawn with `c`.
-fn is_rule_char(c: char) -> bool {
-    matches!(c, '-' | '=' | '―' | '|') || ('\u{2500}'..='\u{257F}').contains(&c)
-}
 
 /// Whether a line is laid out with spaces (no tabs, no `|` cells).
 fn space_laid(line: &str) -> bool {

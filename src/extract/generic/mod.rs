@@ -695,9 +695,7 @@ impl<'a> Reader<'a> {
         if self.note_line(number, raw) {
             return;
         }
-        if let Some(columns) = self.columns.clone()
-            && self.description_line(number, raw, &columns)
-        {
+        if self.description_line(number, raw) {
             return;
         }
         let row = with_total_joined(with_headings_apart(self.row_cells(raw)));
@@ -3252,8 +3250,9 @@ fn names_only_a_total(name: &str) -> bool {
 const TOTAL_WORDS: [&str; 3] = ["総額", "規模", "総括"];
 
 /// The year and kind an item's figures have: those its name states, else those in force
-/// above it, or the kind the title gives the year it names. A plain 予算 in a name (`中小企業関係予算`) says no more than that it is a
-/// budget, so it gives way to the kind in force (a supplementary overview's).
+/// above it, or the kind the title gives the year it names. A plain 予算 in a name
+/// (`中小企業関係予算`) says no more than that it is a budget, so it gives way to the kind in
+/// force (a supplementary overview's).
 fn item_year_kind(name: &str, inherited: YearKind, title_kinds: &[YearKind]) -> YearKind {
     let named = YearKind::read(name);
     // The kind in force is its year's: a name naming only another year, whose kind the

@@ -479,20 +479,18 @@ impl Reader<'_> {
     /// 14,213　（委員233人…）` on the next): parts of the row's item, of its current figure's
     /// year and kind; the table goes on under them. False, with nothing read, for any other
     /// line.
-    pub(super) fn description_line(
-        &mut self,
-        number: usize,
-        raw: &str,
-        columns: &[Column],
-    ) -> bool {
+    pub(super) fn description_line(&mut self, number: usize, raw: &str) -> bool {
         let owner = self
             .open
             .iter()
             .rposition(|item| matches!(item.role, Role::Row | Role::NumberedRow));
-        let (Some(owner), Some(notes)) = (owner, description_notes(raw)) else {
+        let (Some(columns), Some(owner)) = (&self.columns, owner) else {
             return false;
         };
         let year_kind = current_year_kind(columns, self.open[owner].year_kind);
+        let Some(notes) = description_notes(raw) else {
+            return false;
+        };
         for (note, part) in notes {
             self.note_part(number, note, part, owner, year_kind);
         }
