@@ -621,6 +621,9 @@ pub struct BudgetFigure {
     pub inclusive: bool,
     /// Other qualifiers.
     pub flags: BTreeSet<BudgetFlag>,
+    /// Which of its year's supplementaries the figure is (`第1号`, `第二次`, `9月`), where a
+    /// table gives two or more of them apart.
+    pub bill: Option<String>,
 }
 
 impl BudgetFigure {
@@ -632,6 +635,7 @@ impl BudgetFigure {
             kind,
             inclusive: false,
             flags: BTreeSet::new(),
+            bill: None,
         }
     }
 
@@ -671,20 +675,25 @@ impl BudgetFigure {
                     .collect(),
             ),
         );
+        if let Some(bill) = &self.bill {
+            props.insert("bill".into(), Value::String(bill.clone()));
+        }
         props
     }
 
-    /// The stable id key of this figure for an item: `{item}:{fy}:{kind}:{amount|item_request}`.
+    /// The stable id key of this figure for an item: `{item}:{fy}:{kind}:{amount|item_request}`,
+    /// the kind followed by the supplementary's number where it has one (`supplementary第1号`).
     pub fn id_key(&self, item_name: &str) -> String {
         let amount = self
             .amount_oku
             .map(|a| a.normalize().to_string())
             .unwrap_or_else(|| "item_request".into());
         format!(
-            "{}:{}:{}:{}",
+            "{}:{}:{}{}:{}",
             item_name,
             self.fiscal_year.label(),
             self.kind.as_str(),
+            self.bill.as_deref().unwrap_or_default(),
             amount
         )
     }

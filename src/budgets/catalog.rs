@@ -363,4 +363,37 @@ mod tests {
         assert_eq!(shown, owners);
         assert_eq!(owners[3], [graph.nodes()[1].id.clone()]);
     }
+
+    #[test]
+    fn two_supplementaries_giving_an_item_the_same_amount_both_count() {
+        let figure = |name| Figure {
+            name,
+            item: "民生費",
+            year: ("R8", 2026),
+            kind: "supplementary",
+            amount: "3.2",
+            at: ("a.txt", 7),
+        };
+        let nodes = vec![
+            NodeDraft::new(NodeType::Measure, "民生費", source("a.txt", 7)),
+            budget(figure("first"), &[("bill", json!("第1号"))]),
+            budget(figure("second"), &[("bill", json!("第2号"))]),
+        ];
+        let edges = (1..=2)
+            .map(|index| {
+                EdgeDraft::new(
+                    &nodes[0].id,
+                    Rel::HasBudget,
+                    &nodes[index].id,
+                    source("a.txt", 7),
+                )
+            })
+            .collect();
+        let graph = KnowledgeGraph::new(GraphData { nodes, edges });
+        let listing = super::super::list_budgets(&graph, &BudgetQuery::default());
+        let bills: Vec<_> = listing.items.iter().map(|item| item.bill.clone()).collect();
+        assert_eq!(bills, [Some("第1号".into()), Some("第2号".into())]);
+        assert_eq!(listing.total_oku, Some("6.4".parse().expect("decimal")));
+        assert!(listing.excluded.is_empty(), "{:?}", listing.excluded);
+    }
 }

@@ -33,6 +33,8 @@ pub(super) struct Figure<'a> {
     relisted: bool,
     /// 〔〕.
     bracketed: bool,
+    /// Which of its year's supplementaries the figure is, where the document gives several.
+    pub(super) bill: Option<&'a str>,
 }
 
 impl<'a> Figure<'a> {
@@ -51,6 +53,7 @@ impl<'a> Figure<'a> {
             inclusive: item.inclusive,
             relisted: flagged("relisted"),
             bracketed: flagged("bracketed"),
+            bill: item.bill.as_deref(),
         }
     }
 
@@ -74,6 +77,7 @@ impl<'a> Figure<'a> {
             inclusive: inclusive(node),
             relisted: flagged("relisted"),
             bracketed: flagged("bracketed"),
+            bill: prop_str(node, "bill"),
         }
     }
 

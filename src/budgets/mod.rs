@@ -46,6 +46,9 @@ pub struct BudgetItem {
     pub change_oku_yen: Option<String>,
     /// The rate of that change (増減率) in percent as the document states it, e.g. `8.5`.
     pub change_rate: Option<String>,
+    /// Which of its year's supplementaries the figure is (`第1号`, `9月`), where the
+    /// document gives two or more of them apart.
+    pub bill: Option<String>,
     /// Where the figure stands.
     pub sources: Vec<Source>,
 }
@@ -136,6 +139,7 @@ pub fn budget_item(graph: &KnowledgeGraph, node: &NodeDraft) -> BudgetItem {
         flags: figure::flags(node).map(str::to_string).collect(),
         change_oku_yen: prop_str(node, "change_oku_yen").map(str::to_string),
         change_rate: prop_str(node, "change_rate").map(str::to_string),
+        bill: prop_str(node, "bill").map(str::to_string),
         sources: node.sources.clone(),
     }
 }
@@ -156,6 +160,11 @@ fn owners_link_to(
         })
     })
 }
+
+/// What makes two figures the same one read twice: item as matched, fiscal year, kind,
+/// bill (two supplementaries of one year may give an item the same amount, and each
+/// counts) and amount.
+type FigureKey<'a> = (Cow<'a, str>, &'a str, &'a str, Option<&'a str>, String);
 
 /// Lists the budget figures matching `query`, with an exact total that leaves out の内数,
 /// 事項要求, relisted and bracketed figures, and figures repeated across documents.
@@ -222,7 +231,7 @@ fn totals_without(
     skipped: &BTreeSet<String>,
 ) -> (Option<Decimal>, Vec<Subtotal>, Vec<Excluded>) {
     let mut excluded = Vec::new();
-    let mut seen_figures: HashSet<(Cow<str>, &str, &str, String)> = HashSet::new();
+    let mut seen_figures: HashSet<FigureKey> = HashSet::new();
     let mut by_year_kind: BTreeMap<(u16, &str, &str), (Decimal, usize)> = BTreeMap::new();
     let mut total = Decimal::ZERO;
     for item in items.iter().filter(|i| !skipped.contains(i.id)) {
@@ -240,6 +249,7 @@ fn totals_without(
             item.matched_item(),
             item.fy,
             item.kind,
+            item.bill,
             amount.normalize().to_string(),
         );
         if !seen_figures.insert(figure) {

@@ -25,7 +25,8 @@ use super::recognise::amounts::{
     is_column_word, is_figure_label, is_marks_cell, join_spaced_words, label_subject,
     names_a_limit, names_a_rate, names_units, names_values, names_years, own_figure_label,
     paired_year_kind, plain_header_columns, prose_subject, relative_year, shifted,
-    speaks_of_budget, tab_cells, unit_declared, unit_line, unit_row, word_column, year_cell,
+    speaks_of_budget, supplementary_ordinal, tab_cells, unit_declared, unit_line, unit_row,
+    word_column, year_cell,
 };
 use super::recognise::bodies::is_body_name;
 use super::recognise::decisions::parse_decision;
@@ -518,6 +519,9 @@ struct Reader<'a> {
     /// The year and kind of the other figure each column's header cell names in
     /// parentheses (`令和９年度要求額（令和８年度予算額）`), aligned as `column_kinds`.
     column_pairs: Vec<Option<YearKind>>,
+    /// Which of its year's supplementaries each column holds (`第1号`), where the header
+    /// gives two or more of one year apart; aligned with the columns.
+    column_bills: Vec<Option<String>>,
     /// The long table being read (one row per item and figure), if any.
     long_table: Option<long::LongTable>,
     /// The last line already read with lines before it (stacked fields and their values).
@@ -606,6 +610,7 @@ impl<'a> Reader<'a> {
             column_offsets: Vec::new(),
             column_names_year: Vec::new(),
             column_pairs: Vec::new(),
+            column_bills: Vec::new(),
             long_table: None,
             read_through: 0,
             column_marks: Vec::new(),
@@ -767,9 +772,13 @@ impl<'a> Reader<'a> {
         if row.len() >= 2 {
             if let Some(columns) = header_columns(&row, self.header_context(number)) {
                 let columns = with_naming_first_cell(&row, columns);
-                let columns = self
-                    .stacked_header(number, &row)
-                    .unwrap_or_else(|| self.with_year_word_above(number, &row, columns));
+                let (words, columns) = match self.stacked_header(number, &row) {
+                    Some(stacked) => stacked,
+                    None => (
+                        row.iter().map(|cell| cell.to_string()).collect(),
+                        self.with_year_word_above(number, &row, columns),
+                    ),
+                };
                 // The breakdown's head may stand on either of the header's lines above
                 // (`本年度の財源内訳　節` over `本年度　前年度　特定財源` over this one).
                 let above: Vec<&str> = (1..number)
@@ -791,11 +800,13 @@ impl<'a> Reader<'a> {
                     Some(layout) => layout.without_breakdown(labelled),
                     None => labelled,
                 };
+                let (columns, bills) = with_bills_apart(&words, columns);
                 // The header's cells are its columns, maybe after a label column it left
                 // without a word.
                 let left_out = columns.len().checked_sub(row.len()).filter(|n| *n <= 1);
                 let context = self.header_context(number);
                 self.start_table(number, columns);
+                self.column_bills = bills;
                 // A cell naming another figure in parentheses after its own (`要求額（前年度予算
                 // 額）`) gives the column its own figure's kind and year.
                 self.column_kinds = per_column(&row, left_out, |cell| {
@@ -936,6 +947,7 @@ impl<'a> Reader<'a> {
         self.column_kinds.clear();
         self.column_marks.clear();
         self.column_pairs.clear();
+        self.column_bills.clear();
         self.year_column = None;
         self.value_rows = false;
         self.unit_column = None;
@@ -1309,8 +1321,9 @@ impl<'a> Reader<'a> {
     /// The columns of a header written on two rows, when the header row at `number` comes
     /// right under the table's header (`令和７年度 | 令和８年度 | 対前年度` over `予算額 |
     /// 要求額 | 増減額`): each column is read from the words above it and its own, the row
-    /// with fewer cells aligned with the right of the other.
-    fn stacked_header(&self, number: usize, lower: &[&str]) -> Option<Vec<Column>> {
+    /// with fewer cells aligned with the right of the other. Gives the header's word of each
+    /// column and the columns.
+    fn stacked_header(&self, number: usize, lower: &[&str]) -> Option<(Vec<String>, Vec<Column>)> {
         self.columns.as_ref()?;
         // A header word set on a line of its own between the two rows (`増減率` under `対前年度`,
         // the second line of the last column's heading) names one more column on the right.
@@ -1325,8 +1338,11 @@ impl<'a> Reader<'a> {
         };
         let mut lone_words = Vec::new();
         let mut previous = number;
+        // A line of column marks alone (`(A) | (A)+(D)` under the columns the upper row does
+        // not split) stands between the two rows, naming no column.
+        let between = |line: &str| is_rule_line(line) || is_marks_line(line);
         loop {
-            previous = (1..previous).rev().find(|n| !is_rule_line(self.line(*n)))?;
+            previous = (1..previous).rev().find(|n| !between(self.line(*n)))?;
             match lone_word(self.line(previous)) {
                 Some(word) => lone_words.push(word),
                 None => break,
@@ -1370,14 +1386,28 @@ impl<'a> Reader<'a> {
         // A header a PDF's text breaks over two lines (`款 | 本年度(A) | 前年度(B)`, then
         // `増減額 | 増減率 | 本年度 | 前年度`): when the rows under it have a cell for each
         // word of both, the second line goes on from the first.
+        // The first row may come under a line naming the group of rows below (`一般会計`).
         let row_width = self
             .lines_after(number)
-            .next()
+            .find(|line| !is_name_line(line) || is_table_line(line))
             .filter(|line| is_table_line(line))
             .map(|line| cells(&strip_markup(line)).len());
         if upper.len() >= 2 && lower.len() >= 2 && row_width == Some(upper.len() + lower.len()) {
             let words: Vec<&str> = upper.iter().chain(&lower).copied().collect();
-            return header_columns(&words, self.context()).map(without_repeated_figures);
+            let columns = header_columns(&words, self.context()).map(without_repeated_figures)?;
+            return Some((words.iter().map(|word| word.to_string()).collect(), columns));
+        }
+        // One upper word stands over every lower word (`今回補正額` over `第1号(B) | 第2号(C) |
+        // 補正額計(D)` beside `当初予算額` and `補正後予算額`), when the rows under it have a
+        // cell for each of the others and each lower word.
+        if lone_words.is_empty()
+            && let Some(words) = under_spanning_word(&upper, &lower, row_width)
+        {
+            let columns = header_columns(
+                &words.iter().map(String::as_str).collect::<Vec<_>>(),
+                self.context(),
+            )?;
+            return Some((words, columns));
         }
         // The shorter row stands over or under the cells of the longer one whose columns its
         // own words agree with (`当初予算案(A) | 当初予算(B) | (A)－(B)` under `令和８年度 |
@@ -1412,8 +1442,9 @@ impl<'a> Reader<'a> {
                 (None, None) => String::new(),
             })
             .collect();
-        let stacked: Vec<&str> = stacked.iter().map(String::as_str).collect();
-        header_columns(&stacked, self.context())
+        let words: Vec<&str> = stacked.iter().map(String::as_str).collect();
+        let columns = header_columns(&words, self.context())?;
+        Some((stacked, columns))
     }
 
     /// The columns of a header a PDF's text gives on three lines, its last at line `number`
@@ -3127,10 +3158,11 @@ fn emit_budget(
         .map(|a| format!("{a}億円"))
         .unwrap_or_else(|| "事項要求".into());
     let name = format!(
-        "{} {} {} {amount}",
+        "{} {} {}{} {amount}",
         item.name,
         figure.fiscal_year.label(),
-        figure.kind.as_str()
+        figure.kind.as_str(),
+        figure.bill.as_deref().unwrap_or_default()
     );
     let mut key = item.name.clone();
     if figure.inclusive {
@@ -3629,6 +3661,99 @@ fn without_repeated_figures(columns: Vec<Column>) -> Vec<Column> {
         }
     }
     columns
+}
+
+/// The columns of a header, and which supplementary each holds, read from the header's
+/// `words` (aligned with the right of `columns`): where two or more figure columns of one
+/// year and kind name different supplementaries (`第1号(B) | 第2号(C)`), each is a budget of
+/// its own, and a column of that year and kind naming none (`補正額計(D)`) is their sum, no
+/// budget. A column naming the only supplementary of its year keeps no number.
+fn with_bills_apart(
+    words: &[String],
+    mut columns: Vec<Column>,
+) -> (Vec<Column>, Vec<Option<String>>) {
+    let offset = columns.len().saturating_sub(words.len());
+    let named: Vec<Option<String>> = columns
+        .iter()
+        .enumerate()
+        .map(|(index, column)| match column {
+            Column::Figure(year_kind, _) if year_kind.kind == Some(BudgetKind::Supplementary) => {
+                let word = words.get(index.checked_sub(offset)?)?;
+                supplementary_ordinal(word)
+            }
+            _ => None,
+        })
+        .collect();
+    let mut bills = vec![None; columns.len()];
+    for index in 0..columns.len() {
+        let Column::Figure(year_kind, _) = columns[index] else {
+            continue;
+        };
+        let mut of_year: Vec<&String> = columns
+            .iter()
+            .zip(&named)
+            .filter(|(column, _)| matches!(column, Column::Figure(other, _) if *other == year_kind))
+            .filter_map(|(_, bill)| bill.as_ref())
+            .collect();
+        of_year.sort();
+        of_year.dedup();
+        if of_year.len() < 2 {
+            continue;
+        }
+        match &named[index] {
+            Some(bill) => bills[index] = Some(bill.clone()),
+            None => columns[index] = Column::Other,
+        }
+    }
+    (columns, bills)
+}
+
+/// Whether `line` holds column marks alone (`(A) | (A)+(D)`).
+fn is_marks_line(line: &str) -> bool {
+    let line = strip_markup(line);
+    let row = cells(&line);
+    !row.is_empty() && row.iter().all(|cell| is_marks_cell(cell))
+}
+
+/// The words of a header whose upper row has one word standing over all the lower row's
+/// words (`区分 | 当初予算額 | 今回補正額 | 補正後予算額` over `第1号(B) | 第2号(C) | 補正額計(D)`),
+/// when the rows under it are `row_width` cells wide, one for each of the other upper
+/// words and each lower word: the spanning word is the one the lower words agree with most
+/// (figures over figures, a kind over the same kind), and it goes before each of them.
+/// `None` when no word is agreed with more than the others.
+fn under_spanning_word(
+    upper: &[&str],
+    lower: &[&str],
+    row_width: Option<usize>,
+) -> Option<Vec<String>> {
+    if upper.len() < 2 || lower.len() < 2 || row_width != Some(upper.len() - 1 + lower.len()) {
+        return None;
+    }
+    let agreement = |head: &str| -> i32 {
+        let head_kind = YearKind::read(head).kind;
+        lower
+            .iter()
+            .map(|word| {
+                let kinds = match (head_kind, YearKind::read(word).kind) {
+                    (Some(a), Some(b)) if a == b => 1,
+                    (Some(_), Some(_)) => -1,
+                    _ => 0,
+                };
+                kinds + columns_agree(word_column(head), word_column(word))
+            })
+            .sum()
+    };
+    let scores: Vec<i32> = upper[1..].iter().map(|head| agreement(head)).collect();
+    let best = *scores.iter().max()?;
+    if best <= 0 || scores.iter().filter(|score| **score == best).count() > 1 {
+        return None;
+    }
+    let spanning = 1 + scores.iter().position(|score| *score == best)?;
+    let head = upper[spanning];
+    let mut words: Vec<String> = upper[..spanning].iter().map(|w| w.to_string()).collect();
+    words.extend(lower.iter().map(|word| format!("{head}{word}")));
+    words.extend(upper[spanning + 1..].iter().map(|w| w.to_string()));
+    Some(words)
 }
 
 /// How well two header words stacked in one column agree: +1 when both name figures, or

@@ -6,9 +6,9 @@ use super::{
     is_row_number, is_rule_line, is_table_line, item_year_kind, split_trailing_parenthesis,
 };
 use crate::extract::recognise::amounts::{
-    Column, YearKind, cell_amount, cells, column_of, figure_note_label, inline_figures,
-    is_figure_label, is_whole_amount_text, join_spaced_words, kind_named, names_a_limit,
-    names_around_supplementary, names_notes, names_project_cost, names_spent_alone,
+    Column, SUPPLEMENTARY_ORDINAL, YearKind, cell_amount, cells, column_of, figure_note_label,
+    inline_figures, is_figure_label, is_whole_amount_text, join_spaced_words, kind_named,
+    names_a_limit, names_around_supplementary, names_notes, names_project_cost, names_spent_alone,
     opens_with_funding, opens_with_state_share, relative_year, shifted, unit_of_cell, year_cell,
 };
 use crate::extract::recognise::bodies::is_body_name;
@@ -21,10 +21,8 @@ use crate::graph::model::{NodeType, Rel, Source};
 use crate::money::{
     BudgetFigure, BudgetKind, FiscalYear, find_amounts, find_fiscal_years, parse_number,
 };
-use regex::Regex;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
 /// Marks that open a note naming a part of its row (`○職員人件費　1,012,348`).
 const NOTE_BULLETS: [char; 4] = ['○', '◯', '・', '●'];
@@ -107,12 +105,6 @@ fn kind_label(cell: &str) -> Option<BudgetKind> {
         .replace("()", "");
     kind_named(&unnumbered).filter(|_| is_figure_label(&unnumbered))
 }
-
-/// Which of a year's budgets a kind word is (`6月`, `第2号`, `第二次`).
-static SUPPLEMENTARY_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,2}月|第[\d一二三四五六七八九十]{1,3}[号次回]")
-        .expect("supplementary ordinal pattern")
-});
 
 /// The year and kind of a figure `cell` in a row whose label names its `kind`: that kind,
 /// unless the cell's own header names a request (`当初予算` under `令和９年度要求`: the
@@ -1372,7 +1364,8 @@ impl Reader<'_> {
             let Some(kind) = year_kind.kind else {
                 continue;
             };
-            let figure = BudgetFigure::new(Some(cell.amount), year, kind);
+            let mut figure = BudgetFigure::new(Some(cell.amount), year, kind);
+            figure.bill = self.column_bills.get(cell.column).cloned().flatten();
             let written = cell.unit.map(|unit| (cell.written, unit));
             let Some(id) = emit_budget(&mut self.c, &item, &figure, source.clone(), written) else {
                 continue;

@@ -1852,6 +1852,43 @@ fn a_rate_column_named_beside_the_marks_under_a_stacked_header() {
 }
 
 #[test]
+fn each_numbered_supplementary_under_one_heading_is_a_budget_of_its_own() {
+    let text = "令和９年度６月補正予算（第１号・第２号）の概要\n\
+                （単位：百万円）\n\
+                区 分\t当初予算額\t今回補正額\t補正後予算額\n\
+                (A)\t(A)+(D)\n\
+                第1号(B)\t第2号(C)\t補正額計(D)\n\
+                一般会計\n\
+                民生費\t142,860\t2,840\t1,150\t3,990\t146,850\n\
+                公債費\t88,650\t－\t△2,600\t△2,600\t86,050\n";
+    assert_eq!(
+        budget_props(text, &["item", "fy", "kind", "bill", "amount_oku_yen"]),
+        [
+            "民生費 R9 initial  1428.60",
+            "民生費 R9 supplementary 第1号 28.40",
+            "民生費 R9 supplementary 第2号 11.50",
+            "公債費 R9 initial  886.50",
+            "公債費 R9 supplementary 第2号 -26",
+        ]
+    );
+}
+
+#[test]
+fn a_figure_of_the_only_supplementary_of_its_year_keeps_no_number() {
+    let text = "令和９年度補正予算の概要\n\
+                （単位：百万円）\n\
+                区分\t当初予算額\t補正額（第３号）\t補正後予算額\n\
+                民生費\t142,860\t2,840\t145,700\n";
+    assert_eq!(
+        budget_props(text, &["item", "fy", "kind", "bill", "amount_oku_yen"]),
+        [
+            "民生費 R9 initial  1428.60",
+            "民生費 R9 supplementary  28.40",
+        ]
+    );
+}
+
+#[test]
 fn a_header_whose_year_and_name_a_pdf_wraps_over_three_lines() {
     let text = "令和９年度当初予算の概要\n\
                 主要事業\n\

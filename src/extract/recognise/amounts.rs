@@ -354,6 +354,22 @@ const BESIDES: [&str; 2] = ["このほか", "別途"];
 /// Particles that close a note's label before its amount (`令和７年度補正予算で`).
 const NOTE_LABEL_PARTICLES: [&str; 3] = ["において", "にて", "で"];
 
+/// Which of a year's budgets a kind word is (`6月`, `第2号`, `第二次`), in text folded
+/// to NFKC.
+pub static SUPPLEMENTARY_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,2}月|第[\d一二三四五六七八九十]{1,3}[号次回]")
+        .expect("supplementary ordinal pattern")
+});
+
+/// Which of its year's supplementaries a header word names (`第１号(B)` → `第1号`, `９月補正`
+/// → `9月`), if any.
+pub fn supplementary_ordinal(word: &str) -> Option<String> {
+    let folded = crate::normalize::nfkc(&super::names::without_spaces(word));
+    SUPPLEMENTARY_ORDINAL
+        .find(&folded)
+        .map(|found| found.as_str().to_string())
+}
+
 /// The month a supplementary is passed in, before its word (`９月補正`).
 static SUPPLEMENTARY_MONTH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9０-９]{1,2}月補正").expect("supplementary month pattern"));
