@@ -1651,3 +1651,22 @@ const NUMBERED_SUPPLEMENTARIES_SET: [&str; 6] = [
 fn numbered_supplementaries_written_blind() {
     assert_set_recall(&NUMBERED_SUPPLEMENTARIES_SET);
 }
+
+/// A sixty-eighth set, written blind: a prefecture's 15-month budget printed to PDF whose
+/// headers a PDF's text sets on three lines (a word counting months over a column of sums,
+/// a line naming the rows and the bureau column between the years and the kinds); a city's
+/// overview in fixed-width text; an agency's request in Markdown; a town's third
+/// supplementary in Shift_JIS; a city's measures in HTML; a prefecture's open data in 円.
+const THREE_LINE_HEADERS_SET: [&str; 6] = [
+    "d68_shiranami_pref_2026_15kagetsu_yosan.pdf",
+    "d68_saginomori_city_2026_toshoyosan_gaiyo.txt",
+    "d68_kaiyoshigen_agency_2026_gaisan_yokyu.md",
+    "d68_yaehama_town_2025_hoseiyosan3_gaiyo_sjis.txt",
+    "d68_chidorihara_city_2026_shuyoshisaku.html",
+    "d68_mineura_pref_2026_yosan_jigyo_ichiran.csv",
+];
+
+#[test]
+fn three_line_headers_written_blind() {
+    assert_set_recall(&THREE_LINE_HEADERS_SET);
+}

@@ -152,9 +152,10 @@ fn top_spans(
     if !counts[..figures].contains(&0) {
         return Some(counts);
     }
-    (over_middle == 0 && figures >= 2)
-        .then(|| repeated_spans(figures, top.len(), bottom))
-        .flatten()
+    if over_middle != 0 || figures < 2 {
+        return None;
+    }
+    repeated_spans(figures, top.len(), bottom)
 }
 
 /// How many bottom words each top word stands over when the bottom line repeats one group
@@ -968,11 +969,17 @@ impl<'a> Reader<'a> {
             && parse_number(name).is_none()
             && find_amounts(name).is_empty()
             && !name.contains(['。', '、']);
+        // `事 業 名 | 所管部局` over `2月補正額 | 当初予算額 | 前年度当初`: a line of a table's
+        // header, over the rest of it or over rows.
+        let context = self.context();
         let heads_rows = self.lines_after(number).next().is_some_and(|line| {
-            cells(&strip_markup(line))
+            let below = strip_markup(line);
+            let below = cells(&below);
+            below
                 .iter()
                 .skip(1)
                 .any(|cell| parse_number(cell).is_some() || tables::is_whole_amount(cell))
+                || header_columns(&below, context).is_some()
         });
         if !NAME_FIELDS.contains(&field.as_str()) || !is_name || heads_rows {
             return false;
@@ -1468,7 +1475,14 @@ impl<'a> Reader<'a> {
         let words_only = |row: &[String]| {
             row.len() >= 2
                 && row.iter().all(|cell| {
-                    !cell.chars().any(char::is_numeric) || YearKind::read(cell).year.is_some()
+                    // `15か月予算`: a word may count something.
+                    let numerals = cell.chars().filter(|c| c.is_numeric()).count();
+                    let letters = cell.chars().filter(|c| c.is_alphabetic()).count();
+                    numerals == 0
+                        || YearKind::read(cell).year.is_some()
+                        || (letters > numerals
+                            && numbered(cell).is_none()
+                            && find_amounts(cell).is_empty())
                 })
                 && row.iter().all(|cell| parse_number(cell).is_none())
         };

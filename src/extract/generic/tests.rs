@@ -1874,6 +1874,47 @@ fn each_numbered_supplementary_under_one_heading_is_a_budget_of_its_own() {
 }
 
 #[test]
+fn a_three_line_header_whose_top_words_share_the_bottom_ones_by_what_they_name() {
+    // The last column sums two others (`（A）＋（B）`) under a word counting months.
+    let text = "令和８年度当初予算・令和７年度２月補正予算の概要\n\
+                （単位：百万円）\n\
+                令和7年度\t令和8年度当初予算\t15か月予算\n\
+                区\t分\n\
+                2月補正額（A）\t予算額（B）\t令和7年度当初\t増減額\t（A）＋（B）\n\
+                一般会計\t41,230\t845,600\t826,900\t18,700\t886,830\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "一般会計 R7 supplementary 412.30 ",
+            "一般会計 R8 initial 8456 187",
+            "一般会計 R7 initial 8269 ",
+        ]
+    );
+}
+
+#[test]
+fn a_header_line_naming_the_rows_and_a_column_of_words_is_no_project_field() {
+    let text = "令和８年度当初予算の概要\n\
+                （単位：百万円）\n\
+                令和7年度\t令和8年度\n\
+                事 業 名\t所管部局\n\
+                2月補正額\t当初予算額\t前年度当初\n\
+                (1) 防災・減災の推進\n\
+                ・河川改修事業\t5,420\t8,760\t8,310\t土木部\n";
+    assert_eq!(
+        budget_props(text, &["item", "fy", "kind", "amount_oku_yen"]),
+        [
+            "河川改修事業 R7 supplementary 54.20",
+            "河川改修事業 R8 initial 87.60",
+            "河川改修事業 R7 initial 83.10",
+        ]
+    );
+}
+
+#[test]
 fn a_figure_of_the_only_supplementary_of_its_year_keeps_no_number() {
     let text = "令和９年度補正予算の概要\n\
                 （単位：百万円）\n\
