@@ -152,10 +152,9 @@ fn top_spans(
     if !counts[..figures].contains(&0) {
         return Some(counts);
     }
-    if over_middle != 0 || figures < 2 {
-        return None;
-    }
-    repeated_spans(figures, top.len(), bottom)
+    (over_middle == 0 && figures >= 2)
+        .then(|| repeated_spans(figures, top.len(), bottom))
+        .flatten()
 }
 
 /// How many bottom words each top word stands over when the bottom line repeats one group
