@@ -94,6 +94,9 @@ pub enum BudgetFlag {
     Relisted,
     /// Written in 〔〕: shown for reference, counted elsewhere.
     Bracketed,
+    /// 歳入 or 財源: an estimate of revenue or a source of funding (`市税`, `国庫支出金`,
+    /// `県債`), where the money comes from, not what it is spent on; never added to spending.
+    Revenue,
 }
 
 impl BudgetFlag {
@@ -104,6 +107,7 @@ impl BudgetFlag {
             BudgetFlag::ItemRequest => "item_request",
             BudgetFlag::Relisted => "relisted",
             BudgetFlag::Bracketed => "bracketed",
+            BudgetFlag::Revenue => "revenue",
         }
     }
 }
@@ -639,11 +643,12 @@ impl BudgetFigure {
         }
     }
 
-    /// Whether the figure counts toward a total (not の内数, not relisted or bracketed).
+    /// Whether the figure counts toward a total (not の内数, not relisted, bracketed or revenue).
     pub fn counts_toward_totals(&self) -> bool {
         !self.inclusive
             && !self.flags.contains(&BudgetFlag::Relisted)
             && !self.flags.contains(&BudgetFlag::Bracketed)
+            && !self.flags.contains(&BudgetFlag::Revenue)
     }
 
     /// The budget node properties: `amount_oku_yen`, `amount_yen`, `fy`, `fiscal_year`,

@@ -1670,3 +1670,76 @@ const THREE_LINE_HEADERS_SET: [&str; 6] = [
 fn three_line_headers_written_blind() {
     assert_set_recall(&THREE_LINE_HEADERS_SET);
 }
+
+/// A sixty-ninth set, written blind: a city's budget book in fixed-width text (款・項・目
+/// with 本年度, 前年度, 比較 and a 説明 of 節, its 歳入 before its 歳出); a city's September
+/// supplementary printed to PDF in full-width digits, whose headers a PDF's text cuts into
+/// letters (`補 | 正 額`, `事 業 | 名`) and whose notes name the year work runs to (`令和８年度
+/// までに…`); a ministry's request in Markdown in 百万円; a town's initial budget in
+/// Shift_JIS with nested items whose names wrap; a prefecture's major projects in HTML under
+/// headers spanning rows and columns beside a 財源内訳; and a regional union's open data in
+/// CSV with a quoted line break.
+const LETTERED_HEADERS_AND_REVENUE_SET: [&str; 6] = [
+    "d69_saginomori_2026_yosansho.txt",
+    "d69_hibarino_2025_hosei.pdf",
+    "d69_kaiyokankyosho_2027_gaisan.md",
+    "d69_tsurumisawa_2025_toushoyosan.txt",
+    "d69_shinonome_2027_shuyojigyo.html",
+    "d69_hokurei_2026_opendata.csv",
+];
+
+#[test]
+fn lettered_headers_and_revenue_written_blind() {
+    assert_set_recall(&LETTERED_HEADERS_AND_REVENUE_SET);
+}
+
+/// The items of a document's budgets flagged as revenue (歳入 or 財源).
+fn revenue_items(file: &str) -> Vec<String> {
+    let (_, extraction) = add(file);
+    extraction
+        .nodes
+        .iter()
+        .filter(|node| {
+            node.props
+                .get("flags")
+                .and_then(|flags| flags.as_array())
+                .is_some_and(|flags| flags.iter().any(|flag| flag == "revenue"))
+        })
+        .filter_map(|node| node.props.get("item")?.as_str().map(str::to_string))
+        .collect()
+}
+
+/// The answer keys of the sets written blind from the sixty-fourth on list spending only:
+/// revenue (市税, 国庫支出金, 県債 …) and funding breakdowns are traps there. Every such
+/// document with a table of revenue has its rows flagged `revenue`, and no figure a key lists
+/// is.
+#[test]
+fn revenue_is_flagged_and_no_listed_spending_is() {
+    let sets: [&[&str]; 6] = [
+        &SENTENCES_BANDS_AND_LENDING_SET,
+        &LENDING_SOURCES_AND_ACCOUNTS_IN_PROSE_SET,
+        &TITLE_YEARS_AND_MARKS_SET,
+        &NUMBERED_SUPPLEMENTARIES_SET,
+        &THREE_LINE_HEADERS_SET,
+        &LETTERED_HEADERS_AND_REVENUE_SET,
+    ];
+    let mut flagged_documents = 0;
+    for file in sets.iter().flat_map(|set| set.iter()) {
+        let revenue = revenue_items(file);
+        let listed: Vec<String> = expected_for(file).into_iter().map(|e| e.item).collect();
+        for item in &revenue {
+            assert!(
+                !listed.contains(item),
+                "{file}: listed spending {item} flagged as revenue"
+            );
+        }
+        flagged_documents += usize::from(revenue.iter().any(|item| item.ends_with("支出金")));
+    }
+    assert!(
+        flagged_documents >= MIN_DOCUMENTS_WITH_REVENUE,
+        "{flagged_documents} documents with 支出金 flagged as revenue"
+    );
+}
+
+/// Documents of those sets whose revenue (a 国庫支出金 or 県支出金 row) must be flagged.
+const MIN_DOCUMENTS_WITH_REVENUE: usize = 7;

@@ -54,6 +54,9 @@ pub fn figure_amount(figure: &Figure) -> String {
             oku(a)
         ),
         Some(a) if figure.is_relisted() => format!("{}（再掲。ほかの項目で計上）", oku(a)),
+        Some(a) if figure.is_revenue() => {
+            format!("{}（歳入・財源の額で、歳出予算の額ではありません）", oku(a))
+        }
         Some(a) => oku(a),
     }
 }

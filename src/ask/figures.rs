@@ -29,7 +29,7 @@ pub struct Figure<'e> {
     pub amount: Option<Decimal>,
     /// の内数.
     pub inclusive: bool,
-    /// `new`, `item_request`, `relisted`, `bracketed`.
+    /// `new`, `item_request`, `relisted`, `bracketed`, `revenue`.
     pub flags: Vec<String>,
 }
 
@@ -88,6 +88,11 @@ impl<'e> Figure<'e> {
         self.flags
             .iter()
             .any(|f| f == "relisted" || f == "bracketed")
+    }
+
+    /// Whether it is revenue or a source of funding (歳入, 財源), not spending.
+    pub fn is_revenue(&self) -> bool {
+        self.flags.iter().any(|f| f == "revenue")
     }
 
     /// Whether it matches an asked year and kind (each when asked).
@@ -298,6 +303,29 @@ pub fn of_asked(fy: Option<FiscalYear>, kind: Option<BudgetKind>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn revenue_says_it_is_no_spending_and_counts_in_no_sum() {
+        let source = crate::graph::model::Source {
+            doc: "a.txt".into(),
+            line_start: 3,
+            line_end: 3,
+            quote: "市税 21,684,000".into(),
+        };
+        let node = NodeDraft::new(crate::graph::model::NodeType::Budget, "市税", source)
+            .with_prop("item", "市税")
+            .with_prop("fy", "R8")
+            .with_prop("kind", "initial")
+            .with_prop("amount_oku_yen", "216.84")
+            .with_prop("flags", serde_json::json!(["revenue"]));
+        let figure = Figure::of(&node);
+        assert!(figure.is_revenue());
+        assert_eq!(
+            crate::ask::compose::figure_amount(&figure),
+            "216.84億円（歳入・財源の額で、歳出予算の額ではありません）"
+        );
+        assert!(!crate::ask::totals::countable(&figure));
+    }
 
     #[test]
     fn years_are_written_as_ranges_or_lists() {

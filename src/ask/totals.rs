@@ -287,9 +287,9 @@ pub fn section_answer<'e>(
 /// Most levels of parts descended into for a sum.
 const MAX_DEPTH: usize = 3;
 
-/// Whether a figure can be added into a sum: its own amount, listed here first.
-fn countable(figure: &Figure) -> bool {
-    figure.is_own_amount() && !figure.is_relisted()
+/// Whether a figure can be added into a sum: its own amount, listed here first, spending.
+pub(super) fn countable(figure: &Figure) -> bool {
+    figure.is_own_amount() && !figure.is_relisted() && !figure.is_revenue()
 }
 
 /// The figures a sum of `node`'s parts adds up: for each part (`part_of`), its own figure

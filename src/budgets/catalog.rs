@@ -365,6 +365,41 @@ mod tests {
     }
 
     #[test]
+    fn revenue_is_listed_but_never_added_to_spending() {
+        let figure = |name, item, amount, at| Figure {
+            name,
+            item,
+            year: ("R8", 2026),
+            kind: "initial",
+            amount,
+            at: ("a.txt", at),
+        };
+        let nodes = vec![
+            NodeDraft::new(NodeType::Measure, "市税", source("a.txt", 3)),
+            NodeDraft::new(NodeType::Measure, "総務費", source("a.txt", 9)),
+            budget(
+                figure("tax", "市税", "216.84", 3),
+                &[("flags", json!(["revenue"]))],
+            ),
+            budget(figure("general", "総務費", "58.4", 9), &[]),
+        ];
+        let id = |i: usize| nodes[i].id.clone();
+        let edges = vec![
+            EdgeDraft::new(&id(0), Rel::HasBudget, &id(2), source("a.txt", 3)),
+            EdgeDraft::new(&id(1), Rel::HasBudget, &id(3), source("a.txt", 9)),
+        ];
+        let graph = KnowledgeGraph::new(GraphData { nodes, edges });
+        let (names, listing) = listed(&graph, BudgetQuery::default());
+        assert_eq!(names, ["tax", "general"]);
+        assert_eq!(listing.total_oku, Some("58.4".parse().unwrap()));
+        let reasons: Vec<_> = listing.excluded.iter().map(|e| e.reason.as_str()).collect();
+        assert_eq!(
+            reasons,
+            ["歳入/財源: revenue or a source of funding, not spending"]
+        );
+    }
+
+    #[test]
     fn two_supplementaries_giving_an_item_the_same_amount_both_count() {
         let figure = |name| Figure {
             name,

@@ -33,6 +33,8 @@ pub(super) struct Figure<'a> {
     relisted: bool,
     /// 〔〕.
     bracketed: bool,
+    /// 歳入 or 財源: where the money comes from.
+    revenue: bool,
     /// Which of its year's supplementaries the figure is, where the document gives several.
     pub(super) bill: Option<&'a str>,
 }
@@ -53,6 +55,7 @@ impl<'a> Figure<'a> {
             inclusive: item.inclusive,
             relisted: flagged("relisted"),
             bracketed: flagged("bracketed"),
+            revenue: flagged("revenue"),
             bill: item.bill.as_deref(),
         }
     }
@@ -77,6 +80,7 @@ impl<'a> Figure<'a> {
             inclusive: inclusive(node),
             relisted: flagged("relisted"),
             bracketed: flagged("bracketed"),
+            revenue: flagged("revenue"),
             bill: prop_str(node, "bill"),
         }
     }
@@ -99,6 +103,8 @@ impl<'a> Figure<'a> {
             Some("再掲/後掲: listed again; counted where it is first listed")
         } else if self.bracketed {
             Some("〔〕: shown for reference and counted elsewhere")
+        } else if self.revenue {
+            Some("歳入/財源: revenue or a source of funding, not spending")
         } else {
             None
         }

@@ -40,7 +40,7 @@ pub struct BudgetItem {
     pub kind: String,
     /// の内数: a larger total that includes this item.
     pub inclusive: bool,
-    /// `new`, `item_request`, `relisted`, `bracketed`.
+    /// `new`, `item_request`, `relisted`, `bracketed`, `revenue`.
     pub flags: Vec<String>,
     /// The change from the figure it is compared with (比較増減額), 億円, exact decimal string.
     pub change_oku_yen: Option<String>,

@@ -1,6 +1,6 @@
 //! Drafts merged by key as they come, in order of first appearance: nodes by id (sources and
 //! aliases united, the first draft's properties kept and missing ones filled in; a budget
-//! stays `relisted`/`bracketed` only if every sighting is, and is `new`/`item_request` if any
+//! stays `relisted`/`bracketed`/`revenue` only if every sighting is, and is `new`/`item_request` if any
 //! is), edges by (from, rel, to). A merger can also be extended on a copy of its drafts,
 //! looking keys up in its own table, so more drafts are merged without copying that table.
 
@@ -194,7 +194,7 @@ fn merge_flags(
         return;
     };
     let either = ["new", "item_request"];
-    let both = ["relisted", "bracketed"];
+    let both = ["relisted", "bracketed", "revenue"];
     let merged: BTreeSet<String> = mine
         .iter()
         .chain(theirs.iter())

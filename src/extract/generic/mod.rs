@@ -23,10 +23,10 @@ use super::recognise::amounts::{
     CELL_BARS, Column, InlineFigure, Subject, YearKind, amount_link, bare_subject, cell_amount,
     cells, column_marks, column_of, figure_note_label, header_columns, inline_figures,
     is_column_word, is_figure_label, is_marks_cell, join_spaced_words, label_subject,
-    names_a_limit, names_a_rate, names_units, names_values, names_years, own_figure_label,
-    paired_year_kind, plain_header_columns, prose_subject, relative_year, shifted,
-    speaks_of_budget, supplementary_ordinal, tab_cells, unit_declared, unit_line, unit_row,
-    word_column, year_cell,
+    names_a_limit, names_a_rate, names_funding_breakdown, names_revenue, names_spending,
+    names_units, names_values, names_years, own_figure_label, paired_year_kind,
+    plain_header_columns, prose_subject, relative_year, shifted, speaks_of_budget,
+    supplementary_ordinal, tab_cells, unit_declared, unit_line, unit_row, word_column, year_cell,
 };
 use super::recognise::bodies::is_body_name;
 use super::recognise::decisions::parse_decision;
@@ -42,7 +42,7 @@ use super::recognise::targets::{IndicatorLine, indicator_line, target_statement}
 use super::recognise::year_tables::{figure_cards, indicators_in_tables, is_dash};
 use crate::corpus::SeedDoc;
 use crate::graph::model::{Extraction, NodeType, Rel, Source, node_id};
-use crate::money::{BudgetFigure, BudgetKind, FiscalYear, find_amounts, parse_number};
+use crate::money::{BudgetFigure, BudgetFlag, BudgetKind, FiscalYear, find_amounts, parse_number};
 use regex::Regex;
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -52,6 +52,10 @@ use tables::is_whole_amount;
 
 /// Longest item name, in chars: a longer title is a sentence, not a name.
 const MAX_ITEM_NAME_CHARS: usize = 60;
+
+/// Most blanks before a table's caption; a line set further in stands over the header's
+/// columns, as a part of the header.
+const MAX_CAPTION_INDENT: usize = 8;
 
 /// How many lines of a header above its last a breakdown's head (`節`) may stand on.
 const BREAKDOWN_HEAD_LINES_ABOVE: usize = 2;
@@ -466,6 +470,17 @@ struct Reader<'a> {
     /// The kind a band in brackets alone names over the items after it (`【財政投融資】`),
     /// until the next such band.
     band_kind: Option<BudgetKind>,
+    /// Whether the last band in brackets alone named revenue (`【歳入】`): the figures after
+    /// it, until the next band or a line naming spending, are revenue.
+    band_revenue: bool,
+    /// Whether the table being read stands under a caption naming revenue or funding sources
+    /// (`一般会計歳入`, `補正予算の財源`): its figures are revenue.
+    revenue_table: bool,
+    /// Whether each column's header cell names revenue (`歳入 | 予算額 | 歳出 | 予算額`: the
+    /// label column of the half that lists revenue), where the header's cells are its columns.
+    column_revenue: Vec<bool>,
+    /// Whether a cell of words of the row being read names revenue (`… | 歳入 | 市税 | …`).
+    row_revenue: bool,
     /// The unit of bare numbers, from the last unit line.
     unit: Option<&'static str>,
     /// The columns of the table being read.
@@ -591,6 +606,10 @@ impl<'a> Reader<'a> {
             document_context,
             title_kinds,
             band_kind: None,
+            band_revenue: false,
+            revenue_table: false,
+            column_revenue: Vec::new(),
+            row_revenue: false,
             unit: None,
             columns: None,
             header_line: 0,
@@ -656,6 +675,11 @@ impl<'a> Reader<'a> {
         if raw.trim().is_empty() || number <= self.read_through || is_page_number(raw) {
             return;
         }
+        self.row_revenue = false;
+        if names_spending(raw) {
+            // `【歳入】` … `２　歳出`: the band's revenue ends where spending is named.
+            self.band_revenue = false;
+        }
         if self.decision_line(number, raw)
             || self.stacked_fields(number)
             || self.header_around_funding(number)
@@ -688,12 +712,14 @@ impl<'a> Reader<'a> {
                 self.outline = Outline::default();
             }
             self.band_kind = kind;
+            self.band_revenue = names_revenue(raw);
         }
         if let Some(unit) = unit_declared(raw) {
             self.unit = Some(unit);
-            // `□ 事業費の推移（単位：万円）` in a project sheet: a section of the sheet too.
-            let sheet_section = self.sheet.is_some() && numbered(raw).is_some();
-            if find_amounts(raw).is_empty() && cells(raw).len() < 2 && !sheet_section {
+            // `□ 事業費の推移（単位：万円）` in a project sheet: a section of the sheet too;
+            // `２　一般会計の主な歳入（単位：千円）`: a section of revenue.
+            let section = numbered(raw).is_some() && (self.sheet.is_some() || names_revenue(raw));
+            if find_amounts(raw).is_empty() && cells(raw).len() < 2 && !section {
                 return;
             }
         }
@@ -813,6 +839,7 @@ impl<'a> Reader<'a> {
                     YearKind::read(&own_figure_label(cell)).kind
                 });
                 self.column_marks = per_column(&row, left_out, column_marks);
+                self.column_revenue = per_column(&row, left_out, names_revenue);
                 self.column_pairs =
                     per_column(&row, left_out, |cell| paired_year_kind(cell, context));
                 self.column_offsets = per_column(&row, left_out, |cell| {
@@ -955,6 +982,8 @@ impl<'a> Reader<'a> {
         self.column_offsets.clear();
         self.column_names_year.clear();
         self.spanned_group = None;
+        self.column_revenue.clear();
+        self.revenue_table = self.caption_names_revenue(number);
     }
 
     /// A project sheet's field naming its project (`事業名 | 保育対策総合支援事業費補助金`,
@@ -1242,6 +1271,56 @@ impl<'a> Reader<'a> {
         self.open.iter().any(|item| {
             let (name, _) = split_trailing_parenthesis(&item.name);
             item.role == Role::Heading && NOT_BUDGET_CAPTIONS.iter().any(|word| name.contains(word))
+        })
+    }
+
+    /// Whether a figure of `item` read now is revenue or a source of funding, not spending:
+    /// the item, an open heading or group, the band, the table's caption, the label column
+    /// of its half of the table or a cell of its row names revenue (`歳入合計`, `２　一般会計
+    /// の主な歳入`, `【歳入】`, `補正予算の財源`, `歳入 | 予算額`).
+    fn reads_revenue(&self, item: &Item) -> bool {
+        self.band_revenue
+            || self.revenue_table && self.columns.is_some()
+            || self.row_revenue
+            || names_revenue(&item.name)
+            || self.open.iter().any(|open| names_revenue(&open.name))
+    }
+
+    /// Adds a budget node for `figure` of `item` (see [`budget_node`]), flagged as revenue
+    /// where it is read as such ([`Self::reads_revenue`]).
+    fn emit_budget(
+        &mut self,
+        item: &Item,
+        figure: &BudgetFigure,
+        source: Source,
+        written: Option<(&str, &str)>,
+    ) -> Option<String> {
+        if self.reads_revenue(item) {
+            let mut figure = figure.clone();
+            figure.flags.insert(BudgetFlag::Revenue);
+            return budget_node(&mut self.c, item, &figure, source, written);
+        }
+        budget_node(&mut self.c, item, figure, source, written)
+    }
+
+    /// Whether the caption above the header at line `header` names revenue or funding sources
+    /// (`一般会計歳入（単位：千円）`, `３　補正予算の財源内訳`): one name, maybe with its unit;
+    /// no sentence, and no line of a header's words laid out over its columns, set far in over
+    /// the columns it names (`本年度予算額の財源内訳　　　節`). A funding breakdown unnumbered
+    /// (`財 源 内 訳`) heads columns of a table of projects, as their part of its header.
+    fn caption_names_revenue(&self, header: usize) -> bool {
+        self.caption_line(header).is_some_and(|number| {
+            let caption = strip_markup(self.line(number));
+            let indent = caption.chars().take_while(|c| c.is_whitespace()).count();
+            let parts = cells(&caption);
+            let numbered_caption =
+                numbered(&caption).is_some() || exhibit_title(caption.trim()).is_some();
+            indent <= MAX_CAPTION_INDENT
+                && parts.first().is_some_and(|name| {
+                    names_revenue(name) && (numbered_caption || !names_funding_breakdown(name))
+                })
+                && parts[1..].iter().all(|part| unit_declared(part).is_some())
+                && !caption.contains(['。', '、'])
         })
     }
 
@@ -2150,7 +2229,7 @@ impl<'a> Reader<'a> {
         let source = self.c.source(line, cell);
         let figure = BudgetFigure::new(Some(amount), year, kind);
         let written = unit.map(|unit| (cell, unit));
-        let id = emit_budget(&mut self.c, &item, &figure, source, written);
+        let id = self.emit_budget(&item, &figure, source, written);
         if let (Some(open), Some(id)) = (self.open.last_mut(), id) {
             open.main_budget.get_or_insert(id);
         }
@@ -2855,10 +2934,7 @@ impl<'a> Reader<'a> {
             return None;
         };
         let figure = BudgetFigure::new(Some(amount), year, kind);
-        Some((
-            emit_budget(&mut self.c, item, &figure, source, written)?,
-            year,
-        ))
+        Some((self.emit_budget(item, &figure, source, written)?, year))
     }
 
     /// Puts a change (`change_oku_yen`) and its rate (`change_rate`) on the budget `id` they
@@ -3083,7 +3159,7 @@ impl<'a> Reader<'a> {
             let mut budget = BudgetFigure::new(Some(amount), year, kind);
             budget.inclusive = figure.inclusive;
             budget.flags = figure.flags.clone();
-            let Some(id) = emit_budget(&mut self.c, &item, &budget, source, None) else {
+            let Some(id) = self.emit_budget(&item, &budget, source, None) else {
                 continue;
             };
             if let Some(open) = self.open.get_mut(owner) {
@@ -3155,7 +3231,7 @@ fn allocates(rest: &str) -> bool {
 /// Adds a budget node for `item` with a `has_budget` edge; returns its id, or `None` for a
 /// figure of kind `other`, which is no budget. `written` keeps a table cell's number and
 /// unit as printed, so the amount can be found in the line.
-fn emit_budget(
+fn budget_node(
     c: &mut Collector<'_>,
     item: &Item,
     figure: &BudgetFigure,

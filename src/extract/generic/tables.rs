@@ -2,14 +2,15 @@
 //! (or a single figure under a unit line), changes and rates on the row's current figure.
 
 use super::{
-    Item, Reader, Role, TableLayout, emit_budget, exhibit_title, is_name_line, is_parenthesised,
-    is_row_number, is_rule_line, is_table_line, item_year_kind, split_trailing_parenthesis,
+    Item, Reader, Role, TableLayout, exhibit_title, is_name_line, is_parenthesised, is_row_number,
+    is_rule_line, is_table_line, item_year_kind, split_trailing_parenthesis,
 };
 use crate::extract::recognise::amounts::{
     Column, SUPPLEMENTARY_ORDINAL, YearKind, cell_amount, cells, column_of, figure_note_label,
     inline_figures, is_figure_label, is_whole_amount_text, join_spaced_words, kind_named,
-    names_a_limit, names_around_supplementary, names_notes, names_project_cost, names_spent_alone,
-    opens_with_funding, opens_with_state_share, relative_year, shifted, unit_of_cell, year_cell,
+    names_a_limit, names_around_supplementary, names_notes, names_project_cost,
+    names_revenue_in_words, names_spent_alone, opens_with_funding, opens_with_state_share,
+    relative_year, shifted, unit_of_cell, year_cell,
 };
 use crate::extract::recognise::bodies::is_body_name;
 use crate::extract::recognise::names::{
@@ -295,6 +296,25 @@ fn second_table_at(row: &[&str], columns: &[Column]) -> Option<usize> {
     })
 }
 
+/// Whether a row with fewer cells than the columns of two tables side by side (`歳入 | 予算額
+/// | 歳出 | 予算額`) may stand in the right table only: it is set in past the left one's
+/// labels (`　　　　　　　公債費　260,000`), or its cells are tab-separated and say nothing of
+/// where they stood (the right table, of spending, is mostly the longer). False for a row of
+/// one table.
+fn in_right_half(raw: &str, row: &[&str], columns: &[Column]) -> bool {
+    let is_figure = |column: &Column| matches!(column, Column::Figure(..));
+    let two_tables = (1..columns.len()).any(|index| {
+        matches!(columns[index], Column::Label | Column::Other)
+            && columns[..index].iter().any(is_figure)
+            && columns[index + 1..].iter().any(is_figure)
+    });
+    let indent = raw.chars().take_while(|c| c.is_whitespace()).count();
+    two_tables && row.len() < columns.len() && (indent > MAX_LEFT_HALF_INDENT || raw.contains('\t'))
+}
+
+/// Most blanks before a row of the left one of two tables side by side.
+const MAX_LEFT_HALF_INDENT: usize = 8;
+
 /// Whether the last cell of a row is a rate beside its figures: a percentage, or a number
 /// with one decimal (`101.8`) after whole figures.
 fn is_trailing_rate(cell: &str, figures: &[&str]) -> bool {
@@ -577,13 +597,7 @@ impl Reader<'_> {
         let item = self.open[owner].clone();
         let source = self.c.source(number, written);
         let figure = BudgetFigure::new(Some(amount), year, kind);
-        emit_budget(
-            &mut self.c,
-            &item,
-            &figure,
-            source,
-            unit.map(|u| (written, u)),
-        );
+        self.emit_budget(&item, &figure, source, unit.map(|u| (written, u)));
         true
     }
 
@@ -609,7 +623,7 @@ impl Reader<'_> {
         let part = self.open_sub_item(clean_name(name), source.clone());
         let item = self.open[part].clone();
         let figure = BudgetFigure::new(Some(value), year, kind);
-        emit_budget(&mut self.c, &item, &figure, source, Some((amount, unit)));
+        self.emit_budget(&item, &figure, source, Some((amount, unit)));
         self.open.truncate(part);
     }
 
@@ -816,6 +830,10 @@ impl Reader<'_> {
 
     /// Reads a table row; false when the line is not one.
     pub(super) fn table_row(&mut self, number: usize, raw: &str, row: &[&str]) -> bool {
+        self.row_revenue = self.columns.as_deref().is_some_and(|columns| {
+            names_revenue_in_words(&row[..leading_label_columns(columns).min(row.len())])
+                || self.column_revenue.first() == Some(&true) && !in_right_half(raw, row, columns)
+        });
         // `⑩ 市町村DX共同化推進事業 | 【新規】 | 214,600 | － | …`: the mark in a cell of its
         // own beside the name says the item is new, and stands under no column.
         let unmarked: Vec<&str>;
@@ -957,10 +975,15 @@ impl Reader<'_> {
             // Two tables side by side (歳入 | 予算額 | 歳出 | 予算額): each half a row of its own.
             let (left_columns, right_columns) = columns.split_at(split);
             let whole = self.columns.replace(left_columns.to_vec());
+            let revenue = std::mem::take(&mut self.column_revenue);
+            let (left_revenue, right_revenue) = revenue.split_at(split.min(revenue.len()));
+            self.column_revenue = left_revenue.to_vec();
             let left = self.table_row(number, raw, &row[..split]);
             self.columns = Some(right_columns.to_vec());
+            self.column_revenue = right_revenue.to_vec();
             let right = self.table_row(number, raw, &row[split..]);
             self.columns = whole;
+            self.column_revenue = revenue;
             return left || right;
         }
         if let Some(layout) = &layout
@@ -1367,7 +1390,7 @@ impl Reader<'_> {
             let mut figure = BudgetFigure::new(Some(cell.amount), year, kind);
             figure.bill = self.column_bills.get(cell.column).cloned().flatten();
             let written = cell.unit.map(|unit| (cell.written, unit));
-            let Some(id) = emit_budget(&mut self.c, &item, &figure, source.clone(), written) else {
+            let Some(id) = self.emit_budget(&item, &figure, source.clone(), written) else {
                 continue;
             };
             let compares = match compared_column {
@@ -1525,13 +1548,7 @@ impl Reader<'_> {
                 role: Role::Row,
             };
             let figure = BudgetFigure::new(Some(amount), year, kind);
-            emit_budget(
-                &mut self.c,
-                &item,
-                &figure,
-                source.clone(),
-                Some((written, unit)),
-            );
+            self.emit_budget(&item, &figure, source.clone(), Some((written, unit)));
         }
     }
 
@@ -1602,7 +1619,7 @@ impl Reader<'_> {
         if let Some((at, amount)) = whole {
             let item = self.open[owner].clone();
             let written = Some((row[at], unit));
-            emit_budget(&mut self.c, &item, &figure_of(amount), source, written);
+            self.emit_budget(&item, &figure_of(amount), source, written);
             return;
         }
         let row_name = self.open[owner].name.clone();
@@ -1612,13 +1629,7 @@ impl Reader<'_> {
             self.open[opened].role = Role::Row;
             let item = self.open[opened].clone();
             let written = Some((row[at], unit));
-            emit_budget(
-                &mut self.c,
-                &item,
-                &figure_of(amount),
-                source.clone(),
-                written,
-            );
+            self.emit_budget(&item, &figure_of(amount), source.clone(), written);
         }
     }
 

@@ -3289,3 +3289,130 @@ fn a_budget_book_page_with_its_header_over_three_lines_and_notes_under_its_rows(
     );
     assert_eq!(budgets.len(), 10, "{budgets:?}");
 }
+
+/// The items of `text`'s budgets flagged as revenue, and of those not, in document order.
+fn revenue_and_spending(text: &str) -> (Vec<String>, Vec<String>) {
+    let (revenue, spending): (Vec<_>, Vec<_>) = extracted(text)
+        .nodes
+        .into_iter()
+        .filter(|n| n.node_type == NodeType::Budget)
+        .partition(|n| {
+            n.props["flags"]
+                .as_array()
+                .is_some_and(|flags| flags.iter().any(|f| f == "revenue"))
+        });
+    let items = |nodes: Vec<crate::graph::model::NodeDraft>| {
+        nodes
+            .iter()
+            .map(|n| {
+                format!(
+                    "{} {}",
+                    n.props["item"].as_str().unwrap_or(""),
+                    n.props["fy"]
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    (items(revenue), items(spending))
+}
+
+#[test]
+fn revenue_under_its_heading_is_flagged_and_spending_after_it_is_not() {
+    let text = "令和８年度 当初予算の概要\n\
+                ２　一般会計の主な歳入（単位：千円）\n\
+                \u{3000}・町税          1,684,200千円\n\
+                \u{3000}・国庫支出金      642,800千円\n\
+                ３　主要施策\n\
+                \u{3000}・子育て支援事業    18,000千円\n";
+    let (revenue, spending) = revenue_and_spending(text);
+    assert_eq!(revenue, ["町税 \"R8\"", "国庫支出金 \"R8\""]);
+    assert_eq!(spending, ["子育て支援事業 \"R8\""]);
+}
+
+#[test]
+fn a_revenue_table_beside_a_spending_table_flags_its_own_half() {
+    let text = "令和７年度 西山村予算の概要\n歳入・歳出の内訳（単位：千円）\n\
+                歳入\t予算額\t構成比\t歳出\t予算額\t構成比\n\
+                村税\t312,400\t13.0%\t議会費\t48,200\t2.0%\n\
+                村債\t210,000\t8.8%\t土木費\t345,000\t14.4%\n\
+                公債費\t260,000\t10.8%\n";
+    let (revenue, spending) = revenue_and_spending(text);
+    assert_eq!(revenue, ["村税 \"R7\"", "村債 \"R7\""]);
+    assert_eq!(
+        spending,
+        ["議会費 \"R7\"", "土木費 \"R7\"", "公債費 \"R7\""]
+    );
+}
+
+#[test]
+fn a_caption_a_band_or_a_row_naming_revenue_flags_its_figures() {
+    let captioned = "令和９年度当初予算\n\n一般会計歳入（単位：千円）\n\
+                     款\t本年度\t前年度\n市税\t2,145,000\t2,120,000\n\n\
+                     一般会計歳出（単位：千円）\n款\t本年度\t前年度\n総務費\t845,000\t820,000\n";
+    let (revenue, spending) = revenue_and_spending(captioned);
+    assert_eq!(revenue, ["市税 \"R9\"", "市税 \"R8\""]);
+    assert_eq!(spending, ["総務費 \"R9\"", "総務費 \"R8\""]);
+
+    let banded = "令和９年度補正予算（第２号）\n（単位：千円）\n【歳入】\n\
+                  款\t補正額\n県支出金\t12,000\n【歳出】\n款\t補正額\n民生費\t12,000\n";
+    let (revenue, spending) = revenue_and_spending(banded);
+    assert_eq!(revenue, ["県支出金 \"R9\""]);
+    assert_eq!(spending, ["民生費 \"R9\""]);
+
+    let classified = "令和９年度当初予算\n\
+                      年度\t会計\t歳入歳出区分\t款\t予算額（千円）\n\
+                      2027\t一般会計\t歳入\t市税\t13284000\n\
+                      2027\t一般会計\t歳出\t議会費\t412000\n";
+    let (revenue, spending) = revenue_and_spending(classified);
+    assert_eq!(revenue, ["市税 \"R9\""]);
+    assert_eq!(spending, ["議会費 \"R9\""]);
+}
+
+#[test]
+fn funding_sources_of_a_supplementary_are_revenue_and_a_projects_breakdown_is_not_its_caption() {
+    let sources = "令和７年度２月補正予算の概要\n\
+                   第１　補正予算の規模\n　一般会計　３，７６２，５００千円\n\
+                   第２　補正予算の財源（一般会計）\n\
+                   \u{3000}国庫支出金　２，６１４，８００千円、県債　１，１４７，７００千円\n";
+    let (revenue, spending) = revenue_and_spending(sources);
+    assert_eq!(revenue, ["国庫支出金 \"R7\"", "県債 \"R7\""]);
+    assert_eq!(spending, ["一般会計 \"R7\""]);
+
+    let projects = "令和８年度 主要事業\n（単位：千円）\n財 源 内 訳\n\
+                    事業名\t予算額\t国庫支出金\t一般財源\n\
+                    こども医療費助成事業\t742,800\t241,300\t501,500\n";
+    let (revenue, spending) = revenue_and_spending(projects);
+    assert!(revenue.is_empty(), "{revenue:?}");
+    assert_eq!(spending, ["こども医療費助成事業 \"R8\""]);
+}
+#[test]
+fn a_note_naming_the_year_work_runs_to_starts_no_table_of_that_year() {
+    let text = "令和７年度 ９月補正予算（第３号）の概要\n（単位：千円）\n３ 子育て・教育の充実\n\
+                事 業\t名\t款\t補\t正 額\t事\t業\t概 要\n\
+                新規\t令和８年度までに全１４校へ整備するための\n\
+                小中学校体育館空調設備整備事業\t教育費\t４４，２００\t実施設計\n\
+                放課後児童クラブ運営事業\t民生費\t１８，６４０\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "小中学校体育館空調設備整備事業 R7 supplementary 0.442",
+            "放課後児童クラブ運営事業 R7 supplementary 0.1864"
+        ]
+    );
+}
+
+#[test]
+fn a_figure_heading_whose_first_letter_stands_apart_is_one_column() {
+    let text = "令和７年度 ９月補正予算（第３号）の概要\n（単位：千円）\n\
+                款\t補正前の額\t補\t正 額\t補正後の額\t主な内容\n\
+                議会費\t４０２，８８０\t－\t４０２，８８０\n\
+                総務費\t５，８０２，１１８\t１１２，５４０\t５，９１４，６５８\t避難所環境改善事業\n\
+                商工費\t１，６０４，２２０\t△４６，５００\t１，５５７，７２０\t価格高騰対策支援金\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "総務費 R7 supplementary 1.1254",
+            "商工費 R7 supplementary -0.465"
+        ]
+    );
+}

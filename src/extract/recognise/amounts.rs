@@ -274,8 +274,9 @@ pub fn names_spent_alone(label: &str) -> bool {
 }
 
 /// Words of a header cell whose figures are projections of later years (中期財政見通し,
-/// 推計, 試算), no budget.
-const PROJECTION_WORDS: [&str; 3] = ["見通し", "推計", "試算"];
+/// 推計, 試算) or sums up to a year (`令和８年度まで`), no budget; a cell saying what is
+/// done by a year (`令和８年度までに全１４校へ整備するための`) is a note, no heading.
+const PROJECTION_WORDS: [&str; 4] = ["見通し", "推計", "試算", "まで"];
 
 /// Words of a header cell whose figures span months across two budgets (`１４か月予算計`: a
 /// supplementary and the next year's initial budget together), no budget of one kind.
@@ -419,21 +420,43 @@ pub fn figure_note_label(label: &str) -> Option<YearKind> {
 pub fn spaced_word_ranges(cells: &[&str]) -> Vec<std::ops::Range<usize>> {
     let one_letter =
         |cell: &&str| cell.chars().count() == 1 && cell.chars().all(char::is_alphabetic);
+    // A cell of one or two letters, maybe one space apart (`正 額`, `会 計`).
+    let short_letters = |cell: &&str| {
+        let letters = super::names::without_spaces(cell);
+        (1..=2).contains(&letters.chars().count()) && letters.chars().all(char::is_alphabetic)
+    };
     let mut ranges = Vec::with_capacity(cells.len());
     let mut index = 0;
     while index < cells.len() {
         let spaced = cells.get(index..index + 2).is_some_and(|pair| {
             pair.iter().all(one_letter) && SPACED_HEADER_WORDS.contains(&pair.concat().as_str())
         });
-        // `事 | 業 | 名`: a name's heading (…名) spaced out over three or four cells.
-        let named = (3..=MAX_SPACED_NAME_CELLS).rev().find(|length| {
+        // `補 | 正 額`: a figure's heading whose first letter a PDF's text set apart from
+        // the rest; the letter names what the rest alone does not (`款 | 比較` are two).
+        let split_figure_word = cells.get(index..index + 2).is_some_and(|pair| {
+            let joined = super::names::without_spaces(&pair.concat());
+            one_letter(&pair[0])
+                && short_letters(&pair[1])
+                && !is_column_word(pair[0])
+                && is_column_word(&joined)
+                && word_column(&joined) != word_column(&super::names::without_spaces(pair[1]))
+        });
+        // `事 | 業 | 名`, `事 業 | 名`: a name's heading (…名) spaced out over two to four
+        // cells of one or two letters.
+        let named = (2..=MAX_SPACED_NAME_CELLS).rev().find(|length| {
             cells.get(index..index + length).is_some_and(|run| {
-                run.iter().all(one_letter) && run.last().is_some_and(|last| *last == NAME_SUFFIX)
+                let letters: usize = run
+                    .iter()
+                    .map(|cell| super::names::without_spaces(cell).chars().count())
+                    .sum();
+                letters >= MIN_SPACED_NAME_LETTERS
+                    && run.iter().all(short_letters)
+                    && run.last().is_some_and(|last| *last == NAME_SUFFIX)
             })
         });
         let end = match named {
             Some(length) => index + length,
-            None if spaced => index + 2,
+            None if spaced || split_figure_word => index + 2,
             None => index + 1,
         };
         ranges.push(index..end);
@@ -441,6 +464,9 @@ pub fn spaced_word_ranges(cells: &[&str]) -> Vec<std::ops::Range<usize>> {
     }
     ranges
 }
+
+/// Fewest letters of a letter-spaced name heading (`事 業 | 名`).
+const MIN_SPACED_NAME_LETTERS: usize = 3;
 
 /// Most one-character cells a letter-spaced name heading (`事 | 業 | 名`) is split into.
 const MAX_SPACED_NAME_CELLS: usize = 4;
@@ -1231,6 +1257,76 @@ pub fn names_a_limit(label: &str) -> bool {
     LIMIT_WORDS.iter().any(|w| label.contains(w)) || names_a_rate(label)
 }
 
+/// The word for a budget's revenue (`一般会計の主な歳入`, `歳入合計`).
+const REVENUE_WORD: &str = "歳入";
+/// The word for a budget's spending; with it, revenue is named beside spending
+/// (`歳入歳出予算の総額`), not alone.
+const EXPENDITURE_WORD: &str = "歳出";
+/// The word for a source of funding (`補正予算の財源`, `一般財源`).
+const FUNDING_SOURCE_WORD: &str = "財源";
+/// Words that name a breakdown of funding sources wherever they stand in a name
+/// (`要求額の財源内訳`, `財源構成`).
+const FUNDING_BREAKDOWN_WORDS: [&str; 3] = ["財源内訳", "財源の内訳", "財源構成"];
+
+/// Whether a heading, caption or row label names where a budget's money comes from, not what
+/// it is spent on: revenue alone (`２　一般会計の主な歳入`, `歳入合計`, a cell `歳入`) or
+/// sources of funding (`補正予算の財源（一般会計）`, `財源内訳`, `一般財源`). The amounts
+/// under it are no budgets of the items they name (`市税`, `国庫支出金`, `県債`). A name of
+/// spending (`歳出`, `歳入歳出予算`) or of securing funds for a measure (`地方の一般財源総額の
+/// 確保`) is none.
+pub fn names_revenue(text: &str) -> bool {
+    if text.chars().count() > MAX_REVENUE_NAME_CHARS || text.contains(SENTENCE_MARKS) {
+        return false;
+    }
+    let folded = folded_header(text);
+    if folded.contains(EXPENDITURE_WORD) {
+        return false;
+    }
+    // `補正予算の財源（一般会計）`: the name before what its parenthesis adds.
+    let name = folded
+        .strip_suffix(')')
+        .and_then(|inner| inner.rfind('('))
+        .map_or(folded.as_str(), |at| &folded[..at]);
+    // `合計（歳入）` names revenue in its parenthesis; `主要事業（財源内訳）` names a table
+    // of projects with their sources beside.
+    folded.contains(REVENUE_WORD)
+        || name.ends_with(FUNDING_SOURCE_WORD)
+        || names_funding_breakdown(name)
+}
+
+/// Whether a text names a breakdown of funding sources (`要求額の財源内訳`, `財源構成`), which
+/// also heads the columns of a table of projects that give their sources beside their cost.
+pub fn names_funding_breakdown(text: &str) -> bool {
+    let folded = folded_header(text);
+    FUNDING_BREAKDOWN_WORDS
+        .iter()
+        .any(|word| folded.contains(word))
+}
+
+/// Whether a short line names spending alone (`２　一般会計の歳出`, `【歳出】`, `歳出合計`).
+pub fn names_spending(text: &str) -> bool {
+    let folded = folded_header(text);
+    text.chars().count() <= MAX_REVENUE_NAME_CHARS
+        && folded.contains(EXPENDITURE_WORD)
+        && !folded.contains(REVENUE_WORD)
+}
+
+/// Particles and stops of a sentence (`寄附額は歳入で２億円を見込んで`), which no name of
+/// revenue holds.
+const SENTENCE_MARKS: [char; 4] = ['は', 'を', '。', '、'];
+
+/// Most chars of a name, heading or caption of revenue; a longer text is a sentence.
+const MAX_REVENUE_NAME_CHARS: usize = 40;
+
+/// Whether any cell of words of a row (cells holding no digit: not its figures, nor its
+/// year) names revenue (`2027 | 一般会計 | 歳入 | 市税 | 13284000`, `歳入合計 | …`).
+pub fn names_revenue_in_words(cells: &[&str]) -> bool {
+    cells
+        .iter()
+        .filter(|cell| !cell.chars().any(char::is_numeric))
+        .any(|cell| names_revenue(cell))
+}
+
 /// Words that make the amount right after them a rate per head, unit or month (`１人当たり
 /// ５万円`, `補助単価`, `月額`), not a budget.
 const RATE_WORDS: [&str; 4] = ["単価", "当たり", "あたり", "月額"];
@@ -1819,6 +1915,32 @@ mod tests {
         YearKind {
             year: FiscalYear::parse_label(label),
             kind: Some(kind),
+        }
+    }
+
+    #[test]
+    fn revenue_and_funding_sources_are_told_from_spending() {
+        for revenue in [
+            "２　一般会計の主な歳入（単位：千円）",
+            "歳入合計",
+            "歳 入",
+            "第５　補正予算の財源（一般会計）",
+            "2月補正予算(一般会計)の財源内訳",
+            "一般財源",
+            "その他（歳入）",
+        ] {
+            assert!(names_revenue(revenue), "{revenue}");
+        }
+        for spending in [
+            "歳入歳出予算の総額",
+            "３　一般会計の歳出",
+            "地方の一般財源総額の確保",
+            "財源確保のための取組",
+            "国庫支出金",
+            "４　主要事業（財源内訳）",
+            "寄附額は歳入で",
+        ] {
+            assert!(!names_revenue(spending), "{spending}");
         }
     }
 
