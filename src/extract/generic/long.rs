@@ -6,8 +6,8 @@
 
 use super::{NAME_FIELDS, Reader, Role};
 use crate::extract::recognise::amounts::{
-    Column, YearKind, cell_amount, column_of, names_revenue_in_words, names_years, tab_cells,
-    unit_declared, year_cell,
+    Column, YearKind, cell_amount, column_of, names_revenue, names_years, tab_cells, unit_declared,
+    year_cell,
 };
 use crate::extract::recognise::names::{clean_name, without_spaces};
 use crate::money::parse_number;
@@ -78,7 +78,7 @@ impl Reader<'_> {
         };
         let (name, measure, value) = (row[table.name], row[table.measure], row[table.value]);
         // `一般会計 | 歳入 | 市税 | 当初予算額 | …`: revenue.
-        self.row_revenue = names_revenue_in_words(&row[..=table.name]);
+        self.row_revenue = row[..=table.name].iter().any(|cell| names_revenue(cell));
         let unit = table
             .unit
             .and_then(|index| unit_declared(&format!("（{}）", row[index])))

@@ -53,9 +53,15 @@ use tables::is_whole_amount;
 /// Longest item name, in chars: a longer title is a sentence, not a name.
 const MAX_ITEM_NAME_CHARS: usize = 60;
 
-/// Most blanks before a table's caption; a line set further in stands over the header's
-/// columns, as a part of the header.
-const MAX_CAPTION_INDENT: usize = 8;
+/// Most blanks before a line at the left of a page's text: a table's caption, or a row of
+/// the left one of two tables side by side. A line set further in stands over columns to
+/// the right (a header's words, a row of the right-hand table).
+const MAX_LEFT_INDENT: usize = 8;
+
+/// Whether a line is set in past [`MAX_LEFT_INDENT`] blanks.
+fn is_set_far_in(line: &str) -> bool {
+    line.chars().take_while(|c| c.is_whitespace()).count() > MAX_LEFT_INDENT
+}
 
 /// How many lines of a header above its last a breakdown's head (`節`) may stand on.
 const BREAKDOWN_HEAD_LINES_ABOVE: usize = 2;
@@ -1311,11 +1317,10 @@ impl<'a> Reader<'a> {
     fn caption_names_revenue(&self, header: usize) -> bool {
         self.caption_line(header).is_some_and(|number| {
             let caption = strip_markup(self.line(number));
-            let indent = caption.chars().take_while(|c| c.is_whitespace()).count();
             let parts = cells(&caption);
             let numbered_caption =
                 numbered(&caption).is_some() || exhibit_title(caption.trim()).is_some();
-            indent <= MAX_CAPTION_INDENT
+            !is_set_far_in(&caption)
                 && parts.first().is_some_and(|name| {
                     names_revenue(name) && (numbered_caption || !names_funding_breakdown(name))
                 })

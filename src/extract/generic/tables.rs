@@ -3,14 +3,14 @@
 
 use super::{
     Item, Reader, Role, TableLayout, exhibit_title, is_name_line, is_parenthesised, is_row_number,
-    is_rule_line, is_table_line, item_year_kind, split_trailing_parenthesis,
+    is_rule_line, is_set_far_in, is_table_line, item_year_kind, split_trailing_parenthesis,
 };
 use crate::extract::recognise::amounts::{
     Column, SUPPLEMENTARY_ORDINAL, YearKind, cell_amount, cells, column_of, figure_note_label,
     inline_figures, is_figure_label, is_whole_amount_text, join_spaced_words, kind_named,
-    names_a_limit, names_around_supplementary, names_notes, names_project_cost,
-    names_revenue_in_words, names_spent_alone, opens_with_funding, opens_with_state_share,
-    relative_year, shifted, unit_of_cell, year_cell,
+    names_a_limit, names_around_supplementary, names_notes, names_project_cost, names_revenue,
+    names_spent_alone, opens_with_funding, opens_with_state_share, relative_year, shifted,
+    unit_of_cell, year_cell,
 };
 use crate::extract::recognise::bodies::is_body_name;
 use crate::extract::recognise::names::{
@@ -308,12 +308,8 @@ fn in_right_half(raw: &str, row: &[&str], columns: &[Column]) -> bool {
             && columns[..index].iter().any(is_figure)
             && columns[index + 1..].iter().any(is_figure)
     });
-    let indent = raw.chars().take_while(|c| c.is_whitespace()).count();
-    two_tables && row.len() < columns.len() && (indent > MAX_LEFT_HALF_INDENT || raw.contains('\t'))
+    two_tables && row.len() < columns.len() && (is_set_far_in(raw) || raw.contains('\t'))
 }
-
-/// Most blanks before a row of the left one of two tables side by side.
-const MAX_LEFT_HALF_INDENT: usize = 8;
 
 /// Whether the last cell of a row is a rate beside its figures: a percentage, or a number
 /// with one decimal (`101.8`) after whole figures.
@@ -831,7 +827,9 @@ impl Reader<'_> {
     /// Reads a table row; false when the line is not one.
     pub(super) fn table_row(&mut self, number: usize, raw: &str, row: &[&str]) -> bool {
         self.row_revenue = self.columns.as_deref().is_some_and(|columns| {
-            names_revenue_in_words(&row[..leading_label_columns(columns).min(row.len())])
+            row[..leading_label_columns(columns).min(row.len())]
+                .iter()
+                .any(|label| names_revenue(label))
                 || self.column_revenue.first() == Some(&true) && !in_right_half(raw, row, columns)
         });
         // `⑩ 市町村DX共同化推進事業 | 【新規】 | 214,600 | － | …`: the mark in a cell of its

@@ -1318,15 +1318,6 @@ const SENTENCE_MARKS: [char; 4] = ['は', 'を', '。', '、'];
 /// Most chars of a name, heading or caption of revenue; a longer text is a sentence.
 const MAX_REVENUE_NAME_CHARS: usize = 40;
 
-/// Whether any cell of words of a row (cells holding no digit: not its figures, nor its
-/// year) names revenue (`2027 | 一般会計 | 歳入 | 市税 | 13284000`, `歳入合計 | …`).
-pub fn names_revenue_in_words(cells: &[&str]) -> bool {
-    cells
-        .iter()
-        .filter(|cell| !cell.chars().any(char::is_numeric))
-        .any(|cell| names_revenue(cell))
-}
-
 /// Words that make the amount right after them a rate per head, unit or month (`１人当たり
 /// ５万円`, `補助単価`, `月額`), not a budget.
 const RATE_WORDS: [&str; 4] = ["単価", "当たり", "あたり", "月額"];
