@@ -14,6 +14,11 @@ use seisaku::documents::intake::{Incoming, IntakeOptions, Overrides};
 use seisaku::engine::Engine;
 use std::time::Instant;
 
+/// The allocator the `seisaku` binary serves with, so that adds cost here what they cost in
+/// the server.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// An HTML body of `pages` pages of about 20 lines of seed text each, one `<section>` a page.
 fn pdf_body(pages: usize) -> String {
     let text = seed_text(pages * 1_200, "ベンチマーク資料");

@@ -22,6 +22,11 @@ use std::time::{Duration, Instant};
 use tracing_subscriber::layer::{Context, SubscriberExt};
 use tracing_subscriber::{Layer, Registry};
 
+/// The allocator the `seisaku` binary serves with, so that adds cost here what they cost in
+/// the server.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Width of the first column of the tables.
 const WIDTH: usize = 34;
 

@@ -11,7 +11,7 @@ pub mod kept;
 use crate::corpus::{Corpus, CorpusError, SeedDoc};
 use crate::engine::{Engine, EngineConfig, EngineError, GRAPH_FILE, node_entry, now_rfc3339};
 use crate::graph::GraphError;
-use crate::graph::assembly::{GraphAssembly, PreparedDocument};
+use crate::graph::assembly::{DraftCopy, GraphAssembly, PreparedDocument};
 use crate::graph::build::document_drafts;
 use crate::graph::model::NodeType;
 use crate::index::incremental::{IndexChanges, derive_index};
@@ -298,18 +298,29 @@ pub fn remove_document(
 /// answers: the graph file and the segment merges the index commit started.
 fn derive(config: &EngineConfig, base: &Engine) -> Result<(Engine, Unfinished), EngineError> {
     let started = Instant::now();
-    let grown = Corpus::grown(&base.corpus, &config.seeds_dir, &config.library())?;
-    let corpus = grown.corpus;
+    // The base's graph assembly is copied while the corpus is read: making the graph then
+    // copies no more than the drafts of the documents merged.
+    let (grown, ahead) = rayon::join(
+        || -> Result<_, EngineError> {
+            let grown = Corpus::grown(&base.corpus, &config.seeds_dir, &config.library())?;
+            let cache = DocumentCache::reusing(&grown.corpus, &base.cache, &grown.kept);
+            Ok((grown.corpus, cache))
+        },
+        || assembly_ahead(base),
+    );
+    let (corpus, mut cache) = grown?;
     let fingerprint = crate::engine::fingerprint(config, &corpus);
-    let mut cache = DocumentCache::reusing(&corpus, &base.cache, &grown.kept);
     tracing::debug!(ms = started.elapsed().as_millis() as u64, "corpus read");
-    let kept = assemble(base, &corpus, &cache);
+    let (mut kept, copy) = assemble(base, &corpus, &cache, ahead);
     tracing::debug!(ms = started.elapsed().as_millis() as u64, "documents read");
     let store = config.store();
     let dir = store.new_build_dir(&fingerprint)?;
     let saved_docs = save_assembly(&kept, &base.build_dir, &dir)?;
     tracing::debug!(ms = started.elapsed().as_millis() as u64, "assembly saved");
-    let (graph, _) = kept.assembly.to_graph(&corpus, &base.vocab);
+    let (graph, _) = match copy {
+        Some(copy) => kept.assembly.to_graph_from(copy, &corpus, &base.vocab),
+        None => kept.assembly.to_graph(&corpus, &base.vocab),
+    };
     tracing::debug!(ms = started.elapsed().as_millis() as u64, "graph merged");
     let changes = index_changes(base, &corpus, &cache, &graph);
     // The index is written on one thread while the drafts are saved on another; the graph
@@ -363,11 +374,50 @@ const PREPARED_PER_THREAD: usize = 4;
 /// their cached drafts when the file is read), then the whole assembly is saved again.
 const MAX_DOCS_AFTER_SAVED: usize = 16;
 
-/// The graph assembly of `corpus`: the base engine's (kept in memory, or else read from its
+/// The base engine's graph assembly, with a copy of its drafts made ahead.
+struct Ahead {
+    kept: Kept,
+    copy: DraftCopy,
+    /// Whether the assembly was read from the base's build (not kept in memory).
+    read: bool,
+}
+
+/// The base engine's graph assembly (kept in memory, or else read from its build), with a
+/// copy of its drafts made ahead; `None` when the build has none saved.
+fn assembly_ahead(base: &Engine) -> Option<Ahead> {
+    let (mut kept, read) = match base.assembly.take() {
+        Some(kept) => (kept, false),
+        None => (saved_assembly(base)?, true),
+    };
+    let copy = kept.assembly.copy_drafts();
+    Some(Ahead { kept, copy, read })
+}
+
+/// The assembly saved in the base engine's build.
+fn saved_assembly(base: &Engine) -> Option<Kept> {
+    match GraphAssembly::load(&base.build_dir) {
+        Ok(assembly) => Some(Kept {
+            saved_docs: assembly.docs().len(),
+            assembly,
+        }),
+        Err(error) => {
+            tracing::warn!(%error, "no saved graph assembly; merging every document again");
+            None
+        }
+    }
+}
+
+/// The graph assembly of `corpus`: the base engine's (`ahead`, or else the one saved in its
 /// build) with the documents that come after those it merged added, when the documents it
 /// merged are still the corpus's first ones, unchanged; otherwise (a document removed or
-/// changed) made again from every document's cached drafts.
-fn assemble(base: &Engine, corpus: &Corpus, cache: &DocumentCache) -> Kept {
+/// changed) made again from every document's cached drafts. With it the copy of its drafts
+/// made ahead, when that is still of use.
+fn assemble(
+    base: &Engine,
+    corpus: &Corpus,
+    cache: &DocumentCache,
+    ahead: Option<Ahead>,
+) -> (Kept, Option<DraftCopy>) {
     let unchanged = |assembly: &GraphAssembly| {
         assembly.docs().len() <= corpus.docs.len()
             && assembly
@@ -382,28 +432,23 @@ fn assemble(base: &Engine, corpus: &Corpus, cache: &DocumentCache) -> Kept {
                         )
                 })
     };
-    let saved = || match GraphAssembly::load(&base.build_dir) {
-        Ok(assembly) if unchanged(&assembly) => Some(Kept {
-            saved_docs: assembly.docs().len(),
-            assembly,
-        }),
-        Ok(_) => None,
-        Err(error) => {
-            tracing::warn!(%error, "no saved graph assembly; merging every document again");
-            None
+    let read_already = ahead.as_ref().is_some_and(|ahead| ahead.read);
+    let (mut kept, copy) = match ahead {
+        Some(ahead) if unchanged(&ahead.kept.assembly) => (ahead.kept, Some(ahead.copy)),
+        _ => {
+            let kept = (!read_already)
+                .then(|| saved_assembly(base))
+                .flatten()
+                .filter(|kept| unchanged(&kept.assembly))
+                .unwrap_or(Kept {
+                    assembly: GraphAssembly::default(),
+                    saved_docs: 0,
+                });
+            (kept, None)
         }
     };
-    let mut kept = base
-        .assembly
-        .take()
-        .filter(|kept| unchanged(&kept.assembly))
-        .or_else(saved)
-        .unwrap_or(Kept {
-            assembly: GraphAssembly::default(),
-            saved_docs: 0,
-        });
     merge_the_rest(&mut kept.assembly, corpus, cache, &base.vocab);
-    kept
+    (kept, copy)
 }
 
 /// Merges into `assembly` the documents of `corpus` after those it holds (which must be the

@@ -111,6 +111,29 @@ pub struct GraphAssembly {
     renamed: BTreeSet<String>,
     rejected: usize,
     report: BuildReport,
+    /// Whether the texts of the documents merged were made one allocation per distinct text
+    /// when the assembly was read (documents merged since have their texts as extracted).
+    texts_shared: bool,
+    /// The drafts merged since [`GraphAssembly::copy_drafts`], to merge into that copy too.
+    since_copy: Option<Journal>,
+}
+
+/// Drafts merged since a copy was made, in their order.
+#[derive(Debug, Default)]
+struct Journal {
+    /// Documents, node drafts and edge drafts the assembly held when the copy was made.
+    held: (usize, usize, usize),
+    nodes: Vec<NodeDraft>,
+    edges: Vec<EdgeDraft>,
+}
+
+/// A copy of an assembly's merged drafts, made ahead (while the next documents are read) so
+/// that making the graph once they are merged copies nothing more than their drafts.
+#[derive(Debug)]
+pub struct DraftCopy {
+    docs: usize,
+    nodes: Vec<NodeDraft>,
+    edges: Vec<EdgeDraft>,
 }
 
 /// What the last step of making the graph takes from an assembly besides its drafts.
@@ -119,12 +142,15 @@ struct Finishing<'a> {
     renamed: usize,
     rejected: usize,
     report: BuildReport,
+    /// Whether the drafts' texts are already one allocation per distinct text.
+    texts_shared: bool,
 }
 
 impl Finishing<'_> {
     /// The graph: `nodes` and `edges` (the documents' merged drafts), then the vocabulary
     /// nodes of every mention and the links their names make, the links item names made
     /// (`named`), then each document's context cues; every source checked against `corpus`.
+    /// Equal texts are made one allocation unless the drafts' already are.
     fn graph(
         self,
         mut nodes: impl Merging<NodeDraft>,
@@ -152,10 +178,15 @@ impl Finishing<'_> {
         }
         let edges = edges.into_items();
         let edge_count = edges.len();
-        let graph = KnowledgeGraph::new(GraphData {
+        let data = GraphData {
             nodes: nodes.into_items(),
             edges,
-        });
+        };
+        let graph = if self.texts_shared {
+            KnowledgeGraph::with_texts_as_given(data)
+        } else {
+            KnowledgeGraph::new(data)
+        };
         report.dangling_edges = edge_count - graph.edges().len();
         (graph, report)
     }
@@ -241,6 +272,10 @@ impl GraphAssembly {
                 edges: context_edges,
             },
         );
+        if let Some(journal) = &mut self.since_copy {
+            journal.nodes.extend(nodes.iter().cloned());
+            journal.edges.extend(edges.iter().cloned());
+        }
         nodes.into_iter().for_each(|n| self.nodes.push(n));
         edges.into_iter().for_each(|e| self.edges.push(e));
         named.into_iter().for_each(|e| self.named.push(e));
@@ -262,6 +297,7 @@ impl GraphAssembly {
             renamed: self.renamed.len(),
             rejected: self.rejected,
             report: self.report,
+            texts_shared: false,
         };
         let named = self.named.into_items();
         let context = self
@@ -271,19 +307,74 @@ impl GraphAssembly {
         finishing.graph(self.nodes, self.edges, named, context, corpus, vocab)
     }
 
+    /// A copy of the drafts merged so far, for [`GraphAssembly::to_graph_from`] once more
+    /// documents are merged (those merged from now on are kept aside to merge into it too).
+    pub fn copy_drafts(&mut self) -> DraftCopy {
+        self.since_copy = Some(Journal {
+            held: (
+                self.docs.len(),
+                self.nodes.items().len(),
+                self.edges.items().len(),
+            ),
+            ..Journal::default()
+        });
+        let (nodes, edges) = rayon::join(
+            || self.nodes.items().to_vec(),
+            || self.edges.items().to_vec(),
+        );
+        DraftCopy {
+            docs: self.docs.len(),
+            nodes,
+            edges,
+        }
+    }
+
     /// The graph [`GraphAssembly::into_graph`] gives, the assembly kept: its drafts are copied,
     /// the tables that merge them are not.
     pub fn to_graph(&self, corpus: &Corpus, vocab: &Vocabulary) -> (KnowledgeGraph, BuildReport) {
+        let (nodes, edges) = rayon::join(|| self.nodes.extended(), || self.edges.extended());
+        self.graph_of(nodes, edges, corpus, vocab)
+    }
+
+    /// [`GraphAssembly::to_graph`] made from `copy` (from [`GraphAssembly::copy_drafts`] of
+    /// this assembly) and the drafts merged since, which are merged into it again; made as
+    /// `to_graph` makes it when the copy is not of this assembly.
+    pub fn to_graph_from(
+        &mut self,
+        copy: DraftCopy,
+        corpus: &Corpus,
+        vocab: &Vocabulary,
+    ) -> (KnowledgeGraph, BuildReport) {
+        let journal = self.since_copy.take();
+        let Some(journal) = journal
+            .filter(|journal| journal.held == (copy.docs, copy.nodes.len(), copy.edges.len()))
+        else {
+            return self.to_graph(corpus, vocab);
+        };
+        let mut nodes = self.nodes.extended_from(copy.nodes);
+        journal.nodes.into_iter().for_each(|n| nodes.push(n));
+        let mut edges = self.edges.extended_from(copy.edges);
+        journal.edges.into_iter().for_each(|e| edges.push(e));
+        self.graph_of(nodes, edges, corpus, vocab)
+    }
+
+    /// The graph of the documents' merged drafts `nodes` and `edges` (extended copies of this
+    /// assembly's) and the rest of this assembly.
+    fn graph_of(
+        &self,
+        nodes: impl Merging<NodeDraft>,
+        edges: impl Merging<EdgeDraft>,
+        corpus: &Corpus,
+        vocab: &Vocabulary,
+    ) -> (KnowledgeGraph, BuildReport) {
         let finishing = Finishing {
             mentions: &self.mentions,
             renamed: self.renamed.len(),
             rejected: self.rejected,
             report: self.report.clone(),
+            texts_shared: self.texts_shared,
         };
-        let ((nodes, edges), named) = rayon::join(
-            || rayon::join(|| self.nodes.extended(), || self.edges.extended()),
-            || self.named.items().to_vec(),
-        );
+        let named = self.named.items().to_vec();
         let context = self
             .context
             .values()
@@ -342,6 +433,8 @@ impl GraphAssembly {
             renamed: saved.renamed,
             rejected: saved.rejected,
             report: BuildReport::default(),
+            texts_shared: true,
+            since_copy: None,
         })
     }
 }

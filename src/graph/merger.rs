@@ -5,8 +5,9 @@
 //! looking keys up in its own table, so more drafts are merged without copying that table.
 
 use super::model::{EdgeDraft, NodeDraft, Rel, Source};
+use foldhash::HashMap;
 use serde_json::Value;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::hash::Hash;
 
 /// Most sources kept per node or edge.
@@ -82,7 +83,7 @@ impl<T: Mergeable> Default for Merger<T> {
     fn default() -> Merger<T> {
         Merger {
             items: Vec::new(),
-            by_key: HashMap::new(),
+            by_key: HashMap::default(),
         }
     }
 }
@@ -119,16 +120,24 @@ impl<T: Mergeable> Merging<T> for Merger<T> {
 impl<T: Mergeable + Clone> Merger<T> {
     /// A copy of the merged drafts to merge more into, this merger left as it is.
     pub(super) fn extended(&self) -> Extended<'_, T> {
+        self.extended_from(self.items.clone())
+    }
+
+    /// [`Merger::extended`] from `copy`, a copy made earlier of this merger's first drafts;
+    /// the drafts this merger merged since must then be pushed again, in their order.
+    pub(super) fn extended_from(&self, copy: Vec<T>) -> Extended<'_, T> {
         Extended {
             base: &self.by_key,
-            items: self.items.clone(),
-            added: HashMap::new(),
+            items: copy,
+            added: HashMap::default(),
         }
     }
 }
 
-/// A copy of a merger's drafts with more merged in: keys are looked up in the merger's table,
-/// then in the table of those added since.
+/// A copy of a merger's drafts with more merged in: keys are looked up in the merger's table
+/// (for drafts the copy holds yet: a copy made earlier takes the drafts merged since again in
+/// their order, so each lands where it did in the merger), then in the table of those added
+/// since.
 #[derive(Debug)]
 pub(super) struct Extended<'a, T: Mergeable> {
     base: &'a HashMap<T::Key, usize>,
@@ -142,6 +151,7 @@ impl<T: Mergeable> Merging<T> for Extended<'_, T> {
         let position = self
             .base
             .get(&key)
+            .filter(|&&position| position < self.items.len())
             .or_else(|| self.added.get(&key))
             .copied();
         merge_or_append(&mut self.items, &mut self.added, position, key, item);
@@ -217,6 +227,49 @@ mod tests {
     use super::*;
     use crate::graph::model::{NodeType, cited_draft as node};
 
+    /// Each draft's id and cited lines.
+    fn lines(nodes: &[NodeDraft]) -> Vec<(String, Vec<u32>)> {
+        nodes
+            .iter()
+            .map(|n| {
+                (
+                    n.id.clone(),
+                    n.sources.iter().map(|s| s.line_start).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_copy_made_earlier_takes_the_later_drafts_again_and_more() {
+        let mut merger = NodeMerger::default();
+        for (name, line) in [("a", 1), ("b", 2)] {
+            merger.push(node(NodeType::Measure, name, line));
+        }
+        let copy = merger.items().to_vec();
+        let since = [("c", 3), ("a", 4), ("d", 5), ("c", 6)];
+        for (name, line) in since {
+            merger.push(node(NodeType::Measure, name, line));
+        }
+        let mut extended = merger.extended_from(copy);
+        for (name, line) in since {
+            extended.push(node(NodeType::Measure, name, line));
+        }
+        for (name, line) in [("d", 7), ("e", 8), ("e", 9)] {
+            extended.push(node(NodeType::Measure, name, line));
+        }
+        assert_eq!(
+            lines(&extended.into_items()),
+            [
+                ("measure:a".to_string(), vec![1, 4]),
+                ("measure:b".to_string(), vec![2]),
+                ("measure:c".to_string(), vec![3, 6]),
+                ("measure:d".to_string(), vec![5, 7]),
+                ("measure:e".to_string(), vec![8, 9]),
+            ]
+        );
+    }
+
     #[test]
     fn an_extended_copy_merges_as_a_copy_of_the_merger_would() {
         let mut merger = NodeMerger::default();
@@ -230,17 +283,6 @@ mod tests {
             copy.push(node(NodeType::Measure, name, line));
             extended.push(node(NodeType::Measure, name, line));
         }
-        let lines = |nodes: &[NodeDraft]| -> Vec<(String, Vec<u32>)> {
-            nodes
-                .iter()
-                .map(|n| {
-                    (
-                        n.id.clone(),
-                        n.sources.iter().map(|s| s.line_start).collect(),
-                    )
-                })
-                .collect()
-        };
         let extended = extended.into_items();
         assert_eq!(lines(&extended), lines(&copy.into_items()));
         assert_eq!(

@@ -3,13 +3,14 @@
 pub mod assembly;
 pub mod build;
 pub mod export;
+mod ids;
 mod merger;
 pub mod model;
 pub mod query;
 pub mod shared;
 
 use crate::index::store::write_streamed_atomically;
-use foldhash::HashMap as FastHashMap;
+use ids::IdTable;
 use model::{EdgeDraft, NodeDraft, NodeType, Rel, Source};
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -56,38 +57,44 @@ pub struct GraphData {
 pub struct KnowledgeGraph {
     data: GraphData,
     graph: DiGraph<usize, usize>,
-    /// Every node once, sorted by id (the last of equal ids): found by binary search, so the
-    /// ids are not held twice.
-    by_id: Box<[NodeIndex]>,
+    /// Every node by id (the last of equal ids).
+    by_id: IdTable,
 }
 
 impl KnowledgeGraph {
     /// Builds the petgraph view over merged nodes and edges; edges whose ends are unknown are
-    /// dropped.
+    /// dropped. Equal texts are made one allocation first.
     pub fn new(mut data: GraphData) -> KnowledgeGraph {
-        share_texts(&mut data);
+        share_texts(&mut data.nodes, &mut data.edges);
+        KnowledgeGraph::with_texts_as_given(data)
+    }
+
+    /// [`KnowledgeGraph::new`] for drafts whose texts are already shared (the graph made
+    /// again from an assembly read with its texts shared): the texts are left as they are.
+    pub(crate) fn with_texts_as_given(mut data: GraphData) -> KnowledgeGraph {
         let mut graph = DiGraph::with_capacity(data.nodes.len(), data.edges.len());
         for position in 0..data.nodes.len() {
             graph.add_node(position);
         }
-        let by_id = ids_sorted(&data.nodes, &graph);
-        // Each edge end is looked up once, in a table of the ids; edges with an unknown end
-        // are dropped.
-        let table: FastHashMap<&str, NodeIndex> = by_id
-            .iter()
-            .map(|&index| (data.nodes[graph[index]].id.as_str(), index))
+        let by_id = IdTable::new(&data.nodes);
+        // Each edge end is looked up once, the edges shared among the threads; edges with an
+        // unknown end are dropped.
+        let find = |id: &str| by_id.find(&data.nodes, id).map(NodeIndex::new);
+        let ends: Vec<Option<(NodeIndex, NodeIndex)>> = data
+            .edges
+            .par_iter()
+            .with_min_len(EDGES_PER_TASK)
+            .map(|edge| find(&edge.from).zip(find(&edge.to)))
             .collect();
-        let find = |id: &str| table.get(id).copied();
+        let mut ends = ends.into_iter();
         let mut kept = Vec::with_capacity(data.edges.len());
-        data.edges
-            .retain(|edge| match find(&edge.from).zip(find(&edge.to)) {
-                Some(ends) => {
-                    kept.push(ends);
-                    true
-                }
-                None => false,
-            });
-        drop(table);
+        data.edges.retain(|_| match ends.next().flatten() {
+            Some(found) => {
+                kept.push(found);
+                true
+            }
+            None => false,
+        });
         data.nodes.shrink_to_fit();
         data.edges.shrink_to_fit();
         for (position, (from, to)) in kept.into_iter().enumerate() {
@@ -144,7 +151,7 @@ impl KnowledgeGraph {
 
     /// The petgraph index of a node.
     pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
-        find_id(&self.data.nodes, &self.graph, &self.by_id, id)
+        self.by_id.find(&self.data.nodes, id).map(NodeIndex::new)
     }
 
     /// The node at a petgraph index.
@@ -201,6 +208,9 @@ impl KnowledgeGraph {
     }
 }
 
+/// Fewest edges whose ends a task looks up.
+const EDGES_PER_TASK: usize = 4_096;
+
 /// Items serialised per batch when a graph is saved.
 const SAVE_BATCH: usize = 2_048;
 
@@ -234,39 +244,11 @@ fn write_array<T: Serialize + Sync>(writer: &mut dyn Write, items: &[T]) -> std:
     Ok(())
 }
 
-/// The node indices of `graph` (whose weights are positions in `nodes`) sorted by id; of
-/// equal ids only the last node is kept.
-fn ids_sorted(nodes: &[NodeDraft], graph: &DiGraph<usize, usize>) -> Box<[NodeIndex]> {
-    let id = |index: &NodeIndex| nodes[graph[*index]].id.as_str();
-    let mut sorted: Vec<NodeIndex> = graph.node_indices().rev().collect();
-    sorted.sort_by(|a, b| id(a).cmp(id(b)));
-    sorted.dedup_by(|later, first| id(later) == id(first));
-    sorted.into_boxed_slice()
-}
-
-/// The node with id `wanted` in `sorted` (see [`ids_sorted`]).
-fn find_id(
-    nodes: &[NodeDraft],
-    graph: &DiGraph<usize, usize>,
-    sorted: &[NodeIndex],
-    wanted: &str,
-) -> Option<NodeIndex> {
-    sorted
-        .binary_search_by(|index| {
-            let position = graph.node_weight(*index).copied().unwrap_or(usize::MAX);
-            let id = nodes.get(position).map_or("", |n| n.id.as_str());
-            id.cmp(wanted)
-        })
-        .ok()
-        .map(|found| sorted[found])
-}
-
 /// Makes the edges' equal ends and the sources' equal document names and quotes one
 /// allocation each, and gives the lists no room beyond their length: a graph is not changed
 /// once made. Ids and the texts of sources are told apart (an id is never a quote), so the
 /// two are shared on two threads.
-fn share_texts(data: &mut GraphData) {
-    let GraphData { nodes, edges } = data;
+pub(crate) fn share_texts(nodes: &mut [NodeDraft], edges: &mut [EdgeDraft]) {
     let mut ends: Vec<&mut SharedStr> = Vec::with_capacity(edges.len() * 2);
     let mut sources: Vec<&mut Vec<Source>> = Vec::with_capacity(nodes.len() + edges.len());
     for edge in edges.iter_mut() {
