@@ -1693,6 +1693,25 @@ fn lettered_headers_and_revenue_written_blind() {
     assert_set_recall(&LETTERED_HEADERS_AND_REVENUE_SET);
 }
 
+/// The seventieth set written blind, the three of its six documents read so far: a ministry's
+/// request exported from a word processor (UTF-8 with a BOM, CRLF, full-width digits) whose
+/// items stand in an outline with each amount on its own line below the name, beside
+/// `うち重要政策推進枠` parts, an item requested without an amount and the supplementary
+/// of the year before; a town's supplementary in Markdown whose 款 table gives the amounts
+/// before and after it, with a revenue table and prose bullets after; and a city's budget
+/// points in HTML over two-row headers, 億円 summaries, a 千円 project table and a `<dl>` in
+/// 万円.
+const OUTLINES_AND_POINTS_SET: [&str; 3] = [
+    "d70_2_kokudo_suishigen_gaisan_r9.txt",
+    "d70_3_tsurumisawa_hosei2_r8.md",
+    "d70_5_minatohama_r9_point.html",
+];
+
+#[test]
+fn outlines_and_points_written_blind() {
+    assert_set_recall(&OUTLINES_AND_POINTS_SET);
+}
+
 /// The items of a document's budgets flagged as revenue (歳入 or 財源).
 fn revenue_items(file: &str) -> Vec<String> {
     let (_, extraction) = add(file);
@@ -1715,13 +1734,14 @@ fn revenue_items(file: &str) -> Vec<String> {
 /// is.
 #[test]
 fn revenue_is_flagged_and_no_listed_spending_is() {
-    let sets: [&[&str]; 6] = [
+    let sets: [&[&str]; 7] = [
         &SENTENCES_BANDS_AND_LENDING_SET,
         &LENDING_SOURCES_AND_ACCOUNTS_IN_PROSE_SET,
         &TITLE_YEARS_AND_MARKS_SET,
         &NUMBERED_SUPPLEMENTARIES_SET,
         &THREE_LINE_HEADERS_SET,
         &LETTERED_HEADERS_AND_REVENUE_SET,
+        &OUTLINES_AND_POINTS_SET,
     ];
     let mut flagged_documents = 0;
     for file in sets.iter().flat_map(|set| set.iter()) {

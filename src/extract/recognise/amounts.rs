@@ -1071,6 +1071,16 @@ fn number_run(cell: &str) -> Vec<&str> {
                 .iter()
                 .any(|n| n.contains([',', '，', '.', '．']) || super::year_tables::is_dash(n));
             if figures && sign_start.is_none() {
+                // `8,640 １　社会福祉総務事務費`: the bare number is the note's numbering.
+                let numbering = numbers
+                    .last()
+                    .filter(|n| n.chars().all(|c| c.is_numeric()))
+                    .filter(|_| numbers.len() >= 2);
+                let from = match numbering {
+                    Some(n) => n.as_ptr() as usize - cell.as_ptr() as usize,
+                    None => from,
+                };
+                numbers.truncate(numbers.len() - usize::from(numbering.is_some()));
                 numbers.push(cell[from..].trim());
                 return numbers;
             }
@@ -2141,6 +2151,11 @@ mod tests {
         assert_eq!(cells("町債　　4,310 △ 790"), ["町債", "4,310", "△ 790"]);
         assert_eq!(cells("区　　分　　国　費"), ["区", "分", "国　費"]);
         assert_eq!(cells("講習会　　2 会場"), ["講習会", "2 会場"]);
+        assert_eq!(
+            cells("1 報酬    8,640 １　社会福祉総務事務費"),
+            ["1 報酬", "8,640", "１　社会福祉総務事務費"],
+            "a bare number before the words of a note after a figure is the note's numbering"
+        );
         assert_eq!(
             cells("│款　│本年度│比　較　├──┬──┤"),
             ["款", "本年度", "比　較"],
