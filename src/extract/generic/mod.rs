@@ -1604,6 +1604,25 @@ impl<'a> Reader<'a> {
         if top.len() > bottom.len() {
             return None;
         }
+        // A change compares the figures beside it: with a breakdown of their funding on the
+        // right (`財源内訳`), the changes stand before it.
+        let breakdown_at = top
+            .iter()
+            .position(|head| names_funding_breakdown(head))
+            .filter(|at| *at > 0);
+        let (changes, after): (Vec<&String>, Vec<&String>) = middle[1..].iter().partition(|word| {
+            breakdown_at.is_some() && matches!(column_of(1, word, context), Column::Change(_))
+        });
+        // Columns of words on the right (`事業概要 | 担当課`) a row's text may set elsewhere,
+        // when the middle line has a word for every cell it spans.
+        let every_cell_named = middle
+            .iter()
+            .all(|word| word.chars().any(char::is_alphabetic));
+        let words_on_right = after
+            .iter()
+            .rev()
+            .take_while(|word| every_cell_named && column_of(1, word, context) == Column::Other)
+            .count();
         let width = middle.len() + bottom.len();
         // A row the PDF's text breaks over two lines (`③ …事業 | 【新` over `規】 | 3,620,000
         // | …`) may come first.
@@ -1612,34 +1631,39 @@ impl<'a> Reader<'a> {
             .take(ROWS_CHECKED_UNDER_HEADER)
             .filter(|line| is_table_line(line))
             .map(|line| cells(&strip_markup(line)).len());
-        if !row_widths.any(|row_width| row_width == width) {
+        if !row_widths.any(|row_width| (width - words_on_right..=width).contains(&row_width)) {
             return None;
         }
         let spanned = bottom.len() - top.len() + 1;
         let counts = top_spans(&top, middle.len() - 1, &bottom, context);
         let mut words = vec![middle[0].clone()];
-        let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
+        // Each span of the top line's heads: its words' range, and where its first word stands
+        // on the bottom line.
+        let mut spans: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
         let mut at = 0;
         for (index, head) in top.iter().enumerate() {
+            if Some(index) == breakdown_at {
+                words.extend(changes.iter().map(|word| word.to_string()));
+            }
             let count = match &counts {
                 Some(counts) => counts[index],
                 None if index + 1 == top.len() => spanned,
                 None => 1,
             };
-            spans.push(words.len()..words.len() + count);
+            spans.push((words.len()..words.len() + count, at));
             for below in &bottom[at..at + count] {
                 words.push(format!("{head}{below}"));
             }
             at += count;
         }
-        words.extend(middle[1..].iter().cloned());
+        words.extend(after.iter().map(|word| word.to_string()));
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         let mut columns = header_columns(&words, context)?;
-        for span in spans.into_iter().filter(|span| span.len() >= 2) {
-            // Word `index` of the header stands over the bottom line's word `index - 1`.
+        for (span, first_below) in spans.into_iter().filter(|(span, _)| span.len() >= 2) {
+            let below = |index: usize| &bottom[first_below + index - span.start];
             let total = span
                 .clone()
-                .find(|index| tables::is_total_label(&bottom[index - 1]));
+                .find(|index| tables::is_total_label(below(*index)));
             if let Some(total) = total {
                 for index in span.filter(|index| *index != total) {
                     columns[index] = Column::Other;

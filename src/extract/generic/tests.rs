@@ -3416,3 +3416,30 @@ fn a_figure_heading_whose_first_letter_stands_apart_is_one_column() {
         ]
     );
 }
+
+#[test]
+fn a_three_line_header_whose_middle_line_holds_the_one_line_cells() {
+    // A PDF's text sets the cells of one line (`No.`, `事業名`, `比較`, …) between the two
+    // lines of the stacked ones; the notes and sections the rows' text moves elsewhere.
+    let text = "令和９年度　当初予算案の概要\n\
+                （単位：百万円）\n\
+                令和９年度\t令和８年度\t財 源 内 訳\n\
+                No.\t事 業 名\t比較\t事業概要\t担当課\n\
+                予算額\t予算額\t国庫支出金\t県債\t その他\t一般財源\n\
+                1\t【新規】 通園支援事業\t1,245.6\t－\t皆増\t622.8\t－\t－\t622.8\n\
+                2\t子ども医療費助成事業\t5,432.1\t4,987.6\t444.5\t－\t－\t－\t5,432.1\n\
+                3\t地域医療確保事業\t4,567.8\t4,612.3\t△44.5\t3,045.2\t－\t1,522.6\t0.0\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "通園支援事業 R9 initial 12.456 ",
+            "子ども医療費助成事業 R9 initial 54.321 4.445",
+            "子ども医療費助成事業 R8 initial 49.876 ",
+            "地域医療確保事業 R9 initial 45.678 -0.445",
+            "地域医療確保事業 R8 initial 46.123 "
+        ]
+    );
+}
