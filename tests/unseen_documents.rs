@@ -1712,6 +1712,20 @@ fn outlines_and_points_written_blind() {
     assert_set_recall(&OUTLINES_AND_POINTS_SET);
 }
 
+/// Written blind: two cities' 予算に関する説明書 in fixed-width Shift_JIS text, one with a
+/// header over three lines and a breakdown by 節 beside its rows, the other with the parts
+/// of each 目 listed by number in its 説明 column (names wrapped, amounts in full-width
+/// digits), 項 totals and headings repeated over pages.
+const ACCOUNT_BOOKS_WITH_NOTES_SET: [&str; 2] = [
+    "d70_4_asagirino_setsumeisho_r8_sjis.txt",
+    "d71_4_shinogaoka_city_setsumeisho_r8.txt",
+];
+
+#[test]
+fn account_books_with_breakdowns_and_notes_beside_their_rows_written_blind() {
+    assert_set_recall(&ACCOUNT_BOOKS_WITH_NOTES_SET);
+}
+
 /// The items of a document's budgets flagged as revenue (歳入 or 財源).
 fn revenue_items(file: &str) -> Vec<String> {
     let (_, extraction) = add(file);
@@ -1734,7 +1748,7 @@ fn revenue_items(file: &str) -> Vec<String> {
 /// is.
 #[test]
 fn revenue_is_flagged_and_no_listed_spending_is() {
-    let sets: [&[&str]; 7] = [
+    let sets: [&[&str]; 8] = [
         &SENTENCES_BANDS_AND_LENDING_SET,
         &LENDING_SOURCES_AND_ACCOUNTS_IN_PROSE_SET,
         &TITLE_YEARS_AND_MARKS_SET,
@@ -1742,6 +1756,7 @@ fn revenue_is_flagged_and_no_listed_spending_is() {
         &THREE_LINE_HEADERS_SET,
         &LETTERED_HEADERS_AND_REVENUE_SET,
         &OUTLINES_AND_POINTS_SET,
+        &ACCOUNT_BOOKS_WITH_NOTES_SET,
     ];
     let mut flagged_documents = 0;
     for file in sets.iter().flat_map(|set| set.iter()) {

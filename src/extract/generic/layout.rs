@@ -56,12 +56,28 @@ fn span_in(line: &str, cell: &str) -> Option<(usize, usize)> {
 /// a space apart are one word (`前 年 度`, `比　　較`), and a rule drawn beside the words
 /// (`│`, `------`) is none.
 fn header_words(line: &str) -> Vec<(String, (usize, usize))> {
-    let mut words: Vec<(String, (usize, usize))> = Vec::new();
+    header_word_cells(line)
+        .into_iter()
+        .filter_map(|word| {
+            let span = span_in(line, word)?;
+            Some((word.split_whitespace().collect(), span))
+        })
+        .collect()
+}
+
+/// The words of a header line laid out with spaces, as slices of it: parted at every
+/// space, so two header cells one space apart (`一般財源 区　分`) are two words, while
+/// letters set evenly a space apart are one (`区　分`, `比　　較`), and a rule drawn beside
+/// the words (`│`, `------`) is none.
+pub(super) fn header_word_cells(line: &str) -> Vec<&str> {
+    let mut words: Vec<std::ops::Range<usize>> = Vec::new();
     // Whether the last word is letters set apart, and the gap between them once known: one
     // word's letters are set evenly (`地 方 債    そ の 他` is two words).
     let mut spaced_run: Option<Option<usize>> = None;
+    let mut last_end = 0;
     for word in line.split_whitespace() {
-        let Some((start, end)) = span_in(line, word) else {
+        let (Some(bytes), Some((start, end))) = (byte_range(line, word), span_in(line, word))
+        else {
             continue;
         };
         if super::is_rule_line(word) {
@@ -71,21 +87,30 @@ fn header_words(line: &str) -> Vec<(String, (usize, usize))> {
         let letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
         let last = words.last_mut().filter(|_| letter);
         match (last, spaced_run) {
-            (Some((text, span)), Some(gap))
-                if start - span.1 <= MAX_LETTER_GAP
-                    && gap.is_none_or(|gap| gap == start - span.1) =>
+            (Some(range), Some(gap))
+                if start - last_end <= MAX_LETTER_GAP
+                    && gap.is_none_or(|gap| gap == start - last_end) =>
             {
-                spaced_run = Some(Some(start - span.1));
-                text.push_str(word);
-                span.1 = end;
+                spaced_run = Some(Some(start - last_end));
+                range.end = bytes.end;
             }
             _ => {
                 spaced_run = letter.then_some(None);
-                words.push((word.to_string(), (start, end)));
+                words.push(bytes);
             }
         }
+        last_end = end;
     }
-    words
+    words.into_iter().map(|range| &line[range]).collect()
+}
+
+/// The display column `cell`, a slice of `line`, starts at, when `line` is laid out with
+/// spaces.
+pub(super) fn display_start(line: &str, cell: &str) -> Option<usize> {
+    space_laid(line)
+        .then(|| span_in(line, cell))
+        .flatten()
+        .map(|(start, _)| start)
 }
 
 /// Most display columns between the letters of a letter-spaced header word (`比　　較`).
@@ -190,31 +215,7 @@ impl TableLayout {
         let mut under: Vec<Vec<(usize, (usize, usize))>> = vec![Vec::new(); self.spans.len()];
         for (cell_index, cell) in row.iter().enumerate() {
             let (start, end) = span_in(line, cell)?;
-            let overlap = |(from, to): (usize, usize)| to.min(end).saturating_sub(from.max(start));
-            let most = (0..self.spans.len())
-                .map(|index| (index, overlap(self.spans[index])))
-                .filter(|(_, overlap)| *overlap > 0)
-                .max_by_key(|(index, overlap)| (*overlap, std::cmp::Reverse(*index)))
-                .map(|(index, _)| index);
-            // Under no cell: the one on its left when that holds words (a heading wider
-            // than its own, `本年度の財源内訳`), else the nearer of its two neighbours.
-            let left = (0..self.spans.len())
-                .rev()
-                .find(|index| self.spans[*index].0 <= start);
-            let right = (0..self.spans.len()).find(|index| self.spans[*index].0 >= end);
-            let gap = |index: usize| {
-                let (from, to) = self.spans[index];
-                if to <= start {
-                    start - to
-                } else {
-                    from.saturating_sub(end)
-                }
-            };
-            let index = most.or(match (left, right) {
-                (Some(left), _) if columns.get(left) == Some(&Column::Other) => Some(left),
-                (Some(left), Some(right)) if gap(right) < gap(left) => Some(right),
-                (left, _) => left,
-            })?;
+            let index = self.column_under((start, end), columns)?;
             if index == 0 {
                 // Words under the column that names the rows: a row of the table, or a new
                 // header, not the header's second line.
@@ -269,6 +270,68 @@ impl TableLayout {
                 breakdown,
             },
         ))
+    }
+
+    /// The header cell a word of the line under the header, at display span `(start, end)`,
+    /// stands under: the one it overlaps most; under none, the breakdown's head on its
+    /// right when nearer (`区　分` left of `節`), else the cell on its left when that holds
+    /// words (a heading wider than its own, `本年度の財源内訳`), else the nearer of its two
+    /// neighbours.
+    fn column_under(&self, (start, end): (usize, usize), columns: &[Column]) -> Option<usize> {
+        let overlap = |(from, to): (usize, usize)| to.min(end).saturating_sub(from.max(start));
+        let most = (0..self.spans.len())
+            .map(|index| (index, overlap(self.spans[index])))
+            .filter(|(_, overlap)| *overlap > 0)
+            .max_by_key(|(index, overlap)| (*overlap, std::cmp::Reverse(*index)))
+            .map(|(index, _)| index);
+        let left = (0..self.spans.len())
+            .rev()
+            .find(|index| self.spans[*index].0 <= start);
+        let right = (0..self.spans.len()).find(|index| self.spans[*index].0 >= end);
+        let gap = |index: usize| {
+            let (from, to) = self.spans[index];
+            if to <= start {
+                start - to
+            } else {
+                from.saturating_sub(end)
+            }
+        };
+        most.or(match (left, right) {
+            (Some(left), Some(right))
+                if self.breakdown == Some(right) && gap(right) < gap(left) =>
+            {
+                Some(right)
+            }
+            (Some(left), _) if columns.get(left) == Some(&Column::Other) => Some(left),
+            (Some(left), Some(right)) if gap(right) < gap(left) => Some(right),
+            (left, _) => left,
+        })
+    }
+
+    /// The cells of `row` (slices of `line`), a line of header words under the header, with
+    /// a cell holding words one space apart that stand under different header cells
+    /// (`一般財源 区　分` under `本年度の財源内訳` and `節`) parted into them.
+    pub(super) fn parted_words<'l>(
+        &self,
+        line: &'l str,
+        row: &[&'l str],
+        columns: &[Column],
+    ) -> Vec<&'l str> {
+        let mut parted = Vec::with_capacity(row.len());
+        for cell in row {
+            let words = header_word_cells(cell);
+            let placed: Option<Vec<usize>> = words
+                .iter()
+                .map(|word| self.column_under(span_in(line, word)?, columns))
+                .collect();
+            let apart = placed.is_some_and(|placed| placed.windows(2).all(|w| w[0] != w[1]));
+            if words.len() >= 2 && apart {
+                parted.extend(words);
+            } else {
+                parted.push(cell);
+            }
+        }
+        parted
     }
 
     /// The header laid out with spaces over several lines, `lines` top first, stacked over
@@ -417,13 +480,20 @@ impl TableLayout {
     }
 
     /// The header cell the first cell of `row` (slices of `line`) stands under when it does
-    /// not start under the label column: a line of its own in a notes column.
+    /// not start under the label column: a line of its own in a notes column, maybe set
+    /// flush left in a column wider than its header word.
     pub(super) fn column_of_first(&self, line: &str, row: &[&str]) -> Option<usize> {
         let (start, _) = span_in(line, row.first()?)?;
         if !space_laid(line) || start < self.spans.get(1)?.0 {
             return None;
         }
-        self.column_starting(start, self.own_width())
+        self.column_starting(start, self.own_width()).or_else(|| {
+            // Words set flush left in a wide column whose header word is centred over it
+            // (`１ 保健センター管理運営費` under `説　　　明`) start left of that word, past the
+            // end of the header cell before it.
+            let index = (1..self.own_width()).find(|index| self.spans[*index].0 > start)?;
+            (self.spans[index - 1].1 <= start).then_some(index)
+        })
     }
 
     /// The index of the one header cell standing over the cells of `row` (slices of `line`),
@@ -493,6 +563,15 @@ impl TableLayout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_cells_one_space_apart_are_two_words_and_spaced_letters_one() {
+        let line = "  予算額   特　定　財　源      一般財源 区　分      比　　較";
+        assert_eq!(
+            header_word_cells(line),
+            ["予算額", "特　定　財　源", "一般財源", "区　分", "比　　較"]
+        );
+    }
 
     #[test]
     fn letters_set_evenly_apart_are_one_header_word_and_rules_are_none() {

@@ -893,6 +893,9 @@ impl<'a> Reader<'a> {
                 return;
             }
         }
+        if self.lone_notes_cell(number, raw, &row) {
+            return;
+        }
         if is_figure_note(raw) {
             // `（令和６年度当初予算額　４２５億円）` under a row: another figure of that row;
             // under a name on its own line, a figure of that name.
@@ -944,7 +947,26 @@ impl<'a> Reader<'a> {
             let holds_figures = cells(found.title)
                 .iter()
                 .any(|cell| tables::is_whole_amount(cell));
+            // In a table laid out with spaces, a row whose figures stand under the header's
+            // columns, the first under a column of budgets, fits it, whatever cells it leaves
+            // empty.
+            let laid_out_row = match (&self.layout, &self.columns) {
+                (Some(layout), Some(columns)) => next
+                    .iter()
+                    .find(|line| is_table_line(line))
+                    .is_some_and(|line| {
+                        let row = cells(line);
+                        let own = layout.own_cells(line, &row);
+                        let placed = layout.value_columns(line, own).unwrap_or_default();
+                        placed
+                            .first()
+                            .and_then(|index| columns.get(*index))
+                            .is_some_and(|column| matches!(column, Column::Figure(..)))
+                    }),
+                _ => false,
+            };
             let fits = match row_width {
+                _ if laid_out_row => true,
                 Some(row_width) if encloses_table => row_width.abs_diff(width) <= 1,
                 Some(row_width) => holds_figures || 2 * row_width >= width,
                 None => true,
@@ -1357,9 +1379,13 @@ impl<'a> Reader<'a> {
         let number = self.caption_line(self.header_line)?;
         let line = strip_markup(self.line(number));
         let title = line.trim_start_matches('#').trim();
+        // `項　１　保健衛生費`: the caption's numbering is no part of its name.
+        let unnumbered = numbered(title)
+            .filter(|found| !found.style.is_bullet())
+            .map_or(title, |found| found.title);
         let name = clean_name(
             exhibit_title(title)
-                .unwrap_or(title)
+                .unwrap_or(unnumbered)
                 .trim_matches(['【', '】', '［', '］']),
         );
         let readable = (2..=MAX_ITEM_NAME_CHARS).contains(&name.chars().count())
@@ -1806,15 +1832,22 @@ impl<'a> Reader<'a> {
         };
         let under_header =
             (1..number).rev().find(|n| !is_rule_line(self.line(*n))) == Some(self.header_line);
-        let header_words = row.iter().all(|cell| {
-            cell.chars().any(char::is_alphabetic)
-                && !cell.chars().any(char::is_numeric)
-                && cell.chars().count() <= LONE_HEADER_WORD_CHARS
-        });
-        if !under_header || !header_words {
+        let header_words = |row: &[&str]| {
+            row.iter().all(|cell| {
+                cell.chars().any(char::is_alphabetic)
+                    && !cell.chars().any(char::is_numeric)
+                    && without_spaces(cell).chars().count() <= LONE_HEADER_WORD_CHARS
+            })
+        };
+        if !under_header {
             return false;
         }
-        let Some((stacked, layout)) = layout.stacked(raw, row, columns) else {
+        // Two header cells one space apart (`一般財源 区　分`) are two words.
+        let row = layout.parted_words(raw, row, columns);
+        let stacked = header_words(&row)
+            .then(|| layout.stacked(raw, &row, columns))
+            .flatten();
+        let Some((stacked, layout)) = stacked else {
             return false;
         };
         let context = self.header_context(self.header_line);

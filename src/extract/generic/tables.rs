@@ -16,7 +16,7 @@ use crate::extract::recognise::bodies::is_body_name;
 use crate::extract::recognise::names::{
     clean_name, is_status_mark, strip_markup, without_spaces, without_status_marks,
 };
-use crate::extract::recognise::numbering::numbered;
+use crate::extract::recognise::numbering::{Style, numbered};
 use crate::extract::recognise::year_tables::{is_dash, is_indicator_row};
 use crate::graph::model::{NodeType, Rel, Source};
 use crate::money::{
@@ -365,6 +365,31 @@ fn bulleted_note(note: &str) -> Option<(&str, &str)> {
     (named && parse_number(amount).is_some()).then_some((name, amount))
 }
 
+/// A note in a notes column beside a table laid out with spaces that names a part of its
+/// row's figure under a number (`１ 職員給与費　２９８，４１０`, `２　医療扶助 1,876,540`), or
+/// with a bullet as [`bulleted_note`] reads it: the name and the amount as written.
+fn listed_note(note: &str) -> Option<(&str, &str)> {
+    bulleted_note(note).or_else(|| {
+        let found = numbered(note.trim()).filter(|found| {
+            !found.style.is_bullet() && !matches!(found.style, Style::Markdown(_))
+        })?;
+        let (name, amount) = found.title.trim_end().rsplit_once(char::is_whitespace)?;
+        let name = name.trim();
+        let named = name.chars().any(char::is_alphabetic) && find_amounts(name).is_empty();
+        (named && parse_number(amount).is_some()).then_some((name, amount))
+    })
+}
+
+/// The part a note names: a listed note beside a table laid out with spaces, whose
+/// columns keep the notes apart from the rows, else only a bulleted one.
+fn part_note(note: &str, laid_out: bool) -> Option<(&str, &str)> {
+    if laid_out {
+        listed_note(note)
+    } else {
+        bulleted_note(note)
+    }
+}
+
 /// Fewest digits of a number written without grouping that is an identifier (`法人番号
 /// 1000020104832`), not an amount.
 const MIN_IDENTIFIER_DIGITS: usize = 10;
@@ -500,8 +525,27 @@ impl Reader<'_> {
             return false;
         };
         for (note, part) in notes {
-            self.note_part(number, note, part, owner, year_kind);
+            let source = self.c.source(number, note.trim());
+            self.note_part(source, part, owner, year_kind);
         }
+        true
+    }
+
+    /// A line of one cell standing right of the figures of a table laid out with spaces (`４
+    /// 敬老祝金（１人当たり10千円）` in the 説明 column under a row's first line): a line of
+    /// the notes beside the table, read as such, no heading. False, with nothing read, for
+    /// any other line.
+    pub(super) fn lone_notes_cell(&mut self, number: usize, raw: &str, row: &[&str]) -> bool {
+        let (Some(columns), Some(layout)) = (self.columns.clone(), self.layout.as_ref()) else {
+            return false;
+        };
+        let last_figures = columns
+            .iter()
+            .rposition(|column| matches!(column, Column::Figure(..) | Column::Change(_)));
+        if row.len() != 1 || !last_figures.is_some_and(|last| layout.starts_after(raw, row, last)) {
+            return false;
+        }
+        self.notes_line(number, raw, row, &columns);
         true
     }
 
@@ -533,12 +577,48 @@ impl Reader<'_> {
         let (Some(owner), true) = (owner, past_figures) else {
             return false;
         };
-        let Some((name, amount)) = bulleted_note(raw) else {
+        let year_kind = current_year_kind(columns, self.open[owner].year_kind);
+        if let Some(part) = part_note(raw, self.layout.is_some()) {
+            let source = self.c.source(number, raw.trim());
+            self.note_part(source, part, owner, year_kind);
+            return true;
+        }
+        let Some((name, amount, source)) = self.wrapped_note(number, raw) else {
             return false;
         };
-        let year_kind = current_year_kind(columns, self.open[owner].year_kind);
-        self.note_part(number, raw, (name, amount), owner, year_kind);
+        self.note_part(source, (&name, amount), owner, year_kind);
         true
+    }
+
+    /// A listed note whose name wraps onto the line `number`, set in under it, with its
+    /// amount (`２ こども家庭センター` over `　 運営事業　　７１，９３０`): the whole name, the
+    /// amount as written and the two lines cited. `None` for any other line.
+    fn wrapped_note<'r>(&self, number: usize, raw: &'r str) -> Option<(String, &'r str, Source)> {
+        self.layout.as_ref()?;
+        let line = raw.trim();
+        let (end, amount) = line.rsplit_once(char::is_whitespace)?;
+        let end = end.trim();
+        let continues = end.chars().any(char::is_alphabetic)
+            && find_amounts(end).is_empty()
+            && numbered(line).is_none()
+            && parse_number(amount).is_some();
+        let above = number.checked_sub(1).filter(|n| *n >= 1)?;
+        if !continues {
+            return None;
+        }
+        let above_line = self.line(above);
+        let begun = cells(above_line).into_iter().rev().find(|cell| {
+            numbered(cell).is_some_and(|found| !found.style.is_bullet())
+                && listed_note(cell).is_none()
+        })?;
+        let title = numbered(begun)?.title.trim();
+        let set_in = super::layout::display_start(above_line, begun)?
+            < super::layout::display_start(raw, line)?;
+        let named = title.chars().any(char::is_alphabetic) && find_amounts(title).is_empty();
+        (set_in && named).then(|| {
+            let source = self.c.source_span(above, number, line);
+            (format!("{title}{end}"), amount, source)
+        })
     }
 
     /// A row under another whose one filled cell, in a column of figures, is a note of that
@@ -598,11 +678,10 @@ impl Reader<'_> {
     }
 
     /// Opens `name` as a part of the item at `owner` with its `amount` (as written, in the
-    /// table's unit) for `year_kind`, cited by the note on line `number`.
+    /// table's unit) for `year_kind`, cited by `source`.
     fn note_part(
         &mut self,
-        number: usize,
-        note: &str,
+        source: Source,
         (name, amount): (&str, &str),
         owner: usize,
         year_kind: YearKind,
@@ -614,7 +693,6 @@ impl Reader<'_> {
         let Some(value) = cell_amount(amount, Some(unit)).filter(|a| !a.is_zero()) else {
             return;
         };
-        let source = self.c.source(number, note.trim());
         self.open.truncate(owner + 1);
         let part = self.open_sub_item(clean_name(name), source.clone());
         let item = self.open[part].clone();
@@ -1406,9 +1484,30 @@ impl Reader<'_> {
             }
         }
         let row_year_kind = current_year_kind(&columns, item.year_kind);
+        // Laid out with spaces, a note's amount may stand a wide gap after its name
+        // (`１ 職員給与費　　　２９８，４１０`): from the last note of words on, one note.
+        let joined: String;
+        if self.layout.is_some()
+            && let Some(first) = notes
+                .iter()
+                .rposition(|note| note.chars().any(char::is_alphabetic))
+                .filter(|first| first + 1 < notes.len())
+            && let (Some(from), Some(to)) = (
+                super::layout::byte_range(raw, notes[first]),
+                notes
+                    .last()
+                    .and_then(|last| super::layout::byte_range(raw, last)),
+            )
+        {
+            joined = raw[from.start..to.end].to_string();
+            notes.truncate(first);
+            notes.push(&joined);
+        }
+        let laid_out = self.layout.is_some();
         for note in notes {
-            if let Some(part) = bulleted_note(note) {
-                self.note_part(number, note, part, owner, row_year_kind);
+            if let Some(part) = part_note(note, laid_out) {
+                let source = self.c.source(number, note.trim());
+                self.note_part(source, part, owner, row_year_kind);
                 continue;
             }
             // A notes column's figure that names its own year and kind (`このほか令和７年度

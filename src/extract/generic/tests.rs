@@ -3443,3 +3443,91 @@ fn a_three_line_header_whose_middle_line_holds_the_one_line_cells() {
         ]
     );
 }
+
+#[test]
+fn a_notes_column_lists_parts_of_each_row_by_number_with_wrapped_names() {
+    // A fixed-width 説明書: each 目's 説明 lists its parts by number beside and under the
+    // row, a name may wrap onto the next line, a line of the notes holds no amount, and the
+    // 項 total is named by the numbered caption above the table.
+    let text = concat!(
+        "令和８年度　市一般会計予算に関する説明書\n",
+        "３　歳　出\n",
+        "　款　４　衛生費\n",
+        "　項　１　保健衛生費\n",
+        "                                                                                                                                        （単位：千円）\n",
+        "──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────\n",
+        "　　　目                        本年度      前年度     比　較           本年度の財源内訳                        　　　　　説　　　　明\n",
+        "                                予算額      予算額            国県支出金    地方債    その他    一般財源\n",
+        "──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────\n",
+        "１ 保健衛生総務費              412,356     398,120     14,236     35,200              12,410     364,746  １ 職員給与費                     ２９８，４１０\n",
+        "                                                                                                          　・一般職　３８人\n",
+        "                                                                                                          ２ 保健センター管理運営費           ４５，６２０\n",
+        "\n",
+        "４ 環境衛生費                  113,700      91,900     21,800     14,660              41,820      57,220  １ 斎場管理運営費                   ６４，３００\n",
+        "                                                                                                          ２ 狂犬病予防・動物愛護推進事業       ５，４００\n",
+        "                                                                                                          ３ 合併処理浄化槽設置整備\n",
+        "                                                                                                          　 補助金                           ４４，０００\n",
+        "\n",
+        "──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────\n",
+        "　　項　計                   1,126,704   1,089,215     37,489    171,000              59,325     896,379\n",
+    );
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "保健衛生総務費 R8 initial 4.12356 0.14236",
+            "保健衛生総務費 R7 initial 3.9812 ",
+            "職員給与費 R8 initial 2.9841 ",
+            "保健センター管理運営費 R8 initial 0.4562 ",
+            "環境衛生費 R8 initial 1.137 0.218",
+            "環境衛生費 R7 initial 0.919 ",
+            "斎場管理運営費 R8 initial 0.643 ",
+            "狂犬病予防・動物愛護推進事業 R8 initial 0.054 ",
+            "合併処理浄化槽設置整備補助金 R8 initial 0.44 ",
+            "保健衛生費 R8 initial 11.26704 0.37489",
+            "保健衛生費 R7 initial 10.89215 "
+        ]
+    );
+}
+
+#[test]
+fn a_header_over_three_lines_with_a_breakdown_beside_it_keeps_each_row_under_its_columns() {
+    // A 説明書's header stacked over three lines, two of its cells one space apart
+    // (`一般財源 区　分`), a breakdown by 節 and a 説明 column beside the rows: the rows'
+    // figures stand under their columns whatever cells they leave empty, under headings
+    // between the rows, and neither the breakdown nor the notes make budgets.
+    let text = concat!(
+        "令和８年度　市一般会計予算に関する説明書\n",
+        "３　歳　出                                            （単位：千円）\n",
+        "　２項　児童福祉費\n",
+        "　　款　・　項　・　目        本年度      前年度     比　較 　　　本　年　度　の　財　源　内　訳      　　　　　節                      　　説　　　明\n",
+        "                              予算額      予算額            　　　特　定　財　源             一般財源 区　分                     金　額\n",
+        "                                                            国県支出金    地方債    その他\n",
+        "------------------------------------------------------------------------------------------------------------------------------------------------------\n",
+        "　　４目　老人福祉費       1,034,567   1,102,345   △67,778    187,650              23,400    823,517 12 委託料                  98,760 １　介護保険特別会計繰出金　 512,300\n",
+        "                                                                                                      18 負担金補助及び交付金    123,450 ２　後期高齢者医療特別会計繰出金\n",
+        "                                                                                                      19 扶助費                  34,560 　　　　　　　　　　　　　　 265,497\n",
+        "                                                                                                      27 繰出金                 777,797 ３　老人クラブ活動助成　　　　12,450\n",
+        "                                                                                                                                        ４　敬老祝金（１人当たり10千円）\n",
+        "\n",
+        "　３項　生活保護費\n",
+        "\n",
+        "　　１目　生活保護総務費      98,765      95,432      3,333     24,680                         74,085  2 給料                    45,670 生活保護総務事務費\n",
+        "                                                                                                       3 職員手当等              28,900 　　就労支援員配置委託\n",
+        "                                                                                                      12 委託料                  24,195\n",
+    );
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "老人福祉費 R8 initial 10.34567 -0.67778",
+            "老人福祉費 R7 initial 11.02345 ",
+            "生活保護総務費 R8 initial 0.98765 0.03333",
+            "生活保護総務費 R7 initial 0.95432 "
+        ]
+    );
+}

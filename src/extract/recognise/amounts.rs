@@ -761,6 +761,9 @@ pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
         || PROJECTION_WORDS.iter().any(|w| folded.contains(w))
         || MONTHS_SPANNED.iter().any(|w| folded.contains(w))
         || names_a_limit(folded)
+        // `令和8年度財源内訳国庫支出金`: where a figure's money comes from, under the year's
+        // breakdown, is no budget of that year.
+        || (index > 0 && names_funding_breakdown(folded))
     {
         return Column::Other;
     }

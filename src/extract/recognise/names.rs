@@ -158,7 +158,10 @@ pub fn clean_name(raw: &str) -> String {
             out.push(' ');
         }
     }
-    without_note_mark(trim_markers(without_note_label(without_leader(&out)))).to_string()
+    without_note_mark(trim_markers(without_continuation(without_note_label(
+        without_leader(&out),
+    ))))
+    .to_string()
 }
 
 /// A name without the label of the note it stands in (`(注2)朱鷺浦港…` → `朱鷺浦港…`,
@@ -283,6 +286,20 @@ fn strip_status_mark(text: &str) -> &str {
         }
     }
     text
+}
+
+/// Marks a heading repeated on the next page carries after its name (`清掃費(続き)`), in
+/// NFKC.
+const CONTINUATION_MARKS: [&str; 3] = ["(続き)", "(つづき)", "(続)"];
+
+/// A name without the mark of its heading going on from the page before (`清掃費(続き)` →
+/// `清掃費`).
+fn without_continuation(text: &str) -> &str {
+    let text = text.trim_end();
+    CONTINUATION_MARKS
+        .iter()
+        .find_map(|mark| text.strip_suffix(mark))
+        .map_or(text, str::trim_end)
 }
 
 /// Trims list markers (`- `, `・`, `－`, `○`) and white space from both ends.

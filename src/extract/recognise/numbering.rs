@@ -129,6 +129,11 @@ static PATTERNS: LazyLock<Vec<(Style, Regex)>> = LazyLock::new(|| {
             Style::Dai(' '),
             format!(r"^\s*{digits}{{1,3}}\s*([款項目節])[\s\u{{3000}}]+(\S.*)$"),
         ),
+        // The level's word before its number: 款　４　衛生費 / 項　１　保健衛生費.
+        build(
+            Style::Dai(' '),
+            format!(r"^\s*([款項目節])[\s\u{{3000}}]+{digits}{{1,3}}[\s\u{{3000}}]+(\S.*)$"),
+        ),
         build(
             Style::Roman,
             r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[IVX]{1,4})(?:[\s\u{3000}.．、]+)(\S.*)$".to_string(),
@@ -170,6 +175,10 @@ fn may_open_numbering(first: char) -> bool {
         '0'..='9'
             | '０'..='９'
             | '第'
+            | '款'
+            | '項'
+            | '目'
+            | '節'
             | 'Ⅰ'..='Ⅹ'
             | 'I'
             | 'V'
@@ -451,6 +460,11 @@ mod tests {
             Some((Style::Dai('項'), "総務管理費"))
         );
         assert_eq!(style_and_title("3項目の取組を進める"), None);
+        assert_eq!(
+            style_and_title("　項　１　保健衛生費"),
+            Some((Style::Dai('項'), "保健衛生費"))
+        );
+        assert_eq!(style_and_title("目標 2030年に達成"), None);
         let values: Vec<Option<u32>> = [
             "１．地域",
             "（12）基盤",
