@@ -947,24 +947,12 @@ impl<'a> Reader<'a> {
             let holds_figures = cells(found.title)
                 .iter()
                 .any(|cell| tables::is_whole_amount(cell));
-            // In a table laid out with spaces, a row whose figures stand under the header's
-            // columns, the first under a column of budgets, fits it, whatever cells it leaves
-            // empty.
-            let laid_out_row = match (&self.layout, &self.columns) {
-                (Some(layout), Some(columns)) => next
-                    .iter()
-                    .find(|line| is_table_line(line))
-                    .is_some_and(|line| {
-                        let row = cells(line);
-                        let own = layout.own_cells(line, &row);
-                        let placed = layout.value_columns(line, own).unwrap_or_default();
-                        placed
-                            .first()
-                            .and_then(|index| columns.get(*index))
-                            .is_some_and(|column| matches!(column, Column::Figure(..)))
-                    }),
-                _ => false,
-            };
+            // In a table laid out with spaces, a row standing under the header's columns
+            // fits it.
+            let laid_out_row = next
+                .iter()
+                .find(|line| is_table_line(line))
+                .is_some_and(|line| self.fits_layout(line));
             let fits = match row_width {
                 _ if laid_out_row => true,
                 Some(row_width) if encloses_table => row_width.abs_diff(width) <= 1,
@@ -1832,22 +1820,17 @@ impl<'a> Reader<'a> {
         };
         let under_header =
             (1..number).rev().find(|n| !is_rule_line(self.line(*n))) == Some(self.header_line);
-        let header_words = |row: &[&str]| {
-            row.iter().all(|cell| {
-                cell.chars().any(char::is_alphabetic)
-                    && !cell.chars().any(char::is_numeric)
-                    && without_spaces(cell).chars().count() <= LONE_HEADER_WORD_CHARS
-            })
-        };
-        if !under_header {
-            return false;
-        }
         // Two header cells one space apart (`一般財源 区　分`) are two words.
         let row = layout.parted_words(raw, row, columns);
-        let stacked = header_words(&row)
-            .then(|| layout.stacked(raw, &row, columns))
-            .flatten();
-        let Some((stacked, layout)) = stacked else {
+        let header_words = row.iter().all(|cell| {
+            cell.chars().any(char::is_alphabetic)
+                && !cell.chars().any(char::is_numeric)
+                && without_spaces(cell).chars().count() <= LONE_HEADER_WORD_CHARS
+        });
+        if !under_header || !header_words {
+            return false;
+        }
+        let Some((stacked, layout)) = layout.stacked(raw, &row, columns) else {
             return false;
         };
         let context = self.header_context(self.header_line);

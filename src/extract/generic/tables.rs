@@ -358,7 +358,12 @@ fn bulleted_note(note: &str) -> Option<(&str, &str)> {
         Some(at) if at > 0 && note[..at].ends_with(char::is_whitespace) => &note[at..],
         _ => note,
     };
-    let rest = note.strip_prefix(NOTE_BULLETS)?;
+    named_amount(note.strip_prefix(NOTE_BULLETS)?)
+}
+
+/// A note's text after its mark, a name then an amount after a space (`職員給与費　412,300`):
+/// the name and the amount as written; `None` when the name holds no words or an amount.
+fn named_amount(rest: &str) -> Option<(&str, &str)> {
     let (name, amount) = rest.trim_end().rsplit_once(char::is_whitespace)?;
     let name = name.trim();
     let named = name.chars().any(char::is_alphabetic) && find_amounts(name).is_empty();
@@ -369,15 +374,22 @@ fn bulleted_note(note: &str) -> Option<(&str, &str)> {
 /// row's figure under a number (`１ 職員給与費　２９８，４１０`, `２　医療扶助 1,876,540`), or
 /// with a bullet as [`bulleted_note`] reads it: the name and the amount as written.
 fn listed_note(note: &str) -> Option<(&str, &str)> {
-    bulleted_note(note).or_else(|| {
-        let found = numbered(note.trim()).filter(|found| {
-            !found.style.is_bullet() && !matches!(found.style, Style::Markdown(_))
-        })?;
-        let (name, amount) = found.title.trim_end().rsplit_once(char::is_whitespace)?;
-        let name = name.trim();
-        let named = name.chars().any(char::is_alphabetic) && find_amounts(name).is_empty();
-        (named && parse_number(amount).is_some()).then_some((name, amount))
-    })
+    bulleted_note(note).or_else(|| named_amount(listed_title(note)?))
+}
+
+/// The text after a note's number (`２ こども家庭センター` → `こども家庭センター`); `None` for a
+/// note not numbered, or marked by a bullet or a Markdown heading.
+fn listed_title(note: &str) -> Option<&str> {
+    numbered(note.trim())
+        .filter(|found| !found.style.is_bullet() && !matches!(found.style, Style::Markdown(_)))
+        .map(|found| found.title)
+}
+
+/// The last of `columns` holding figures or their changes.
+fn last_figure_column(columns: &[Column]) -> Option<usize> {
+    columns
+        .iter()
+        .rposition(|column| matches!(column, Column::Figure(..) | Column::Change(_)))
 }
 
 /// The part a note names: a listed note beside a table laid out with spaces, whose
@@ -531,6 +543,22 @@ impl Reader<'_> {
         true
     }
 
+    /// Whether `line` is a row of the table laid out with spaces being read: its figures
+    /// stand under the header's columns, the first under a column of budgets, whatever
+    /// cells it leaves empty.
+    pub(super) fn fits_layout(&self, line: &str) -> bool {
+        let (Some(layout), Some(columns)) = (&self.layout, &self.columns) else {
+            return false;
+        };
+        let row = cells(line);
+        let own = layout.own_cells(line, &row);
+        let placed = layout.value_columns(line, own).unwrap_or_default();
+        placed
+            .first()
+            .and_then(|index| columns.get(*index))
+            .is_some_and(|column| matches!(column, Column::Figure(..)))
+    }
+
     /// A line of one cell standing right of the figures of a table laid out with spaces (`４
     /// 敬老祝金（１人当たり10千円）` in the 説明 column under a row's first line): a line of
     /// the notes beside the table, read as such, no heading. False, with nothing read, for
@@ -539,10 +567,9 @@ impl Reader<'_> {
         let (Some(columns), Some(layout)) = (self.columns.clone(), self.layout.as_ref()) else {
             return false;
         };
-        let last_figures = columns
-            .iter()
-            .rposition(|column| matches!(column, Column::Figure(..) | Column::Change(_)));
-        if row.len() != 1 || !last_figures.is_some_and(|last| layout.starts_after(raw, row, last)) {
+        let right_of_figures =
+            last_figure_column(&columns).is_some_and(|last| layout.starts_after(raw, row, last));
+        if row.len() != 1 || !right_of_figures {
             return false;
         }
         self.notes_line(number, raw, row, &columns);
@@ -596,22 +623,16 @@ impl Reader<'_> {
     fn wrapped_note<'r>(&self, number: usize, raw: &'r str) -> Option<(String, &'r str, Source)> {
         self.layout.as_ref()?;
         let line = raw.trim();
-        let (end, amount) = line.rsplit_once(char::is_whitespace)?;
-        let end = end.trim();
-        let continues = end.chars().any(char::is_alphabetic)
-            && find_amounts(end).is_empty()
-            && numbered(line).is_none()
-            && parse_number(amount).is_some();
-        let above = number.checked_sub(1).filter(|n| *n >= 1)?;
-        if !continues {
+        if numbered(line).is_some() {
             return None;
         }
+        let (end, amount) = named_amount(line)?;
+        let above = number.checked_sub(1).filter(|n| *n >= 1)?;
         let above_line = self.line(above);
-        let begun = cells(above_line).into_iter().rev().find(|cell| {
-            numbered(cell).is_some_and(|found| !found.style.is_bullet())
-                && listed_note(cell).is_none()
+        let (begun, title) = cells(above_line).into_iter().rev().find_map(|cell| {
+            let title = listed_title(cell)?.trim();
+            listed_note(cell).is_none().then_some((cell, title))
         })?;
-        let title = numbered(begun)?.title.trim();
         let set_in = super::layout::display_start(above_line, begun)?
             < super::layout::display_start(raw, line)?;
         let named = title.chars().any(char::is_alphabetic) && find_amounts(title).is_empty();
@@ -1071,10 +1092,7 @@ impl Reader<'_> {
         if self.notes_line(number, raw, row, &columns) {
             return true;
         }
-        let last_figures = columns
-            .iter()
-            .rposition(|column| matches!(column, Column::Figure(..) | Column::Change(_)));
-        if let (Some(layout), Some(last)) = (&layout, last_figures)
+        if let (Some(layout), Some(last)) = (&layout, last_figure_column(&columns))
             && layout.starts_after(raw, row, last)
         {
             // A line of a notes or breakdown column beside the table, right of its figures:
