@@ -571,14 +571,17 @@ pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
         .collect()
 }
 
-/// Parses a bare number as written in a table cell: `182,107`, `▲ 390`, `+15,119`, `1.5`,
-/// `３．７`.
+/// Parses a bare number as written in a table cell: `182,107`, `▲ 390`, `+15,119`, `±0`,
+/// `1.5`, `３．７`.
 pub fn parse_number(text: &str) -> Option<Decimal> {
     let folded = FoldedText::new(text.trim()).text;
     // `+15,119`: a change may carry its plus sign.
     let (negative, digits) = match folded.strip_prefix(['▲', '△', '-', '−']) {
         Some(rest) => (true, rest.trim_start()),
-        None => (false, folded.strip_prefix(['+', '＋']).unwrap_or(&folded)),
+        None => (
+            false,
+            folded.strip_prefix(['+', '＋', '±']).unwrap_or(&folded),
+        ),
     };
     if digits.is_empty()
         || !digits

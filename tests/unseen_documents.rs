@@ -1726,6 +1726,26 @@ fn account_books_with_breakdowns_and_notes_beside_their_rows_written_blind() {
     assert_set_recall(&ACCOUNT_BOOKS_WITH_NOTES_SET);
 }
 
+/// A seventy-first and seventy-second set, written blind: a prefecture's HTML whose 歳出
+/// header is a grid of two rows, the second naming no budget column of its own (款 | | |
+/// 比較増減 | 国庫支出金 …); a 財政投融資 CSV whose header runs over three rows with a
+/// breakdown by source spanning three columns beside its 計; a city's overview of nested
+/// lists with inline 千円 figures; a request in Markdown whose tables order their columns
+/// differently; and a press release stating figures in sentences and a numbered list with
+/// dot leaders and signed changes in parentheses (`5,240（＋60）`, `（±0億円）`).
+const GRID_HEADERS_AND_LISTED_CHANGES_SET: [&str; 5] = [
+    "d71_2_mizuho_pref_tosho_r8.html",
+    "d71_5_zaito_keikaku_kikanbetsu_r9.csv",
+    "d72_2_asagiridai_city_yosan_gaiyo_r9.html",
+    "d72_3_engan_gyogyo_gaisan_r9.md",
+    "d72_6_chuozaisei_zaito_press_r9.txt",
+];
+
+#[test]
+fn grid_headers_over_several_rows_and_listed_changes_written_blind() {
+    assert_set_recall(&GRID_HEADERS_AND_LISTED_CHANGES_SET);
+}
+
 /// The items of a document's budgets flagged as revenue (歳入 or 財源).
 fn revenue_items(file: &str) -> Vec<String> {
     let (_, extraction) = add(file);
@@ -1748,7 +1768,7 @@ fn revenue_items(file: &str) -> Vec<String> {
 /// is.
 #[test]
 fn revenue_is_flagged_and_no_listed_spending_is() {
-    let sets: [&[&str]; 8] = [
+    let sets: [&[&str]; 9] = [
         &SENTENCES_BANDS_AND_LENDING_SET,
         &LENDING_SOURCES_AND_ACCOUNTS_IN_PROSE_SET,
         &TITLE_YEARS_AND_MARKS_SET,
@@ -1757,6 +1777,7 @@ fn revenue_is_flagged_and_no_listed_spending_is() {
         &LETTERED_HEADERS_AND_REVENUE_SET,
         &OUTLINES_AND_POINTS_SET,
         &ACCOUNT_BOOKS_WITH_NOTES_SET,
+        &GRID_HEADERS_AND_LISTED_CHANGES_SET,
     ];
     let mut flagged_documents = 0;
     for file in sets.iter().flat_map(|set| set.iter()) {

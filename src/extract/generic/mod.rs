@@ -493,6 +493,11 @@ struct Reader<'a> {
     columns: Option<Vec<Column>>,
     /// The line of the header of the table being read.
     header_line: usize,
+    /// The first line of that header, when it stands on several rows of a grid.
+    header_top: usize,
+    /// The header's word of each cell of a grid's header over several rows, spanned cells
+    /// repeated (`令和９年度計画額原資別内訳`); empty for any other header.
+    header_words: Vec<String>,
     /// How many levels of numbering were open when the table being read began.
     table_depth: usize,
     /// Where the columns of the table being read stand, when it is laid out with spaces.
@@ -619,6 +624,8 @@ impl<'a> Reader<'a> {
             unit: None,
             columns: None,
             header_line: 0,
+            header_top: 0,
+            header_words: Vec::new(),
             layout: None,
             plan_waiting: None,
             owners: Vec::new(),
@@ -802,15 +809,27 @@ impl<'a> Reader<'a> {
             return;
         }
         if row.len() >= 2 {
-            if let Some(columns) = header_columns(&row, self.header_context(number)) {
-                let columns = with_naming_first_cell(&row, columns);
-                let (words, columns) = match self.stacked_header(number, &row) {
-                    Some(stacked) => stacked,
-                    None => (
-                        row.iter().map(|cell| cell.to_string()).collect(),
-                        self.with_year_word_above(number, &row, columns),
-                    ),
-                };
+            // A grid's second header row may name no budget column of its own (`款 | | |
+            // 比較増減 | 国庫支出金 | …` under `款 | 令和8年度 予算額 | …`): it is read with the
+            // row above.
+            let own = header_columns(&row, self.header_context(number));
+            let stacked = self
+                .stacked_header(number, &row)
+                .filter(|_| own.is_some() || grid_under_header);
+            let header_top = match stacked {
+                Some(_) => self.header_top,
+                None => number,
+            };
+            // Stacked over a grid's row, the words stand one over each of its cells.
+            let grid_words = stacked.is_some() && grid_under_header;
+            let header = stacked.or_else(|| {
+                let columns = with_naming_first_cell(&row, own?);
+                Some((
+                    row.iter().map(|cell| cell.to_string()).collect(),
+                    self.with_year_word_above(number, &row, columns),
+                ))
+            });
+            if let Some((words, columns)) = header {
                 // The breakdown's head may stand on either of the header's lines above
                 // (`本年度の財源内訳　節` over `本年度　前年度　特定財源` over this one).
                 let above: Vec<&str> = (1..number)
@@ -838,6 +857,10 @@ impl<'a> Reader<'a> {
                 let left_out = columns.len().checked_sub(row.len()).filter(|n| *n <= 1);
                 let context = self.header_context(number);
                 self.start_table(number, columns);
+                self.header_top = header_top;
+                if grid_words {
+                    self.header_words = words.clone();
+                }
                 self.column_bills = bills;
                 // A cell naming another figure in parentheses after its own (`要求額（前年度予算
                 // 額）`) gives the column its own figure's kind and year.
@@ -985,6 +1008,8 @@ impl<'a> Reader<'a> {
     fn start_table(&mut self, number: usize, columns: Vec<Column>) {
         self.columns = Some(columns);
         self.header_line = number;
+        self.header_top = number;
+        self.header_words.clear();
         self.table_depth = self.outline.depth();
         self.kind_rows = false;
         self.column_kinds.clear();
@@ -1351,7 +1376,18 @@ impl<'a> Reader<'a> {
     /// header, which may stand between the caption and the header, nor the header's own
     /// upper row.
     fn caption_line(&self, header: usize) -> Option<usize> {
+        // The rows of a grid's header above the one at `header` are no caption.
+        let header_rows = if self.columns.is_some()
+            && (header == self.header_line || header == self.header_line + 1)
+        {
+            self.header_top..=self.header_line
+        } else {
+            header..=header
+        };
         (1..header).rev().find(|n| {
+            if header_rows.contains(n) {
+                return false;
+            }
             let line = strip_markup(self.line(*n));
             // The upper row of a header on two lines (`会計名 令和８年度 …` over `当初予算額
             // …`) is no caption.
@@ -1459,6 +1495,8 @@ impl<'a> Reader<'a> {
         // `区分 | 令和７年度 | | 令和６年度 |` over `予算額 | 構成比 | 予算額 | 構成比`: a year
         // spanning two columns is written once, and stands over both.
         let upper_words: Vec<String> = match tab_cells(&upper_line) {
+            // A grid's header already read over two rows stands over a third.
+            Some(grid) if grid.len() == self.header_words.len() => self.header_words.clone(),
             Some(grid) if grid.len() > cells(&upper_line).len() => {
                 let mut spanned: Vec<&str> = Vec::with_capacity(grid.len());
                 for cell in grid {
@@ -1480,7 +1518,7 @@ impl<'a> Reader<'a> {
         let lower_grid = tab_cells(&lower_line)
             .filter(|grid| grid.len() == upper_words.len() && grid.len() > lower.len());
         let mut lower: Vec<String> = match lower_grid {
-            Some(grid) => grid.iter().map(|cell| cell.to_string()).collect(),
+            Some(grid) => spanned_under(&upper_words, &grid),
             None => join_spaced_words(lower),
         };
         lower.extend(lone_words.iter().rev().cloned());
@@ -3658,6 +3696,24 @@ fn with_numbering_joined<'r>(raw: &'r str, mut row: Vec<&'r str>) -> Vec<&'r str
     row
 }
 
+/// The cells of a grid's lower header row under the upper row's `upper` words (spanned cells
+/// repeated): a cell left empty right of a word, under the same upper cell as that word, is
+/// spanned by it (`原資別内訳 | | ` under `令和９年度計画額` spanning three columns).
+fn spanned_under(upper: &[String], lower: &[&str]) -> Vec<String> {
+    let mut spanned: Vec<String> = Vec::with_capacity(lower.len());
+    for (index, cell) in lower.iter().enumerate() {
+        let same_upper = index > 0 && upper.get(index) == upper.get(index - 1);
+        match spanned.last() {
+            Some(left) if cell.is_empty() && same_upper && !left.is_empty() => {
+                let left = left.clone();
+                spanned.push(left);
+            }
+            _ => spanned.push(cell.to_string()),
+        }
+    }
+    spanned
+}
+
 /// A row whose total label was cut into two one-character cells, with the label whole.
 fn with_total_joined(mut row: Vec<&str>) -> Vec<&str> {
     if let [first, second, ..] = row.as_slice() {
@@ -3746,8 +3802,8 @@ const VERB_ENDINGS: [&str; 4] = ["ます", "した", "する", "です"];
 /// the line above (`て、`, `として、`).
 const MAX_WRAPPED_LINK_CHARS: usize = 4;
 
-/// Longest cell that is only a row's number (`１０`, `Ⅲ`), in chars.
-const MAX_NUMBERING_CELL_CHARS: usize = 3;
+/// Longest cell that is only a row's number (`１０`, `Ⅲ`, `（10）`), in chars.
+const MAX_NUMBERING_CELL_CHARS: usize = 4;
 
 /// Longest header word set on a line of its own inside a header, in chars.
 const LONE_HEADER_WORD_CHARS: usize = 6;

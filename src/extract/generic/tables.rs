@@ -149,10 +149,24 @@ fn remark_change(cell: &str) -> Option<&str> {
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')'])
         .trim();
+    // `（＋60）`, `（▲340）`: a number its sign marks as a change, in a table whose legend
+    // says what its parentheses hold.
+    if inner.starts_with(['+', '＋', '▲', '△', '±']) && parse_number(inner).is_some() {
+        return Some(inner.trim_start_matches(['+', '＋', '±']));
+    }
     let (words, number) = inner.rsplit_once([' ', '\u{3000}'])?;
     let number = number.trim_start_matches(['+', '＋']);
     let names_a_change = super::CHANGE_WORDS.iter().any(|word| words.contains(word));
     (names_a_change && parse_number(number).is_some()).then_some(number)
+}
+
+/// A figure cell's number and the remark in parentheses right after it (`5,240（＋60）` →
+/// `5,240`, `（＋60）`).
+fn figure_and_remark(cell: &str) -> Option<(&str, &str)> {
+    let at = cell.find(['（', '('])?;
+    let (number, remark) = cell.split_at(at);
+    (parse_number(number).is_some() && remark.trim_end().ends_with(['）', ')']))
+        .then(|| (number.trim_end(), remark.trim_end()))
 }
 
 /// A figure cell's number without the remark after it in parentheses (`64,616,950
@@ -168,14 +182,7 @@ fn without_remark(cell: &str) -> &str {
     if let Some(inner) = bracketed {
         return inner;
     }
-    match cell.split_once(['（', '(']) {
-        Some((number, remark))
-            if parse_number(number).is_some() && remark.trim_end().ends_with(['）', ')']) =>
-        {
-            number.trim_end()
-        }
-        _ => cell,
-    }
+    figure_and_remark(cell).map_or(cell, |(number, _)| number)
 }
 
 /// A cell holding its column's figure and, in parentheses at its end, the other year's
@@ -992,6 +999,18 @@ impl Reader<'_> {
         {
             return true;
         }
+        // `（1）住宅　…　5,240（＋60）` under no header: the figure and its remark are two cells.
+        let remark_apart: Vec<&str>;
+        let row = match row {
+            [label, cell] if self.columns.is_none() => match figure_and_remark(cell) {
+                Some((figure, remark)) => {
+                    remark_apart = vec![label, figure, remark];
+                    remark_apart.as_slice()
+                }
+                None => row,
+            },
+            _ => row,
+        };
         let mut remark = None;
         let (columns, layout) = match &self.columns {
             Some(columns) => (columns.clone(), self.layout.clone()),

@@ -3531,3 +3531,67 @@ fn a_header_over_three_lines_with_a_breakdown_beside_it_keeps_each_row_under_its
         ]
     );
 }
+
+#[test]
+fn a_listed_figure_keeps_the_signed_change_in_parentheses_after_it() {
+    let text = "令和９年度財政投融資計画\n\
+                【別表2】使途別分類（単位：億円、かっこ内は対前年度増減）\n\
+                \u{3000}（1）住宅\u{3000}…\u{3000}5,240（＋60）\n\
+                \u{3000}（2）生活環境整備\u{3000}…\u{3000}10,120（▲340）\n\
+                \u{3000}（3）道路\u{3000}…\u{3000}7,600（±0）\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "住宅 R9 fiscal_investment 5240 60",
+            "生活環境整備 R9 fiscal_investment 10120 -340",
+            "道路 R9 fiscal_investment 7600 0"
+        ]
+    );
+}
+
+#[test]
+fn a_grids_second_header_row_naming_no_budget_column_is_read_with_the_row_above() {
+    let text = "令和8年度当初予算（案）の概要\n（単位：千円）\n\
+                款\t令和8年度 予算額\t令和7年度 予算額\t比較増減\t令和8年度 財源内訳\t\t\t\n\
+                款\t\t\t比較増減\t国庫支出金\t県債\tその他\t一般財源\n\
+                議会費\t1,284,300\t1,262,150\t22,150\t0\t0\t3,100\t1,281,200\n\
+                総務費\t38,412,600\t40,115,820\t△1,703,220\t1,205,400\t2,410,000\t6,318,750\t28,478,450\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "議会費 R8 initial 12.843 0.2215",
+            "議会費 R7 initial 12.6215 ",
+            "総務費 R8 initial 384.126 -17.0322",
+            "総務費 R7 initial 401.1582 "
+        ]
+    );
+}
+
+#[test]
+fn a_grids_header_over_three_rows_keeps_a_spanned_breakdown_apart_from_its_total() {
+    let text = "令和９年度財政投融資計画（機関別）\n\t\t\t（単位：億円、％）\n\
+                区分\t機関名\t令和９年度計画額\t\t\t\t令和８年度当初計画額\t対前年度増減\t\n\
+                \t\t原資別内訳\t\t\t計\t\t増減額\t増減率\n\
+                \t\t財政融資\t産業投資\t政府保証\t\t\t\t\n\
+                独立行政法人等\t\t\t\t\t\t\t\t\n\
+                \t（独）交通基盤支援機構\t1,240\t150\t－\t1,390\t1,105\t285\t25.8\n\
+                合計\t\t88,240\t1,790\t9,800\t99,830\t101,079\t▲1,249\t▲1.2\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "(独)交通基盤支援機構 R9 fiscal_investment 1390 285",
+            "(独)交通基盤支援機構 R8 fiscal_investment 1105 ",
+            "合計 R9 fiscal_investment 99830 -1249",
+            "合計 R8 fiscal_investment 101079 "
+        ]
+    );
+}

@@ -876,9 +876,9 @@ pub fn own_figure_label(header: &str) -> String {
 }
 
 /// The year a text names relative to the one in force: -1 for 前年度, +1 for 翌年度/次年度
-/// (a ratio such as 前年度比 or 前年度当初比 names no year).
+/// (a comparison such as 前年度比 or 前年度と同水準 names no year).
 pub fn relative_year(text: &str) -> i16 {
-    if text.contains("前年度") && !RATIO_TO_LAST_YEAR.is_match(text) {
+    if text.contains("前年度") && !COMPARED_WITH_LAST_YEAR.is_match(text) {
         -1
     } else if text.contains("翌年度") || text.contains("次年度") {
         1
@@ -887,9 +887,13 @@ pub fn relative_year(text: &str) -> i16 {
     }
 }
 
-/// A ratio to the year before (`前年度比`, `前年度当初比`, `前年度当初予算比`).
-static RATIO_TO_LAST_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"前年度[\p{Han}]{0,4}比").expect("ratio to the year before"));
+/// A comparison with the year before, which names no figure of that year: a ratio
+/// (`前年度比`, `前年度当初比`, `前年度当初予算比`) or the same level (`前年度と同水準`,
+/// `前年度と同額`, `前年度並み`).
+static COMPARED_WITH_LAST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"前年度[\p{Han}]{0,4}比|前年度(?:と同|並)")
+        .expect("comparison with the year before")
+});
 
 /// `year` moved by `offset` years.
 pub fn shifted(year: FiscalYear, offset: i16) -> FiscalYear {
@@ -1131,8 +1135,10 @@ fn trailing_numbers(line: &str) -> Vec<&str> {
             .map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8))
             .unwrap_or(0);
         let token = &head[start..];
-        // A rate closes a row too (`△45,560 △3.0％`).
+        // A rate closes a row too (`△45,560 △3.0％`), and so does a figure with its change
+        // in parentheses (`5,240（＋60）`).
         let number = token.trim_end_matches(['%', '％']);
+        let number = without_signed_remark(number).unwrap_or(number);
         if number.is_empty() || parse_number(number).is_none() {
             break;
         }
@@ -1153,6 +1159,18 @@ fn trailing_numbers(line: &str) -> Vec<&str> {
     }
     cells.reverse();
     cells
+}
+
+/// A figure without the signed number in parentheses right after it (`5,240（＋60）`,
+/// `10,120（▲340）` → the figure); `None` for any other text.
+fn without_signed_remark(text: &str) -> Option<&str> {
+    let (figure, remark) = text.split_at(text.find(['（', '('])?);
+    let inner = remark
+        .strip_prefix(['（', '('])?
+        .strip_suffix(['）', ')'])?
+        .trim();
+    (inner.starts_with(['+', '＋', '▲', '△', '±']) && parse_number(inner).is_some())
+        .then_some(figure)
 }
 
 /// A table cell's amount in 億円: an amount with its own unit, or a bare number in `unit`.
@@ -1279,7 +1297,7 @@ const EXPENDITURE_WORD: &str = "歳出";
 const FUNDING_SOURCE_WORD: &str = "財源";
 /// Words that name a breakdown of funding sources wherever they stand in a name
 /// (`要求額の財源内訳`, `財源構成`).
-const FUNDING_BREAKDOWN_WORDS: [&str; 3] = ["財源内訳", "財源の内訳", "財源構成"];
+const FUNDING_BREAKDOWN_WORDS: [&str; 4] = ["財源内訳", "財源の内訳", "財源構成", "原資別"];
 
 /// Whether a heading, caption or row label names where a budget's money comes from, not what
 /// it is spent on: revenue alone (`２　一般会計の主な歳入`, `歳入合計`, a cell `歳入`) or
@@ -1422,12 +1440,13 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         };
         // `…１億２，３４０万円（4.5％）の増`: a parenthesis may stand before the word.
         let after_start = skip_parenthesis(after.trim_start()).trim_start();
-        let label = before.trim_end_matches([' ', '\u{3000}', '\t', ':', '：', '】', '+', '＋']);
+        let label =
+            before.trim_end_matches([' ', '\u{3000}', '\t', ':', '：', '】', '+', '＋', '±']);
         // `障害者自立支援給付費の増（４５，２００千円）`: the amount of an increase or decrease.
         let written_before = text[previous_end..amount.start].trim_end();
         let opened = written_before.trim_end_matches(['（', '(']);
-        // `（+784百万円）`: a signed amount is a change.
-        let signed = written_before.ends_with(['+', '＋']);
+        // `（+784百万円）`, `（±0億円）`: a signed amount is a change.
+        let signed = written_before.ends_with(['+', '＋', '±']);
         let change_in_parenthesis = opened.len() < written_before.len()
             && ["増", "減", "増額", "減額"]
                 .iter()
@@ -2354,9 +2373,11 @@ mod tests {
     }
 
     #[test]
-    fn a_ratio_to_the_year_before_names_no_year_or_kind() {
+    fn a_comparison_with_the_year_before_names_no_year_or_kind() {
         assert_eq!(relative_year("前年度当初比"), 0);
         assert_eq!(relative_year("前年度当初予算額"), -1);
+        assert_eq!(relative_year("前年度と同水準"), 0);
+        assert_eq!(relative_year("前年度並み"), 0);
         let figures = inline_figures(
             "令和９年度当初予算の要求状況　一般会計要求総額　６，８４２億円（前年度当初比　１０３．１％）",
         );
