@@ -1715,10 +1715,12 @@ fn outlines_and_points_written_blind() {
 /// Written blind: two cities' 予算に関する説明書 in fixed-width Shift_JIS text, one with a
 /// header over three lines and a breakdown by 節 beside its rows, the other with the parts
 /// of each 目 listed by number in its 説明 column (names wrapped, amounts in full-width
-/// digits), 項 totals and headings repeated over pages.
-const ACCOUNT_BOOKS_WITH_NOTES_SET: [&str; 2] = [
+/// digits), 項 totals and headings repeated over pages; and a town's 予算書 whose 第１表
+/// sets each 項 under its 款 with the names' letters wide apart (`２　徴　　税　　費`).
+const ACCOUNT_BOOKS_WITH_NOTES_SET: [&str; 3] = [
     "d70_4_asagirino_setsumeisho_r8_sjis.txt",
     "d71_4_shinogaoka_city_setsumeisho_r8.txt",
+    "d72_4_hibarino_town_yosansho_r8.txt",
 ];
 
 #[test]

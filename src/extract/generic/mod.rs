@@ -753,6 +753,7 @@ impl<'a> Reader<'a> {
         } else {
             with_numbering_joined(raw, row)
         };
+        let row = with_spaced_label_joined(raw, row);
         if self.name_field(number, &row) {
             return;
         }
@@ -3692,6 +3693,36 @@ fn with_numbering_joined<'r>(raw: &'r str, mut row: Vec<&'r str>) -> Vec<&'r str
     };
     if let Some(joined) = joined {
         row.splice(0..2, [joined]);
+    }
+    row
+}
+
+/// A row whose numbered label sets its letters wide apart (`２　徴　　税　　費　　９８，３１０`,
+/// cut into `２　徴 | 税 | 費 | ９８，３１０`): the label one cell, as written in `raw`.
+fn with_spaced_label_joined<'r>(raw: &'r str, mut row: Vec<&'r str>) -> Vec<&'r str> {
+    let is_letter = |cell: &str| {
+        let mut chars = cell.chars();
+        chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+    };
+    let numbered_letter = row.first().is_some_and(|first| {
+        numbered(first).is_some_and(|found| !found.style.is_bullet() && is_letter(found.title))
+    });
+    // The letters after the first, a cell left after them for the figures.
+    let letters = (1..row.len().saturating_sub(1))
+        .take_while(|index| is_letter(row[*index]))
+        .count();
+    if !numbered_letter || letters == 0 {
+        return row;
+    }
+    let joined = match (
+        layout::byte_range(raw, row[0]),
+        layout::byte_range(raw, row[letters]),
+    ) {
+        (Some(start), Some(end)) => raw.get(start.start..end.end),
+        _ => None,
+    };
+    if let Some(joined) = joined {
+        row.splice(0..=letters, [joined]);
     }
     row
 }
