@@ -1748,6 +1748,24 @@ fn grid_headers_over_several_rows_and_listed_changes_written_blind() {
     assert_set_recall(&GRID_HEADERS_AND_LISTED_CHANGES_SET);
 }
 
+/// A seventy-third set, written blind, read as it came: a ministry's 補正予算のポイント printed
+/// to PDF with full-width amounts in 億円 and each pillar's 計 in a bracket or its heading
+/// bar, a prefecture's HTML supplementary with a table per account and 部局 spanning rows,
+/// a town's Shift_JIS supplementary drawn with box characters (補正前の額 | 補正額 | 計) with
+/// 目 details over several lines, and a request by 事項 in a Shift_JIS CSV whose level is
+/// the column a row's name stands in.
+const SUPPLEMENTARY_POINTS_AND_REQUEST_LEVELS_SET: [&str; 4] = [
+    "d73_1_chiikisangyo_hosei1_point_r7.pdf",
+    "d73_2_aomine_pref_hosei_sept_r8.html",
+    "d73_4_haginoura_town_hosei2_r9.txt",
+    "d73_5_bosai_kisho_gaisan_jikobetsu_r8.csv",
+];
+
+#[test]
+fn supplementary_points_and_requests_by_level_written_blind() {
+    assert_set_recall(&SUPPLEMENTARY_POINTS_AND_REQUEST_LEVELS_SET);
+}
+
 /// The items of a document's budgets flagged as revenue (歳入 or 財源).
 fn revenue_items(file: &str) -> Vec<String> {
     let (_, extraction) = add(file);
