@@ -28,7 +28,7 @@ use super::recognise::amounts::{
     plain_header_columns, prose_subject, relative_year, shifted, speaks_of_budget,
     supplementary_ordinal, tab_cells, unit_declared, unit_line, unit_row, word_column, year_cell,
 };
-use super::recognise::bodies::is_body_name;
+use super::recognise::bodies::{find_legal_bodies, is_body_name};
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, ends_with_count, milestones};
 use super::recognise::names::{
@@ -285,6 +285,15 @@ fn topic_of(text: &str) -> Option<&str> {
     // `会計別では、一般会計が…`: an account may be the subject with が.
     let at = text.rfind(['は', 'が'])?;
     let before = &text[..at];
+    // `（株）地域産業育成金融公庫には、…`: a body written with its legal form, what is given
+    // to it.
+    let given_to = before.strip_suffix('に').unwrap_or(before);
+    if let Some(body) = find_legal_bodies(given_to)
+        .last()
+        .filter(|body| body.end == given_to.len())
+    {
+        return given_to.get(body.start..body.end);
+    }
     let start = before
         .rfind(['、', '。', '，', '「', '」', ' ', '\u{3000}'])
         .map_or(0, |i| {

@@ -3615,3 +3615,19 @@ fn a_numbered_label_with_its_letters_set_wide_apart_is_one_name() {
         ]
     );
 }
+
+#[test]
+fn a_body_written_with_its_legal_form_is_the_item_a_sentence_allots_to() {
+    let text = "令和９年度財政投融資計画について\n（1）政策金融機関\n\
+                \u{3000}（株）地域産業育成金融公庫には、資金繰りを支えるため、前年度を1,150億円下回る\
+                2兆9,850億円を計上した。\n\
+                \u{3000}（株）国際開発協力銀行は、インフラ海外展開を支援するため、前年度から450億円増の\
+                2兆2,290億円を計上する。\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "(株)地域産業育成金融公庫 R9 fiscal_investment 29850",
+            "(株)国際開発協力銀行 R9 fiscal_investment 22290"
+        ]
+    );
+}

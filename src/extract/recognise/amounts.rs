@@ -1471,7 +1471,8 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
             || CHANGE_LABELS
                 .iter()
                 .any(|w| label.replace(['△', '▲'], "").ends_with(w))
-            || ["の増", "の減", "増", "減"]
+            // `前年度を1,150億円下回る2兆9,850億円`: what it falls short by is a change too.
+            || ["の増", "の減", "増", "減", "下回", "上回"]
                 .iter()
                 .any(|w| after_start.starts_with(w))
                 // `… 2,100百万円　増減　245百万円`: 増減 labels the next amount.

@@ -209,7 +209,7 @@ pub fn body_chain(text: &str, bodies: &[BodyMatch]) -> Vec<(usize, usize)> {
 
 static LEGAL_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(国立研究開発法人|独立行政法人|株式会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人|[（(]公社[）)]|[（(]一社[）)]|[（(]独[）)])\s*([\p{Han}\p{Katakana}ーA-Za-z0-9・/]+)(?:\s*[（(]([A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ/\-]*)[）)])?",
+        r"(国立研究開発法人|独立行政法人|株式会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人|[（(]公社[）)]|[（(]一社[）)]|[（(]独[）)]|[（(]株[）)])\s*([\p{Han}\p{Katakana}ーA-Za-z0-9・/]+)(?:\s*[（(]([A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ/\-]*)[）)])?",
     )
     .expect("legal body pattern")
 });
