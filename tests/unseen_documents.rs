@@ -1753,8 +1753,10 @@ fn grid_headers_over_several_rows_and_listed_changes_written_blind() {
 /// bar, a prefecture's HTML supplementary with a table per account and 部局 spanning rows,
 /// a town's Shift_JIS supplementary drawn with box characters (補正前の額 | 補正額 | 計) with
 /// 目 details over several lines, and a request by 事項 in a Shift_JIS CSV whose level is
-/// the column a row's name stands in.
-const SUPPLEMENTARY_POINTS_AND_REQUEST_LEVELS_SET: [&str; 4] = [
+/// the column a row's name stands in; with them, from the seventy-second set, a ministry's
+/// supplementary printed to PDF whose running head atop each page repeats its first line.
+const SUPPLEMENTARY_POINTS_AND_REQUEST_LEVELS_SET: [&str; 5] = [
+    "d72_1_chiikikiban_hosei1_r8.pdf",
     "d73_1_chiikisangyo_hosei1_point_r7.pdf",
     "d73_2_aomine_pref_hosei_sept_r8.html",
     "d73_4_haginoura_town_hosei2_r9.txt",

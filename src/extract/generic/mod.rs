@@ -429,6 +429,19 @@ const DESCRIPTION_LINES: usize = 2;
 /// title nor its head lines name one with its kind.
 const OPENING_LINES: usize = 20;
 
+/// The document's first non-blank line (its number and trimmed text), unless a table row
+/// follows it: then it is a table's header, which a later table may repeat.
+fn running_head(lines: &crate::corpus::Lines) -> Option<(usize, &str)> {
+    let mut texts = lines
+        .iter()
+        .enumerate()
+        .map(|(index, line)| (index + 1, line.trim()))
+        .filter(|(_, text)| !text.is_empty());
+    let (number, head) = texts.next()?;
+    let heads_a_table = texts.next().is_some_and(|(_, next)| is_table_line(next));
+    (!heads_a_table).then_some((number, head))
+}
+
 /// Non-blank lines at the top of a document read for the year and kind it speaks of.
 const HEAD_LINES: usize = 5;
 
@@ -561,6 +574,9 @@ struct Reader<'a> {
     long_table: Option<long::LongTable>,
     /// The last line already read with lines before it (stacked fields and their values).
     read_through: usize,
+    /// The document's first line and its number, when it heads the document rather than a
+    /// table: a page's running head that repeats it is no line of the text.
+    running_head: Option<(usize, &'a str)>,
 }
 
 impl<'a> Reader<'a> {
@@ -655,7 +671,15 @@ impl<'a> Reader<'a> {
             long_table: None,
             read_through: 0,
             column_marks: Vec::new(),
+            running_head: running_head(&doc.lines),
         }
+    }
+
+    /// Whether line `number` repeats the document's first line as a page's running head
+    /// (`地域基盤整備省 | 令和８年度補正予算（第１号）` atop every page of a PDF).
+    fn repeats_running_head(&self, number: usize) -> bool {
+        self.running_head
+            .is_some_and(|(first, head)| number > first && self.line(number).trim() == head)
     }
 
     /// The year and kind in force: the innermost item's, else the document's.
@@ -694,7 +718,11 @@ impl<'a> Reader<'a> {
             plain
         };
         let raw = plain.as_str();
-        if raw.trim().is_empty() || number <= self.read_through || is_page_number(raw) {
+        if raw.trim().is_empty()
+            || number <= self.read_through
+            || is_page_number(raw)
+            || self.repeats_running_head(number)
+        {
             return;
         }
         self.row_revenue = false;

@@ -3631,3 +3631,28 @@ fn a_body_written_with_its_legal_form_is_the_item_a_sentence_allots_to() {
         ]
     );
 }
+
+#[test]
+fn a_running_head_atop_each_page_ends_no_table() {
+    let text = "地域整備省\t令和８年度補正予算（第１号）\n\n\
+                令和８年度 地域整備省関係 補正予算（第１号）の概要\n\
+                （単位：億円）\n\
+                事 項\t補正予算額\t会計\t主 な 内 容\t担当局\n\
+                Ⅰ 防災・減災\n\
+                (1) 流域治水緊急対策事業\t1,284.6\t一般\t遊水地の整備\t水管理局\n\
+                計\t1,284.6\n\
+                1\n\
+                地域整備省\t令和８年度補正予算（第１号）\n\
+                Ⅱ 災害復旧等\n\
+                (1) 災害復旧事業（直轄・補助）\t1,946.8\t一般\t河川等の災害復旧\t防災局\n\
+                計\t1,946.8\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "流域治水緊急対策事業 R8 supplementary 1284.6",
+            "防災・減災 R8 supplementary 1284.6",
+            "災害復旧事業(直轄・補助) R8 supplementary 1946.8",
+            "災害復旧等 R8 supplementary 1946.8"
+        ]
+    );
+}
