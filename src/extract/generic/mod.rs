@@ -851,9 +851,9 @@ impl<'a> Reader<'a> {
             // 比較増減 | 国庫支出金 | …` under `款 | 令和8年度 予算額 | …`): it is read with the
             // row above.
             let own = header_columns(&row, self.header_context(number));
-            let stacked = self
-                .stacked_header(number, &row)
-                .filter(|_| own.is_some() || grid_under_header);
+            let stacked = (own.is_some() || grid_under_header)
+                .then(|| self.stacked_header(number, &row))
+                .flatten();
             let header_top = match stacked {
                 Some(_) => self.header_top,
                 None => number,
@@ -897,7 +897,7 @@ impl<'a> Reader<'a> {
                 self.start_table(number, columns);
                 self.header_top = header_top;
                 if grid_words {
-                    self.header_words = words.clone();
+                    self.header_words = words;
                 }
                 self.column_bills = bills;
                 // A cell naming another figure in parentheses after its own (`要求額（前年度予算
@@ -3737,18 +3737,14 @@ fn with_numbering_joined<'r>(raw: &'r str, mut row: Vec<&'r str>) -> Vec<&'r str
 /// A row whose numbered label sets its letters wide apart (`２　徴　　税　　費　　９８，３１０`,
 /// cut into `２　徴 | 税 | 費 | ９８，３１０`): the label one cell, as written in `raw`.
 fn with_spaced_label_joined<'r>(raw: &'r str, mut row: Vec<&'r str>) -> Vec<&'r str> {
-    let is_letter = |cell: &str| {
-        let mut chars = cell.chars();
-        chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
-    };
-    let numbered_letter = row.first().is_some_and(|first| {
-        numbered(first).is_some_and(|found| !found.style.is_bullet() && is_letter(found.title))
-    });
     // The letters after the first, a cell left after them for the figures.
     let letters = (1..row.len().saturating_sub(1))
-        .take_while(|index| is_letter(row[*index]))
+        .take_while(|index| is_letter_cell(row[*index]))
         .count();
-    if !numbered_letter || letters == 0 {
+    let numbered_letter = letters > 0
+        && numbered(row[0])
+            .is_some_and(|found| !found.style.is_bullet() && is_letter_cell(found.title));
+    if !numbered_letter {
         return row;
     }
     let joined = match (
@@ -3762,6 +3758,12 @@ fn with_spaced_label_joined<'r>(raw: &'r str, mut row: Vec<&'r str>) -> Vec<&'r 
         row.splice(0..=letters, [joined]);
     }
     row
+}
+
+/// Whether a cell is one letter alone (`徴`, a name's letter set wide apart from the next).
+fn is_letter_cell(cell: &str) -> bool {
+    let mut chars = cell.trim().chars();
+    chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
 }
 
 /// The cells of a grid's lower header row under the upper row's `upper` words (spanned cells

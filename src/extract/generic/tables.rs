@@ -2,15 +2,16 @@
 //! (or a single figure under a unit line), changes and rates on the row's current figure.
 
 use super::{
-    Item, Reader, Role, TableLayout, exhibit_title, is_name_line, is_parenthesised, is_row_number,
-    is_rule_line, is_set_far_in, is_table_line, item_year_kind, split_trailing_parenthesis,
+    Item, Reader, Role, TableLayout, exhibit_title, is_letter_cell, is_name_line, is_parenthesised,
+    is_row_number, is_rule_line, is_set_far_in, is_table_line, item_year_kind,
+    split_trailing_parenthesis,
 };
 use crate::extract::recognise::amounts::{
-    Column, SUPPLEMENTARY_ORDINAL, YearKind, cell_amount, cells, column_of, figure_note_label,
-    inline_figures, is_figure_label, is_whole_amount_text, join_spaced_words, kind_named,
-    names_a_limit, names_around_supplementary, names_notes, names_project_cost, names_revenue,
-    names_spent_alone, opens_with_funding, opens_with_state_share, relative_year, shifted,
-    unit_of_cell, year_cell,
+    Column, SUPPLEMENTARY_ORDINAL, YearKind, cell_amount, cells, column_of, figure_and_remark,
+    figure_note_label, inline_figures, is_figure_label, is_whole_amount_text, join_spaced_words,
+    kind_named, names_a_limit, names_around_supplementary, names_notes, names_project_cost,
+    names_revenue, names_spent_alone, opens_with_funding, opens_with_state_share, parenthesised,
+    relative_year, shifted, signed_number, unit_of_cell, year_cell,
 };
 use crate::extract::recognise::bodies::is_body_name;
 use crate::extract::recognise::names::{
@@ -145,28 +146,16 @@ fn remark_change(cell: &str) -> Option<&str> {
     if !is_parenthesised(cell) {
         return None;
     }
-    let inner = cell
-        .trim_start_matches(['（', '('])
-        .trim_end_matches(['）', ')'])
-        .trim();
+    let inner = parenthesised(cell);
     // `（＋60）`, `（▲340）`: a number its sign marks as a change, in a table whose legend
     // says what its parentheses hold.
-    if inner.starts_with(['+', '＋', '▲', '△', '±']) && parse_number(inner).is_some() {
-        return Some(inner.trim_start_matches(['+', '＋', '±']));
+    if let Some(number) = signed_number(inner) {
+        return Some(number);
     }
     let (words, number) = inner.rsplit_once([' ', '\u{3000}'])?;
     let number = number.trim_start_matches(['+', '＋']);
     let names_a_change = super::CHANGE_WORDS.iter().any(|word| words.contains(word));
     (names_a_change && parse_number(number).is_some()).then_some(number)
-}
-
-/// A figure cell's number and the remark in parentheses right after it (`5,240（＋60）` →
-/// `5,240`, `（＋60）`).
-fn figure_and_remark(cell: &str) -> Option<(&str, &str)> {
-    let at = cell.find(['（', '('])?;
-    let (number, remark) = cell.split_at(at);
-    (parse_number(number).is_some() && remark.trim_end().ends_with(['）', ')']))
-        .then(|| (number.trim_end(), remark.trim_end()))
 }
 
 /// A figure cell's number without the remark after it in parentheses (`64,616,950
@@ -949,13 +938,7 @@ impl Reader<'_> {
             _ => row,
         };
         // `国 | 費 | 1,286,400 | …`: a label whose letters are set wide apart is one cell.
-        let letters = row
-            .iter()
-            .take_while(|cell| {
-                let mut chars = cell.trim().chars();
-                chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
-            })
-            .count();
+        let letters = row.iter().take_while(|cell| is_letter_cell(cell)).count();
         // `歳 | 出 合 | 計 | 812,300 | …`: a total's letters set wide apart, a PDF's text
         // cutting them into cells of one or two.
         let spaced_total = row

@@ -1138,7 +1138,9 @@ fn trailing_numbers(line: &str) -> Vec<&str> {
         // A rate closes a row too (`△45,560 △3.0％`), and so does a figure with its change
         // in parentheses (`5,240（＋60）`).
         let number = token.trim_end_matches(['%', '％']);
-        let number = without_signed_remark(number).unwrap_or(number);
+        let number = figure_and_remark(number)
+            .filter(|(_, remark)| signed_number(parenthesised(remark)).is_some())
+            .map_or(number, |(figure, _)| figure);
         if number.is_empty() || parse_number(number).is_none() {
             break;
         }
@@ -1161,16 +1163,26 @@ fn trailing_numbers(line: &str) -> Vec<&str> {
     cells
 }
 
-/// A figure without the signed number in parentheses right after it (`5,240（＋60）`,
-/// `10,120（▲340）` → the figure); `None` for any other text.
-fn without_signed_remark(text: &str) -> Option<&str> {
-    let (figure, remark) = text.split_at(text.find(['（', '('])?);
-    let inner = remark
-        .strip_prefix(['（', '('])?
-        .strip_suffix(['）', ')'])?
-        .trim();
-    (inner.starts_with(['+', '＋', '▲', '△', '±']) && parse_number(inner).is_some())
-        .then_some(figure)
+/// A figure cell's number and the remark in parentheses right after it (`5,240（＋60）` →
+/// `5,240`, `（＋60）`); `None` for any other text.
+pub fn figure_and_remark(cell: &str) -> Option<(&str, &str)> {
+    let (number, remark) = cell.split_at(cell.find(['（', '('])?);
+    (parse_number(number).is_some() && remark.trim_end().ends_with(['）', ')']))
+        .then(|| (number.trim_end(), remark.trim_end()))
+}
+
+/// The text inside a parenthesis (`（＋60）` → `＋60`), trimmed.
+pub fn parenthesised(text: &str) -> &str {
+    text.trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')'])
+        .trim()
+}
+
+/// A number its sign marks as a change (`＋60`, `▲340`, `±0`), without a plus sign; `None`
+/// for a number without a sign or any other text.
+pub fn signed_number(text: &str) -> Option<&str> {
+    (text.starts_with(['+', '＋', '▲', '△', '±']) && parse_number(text).is_some())
+        .then(|| text.trim_start_matches(['+', '＋', '±']))
 }
 
 /// A table cell's amount in 億円: an amount with its own unit, or a bare number in `unit`.
