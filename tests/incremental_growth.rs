@@ -219,3 +219,23 @@ fn the_graph_file_and_segment_merges_are_finished_after_each_add_returns() {
     std::fs::remove_file(reopened.build_dir.join("graph.json")).expect("remove the graph file");
     assert_opens_the_build_of(&config, &reopened);
 }
+
+#[test]
+fn a_failed_add_leaves_its_base_build_with_a_graph_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = common::config_in(dir.path());
+    let engine = open(&config);
+    let options = IntakeOptions::default();
+    let text = next_edition("003_d473122111bbb5a2.txt", "令和６", "令和８");
+    let (added, _) = add_document(&config, &engine, incoming(text.clone(), "a.txt"), &options)
+        .expect("the first add");
+    // The same file again starts a change (which tells the first change's unfinished graph
+    // file that a later change waits for it) and then fails as a duplicate: the build stays
+    // current and its graph file is there, whether the first change had written it or gave
+    // it up.
+    let again = add_document(&config, &added, incoming(text, "a-again.txt"), &options);
+    assert!(again.is_err(), "a duplicate was added");
+    let graph_file = added.build_dir.join("graph.json");
+    assert!(graph_file.exists(), "the current build has no graph file");
+    assert_opens_the_build_of(&config, &added);
+}

@@ -4,11 +4,17 @@
 //! starts from a build whose files are still being written, and an engine opening the build
 //! meanwhile waits for its graph file ([`crate::engine::Engine::open_or_build`]). Readers of
 //! the index are safe during merges (see [`crate::index::incremental`]).
+//!
+//! A change that starts while the one before is still finishing says so
+//! ([`Finishing::supersede`]): the graph file of a build about to be replaced is then given
+//! up (an engine that opens that build without it makes the graph again from the saved
+//! assembly), so documents added one after another do not each wait for a whole graph file.
 
 use crate::graph::KnowledgeGraph;
 use crate::index::incremental::PendingMerges;
 use crate::library::LibraryLock;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::Instant;
@@ -24,11 +30,17 @@ pub struct Unfinished {
 }
 
 impl Unfinished {
-    /// Writes the graph file, waits for the merges, then releases `lock`.
-    fn finish(self, lock: LibraryLock) {
+    /// Writes the graph file unless `superseded` says a later change is waiting, waits for
+    /// the merges, then releases `lock`.
+    fn finish(self, lock: LibraryLock, superseded: &AtomicBool) {
         let started = Instant::now();
-        match self.graph.save(&self.graph_path) {
-            Ok(()) => tracing::debug!(ms = started.elapsed().as_millis() as u64, "graph saved"),
+        let waited_for = || superseded.load(Ordering::Relaxed);
+        match self.graph.save_unless(&self.graph_path, &waited_for) {
+            Ok(true) => tracing::debug!(ms = started.elapsed().as_millis() as u64, "graph saved"),
+            Ok(false) => tracing::debug!(
+                ms = started.elapsed().as_millis() as u64,
+                "graph file given up for the change after"
+            ),
             Err(error) => {
                 tracing::error!(%error, "the build's graph file was not written; it will be built again when opened");
             }
@@ -48,6 +60,8 @@ impl Unfinished {
 #[derive(Debug, Default)]
 pub struct Finishing {
     thread: Option<JoinHandle<()>>,
+    /// Set when a later change waits for this one.
+    superseded: Arc<AtomicBool>,
 }
 
 impl Finishing {
@@ -58,26 +72,35 @@ impl Finishing {
         let take = |slot: &Mutex<Option<(Unfinished, LibraryLock)>>| {
             slot.lock().unwrap_or_else(PoisonError::into_inner).take()
         };
-        let for_thread = Arc::clone(&slot);
+        let superseded = Arc::new(AtomicBool::new(false));
+        let for_thread = (Arc::clone(&slot), Arc::clone(&superseded));
         let spawned = std::thread::Builder::new()
             .name("finish-change".to_string())
             .spawn(move || {
-                if let Some((work, lock)) = take(&for_thread) {
-                    work.finish(lock);
+                let (slot, superseded) = for_thread;
+                if let Some((work, lock)) = take(&slot) {
+                    work.finish(lock, &superseded);
                 }
             });
         match spawned {
             Ok(thread) => Finishing {
                 thread: Some(thread),
+                superseded,
             },
             Err(error) => {
                 tracing::warn!(%error, "no thread to finish the change; finishing it now");
                 if let Some((work, lock)) = take(&slot) {
-                    work.finish(lock);
+                    work.finish(lock, &superseded);
                 }
                 Finishing::default()
             }
         }
+    }
+
+    /// Says that a later change is waiting to start from this one's build: its graph file,
+    /// if not yet written, is given up.
+    pub fn supersede(&self) {
+        self.superseded.store(true, Ordering::Relaxed);
     }
 
     /// Waits until the change is finished and the library released.

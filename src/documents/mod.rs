@@ -18,7 +18,7 @@ use crate::index::incremental::{IndexChanges, derive_index};
 use crate::index::store::BuildMeta;
 use crate::index::{self, NodeEntry};
 use crate::ingest::{Format, IngestError};
-use crate::library::{LibraryEntry, LibraryError, sha256_hex};
+use crate::library::{LibraryEntry, LibraryError, LibraryLock, NewDocument, sha256_hex};
 use crate::passages::passages;
 use crate::vocab::Vocabulary;
 use cache::DocumentCache;
@@ -219,9 +219,26 @@ pub fn add_document(
         "document converted"
     );
     let library = config.library();
+    current.finishing.supersede();
     let lock = library.lock()?;
     let reopened = latest(config, current)?;
     let base = reopened.as_ref().unwrap_or(current);
+    let added = add_locked(config, base, document, lock, started);
+    if added.is_err() {
+        keep_graph_file(base);
+    }
+    added
+}
+
+/// Adds `document` to the library locked by `lock` and publishes the build grown from `base`.
+fn add_locked(
+    config: &EngineConfig,
+    base: &Engine,
+    document: NewDocument,
+    lock: LibraryLock,
+    started: Instant,
+) -> Result<(Engine, DocumentSummary), DocumentError> {
+    let library = config.library();
     if let Some(existing) = library
         .entries()?
         .into_iter()
@@ -275,9 +292,38 @@ pub fn remove_document(
     id: &str,
 ) -> Result<(Engine, LibraryEntry), DocumentError> {
     let library = config.library();
+    current.finishing.supersede();
     let lock = library.lock()?;
     let reopened = latest(config, current)?;
     let base = reopened.as_ref().unwrap_or(current);
+    let removed = remove_locked(config, base, id, lock);
+    if removed.is_err() {
+        keep_graph_file(base);
+    }
+    removed
+}
+
+/// Writes the graph file of `base`'s build when it is missing: a change that failed leaves
+/// that build current, and the change before it may have given its graph file up for it.
+fn keep_graph_file(base: &Engine) {
+    let path = base.build_dir.join(GRAPH_FILE);
+    if path.exists() {
+        return;
+    }
+    if let Err(error) = base.graph.save(&path) {
+        tracing::error!(%error, "the build's graph file was not written; it will be built again when opened");
+    }
+}
+
+/// Removes library document `id` from the library locked by `lock` and publishes the build
+/// made from `base` without it.
+fn remove_locked(
+    config: &EngineConfig,
+    base: &Engine,
+    id: &str,
+    lock: LibraryLock,
+) -> Result<(Engine, LibraryEntry), DocumentError> {
+    let library = config.library();
     if !base.corpus.library.contains_key(id) {
         let is_seed = base.corpus.doc(id).is_some();
         if is_seed {

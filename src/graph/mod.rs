@@ -120,17 +120,37 @@ impl KnowledgeGraph {
     /// written; batches of nodes and edges are serialised on the thread pool and written in
     /// order.
     pub fn save(&self, path: &Path) -> Result<(), GraphError> {
-        write_streamed_atomically(path, |writer| {
+        self.save_unless(path, &|| false).map(|_| ())
+    }
+
+    /// Writes the graph as [`KnowledgeGraph::save`] does, but gives up, leaving `path` as it
+    /// was, as soon as `give_up` says so (it is asked before each buffered write); returns
+    /// whether the file was written.
+    pub fn save_unless(
+        &self,
+        path: &Path,
+        give_up: &(dyn Fn() -> bool + Sync),
+    ) -> Result<bool, GraphError> {
+        let written = write_streamed_atomically(path, |writer| {
+            let mut writer = GivingUp {
+                inner: writer,
+                give_up,
+            };
+            let writer: &mut dyn Write = &mut writer;
             writer.write_all(b"{\"nodes\":")?;
             write_array(writer, &self.data.nodes)?;
             writer.write_all(b",\"edges\":")?;
             write_array(writer, &self.data.edges)?;
             writer.write_all(b"}")
-        })
-        .map_err(|e| GraphError::Io {
-            path: path.display().to_string(),
-            message: e.to_string(),
-        })
+        });
+        match written {
+            Ok(()) => Ok(true),
+            Err(_) if give_up() => Ok(false),
+            Err(e) => Err(GraphError::Io {
+                path: path.display().to_string(),
+                message: e.to_string(),
+            }),
+        }
     }
 
     /// All nodes.
@@ -213,6 +233,25 @@ const EDGES_PER_TASK: usize = 4_096;
 
 /// Items serialised per batch when a graph is saved.
 const SAVE_BATCH: usize = 2_048;
+
+/// A writer that fails once its `give_up` says so, ending a save nobody needs any more.
+struct GivingUp<'a> {
+    inner: &'a mut dyn Write,
+    give_up: &'a (dyn Fn() -> bool + Sync),
+}
+
+impl Write for GivingUp<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if (self.give_up)() {
+            return Err(std::io::Error::other("the save was given up"));
+        }
+        self.inner.write(bytes)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
 
 /// Writes `items` as a JSON array: batches serialised in parallel, a few per thread at a
 /// time (so no more than those are held), and written in order.
@@ -322,6 +361,35 @@ mod tests {
             let loaded = KnowledgeGraph::load(&path).expect("load");
             assert_eq!(loaded.nodes().len(), count);
         }
+    }
+
+    #[test]
+    fn a_save_given_up_leaves_the_file_as_it_was_and_no_temporary() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let nodes: Vec<NodeDraft> = (0..SAVE_BATCH * 3)
+            .map(|n| node(NodeType::Measure, &format!("施策{n}"), n as u32))
+            .collect();
+        let graph = KnowledgeGraph::new(GraphData {
+            nodes,
+            edges: Vec::new(),
+        });
+        let path = dir.path().join("graph.json");
+        std::fs::write(&path, b"before").expect("write");
+        let asked = std::sync::atomic::AtomicUsize::new(0);
+        // Given up at once, and after a few buffered writes.
+        for after in [0, 3] {
+            let give_up = || asked.fetch_add(1, std::sync::atomic::Ordering::Relaxed) >= after;
+            asked.store(0, std::sync::atomic::Ordering::Relaxed);
+            assert_eq!(graph.save_unless(&path, &give_up).ok(), Some(false));
+            assert_eq!(std::fs::read(&path).expect("read"), b"before");
+            let files = std::fs::read_dir(dir.path()).expect("list").count();
+            assert_eq!(files, 1, "a temporary file was left after {after} writes");
+        }
+        assert_eq!(graph.save_unless(&path, &|| false).ok(), Some(true));
+        assert_eq!(
+            KnowledgeGraph::load(&path).expect("load").nodes().len(),
+            SAVE_BATCH * 3
+        );
     }
 
     #[test]

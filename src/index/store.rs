@@ -181,7 +181,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 }
 
 /// Writes a file by streaming `write` into a temporary sibling, then renaming it: the file is
-/// never seen half written.
+/// never seen half written. When `write` fails the sibling is removed and the file left as
+/// it was.
 pub fn write_streamed_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -197,9 +198,11 @@ pub fn write_streamed_atomically(
     ));
     let file = std::fs::File::create(&temporary).map_err(io_error(&temporary))?;
     let mut writer = std::io::BufWriter::new(file);
-    write(&mut writer)
-        .and_then(|()| writer.flush())
-        .map_err(io_error(&temporary))?;
+    let written = write(&mut writer).and_then(|()| writer.flush());
     drop(writer);
+    if let Err(error) = written {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(io_error(&temporary)(error));
+    }
     std::fs::rename(&temporary, path).map_err(io_error(path))
 }
