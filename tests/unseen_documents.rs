@@ -1768,6 +1768,24 @@ fn supplementary_points_and_requests_by_level_written_blind() {
     assert_set_recall(&SUPPLEMENTARY_POINTS_AND_REQUEST_LEVELS_SET);
 }
 
+/// The seventy-fourth set written blind: a prefectural outline's tables spanning rows and
+/// columns, a request's bullets with the year before in parentheses, a town's 予算書 whose
+/// breakdown's column words stand past its columns of figures, a plan of fiscal loans by
+/// body with the plan's sources beside it, and a city's supplementary PDF whose breakdown's
+/// head stands alone above the header (its empty cells left out by the PDF's text).
+const SPANNED_TABLES_AND_BREAKDOWNS_BESIDE_SET: [&str; 5] = [
+    "d74_2_shinonome_pref_tosho_gaiyo_r9.html",
+    "d74_3_bunkashigen_gaisan_yokyu_r9.md",
+    "d74_4_kasumigamori_town_yosansho_r7.txt",
+    "d74_5_kokkoshikin_zaito_kikanbetsu_r8.csv",
+    "d74_6_ayamegahama_city_hosei4_r8.pdf",
+];
+
+#[test]
+fn spanned_tables_and_breakdowns_beside_written_blind() {
+    assert_set_recall(&SPANNED_TABLES_AND_BREAKDOWNS_BESIDE_SET);
+}
+
 /// The items of a document's budgets flagged as revenue (歳入 or 財源).
 fn revenue_items(file: &str) -> Vec<String> {
     let (_, extraction) = add(file);

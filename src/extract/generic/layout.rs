@@ -276,7 +276,7 @@ impl TableLayout {
     /// stands under: the one it overlaps most; under none, the breakdown's head on its
     /// right when nearer (`区　分` left of `節`), else the cell on its left when that holds
     /// words (a heading wider than its own, `本年度の財源内訳`), else the nearer of its two
-    /// neighbours.
+    /// neighbours, the right one when as near as a left one of figures.
     fn column_under(&self, (start, end): (usize, usize), columns: &[Column]) -> Option<usize> {
         let overlap = |(from, to): (usize, usize)| to.min(end).saturating_sub(from.max(start));
         let most = (0..self.spans.len())
@@ -303,7 +303,15 @@ impl TableLayout {
                 Some(right)
             }
             (Some(left), _) if columns.get(left) == Some(&Column::Other) => Some(left),
-            (Some(left), Some(right)) if gap(right) < gap(left) => Some(right),
+            // `国県支出金` one column past `比　較` and one before `特定財源`: a column of
+            // figures is no heading over words wider than itself.
+            (Some(left), Some(right))
+                if gap(right) < gap(left)
+                    || (gap(right) == gap(left)
+                        && columns.get(left).is_some_and(super::tables::holds_figures)) =>
+            {
+                Some(right)
+            }
             (left, _) => left,
         })
     }

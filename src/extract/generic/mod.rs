@@ -375,6 +375,10 @@ const MAX_WRAPPED_HEADER_CELL_CHARS: usize = 16;
 /// Fields of a project sheet that name its project (`事業名 | …`).
 const NAME_FIELDS: [&str; 5] = ["事業名", "事業名称", "事業の名称", "事務事業名", "施策名"];
 
+/// A header word over the names of the bodies a table's rows are (`区分 | 機関名 | …` in a
+/// plan of fiscal loans by body).
+const BODY_NAME_FIELD: &str = "機関名";
+
 /// Fewest chars of a project a sheet's name field names.
 const MIN_FIELD_NAME_CHARS: usize = 4;
 
@@ -919,8 +923,10 @@ impl<'a> Reader<'a> {
                 self.value_rows = column_named(&row, left_out, names_values).is_some();
                 self.unit_column = column_named(&row, left_out, names_units);
                 // The last such column is the most specific (`施策名 | 事務事業名`).
-                let names_projects =
-                    |cell: &str| NAME_FIELDS.contains(&without_spaces(cell).as_str());
+                let names_projects = |cell: &str| {
+                    let word = without_spaces(cell);
+                    NAME_FIELDS.contains(&word.as_str()) || word == BODY_NAME_FIELD
+                };
                 self.name_column = column_named(&row, left_out, names_projects);
                 if self.caption_names_no_budget() {
                     // 第２表　継続費, 第３表　債務負担行為: its 総額 and 年割額 are no budgets.
@@ -1799,6 +1805,15 @@ impl<'a> Reader<'a> {
             .filter(|n| !self.line(*n).trim().is_empty())
             .take(MAX_WRAPPED_HEADER_LINES - 1)
             .collect();
+        // `補正額の財源内訳` over `No. | 事業名 | 款 | 補正額` over `国県支出金 | 市債 | …`: the
+        // lower line names the columns of the breakdown headed above, no wrapped words.
+        let under_breakdown_head = above.iter().take(2).any(|line| {
+            matches!(cells(&strip_markup(self.line(*line))).as_slice(),
+                [head] if names_funding_breakdown(head))
+        });
+        if under_breakdown_head {
+            return None;
+        }
         for first in &above {
             let lines: Vec<String> = (*first..=number)
                 .map(|n| strip_markup(self.line(n)))
@@ -2039,16 +2054,43 @@ impl<'a> Reader<'a> {
             Some((index, layout)) => (Some(index), layout),
             None => (None, None),
         };
+        // `補正額の財源内訳` alone over `款 | 補正前の額 | 補正額 | 補正後の額`: the words
+        // are columns of the breakdown beside the header's own, no part of its last.
+        let beside = under.is_none() && self.breakdown_head_above_header();
         let index = match under {
             Some(index) => index,
+            None if beside => columns.len(),
             None if columns.last() == Some(&Column::Other) => columns.len() - 1,
             None => return false,
         };
         let mut parted = columns.clone();
-        parted.splice(index..=index, std::iter::repeat_n(Column::Other, row.len()));
+        let replaced = if beside {
+            index..index
+        } else {
+            index..index + 1
+        };
+        parted.splice(replaced, std::iter::repeat_n(Column::Other, row.len()));
         self.columns = Some(parted);
         self.layout = parted_layout;
         true
+    }
+
+    /// Whether the line right above the table's header is a breakdown's head alone
+    /// (`補正額の財源内訳`) and no cell of the header names the breakdown.
+    fn breakdown_head_above_header(&self) -> bool {
+        let names_breakdown = |line: usize| {
+            let text = strip_markup(self.line(line));
+            let row = cells(&text);
+            (
+                row.len() == 1,
+                row.iter().any(|cell| names_funding_breakdown(cell)),
+            )
+        };
+        let above = (1..self.header_top)
+            .rev()
+            .find(|n| !self.line(*n).trim().is_empty() && !is_rule_line(self.line(*n)));
+        above.is_some_and(|line| names_breakdown(line) == (true, true))
+            && !names_breakdown(self.header_line).1
     }
 
     /// Whether the next non-blank line after `number` is a table row.

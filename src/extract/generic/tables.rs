@@ -32,6 +32,9 @@ const NOTE_BULLETS: [char; 4] = ['○', '◯', '・', '●'];
 /// The ending of a header naming a column of codes (`都道府県コード`).
 const CODE_HEADER_ENDING: &str = "コード";
 
+/// The ending of a header word naming a column of amounts (`補正前の額`, `決算額`).
+const AMOUNT_WORD: char = '額';
+
 /// Most rows of a table of accounts that gives its figures to the item above it.
 const MAX_ACCOUNT_ROWS: usize = 3;
 
@@ -410,7 +413,7 @@ fn is_identifier(cell: &str) -> bool {
 }
 
 /// Whether a column holds numbers of the budget: figures, changes or rates.
-fn holds_figures(column: &Column) -> bool {
+pub(super) fn holds_figures(column: &Column) -> bool {
     matches!(
         column,
         Column::Figure(..) | Column::Change(_) | Column::Rate
@@ -441,19 +444,31 @@ fn is_name_end(cell: &str) -> bool {
 /// Whether the `values` cells of a row fill `columns` from the first: every column of
 /// figures, changes and rates comes before the columns of no budget after them, there are
 /// cells enough for all of those but not for every column, and the columns before the
-/// first figures (`会計`) hold words in the row. A PDF's text leaves out empty cells at the
-/// end (a 備考, a 財源内訳), not at the start.
-fn fills_figures_first(columns: &[Column], values: &[&str]) -> bool {
+/// first figures hold words (`会計`), or figures of no budget (`補正前の額`: `names_amount`
+/// says which of `columns` a header word names an amount) in a row of figures alone. A
+/// PDF's text leaves out empty cells at the end (a 備考, a 財源内訳), not at the start.
+fn fills_figures_first(
+    columns: &[Column],
+    values: &[&str],
+    names_amount: impl Fn(usize) -> bool,
+) -> bool {
     let (Some(first), Some(last)) = (
         columns.iter().position(holds_figures),
         columns.iter().rposition(holds_figures),
     ) else {
         return false;
     };
-    let words_first = values[..first.min(values.len())]
+    let before = &values[..first.min(values.len())];
+    let words_first = before
         .iter()
         .all(|cell| cell.chars().any(char::is_alphabetic) && !is_whole_amount(cell));
-    words_first && values.len() > last && values.len() < columns.len()
+    // `24,806,315,000 | 189,870,000 | …` under `補正前の額 | 補正額 | …`: in a row of
+    // figures alone, figures of no budget may come first too.
+    let other_figures_first = !before.is_empty()
+        && (0..first).all(|index| columns[index] == Column::Other && names_amount(index))
+        && values.iter().all(|cell| is_figure_cell(cell))
+        && before.iter().all(|cell| is_whole_amount(cell));
+    (words_first || other_figures_first) && values.len() > last && values.len() < columns.len()
 }
 
 /// The year and kind of a row's current figure: of the latest year among the figure
@@ -898,6 +913,14 @@ impl Reader<'_> {
             && last_word_names_notes()
     }
 
+    /// Whether the header line's cell of `column` names an amount (`補正前の額`, `既決予算額`).
+    fn header_word_names_amount(&self, column: usize) -> bool {
+        let header = strip_markup(self.line(self.header_line));
+        cells(&header)
+            .get(column)
+            .is_some_and(|word| without_spaces(word).ends_with(AMOUNT_WORD))
+    }
+
     /// Whether the first column of the table being read holds codes (`都道府県コード`,
     /// `団体コード`), not row numbers.
     fn first_column_codes(&self) -> bool {
@@ -1180,7 +1203,9 @@ impl Reader<'_> {
             .filter(|_| !unlabelled)
             .and_then(|layout| layout.value_columns(raw, &row[row_skip - 1..]));
         let from = if overflowing
-            || fills_figures_first(value_columns, values)
+            || fills_figures_first(value_columns, values, |index| {
+                self.header_word_names_amount(skip + index)
+            })
             || self.notes_left_out(values, value_columns)
         {
             0

@@ -3656,3 +3656,73 @@ fn a_running_head_atop_each_page_ends_no_table() {
         ]
     );
 }
+
+#[test]
+fn a_breakdown_headed_alone_above_the_header_stands_beside_its_columns() {
+    // A PDF's text: the breakdown's head alone over the header, its columns on the line
+    // under it, and the rows' empty cells left out.
+    let text = "令和８年度 補正予算（第４号）の概要\n\
+                一般会計歳出補正予算（款別）\n\
+                （単位：千円）\n\
+                補正額の財源内訳\n\
+                款\t補正前の額\t補正額\t補正後の額\n\
+                国県支出金\t市債\tその他\t一般財源\n\
+                1 議会費\t612,480\t－\t612,480\n\
+                2 総務費\t7,418,260\t147,118\t7,565,378\t32,500\t48,500\t66,118\n\
+                3 民生費\t24,806,315\t189,870\t24,996,185\t172,976\t16,894\n\
+                歳出合計\t32,837,055\t336,988\t33,174,043\t172,976\t32,500\t48,500\t83,012\n\
+                \n\
+                一般会計補正事業一覧\n\
+                補正額の財源内訳\n\
+                No.\t事 業 名\t款\t補正額\t事業の概要\n\
+                国県支出金\t市債\tその他\t一般財源\n\
+                6\t放課後児童クラブ施設整備事業\t民生費\t18,900\t12,600\t6,300\t2か所新設\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "総務費 R8 supplementary 1.47118",
+            "民生費 R8 supplementary 1.8987",
+            "歳出合計 R8 supplementary 3.36988",
+            "放課後児童クラブ施設整備事業 R8 supplementary 0.189"
+        ]
+    );
+}
+
+#[test]
+fn a_breakdowns_column_word_past_a_column_of_figures_stands_under_the_breakdown() {
+    // `国県支出金` starts one column past `比　較` and ends one before `特定財源`.
+    let text = "令和７年度　一般会計歳入歳出予算事項別明細書\n\
+                （単位：千円）\n\
+                \u{20}                                                                                                   本 年 度 の 財 源 内 訳\n\
+                款            項                      目                           本 年 度   前 年 度    比　較            特定財源            一般財源\n\
+                \u{20}                                                                                                国県支出金   地方債   その他\n\
+                2　総務費                                                           671,800    615,510    56,290     35,180            59,390    577,230\n\
+                \u{20}                                     5　電子計算費                  61,830     60,120     1,710      9,400                       52,430\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "総務費 R7 initial 6.718",
+            "総務費 R6 initial 6.1551",
+            "電子計算費 R7 initial 0.6183",
+            "電子計算費 R6 initial 0.6012"
+        ]
+    );
+}
+
+#[test]
+fn a_plan_by_body_names_its_rows_by_body_and_leaves_the_totals_sources_out() {
+    let text = "令和８年度財政投融資計画　機関別一覧\n\
+                （単位：億円）\n\
+                番号\t区分\t機関名\t令和８年度計画額\t財政融資\t産業投資\t政府保証\t令和７年度計画額\t増減額\n\
+                4\t政府関係機関\t（株）国民生活金融支援公庫\t24,180\t21,400\t－\t2,780\t23,450\t730\n\
+                5\t\t（株）農林漁業成長金融公庫\t6,340\t6,340\t－\t－\t6,120\t220\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "(株)国民生活金融支援公庫 R8 fiscal_investment 24180",
+            "(株)国民生活金融支援公庫 R7 fiscal_investment 23450",
+            "(株)農林漁業成長金融公庫 R8 fiscal_investment 6340",
+            "(株)農林漁業成長金融公庫 R7 fiscal_investment 6120"
+        ]
+    );
+}

@@ -549,7 +549,9 @@ pub fn header_columns(cells: &[&str], context: YearKind) -> Option<Vec<Column>> 
             }
         }
     }
-    with_parts_totalled(&mut columns, &join_spaced_words(cells));
+    let words = join_spaced_words(cells);
+    with_parts_totalled(&mut columns, &words);
+    with_parts_after_total(&mut columns, &words);
     columns
         .iter()
         .any(|c| matches!(c, Column::Figure(..)))
@@ -583,6 +585,47 @@ fn with_parts_totalled(columns: &mut [Column], words: &[String]) {
                 *part = Column::Other;
             }
             columns[total] = Column::Figure(year_kind, unit);
+        }
+    }
+}
+
+/// Columns right after a column of figures that names its year (`令和８年度計画額 | 財政融資
+/// | 産業投資 | 政府保証 | 令和７年度計画額`), two or more that name no year and hold figures
+/// of that year and kind or none, up to a column of another year, a change or the end: the
+/// parts of that figure (its sources), no budgets of their own.
+fn with_parts_after_total(columns: &mut [Column], words: &[String]) {
+    if words.len() != columns.len() {
+        return;
+    }
+    let names_year = |index: usize| YearKind::read(&words[index]).year.is_some();
+    for total in 0..columns.len() {
+        let Column::Figure(year_kind, _) = columns[total] else {
+            continue;
+        };
+        if !names_year(total) {
+            continue;
+        }
+        let run = columns[total + 1..]
+            .iter()
+            .enumerate()
+            .take_while(|(offset, column)| {
+                !names_year(total + 1 + offset)
+                    && (**column == Column::Other
+                        || matches!(column, Column::Figure(named, _) if *named == year_kind))
+            })
+            .count();
+        let end = total + 1 + run;
+        let ends_at_year_or_change =
+            end == columns.len() || names_year(end) || matches!(columns[end], Column::Change(_));
+        let parts = &mut columns[total + 1..end];
+        let figures = parts
+            .iter()
+            .filter(|column| matches!(column, Column::Figure(..)))
+            .count();
+        if run >= 2 && figures >= 1 && ends_at_year_or_change {
+            for part in parts {
+                *part = Column::Other;
+            }
         }
     }
 }
