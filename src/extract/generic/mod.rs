@@ -375,6 +375,55 @@ const MAX_WRAPPED_HEADER_CELL_CHARS: usize = 16;
 /// Fields of a project sheet that name its project (`事業名 | …`).
 const NAME_FIELDS: [&str; 5] = ["事業名", "事業名称", "事業の名称", "事務事業名", "施策名"];
 
+/// Whether the words between a change and a figure make the change the figure's (`増の`,
+/// `減の`, `の増となる`).
+fn is_change_before_figure(between: &str) -> bool {
+    let between = between.trim();
+    let between = between.strip_prefix('の').unwrap_or(between);
+    between.starts_with(['増', '減'])
+        && matches!(
+            &between['増'.len_utf8()..],
+            "の" | "となる" | "とし" | "の計"
+        )
+}
+
+/// Words before a change without the comparison they end with and a topic's `は` after
+/// `に` (`…確保には前年度から` → `…確保に`).
+fn without_comparison_end(words: &str) -> &str {
+    let trimmed = words.trim_end();
+    let before = COMPARISON_ENDS
+        .iter()
+        .find_map(|end| trimmed.strip_suffix(end))
+        .unwrap_or(trimmed);
+    // `…交付金には`: what the figure is given to.
+    before
+        .strip_suffix('は')
+        .filter(|b| b.ends_with('に'))
+        .unwrap_or(before)
+}
+
+/// How the words before a change stated before its figure end (`前年度から`, `前年度比`).
+const COMPARISON_ENDS: [&str; 5] = [
+    "前年度から",
+    "前年度比",
+    "前年度に比べ",
+    "対前年度",
+    "前年度より",
+];
+
+/// Fewest chars of a line of prose a sentence wraps from.
+const MIN_WRAPPED_PROSE_CHARS: usize = 20;
+
+/// Marks that end the words before a name in a sentence.
+const NAME_BREAKS: [char; 12] = [
+    '、', '。', '，', '「', '」', '『', '』', '（', '）', '(', ')', ' ',
+];
+
+/// Whether a char is hiragana, which the particles between names are.
+fn is_hiragana(c: char) -> bool {
+    ('\u{3041}'..='\u{309F}').contains(&c)
+}
+
 /// A header word over the names of the bodies a table's rows are (`区分 | 機関名 | …` in a
 /// plan of fiscal loans by body).
 const BODY_NAME_FIELD: &str = "機関名";
@@ -2679,10 +2728,27 @@ impl<'a> Reader<'a> {
     fn sentence_figures(&mut self, number: usize, raw: &str, figures: &[InlineFigure]) -> bool {
         let mut subjects = Vec::with_capacity(figures.len());
         let mut start = 0;
-        for figure in figures {
+        let mut previous_from = 0;
+        for (index, figure) in figures.iter().enumerate() {
             let sentence_start = sentence_start(&raw[..figure.amount.start]);
             let from = start.max(sentence_start);
-            let before = &raw[from..figure.amount.start];
+            // `…確保には前年度から12億円増の340億円を計上`: the change stated before the
+            // figure stands between it and the words naming what it is of.
+            let after_change = index
+                .checked_sub(1)
+                .map(|at| &figures[at])
+                .filter(|change| change.change)
+                .filter(|change| {
+                    is_change_before_figure(&raw[change.amount.end..figure.amount.start])
+                });
+            let (from, before) = match after_change {
+                Some(change) => {
+                    let words = &raw[previous_from..change.amount.start];
+                    (previous_from, without_comparison_end(words))
+                }
+                None => (from, &raw[from..figure.amount.start]),
+            };
+            previous_from = from;
             // `…体制強化に19.5億円、…支援に31億円を計上します`: what a sentence allocates an
             // amount to is named by it, whatever its words.
             let allocated =
@@ -2921,13 +2987,50 @@ impl<'a> Reader<'a> {
             program.end == name.len()
                 && (program.start == 0 || name[..program.start].ends_with(CLAUSE_ENDINGS))
         });
-        match compound {
+        let whole_from_line_start =
+            opens_line && compound.as_ref().is_none_or(|program| program.start == 0);
+        let found = match compound {
             Some(program) => Some((program.name.clone(), self.c.source(number, &program.name))),
             None => named.then(|| {
                 let name = without_leading_clause(name);
                 (clean_name(name), self.c.source(number, name))
             }),
+        };
+        found.map(|(name, source)| {
+            whole_from_line_start
+                .then(|| self.name_begun_on_line_above(number, &name))
+                .flatten()
+                .unwrap_or((name, source))
+        })
+    }
+
+    /// A name a wrapped sentence began on the line above (`…（前年度44億円）、水源林整備・保全`
+    /// over `事業に126億円…`): the words after that line's last break joined to `name`. `None`
+    /// when the line above ends a sentence or a clause, is no line of prose or ends in words
+    /// no name ends with.
+    fn name_begun_on_line_above(&self, number: usize, name: &str) -> Option<(String, Source)> {
+        let above = number.checked_sub(1).filter(|n| *n >= 1)?;
+        let line = self.line(above).trim_end();
+        // A line laid out in cells (`一般会計　　補正額　▲５，０００千円`) is no prose.
+        let prose = line.chars().count() >= MIN_WRAPPED_PROSE_CHARS
+            && !line.contains('\t')
+            && !line.trim().contains("  ");
+        let tail_start = line
+            .rfind(NAME_BREAKS)
+            .map(|at| at + line[at..].chars().next().map_or(1, char::len_utf8))?;
+        let tail = &line[tail_start..];
+        let name_words = !tail.is_empty()
+            && tail
+                .chars()
+                .all(|c| c.is_alphabetic() && !is_hiragana(c) || c == '・' || c == 'ー');
+        if !prose || !name_words {
+            return None;
         }
+        let quote = format!("{tail}\n{name}");
+        Some((
+            clean_name(&format!("{tail}{name}")),
+            self.c.source_span(above, number, &quote),
+        ))
     }
 
     /// A sentence listing figures each after its own name (`うち一般会計１，１５０億円、

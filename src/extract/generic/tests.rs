@@ -3726,3 +3726,32 @@ fn a_plan_by_body_names_its_rows_by_body_and_leaves_the_totals_sources_out() {
         ]
     );
 }
+
+#[test]
+fn a_name_a_wrapped_sentence_began_on_the_line_above_is_read_whole() {
+    let text = "令和８年度 流域水環境庁関係予算の概要\n\
+                主な内訳は、地下水保全対策推進事業に48億円（前年度44億円）、水源林整備・保全\n\
+                事業に126億円を計上した。\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "地下水保全対策推進事業 R8 initial 48",
+            "地下水保全対策推進事業 R7 initial 44",
+            "水源林整備・保全事業 R8 initial 126"
+        ]
+    );
+}
+
+#[test]
+fn a_change_stated_before_its_figure_stands_between_the_figure_and_its_name() {
+    let text = "令和８年度 流域水環境庁関係予算の概要\n\
+                雨水貯留浸透施設整備交付金には前年度から3億円減の92億円を計上している。\n\
+                排水機場等緊急更新事業には前年度から7億5,000万円減の101億5,000万円を計上した。\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "雨水貯留浸透施設整備交付金 R8 initial 92",
+            "排水機場等緊急更新事業 R8 initial 101.50"
+        ]
+    );
+}
