@@ -23,10 +23,11 @@ use super::recognise::amounts::{
     CELL_BARS, Column, InlineFigure, Subject, YearKind, amount_link, bare_subject, cell_amount,
     cells, column_marks, column_of, figure_note_label, header_columns, inline_figures,
     is_column_word, is_figure_label, is_marks_cell, join_spaced_words, label_subject,
-    names_a_limit, names_a_rate, names_funding_breakdown, names_revenue, names_spending,
-    names_units, names_values, names_years, own_figure_label, paired_year_kind,
-    plain_header_columns, prose_subject, relative_year, shifted, speaks_of_budget,
-    supplementary_ordinal, tab_cells, unit_declared, unit_line, unit_row, word_column, year_cell,
+    names_a_limit, names_a_rate, names_around_supplementary, names_funding_breakdown,
+    names_revenue, names_spending, names_units, names_values, names_years, own_figure_label,
+    paired_year_kind, plain_header_columns, prose_subject, relative_year, shifted,
+    speaks_of_budget, supplementary_ordinal, tab_cells, unit_declared, unit_line, unit_row,
+    word_column, year_cell,
 };
 use super::recognise::bodies::{find_legal_bodies, is_body_name};
 use super::recognise::decisions::parse_decision;
@@ -2580,7 +2581,20 @@ impl<'a> Reader<'a> {
     /// before its amount), its names to the recognisers.
     fn text_line(&mut self, number: usize, raw: &str) {
         self.target_in_text(number, raw);
-        let figures = inline_figures(raw);
+        let mut figures = inline_figures(raw);
+        // `…一般会計の補正後の予算総額は` over `63,020,521,684円、…`: a figure opening the
+        // line that a sentence begun above says is the budget around a supplementary.
+        if let Some(first) = figures.first_mut()
+            && raw[..first.amount.start].trim().is_empty()
+            && self.sentence_above(number).is_some_and(|(_, tail)| {
+                let after_figures = inline_figures(tail)
+                    .last()
+                    .map_or(0, |figure| figure.amount.end);
+                names_around_supplementary(&tail[after_figures..])
+            })
+        {
+            first.limit = true;
+        }
         if figures.is_empty() && LIST_LEADS.iter().any(|lead| raw.contains(lead)) {
             // `令和８年度予算における主要事業の歳出予算額は、次のとおりである。`: the year and kind
             // of the figures listed after it.

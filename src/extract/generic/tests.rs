@@ -3755,3 +3755,15 @@ fn a_change_stated_before_its_figure_stands_between_the_figure_and_its_name() {
         ]
     );
 }
+
+#[test]
+fn a_budget_after_a_supplementary_named_on_the_line_above_is_no_supplementary() {
+    let text = "令和８年度 菖蒲ヶ浜市補正予算（第４号）の概要\n\
+                今回の補正予算は、国の経済対策に呼応した物価高騰対策、令和８年７月豪雨からの災害復旧、学校施設の環境改善を中心に編成しました。一般会計の補正後の予算総額は\n\
+                63,020,521,684円、全会計の補正後の総額は97,403,325,684円となります。このほか、債務負担行為の追加１件を併せて提案します。\n\
+                会計別補正予算額\n\
+                （単位：円）\n\
+                会計\t補正前の額\t補正額\t補正後の額\n\
+                一般会計\t62,461,676,000\t558,845,684\t63,020,521,684\n";
+    assert_eq!(budget_lines(text), ["一般会計 R8 supplementary 5.58845684"]);
+}
