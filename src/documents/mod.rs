@@ -223,11 +223,7 @@ pub fn add_document(
     let lock = library.lock()?;
     let reopened = latest(config, current)?;
     let base = reopened.as_ref().unwrap_or(current);
-    let added = add_locked(config, base, document, lock, started);
-    if added.is_err() {
-        keep_graph_file(base);
-    }
-    added
+    add_locked(config, base, document, lock, started).inspect_err(|_| keep_graph_file(base))
 }
 
 /// Adds `document` to the library locked by `lock` and publishes the build grown from `base`.
@@ -296,11 +292,7 @@ pub fn remove_document(
     let lock = library.lock()?;
     let reopened = latest(config, current)?;
     let base = reopened.as_ref().unwrap_or(current);
-    let removed = remove_locked(config, base, id, lock);
-    if removed.is_err() {
-        keep_graph_file(base);
-    }
-    removed
+    remove_locked(config, base, id, lock).inspect_err(|_| keep_graph_file(base))
 }
 
 /// Writes the graph file of `base`'s build when it is missing: a change that failed leaves

@@ -33,8 +33,8 @@ use super::recognise::bodies::{find_legal_bodies, is_body_name};
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_phrases::{dated_targets, ends_with_count, milestones};
 use super::recognise::names::{
-    clean_name, is_reference_note, leading_note_mark, note_mark, strip_markup, without_spaces,
-    without_status_marks,
+    clean_name, is_hiragana, is_reference_note, leading_note_mark, note_mark, strip_markup,
+    without_spaces, without_status_marks,
 };
 use super::recognise::numbering::{Numbered, Outline, Style, is_page_number, numbered};
 use super::recognise::plans::find_plans;
@@ -412,6 +412,14 @@ const COMPARISON_ENDS: [&str; 5] = [
     "前年度より",
 ];
 
+/// The words of `text` after its last figure (all of it when it holds none).
+fn after_last_figure(text: &str) -> &str {
+    let end = inline_figures(text)
+        .last()
+        .map_or(0, |figure| figure.amount.end);
+    &text[end..]
+}
+
 /// Fewest chars of a line of prose a sentence wraps from.
 const MIN_WRAPPED_PROSE_CHARS: usize = 20;
 
@@ -419,11 +427,6 @@ const MIN_WRAPPED_PROSE_CHARS: usize = 20;
 const NAME_BREAKS: [char; 12] = [
     '、', '。', '，', '「', '」', '『', '』', '（', '）', '(', ')', ' ',
 ];
-
-/// Whether a char is hiragana, which the particles between names are.
-fn is_hiragana(c: char) -> bool {
-    ('\u{3041}'..='\u{309F}').contains(&c)
-}
 
 /// A header word over the names of the bodies a table's rows are (`区分 | 機関名 | …` in a
 /// plan of fiscal loans by body).
@@ -1857,10 +1860,10 @@ impl<'a> Reader<'a> {
             .collect();
         // `補正額の財源内訳` over `No. | 事業名 | 款 | 補正額` over `国県支出金 | 市債 | …`: the
         // lower line names the columns of the breakdown headed above, no wrapped words.
-        let under_breakdown_head = above.iter().take(2).any(|line| {
-            matches!(cells(&strip_markup(self.line(*line))).as_slice(),
-                [head] if names_funding_breakdown(head))
-        });
+        let under_breakdown_head = above
+            .iter()
+            .take(2)
+            .any(|line| self.is_breakdown_head_alone(*line));
         if under_breakdown_head {
             return None;
         }
@@ -2128,19 +2131,20 @@ impl<'a> Reader<'a> {
     /// Whether the line right above the table's header is a breakdown's head alone
     /// (`補正額の財源内訳`) and no cell of the header names the breakdown.
     fn breakdown_head_above_header(&self) -> bool {
-        let names_breakdown = |line: usize| {
-            let text = strip_markup(self.line(line));
-            let row = cells(&text);
-            (
-                row.len() == 1,
-                row.iter().any(|cell| names_funding_breakdown(cell)),
-            )
-        };
         let above = (1..self.header_top)
             .rev()
             .find(|n| !self.line(*n).trim().is_empty() && !is_rule_line(self.line(*n)));
-        above.is_some_and(|line| names_breakdown(line) == (true, true))
-            && !names_breakdown(self.header_line).1
+        let header = strip_markup(self.line(self.header_line));
+        above.is_some_and(|line| self.is_breakdown_head_alone(line))
+            && !cells(&header)
+                .iter()
+                .any(|cell| names_funding_breakdown(cell))
+    }
+
+    /// Whether line `number` is a funding breakdown's head alone (`補正額の財源内訳`).
+    fn is_breakdown_head_alone(&self, number: usize) -> bool {
+        let text = strip_markup(self.line(number));
+        matches!(cells(&text).as_slice(), [head] if names_funding_breakdown(head))
     }
 
     /// Whether the next non-blank line after `number` is a table row.
@@ -2586,12 +2590,9 @@ impl<'a> Reader<'a> {
         // line that a sentence begun above says is the budget around a supplementary.
         if let Some(first) = figures.first_mut()
             && raw[..first.amount.start].trim().is_empty()
-            && self.sentence_above(number).is_some_and(|(_, tail)| {
-                let after_figures = inline_figures(tail)
-                    .last()
-                    .map_or(0, |figure| figure.amount.end);
-                names_around_supplementary(&tail[after_figures..])
-            })
+            && self
+                .sentence_above(number)
+                .is_some_and(|(_, tail)| names_around_supplementary(after_last_figure(tail)))
         {
             first.limit = true;
         }
@@ -2914,9 +2915,7 @@ impl<'a> Reader<'a> {
         // of the line above (a cap, a rate) stands before the quoted name, not in it; words
         // after a figure without quotes (`…（１人あたり月額4,800円）を無償化する経費として`)
         // describe the item that line belongs to.
-        let after_figures = inline_figures(text)
-            .last()
-            .map_or(0, |figure| figure.amount.end);
+        let after_figures = text.len() - after_last_figure(text).len();
         if after_figures > 0 && !text[after_figures..].contains(['「', '『']) {
             return None;
         }
@@ -3023,16 +3022,16 @@ impl<'a> Reader<'a> {
     /// when the line above ends a sentence or a clause, is no line of prose or ends in words
     /// no name ends with.
     fn name_begun_on_line_above(&self, number: usize, name: &str) -> Option<(String, Source)> {
-        let above = number.checked_sub(1).filter(|n| *n >= 1)?;
-        let line = self.line(above).trim_end();
+        let (above, sentence) = self.sentence_above(number)?;
         // A line laid out in cells (`一般会計　　補正額　▲５，０００千円`) is no prose.
+        let line = self.line(above).trim();
         let prose = line.chars().count() >= MIN_WRAPPED_PROSE_CHARS
             && !line.contains('\t')
-            && !line.trim().contains("  ");
-        let tail_start = line
+            && !line.contains("  ");
+        let tail_start = sentence
             .rfind(NAME_BREAKS)
-            .map(|at| at + line[at..].chars().next().map_or(1, char::len_utf8))?;
-        let tail = &line[tail_start..];
+            .map(|at| at + sentence[at..].chars().next().map_or(1, char::len_utf8))?;
+        let tail = &sentence[tail_start..];
         let name_words = !tail.is_empty()
             && tail
                 .chars()

@@ -1,5 +1,7 @@
 //! Text helpers: char caps, sentences, fund names before a position.
 
+use crate::extract::recognise::names::is_hiragana;
+
 pub(super) fn cap_chars(text: &str, limit: usize) -> String {
     text.chars().take(limit).collect()
 }
@@ -47,8 +49,4 @@ pub(super) fn fund_name_before(text: &str, end: usize) -> Option<String> {
         .unwrap_or(0);
     let name = &head[start..];
     (name.chars().count() >= 4).then(|| name.to_string())
-}
-
-pub(super) fn is_hiragana(c: char) -> bool {
-    ('\u{3041}'..='\u{309f}').contains(&c)
 }

@@ -316,6 +316,11 @@ pub fn trim_markers(text: &str) -> &str {
     }
 }
 
+/// Whether a char is hiragana, which the particles between names are.
+pub fn is_hiragana(c: char) -> bool {
+    ('\u{3041}'..='\u{309f}').contains(&c)
+}
+
 /// A text with its white space taken out (`要　求　額` → `要求額`, `事 業 名` → `事業名`).
 pub fn without_spaces(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
