@@ -1786,6 +1786,24 @@ fn spanned_tables_and_breakdowns_beside_written_blind() {
     assert_set_recall(&SPANNED_TABLES_AND_BREAKDOWNS_BESIDE_SET);
 }
 
+/// A seventy-fifth set, written blind: a ministry's request PDF with bulleted rows and a
+/// うち要望額 column, a city's 事項別明細書 with 節 beside each 目 and a 項 per block, a
+/// prefecture's fifteen-month budget (２月補正 beside 当初), a ministry's points in full-width
+/// figures with 兆円, a special account's CSV by 勘定 and a town's supplementary press release.
+const REQUEST_ROWS_AND_BUDGET_BOOK_BLOCKS_SET: [&str; 6] = [
+    "d75_1_shinrin_sanson_gaisan_yokyu_r9.pdf",
+    "d75_2_kirinoe_city_setsumeisho_r7.txt",
+    "d75_3_shiun_pref_15kagetsu_r8.html",
+    "d75_4_kencho_fukushi_yosan_point_r8.md",
+    "d75_5_kinrosha_hoken_tokkai_kanjo_r9.csv",
+    "d75_6_hotaruzawa_town_hosei3_kisha_r8.txt",
+];
+
+#[test]
+fn request_rows_and_budget_book_blocks_written_blind() {
+    assert_set_recall(&REQUEST_ROWS_AND_BUDGET_BOOK_BLOCKS_SET);
+}
+
 /// The items of a document's budgets flagged as revenue (歳入 or 財源).
 fn revenue_items(file: &str) -> Vec<String> {
     let (_, extraction) = add(file);

@@ -34,6 +34,9 @@ pub(super) struct TableLayout {
     words: Vec<String>,
     /// The first column of a breakdown set beside the table, by index.
     breakdown: Option<usize>,
+    /// The display column where the breakdown's head starts when it stands on a header
+    /// line above the header's cells (`節` over `区　分　金　額`).
+    breakdown_head: Option<usize>,
 }
 
 /// The bytes of `line` that `cell`, a slice of it, stands on; `None` when `cell` is not a
@@ -157,6 +160,7 @@ impl TableLayout {
             spans,
             words,
             breakdown,
+            breakdown_head: None,
         })
     }
 
@@ -180,6 +184,7 @@ impl TableLayout {
             .find(|cell| BREAKDOWN_HEADS.contains(&without_spaces(cell).as_str()));
         if let Some((start, _)) = head.and_then(|cell| span_in(line, cell)) {
             self.breakdown = (1..self.spans.len()).find(|index| self.spans[*index].1 > start);
+            self.breakdown_head = self.breakdown.map(|_| start);
         }
         self
     }
@@ -268,6 +273,7 @@ impl TableLayout {
                 spans,
                 words,
                 breakdown,
+                breakdown_head: self.breakdown_head,
             },
         ))
     }
@@ -297,8 +303,12 @@ impl TableLayout {
             }
         };
         most.or(match (left, right) {
+            // `区　分` under `節` on the line above, nearer the funding column on its left
+            // than the breakdown's first header cell on its right.
             (Some(left), Some(right))
-                if self.breakdown == Some(right) && gap(right) < gap(left) =>
+                if self.breakdown == Some(right)
+                    && (gap(right) < gap(left)
+                        || self.breakdown_head.is_some_and(|head| end > head)) =>
             {
                 Some(right)
             }
@@ -385,6 +395,7 @@ impl TableLayout {
             spans,
             words,
             breakdown: None,
+            breakdown_head: None,
         })
     }
 
@@ -544,6 +555,7 @@ impl TableLayout {
             spans,
             words,
             breakdown,
+            breakdown_head: self.breakdown_head,
         })
     }
 

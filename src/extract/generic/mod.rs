@@ -366,6 +366,9 @@ const ALLOCATIONS: [&str; 5] = ["を計上", "を措置", "を確保", "を要�
 
 /// The units of the groups a budget book's rows stand in (`3款 民生費`, `1項 社会福祉費`).
 const GROUPING_UNITS: [char; 3] = ['款', '項', '目'];
+/// Lines (rules aside) above a table's header that a line naming the group of its first
+/// rows may stand on, over the header's other words and its unit.
+const GROUP_LINES_OVER_HEADER: usize = 3;
 
 /// Most lines a header's wrapped cells take.
 const MAX_WRAPPED_HEADER_LINES: usize = 6;
@@ -1042,8 +1045,13 @@ impl<'a> Reader<'a> {
         {
             // A heading over rows of the table being read (`１．持続可能な観光地域づくり`
             // between rows, maybe over the first line of a row's wrapped name) groups them;
-            // any other item ends the table.
-            let next: Vec<&str> = self.lines_after(number).take(2).collect();
+            // any other item ends the table. A rule drawn under the heading parts it from no
+            // row.
+            let next: Vec<&str> = self
+                .lines_after(number)
+                .filter(|line| !is_rule_line(line))
+                .take(2)
+                .collect();
             // A PDF's text may set a row's figure on a line of its own under its name.
             let row_follows = match next.as_slice() {
                 [line, ..] if is_table_line(line) || parse_number(line.trim()).is_some() => true,
@@ -1490,8 +1498,44 @@ impl<'a> Reader<'a> {
             // …`) is no caption.
             let upper_header_row =
                 *n + 1 == header && header_columns(&cells(&line), self.context()).is_some();
-            !is_rule_line(&line) && unit_line(&line).is_none() && !upper_header_row
+            !is_rule_line(&line)
+                && unit_line(&line).is_none()
+                && !upper_header_row
+                && !holds_breakdown_head(&line)
         })
+    }
+
+    /// The group the block of rows a bare total at line `number` closes stands in: the last
+    /// group (`２項　林業費` → 林業費) a line without figures names, from just above the
+    /// header down to the total, after any total before it.
+    fn group_named_above(&self, number: usize) -> Option<(usize, String)> {
+        let top = (1..self.header_top)
+            .rev()
+            .filter(|n| !is_rule_line(self.line(*n)))
+            .take(GROUP_LINES_OVER_HEADER)
+            .last()
+            .unwrap_or(self.header_top);
+        for n in (top..number).rev() {
+            let line = strip_markup(self.line(n));
+            let row = cells(&line);
+            if row.first().is_some_and(|cell| tables::is_total_label(cell)) {
+                return None;
+            }
+            if is_table_line(&line) {
+                continue;
+            }
+            let group = row.iter().rev().find_map(|cell| {
+                numbered(cell)
+                    .filter(|found| {
+                        matches!(found.style, Style::Dai(unit) if GROUPING_UNITS.contains(&unit))
+                    })
+                    .map(|found| clean_name(found.title))
+            });
+            if let Some(group) = group.filter(|name| !name.is_empty()) {
+                return Some((n, group));
+            }
+        }
+        None
     }
 
     /// The caption a table carries above its header (`歳出予算（款別）`): the nearest
@@ -3970,6 +4014,19 @@ fn is_rule_line(line: &str) -> bool {
             || matches!(c, '|' | '-' | ':' | '+' | '=' | '―' | '─' | '━' | 'ー')
             || ('\u{2500}'..='\u{257F}').contains(&c)
     })
+}
+
+/// Whether a line holds header words alone, one of them a breakdown's head
+/// (`本年度の財源内訳　　節`).
+fn holds_breakdown_head(raw: &str) -> bool {
+    let row = cells(raw.trim());
+    let words = row
+        .iter()
+        .all(|cell| cell.chars().any(char::is_alphabetic) && !cell.chars().any(char::is_numeric));
+    words
+        && row
+            .iter()
+            .any(|cell| layout::BREAKDOWN_HEADS.contains(&without_spaces(cell).as_str()))
 }
 
 /// Whether a line names a group a budget book's rows stand in (`3款 民生費`, `1項 社会福祉

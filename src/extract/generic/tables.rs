@@ -361,11 +361,14 @@ fn bulleted_note(note: &str) -> Option<(&str, &str)> {
 }
 
 /// A note's text after its mark, a name then an amount after a space (`職員給与費　412,300`):
-/// the name and the amount as written; `None` when the name holds no words or an amount.
+/// the name and the amount as written; `None` when the name holds no words or an amount, or
+/// cells of figures (`治山事業 | 58,720 | 61,480 | － | 2,760`: a bulleted row of the table).
 fn named_amount(rest: &str) -> Option<(&str, &str)> {
     let (name, amount) = rest.trim_end().rsplit_once(char::is_whitespace)?;
     let name = name.trim();
-    let named = name.chars().any(char::is_alphabetic) && find_amounts(name).is_empty();
+    let named = name.chars().any(char::is_alphabetic)
+        && find_amounts(name).is_empty()
+        && !name.split('\t').skip(1).any(is_figure_cell);
     (named && parse_number(amount).is_some()).then_some((name, amount))
 }
 
@@ -1166,7 +1169,7 @@ impl Reader<'_> {
             (false, true) => (0, usize::from(label_left_out)),
             (false, false) => (1, 1),
         };
-        let values = &row[row_skip..];
+        let values = row.get(row_skip..).unwrap_or_default();
         let own_width = layout
             .as_ref()
             .map_or(columns.len(), TableLayout::own_width);
@@ -1836,6 +1839,9 @@ impl Reader<'_> {
             }
             if !self.open.is_empty() {
                 return Some(self.open.len() - 1);
+            }
+            if let Some((line, group)) = self.group_named_above(number) {
+                return Some(self.caption_item(line, &group));
             }
             if let Some((line, caption)) = self.table_caption() {
                 return Some(self.caption_item(line, &caption));
