@@ -904,6 +904,7 @@ impl<'a> Reader<'a> {
                 .iter()
                 .all(|cell| without_spaces(cell) == without_spaces(row[0]));
         if spanning_group {
+            self.enter_spanning_group(number, row[0]);
             return;
         }
         if row.len() >= 2 {
@@ -1503,6 +1504,26 @@ impl<'a> Reader<'a> {
                 && !upper_header_row
                 && !holds_breakdown_head(&line)
         })
+    }
+
+    /// A group's name spanning every column between a table's rows (`Ⅰ　物価高騰対策 | Ⅰ　物価
+    /// 高騰対策 | …`, a cell spanning the row): it closes the group before it, and the rows
+    /// under it, with the 計 that ends them, are its own.
+    fn enter_spanning_group(&mut self, number: usize, cell: &str) {
+        if let Some((_, id)) = self.spanned_group.take()
+            && let Some(at) = self.open.iter().position(|item| item.id == id)
+        {
+            self.open.truncate(at);
+        }
+        self.open.retain(|item| item.role != Role::Row);
+        let cell = cell.trim();
+        let name = clean_name(numbered(cell).map_or(cell, |found| found.title));
+        if !name.chars().any(char::is_alphabetic) || tables::is_total_label(&name) {
+            return;
+        }
+        let source = self.c.source(number, cell);
+        let index = self.open_sub_item(name, source);
+        self.spanned_group = Some((cell.to_string(), self.open[index].id.clone()));
     }
 
     /// The group the block of rows a bare total at line `number` closes stands in: the last

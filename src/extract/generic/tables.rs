@@ -1829,6 +1829,14 @@ impl Reader<'_> {
         }
         if is_bare_total(&label) {
             self.open.retain(|item| item.role == Role::Heading);
+            // The group a cell spanning the rows or the row above names closes with it.
+            let group = self
+                .spanned_group
+                .as_ref()
+                .and_then(|(_, id)| self.open.iter().position(|item| &item.id == id));
+            if group.is_some() {
+                return group;
+            }
             // `図表３　防衛関係費の内訳` over the table: its total is of what the numbered
             // caption names, whatever the text above left open.
             let numbered_caption = self

@@ -3837,3 +3837,38 @@ fn a_budget_books_blocks_are_read_under_their_group_lines_without_their_breakdow
         "{measures:?}"
     );
 }
+
+#[test]
+fn a_group_spanning_a_row_of_the_table_owns_the_total_that_ends_its_rows() {
+    let text = "令和８年度当初予算案の概要\n（単位：百万円）\n\
+                表3　施策の柱別 主要事業\n\
+                事業名\t令和８年度当初\t所管部\n\
+                Ⅰ　暮らしの応援\tⅠ　暮らしの応援\tⅠ　暮らしの応援\n\
+                地域交通維持支援事業\t1,240\t交通政策局\n\
+                子育て世帯食費応援事業\t1,560\tこども家庭部\n\
+                計\t2,800\t\n\
+                Ⅱ　防災の加速\tⅡ　防災の加速\tⅡ　防災の加速\n\
+                河川緊急浚渫事業\t6,720\t土木部\n\
+                計\t6,720\t\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "地域交通維持支援事業 R8 initial 12.40",
+            "子育て世帯食費応援事業 R8 initial 15.60",
+            "暮らしの応援 R8 initial 28",
+            "河川緊急浚渫事業 R8 initial 67.20",
+            "防災の加速 R8 initial 67.20"
+        ]
+    );
+}
+
+#[test]
+fn a_change_stated_as_a_decrease_is_negative() {
+    let text = "令和８年度 予算の概要\n\
+                あわせて、医師の働き方改革推進事業に418億円（前年度比22億円減）、\n\
+                訪問看護推進事業に126億円（前年度比3億円増）を計上した。\n";
+    assert_eq!(
+        budget_props(text, &["item", "amount_oku_yen", "change_oku_yen"]),
+        ["医師の働き方改革推進事業 418 -22", "訪問看護推進事業 126 3"]
+    );
+}

@@ -1583,8 +1583,23 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
                 &text[sentence_start..amount.start],
                 &text[amount.end..sentence_end],
             );
+        // `418億円（前年度比22億円減）`, `前年度を1,150億円下回る`: a change stated as a
+        // decrease is negative.
+        let decrease = change
+            && (["減", "の減", "下回"]
+                .iter()
+                .any(|w| after_start.starts_with(w))
+                || after_rate.is_some_and(|rest| rest.starts_with("の減")));
+        let amount = AmountMatch {
+            oku: if decrease {
+                -amount.oku.abs()
+            } else {
+                amount.oku
+            },
+            ..amount.clone()
+        };
         figures.push(InlineFigure {
-            amount: amount.clone(),
+            amount,
             year_kind,
             year_offset,
             kind_implied,
