@@ -7,11 +7,12 @@ use super::{
     split_trailing_parenthesis,
 };
 use crate::extract::recognise::amounts::{
-    Column, SUPPLEMENTARY_ORDINAL, YearKind, cell_amount, cells, column_of, figure_and_remark,
-    figure_note_label, inline_figures, is_figure_label, is_whole_amount_text, join_spaced_words,
-    kind_named, names_a_limit, names_around_supplementary, names_notes, names_project_cost,
-    names_revenue, names_spent_alone, opens_with_funding, opens_with_state_share, parenthesised,
-    relative_year, shifted, signed_number, unit_of_cell, year_cell,
+    Column, SUPPLEMENTARY_ORDINAL, YearKind, cell_amount, cells, change_cell_amount, column_of,
+    figure_and_remark, figure_note_label, inline_figures, is_figure_label, is_whole_amount_text,
+    join_spaced_words, kind_named, names_a_limit, names_around_supplementary, names_notes,
+    names_project_cost, names_revenue, names_spent_alone, opens_with_funding,
+    opens_with_state_share, parenthesised, relative_year, shifted, signed_number, unit_of_cell,
+    year_cell,
 };
 use crate::extract::recognise::bodies::is_body_name;
 use crate::extract::recognise::names::{
@@ -1269,7 +1270,7 @@ impl Reader<'_> {
                     }
                 }
                 Column::Change(unit) => {
-                    change = cell_amount(written, unit.or(table_unit));
+                    change = change_cell_amount(written, unit.or(table_unit));
                     compared_column = self.column_compared_by(index);
                 }
                 Column::Rate => rate = parse_number(written),

@@ -3872,3 +3872,17 @@ fn a_change_stated_as_a_decrease_is_negative() {
         ["医師の働き方改革推進事業 418 -22", "訪問看護推進事業 126 3"]
     );
 }
+
+#[test]
+fn a_change_cell_written_as_a_decrease_is_negative() {
+    let text = "令和９年度当初予算の概要\n\
+                区分\t令和９年度\t令和８年度\t増減\n\
+                国民健康保険特別会計\t15億8,200万円\t16億1,000万円\t2,800万円減\n\
+                介護保険特別会計\t12億4,000万円\t12億1,000万円\t3,000万円増\n";
+    let budgets = budget_props(text, &["item", "fy", "change_oku_yen"]);
+    assert!(
+        budgets.contains(&"国民健康保険特別会計 R9 -0.28".to_string())
+            && budgets.contains(&"介護保険特別会計 R9 0.3".to_string()),
+        "{budgets:?}"
+    );
+}

@@ -1237,6 +1237,14 @@ pub fn cell_amount(cell: &str, unit: Option<&str>) -> Option<Decimal> {
     to_oku(number, unit?)
 }
 
+/// The amount of a cell in a column of changes (`2,800万円減`, `△280`, `1,500`): negative
+/// when the cell says it is a decrease.
+pub fn change_cell_amount(cell: &str, unit: Option<&str>) -> Option<Decimal> {
+    let amount = cell_amount(cell, unit)?;
+    let decrease = cell.trim().ends_with('減');
+    Some(if decrease { -amount.abs() } else { amount })
+}
+
 /// An amount in running text with what its context says about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InlineFigure {
