@@ -119,6 +119,20 @@ pub(super) fn display_start(line: &str, cell: &str) -> Option<usize> {
 /// Most display columns between the letters of a letter-spaced header word (`比　　較`).
 const MAX_LETTER_GAP: usize = 4;
 
+/// The cell of a line of header words alone that is a breakdown's head (`節` in
+/// `本年度の財源内訳　　節`); `None` for any other line.
+pub(super) fn breakdown_head_cell(line: &str) -> Option<&str> {
+    let row = cells(line);
+    let words = row
+        .iter()
+        .all(|cell| cell.chars().any(char::is_alphabetic) && !cell.chars().any(char::is_numeric));
+    if !words {
+        return None;
+    }
+    row.into_iter()
+        .find(|cell| BREAKDOWN_HEADS.contains(&without_spaces(cell).as_str()))
+}
+
 /// Whether a line is laid out with spaces (no tabs, no `|` cells).
 fn space_laid(line: &str) -> bool {
     !line.contains('\t') && !line.trim_start().starts_with(CELL_BARS)
@@ -172,17 +186,7 @@ impl TableLayout {
         if self.breakdown.is_some() || !space_laid(line) {
             return self;
         }
-        let row = cells(line);
-        let words = row.iter().all(|cell| {
-            cell.chars().any(char::is_alphabetic) && !cell.chars().any(char::is_numeric)
-        });
-        if !words {
-            return self;
-        }
-        let head = row
-            .iter()
-            .find(|cell| BREAKDOWN_HEADS.contains(&without_spaces(cell).as_str()));
-        if let Some((start, _)) = head.and_then(|cell| span_in(line, cell)) {
+        if let Some((start, _)) = breakdown_head_cell(line).and_then(|cell| span_in(line, cell)) {
             self.breakdown = (1..self.spans.len()).find(|index| self.spans[*index].1 > start);
             self.breakdown_head = self.breakdown.map(|_| start);
         }

@@ -1502,7 +1502,7 @@ impl<'a> Reader<'a> {
             !is_rule_line(&line)
                 && unit_line(&line).is_none()
                 && !upper_header_row
-                && !holds_breakdown_head(&line)
+                && layout::breakdown_head_cell(&line).is_none()
         })
     }
 
@@ -1510,20 +1510,13 @@ impl<'a> Reader<'a> {
     /// 高騰対策 | …`, a cell spanning the row): it closes the group before it, and the rows
     /// under it, with the 計 that ends them, are its own.
     fn enter_spanning_group(&mut self, number: usize, cell: &str) {
-        if let Some((_, id)) = self.spanned_group.take()
-            && let Some(at) = self.open.iter().position(|item| item.id == id)
-        {
-            self.open.truncate(at);
-        }
+        self.close_spanned_group();
         self.open.retain(|item| item.role != Role::Row);
         let cell = cell.trim();
         let name = clean_name(numbered(cell).map_or(cell, |found| found.title));
-        if !name.chars().any(char::is_alphabetic) || tables::is_total_label(&name) {
-            return;
+        if name.chars().any(char::is_alphabetic) && !tables::is_total_label(&name) {
+            self.open_spanned_group(number, cell);
         }
-        let source = self.c.source(number, cell);
-        let index = self.open_sub_item(name, source);
-        self.spanned_group = Some((cell.to_string(), self.open[index].id.clone()));
     }
 
     /// The group the block of rows a bare total at line `number` closes stands in: the last
@@ -1545,13 +1538,11 @@ impl<'a> Reader<'a> {
             if is_table_line(&line) {
                 continue;
             }
-            let group = row.iter().rev().find_map(|cell| {
-                numbered(cell)
-                    .filter(|found| {
-                        matches!(found.style, Style::Dai(unit) if GROUPING_UNITS.contains(&unit))
-                    })
-                    .map(|found| clean_name(found.title))
-            });
+            let group = row
+                .iter()
+                .rev()
+                .find_map(|cell| row_group_title(cell))
+                .map(clean_name);
             if let Some(group) = group.filter(|name| !name.is_empty()) {
                 return Some((n, group));
             }
@@ -4037,25 +4028,18 @@ fn is_rule_line(line: &str) -> bool {
     })
 }
 
-/// Whether a line holds header words alone, one of them a breakdown's head
-/// (`本年度の財源内訳　　節`).
-fn holds_breakdown_head(raw: &str) -> bool {
-    let row = cells(raw.trim());
-    let words = row
-        .iter()
-        .all(|cell| cell.chars().any(char::is_alphabetic) && !cell.chars().any(char::is_numeric));
-    words
-        && row
-            .iter()
-            .any(|cell| layout::BREAKDOWN_HEADS.contains(&without_spaces(cell).as_str()))
-}
-
 /// Whether a line names a group a budget book's rows stand in (`3款 民生費`, `1項 社会福祉
 /// 費`).
 fn names_row_group(line: &str) -> bool {
-    numbered(line).is_some_and(
-        |found| matches!(found.style, Style::Dai(unit) if GROUPING_UNITS.contains(&unit)),
-    )
+    row_group_title(line).is_some()
+}
+
+/// The name a line naming a budget book's group of rows gives it (`1項 社会福祉費` →
+/// `社会福祉費`); `None` for any other line.
+fn row_group_title(line: &str) -> Option<&str> {
+    numbered(line)
+        .filter(|found| matches!(found.style, Style::Dai(unit) if GROUPING_UNITS.contains(&unit)))
+        .map(|found| found.title)
 }
 
 /// Whether a line belongs to a table: a Markdown rule or row, or cells with a number.

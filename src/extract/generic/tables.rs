@@ -859,23 +859,33 @@ impl Reader<'_> {
             return;
         }
         // Another first cell (another group, a row of its own, a 合計) ends the group.
+        self.close_spanned_group();
+        let names_group = first != label.trim()
+            && !is_total_label(first)
+            && first.chars().any(char::is_alphabetic)
+            && row.iter().any(|cell| is_figure_cell(cell));
+        if names_group {
+            self.open_spanned_group(number, first);
+        }
+    }
+
+    /// Closes the group a spanning cell opened, with the items opened under it.
+    pub(super) fn close_spanned_group(&mut self) {
         if let Some((_, id)) = self.spanned_group.take()
             && let Some(at) = self.open.iter().position(|item| item.id == id)
         {
             self.open.truncate(at);
         }
-        let names_group = first != label.trim()
-            && !is_total_label(first)
-            && first.chars().any(char::is_alphabetic)
-            && row.iter().any(|cell| is_figure_cell(cell));
-        if !names_group {
-            return;
-        }
+    }
+
+    /// Opens the group the spanning cell `cell` of line `number` names (numbering aside),
+    /// closing the rows before it.
+    pub(super) fn open_spanned_group(&mut self, number: usize, cell: &str) {
         self.open.retain(|item| item.role != Role::Row);
-        let name = clean_name(numbered(first).map_or(first, |found| found.title));
-        let source = self.c.source(number, first);
+        let name = clean_name(numbered(cell).map_or(cell, |found| found.title));
+        let source = self.c.source(number, cell);
         let index = self.open_sub_item(name, source);
-        self.spanned_group = Some((first.to_string(), self.open[index].id.clone()));
+        self.spanned_group = Some((cell.to_string(), self.open[index].id.clone()));
     }
 
     /// Whether the table's header gives its first two columns one word (a cell spanning
