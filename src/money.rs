@@ -375,17 +375,32 @@ const NUMBER: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
 
 static AMOUNT_WITH_CHO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<sign>[▲△]\s*)?(?P<cho>{NUMBER})\s*兆\s*(?:(?P<oku>{NUMBER})\s*億)?\s*(?:(?P<man>{NUMBER})\s*(?P<thousand>千)?\s*万)?\s*円"
+        r"(?P<sign>[▲△]\s*)?(?P<cho>{NUMBER})\s*兆\s*(?:(?P<oku>{NUMBER})\s*億)?\s*(?:(?P<man>{NUMBER})\s*(?P<thousand>千)?\s*万)?\s*(?:(?P<sen>\d)\s*千)?\s*円"
     ))
     .expect("cho pattern")
 });
 
 static AMOUNT_OKU_MAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<sign>[▲△]\s*)?(?P<oku>{NUMBER})\s*億\s*(?P<man>{NUMBER})\s*(?P<thousand>千)?\s*万\s*円"
+        r"(?P<sign>[▲△]\s*)?(?P<oku>{NUMBER})\s*億\s*(?P<man>{NUMBER})\s*(?P<thousand>千)?\s*万\s*(?:(?P<sen>\d)\s*千)?\s*円"
     ))
     .expect("oku-man pattern")
 });
+
+/// `９，７４６万５千円`: ten thousands and a digit of thousands.
+static AMOUNT_MAN_SEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<sign>[▲△]\s*)?(?P<man>{NUMBER})\s*万\s*(?P<sen>\d)\s*千\s*円"
+    ))
+    .expect("man-sen pattern")
+});
+
+/// The 億 a digit of thousands after the 万 of an amount adds (`…万５千円`), zero without.
+fn thousands_after_man(caps: &regex::Captures<'_>) -> Decimal {
+    caps.name("sen")
+        .and_then(|m| parse_number(m.as_str()))
+        .map_or(Decimal::ZERO, |sen| sen / Decimal::from(100_000))
+}
 
 static AMOUNT_WITH_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -486,7 +501,10 @@ pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
             Some(_) => man * Decimal::from(1_000),
             None => man,
         };
-        let mut value = cho * Decimal::from(10_000) + oku + man / Decimal::from(10_000);
+        let mut value = cho * Decimal::from(10_000)
+            + oku
+            + man / Decimal::from(10_000)
+            + thousands_after_man(&caps);
         if caps.name("sign").is_some() {
             value = -value;
         }
@@ -507,7 +525,21 @@ pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
             Some(_) => man * Decimal::from(1_000),
             None => man,
         };
-        let mut value = oku + man / Decimal::from(10_000);
+        let mut value = oku + man / Decimal::from(10_000) + thousands_after_man(&caps);
+        if caps.name("sign").is_some() {
+            value = -value;
+        }
+        found.push((whole.start(), whole.end(), value));
+    }
+    for caps in AMOUNT_MAN_SEN.captures_iter(&folded.text) {
+        let Some(whole) = caps.get(0) else { continue };
+        if overlaps_found(&found, whole.range()) || follows_digit(&folded.text, whole.start()) {
+            continue;
+        }
+        let Some(man) = caps.name("man").and_then(|m| parse_number(m.as_str())) else {
+            continue;
+        };
+        let mut value = man / Decimal::from(10_000) + thousands_after_man(&caps);
         if caps.name("sign").is_some() {
             value = -value;
         }
@@ -815,6 +847,23 @@ fn fold_char(ch: char) -> char {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_digit_of_thousands_after_the_man_of_an_amount_counts() {
+        let text = "補正予算額　２２億５，４２１万５千円、９，７４６万５千円、１兆２億３万４千円";
+        let found = find_amounts(text);
+        let values: Vec<String> = found
+            .iter()
+            .map(|a| a.oku.normalize().to_string())
+            .collect();
+        assert_eq!(values, ["22.54215", "0.97465", "10002.00034"]);
+        assert_eq!(found[1].text(text), "９，７４６万５千円");
+        // `５千円` alone is read as before.
+        assert_eq!(
+            find_amounts("上限５千円")[0].oku.normalize().to_string(),
+            "0.00005"
+        );
+    }
 
     #[test]
     fn amounts_in_kanji_numerals_after_kin_or_with_a_large_unit() {

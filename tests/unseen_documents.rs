@@ -1831,6 +1831,26 @@ fn wrapped_names_and_open_data_written_blind() {
     assert_set_recall(&WRAPPED_NAMES_AND_OPEN_DATA_SET);
 }
 
+/// The seventy-seventh set written blind: a request PDF whose header stands on three lines
+/// with its 備考 in the middle one (rows without a remark leave it out), a prefecture's
+/// supplementary in HTML whose amounts go down to 千円 (`２２億５，４２１万５千円`), a
+/// Markdown request with its figures in parentheses after each bullet, a city's 説明書 in
+/// box-drawn tables in Shift_JIS, a review sheet's CSV with two header lines, and a city's
+/// leaflet printed in two columns of short items.
+const THREE_LINE_HEADERS_AND_LEAFLET_COLUMNS_SET: [&str; 6] = [
+    "d77_1_tochi_joho_kiban_gaisan_r8.pdf",
+    "d77_2_kikyo_pref_hosei_jun_r8.html",
+    "d77_3_shohi_seikatsu_anzen_yokyu_r9.md",
+    "d77_4_tsubakihara_city_setsumeisho_r10.txt",
+    "d77_5_chikusan_rakuno_review_r8.csv",
+    "d77_6_nadeshikodai_city_yosan_arumashi_r9.pdf",
+];
+
+#[test]
+fn three_line_headers_and_leaflet_columns_written_blind() {
+    assert_set_recall(&THREE_LINE_HEADERS_AND_LEAFLET_COLUMNS_SET);
+}
+
 /// The items of a document's budgets flagged as revenue (歳入 or 財源).
 fn revenue_items(file: &str) -> Vec<String> {
     let (_, extraction) = add(file);

@@ -18,6 +18,10 @@ const MIN_GUTTER_SHARE: f64 = 0.4;
 const MAX_CROSSING_SHARE: f64 = 0.1;
 /// Share of the cut lines whose left part fills its column to near the gutter.
 const MIN_FILLED_SHARE: f64 = 0.3;
+/// Share of the non-blank lines below the first gutter line that hold the left column alone,
+/// and share that hold the right one alone, on a page whose columns go on independently of
+/// each other (short items and their figures on both sides), which fill no column.
+const MIN_ALONE_SHARE: f64 = 0.15;
 /// How far short of the gutter (in display columns) a filled left part may end.
 const FILLED_SLACK: usize = 8;
 /// Share of the right parts that are text (not figures alone).
@@ -40,6 +44,7 @@ pub(super) fn apart(page: &[String]) -> Option<Vec<String>> {
     let mut left = Vec::new();
     let mut right = Vec::new();
     let (mut nonblank, mut at_gutter, mut crossing, mut cut, mut filled) = (0, 0, 0, 0, 0);
+    let (mut left_alone, mut right_alone) = (0, 0);
     let mut text_right = 0;
     for line in &lines[first..] {
         let text: String = line.iter().collect();
@@ -57,6 +62,7 @@ pub(super) fn apart(page: &[String]) -> Option<Vec<String>> {
                 text_right += 1;
             }
             if head.trim().is_empty() {
+                right_alone += 1;
                 right.push(tail);
             } else {
                 cut += 1;
@@ -67,10 +73,13 @@ pub(super) fn apart(page: &[String]) -> Option<Vec<String>> {
                 right.push(tail);
             }
         } else if indent + 1 >= gutter {
+            right_alone += 1;
             right.push(text.trim_start().to_string());
         } else {
             if line.len() > gutter {
                 crossing += 1;
+            } else {
+                left_alone += 1;
             }
             left.push(text);
         }
@@ -80,7 +89,8 @@ pub(super) fn apart(page: &[String]) -> Option<Vec<String>> {
         && share(at_gutter) >= MIN_GUTTER_SHARE
         && share(crossing) <= MAX_CROSSING_SHARE
         && text_right as f64 >= at_gutter as f64 * MIN_TEXT_RIGHT_SHARE
-        && filled as f64 >= cut as f64 * MIN_FILLED_SHARE;
+        && (filled as f64 >= cut as f64 * MIN_FILLED_SHARE
+            || (share(left_alone) >= MIN_ALONE_SHARE && share(right_alone) >= MIN_ALONE_SHARE));
     if !columns {
         return None;
     }
@@ -134,6 +144,16 @@ mod tests {
         lines.iter().map(|line| line.to_string()).collect()
     }
 
+    /// The non-blank lines of a page set in two columns, read one column after the other.
+    fn read_apart(lines: &[String]) -> Vec<String> {
+        apart(lines)
+            .expect("two columns")
+            .iter()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
     #[test]
     fn two_columns_of_text_are_read_one_after_the_other() {
         let left = "■中小企業エネルギー価格高騰対策支援事業";
@@ -158,17 +178,51 @@ mod tests {
                 fill("病院・診療所等の光熱費及び食材料費の高騰分を支援")
             ),
         ]);
-        let apart = apart(&lines).expect("two columns");
-        let read: Vec<&str> = apart
-            .iter()
-            .map(|l| l.trim())
-            .filter(|l| !l.is_empty())
-            .collect();
+        let read = read_apart(&lines);
         assert_eq!(read[0], "令和７年度 補正予算の概要");
         assert_eq!(read[1], left);
         assert_eq!(read[2], "補正額 1,850,000千円");
         assert_eq!(read[7], "■県立学校体育館空調整備事業");
         assert_eq!(read[8], "補正額 865,300千円");
+    }
+
+    #[test]
+    fn columns_of_short_items_going_on_apart_are_read_one_after_the_other() {
+        // A leaflet: accounts and their figures on the left, projects on the right, each
+        // column's lines going on where the other's leave a gap.
+        let at_gutter = |left: &str, right: &str| {
+            format!("{left}{}{right}", " ".repeat(40 - left.chars().count()))
+        };
+        let alone_right = |right: &str| format!("{}{right}", " ".repeat(40));
+        let lines = page(&[
+            "令和９年度 予算のあらまし",
+            &at_gutter("会計別の予算額", "令和９年度の主な事業"),
+            &at_gutter("■一般会計 412億円", "◆医療費助成事業"),
+            &at_gutter("（前年度比 8億円増）", "3億8,460万円"),
+            "■国民健康保険特別会計 98億円",
+            "（前年度比 1億円減）",
+            &alone_right("◆体育館空調整備事業"),
+            &alone_right("6億2,400万円（新規）"),
+            &at_gutter("■介護保険特別会計 86億円", "避難所となる12校に整備"),
+            "（前年度比 2億円増）",
+            &alone_right("◆駅前広場再整備事業"),
+            &alone_right("2億7,850万円"),
+        ]);
+        let read = read_apart(&lines);
+        let right = read
+            .iter()
+            .position(|l| l == "令和９年度の主な事業")
+            .expect("the right column");
+        assert_eq!(read[right - 1], "（前年度比 2億円増）");
+        assert_eq!(
+            read[right + 1..right + 5],
+            [
+                "◆医療費助成事業",
+                "3億8,460万円",
+                "◆体育館空調整備事業",
+                "6億2,400万円（新規）"
+            ]
+        );
     }
 
     #[test]

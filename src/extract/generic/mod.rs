@@ -20,10 +20,10 @@ use super::collect::{Collector, strip_tags_keep_len};
 use super::indicators::{FoundIndicator, add_indicator};
 use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
-    CELL_BARS, Column, InlineFigure, Subject, YearKind, amount_link, bare_subject, cell_amount,
-    cells, column_marks, column_of, figure_note_label, header_columns, inline_figures,
+    CELL_BARS, Column, InlineFigure, SETTLED_WORD, Subject, YearKind, amount_link, bare_subject,
+    cell_amount, cells, column_marks, column_of, figure_note_label, header_columns, inline_figures,
     is_column_word, is_figure_label, is_marks_cell, join_spaced_words, label_subject,
-    names_a_limit, names_a_rate, names_around_supplementary, names_funding_breakdown,
+    names_a_limit, names_a_rate, names_around_supplementary, names_funding_breakdown, names_notes,
     names_revenue, names_spending, names_units, names_values, names_years, own_figure_label,
     paired_year_kind, plain_header_columns, prose_subject, relative_year, shifted,
     speaks_of_budget, supplementary_ordinal, tab_cells, unit_declared, unit_line, unit_row,
@@ -438,9 +438,6 @@ const BODY_NAME_FIELD: &str = "機関名";
 /// Fewest chars of a project a sheet's name field names.
 const MIN_FIELD_NAME_CHARS: usize = 4;
 
-/// The word of settled accounts (決算): what was spent, which no budget figure is.
-const SETTLED_ACCOUNTS: &str = "決算";
-
 /// Header lines an item's own small table may have above its row of figures.
 const MAX_CARD_HEADER_LINES: usize = 4;
 
@@ -462,16 +459,29 @@ fn without_amount_link(name: &str) -> &str {
 /// おける`, `災害に係る`).
 const QUALIFYING_CLAUSE_ENDINGS: [&str; 4] = ["する", "における", "に係る", "による"];
 
+/// The word ending a clause of purpose after its verb (`…を促すため`).
+const PURPOSE_ENDING: &str = "ため";
+
 /// Fewest chars a name keeps after the clause qualifying it is cut off.
 const MIN_QUALIFIED_NAME_CHARS: usize = 4;
 
 /// A name without the clause qualifying it (`支給する子育て世帯生活支援特別給付金` →
-/// `子育て世帯生活支援特別給付金`); the name as it is when what follows the clause would be
+/// `子育て世帯生活支援特別給付金`) or stating its purpose; the name as it is when what follows the clause would be
 /// too short to name anything.
 fn without_leading_clause(name: &str) -> &str {
+    // `勤務を促すため医師偏在是正総合対策`: a purpose clause (a verb and ため, not `…のための`)
+    // before the name.
+    let purpose = name
+        .match_indices(PURPOSE_ENDING)
+        .filter_map(|(at, ending)| {
+            let end = at + ending.len();
+            let after_verb = name[..at].chars().next_back().is_some_and(is_hiragana);
+            (after_verb && !name[end..].starts_with('の')).then_some(end)
+        });
     QUALIFYING_CLAUSE_ENDINGS
         .iter()
         .filter_map(|ending| name.rfind(ending).map(|at| at + ending.len()))
+        .chain(purpose)
         .max()
         .map(|at| &name[at..])
         .filter(|rest| rest.chars().count() >= MIN_QUALIFIED_NAME_CHARS)
@@ -580,6 +590,9 @@ struct Reader<'a> {
     /// The header's word of each cell of a grid's header over several rows, spanned cells
     /// repeated (`令和９年度計画額原資別内訳`); empty for any other header.
     header_words: Vec<String>,
+    /// Whether the last word of a header read over three lines names notes (`備考`), which
+    /// that header's last line need not hold.
+    notes_last: bool,
     /// How many levels of numbering were open when the table being read began.
     table_depth: usize,
     /// Where the columns of the table being read stand, when it is laid out with spaces.
@@ -711,6 +724,7 @@ impl<'a> Reader<'a> {
             header_line: 0,
             header_top: 0,
             header_words: Vec::new(),
+            notes_last: false,
             layout: None,
             plan_waiting: None,
             owners: Vec::new(),
@@ -883,12 +897,13 @@ impl<'a> Reader<'a> {
         if self.row_adding_columns(number, &row) {
             return;
         }
-        if let Some(columns) = self
+        if let Some((columns, notes_last)) = self
             .three_line_header(number, &row)
-            .or_else(|| self.wrapped_header(number, &row))
+            .or_else(|| Some((self.wrapped_header(number, &row)?, false)))
             .filter(|_| !grid_under_header)
         {
             self.start_table(number, columns);
+            self.notes_last = notes_last;
             self.layout = None;
             self.unit = self.unit.or_else(|| self.unit_after_table(number));
             return;
@@ -1116,6 +1131,7 @@ impl<'a> Reader<'a> {
         self.header_line = number;
         self.header_top = number;
         self.header_words.clear();
+        self.notes_last = false;
         self.table_depth = self.outline.depth();
         self.kind_rows = false;
         self.column_kinds.clear();
@@ -1749,8 +1765,9 @@ impl<'a> Reader<'a> {
     /// stand over the bottom line's, one over each and the last over the rest. The rows
     /// below must have a cell for every word of the middle and bottom lines. Where a top
     /// word stands over several columns one of which is their total (`計`), the others are
-    /// its parts (`一般会計 | 特別会計`) and hold no budget of their own.
-    fn three_line_header(&self, number: usize, lower: &[&str]) -> Option<Vec<Column>> {
+    /// its parts (`一般会計 | 特別会計`) and hold no budget of their own. With the columns,
+    /// whether the last names notes (`備考`).
+    fn three_line_header(&self, number: usize, lower: &[&str]) -> Option<(Vec<Column>, bool)> {
         // Most lines are no header's last line: they are told apart before any line above
         // is read.
         if lower.len() < 2 || lower.iter().any(|cell| parse_number(cell).is_some()) {
@@ -1862,6 +1879,7 @@ impl<'a> Reader<'a> {
             at += count;
         }
         words.extend(after.iter().map(|word| word.to_string()));
+        let notes_last = words.last().is_some_and(|word| names_notes(word));
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         let mut columns = header_columns(&words, context)?;
         for (span, first_below) in spans.into_iter().filter(|(span, _)| span.len() >= 2) {
@@ -1875,7 +1893,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        Some(columns)
+        Some((columns, notes_last))
     }
 
     /// The columns of a header whose cells a PDF's text wraps over lines, its last at line
@@ -2392,7 +2410,7 @@ impl<'a> Reader<'a> {
         if !parenthesis.is_empty() {
             self.lead_bodies(number, parenthesis, &id);
         }
-        if !name.contains(SETTLED_ACCOUNTS) {
+        if !name.contains(SETTLED_WORD) {
             // `令和６年度決算の概要（一般会計 735,412,908千円）`: what was spent, no budget.
             self.item_figures(number, title);
         }
@@ -2853,7 +2871,9 @@ impl<'a> Reader<'a> {
                     let opens_line =
                         from == 0 && before.trim().chars().count() <= MAX_WRAPPED_LINK_CHARS;
                     opens_line
-                        .then(|| self.subject_above(number, before))
+                        .then(|| {
+                            self.subject_above(number, before, allocates(&raw[figure.amount.end..]))
+                        })
                         .flatten()
                 })
                 .or_else(|| {
@@ -2956,8 +2976,14 @@ impl<'a> Reader<'a> {
     /// The program named at the end of the line above line `number`, an unfinished sentence
     /// (past the amounts it may hold) that goes on with `rest` (the start of line `number`, up to its first
     /// amount, not a parenthesis), with the year and kind the sentence names before it
-    /// (`令和７年度６月補正予算で計上した「…給付金」` over `38,650千円は…`).
-    fn subject_above(&self, number: usize, rest: &str) -> Option<(String, Source, YearKind)> {
+    /// (`令和７年度６月補正予算で計上した「…給付金」` over `38,650千円は…`); `allocated` when
+    /// the words after the amount say it is allocated.
+    fn subject_above(
+        &self,
+        number: usize,
+        rest: &str,
+        allocated: bool,
+    ) -> Option<(String, Source, YearKind)> {
         let above = number.checked_sub(1).filter(|n| *n >= 1)?;
         let line = self.line(above);
         let text = line.trim_end();
@@ -2970,9 +2996,10 @@ impl<'a> Reader<'a> {
         // `…１施設当たり上限２０万円を支給する「…支援金」` over `に４億円を計上`: a figure
         // of the line above (a cap, a rate) stands before the quoted name, not in it; words
         // after a figure without quotes (`…（１人あたり月額4,800円）を無償化する経費として`)
-        // describe the item that line belongs to.
+        // describe the item that line belongs to, unless a clause ends after them
+        // (`…（前年度比5億円増）、…支援事業に` over `58億円`).
         let after_figures = text.len() - after_last_figure(text).len();
-        if after_figures > 0 && !text[after_figures..].contains(['「', '『']) {
+        if after_figures > 0 && !text[after_figures..].contains(['「', '『', '、', '，']) {
             return None;
         }
         let from = sentence_start(text).max(after_figures);
@@ -2983,8 +3010,11 @@ impl<'a> Reader<'a> {
             return None;
         }
         let written = YearKind::read(&text[from..from + subject.at]);
+        // `…総合対策とし` over `て1,842億円…を計上し`: what the sentence allocates the amount
+        // to is named by it, whatever its words.
         let subject = Subject {
             name: &text[from + subject.at..from + subject.at + subject.name.len()],
+            labelled: subject.labelled || (allocated && amount_link(sentence.trim_end()).is_some()),
             ..subject
         };
         let (name, source) = self.program_named(above, line, from, subject)?;
@@ -3371,7 +3401,13 @@ impl<'a> Reader<'a> {
                     .rfind(['、', '，'])
                     .map_or(clause, |at| &clause[at..])
             })
-            .filter(|clause| !clause.contains(['（', '(']) && clause.trim_end().ends_with("年度"));
+            .filter(|clause| {
+                // `…、前年度当初予算` over `3,312,900千円と比べ`: a label naming the year.
+                let label = clause.trim_start_matches(['、', '，']).trim_end();
+                !clause.contains(['（', '('])
+                    && (label.ends_with("年度")
+                        || (relative_year(label) != 0 && is_figure_label(label)))
+            });
         // `…歳入歳出予算の総額を` over `歳入歳出それぞれ８，７６５，４３２千円とする。`: the total a
         // supplementary leaves.
         let total_set_above = tail_above.is_some_and(|tail| tail.trim_end().ends_with("総額を"));
@@ -3735,7 +3771,7 @@ fn item_year_kind(name: &str, inherited: YearKind, title_kinds: &[YearKind]) -> 
 /// Whether a heading, as written before its figures, says the figures under it are what was
 /// spent, no budgets (`参考　特別会計の推移（決算額）`).
 fn heads_no_budget(written: &str) -> bool {
-    !written.contains("予算") && written.contains(SETTLED_ACCOUNTS)
+    !written.contains("予算") && written.contains(SETTLED_WORD)
 }
 
 /// The unit a short note under a table gives (`（注1）単位：百万円。`).

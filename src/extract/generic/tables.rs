@@ -924,7 +924,7 @@ impl Reader<'_> {
         values.len() + 1 == value_columns.len()
             && value_columns.last() == Some(&Column::Other)
             && values.last().is_some_and(|cell| is_figure_cell(cell))
-            && last_word_names_notes()
+            && (self.notes_last || last_word_names_notes())
     }
 
     /// Whether the header line's cell of `column` names an amount (`補正前の額`, `既決予算額`).
@@ -1855,6 +1855,16 @@ impl Reader<'_> {
                 .filter(|(line, _)| exhibit_title(self.line(*line)).is_some());
             if let Some(caption) = numbered_caption {
                 return Some(self.caption_item_once(caption));
+            }
+            // `◆…事業` given its figure above a table captioned of its own (`歳出を性質別に
+            // みると（一般会計）`): the table's total is of what its caption names.
+            let captioned = self
+                .open
+                .last()
+                .filter(|item| item.main_budget.is_some())
+                .and_then(|_| self.table_caption());
+            if let Some((line, caption)) = captioned {
+                return Some(self.caption_item(line, &caption));
             }
             if !self.open.is_empty() {
                 return Some(self.open.len() - 1);

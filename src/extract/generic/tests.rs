@@ -3590,8 +3590,9 @@ fn a_grids_header_over_three_rows_keeps_a_spanned_breakdown_apart_from_its_total
         [
             "(独)交通基盤支援機構 R9 fiscal_investment 1390 285",
             "(独)交通基盤支援機構 R8 fiscal_investment 1105 ",
-            "合計 R9 fiscal_investment 99830 -1249",
-            "合計 R8 fiscal_investment 101079 "
+            // The title above the unit line (`（単位：億円、％）`) captions the table.
+            "令和9年度財政投融資計画(機関別) R9 fiscal_investment 99830 -1249",
+            "令和9年度財政投融資計画(機関別) R8 fiscal_investment 101079 "
         ]
     );
 }
@@ -3883,6 +3884,95 @@ fn a_change_cell_written_as_a_decrease_is_negative() {
     assert!(
         budgets.contains(&"国民健康保険特別会計 R9 -0.28".to_string())
             && budgets.contains(&"介護保険特別会計 R9 0.3".to_string()),
+        "{budgets:?}"
+    );
+}
+
+#[test]
+fn a_white_papers_sentences_name_each_amount_they_allocate() {
+    let text = "令和９年版　港湾白書\n\
+                １　令和９年度予算の概要\n\
+                令和９年度の港湾局関係予算は、一般会計で2,400億円を計上した。これに復興特別会計の120億円を加えると、\n\
+                規模は過去最大となる。第一に、岸壁の耐震化を進めるため港湾強靱化総合対策とし\n\
+                て860億円を計上した。あわせて、航路浚渫事業に210億円（前年度比10億円増）、港湾情報化推進事業に\n\
+                45億円を計上した。第二に、離島航路支援事業には330億円を計上する。\n";
+    assert_eq!(
+        budget_props(text, &["item", "fy", "amount_oku_yen"]),
+        [
+            "一般会計 R9 2400",
+            "復興特別会計 R9 120",
+            "港湾強靱化総合対策 R9 860",
+            "航路浚渫事業 R9 210",
+            "港湾情報化推進事業 R9 45",
+            "離島航路支援事業 R9 330"
+        ]
+    );
+}
+
+#[test]
+fn a_sentence_begun_above_with_a_label_of_last_year_gives_its_figure_that_year() {
+    let text = "令和８年度一般会計予算（案）の概要\n\
+                １　予算の規模\n\u{3000}\
+                令和８年度一般会計予算の総額は、2,486,200千円となり、前年度当初予算\n\
+                2,312,900千円と比べ、173,300千円（7.5％）の増となりました。\n";
+    let budgets = budget_lines(text);
+    assert!(
+        budgets.iter().any(|b| b.ends_with("R7 initial 23.129")),
+        "{budgets:?}"
+    );
+}
+
+#[test]
+fn a_header_on_three_lines_with_notes_in_its_middle_line_fills_its_figures_first() {
+    let text = "令和８年度 概算要求の概要\n\
+                （単位：百万円）\n\
+                令和６年度\t令和７年度\t令和８年度\t増減額\n\
+                事 項\t備 考\n\
+                決算額\t当初予算額（Ａ）\t要求額（Ｂ）\t（Ｂ）－（Ａ）\n\
+                港湾整備事業\t1,000\t1,100\t1,300\t200\n\
+                航路標識整備\t300\t320\t350\t30\t更新 12基\n";
+    let budgets = budget_lines(text);
+    for expected in [
+        "港湾整備事業 R8 request 13",
+        "港湾整備事業 R7 initial 11",
+        "航路標識整備 R8 request 3.50",
+    ] {
+        assert!(
+            budgets.iter().any(|b| b == expected),
+            "{expected}: {budgets:?}"
+        );
+    }
+    assert!(!budgets.iter().any(|b| b.contains("R6")), "{budgets:?}");
+}
+
+#[test]
+fn a_table_captioned_below_an_items_figure_totals_what_its_caption_names() {
+    let text = "令和９年度 予算のあらまし\n\
+                ◆海岸清掃事業\n\
+                1,200万円（前年度同額）\n\
+                歳出を性質別にみると（一般会計）\n\
+                （単位：千円、％）\n\
+                区 分\t令和９年度\t令和８年度\t増 減\t構成比\n\
+                人件費\t500,000\t490,000\t10,000\t50.0\n\
+                物件費\t500,000\t510,000\t△10,000\t50.0\n\
+                合 計\t1,000,000\t1,000,000\t0\t100.0\n\
+                （参考）令和７年度決算 歳出総額 9億8,000万円\n";
+    let budgets = budget_lines(text);
+    for expected in [
+        "海岸清掃事業 R9 initial 0.12",
+        "人件費 R9 initial 5",
+        "歳出を性質別にみると(一般会計) R9 initial 10",
+    ] {
+        assert!(
+            budgets.iter().any(|b| b == expected),
+            "{expected}: {budgets:?}"
+        );
+    }
+    // `前年度同額` names no figure of the year before; what was settled is no budget.
+    assert!(
+        !budgets
+            .iter()
+            .any(|b| b.starts_with("海岸清掃事業 R8") || b.contains("R7")),
         "{budgets:?}"
     );
 }

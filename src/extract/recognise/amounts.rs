@@ -115,15 +115,28 @@ pub fn unit_declared(text: &str) -> Option<&'static str> {
 }
 
 /// The unit a line declares when the whole line is a unit declaration in parentheses:
-/// `（単位：百万円）`, `(億円)`. A line saying more (a header, a sentence) gives `None`.
+/// `（単位：百万円）`, `(億円)`, `（単位：千円、％）` (the money unit first, then the units of
+/// columns of no amount). A line saying more (a header, a sentence) gives `None`.
 pub fn unit_line(text: &str) -> Option<&'static str> {
     let folded = crate::normalize::nfkc(text.trim());
     let inner = folded.strip_prefix('(')?.strip_suffix(')')?.trim();
-    let unit = inner
+    let units = inner
         .strip_prefix("単位")
         .map_or(inner, |rest| rest.trim_start_matches([':', ' ']));
-    unit_declared(&format!("({unit})")).filter(|u| *u == unit && *u != "円")
+    let mut parts = units.split(UNIT_LIST_BREAKS).map(str::trim);
+    let unit = parts.next()?;
+    let others_no_money = parts.all(|other| {
+        !other.is_empty() && !other.contains('円') && other.chars().count() <= MAX_OTHER_UNIT_CHARS
+    });
+    unit_declared(&format!("({unit})")).filter(|u| *u == unit && *u != "円" && others_no_money)
 }
+
+/// What parts the units a unit line lists (`千円、％`).
+const UNIT_LIST_BREAKS: [char; 3] = ['、', ',', '・'];
+
+/// Longest unit of a column of no amount a unit line lists after its money unit (`％`,
+/// `人`), in chars.
+const MAX_OTHER_UNIT_CHARS: usize = 2;
 
 /// The unit a row of units under a table header states (`　千円　千円　千円`, `(百万円)`
 /// in each column): every cell the same money unit.
@@ -932,9 +945,9 @@ pub fn relative_year(text: &str) -> i16 {
 
 /// A comparison with the year before, which names no figure of that year: a ratio
 /// (`前年度比`, `前年度当初比`, `前年度当初予算比`) or the same level (`前年度と同水準`,
-/// `前年度と同額`, `前年度並み`).
+/// `前年度と同額`, `前年度同額`, `前年度並み`).
 static COMPARED_WITH_LAST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"前年度[\p{Han}]{0,4}比|前年度(?:と同|並)")
+    Regex::new(r"前年度[\p{Han}]{0,4}比|前年度(?:と?同|並)")
         .expect("comparison with the year before")
 });
 
@@ -1425,6 +1438,18 @@ pub fn names_a_rate(text: &str) -> bool {
 /// 億円`), not a budget.
 const SPENT_AMOUNT_WORDS: [&str; 2] = ["執行額", "執行実績"];
 
+/// The word of settled accounts (`令和７年度決算`): what was spent, which no budget figure is.
+pub const SETTLED_WORD: &str = "決算";
+
+/// Whether the words before an amount (`（参考）令和７年度決算 歳出総額`) say it was spent: they
+/// name settled accounts, and no budget after them (`…決算を踏まえ、令和８年度予算は`).
+fn names_settled_amount(clause: &str) -> bool {
+    clause.rfind(SETTLED_WORD).is_some_and(|at| {
+        let after = &clause[at + SETTLED_WORD.len()..];
+        !after.contains("予算") && BudgetKind::detect(after).is_none()
+    })
+}
+
 /// The text after a parenthesis that opens it (`（4.5％）の増` → `の増`); the text as it
 /// is when it opens none or the parenthesis is not closed.
 fn skip_parenthesis(text: &str) -> &str {
@@ -1579,7 +1604,9 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
             || {
                 let own_clause =
                     without_figure_notes(&text[sentence_start.max(previous_end)..amount.start]);
-                names_a_rate(&own_clause) || SPENT_AMOUNT_WORDS.iter().any(|w| own_clause.contains(w))
+                names_a_rate(&own_clause)
+                    || SPENT_AMOUNT_WORDS.iter().any(|w| own_clause.contains(w))
+                    || names_settled_amount(&own_clause)
             };
         let sentence_end = text[amount.end..]
             .find('。')
@@ -1651,8 +1678,8 @@ pub fn amount_link(text: &str) -> Option<&'static str> {
 
 /// What links a name to the amount right after it in a sentence, longest first: `…機構に対し、
 /// ８９８億円`, `「…補助」として７６億円`, `…事業に２０７億円`, `…交付金（8,290億円の内数）`,
-/// `…特別会計において3億1,000万円を要求`.
-const SUBJECT_LINKS: [&str; 12] = [
+/// `…特別会計において3億1,000万円を要求`, `…事業には2,315億円`.
+const SUBJECT_LINKS: [&str; 13] = [
     "において、",
     "において",
     "に対して、",
@@ -1662,6 +1689,7 @@ const SUBJECT_LINKS: [&str; 12] = [
     "として、",
     "として，",
     "として",
+    "には",
     "に",
     "（",
     "(",
@@ -1686,9 +1714,10 @@ const ACCOUNT_ENDING: &str = "会計";
 const DOING_ENDINGS: [&str; 4] = ["する", "こと", "ため", "行う"];
 
 /// Phrases after which a sentence's subject starts (`令和７年度予算では日本版MaaS推進事業に`,
-/// `このほか東日本大震災復興特別会計において`).
-const SUBJECT_OPENERS: [&str; 9] = [
+/// `このほか東日本大震災復興特別会計において`, `これに…特別会計の…を加えると`).
+const SUBJECT_OPENERS: [&str; 10] = [
     "このほか",
+    "これに",
     "においても",
     "において",
     "では",
@@ -1750,8 +1779,9 @@ pub fn prose_subject(before: &str) -> Option<Subject<'_>> {
         .iter()
         .find_map(|link| text.strip_suffix(link))
         .unwrap_or(text);
-    // `…補正予算（第2号）は、一般会計で8,643億円`: an account the amount is given in.
-    let linked = match linked.strip_suffix('で') {
+    // `…補正予算（第2号）は、一般会計で8,643億円`: an account the amount is given in;
+    // `これに…特別会計の616億円を加えると`: an account's amount.
+    let linked = match linked.strip_suffix(['で', 'の']) {
         Some(account) if account.ends_with(ACCOUNT_ENDING) => account,
         _ => linked,
     };
@@ -2166,7 +2196,10 @@ mod tests {
         assert_eq!(unit_declared("予算額（案）は１億円"), None);
         assert_eq!(unit_line("（単位：百万円）"), Some("百万円"));
         assert_eq!(unit_line(" (億円) "), Some("億円"));
-        assert_eq!(unit_line("（億円、％）"), None);
+        // The money unit first, then the units of columns of no amount.
+        assert_eq!(unit_line("（億円、％）"), Some("億円"));
+        assert_eq!(unit_line("（単位：千円・人）"), Some("千円"));
+        assert_eq!(unit_line("（千円、百万円）"), None);
         assert_eq!(unit_line("予算額（億円）"), None);
     }
 
