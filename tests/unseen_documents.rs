@@ -1851,6 +1851,25 @@ fn three_line_headers_and_leaflet_columns_written_blind() {
     assert_set_recall(&THREE_LINE_HEADERS_AND_LEAFLET_COLUMNS_SET);
 }
 
+/// The seventy-eighth set written blind: a ministry's points in numbered boxes printed to
+/// PDF, a city's budget page in HTML whose names a line break splits, a Markdown note of two
+/// supplementaries side by side, a town's 予算書 in Shift_JIS whose rows start with their
+/// 款 or 項 code (`010`), a prefecture's CSV by 部局 and 会計, and a white paper's page whose
+/// sentences name each budget they speak of (`令和７年度補正予算では、…`).
+const CODED_ROWS_AND_FRAMED_SENTENCES_SET: [&str; 6] = [
+    "d78_1_taiki_kankyo_yosan_point_r8.pdf",
+    "d78_2_aobadai_city_tosho_yosan_an_r9.html",
+    "d78_3_iyakuhin_anzen_hosei_1go_2go_r7.md",
+    "d78_4_yamabuki_town_yosansho_r10.txt",
+    "d78_5_wakaba_pref_bukyokubetsu_tosho_r9.csv",
+    "d78_6_sumai_seikatsu_hakusho_r8.pdf",
+];
+
+#[test]
+fn coded_rows_and_framed_sentences_written_blind() {
+    assert_set_recall(&CODED_ROWS_AND_FRAMED_SENTENCES_SET);
+}
+
 /// The items of a document's budgets flagged as revenue (歳入 or 財源).
 fn revenue_items(file: &str) -> Vec<String> {
     let (_, extraction) = add(file);

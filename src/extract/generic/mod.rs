@@ -590,6 +590,9 @@ struct Reader<'a> {
     /// The header's word of each cell of a grid's header over several rows, spanned cells
     /// repeated (`令和９年度計画額原資別内訳`); empty for any other header.
     header_words: Vec<String>,
+    /// The id of the item the last heading line opened: the section a sentence naming its
+    /// budget speaks of.
+    section: Option<String>,
     /// Whether the last word of a header read over three lines names notes (`備考`), which
     /// that header's last line need not hold.
     notes_last: bool,
@@ -724,6 +727,7 @@ impl<'a> Reader<'a> {
             header_line: 0,
             header_top: 0,
             header_words: Vec::new(),
+            section: None,
             notes_last: false,
             layout: None,
             plan_waiting: None,
@@ -2402,6 +2406,9 @@ impl<'a> Reader<'a> {
                 Role::Heading
             },
         };
+        if item.role == Role::Heading {
+            self.section = Some(id.clone());
+        }
         self.open.push(item);
         self.remember_note(name_part, self.open.len() - 1);
         if is_plan {
@@ -2670,6 +2677,7 @@ impl<'a> Reader<'a> {
         {
             first.limit = true;
         }
+        self.sentence_frame(raw);
         if figures.is_empty() && LIST_LEADS.iter().any(|lead| raw.contains(lead)) {
             // `令和８年度予算における主要事業の歳出予算額は、次のとおりである。`: the year and kind
             // of the figures listed after it.
@@ -2729,6 +2737,51 @@ impl<'a> Reader<'a> {
                 mentions::read(&mut self.c, Lines::one(number), raw, Some(owner));
             }
             None => mentions::read(&mut self.c, Lines::one(number), raw, None),
+        }
+    }
+
+    /// A sentence of a line (`raw`) that opens with the budget it speaks of
+    /// (`令和７年度補正予算（第１号）では、…`): that year and
+    /// kind become those of the section the last heading opened, for its figures and the
+    /// lines after it, and the items its sentences opened before close.
+    fn sentence_frame(&mut self, raw: &str) {
+        // A line may begin a sentence under a heading, which ends with no full stop.
+        let starts = raw
+            .match_indices('。')
+            .map(|(at, stop)| at + stop.len())
+            .chain([0]);
+        let frame = starts
+            .filter_map(|start| {
+                let sentence = raw[start..].trim_start_matches([' ', '\u{3000}']);
+                let opener = FRAME_ENDINGS
+                    .iter()
+                    .filter_map(|ending| sentence.find(ending))
+                    .min()?;
+                let named = YearKind::read(&sentence[..opener]);
+                let plain = !sentence[..opener].contains(['、', '。', 'を', 'が']);
+                (plain && named.year.is_some() && named.kind.is_some()).then_some((start, named))
+            })
+            .max_by_key(|(start, _)| *start)
+            .map(|(_, named)| named);
+        let Some(frame) = frame else {
+            return;
+        };
+        let section = self
+            .section
+            .as_ref()
+            .and_then(|id| self.open.iter().position(|item| &item.id == id));
+        let Some(section) = section else {
+            return;
+        };
+        // What the sentences under the heading opened (no rows or bullets) closes.
+        let sentences_opened = self.open[section + 1..]
+            .iter()
+            .all(|item| item.role == Role::Heading);
+        if sentences_opened {
+            self.open.truncate(section + 1);
+        }
+        if let Some(item) = self.open.get_mut(section) {
+            item.year_kind = frame;
         }
     }
 
@@ -3787,6 +3840,10 @@ const ROWS_CHECKED_UNDER_HEADER: usize = 4;
 
 /// Words of a sentence that leads into a list (`…は、次のとおりである`).
 const LIST_LEADS: [&str; 3] = ["次のとおり", "以下のとおり", "下記のとおり"];
+
+/// Words ending a sentence's opening that names the budget it speaks of (`令和７年度補正予算
+/// （第１号）では`, `令和８年度財政投融資計画において`).
+const FRAME_ENDINGS: [&str; 2] = ["では", "において"];
 
 /// The number a caption gives its table or figure (`図表Ⅳ－２－２－１`, `表３`, `第２表`),
 /// before the caption's title.

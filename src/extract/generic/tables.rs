@@ -445,6 +445,22 @@ fn is_name_end(cell: &str) -> bool {
         && kind_label(cell).is_none()
 }
 
+/// Whether a row's first cell is its 款 or 項 code, zero-padded (`010 | 議会費 | 92,480 …`
+/// under `款 | 項 | 区分 | …`), before the name in its second.
+fn is_row_code(first: &str, second: &str) -> bool {
+    let digits = first.trim();
+    (MIN_ROW_CODE_DIGITS..=MAX_ROW_CODE_DIGITS).contains(&digits.chars().count())
+        && digits.starts_with(['0', '０'])
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && second.chars().any(char::is_alphabetic)
+}
+
+/// Fewest and most digits of a row's 款 or 項 code.
+const MIN_ROW_CODE_DIGITS: usize = 2;
+const MAX_ROW_CODE_DIGITS: usize = 4;
+
 /// Whether the `values` cells of a row fill `columns` from the first: every column of
 /// figures, changes and rates comes before the columns of no budget after them, there are
 /// cells enough for all of those but not for every column, and the columns before the
@@ -1158,7 +1174,7 @@ impl Reader<'_> {
         // no row number.
         let numbered_pair = leading_label_columns(&columns) >= 2
             && row.len() > 2
-            && is_row_number(row[0], row[1])
+            && (is_row_number(row[0], row[1]) || is_row_code(row[0], row[1]))
             && !self.first_column_codes();
         // `１ | 港湾物流の効率化 | 港湾施設整備事業 | 52,100 …` under `分野 | 分野 | 事項 | …`
         // (one header cell spanning two columns): the number and its group's name stand

@@ -3976,3 +3976,42 @@ fn a_table_captioned_below_an_items_figure_totals_what_its_caption_names() {
         "{budgets:?}"
     );
 }
+
+#[test]
+fn a_sentence_opening_with_its_budget_frames_the_figures_after_it() {
+    let text = "令和８年版　港湾白書\n\
+                ２　令和７年度補正予算及び令和８年度財政投融資計画\n\
+                令和７年度補正予算（第１号）では、災害への対応のため、一般会計で総額300億円を計上し\n\
+                た。その内訳は、岸壁復旧事業に200億円、\n\
+                航路啓開支援事業に100億円である。\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "一般会計 R7 supplementary 300",
+            "岸壁復旧事業 R7 supplementary 200",
+            "航路啓開支援事業 R7 supplementary 100"
+        ]
+    );
+}
+
+#[test]
+fn a_rows_zero_padded_code_before_its_name_is_no_figure() {
+    let text = "令和１０年度 予算書\n\
+                （単位：千円）\n\
+                款   項   区分                      本年度予算額  前年度予算額        比較\n\
+                010       議会費                          92,480        90,160       2,320\n\
+                \x20    010    議会費                        92,480        90,160       2,320\n\
+                020       総務費                         505,370       486,350      19,020\n\
+                \x20    010    総務管理費                   412,360       398,720      13,640\n";
+    let budgets = budget_lines(text);
+    for expected in [
+        "議会費 R10 initial 0.9248",
+        "総務費 R10 initial 5.0537",
+        "総務管理費 R10 initial 4.1236",
+    ] {
+        assert!(
+            budgets.iter().any(|b| b == expected),
+            "{expected}: {budgets:?}"
+        );
+    }
+}

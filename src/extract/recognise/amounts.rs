@@ -1706,6 +1706,9 @@ const PURPOSE_PHRASES: [&str; 6] = [
     "ための費用",
 ];
 
+/// The word for an account's whole amount (`一般会計で総額…`).
+const TOTAL_WORD: &str = "総額";
+
 /// The ending of an account's name (`一般会計`, `東日本大震災復興特別会計`).
 const ACCOUNT_ENDING: &str = "会計";
 
@@ -1779,9 +1782,14 @@ pub fn prose_subject(before: &str) -> Option<Subject<'_>> {
         .iter()
         .find_map(|link| text.strip_suffix(link))
         .unwrap_or(text);
-    // `…補正予算（第2号）は、一般会計で8,643億円`: an account the amount is given in;
-    // `これに…特別会計の616億円を加えると`: an account's amount.
-    let linked = match linked.strip_suffix(['で', 'の']) {
+    // `…補正予算（第2号）は、一般会計で8,643億円` (or `…一般会計で総額2,148億円`): an
+    // account the amount is given in; `これに…特別会計の616億円を加えると`: an account's
+    // amount.
+    let linked = match linked
+        .strip_suffix(TOTAL_WORD)
+        .unwrap_or(linked)
+        .strip_suffix(['で', 'の'])
+    {
         Some(account) if account.ends_with(ACCOUNT_ENDING) => account,
         _ => linked,
     };
