@@ -395,6 +395,15 @@ static AMOUNT_MAN_SEN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("man-sen pattern")
 });
 
+/// `value` negated when the amount `caps` matched carries a sign of its own (`△`, `▲`).
+fn signed(caps: &regex::Captures<'_>, value: Decimal) -> Decimal {
+    if caps.name("sign").is_some() {
+        -value
+    } else {
+        value
+    }
+}
+
 /// The 億 a digit of thousands after the 万 of an amount adds (`…万５千円`), zero without.
 fn thousands_after_man(caps: &regex::Captures<'_>) -> Decimal {
     caps.name("sen")
@@ -501,13 +510,13 @@ pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
             Some(_) => man * Decimal::from(1_000),
             None => man,
         };
-        let mut value = cho * Decimal::from(10_000)
-            + oku
-            + man / Decimal::from(10_000)
-            + thousands_after_man(&caps);
-        if caps.name("sign").is_some() {
-            value = -value;
-        }
+        let value = signed(
+            &caps,
+            cho * Decimal::from(10_000)
+                + oku
+                + man / Decimal::from(10_000)
+                + thousands_after_man(&caps),
+        );
         found.push((whole.start(), whole.end(), value));
     }
     for caps in AMOUNT_OKU_MAN.captures_iter(&folded.text) {
@@ -525,10 +534,10 @@ pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
             Some(_) => man * Decimal::from(1_000),
             None => man,
         };
-        let mut value = oku + man / Decimal::from(10_000) + thousands_after_man(&caps);
-        if caps.name("sign").is_some() {
-            value = -value;
-        }
+        let value = signed(
+            &caps,
+            oku + man / Decimal::from(10_000) + thousands_after_man(&caps),
+        );
         found.push((whole.start(), whole.end(), value));
     }
     for caps in AMOUNT_MAN_SEN.captures_iter(&folded.text) {
@@ -539,10 +548,10 @@ pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
         let Some(man) = caps.name("man").and_then(|m| parse_number(m.as_str())) else {
             continue;
         };
-        let mut value = man / Decimal::from(10_000) + thousands_after_man(&caps);
-        if caps.name("sign").is_some() {
-            value = -value;
-        }
+        let value = signed(
+            &caps,
+            man / Decimal::from(10_000) + thousands_after_man(&caps),
+        );
         found.push((whole.start(), whole.end(), value));
     }
     for caps in AMOUNT_WITH_UNIT.captures_iter(&folded.text) {
@@ -559,13 +568,10 @@ pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
         let Some(number) = parse_number(num.as_str()) else {
             continue;
         };
-        let Some(mut value) = to_oku(number, unit.as_str()) else {
+        let Some(value) = to_oku(number, unit.as_str()) else {
             continue;
         };
-        if caps.name("sign").is_some() {
-            value = -value;
-        }
-        found.push((whole.start(), whole.end(), value));
+        found.push((whole.start(), whole.end(), signed(&caps, value)));
     }
     // Kanji numerals are rare: most texts have neither a kanji digit nor a 金 to look at.
     let kanji_amounts = (folded.text.contains(KANJI_DIGITS) || folded.text.contains('金'))
@@ -586,10 +592,7 @@ pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
         let Some(yen) = kanji_number(numeral).filter(|_| stated) else {
             continue;
         };
-        let mut value = yen / Decimal::from(100_000_000);
-        if caps.name("sign").is_some() {
-            value = -value;
-        }
+        let value = signed(&caps, yen / Decimal::from(100_000_000));
         found.push((whole.start(), whole.end(), value));
     }
     found.sort_by_key(|(start, _, _)| *start);

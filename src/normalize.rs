@@ -13,6 +13,11 @@ pub fn nfkc(text: &str) -> String {
     nfkc_cow(text).into_owned()
 }
 
+/// Whether `c` is a decimal digit, ASCII or full-width (`7`, `７`).
+pub fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
 /// NFKC-normalised text, borrowed when `text` is already in NFKC (as most text is) and so
 /// comes out of NFKC unchanged.
 pub fn nfkc_cow(text: &str) -> Cow<'_, str> {

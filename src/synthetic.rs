@@ -7,6 +7,7 @@
 //! Files are written one at a time; nothing but one document is held in memory.
 
 use crate::corpus::DocumentInfo;
+use crate::normalize::is_digit;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -214,10 +215,6 @@ fn digit_run(chars: &[char], start: usize) -> (usize, String, bool) {
         end += 1;
     }
     (end, ascii, wide)
-}
-
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
 fn write_digits(out: &mut String, digits: &str, wide: bool) {

@@ -740,10 +740,7 @@ impl Table {
 /// The text of the copies of a spanning cell: its own text, or nothing when the text
 /// holds a number, so that a figure is never counted twice.
 fn copy_text(text: &str) -> String {
-    if text
-        .chars()
-        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-    {
+    if text.chars().any(crate::normalize::is_digit) {
         String::new()
     } else {
         text.to_string()

@@ -24,6 +24,7 @@ use crate::graph::model::{NodeType, Rel, Source};
 use crate::money::{
     BudgetFigure, BudgetKind, FiscalYear, find_amounts, find_fiscal_years, parse_number,
 };
+use crate::normalize::is_digit;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 
@@ -451,9 +452,7 @@ fn is_row_code(first: &str, second: &str) -> bool {
     let digits = first.trim();
     (MIN_ROW_CODE_DIGITS..=MAX_ROW_CODE_DIGITS).contains(&digits.chars().count())
         && digits.starts_with(['0', '０'])
-        && digits
-            .chars()
-            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && digits.chars().all(is_digit)
         && second.chars().any(char::is_alphabetic)
 }
 
@@ -697,8 +696,7 @@ impl Reader<'_> {
         else {
             return false;
         };
-        let Some(at) = inner.find(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
-        else {
+        let Some(at) = inner.find(is_digit) else {
             return false;
         };
         let (label, written) = (&inner[..at], inner[at..].trim());

@@ -234,6 +234,13 @@ fn assert_budgets_begin_with(budgets: &[String], wanted: &[&str]) {
     }
 }
 
+/// Asserts that `found` (budget lines) holds every line of `wanted`.
+fn assert_has_all(found: &[String], wanted: &[&str]) {
+    for line in wanted {
+        assert!(found.iter().any(|b| b == line), "{line} in {found:?}");
+    }
+}
+
 fn budget_lines(text: &str) -> Vec<String> {
     budget_props(text, &["item", "fy", "kind", "amount_oku_yen"])
 }
@@ -369,13 +376,14 @@ fn figures_listed_in_one_sentence_each_go_to_their_own_name() {
     let text = "令和６年度補正予算の概要\n補正予算総額　１，６００億円\n\
                 （うち一般会計１，１５０億円、エネルギー対策特別会計４２０億円、東日本大震災復興特別会計３０億円）\n";
     let budgets = budget_lines(text);
-    for wanted in [
-        "一般会計 R6 supplementary 1150",
-        "エネルギー対策特別会計 R6 supplementary 420",
-        "東日本大震災復興特別会計 R6 supplementary 30",
-    ] {
-        assert!(budgets.iter().any(|b| b == wanted), "{wanted}: {budgets:?}");
-    }
+    assert_has_all(
+        &budgets,
+        &[
+            "一般会計 R6 supplementary 1150",
+            "エネルギー対策特別会計 R6 supplementary 420",
+            "東日本大震災復興特別会計 R6 supplementary 30",
+        ],
+    );
 }
 
 #[test]
@@ -2810,17 +2818,15 @@ fn a_row_grouped_under_repeated_cells_is_named_by_its_own_cell() {
                 １\t港湾物流の効率化\t小　計\t55,240\t58,280\t3,040\t\n\
                 ２\t海上安全\t航路標識整備\t7,210\t7,050\t△160\t\n";
     let budgets = budget_lines(text);
-    for wanted in [
-        "港湾施設整備事業 R10 request 543",
-        "港湾施設整備事業 R9 initial 521",
-        "物流拠点機能強化 R10 request 39.80",
-        "航路標識整備 R10 request 70.50",
-    ] {
-        assert!(
-            budgets.iter().any(|b| b == wanted),
-            "{wanted} in {budgets:?}"
-        );
-    }
+    assert_has_all(
+        &budgets,
+        &[
+            "港湾施設整備事業 R10 request 543",
+            "港湾施設整備事業 R9 initial 521",
+            "物流拠点機能強化 R10 request 39.80",
+            "航路標識整備 R10 request 70.50",
+        ],
+    );
     assert!(
         !budgets
             .iter()
@@ -2839,15 +2845,13 @@ fn a_row_of_changes_under_columns_of_accounts_is_no_budget() {
                 | 増△減額（B）−（A） | 4,540 | △60 | 4,480 |\n\
                 | 対前年度比（B）/（A） | 104.8% | 99.3% | 104.3% |\n";
     let budgets = budget_lines(text);
-    for wanted in [
-        "一般会計 R9 request 998.40",
-        "港湾整備特別会計 R8 initial 81.20",
-    ] {
-        assert!(
-            budgets.iter().any(|b| b == wanted),
-            "{wanted} in {budgets:?}"
-        );
-    }
+    assert_has_all(
+        &budgets,
+        &[
+            "一般会計 R9 request 998.40",
+            "港湾整備特別会計 R8 initial 81.20",
+        ],
+    );
     assert!(budgets.iter().all(|b| !b.contains("増")), "{budgets:?}");
 }
 
@@ -2865,16 +2869,14 @@ fn a_heading_over_a_table_of_one_row_of_years_names_the_figures() {
                 |---:|---:|---:|\n\
                 | － | 3,980 | 皆増 |\n";
     let budgets = budget_lines(text);
-    for wanted in [
-        "港湾施設整備事業 R9 request 543",
-        "港湾施設整備事業 R8 initial 521",
-        "物流拠点機能強化 R9 request 39.80",
-    ] {
-        assert!(
-            budgets.iter().any(|b| b == wanted),
-            "{wanted} in {budgets:?}"
-        );
-    }
+    assert_has_all(
+        &budgets,
+        &[
+            "港湾施設整備事業 R9 request 543",
+            "港湾施設整備事業 R8 initial 521",
+            "物流拠点機能強化 R9 request 39.80",
+        ],
+    );
 }
 
 #[test]
@@ -2891,16 +2893,14 @@ fn a_count_under_an_item_opens_no_item_of_its_own() {
     .join("\n");
     let text = text.as_str();
     let budgets = budget_lines(text);
-    for wanted in [
-        "橋梁災害復旧事業 R9 supplementary 12.60",
-        "橋梁災害復旧事業 R9 initial 3",
-        "林道災害復旧事業 R9 supplementary 5.80",
-    ] {
-        assert!(
-            budgets.iter().any(|b| b == wanted),
-            "{wanted} in {budgets:?}"
-        );
-    }
+    assert_has_all(
+        &budgets,
+        &[
+            "橋梁災害復旧事業 R9 supplementary 12.60",
+            "橋梁災害復旧事業 R9 initial 3",
+            "林道災害復旧事業 R9 supplementary 5.80",
+        ],
+    );
 }
 
 #[test]
@@ -2919,18 +2919,16 @@ fn a_summary_whose_header_a_funding_breakdown_stacks_over_lines_gives_its_years(
                 3\t衛生費\t238,600\t244,900\t△6,300\t18,400\t－\t30,100\t190,100\n\
                 歳\t出 合\t計\t812,300\t803,850\t8,450\t49,600\t－\t150,500\t612,200\n";
     let budgets = budget_lines(text);
-    for wanted in [
-        "議会費 R8 initial 0.613",
-        "議会費 R7 initial 0.6085",
-        "総務費 R8 initial 5.124",
-        "衛生費 R7 initial 2.449",
-        "歳出合計 R8 initial 8.123",
-    ] {
-        assert!(
-            budgets.iter().any(|b| b == wanted),
-            "{wanted} in {budgets:?}"
-        );
-    }
+    assert_has_all(
+        &budgets,
+        &[
+            "議会費 R8 initial 0.613",
+            "議会費 R7 initial 0.6085",
+            "総務費 R8 initial 5.124",
+            "衛生費 R7 initial 2.449",
+            "歳出合計 R8 initial 8.123",
+        ],
+    );
     assert!(budgets.iter().all(|b| !b.contains("0.184")), "{budgets:?}");
 }
 
@@ -2967,17 +2965,15 @@ fn a_cell_under_a_request_over_last_years_budget_gives_both_years() {
                 | 一般会計 | 88,400<br>（80,150） | 8,250 |\n\
                 | 港湾整備特別会計 | 6,020<br>（6,310） | △290 |\n";
     let budgets = budget_lines(text);
-    for wanted in [
-        "一般会計 R10 request 884",
-        "一般会計 R9 initial 801.50",
-        "港湾整備特別会計 R10 request 60.20",
-        "港湾整備特別会計 R9 initial 63.10",
-    ] {
-        assert!(
-            budgets.iter().any(|b| b == wanted),
-            "{wanted} in {budgets:?}"
-        );
-    }
+    assert_has_all(
+        &budgets,
+        &[
+            "一般会計 R10 request 884",
+            "一般会計 R9 initial 801.50",
+            "港湾整備特別会計 R10 request 60.20",
+            "港湾整備特別会計 R9 initial 63.10",
+        ],
+    );
 }
 
 #[test]
@@ -2989,15 +2985,13 @@ fn a_quoted_name_gets_the_amount_its_sentence_gives_it_on_the_next_line() {
                 \u{3000}また、物価高騰の影響を受ける高齢者世帯に対し１世帯当たり３万円を給付する「高齢者世帯物価高騰対策給付金」に\n\
                 ２８億６，０００万円を計上します。\n";
     let budgets = budget_lines(text);
-    for wanted in [
-        "公衆浴場等燃料費高騰対策支援金 R9 supplementary 4.20",
-        "高齢者世帯物価高騰対策給付金 R9 supplementary 28.60",
-    ] {
-        assert!(
-            budgets.iter().any(|b| b == wanted),
-            "{wanted} in {budgets:?}"
-        );
-    }
+    assert_has_all(
+        &budgets,
+        &[
+            "公衆浴場等燃料費高騰対策支援金 R9 supplementary 4.20",
+            "高齢者世帯物価高騰対策給付金 R9 supplementary 28.60",
+        ],
+    );
 }
 
 #[test]
@@ -3007,15 +3001,13 @@ fn an_amount_a_supplementary_takes_off_is_negative() {
                 \u{3000}県営駐車場事業特別会計は、利用料収入の減少により３，２００万円を減額し、\
                 水道用水供給事業特別会計は、動力費の増加に対応するため２億１，５００万円を増額します。\n";
     let budgets = budget_lines(text);
-    for wanted in [
-        "県営駐車場事業特別会計 R9 supplementary -0.32",
-        "水道用水供給事業特別会計 R9 supplementary 2.15",
-    ] {
-        assert!(
-            budgets.iter().any(|b| b == wanted),
-            "{wanted} in {budgets:?}"
-        );
-    }
+    assert_has_all(
+        &budgets,
+        &[
+            "県営駐車場事業特別会計 R9 supplementary -0.32",
+            "水道用水供給事業特別会計 R9 supplementary 2.15",
+        ],
+    );
 }
 
 #[test]
@@ -3029,17 +3021,15 @@ fn a_groups_name_spanning_every_column_keeps_the_table_open() {
                 船員確保対策費\t214,500\t238,000\t23,500\t\n\
                 海事局　計\t214,500\t238,000\t23,500\t\n";
     let budgets = budget_lines(text);
-    for wanted in [
-        "港湾整備事業費 R10 request 54.80",
-        "船員確保対策費 R10 request 2.38",
-        "船員確保対策費 R9 initial 2.145",
-        "海事局計 R10 request 2.38",
-    ] {
-        assert!(
-            budgets.iter().any(|b| b == wanted),
-            "{wanted} in {budgets:?}"
-        );
-    }
+    assert_has_all(
+        &budgets,
+        &[
+            "港湾整備事業費 R10 request 54.80",
+            "船員確保対策費 R10 request 2.38",
+            "船員確保対策費 R9 initial 2.145",
+            "海事局計 R10 request 2.38",
+        ],
+    );
 }
 
 #[test]
@@ -3048,16 +3038,14 @@ fn a_years_final_budget_after_its_supplementaries_is_no_initial_budget() {
                 一般会計\t町税\t412500\t405100\t7400\t418900\n\
                 一般会計\t地方交付税\t1520000\t1498000\t22000\t1561300\n";
     let budgets = budget_lines(text);
-    for wanted in [
-        "町税 R9 initial 4.125",
-        "町税 R8 initial 4.051",
-        "地方交付税 R8 initial 14.98",
-    ] {
-        assert!(
-            budgets.iter().any(|b| b == wanted),
-            "{wanted} in {budgets:?}"
-        );
-    }
+    assert_has_all(
+        &budgets,
+        &[
+            "町税 R9 initial 4.125",
+            "町税 R8 initial 4.051",
+            "地方交付税 R8 initial 14.98",
+        ],
+    );
     assert!(
         budgets
             .iter()
@@ -3932,16 +3920,14 @@ fn a_header_on_three_lines_with_notes_in_its_middle_line_fills_its_figures_first
                 港湾整備事業\t1,000\t1,100\t1,300\t200\n\
                 航路標識整備\t300\t320\t350\t30\t更新 12基\n";
     let budgets = budget_lines(text);
-    for expected in [
-        "港湾整備事業 R8 request 13",
-        "港湾整備事業 R7 initial 11",
-        "航路標識整備 R8 request 3.50",
-    ] {
-        assert!(
-            budgets.iter().any(|b| b == expected),
-            "{expected}: {budgets:?}"
-        );
-    }
+    assert_has_all(
+        &budgets,
+        &[
+            "港湾整備事業 R8 request 13",
+            "港湾整備事業 R7 initial 11",
+            "航路標識整備 R8 request 3.50",
+        ],
+    );
     assert!(!budgets.iter().any(|b| b.contains("R6")), "{budgets:?}");
 }
 
@@ -3958,16 +3944,14 @@ fn a_table_captioned_below_an_items_figure_totals_what_its_caption_names() {
                 合 計\t1,000,000\t1,000,000\t0\t100.0\n\
                 （参考）令和７年度決算 歳出総額 9億8,000万円\n";
     let budgets = budget_lines(text);
-    for expected in [
-        "海岸清掃事業 R9 initial 0.12",
-        "人件費 R9 initial 5",
-        "歳出を性質別にみると(一般会計) R9 initial 10",
-    ] {
-        assert!(
-            budgets.iter().any(|b| b == expected),
-            "{expected}: {budgets:?}"
-        );
-    }
+    assert_has_all(
+        &budgets,
+        &[
+            "海岸清掃事業 R9 initial 0.12",
+            "人件費 R9 initial 5",
+            "歳出を性質別にみると(一般会計) R9 initial 10",
+        ],
+    );
     // `前年度同額` names no figure of the year before; what was settled is no budget.
     assert!(
         !budgets
@@ -4004,14 +3988,12 @@ fn a_rows_zero_padded_code_before_its_name_is_no_figure() {
                 020       総務費                         505,370       486,350      19,020\n\
                 \x20    010    総務管理費                   412,360       398,720      13,640\n";
     let budgets = budget_lines(text);
-    for expected in [
-        "議会費 R10 initial 0.9248",
-        "総務費 R10 initial 5.0537",
-        "総務管理費 R10 initial 4.1236",
-    ] {
-        assert!(
-            budgets.iter().any(|b| b == expected),
-            "{expected}: {budgets:?}"
-        );
-    }
+    assert_has_all(
+        &budgets,
+        &[
+            "議会費 R10 initial 0.9248",
+            "総務費 R10 initial 5.0537",
+            "総務管理費 R10 initial 4.1236",
+        ],
+    );
 }

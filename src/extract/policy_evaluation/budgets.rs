@@ -2,6 +2,7 @@
 //! them, attached to the item they fund.
 
 use super::*;
+use crate::normalize::is_digit;
 
 pub(super) static COMPOUND_OKU: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d[\d,]*)\s*億$").expect("compound oku"));
@@ -82,11 +83,7 @@ pub(super) fn budget_amounts(line: &str) -> Vec<FoundAmount> {
                 if let Some(oku) = whole {
                     let start = line[..m.start]
                         .rfind(|c: char| {
-                            !(c.is_ascii_digit()
-                                || c == ','
-                                || c == '億'
-                                || c.is_whitespace()
-                                || ('０'..='９').contains(&c))
+                            !(is_digit(c) || c == ',' || c == '億' || c.is_whitespace())
                         })
                         .map(|p| p + line[p..].chars().next().map(char::len_utf8).unwrap_or(1))
                         .unwrap_or(0);
