@@ -1870,6 +1870,32 @@ fn coded_rows_and_framed_sentences_written_blind() {
     assert_set_recall(&CODED_ROWS_AND_FRAMED_SENTENCES_SET);
 }
 
+/// The seventy-ninth set written blind: a prefecture's points set in two columns of bullets
+/// with last year's figure on the line below, six special accounts' bills in one Shift_JIS
+/// file, an HTML supplementary whose header spans 当初 and two supplementaries, a Markdown
+/// overview of one item per heading, a CSV request exported from merged cells, and a fiscal
+/// investment plan by agency whose table runs over two pages.
+const SPANNED_CELLS_AND_CONTINUED_TABLES_SET: [&str; 5] = [
+    "d79_1_tokiwagi_pref_yosan_an_gaiyo_r9.pdf",
+    "d79_2_chidorigaoka_city_tokubetsu_kaikei_yosan_r10.txt",
+    "d79_3_akane_pref_hosei_sept_jokyo_r8.html",
+    "d79_4_jogesuido_kiban_hosei1_r7.md",
+    "d79_5_rodo_anzen_eisei_gaisan_jigyobetsu_r9.csv",
+];
+
+#[test]
+fn spanned_cells_and_continued_tables_written_blind() {
+    assert_set_recall(&SPANNED_CELLS_AND_CONTINUED_TABLES_SET);
+}
+
+/// A white paper's page whose sentences list a supplementary's breakdown over three lines
+/// (`その内訳は、…に1,230億円、…`) and name a fiscal investment plan by its topic
+/// (`令和８年度の財政投融資計画額は…`), under a heading that names both.
+#[test]
+fn a_breakdown_and_a_fiscal_investment_plan_in_prose_are_read_whole() {
+    assert_recall("d76_6_chiiki_iryo_hakusho_r8.pdf");
+}
+
 /// The items of a document's budgets flagged as revenue (歳入 or 財源).
 fn revenue_items(file: &str) -> Vec<String> {
     let (_, extraction) = add(file);

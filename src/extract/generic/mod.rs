@@ -319,7 +319,9 @@ fn topic_of(text: &str) -> Option<&str> {
     };
     let names_an_item = |name: &str| {
         name.chars().count() >= 2
-            && (TOPIC_ENDINGS.iter().any(|ending| name.ends_with(ending)) || is_program_name(name))
+            && (TOPIC_ENDINGS.iter().any(|ending| name.ends_with(ending))
+                || is_program_name(name)
+                || name.starts_with(FISCAL_INVESTMENT))
     };
     let without_label = name
         .char_indices()
@@ -333,6 +335,53 @@ fn topic_of(text: &str) -> Option<&str> {
 /// Endings of a sentence's topic that names an account or a revenue (`特別会計`, `市税`,
 /// `市債`, `財政調整基金繰入金`).
 const TOPIC_ENDINGS: [&str; 4] = ["会計", "税", "債", "繰入金"];
+
+/// A sentence that opens with the budget it speaks of (`令和７年度補正予算（第１号）では、…`,
+/// `財政投融資計画では、令和８年度に…`).
+#[derive(Debug, Clone, Copy)]
+struct SentenceFrame<'a> {
+    /// Where the sentence starts in its line.
+    start: usize,
+    /// The year and kind it names.
+    year_kind: YearKind,
+    /// The fiscal investment plan it names (`財政投融資計画`), whose figures follow.
+    plan: Option<&'a str>,
+}
+
+/// The last sentence of a line (`raw`) that opens with the budget it speaks of, naming its
+/// year (before the frame's word or in the clause right after it) and its kind.
+fn sentence_frame(raw: &str) -> Option<SentenceFrame<'_>> {
+    // A line may begin a sentence under a heading, which ends with no full stop.
+    let starts = raw
+        .match_indices('。')
+        .map(|(at, stop)| at + stop.len())
+        .chain([0]);
+    starts
+        .filter_map(|start| {
+            let sentence = raw[start..].trim_start_matches([' ', '\u{3000}']);
+            let (opener, ending) = FRAME_ENDINGS
+                .iter()
+                .filter_map(|ending| sentence.find(ending).map(|at| (at, ending.len())))
+                .min()?;
+            let words = &sentence[..opener];
+            if words.contains(['、', '。', 'を', 'が']) {
+                return None;
+            }
+            // `財政投融資計画では、令和８年度に…`: the year in the clause after it.
+            let clause = sentence[opener + ending..].trim_start_matches(['、', '，']);
+            let clause = &clause[..clause.find(['、', '，', '。']).unwrap_or(clause.len())];
+            let year_kind = YearKind::read(words).or(YearKind::read(clause));
+            let plan = words.trim();
+            let plan = (plan.starts_with(FISCAL_INVESTMENT) && YearKind::read(plan).year.is_none())
+                .then_some(plan);
+            (year_kind.year.is_some() && year_kind.kind.is_some()).then(|| SentenceFrame {
+                start: raw.len() - sentence.len(),
+                year_kind,
+                plan,
+            })
+        })
+        .max_by_key(|frame| frame.start)
+}
 
 /// The words of a budget bill's article setting an account's total (`歳入歳出予算の総額は、
 /// 歳入歳出それぞれ…と定める`) or adding to it (`歳入歳出予算の総額に歳入歳出それぞれ…を追加し`).
@@ -2677,7 +2726,22 @@ impl<'a> Reader<'a> {
         {
             first.limit = true;
         }
-        self.sentence_frame(raw);
+        // A frame after the line's figures (`…を措置した。財政投融資計画では、…`) is for the
+        // lines after it.
+        let frame = sentence_frame(raw);
+        let (frame_now, frame_after) = match frame {
+            Some(found)
+                if figures
+                    .first()
+                    .is_some_and(|f| f.amount.start < found.start) =>
+            {
+                (None, Some(found))
+            }
+            found => (found, None),
+        };
+        if let Some(frame) = frame_now {
+            self.apply_frame(number, frame);
+        }
         if figures.is_empty() && LIST_LEADS.iter().any(|lead| raw.contains(lead)) {
             // `令和８年度予算における主要事業の歳出予算額は、次のとおりである。`: the year and kind
             // of the figures listed after it.
@@ -2724,6 +2788,9 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        if let Some(frame) = frame_after {
+            self.apply_frame(number, frame);
+        }
         let current = self
             .current()
             .map(|item| (item.id.clone(), item.name.clone()));
@@ -2740,32 +2807,11 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A sentence of a line (`raw`) that opens with the budget it speaks of
-    /// (`令和７年度補正予算（第１号）では、…`): that year and
-    /// kind become those of the section the last heading opened, for its figures and the
-    /// lines after it, and the items its sentences opened before close.
-    fn sentence_frame(&mut self, raw: &str) {
-        // A line may begin a sentence under a heading, which ends with no full stop.
-        let starts = raw
-            .match_indices('。')
-            .map(|(at, stop)| at + stop.len())
-            .chain([0]);
-        let frame = starts
-            .filter_map(|start| {
-                let sentence = raw[start..].trim_start_matches([' ', '\u{3000}']);
-                let opener = FRAME_ENDINGS
-                    .iter()
-                    .filter_map(|ending| sentence.find(ending))
-                    .min()?;
-                let named = YearKind::read(&sentence[..opener]);
-                let plain = !sentence[..opener].contains(['、', '。', 'を', 'が']);
-                (plain && named.year.is_some() && named.kind.is_some()).then_some((start, named))
-            })
-            .max_by_key(|(start, _)| *start)
-            .map(|(_, named)| named);
-        let Some(frame) = frame else {
-            return;
-        };
+    /// Makes a sentence's `frame` that of the section the last heading opened: its year
+    /// and kind become the section's, for its figures and the lines after it, and the items
+    /// its sentences opened before close. A frame naming a fiscal investment plan opens that
+    /// plan as an item of the section, cited on line `number`.
+    fn apply_frame(&mut self, number: usize, frame: SentenceFrame<'_>) {
         let section = self
             .section
             .as_ref()
@@ -2781,7 +2827,14 @@ impl<'a> Reader<'a> {
             self.open.truncate(section + 1);
         }
         if let Some(item) = self.open.get_mut(section) {
-            item.year_kind = frame;
+            item.year_kind = frame.year_kind;
+        }
+        if let Some(plan) = frame.plan.filter(|_| sentences_opened) {
+            let source = self.c.source(number, plan);
+            let opened = self.open_sub_item(clean_name(plan), source);
+            if let Some(item) = self.open.get_mut(opened) {
+                item.year_kind = frame.year_kind;
+            }
         }
     }
 
@@ -2893,8 +2946,13 @@ impl<'a> Reader<'a> {
             previous_from = from;
             // `…体制強化に19.5億円、…支援に31億円を計上します`: what a sentence allocates an
             // amount to is named by it, whatever its words.
-            let allocated =
-                amount_link(before.trim_end()).is_some() && allocates(&raw[figure.amount.end..]);
+            // `その内訳は、…支援金に1,230億円、…整備に402億円、…である。`: so is every amount a
+            // breakdown lists, and the verb may come lines later.
+            let allocated = amount_link(before.trim_end()).is_some()
+                && (allocates(&self.sentence_after(number, raw, figure.amount.end))
+                    || self
+                        .sentence_before(number, raw, figure.amount.start)
+                        .contains(BREAKDOWN_WORD));
             // `…、広域連合` over `の運営に要する経費として…`: a subject cut by a line break
             // names nothing whole.
             let cut_by_break = from == 0 && before.trim_start().starts_with('の');
@@ -2931,8 +2989,7 @@ impl<'a> Reader<'a> {
                 })
                 .or_else(|| {
                     self.sentence_topic(number, raw, sentence_start, figure.amount.start)
-                        .filter(|(name, _)| self.current().is_none_or(|item| &item.name != name))
-                        .map(|(name, source)| (name, source, YearKind::default()))
+                        .filter(|(name, ..)| self.current().is_none_or(|item| &item.name != name))
                 })
                 // A limit (`…３か年で総事業費480,000千円を見込み`) names no item of the budget.
                 .filter(|_| !figure.change && !figure.limit);
@@ -2990,20 +3047,38 @@ impl<'a> Reader<'a> {
     /// The topic of the sentence an amount at byte `end` of line `number` (`raw`) stands in,
     /// from `start`, or from the line above when the sentence began there (`まず、一般会計予算
     /// は、前年度当初予算額…`, `このうち国民健康保険事業特別会計は、…`, `市税は、…`): the name
-    /// before its last `は`, when it names an account, a revenue or a program.
+    /// before its last `は`, when it names an account, a revenue, a program or a fiscal
+    /// investment, with the year and kind its words state.
     fn sentence_topic(
         &self,
         number: usize,
         raw: &str,
         start: usize,
         end: usize,
-    ) -> Option<(String, Source)> {
-        if let Some(topic) = topic_of(&raw[start..end]) {
-            return Some((clean_name(topic), self.c.source(number, topic)));
+    ) -> Option<(String, Source, YearKind)> {
+        // `令和８年度の財政投融資計画額は…`: the year and kind the topic's words state.
+        let written = |words: &str, topic: &str| {
+            YearKind::read(
+                words
+                    .find(topic)
+                    .map_or("", |at| &words[..at + topic.len()]),
+            )
+        };
+        let words = &raw[start..end];
+        if let Some(topic) = topic_of(words) {
+            return Some((
+                clean_name(topic),
+                self.c.source(number, topic),
+                written(words, topic),
+            ));
         }
         let (above, tail) = self.sentence_above(number).filter(|_| start == 0)?;
         let topic = topic_of(tail)?;
-        Some((clean_name(topic), self.c.source(above, topic)))
+        Some((
+            clean_name(topic),
+            self.c.source(above, topic),
+            written(tail, topic),
+        ))
     }
 
     /// The line above line `number` and the start of the sentence it leaves unfinished (its
@@ -3012,6 +3087,35 @@ impl<'a> Reader<'a> {
         let above = number.checked_sub(1).filter(|n| *n >= 1)?;
         let line = self.line(above).trim_end();
         (!line.ends_with(['。', '．'])).then(|| (above, &line[sentence_start(line)..]))
+    }
+
+    /// The rest of the sentence after byte `end` of line `number` (`raw`), followed over the
+    /// lines after it while it wraps (up to [`MAX_WRAPPED_SENTENCE_LINES`]).
+    fn sentence_after(&self, number: usize, raw: &str, end: usize) -> String {
+        let mut rest = raw[end..].to_owned();
+        for next in (number + 1..).take(MAX_WRAPPED_SENTENCE_LINES) {
+            let line = self.line(next).trim();
+            if rest.contains(['。', '．']) || line.is_empty() {
+                break;
+            }
+            rest.push_str(line);
+        }
+        rest
+    }
+
+    /// The sentence before byte `start` of line `number` (`raw`) from its beginning, followed
+    /// back over the lines above it while it wraps (up to [`MAX_WRAPPED_SENTENCE_LINES`]).
+    fn sentence_before(&self, number: usize, raw: &str, start: usize) -> String {
+        let mut before = raw[..start].to_owned();
+        for above in (1..number).rev().take(MAX_WRAPPED_SENTENCE_LINES) {
+            let line = self.line(above).trim_end();
+            if before.contains(['。', '．']) || line.is_empty() || line.ends_with(['。', '．'])
+            {
+                break;
+            }
+            before.insert_str(0, line);
+        }
+        before[sentence_start(&before)..].to_owned()
     }
 
     /// Whether the sentence that `before` (the start of line `number`, up to an amount)
@@ -3126,7 +3230,9 @@ impl<'a> Reader<'a> {
             && YearKind::read(bare).year.is_none())
             || bare == FISCAL_INVESTMENT;
         let plain = !name.contains(['を', 'が', '。']) && YearKind::read(name).year.is_none();
-        let named = (subject.labelled && plain)
+        // `令和７年度３月補正予算に５億２，０００万円を計上`: a budget's own words name no item.
+        let labelled = subject.labelled && YearKind::read(subject.name).is_empty();
+        let named = (labelled && plain)
             || quoted
             || is_program_name(bare)
             || bare.ends_with("補助")
@@ -3485,8 +3591,13 @@ impl<'a> Reader<'a> {
             if index == 0 && rate_above && !before.contains(['、', '。']) {
                 continue;
             }
+            // `…一般会計で総額2,148億円を計上した。その内訳は、…整備に16億円である。`: a
+            // breakdown speaks of the budget the sentence before it states.
             let outside_budget_talk = figure.outside_budget_talk
-                && !self.sentence_above_speaks_of_budget(number, &text[..figure.amount.start]);
+                && !self.sentence_above_speaks_of_budget(number, &text[..figure.amount.start])
+                && !self
+                    .sentence_before(number, text, figure.amount.start)
+                    .contains(BREAKDOWN_WORD);
             if figure.limit || outside_budget_talk {
                 continue;
             }
@@ -4184,6 +4295,14 @@ const VERB_ENDINGS: [&str; 4] = ["ます", "した", "する", "です"];
 /// Most chars of a line's start before its first amount that may end a sentence begun on
 /// the line above (`て、`, `として、`).
 const MAX_WRAPPED_LINK_CHARS: usize = 4;
+
+/// Most lines after or before its line a sentence is followed over to find its verb or its
+/// opening.
+const MAX_WRAPPED_SENTENCE_LINES: usize = 4;
+
+/// The word of a sentence that lists what a total is made of (`その内訳は、…`, `主な内訳を
+/// みると、…`).
+const BREAKDOWN_WORD: &str = "内訳";
 
 /// Longest cell that is only a row's number (`１０`, `Ⅲ`, `（10）`), in chars.
 const MAX_NUMBERING_CELL_CHARS: usize = 4;

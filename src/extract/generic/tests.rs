@@ -3997,3 +3997,69 @@ fn a_rows_zero_padded_code_before_its_name_is_no_figure() {
         ],
     );
 }
+
+#[test]
+fn a_breakdown_names_every_amount_it_lists_across_lines() {
+    let text = "２　令和７年度補正予算\n\
+                令和７年度補正予算（第１号）では、災害への対応のため、一般会計で総額2,148億円を計上し\n\
+                た。その内訳は、医療機関光熱費上昇緊急支援金に1,230億円、二次救急受入強化事業に315億円、\n\
+                医療機関の施設耐震化整備に402億円、災害派遣医療チーム装備整備に185億円、\n\
+                医療的ケア児受入体制緊急整備に16億円である。\n";
+    let found = budget_lines(text);
+    assert_has_all(
+        &found,
+        &[
+            "医療機関光熱費上昇緊急支援金 R7 supplementary 1230",
+            "医療機関の施設耐震化整備 R7 supplementary 402",
+            "災害派遣医療チーム装備整備 R7 supplementary 185",
+            "医療的ケア児受入体制緊急整備 R7 supplementary 16",
+        ],
+    );
+}
+
+#[test]
+fn a_fiscal_investment_plan_named_in_prose_lends_in_its_own_year() {
+    // Its topic (`…財政投融資計画額は`) under a heading a supplementary's sentence framed.
+    let text = "２　令和７年度補正予算及び令和８年度財政投融資計画\n\
+                令和７年度補正予算（第１号）では、一般会計で総額2,148億円を計上した。\n\
+                令和８年度の財政投融資計画額は4,260億円（前年度比60億円減）である。このうち\n\
+                （独）地域病院経営支援機構に3,420億円（前年度比120億円減）を計上する。\n";
+    let found = budget_lines(text);
+    assert_has_all(
+        &found,
+        &[
+            "一般会計 R7 supplementary 2148",
+            "財政投融資計画 R8 fiscal_investment 4260",
+            "(独)地域病院経営支援機構 R8 fiscal_investment 3420",
+        ],
+    );
+    // Its frame (`財政投融資計画では、令和８年度に…`) after the figures of a line.
+    let text = "（１）住生活関連予算の概要\n\
+                令和７年度補正予算では、一般会計で総額2,635億円を計上し、住宅改修促進事業に\n\
+                200億円を措置した。財政投融資計画では、令和８年度に住宅分野で総額\n\
+                1兆4,360億円（前年度比520億円減）を計画しており、（独）住まい金融支援機構に9,840億円\n\
+                を計上している。\n";
+    let found = budget_lines(text);
+    assert_has_all(
+        &found,
+        &[
+            "住宅改修促進事業 R7 supplementary 200",
+            "財政投融資計画 R8 fiscal_investment 14360",
+            "(独)住まい金融支援機構 R8 fiscal_investment 9840",
+        ],
+    );
+}
+
+#[test]
+fn a_budget_a_sentence_allocates_to_is_no_item() {
+    let text = "令和８年度施政方針\n１　小中学校体育館空調設備整備事業\n\
+                空調設備の整備を前倒しで進めます。国の経済対策を活用し、令和７年度３月補正予算に５億２，０００万円を\n\
+                計上するとともに、令和８年度当初予算には８億６，４００万円を計上してまいります。\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "小中学校体育館空調設備整備事業 R7 supplementary 5.20",
+            "小中学校体育館空調設備整備事業 R8 initial 8.64"
+        ]
+    );
+}
