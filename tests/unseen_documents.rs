@@ -1874,13 +1874,15 @@ fn coded_rows_and_framed_sentences_written_blind() {
 /// with last year's figure on the line below, six special accounts' bills in one Shift_JIS
 /// file, an HTML supplementary whose header spans 当初 and two supplementaries, a Markdown
 /// overview of one item per heading, a CSV request exported from merged cells, and a fiscal
-/// investment plan by agency whose table runs over two pages.
-const SPANNED_CELLS_AND_CONTINUED_TABLES_SET: [&str; 5] = [
+/// investment plan by agency whose table runs over two pages under a header its text sets on
+/// four lines.
+const SPANNED_CELLS_AND_CONTINUED_TABLES_SET: [&str; 6] = [
     "d79_1_tokiwagi_pref_yosan_an_gaiyo_r9.pdf",
     "d79_2_chidorigaoka_city_tokubetsu_kaikei_yosan_r10.txt",
     "d79_3_akane_pref_hosei_sept_jokyo_r8.html",
     "d79_4_jogesuido_kiban_hosei1_r7.md",
     "d79_5_rodo_anzen_eisei_gaisan_jigyobetsu_r9.csv",
+    "d79_6_kokyo_shikin_zaito_kikanbetsu_r10.pdf",
 ];
 
 #[test]

@@ -336,6 +336,23 @@ fn topic_of(text: &str) -> Option<&str> {
 /// `市債`, `財政調整基金繰入金`).
 const TOPIC_ENDINGS: [&str; 4] = ["会計", "税", "債", "繰入金"];
 
+/// The year and kind a table's caption names for its figures: those of the words after
+/// what qualifies them (`財政投融資対象機関に係る令和１０年度一般会計予算（案）の主な計上額`: the
+/// initial budget), when those words name a kind.
+fn caption_year_kind(caption: &str) -> YearKind {
+    let whole = YearKind::read(caption);
+    let head = QUALIFYING_LINKS
+        .iter()
+        .filter_map(|link| caption.rfind(link).map(|at| at + link.len()))
+        .max()
+        .map(|at| YearKind::read(&caption[at..]))
+        .filter(|head| head.kind.is_some());
+    head.map_or(whole, |head| head.or(whole))
+}
+
+/// Words after which a caption names what its figures are, the words before qualifying them.
+const QUALIFYING_LINKS: [&str; 3] = ["に係る", "に関する", "に対する"];
+
 /// A sentence that opens with the budget it speaks of (`令和７年度補正予算（第１号）では、…`,
 /// `財政投融資計画では、令和８年度に…`).
 #[derive(Debug, Clone, Copy)]
@@ -1439,7 +1456,7 @@ impl<'a> Reader<'a> {
             .caption_line(number)
             .map(|n| strip_markup(self.line(n)))
             .filter(|line| !line.contains('。') && one_year(line))
-            .map(|line| YearKind::read(&line));
+            .map(|line| caption_year_kind(&line));
         // A rule drawn above the header (`┌──┬──┐`) leaves it the table's first row.
         let row_above = (1..number)
             .rev()
@@ -1829,7 +1846,28 @@ impl<'a> Reader<'a> {
         let mut above = (1..number)
             .rev()
             .filter(|n| !self.line(*n).trim().is_empty() && !is_rule_line(self.line(*n)));
-        let (middle_line, top_line) = (above.next()?, above.next()?);
+        let (first_line, second_line) = (above.next()?, above.next()?);
+        let cells_of = |line: usize| -> Vec<String> {
+            cells(&strip_markup(self.line(line)))
+                .iter()
+                .map(|cell| cell.to_string())
+                .collect()
+        };
+        // `令和９年度` over `区分 | 機関名 | 増減額` over `計画額` over `計 | 財政融資 | …`: a
+        // head's label the text sets on a line of its own, the head a column of its own.
+        let wrapped_label = match cells_of(first_line).as_slice() {
+            [label]
+                if YearKind::read(label).year.is_none()
+                    && matches!(column_of(1, label, self.context()), Column::Figure(..)) =>
+            {
+                Some(label.clone())
+            }
+            _ => None,
+        };
+        let (middle_line, top_line) = match wrapped_label {
+            Some(_) => (second_line, above.next()?),
+            None => (first_line, second_line),
+        };
         let words_only = |row: &[String]| {
             row.len() >= 2
                 && row.iter().all(|cell| {
@@ -1844,14 +1882,26 @@ impl<'a> Reader<'a> {
                 })
                 && row.iter().all(|cell| parse_number(cell).is_none())
         };
-        let cells_of = |line: usize| -> Vec<String> {
-            cells(&strip_markup(self.line(line)))
-                .iter()
-                .map(|cell| cell.to_string())
-                .collect()
-        };
         let (mut top, mut middle) = (cells_of(top_line), cells_of(middle_line));
         rejoin_wrapped_year(&mut top, &mut middle);
+        let whole_head = match wrapped_label {
+            Some(label) => {
+                let bare_years: Vec<usize> = (0..top.len())
+                    .filter(|at| {
+                        let head = top[*at].trim();
+                        head.ends_with("年度")
+                            && YearKind::read(head).year.is_some()
+                            && !is_figure_label(head)
+                    })
+                    .collect();
+                let [at] = bare_years.as_slice() else {
+                    return None;
+                };
+                top[*at].push_str(&label);
+                Some(*at)
+            }
+            None => None,
+        };
         // The middle line may be the label's letters alone (`区 | 分`), or the label alone
         // (`款`) when no column but the label spans the three lines.
         let label_alone = middle.len() == 1
@@ -1898,20 +1948,64 @@ impl<'a> Reader<'a> {
             .rev()
             .take_while(|word| every_cell_named && column_of(1, word, context) == Column::Other)
             .count();
-        let width = middle.len() + bottom.len();
+        let width = middle.len() + bottom.len() + usize::from(whole_head.is_some());
         // A row the PDF's text breaks over two lines (`③ …事業 | 【新` over `規】 | 3,620,000
         // | …`) may come first.
-        let mut row_widths = self
+        let rows: Vec<Vec<String>> = self
             .lines_after(number)
             .take(ROWS_CHECKED_UNDER_HEADER)
             .filter(|line| is_table_line(line))
-            .map(|line| cells(&strip_markup(line)).len());
-        if !row_widths.any(|row_width| (width - words_on_right..=width).contains(&row_width)) {
+            .map(|line| {
+                cells(&strip_markup(line))
+                    .iter()
+                    .map(|cell| cell.to_string())
+                    .collect()
+            })
+            .collect();
+        if !rows
+            .iter()
+            .any(|row| (width - words_on_right..=width).contains(&row.len()))
+        {
             return None;
         }
-        let spanned = bottom.len() - top.len() + 1;
-        let counts = top_spans(&top, middle.len() - 1, &bottom, context);
+        // `区分 | 機関名 | 増減額` over `特別会計 | 森林整備再生特別会計 | 120 | …`: the words
+        // naming the cells of words before a row's figures stand before the heads' columns.
+        let names_before_figures = if whole_head.is_some() {
+            let words_first = rows
+                .iter()
+                .filter(|row| row.len() == width)
+                .map(|row| {
+                    row.iter()
+                        .take_while(|cell| !tables::is_figure_cell(cell))
+                        .count()
+                })
+                .max()
+                .unwrap_or(0);
+            after
+                .iter()
+                .take(words_first.saturating_sub(1))
+                .take_while(|word| column_of(1, word, context) == Column::Other)
+                .count()
+        } else {
+            0
+        };
+        let (names, after) = after.split_at(names_before_figures);
+        let heads: Vec<String> = top
+            .iter()
+            .enumerate()
+            .filter(|(at, _)| Some(*at) != whole_head)
+            .map(|(_, head)| head.clone())
+            .collect();
+        let spanned = bottom.len() - heads.len() + 1;
+        let counts = top_spans(&heads, middle.len() - 1, &bottom, context).map(|mut counts| {
+            if let Some(at) = whole_head {
+                counts.insert(at, 0);
+            }
+            counts
+        });
+        let last_head = (0..top.len()).rfind(|at| Some(*at) != whole_head);
         let mut words = vec![middle[0].clone()];
+        words.extend(names.iter().map(|word| word.to_string()));
         // Each span of the top line's heads: its words' range, and where its first word stands
         // on the bottom line.
         let mut spans: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
@@ -1920,9 +2014,13 @@ impl<'a> Reader<'a> {
             if Some(index) == breakdown_at {
                 words.extend(changes.iter().map(|word| word.to_string()));
             }
+            if Some(index) == whole_head {
+                words.push(head.clone());
+                continue;
+            }
             let count = match &counts {
                 Some(counts) => counts[index],
-                None if index + 1 == top.len() => spanned,
+                None if Some(index) == last_head => spanned,
                 None => 1,
             };
             spans.push((words.len()..words.len() + count, at));

@@ -1521,9 +1521,18 @@ impl Reader<'_> {
         let source = self.c.source(number, raw.trim());
         let current_year = cells.iter().filter_map(|c| c.year_kind.year).max();
         let mut compared = None;
-        // A row of 財政投融資, or any row under a heading of it, is lending, not the budget.
-        let lending = BudgetKind::detect(label_cell) == Some(BudgetKind::FiscalInvestment)
-            || self.context().kind == Some(BudgetKind::FiscalInvestment);
+        // A row of 財政投融資, or any row under a heading of it, is lending, not the budget,
+        // unless the table's caption names another kind (`（参考）…に係る令和１０年度一般会計
+        // 予算（案）の主な計上額`).
+        let fiscal_investment = Some(BudgetKind::FiscalInvestment);
+        // A numbered heading since the header (`Ⅲ　財政投融資計画の追加`) leaves that header's
+        // caption behind.
+        let headed_since = (self.header_line + 1..number)
+            .any(|n| numbered(self.line(n)).is_some_and(|found| !found.style.is_bullet()));
+        let lending = BudgetKind::detect(label_cell) == fiscal_investment
+            || (self.context().kind == fiscal_investment
+                && (headed_since
+                    || self.header_context(self.header_line).kind == fiscal_investment));
         for cell in cells {
             let mut year_kind = cell.year_kind.or(item.year_kind);
             if lending {

@@ -4063,3 +4063,45 @@ fn a_budget_a_sentence_allocates_to_is_no_item() {
         ]
     );
 }
+
+#[test]
+fn a_header_on_four_lines_with_a_year_s_label_wrapped_alone_is_read() {
+    // As a PDF's text gives a plan by agency: 区分 and 機関名 before the figures, the plan's
+    // year over its split columns, last year's 計画額 on a line of its own; a row may leave
+    // its group's cell out.
+    let text = "令和１０年度 財政投融資計画（機関別）\n（単位：億円）\n\
+                令和１０年度計画額\t令和９年度\n\
+                区分\t機関名\t増減額\n\
+                計画額\n\
+                計\t財政融資\t産業投資\t政府保証\n\
+                特別会計\t森林整備再生特別会計\t120\t120\t－\t－\t140\t▲20\n\
+                石油備蓄強化特別会計\t1,840\t1,840\t－\t－\t1,760\t80\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "森林整備再生特別会計 R10 fiscal_investment 120 -20",
+            "森林整備再生特別会計 R9 fiscal_investment 140 ",
+            "石油備蓄強化特別会計 R10 fiscal_investment 1840 80",
+            "石油備蓄強化特別会計 R9 fiscal_investment 1760 "
+        ]
+    );
+}
+
+#[test]
+fn a_caption_naming_the_budget_of_what_it_qualifies_is_no_lending() {
+    let text = "令和１０年度 財政投融資計画（機関別）\n\
+                （参考）財政投融資対象機関に係る令和１０年度一般会計予算（案）の主な計上額\n\
+                （単位：百万円）\n\
+                事項\t令和１０年度予算額\t令和９年度予算額\t増減\n\
+                水道広域化推進機構出資金\t12,400\t10,800\t1,600\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "水道広域化推進機構出資金 R10 initial 124",
+            "水道広域化推進機構出資金 R9 initial 108"
+        ]
+    );
+}
