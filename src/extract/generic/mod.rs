@@ -336,6 +336,17 @@ fn topic_of(text: &str) -> Option<&str> {
 /// `市債`, `財政調整基金繰入金`).
 const TOPIC_ENDINGS: [&str; 4] = ["会計", "税", "債", "繰入金"];
 
+/// The word that opens a unit's declaration (`（単位：百万円）`).
+const UNIT_WORD: &str = "単位";
+
+/// The cells of a table line (`line`, markup left out), each its own string.
+fn owned_cells(line: &str) -> Vec<String> {
+    cells(&strip_markup(line))
+        .iter()
+        .map(|cell| cell.to_string())
+        .collect()
+}
+
 /// The year and kind a table's caption names for its figures: those of the words after
 /// what qualifies them (`財政投融資対象機関に係る令和１０年度一般会計予算（案）の主な計上額`: the
 /// initial budget), when those words name a kind.
@@ -1640,7 +1651,15 @@ impl<'a> Reader<'a> {
     /// non-blank line above it that is a short name, not a unit line or a sentence.
     fn table_caption(&self) -> Option<(usize, String)> {
         let number = self.caption_line(self.header_line)?;
-        let line = strip_markup(self.line(number));
+        let written = strip_markup(self.line(number));
+        // `表１　会計別予算額　（単位：百万円）`: the unit after a numbered caption is no
+        // part of it.
+        let line = written
+            .find(UNIT_WORD)
+            .and_then(|at| written[..at].rfind(['（', '(']))
+            .map(|at| &written[..at])
+            .filter(|caption| exhibit_title(caption.trim_start_matches('#').trim()).is_some())
+            .unwrap_or(written.as_str());
         let title = line.trim_start_matches('#').trim();
         // `項　１　保健衛生費`: the caption's numbering is no part of its name.
         let unnumbered = numbered(title)
@@ -1653,8 +1672,8 @@ impl<'a> Reader<'a> {
         );
         let readable = (2..=MAX_ITEM_NAME_CHARS).contains(&name.chars().count())
             && !name.contains(['。', '、'])
-            && unit_declared(&line).is_none()
-            && find_amounts(&line).is_empty();
+            && unit_declared(line).is_none()
+            && find_amounts(line).is_empty();
         readable.then_some((number, name))
     }
 
@@ -1847,12 +1866,7 @@ impl<'a> Reader<'a> {
             .rev()
             .filter(|n| !self.line(*n).trim().is_empty() && !is_rule_line(self.line(*n)));
         let (first_line, second_line) = (above.next()?, above.next()?);
-        let cells_of = |line: usize| -> Vec<String> {
-            cells(&strip_markup(self.line(line)))
-                .iter()
-                .map(|cell| cell.to_string())
-                .collect()
-        };
+        let cells_of = |line: usize| owned_cells(self.line(line));
         // `令和９年度` over `区分 | 機関名 | 増減額` over `計画額` over `計 | 財政融資 | …`: a
         // head's label the text sets on a line of its own, the head a column of its own.
         let wrapped_label = match cells_of(first_line).as_slice() {
@@ -1955,12 +1969,7 @@ impl<'a> Reader<'a> {
             .lines_after(number)
             .take(ROWS_CHECKED_UNDER_HEADER)
             .filter(|line| is_table_line(line))
-            .map(|line| {
-                cells(&strip_markup(line))
-                    .iter()
-                    .map(|cell| cell.to_string())
-                    .collect()
-            })
+            .map(owned_cells)
             .collect();
         if !rows
             .iter()

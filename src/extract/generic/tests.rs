@@ -4105,3 +4105,23 @@ fn a_caption_naming_the_budget_of_what_it_qualifies_is_no_lending() {
         ]
     );
 }
+
+#[test]
+fn a_numbered_caption_with_its_unit_names_the_table_s_total() {
+    // A sentence above the table opened 一般会計: the total is of the table, not of it.
+    let text = "令和８年度９月補正予算（案）の概要\n## 補正予算の概要\n\
+                一般会計で48億3,620万円の補正予算案を編成しました。\n\
+                表１　会計別予算額　（単位：百万円）\n\
+                区分\t令和８年度当初予算額\t９月補正額\n\
+                一般会計\t782,460.0\t4,836.2\n\
+                特別会計\t20,113.1\t128.4\n\
+                合　計\t802,573.1\t4,964.6\n";
+    let found = budget_lines(text);
+    assert_has_all(
+        &found,
+        &[
+            "会計別予算額 R8 initial 8025.731",
+            "会計別予算額 R8 supplementary 49.646",
+        ],
+    );
+}
