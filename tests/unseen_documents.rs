@@ -1890,6 +1890,25 @@ fn spanned_cells_and_continued_tables_written_blind() {
     assert_set_recall(&SPANNED_CELLS_AND_CONTINUED_TABLES_SET);
 }
 
+/// The eightieth set written blind: a city's budget page of cards (an `<h4>` name over its
+/// `予算額：…千円（前年度 …）`), a Markdown request with one table per project, a town's summary
+/// aligned with full-width spaces alone, a prefecture's open data one figure per row, and a
+/// white paper's table with years as columns, the last a request. Its governor's speech, whose
+/// names wrap across lines and whose verbs open the line after the amount, is read in part
+/// and held out.
+const CARDS_AND_YEARS_AS_COLUMNS_SET: [&str; 5] = [
+    "d80_2_fujidana_city_yosan_an_cards_r10.html",
+    "d80_3_chinetsu_onsen_gaisan_jigyo_sheet_r10.md",
+    "d80_4_narutaki_town_tosho_gaiyo_r7.txt",
+    "d80_5_sawarabi_pref_jigyobetsu_opendata_r8_r9.csv",
+    "d80_6_gosetsu_hakusho_yosan_suii_r9.pdf",
+];
+
+#[test]
+fn cards_and_years_as_columns_written_blind() {
+    assert_set_recall(&CARDS_AND_YEARS_AS_COLUMNS_SET);
+}
+
 /// A white paper's page whose sentences list a supplementary's breakdown over three lines
 /// (`その内訳は、…に1,230億円、…`) and name a fiscal investment plan by its topic
 /// (`令和８年度の財政投融資計画額は…`), under a heading that names both.
