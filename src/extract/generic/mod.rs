@@ -3771,7 +3771,14 @@ impl<'a> Reader<'a> {
             // `…事業に2億500万円を計上いたしました` where nothing names a kind (a policy
             // speech whose title names its year alone): what the year's budget allocates is
             // its initial budget.
-            let allocated = context.kind.is_none() && allocates(&text[figure.amount.end..]);
+            // The verb may open the line after (`…事業に１４億８，０００万円を` over
+            // `計上いたしました。`).
+            let rest = if text.len() == self.line(number).len() {
+                self.sentence_after(number, text, figure.amount.end)
+            } else {
+                text[figure.amount.end..].to_owned()
+            };
+            let allocated = context.kind.is_none() && allocates(&rest);
             let kind = context
                 .kind
                 .filter(|_| budget_context)

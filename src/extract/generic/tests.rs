@@ -4125,3 +4125,13 @@ fn a_numbered_caption_with_its_unit_names_the_table_s_total() {
         ],
     );
 }
+
+#[test]
+fn a_verb_opening_the_line_after_the_amount_allocates_it() {
+    // A speech whose title names no kind: what the year's budget allocates is its initial
+    // budget, the verb standing on the line after the amount.
+    let text = "令和８年第１回県議会定例会\n三　令和８年度の主要施策\n\
+                まず、新規事業として、保育料軽減事業に１４億８，０００万円を\n\
+                計上いたしました。\n";
+    assert_eq!(budget_lines(text), ["保育料軽減事業 R8 initial 14.80"]);
+}
