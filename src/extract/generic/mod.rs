@@ -339,6 +339,23 @@ const TOPIC_ENDINGS: [&str; 4] = ["会計", "税", "債", "繰入金"];
 /// The word that opens a unit's declaration (`（単位：百万円）`).
 const UNIT_WORD: &str = "単位";
 
+/// Completes the one head of a header's top line that names a year alone (`令和９年度`) with
+/// the label the text set on a line of its own (`計画額`); returns its index, `None` unless
+/// exactly one head names a year alone.
+fn complete_bare_year(top: &mut [String], label: &str) -> Option<usize> {
+    let bare_years: Vec<usize> = (0..top.len())
+        .filter(|at| {
+            let head = top[*at].trim();
+            head.ends_with("年度") && YearKind::read(head).year.is_some() && !is_figure_label(head)
+        })
+        .collect();
+    let [at] = bare_years.as_slice() else {
+        return None;
+    };
+    top[*at].push_str(label);
+    Some(*at)
+}
+
 /// The cells of a table line (`line`, markup left out), each its own string.
 fn owned_cells(line: &str) -> Vec<String> {
     cells(&strip_markup(line))
@@ -1899,21 +1916,7 @@ impl<'a> Reader<'a> {
         let (mut top, mut middle) = (cells_of(top_line), cells_of(middle_line));
         rejoin_wrapped_year(&mut top, &mut middle);
         let whole_head = match wrapped_label {
-            Some(label) => {
-                let bare_years: Vec<usize> = (0..top.len())
-                    .filter(|at| {
-                        let head = top[*at].trim();
-                        head.ends_with("年度")
-                            && YearKind::read(head).year.is_some()
-                            && !is_figure_label(head)
-                    })
-                    .collect();
-                let [at] = bare_years.as_slice() else {
-                    return None;
-                };
-                top[*at].push_str(&label);
-                Some(*at)
-            }
+            Some(label) => Some(complete_bare_year(&mut top, &label)?),
             None => None,
         };
         // The middle line may be the label's letters alone (`区 | 分`), or the label alone
