@@ -3060,9 +3060,7 @@ impl<'a> Reader<'a> {
             // breakdown lists, and the verb may come lines later.
             let allocated = amount_link(before.trim_end()).is_some()
                 && (allocates(&self.sentence_after(number, raw, figure.amount.end))
-                    || self
-                        .sentence_before(number, raw, figure.amount.start)
-                        .contains(BREAKDOWN_WORD));
+                    || self.in_breakdown(number, raw, figure.amount.start));
             // `…、広域連合` over `の運営に要する経費として…`: a subject cut by a line break
             // names nothing whole.
             let cut_by_break = from == 0 && before.trim_start().starts_with('の');
@@ -3226,6 +3224,13 @@ impl<'a> Reader<'a> {
             before.insert_str(0, line);
         }
         before[sentence_start(&before)..].to_owned()
+    }
+
+    /// Whether the sentence an amount at byte `start` of line `number` (`raw`) stands in,
+    /// from its beginning over the lines above, lists what a total is made of (`その内訳は、…`).
+    fn in_breakdown(&self, number: usize, raw: &str, start: usize) -> bool {
+        self.sentence_before(number, raw, start)
+            .contains(BREAKDOWN_WORD)
     }
 
     /// Whether the sentence that `before` (the start of line `number`, up to an amount)
@@ -3705,9 +3710,7 @@ impl<'a> Reader<'a> {
             // breakdown speaks of the budget the sentence before it states.
             let outside_budget_talk = figure.outside_budget_talk
                 && !self.sentence_above_speaks_of_budget(number, &text[..figure.amount.start])
-                && !self
-                    .sentence_before(number, text, figure.amount.start)
-                    .contains(BREAKDOWN_WORD);
+                && !self.in_breakdown(number, text, figure.amount.start);
             if figure.limit || outside_budget_talk {
                 continue;
             }
@@ -3775,13 +3778,13 @@ impl<'a> Reader<'a> {
             // speech whose title names its year alone): what the year's budget allocates is
             // its initial budget.
             // The verb may open the line after (`…事業に１４億８，０００万円を` over
-            // `計上いたしました。`).
-            let rest = if text.len() == self.line(number).len() {
-                self.sentence_after(number, text, figure.amount.end)
-            } else {
-                text[figure.amount.end..].to_owned()
-            };
-            let allocated = context.kind.is_none() && allocates(&rest);
+            // `計上いたしました。`): followed only when nothing names a kind.
+            let allocated = context.kind.is_none()
+                && if text.len() == self.line(number).len() {
+                    allocates(&self.sentence_after(number, text, figure.amount.end))
+                } else {
+                    allocates(&text[figure.amount.end..])
+                };
             let kind = context
                 .kind
                 .filter(|_| budget_context)

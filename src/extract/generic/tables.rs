@@ -1526,13 +1526,15 @@ impl Reader<'_> {
         // 予算（案）の主な計上額`).
         let fiscal_investment = Some(BudgetKind::FiscalInvestment);
         // A numbered heading since the header (`Ⅲ　財政投融資計画の追加`) leaves that header's
-        // caption behind.
-        let headed_since = (self.header_line + 1..number)
-            .any(|n| numbered(self.line(n)).is_some_and(|found| !found.style.is_bullet()));
+        // caption behind (looked for only when the caption names another kind).
+        let headed_since = || {
+            (self.header_line + 1..number)
+                .any(|n| numbered(self.line(n)).is_some_and(|found| !found.style.is_bullet()))
+        };
         let lending = BudgetKind::detect(label_cell) == fiscal_investment
             || (self.context().kind == fiscal_investment
-                && (headed_since
-                    || self.header_context(self.header_line).kind == fiscal_investment));
+                && (self.header_context(self.header_line).kind == fiscal_investment
+                    || headed_since()));
         for cell in cells {
             let mut year_kind = cell.year_kind.or(item.year_kind);
             if lending {
