@@ -16,24 +16,19 @@
 //! right, and no change column may become a budget.
 
 use rust_decimal::Decimal;
-use seisaku::corpus::{DocKind, DocumentInfo, SeedDoc};
-use seisaku::documents::intake::{Incoming, IntakeOptions, Overrides, prepare};
-use seisaku::extract::extract_document;
+use seisaku::corpus::DocKind;
 use seisaku::extract::recognise::names::{bigram_overlap, loose_key};
-use seisaku::graph::model::Extraction;
 use seisaku::ingest::{MIN_SCORE, score_kinds};
-use std::path::{Path, PathBuf};
 
 #[path = "extraction_support/mod.rs"]
 mod extraction_support;
 use extraction_support::{assert_quotes_cited, budget_rows};
+#[path = "unseen_support/mod.rs"]
+mod unseen_support;
+use unseen_support::{add, fixtures};
 
 /// The least budget recall each document must reach.
 const MIN_RECALL: f64 = 0.8;
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen")
-}
 
 /// One figure the document states.
 struct Expected {
@@ -61,34 +56,6 @@ fn expected_for(file: &str) -> Vec<Expected> {
                 .map(|c| c.trim().parse().expect("change")),
         })
         .collect()
-}
-
-/// Takes a file in as an add does and extracts it with the reader of its detected kind.
-fn add(file: &str) -> (SeedDoc, Extraction) {
-    let bytes = std::fs::read(fixtures().join(file)).expect("fixture");
-    let document = prepare(
-        Incoming {
-            bytes,
-            content_type: None,
-            filename: Some(file.to_string()),
-            overrides: Overrides::default(),
-        },
-        &IntakeOptions::default(),
-    )
-    .expect("intake");
-    let entry = document.entry;
-    let doc = SeedDoc {
-        info: DocumentInfo {
-            file: entry.id,
-            title: entry.title,
-            publisher: entry.publisher,
-            date: entry.date,
-            kind: entry.kind,
-        },
-        lines: document.lines.into(),
-    };
-    let extraction = extract_document(&doc);
-    (doc, extraction)
 }
 
 /// Row labels that name nothing but a total: the reader names such a total by the group,

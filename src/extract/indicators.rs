@@ -1,5 +1,5 @@
 //! Indicator nodes from what the recognisers found: one property layout for every reader
-//! (`target`, `target_year`, `target_due`, `baseline`, `actuals` and `planned` by year,
+//! (`target`, `target_year`, `target_due`, `baseline`, `baseline_year`, `actuals` and `planned` by year,
 //! `achievement`, `unit`), with `evaluated_by` and `targets` edges from the subject.
 
 use super::collect::Collector;
@@ -46,6 +46,9 @@ impl FoundIndicator {
         }
         if let Some(baseline) = &values.baseline {
             put("baseline", baseline.clone().into());
+        }
+        if let Some(year) = values.baseline_year {
+            put("baseline_year", u64::from(year).into());
         }
         if !values.actuals.is_empty() {
             put("actuals", by_year(&values.actuals));

@@ -2,8 +2,10 @@
 //! quote stands in the lines it cites.
 
 use rust_decimal::Decimal;
-use seisaku::corpus::SeedDoc;
 use seisaku::graph::model::{Extraction, NodeType};
+
+mod citations;
+pub use citations::assert_quotes_cited;
 
 /// A budget node read back.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -38,12 +40,4 @@ pub fn budget_rows(extraction: &Extraction) -> Vec<BudgetRow> {
             }
         })
         .collect()
-}
-
-/// Panics unless every quote of every node and edge stands in the lines it cites.
-pub fn assert_quotes_cited(doc: &SeedDoc, extraction: &Extraction) {
-    for source in extraction.sources() {
-        let text = doc.cited_lines(source.line_start, source.line_end);
-        assert!(text.contains(source.quote.as_str()), "{source:?}");
-    }
 }

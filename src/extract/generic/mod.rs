@@ -31,7 +31,9 @@ use super::recognise::amounts::{
 };
 use super::recognise::bodies::{find_legal_bodies, is_body_name};
 use super::recognise::decisions::parse_decision;
+use super::recognise::indicator_columns::{IndicatorTable, indicator_tables};
 use super::recognise::indicator_phrases::{dated_targets, ends_with_count, milestones};
+use super::recognise::indicator_prose::prose_indicators;
 use super::recognise::names::{
     clean_name, is_hiragana, is_reference_note, leading_note_mark, note_mark, strip_markup,
     without_spaces, without_status_marks,
@@ -39,8 +41,10 @@ use super::recognise::names::{
 use super::recognise::numbering::{Numbered, Outline, Style, is_page_number, numbered};
 use super::recognise::plans::find_plans;
 use super::recognise::programs::{find_programs, is_program_name, program_type};
-use super::recognise::targets::{IndicatorLine, indicator_line, target_statement};
-use super::recognise::year_tables::{figure_cards, indicators_in_tables, is_dash};
+use super::recognise::targets::{
+    continues_indicator, indicator_line, is_indicator_section, target_statement,
+};
+use super::recognise::year_tables::{TableIndicator, figure_cards, indicators_in_tables, is_dash};
 use crate::corpus::SeedDoc;
 use crate::graph::model::{Extraction, NodeType, Rel, Source, node_id};
 use crate::money::{BudgetFigure, BudgetFlag, BudgetKind, FiscalYear, find_amounts, parse_number};
@@ -617,7 +621,7 @@ pub fn extract(doc: &SeedDoc) -> Extraction {
     let mut reader = Reader::new(doc);
     for number in 1..=doc.lines.len() {
         reader.read_line(number);
-        let owner = reader.current().map(|item| item.id.clone());
+        let owner = reader.measured_item();
         reader.owners.push(owner);
     }
     reader.table_indicators();
@@ -698,6 +702,10 @@ struct Reader<'a> {
     plan_waiting: Option<(String, usize)>,
     /// The item open after each line (index = line number - 1).
     owners: Vec<Option<String>>,
+    /// Indicator tables whose header names their columns, read before the lines.
+    indicator_tables: Vec<IndicatorTable>,
+    /// Whether each line (index = line number - 1) is a header or row of one of them.
+    indicator_rows: Vec<bool>,
     /// Items whose name carried a note mark (`…の推進※1`), by mark: the note's figures are
     /// theirs.
     noted: BTreeMap<String, Item>,
@@ -805,6 +813,15 @@ impl<'a> Reader<'a> {
             .or(head_context.unwrap_or_default())
             .or(named_file)
             .or(opening_year);
+        let plain: Vec<String> = doc.lines.iter().map(strip_markup).collect();
+        let plain: Vec<&str> = plain.iter().map(String::as_str).collect();
+        let indicator_tables = indicator_tables(&plain);
+        let mut indicator_rows = vec![false; doc.lines.len()];
+        for line in indicator_tables.iter().flat_map(|t| &t.lines) {
+            if let Some(row) = indicator_rows.get_mut(*line) {
+                *row = true;
+            }
+        }
         Reader {
             c: Collector::new(doc),
             outline: Outline::default(),
@@ -826,6 +843,8 @@ impl<'a> Reader<'a> {
             layout: None,
             plan_waiting: None,
             owners: Vec::new(),
+            indicator_tables,
+            indicator_rows,
             noted: BTreeMap::new(),
             sheet: None,
             kind_rows: false,
@@ -882,6 +901,16 @@ impl<'a> Reader<'a> {
         self.open.last()
     }
 
+    /// The item the indicators read now measure: the innermost open item that is not only a
+    /// section of indicators (`指標の状況`, `数値目標`, `重要業績評価指標（KPI）`).
+    fn measured_item(&self) -> Option<String> {
+        self.open
+            .iter()
+            .rev()
+            .find(|item| !is_indicator_section(&item.name))
+            .map(|item| item.id.clone())
+    }
+
     fn read_line(&mut self, number: usize) {
         let plain = strip_tags_keep_len(self.line(number)).replace("**", "  ");
         let plain = if plain.contains("](") {
@@ -892,6 +921,11 @@ impl<'a> Reader<'a> {
         let raw = plain.as_str();
         if raw.trim().is_empty()
             || number <= self.read_through
+            || self
+                .indicator_rows
+                .get(number - 1)
+                .copied()
+                .unwrap_or(false)
             || is_page_number(raw)
             || self.repeats_running_head(number)
         {
@@ -901,6 +935,11 @@ impl<'a> Reader<'a> {
         if names_spending(raw) {
             // `【歳入】` … `２　歳出`: the band's revenue ends where spending is named.
             self.band_revenue = false;
+        }
+        if indicator_line(raw).is_some() {
+            // An indicator line (`【指標】…　目標：…`) is no item, and its values no budget.
+            self.indicator(number, raw);
+            return;
         }
         if self.decision_line(number, raw)
             || self.stacked_fields(number)
@@ -1214,10 +1253,6 @@ impl<'a> Reader<'a> {
         let indented = raw.starts_with([' ', '\u{3000}', '\t']);
         if !bullet_line && !indented {
             self.open.retain(|item| item.role != Role::Bullet);
-        }
-        if let Some(indicator) = indicator_line(raw) {
-            self.indicator(number, raw, &indicator);
-            return;
         }
         self.text_line(number, raw);
     }
@@ -2738,10 +2773,26 @@ impl<'a> Reader<'a> {
     }
 
     /// An indicator line: an indicator node evaluating the current item.
-    fn indicator(&mut self, number: usize, raw: &str, indicator: &IndicatorLine) {
-        let source = self.c.source(number, raw.trim());
+    /// The lines after it that go on with its values (`実績：令和６年度 …`, `達成状況：達成`)
+    /// are read with it, and not again.
+    fn indicator(&mut self, number: usize, raw: &str) {
+        let mut block = raw.trim_end().to_string();
+        let mut last = number;
+        while let Some(next) = self.c.doc.lines.get(last).map(strip_markup)
+            && continues_indicator(&next)
+            && indicator_line(&next).is_none()
+        {
+            block.push('\u{3000}');
+            block.push_str(next.trim());
+            last += 1;
+        }
+        let Some(indicator) = indicator_line(&block) else {
+            return;
+        };
+        self.read_through = self.read_through.max(last);
+        let source = self.c.source_span(number, last, raw.trim());
         let found = FoundIndicator::new(&indicator.values, None, &[], None);
-        let owner = self.current().map(|item| item.id.clone());
+        let owner = self.measured_item();
         add_indicator(
             &mut self.c,
             owner.as_deref(),
@@ -2755,6 +2806,7 @@ impl<'a> Reader<'a> {
     /// current item.
     fn target_in_text(&mut self, number: usize, raw: &str) {
         let Some(statement) = target_statement(raw) else {
+            self.indicators_in_prose(number, raw);
             return;
         };
         let name = clean_name(&statement.name);
@@ -2763,8 +2815,20 @@ impl<'a> Reader<'a> {
         }
         let source = self.c.source(number, raw.trim());
         let found = FoundIndicator::new(&statement.values, Some(&statement.due), &[], None);
-        let owner = self.current().map(|item| item.id.clone());
+        let owner = self.measured_item();
         add_indicator(&mut self.c, owner.as_deref(), &name, found, source);
+    }
+
+    /// Indicators the sentences of a line state as their subjects (`…の割合は、令和６年度に
+    /// ４２．３％となり、令和１０年度の目標５０％に向けて…`): each evaluates the current item.
+    fn indicators_in_prose(&mut self, number: usize, raw: &str) {
+        for found in prose_indicators(raw) {
+            let name = clean_name(&found.name);
+            let source = self.c.source(number, found.name.as_str());
+            let indicator = FoundIndicator::new(&found.values, None, &[], None);
+            let owner = self.measured_item();
+            add_indicator(&mut self.c, owner.as_deref(), &name, indicator, source);
+        }
     }
 
     /// Indicators in year tables (`目標値`/`実績` rows, named rows of counts) and figure cards
@@ -2778,8 +2842,23 @@ impl<'a> Reader<'a> {
             .map(|l| strip_markup(l).replace(['|', '｜'], " "))
             .collect();
         let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
-        let tables = indicators_in_tables(&lines);
-        for found in tables.into_iter().chain(figure_cards(&lines)) {
+        // Tables whose header names their columns first; the year tables and figure cards
+        // read only lines none of those took.
+        let by_columns: Vec<TableIndicator> = std::mem::take(&mut self.indicator_tables)
+            .into_iter()
+            .flat_map(|table| table.indicators)
+            .collect();
+        let taken = |found: &TableIndicator| {
+            by_columns
+                .iter()
+                .any(|t| (t.first..=t.last).contains(&found.name_line))
+        };
+        let others: Vec<TableIndicator> = indicators_in_tables(&lines)
+            .into_iter()
+            .chain(figure_cards(&lines))
+            .filter(|found| !taken(found))
+            .collect();
+        for found in by_columns.iter().cloned().chain(others) {
             let owner = self.owners.get(found.first).cloned().flatten();
             let name = match (&owner, found.row_label) {
                 (Some(owner), true) => {

@@ -8,15 +8,21 @@
 //! - [`laws`], [`plans`], [`programs`]: laws, strategies and plans (with their decisions),
 //!   programs and funds;
 //! - [`names`]: names as written, cleaned for display and compared loosely;
+//! - [`indicator_columns`]: indicator tables whose header names their columns (指標 | 基準値 |
+//!   目標値 | 実績値 | 達成状況);
 //! - [`indicator_phrases`]: indicators named in passing (a chart's `…数の推移`, a count as
 //!   of a date, a rate to raise);
+//! - [`indicator_prose`]: indicators a sentence states as its subject, with values by year
+//!   and a target or baseline;
 //! - [`targets`]: indicator lines with targets, baselines, actuals and achievement;
 //! - [`year_tables`]: indicator tables of years with actual, target and achievement rows.
 
 pub mod amounts;
 pub mod bodies;
 pub mod decisions;
+pub mod indicator_columns;
 pub mod indicator_phrases;
+pub mod indicator_prose;
 pub mod laws;
 pub mod names;
 pub mod numbering;

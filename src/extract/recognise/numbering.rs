@@ -134,6 +134,14 @@ static PATTERNS: LazyLock<Vec<(Style, Regex)>> = LazyLock::new(|| {
             Style::Dai(' '),
             format!(r"^\s*([款項目節])[\s\u{{3000}}]+{digits}{{1,3}}[\s\u{{3000}}]+(\S.*)$"),
         ),
+        // A level's name before its number: 施策目標７　… / 基本目標１　… / 【施策分野2】… /
+        // 施策（１）…; each name a level of its own (by its first char).
+        build(
+            Style::Dai(' '),
+            format!(
+                r"^\s*[【\[]?(基本目標|施策目標|政策目標|施策分野|重点施策|政策分野|施策|政策)\s*(?:{digits}{{1,2}}|[(（]{digits}{{1,2}}[)）])\s*[】\]]?[\s\u{{3000}}:：.．]*(\S.*)$"
+            ),
+        ),
         build(
             Style::Roman,
             r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[IVX]{1,4})(?:[\s\u{3000}.．、]+)(\S.*)$".to_string(),
@@ -175,6 +183,12 @@ fn may_open_numbering(first: char) -> bool {
         '0'..='9'
             | '０'..='９'
             | '第'
+            | '【'
+            | '['
+            | '基'
+            | '施'
+            | '政'
+            | '重'
             | '款'
             | '項'
             | '目'

@@ -1,6 +1,7 @@
 //! Indicators and targets: `KPI：…` / `【測定指標】…` lines, and the target, target year,
 //! baseline, yearly actuals and achievement written with them.
 
+use super::year_tables::is_dash;
 use crate::money::find_fiscal_years;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -25,6 +26,8 @@ pub struct IndicatorValues {
     pub target_year: Option<u16>,
     /// 基準値 / 現状.
     pub baseline: Option<String>,
+    /// The fiscal or calendar year of the baseline (Gregorian).
+    pub baseline_year: Option<u16>,
     /// 実績 by year (Gregorian year, value).
     pub actuals: Vec<(u16, String)>,
     /// 達成 / 未達成 / 進捗 as stated.
@@ -33,13 +36,14 @@ pub struct IndicatorValues {
 
 static INDICATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[\s\u{3000}\-・*]*[【\[［]?\s*(?:KPI|ＫＰＩ|測定指標|成果指標|評価指標|活動指標|数値目標)\s*[0-9０-９]*\s*[】\]］]?\s*[:：]?\s*(\S.*)$",
+        r"^[\s\u{3000}\-・*]*(?:[【\[［]?\s*(?:KPI|ＫＰＩ|測定指標|成果指標|評価指標|活動指標|数値目標)\s*[0-9０-９]*\s*[】\]］]?|[【\[［]\s*指標\s*[0-9０-９]*\s*[】\]］])\s*[:：]?\s*(\S.*)$",
     )
     .expect("indicator pattern")
 });
 
 static TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"目標(?:値)?\s*[:：]?\s*([^（）()、。]+)").expect("target pattern")
+    Regex::new(r"目標(?:値)?\s*[:：]?\s*([^（）()、。]+)(?:[（(]([^（）()]*年[^（）()]*)[）)])?")
+        .expect("target pattern")
 });
 
 static DUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -48,21 +52,125 @@ static DUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static BASELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:基準値|現状|現在)\s*[:：]?\s*([^（）()、。]+)").expect("baseline pattern")
+    Regex::new(
+        r"(?:基準値|現状|現在)\s*[:：]?\s*([^（）()、。]+)(?:[（(]([^（）()]*年[^（）()]*)[）)])?",
+    )
+    .expect("baseline pattern")
 });
+
+/// `実績：令和６年度 １１，４８０件、令和７年度 １２，６３０件`: a list of actuals by year.
+static ACTUAL_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"実績(?:値)?(?:\s*[:：]\s*|[\s\u{3000}]+)(.+)").expect("actual list pattern")
+});
+
+/// One year's actual in such a list.
+static YEAR_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"({YEAR})\s*[:：]?\s*({STATED_VALUE})")).expect("year value pattern")
+});
+
+/// An achievement as stated after its label (`達成状況：概ね達成`, `評価：B`).
+static ACHIEVEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:達成状況|達成度|進捗状況|評価)(?:\s*[:：]\s*|[\s\u{3000}]+)([^\s\u{3000}、。（）()]+)",
+    )
+    .expect("achievement pattern")
+});
+
+/// Words that open a value after an indicator's name (`…の割合　目標：８５％`).
+const VALUE_WORDS: [&str; 5] = ["目標", "基準", "実績", "現状", "達成"];
+
+/// Whether a line goes on with the values of the indicator above it (`実績：令和６年度 …`,
+/// `達成状況：達成`).
+pub fn continues_indicator(line: &str) -> bool {
+    CONTINUATION.is_match(line)
+}
+
+/// A line of an indicator's values under its name: a label, then a colon or a gap
+/// (`基準値　　０地域（令和３年度）`, `年度ごとの実績値　令和４年度　４６地域`).
+static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s\u{3000}]*(?:年度ごとの)?(?:目標値?|基準値?|実績値?|現状値?|達成状況|達成度)(?:\s*[:：]|[\s\u{3000}]+)\S")
+        .expect("continuation pattern")
+});
+
+/// A line naming an indicator, then after a gap its labelled values (`・新規就農者数　目標値：
+/// 年間8人（令和7年度）　実績値：…`).
+static NAMED_VALUES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•]\s*)?(\S[^。：:]{1,60}?[\s\u{3000}]+(?:目標値?|基準値|現状値)\s*[:：].*)$")
+        .expect("named values pattern")
+});
+
+/// A value as captured, cut where a gap (a full-width space or two spaces) ends it.
+fn cut_at_gap(value: &str) -> String {
+    let end = [value.find('\u{3000}'), value.find("  ")]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(value.len());
+    value[..end].trim().to_string()
+}
+
+/// A year written as a fiscal or calendar year (`令和５年度`, `2024年度`, `令和５年`, `R5`),
+/// Gregorian.
+pub fn year_in(text: &str) -> Option<u16> {
+    static SHORT_ERA: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|[^A-Za-z])R\s*(\d{1,2})(?:$|[^\d])").expect("era"));
+    let folded = crate::normalize::nfkc(text)
+        .replace("年度", "年")
+        .replace('年', "年度");
+    find_fiscal_years(&folded)
+        .first()
+        .map(|m| m.year.gregorian())
+        .or_else(|| {
+            let caps = SHORT_ERA.captures(&folded)?;
+            caps.get(1)?.as_str().parse::<u16>().ok().map(|n| 2018 + n)
+        })
+}
 
 static ACTUAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:令和|平成)\s*(?:元|[0-9０-９]{1,2})|[0-9０-９]{4})\s*年度?\s*(?:実績|実績値)\s*[:：]?\s*([^（）()、。\s]+)")
         .expect("actual pattern")
 });
 
+/// Words naming indicators as a kind (a section that lists them).
+const INDICATOR_WORDS: [&str; 4] = ["指標", "KPI", "数値目標", "目標値"];
+
+/// The most chars a section heading that only names indicators has (`指標の状況`,
+/// `重要業績評価指標（KPI）一覧`).
+const MAX_INDICATOR_SECTION_CHARS: usize = 16;
+
+/// Whether a heading only names a section of indicators, not an item they measure.
+pub fn is_indicator_section(name: &str) -> bool {
+    let text = crate::normalize::nfkc(name);
+    text.chars().filter(|c| !c.is_whitespace()).count() <= MAX_INDICATOR_SECTION_CHARS
+        && INDICATOR_WORDS.iter().any(|word| text.contains(word))
+}
+
 /// Reads an indicator line (`KPI：標準化対象のデータ数`, `【測定指標】登録隊数（目標：6,600隊）`).
 pub fn indicator_line(line: &str) -> Option<IndicatorLine> {
-    let caps = INDICATOR.captures(line)?;
+    // A table's row (`成果指標<TAB>受診率<TAB>％<TAB>38.5`) is its table's to read.
+    if line.contains(['\t', '|', '｜']) {
+        return None;
+    }
+    let caps = INDICATOR
+        .captures(line)
+        .or_else(|| NAMED_VALUES.captures(line))?;
     let rest = caps.get(1)?;
+    let gap_before_value = rest
+        .as_str()
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .map(|(at, c)| (at, at + c.len_utf8()))
+        .find(|(_, after)| {
+            let next = rest.as_str()[*after..].trim_start();
+            VALUE_WORDS.iter().any(|word| next.starts_with(word))
+        })
+        .map(|(at, _)| at);
     let name_end = rest
         .as_str()
         .find(['（', '(', '：', ':'])
+        .into_iter()
+        .chain(gap_before_value)
+        .min()
         .unwrap_or(rest.as_str().len());
     let name = rest.as_str()[..name_end].trim();
     if name.chars().count() < 2 {
@@ -79,16 +187,18 @@ pub fn indicator_line(line: &str) -> Option<IndicatorLine> {
 pub fn indicator_values(text: &str) -> IndicatorValues {
     let mut values = IndicatorValues::default();
     if let Some(caps) = TARGET.captures(text) {
-        values.target = caps.get(1).map(|m| m.as_str().trim().to_string());
+        values.target = caps.get(1).map(|m| cut_at_gap(m.as_str()));
+        values.target_year = caps.get(2).and_then(|m| year_in(m.as_str()));
     }
     if let Some(caps) = DUE.captures(text) {
-        values.target_year = find_fiscal_years(caps.get(0).map_or("", |m| m.as_str()))
+        let due = find_fiscal_years(caps.get(0).map_or("", |m| m.as_str()))
             .first()
             .map(|m| m.year.gregorian())
             .or_else(|| {
                 caps.get(3)
                     .and_then(|m| crate::normalize::nfkc(m.as_str()).parse().ok())
             });
+        values.target_year = values.target_year.or(due);
         if values.target.is_none() {
             values.target = caps
                 .get(4)
@@ -97,7 +207,11 @@ pub fn indicator_values(text: &str) -> IndicatorValues {
         }
     }
     if let Some(caps) = BASELINE.captures(text) {
-        values.baseline = caps.get(1).map(|m| m.as_str().trim().to_string());
+        values.baseline = caps
+            .get(1)
+            .map(|m| cut_at_gap(m.as_str()))
+            .filter(|b| !b.is_empty() && !is_dash(b));
+        values.baseline_year = caps.get(2).and_then(|m| year_in(m.as_str()));
     }
     for caps in ACTUAL.captures_iter(text) {
         let year = caps.get(1).map_or("", |m| m.as_str());
@@ -108,18 +222,41 @@ pub fn indicator_values(text: &str) -> IndicatorValues {
             values.actuals.push((year, value.as_str().to_string()));
         }
     }
-    values.achievement = ["未達成", "概ね達成", "達成", "進捗"]
-        .into_iter()
-        .find(|w| text.contains(w))
-        .map(str::to_string);
+    if let Some(list) = ACTUAL_LIST.captures(text).and_then(|caps| caps.get(1)) {
+        for caps in YEAR_VALUE.captures_iter(list.as_str()) {
+            let year = caps.get(1).and_then(|m| year_in(m.as_str()));
+            if let (Some(year), Some(value)) = (year, caps.get(2))
+                && !values.actuals.iter().any(|(y, _)| *y == year)
+            {
+                values.actuals.push((year, value.as_str().to_string()));
+            }
+        }
+    }
+    values.achievement = ACHIEVEMENT
+        .captures(text)
+        .and_then(|caps| caps.get(1))
+        .map(|m| m.as_str().to_string())
+        .or_else(|| {
+            ["未達成", "概ね達成", "達成", "進捗"]
+                .into_iter()
+                .find(|w| text.contains(w))
+                .map(str::to_string)
+        });
     values
 }
 
+/// A value as a sentence or list states it: a number and up to four chars of its unit
+/// (`４２．３％`, `３６万ha`, `１，２００人`), particles and delimiters ending it.
+pub(super) const STATED_VALUE: &str = r"約?[0-9０-９][0-9０-９,，.．]*[^\s\u{3000}、，,／/。（）()「」0-9０-９をにはがとでのからまへ]{0,4}";
+
 /// A year a target is due or a figure was measured: `2023年度末`, `令和８年度`, `2030年頃`.
-const YEAR: &str =
+pub(super) const YEAR: &str =
     r"(?:(?:令和|平成)\s*(?:元|[0-9０-９]{1,2})|[0-9０-９]{4})\s*年度?(?:末|中|頃|代)?";
 /// A counted or measured value: `10,000人`, `約1万人`, `98％`, `0.6万人`, `０人`.
 const VALUE: &str = r"約?[0-9０-９][0-9０-９,，.．]*\s*(?:万|千|億)?(?:世帯|団体|市区町村|市町村|自治体|地域|事業者|企業|機関|拠点|か所|カ所|箇所|か国|カ国|時間|人|件|局|社|校|隊|倍|回|[%％]|GHz幅|MHz幅)?";
+
+/// Chars after a number that make it part of a date (`令和7年8月1日`), not a value.
+const DATE_UNITS: [char; 3] = ['月', '日', '年'];
 
 /// `名称：2021年度末0.6万人→2023年度末０人`, `名称※１：2023年度末98％（2021年度末実績：43.7％）`.
 static LABELLED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
@@ -132,10 +269,50 @@ static LABELLED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
 /// `令和８年度までに隊員数を10,000人とする`, `団体数を、2024年度までに1,000団体`.
 static SENTENCE_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?P<due>{YEAR})までに、?(?P<name>[^、。をがは「」]{{3,40}}?)を(?P<to>{VALUE})(?:と|に)(?:する|します|すること|増加|拡大)|(?P<name2>[^、。をがは「」]{{3,40}}?)を、?(?P<due2>{YEAR})までに(?P<to2>{VALUE}))"
+        r"(?:(?P<due>{YEAR})までに、?(?P<name>[^、。をがは「」]{{3,40}}?)を{QUALIFIER}(?P<to>{VALUE})(?:と|に)(?:する|します|すること|増加|拡大)|(?P<name2>[^、。をがは「」]{{3,40}}?)を、?(?P<due2>{YEAR})までに{QUALIFIER}(?P<to2>{VALUE})|(?P<name3>[^、。をがは「」]{{3,40}}?)を、?(?P<from_year>{YEAR})の(?P<from>[△▲]?{VALUE})から、?(?P<due3>{YEAR})(?:まで)?に{QUALIFIER}(?P<to3>{VALUE}))"
     ))
     .expect("sentence target pattern")
 });
+
+/// A word qualifying a value, kept out of it (`年間１，５００人`).
+const QUALIFIER: &str = r"(?:年間|累計|延べ|毎年度)?";
+
+/// The value stated as of a year in parentheses after a target (`（令和５年度：１２．６万件）`).
+static STATED_NOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"[（(](?P<year>{YEAR})[:：]\s*(?P<value>[△▲]?{VALUE})[）)]"
+    ))
+    .expect("stated now pattern")
+});
+
+/// A value and the year written before or after it (`令和５年度 ６３％`, `７２．４％（令和５年度）`).
+fn value_with_year(text: &str) -> (String, Option<u16>) {
+    if let Some(caps) = YEAR_VALUE.captures(text)
+        && caps
+            .get(0)
+            .is_some_and(|m| text[..m.start()].trim().is_empty())
+    {
+        let year = caps.get(1).and_then(|m| year_in(m.as_str()));
+        let value = caps.get(2).map_or("", |m| m.as_str()).to_string();
+        return (value, year);
+    }
+    (cut_at_gap(text), None)
+}
+
+/// The baseline stated after a target (`（現状値：７２．４％（令和５年度））`,
+/// `（令和５年度：１２．６万件）`), with its year.
+fn baseline_after(text: &str) -> Option<(String, Option<u16>)> {
+    if let Some(caps) = BASELINE.captures(text) {
+        let (value, year) = value_with_year(caps.get(1)?.as_str());
+        let year = year.or_else(|| caps.get(2).and_then(|m| year_in(m.as_str())));
+        return Some((value, year));
+    }
+    let caps = STATED_NOW.captures(text)?;
+    Some((
+        caps.name("value")?.as_str().to_string(),
+        caps.name("year").and_then(|m| year_in(m.as_str())),
+    ))
+}
 
 static TARGET_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"【目標[：:]\s*([^】]+)】").expect("target mark"));
@@ -174,7 +351,11 @@ pub fn target_statement(text: &str) -> Option<TargetStatement> {
     if !text.contains('年') {
         return None;
     }
-    if let Some(caps) = LABELLED_TARGET.captures(text) {
+    if let Some(caps) = LABELLED_TARGET.captures(text)
+        && !caps
+            .name("to")
+            .is_some_and(|to| text[to.end()..].starts_with(DATE_UNITS))
+    {
         let get = |name: &str| caps.name(name).map(|m| m.as_str().trim().to_string());
         let name = get("name")?;
         let due = get("due")?;
@@ -197,17 +378,30 @@ pub fn target_statement(text: &str) -> Option<TargetStatement> {
         return Some(TargetStatement { name, values, due });
     }
     let caps = SENTENCE_TARGET.captures(text)?;
-    let get = |a: &str, b: &str| {
-        caps.name(a)
-            .or_else(|| caps.name(b))
+    let get = |names: [&str; 3]| {
+        names
+            .iter()
+            .find_map(|name| caps.name(name))
             .map(|m| m.as_str().trim().to_string())
     };
-    let name = get("name", "name2")?;
-    let due = get("due", "due2")?;
+    let name = get(["name", "name2", "name3"])?;
+    let due = get(["due", "due2", "due3"])?;
+    let rest = caps.get(0).map_or("", |m| &text[m.end()..]);
+    let stated_from = caps.name("from").map(|m| {
+        let year = caps
+            .name("from_year")
+            .and_then(|y| gregorian_of(y.as_str()));
+        (m.as_str().trim().to_string(), year)
+    });
+    let (baseline, baseline_year) = stated_from
+        .or_else(|| baseline_after(rest))
+        .map_or((None, None), |(value, year)| (Some(value), year));
     Some(TargetStatement {
         values: IndicatorValues {
-            target: get("to", "to2"),
+            target: get(["to", "to2", "to3"]),
             target_year: gregorian_of(&due),
+            baseline,
+            baseline_year,
             ..IndicatorValues::default()
         },
         name,

@@ -1,0 +1,614 @@
+//! Indicator tables whose header names their columns: `No. | 測定指標 | 基準値(年度) |
+//! 目標値(年度) | 実績値 | 達成状況` with the actuals' years on a line under the header,
+//! `KPI | 現状値（令和５年度） | 目標値（令和１１年度）` with the years in the header's cells,
+//! `成果指標（KPI） | 基準値 | 基準年度 | 目標値 | 目標年度 | 直近値（年度）` with the years in
+//! columns or cells of their own, and `指標名 | 単位 | 基準値 | (目標値/実績値) | 令和4年度 | … |
+//! 最終目標値` with rows labelled by what they hold. Each row (or pair of labelled rows) is one
+//! indicator.
+//!
+//! Line indices here are positions in the slice the caller passes.
+
+use super::numbering::numbered;
+use super::targets::year_in;
+use super::year_tables::{TableIndicator, is_dash, year_header};
+use crate::normalize::nfkc;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What a header cell says its column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// A row number (`No.`).
+    Number,
+    /// The indicator's name (`測定指標`, `KPI`, `指標名`).
+    Name,
+    /// The unit of the row's figures (`単位`).
+    Unit,
+    /// 基準値 / 現状値, with the year the header gives.
+    Baseline(Option<u16>),
+    /// 基準年度.
+    BaselineYear,
+    /// 目標値, with the year the header gives.
+    Target(Option<u16>),
+    /// 目標年度.
+    TargetYear,
+    /// 実績値 / 直近値, with the year the header gives.
+    Actual(Option<u16>),
+    /// A bare year: the actual of that year, or the target of that year in a row labelled so.
+    Year(u16),
+    /// 達成状況 / 評価 / 評定 / 進捗.
+    Achievement,
+    /// 達成度(%) / 達成率: the share of the target reached, in percent when the header says so.
+    AchievementRate { percent: bool },
+    /// Anything else (a rate, the responsible office, a note, a blank over row labels).
+    Other,
+}
+
+/// What a row labelled by a cell of its own holds in its year columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RowKind {
+    Targets,
+    Actuals,
+}
+
+/// The role a header cell names.
+fn role_of(cell: &str) -> Role {
+    let text = nfkc(cell).replace([' ', '\u{3000}'], "");
+    let year = year_in(&text);
+    let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    if has(&["達成度", "達成率"]) && text.contains(['%', '率']) {
+        return Role::AchievementRate {
+            percent: text.contains('%'),
+        };
+    }
+    if text.is_empty() || text.contains(['%', '率']) && !has(&["指標"]) {
+        return Role::Other;
+    }
+    if matches!(text.as_str(), "No" | "No." | "NO" | "NO." | "番号" | "#") {
+        return Role::Number;
+    }
+    if text == "単位" {
+        return Role::Unit;
+    }
+    if has(&["達成状況", "達成度", "評価", "評定", "進捗", "判定"]) {
+        return Role::Achievement;
+    }
+    if has(&["基準年度", "現状年度", "基準年"]) && !has(&["値"]) {
+        return Role::BaselineYear;
+    }
+    if has(&["目標年度", "目標年"]) && !has(&["値"]) {
+        return Role::TargetYear;
+    }
+    if has(&["基準", "現状", "策定時"]) {
+        return Role::Baseline(year);
+    }
+    if has(&["目標"]) && !has(&["指標"]) {
+        return Role::Target(year);
+    }
+    if has(&["実績", "直近", "現在値"]) {
+        return Role::Actual(year);
+    }
+    if has(&["指標", "KPI"]) {
+        return Role::Name;
+    }
+    match year {
+        Some(year) if text.chars().count() <= 10 => Role::Year(year),
+        _ => Role::Other,
+    }
+}
+
+/// Whether a word is a figure (`9,940百万円`, `94.0`, `△2,140人`).
+fn is_figure(word: &str) -> bool {
+    word.trim_start_matches(['△', '▲', '-', '約'])
+        .starts_with(|c: char| c.is_numeric())
+}
+
+/// A cell as two or more where a converter set them one space apart: figures
+/// (`9,940百万円 11,260百万円`), or a head and the achievement head after it
+/// (`令和6年度 達成度(%)`).
+fn split_cell(cell: &str) -> Vec<String> {
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    let figures = words.len() >= 2 && words.iter().all(|w| is_figure(w));
+    let achievement_after = words.len() == 2
+        && matches!(
+            role_of(words[1]),
+            Role::Achievement | Role::AchievementRate { .. }
+        )
+        && role_of(words[0]) != Role::Other;
+    if figures || achievement_after {
+        words.into_iter().map(str::to_string).collect()
+    } else {
+        vec![cell.trim().to_string()]
+    }
+}
+
+/// A row's cells: split at tabs or `|` with empty cells kept, else at gaps of two or more
+/// spaces.
+fn row_cells(line: &str) -> Vec<String> {
+    let trimmed = line.trim();
+    if trimmed.contains('\t') {
+        return trimmed.split('\t').flat_map(split_cell).collect();
+    }
+    if trimmed.starts_with(['|', '｜']) {
+        let inner = trimmed.trim_start_matches(['|', '｜']);
+        let inner = inner.strip_suffix(['|', '｜']).unwrap_or(inner);
+        return inner.split(['|', '｜']).flat_map(split_cell).collect();
+    }
+    static GAP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[ \u{3000}]{2,}").expect("gap pattern"));
+    GAP.split(trimmed)
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// A rule drawn between rows (`-----`, `|---|---:|`, `====`).
+fn is_rule(line: &str) -> bool {
+    let trimmed = line.trim();
+    !trimmed.is_empty()
+        && trimmed.chars().all(|c| {
+            matches!(
+                c,
+                '-' | '=' | '─' | '━' | '|' | '｜' | ':' | '+' | ' ' | '\t' | 'ー' | '－'
+            )
+        })
+}
+
+/// The roles of a header line, when it is an indicator table's: a name column and at least
+/// two columns of values.
+fn header_roles(line: &str) -> Option<Vec<Role>> {
+    let cells = row_cells(line);
+    if cells.len() < 3 {
+        return None;
+    }
+    let roles: Vec<Role> = cells.iter().map(|c| role_of(c)).collect();
+    let names = roles.iter().filter(|r| **r == Role::Name).count();
+    let valued = [
+        roles.iter().any(|r| matches!(r, Role::Baseline(_))),
+        roles.iter().any(|r| matches!(r, Role::Target(_))),
+        roles
+            .iter()
+            .any(|r| matches!(r, Role::Actual(_) | Role::Year(_))),
+    ];
+    // Years alone, beside a unit or an achievement column, are an evaluation sheet's
+    // (`指標名 | 単位 | 令和4年度 | 令和5年度 | 評価`); without them, a year table's.
+    let years = roles.iter().filter(|r| matches!(r, Role::Year(_))).count();
+    let sheet = years >= 2
+        && roles
+            .iter()
+            .any(|r| matches!(r, Role::Unit | Role::Achievement));
+    (names == 1 && (valued.iter().filter(|v| **v).count() >= 2 || sheet)).then_some(roles)
+}
+
+/// Whether a line under a header only completes its cells (`(令和8年度) | (令和3年度) | 実績`).
+fn completes_header(cells: &[String]) -> bool {
+    !cells.is_empty()
+        && cells.iter().all(|cell| {
+            let text = nfkc(cell);
+            let bare = text.trim_matches(['(', ')']);
+            (text.starts_with('(') && year_in(bare).is_some())
+                || matches!(
+                    bare,
+                    "実績" | "実績値" | "目標" | "目標値" | "見込" | "見込み"
+                )
+        })
+}
+
+/// The header's cells with the line under it added to them in order, the name's cell left as
+/// it is; `None` when the line has more cells than the header has to complete.
+fn completed_header(header: &[String], under: &[String]) -> Option<Vec<String>> {
+    let open: Vec<usize> = (0..header.len())
+        .filter(|i| role_of(&header[*i]) != Role::Name)
+        .collect();
+    if under.len() > open.len() {
+        return None;
+    }
+    let mut cells = header.to_vec();
+    for (at, extra) in open.iter().zip(under) {
+        cells[*at] = format!("{}{}", cells[*at], extra);
+    }
+    Some(cells)
+}
+
+/// The roles with the years of a line under the header spread over the column they head
+/// (`実績値` over `令和4年度 令和5年度 令和6年度`).
+fn spread_years(roles: Vec<Role>, years: &[u16]) -> Vec<Role> {
+    let Some(at) = roles.iter().position(|r| *r == Role::Actual(None)) else {
+        return roles;
+    };
+    let mut spread = roles[..at].to_vec();
+    spread.extend(years.iter().map(|y| Role::Actual(Some(*y))));
+    spread.extend_from_slice(&roles[at + 1..]);
+    spread
+}
+
+/// A value cell: the value and the year written after it (`620件(令和3年度)`).
+fn value_and_year(cell: &str) -> Option<(String, Option<u16>)> {
+    static WITH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<value>.*?)\s*[（(](?P<year>[^（）()]*年[^（）()]*)[）)]$")
+            .expect("value with year")
+    });
+    let cell = cell.trim();
+    if cell.is_empty() || is_dash(cell) || !cell.chars().any(|c| c.is_numeric()) {
+        return None;
+    }
+    match WITH_YEAR.captures(cell) {
+        Some(caps) => {
+            let value = caps.name("value").map_or("", |m| m.as_str()).trim();
+            let year = caps.name("year").and_then(|m| year_in(m.as_str()));
+            (!value.is_empty() && !is_dash(value)).then(|| (value.to_string(), year))
+        }
+        None => Some((cell.to_string(), None)),
+    }
+}
+
+fn with_unit(value: String, unit: Option<&str>) -> String {
+    match unit {
+        Some(unit) if !unit.is_empty() && value.ends_with(|c: char| c.is_numeric()) => {
+            format!("{value}{unit}")
+        }
+        _ => value,
+    }
+}
+
+/// The kind of a row labelled by one of its cells (`目標値`, `実績値`).
+fn row_kind(cells: &[String], roles: &[Role]) -> Option<RowKind> {
+    cells.iter().zip(roles).find_map(|(cell, role)| {
+        if matches!(role, Role::Name) {
+            return None;
+        }
+        match nfkc(cell).trim() {
+            "目標" | "目標値" | "計画" | "計画値" => Some(RowKind::Targets),
+            "実績" | "実績値" => Some(RowKind::Actuals),
+            _ => None,
+        }
+    })
+}
+
+/// Whether a cell is only a row number (`1`, `1-1`, `(2)`).
+fn is_number_cell(cell: &str) -> bool {
+    let text = nfkc(cell);
+    let text = text.trim_matches(['(', ')', '.']);
+    !text.is_empty() && text.chars().all(|c| c.is_ascii_digit() || c == '-')
+}
+
+/// The roles a row's cells line up with, when they do.
+fn aligned<'r>(roles: &'r [Role], cells: &[String]) -> Option<&'r [Role]> {
+    if cells.len() == roles.len() {
+        return Some(roles);
+    }
+    // A row without the number the header names a column for.
+    let numbered = roles.first() == Some(&Role::Number);
+    if numbered
+        && cells.len() + 1 == roles.len()
+        && !cells.first().is_some_and(|c| is_number_cell(c))
+    {
+        return Some(&roles[1..]);
+    }
+    None
+}
+
+/// One indicator being read.
+struct Reading {
+    found: TableIndicator,
+    /// Targets by year of a row labelled 目標値.
+    targets: Vec<(u16, String)>,
+    /// Whether a column named the final target.
+    final_target: bool,
+    /// The share of the target reached, stated in a column of its own.
+    rate: Option<String>,
+}
+
+impl Reading {
+    fn new(name: String, line: usize) -> Reading {
+        Reading {
+            found: TableIndicator {
+                name,
+                // A row's name, as a year table's, is qualified by the item it stands under.
+                row_label: true,
+                name_line: line,
+                first: line,
+                last: line,
+                ..TableIndicator::default()
+            },
+            targets: Vec::new(),
+            final_target: false,
+            rate: None,
+        }
+    }
+
+    /// Reads one row's cells into the indicator.
+    fn read(&mut self, cells: &[String], roles: &[Role], line: usize) {
+        self.found.last = line;
+        let unit = roles
+            .iter()
+            .zip(cells)
+            .find(|(role, _)| **role == Role::Unit)
+            .map(|(_, cell)| cell.trim().to_string())
+            .filter(|u| !u.is_empty() && !is_dash(u));
+        if unit.is_some() {
+            self.found.unit.clone_from(&unit);
+        }
+        let kind = row_kind(cells, roles);
+        let values = &mut self.found.values;
+        for (role, cell) in roles.iter().zip(cells) {
+            let value =
+                value_and_year(cell).map(|(value, year)| (with_unit(value, unit.as_deref()), year));
+            match (*role, value) {
+                (Role::Baseline(header_year), Some((value, year))) => {
+                    values.baseline = Some(value);
+                    values.baseline_year = year.or(header_year).or(values.baseline_year);
+                }
+                (Role::BaselineYear, _) => {
+                    values.baseline_year = year_in(cell).or(values.baseline_year);
+                }
+                (Role::Target(header_year), Some((value, year))) => {
+                    values.target = Some(value);
+                    values.target_year = year.or(header_year).or(values.target_year);
+                    self.final_target = true;
+                }
+                (Role::TargetYear, _) => {
+                    values.target_year = year_in(cell).or(values.target_year);
+                }
+                (Role::Actual(header_year), Some((value, year))) => {
+                    if let Some(year) = year.or(header_year) {
+                        values.actuals.push((year, value));
+                    }
+                }
+                (Role::Year(year), Some((value, _))) => match kind {
+                    Some(RowKind::Targets) => self.targets.push((year, value)),
+                    _ => values.actuals.push((year, value)),
+                },
+                (Role::AchievementRate { percent }, _) => {
+                    let stated = cell.trim();
+                    if is_figure(stated) {
+                        let bare = stated.ends_with(|c: char| c.is_numeric());
+                        self.rate = Some(if percent && bare {
+                            format!("{stated}%")
+                        } else {
+                            stated.to_string()
+                        });
+                    }
+                }
+                (Role::Achievement, _) => {
+                    let stated = cell.trim();
+                    if !stated.is_empty() && !is_dash(stated) && !stated.ends_with(['%', '％']) {
+                        values.achievement = Some(stated.to_string());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The indicator, with the last year's target of a row labelled 目標値 as its target when
+    /// no column named a final one, and that row's earlier targets as planned figures.
+    fn finish(mut self) -> TableIndicator {
+        if let Some((year, value)) = self.targets.last().cloned()
+            && !self.final_target
+        {
+            self.found.values.target = Some(value);
+            self.found.values.target_year = Some(year);
+        }
+        self.found.planned = self.targets;
+        if self.found.values.achievement.is_none() {
+            self.found.values.achievement = self.rate;
+        }
+        self.found.values.actuals.sort_by_key(|(year, _)| *year);
+        self.found.values.actuals.dedup_by_key(|(year, _)| *year);
+        self.found
+    }
+}
+
+/// Whether a line of one cell continues the name of the row above it (`における段差解消率`).
+fn continues_name(cell: &str) -> bool {
+    let text = cell.trim();
+    !text.is_empty()
+        && text.chars().count() <= 30
+        && !text.chars().any(|c| c.is_numeric())
+        && !text.ends_with('。')
+        && !text.contains("単位")
+        && numbered(text).is_none()
+        && !text.starts_with(['【', '（', '(', '※', '＊', '*', '#', '<'])
+}
+
+/// An indicator table: the lines of its header and rows, and its indicators.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IndicatorTable {
+    /// The header's line and every row's (not the group labels and notes between rows).
+    pub lines: Vec<usize>,
+    /// The indicators its rows state.
+    pub indicators: Vec<TableIndicator>,
+}
+
+/// Reads the table whose header is at `header`; returns it and the index of the line after
+/// it.
+fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTable, usize) {
+    let mut roles = roles;
+    let mut table = IndicatorTable {
+        lines: vec![header],
+        indicators: Vec::new(),
+    };
+    let mut at = header + 1;
+    while lines.get(at).is_some_and(|l| is_rule(l)) {
+        at += 1;
+    }
+    let under = lines.get(at).map(|l| row_cells(l)).unwrap_or_default();
+    if completes_header(&under)
+        && let Some(cells) = completed_header(&row_cells(lines[header]), &under)
+    {
+        roles = cells.iter().map(|c| role_of(c)).collect();
+        table.lines.push(at);
+        at += 1;
+    } else if let Some(years) = lines.get(at).and_then(|l| year_header(l)) {
+        roles = spread_years(roles, &years);
+        table.lines.push(at);
+        at += 1;
+    }
+    let name_at = roles.iter().position(|r| *r == Role::Name);
+    let mut open: Option<Reading> = None;
+    while let Some(line) = lines.get(at) {
+        if line.trim().is_empty() {
+            break;
+        }
+        if is_rule(line) {
+            at += 1;
+            continue;
+        }
+        let cells = row_cells(line);
+        if cells.len() == 1 {
+            match open.as_mut() {
+                Some(reading) if continues_name(&cells[0]) && reading.found.last + 1 == at => {
+                    reading.found.name.push_str(cells[0].trim());
+                    reading.found.last = at;
+                    table.lines.push(at);
+                }
+                // A group's label (`【施策分野2】…`) or a note between rows.
+                _ => {}
+            }
+            at += 1;
+            continue;
+        }
+        let Some(row_roles) = aligned(&roles, &cells) else {
+            break;
+        };
+        let Some(name_at) = row_roles.iter().position(|r| *r == Role::Name).or(name_at) else {
+            break;
+        };
+        table.lines.push(at);
+        let name = cells.get(name_at).map_or("", |c| c.trim()).to_string();
+        let same = open
+            .as_ref()
+            .is_some_and(|r| name.is_empty() || r.found.name == name);
+        if !same {
+            table.indicators.extend(open.take().map(Reading::finish));
+            if name.is_empty() || name.chars().all(|c| c.is_numeric()) {
+                at += 1;
+                continue;
+            }
+            open = Some(Reading::new(name, at));
+        }
+        if let Some(reading) = open.as_mut() {
+            reading.read(&cells, row_roles, at);
+        }
+        at += 1;
+    }
+    table.indicators.extend(open.map(Reading::finish));
+    (table, at)
+}
+
+/// Every table in `lines` whose header names its columns as an indicator table's.
+pub fn indicator_tables(lines: &[&str]) -> Vec<IndicatorTable> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < lines.len() {
+        let Some(roles) = lines[at]
+            .contains(['指', 'K', 'Ｋ'])
+            .then(|| header_roles(lines[at]))
+            .flatten()
+        else {
+            at += 1;
+            continue;
+        };
+        let (table, next) = read_table(lines, at, roles);
+        if !table.indicators.is_empty() {
+            found.push(table);
+        }
+        at = next.max(at + 1);
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names_and_values(text: &str) -> Vec<TableIndicator> {
+        let lines: Vec<&str> = text.lines().collect();
+        indicator_tables(&lines)
+            .into_iter()
+            .flat_map(|table| table.indicators)
+            .collect()
+    }
+
+    #[test]
+    fn years_under_the_actuals_column_spread_over_it() {
+        let found = names_and_values(
+            "No.   測定指標                    基準値(年度)        目標値(年度)         実績値                       達成状況\n\
+             \x20                                                                      令和4年度   令和5年度   令和6年度\n\
+             ------------------------------------------------------------------\n\
+             1     計画の策定件数（累計）      620件(令和3年度)    1,200件(令和9年度)   712件       865件       1,018件     進展\n\
+             2     鉄軌道駅における            93.6%(平成30年度)   100%(令和7年度)      94.8%       -           95.3%       未達成\n\
+             \x20     段差解消率\n",
+        );
+        assert_eq!(found.len(), 2);
+        let first = &found[0].values;
+        assert_eq!(found[0].name, "計画の策定件数（累計）");
+        assert_eq!(first.baseline.as_deref(), Some("620件"));
+        assert_eq!(first.baseline_year, Some(2021));
+        assert_eq!(first.target.as_deref(), Some("1,200件"));
+        assert_eq!(first.target_year, Some(2027));
+        assert_eq!(
+            first.actuals,
+            [
+                (2022, "712件".to_string()),
+                (2023, "865件".to_string()),
+                (2024, "1,018件".to_string())
+            ]
+        );
+        assert_eq!(first.achievement.as_deref(), Some("進展"));
+        assert_eq!(found[1].name, "鉄軌道駅における段差解消率");
+        assert_eq!(found[1].values.baseline_year, Some(2018));
+        assert_eq!(found[1].values.actuals.len(), 2);
+    }
+
+    #[test]
+    fn years_in_header_cells_and_in_columns_of_their_own() {
+        let markdown = names_and_values(
+            "| KPI | 現状値（令和５年度） | 目標値（令和１１年度） |\n|---|---:|---:|\n| 移住相談件数 | ３，２４０件 | ５，０００件 |\n",
+        );
+        assert_eq!(markdown[0].values.baseline.as_deref(), Some("３，２４０件"));
+        assert_eq!(markdown[0].values.baseline_year, Some(2023));
+        assert_eq!(markdown[0].values.target_year, Some(2029));
+        let tabbed = names_and_values(
+            "No.\t成果指標（KPI）\t基準値\t基準年度\t目標値\t目標年度\t直近値（年度）\t担当\n\
+             1-1\t家具の固定をしている世帯の割合\t35.9％\t2022年度\t60％\t2027年度\t41.2％（2024年度）\t防災担当\n",
+        );
+        let values = &tabbed[0].values;
+        assert_eq!(values.baseline_year, Some(2022));
+        assert_eq!(values.target.as_deref(), Some("60％"));
+        assert_eq!(values.target_year, Some(2027));
+        assert_eq!(values.actuals, [(2024, "41.2％".to_string())]);
+    }
+
+    #[test]
+    fn rows_labelled_targets_and_actuals_make_one_indicator() {
+        let found = names_and_values(
+            "区分\t指標名\t単位\t基準値 （令和3年度）\t\t令和4年度\t令和5年度\t令和6年度\t最終目標値 （令和7年度）\t達成率 （令和6年度）\t評価\n\
+             成果指標\t特定健康診査受診率\t％\t38.5\t目標値\t42.0\t45.0\t48.0\t50.0\t96.0%\tB\n\
+             成果指標\t特定健康診査受診率\t％\t\t実績値\t40.1\t43.8\t46.1\t\t\tB\n\
+             成果指標\t新規出店件数\t件\t\t目標値\t5\t6\t8\t\t100.0%\tA\n\
+             成果指標\t\t件\t\t実績値\t4\t7\t8\t\t\tA\n",
+        );
+        assert_eq!(found.len(), 2);
+        let rate = &found[0].values;
+        assert_eq!(rate.baseline.as_deref(), Some("38.5％"));
+        assert_eq!(rate.target.as_deref(), Some("50.0％"));
+        assert_eq!(rate.target_year, Some(2025));
+        assert_eq!(rate.actuals[2], (2024, "46.1％".to_string()));
+        assert_eq!(rate.achievement.as_deref(), Some("B"));
+        assert_eq!(found[0].planned.len(), 3);
+        let shops = &found[1].values;
+        assert_eq!(shops.target.as_deref(), Some("8件"));
+        assert_eq!(shops.target_year, Some(2024));
+        assert_eq!(shops.actuals.len(), 3);
+    }
+
+    #[test]
+    fn budget_tables_are_no_indicator_tables() {
+        assert!(
+            names_and_values("区分\t令和4年度\t令和5年度\n予算額\t84,520\t86,310\n").is_empty()
+        );
+        assert!(names_and_values("指標の考え方について、目標と実績を比べる。\n").is_empty());
+    }
+}

@@ -1,0 +1,311 @@
+//! Indicators of documents the corpus has never seen, taken in as `seisaku add` takes them:
+//! policy evaluations, KPI lists of plans and strategies, evaluation sheets and white papers
+//! in every format. Each indicator in `tests/fixtures/unseen/expected_indicators.tsv` is
+//! looked for by name, then its target, target year, baseline, actuals by year and
+//! achievement are compared with what the document states, and its `evaluated_by` edge from
+//! the item it measures.
+
+use seisaku::extract::recognise::names::{bigram_overlap, loose_key};
+use seisaku::graph::model::{Extraction, NodeDraft, NodeType, Rel};
+use serde_json::Value;
+use unicode_normalization::UnicodeNormalization;
+
+#[path = "extraction_support/citations.rs"]
+mod citations;
+use citations::assert_quotes_cited;
+#[path = "unseen_support/mod.rs"]
+mod unseen_support;
+use unseen_support::{add, fixtures};
+
+/// One indicator a document states, as an analyst records it.
+struct ExpectedIndicator {
+    subject: String,
+    name: String,
+    target: String,
+    target_year: Option<u64>,
+    baseline: String,
+    actuals: Vec<(String, String)>,
+    achievement: String,
+}
+
+fn expected_for(file: &str) -> Vec<ExpectedIndicator> {
+    let text = std::fs::read_to_string(fixtures().join("expected_indicators.tsv"))
+        .expect("expected_indicators.tsv");
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect::<Vec<_>>())
+        .filter(|cells| cells[0] == file)
+        .map(|cells| {
+            let cell = |i: usize| cells.get(i).copied().unwrap_or_default().to_string();
+            ExpectedIndicator {
+                subject: cell(1),
+                name: cell(2),
+                target: cell(3),
+                target_year: cell(4).parse().ok(),
+                baseline: cell(5),
+                actuals: cell(7)
+                    .split(';')
+                    .filter_map(|pair| pair.split_once('='))
+                    .map(|(year, value)| (year.trim().to_string(), value.trim().to_string()))
+                    .collect(),
+                achievement: cell(8),
+            }
+        })
+        .collect()
+}
+
+/// Whether a found name is the expected one: one contains the other, or they share most of
+/// their character bigrams.
+fn same_name(found: &str, wanted: &str) -> bool {
+    let (f, w) = (loose_key(found), loose_key(wanted));
+    !f.is_empty() && (f.contains(&w) || w.contains(&f) || bigram_overlap(found, wanted) >= 0.6)
+}
+
+/// How closely a found name is the expected one: the same, one containing the other (the
+/// closer in length the better), or the share of bigrams they have in common.
+fn closeness(found: &str, wanted: &str) -> f64 {
+    let (f, w) = (loose_key(found), loose_key(wanted));
+    if f == w {
+        3.0
+    } else if f.contains(&w) || w.contains(&f) {
+        let (short, long) = (f.len().min(w.len()), f.len().max(w.len()));
+        1.0 + short as f64 / long as f64
+    } else {
+        bigram_overlap(found, wanted)
+    }
+}
+
+/// The indicator named most closely like `wanted`, if any is named like it at all.
+fn best_named<'e>(indicators: &[&'e NodeDraft], wanted: &str) -> Option<&'e NodeDraft> {
+    indicators
+        .iter()
+        .filter(|n| same_name(&n.name, wanted))
+        .max_by(|a, b| closeness(&a.name, wanted).total_cmp(&closeness(&b.name, wanted)))
+        .copied()
+}
+
+/// A stated value as compared: compatibility-normalised, without spaces and digit commas.
+fn value_key(text: &str) -> String {
+    text.nfkc()
+        .filter(|c| !c.is_whitespace() && *c != ',')
+        .collect()
+}
+
+/// Whether a found value states the expected one (the found one may carry more words).
+fn same_value(found: Option<&Value>, wanted: &str) -> bool {
+    let found = found.and_then(Value::as_str).map(value_key);
+    found.is_some_and(|f| !f.is_empty() && f.contains(&value_key(wanted)))
+}
+
+/// What one document's indicators score.
+#[derive(Debug, Default)]
+struct Score {
+    wanted: usize,
+    found: usize,
+    fields: usize,
+    fields_right: usize,
+    subjects: usize,
+    subjects_linked: usize,
+}
+
+impl Score {
+    fn recall(&self) -> f64 {
+        ratio(self.found, self.wanted)
+    }
+
+    fn field_accuracy(&self) -> f64 {
+        ratio(self.fields_right, self.fields)
+    }
+
+    fn subject_recall(&self) -> f64 {
+        ratio(self.subjects_linked, self.subjects)
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        1.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+/// Whether a node of the extraction named like `subject` has an `evaluated_by` edge to `to`.
+fn evaluated_by(extraction: &Extraction, subject: &str, to: &str) -> bool {
+    extraction.edges.iter().any(|edge| {
+        edge.rel == Rel::EvaluatedBy
+            && *edge.to == *to
+            && extraction
+                .nodes
+                .iter()
+                .any(|n| *n.id == *edge.from && same_name(&n.name, subject))
+    })
+}
+
+/// The fields of `wanted` that `node` states rightly, and how many were asked.
+fn fields_right(
+    node: &NodeDraft,
+    wanted: &ExpectedIndicator,
+    misses: &mut Vec<String>,
+) -> (usize, usize) {
+    let props = &node.props;
+    let mut asked = 0;
+    let mut right = 0;
+    let mut check = |field: &str, ok: bool| {
+        asked += 1;
+        if ok {
+            right += 1;
+        } else {
+            misses.push(format!(
+                "{} {field} ({})",
+                wanted.name,
+                Value::Object(props.clone())
+            ));
+        }
+    };
+    if !wanted.target.is_empty() {
+        check("target", same_value(props.get("target"), &wanted.target));
+    }
+    if let Some(year) = wanted.target_year {
+        check(
+            "target_year",
+            props.get("target_year").and_then(Value::as_u64) == Some(year),
+        );
+    }
+    if !wanted.baseline.is_empty() {
+        check(
+            "baseline",
+            same_value(props.get("baseline"), &wanted.baseline),
+        );
+    }
+    for (year, value) in &wanted.actuals {
+        let stated = props.get("actuals").and_then(|a| a.get(year));
+        check(&format!("actual {year}"), same_value(stated, value));
+    }
+    if !wanted.achievement.is_empty() {
+        check(
+            "achievement",
+            same_value(props.get("achievement"), &wanted.achievement),
+        );
+    }
+    (right, asked)
+}
+
+/// Scores one document's indicators.
+fn check(file: &str) -> Score {
+    let (doc, extraction) = add(file);
+    assert_quotes_cited(&doc, &extraction);
+    let wanted = expected_for(file);
+    assert!(!wanted.is_empty(), "no expected indicators for {file}");
+    let indicators: Vec<&NodeDraft> = extraction
+        .nodes
+        .iter()
+        .filter(|n| n.node_type == NodeType::Indicator)
+        .collect();
+    let mut score = Score {
+        wanted: wanted.len(),
+        ..Score::default()
+    };
+    let mut missed = Vec::new();
+    let mut wrong = Vec::new();
+    for row in &wanted {
+        let Some(node) = best_named(&indicators, &row.name) else {
+            missed.push(row.name.clone());
+            continue;
+        };
+        score.found += 1;
+        let (right, asked) = fields_right(node, row, &mut wrong);
+        score.fields += asked;
+        score.fields_right += right;
+        if !row.subject.is_empty() {
+            score.subjects += 1;
+            if evaluated_by(&extraction, &row.subject, &node.id) {
+                score.subjects_linked += 1;
+            } else {
+                wrong.push(format!("{} not evaluating {}", row.subject, row.name));
+            }
+        }
+    }
+    let stray: Vec<&str> = indicators
+        .iter()
+        .filter(|n| !wanted.iter().any(|w| same_name(&n.name, &w.name)))
+        .map(|n| n.name.as_str())
+        .collect();
+    eprintln!(
+        "{file} ({}): indicators {:.3} ({}/{}), fields {:.3} ({}/{}), subjects {:.3} ({}/{}); missed: {missed:?}; wrong: {wrong:?}; stray {}: {stray:?}",
+        doc.info.kind.as_str(),
+        score.recall(),
+        score.found,
+        score.wanted,
+        score.field_accuracy(),
+        score.fields_right,
+        score.fields,
+        score.subject_recall(),
+        score.subjects_linked,
+        score.subjects,
+        stray.len()
+    );
+    score
+}
+
+/// Scores a set of documents; returns their scores.
+fn scores(files: &[&str]) -> Vec<(String, Score)> {
+    files.iter().map(|f| (f.to_string(), check(f))).collect()
+}
+
+fn mean(scores: &[(String, Score)], measure: fn(&Score) -> f64) -> f64 {
+    scores.iter().map(|(_, s)| measure(s)).sum::<f64>() / scores.len() as f64
+}
+
+/// Round 81: a ministry's 実績評価書 with 測定指標 rows under a line of years, a prefecture's
+/// Markdown KPI tables and target sentences with their current values, a city's HTML
+/// evaluation sheets with rows labelled 目標値 / 実績値, a PDF's KPI list with years in
+/// columns of their own, an agency's Shift_JIS `【指標】` lines with actuals on the lines
+/// under them, and a white paper's sentences.
+const LINES_TABLES_AND_SENTENCES_SET: [&str; 6] = [
+    "d81_1.txt",
+    "d81_2.md",
+    "d81_3.html",
+    "d81_4.pdf",
+    "d81_5.sjis.txt",
+    "d81_6.md",
+];
+
+/// Round 82: an evaluation's indicators over five labelled lines each, a prefecture's HTML
+/// progress tables with marks, a city's KPI bullets and year table, an agency's PDF whose
+/// header runs over two lines, a town's Shift_JIS bullets with values after a gap, and an
+/// annual report's sentences.
+const BLOCKS_MARKS_AND_TWO_LINE_HEADERS_SET: [&str; 6] = [
+    "d82_1.txt",
+    "d82_2.html",
+    "d82_3.md",
+    "d82_4.pdf",
+    "d82_5.sjis.txt",
+    "d82_6.txt",
+];
+
+/// The least share of each document's indicators found, and of their stated values right.
+const MIN_DOCUMENT_SCORE: f64 = 0.9;
+
+#[test]
+fn indicators_in_lines_tables_and_sentences_written_blind() {
+    for (file, score) in scores(&LINES_TABLES_AND_SENTENCES_SET) {
+        assert!(score.recall() >= MIN_DOCUMENT_SCORE, "{file}: {score:?}");
+        assert!(
+            score.field_accuracy() >= MIN_DOCUMENT_SCORE,
+            "{file}: {score:?}"
+        );
+        assert!(
+            score.subject_recall() >= MIN_DOCUMENT_SCORE,
+            "{file}: {score:?}"
+        );
+    }
+}
+
+#[test]
+fn indicators_in_blocks_marks_and_two_line_headers_written_blind() {
+    let scores = scores(&BLOCKS_MARKS_AND_TWO_LINE_HEADERS_SET);
+    assert!(mean(&scores, Score::recall) >= 0.85, "{scores:?}");
+    assert!(mean(&scores, Score::field_accuracy) >= 0.85, "{scores:?}");
+    assert!(mean(&scores, Score::subject_recall) >= 0.6, "{scores:?}");
+}
