@@ -2848,17 +2848,14 @@ impl<'a> Reader<'a> {
             .into_iter()
             .flat_map(|table| table.indicators)
             .collect();
-        let taken = |found: &TableIndicator| {
-            by_columns
-                .iter()
-                .any(|t| (t.first..=t.last).contains(&found.name_line))
-        };
+        let spans: Vec<_> = by_columns.iter().map(|t| t.first..=t.last).collect();
+        let taken = |found: &TableIndicator| spans.iter().any(|s| s.contains(&found.name_line));
         let others: Vec<TableIndicator> = indicators_in_tables(&lines)
             .into_iter()
             .chain(figure_cards(&lines))
             .filter(|found| !taken(found))
             .collect();
-        for found in by_columns.iter().cloned().chain(others) {
+        for found in by_columns.into_iter().chain(others) {
             let owner = self.owners.get(found.first).cloned().flatten();
             let name = match (&owner, found.row_label) {
                 (Some(owner), true) => {

@@ -336,15 +336,6 @@ pub struct TargetStatement {
     pub due: String,
 }
 
-fn gregorian_of(year: &str) -> Option<u16> {
-    find_fiscal_years(&format!(
-        "{}年度",
-        year.trim_end_matches(['末', '中', '頃', '代', '度', '年'])
-    ))
-    .first()
-    .map(|m| m.year.gregorian())
-}
-
 /// Reads a target stated in `text` (a line, or a line joined with the next).
 pub fn target_statement(text: &str) -> Option<TargetStatement> {
     // Both forms state the year the target is due.
@@ -361,7 +352,7 @@ pub fn target_statement(text: &str) -> Option<TargetStatement> {
         let due = get("due")?;
         let mut values = IndicatorValues {
             target: get("to"),
-            target_year: gregorian_of(&due),
+            target_year: year_in(&due),
             ..IndicatorValues::default()
         };
         values.baseline = get("from").map(|from| match get("from_year") {
@@ -369,9 +360,7 @@ pub fn target_statement(text: &str) -> Option<TargetStatement> {
             None => from,
         });
         for (year, value) in [("from_year", "from"), ("actual_year", "actual")] {
-            if let (Some(year), Some(value)) =
-                (get(year).and_then(|y| gregorian_of(&y)), get(value))
-            {
+            if let (Some(year), Some(value)) = (get(year).and_then(|y| year_in(&y)), get(value)) {
                 values.actuals.push((year, value));
             }
         }
@@ -388,9 +377,7 @@ pub fn target_statement(text: &str) -> Option<TargetStatement> {
     let due = get(["due", "due2", "due3"])?;
     let rest = caps.get(0).map_or("", |m| &text[m.end()..]);
     let stated_from = caps.name("from").map(|m| {
-        let year = caps
-            .name("from_year")
-            .and_then(|y| gregorian_of(y.as_str()));
+        let year = caps.name("from_year").and_then(|y| year_in(y.as_str()));
         (m.as_str().trim().to_string(), year)
     });
     let (baseline, baseline_year) = stated_from
@@ -399,7 +386,7 @@ pub fn target_statement(text: &str) -> Option<TargetStatement> {
     Some(TargetStatement {
         values: IndicatorValues {
             target: get(["to", "to2", "to3"]),
-            target_year: gregorian_of(&due),
+            target_year: year_in(&due),
             baseline,
             baseline_year,
             ..IndicatorValues::default()
