@@ -7,6 +7,7 @@ use crate::extract::collect::Collector;
 use crate::extract::indicators::{FoundIndicator, add_indicator};
 use crate::extract::recognise::bodies::{
     body_chain, find_acronym_partners, find_acting_organisations, find_bodies, find_legal_bodies,
+    opens_with_ministry,
 };
 use crate::extract::recognise::indicator_phrases::find_indicator_phrases;
 use crate::extract::recognise::laws::find_laws;
@@ -99,6 +100,11 @@ pub struct Paragraph {
 /// (`「…戦略2025」及び` / `「…計画2025」で設定された…`).
 const SENTENCE_GOES_ON: [&str; 6] = ["、", "及び", "並びに", "又は", "若しくは", "や"];
 
+/// Whether a char may stand inside a body's name (kanji, katakana, Latin letters).
+fn is_name_char(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{30A1}'..='\u{30FA}' | 'ー' | 'A'..='Z' | 'a'..='z')
+}
+
 /// Whether a line opens a paragraph of its own (a bullet or a numbered point).
 pub fn opens_paragraph(line: &str) -> bool {
     line.starts_with([
@@ -108,7 +114,8 @@ pub fn opens_paragraph(line: &str) -> bool {
 
 /// The paragraphs of 0-based lines `range`: runs of lines that `text` gives (it gives
 /// `None` for a blank line or one that is not running text), at most four lines long,
-/// broken before a bullet; one blank line inside a quoted name (`「…` then `…」`) is read past,
+/// broken before a bullet (a line opening with a ministry's name is joined after a space, so
+/// that no name runs across the break); one blank line inside a quoted name (`「…` then `…」`) is read past,
 /// and a line opening with a quoted name goes on a sentence left open (at `、`, `及び`, `や`
 /// …). Line numbers in the
 /// result are 1-based.
@@ -141,6 +148,9 @@ pub fn paragraphs<'t>(
                 break;
             }
             i += 1;
+            if opens_with_ministry(next) && joined.ends_with(is_name_char) {
+                joined.push(' ');
+            }
             joined.push_str(next);
         }
         out.push(Paragraph {
@@ -495,6 +505,23 @@ mod tests {
             Rel::BasedOn,
             "地域交通における安全確保に関する検討会"
         ));
+    }
+
+    #[test]
+    fn a_ministry_opening_a_line_is_not_joined_to_the_word_before() {
+        let text = "テスト施策\n• 相談窓口の改善\n総務省相談センターが受け付ける。";
+        let extraction = read_all(text);
+        let agencies: Vec<&str> = extraction
+            .nodes
+            .iter()
+            .filter(|n| n.node_type == NodeType::Agency)
+            .map(|n| n.name.as_str())
+            .collect();
+        assert!(agencies.contains(&"総務省"), "{agencies:?}");
+        assert!(
+            !agencies.iter().any(|a| a.starts_with("改善")),
+            "{agencies:?}"
+        );
     }
 
     #[test]

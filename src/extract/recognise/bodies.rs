@@ -40,8 +40,9 @@ fn names_a_chain(phrase: &str) -> bool {
 /// Shortest council phrase kept, in chars (`国の会議` is no name).
 const MIN_COUNCIL_PHRASE_CHARS: usize = 10;
 
-/// Bureau-like words that name equipment or generic groups rather than a body.
-const NOT_BODIES: [&str; 18] = [
+/// Bureau-like words that name equipment, stations, events or generic groups rather than a
+/// body (`基地局` and `地球局` are radio stations, `国際会議` an event, `官庁` any office).
+const NOT_BODIES: [&str; 30] = [
     "会議室",
     "事務室",
     "実験室",
@@ -53,13 +54,36 @@ const NOT_BODIES: [&str; 18] = [
     "中継局",
     "移動局",
     "固定局",
+    "親局",
+    "子局",
+    "交換局",
+    "地球局",
+    "衛星局",
+    "宇宙局",
+    "海岸局",
+    "船舶局",
     "部局",
     "府省",
     "省庁",
+    "官庁",
     "当局",
     "結局",
     "都道府",
     "各省",
+    "国際会議",
+    "オンライン会議",
+    "全体会議",
+];
+
+/// Names made only of a generic word, naming no body in particular (`事務局`, `有識者会議`).
+const GENERIC_BODIES: [&str; 7] = [
+    "事務局",
+    "有識者会議",
+    "調査研究会",
+    "調査検討会",
+    "評価委員会",
+    "検討委員会",
+    "専門委員会",
 ];
 
 /// Whether a body found at the very end of a line is a word broken by the line break
@@ -77,10 +101,10 @@ pub fn broken_at_line_end(body: &BodyMatch, line: &str, next_line: &str) -> bool
 fn continues_word(suffix_end: char, next: char) -> bool {
     matches!(
         (suffix_end, next),
-        ('課', '題' | '金' | '税')
+        ('課', '題' | '金' | '税' | '程')
             | ('省', '令' | '力' | 'エ' | '電' | '庁')
             | ('庁', '舎' | '内')
-            | ('府', '県')
+            | ('府', '県' | '省')
             | ('局', '所' | '面')
             | ('室', '内' | '温')
             | ('議', '員' | '室' | '場')
@@ -131,12 +155,12 @@ pub fn find_bodies(text: &str) -> Vec<BodyMatch> {
         let mut name = m.as_str();
         let after_number = text[..start]
             .trim_end()
-            .ends_with(|c: char| c.is_ascii_digit());
+            .ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
         loop {
-            let prefix = ["各", "全", "同", "一部", "・"]
+            let prefix = ["各", "全", "同", "一部", "当該", "毎年度", "毎年", "・"]
                 .into_iter()
                 .chain(
-                    ["年", "月", "日", "度"]
+                    ["年", "月", "日", "度", "回"]
                         .into_iter()
                         .filter(|_| after_number),
                 )
@@ -150,6 +174,8 @@ pub fn find_bodies(text: &str) -> Vec<BodyMatch> {
             || name.starts_with("関係")
             || name.matches('・').count() > 1
             || NOT_BODIES.iter().any(|w| name.ends_with(w))
+            || GENERIC_BODIES.contains(&name)
+            || name.starts_with(['省', '府', '庁', '局', '課', '室'])
             || name.chars().all(|c| c.is_ascii_alphanumeric())
             || name.chars().next().is_some_and(|c| c.is_ascii_digit())
         {
@@ -437,6 +463,58 @@ pub fn is_ministry_name(name: &str) -> bool {
     name.ends_with(['省', '府', '庁'])
 }
 
+/// The ministries and agencies of the national government (内閣府 and 1府12省庁 with their
+/// external agencies): names that stand alone, so one opening a line starts a new name.
+const NATIONAL_MINISTRIES: [&str; 38] = [
+    "内閣府",
+    "総務省",
+    "法務省",
+    "外務省",
+    "財務省",
+    "文部科学省",
+    "厚生労働省",
+    "農林水産省",
+    "経済産業省",
+    "国土交通省",
+    "環境省",
+    "防衛省",
+    "デジタル庁",
+    "復興庁",
+    "こども家庭庁",
+    "宮内庁",
+    "警察庁",
+    "金融庁",
+    "消費者庁",
+    "消防庁",
+    "出入国在留管理庁",
+    "公安調査庁",
+    "国税庁",
+    "文化庁",
+    "スポーツ庁",
+    "林野庁",
+    "水産庁",
+    "資源エネルギー庁",
+    "特許庁",
+    "中小企業庁",
+    "観光庁",
+    "気象庁",
+    "海上保安庁",
+    "原子力規制委員会",
+    "公正取引委員会",
+    "個人情報保護委員会",
+    "防衛装備庁",
+    "運輸安全委員会",
+];
+
+/// Whether a line opens with the name of a national ministry or agency
+/// (`総務省行政相談センター…`): a line break before it ends the word before, so the two are not
+/// read as one name (`…の改善` + `総務省…`).
+pub fn opens_with_ministry(line: &str) -> bool {
+    NATIONAL_MINISTRIES
+        .iter()
+        .any(|name| line.starts_with(name))
+}
+
 /// The id an agency node gets.
 pub fn agency_id(name: &str) -> String {
     node_id(NodeType::Agency, name)
@@ -495,6 +573,26 @@ mod tests {
             "地域空間における情報流通の健全性確保の在り方に関する検討会"
         );
         assert!(find_bodies("携帯電話基地局の整備と陸揚局").is_empty());
+        for not_a_body in [
+            "複数府省にまたがる政策",
+            "博士課程学生の支援",
+            "第3回WGを開催",
+            "第１回会議において",
+            "毎年度WGへ出席",
+            "5G親局を整備",
+            "人工衛星局と地球局",
+            "ビジネス・国際会議の開催",
+            "オンライン会議で実施",
+            "制度官庁として支援",
+            "事務局（民間団体）",
+            "有識者会議での検討",
+            "各府省政策評価担当官会議",
+        ] {
+            assert!(find_bodies(not_a_body).is_empty(), "{not_a_body}");
+        }
+        assert!(opens_with_ministry("総務省相談センターが受け付ける"));
+        assert!(!opens_with_ministry("行政局が受け付ける"));
+        assert!(!opens_with_ministry("産業省が受け付ける"));
         let legal = find_legal_bodies("株式会社国際協力銀行（JBIC）等");
         assert_eq!(legal[0].abbreviation.as_deref(), Some("JBIC"));
         let legal = find_legal_bodies("独立行政法人情報処理推進機構（ＩＰＡ）が");
