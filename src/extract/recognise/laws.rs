@@ -38,7 +38,8 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words ending in 法 that are not laws.
-const NOT_LAWS: [&str; 20] = [
+const NOT_LAWS: [&str; 21] = [
+    "独法",
     "方法",
     "手法",
     "用法",
@@ -124,17 +125,26 @@ pub fn find_laws(text: &str) -> Vec<LawMatch> {
         if found.iter().any(|f| f.start < m.end() && m.start() < f.end) {
             continue;
         }
-        let name = &text[m.start()..m.end()];
+        // `リスク点検・評価等外為法`: a list (`A・B等`) runs into the law's name, which is what
+        // follows the list (`中小企業等経営強化法` is one name: no list before its 等).
+        let start = text[m.start()..m.end()]
+            .rfind('等')
+            .map(|i| m.start() + i)
+            .filter(|at| text[m.start()..*at].contains('・'))
+            .map(|at| at + '等'.len_utf8())
+            .filter(|cut| text[*cut..m.end()].chars().count() >= 3)
+            .unwrap_or(m.start());
+        let name = &text[start..m.end()];
         let rest = &text[m.end()..];
         let closes = rest.is_empty() || AFTER_LAW.iter().any(|w| rest.starts_with(w));
         // `…事業の推進に関する法律` read from `推進`: the name began further left.
-        let cut_short = name.ends_with("に関する法律") && text[..m.start()].ends_with('の');
+        let cut_short = name.ends_with("に関する法律") && text[..start].ends_with('の');
         if !closes || cut_short || !is_law_name(name) {
             continue;
         }
         found.push(LawMatch {
             name: name.to_string(),
-            start: m.start(),
+            start,
             end: m.end(),
             numbered: false,
         });
@@ -181,6 +191,12 @@ mod tests {
             ["地域振興機構法及び電波法の一部を改正する法律"]
         );
         assert!(names("国立研究開発法人情報通信研究機構").is_empty());
+        assert!(names("国・独法等関係の相談").is_empty());
+        assert_eq!(names("リスク点検・評価等外為法の執行"), ["外為法"]);
+        assert_eq!(
+            names("中小企業等経営強化法に基づく"),
+            ["中小企業等経営強化法"]
+        );
         assert_eq!(
             names("（１）国立研究開発法人地域振興機構法の改正"),
             ["国立研究開発法人地域振興機構法"]
