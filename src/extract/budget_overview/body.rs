@@ -285,13 +285,18 @@ impl Parser<'_> {
         let before = self.links.len();
         self.scan_relations(subject, text, &source);
         let entities = &self.entities;
+        // What the bullet says the item rests on and who carries it out or takes part holds
+        // for the cost line it describes, which comes next.
         self.bullet_links = self.links[before..]
             .iter()
-            .filter(|l| matches!(l.rel, Rel::BasedOn | Rel::Implements | Rel::Targets))
             .filter(|l| {
-                entities
-                    .get(l.object)
-                    .is_some_and(|e| matches!(e.node_type, NodeType::Strategy | NodeType::Policy))
+                entities.get(l.object).is_some_and(|e| match l.rel {
+                    Rel::BasedOn | Rel::Implements | Rel::Targets => {
+                        matches!(e.node_type, NodeType::Strategy | NodeType::Policy)
+                    }
+                    Rel::Responsible | Rel::CollaboratesWith => e.node_type == NodeType::Agency,
+                    _ => false,
+                })
             })
             .map(|l| (l.rel, l.object, l.source.clone()))
             .collect();

@@ -181,6 +181,10 @@ fn hierarchy_agencies_and_strategies() {
     assert!(has("人材の育成", Rel::PartOf, "地域の活性化"));
     assert!(has("地域の活性化", Rel::PartOf, "地域の振興"));
     assert!(has("研修の充実", Rel::Responsible, "某研究機構"));
+    assert!(
+        has("研修事業費", Rel::Responsible, "某研究機構"),
+        "the bullet describes the cost line after it"
+    );
     assert!(has("基盤の整備", Rel::BasedOn, "基盤整備計画"));
     assert!(has("研修の充実", Rel::FundedBy, "研修事業費"));
     assert!(has("整備支援事業", Rel::PartOf, "基盤整備交付金"));
