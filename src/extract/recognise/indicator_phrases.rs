@@ -29,8 +29,9 @@ pub struct IndicatorPhrase {
 const NAME_STEM: &str =
     r"(?:[\p{Han}\p{Katakana}ー・A-Za-z0-9０-９]+の)*[\p{Han}\p{Katakana}ー・A-Za-z0-9０-９]*";
 
-/// Words that close the name of something measured: a count, a rate, a share.
-const MEASURE_WORDS: &str = "数|率|割合|シェア|人口";
+/// Words that close the name of something measured: a count, a rate, a share, a degree of
+/// awareness or satisfaction found by a survey.
+const MEASURE_WORDS: &str = "数|率|割合|シェア|人口|認知度|満足度|理解度|達成度";
 
 /// Counters a stated count may carry.
 const COUNTERS: &str = r"件|人|者|団体|か所|箇所|カ所|社|校|局|隊|回|台|施設|市区町村|自治体|%|％";
@@ -72,7 +73,7 @@ static AIMED: LazyLock<Regex> = LazyLock::new(|| {
 
 static LISTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[・•]\s*({NAME_STEM}(?:{MEASURE_WORDS}))(?:[（(][^（）()]{{1,20}}[）)])?\s*$"
+        r"^\s*[・•]\s*({NAME_STEM}(?:{MEASURE_WORDS}))(?:[（(][^（）()]{{1,20}}[）)])?(?:\s+約?[0-9０-９][0-9０-９,，.．]*(?:万|千)?(?:{COUNTERS}))?\s*$"
     ))
     .expect("listed quantity pattern")
 });
@@ -372,6 +373,11 @@ mod tests {
         assert_eq!(
             names("• 相談窓口の利用者数（延べ）"),
             ["相談窓口の利用者数"]
+        );
+        assert_eq!(
+            names("・相談窓口の認知度 13.8%"),
+            ["相談窓口の認知度"],
+            "a list item stating the quantity's current value"
         );
         assert!(names("・共同研究を実施した件数").is_empty());
         assert!(names("共同研究実施件数").is_empty());
