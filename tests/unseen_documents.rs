@@ -1876,6 +1876,23 @@ fn cards_and_years_as_columns_written_blind() {
     assert_set_recall(&CARDS_AND_YEARS_AS_COLUMNS_SET);
 }
 
+/// The eighty-third set written blind: a ministry's request in Markdown whose table in 百万円
+/// names no year (`前年度予算額 | 要求額`) under a note that a year's budget is 当初, not 補正後
+/// (`補正後ではない`), with a contact's extension below it; a town's budget book in Shift_JIS
+/// with 款 rows, 財源内訳 and figures in sentences; an agency's supplementary page whose table
+/// has a row of column marks (`(A) | (B) | (A)-(B) | (A)/(B)`) and its unit below it; and a
+/// city's release with 会計別 figures and `◆事業名　１２３,４５６千円` lines. A prefecture's
+/// supplementary PDF in 千円 whose 施策 rows give their total in one cell, and a prefecture's
+/// two-column PDF of cards in 百万円 (`予算額　４３６（前年度　３８２）`), are read in part
+/// and held out.
+const MARKS_ROWS_NOTES_AND_CONTACTS_SET: [&str; 4] =
+    ["d83_2.md", "d83_3.sjis.txt", "d83_4.html", "d83_5.txt"];
+
+#[test]
+fn marks_rows_notes_and_contacts_written_blind() {
+    assert_set_recall(&MARKS_ROWS_NOTES_AND_CONTACTS_SET);
+}
+
 /// A white paper's page whose sentences list a supplementary's breakdown over three lines
 /// (`その内訳は、…に1,230億円、…`) and name a fiscal investment plan by its topic
 /// (`令和８年度の財政投融資計画額は…`), under a heading that names both.
@@ -1906,7 +1923,7 @@ fn revenue_items(file: &str) -> Vec<String> {
 /// is.
 #[test]
 fn revenue_is_flagged_and_no_listed_spending_is() {
-    let sets: [&[&str]; 9] = [
+    let sets: [&[&str]; 10] = [
         &SENTENCES_BANDS_AND_LENDING_SET,
         &LENDING_SOURCES_AND_ACCOUNTS_IN_PROSE_SET,
         &TITLE_YEARS_AND_MARKS_SET,
@@ -1916,6 +1933,7 @@ fn revenue_is_flagged_and_no_listed_spending_is() {
         &OUTLINES_AND_POINTS_SET,
         &ACCOUNT_BOOKS_WITH_NOTES_SET,
         &GRID_HEADERS_AND_LISTED_CHANGES_SET,
+        &MARKS_ROWS_NOTES_AND_CONTACTS_SET,
     ];
     let mut flagged_documents = 0;
     for file in sets.iter().flat_map(|set| set.iter()) {

@@ -408,9 +408,15 @@ fn sentence_frame(raw: &str) -> Option<SentenceFrame<'_>> {
     starts
         .filter_map(|start| {
             let sentence = raw[start..].trim_start_matches([' ', '\u{3000}']);
+            // `…予算額は当初予算額（補正後ではない）`: `ではない` denies, it opens nothing.
             let (opener, ending) = FRAME_ENDINGS
                 .iter()
-                .filter_map(|ending| sentence.find(ending).map(|at| (at, ending.len())))
+                .filter_map(|ending| {
+                    sentence
+                        .match_indices(ending)
+                        .find(|(at, _)| !sentence[at + ending.len()..].starts_with(['な', 'あ']))
+                        .map(|(at, _)| (at, ending.len()))
+                })
                 .min()?;
             let words = &sentence[..opener];
             if words.contains(['、', '。', 'を', 'が']) {
@@ -1541,7 +1547,13 @@ impl<'a> Reader<'a> {
         self.lines_after(header)
             .take(TABLE_REACH_FOR_UNIT)
             .map(strip_markup)
-            .find(|line| !is_table_line(line) && !is_layout_fragment(line) && !is_rule_line(line))
+            .find(|line| {
+                !is_table_line(line)
+                    && !is_layout_fragment(line)
+                    && !is_rule_line(line)
+                    && !is_marks_line(line)
+                    && !marks_after_label(line)
+            })
             .and_then(|line| unit_line(&line).or_else(|| unit_note(&line)))
     }
 
@@ -4139,6 +4151,13 @@ fn unit_note(line: &str) -> Option<&'static str> {
     (line.contains("単位") && line.chars().count() <= UNIT_NOTE_CHARS)
         .then(|| unit_declared(line))
         .flatten()
+}
+
+/// Whether a line is a header's row of column marks under its label cell spanned down
+/// (`区分 | (A) | (B) | (A)-(B)`).
+fn marks_after_label(line: &str) -> bool {
+    let row = cells(line);
+    row.len() >= 2 && row[1..].iter().all(|cell| is_marks_cell(cell))
 }
 
 /// How many lines under a header of three lines are looked at for a row with a cell for

@@ -250,6 +250,17 @@ pub(super) fn is_figure_cell(cell: &str) -> bool {
     is_whole_amount(cell) || is_dash(cell) || without_spaces(cell).starts_with("皆")
 }
 
+/// Words a phone or extension number follows (`内線`, `TEL`, `電話`): what stands after them
+/// is no amount.
+const CONTACT_WORDS: [&str; 5] = ["内線", "電話", "TEL", "FAX", "直通"];
+
+/// Whether a cell ends with a word a contact's number follows (`…会計課　内線`).
+fn names_contact(cell: &str) -> bool {
+    let cell = crate::normalize::nfkc(cell).to_uppercase();
+    let cell = cell.trim_end_matches([' ', ':', '.', '：']);
+    CONTACT_WORDS.iter().any(|word| cell.ends_with(word))
+}
+
 /// Whether a row's label says it is the total of the rows above (`合計`, `計`, `小　計`).
 pub(super) fn is_total_label(label: &str) -> bool {
     let compact = without_spaces(label);
@@ -972,6 +983,10 @@ impl Reader<'_> {
 
     /// Reads a table row; false when the line is not one.
     pub(super) fn table_row(&mut self, number: usize, raw: &str, row: &[&str]) -> bool {
+        // `問い合わせ先：…会計課　内線 | 6112`: a contact's number, under a table's columns.
+        if row.first().is_some_and(|label| names_contact(label)) {
+            return true;
+        }
         self.row_revenue = self.columns.as_deref().is_some_and(|columns| {
             row[..leading_label_columns(columns).min(row.len())]
                 .iter()

@@ -4135,3 +4135,40 @@ fn a_verb_opening_the_line_after_the_amount_allocates_it() {
                 計上いたしました。\n";
     assert_eq!(budget_lines(text), ["保育料軽減事業 R8 initial 14.80"]);
 }
+
+#[test]
+fn a_note_that_denies_a_kind_frames_no_figures() {
+    let text = "# 令和10年度 概算要求の概要\n\n\
+                - 令和9年度予算額は当初予算額（補正後ではない）。\n\n\
+                （単位：百万円）\n\n\
+                | 事項 | 前年度予算額 | 要求額 |\n|---|---:|---:|\n\
+                | 河川整備事業 | 1,200 | 1,500 |\n";
+    assert_eq!(
+        budget_lines(text),
+        ["河川整備事業 R9 initial 12", "河川整備事業 R10 request 15"]
+    );
+}
+
+#[test]
+fn a_contact_s_extension_under_a_table_is_no_figure() {
+    let text = "# 令和10年度 概算要求の概要\n\n（単位：百万円）\n\n\
+                | 事項 | 要求額 |\n|---|---:|\n| 河川整備事業 | 1,500 |\n\n\
+                問い合わせ先：会計課 予算係　内線 6112\n";
+    assert_eq!(budget_lines(text), ["河川整備事業 R10 request 15"]);
+}
+
+#[test]
+fn the_unit_below_a_table_is_read_past_the_header_s_row_of_marks() {
+    let text = "令和９年度 補正予算のポイント\n\
+                区分\t令和９年度 補正予算額\t令和８年度 補正予算額\t比較増減\t対前年度比\n\
+                区分\t（Ａ）\t（Ｂ）\t（Ａ）－（Ｂ）\t（Ａ）／（Ｂ）\n\
+                一般会計\t１４，２８６\t１３，０５０\t１，２３６\t１０９．５％\n\n\
+                （単位：億円）\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "一般会計 R9 supplementary 14286",
+            "一般会計 R8 supplementary 13050"
+        ]
+    );
+}
