@@ -2026,7 +2026,13 @@ fn parenthesis_after(after: &str) -> &str {
     // `（前年度当初比　１０３．１％）`: a ratio to another year's budget, or the difference
     // from it, says nothing of this figure's year or kind.
     let states_a_ratio = RATIO_NOTE.is_match(note);
-    if find_amounts(note).is_empty() && !states_none && !states_a_ratio {
+    // `（前年度　３，４８０）`: another year's figure written without its unit (this one's) is
+    // no note on this one either.
+    let states_another = note
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|last| last.chars().any(char::is_numeric) && parse_number(last).is_some());
+    if find_amounts(note).is_empty() && !states_none && !states_a_ratio && !states_another {
         note
     } else {
         ""
@@ -2082,6 +2088,17 @@ mod tests {
         ] {
             assert!(!names_revenue(spending), "{spending}");
         }
+    }
+
+    #[test]
+    fn another_year_s_figure_in_parentheses_gives_this_one_no_year() {
+        let figures = inline_figures("予算額　５，１２０百万円（前年度　３，４８０）");
+        assert_eq!(figures.len(), 1);
+        assert_eq!(
+            figures[0].year_offset, 0,
+            "the parenthesis is the year before's figure"
+        );
+        assert_eq!(figures[0].year_kind.year, None);
     }
 
     #[test]
