@@ -114,11 +114,10 @@ pub fn opens_paragraph(line: &str) -> bool {
 
 /// The paragraphs of 0-based lines `range`: runs of lines that `text` gives (it gives
 /// `None` for a blank line or one that is not running text), at most four lines long,
-/// broken before a bullet (a line opening with a ministry's name is joined after a space, so
-/// that no name runs across the break); one blank line inside a quoted name (`「…` then `…」`) is read past,
-/// and a line opening with a quoted name goes on a sentence left open (at `、`, `及び`, `や`
-/// …). Line numbers in the
-/// result are 1-based.
+/// broken before a bullet. A line opening with a ministry's name is joined after a space, so
+/// that no name runs across the break; one blank line inside a quoted name (`「…` then `…」`)
+/// is read past, and a line opening with a quoted name goes on a sentence left open (at `、`,
+/// `及び`, `や` …). Line numbers in the result are 1-based.
 pub fn paragraphs<'t>(
     range: std::ops::Range<usize>,
     text: impl Fn(usize) -> Option<&'t str>,
