@@ -13,6 +13,7 @@
 //!   for local governments, a line that is the name of a prefecture or municipality or a
 //!   title that starts with the fiscal year and the municipality.
 
+use crate::extract::recognise::contacts::opens_contact;
 use crate::money::find_dates;
 use crate::normalize::nfkc;
 use regex::Regex;
@@ -67,11 +68,6 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 static DOCUMENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[【\[(]?(?:資料|別紙|別添|参考資料|参考|報道発表資料|報道資料|記者発表資料|報道発表|プレスリリース)\s*[\d\-‐－ー]*[】\])]?$")
         .expect("document label pattern")
-});
-/// A line giving whom to contact (`（担当）予算係　佐藤`, `（電話）０２５６…`, `問い合わせ先`).
-static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[【\[(]?\s*(?:担当|電話|TEL|Tel|FAX|問い?合わ?せ|連絡先|照会先)")
-        .expect("contact line pattern")
 });
 /// A line that only names a fiscal or calendar year (`令和６年度`), printed above a title.
 static YEAR_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -142,7 +138,7 @@ fn is_title_line(line: &str) -> bool {
         && !line.ends_with('。')
         && !PAGE_NUMBER.is_match(&normalized)
         && !DOCUMENT_LABEL.is_match(&normalized)
-        && !CONTACT_LINE.is_match(&normalized)
+        && !opens_contact(&normalized)
         && !YEAR_LINE.is_match(&normalized)
         && !is_date_line(line)
         && !is_publisher_line(line)

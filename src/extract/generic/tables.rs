@@ -15,6 +15,7 @@ use crate::extract::recognise::amounts::{
     year_cell,
 };
 use crate::extract::recognise::bodies::is_body_name;
+use crate::extract::recognise::contacts::ends_before_contact_number;
 use crate::extract::recognise::names::{
     clean_name, is_status_mark, strip_markup, without_spaces, without_status_marks,
 };
@@ -248,17 +249,6 @@ fn names_account(cell: &str) -> bool {
 pub(super) fn is_figure_cell(cell: &str) -> bool {
     let cell = cell.trim();
     is_whole_amount(cell) || is_dash(cell) || without_spaces(cell).starts_with("皆")
-}
-
-/// Words a phone or extension number follows (`内線`, `TEL`, `電話`): what stands after them
-/// is no amount.
-const CONTACT_WORDS: [&str; 5] = ["内線", "電話", "TEL", "FAX", "直通"];
-
-/// Whether a cell ends with a word a contact's number follows (`…会計課　内線`).
-fn names_contact(cell: &str) -> bool {
-    let cell = crate::normalize::nfkc(cell).to_uppercase();
-    let cell = cell.trim_end_matches([' ', ':', '.', '：']);
-    CONTACT_WORDS.iter().any(|word| cell.ends_with(word))
 }
 
 /// Whether a row's label says it is the total of the rows above (`合計`, `計`, `小　計`).
@@ -984,7 +974,10 @@ impl Reader<'_> {
     /// Reads a table row; false when the line is not one.
     pub(super) fn table_row(&mut self, number: usize, raw: &str, row: &[&str]) -> bool {
         // `問い合わせ先：…会計課　内線 | 6112`: a contact's number, under a table's columns.
-        if row.first().is_some_and(|label| names_contact(label)) {
+        if row
+            .first()
+            .is_some_and(|label| ends_before_contact_number(label))
+        {
             return true;
         }
         self.row_revenue = self.columns.as_deref().is_some_and(|columns| {

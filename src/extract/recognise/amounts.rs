@@ -2031,7 +2031,7 @@ fn parenthesis_after(after: &str) -> &str {
     let states_another = note
         .split_whitespace()
         .next_back()
-        .is_some_and(|last| last.chars().any(char::is_numeric) && parse_number(last).is_some());
+        .is_some_and(|last| parse_number(last).is_some());
     if find_amounts(note).is_empty() && !states_none && !states_a_ratio && !states_another {
         note
     } else {

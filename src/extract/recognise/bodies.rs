@@ -155,7 +155,7 @@ pub fn find_bodies(text: &str) -> Vec<BodyMatch> {
         let mut name = m.as_str();
         let after_number = text[..start]
             .trim_end()
-            .ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+            .ends_with(crate::normalize::is_digit);
         loop {
             let prefix = ["各", "全", "同", "一部", "当該", "毎年度", "毎年", "・"]
                 .into_iter()

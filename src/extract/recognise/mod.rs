@@ -4,6 +4,7 @@
 //! - [`amounts`]: money in context (unit lines, table headers of years and kinds, changes,
 //!   amounts in running text with their year, kind and qualifiers);
 //! - [`bodies`]: agencies, councils and public bodies, and their chains;
+//! - [`contacts`]: lines giving whom to contact, and the words a phone number follows;
 //! - [`decisions`]: dates and the decision notes after a plan's name (閣議決定 …);
 //! - [`laws`], [`plans`], [`programs`]: laws, strategies and plans (with their decisions),
 //!   programs and funds;
@@ -19,6 +20,7 @@
 
 pub mod amounts;
 pub mod bodies;
+pub mod contacts;
 pub mod decisions;
 pub mod indicator_columns;
 pub mod indicator_phrases;
