@@ -1881,12 +1881,18 @@ fn cards_and_years_as_columns_written_blind() {
 /// (`補正後ではない`), with a contact's extension below it; a town's budget book in Shift_JIS
 /// with 款 rows, 財源内訳 and figures in sentences; an agency's supplementary page whose table
 /// has a row of column marks (`(A) | (B) | (A)-(B) | (A)/(B)`) and its unit below it; and a
-/// city's release with 会計別 figures and `◆事業名　１２３,４５６千円` lines. A prefecture's
-/// supplementary PDF in 千円 whose 施策 rows give their total in one cell, and a prefecture's
-/// two-column PDF of cards in 百万円 (`予算額　４３６（前年度　３８２）`), are read in part
-/// and held out.
-const MARKS_ROWS_NOTES_AND_CONTACTS_SET: [&str; 4] =
-    ["d83_2.md", "d83_3.sjis.txt", "d83_4.html", "d83_5.txt"];
+/// city's release with 会計別 figures and `◆事業名　１２３,４５６千円` lines; and a
+/// prefecture's supplementary PDF in 千円 whose 施策 rows give their total in one cell under
+/// `補正前の額 | 補正額 | 補正後の額`, after a table of funding sources. A prefecture's
+/// two-column PDF of cards in 百万円 (`予算額　４３６（前年度　３８２）`) is read in part and
+/// held out.
+const MARKS_ROWS_NOTES_AND_CONTACTS_SET: [&str; 5] = [
+    "d83_1.pdf",
+    "d83_2.md",
+    "d83_3.sjis.txt",
+    "d83_4.html",
+    "d83_5.txt",
+];
 
 #[test]
 fn marks_rows_notes_and_contacts_written_blind() {

@@ -426,6 +426,19 @@ pub(super) fn holds_figures(column: &Column) -> bool {
     )
 }
 
+/// The index of the one column of `columns` that holds budgets of a known kind (`補正額`
+/// beside `補正前の額` and `補正後の額`, which are no budget of their own), if there is one.
+fn sole_budget_column(columns: &[Column]) -> Option<usize> {
+    let mut budgets = columns.iter().enumerate().filter(|(_, column)| {
+        matches!(column, Column::Figure(year_kind, _)
+            if year_kind.kind.is_some_and(|kind| kind != BudgetKind::Other))
+    });
+    match (budgets.next(), budgets.next()) {
+        (Some((index, _)), None) => Some(index),
+        _ => None,
+    }
+}
+
 /// Whether a header's value columns are figures followed by two or more columns of no
 /// budget only (`事業費 | 国庫支出金 | … | 担当課`).
 fn figures_then_notes(columns: &[Column]) -> bool {
@@ -980,6 +993,13 @@ impl Reader<'_> {
         {
             return true;
         }
+        // `３　補正予算の主な内容（一般会計） | （単位：千円）` after a table under `２　…`: the
+        // next section's heading, with no figure, ends the table.
+        let next_section = numbered(raw).is_some_and(|item| self.outline.is_open(item.style))
+            && !row.iter().skip(1).any(|cell| cell.chars().any(is_digit));
+        if next_section {
+            return false;
+        }
         self.row_revenue = self.columns.as_deref().is_some_and(|columns| {
             row[..leading_label_columns(columns).min(row.len())]
                 .iter()
@@ -1248,9 +1268,19 @@ impl Reader<'_> {
         } else {
             value_columns.len() - values.len()
         };
-        let aligned: Vec<(usize, &str)> = match placed {
-            Some(indices) => indices.into_iter().zip(values.iter().copied()).collect(),
-            None => (skip + from..skip + value_columns.len())
+        // `Ⅰ　物価高騰から… | ３，２８４，１９９` under `補正前の額 | 補正額 | 補正後の額 | 国庫
+        // 支出金 | …`: a group's lone figure, where no layout tells its column, is its total
+        // of the table's one column of budgets.
+        let lone_budget = match (&placed, values) {
+            (None, [value]) if value_columns.len() > 1 && is_figure_cell(value) => {
+                sole_budget_column(value_columns)
+            }
+            _ => None,
+        };
+        let aligned: Vec<(usize, &str)> = match (placed, lone_budget) {
+            (_, Some(index)) => vec![(skip + index, values[0])],
+            (Some(indices), None) => indices.into_iter().zip(values.iter().copied()).collect(),
+            (None, None) => (skip + from..skip + value_columns.len())
                 .zip(values.iter().copied())
                 .collect(),
         };

@@ -3318,6 +3318,49 @@ fn revenue_under_its_heading_is_flagged_and_spending_after_it_is_not() {
 }
 
 #[test]
+fn a_group_total_alone_after_a_table_of_funding_sources_is_spending_of_the_budget_column() {
+    let text = "令和７年度１２月補正予算案の概要\n\
+                １　補正予算の規模（単位：千円）\n\
+                区分\t補正前の額\t補正額\t補正後の額\n\
+                一般会計\t748,216\t16,813\t765,029\n\
+                ２　一般会計補正額の財源内訳\n\
+                区分\t国庫支出金\t県債\t一般財源\t計\n\
+                金額（千円）\t5,843\t1,700\t9,270\t16,813\n\
+                ３　補正予算の主な内容\t（単位：千円）\n\
+                施\t策\t・\t事\t業\t名\t補正前の額\t補正額\t補正後の額\t国庫支出金\t一般財源\t担当課\n\
+                Ⅰ\t物価高騰対策\t3,284\n\
+                １\tＬＰガス料金支援事業費\t－\t1,200\t1,200\t1,200\t－\t消費生活課\n\
+                ２\t省エネ設備導入支援事業費\t150\t2,084\t2,234\t2,084\t－\t産業政策課\n";
+    let (revenue, spending) = revenue_and_spending(text);
+    assert_eq!(revenue, Vec::<String>::new());
+    assert_eq!(
+        spending,
+        [
+            "一般会計 \"R7\"",
+            "物価高騰対策 \"R7\"",
+            "LPガス料金支援事業費 \"R7\"",
+            "省エネ設備導入支援事業費 \"R7\""
+        ]
+    );
+    let amounts: Vec<String> = extracted(text)
+        .nodes
+        .iter()
+        .filter(|node| node.node_type == NodeType::Budget)
+        .filter_map(|node| {
+            Some(format!(
+                "{} {}",
+                node.props.get("amount_oku_yen")?,
+                node.props.get("kind")?
+            ))
+        })
+        .collect();
+    assert!(
+        amounts.contains(&"\"0.03284\" \"supplementary\"".to_string()),
+        "{amounts:?}"
+    );
+}
+
+#[test]
 fn a_revenue_table_beside_a_spending_table_flags_its_own_half() {
     let text = "令和７年度 西山村予算の概要\n歳入・歳出の内訳（単位：千円）\n\
                 歳入\t予算額\t構成比\t歳出\t予算額\t構成比\n\
