@@ -30,10 +30,12 @@ use super::recognise::amounts::{
     word_column, year_cell,
 };
 use super::recognise::bodies::{find_legal_bodies, is_body_name};
+use super::recognise::contacts::opens_contact;
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_columns::{IndicatorTable, indicator_tables};
 use super::recognise::indicator_phrases::{dated_targets, ends_with_count, milestones};
 use super::recognise::indicator_prose::prose_indicators;
+use super::recognise::legends::{Bracket, figure_and_brackets, read_legend};
 use super::recognise::names::{
     clean_name, is_hiragana, is_reference_note, leading_note_mark, note_mark, strip_markup,
     without_spaces, without_status_marks,
@@ -683,6 +685,9 @@ struct Reader<'a> {
     column_revenue: Vec<bool>,
     /// Whether a cell of words of the row being read names revenue (`… | 歳入 | 市税 | …`).
     row_revenue: bool,
+    /// What figures in each kind of bracket after an amount stand for, as the document's
+    /// legend says (`（　）内は令和7年度当初予算額`).
+    legend: Vec<(Bracket, String)>,
     /// The unit of bare numbers, from the last unit line.
     unit: Option<&'static str>,
     /// The columns of the table being read.
@@ -839,6 +844,7 @@ impl<'a> Reader<'a> {
             revenue_table: false,
             column_revenue: Vec::new(),
             row_revenue: false,
+            legend: Vec::new(),
             unit: None,
             columns: None,
             header_line: 0,
@@ -990,6 +996,15 @@ impl<'a> Reader<'a> {
                 return;
             }
         }
+        let legend = read_legend(raw);
+        if !legend.is_empty() {
+            // `（　）内は令和7年度当初予算額、【　】内は対前年度増減額を示します。`
+            for (bracket, words) in legend {
+                self.legend.retain(|(known, _)| *known != bracket);
+                self.legend.push((bracket, words));
+            }
+            return;
+        }
         if self.note_line(number, raw) {
             return;
         }
@@ -1008,6 +1023,7 @@ impl<'a> Reader<'a> {
             with_numbering_joined(raw, row)
         };
         let row = with_spaced_label_joined(raw, row);
+        let row = self.with_figure_apart(raw, row);
         if self.name_field(number, &row) {
             return;
         }
@@ -1286,6 +1302,57 @@ impl<'a> Reader<'a> {
         self.spanned_group = None;
         self.column_revenue.clear();
         self.revenue_table = self.caption_names_revenue(number);
+    }
+
+    /// A line of one cell that ends with a figure in the unit declared above, outside any
+    /// table, as its label and its figure: a figure set one space after its name with the
+    /// brackets the legend explains after it (`こども医療費助成事業　４，２１８（３，９８７）
+    /// 【２３１】`), or a figure after a colon (`令和8年度当初予算額：748,215`,
+    /// `…基金積立金：2,150（1,840）`). Any other row as it is.
+    fn with_figure_apart<'r>(&self, raw: &'r str, row: Vec<&'r str>) -> Vec<&'r str> {
+        // `- **特別会計**（14会計）`, `> **金額の表示について**`: a Markdown bullet or quote
+        // whose bold words came apart into cells is one line of text, no row of a table.
+        let row = match row.as_slice() {
+            [mark, _, ..] if ["-", "*", "+", ">"].contains(mark) => {
+                let first = row[0].as_ptr() as usize - raw.as_ptr() as usize;
+                vec![raw[first..].trim_end()]
+            }
+            _ => row,
+        };
+        let [cell] = row.as_slice() else {
+            return row;
+        };
+        if self.columns.is_some() || self.unit.is_none() {
+            return row;
+        }
+        let bracketed = |tail: &str| !self.legend.is_empty() && figure_and_brackets(tail).is_some();
+        let labelled = |label: &str| {
+            label.chars().any(char::is_alphabetic)
+                && !label.trim_end().ends_with(|c: char| c.is_numeric())
+                && !opens_contact(&crate::normalize::nfkc(
+                    label.trim_start_matches(['-', '*', ' ']),
+                ))
+        };
+        let after_colon = cell.rsplit_once(['：', ':']).filter(|(label, tail)| {
+            let tail = tail.trim();
+            labelled(label) && (parse_number(tail).is_some() || bracketed(tail))
+        });
+        let after_space = || {
+            cell.rsplit_once(char::is_whitespace)
+                .filter(|(label, tail)| labelled(label) && bracketed(tail.trim()))
+        };
+        // (`- 令和7年度：208,133`: a Markdown bullet's mark is none of the label.)
+        let unbulleted = |label: &'r str| {
+            label
+                .trim()
+                .strip_prefix(['-', '*', '+'])
+                .map_or(label, str::trim_start)
+                .trim_end()
+        };
+        match after_colon.or_else(after_space) {
+            Some((label, tail)) => vec![unbulleted(label), tail.trim()],
+            None => row,
+        }
     }
 
     /// A project sheet's field naming its project (`事業名 | 保育対策総合支援事業費補助金`,
@@ -2701,7 +2768,9 @@ impl<'a> Reader<'a> {
         for line in self.lines_after(number).take(DESCRIPTION_LINES + 1) {
             let line = strip_markup(line);
             match numbered(&line) {
-                Some(found) if found.style.is_bullet() => return is_figure_note(found.title),
+                Some(found) if found.style.is_bullet() => {
+                    return is_figure_note(found.title) || self.is_bare_figure_note(found.title);
+                }
                 Some(_) => return false,
                 // `（前年度補正　5,210百万円）` under a bullet of what is done: a note of the
                 // item the bullets describe.
@@ -2715,6 +2784,18 @@ impl<'a> Reader<'a> {
             }
         }
         false
+    }
+
+    /// Whether a bullet's text labels a figure without its unit, in the unit declared above
+    /// (`令和8年度当初予算額：748,215`, `補正額：31,862`).
+    fn is_bare_figure_note(&self, title: &str) -> bool {
+        self.unit.is_some()
+            && title
+                .rsplit_once(['：', ':'])
+                .is_some_and(|(label, figure)| {
+                    (figure_note_label(label).is_some() || tables::bare_year(label).is_some())
+                        && parse_number(figure.trim()).is_some()
+                })
     }
 
     /// Emits the figure `cell` of the row at `line` of the item just opened, in the column

@@ -16,6 +16,7 @@ use crate::extract::recognise::amounts::{
 };
 use crate::extract::recognise::bodies::is_body_name;
 use crate::extract::recognise::contacts::ends_before_contact_number;
+use crate::extract::recognise::legends::figure_and_brackets;
 use crate::extract::recognise::names::{
     clean_name, is_status_mark, strip_markup, without_spaces, without_status_marks,
 };
@@ -216,7 +217,7 @@ fn row_kind(row: &[&str], columns: &[Column]) -> Option<BudgetKind> {
 }
 
 /// The fiscal year a row's label names and nothing else (`令和３年度`, `2025年度`).
-fn bare_year(label: &str) -> Option<FiscalYear> {
+pub(super) fn bare_year(label: &str) -> Option<FiscalYear> {
     let years = find_fiscal_years(label);
     let [only] = years.as_slice() else {
         return None;
@@ -955,6 +956,31 @@ impl Reader<'_> {
             && (self.notes_last || last_word_names_notes())
     }
 
+    /// A cell written as a figure and bracketed figures after it, when the document's legend
+    /// names what each bracket holds: the cells apart (figure first, then each bracket's
+    /// text) and their columns (label, the figure in the context's year and kind, then the
+    /// column the legend's words name, or none). `None` without a legend or such a cell.
+    fn legend_cells<'c>(&self, cell: &'c str) -> Option<(Vec<&'c str>, Vec<Column>)> {
+        if self.legend.is_empty() {
+            return None;
+        }
+        let (figure, pieces) = figure_and_brackets(cell)?;
+        if !is_whole_amount(figure) {
+            return None;
+        }
+        let context = self.context();
+        let mut columns = vec![Column::Label, Column::Figure(context, None)];
+        let mut cells = vec![figure];
+        for (bracket, text) in pieces {
+            let named = self.legend.iter().find(|(known, _)| *known == bracket);
+            columns.push(named.map_or(Column::Other, |(_, words)| {
+                column_of(columns.len(), words, context)
+            }));
+            cells.push(text);
+        }
+        Some((cells, columns))
+    }
+
     /// Whether the header line's cell of `column` names an amount (`補正前の額`, `既決予算額`).
     fn header_word_names_amount(&self, column: usize) -> bool {
         let header = strip_markup(self.line(self.header_line));
@@ -1061,6 +1087,24 @@ impl Reader<'_> {
         {
             return true;
         }
+        // `こども医療費助成事業　４，２１８（３，９８７）【２３１】` under no header, after a
+        // legend of its brackets (`（　）内は令和7年度当初予算額、【　】内は対前年度増減額`):
+        // each bracketed figure stands under the column the legend names.
+        let legend_apart: Vec<&str>;
+        let mut legend_columns = None;
+        let row = match row {
+            [label, cell] if self.columns.is_none() && self.unit.is_some() => {
+                match self.legend_cells(cell) {
+                    Some((cells, columns)) => {
+                        legend_apart = std::iter::once(*label).chain(cells).collect();
+                        legend_columns = Some(columns);
+                        legend_apart.as_slice()
+                    }
+                    None => row,
+                }
+            }
+            _ => row,
+        };
         // `（1）住宅　…　5,240（＋60）` under no header: the figure and its remark are two cells.
         let remark_apart: Vec<&str>;
         let row = match row {
@@ -1074,8 +1118,9 @@ impl Reader<'_> {
             _ => row,
         };
         let mut remark = None;
-        let (columns, layout) = match &self.columns {
-            Some(columns) => (columns.clone(), self.layout.clone()),
+        let (columns, layout) = match (&self.columns, legend_columns) {
+            (Some(columns), _) => (columns.clone(), self.layout.clone()),
+            (None, Some(columns)) => (columns, None),
             // `本年度　４５，６７８千円` is a figure of the item above, not a row of its own (read
             // as a note), unless its number takes its unit from the unit line (`要　求　額
             // 126,480` under `（単位：千円）`).
@@ -1083,13 +1128,14 @@ impl Reader<'_> {
             // 百万円`) is an item, not such a row.
             // `財　源　その他（…） 12,000／一般財源 30,600` under a project: where its money
             // comes from, no row.
-            None if opens_with_funding(row[0]) => return false,
-            None if self.unit.is_some()
-                && (row.len() == 2 || (row.len() == 3 && is_parenthesised(row[2])))
-                && is_whole_amount(row[1])
-                && !is_identifier(row[1])
-                && ((figure_note_label(row[0]).is_none() && numbered(row[0]).is_none())
-                    || find_amounts(row[1]).is_empty()) =>
+            (None, None) if opens_with_funding(row[0]) => return false,
+            (None, None)
+                if self.unit.is_some()
+                    && (row.len() == 2 || (row.len() == 3 && is_parenthesised(row[2])))
+                    && is_whole_amount(row[1])
+                    && !is_identifier(row[1])
+                    && ((figure_note_label(row[0]).is_none() && numbered(row[0]).is_none())
+                        || find_amounts(row[1]).is_empty()) =>
             {
                 // `査　定　額　112,350　（対前年度　+28,150）`: a remark after the figure, maybe
                 // its change.
@@ -1105,11 +1151,11 @@ impl Reader<'_> {
             }
             // `保険料　452,300 ┃ 総務費　68,400` under `歳　入 ┃ 歳　出`: two such tables side by
             // side, each half a row of its own.
-            None if self.unit.is_some() && is_pair_of_figure_rows(row) => {
+            (None, None) if self.unit.is_some() && is_pair_of_figure_rows(row) => {
                 let half = [Column::Label, Column::Figure(self.context(), None)];
                 (half.iter().chain(&half).cloned().collect(), None)
             }
-            None => return false,
+            (None, None) => return false,
         };
         if self.figure_note_row(number, row, &columns) {
             return true;

@@ -864,6 +864,41 @@ fn a_card_drawn_in_a_box_gives_its_project_the_request_and_the_settled_amount() 
 }
 
 #[test]
+fn a_legend_says_what_the_bracketed_figures_after_an_amount_are() {
+    let text = "# 令和８年度 当初予算（案）の概要\n\
+                > **金額の表示について**\n\
+                > - 本資料の金額は、特に記載のない限り **百万円単位** です。\n\
+                > - （　）内は令和7年度当初予算額、【　】内は対前年度増減額を示します。\n\
+                ## Ⅰ 予算の規模\n\
+                - **一般会計**\n\
+                \x20 - 令和8年度当初予算額：748,215\n\
+                \x20 - 令和7年度当初予算額：731,904\n\
+                ## Ⅱ 重点施策\n\
+                - こども医療費助成事業　４，２１８（３，９８７）【２３１】\n\
+                - 中小企業制度融資（預託金）　38,640（41,205）【△2,565】\n\
+                - スタートアップ創出推進事業　286（新規）\n\
+                - 財政調整基金積立金：2,150（1,840）\n\
+                - 令和8年度取崩し額：12,000\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "一般会計 R8 initial 7482.15 ",
+            "一般会計 R7 initial 7319.04 ",
+            "こども医療費助成事業 R8 initial 42.18 2.31",
+            "こども医療費助成事業 R7 initial 39.87 ",
+            "中小企業制度融資(預託金) R8 initial 386.40 -25.65",
+            "中小企業制度融資(預託金) R7 initial 412.05 ",
+            "スタートアップ創出推進事業 R8 initial 2.86 ",
+            "財政調整基金積立金 R8 initial 21.50 ",
+            "財政調整基金積立金 R7 initial 18.40 ",
+        ]
+    );
+}
+
+#[test]
 fn a_sheet_grid_gives_the_kinds_beside_a_group_spelled_down_its_side() {
     let text = "行政事業レビュー\n事業名　　　　　：事業承継・引継ぎ支援事業\n\
                 【予算額・執行額】　（単位：百万円）\n\

@@ -98,7 +98,7 @@ pub fn kind_named(text: &str) -> Option<BudgetKind> {
 }
 
 static UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"単位\s*(?:[:：]|は)?\s*(兆円|億円|千万円|百万円|千円|万円|円)|[(\[]\s*(兆円|億円|千万円|百万円|千円|万円|円)\s*[)\]]\s*(?:\([A-Z]\)\s*)*$")
+    Regex::new(r"単位\s*(?:[:：]|は)?\s*(兆円|億円|千万円|百万円|千円|万円|円)|[(\[]\s*(兆円|億円|千万円|百万円|千円|万円|円)\s*[)\]]\s*(?:\([A-Z]\)\s*)*$|(?:^|[^0-9,.])(兆円|億円|千万円|百万円|千円|万円|円)\s*単位")
         .expect("unit pattern")
 });
 
@@ -106,11 +106,15 @@ static UNIT: LazyLock<Regex> = LazyLock::new(|| {
 const MONEY_UNITS: [&str; 7] = ["兆円", "億円", "千万円", "百万円", "千円", "万円", "円"];
 
 /// The unit a unit line or header cell declares: `（単位：百万円）`, `(千円)`, `単位:億円`,
-/// `単位は百万円`, `予算額（千円）(A)`.
+/// `単位は百万円`, `予算額（千円）(A)`, `金額は百万円単位で表示` (not `1,000円単位`, a rounding).
 pub fn unit_declared(text: &str) -> Option<&'static str> {
     let folded = crate::normalize::nfkc(text);
     let caps = UNIT.captures(&folded)?;
-    let unit = caps.get(1).or_else(|| caps.get(2))?.as_str();
+    let unit = caps
+        .get(1)
+        .or_else(|| caps.get(2))
+        .or_else(|| caps.get(3))?
+        .as_str();
     MONEY_UNITS.into_iter().find(|u| *u == unit)
 }
 
@@ -1311,7 +1315,7 @@ const CHANGE_LABELS: [&str; 16] = [
 
 /// Words in an amount's sentence, before it, that make it a limit, a balance or a
 /// commitment over several years (継続費, 債務負担行為), not a budget.
-const LIMIT_WORDS: [&str; 37] = [
+const LIMIT_WORDS: [&str; 39] = [
     "貸付計画",
     "累計",
     "契約額",
@@ -1349,6 +1353,8 @@ const LIMIT_WORDS: [&str; 37] = [
     "ヶ月予算",
     "カ月予算",
     "被害額",
+    "取崩",
+    "取り崩",
 ];
 
 /// Whether a label names something other than a budget: a limit, rate, balance or
@@ -1359,7 +1365,8 @@ const LIMIT_WORDS: [&str; 37] = [
 /// goes back to the treasury (`国庫返納`) or contracts paid in later years (`契約額`,
 /// `新規後年度負担額`), a lender's plan of loans (`貸付計画`), a monthly rate (`月額`), the
 /// most a body may borrow for a while (`一時借入金の最高額`) or a sum of two budgets over
-/// more than a year's months (`１４か月予算`), or a disaster's damage (`被害額`).
+/// more than a year's months (`１４か月予算`), a disaster's damage (`被害額`), or what a
+/// fund gives up to the budget (`取崩し額`, revenue of the account it goes to).
 pub fn names_a_limit(label: &str) -> bool {
     LIMIT_WORDS.iter().any(|w| label.contains(w)) || names_a_rate(label)
 }
@@ -2219,6 +2226,12 @@ mod tests {
         assert_eq!(unit_declared("歳出予算額　単位:千円"), Some("千円"));
         assert_eq!(unit_declared("（億円）"), Some("億円"));
         assert_eq!(unit_declared("予算額（案）は１億円"), None);
+        assert_eq!(
+            unit_declared("本資料の金額は、特に記載のない限り百万円単位です。"),
+            Some("百万円")
+        );
+        assert_eq!(unit_declared("千円単位で四捨五入"), Some("千円"));
+        assert_eq!(unit_declared("1,000円単位で切り捨て"), None);
         assert_eq!(unit_line("（単位：百万円）"), Some("百万円"));
         assert_eq!(unit_line(" (億円) "), Some("億円"));
         // The money unit first, then the units of columns of no amount.

@@ -6,6 +6,7 @@
 //! - [`bodies`]: agencies, councils and public bodies, and their chains;
 //! - [`contacts`]: lines giving whom to contact, and the words a phone number follows;
 //! - [`decisions`]: dates and the decision notes after a plan's name (閣議決定 …);
+//! - [`legends`]: notes saying what figures in brackets stand for (`（　）内は前年度予算額`);
 //! - [`laws`], [`plans`], [`programs`]: laws, strategies and plans (with their decisions),
 //!   programs and funds;
 //! - [`names`]: names as written, cleaned for display and compared loosely;
@@ -26,6 +27,7 @@ pub mod indicator_columns;
 pub mod indicator_phrases;
 pub mod indicator_prose;
 pub mod laws;
+pub mod legends;
 pub mod names;
 pub mod numbering;
 pub mod plans;
