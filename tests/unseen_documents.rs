@@ -1899,6 +1899,21 @@ fn marks_rows_notes_and_contacts_written_blind() {
     assert_set_recall(&MARKS_ROWS_NOTES_AND_CONTACTS_SET);
 }
 
+/// The eighty-fourth set written blind: a prefecture's HTML list of main projects whose
+/// header spans three rows (`令和8年度当初予算額 (A)` over `計 | 財源内訳 ×4`, `令和7年度`
+/// over `当初予算額 (B) | 補正予算額`), with departments spanning rows, 部局 計 rows, 再掲 rows
+/// and a 比較増減 column. Held out, fixtures and expected rows kept: a ministry's review
+/// sheets in PDF (three years of 当初/補正/繰越し rows and a 費目・使途 table), a ministry's
+/// request in Markdown with bullets in 兆/億円, a prefecture's Markdown overview whose
+/// figures are bare 百万円 with a legend of their brackets (read to 0.78), an agency's
+/// request in prose with kanji-mixed amounts, and a city's PDF whose years are row groups.
+const SPANNED_GRID_HEADERS_SET: [&str; 1] = ["d84_2.html"];
+
+#[test]
+fn spanned_grid_headers_written_blind() {
+    assert_set_recall(&SPANNED_GRID_HEADERS_SET);
+}
+
 /// A white paper's page whose sentences list a supplementary's breakdown over three lines
 /// (`その内訳は、…に1,230億円、…`) and name a fiscal investment plan by its topic
 /// (`令和８年度の財政投融資計画額は…`), under a heading that names both.

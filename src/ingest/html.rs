@@ -5,7 +5,7 @@
 //! keeps its lines. A table row becomes one line with one cell per column of the table's
 //! grid, separated by tabs: `rowspan` and `colspan` are laid out as the HTML table model
 //! does, the other slots of a spanning cell repeat its text (or stay empty when it holds a
-//! number, so a figure is never counted twice), and empty cells keep their place, so every
+//! figure, so a figure is never counted twice), and empty cells keep their place, so every
 //! line of a table lines up with its header. A table nested in a cell gives lines of its
 //! own, after the rows of the enclosing table above it. Entities
 //! are decoded by the parser. Scripts, styles, navigation, the page's banner header and
@@ -681,10 +681,11 @@ impl Table {
         if row.len() < x + columns {
             row.resize(x + columns, None);
         }
-        let copy = copy_text(&text);
+        let across = copy_text(&text, true);
+        let down = copy_text(&text, false);
         for slot in &mut row[x + 1..x + columns] {
             if slot.is_none() {
-                *slot = Some(self.copy(&copy));
+                *slot = Some(self.copy(&across));
             }
         }
         row[x] = Some(text);
@@ -693,7 +694,7 @@ impl Table {
                 column: x,
                 columns,
                 rows_left: spans.rows - 1,
-                text: copy,
+                text: down,
             });
         }
         self.column = x + columns;
@@ -737,10 +738,23 @@ impl Table {
     }
 }
 
-/// The text of the copies of a spanning cell: its own text, or nothing when the text
-/// holds a number, so that a figure is never counted twice.
-fn copy_text(text: &str) -> String {
-    if text.chars().any(crate::normalize::is_digit) {
+/// The text of the copies of a spanning cell: its own text, or nothing when it could be
+/// counted twice. Across columns, only a figure (a number, or an amount with its unit)
+/// is left out, so a heading naming a year (`令和8年度当初予算額 (A)` over the columns it
+/// spans) stands over each of them; down rows, any text with a digit is (a year spanning
+/// two rows of figures labels the first only).
+fn copy_text(text: &str, across: bool) -> String {
+    let trimmed = text.trim();
+    let left_out = if across {
+        crate::money::parse_number(trimmed).is_some()
+            || !crate::money::find_amounts(trimmed).is_empty()
+            || trimmed
+                .split_whitespace()
+                .any(|word| crate::money::parse_number(word).is_some())
+    } else {
+        text.chars().any(crate::normalize::is_digit)
+    };
+    if left_out {
         String::new()
     } else {
         text.to_string()
@@ -916,6 +930,24 @@ mod tests {
                 "合計 | １２３億円 | ",
                 "令和６年度 | 1 | 2",
                 " | 3 | 4",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_heading_naming_a_year_stands_over_each_column_it_spans() {
+        let got = table_lines(
+            "<table><thead><tr><th rowspan=\"2\">事業名</th><th colspan=\"2\">令和8年度当初予算額 (A)</th>\
+             <th colspan=\"2\">令和7年度</th></tr>\
+             <tr><th>計</th><th>国庫支出金</th><th>当初予算額</th><th>補正予算額</th></tr></thead>\
+             <tbody><tr><td>橋梁修繕事業</td><td colspan=\"2\">5,862,400</td><td>5,410,600</td><td>1,150,000</td></tr></tbody></table>",
+        );
+        assert_eq!(
+            got,
+            [
+                "事業名 | 令和8年度当初予算額 (A) | 令和8年度当初予算額 (A) | 令和7年度 | 令和7年度",
+                "事業名 | 計 | 国庫支出金 | 当初予算額 | 補正予算額",
+                "橋梁修繕事業 | 5,862,400 |  | 5,410,600 | 1,150,000",
             ]
         );
     }

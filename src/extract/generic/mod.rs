@@ -1093,8 +1093,15 @@ impl<'a> Reader<'a> {
                 Some(_) => self.header_top,
                 None => number,
             };
-            // Stacked over a grid's row, the words stand one over each of its cells.
-            let grid_words = stacked.is_some() && grid_under_header;
+            // Stacked over a grid's row, the words stand one over each of its cells, and so
+            // they do under a grid row of as many cells with none empty (an HTML table's
+            // header whose spanning cells are copied into each column they span).
+            let full_grid_under_header = self.columns.is_some()
+                && self.header_line + 1 == number
+                && tab_cells(raw)
+                    .zip(tab_cells(&strip_markup(self.line(self.header_line))))
+                    .is_some_and(|(lower, upper)| lower.len() == upper.len());
+            let grid_words = stacked.is_some() && (grid_under_header || full_grid_under_header);
             let header = stacked.or_else(|| {
                 let columns = with_naming_first_cell(&row, own?);
                 Some((

@@ -899,6 +899,26 @@ fn a_legend_says_what_the_bracketed_figures_after_an_amount_are() {
 }
 
 #[test]
+fn a_grid_header_over_three_rows_keeps_the_years_of_its_top_row() {
+    let text = "令和8年度当初予算（案）主要事業一覧\n（単位：千円）\n\
+                部局\t事業名\t令和8年度当初予算額 (A)\t令和8年度当初予算額 (A)\t令和8年度当初予算額 (A)\t令和7年度\t令和7年度\t比較増減 (A)−(B)\n\
+                部局\t事業名\t計\t財源内訳\t財源内訳\t当初予算額 (B)\t補正予算額\t比較増減 (A)−(B)\n\
+                部局\t事業名\t計\t国庫支出金\t一般財源\t当初予算額 (B)\t補正予算額\t比較増減 (A)−(B)\n\
+                防災部\t避難対策強化事業\t1,284,500\t642,000\t642,500\t1,102,300\t215,000\t182,200\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "避難対策強化事業 R8 initial 12.845 1.822",
+            "避難対策強化事業 R7 initial 11.023 ",
+            "避難対策強化事業 R7 supplementary 2.15 ",
+        ]
+    );
+}
+
+#[test]
 fn a_sheet_grid_gives_the_kinds_beside_a_group_spelled_down_its_side() {
     let text = "行政事業レビュー\n事業名　　　　　：事業承継・引継ぎ支援事業\n\
                 【予算額・執行額】　（単位：百万円）\n\
