@@ -1321,8 +1321,13 @@ impl<'a> Reader<'a> {
         // whose bold words came apart into cells is one line of text, no row of a table.
         let row = match row.as_slice() {
             [mark, _, ..] if ["-", "*", "+", ">"].contains(mark) => {
-                let first = row[0].as_ptr() as usize - raw.as_ptr() as usize;
-                vec![raw[first..].trim_end()]
+                let from_mark = (mark.as_ptr() as usize)
+                    .checked_sub(raw.as_ptr() as usize)
+                    .and_then(|at| raw.get(at..));
+                match from_mark {
+                    Some(line) => vec![line.trim_end()],
+                    None => row,
+                }
             }
             _ => row,
         };
