@@ -1319,12 +1319,12 @@ impl Reader<'_> {
         // of the table's one column of budgets.
         let lone_budget = match (&placed, values) {
             (None, [value]) if value_columns.len() > 1 && is_figure_cell(value) => {
-                sole_budget_column(value_columns)
+                sole_budget_column(value_columns).map(|index| (skip + index, *value))
             }
             _ => None,
         };
         let aligned: Vec<(usize, &str)> = match (placed, lone_budget) {
-            (_, Some(index)) => vec![(skip + index, values[0])],
+            (_, Some(placed_alone)) => vec![placed_alone],
             (Some(indices), None) => indices.into_iter().zip(values.iter().copied()).collect(),
             (None, None) => (skip + from..skip + value_columns.len())
                 .zip(values.iter().copied())
