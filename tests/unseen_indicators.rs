@@ -287,9 +287,9 @@ const BLOCKS_MARKS_AND_TWO_LINE_HEADERS_SET: [&str; 6] = [
 /// The least share of each document's indicators found, and of their stated values right.
 const MIN_DOCUMENT_SCORE: f64 = 0.9;
 
-#[test]
-fn indicators_in_lines_tables_and_sentences_written_blind() {
-    for (file, score) in scores(&LINES_TABLES_AND_SENTENCES_SET) {
+/// Asserts that each document's indicators, their values and their subjects are found.
+fn assert_each_document_scores(files: &[&str]) {
+    for (file, score) in scores(files) {
         assert!(score.recall() >= MIN_DOCUMENT_SCORE, "{file}: {score:?}");
         assert!(
             score.field_accuracy() >= MIN_DOCUMENT_SCORE,
@@ -303,9 +303,23 @@ fn indicators_in_lines_tables_and_sentences_written_blind() {
 }
 
 #[test]
+fn indicators_in_lines_tables_and_sentences_written_blind() {
+    assert_each_document_scores(&LINES_TABLES_AND_SENTENCES_SET);
+}
+
+#[test]
 fn indicators_in_blocks_marks_and_two_line_headers_written_blind() {
     let scores = scores(&BLOCKS_MARKS_AND_TWO_LINE_HEADERS_SET);
     assert!(mean(&scores, Score::recall) >= 0.85, "{scores:?}");
     assert!(mean(&scores, Score::field_accuracy) >= 0.85, "{scores:?}");
     assert!(mean(&scores, Score::subject_recall) >= 0.6, "{scores:?}");
+}
+
+/// Round 85: a city's KPI list exported as a spreadsheet, its rows labelled 基本目標 / 施策 /
+/// KPI / 参考, with years as `R4:` before each actual and `H30` / `R1` in year columns.
+const SPREADSHEET_SET: [&str; 1] = ["d85_1.csv"];
+
+#[test]
+fn indicators_in_a_spreadsheet_with_group_rows_written_blind() {
+    assert_each_document_scores(&SPREADSHEET_SET);
 }

@@ -713,6 +713,8 @@ struct Reader<'a> {
     plan_waiting: Option<(String, usize)>,
     /// The item open after each line (index = line number - 1).
     owners: Vec<Option<String>>,
+    /// Each lettered point's item (`ア　経営相談` under `（１）経営相談・専門家派遣`), by id.
+    lettered_points: BTreeMap<String, String>,
     /// Indicator tables whose header names their columns, read before the lines.
     indicator_tables: Vec<IndicatorTable>,
     /// Whether each line (index = line number - 1) is a header or row of one of them.
@@ -855,6 +857,7 @@ impl<'a> Reader<'a> {
             layout: None,
             plan_waiting: None,
             owners: Vec::new(),
+            lettered_points: BTreeMap::new(),
             indicator_tables,
             indicator_rows,
             noted: BTreeMap::new(),
@@ -2559,7 +2562,7 @@ impl<'a> Reader<'a> {
         } else {
             without_clause_after_topic(name_part)
         };
-        let name_part = without_figure_label(name_part);
+        let name_part = without_labelled_cell(without_figure_label(name_part));
         // `- 対前年度増減：＋280百万円`: the sign before an amount is no part of the name.
         let name_part = name_part
             .trim_end_matches(['＋', '+', '△', '▲'])
@@ -2658,6 +2661,9 @@ impl<'a> Reader<'a> {
         self.c.prop(&id, "level", depth as u64);
         if let Style::Markdown(level) = found.style {
             self.c.prop(&id, "heading_level", u64::from(level));
+        }
+        if let (Some(parent), Style::Letter) = (&parent, found.style) {
+            self.lettered_points.insert(id.clone(), parent.id.clone());
         }
         if let Some(parent) = &parent {
             let rel = if parent.node_type == NodeType::Strategy {
@@ -2898,8 +2904,7 @@ impl<'a> Reader<'a> {
         let source = self.c.source_span(number, last, raw.trim());
         let found = FoundIndicator::new(&indicator.values, None, &[], None);
         let owner = self.measured_item();
-        add_indicator(
-            &mut self.c,
+        self.indicator_of(
             owner.as_deref(),
             &clean_name(&indicator.name),
             found,
@@ -2921,7 +2926,7 @@ impl<'a> Reader<'a> {
         let source = self.c.source(number, raw.trim());
         let found = FoundIndicator::new(&statement.values, Some(&statement.due), &[], None);
         let owner = self.measured_item();
-        add_indicator(&mut self.c, owner.as_deref(), &name, found, source);
+        self.indicator_of(owner.as_deref(), &name, found, source);
     }
 
     /// Indicators the sentences of a line state as their subjects (`…の割合は、令和６年度に
@@ -2932,8 +2937,46 @@ impl<'a> Reader<'a> {
             let source = self.c.source(number, found.name.as_str());
             let indicator = FoundIndicator::new(&found.values, None, &[], None);
             let owner = self.measured_item();
-            add_indicator(&mut self.c, owner.as_deref(), &name, indicator, source);
+            self.indicator_of(owner.as_deref(), &name, indicator, source);
         }
+    }
+
+    /// The items a table's group rows name (`基本目標 | 1 | …` over `施策 | 1-1 | …`), each part
+    /// of the one before it and the first part of `owner`; returns the innermost, or `owner`
+    /// when the indicator stands under no group.
+    fn table_groups(
+        &mut self,
+        owner: Option<String>,
+        groups: &[(String, usize)],
+    ) -> Option<String> {
+        let mut whole = owner;
+        for (name, line) in groups {
+            let source = self.c.source(line + 1, name);
+            let id = self
+                .c
+                .node(NodeType::Measure, &item_name(name), source.clone());
+            if let Some(whole) = &whole {
+                self.c.edge(&id, Rel::PartOf, whole, source);
+            }
+            whole = Some(id);
+        }
+        whole
+    }
+
+    /// Adds an indicator evaluating `owner`; one under a lettered point (`ア　経営相談`) also
+    /// evaluates the item the point is part of. Returns the indicator's id.
+    fn indicator_of(
+        &mut self,
+        owner: Option<&str>,
+        name: &str,
+        found: FoundIndicator,
+        source: Source,
+    ) -> String {
+        let id = add_indicator(&mut self.c, owner, name, found, source.clone());
+        if let Some(whole) = owner.and_then(|o| self.lettered_points.get(o)).cloned() {
+            self.c.edge(&whole, Rel::EvaluatedBy, &id, source);
+        }
+        id
     }
 
     /// Indicators in year tables (`目標値`/`実績` rows, named rows of counts) and figure cards
@@ -2962,6 +3005,7 @@ impl<'a> Reader<'a> {
             .collect();
         for found in by_columns.into_iter().chain(others) {
             let owner = self.owners.get(found.first).cloned().flatten();
+            let owner = self.table_groups(owner, &found.groups);
             let name = match (&owner, found.row_label) {
                 (Some(owner), true) => {
                     let owner_name = self.c.node_name(owner).unwrap_or_default();
@@ -2972,7 +3016,7 @@ impl<'a> Reader<'a> {
             let source = self.c.source_span(found.first + 1, found.last + 1, "");
             let indicator =
                 FoundIndicator::new(&found.values, None, &found.planned, found.unit.as_deref());
-            let id = add_indicator(&mut self.c, owner.as_deref(), &name, indicator, source);
+            let id = self.indicator_of(owner.as_deref(), &name, indicator, source);
             if found.row_label && name != found.name {
                 self.c.alias(&id, &found.name);
             }
@@ -2986,19 +3030,13 @@ impl<'a> Reader<'a> {
             let source = self.c.source_span(found.name_line + 1, found.last + 1, "");
             let indicator = FoundIndicator::new(&found.values, None, &found.steps, None);
             let name = clean_name(&found.name);
-            add_indicator(&mut self.c, owner.as_deref(), &name, indicator, source);
+            self.indicator_of(owner.as_deref(), &name, indicator, source);
         }
         for found in milestones(&lines, doc.info.year()) {
             let owner = self.owners.get(found.name_line).cloned().flatten();
             let source = self.c.source_span(found.name_line + 1, found.last + 1, "");
             let indicator = FoundIndicator::new(&found.values, None, &[], None);
-            add_indicator(
-                &mut self.c,
-                owner.as_deref(),
-                &found.name,
-                indicator,
-                source,
-            );
+            self.indicator_of(owner.as_deref(), &found.name, indicator, source);
         }
     }
 
@@ -4837,6 +4875,20 @@ fn without_figure_label(name: &str) -> &str {
     match cut {
         Some((at, _)) => &trimmed[..at],
         None => name,
+    }
+}
+
+/// A heading's name without a labelled cell set apart after it (`創業の支援<TAB>自己評定：B`,
+/// `地域交通の確保　　担当：交通政策課`): the cell states something about the item, and is
+/// no part of its name.
+fn without_labelled_cell(name: &str) -> &str {
+    static CELL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\t|\s{2,}|\u{3000})\s*[^\s：:、。]{1,8}[：:]\s*\S[^：:]*$")
+            .expect("labelled cell")
+    });
+    match CELL.find(name) {
+        Some(cell) if !name[..cell.start()].trim().is_empty() => &name[..cell.start()],
+        _ => name,
     }
 }
 

@@ -88,7 +88,7 @@ fn role_of(cell: &str) -> Role {
     if has(&["実績", "直近", "現在値"]) {
         return Role::Actual(year);
     }
-    if has(&["指標", "KPI"]) {
+    if has(&["指標", "KPI"]) || matches!(text.as_str(), "項目名" | "名称") {
         return Role::Name;
     }
     match year {
@@ -122,13 +122,16 @@ fn split_cell(cell: &str) -> Vec<String> {
     }
 }
 
-/// A row's cells: split at tabs or `|` with empty cells kept, else at gaps of two or more
-/// spaces.
+/// A row's cells: split at tabs or `|` with empty cells kept (at either end too), else at
+/// gaps of two or more spaces.
 fn row_cells(line: &str) -> Vec<String> {
-    let trimmed = line.trim();
-    if trimmed.contains('\t') {
-        return trimmed.split('\t').flat_map(split_cell).collect();
+    if line.contains('\t') {
+        // Tabs at either end are empty cells (a spreadsheet's row with its first or last
+        // cells blank).
+        let cells = line.trim_matches([' ', '\u{3000}', '\r', '\n']);
+        return cells.split('\t').flat_map(split_cell).collect();
     }
+    let trimmed = line.trim();
     if trimmed.starts_with(['|', '｜']) {
         let inner = trimmed.trim_start_matches(['|', '｜']);
         let inner = inner.strip_suffix(['|', '｜']).unwrap_or(inner);
@@ -222,13 +225,26 @@ fn spread_years(roles: Vec<Role>, years: &[u16]) -> Vec<Role> {
     spread
 }
 
-/// A value cell: the value and the year written after it (`620件(令和3年度)`).
+/// A value cell: the value and the year written after it (`620件(令和3年度)`) or before it
+/// with a colon (`R4:30,877`, `令和５年度：１２件`).
 fn value_and_year(cell: &str) -> Option<(String, Option<u16>)> {
     static WITH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?P<value>.*?)\s*[（(](?P<year>[^（）()]*年[^（）()]*)[）)]$")
             .expect("value with year")
     });
+    static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?P<year>(?:[RHＲＨ]|令和|平成)\s*(?:元|[0-9０-９]{1,2})(?:年度?)?|[0-9０-９]{4}年度?)\s*[:：]\s*(?P<value>.*)$",
+        )
+        .expect("year before value")
+    });
     let cell = cell.trim();
+    if let Some(caps) = YEAR_FIRST.captures(cell) {
+        let value = caps.name("value").map_or("", |m| m.as_str()).trim();
+        let year = caps.name("year").and_then(|m| year_in(m.as_str()));
+        return (year.is_some() && value.chars().any(|c| c.is_numeric()) && !is_dash(value))
+            .then(|| (value.to_string(), year));
+    }
     if cell.is_empty() || is_dash(cell) || !cell.chars().any(|c| c.is_numeric()) {
         return None;
     }
@@ -412,6 +428,72 @@ fn continues_name(cell: &str) -> bool {
         && !text.starts_with(['【', '（', '(', '※', '＊', '*', '#', '<'])
 }
 
+/// Whether a role's column holds one of an indicator's values.
+fn holds_values(role: Role) -> bool {
+    !matches!(role, Role::Number | Role::Name | Role::Unit | Role::Other)
+}
+
+/// What a row whose name opens something new is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum RowUse {
+    /// An indicator's first row.
+    Indicator,
+    /// A group the rows below stand under (`施策 | 1-1 | 地域産業の競争力強化 | | …`), with
+    /// the label its row opens with (`施策`, empty when none).
+    Group(String),
+    /// A reference figure, no indicator (`参考 | ― | 有効求人倍率 | …`), or an indicator
+    /// restated from another group (`KPI | （再掲） | 移住相談件数 | …`), read where it was
+    /// first stated.
+    Skipped,
+}
+
+/// What a row is, from the cells before its name and whether any value column is filled.
+fn row_use(cells: &[String], roles: &[Role], name_at: usize) -> RowUse {
+    let label = cells
+        .iter()
+        .zip(roles)
+        .take(name_at)
+        .find(|(cell, role)| **role == Role::Other && !cell.trim().is_empty())
+        .map(|(cell, _)| cell.trim().to_string())
+        .unwrap_or_default();
+    let name = cells.get(name_at).map_or("", |c| c.trim());
+    let restated = cells.iter().take(name_at + 1).any(|c| c.contains("再掲"));
+    if restated || label.contains("参考") || name.starts_with(['（', '(']) && name.contains("参考")
+    {
+        return RowUse::Skipped;
+    }
+    let filled = cells
+        .iter()
+        .zip(roles)
+        .any(|(cell, role)| holds_values(*role) && !cell.trim().is_empty());
+    if filled {
+        RowUse::Indicator
+    } else {
+        RowUse::Group(label)
+    }
+}
+
+/// The group rows open while a table is read, outermost first: each row's label, name and
+/// line. A row with the label of an open group replaces it and closes those inside it.
+#[derive(Debug, Default)]
+struct Groups(Vec<(String, String, usize)>);
+
+impl Groups {
+    fn open(&mut self, label: String, name: String, line: usize) {
+        if let Some(at) = self.0.iter().position(|(open, _, _)| *open == label) {
+            self.0.truncate(at);
+        }
+        self.0.push((label, name, line));
+    }
+
+    fn chain(&self) -> Vec<(String, usize)> {
+        self.0
+            .iter()
+            .map(|(_, name, line)| (name.clone(), *line))
+            .collect()
+    }
+}
+
 /// An indicator table: the lines of its header and rows, and its indicators.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IndicatorTable {
@@ -447,8 +529,16 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
     }
     let name_at = roles.iter().position(|r| *r == Role::Name);
     let mut open: Option<Reading> = None;
+    let mut groups = Groups::default();
+    let mut after_blank = false;
     while let Some(line) = lines.get(at) {
         if line.trim().is_empty() {
+            if line.contains('\t') {
+                // A spreadsheet's blank row between groups.
+                after_blank = true;
+                at += 1;
+                continue;
+            }
             break;
         }
         if is_rule(line) {
@@ -475,8 +565,13 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
         let Some(name_at) = row_roles.iter().position(|r| *r == Role::Name).or(name_at) else {
             break;
         };
-        table.lines.push(at);
         let name = cells.get(name_at).map_or("", |c| c.trim()).to_string();
+        if after_blank && name.is_empty() {
+            // What follows a blank row without a name is another table's.
+            break;
+        }
+        after_blank = false;
+        table.lines.push(at);
         let same = open
             .as_ref()
             .is_some_and(|r| name.is_empty() || r.found.name == name);
@@ -486,7 +581,21 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
                 at += 1;
                 continue;
             }
-            open = Some(Reading::new(name, at));
+            match row_use(&cells, row_roles, name_at) {
+                RowUse::Indicator => {}
+                RowUse::Group(label) => {
+                    groups.open(label, name, at);
+                    at += 1;
+                    continue;
+                }
+                RowUse::Skipped => {
+                    at += 1;
+                    continue;
+                }
+            }
+            let mut reading = Reading::new(name, at);
+            reading.found.groups = groups.chain();
+            open = Some(reading);
         }
         if let Some(reading) = open.as_mut() {
             reading.read(&cells, row_roles, at);
@@ -503,7 +612,7 @@ pub fn indicator_tables(lines: &[&str]) -> Vec<IndicatorTable> {
     let mut at = 0;
     while at < lines.len() {
         let Some(roles) = lines[at]
-            .contains(['指', 'K', 'Ｋ'])
+            .contains(['指', 'K', 'Ｋ', '目'])
             .then(|| header_roles(lines[at]))
             .flatten()
         else {
@@ -602,6 +711,38 @@ mod tests {
         assert_eq!(shops.target.as_deref(), Some("8件"));
         assert_eq!(shops.target_year, Some(2024));
         assert_eq!(shops.actuals.len(), 3);
+    }
+
+    #[test]
+    fn a_spreadsheets_group_rows_stand_over_its_indicators() {
+        let found = names_and_values(
+            "区分\t番号\t項目名\t単位\t基準値\t基準年度\t目標値\t目標年度\t実績(1)\t実績(2)\t評価\t備考\n\
+             基本目標\t1\t稼ぐ力を高める\t\t\t\t\t\t\t\t\t\n\
+             数値目標\t\t従業者数\t人\t31,204\tH28\t32,000\tR7\tR4:30,877\tR5:集計中\tC\t\n\
+             施策\t1-1\t産業の競争力強化\t\t\t\t\t\t\t\t\tR6予算額 52,400千円\n\
+             KPI\t①\t企業立地件数\t件\t3\tR1\t累計15\tR7\tR4:累計8\tR5:累計11\tB\t\n\
+             参考\t―\t有効求人倍率\t倍\t1.21\tR1\t\t\tR4:1.18\tR5:1.25\t\t\n\
+             \t\t\t\t\t\t\t\t\t\t\t\n\
+             基本目標\t2\t人の流れをつくる\t\t\t\t\t\t\t\t\t\n\
+             KPI\t（再掲）\t企業立地件数\t件\t3\tR1\t累計15\tR7\tR4:累計8\tR5:累計11\tB\t\n\
+             KPI\t①\t移住相談件数\t件\t186\tR1\t300\tR7\tR4:254\tR5:289\tA\t\n\
+             \t\t\t\t\t\t\t\t\t\t\t\n\
+             （参考）事業費\t\t\t\tR4決算額\t\tR5決算額\t\t\t\t\t\n\
+             \t1\t稼ぐ力を高める\t\t97,214\t\t99,530\t\t\t\t\t\n",
+        );
+        let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["従業者数", "企業立地件数", "移住相談件数"]);
+        let workers = &found[0];
+        assert_eq!(workers.values.baseline_year, Some(2016));
+        assert_eq!(workers.values.target_year, Some(2025));
+        assert_eq!(workers.values.actuals, [(2022, "30,877人".to_string())]);
+        let group = |f: &TableIndicator| -> Vec<String> {
+            f.groups.iter().map(|(name, _)| name.clone()).collect()
+        };
+        assert_eq!(group(workers), ["稼ぐ力を高める"]);
+        assert_eq!(group(&found[1]), ["稼ぐ力を高める", "産業の競争力強化"]);
+        assert_eq!(found[1].values.actuals[1], (2023, "累計11件".to_string()));
+        assert_eq!(group(&found[2]), ["人の流れをつくる"]);
     }
 
     #[test]

@@ -18,11 +18,14 @@ pub enum Style {
     Kanji,
     /// 4.8.7 / 1-2: a number of that many parts.
     Dotted(u8),
+    /// 【1】 / 【No.2-1】 / 〔３〕: a number in lenticular or tortoise-shell brackets, of that
+    /// many parts.
+    Bracketed(u8),
     /// 1. / １． / 1) / 1 followed by a space.
     Digit,
     /// (1) / （１）.
     Paren,
-    /// (a) / (ア) / ア．
+    /// (a) / (ア) / ア． / ア　(a kana alone before a space).
     Letter,
     /// ① ② …
     Circled,
@@ -157,6 +160,12 @@ static PATTERNS: LazyLock<Vec<(Style, Regex)>> = LazyLock::new(|| {
             ),
         ),
         build(
+            Style::Bracketed(0),
+            format!(
+                r"^\s*[【〔]\s*(?:(?i:no)\.?|№)?\s*((?:{digits}{{1,2}}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)(?:[.．\-－]{digits}{{1,2}})*)\s*[】〕][\s\u{{3000}}:：.．]*(\S.*)$"
+            ),
+        ),
+        build(
             Style::Digit,
             format!(r"^\s*{digits}{{1,2}}(?:\s*[.．、)）]\s*|[\s\u{{3000}}]+)(\S.*)$"),
         ),
@@ -166,7 +175,8 @@ static PATTERNS: LazyLock<Vec<(Style, Regex)>> = LazyLock::new(|| {
         ),
         build(
             Style::Letter,
-            r"^\s*(?:[(（]\s*[a-zａ-ｚア-ン]\s*[)）]|[ア-ン][.．])\s*(\S.*)$".to_string(),
+            r"^\s*(?:[(（]\s*[a-zａ-ｚア-ン]\s*[)）]|[ア-ン][.．]|[ア-ン][\s\u{3000}]+)\s*(\S.*)$"
+                .to_string(),
         ),
         build(Style::Circled, r"^\s*[①-⑳㉑-㉟]\s*(\S.*)$".to_string()),
         build(Style::Square('■'), r"^\s*[■□◆◇▼▽▶►]\s*(\S.*)$".to_string()),
@@ -184,6 +194,7 @@ fn may_open_numbering(first: char) -> bool {
             | '０'..='９'
             | '第'
             | '【'
+            | '〔'
             | '['
             | '基'
             | '施'
@@ -297,12 +308,17 @@ fn numbered_plain(line: &str) -> Option<Numbered<'_>> {
                     .and_then(|m| m.as_str().chars().next())
                     .unwrap_or(' '),
             ),
-            Style::Dotted(_) => {
+            Style::Dotted(_) | Style::Bracketed(_) => {
                 let parts = caps
                     .get(1)
                     .map(|m| m.as_str().matches(['.', '．', '-', '－']).count() + 1)
                     .unwrap_or(2);
-                Style::Dotted(u8::try_from(parts).unwrap_or(u8::MAX))
+                let parts = u8::try_from(parts).unwrap_or(u8::MAX);
+                if matches!(style, Style::Dotted(_)) {
+                    Style::Dotted(parts)
+                } else {
+                    Style::Bracketed(parts)
+                }
             }
             Style::Square(_) => Style::Square(square_mark(line)),
             other => *other,
@@ -569,6 +585,28 @@ mod tests {
         );
         assert_eq!(style_and_title("1.5 億円"), None);
         assert_eq!(style_and_title("2030年頃の実現"), None);
+    }
+
+    #[test]
+    fn a_number_in_brackets_opens_an_item() {
+        assert_eq!(
+            style_and_title("【No.1-2】創業・事業承継の支援\t自己評定：B"),
+            Some((Style::Bracketed(2), "創業・事業承継の支援\t自己評定：B"))
+        );
+        assert_eq!(
+            style_and_title("〔３〕　地域交通の確保"),
+            Some((Style::Bracketed(1), "地域交通の確保"))
+        );
+        assert_eq!(style_and_title("【参考】主要な財務データ"), None);
+        assert_eq!(
+            style_and_title("　ア　新たな担い手の確保"),
+            Some((Style::Letter, "新たな担い手の確保"))
+        );
+        assert_eq!(style_and_title("アクション・プラン"), None);
+        assert_eq!(
+            style_and_title("【施策分野2】子育て"),
+            Some((Style::Dai('施'), "子育て"))
+        );
     }
 
     #[test]

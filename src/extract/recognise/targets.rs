@@ -113,7 +113,7 @@ fn cut_at_gap(value: &str) -> String {
 /// Gregorian.
 pub fn year_in(text: &str) -> Option<u16> {
     static SHORT_ERA: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:^|[^A-Za-z])R\s*(\d{1,2})(?:$|[^\d])").expect("era"));
+        LazyLock::new(|| Regex::new(r"(?:^|[^A-Za-z])([RH])\s*(\d{1,2})(?:$|[^\d])").expect("era"));
     let folded = crate::normalize::nfkc(text)
         .replace("年度", "年")
         .replace('年', "年度");
@@ -122,7 +122,12 @@ pub fn year_in(text: &str) -> Option<u16> {
         .map(|m| m.year.gregorian())
         .or_else(|| {
             let caps = SHORT_ERA.captures(&folded)?;
-            caps.get(1)?.as_str().parse::<u16>().ok().map(|n| 2018 + n)
+            let first = if caps.get(1)?.as_str() == "R" {
+                2018
+            } else {
+                1988
+            };
+            caps.get(2)?.as_str().parse::<u16>().ok().map(|n| first + n)
         })
 }
 
@@ -246,8 +251,8 @@ pub fn indicator_values(text: &str) -> IndicatorValues {
 }
 
 /// A value as a sentence or list states it: a number and up to four chars of its unit
-/// (`４２．３％`, `３６万ha`, `１，２００人`), particles and delimiters ending it.
-pub(super) const STATED_VALUE: &str = r"約?[0-9０-９][0-9０-９,，.．]*[^\s\u{3000}、，,／/。（）()「」0-9０-９をにはがとでのからまへ]{0,4}";
+/// (`４２．３％`, `３６万ha`, `１，２００人`, `累計17件`), particles and delimiters ending it.
+pub(super) const STATED_VALUE: &str = r"(?:累計|年間|延べ)?約?[0-9０-９][0-9０-９,，.．]*[^\s\u{3000}、，,／/。（）()「」0-9０-９をにはがとでのからまへ]{0,4}";
 
 /// A year a target is due or a figure was measured: `2023年度末`, `令和８年度`, `2030年頃`.
 pub(super) const YEAR: &str =

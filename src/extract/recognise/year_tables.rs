@@ -35,6 +35,9 @@ pub struct TableIndicator {
     pub values: IndicatorValues,
     /// Planned or forecast figures by year (`見込み` columns and rows).
     pub planned: Vec<(u16, String)>,
+    /// The rows of the table that name a group and state nothing (`基本目標 | 1 | …`,
+    /// `施策 | 1-1 | …`) the indicator stands under, outermost first: each name and line.
+    pub groups: Vec<(String, usize)>,
 }
 
 /// What a labelled row holds.
