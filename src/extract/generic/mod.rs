@@ -32,6 +32,7 @@ use super::recognise::amounts::{
 use super::recognise::bodies::{find_legal_bodies, is_body_name};
 use super::recognise::contacts::opens_contact;
 use super::recognise::decisions::parse_decision;
+use super::recognise::indicator_blocks::labelled_blocks;
 use super::recognise::indicator_columns::{IndicatorTable, indicator_tables};
 use super::recognise::indicator_phrases::{dated_targets, ends_with_count, milestones};
 use super::recognise::indicator_prose::prose_indicators;
@@ -828,7 +829,10 @@ impl<'a> Reader<'a> {
             .or(opening_year);
         let plain: Vec<String> = doc.lines.iter().map(strip_markup).collect();
         let plain: Vec<&str> = plain.iter().map(String::as_str).collect();
-        let indicator_tables = indicator_tables(&plain);
+        let indicator_tables: Vec<IndicatorTable> = indicator_tables(&plain)
+            .into_iter()
+            .chain(labelled_blocks(&plain))
+            .collect();
         let mut indicator_rows = vec![false; doc.lines.len()];
         for line in indicator_tables.iter().flat_map(|t| &t.lines) {
             if let Some(row) = indicator_rows.get_mut(*line) {

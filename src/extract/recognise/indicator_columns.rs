@@ -132,10 +132,10 @@ fn row_cells(line: &str) -> Vec<String> {
         return cells.split('\t').flat_map(split_cell).collect();
     }
     let trimmed = line.trim();
-    if trimmed.starts_with(['|', '｜']) {
-        let inner = trimmed.trim_start_matches(['|', '｜']);
-        let inner = inner.strip_suffix(['|', '｜']).unwrap_or(inner);
-        return inner.split(['|', '｜']).flat_map(split_cell).collect();
+    if trimmed.starts_with(BARS) {
+        let inner = trimmed.strip_prefix(BARS).unwrap_or(trimmed);
+        let inner = inner.strip_suffix(BARS).unwrap_or(inner);
+        return inner.split(BARS).flat_map(split_cell).collect();
     }
     static GAP: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[ \u{3000}]{2,}").expect("gap pattern"));
@@ -145,14 +145,30 @@ fn row_cells(line: &str) -> Vec<String> {
         .collect()
 }
 
-/// A rule drawn between rows (`-----`, `|---|---:|`, `====`).
+/// The bars between cells: Markdown's and a box drawing's (`│１│名称│`).
+const BARS: [char; 4] = ['|', '｜', '│', '┃'];
+
+/// A rule drawn between rows (`-----`, `|---|---:|`, `====`, `├──┼──┤`).
 fn is_rule(line: &str) -> bool {
     let trimmed = line.trim();
     !trimmed.is_empty()
         && trimmed.chars().all(|c| {
             matches!(
                 c,
-                '-' | '=' | '─' | '━' | '|' | '｜' | ':' | '+' | ' ' | '\t' | 'ー' | '－'
+                '-' | '='
+                    | '─'
+                    | '━'
+                    | '|'
+                    | '｜'
+                    | '│'
+                    | '┃'
+                    | ':'
+                    | '+'
+                    | ' '
+                    | '\t'
+                    | 'ー'
+                    | '－'
+                    | '┌'..='╋'
             )
         })
 }
@@ -213,6 +229,33 @@ fn completed_header(header: &[String], under: &[String]) -> Option<Vec<String>> 
     Some(cells)
 }
 
+/// The roles of a header whose line under it names a year under some of its cells (`年度ごと
+/// の目標値・実績値 | | |` over `令和３年度 | 令和４年度 | 令和５年度`), cell for cell: a year
+/// heads its column, the header's cell the others.
+fn years_under(roles: &[Role], under: &[String]) -> Option<Vec<Role>> {
+    let years: Vec<Option<u16>> = under
+        .iter()
+        .map(|cell| {
+            let text = cell.trim();
+            (text.chars().count() <= 10)
+                .then(|| year_in(text))
+                .flatten()
+        })
+        .collect();
+    let named = years.iter().flatten().count();
+    let rest_empty = under
+        .iter()
+        .zip(&years)
+        .all(|(cell, year)| year.is_some() || cell.trim().is_empty());
+    (under.len() == roles.len() && named >= 2 && rest_empty).then(|| {
+        roles
+            .iter()
+            .zip(&years)
+            .map(|(role, year)| year.map_or(*role, Role::Year))
+            .collect()
+    })
+}
+
 /// The roles with the years of a line under the header spread over the column they head
 /// (`実績値` over `令和4年度 令和5年度 令和6年度`).
 fn spread_years(roles: Vec<Role>, years: &[u16]) -> Vec<Role> {
@@ -256,6 +299,18 @@ fn value_and_year(cell: &str) -> Option<(String, Option<u16>)> {
         }
         None => Some((cell.to_string(), None)),
     }
+}
+
+/// The most chars of a target stated in words (`おおむね解消`, `増加させる`).
+const MAX_WORDED_TARGET_CHARS: usize = 12;
+
+/// Whether a target cell states its target in words, without a figure.
+fn is_worded_target(cell: &str) -> bool {
+    let text = cell.trim();
+    !text.is_empty()
+        && !is_dash(text)
+        && text.chars().count() <= MAX_WORDED_TARGET_CHARS
+        && !text.chars().any(|c| c.is_numeric())
 }
 
 fn with_unit(value: String, unit: Option<&str>) -> String {
@@ -361,6 +416,10 @@ impl Reading {
                 (Role::Target(header_year), Some((value, year))) => {
                     values.target = Some(value);
                     values.target_year = year.or(header_year).or(values.target_year);
+                    self.final_target = true;
+                }
+                (Role::Target(_), None) if is_worded_target(cell) => {
+                    values.target = Some(cell.trim().to_string());
                     self.final_target = true;
                 }
                 (Role::TargetYear, _) => {
@@ -516,7 +575,11 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
         at += 1;
     }
     let under = lines.get(at).map(|l| row_cells(l)).unwrap_or_default();
-    if completes_header(&under)
+    if let Some(spread) = years_under(&roles, &under) {
+        roles = spread;
+        table.lines.push(at);
+        at += 1;
+    } else if completes_header(&under)
         && let Some(cells) = completed_header(&row_cells(lines[header]), &under)
     {
         roles = cells.iter().map(|c| role_of(c)).collect();
@@ -743,6 +806,34 @@ mod tests {
         assert_eq!(group(&found[1]), ["稼ぐ力を高める", "産業の競争力強化"]);
         assert_eq!(found[1].values.actuals[1], (2023, "累計11件".to_string()));
         assert_eq!(group(&found[2]), ["人の流れをつくる"]);
+    }
+
+    #[test]
+    fn a_box_drawn_sheet_with_years_under_its_header_and_a_row_each_for_targets_and_actuals() {
+        let found = names_and_values(
+            "┌──┬──────┬────┬────┬────┬────┬──┬────┬────┬──┐\n\
+             │    │測定指標    │基準値  │基準年度│目標値  │目標年度│    │年度ごとの目標値・実績値│        │判定│\n\
+             │    │            │        │        │        │        │    │令和３年度│令和４年度│    │\n\
+             ├──┼──────┼────┼────┼────┼────┼──┼────┼────┼──┤\n\
+             │１  │認定戸数    │１３５万戸│令和２年度│１７０万戸│令和７年度│目標│１４２万戸│１４９万戸│    │\n\
+             │    │            │        │        │        │        │実績│１４３万戸│集計中  │△  │\n\
+             ├──┼──────┼────┼────┼────┼────┼──┼────┼────┼──┤\n\
+             │２  │耐震性が不十分な住宅の割合│約１３％│平成３０年度│おおむね解消│令和１２年度│目標│－│－│    │\n\
+             │    │            │        │        │        │        │実績│－      │約１０％│－  │\n\
+             └──┴──────┴────┴────┴────┴────┴──┴────┴────┴──┘\n",
+        );
+        assert_eq!(found.len(), 2);
+        let homes = &found[0].values;
+        assert_eq!(homes.target.as_deref(), Some("１７０万戸"));
+        assert_eq!(homes.target_year, Some(2025));
+        assert_eq!(homes.baseline_year, Some(2020));
+        assert_eq!(homes.actuals, [(2021, "１４３万戸".to_string())]);
+        assert_eq!(homes.achievement.as_deref(), Some("△"));
+        assert_eq!(found[0].planned.len(), 2);
+        let share = &found[1].values;
+        assert_eq!(share.target.as_deref(), Some("おおむね解消"));
+        assert_eq!(share.baseline_year, Some(2018));
+        assert_eq!(share.actuals, [(2022, "約１０％".to_string())]);
     }
 
     #[test]

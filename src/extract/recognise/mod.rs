@@ -12,6 +12,8 @@
 //! - [`names`]: names as written, cleaned for display and compared loosely;
 //! - [`indicator_columns`]: indicator tables whose header names their columns (指標 | 基準値 |
 //!   目標値 | 実績値 | 達成状況);
+//! - [`indicator_blocks`]: indicators as blocks of labels each over its value (a definition
+//!   list's 評価指標 / 目標値 / 基準値 / 実績値 / 自己評価);
 //! - [`indicator_phrases`]: indicators named in passing (a chart's `…数の推移`, a count as
 //!   of a date, a rate to raise);
 //! - [`indicator_prose`]: indicators a sentence states as its subject, with values by year
@@ -23,6 +25,7 @@ pub mod amounts;
 pub mod bodies;
 pub mod contacts;
 pub mod decisions;
+pub mod indicator_blocks;
 pub mod indicator_columns;
 pub mod indicator_phrases;
 pub mod indicator_prose;

@@ -244,8 +244,9 @@ fn may_open_numbering(first: char) -> bool {
     )
 }
 
-/// Chars after the digits of a decimal's fraction (`１．２％`, `3.75倍`, `２．５億円`).
-const DECIMAL_ENDS: &str = "%％倍)）億兆万千百円割";
+/// Chars after the digits of a decimal's fraction (`１．２％`, `3.75倍`, `２．５億円`,
+/// `8.4日`).
+const DECIMAL_ENDS: &str = "%％倍)）億兆万千百円割日件人回歳点個台本冊社校";
 
 /// Chars that, right after a number, show it was a quantity rather than a numbering.
 const QUANTITY_STARTS: &str = "億兆万千百円%％年月日倍件人時分割歳";
@@ -424,6 +425,7 @@ mod tests {
     fn a_decimal_point_is_no_numbering() {
         assert_eq!(numbered("１．２％）"), None);
         assert_eq!(numbered("3.75倍"), None);
+        assert_eq!(numbered("8.4日（令和2年度）"), None);
         assert_eq!(
             numbered("１．２０３０年に向けた取組").map(|n| n.title),
             Some("２０３０年に向けた取組")

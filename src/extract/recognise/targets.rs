@@ -47,7 +47,7 @@ static TARGET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(令和|平成)\s*(元|[0-9０-９]{1,2})|([0-9０-９]{4}))\s*年(?:度)?(?:末|中)?(?:まで|頃)に?\s*([^（）()、。]*)")
+    Regex::new(r"(?:(令和|平成)\s*(元|[0-9０-９]{1,2})|([0-9０-９]{4}))\s*年(?:度)?(?:末|中)?(?:まで|頃|において)に?\s*([^（）()、。]*)")
         .expect("due pattern")
 });
 
@@ -178,7 +178,8 @@ pub fn indicator_line(line: &str) -> Option<IndicatorLine> {
         .min()
         .unwrap_or(rest.as_str().len());
     let name = rest.as_str()[..name_end].trim();
-    if name.chars().count() < 2 {
+    // `【測定指標の選定理由…】`: the word is the start of a phrase, no label.
+    if name.chars().count() < 2 || name.starts_with(['の', 'を', 'に', 'は', 'が']) {
         return None;
     }
     Some(IndicatorLine {
@@ -421,6 +422,7 @@ mod tests {
         assert_eq!(full.values.actuals, [(2022, "6,441隊".to_string())]);
         assert_eq!(full.values.achievement.as_deref(), Some("達成"));
         assert!(indicator_line("指標の考え方について").is_none());
+        assert!(indicator_line("【測定指標の選定理由及び目標値の設定の根拠】").is_none());
     }
 
     #[test]

@@ -238,6 +238,7 @@ fn indicator_label(label: &str, cells: &[Option<String>]) -> bool {
     let chars = label.chars().count();
     (2..=30).contains(&chars)
         && !MONEY_WORDS.iter().any(|w| label.contains(w))
+        && !label.contains('円')
         && !label.ends_with("年度")
         && !label.starts_with(|c: char| c.is_ascii_digit())
         && !cells.iter().flatten().any(|c| c.contains('円'))

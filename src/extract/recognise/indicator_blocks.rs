@@ -1,0 +1,347 @@
+//! Indicators written as blocks of labelled values, each label on a line of its own and its
+//! value on the lines under it: an HTML definition list (`<dt>評価指標</dt><dd>…</dd>`, which
+//! the converter writes as `**評価指標**` over its value) or plain label lines. A block opens
+//! at its number's or name's label and holds the target, baseline, actuals (a list, a line
+//! of years over a line of values, or one line) and achievement.
+//!
+//! Line indices here are positions in the slice the caller passes.
+
+use super::indicator_columns::IndicatorTable;
+use super::numbering::numbered;
+use super::targets::{IndicatorValues, indicator_values, year_in};
+use super::year_tables::TableIndicator;
+use crate::normalize::nfkc;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What a label line says the lines under it hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Label {
+    /// The indicator's number (`指標番号`).
+    Number,
+    /// The indicator's name (`評価指標`, `指標名`, `KPI`).
+    Name,
+    /// A reference figure's name (`参考指標`): no indicator.
+    Reference,
+    /// Target, baseline or actuals, as the word the values are written under (`目標`,
+    /// `基準値`, `実績`), with the parenthesis after the label (`（令和7年度）`).
+    Values(&'static str, String),
+    /// 評価 / 達成状況.
+    Achievement,
+    /// Anything else a block states (`備考`, `単位`).
+    Other,
+}
+
+/// A line that is only a label: a known word, a parenthesis after it, a colon.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<word>指標番号|番号|No\.?|評価指標|指標名|指標|測定指標|成果指標|業績指標|KPI|参考指標|目標値|目標|基準値|現状値|実績値|実績|自己評価|評価|評定|達成状況|達成度|進捗状況|備考|単位|出典|指標の説明|目標設定の考え方)(?P<paren>[(（][^()（）]*[)）])?[:：]?$",
+    )
+    .expect("label pattern")
+});
+
+fn label(line: &str) -> Option<Label> {
+    let text = nfkc(line).replace([' ', '\u{3000}'], "");
+    let caps = LABEL.captures(&text)?;
+    let paren = caps.name("paren").map_or("", |m| m.as_str()).to_string();
+    let word = caps.name("word").map_or("", |m| m.as_str());
+    Some(match word {
+        "指標番号" | "番号" | "No" | "No." => Label::Number,
+        "評価指標" | "指標名" | "指標" | "測定指標" | "成果指標" | "業績指標" | "KPI" => {
+            Label::Name
+        }
+        "参考指標" => Label::Reference,
+        "目標値" | "目標" => Label::Values("目標", paren),
+        "基準値" | "現状値" => Label::Values("基準値", paren),
+        "実績値" | "実績" => Label::Values("実績", paren),
+        "自己評価" | "評価" | "評定" | "達成状況" | "達成度" | "進捗状況" => {
+            Label::Achievement
+        }
+        _ => Label::Other,
+    })
+}
+
+/// The most lines one block spans.
+const MAX_BLOCK_LINES: usize = 40;
+
+/// One label and the value lines under it.
+struct Entry<'a> {
+    label: Label,
+    values: Vec<&'a str>,
+}
+
+/// Whether a line ends a block: a heading, or a rule.
+fn ends_block(line: &str) -> bool {
+    let text = line.trim();
+    text.starts_with('#')
+        || !text.is_empty() && text.chars().all(|c| matches!(c, '-' | '=' | '─' | '━'))
+}
+
+/// `2021（令和3）年度` → `2021年度`: the era year in parentheses after a Western one left out.
+fn one_year_each(text: &str) -> String {
+    static BOTH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"([0-9０-９]{4})\s*[（(]\s*(?:令和|平成)\s*(?:元|[0-9０-９]{1,2})\s*[）)]\s*年")
+            .expect("both years")
+    });
+    BOTH.replace_all(text, "${1}年").into_owned()
+}
+
+/// The value lines of an actuals entry as one list (`2021年度 16,044件、2022年度 …`): a
+/// line of years over a line of as many values is read column by column.
+fn actuals_list(lines: &[&str]) -> String {
+    let cells = |line: &str| -> Vec<String> {
+        line.split(['\t', '|', '｜'])
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let mut parts = Vec::new();
+    let mut at = 0;
+    while at < lines.len() {
+        let years = cells(lines[at]);
+        let under = lines.get(at + 1).map(|l| cells(l)).unwrap_or_default();
+        if years.len() >= 2
+            && years
+                .iter()
+                .all(|y| year_in(y).is_some() && y.chars().count() <= 12)
+            && under.len() == years.len()
+        {
+            parts.extend(years.iter().zip(&under).map(|(y, v)| format!("{y} {v}")));
+            at += 2;
+            continue;
+        }
+        let line = lines[at].trim();
+        let line = numbered(line)
+            .filter(|n| n.style.is_bullet())
+            .map_or(line, |n| n.title);
+        parts.push(line.to_string());
+        at += 1;
+    }
+    one_year_each(&parts.join("、"))
+}
+
+/// The values the entries state, each entry read as the labelled text it amounts to.
+fn values_of(entries: &[Entry<'_>]) -> IndicatorValues {
+    let mut values = IndicatorValues::default();
+    for entry in entries {
+        let text = match &entry.label {
+            Label::Values(word, paren) if !entry.values.is_empty() => {
+                let value = if *word == "実績" {
+                    actuals_list(&entry.values)
+                } else {
+                    entry.values.join("　")
+                };
+                // A year in the label (`目標値（令和7年度）`) stands after the value.
+                if *word != "実績" && !paren.is_empty() && year_in(&value).is_none() {
+                    format!("{word}：{value}{paren}")
+                } else {
+                    format!("{word}：{value}")
+                }
+            }
+            Label::Achievement => match entry.values.first() {
+                Some(first) => format!("評価：{}", first.trim()),
+                None => continue,
+            },
+            _ => continue,
+        };
+        let read = indicator_values(&text);
+        match &entry.label {
+            Label::Values("目標", _) => {
+                values.target = values.target.or(read.target);
+                values.target_year = values.target_year.or(read.target_year);
+            }
+            Label::Values("基準値", _) => {
+                // `令和2年度の一般管理費 412,580千円`: the year opening the value is its own.
+                let year = read.baseline_year.or_else(|| {
+                    let value = read.baseline.as_deref()?;
+                    year_in(value.split_whitespace().next()?)
+                });
+                values.baseline = values.baseline.or(read.baseline);
+                values.baseline_year = values.baseline_year.or(year);
+            }
+            Label::Values(_, _) => values.actuals.extend(read.actuals),
+            _ => values.achievement = values.achievement.or(read.achievement),
+        }
+    }
+    values
+}
+
+/// Reads the block whose first label is at `start`; returns the indicator (when the block
+/// names one that is neither a reference figure nor restated) and the line after the block.
+fn read_block(lines: &[&str], start: usize) -> (Option<IndicatorTable>, usize) {
+    let mut entries: Vec<Entry<'_>> = Vec::new();
+    let mut block_lines = Vec::new();
+    let mut at = start;
+    let mut blank_before = false;
+    while let Some(line) = lines.get(at) {
+        if at - start >= MAX_BLOCK_LINES || ends_block(line) {
+            break;
+        }
+        if line.trim().is_empty() {
+            blank_before = true;
+            at += 1;
+            continue;
+        }
+        match label(line) {
+            Some(found) => {
+                let opens = matches!(found, Label::Number | Label::Name | Label::Reference);
+                let named = entries
+                    .iter()
+                    .any(|e| matches!(e.label, Label::Name | Label::Reference));
+                let numbered = entries.iter().any(|e| e.label == Label::Number);
+                if opens && (named || found == Label::Number && numbered) {
+                    break;
+                }
+                entries.push(Entry {
+                    label: found,
+                    values: Vec::new(),
+                });
+            }
+            None => {
+                // After a blank line, only an entry still waiting for its value goes on.
+                let Some(entry) = entries.last_mut() else {
+                    break;
+                };
+                if blank_before && !entry.values.is_empty() {
+                    break;
+                }
+                entry.values.push(line);
+            }
+        }
+        block_lines.push(at);
+        blank_before = false;
+        at += 1;
+    }
+    let next = at.max(start + 1);
+    let restated = entries
+        .iter()
+        .filter(|e| matches!(e.label, Label::Number | Label::Name))
+        .flat_map(|e| &e.values)
+        .any(|v| v.contains("再掲"));
+    let named = entries
+        .iter()
+        .filter(|e| matches!(e.label, Label::Name | Label::Reference))
+        .find_map(|e| e.values.first())
+        .and_then(|name| {
+            let line = block_lines
+                .iter()
+                .copied()
+                .find(|l| lines[*l].trim() == name.trim())?;
+            Some((line, name.trim().to_string()))
+        });
+    let values = values_of(&entries);
+    let states = values.target.is_some() || !values.actuals.is_empty();
+    let reference = entries.iter().any(|e| e.label == Label::Reference);
+    let Some((name_line, name)) = named.filter(|_| states) else {
+        return (None, next);
+    };
+    if restated || reference {
+        // A restated indicator is read where it was first stated, a reference figure is
+        // none: their blocks are still no items or figures of their own.
+        let table = IndicatorTable {
+            lines: block_lines,
+            indicators: Vec::new(),
+        };
+        return (Some(table), next);
+    }
+    let indicator = TableIndicator {
+        name,
+        name_line,
+        first: start,
+        last: block_lines.last().copied().unwrap_or(start),
+        values,
+        ..TableIndicator::default()
+    };
+    let table = IndicatorTable {
+        lines: block_lines,
+        indicators: vec![indicator],
+    };
+    (Some(table), next)
+}
+
+/// Every block of labelled values in `lines` that names an indicator, each as a table of one
+/// indicator whose lines are the block's.
+pub fn labelled_blocks(lines: &[&str]) -> Vec<IndicatorTable> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < lines.len() {
+        let opens = matches!(
+            label(lines[at]),
+            Some(Label::Number | Label::Name | Label::Reference)
+        );
+        if !opens {
+            at += 1;
+            continue;
+        }
+        let (block, next) = read_block(lines, at);
+        found.extend(block);
+        at = next;
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<TableIndicator> {
+        let lines: Vec<&str> = text.lines().collect();
+        labelled_blocks(&lines)
+            .into_iter()
+            .flat_map(|table| table.indicators)
+            .collect()
+    }
+
+    #[test]
+    fn a_definition_list_states_an_indicator_per_block() {
+        let found = read(
+            "指標番号\n1-(1)\n評価指標\n技術相談件数\n目標値\n毎年度5,000件以上\n基準値\n\
+             4,612件（令和元年度）\n実績値\n\n- 2021年度：5,284件\n- 2022年度：5,410件\n\n\
+             自己評価\nA\n備考\n電話による相談を含む。\n\n\
+             指標番号\n1-(2)\n評価指標\n依頼試験の利用件数\n目標値（令和7年度）\n18,000件\n\
+             実績値\n\n2021年度\t2022年度\n16,044件\t16,870件\n\n自己評価\nS\n\n\
+             指標番号\n1-(3)（再掲）\n評価指標\n技術相談件数\n目標値\n毎年度5,000件以上\n\n\
+             参考指標\nホームページの年間アクセス件数\n実績\n2021年度 412,360件\n",
+        );
+        assert_eq!(found.len(), 2);
+        let first = &found[0];
+        assert_eq!(first.name, "技術相談件数");
+        assert_eq!(first.name_line, 3);
+        assert_eq!(first.values.target.as_deref(), Some("毎年度5,000件以上"));
+        assert_eq!(first.values.baseline.as_deref(), Some("4,612件"));
+        assert_eq!(first.values.baseline_year, Some(2019));
+        assert_eq!(
+            first.values.actuals,
+            [(2021, "5,284件".to_string()), (2022, "5,410件".to_string())]
+        );
+        assert_eq!(first.values.achievement.as_deref(), Some("A"));
+        let second = &found[1].values;
+        assert_eq!(second.target_year, Some(2025));
+        assert_eq!(
+            second.actuals,
+            [
+                (2021, "16,044件".to_string()),
+                (2022, "16,870件".to_string())
+            ]
+        );
+        assert_eq!(second.achievement.as_deref(), Some("S"));
+    }
+
+    #[test]
+    fn years_written_twice_are_read_once() {
+        let found = read(
+            "評価指標\n受託研究の実施件数\n目標値\n毎年度40件以上\n実績値\n2021（令和3）年度 42件、2022（令和4）年度 45件\n",
+        );
+        assert_eq!(
+            found[0].values.actuals,
+            [(2021, "42件".to_string()), (2022, "45件".to_string())]
+        );
+    }
+
+    #[test]
+    fn labels_without_an_indicator_are_no_block() {
+        assert!(read("目標値\n毎年度40件以上\n").is_empty());
+        assert!(read("評価指標\n技術相談件数\n備考\nなし\n").is_empty());
+    }
+}
