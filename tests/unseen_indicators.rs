@@ -318,12 +318,13 @@ fn indicators_in_blocks_marks_and_two_line_headers_written_blind() {
 /// Round 85: a city's KPI list exported as a spreadsheet, its rows labelled 基本目標 / 施策 /
 /// KPI / 参考, with years as `R4:` before each actual and `H30` / `R1` in year columns; an
 /// agency's HTML definition list per indicator (`<dt>評価指標</dt><dd>…</dd>`) with actuals
-/// as a list, a table or one line; a ministry's Shift_JIS sheet drawn in box characters with
+/// as a list, a table or one line; a prefecture's PDF with two indicator cards side by side
+/// (`指標１　…` over 基準値 / 目標値 / 実績値 / 評価 lines); a ministry's Shift_JIS sheet drawn in box characters with
 /// the years under its header and a target row over an actual row.
-const GROUP_ROWS_DEFINITIONS_AND_BOXES_SET: [&str; 3] =
-    ["d85_1.csv", "d85_2.html", "d85_4.sjis.txt"];
+const GROUP_ROWS_DEFINITIONS_CARDS_AND_BOXES_SET: [&str; 4] =
+    ["d85_1.csv", "d85_2.html", "d85_3.pdf", "d85_4.sjis.txt"];
 
 #[test]
-fn indicators_in_group_rows_definition_lists_and_boxes_written_blind() {
-    assert_each_document_scores(&GROUP_ROWS_DEFINITIONS_AND_BOXES_SET);
+fn indicators_in_group_rows_definition_lists_cards_and_boxes_written_blind() {
+    assert_each_document_scores(&GROUP_ROWS_DEFINITIONS_CARDS_AND_BOXES_SET);
 }

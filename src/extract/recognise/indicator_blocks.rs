@@ -65,9 +65,9 @@ fn label(line: &str) -> Option<Label> {
 const MAX_BLOCK_LINES: usize = 40;
 
 /// One label and the value lines under it.
-struct Entry<'a> {
+struct Entry {
     label: Label,
-    values: Vec<&'a str>,
+    values: Vec<String>,
 }
 
 /// Whether a line ends a block: a heading, or a rule.
@@ -88,7 +88,7 @@ fn one_year_each(text: &str) -> String {
 
 /// The value lines of an actuals entry as one list (`2021年度 16,044件、2022年度 …`): a
 /// line of years over a line of as many values is read column by column.
-fn actuals_list(lines: &[&str]) -> String {
+fn actuals_list(lines: &[String]) -> String {
     let cells = |line: &str| -> Vec<String> {
         line.split(['\t', '|', '｜'])
             .map(str::trim)
@@ -99,7 +99,7 @@ fn actuals_list(lines: &[&str]) -> String {
     let mut parts = Vec::new();
     let mut at = 0;
     while at < lines.len() {
-        let years = cells(lines[at]);
+        let years = cells(&lines[at]);
         let under = lines.get(at + 1).map(|l| cells(l)).unwrap_or_default();
         if years.len() >= 2
             && years
@@ -122,7 +122,7 @@ fn actuals_list(lines: &[&str]) -> String {
 }
 
 /// The values the entries state, each entry read as the labelled text it amounts to.
-fn values_of(entries: &[Entry<'_>]) -> IndicatorValues {
+fn values_of(entries: &[Entry]) -> IndicatorValues {
     let mut values = IndicatorValues::default();
     for entry in entries {
         let text = match &entry.label {
@@ -170,7 +170,7 @@ fn values_of(entries: &[Entry<'_>]) -> IndicatorValues {
 /// Reads the block whose first label is at `start`; returns the indicator (when the block
 /// names one that is neither a reference figure nor restated) and the line after the block.
 fn read_block(lines: &[&str], start: usize) -> (Option<IndicatorTable>, usize) {
-    let mut entries: Vec<Entry<'_>> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
     let mut block_lines = Vec::new();
     let mut at = start;
     let mut blank_before = false;
@@ -206,7 +206,7 @@ fn read_block(lines: &[&str], start: usize) -> (Option<IndicatorTable>, usize) {
                 if blank_before && !entry.values.is_empty() {
                     break;
                 }
-                entry.values.push(line);
+                entry.values.push(line.to_string());
             }
         }
         block_lines.push(at);
@@ -260,12 +260,202 @@ fn read_block(lines: &[&str], start: usize) -> (Option<IndicatorTable>, usize) {
     (Some(table), next)
 }
 
+/// A card's opening, at the start of a line or after a gap: `指標３`, `指標１（再掲）`, or
+/// `参考` (a reference figure's card), then the name.
+static CARD_OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[\t 　])(?:(?:指標|KPI|ＫＰＩ|成果指標|測定指標)\s*[0-9０-９]{1,3}(?P<restated>\s*[（(]再掲[）)])?|(?P<reference>参考))[\t 　]+\S",
+    )
+    .expect("card opener")
+});
+
+/// The cells of a line of cards: split at tabs, with a label whose letters a converter set
+/// apart joined again (`評<TAB>価` → `評価`).
+fn card_cells(line: &str) -> Vec<String> {
+    let raw: Vec<&str> = line
+        .split('\t')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let mut cells = Vec::new();
+    let mut at = 0;
+    while let Some(cell) = raw.get(at) {
+        if let Some(next) = raw.get(at + 1)
+            && cell.chars().count() == 1
+            && next.chars().count() == 1
+            && label(&format!("{cell}{next}")).is_some()
+        {
+            cells.push(format!("{cell}{next}"));
+            at += 2;
+            continue;
+        }
+        cells.push((*cell).to_string());
+        at += 1;
+    }
+    cells
+}
+
+/// A line of two cards side by side, as the cells of the left card and of the right: apart
+/// at the second label (`基準値 | … | 基準値 | …`), after the value of a lone first label, else
+/// in halves.
+fn sides(cells: Vec<String>) -> (Vec<String>, Vec<String>) {
+    let labels: Vec<usize> = (0..cells.len())
+        .filter(|at| label(&cells[*at]).is_some())
+        .collect();
+    let apart = match labels.as_slice() {
+        [_, second, ..] => *second,
+        [0] => 2,
+        [first] => *first,
+        [] => cells.len().div_ceil(2),
+    };
+    let mut left = cells;
+    let right = left.split_off(apart.min(left.len()));
+    (left, right)
+}
+
+/// One card being read: its opening line, name, entries and lines.
+struct Card {
+    name: String,
+    skipped: bool,
+    opened: usize,
+    entries: Vec<Entry>,
+    lines: Vec<usize>,
+}
+
+impl Card {
+    /// A card opened by `text` (the opener and the name) on line `line`.
+    fn open(text: &str, line: usize) -> Option<Card> {
+        let caps = CARD_OPENER.captures(text)?;
+        let opener = caps.get(0)?;
+        // The name starts at the char before which the opener's match ends.
+        let name_start = opener.end() - text[..opener.end()].chars().last()?.len_utf8();
+        let name = text[name_start..].replace('\t', " ").trim().to_string();
+        Some(Card {
+            name,
+            skipped: caps.name("restated").is_some() || caps.name("reference").is_some(),
+            opened: line,
+            entries: Vec::new(),
+            lines: vec![line],
+        })
+    }
+
+    /// Adds a line's cells: a label opens an entry, other cells go on with the last one.
+    fn read(&mut self, cells: Vec<String>, line: usize) {
+        if cells.is_empty() {
+            return;
+        }
+        self.lines.push(line);
+        let mut cells = cells.into_iter();
+        let first = cells.next().unwrap_or_default();
+        let rest: Vec<String> = cells.collect();
+        match label(&first) {
+            Some(found) => self.entries.push(Entry {
+                label: found,
+                values: (!rest.is_empty())
+                    .then(|| rest.join(" "))
+                    .into_iter()
+                    .collect(),
+            }),
+            None => {
+                if let Some(entry) = self.entries.last_mut() {
+                    entry.values.push(
+                        std::iter::once(first)
+                            .chain(rest)
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    );
+                }
+            }
+        }
+    }
+
+    /// The card as a table of its indicator (none for a restated or reference card).
+    fn finish(self) -> Option<IndicatorTable> {
+        let values = values_of(&self.entries);
+        if values.target.is_none() && values.actuals.is_empty() {
+            return None;
+        }
+        let indicators = if self.skipped || self.name.chars().count() < 2 {
+            Vec::new()
+        } else {
+            vec![TableIndicator {
+                name: self.name,
+                name_line: self.opened,
+                first: self.opened,
+                last: self.lines.last().copied().unwrap_or(self.opened),
+                values,
+                ..TableIndicator::default()
+            }]
+        };
+        Some(IndicatorTable {
+            lines: self.lines,
+            indicators,
+        })
+    }
+}
+
+/// Whether a line ends a row of cards: blank, a page number, a numbered heading, a bracketed
+/// heading or a note.
+fn ends_cards(line: &str) -> bool {
+    let text = line.trim();
+    text.is_empty()
+        || text.starts_with(['【', '※', '#'])
+        || super::numbering::is_page_number(text)
+        || numbered(text).is_some_and(|n| !n.style.is_bullet())
+}
+
+/// Reads the row of cards opened on line `start` (one card, or two side by side); returns
+/// them and the line after the row.
+fn read_cards(lines: &[&str], start: usize) -> (Vec<IndicatorTable>, usize) {
+    let line = lines[start];
+    let second = CARD_OPENER.find_iter(line).nth(1).map(|m| m.start());
+    let (left_text, right_text) = match second {
+        Some(at) => (&line[..at], Some(&line[at..])),
+        None => (line, None),
+    };
+    let Some(mut left) = Card::open(left_text, start) else {
+        return (Vec::new(), start + 1);
+    };
+    let mut right = right_text.and_then(|text| Card::open(text.trim_start(), start));
+    let mut at = start + 1;
+    while let Some(line) = lines.get(at) {
+        if ends_cards(line) || CARD_OPENER.find(line).is_some_and(|m| m.start() == 0) {
+            break;
+        }
+        let cells = card_cells(line);
+        match right.as_mut() {
+            Some(right) => {
+                let (left_cells, right_cells) = sides(cells);
+                left.read(left_cells, at);
+                right.read(right_cells, at);
+            }
+            None => left.read(cells, at),
+        }
+        at += 1;
+    }
+    let cards = std::iter::once(left)
+        .chain(right)
+        .filter_map(Card::finish)
+        .collect();
+    (cards, at)
+}
+
 /// Every block of labelled values in `lines` that names an indicator, each as a table of one
-/// indicator whose lines are the block's.
+/// indicator whose lines are the block's, and every card of labelled lines (`指標１　名称` over
+/// `基準値　…` / `目標値　…` / `実績値　…` / `評価　…`), two of them side by side on a PDF's page
+/// read apart.
 pub fn labelled_blocks(lines: &[&str]) -> Vec<IndicatorTable> {
     let mut found = Vec::new();
     let mut at = 0;
     while at < lines.len() {
+        if CARD_OPENER.find(lines[at]).is_some_and(|m| m.start() == 0) {
+            let (cards, next) = read_cards(lines, at);
+            if !cards.is_empty() {
+                found.extend(cards);
+                at = next;
+                continue;
+            }
+        }
         let opens = matches!(
             label(lines[at]),
             Some(Label::Number | Label::Name | Label::Reference)
@@ -337,6 +527,47 @@ mod tests {
             found[0].values.actuals,
             [(2021, "42件".to_string()), (2022, "45件".to_string())]
         );
+    }
+
+    #[test]
+    fn two_cards_side_by_side_are_read_apart() {
+        let found = read(
+            "指標１\t授業が分かると答えた児童の割合（小６） 指標２\t家庭学習をする生徒の割合\n\
+             基準値\t８１．２％（令和元年度）\t基準値\t６２．４％（平成３０年度）\n\
+             目標値\t８５．０％（令和８年度）\t目標値\t毎年度７０．０％\n\
+             実績値\t令和４年度 ８２．６％\t実績値\t令和４年度 ６０．１％\n\
+             令和５年度 ８３．９％\t令和５年度 集計中\n\
+             評\t価\t順調\t評\t価\tやや遅れ\n\
+             訪問支援を実施し、全て\t端末を活用した課題の配信を進め\n\
+             \n\
+             指標７\t部活動の地域移行に取り組む市町村数\t参考\t肥満傾向児の出現率\n\
+             基準値\t０市町村（令和４年度）\t実績値\t令和４年度\t１３．９％\n\
+             目標値\t全２７市町村（令和８年度）\t令和５年度\t１３．２％\n\
+             実績値\t令和５年度 ９市町村\t調査による参考データ\n\
+             評\t価\t順調\t\tない。\n",
+        );
+        let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "授業が分かると答えた児童の割合（小６）",
+                "家庭学習をする生徒の割合",
+                "部活動の地域移行に取り組む市町村数"
+            ]
+        );
+        let left = &found[0].values;
+        assert_eq!(left.baseline_year, Some(2019));
+        assert_eq!(left.target_year, Some(2026));
+        assert_eq!(left.actuals.len(), 2);
+        assert_eq!(left.achievement.as_deref(), Some("順調"));
+        let right = &found[1].values;
+        assert_eq!(right.baseline_year, Some(2018));
+        assert_eq!(right.target.as_deref(), Some("毎年度７０．０％"));
+        assert_eq!(right.actuals, [(2022, "６０．１％".to_string())]);
+        assert_eq!(right.achievement.as_deref(), Some("やや遅れ"));
+        let clubs = &found[2].values;
+        assert_eq!(clubs.target.as_deref(), Some("全２７市町村"));
+        assert_eq!(clubs.actuals, [(2023, "９市町村".to_string())]);
     }
 
     #[test]
