@@ -10,8 +10,9 @@ use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
 /// Words an indicator's name ends with: a count, rate, share or amount.
-const MEASURE_ENDINGS: [&str; 11] = [
+const MEASURE_ENDINGS: [&str; 12] = [
     "数",
+    "度",
     "率",
     "割合",
     "額",
@@ -53,24 +54,64 @@ static TARGET_YEAR_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
 
 static TARGET_YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"目標(?:値)?(?:である|の)?(?P<value>{VALUE})[（(](?P<year>{YEAR})[）)]"
+        r"目標(?:値)?(?:である|の|とする)?(?P<value>{VALUE})[（(](?:(?P<year>{YEAR})|毎年度)[）)]"
     ))
     .expect("target with its year after")
 });
 
+/// `（目標：令和８年度４７団体）`, `目標は令和８年度に５０％`.
+static TARGET_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"目標(?:値)?(?:は|[:：])\s*(?P<year>{YEAR})(?:まで)?(?:に|で)?\s*(?P<value>{VALUE})"
+    ))
+    .expect("labelled target in prose")
+});
+
+/// `令和８年度に１，６００件とすることを目標`.
+static TARGET_TO_MAKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<year>{YEAR})(?:まで)?に(?P<value>{VALUE})(?:と|に)すること?を目標"
+    ))
+    .expect("target to make")
+});
+
 static BASELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"基準値(?:の|は|[:：])?\s*(?:(?P<value>{VALUE})[（(](?P<year>{YEAR})[）)]|[（(](?P<year2>{YEAR})[）)]の(?P<value2>{VALUE})|[（(]?(?P<year3>{YEAR})\s*(?P<value3>{VALUE}))"
+        r"基準値(?:の|は|[:：])?\s*(?:(?P<value>{VALUE})[（(](?P<year>{YEAR})[）)]|[（(](?P<year2>{YEAR})[）)]の(?P<value2>{VALUE})|[（(]?(?P<year3>{YEAR})\s*(?P<value3>{VALUE}))|(?P<year4>{YEAR})の(?P<value4>{VALUE})[（(]基準値[）)]|基準年度[（(](?P<year5>{YEAR})[）)]の(?P<value5>{VALUE})"
     ))
     .expect("baseline in prose")
 });
 
+/// `令和６年度に４２．３％`, `令和６年度の意識調査で３４．５％`, `（令和４年度２９．８％）`,
+/// `１８．４時間（令和６年度）`.
 static ACTUAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<year>{YEAR})(?:に|には|は|の|で)(?:は)?(?P<value>{VALUE})"
+        r"(?P<year>{YEAR})(?:時点)?(?:の[^、。，（）()0-9０-９]{{1,10}}?)?(?:に|には|は|の|で)(?:は)?(?P<value>{VALUE})|[（(](?P<year2>{YEAR})\s*(?P<value2>{VALUE})[）)]|(?P<value3>{VALUE})[（(](?P<year3>{YEAR})[）)]"
     ))
     .expect("actual in prose")
 });
+
+/// `（前年度６１．０％）`, `前年度（２１．２時間）`: the year before the one stated first.
+static PREVIOUS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"前年度(?:の|は)?\s*[（(]?(?P<value>{VALUE})"))
+        .expect("previous year in prose")
+});
+
+/// `令和６年度の講座受講者の理解度`: the year the subject is stated for.
+static SUBJECT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?P<year>{YEAR})の")).expect("subject year"));
+
+/// Words judging progress, the most specific first.
+const PROGRESS_WORDS: [(&str, &str); 8] = [
+    ("未達成", "未達成"),
+    ("概ね順調", "概ね順調"),
+    ("おおむね順調", "おおむね順調"),
+    ("やや遅れ", "やや遅れ"),
+    ("遅れ", "遅れ"),
+    ("順調", "順調"),
+    ("達成した", "達成"),
+    ("を達成", "達成"),
+];
 
 /// An indicator stated in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,50 +122,99 @@ pub struct ProseIndicator {
     pub values: IndicatorValues,
 }
 
-/// The subject of a sentence when it names a count, rate or amount (`…の割合は、`).
-fn subject(sentence: &str) -> Option<&str> {
+/// The subject of a sentence when it names a count, rate or amount (`…の割合は、`), with the
+/// year it opens with (`令和６年度の講座受講者の理解度は`), without a quoted note after it.
+struct Subject<'s> {
+    name: &'s str,
+    year: Option<u16>,
+}
+
+/// Whether a name holds a figure (`８０％`, `令和６年`), not only a number in a name
+/// (`消費者ホットライン１８８`).
+fn holds_figure(name: &str) -> bool {
+    let chars: Vec<char> = name.chars().collect();
+    chars
+        .windows(2)
+        .any(|pair| pair[0].is_numeric() && "年月日％%件人円億万千".contains(pair[1]))
+}
+
+fn subject(sentence: &str) -> Option<Subject<'_>> {
     let mut text = sentence.trim_start();
     for connective in CONNECTIVES {
         text = text.strip_prefix(connective).unwrap_or(text);
     }
-    let name = &text[..text.find('は')?];
+    let mut name = &text[..text.find('は')?];
+    let mut year = None;
+    if let Some(caps) = SUBJECT_YEAR.captures(name)
+        && let Some(whole) = caps.get(0)
+    {
+        year = caps.name("year").and_then(|m| year_in(m.as_str()));
+        name = &name[whole.end()..];
+    }
+    // `理解度（「内容が理解できた」と回答した割合）`: a note on how it is measured.
+    if name.ends_with(['）', ')'])
+        && let Some(open) = name.find(['（', '('])
+        && name[open..].contains('「')
+    {
+        name = &name[..open];
+    }
     let count = name.chars().count();
     let fits = (3..=MAX_NAME_CHARS).contains(&count)
         && !name.contains(['、', '。', '「', '」'])
-        && !name.chars().any(|c| c.is_numeric())
+        && !holds_figure(name)
         && MEASURE_ENDINGS.iter().any(|end| name.ends_with(end));
-    fits.then_some(name.trim())
+    fits.then_some(Subject {
+        name: name.trim(),
+        year,
+    })
 }
 
-fn named<'t>(caps: &Captures<'t>, names: [&str; 3]) -> Option<&'t str> {
+fn named<'t>(caps: &Captures<'t>, names: &[&str]) -> Option<&'t str> {
     names
         .iter()
         .find_map(|name| caps.name(name))
         .map(|m| m.as_str())
 }
 
+/// The value right after the subject, for the year the subject opens with (`…の理解度
+/// （…）は９２．４％で`).
+static VALUE_AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:[（(][^）)]*[）)])?は、?\s*(?P<value>{VALUE})"
+    ))
+    .expect("value after the subject")
+});
+
 /// Reads one sentence: an indicator when its subject names a measure and it states a target
 /// or a baseline.
 pub fn prose_indicator(sentence: &str) -> Option<ProseIndicator> {
-    if !sentence.contains("目標") && !sentence.contains("基準値") {
+    if !sentence.contains("目標") && !sentence.contains("基準") {
         return None;
     }
-    let name = subject(sentence)?;
+    let found = subject(sentence)?;
+    let name = found.name;
     let body = &sentence[sentence.find(name)? + name.len()..];
     let mut values = IndicatorValues::default();
     let mut taken: Vec<(usize, usize)> = Vec::new();
-    let target = TARGET_AFTER_YEAR
-        .captures(body)
-        .or_else(|| TARGET_YEAR_INSIDE.captures(body))
-        .or_else(|| TARGET_YEAR_AFTER.captures(body));
+    let target = [
+        &TARGET_AFTER_YEAR,
+        &TARGET_YEAR_INSIDE,
+        &TARGET_YEAR_AFTER,
+        &TARGET_LABELLED,
+        &TARGET_TO_MAKE,
+    ]
+    .into_iter()
+    .find_map(|pattern| pattern.captures(body));
     if let Some(caps) = target {
         values.target = caps.name("value").map(|m| m.as_str().to_string());
         values.target_year = caps.name("year").and_then(|m| year_in(m.as_str()));
         taken.extend(caps.get(0).map(|m| (m.start(), m.end())));
     }
     if let Some(caps) = BASELINE.captures(body) {
-        values.baseline = named(&caps, ["value", "value2", "value3"]).map(str::to_string);
-        values.baseline_year = named(&caps, ["year", "year2", "year3"]).and_then(year_in);
+        let values_at = ["value", "value2", "value3", "value4", "value5"];
+        let years_at = ["year", "year2", "year3", "year4", "year5"];
+        values.baseline = named(&caps, &values_at).map(str::to_string);
+        values.baseline_year = named(&caps, &years_at).and_then(year_in);
         taken.extend(caps.get(0).map(|m| (m.start(), m.end())));
     }
     if values.target.is_none() && values.baseline.is_none() {
@@ -143,26 +233,73 @@ pub fn prose_indicator(sentence: &str) -> Option<ProseIndicator> {
         if inside_taken || before_target {
             continue;
         }
-        let year = caps.name("year").and_then(|m| year_in(m.as_str()));
-        if let (Some(year), Some(value)) = (year, caps.name("value"))
+        let year = named(&caps, &["year", "year2", "year3"]).and_then(year_in);
+        if let (Some(year), Some(value)) = (year, named(&caps, &["value", "value2", "value3"]))
             && !values.actuals.iter().any(|(y, _)| *y == year)
         {
-            values.actuals.push((year, value.as_str().to_string()));
+            values.actuals.push((year, value.to_string()));
         }
     }
-    values.achievement =
-        (nfkc(body).contains("達成した") && !body.contains("未達成")).then(|| "達成".to_string());
+    if values.actuals.is_empty()
+        && let Some(year) = found.year
+        && let Some(value) = VALUE_AFTER_SUBJECT
+            .captures(body)
+            .and_then(|caps| caps.name("value"))
+    {
+        values.actuals.push((year, value.as_str().to_string()));
+    }
+    // `（前年度６１．０％）`: the year before the first one the sentence reports.
+    if let Some((first, _)) = values.actuals.first().cloned()
+        && let Some(value) = PREVIOUS_YEAR
+            .captures(body)
+            .and_then(|caps| caps.name("value"))
+        && !values.actuals.iter().any(|(y, _)| *y + 1 == first)
+    {
+        values.actuals.push((first - 1, value.as_str().to_string()));
+    }
+    values.actuals.sort_by_key(|(year, _)| *year);
+    let folded = nfkc(body);
+    values.achievement = PROGRESS_WORDS
+        .iter()
+        .find(|(word, _)| folded.contains(word))
+        .map(|(_, achievement)| (*achievement).to_string());
     Some(ProseIndicator {
         name: name.to_string(),
         values,
     })
 }
 
-/// Every indicator the sentences of a line state.
+/// Every indicator the sentences of a line state; a sentence about a measure may leave its
+/// target to the next one (`…１，４８０件となった。計画では令和８年度に１，６００件とすることを
+/// 目標としており、…`).
 pub fn prose_indicators(line: &str) -> Vec<ProseIndicator> {
-    line.split_inclusive('。')
-        .filter_map(prose_indicator)
-        .collect()
+    let sentences: Vec<&str> = line.split_inclusive('。').collect();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(sentence) = sentences.get(at) {
+        let alone = prose_indicator(sentence);
+        let with_next = sentences
+            .get(at + 1)
+            .filter(|next| {
+                alone.as_ref().is_none_or(|one| one.values.target.is_none())
+                    && subject(sentence).is_some()
+                    && subject(next).is_none()
+            })
+            .and_then(|next| prose_indicator(&format!("{sentence}{next}")))
+            .filter(|joined| alone.is_none() || joined.values.target.is_some());
+        match (with_next, alone) {
+            (Some(joined), _) => {
+                found.push(joined);
+                at += 2;
+            }
+            (None, Some(one)) => {
+                found.push(one);
+                at += 1;
+            }
+            (None, None) => at += 1,
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -214,6 +351,52 @@ mod tests {
         assert_eq!(spaced.values.baseline_year, Some(2021));
         assert_eq!(spaced.values.target_year, Some(2027));
         assert_eq!(spaced.values.actuals, [(2024, "２９人".to_string())]);
+    }
+
+    #[test]
+    fn a_target_in_the_next_sentence_and_the_year_before() {
+        let found = prose_indicators(
+            "　注意喚起の公表件数は、基準年度（令和２年度）の１，２００件に対し、令和６年度は１，４８０件（令和５年度１，３６０件）となった。計画では令和８年度に１，６００件とすることを目標としており、進捗は概ね順調である。",
+        );
+        let values = &found[0].values;
+        assert_eq!(values.baseline.as_deref(), Some("１，２００件"));
+        assert_eq!(values.baseline_year, Some(2020));
+        assert_eq!(values.target.as_deref(), Some("１，６００件"));
+        assert_eq!(values.target_year, Some(2026));
+        assert_eq!(values.actuals.len(), 2);
+        assert_eq!(values.achievement.as_deref(), Some("概ね順調"));
+        let previous = prose_indicator(
+            "職員一人当たりの月平均超過勤務時間は１８．４時間（令和６年度）で、前年度（２１．２時間）から減少したが、目標の１５時間（令和７年度）には至っていない。",
+        )
+        .expect("an indicator");
+        assert_eq!(
+            previous.values.actuals,
+            [
+                (2023, "２１．２時間".to_string()),
+                (2024, "１８．４時間".to_string())
+            ]
+        );
+        assert_eq!(previous.values.achievement, None);
+    }
+
+    #[test]
+    fn a_subject_opened_by_its_year_or_holding_a_number() {
+        let yearly = prose_indicator(
+            "令和６年度の講座受講者の理解度（「内容が理解できた」と回答した割合）は９２．４％で、目標の９０％（毎年度）を上回り、目標を達成した。",
+        )
+        .expect("an indicator");
+        assert_eq!(yearly.name, "講座受講者の理解度");
+        assert_eq!(yearly.values.target.as_deref(), Some("９０％"));
+        assert_eq!(yearly.values.target_year, None);
+        assert_eq!(yearly.values.actuals, [(2024, "９２．４％".to_string())]);
+        assert_eq!(yearly.values.achievement.as_deref(), Some("達成"));
+        let numbered = prose_indicator(
+            "消費者ホットライン１８８の認知度は、令和６年度の意識調査で３４．５％（令和４年度２９．８％）となったが、目標（令和８年度５０％）に対しては遅れがみられる。",
+        )
+        .expect("an indicator");
+        assert_eq!(numbered.values.actuals.len(), 2);
+        assert_eq!(numbered.values.target_year, Some(2026));
+        assert_eq!(numbered.values.achievement.as_deref(), Some("遅れ"));
     }
 
     #[test]
