@@ -328,3 +328,13 @@ const GROUP_ROWS_DEFINITIONS_CARDS_AND_BOXES_SET: [&str; 4] =
 fn indicators_in_group_rows_definition_lists_cards_and_boxes_written_blind() {
     assert_each_document_scores(&GROUP_ROWS_DEFINITIONS_CARDS_AND_BOXES_SET);
 }
+
+/// Round 86: a city's Markdown action plan, one `### 指標N` heading over a 項目 | 値 table
+/// per indicator with a row per year's actual; a prefecture's Word-exported HTML sheet whose
+/// 施策 cell spans the rows below it and whose one cell holds the target and the actuals.
+const HEADINGS_AND_SPANNED_SUBJECTS_SET: [&str; 2] = ["d86i_2.md", "d86i_3.html"];
+
+#[test]
+fn indicators_under_headings_and_spanned_subjects_written_blind() {
+    assert_each_document_scores(&HEADINGS_AND_SPANNED_SUBJECTS_SET);
+}

@@ -2956,9 +2956,11 @@ impl<'a> Reader<'a> {
         let mut whole = owner;
         for (name, line) in groups {
             let source = self.c.source(line + 1, name);
+            // `（１）農業の担い手の確保・育成`: the name without its number.
+            let unnumbered = numbered(name).map_or(name.as_str(), |found| found.title);
             let id = self
                 .c
-                .node(NodeType::Measure, &item_name(name), source.clone());
+                .node(NodeType::Measure, &item_name(unnumbered), source.clone());
             if let Some(whole) = &whole {
                 self.c.edge(&id, Rel::PartOf, whole, source);
             }

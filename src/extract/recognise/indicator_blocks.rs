@@ -260,20 +260,20 @@ fn read_block(lines: &[&str], start: usize) -> (Option<IndicatorTable>, usize) {
     (Some(table), next)
 }
 
-/// A card's opening, at the start of a line or after a gap: `指標３`, `指標１（再掲）`, or
-/// `参考` (a reference figure's card), then the name.
+/// A card's opening, at the start of a line (a Markdown heading's too) or after a gap:
+/// `指標３`, `指標１（再掲）`, or `参考` (a reference figure's card), then the name.
 static CARD_OPENER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[\t 　])(?:(?:指標|KPI|ＫＰＩ|成果指標|測定指標)\s*[0-9０-９]{1,3}(?P<restated>\s*[（(]再掲[）)])?|(?P<reference>参考))[\t 　]+\S",
+        r"(?:^#{0,6}\s*|[\t 　])(?:(?:指標|KPI|ＫＰＩ|成果指標|測定指標)\s*[0-9０-９]{1,3}(?P<restated>\s*[（(]再掲[）)])?|(?P<reference>参考))[\t 　]+\S",
     )
     .expect("card opener")
 });
 
-/// The cells of a line of cards: split at tabs, with a label whose letters a converter set
+/// The cells of a line of cards: split at tabs (or a Markdown table's bars), with a label whose letters a converter set
 /// apart joined again (`評<TAB>価` → `評価`).
 fn card_cells(line: &str) -> Vec<String> {
     let raw: Vec<&str> = line
-        .split('\t')
+        .split(['\t', '|', '｜'])
         .map(str::trim)
         .filter(|c| !c.is_empty())
         .collect();
@@ -348,7 +348,24 @@ impl Card {
         let mut cells = cells.into_iter();
         let first = cells.next().unwrap_or_default();
         let rest: Vec<String> = cells.collect();
+        // `令和4年度 | 35.2%`: a row of a year's actual.
+        let year_row = first.chars().count() <= 12 && year_in(&first).is_some() && !rest.is_empty();
         match label(&first) {
+            None if year_row => {
+                let value = format!("{first} {}", rest.join(" "));
+                match self
+                    .entries
+                    .iter_mut()
+                    .rev()
+                    .find(|e| matches!(e.label, Label::Values("実績", _)))
+                {
+                    Some(actuals) => actuals.values.push(value),
+                    None => self.entries.push(Entry {
+                        label: Label::Values("実績", String::new()),
+                        values: vec![value],
+                    }),
+                }
+            }
             Some(found) => self.entries.push(Entry {
                 label: found,
                 values: (!rest.is_empty())
@@ -419,6 +436,11 @@ fn read_cards(lines: &[&str], start: usize) -> (Vec<IndicatorTable>, usize) {
     let mut right = right_text.and_then(|text| Card::open(text.trim_start(), start));
     let mut at = start + 1;
     while let Some(line) = lines.get(at) {
+        // A heading's card may stand apart from its table by a blank line.
+        if line.trim().is_empty() && left.entries.is_empty() && at <= start + 2 {
+            at += 1;
+            continue;
+        }
         if ends_cards(line) || CARD_OPENER.find(line).is_some_and(|m| m.start() == 0) {
             break;
         }
@@ -568,6 +590,22 @@ mod tests {
         let clubs = &found[2].values;
         assert_eq!(clubs.target.as_deref(), Some("全２７市町村"));
         assert_eq!(clubs.actuals, [(2023, "９市町村".to_string())]);
+    }
+
+    #[test]
+    fn a_headings_card_is_a_table_of_labels_and_years() {
+        let found = read(
+            "### 指標1　審議会等における女性委員の割合\n\n| 項目 | 値 |\n|---|---|\n\
+             | 基準値 | 33.6%（令和2年度） |\n| 目標値 | 40%以上（令和8年度） |\n\
+             | 令和4年度 | 35.2% |\n| 令和5年度 | 36.9% |\n| 評価 | B |\n\n※各年度4月1日現在。\n",
+        );
+        let values = &found[0].values;
+        assert_eq!(found[0].name, "審議会等における女性委員の割合");
+        assert_eq!(values.baseline_year, Some(2020));
+        assert_eq!(values.target.as_deref(), Some("40%以上"));
+        assert_eq!(values.target_year, Some(2026));
+        assert_eq!(values.actuals.len(), 2);
+        assert_eq!(values.achievement.as_deref(), Some("B"));
     }
 
     #[test]

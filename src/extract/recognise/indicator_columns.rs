@@ -9,6 +9,7 @@
 //! Line indices here are positions in the slice the caller passes.
 
 use super::numbering::numbered;
+use super::targets::IndicatorValues;
 use super::targets::year_in;
 use super::year_tables::{TableIndicator, is_dash, year_header};
 use crate::normalize::nfkc;
@@ -22,6 +23,9 @@ enum Role {
     Number,
     /// The indicator's name (`測定指標`, `KPI`, `指標名`).
     Name,
+    /// The item the row's indicator measures (`施策`, `事業名`), left blank under a cell
+    /// that spans the rows below it.
+    Subject,
     /// The unit of the row's figures (`単位`).
     Unit,
     /// 基準値 / 現状値, with the year the header gives.
@@ -87,6 +91,12 @@ fn role_of(cell: &str) -> Role {
     }
     if has(&["実績", "直近", "現在値"]) {
         return Role::Actual(year);
+    }
+    if matches!(
+        text.as_str(),
+        "施策" | "施策名" | "事業" | "事業名" | "取組" | "取組名"
+    ) {
+        return Role::Subject;
     }
     if has(&["指標", "KPI"]) || matches!(text.as_str(), "項目名" | "名称") {
         return Role::Name;
@@ -301,6 +311,31 @@ fn value_and_year(cell: &str) -> Option<(String, Option<u16>)> {
     }
 }
 
+/// A cell stating the target and the actuals after it (`目標　120人（2026年度） 実績　104人
+/// （2023年度） 実績　111人（2024年度）`), each value with its year.
+fn read_target_and_actuals(cell: &str, header_year: Option<u16>, values: &mut IndicatorValues) {
+    static WORD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"目標値?|実績値?").expect("target or actual word"));
+    let words: Vec<_> = WORD.find_iter(cell).collect();
+    for (at, word) in words.iter().enumerate() {
+        let end = words.get(at + 1).map_or(cell.len(), |next| next.start());
+        let part = cell[word.end()..end].trim_start_matches([' ', '\u{3000}', ':', '：']);
+        let Some((value, year)) = value_and_year(part) else {
+            continue;
+        };
+        // `実績　集計中（2024年度）`: no value yet.
+        if !value.chars().any(char::is_numeric) {
+            continue;
+        }
+        if word.as_str().starts_with('目') {
+            values.target = Some(value);
+            values.target_year = year.or(header_year);
+        } else if let Some(year) = year {
+            values.actuals.push((year, value));
+        }
+    }
+}
+
 /// The most chars of a target stated in words (`おおむね解消`, `増加させる`).
 const MAX_WORDED_TARGET_CHARS: usize = 12;
 
@@ -406,6 +441,10 @@ impl Reading {
             let value =
                 value_and_year(cell).map(|(value, year)| (with_unit(value, unit.as_deref()), year));
             match (*role, value) {
+                (Role::Target(header_year), _) if cell.contains("実績") => {
+                    read_target_and_actuals(cell, header_year, values);
+                    self.final_target = true;
+                }
                 (Role::Baseline(header_year), Some((value, year))) => {
                     values.baseline = Some(value);
                     values.baseline_year = year.or(header_year).or(values.baseline_year);
@@ -489,7 +528,10 @@ fn continues_name(cell: &str) -> bool {
 
 /// Whether a role's column holds one of an indicator's values.
 fn holds_values(role: Role) -> bool {
-    !matches!(role, Role::Number | Role::Name | Role::Unit | Role::Other)
+    !matches!(
+        role,
+        Role::Number | Role::Name | Role::Subject | Role::Unit | Role::Other
+    )
 }
 
 /// What a row whose name opens something new is.
@@ -594,6 +636,8 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
     let mut open: Option<Reading> = None;
     let mut groups = Groups::default();
     let mut after_blank = false;
+    let subject_at = roles.iter().position(|r| *r == Role::Subject);
+    let mut subject: Option<(String, usize)> = None;
     while let Some(line) = lines.get(at) {
         if line.trim().is_empty() {
             if line.contains('\t') {
@@ -635,6 +679,13 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
         }
         after_blank = false;
         table.lines.push(at);
+        if let Some(cell) = subject_at
+            .and_then(|i| cells.get(i))
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+        {
+            subject = Some((cell.to_string(), at));
+        }
         let same = open
             .as_ref()
             .is_some_and(|r| name.is_empty() || r.found.name == name);
@@ -658,6 +709,7 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
             }
             let mut reading = Reading::new(name, at);
             reading.found.groups = groups.chain();
+            reading.found.groups.extend(subject.clone());
             open = Some(reading);
         }
         if let Some(reading) = open.as_mut() {
@@ -834,6 +886,24 @@ mod tests {
         assert_eq!(share.target.as_deref(), Some("おおむね解消"));
         assert_eq!(share.baseline_year, Some(2018));
         assert_eq!(share.actuals, [(2022, "約１０％".to_string())]);
+    }
+
+    #[test]
+    fn a_subject_column_spans_the_rows_below_and_one_cell_holds_target_and_actuals() {
+        let found = names_and_values(
+            "No.\t施策\t成果指標\t基準値 （基準年度）\t目標／実績\t達成度\n\
+             1\t（１）担い手の確保\t新規就農者数\t98人 （2019年度）\t目標　120人（2026年度） 実績　104人（2023年度） 実績　集計中（2024年度）\t概ね順調\n\
+             2\t\t認定品目数\t累計62品目 （2020年度）\t目標　累計100品目（2026年度） 実績　累計87品目（2024年度）\t順調\n",
+        );
+        assert_eq!(found.len(), 2);
+        let farmers = &found[0];
+        assert_eq!(farmers.values.target.as_deref(), Some("120人"));
+        assert_eq!(farmers.values.target_year, Some(2026));
+        assert_eq!(farmers.values.actuals, [(2023, "104人".to_string())]);
+        assert_eq!(farmers.groups[0].0, "（１）担い手の確保");
+        assert_eq!(found[1].groups[0].0, "（１）担い手の確保");
+        assert_eq!(found[1].values.target.as_deref(), Some("累計100品目"));
+        assert_eq!(found[1].values.actuals, [(2024, "累計87品目".to_string())]);
     }
 
     #[test]
