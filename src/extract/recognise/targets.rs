@@ -178,8 +178,14 @@ pub fn indicator_line(line: &str) -> Option<IndicatorLine> {
         .min()
         .unwrap_or(rest.as_str().len());
     let name = rest.as_str()[..name_end].trim();
-    // `【測定指標の選定理由…】`: the word is the start of a phrase, no label.
-    if name.chars().count() < 2 || name.starts_with(['の', 'を', 'に', 'は', 'が']) {
+    // `【測定指標の選定理由…】`: the word is the start of a phrase, no label; `成果指標：10指標`
+    // counts indicators.
+    let counts_indicators = name.starts_with(|c: char| c.is_numeric())
+        && name.trim_start_matches(|c: char| c.is_numeric()) == "指標";
+    if name.chars().count() < 2
+        || name.starts_with(['の', 'を', 'に', 'は', 'が'])
+        || counts_indicators
+    {
         return None;
     }
     Some(IndicatorLine {
@@ -423,6 +429,7 @@ mod tests {
         assert_eq!(full.values.achievement.as_deref(), Some("達成"));
         assert!(indicator_line("指標の考え方について").is_none());
         assert!(indicator_line("【測定指標の選定理由及び目標値の設定の根拠】").is_none());
+        assert!(indicator_line("- 成果指標：10指標（再掲を除く）").is_none());
     }
 
     #[test]
