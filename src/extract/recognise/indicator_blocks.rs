@@ -89,18 +89,11 @@ fn one_year_each(text: &str) -> String {
 /// The value lines of an actuals entry as one list (`2021年度 16,044件、2022年度 …`): a
 /// line of years over a line of as many values is read column by column.
 fn actuals_list(lines: &[String]) -> String {
-    let cells = |line: &str| -> Vec<String> {
-        line.split(['\t', '|', '｜'])
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
     let mut parts = Vec::new();
     let mut at = 0;
     while at < lines.len() {
-        let years = cells(&lines[at]);
-        let under = lines.get(at + 1).map(|l| cells(l)).unwrap_or_default();
+        let years = card_cells(&lines[at]);
+        let under = lines.get(at + 1).map(|l| card_cells(l)).unwrap_or_default();
         if years.len() >= 2
             && years
                 .iter()
@@ -345,6 +338,7 @@ impl Card {
             return;
         }
         self.lines.push(line);
+        let whole = cells.join(" ");
         let mut cells = cells.into_iter();
         let first = cells.next().unwrap_or_default();
         let rest: Vec<String> = cells.collect();
@@ -352,17 +346,16 @@ impl Card {
         let year_row = first.chars().count() <= 12 && year_in(&first).is_some() && !rest.is_empty();
         match label(&first) {
             None if year_row => {
-                let value = format!("{first} {}", rest.join(" "));
                 match self
                     .entries
                     .iter_mut()
                     .rev()
                     .find(|e| matches!(e.label, Label::Values("実績", _)))
                 {
-                    Some(actuals) => actuals.values.push(value),
+                    Some(actuals) => actuals.values.push(whole),
                     None => self.entries.push(Entry {
                         label: Label::Values("実績", String::new()),
-                        values: vec![value],
+                        values: vec![whole],
                     }),
                 }
             }
@@ -375,12 +368,7 @@ impl Card {
             }),
             None => {
                 if let Some(entry) = self.entries.last_mut() {
-                    entry.values.push(
-                        std::iter::once(first)
-                            .chain(rest)
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                    );
+                    entry.values.push(whole);
                 }
             }
         }
