@@ -162,9 +162,17 @@ pub struct FiscalYearMatch {
 }
 
 static FISCAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(令和|平成|R|H)?\s*(元|\d{1,4}|[一二三四五六七八九十]{1,3})\s*年度|(R|H)(\d{1,2})(?:予算|補正|当初)")
-        .expect("fiscal year pattern")
+    Regex::new(concat!(
+        r"(令和|平成|R|H)?\s*(元|\d{1,4}|[一二三四五六七八九十]{1,3})\s*年度",
+        r"|(R|H)(\d{1,2})(?:予算|補正|当初)",
+        r"|(令和|平成)?\s*(元|\d{1,4})\s*年\s*(\d{1,2})\s*月\s*(?:臨時)?補正"
+    ))
+    .expect("fiscal year pattern")
 });
+
+/// Last month of a fiscal year: a supplementary passed from January to March
+/// (`令和8年2月補正`) belongs to the fiscal year begun the calendar year before.
+const LAST_MONTH_OF_FISCAL_YEAR: u16 = 3;
 
 /// An era year a file name gives as a word of its own (`nishimine_r8_yosan.csv`,
 /// `R08-hosei.pdf`, `h30_kessan.txt`), the last when it gives several (a name's year
@@ -191,6 +199,29 @@ pub fn find_fiscal_years(text: &str) -> Vec<FiscalYearMatch> {
     FISCAL_YEAR
         .captures_iter(&folded.text)
         .filter_map(|caps| {
+            // `2025年9月補正予算`: a supplementary named by the month it was passed in.
+            if let (Some(digits), Some(month_match)) = (caps.get(6), caps.get(7)) {
+                let year = era_year(
+                    caps.get(5).map(|m| m.as_str()),
+                    era_number(digits.as_str())?,
+                )?;
+                let month: u16 = month_match
+                    .as_str()
+                    .parse()
+                    .ok()
+                    .filter(|m| (1..=12).contains(m))?;
+                let year = if month <= LAST_MONTH_OF_FISCAL_YEAR {
+                    FiscalYear(year.0.checked_sub(1)?)
+                } else {
+                    year
+                };
+                let start = caps.get(5).unwrap_or(digits).start();
+                return Some(FiscalYearMatch {
+                    year,
+                    start: folded.original_offset(start),
+                    end: folded.original_offset(month_match.end()),
+                });
+            }
             let (era, digits, whole) = match (caps.get(2), caps.get(3), caps.get(4)) {
                 (Some(digits), _, _) => (caps.get(1), digits, caps.get(0)?),
                 (None, Some(era), Some(digits)) => (Some(era), digits, digits),
@@ -961,6 +992,13 @@ mod tests {
                 .map(|m| m.year.label())
                 .collect();
         assert_eq!(years, ["R7", "R6", "H30", "R6", "R5", "R4"]);
+        let years: Vec<String> = find_fiscal_years(
+            "2025年9月補正予算、令和８年２月補正、令和7年12月臨時補正、2025年9月",
+        )
+        .into_iter()
+        .map(|m| m.year.label())
+        .collect();
+        assert_eq!(years, ["R7", "R7", "R7"]);
         assert_eq!(
             FiscalYear::parse_label("R8").map(|y| y.gregorian()),
             Some(2026)

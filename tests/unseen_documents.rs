@@ -692,6 +692,24 @@ fn a_speech_with_every_figure_in_its_sentences_is_read_in_part() {
 /// The part of the speech's figures read today.
 const SPEECH_RECALL: f64 = 0.45;
 
+/// Two documents of the eighty-sixth round, written blind: an agency's request printed to PDF
+/// (a header on three lines with `事 | 項` in the middle, each row's name wrapped around its
+/// line of figures, a page break repeating the header, the unit line below the table, a note
+/// `…交付金については、…令和６年度補正予算において…`), and a city's spreadsheet saved as
+/// HTML (western years over `当初予算額（A） （千円）` on two rows beside a funding breakdown
+/// `（単位：百万円）`, a deduction between accounts, `2025年9月補正予算`).
+#[test]
+fn a_pdf_of_wrapped_rows_and_a_sheet_of_western_years_written_blind() {
+    assert_recall("d86_a3.html");
+    let recall = check("d86_a2.pdf");
+    assert!(recall >= WRAPPED_ROWS_RECALL, "recall {recall}");
+}
+
+/// The PDF's recall today: its `うち要望額` column, the part of each request made under the
+/// priority frame, is read as a part of the request figure beside it, not as a budget of its
+/// own, where the document's gold lists it as one.
+const WRAPPED_ROWS_RECALL: f64 = 0.75;
+
 /// A twenty-fourth set, written blind: a police agency's supplementary in Shift_JIS with
 /// `【Ⅰ　柱】` over `＜項目＞` and `（前年度補正　…）` under each item's bullets; a town's
 /// initial budget beside its 中期財政見通し (years over 決算見込 / 当初予算 / 見通し, only

@@ -292,7 +292,8 @@ fn sentence_start(text: &str) -> usize {
 fn topic_of(text: &str) -> Option<&str> {
     // `会計別では、一般会計が…`: an account may be the subject with が.
     let at = text.rfind(['は', 'が'])?;
-    let before = &text[..at];
+    // `…交付金については、`: what the sentence speaks about.
+    let before = text[..at].trim_end_matches("について");
     // `（株）地域産業育成金融公庫には、…`: a body written with its legal form, what is given
     // to it.
     let given_to = before.strip_suffix('に').unwrap_or(before);
@@ -303,7 +304,7 @@ fn topic_of(text: &str) -> Option<&str> {
         return given_to.get(body.start..body.end);
     }
     let start = before
-        .rfind(['、', '。', '，', '「', '」', ' ', '\u{3000}'])
+        .rfind(['、', '。', '，', '「', '」', ' ', '\u{3000}', '\t'])
         .map_or(0, |i| {
             i + before[i..].chars().next().map_or(1, char::len_utf8)
         });
@@ -1630,15 +1631,30 @@ impl<'a> Reader<'a> {
     /// (`（単位：百万円）` written below the table, past the rules drawn under it), when no unit
     /// was declared above it.
     fn unit_after_table(&self, header: usize) -> Option<&'static str> {
-        self.lines_after(header)
+        // Past the rows, a row's name wrapped around its figures (`Ⅰ　…に向けた` over the
+        // figures, `取組の推進` under them), and a page break's number and running head, and
+        // the header's lines repeated atop the next page.
+        let header_lines: Vec<&str> = (1..=header)
+            .rev()
+            .map(|n| self.line(n).trim())
+            .filter(|line| !line.is_empty())
+            .take(HEADER_LINES_REPEATED)
+            .collect();
+        (header + 1..=self.c.doc.lines.len())
+            .filter(|n| !self.line(*n).trim().is_empty())
             .take(TABLE_REACH_FOR_UNIT)
-            .map(strip_markup)
+            .filter(|n| {
+                !self.repeats_running_head(*n) && !header_lines.contains(&self.line(*n).trim())
+            })
+            .map(|n| strip_markup(self.line(n)))
             .find(|line| {
                 !is_table_line(line)
                     && !is_layout_fragment(line)
                     && !is_rule_line(line)
                     && !is_marks_line(line)
                     && !marks_after_label(line)
+                    && !is_page_number(line)
+                    && !is_wrapped_row_name(line)
             })
             .and_then(|line| unit_line(&line).or_else(|| unit_note(&line)))
     }
@@ -2107,10 +2123,13 @@ impl<'a> Reader<'a> {
             .filter(|line| is_table_line(line))
             .map(owned_cells)
             .collect();
-        if !rows
-            .iter()
-            .any(|row| (width - words_on_right..=width).contains(&row.len()))
-        {
+        // A row of figures alone whose name the PDF's text wraps onto the lines around it
+        // (`Ⅰ　…に向けた` over `3,367 | 4,520 | …` over `取組の推進`) lacks only its label.
+        let fits = |row: &Vec<String>| {
+            (width - words_on_right..=width).contains(&row.len())
+                || (row.len() + 1 == width && row.iter().all(|cell| tables::is_figure_cell(cell)))
+        };
+        if !rows.iter().any(fits) {
             return None;
         }
         // `区分 | 機関名 | 増減額` over `特別会計 | 森林整備再生特別会計 | 120 | …`: the words
@@ -2550,6 +2569,26 @@ impl<'a> Reader<'a> {
 
     /// A heading or numbered item. Returns false when the line is prose after all (a bullet
     /// without an amount, a long sentence).
+    /// The end of a table row's numbered name that a PDF's text sets on the line under the
+    /// row's figures (`Ⅰ　消費者被害の防止・救済に向けた` over `3,367 | 4,520 | …` over
+    /// `取組の推進`), with its line: words alone, no parenthesis, maybe a note mark.
+    fn name_end_under_figures(&self, number: usize) -> Option<(usize, String)> {
+        self.columns.as_ref()?;
+        let figures = strip_markup(self.line(number + 1));
+        let row = cells(&figures);
+        if row.len() < 2 || !row.iter().all(|cell| tables::is_figure_cell(cell)) {
+            return None;
+        }
+        let last = number + 2;
+        let end = strip_markup(self.line(last));
+        let end = end.trim();
+        let folded = crate::normalize::nfkc(end);
+        let unmarked = super::recognise::names::without_note_mark(&folded);
+        let names_unit = unit_line(end).or_else(|| unit_note(end)).is_some();
+        (is_name_line(unmarked) && !is_parenthesised(unmarked) && !names_unit)
+            .then(|| (last, end.to_string()))
+    }
+
     fn item_line(&mut self, number: usize, raw: &str, found: &Numbered<'_>) -> bool {
         let title = found.title;
         let figures = inline_figures(title);
@@ -2571,10 +2610,14 @@ impl<'a> Reader<'a> {
         let name_part = name_part
             .trim_end_matches(['＋', '+', '△', '▲'])
             .trim_end_matches(NAME_TAIL);
-        let name = if figures.is_empty() {
-            item_name(name_part)
-        } else {
-            item_name(without_amount_link(name_part))
+        let wrapped_end = figures
+            .is_empty()
+            .then(|| self.name_end_under_figures(number))
+            .flatten();
+        let name = match &wrapped_end {
+            Some((_, end)) => item_name(&format!("{}{end}", name_part.trim_end())),
+            None if figures.is_empty() => item_name(name_part),
+            None => item_name(without_amount_link(name_part)),
         };
         if found.style.is_bullet()
             && ((is_figure_label(&name) && figures.is_empty()) || names_a_limit(&name))
@@ -2660,7 +2703,10 @@ impl<'a> Reader<'a> {
         } else {
             NodeType::Measure
         };
-        let source = self.c.source(number, name_part.trim());
+        let source = match &wrapped_end {
+            Some((last, _)) => self.c.source_span(number, *last, name_part.trim()),
+            None => self.c.source(number, name_part.trim()),
+        };
         let id = self.c.node(node_type, &name, source.clone());
         self.c.prop(&id, "level", depth as u64);
         if let Style::Markdown(level) = found.style {
@@ -4170,7 +4216,10 @@ const MIN_BUDGET_NAME_CHARS: usize = 5;
 const ANTECEDENT_LINES: usize = 20;
 
 /// How many lines after a table's header its closing unit line may stand.
-const TABLE_REACH_FOR_UNIT: usize = 40;
+const TABLE_REACH_FOR_UNIT: usize = 60;
+
+/// How many lines of a table's header a page break may repeat atop the next page.
+const HEADER_LINES_REPEATED: usize = 3;
 
 /// Cells with the headings of two or more years one space apart in one cell
 /// (`令和６年度当初予算額 令和６年度補正予算額`, as a PDF's layout may set them) cut into one
@@ -4824,6 +4873,24 @@ fn is_name_line(line: &str) -> bool {
         && !text.chars().any(char::is_numeric)
         && numbered(text).is_none()
         && !is_rule_line(text)
+}
+
+/// Whether `line` is part of a table row's name a PDF's text wraps around the row's figures:
+/// words alone, maybe after the row's number (`(1) 地方消費者行政強化交付金等による`,
+/// `取組の推進`), no sentence.
+fn is_wrapped_row_name(line: &str) -> bool {
+    // `地域の相談体制の強化※1`: the name's note mark is no figure.
+    let folded = crate::normalize::nfkc(line.trim());
+    let line = super::recognise::names::without_note_mark(&folded);
+    // `(3) 消費者ホットライン188の`: a name may hold a number, not a figure.
+    let numbered_words = numbered(line).is_some_and(|item| {
+        let letters = item.title.chars().filter(|c| c.is_alphabetic()).count();
+        let numerals = item.title.chars().filter(|c| c.is_numeric()).count();
+        !item.style.is_bullet() && letters > numerals && find_amounts(item.title).is_empty()
+    });
+    !line.contains('。')
+        && unit_line(line).or_else(|| unit_note(line)).is_none()
+        && (is_name_line(line) || numbered_words)
 }
 
 /// Whether `line` is the end of the line before it, wrapped (`課）` under `■…事業（農業振興`),

@@ -1631,6 +1631,11 @@ impl Reader<'_> {
             let Some(kind) = year_kind.kind else {
                 continue;
             };
+            // Only a supplementary reduces a budget: a negative figure of another kind is a
+            // deduction between accounts (`会計間重複額（控除） | △1,254,300`), no budget.
+            if kind != BudgetKind::Supplementary && cell.amount.is_sign_negative() {
+                continue;
+            }
             let mut figure = BudgetFigure::new(Some(cell.amount), year, kind);
             figure.bill = self.column_bills.get(cell.column).cloned().flatten();
             let written = cell.unit.map(|unit| (cell.written, unit));

@@ -4270,3 +4270,62 @@ fn the_unit_below_a_table_is_read_past_the_header_s_row_of_marks() {
         ]
     );
 }
+
+/// A header over two grid rows whose words, joined, pass the longest header cell only by
+/// their unit (`2026年度財源内訳（単位：百万円）` over `一般会計 繰入金`): each year stands over
+/// its own column; a deduction between accounts (`△`, not a supplementary) is no budget.
+#[test]
+fn a_two_row_header_of_western_years_beside_a_funding_breakdown() {
+    let text = "\t2026年度（令和8年度）特別会計当初予算の概要\t2026年度（令和8年度）特別会計当初予算の概要\n\
+                \t会　計　名\t会　計　名\t\t2026年度\t\t2025年度\t比較増減 （A）－（B） （千円）\t増減率 （％）\t\t2026年度財源内訳（単位：百万円）\t2026年度財源内訳（単位：百万円）\t2026年度財源内訳（単位：百万円）\t2026年度財源内訳（単位：百万円）\n\
+                \t会　計　名\t会　計　名\t\t当初予算額（A） （千円）\t\t当初予算額（B） （千円）\t比較増減 （A）－（B） （千円）\t増減率 （％）\t\t国・県 支出金\t市債\t一般会計 繰入金\tその他\n\
+                \t保険事業会計\t国民健康保険事業\t\t98,745,312\t\t101,208,640\t△2,463,328\t△2.4\t\t30,212\t－\t9,864\t58,669\n\
+                \t保険事業会計\tうち　事業勘定\t\t98,512,044\t\t100,981,205\t△2,469,161\t△2.4\t\t\t\t\t\n\
+                \t会計間重複額（控除）\t会計間重複額（控除）\t\t△1,254,300\t\t△1,198,600\t△55,700\t\t\t\t\t\t\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "国民健康保険事業 R8 initial 987.45312",
+            "国民健康保険事業 R7 initial 1012.0864",
+            "うち事業勘定 R8 initial 985.12044",
+            "うち事業勘定 R7 initial 1009.81205",
+        ]
+    );
+}
+
+/// A PDF's table under a header on three lines whose rows' names wrap around their figures,
+/// continued past a page break (its number, the running head, the header again) to the unit
+/// line below it; a note's figure is of the topic its sentence speaks about (`…については、`).
+#[test]
+fn rows_wrapped_around_their_figures_under_a_three_line_header_and_the_unit_below() {
+    let text = "消費者庁 報道発表資料\t2025/08/29 公表\n令和８年度\t消費者庁予算概算要求の概要\n\n\
+                ２．主要事項\n\n令和7年度\t令和8年度\tうち\t対前年度\n事\t項\t増減率\n\
+                予算額\t要求・要望額\t要望額\t増減額\n\nⅠ\t消費者被害の防止・救済に向けた\n\
+                3,367\t4,520\t820\t1,153\t34.2\n取組の推進\n\n(1) 地方消費者行政強化交付金等による\n\
+                2,210\t3,050\t640\t840\t38.0\n地域の相談体制の強化※1\n\n（次頁に続く）\n\n-\t1\t-\n\
+                消費者庁 報道発表資料\t2025/08/29 公表\n（前頁からの続き）\n\
+                令和7年度\t令和8年度\tうち\t対前年度\n事\t項\t増減率\n\
+                予算額\t要求・要望額\t要望額\t増減額\n\n\
+                (2) 若年者向け消費者教育の推進\t209\t247\t30\t38\t18.2\n\n（単位：百万円、％）\n\n\
+                ※1\t地方消費者行政強化交付金については、上記のほか、令和６年度補正予算において1,500百万円を措置。\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "消費者被害の防止・救済に向けた取組の推進 R7 initial 33.67",
+            "消費者被害の防止・救済に向けた取組の推進 R8 request 45.20",
+            "地方消費者行政強化交付金等による地域の相談体制の強化 R7 initial 22.10",
+            "地方消費者行政強化交付金等による地域の相談体制の強化 R8 request 30.50",
+            "若年者向け消費者教育の推進 R7 initial 2.09",
+            "若年者向け消費者教育の推進 R8 request 2.47",
+            "地方消費者行政強化交付金 R6 supplementary 15",
+        ]
+    );
+    assert_eq!(
+        names(text, NodeType::Measure)[1..],
+        [
+            "消費者被害の防止・救済に向けた取組の推進",
+            "地方消費者行政強化交付金等による地域の相談体制の強化",
+            "若年者向け消費者教育の推進"
+        ]
+    );
+}

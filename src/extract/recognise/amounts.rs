@@ -502,6 +502,30 @@ pub fn join_spaced_words(cells: &[&str]) -> Vec<String> {
 /// Longest header cell, in chars: a longer cell is prose.
 const MAX_HEADER_CELL_CHARS: usize = 24;
 
+/// A unit in brackets within a header word (`（単位：百万円）`, `(千円)`).
+static BRACKETED_UNIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[（(][^（）()]{1,12}[）)]").expect("bracketed unit pattern"));
+
+/// A header word's length in chars, white space and a unit in brackets left out
+/// (`2026年度財源内訳（単位：百万円）一般会計 繰入金`, a column's words over two rows).
+fn header_word_length(word: &str) -> usize {
+    let units: usize = BRACKETED_UNIT
+        .find_iter(word)
+        .filter(|bracketed| unit_line(bracketed.as_str()).is_some())
+        .map(|bracketed| {
+            bracketed
+                .as_str()
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count()
+        })
+        .sum();
+    word.chars()
+        .filter(|c| !c.is_whitespace())
+        .count()
+        .saturating_sub(units)
+}
+
 /// Whether a header word names a column of figures, changes or rates (`令和７年度`,
 /// `前年度予算額`, `増減額`, `増減率`), so that several such words one space apart in one
 /// cell are several columns.
@@ -532,7 +556,7 @@ pub fn header_columns(cells: &[&str], context: YearKind) -> Option<Vec<Column>> 
     // `令和９年度<br>要求・要望額<br>（令和８年度予算額）`: the white space a cell's line
     // breaks leave makes it no longer.
     let too_long = cells.iter().enumerate().any(|(index, c)| {
-        let length = c.chars().filter(|c| !c.is_whitespace()).count();
+        let length = header_word_length(c);
         (length > MAX_HEADER_CELL_CHARS && !(index == 0 && captioned(c))) || c.contains('。')
     });
     // `| 令和8年度要求額 | 事項要求 |`: a cell saying no amount is stated is a row's value.

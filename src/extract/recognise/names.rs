@@ -216,7 +216,7 @@ pub fn leading_note_mark(line: &str) -> Option<String> {
 }
 
 /// A name without the note mark that refers to a footnote (`流域治水対策の推進※1`).
-fn without_note_mark(name: &str) -> &str {
+pub fn without_note_mark(name: &str) -> &str {
     split_note_mark(name).map_or(name, |(rest, _)| rest)
 }
 
