@@ -331,8 +331,12 @@ fn indicators_in_group_rows_definition_lists_cards_and_boxes_written_blind() {
 
 /// Round 86: a city's Markdown action plan, one `### 指標N` heading over a 項目 | 値 table
 /// per indicator with a row per year's actual; a prefecture's Word-exported HTML sheet whose
-/// 施策 cell spans the rows below it and whose one cell holds the target and the actuals.
-const HEADINGS_AND_SPANNED_SUBJECTS_SET: [&str; 2] = ["d86i_2.md", "d86i_3.html"];
+/// 施策 cell spans the rows below it and whose one cell holds the target and the actuals; a
+/// city's plan in Shift_JIS whose sections' `〔数値目標〕` band follows `〔施策の方向〕` items
+/// and `〔主な事業〕` bullets, each target a sentence after `（目標）`, some cut by a line
+/// break (`…を令和１０年度までに` over `８５％以上とする。`), `（現状）令和６年度　７人` under it.
+const HEADINGS_AND_SPANNED_SUBJECTS_SET: [&str; 3] =
+    ["d86i_1.sjis.txt", "d86i_2.md", "d86i_3.html"];
 
 #[test]
 fn indicators_under_headings_and_spanned_subjects_written_blind() {

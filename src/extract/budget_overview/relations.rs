@@ -310,7 +310,8 @@ impl Parser<'_> {
             let source = quote_source(&raw_quote(&statement.name));
             let indicator = self.entity(NodeType::Indicator, &statement.name, source.clone());
             if let Some(entity) = self.entities.get_mut(indicator) {
-                let found = FoundIndicator::new(&statement.values, Some(&statement.due), &[], None);
+                let found =
+                    FoundIndicator::new(&statement.values, statement.due.as_deref(), &[], None);
                 entity.props.extend(found.into_props());
             }
             self.link(subject, Rel::EvaluatedBy, indicator, source);

@@ -45,7 +45,7 @@ use super::recognise::numbering::{Numbered, Outline, Style, is_page_number, numb
 use super::recognise::plans::find_plans;
 use super::recognise::programs::{find_programs, is_program_name, program_type};
 use super::recognise::targets::{
-    continues_indicator, indicator_line, is_indicator_section, target_statement,
+    continues_indicator, indicator_line, is_indicator_section, stated_now_line, target_statement,
 };
 use super::recognise::year_tables::{TableIndicator, figure_cards, indicators_in_tables, is_dash};
 use crate::corpus::SeedDoc;
@@ -770,6 +770,9 @@ struct Reader<'a> {
     /// The document's first line and its number, when it heads the document rather than a
     /// table: a page's running head that repeats it is no line of the text.
     running_head: Option<(usize, &'a str)>,
+    /// Where the last band in brackets alone (`〔施策の方向〕`) stood: how many items were open
+    /// and the innermost one's id. The next band closes what opened since.
+    band_section: Option<(usize, Option<String>)>,
 }
 
 impl<'a> Reader<'a> {
@@ -881,6 +884,7 @@ impl<'a> Reader<'a> {
             column_bills: Vec::new(),
             long_table: None,
             read_through: 0,
+            band_section: None,
             column_marks: Vec::new(),
             running_head: running_head(&doc.lines),
         }
@@ -992,6 +996,24 @@ impl<'a> Reader<'a> {
                 self.open.clear();
                 self.outline = Outline::default();
             }
+            // `〔数値目標〕` after `〔施策の方向〕`'s items and `〔主な事業〕`'s bullets: a section
+            // of the heading above, as the band before it was; what opened under that band
+            // closes.
+            if let Some((open, innermost)) = self.band_section.take()
+                && self.open.len() >= open
+                && open
+                    .checked_sub(1)
+                    .and_then(|at| self.open.get(at))
+                    .map(|item| &item.id)
+                    == innermost.as_ref()
+            {
+                self.open.truncate(open);
+            }
+            self.open.retain(|item| item.role != Role::Bullet);
+            self.band_section = Some((
+                self.open.len(),
+                self.open.last().map(|item| item.id.clone()),
+            ));
             self.band_kind = kind;
             self.band_revenue = names_revenue(raw);
         }
@@ -2965,16 +2987,54 @@ impl<'a> Reader<'a> {
     /// A target stated in running text (`令和９年度までに…を…人とする`): an indicator of the
     /// current item.
     fn target_in_text(&mut self, number: usize, raw: &str) {
-        let Some(statement) = target_statement(raw) else {
-            self.indicators_in_prose(number, raw);
-            return;
+        // A statement a line break cuts (`（目標）…の割合を令和１０年度までに` over `８５％以上と
+        // する。`) is read with the line after it.
+        let next = number + 1;
+        let joined =
+            (!raw.trim_end().ends_with('。') && !is_band(raw) && next <= self.c.doc.lines.len())
+                .then(|| format!("{}{}", raw.trim_end(), self.line(next).trim()));
+        let next_line = self.line(next).trim();
+        // The line after goes on with the statement when it is the statement's end: short,
+        // no label, number or amount of its own.
+        let goes_on = !next_line.is_empty()
+            && next_line.chars().count() <= MAX_STATEMENT_END_CHARS
+            && !next_line.starts_with(['（', '(', '【', '〔', '※'])
+            && numbered(next_line).is_none()
+            && find_amounts(next_line).is_empty();
+        let own = target_statement(raw);
+        let with_next = joined
+            .filter(|_| goes_on)
+            .as_deref()
+            .and_then(target_statement);
+        let (statement, last) = match (with_next, own) {
+            (Some(statement), _) => (statement, next),
+            (None, Some(statement)) => (statement, number),
+            (None, None) => {
+                self.indicators_in_prose(number, raw);
+                return;
+            }
         };
         let name = clean_name(&statement.name);
         if name.chars().count() < 3 {
             return;
         }
-        let source = self.c.source(number, raw.trim());
-        let found = FoundIndicator::new(&statement.values, Some(&statement.due), &[], None);
+        self.read_through = self.read_through.max(last);
+        let mut statement = statement;
+        // `（現状）令和６年度　７人` on the line after the statement: its baseline.
+        let mut last = last;
+        if statement.values.baseline.is_none()
+            && let Some(now) = (last + 1..=self.c.doc.lines.len())
+                .find(|n| !self.line(*n).trim().is_empty())
+                .filter(|n| *n == last + 1)
+            && let Some((value, year)) = stated_now_line(self.line(now))
+        {
+            statement.values.baseline = Some(value);
+            statement.values.baseline_year = year;
+            last = now;
+            self.read_through = self.read_through.max(now);
+        }
+        let source = self.c.source_span(number, last, raw.trim());
+        let found = FoundIndicator::new(&statement.values, statement.due.as_deref(), &[], None);
         let owner = self.measured_item();
         self.indicator_of(owner.as_deref(), &name, found, source);
     }
@@ -4217,6 +4277,10 @@ const ANTECEDENT_LINES: usize = 20;
 
 /// How many lines after a table's header its closing unit line may stand.
 const TABLE_REACH_FOR_UNIT: usize = 60;
+
+/// The most chars of a line that ends a target statement begun on the line above
+/// (`８５％以上とする。`).
+const MAX_STATEMENT_END_CHARS: usize = 20;
 
 /// How many lines of a table's header a page break may repeat atop the next page.
 const HEADER_LINES_REPEATED: usize = 3;

@@ -4329,3 +4329,43 @@ fn rows_wrapped_around_their_figures_under_a_three_line_header_and_the_unit_belo
         ]
     );
 }
+
+/// A plan's section: the band `〔数値目標〕` after `〔施策の方向〕`'s numbered directions and
+/// `〔主な事業〕`'s bullets closes them, so its targets measure the section's heading; a target
+/// sentence cut by a line break is read whole, with `（現状）…` under it as its baseline.
+#[test]
+fn targets_under_a_band_measure_the_section_above_its_directions_and_bullets() {
+    let text = "第１章　子育て・教育\n\n\
+                \u{3000}第１節　安心して子どもを産み育てられる環境づくり\n\n\
+                \u{3000}〔施策の方向〕\n　　（１）保育の受け皿の確保\n　　（２）相談体制の強化\n\n\
+                \u{3000}〔主な事業〕\n　　・子育て支援センター運営事業　　令和７年度当初予算額　４２，１５０千円\n\n\
+                \u{3000}〔数値目標〕\n\
+                \u{3000}\u{3000}（目標）「授業の内容がよく分かる」と回答した児童生徒の割合を令和１０年度までに\n\
+                \u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}８５％以上とする。\n\
+                \u{3000}\u{3000}（現状）令和６年度　７８．３％\n";
+    let extraction = extracted(text);
+    let indicator = extraction
+        .nodes
+        .iter()
+        .find(|n| n.node_type == NodeType::Indicator)
+        .expect("an indicator");
+    assert_eq!(
+        indicator.name,
+        "「授業の内容がよく分かる」と回答した児童生徒の割合"
+    );
+    assert_eq!(indicator.props["target"], "８５％以上");
+    assert_eq!(indicator.props["target_year"], 2028);
+    assert_eq!(indicator.props["baseline"], "７８．３％");
+    assert_eq!(indicator.props["baseline_year"], 2024);
+    let section = node_id(
+        NodeType::Measure,
+        "安心して子どもを産み育てられる環境づくり",
+    );
+    let measured: Vec<&str> = extraction
+        .edges
+        .iter()
+        .filter(|e| e.rel == Rel::EvaluatedBy && e.to == indicator.id)
+        .map(|e| e.from.as_str())
+        .collect();
+    assert_eq!(measured, [section.as_str()]);
+}

@@ -116,7 +116,7 @@ pub(super) fn read_indicators(
             .filter(|n| *n <= i + 2 && !on_its_line)
             .unwrap_or(i);
         let subject = ctx.subject(section, i);
-        let indicator = FoundIndicator::new(&statement.values, Some(&statement.due), &[], None);
+        let indicator = FoundIndicator::new(&statement.values, statement.due.as_deref(), &[], None);
         add_indicator(
             out,
             Some(&subject),

@@ -278,13 +278,40 @@ static LABELLED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     .expect("labelled target pattern")
 });
 
-/// `令和８年度までに隊員数を10,000人とする`, `団体数を、2024年度までに1,000団体`.
+/// `令和８年度までに隊員数を10,000人とする`, `団体数を、2024年度までに1,000団体`,
+/// `…の訪問率を毎年度１００％とする` (a target of every year, due in none).
 static SENTENCE_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?P<due>{YEAR})までに、?(?P<name>[^、。をがは「」]{{3,40}}?)を{QUALIFIER}(?P<to>{VALUE})(?:と|に)(?:する|します|すること|増加|拡大)|(?P<name2>[^、。をがは「」]{{3,40}}?)を、?(?P<due2>{YEAR})までに{QUALIFIER}(?P<to2>{VALUE})|(?P<name3>[^、。をがは「」]{{3,40}}?)を、?(?P<from_year>{YEAR})の(?P<from>[△▲]?{VALUE})から、?(?P<due3>{YEAR})(?:まで)?に{QUALIFIER}(?P<to3>{VALUE}))"
+        r"(?:(?P<due>{YEAR})までに、?(?P<name>[^、。をがは「」]{{3,40}}?)を{QUALIFIER}(?P<to>{VALUE})(?:と|に)(?:する|します|すること|増加|拡大)|(?P<name2>[^、。をがは「」]{{3,40}}?)を、?(?P<due2>{YEAR})までに{QUALIFIER}(?P<to2>{STATED_VALUE}|{VALUE})|(?P<name3>[^、。をがは「」]{{3,40}}?)を、?(?P<from_year>{YEAR})の(?P<from>[△▲]?{VALUE})から、?(?P<due3>{YEAR})(?:まで)?に{QUALIFIER}(?P<to3>{VALUE})|(?P<name4>[^、。をがは「」]{{3,40}}?)を、?(?P<to4>毎年度{STATED_VALUE})(?:と|に)(?:する|します))"
     ))
     .expect("sentence target pattern")
 });
+
+/// A label in brackets before a statement's words (`（目標）`, `【数値目標】`): no part of the
+/// indicator's name.
+static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s\u{3000}]*[（(【〔［\[][^）)】〕］\]0-9０-９]{1,6}[）)】〕］\]]\s*")
+        .expect("leading label pattern")
+});
+
+/// What a line stating the value now gives after its label (`（現状）令和６年度　７人`,
+/// `現状値：４１．２％（令和４年度）`): the value and its year.
+static STATED_NOW_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s\u{3000}]*[（(【〔]?(?:現状値?|現在値|基準値)[）)】〕]?\s*[:：]?\s*(\S.*)$")
+        .expect("stated now line pattern")
+});
+
+/// The value a line states as now, with its year (`（現状）令和６年度　７人`), read from the
+/// line after a target statement.
+pub fn stated_now_line(line: &str) -> Option<(String, Option<u16>)> {
+    let rest = STATED_NOW_LINE.captures(line)?.get(1)?.as_str();
+    let (value, year) = value_with_year(rest);
+    let value = cut_at_gap(&value);
+    let starts_with_number = value
+        .trim_start_matches(['約', '累', '計'])
+        .starts_with(|c: char| c.is_numeric());
+    (starts_with_number || value.starts_with("累計")).then_some((value, year))
+}
 
 /// A word qualifying a value, kept out of it (`年間１，５００人`).
 const QUALIFIER: &str = r"(?:年間|累計|延べ|毎年度)?";
@@ -344,15 +371,41 @@ pub struct TargetStatement {
     pub name: String,
     /// The values stated: target, due year, baseline or actual.
     pub values: IndicatorValues,
-    /// The due year as written (`2023年度末`).
-    pub due: String,
+    /// The due year as written (`2023年度末`); `None` for a target of every year.
+    pub due: Option<String>,
 }
+
+/// A target statement after a label (`（目標）地域ささえあい会議を設置した地区の数を令和１０年度
+/// までに２２地区とする。`): the whole clause before the target is the indicator's name, whatever
+/// objects it holds.
+static LABELLED_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<name>[^、。]{{3,60}}?)を、?(?:(?P<due>{YEAR})までに、?)?(?P<to>(?:年間|累計|延べ|毎年度)?{STATED_VALUE})(?:[（(][^）)]*[）)])?(?:(?:と|に)(?:する|します)|\s*$)"
+    ))
+    .expect("labelled statement pattern")
+});
 
 /// Reads a target stated in `text` (a line, or a line joined with the next).
 pub fn target_statement(text: &str) -> Option<TargetStatement> {
     // Both forms state the year the target is due.
     if !text.contains('年') {
         return None;
+    }
+    if let Some(label) = LEADING_LABEL.find(text)
+        && label.as_str().contains("目標")
+        && let Some(caps) = LABELLED_STATEMENT.captures(&text[label.end()..])
+        && let (Some(name), Some(to)) = (caps.name("name"), caps.name("to"))
+    {
+        let due = caps.name("due").map(|m| m.as_str().trim().to_string());
+        return Some(TargetStatement {
+            name: name.as_str().trim().to_string(),
+            values: IndicatorValues {
+                target: Some(to.as_str().to_string()),
+                target_year: due.as_deref().and_then(year_in),
+                ..IndicatorValues::default()
+            },
+            due,
+        });
     }
     if let Some(caps) = LABELLED_TARGET.captures(text)
         && !caps
@@ -376,17 +429,25 @@ pub fn target_statement(text: &str) -> Option<TargetStatement> {
                 values.actuals.push((year, value));
             }
         }
-        return Some(TargetStatement { name, values, due });
+        return Some(TargetStatement {
+            name,
+            values,
+            due: Some(due),
+        });
     }
     let caps = SENTENCE_TARGET.captures(text)?;
-    let get = |names: [&str; 3]| {
+    let get = |names: &[&str]| {
         names
             .iter()
             .find_map(|name| caps.name(name))
             .map(|m| m.as_str().trim().to_string())
     };
-    let name = get(["name", "name2", "name3"])?;
-    let due = get(["due", "due2", "due3"])?;
+    let name = get(&["name", "name2", "name3", "name4"])?;
+    let name = LEADING_LABEL
+        .find(&name)
+        .map_or(name.as_str(), |label| &name[label.end()..])
+        .to_string();
+    let due = get(&["due", "due2", "due3"]);
     let rest = caps.get(0).map_or("", |m| &text[m.end()..]);
     let stated_from = caps.name("from").map(|m| {
         let year = caps.name("from_year").and_then(|y| year_in(y.as_str()));
@@ -397,8 +458,8 @@ pub fn target_statement(text: &str) -> Option<TargetStatement> {
         .map_or((None, None), |(value, year)| (Some(value), year));
     Some(TargetStatement {
         values: IndicatorValues {
-            target: get(["to", "to2", "to3"]),
-            target_year: year_in(&due),
+            target: get(&["to", "to2", "to3", "to4"]),
+            target_year: due.as_deref().and_then(year_in),
             baseline,
             baseline_year,
             ..IndicatorValues::default()
@@ -411,6 +472,32 @@ pub fn target_statement(text: &str) -> Option<TargetStatement> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_labelled_target_sentence_names_its_whole_clause() {
+        let found = target_statement(
+            "（目標）地域ささえあい会議を設置した地区の数を令和１０年度までに２２地区（全地区）",
+        )
+        .expect("a target");
+        assert_eq!(found.name, "地域ささえあい会議を設置した地区の数");
+        assert_eq!(found.values.target.as_deref(), Some("２２地区"));
+        assert_eq!(found.values.target_year, Some(2028));
+        let every_year = target_statement("（目標）訪問率を毎年度１００％とする。令和７年度")
+            .expect("a target of every year");
+        assert_eq!(every_year.values.target.as_deref(), Some("毎年度１００％"));
+        assert_eq!(
+            (every_year.due, every_year.values.target_year),
+            (None, None)
+        );
+        assert_eq!(
+            stated_now_line("　（現状）令和６年度　７人"),
+            Some(("７人".to_string(), Some(2024)))
+        );
+        assert_eq!(
+            stated_now_line("（参考）合計特殊出生率　令和５年　１．２１"),
+            None
+        );
+    }
 
     #[test]
     fn reads_kpi_lines() {
@@ -454,7 +541,7 @@ mod tests {
         let inverted =
             target_statement("連携に取り組む市町村を、2028年度までに500団体").expect("a target");
         assert_eq!(inverted.name, "連携に取り組む市町村");
-        assert_eq!(inverted.due, "2028年度");
+        assert_eq!(inverted.due.as_deref(), Some("2028年度"));
         assert!(target_statement("令和５年度までに制度を見直す").is_none());
         assert!(target_statement("2030年度までに実現を目指す").is_none());
     }
