@@ -163,7 +163,7 @@ pub struct FiscalYearMatch {
 
 static FISCAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(令和|平成|R|H)?\s*(元|\d{1,4}|[一二三四五六七八九十]{1,3})\s*年度",
+        r"(令和|平成|R|H)?\s*(元|\d{1,4}|[一二三四五六七八九十]{1,3})\s*(?:[（(]\s*\d{4}\s*[）)]|[）)])?\s*年度",
         r"|(R|H)(\d{1,2})(?:予算|補正|当初)",
         r"|(令和|平成)?\s*(元|\d{1,4})\s*年\s*(\d{1,2})\s*月\s*(?:臨時)?補正"
     ))
@@ -999,6 +999,12 @@ mod tests {
         .map(|m| m.year.label())
         .collect();
         assert_eq!(years, ["R7", "R7", "R7"]);
+        // `令和8（2026）年度`: the western year in brackets between the era's and 年度.
+        let years: Vec<String> = find_fiscal_years("令和8（2026）年度 当初予算、2026（令和8）年度")
+            .into_iter()
+            .map(|m| m.year.label())
+            .collect();
+        assert_eq!(years, ["R8", "R8"]);
         assert_eq!(
             FiscalYear::parse_label("R8").map(|y| y.gregorian()),
             Some(2026)

@@ -705,6 +705,15 @@ fn a_pdf_of_wrapped_rows_and_a_sheet_of_western_years_written_blind() {
     assert!(recall >= WRAPPED_ROWS_RECALL, "recall {recall}");
 }
 
+/// A town's Markdown budget summary of the eighty-seventh round, written blind: the title's
+/// year written `令和8（2026）年度`, two tables side by side in one (一般会計 by 款 beside the
+/// special accounts), each table's unit in a note under it (`（単位：百万円。…）`, `金額の単位：
+/// 千円（…）`) rather than above, a headline total with its change `316.6百万円・2.6%増`.
+#[test]
+fn side_by_side_tables_with_their_units_below_written_blind() {
+    assert_recall("d87_a3.md");
+}
+
 /// The PDF's recall today: its `うち要望額` column, the part of each request made under the
 /// priority frame, is read as a part of the request figure beside it, not as a budget of its
 /// own, where the document's gold lists it as one.

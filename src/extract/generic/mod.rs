@@ -692,6 +692,8 @@ struct Reader<'a> {
     legend: Vec<(Bracket, String)>,
     /// The unit of bare numbers, from the last unit line.
     unit: Option<&'static str>,
+    /// The line `unit` was declared on.
+    unit_line: usize,
     /// The columns of the table being read.
     columns: Option<Vec<Column>>,
     /// The line of the header of the table being read.
@@ -885,6 +887,7 @@ impl<'a> Reader<'a> {
             long_table: None,
             read_through: 0,
             band_section: None,
+            unit_line: 0,
             column_marks: Vec::new(),
             running_head: running_head(&doc.lines),
         }
@@ -1019,6 +1022,7 @@ impl<'a> Reader<'a> {
         }
         if let Some(unit) = unit_declared(raw) {
             self.unit = Some(unit);
+            self.unit_line = number;
             // `□ 事業費の推移（単位：万円）` in a project sheet: a section of the sheet too;
             // `２　一般会計の主な歳入（単位：千円）`: a section of revenue.
             let section = numbered(raw).is_some() && (self.sheet.is_some() || names_revenue(raw));
@@ -1068,7 +1072,7 @@ impl<'a> Reader<'a> {
         {
             self.start_table(number, columns);
             self.layout = None;
-            self.unit = self.unit.or_else(|| self.unit_after_table(number));
+            self.unit = self.table_unit(number);
             return;
         }
         if self.laid_out_header_line(number, raw, &row) {
@@ -1094,7 +1098,7 @@ impl<'a> Reader<'a> {
             self.start_table(number, columns);
             self.notes_last = notes_last;
             self.layout = None;
-            self.unit = self.unit.or_else(|| self.unit_after_table(number));
+            self.unit = self.table_unit(number);
             return;
         }
         if self.marks_row(number, &row) || self.figure_pairs(number, raw, &row) {
@@ -1201,7 +1205,7 @@ impl<'a> Reader<'a> {
                     self.columns = Some(vec![Column::Other; row.len()]);
                     return;
                 }
-                self.unit = self.unit.or_else(|| self.unit_after_table(number));
+                self.unit = self.table_unit(number);
                 return;
             }
             self.aligned_header(number, raw, &row);
@@ -1224,7 +1228,7 @@ impl<'a> Reader<'a> {
                 // columns name accounts.
                 self.start_table(number, columns);
                 self.layout = None;
-                self.unit = self.unit.or_else(|| self.unit_after_table(number));
+                self.unit = self.table_unit(number);
                 return;
             }
         }
@@ -1652,6 +1656,19 @@ impl<'a> Reader<'a> {
     /// The unit a line right after the table under the header at `header` declares
     /// (`（単位：百万円）` written below the table, past the rules drawn under it), when no unit
     /// was declared above it.
+    /// The unit of the table whose header ends at line `header`: the unit declared right
+    /// above it, else the one written below it, else the last one declared. A unit below the
+    /// table is its own; a unit declared further up belonged to the text or table there.
+    fn table_unit(&self, header: usize) -> Option<&'static str> {
+        let declared_above = self.unit.filter(|_| {
+            let top = self.header_top.min(header);
+            self.unit_line <= top && top - self.unit_line <= UNIT_REACH_ABOVE_HEADER
+        });
+        declared_above
+            .or_else(|| self.unit_after_table(header))
+            .or(self.unit)
+    }
+
     fn unit_after_table(&self, header: usize) -> Option<&'static str> {
         // Past the rows, a row's name wrapped around its figures (`Ⅰ　…に向けた` over the
         // figures, `取組の推進` under them), and a page break's number and running head, and
@@ -4396,12 +4413,27 @@ fn heads_no_budget(written: &str) -> bool {
     !written.contains("予算") && written.contains(SETTLED_WORD)
 }
 
-/// The unit a short note under a table gives (`（注1）単位：百万円。`).
+/// The unit a short note under a table gives (`（注1）単位：百万円。`), or a note that opens
+/// with it, however long (`金額の単位：千円（「その他」は…）`, `（単位：百万円。百万円未満を
+/// 四捨五入…）`).
 fn unit_note(line: &str) -> Option<&'static str> {
+    if let Some(opening) = UNIT_NOTE_OPENING.find(line.trim()) {
+        return unit_declared(opening.as_str());
+    }
     (line.contains("単位") && line.chars().count() <= UNIT_NOTE_CHARS)
         .then(|| unit_declared(line))
         .flatten()
 }
+
+/// A note opening with a table's unit: `単位：千円` after a bracket or a word of what it
+/// measures (`金額の`), the unit ended by punctuation or a bracket.
+static UNIT_NOTE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[（(]?(?:[^\s（(）)：:。]{1,4}の)?単位\s*[:：]\s*(?:千円|百万円|億円|万円|円)(?:[。、，,（(）)]|$)")
+        .expect("unit note opening")
+});
+
+/// How many lines above a table's header a unit declared there is the table's.
+const UNIT_REACH_ABOVE_HEADER: usize = 4;
 
 /// Whether a line is a header's row of column marks under its label cell spanned down
 /// (`区分 | (A) | (B) | (A)-(B)`).

@@ -4369,3 +4369,31 @@ fn targets_under_a_band_measure_the_section_above_its_directions_and_bullets() {
         .collect();
     assert_eq!(measured, [section.as_str()]);
 }
+
+/// Each table's unit stated in a note under it (`（単位：百万円。…）`, `金額の単位：千円（…）`):
+/// the second table's figures are in its own unit, not in the unit noted under the first; a
+/// headline's change after a rate (`316.6百万円・2.6%増`) is no budget.
+#[test]
+fn a_unit_noted_under_each_table_is_that_tables_own() {
+    let text = "# 令和8（2026）年度 当初予算（案）の概要\n\n## 1. 会計別予算額\n\n\
+                | 款 | 令和8年度 | 令和7年度 | 増減 |\n|:--|--:|--:|--:|\n\
+                | 議会費 | 98.4 | 97.1 | 1.3 |\n\n\
+                （単位：百万円。百万円未満を四捨五入しているため、内訳の合計が計と一致しない場合があります。）\n\n\
+                **予算総額　12,478.1百万円**（前年度 12,161.5百万円、316.6百万円・2.6%増）\n\n\
+                ## 2. 主な事業\n\n| No. | 事業名 | 予算額 |\n|--:|:--|--:|\n\
+                | 1 | 栗ヶ原保育園改築事業 | 412,800 |\n\n\
+                金額の単位：千円（「その他」はふるさと応援基金繰入金等）\n";
+    let lines = budget_lines(text);
+    assert_has_all(
+        &lines,
+        &[
+            "議会費 R8 initial 0.984",
+            "議会費 R7 initial 0.971",
+            "栗ヶ原保育園改築事業 R8 initial 4.128",
+        ],
+    );
+    assert!(
+        !lines.iter().any(|line| line.ends_with(" 3.166")),
+        "{lines:?}"
+    );
+}

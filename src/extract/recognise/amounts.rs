@@ -1570,15 +1570,22 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
             && ["増", "減", "増額", "減額"]
                 .iter()
                 .any(|w| opened.ends_with(w));
-        // `１２億３，４００万円、２．６％の増となる`: a rate between an amount and its 増.
+        // `１２億３，４００万円、２．６％の増となる`, `316.6百万円・2.6%増`: a rate between an
+        // amount and its 増.
+        // (`（前年度　７，１４８億円、１．２％増）`: a rate after a comma compares the figure
+        // before the parenthesis, not this one.)
         let after_rate = after_start
-            .strip_prefix(['、', '，'])
+            .strip_prefix(['、', '，', '・'])
+            .filter(|rest| rest.starts_with(|c: char| c.is_numeric()))
             .map(|rest| {
                 rest.trim_start_matches(|c: char| {
                     c.is_numeric() || matches!(c, '.' | '．' | '%' | '％')
                 })
             })
-            .filter(|rest| rest.starts_with("の増") || rest.starts_with("の減"));
+            .filter(|rest| {
+                let bare = after_start.starts_with('・') && rest.starts_with(['増', '減']);
+                bare || rest.starts_with("の増") || rest.starts_with("の減")
+            });
         // `一般会計　補正額　▲５，０００千円`: a negative amount its label calls a
         // supplementary is that supplementary, no change.
         let labelled_supplementary = BudgetKind::detect(label) == Some(BudgetKind::Supplementary);
