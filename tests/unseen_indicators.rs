@@ -342,3 +342,11 @@ const HEADINGS_AND_SPANNED_SUBJECTS_SET: [&str; 3] =
 fn indicators_under_headings_and_spanned_subjects_written_blind() {
     assert_each_document_scores(&HEADINGS_AND_SPANNED_SUBJECTS_SET);
 }
+
+/// Round 87: a city's KPI progress report in Markdown, each indicator a bullet `- KPI：…` over
+/// nested bullets of its values (`  - 基準値：12件（R2）`, `  - 実績：R5 累計47件、R6 累計63件`,
+/// `  - 進捗：順調`), years written short (`R7`) or western.
+#[test]
+fn indicators_over_nested_bullets_written_blind() {
+    assert_each_document_scores(&["d87i_3.md"]);
+}

@@ -2983,7 +2983,12 @@ impl<'a> Reader<'a> {
             && indicator_line(&next).is_none()
         {
             block.push('\u{3000}');
-            block.push_str(next.trim());
+            // `  - 基準値：12件（R2）` under `- KPI：…`: a nested bullet's mark is no value.
+            block.push_str(
+                next.trim()
+                    .trim_start_matches(['-', '・', '*', '•'])
+                    .trim_start(),
+            );
             last += 1;
         }
         let Some(indicator) = indicator_line(&block) else {

@@ -42,7 +42,7 @@ static INDICATOR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"目標(?:値)?\s*[:：]?\s*([^（）()、。]+)(?:[（(]([^（）()]*年[^（）()]*)[）)])?")
+    Regex::new(r"目標(?:値)?\s*[:：]?\s*([^（）()、。]+)(?:[（(]([^（）()]*(?:年|[RH][0-9０-９])[^（）()]*)[）)])?")
         .expect("target pattern")
 });
 
@@ -53,7 +53,7 @@ static DUE: LazyLock<Regex> = LazyLock::new(|| {
 
 static BASELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:基準値|現状|現在)\s*[:：]?\s*([^（）()、。]+)(?:[（(]([^（）()]*年[^（）()]*)[）)])?",
+        r"(?:基準値|現状|現在)\s*[:：]?\s*([^（）()、。]+)(?:[（(]([^（）()]*(?:年|[RH][0-9０-９])[^（）()]*)[）)])?",
     )
     .expect("baseline pattern")
 });
@@ -65,13 +65,16 @@ static ACTUAL_LIST: LazyLock<Regex> = LazyLock::new(|| {
 
 /// One year's actual in such a list.
 static YEAR_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"({YEAR})\s*[:：]?\s*({STATED_VALUE})")).expect("year value pattern")
+    Regex::new(&format!(
+        r"((?:{YEAR})|[RH][0-9０-９]{{1,2}}(?:年度)?)\s*[:：]?\s*({STATED_VALUE})"
+    ))
+    .expect("year value pattern")
 });
 
 /// An achievement as stated after its label (`達成状況：概ね達成`, `評価：B`).
 static ACHIEVEMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:達成状況|達成度|進捗状況|評価)(?:\s*[:：]\s*|[\s\u{3000}]+)([^\s\u{3000}、。（）()]+)",
+        r"(?:達成状況|達成度|進捗(?:状況)?|評価)(?:\s*[:：]\s*|[\s\u{3000}]+)([^\s\u{3000}、。（）()]+)",
     )
     .expect("achievement pattern")
 });
@@ -88,7 +91,7 @@ pub fn continues_indicator(line: &str) -> bool {
 /// A line of an indicator's values under its name: a label, then a colon or a gap
 /// (`基準値　　０地域（令和３年度）`, `年度ごとの実績値　令和４年度　４６地域`).
 static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s\u{3000}]*(?:年度ごとの)?(?:目標値?|基準値?|実績値?|現状値?|達成状況|達成度)(?:\s*[:：]|[\s\u{3000}]+)\S")
+    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•]\s*)?(?:年度ごとの)?(?:目標値?|基準値?|実績値?|現状値?|達成状況|達成度|進捗(?:状況)?)(?:\s*[:：]|[\s\u{3000}]+)\S")
         .expect("continuation pattern")
 });
 
@@ -472,6 +475,23 @@ pub fn target_statement(text: &str) -> Option<TargetStatement> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nested_bullets_go_on_with_values_and_short_years() {
+        assert!(continues_indicator("  - 基準値：12件（R2）"));
+        assert!(continues_indicator("  - 進捗：順調"));
+        let values =
+            indicator_values("目標値：累計80件（R7）　実績：R5 累計47件、R6 累計63件　進捗：順調");
+        assert_eq!(values.target_year, Some(2025));
+        assert_eq!(
+            values.actuals,
+            [
+                (2023, "累計47件".to_string()),
+                (2024, "累計63件".to_string())
+            ]
+        );
+        assert_eq!(values.achievement.as_deref(), Some("順調"));
+    }
 
     #[test]
     fn a_labelled_target_sentence_names_its_whole_clause() {
