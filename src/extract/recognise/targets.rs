@@ -310,10 +310,11 @@ pub fn stated_now_line(line: &str) -> Option<(String, Option<u16>)> {
     let rest = STATED_NOW_LINE.captures(line)?.get(1)?.as_str();
     let (value, year) = value_with_year(rest);
     let value = cut_at_gap(&value);
-    let starts_with_number = value
-        .trim_start_matches(['約', '累', '計'])
-        .starts_with(|c: char| c.is_numeric());
-    (starts_with_number || value.starts_with("累計")).then_some((value, year))
+    // `約４５件`, `累計２１２人`: a value, its qualifier before its number.
+    let number = value.trim_start_matches("約").trim_start_matches("累計");
+    number
+        .starts_with(|c: char| c.is_numeric())
+        .then_some((value, year))
 }
 
 /// A word qualifying a value, kept out of it (`年間１，５００人`).
