@@ -714,6 +714,19 @@ fn side_by_side_tables_with_their_units_below_written_blind() {
     assert_recall("d87_a3.md");
 }
 
+/// Two documents written blind: a ministry's request memo laid out with spaces only, its
+/// bulleted rows without the notes cell (`・畑地化・汎用化促進対策　７５，０００　９２，５００
+/// １７，５００`), a 国費 | 事業費 table whose unit is noted under it (`（注）単位：億円。…`); and
+/// a ministry's supplementary PDF whose header runs over three lines (`令和７年度補正 | 令和６
+/// 年度補正 | 比較増減` over `事 | 項 | 備考` over `国 | 費 | 事業費 | 国 | 費 | （国費）`), rows
+/// whose names wrap around their figures, a footer with the page's number, and cards
+/// `【国費 3,105億円（事業費 4,212億円）】`.
+#[test]
+fn space_laid_bullets_and_a_state_share_beside_project_cost_written_blind() {
+    assert_recall("d87_a2.txt");
+    assert_recall("d88_a3.pdf");
+}
+
 /// The PDF's recall today: its `うち要望額` column, the part of each request made under the
 /// priority frame, is read as a part of the request figure beside it, not as a budget of its
 /// own, where the document's gold lists it as one.

@@ -39,7 +39,7 @@ use super::recognise::indicator_prose::prose_indicators;
 use super::recognise::legends::{Bracket, figure_and_brackets, read_legend};
 use super::recognise::names::{
     clean_name, is_hiragana, is_reference_note, leading_note_mark, note_mark, strip_markup,
-    without_spaces, without_status_marks,
+    without_leading_note_mark, without_spaces, without_status_marks,
 };
 use super::recognise::numbering::{Numbered, Outline, Style, is_page_number, numbered};
 use super::recognise::plans::find_plans;
@@ -154,12 +154,20 @@ fn top_spans(
         .collect();
     let mut counts = vec![0; top.len()];
     let mut current = 0;
-    for word in &bottom[..bottom.len() - over_bottom] {
+    let mut group_start = 0;
+    let mut repeated = false;
+    for (index, word) in bottom[..bottom.len() - over_bottom].iter().enumerate() {
         let kind = YearKind::read(word).kind;
         let moves_on = kind.is_some()
             && kinds.get(current + 1).copied().flatten() == kind
             && kinds[current] != kind;
-        if moves_on {
+        // `国費 | 事業費 | 国費` under `令和７年度補正 | 令和６年度補正`: the word opening the
+        // current head's group, written again, opens the next head's.
+        let repeats_opening =
+            index > group_start && current + 1 < figures && bottom[group_start] == *word;
+        repeated |= repeats_opening && !moves_on;
+        if moves_on || repeats_opening {
+            group_start = index;
             current += 1;
         }
         counts[current] += 1;
@@ -167,7 +175,10 @@ fn top_spans(
     for count in &mut counts[figures..figures + over_bottom] {
         *count = 1;
     }
-    if !counts[..figures].contains(&0) {
+    // A group opened by its first word written again is no longer than the first group
+    // (`予算額 | 予算額 | 国庫支出金 | …` is a year's figure each, then a breakdown).
+    let regrouped_too_long = repeated && counts[1..figures].iter().any(|count| *count > counts[0]);
+    if !counts[..figures].contains(&0) && !regrouped_too_long {
         return Some(counts);
     }
     (over_middle == 0 && figures >= 2)
@@ -772,6 +783,8 @@ struct Reader<'a> {
     /// The document's first line and its number, when it heads the document rather than a
     /// table: a page's running head that repeats it is no line of the text.
     running_head: Option<(usize, &'a str)>,
+    /// For each line, whether it is a page's footer or head counting the pages.
+    page_furniture: Vec<bool>,
     /// Where the last band in brackets alone (`〔施策の方向〕`) stood: how many items were open
     /// and the innermost one's id. The next band closes what opened since.
     band_section: Option<(usize, Option<String>)>,
@@ -890,6 +903,7 @@ impl<'a> Reader<'a> {
             unit_line: 0,
             column_marks: Vec::new(),
             running_head: running_head(&doc.lines),
+            page_furniture: crate::extract::recognise::pages::page_furniture(doc.lines.iter()),
         }
     }
 
@@ -955,6 +969,11 @@ impl<'a> Reader<'a> {
                 .unwrap_or(false)
             || is_page_number(raw)
             || self.repeats_running_head(number)
+            || self
+                .page_furniture
+                .get(number - 1)
+                .copied()
+                .unwrap_or(false)
         {
             return;
         }
@@ -1090,12 +1109,13 @@ impl<'a> Reader<'a> {
         if self.row_adding_columns(number, &row) {
             return;
         }
-        if let Some((columns, notes_last)) = self
+        if let Some((columns, notes_last, top)) = self
             .three_line_header(number, &row)
-            .or_else(|| Some((self.wrapped_header(number, &row)?, false)))
+            .or_else(|| Some((self.wrapped_header(number, &row)?, false, number)))
             .filter(|_| !grid_under_header)
         {
             self.start_table(number, columns);
+            self.header_top = top;
             self.notes_last = notes_last;
             self.layout = None;
             self.unit = self.table_unit(number);
@@ -2060,8 +2080,12 @@ impl<'a> Reader<'a> {
     /// below must have a cell for every word of the middle and bottom lines. Where a top
     /// word stands over several columns one of which is their total (`計`), the others are
     /// its parts (`一般会計 | 特別会計`) and hold no budget of their own. With the columns,
-    /// whether the last names notes (`備考`).
-    fn three_line_header(&self, number: usize, lower: &[&str]) -> Option<(Vec<Column>, bool)> {
+    /// whether the last names notes (`備考`), and the header's top line.
+    fn three_line_header(
+        &self,
+        number: usize,
+        lower: &[&str],
+    ) -> Option<(Vec<Column>, bool, usize)> {
         // Most lines are no header's last line: they are told apart before any line above
         // is read.
         if lower.len() < 2 || lower.iter().any(|cell| parse_number(cell).is_some()) {
@@ -2130,7 +2154,8 @@ impl<'a> Reader<'a> {
         if !spanning {
             return None;
         }
-        let bottom: Vec<String> = lower.iter().map(|cell| cell.to_string()).collect();
+        // `国 | 費 | 事業費`: a word's letters a PDF's text sets apart are one word.
+        let bottom = join_spaced_words(lower);
         if top.len() > bottom.len() {
             return None;
         }
@@ -2200,7 +2225,18 @@ impl<'a> Reader<'a> {
             .map(|(_, head)| head.clone())
             .collect();
         let spanned = bottom.len() - heads.len() + 1;
-        let counts = top_spans(&heads, middle.len() - 1, &bottom, context).map(|mut counts| {
+        // The middle line's words of changes and rates span the header under a top word of
+        // no figure (`対前年度` over `増減率`); a notes column (`備考`) stands under none.
+        let over_middle = middle[1..]
+            .iter()
+            .filter(|word| {
+                matches!(
+                    column_of(1, word, context),
+                    Column::Rate | Column::Change(_)
+                )
+            })
+            .count();
+        let counts = top_spans(&heads, over_middle, &bottom, context).map(|mut counts| {
             if let Some(at) = whole_head {
                 counts.insert(at, 0);
             }
@@ -2247,7 +2283,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        Some((columns, notes_last))
+        Some((columns, notes_last, top_line))
     }
 
     /// The columns of a header whose cells a PDF's text wraps over lines, its last at line
@@ -3845,6 +3881,8 @@ impl<'a> Reader<'a> {
             .unwrap_or(head);
         // `【学ぶ】新しい図書館の建設`: a tag in brackets before the name is no part of it.
         let head = without_leading_tag(head);
+        // `※１　うち令和６年能登半島地震分`: a note's mark is no part of the name it gives.
+        let head = without_leading_note_mark(head);
         // `【Ⅰ　…の強化】`, `＜サイバー空間の安全・安心の確保＞`: the brackets and the number
         // inside them are no part of the name.
         // `【３．防災・減災、国土強靱化と災害復旧】`: a heading in brackets is a name, whatever
@@ -4430,10 +4468,10 @@ fn unit_note(line: &str) -> Option<&'static str> {
         .flatten()
 }
 
-/// A note opening with a table's unit: `単位：千円` after a bracket or a word of what it
-/// measures (`金額の`), the unit ended by punctuation or a bracket.
+/// A note opening with a table's unit: `単位：千円` after a bracket, a note's mark (`（注）`,
+/// `※`) or a word of what it measures (`金額の`), the unit ended by punctuation or a bracket.
 static UNIT_NOTE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[（(]?(?:[^\s（(）)：:。]{1,4}の)?単位\s*[:：]\s*(?:千円|百万円|億円|万円|円)(?:[。、，,（(）)]|$)")
+    Regex::new(r"^(?:[（(]?注\d*[）)：:]\s*|※\s*)?[（(]?(?:[^\s（(）)：:。]{1,4}の)?単位\s*[:：]\s*(?:千円|百万円|億円|万円|円)(?:[。、，,（(）)]|$)")
         .expect("unit note opening")
 });
 

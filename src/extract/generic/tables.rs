@@ -366,13 +366,14 @@ fn bulleted_note(note: &str) -> Option<(&str, &str)> {
 
 /// A note's text after its mark, a name then an amount after a space (`職員給与費　412,300`):
 /// the name and the amount as written; `None` when the name holds no words or an amount, or
-/// cells of figures (`治山事業 | 58,720 | 61,480 | － | 2,760`: a bulleted row of the table).
+/// cells of figures (`治山事業 | 58,720 | 61,480 | － | 2,760`, or `・治山事業　　６２，１２０
+/// ７２，８６０  １０，７４０` laid out with spaces: a bulleted row of the table).
 fn named_amount(rest: &str) -> Option<(&str, &str)> {
     let (name, amount) = rest.trim_end().rsplit_once(char::is_whitespace)?;
     let name = name.trim();
     let named = name.chars().any(char::is_alphabetic)
         && find_amounts(name).is_empty()
-        && !name.split('\t').skip(1).any(is_figure_cell);
+        && !cells(name).iter().skip(1).any(|cell| is_figure_cell(cell));
     (named && parse_number(amount).is_some()).then_some((name, amount))
 }
 
@@ -1258,8 +1259,13 @@ impl Reader<'_> {
         // `４８，２６０ | ３９，９５０ | ８，３１０` under `予算額（単位：千円） | 本年度 | 前年度 |
         // 比較` on a project's sheet, or `52,100 | 54,300 | 2,200` under `令和８年度予算額 |
         // 令和９年度要求額 | 増△減額` below an item's heading: figures only, the open item's.
-        let label_left_out =
-            columns.first() == Some(&Column::Label) && row.len() + 1 == columns.len();
+        // A PDF's text may leave the notes cell out of such a row too (`2,230 | 3,540 | 2,318
+        // | △88` under `事項 | 国費 | 事業費 | 国費 | 比較増減 | 備考`).
+        let label_left_out = columns.first() == Some(&Column::Label)
+            && (row.len() + 1 == columns.len()
+                || (row.len() + 2 == columns.len()
+                    && row.len() >= 2
+                    && self.notes_left_out(row, &columns[1..])));
         let no_label_column = !columns.contains(&Column::Label) && row.len() == columns.len();
         let unlabelled =
             (label_left_out || no_label_column) && row.iter().all(|cell| is_figure_cell(cell));

@@ -4397,3 +4397,93 @@ fn a_unit_noted_under_each_table_is_that_tables_own() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn bulleted_rows_laid_out_with_spaces_and_a_noted_unit_under_state_and_project_cost() {
+    let text = [
+        "令和８年度　予算概算要求の概要",
+        "",
+        "２　主要事項別の要求額",
+        "                                                                （単位：百万円）",
+        "  事　　　項                                                  ７年度          ８年度",
+        "                                                              予算額          要求額        増　減  備考",
+        "",
+        "（1）港湾の機能強化                                     ８０，０００  １００，９６０  ２０，９６０",
+        "    ・岸壁改良事業                                      ７５，０００    ９２，５００  １７，５００",
+        "    ・航路浚渫事業                                        ３，１２０      ４，８６０    １，７４０  拡充",
+        "",
+        "３　（参考）令和６年度補正予算の概要",
+        "",
+        "  事　　　項                                          国　費      事業費",
+        "",
+        "  港湾の防災対策                                       1,532       2,410",
+        "  合　　計                                             1,532       2,410",
+        "（注）単位：億円。国費は一般会計補正予算額、事業費は地方公共団体等の負担分を含む。",
+    ]
+    .join("\n");
+    let lines = budget_lines(&text);
+    assert_has_all(
+        &lines,
+        &[
+            "岸壁改良事業 R7 initial 750",
+            "岸壁改良事業 R8 request 925",
+            "航路浚渫事業 R8 request 48.60",
+            "港湾の防災対策 R6 supplementary 1532",
+        ],
+    );
+    // The change is no request, and the project's whole cost beside the state's share is
+    // no budget.
+    assert!(
+        !lines
+            .iter()
+            .any(|line| line.ends_with(" 175") || line.ends_with(" 2410")),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn a_three_line_header_of_state_share_and_project_cost_under_two_years() {
+    let text = [
+        "令和７年度港湾局補正予算（案）の概要",
+        "■補正予算額（国費）",
+        "一般会計\t４，２１０億円",
+        "（事業費\t５，６００億円）",
+        "■事項別内訳",
+        "（単位：億円）",
+        "令和７年度補正\t令和６年度補正\t比較増減",
+        "事\t項\t備考",
+        "国\t費\t事業費\t国\t費\t（国費）",
+        "Ⅰ\t港湾の防災対策\t2,420\t3,617\t2,102\t318",
+        "１\t岸壁の耐震化\t1,105\t1,212\t864\t241\t※２",
+        "２\t航路の機能強化・",
+        "1,315\t2,405\t1,238\t77",
+        "埋没対策",
+        "合\t計\t2,420\t3,617\t2,102\t318",
+        "無断転載禁止\tR7-kowan\t－\t1\t－",
+        "■主な事項の内容",
+        "◆岸壁の耐震化 【国費 1,105億円（事業費 1,212億円）】",
+        "無断転載禁止\tR7-kowan\t－\t2\t－",
+    ]
+    .join("\n");
+    let lines = budget_lines(&text);
+    assert_has_all(
+        &lines,
+        &[
+            "港湾の防災対策 R7 supplementary 2420",
+            "港湾の防災対策 R6 supplementary 2102",
+            "岸壁の耐震化 R7 supplementary 1105",
+            "岸壁の耐震化 R6 supplementary 864",
+            "航路の機能強化・埋没対策 R7 supplementary 1315",
+            "航路の機能強化・埋没対策 R6 supplementary 1238",
+        ],
+    );
+    // Project costs (事業費), changes and the footer's page numbers are no budgets.
+    for figure in ["5600", "3617", "1212", "2405", "318", "1", "2"] {
+        assert!(
+            !lines
+                .iter()
+                .any(|line| line.ends_with(&format!(" {figure}"))),
+            "{figure} in {lines:?}"
+        );
+    }
+}

@@ -577,20 +577,20 @@ pub fn header_columns(cells: &[&str], context: YearKind) -> Option<Vec<Column>> 
         return None;
     }
     let mut columns = columns_of(cells, context);
-    let folded: Vec<String> = cells
+    let words = join_spaced_words(cells);
+    let folded: Vec<String> = words
         .iter()
-        .map(|cell| super::names::without_spaces(cell))
+        .map(|word| super::names::without_spaces(word))
         .collect();
-    if folded.iter().any(|cell| cell.contains(STATE_SHARE)) {
-        // `国費 | 事業費` (`国　費`): the project's whole cost beside the state's share is no
-        // budget.
-        for (column, cell) in columns.iter_mut().zip(folded) {
-            if cell.contains(PROJECT_COST) && !cell.contains(STATE_SHARE) {
+    if folded.iter().any(|word| word.contains(STATE_SHARE)) {
+        // `国費 | 事業費` (`国　費`, `国 | 費` set a space apart): the project's whole cost
+        // beside the state's share is no budget.
+        for (column, word) in columns.iter_mut().zip(folded) {
+            if word.contains(PROJECT_COST) && !word.contains(STATE_SHARE) {
                 *column = Column::Other;
             }
         }
     }
-    let words = join_spaced_words(cells);
     with_parts_totalled(&mut columns, &words);
     with_parts_after_total(&mut columns, &words);
     columns
@@ -1628,8 +1628,15 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         // `財源　国庫支出金　２１，６００千円　村債　８，１００千円` under an item: where its
         // money comes from.
         let funding_line = opens_with_funding(text);
+        // `国費 3,105億円（事業費 4,212億円）`, or a line opening with `（事業費 １兆４，２６０
+        // 億円）` under the figure it stands beside: a project's whole cost set beside the
+        // state's share of it is no budget (`子育て支援事業（事業費 12,345千円）` is one, and so
+        // is a part, `（うち災害復旧等事業費 １，９８０億円）`).
+        let cost_beside_share = between.trim_start().starts_with(['（', '('])
+            && label.trim_start_matches(['（', '(']).trim() == PROJECT_COST;
         let limit = total_after_change
             || total_set
+            || cost_beside_share
             || funding_line
             || around_supplementary
             || cap

@@ -10,6 +10,7 @@
 //! - [`laws`], [`plans`], [`programs`]: laws, strategies and plans (with their decisions),
 //!   programs and funds;
 //! - [`names`]: names as written, cleaned for display and compared loosely;
+//! - [`pages`]: page furniture, the footer a PDF's text repeats with each page's number;
 //! - [`indicator_columns`]: indicator tables whose header names their columns (指標 | 基準値 |
 //!   目標値 | 実績値 | 達成状況);
 //! - [`indicator_blocks`]: indicators as blocks of labels each over its value (a definition
@@ -33,6 +34,7 @@ pub mod laws;
 pub mod legends;
 pub mod names;
 pub mod numbering;
+pub mod pages;
 pub mod plans;
 pub mod programs;
 pub mod targets;

@@ -130,7 +130,7 @@ pub fn strip_markup(text: &str) -> String {
 /// markers trimmed. Spaces survive only between two ASCII words (`Beyond 5G`).
 pub fn clean_name(raw: &str) -> String {
     let text = nfkc(&strip_markup(raw));
-    let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = without_leading_note_mark(&text).chars().collect();
     let is_word = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     let lone = |i: usize| -> bool {
         !is_word(i.checked_sub(1).and_then(|j| chars.get(j))) && !is_word(chars.get(i + 1))
@@ -174,6 +174,21 @@ fn without_note_label(name: &str) -> &str {
     match digits.strip_prefix(')') {
         Some(after) if !after.trim().is_empty() => after.trim_start(),
         _ => name,
+    }
+}
+
+/// A name without the numbered note mark it opens with, set apart from it (`※２ 流域治水の推進`
+/// → `流域治水の推進`); as it is when no such mark opens it.
+pub fn without_leading_note_mark(name: &str) -> &str {
+    let Some(digits) = name.trim_start().strip_prefix('※') else {
+        return name;
+    };
+    let after = digits.trim_start_matches(char::is_numeric);
+    let numbered = after.len() < digits.len();
+    if numbered && after.starts_with(char::is_whitespace) && !after.trim().is_empty() {
+        after.trim_start()
+    } else {
+        name
     }
 }
 
@@ -453,6 +468,7 @@ mod tests {
         assert_eq!(clean_name("（注２）港湾耐震化事業"), "港湾耐震化事業");
         assert_eq!(clean_name("(注)港湾耐震化事業"), "港湾耐震化事業");
         assert_eq!(clean_name("(注2)"), "(注2)");
+        assert_eq!(clean_name("※２ 流域治水の推進"), "流域治水の推進");
     }
 
     #[test]

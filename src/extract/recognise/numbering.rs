@@ -363,12 +363,16 @@ pub fn bare_number(line: &str) -> Option<Numbered<'_>> {
     })
 }
 
-/// A page's number as a footer sets it between dashes (`－１－`, `- 12 -`, `― ３１２ ―`).
+/// A page's number as a footer sets it between dashes (`－１－`, `- 12 -`, `― ３１２ ―`), maybe
+/// after the footer's words set apart (`無断転載禁止　　R7-v3　　－ 2 －`). At most one space
+/// stands inside the dashes: cells set further apart (`－ | 5 | －`) are a table's.
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[-－―‐—–]\s*[0-9０-９]+\s*[-－―‐—–]\s*$").expect("page number pattern")
+    Regex::new(r"^(?:.*(?:\t|\s{2,}|　))?\s*[-－―‐—–][ 　]?[0-9０-９]+[ 　]?[-－―‐—–]\s*$")
+        .expect("page number pattern")
 });
 
-/// Whether a line is only a page's number between dashes: a footer, no item.
+/// Whether a line is a page's number between dashes, alone or after a footer's words: a
+/// footer, no item.
 pub fn is_page_number(line: &str) -> bool {
     PAGE_NUMBER.is_match(line)
 }
@@ -435,10 +439,23 @@ mod tests {
 
     #[test]
     fn page_numbers_between_dashes_are_footers() {
-        for footer in ["－１－", "- 12 -", "　― ３１２ ―", "‐3‐"] {
+        for footer in [
+            "－１－",
+            "- 12 -",
+            "　― ３１２ ―",
+            "‐3‐",
+            "無断転載禁止   R7-v3                   － 1 －",
+            "令和８年度予算の概要\t－ 2 －",
+        ] {
             assert!(is_page_number(footer), "{footer}");
         }
-        for line in ["－ 予算の概要", "１－２", "- 1,200百万円 -件"] {
+        for line in [
+            "－ 予算の概要",
+            "１－２",
+            "- 1,200百万円 -件",
+            "計\t1,234\t－\t5\t－",
+            "計    1,234    －     5     －",
+        ] {
             assert!(!is_page_number(line), "{line}");
         }
     }
