@@ -165,6 +165,19 @@ fn remark_change(cell: &str) -> Option<&str> {
     (names_a_change && parse_number(number).is_some()).then_some(number)
 }
 
+/// The number of a remark that gives the row's figure of the year before, in the row's
+/// unit (`（前年度　２８８，５００）` → `２８８，５００`).
+fn remark_previous_year(cell: &str) -> Option<&str> {
+    if !is_parenthesised(cell) {
+        return None;
+    }
+    let (words, number) = parenthesised(cell).rsplit_once([' ', '\u{3000}'])?;
+    // (`（対前年度　+28,150）`, `（前年度比　△1,200）` compare.)
+    let compares = words.contains(['対', '増', '減', '比', '差']);
+    let bare = parse_number(number).is_some() && find_amounts(number).is_empty();
+    (relative_year(words) == -1 && !compares && bare).then_some(number)
+}
+
 /// A figure cell's number without the remark after it in parentheses (`64,616,950
 /// （うち要望額 4,222,000）`, a line break between them), or without the brackets its whole
 /// column sets it in (`〔  6,215,000〕` under `〔　令和７年度〕`): the cell's own figure.
@@ -1140,12 +1153,22 @@ impl Reader<'_> {
             {
                 // `査　定　額　112,350　（対前年度　+28,150）`: a remark after the figure, maybe
                 // its change.
-                let mut columns = vec![Column::Label, Column::Figure(self.context(), None)];
+                let context = self.context();
+                let mut columns = vec![Column::Label, Column::Figure(context, None)];
                 if let Some(cell) = row.get(2) {
-                    remark = remark_change(cell);
-                    columns.push(match remark {
-                        Some(_) => Column::Change(None),
-                        None => Column::Other,
+                    // `３１２，０４０（前年度　２８８，５００）`: the figure of the year before.
+                    let previous = remark_previous_year(cell);
+                    remark = previous.or_else(|| remark_change(cell));
+                    columns.push(match (remark, previous) {
+                        (Some(_), Some(_)) => Column::Figure(
+                            YearKind {
+                                year: context.year.map(|year| shifted(year, -1)),
+                                kind: Some(BudgetKind::Initial),
+                            },
+                            None,
+                        ),
+                        (Some(_), None) => Column::Change(None),
+                        (None, _) => Column::Other,
                     });
                 }
                 (columns, None)

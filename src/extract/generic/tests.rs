@@ -4487,3 +4487,25 @@ fn a_three_line_header_of_state_share_and_project_cost_under_two_years() {
         );
     }
 }
+
+#[test]
+fn a_dot_leader_parts_a_name_from_its_figure_and_a_remark_gives_the_year_before() {
+    let text = "令和８年度当初予算案の概要\n（各事業の金額の単位は千円）\n\n\
+                ■柱１　子育て\n\
+                ●保育人材確保事業費　　　　　　　　　　３１２，０４０（前年度　２８８，５００）\n\
+                ●放課後児童クラブ運営費　　　　　　　１，１０８，３３５（対前年度　４５，５６５）\n\n\
+                ３　令和７年度２月補正予算案\n\
+                ■主な事業（単位：千円）\n\
+                ・防災・減災緊急対策事業費……………………4,230,000\n\
+                ・財政調整基金積立金…………………………………………3,000,000\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "保育人材確保事業費 R8 initial 3.1204",
+            "保育人材確保事業費 R7 initial 2.885",
+            "放課後児童クラブ運営費 R8 initial 11.08335",
+            "防災・減災緊急対策事業費 R7 supplementary 42.30",
+            "財政調整基金積立金 R7 supplementary 30"
+        ]
+    );
+}

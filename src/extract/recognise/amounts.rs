@@ -1063,6 +1063,12 @@ pub fn cells(line: &str) -> Vec<&str> {
             })
             .collect();
     }
+    if let Some(leader) = LEADER_TO_FIGURE.captures(trimmed)
+        && let (Some(label), Some(figure)) = (leader.get(1), leader.get(2))
+    {
+        // `・財政調整基金積立金……………3,000,000`: a dot leader parts a name from its figure.
+        return vec![label.as_str().trim(), figure.as_str()];
+    }
     let spaced: Vec<&str> = WIDE_GAP
         .split(trimmed)
         .map(str::trim)
@@ -1203,6 +1209,15 @@ fn without_note_mark(token: &str) -> &str {
         .and_then(|caps| caps.get(1))
         .map_or(token, |figure| figure.as_str())
 }
+
+/// A name, a dot leader (two or more `…`/`‥`, or three or more dots) and the one figure
+/// it leads to at the line's end.
+static LEADER_TO_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(.*[^…‥・.．·･\s])\s*(?:[…‥]{2,}|[・.．·･]{3,})[…‥・.．·･]*\s*([△▲]?\s?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)$",
+    )
+    .expect("leader pattern")
+});
 
 static WIDE_GAP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[ \u{3000}]{2,}").expect("gap pattern"));
