@@ -350,3 +350,20 @@ fn indicators_under_headings_and_spanned_subjects_written_blind() {
 fn indicators_over_nested_bullets_written_blind() {
     assert_each_document_scores(&["d87i_3.md"]);
 }
+
+/// Round 88: a ministry's ex-ante evaluation PDF, its indicators numbered `（１）…` under
+/// `達成目標Ｎ　…` headings, each over labelled lines (`基準値：…（令和５年度）`, `目標値：…`,
+/// `目標年度：令和９年度`, `直近実績：令和６年度 …`); and a prefecture's white paper in
+/// Shift_JIS, `KPI①：…` under `政策目標２－１　…` in a box, its values on the next line
+/// (`（現状値：６８．４％（令和４年度）／目標値：８５％（令和８年度））`). The white paper's
+/// actuals stand in the prose after each box and its achievements on a line of their own
+/// naming each KPI by number (`【進捗の評価】KPI①　概ね順調`); neither is read yet, so its
+/// fields are checked only as far as they are.
+#[test]
+fn numbered_indicators_over_labelled_lines_and_boxed_kpis_written_blind() {
+    assert_each_document_scores(&["d88i_3.pdf"]);
+    let scores = scores(&["d88i_4.sjis.txt"]);
+    assert!(mean(&scores, Score::recall) >= 0.95, "{scores:?}");
+    assert!(mean(&scores, Score::subject_recall) >= 0.95, "{scores:?}");
+    assert!(mean(&scores, Score::field_accuracy) >= 0.55, "{scores:?}");
+}

@@ -45,7 +45,8 @@ use super::recognise::numbering::{Numbered, Outline, Style, is_page_number, numb
 use super::recognise::plans::find_plans;
 use super::recognise::programs::{find_programs, is_program_name, program_type};
 use super::recognise::targets::{
-    continues_indicator, indicator_line, is_indicator_section, stated_now_line, target_statement,
+    continues_indicator, indicator_line, is_indicator_section, labels_target_or_baseline,
+    stated_now_line, target_statement,
 };
 use super::recognise::year_tables::{TableIndicator, figure_cards, indicators_in_tables, is_dash};
 use crate::corpus::SeedDoc;
@@ -985,6 +986,17 @@ impl<'a> Reader<'a> {
         if indicator_line(raw).is_some() {
             // An indicator line (`【指標】…　目標：…`) is no item, and its values no budget.
             self.indicator(number, raw);
+            return;
+        }
+        // `（１）…に参加する医療機関数` over `基準値：１，２００施設（令和５年度）`, `目標値：…`,
+        // `目標年度：…`: a numbered item whose values are labelled under it is an indicator.
+        if let Some(found) = numbered(raw).filter(|found| !found.style.is_bullet())
+            && self
+                .lines_after(number)
+                .find(|line| !line.trim().is_empty())
+                .is_some_and(|line| labels_target_or_baseline(&strip_markup(line)))
+        {
+            self.indicator(number, found.title);
             return;
         }
         if self.decision_line(number, raw)

@@ -4509,3 +4509,42 @@ fn a_dot_leader_parts_a_name_from_its_figure_and_a_remark_gives_the_year_before(
         ]
     );
 }
+
+#[test]
+fn a_numbered_item_over_labelled_values_is_an_indicator_of_the_goal_above() {
+    let text = [
+        "７．達成目標及び測定指標",
+        "  達成目標１   港湾の利用者の利便を高める",
+        "  （１）定期航路の就航率（冬季）",
+        "      基準値：８２．５％（令和５年度）",
+        "      目標値：９５％",
+        "      目標年度：令和９年度",
+        "      直近実績：令和６年度 ８６．０％",
+        "      設定根拠：全国平均を踏まえて設定。",
+        "  （２）【再掲】定期航路の就航率（冬季）",
+        "      （１）に同じ。",
+    ]
+    .join("\n");
+    let extraction = extracted(&text);
+    let indicators: Vec<_> = extraction
+        .nodes
+        .iter()
+        .filter(|n| n.node_type == NodeType::Indicator)
+        .collect();
+    assert_eq!(indicators.len(), 1, "{indicators:?}");
+    let indicator = indicators[0];
+    assert_eq!(indicator.name, "定期航路の就航率(冬季)");
+    assert_eq!(indicator.props["target"], "９５％");
+    assert_eq!(indicator.props["target_year"], 2027);
+    assert_eq!(indicator.props["baseline"], "８２．５％");
+    assert_eq!(indicator.props["actuals"]["2024"], "８６．０％");
+    let goal = node_id(NodeType::Measure, "港湾の利用者の利便を高める");
+    assert!(
+        extraction
+            .edges
+            .iter()
+            .any(|e| e.rel == Rel::EvaluatedBy && e.to == indicator.id && e.from == goal),
+        "{:?}",
+        extraction.edges
+    );
+}

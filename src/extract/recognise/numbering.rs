@@ -138,11 +138,12 @@ static PATTERNS: LazyLock<Vec<(Style, Regex)>> = LazyLock::new(|| {
             format!(r"^\s*([款項目節])[\s\u{{3000}}]+{digits}{{1,3}}[\s\u{{3000}}]+(\S.*)$"),
         ),
         // A level's name before its number: 施策目標７　… / 基本目標１　… / 【施策分野2】… /
-        // 施策（１）…; each name a level of its own (by its first char).
+        // 施策（１）… / 政策目標２－１　… / 施策目標Ⅰ－３－２　… / 達成目標１　…; each name a
+        // level of its own (by its first char).
         build(
             Style::Dai(' '),
             format!(
-                r"^\s*[【\[]?(基本目標|施策目標|政策目標|施策分野|重点施策|政策分野|施策|政策)\s*(?:{digits}{{1,2}}|[(（]{digits}{{1,2}}[)）])\s*[】\]]?[\s\u{{3000}}:：.．]*(\S.*)$"
+                r"^\s*[【\[]?(基本目標|施策目標|政策目標|達成目標|施策分野|重点施策|政策分野|施策|政策)\s*(?:(?:{digits}{{1,2}}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)(?:[\-－]{digits}{{1,2}})*|[(（]{digits}{{1,2}}[)）])\s*[】\]]?[\s\u{{3000}}:：.．]*(\S.*)$"
             ),
         ),
         build(
@@ -199,6 +200,7 @@ fn may_open_numbering(first: char) -> bool {
             | '基'
             | '施'
             | '政'
+            | '達'
             | '重'
             | '款'
             | '項'
@@ -435,6 +437,34 @@ mod tests {
             Some("２０３０年に向けた取組")
         );
         assert_eq!(numbered("１． ２つの柱").map(|n| n.title), Some("２つの柱"));
+    }
+
+    #[test]
+    fn a_levels_name_before_a_compound_number_opens_a_heading() {
+        for (line, title) in [
+            (
+                "　政策目標２－１　自主防災組織が日頃から活動する地域をつくる",
+                "自主防災組織が日頃から活動する地域をつくる",
+            ),
+            (
+                "  達成目標１   地域の医療機関間における診療情報の共有を進める",
+                "地域の医療機関間における診療情報の共有を進める",
+            ),
+            (
+                "   施策目標Ⅰ－３－２      医療分野の情報化を推進すること",
+                "医療分野の情報化を推進すること",
+            ),
+        ] {
+            let found = numbered(line).expect("a heading");
+            assert_eq!(
+                (found.style, found.title),
+                (
+                    Style::Dai(line.trim_start().chars().next().unwrap_or(' ')),
+                    title
+                )
+            );
+        }
+        assert!(numbered("達成目標を定める").is_none());
     }
 
     #[test]

@@ -36,14 +36,19 @@ pub struct IndicatorValues {
 
 static INDICATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[\s\u{3000}\-・*]*(?:[【\[［]?\s*(?:KPI|ＫＰＩ|測定指標|成果指標|評価指標|活動指標|数値目標)\s*[0-9０-９]*\s*[】\]］]?|[【\[［]\s*指標\s*[0-9０-９]*\s*[】\]］])\s*[:：]?\s*(\S.*)$",
+        r"^[\s\u{3000}\-・*]*(?:[【\[［]?\s*(?:KPI|ＫＰＩ|測定指標|成果指標|評価指標|活動指標|数値目標)\s*[0-9０-９①-⑳]*\s*[】\]］]?|[【\[［]\s*指標\s*[0-9０-９]*\s*[】\]］])\s*[:：]?\s*(\S.*)$",
     )
     .expect("indicator pattern")
 });
 
 static TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"目標(?:値)?\s*[:：]?\s*([^（）()、。]+)(?:[（(]([^（）()]*(?:年|[RH][0-9０-９])[^（）()]*)[）)])?")
+    Regex::new(r"目標(?:値)?\s*[:：]?\s*([^（）()、。／/]+)(?:[（(]([^（）()]*(?:年|[RH][0-9０-９])[^（）()]*)[）)])?")
         .expect("target pattern")
+});
+
+/// A target's year on a label of its own (`目標年度：令和９年度`).
+static TARGET_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"目標年度\s*[:：]\s*({YEAR})")).expect("target year pattern")
 });
 
 static DUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -53,7 +58,7 @@ static DUE: LazyLock<Regex> = LazyLock::new(|| {
 
 static BASELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:基準値|現状|現在)\s*[:：]?\s*([^（）()、。]+)(?:[（(]([^（）()]*(?:年|[RH][0-9０-９])[^（）()]*)[）)])?",
+        r"(?:基準値|現状値?|現在値?)\s*[:：]?\s*([^（）()、。／/]+)(?:[（(]([^（）()]*(?:年|[RH][0-9０-９])[^（）()]*)[）)])?",
     )
     .expect("baseline pattern")
 });
@@ -88,10 +93,21 @@ pub fn continues_indicator(line: &str) -> bool {
     CONTINUATION.is_match(line)
 }
 
+/// Whether a line labels an indicator's target or baseline with a colon (`基準値：１，２００施設
+/// （令和５年度）`, `目標値：５０％`): under a numbered item, it makes the item an indicator.
+pub fn labels_target_or_baseline(line: &str) -> bool {
+    TARGET_OR_BASELINE_LABEL.is_match(line)
+}
+
+static TARGET_OR_BASELINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•]\s*)?(?:目標値?|基準値|現状値)\s*[:：]")
+        .expect("target or baseline label pattern")
+});
+
 /// A line of an indicator's values under its name: a label, then a colon or a gap
 /// (`基準値　　０地域（令和３年度）`, `年度ごとの実績値　令和４年度　４６地域`).
 static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•]\s*)?(?:年度ごとの)?(?:目標値?|基準値?|実績値?|現状値?|達成状況|達成度|進捗(?:状況)?)(?:\s*[:：]|[\s\u{3000}]+)\S")
+    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•]\s*|[（(])?(?:年度ごとの)?(?:目標値?|目標年度|基準値?|実績値?|直近(?:実績|値)|現状値?|達成状況|達成度|進捗(?:状況)?)(?:\s*[:：]|[\s\u{3000}]+)\S")
         .expect("continuation pattern")
 });
 
@@ -169,14 +185,32 @@ pub fn indicator_line(line: &str) -> Option<IndicatorLine> {
         .filter(|(_, c)| c.is_whitespace())
         .map(|(at, c)| (at, at + c.len_utf8()))
         .find(|(_, after)| {
-            let next = rest.as_str()[*after..].trim_start();
+            // (`　（現状値：…）`: values in a parenthesis after the gap.)
+            let next = rest.as_str()[*after..]
+                .trim_start()
+                .trim_start_matches(['（', '(']);
             VALUE_WORDS.iter().any(|word| next.starts_with(word))
+        })
+        .map(|(at, _)| at);
+    // A parenthesis opening the values (`（現状値：…）`, `（令和５年度）`, `（85%）`) ends the
+    // name; one within it (`診療情報提供書（紹介状）の電子的送付率`) does not, when values
+    // follow after a gap.
+    let values_parenthesis = rest
+        .as_str()
+        .match_indices(['（', '('])
+        .map(|(at, open)| (at, rest.as_str()[at + open.len()..].trim_start()))
+        .find(|(_, inside)| {
+            gap_before_value.is_none()
+                || VALUE_WORDS.iter().any(|word| inside.starts_with(word))
+                || inside.starts_with(|c: char| c.is_numeric())
+                || year_in(inside).is_some_and(|_| inside.starts_with(['令', '平', 'R', 'H']))
         })
         .map(|(at, _)| at);
     let name_end = rest
         .as_str()
-        .find(['（', '(', '：', ':'])
+        .find(['：', ':'])
         .into_iter()
+        .chain(values_parenthesis)
         .chain(gap_before_value)
         .min()
         .unwrap_or(rest.as_str().len());
@@ -201,9 +235,20 @@ pub fn indicator_line(line: &str) -> Option<IndicatorLine> {
 /// Reads the values written about an indicator.
 pub fn indicator_values(text: &str) -> IndicatorValues {
     let mut values = IndicatorValues::default();
-    if let Some(caps) = TARGET.captures(text) {
+    // (`目標年度：令和９年度` names the target's year, not its value.)
+    let target = TARGET
+        .captures_iter(text)
+        .find(|caps| caps.get(1).is_some_and(|m| !m.as_str().starts_with("年度")));
+    if let Some(caps) = target {
         values.target = caps.get(1).map(|m| cut_at_gap(m.as_str()));
         values.target_year = caps.get(2).and_then(|m| year_in(m.as_str()));
+    }
+    if let Some(year) = TARGET_YEAR
+        .captures(text)
+        .and_then(|caps| caps.get(1))
+        .and_then(|m| year_in(m.as_str()))
+    {
+        values.target_year = values.target_year.or(Some(year));
     }
     if let Some(caps) = DUE.captures(text) {
         let due = find_fiscal_years(caps.get(0).map_or("", |m| m.as_str()))
@@ -492,6 +537,39 @@ mod tests {
             ]
         );
         assert_eq!(values.achievement.as_deref(), Some("順調"));
+    }
+
+    #[test]
+    fn values_labelled_on_lines_of_their_own_and_in_a_parenthesis_after_a_kpi() {
+        assert!(labels_target_or_baseline(
+            "      基準値：１，２００施設（令和５年度）"
+        ));
+        assert!(!labels_target_or_baseline("      設定根拠：全国の約半数"));
+        assert!(continues_indicator("      目標年度：令和９年度"));
+        assert!(continues_indicator(
+            "      直近実績：令和６年度 ２，３４０施設"
+        ));
+        assert!(continues_indicator(
+            "　　（現状値：６８．４％（令和４年度）／目標値：８５％）"
+        ));
+        let values = indicator_values(
+            "基準値：１２．８％（平成３０年度）　目標値：５０％　目標年度：2028年度　\
+             直近実績：令和６年度 ２，３４０施設（９月末時点）",
+        );
+        assert_eq!(values.target.as_deref(), Some("５０％"));
+        assert_eq!(values.target_year, Some(2028));
+        assert_eq!(values.baseline_year, Some(2018));
+        assert_eq!(values.actuals, [(2024, "２，３４０施設".to_string())]);
+        let slashed = indicator_values("（現状値：－／目標値：５分以内（令和７年度））");
+        assert_eq!(slashed.baseline, None);
+        assert_eq!(slashed.target.as_deref(), Some("５分以内"));
+        let line = indicator_line(
+            "KPI①：防災アプリの登録者数（全県）　（現状値：42,600人（2022年度）／目標値：累計150,000人（2027年度））",
+        )
+        .expect("a KPI");
+        assert_eq!(line.name, "防災アプリの登録者数（全県）");
+        assert_eq!(line.values.baseline.as_deref(), Some("42,600人"));
+        assert_eq!(line.values.target_year, Some(2027));
     }
 
     #[test]
