@@ -351,7 +351,10 @@ fn indicators_over_nested_bullets_written_blind() {
     assert_each_document_scores(&["d87i_3.md"]);
 }
 
-/// Round 88: a ministry's ex-ante evaluation PDF, its indicators numbered `（１）…` under
+/// Round 88: a city's evaluation page of one `<section>` per project, its KPI table of
+/// 区分 / 指標名 / 単位 / 基準値(R3) / R4–R6 / 目標(R8) / 達成度; a strategy's Markdown progress
+/// report (KPI / 策定時 / 直近値 / 目標 / 評価, a 直近値 cell `2022年度 18.0%／2023年度 21.7%`);
+/// a ministry's ex-ante evaluation PDF, its indicators numbered `（１）…` under
 /// `達成目標Ｎ　…` headings, each over labelled lines (`基準値：…（令和５年度）`, `目標値：…`,
 /// `目標年度：令和９年度`, `直近実績：令和６年度 …`); and a prefecture's white paper in
 /// Shift_JIS, `KPI①：…` under `政策目標２－１　…` in a box, its values on the next line
@@ -361,7 +364,7 @@ fn indicators_over_nested_bullets_written_blind() {
 /// fields are checked only as far as they are.
 #[test]
 fn numbered_indicators_over_labelled_lines_and_boxed_kpis_written_blind() {
-    assert_each_document_scores(&["d88i_3.pdf"]);
+    assert_each_document_scores(&["d88i_1.html", "d88i_2.md", "d88i_3.pdf"]);
     let scores = scores(&["d88i_4.sjis.txt"]);
     assert!(mean(&scores, Score::recall) >= 0.95, "{scores:?}");
     assert!(mean(&scores, Score::subject_recall) >= 0.95, "{scores:?}");

@@ -10,7 +10,7 @@
 
 use super::numbering::numbered;
 use super::targets::IndicatorValues;
-use super::targets::year_in;
+use super::targets::{year_in, year_values};
 use super::year_tables::{TableIndicator, is_dash, year_header};
 use crate::normalize::nfkc;
 use regex::Regex;
@@ -118,7 +118,11 @@ fn is_figure(word: &str) -> bool {
 /// (`令和6年度 達成度(%)`).
 fn split_cell(cell: &str) -> Vec<String> {
     let words: Vec<&str> = cell.split_whitespace().collect();
-    let figures = words.len() >= 2 && words.iter().all(|w| is_figure(w));
+    // (`2022年度 18.0%／2023年度 21.7%` is one cell: values each after its year.)
+    let figures = words.len() >= 2
+        && words
+            .iter()
+            .all(|w| is_figure(w) && year_in(w).is_none() && !w.contains(['／', '/']));
     let achievement_after = words.len() == 2
         && matches!(
             role_of(words[1]),
@@ -464,6 +468,10 @@ impl Reading {
                 (Role::TargetYear, _) => {
                     values.target_year = year_in(cell).or(values.target_year);
                 }
+                // `2022年度 18.0%／2023年度 21.7%`: a value after each year.
+                (Role::Actual(_), _) if year_values(cell).len() >= 2 => {
+                    values.actuals.extend(year_values(cell));
+                }
                 (Role::Actual(header_year), Some((value, year))) => {
                     if let Some(year) = year.or(header_year) {
                         values.actuals.push((year, value));
@@ -753,6 +761,21 @@ mod tests {
             .into_iter()
             .flat_map(|table| table.indicators)
             .collect()
+    }
+
+    #[test]
+    fn a_cell_of_values_each_after_its_year_is_the_actuals() {
+        let found = names_and_values(
+            "| KPI | 策定時 | 直近値 | 目標 | 評価 |\n|---|---|---|---|---|\n\
+             | 漁業経営体の割合 | 12.4%（2021年度） | 2022年度 18.0%／2023年度 21.7% | 50%（2027年度） | C |\n\
+             | 導入件数 | 累計8件（2021年度） | 累計46件（2023年度） | 累計120件（2027年度） | B |\n",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            found[0].values.actuals,
+            [(2022, "18.0%".to_string()), (2023, "21.7%".to_string())]
+        );
+        assert_eq!(found[0].values.achievement.as_deref(), Some("C"));
     }
 
     #[test]

@@ -69,6 +69,18 @@ static ACTUAL_LIST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// One year's actual in such a list.
+/// The values a list gives each after its year (`2022年度 18.0%／2023年度 21.7%`, `R5 累計47件、
+/// R6 累計63件`), in order.
+pub fn year_values(list: &str) -> Vec<(u16, String)> {
+    YEAR_VALUE
+        .captures_iter(list)
+        .filter_map(|caps| {
+            let year = caps.get(1).and_then(|m| year_in(m.as_str()))?;
+            Some((year, caps.get(2)?.as_str().to_string()))
+        })
+        .collect()
+}
+
 static YEAR_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"((?:{YEAR})|[RH][0-9０-９]{{1,2}}(?:年度)?)\s*[:：]?\s*({STATED_VALUE})"
@@ -283,12 +295,9 @@ pub fn indicator_values(text: &str) -> IndicatorValues {
         }
     }
     if let Some(list) = ACTUAL_LIST.captures(text).and_then(|caps| caps.get(1)) {
-        for caps in YEAR_VALUE.captures_iter(list.as_str()) {
-            let year = caps.get(1).and_then(|m| year_in(m.as_str()));
-            if let (Some(year), Some(value)) = (year, caps.get(2))
-                && !values.actuals.iter().any(|(y, _)| *y == year)
-            {
-                values.actuals.push((year, value.as_str().to_string()));
+        for (year, value) in year_values(list.as_str()) {
+            if !values.actuals.iter().any(|(y, _)| *y == year) {
+                values.actuals.push((year, value));
             }
         }
     }
