@@ -21,7 +21,7 @@ fn masked(line: &str) -> Masked {
     let chars: Vec<char> = line.chars().collect();
     let mut index = 0;
     while index < chars.len() {
-        let Some(digit) = chars[index].to_digit(10).filter(|_| is_digit(chars[index])) else {
+        let Some(digit) = digit_value(chars[index]) else {
             mask.push(chars[index]);
             index += 1;
             continue;
@@ -29,10 +29,8 @@ fn masked(line: &str) -> Masked {
         let start = index;
         let mut value = u64::from(digit);
         index += 1;
-        while let Some(next) = chars.get(index).filter(|c| is_digit(**c)) {
-            value = value
-                .saturating_mul(10)
-                .saturating_add(u64::from(next.to_digit(10).unwrap_or(0)));
+        while let Some(next) = chars.get(index).copied().and_then(digit_value) {
+            value = value.saturating_mul(10).saturating_add(u64::from(next));
             index += 1;
         }
         let free = |c: Option<&char>| c.is_none_or(|c| !c.is_alphanumeric());
@@ -49,8 +47,13 @@ fn masked(line: &str) -> Masked {
     }
 }
 
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
+/// The value of a digit, ASCII or full-width (`７`).
+fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(u32::from(c) - u32::from('0')),
+        '０'..='９' => Some(u32::from(c) - u32::from('０')),
+        _ => None,
+    }
 }
 
 /// For each of `lines`, whether it is a page's footer or head: a line with words that
@@ -65,7 +68,8 @@ pub fn page_furniture<'l>(lines: impl Iterator<Item = &'l str>) -> Vec<bool> {
         count = index + 1;
         let text = line.trim();
         let worded = text.chars().any(char::is_alphabetic);
-        if !worded || text.chars().count() > MAX_FURNITURE_CHARS || !text.chars().any(is_digit) {
+        let numbered = text.chars().any(|c| digit_value(c).is_some());
+        if !worded || text.chars().count() > MAX_FURNITURE_CHARS || !numbered {
             continue;
         }
         let line = masked(text);
@@ -118,6 +122,8 @@ mod tests {
             "小計\t1,500",
             "小計\t1,600",
             "無断転載禁止\tR7hosei-v3\t－\t3\t－",
+            "港湾局予算の概要　　－ ３ －",
+            "港湾局予算の概要　　－ ４ －",
         ];
         let furniture = page_furniture(lines.into_iter());
         let found: Vec<&str> = lines
@@ -126,7 +132,11 @@ mod tests {
             .filter(|(_, is)| **is)
             .map(|(line, _)| *line)
             .collect();
-        assert_eq!(found.len(), 3, "{found:?}");
-        assert!(found.iter().all(|line| line.starts_with("無断転載禁止")));
+        assert_eq!(found.len(), 5, "{found:?}");
+        assert!(
+            found[..3]
+                .iter()
+                .all(|line| line.starts_with("無断転載禁止"))
+        );
     }
 }
