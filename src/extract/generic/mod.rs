@@ -2669,10 +2669,8 @@ impl<'a> Reader<'a> {
         let last = number + 2;
         let end = strip_markup(self.line(last));
         let end = end.trim();
-        let folded = crate::normalize::nfkc(end);
-        let unmarked = super::recognise::names::without_note_mark(&folded);
-        let names_unit = unit_line(end).or_else(|| unit_note(end)).is_some();
-        (is_name_line(unmarked) && !is_parenthesised(unmarked) && !names_unit)
+        row_name_words(end)
+            .is_some_and(|words| is_name_line(&words) && !is_parenthesised(&words))
             .then(|| (last, end.to_string()))
     }
 
@@ -5030,18 +5028,28 @@ fn is_name_line(line: &str) -> bool {
 /// words alone, maybe after the row's number (`(1) 地方消費者行政強化交付金等による`,
 /// `取組の推進`), no sentence.
 fn is_wrapped_row_name(line: &str) -> bool {
-    // `地域の相談体制の強化※1`: the name's note mark is no figure.
-    let folded = crate::normalize::nfkc(line.trim());
-    let line = super::recognise::names::without_note_mark(&folded);
+    let Some(line) = row_name_words(line) else {
+        return false;
+    };
     // `(3) 消費者ホットライン188の`: a name may hold a number, not a figure.
-    let numbered_words = numbered(line).is_some_and(|item| {
+    let numbered_words = numbered(&line).is_some_and(|item| {
         let letters = item.title.chars().filter(|c| c.is_alphabetic()).count();
         let numerals = item.title.chars().filter(|c| c.is_numeric()).count();
         !item.style.is_bullet() && letters > numerals && find_amounts(item.title).is_empty()
     });
-    !line.contains('。')
-        && unit_line(line).or_else(|| unit_note(line)).is_none()
-        && (is_name_line(line) || numbered_words)
+    !line.contains('。') && (is_name_line(&line) || numbered_words)
+}
+
+/// A line that may be part of a table row's name, folded and without the note mark it ends
+/// with (`地域の相談体制の強化※1`: the name's mark is no figure); `None` for a line stating a
+/// unit (`（単位：千円）`), which closes the table rather than naming a row.
+fn row_name_words(line: &str) -> Option<String> {
+    let folded = crate::normalize::nfkc(line.trim());
+    let words = super::recognise::names::without_note_mark(&folded);
+    unit_line(words)
+        .or_else(|| unit_note(words))
+        .is_none()
+        .then(|| words.to_string())
 }
 
 /// Whether `line` is the end of the line before it, wrapped (`課）` under `■…事業（農業振興`),
