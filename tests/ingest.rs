@@ -70,6 +70,8 @@ fn formats_from_content_type_then_extension() {
         ),
         (None, Some("page.htm"), Format::Html),
         (None, Some("request.md"), Format::Markdown),
+        (None, Some("kpi_export.tsv"), Format::Tsv),
+        (Some("text/tab-separated-values"), None, Format::Tsv),
     ];
     for (content_type, filename, format) in cases {
         assert_eq!(detect_format(content_type, filename).unwrap(), format);

@@ -727,6 +727,35 @@ fn space_laid_bullets_and_a_state_share_beside_project_cost_written_blind() {
     assert_recall("d88_a3.pdf");
 }
 
+/// Three documents written blind: a prefecture's press release whose items give their
+/// figure on the line under the name and the year before's on the line after
+/// (`●…事業費【拡充】` over `２，８４５，６２０` over `（前年度　２，４３１，９００）`); a
+/// department's PDF of two-line cards (`R8 2,486百万円（R7 2,214百万円 ＋272百万円）`, half-
+/// and full-width, grants for each recipient in the bullets under them); and a city's Markdown
+/// overview with figures in 億/万円 and pillars' totals in their headings.
+#[test]
+fn figures_under_their_names_and_era_lettered_cards_written_blind() {
+    assert_recall("d88_a1.txt");
+    assert_recall("d89_a2.pdf");
+    assert_recall("d89_a3.md");
+}
+
+/// A town's supplementary exported from Word, whose 既決予算額 and 計 columns (the budget
+/// before and after it) its gold lists as `other`, which the readers record as no budget of
+/// their own: every figure of the kinds they record is found.
+#[test]
+fn a_word_export_of_a_supplementary_gives_every_figure_of_a_recorded_kind() {
+    let file = "d89_a1.html";
+    let recall = check(file);
+    let wanted = expected_for(file);
+    let recorded = wanted.iter().filter(|row| row.kind != "other").count();
+    let found = (recall * wanted.len() as f64).round() as usize;
+    assert!(
+        found as f64 >= MIN_RECALL.max(0.95) * recorded as f64,
+        "{file}: {found} of {recorded} figures of recorded kinds"
+    );
+}
+
 /// The PDF's recall today: its `うち要望額` column, the part of each request made under the
 /// priority frame, is read as a part of the request figure beside it, not as a budget of its
 /// own, where the document's gold lists it as one.

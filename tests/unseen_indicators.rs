@@ -370,3 +370,13 @@ fn numbered_indicators_over_labelled_lines_and_boxed_kpis_written_blind() {
     assert!(mean(&scores, Score::subject_recall) >= 0.95, "{scores:?}");
     assert!(mean(&scores, Score::field_accuracy) >= 0.55, "{scores:?}");
 }
+
+/// A twelfth set, written blind: a city's KPI tracking exported as a long TSV (one row per
+/// indicator, kind of value and year: `基本目標 | 施策番号 | 施策名 | KPI番号 | KPI名 | 単位 |
+/// 区分 | 年度 | 値 | 備考`, reference statistics marked `参考` and budget rows among them);
+/// and a town's plan in Markdown, `指標 | 単位 | 基準値(R2) | R5 | R6 | R7 | 目標値(R12) | 方向 |
+/// 評価` with direction marks.
+#[test]
+fn a_long_tsv_export_and_a_plan_s_tables_with_directions_written_blind() {
+    assert_each_document_scores(&["d89i_1.tsv", "d89i_2.md"]);
+}

@@ -85,7 +85,7 @@ pub struct LinesResponse {
 /// `Content-Type`; it is searchable as soon as this answers.
 #[utoipa::path(post, path = "/documents", operation_id = "add_document", params(AddParams),
     request_body(description = "The file as it is", content(
-        (Vec<u8> = "application/pdf"), (String = "text/html"), (String = "text/markdown"), (String = "text/plain"), (String = "text/csv"))),
+        (Vec<u8> = "application/pdf"), (String = "text/html"), (String = "text/markdown"), (String = "text/plain"), (String = "text/csv"), (String = "text/tab-separated-values"))),
     security(("bearer" = [])),
     responses(
         (status = 201, description = "Added", body = DocumentResponse),

@@ -109,6 +109,7 @@ fn content_type_of(format: Format, declared: Option<&str>) -> String {
         (Format::Markdown, _) => "text/markdown".into(),
         (Format::Text, _) => "text/plain".into(),
         (Format::Csv, _) => "text/csv".into(),
+        (Format::Tsv, _) => "text/tab-separated-values".into(),
     }
 }
 
@@ -119,6 +120,7 @@ fn extension_of(format: Format) -> &'static str {
         Format::Markdown => "md",
         Format::Text => "txt",
         Format::Csv => "csv",
+        Format::Tsv => "tsv",
     }
 }
 

@@ -1,4 +1,4 @@
-//! Turning an added file (PDF, HTML, Markdown, CSV or plain text) into the lines of text that
+//! Turning an added file (PDF, HTML, Markdown, CSV, TSV or plain text) into the lines of text that
 //! citations count, with the page of each line for PDFs, and reading its metadata from the
 //! content.
 //!
@@ -6,7 +6,7 @@
 //!   detection) and line splitting;
 //! - `html`: the readable text of an HTML page;
 //! - `markdown`: Markdown line for line, its HTML tables read as rows;
-//! - `delimited`: CSV records as rows of tab-separated cells;
+//! - `delimited`: CSV and TSV records as rows of tab-separated cells;
 //! - `pdf`: PDF text and pages with poppler's `pdftotext`, run by `process` with a time limit;
 //! - `columns`: the two text columns of a `-layout` page read one after the other;
 //! - `meta`: title, date and publisher read from the top of a document;
@@ -43,6 +43,8 @@ pub enum Format {
     Text,
     /// Comma-separated values, in any encoding plain text may have.
     Csv,
+    /// Tab-separated values (an open-data export, `.tsv`), read as CSV is.
+    Tsv,
 }
 
 impl Format {
@@ -54,6 +56,7 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Text => "text",
             Format::Csv => "csv",
+            Format::Tsv => "tsv",
         }
     }
 }
@@ -149,6 +152,7 @@ pub fn detect_format(
             "text/markdown" | "text/x-markdown" => Ok(Format::Markdown),
             "text/plain" => Ok(Format::Text),
             "text/csv" | "application/csv" => Ok(Format::Csv),
+            "text/tab-separated-values" => Ok(Format::Tsv),
             other => Err(IngestError::Unsupported(other.to_string())),
         };
     }
@@ -162,6 +166,7 @@ pub fn detect_format(
         "md" | "markdown" => Ok(Format::Markdown),
         "txt" | "text" => Ok(Format::Text),
         "csv" => Ok(Format::Csv),
+        "tsv" | "tab" => Ok(Format::Tsv),
         other => Err(IngestError::Unsupported(format!(
             "file extension {other:?}"
         ))),
@@ -193,6 +198,9 @@ pub fn convert(
             bytes, charset,
         )?))),
         Format::Csv => Ok(text_only(delimited::csv_lines(&decode::decode(
+            bytes, charset,
+        )?)?)),
+        Format::Tsv => Ok(text_only(delimited::tsv_lines(&decode::decode(
             bytes, charset,
         )?)?)),
         Format::Markdown => Ok(text_only(markdown::with_html_tables(decode::split_lines(
@@ -232,7 +240,7 @@ pub struct DetectedMeta {
 pub fn detect_metadata(converted: &Converted) -> DetectedMeta {
     let lines = &converted.lines;
     let top = match converted.format {
-        Format::Csv => {
+        Format::Csv | Format::Tsv => {
             let above_table = lines
                 .iter()
                 .take_while(|line| delimited::filled_cells(line) <= 1)

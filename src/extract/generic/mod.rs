@@ -10,6 +10,7 @@
 
 mod funding_header;
 mod layout;
+mod lone_figures;
 mod long;
 mod stacked;
 mod tables;
@@ -781,6 +782,8 @@ struct Reader<'a> {
     long_table: Option<long::LongTable>,
     /// The last line already read with lines before it (stacked fields and their values).
     read_through: usize,
+    /// The line of the last figure read alone under its item's line.
+    lone_figure_line: Option<usize>,
     /// The document's first line and its number, when it heads the document rather than a
     /// table: a page's running head that repeats it is no line of the text.
     running_head: Option<(usize, &'a str)>,
@@ -900,6 +903,7 @@ impl<'a> Reader<'a> {
             column_bills: Vec::new(),
             long_table: None,
             read_through: 0,
+            lone_figure_line: None,
             band_section: None,
             unit_line: 0,
             column_marks: Vec::new(),
@@ -1264,7 +1268,7 @@ impl<'a> Reader<'a> {
                 return;
             }
         }
-        if self.lone_notes_cell(number, raw, &row) {
+        if self.lone_notes_cell(number, raw, &row) || self.lone_figure_of_item(number, &row) {
             return;
         }
         if is_figure_note(raw) {
@@ -4088,7 +4092,9 @@ impl<'a> Reader<'a> {
         let total_set_above = tail_above.is_some_and(|tail| tail.trim_end().ends_with("総額を"));
         // `…市民1人当たりの一般会` over `計予算額は420,263円…`: a rate per head the sentence
         // above begins, past its amounts, is the first figure's.
-        let rate_above = past_amounts_above.is_some_and(names_a_rate);
+        // (A bullet or numbered item of its own opens no such sentence's end.)
+        let rate_above = numbered(&strip_markup(self.line(number))).is_none()
+            && past_amounts_above.is_some_and(names_a_rate);
         for (index, mut figure) in inline_figures(text).into_iter().enumerate() {
             let before = &text[..figure.amount.start];
             if index == 0

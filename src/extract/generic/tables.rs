@@ -167,7 +167,7 @@ fn remark_change(cell: &str) -> Option<&str> {
 
 /// The number of a remark that gives the row's figure of the year before, in the row's
 /// unit (`（前年度　２８８，５００）` → `２８８，５００`).
-fn remark_previous_year(cell: &str) -> Option<&str> {
+pub(super) fn remark_previous_year(cell: &str) -> Option<&str> {
     if !is_parenthesised(cell) {
         return None;
     }

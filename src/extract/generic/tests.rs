@@ -299,8 +299,16 @@ fn figures_before_and_after_a_supplementary_and_limits_are_not_budgets() {
                 | 一般会計 | 121,350,000 | 1,234,500 | 122,584,500 |\n\n\
                 第２表　地方債\n\
                 起債の目的　　限度額　　起債の方法　　利率\n\
-                道路整備事業　　２１５，０００千円　　証書借入　　年４．０％以内\n";
-    assert_eq!(budget_lines(text), ["一般会計 R6 supplementary 12.345"]);
+                道路整備事業　　２１５，０００千円　　証書借入　　年４．０％以内\n\n\
+                会　計　名\t既決予算額\t補正額\t計\n\
+                介護保険特別会計\t１，５８７，９００\t△８，３００\t１，５７９，６００\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "一般会計 R6 supplementary 12.345",
+            "介護保険特別会計 R6 supplementary -0.083"
+        ]
+    );
 }
 
 #[test]
@@ -4546,5 +4554,77 @@ fn a_numbered_item_over_labelled_values_is_an_indicator_of_the_goal_above() {
             .any(|e| e.rel == Rel::EvaluatedBy && e.to == indicator.id && e.from == goal),
         "{:?}",
         extraction.edges
+    );
+}
+
+#[test]
+fn a_figure_alone_under_its_item_and_the_year_before_under_it_are_the_item_s() {
+    // A press release's items: the figure on the line after the item's name, the figure of
+    // the year before on the line after that; a year alone under a heading is no figure.
+    let text = [
+        "令和８年度当初予算案の概要",
+        "　（各事業の金額の単位は千円）",
+        "　●こども医療費助成事業費【拡充】",
+        "　　　　　　　　　　　　　　　　　　　　　　　　　２，８４５，６２０",
+        "　　　　　　　　　　　　　　　　　　　　（前年度　２，４３１，９００）",
+        "　　・通院助成の対象を拡大",
+        "　●保育人材確保・定着支援事業費　　　　　　　　　　３１２，０４０（前年度　２８８，５００）",
+        "　●観光誘客促進事業費",
+        "　　　　　　　　　　　　　　　　　　　　　　　　　　６１８，２２０",
+        "　●地域交通の将来像",
+        "　　2030",
+    ]
+    .join("\n");
+    assert_eq!(
+        budget_lines(&text),
+        [
+            "こども医療費助成事業費 R8 initial 28.4562",
+            "こども医療費助成事業費 R7 initial 24.319",
+            "保育人材確保・定着支援事業費 R8 initial 3.1204",
+            "保育人材確保・定着支援事業費 R7 initial 2.885",
+            "観光誘客促進事業費 R8 initial 6.1822"
+        ]
+    );
+}
+
+#[test]
+fn cards_of_an_era_s_letter_before_each_figure_and_rates_for_each_recipient() {
+    // Each card's second line gives the figure after `R8` and the year before's after `R7`
+    // (half- and full-width); a grant for each recipient in parentheses is a rate.
+    let text = [
+        "令和８年度当初予算案の主要事業",
+        "１     地域公共交通確保維持事業【拡充】                    （交通政策課）",
+        "    R8   2,486百万円（R7   2,214百万円    ＋272百万円        ＋12.3％）",
+        "５     移住・定住促進事業                                  （地域振興課）",
+        "    Ｒ８    ６１２百万円（Ｒ７       ５４０百万円        ＋７２百万円）",
+        "     ・移住支援金（単身60万円、世帯100万円）、お試し住宅の運営",
+    ]
+    .join("\n");
+    assert_eq!(
+        budget_lines(&text),
+        [
+            "地域公共交通確保維持事業 R8 initial 24.86",
+            "地域公共交通確保維持事業 R7 initial 22.14",
+            "移住・定住促進事業 R8 initial 6.12",
+            "移住・定住促進事業 R7 initial 5.40"
+        ]
+    );
+}
+
+#[test]
+fn a_rate_in_the_bullet_above_is_not_the_next_bullet_s_figure() {
+    let text = [
+        "# 令和８年度予算案の概要",
+        "- **地域包括支援センター運営事業**　14億5,600万円",
+        "  - 市内28センターの運営委託（1センター当たり職員5人体制）",
+        "- **救急医療体制確保事業**　6億8,030万円（対前年度 ＋3,210万円）",
+    ]
+    .join("\n");
+    assert_eq!(
+        budget_lines(&text),
+        [
+            "地域包括支援センター運営事業 R8 initial 14.56",
+            "救急医療体制確保事業 R8 initial 6.803"
+        ]
     );
 }

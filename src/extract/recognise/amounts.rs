@@ -301,7 +301,7 @@ const MONTHS_SPANNED: [&str; 3] = ["か月", "ヶ月", "カ月"];
 
 /// Words of a header cell whose figures are the budget before or after a supplementary (現計:
 /// the budget as it stands after them), not a budget of one kind.
-const AROUND_SUPPLEMENTARY_WORDS: [&str; 4] = ["補正前", "補正後", "既定予算", "現計"];
+const AROUND_SUPPLEMENTARY_WORDS: [&str; 5] = ["補正前", "補正後", "既定予算", "既決", "現計"];
 
 /// Header words that tables letter-space across a wide gap (`比　　較`, `区　　分`): their
 /// one-character halves are joined back before the columns are read.
@@ -1480,6 +1480,24 @@ pub fn names_a_rate(text: &str) -> bool {
     RATE_WORDS.iter().any(|w| text.contains(w))
 }
 
+/// Words naming who one grant goes to, which make an amount labelled by them alone a rate
+/// for each (`移住支援金（単身60万円、世帯100万円）`), not a budget.
+const RECIPIENT_WORDS: [&str; 9] = [
+    "単身", "世帯", "1世帯", "夫婦", "個人", "法人", "1人", "1件", "1戸",
+];
+
+/// Whether the words right before an amount, since a bracket, a comma or a space, are a
+/// recipient alone (`（単身`, `、世帯`).
+fn labels_a_recipient(clause: &str) -> bool {
+    let folded = crate::normalize::nfkc_cow(clause);
+    let label = folded
+        .trim_end()
+        .rsplit(['(', '、', ',', ' ', '\u{3000}'])
+        .next()
+        .unwrap_or_default();
+    RECIPIENT_WORDS.contains(&label)
+}
+
 /// Words that make the amount right after them what was spent (`令和６年度執行実績　４１２
 /// 億円`), not a budget.
 const SPENT_AMOUNT_WORDS: [&str; 2] = ["執行額", "執行実績"];
@@ -1508,6 +1526,22 @@ fn skip_parenthesis(text: &str) -> &str {
     }
 }
 
+/// An era's letter and year written right before an amount, alone (`R8　2,486百万円`,
+/// `（Ｒ７　５４０百万円`): the year that figure is of.
+static ERA_LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s（(、，:：/／])([RH]\d{1,2})\s*$").expect("era label pattern")
+});
+
+/// The fiscal year an era label alone right before an amount names (`R7`, `Ｒ７`, `H30`).
+fn era_label_before(before: &str) -> Option<FiscalYear> {
+    if !before.trim_end().ends_with(|c: char| c.is_numeric()) {
+        return None;
+    }
+    let folded = crate::normalize::nfkc_cow(before);
+    let caps = ERA_LABEL_BEFORE.captures(&folded)?;
+    FiscalYear::parse_label(caps.get(1)?.as_str())
+}
+
 /// Amounts in running text, each with the year and kind written beside it.
 pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
     let amounts = find_amounts(text);
@@ -1527,7 +1561,12 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         // `令和７年度予算では、同事業に２０７億円を計上し`: what the clause leaves unsaid, the
         // sentence said before it (since the previous amount).
         let sentence = &text[sentence_start.max(previous_end)..amount.start];
-        let mut written = YearKind::read(parenthesis).or(YearKind::read(before));
+        let mut written = YearKind::read(parenthesis)
+            .or(YearKind::read(before))
+            .or(YearKind {
+                year: era_label_before(before),
+                kind: None,
+            });
         // A figure of the year before (`要求額 … / 前年度 1,200百万円`) keeps to its own
         // clause: the sentence's kind is the other figure's.
         if relative_year(&format!("{parenthesis}{before}")) == 0 {
@@ -1665,6 +1704,7 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
                 let own_clause =
                     without_figure_notes(&text[sentence_start.max(previous_end)..amount.start]);
                 names_a_rate(&own_clause)
+                    || labels_a_recipient(&own_clause)
                     || SPENT_AMOUNT_WORDS.iter().any(|w| own_clause.contains(w))
                     || names_settled_amount(&own_clause)
             };

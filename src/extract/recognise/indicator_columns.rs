@@ -8,6 +8,7 @@
 //!
 //! Line indices here are positions in the slice the caller passes.
 
+use super::indicator_long::long_table;
 use super::numbering::numbered;
 use super::targets::IndicatorValues;
 use super::targets::{year_in, year_values};
@@ -18,7 +19,7 @@ use std::sync::LazyLock;
 
 /// What a header cell says its column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
+pub(super) enum Role {
     /// A row number (`No.`).
     Number,
     /// The indicator's name (`測定指標`, `KPI`, `指標名`).
@@ -56,7 +57,7 @@ enum RowKind {
 }
 
 /// The role a header cell names.
-fn role_of(cell: &str) -> Role {
+pub(super) fn role_of(cell: &str) -> Role {
     let text = nfkc(cell).replace([' ', '\u{3000}'], "");
     let year = year_in(&text);
     let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
@@ -284,7 +285,7 @@ fn spread_years(roles: Vec<Role>, years: &[u16]) -> Vec<Role> {
 
 /// A value cell: the value and the year written after it (`620件(令和3年度)`) or before it
 /// with a colon (`R4:30,877`, `令和５年度：１２件`).
-fn value_and_year(cell: &str) -> Option<(String, Option<u16>)> {
+pub(super) fn value_and_year(cell: &str) -> Option<(String, Option<u16>)> {
     static WITH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?P<value>.*?)\s*[（(](?P<year>[^（）()]*年[^（）()]*)[）)]$")
             .expect("value with year")
@@ -352,7 +353,8 @@ fn is_worded_target(cell: &str) -> bool {
         && !text.chars().any(|c| c.is_numeric())
 }
 
-fn with_unit(value: String, unit: Option<&str>) -> String {
+/// A value with the unit a column gives appended, when the value ends with its figure.
+pub(super) fn with_unit(value: String, unit: Option<&str>) -> String {
     match unit {
         Some(unit) if !unit.is_empty() && value.ends_with(|c: char| c.is_numeric()) => {
             format!("{value}{unit}")
@@ -734,6 +736,13 @@ pub fn indicator_tables(lines: &[&str]) -> Vec<IndicatorTable> {
     let mut found = Vec::new();
     let mut at = 0;
     while at < lines.len() {
+        if let Some((table, next)) = long_table(lines, at) {
+            if !table.indicators.is_empty() {
+                found.push(table);
+            }
+            at = next.max(at + 1);
+            continue;
+        }
         let Some(roles) = lines[at]
             .contains(['指', 'K', 'Ｋ', '目'])
             .then(|| header_roles(lines[at]))

@@ -13,6 +13,8 @@
 //! - [`pages`]: page furniture, the footer a PDF's text repeats with each page's number;
 //! - [`indicator_columns`]: indicator tables whose header names their columns (指標 | 基準値 |
 //!   目標値 | 実績値 | 達成状況);
+//! - [`indicator_long`]: indicator tables in long form (one row per indicator, kind of value
+//!   and year: `施策名 | KPI名 | 区分 | 年度 | 値`);
 //! - [`indicator_blocks`]: indicators as blocks of labels each over its value (a definition
 //!   list's 評価指標 / 目標値 / 基準値 / 実績値 / 自己評価);
 //! - [`indicator_phrases`]: indicators named in passing (a chart's `…数の推移`, a count as
@@ -28,6 +30,7 @@ pub mod contacts;
 pub mod decisions;
 pub mod indicator_blocks;
 pub mod indicator_columns;
+pub mod indicator_long;
 pub mod indicator_phrases;
 pub mod indicator_prose;
 pub mod laws;

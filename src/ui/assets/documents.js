@@ -23,6 +23,7 @@ const TYPES_BY_EXTENSION = {
   markdown: "text/markdown",
   txt: "text/plain",
   csv: "text/csv",
+  tsv: "text/tab-separated-values",
 };
 
 /** What a document holds, as far as the server says. */
@@ -129,7 +130,7 @@ export async function documentsPage(main) {
   }
 
   function uploadForm() {
-    const file = h("input", { type: "file", name: "file", required: true, accept: ".pdf,.html,.htm,.md,.txt,.csv" });
+    const file = h("input", { type: "file", name: "file", required: true, accept: ".pdf,.html,.htm,.md,.txt,.csv,.tsv" });
     const title = h("input", { type: "text", name: "title" });
     const publisher = h("input", { type: "text", name: "publisher" });
     const date = h("input", { type: "text", name: "date", placeholder: "2026-01" });
