@@ -374,9 +374,11 @@ fn numbered_indicators_over_labelled_lines_and_boxed_kpis_written_blind() {
 /// A twelfth set, written blind: a city's KPI tracking exported as a long TSV (one row per
 /// indicator, kind of value and year: `基本目標 | 施策番号 | 施策名 | KPI番号 | KPI名 | 単位 |
 /// 区分 | 年度 | 値 | 備考`, reference statistics marked `参考` and budget rows among them);
-/// and a town's plan in Markdown, `指標 | 単位 | 基準値(R2) | R5 | R6 | R7 | 目標値(R12) | 方向 |
-/// 評価` with direction marks.
+/// a town's plan in Markdown, `指標 | 単位 | 基準値(R2) | R5 | R6 | R7 | 目標値(R12) | 方向 |
+/// 評価` with direction marks; and a prefecture's report in HTML, a `<details>` per 施策 and a
+/// `◆名称` paragraph per indicator over `目標：…　基準：…`, `実績：…／…` and `評価：…`
+/// paragraphs.
 #[test]
-fn a_long_tsv_export_and_a_plan_s_tables_with_directions_written_blind() {
-    assert_each_document_scores(&["d89i_1.tsv", "d89i_2.md"]);
+fn a_long_tsv_export_a_plan_s_tables_and_bulleted_indicators_written_blind() {
+    assert_each_document_scores(&["d89i_1.tsv", "d89i_2.md", "d89i_4.html"]);
 }

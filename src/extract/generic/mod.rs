@@ -993,8 +993,9 @@ impl<'a> Reader<'a> {
             return;
         }
         // `（１）…に参加する医療機関数` over `基準値：１，２００施設（令和５年度）`, `目標値：…`,
-        // `目標年度：…`: a numbered item whose values are labelled under it is an indicator.
-        if let Some(found) = numbered(raw).filter(|found| !found.style.is_bullet())
+        // `目標年度：…`, or `◆…の導入件数` over `目標：累計68,000件（令和12年度）　基準：…`:
+        // a numbered or bulleted item whose values are labelled under it is an indicator.
+        if let Some(found) = numbered(raw)
             && self
                 .lines_after(number)
                 .find(|line| !line.trim().is_empty())
@@ -3028,10 +3029,22 @@ impl<'a> Reader<'a> {
     fn indicator(&mut self, number: usize, raw: &str) {
         let mut block = raw.trim_end().to_string();
         let mut last = number;
-        while let Some(next) = self.c.doc.lines.get(last).map(strip_markup)
+        // (An HTML page's paragraphs stand a blank line apart.)
+        let next_written = |last: usize| {
+            (last..self
+                .c
+                .doc
+                .lines
+                .len()
+                .min(last + MAX_BLANKS_IN_INDICATOR + 1))
+                .find(|at| !self.c.doc.lines[*at].trim().is_empty())
+        };
+        while let Some(at) = next_written(last)
+            && let next = strip_markup(&self.c.doc.lines[at])
             && continues_indicator(&next)
             && indicator_line(&next).is_none()
         {
+            last = at;
             block.push('\u{3000}');
             // `  - 基準値：12件（R2）` under `- KPI：…`: a nested bullet's mark is no value.
             block.push_str(
@@ -4357,6 +4370,9 @@ const TABLE_REACH_FOR_UNIT: usize = 60;
 /// The most chars of a line that ends a target statement begun on the line above
 /// (`８５％以上とする。`).
 const MAX_STATEMENT_END_CHARS: usize = 20;
+
+/// Most blank lines between an indicator's name and its lines of values, or between those.
+const MAX_BLANKS_IN_INDICATOR: usize = 1;
 
 /// How many lines of a table's header a page break may repeat atop the next page.
 const HEADER_LINES_REPEATED: usize = 3;

@@ -4558,6 +4558,37 @@ fn a_numbered_item_over_labelled_values_is_an_indicator_of_the_goal_above() {
 }
 
 #[test]
+fn a_bulleted_name_over_labelled_lines_a_blank_line_apart_is_an_indicator() {
+    // An HTML page's paragraphs: `◆名称` over `目標：…　基準：…`, `実績：…`, `評価：…`.
+    let text = [
+        "## 施策１　脱炭素社会の実現",
+        "",
+        "◆住宅用太陽光発電設備の導入件数",
+        "",
+        "　目標：累計68,000件（令和12年度）　基準：累計41,250件（令和元年度）",
+        "",
+        "　実績：令和4年度 累計50,310件／令和5年度 累計53,980件",
+        "",
+        "　評価：順調",
+    ]
+    .join("\n");
+    let extraction = extracted(&text);
+    let indicators: Vec<_> = extraction
+        .nodes
+        .iter()
+        .filter(|n| n.node_type == NodeType::Indicator)
+        .collect();
+    assert_eq!(indicators.len(), 1, "{indicators:?}");
+    let props = &indicators[0].props;
+    assert_eq!(indicators[0].name, "住宅用太陽光発電設備の導入件数");
+    assert_eq!(props["target"], "累計68,000件");
+    assert_eq!(props["target_year"], 2030);
+    assert_eq!(props["baseline_year"], 2019);
+    assert_eq!(props["actuals"]["2023"], "累計53,980件");
+    assert_eq!(props["achievement"], "順調");
+}
+
+#[test]
 fn a_figure_alone_under_its_item_and_the_year_before_under_it_are_the_item_s() {
     // A press release's items: the figure on the line after the item's name, the figure of
     // the year before on the line after that; a year alone under a heading is no figure.

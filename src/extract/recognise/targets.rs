@@ -58,7 +58,7 @@ static DUE: LazyLock<Regex> = LazyLock::new(|| {
 
 static BASELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:基準値|現状値?|現在値?)\s*[:：]?\s*([^（）()、。／/]+)(?:[（(]([^（）()]*(?:年|[RH][0-9０-９])[^（）()]*)[）)])?",
+        r"(?:(?:基準値|現状値?|現在値?)\s*[:：]?|基準\s*[:：])\s*([^（）()、。／/]+)(?:[（(]([^（）()]*(?:年|[RH][0-9０-９])[^（）()]*)[）)])?",
     )
     .expect("baseline pattern")
 });
@@ -112,14 +112,14 @@ pub fn labels_target_or_baseline(line: &str) -> bool {
 }
 
 static TARGET_OR_BASELINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•]\s*)?(?:目標値?|基準値|現状値)\s*[:：]")
+    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•]\s*)?(?:目標値?|基準値?|現状値)\s*[:：]")
         .expect("target or baseline label pattern")
 });
 
 /// A line of an indicator's values under its name: a label, then a colon or a gap
 /// (`基準値　　０地域（令和３年度）`, `年度ごとの実績値　令和４年度　４６地域`).
 static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•]\s*|[（(])?(?:年度ごとの)?(?:目標値?|目標年度|基準値?|実績値?|直近(?:実績|値)|現状値?|達成状況|達成度|進捗(?:状況)?)(?:\s*[:：]|[\s\u{3000}]+)\S")
+    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•]\s*|[（(])?(?:年度ごとの)?(?:目標値?|目標年度|基準値?|実績値?|直近(?:実績|値)|現状値?|達成状況|達成度|進捗(?:状況)?|評価)(?:\s*[:：]|[\s\u{3000}]+)\S")
         .expect("continuation pattern")
 });
 
@@ -129,6 +129,18 @@ static NAMED_VALUES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s\u{3000}]*(?:[・\-*•]\s*)?(\S[^。：:]{1,60}?[\s\u{3000}]+(?:目標値?|基準値|現状値)\s*[:：].*)$")
         .expect("named values pattern")
 });
+
+/// A captured value cut where a gap ends it, and whether it was whole (no gap cut it).
+fn value_before_gap(captured: Option<regex::Match<'_>>) -> (Option<String>, bool) {
+    match captured {
+        Some(found) => {
+            let value = cut_at_gap(found.as_str());
+            let whole = value.len() == found.as_str().trim().len();
+            (Some(value), whole)
+        }
+        None => (None, true),
+    }
+}
 
 /// A value as captured, cut where a gap (a full-width space or two spaces) ends it.
 fn cut_at_gap(value: &str) -> String {
@@ -252,8 +264,14 @@ pub fn indicator_values(text: &str) -> IndicatorValues {
         .captures_iter(text)
         .find(|caps| caps.get(1).is_some_and(|m| !m.as_str().starts_with("年度")));
     if let Some(caps) = target {
-        values.target = caps.get(1).map(|m| cut_at_gap(m.as_str()));
-        values.target_year = caps.get(2).and_then(|m| year_in(m.as_str()));
+        let (value, whole) = value_before_gap(caps.get(1));
+        values.target = value;
+        // (`目標：毎年度５０件以下　基準：５８件（平成30年度）`: a year after the gap is the
+        // next value's.)
+        values.target_year = caps
+            .get(2)
+            .filter(|_| whole)
+            .and_then(|m| year_in(m.as_str()));
     }
     if let Some(year) = TARGET_YEAR
         .captures(text)
@@ -279,11 +297,12 @@ pub fn indicator_values(text: &str) -> IndicatorValues {
         }
     }
     if let Some(caps) = BASELINE.captures(text) {
-        values.baseline = caps
-            .get(1)
-            .map(|m| cut_at_gap(m.as_str()))
-            .filter(|b| !b.is_empty() && !is_dash(b));
-        values.baseline_year = caps.get(2).and_then(|m| year_in(m.as_str()));
+        let (value, whole) = value_before_gap(caps.get(1));
+        values.baseline = value.filter(|b| !b.is_empty() && !is_dash(b));
+        values.baseline_year = caps
+            .get(2)
+            .filter(|_| whole)
+            .and_then(|m| year_in(m.as_str()));
     }
     for caps in ACTUAL.captures_iter(text) {
         let year = caps.get(1).map_or("", |m| m.as_str());
@@ -315,8 +334,9 @@ pub fn indicator_values(text: &str) -> IndicatorValues {
 }
 
 /// A value as a sentence or list states it: a number and up to four chars of its unit
-/// (`４２．３％`, `３６万ha`, `１，２００人`, `累計17件`), particles and delimiters ending it.
-pub(super) const STATED_VALUE: &str = r"(?:累計|年間|延べ)?約?[0-9０-９][0-9０-９,，.．]*[^\s\u{3000}、，,／/。（）()「」0-9０-９をにはがとでのからまへ]{0,4}";
+/// (`４２．３％`, `３６万ha`, `１，２００人`, `累計17件`, `累計25か所`), particles and delimiters
+/// ending it.
+pub(super) const STATED_VALUE: &str = r"(?:累計|年間|延べ)?約?[0-9０-９][0-9０-９,，.．]*(?:[かヶヵカ](?:所|国|月))?[^\s\u{3000}、，,／/。（）()「」0-9０-９をにはがとでのからまへ]{0,4}";
 
 /// A year a target is due or a figure was measured: `2023年度末`, `令和８年度`, `2030年頃`.
 pub(super) const YEAR: &str =
@@ -579,6 +599,25 @@ mod tests {
         assert_eq!(line.name, "防災アプリの登録者数（全県）");
         assert_eq!(line.values.baseline.as_deref(), Some("42,600人"));
         assert_eq!(line.values.target_year, Some(2027));
+    }
+
+    #[test]
+    fn a_bare_base_label_and_a_year_past_the_gap_belong_to_the_next_value() {
+        assert!(labels_target_or_baseline(
+            "　目標：46％削減（2030年度）　基準：13.2％削減（2019年度）"
+        ));
+        assert!(continues_indicator("　評価：やや遅れ"));
+        let values = indicator_values(
+            "目標：毎年度５０件以下　基準：５８件（平成30年度）　実績：令和5年度 累計25か所",
+        );
+        assert_eq!(values.target.as_deref(), Some("毎年度５０件以下"));
+        assert_eq!(values.target_year, None);
+        assert_eq!(values.baseline.as_deref(), Some("５８件"));
+        assert_eq!(values.baseline_year, Some(2018));
+        assert_eq!(values.actuals, [(2023, "累計25か所".to_string())]);
+        // `基準` inside a name labels nothing.
+        let named = indicator_values("二酸化窒素の環境基準達成率　目標：毎年度100％");
+        assert_eq!(named.baseline, None);
     }
 
     #[test]
