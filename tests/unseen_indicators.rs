@@ -377,8 +377,9 @@ fn numbered_indicators_over_labelled_lines_and_boxed_kpis_written_blind() {
 /// a town's plan in Markdown, `指標 | 単位 | 基準値(R2) | R5 | R6 | R7 | 目標値(R12) | 方向 |
 /// 評価` with direction marks; and a prefecture's report in HTML, a `<details>` per 施策 and a
 /// `◆名称` paragraph per indicator over `目標：…　基準：…`, `実績：…／…` and `評価：…`
-/// paragraphs.
+/// paragraphs; and an agency's self-evaluation PDF whose 主な定量的指標 tables (`指標 | 達成目標 |
+/// 基準値（令和２年度） | 令和３年度 | … | 達成率 | 達成状況`) set their rows a blank line apart.
 #[test]
 fn a_long_tsv_export_a_plan_s_tables_and_bulleted_indicators_written_blind() {
-    assert_each_document_scores(&["d89i_1.tsv", "d89i_2.md", "d89i_4.html"]);
+    assert_each_document_scores(&["d89i_1.tsv", "d89i_2.md", "d89i_3.pdf", "d89i_4.html"]);
 }

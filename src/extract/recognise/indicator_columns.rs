@@ -656,6 +656,16 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
                 at += 1;
                 continue;
             }
+            // A PDF's text may set its rows a blank line apart: a row of the table's
+            // columns right after the blank goes on with it.
+            let row_follows = lines.get(at + 1).is_some_and(|next| {
+                let cells = row_cells(next);
+                cells.len() >= 2 && aligned(&roles, &cells).is_some()
+            });
+            if row_follows {
+                at += 1;
+                continue;
+            }
             break;
         }
         if is_rule(line) {
@@ -770,6 +780,27 @@ mod tests {
             .into_iter()
             .flat_map(|table| table.indicators)
             .collect()
+    }
+
+    #[test]
+    fn rows_a_blank_line_apart_go_on_with_the_table_until_a_line_of_another_kind() {
+        let text = "指標\t達成目標\t基準値（令和２年度）\t令和３年度\t令和４年度\t達成状況\n\
+                    \n\
+                    技術相談件数\t毎年度3,000件以上\t2,845件\t3,112件\t3,256件\t達成\n\
+                    \n\
+                    共同研究実施件数\t毎年度120件以上\t118件\t126件\t141件\t達成\n\
+                    \n\
+                    （３）主要なインプット情報\n\
+                    \n\
+                    特許出願件数\t年間２５件\t２１件\t２４件\t２７件\t達成\n";
+        let found = names_and_values(text);
+        let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["技術相談件数", "共同研究実施件数"]);
+        assert_eq!(found[1].values.baseline_year, Some(2020));
+        assert_eq!(
+            found[1].values.actuals,
+            [(2021, "126件".to_string()), (2022, "141件".to_string())]
+        );
     }
 
     #[test]
