@@ -69,7 +69,7 @@ impl Reader<'_> {
     }
 
     /// The nearest line above `number` that is not blank.
-    fn nonempty_line_above(&self, number: usize) -> Option<usize> {
+    pub(super) fn nonempty_line_above(&self, number: usize) -> Option<usize> {
         (1..number).rev().find(|n| !self.line(*n).trim().is_empty())
     }
 }

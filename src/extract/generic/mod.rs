@@ -1811,9 +1811,7 @@ impl<'a> Reader<'a> {
 
     /// The nearest non-blank line above the header of the table being read.
     fn line_above_header(&self) -> Option<usize> {
-        (1..self.header_line)
-            .rev()
-            .find(|n| !self.line(*n).trim().is_empty())
+        self.nonempty_line_above(self.header_line)
     }
 
     /// The line a table's caption would stand on, above its header at line `header`: the

@@ -16,11 +16,21 @@ fn extracted(text: &str) -> crate::graph::model::Extraction {
 }
 
 fn names(text: &str, node_type: NodeType) -> Vec<String> {
-    extracted(text)
+    nodes_of(&extracted(text), node_type)
+        .iter()
+        .map(|n| n.name.clone())
+        .collect()
+}
+
+/// The nodes of one type an extraction holds.
+fn nodes_of(
+    extraction: &crate::graph::model::Extraction,
+    node_type: NodeType,
+) -> Vec<&crate::graph::model::NodeDraft> {
+    extraction
         .nodes
         .iter()
         .filter(|n| n.node_type == node_type)
-        .map(|n| n.name.clone())
         .collect()
 }
 
@@ -4534,11 +4544,7 @@ fn a_numbered_item_over_labelled_values_is_an_indicator_of_the_goal_above() {
     ]
     .join("\n");
     let extraction = extracted(&text);
-    let indicators: Vec<_> = extraction
-        .nodes
-        .iter()
-        .filter(|n| n.node_type == NodeType::Indicator)
-        .collect();
+    let indicators = nodes_of(&extraction, NodeType::Indicator);
     assert_eq!(indicators.len(), 1, "{indicators:?}");
     let indicator = indicators[0];
     assert_eq!(indicator.name, "定期航路の就航率(冬季)");
@@ -4573,11 +4579,7 @@ fn a_bulleted_name_over_labelled_lines_a_blank_line_apart_is_an_indicator() {
     ]
     .join("\n");
     let extraction = extracted(&text);
-    let indicators: Vec<_> = extraction
-        .nodes
-        .iter()
-        .filter(|n| n.node_type == NodeType::Indicator)
-        .collect();
+    let indicators = nodes_of(&extraction, NodeType::Indicator);
     assert_eq!(indicators.len(), 1, "{indicators:?}");
     let props = &indicators[0].props;
     assert_eq!(indicators[0].name, "住宅用太陽光発電設備の導入件数");

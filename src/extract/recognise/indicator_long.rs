@@ -6,6 +6,7 @@
 //!
 //! Line indices here are positions in the slice the caller passes.
 
+use super::amounts::{tab_cells, year_cell};
 use super::indicator_columns::{IndicatorTable, Role, role_of, value_and_year, with_unit};
 use super::targets::{IndicatorValues, year_in};
 use super::year_tables::{TableIndicator, is_dash};
@@ -61,12 +62,6 @@ struct Layout {
     year: Option<usize>,
     unit: Option<usize>,
     groups: Vec<usize>,
-}
-
-/// The cells of a tab-separated line, trimmed (`None` for a line without tabs).
-fn tab_cells(line: &str) -> Option<Vec<&str>> {
-    line.contains('\t')
-        .then(|| line.split('\t').map(str::trim).collect())
 }
 
 impl Layout {
@@ -149,7 +144,9 @@ impl Reading {
         if unit.is_some() && self.found.unit.is_none() {
             self.found.unit = unit.map(str::to_string);
         }
-        let year = layout.year.and_then(|at| year_of(cells[at]));
+        let year = layout.year.and_then(|at| {
+            year_in(cells[at]).or_else(|| year_cell(cells[at]).map(FiscalYear::gregorian))
+        });
         let cell = cells[layout.value];
         let values = &mut self.found.values;
         match role_of(cells[layout.kind]) {
@@ -195,11 +192,6 @@ impl Reading {
             || values.achievement.is_some();
         (valued && !self.reference).then_some(self.found)
     }
-}
-
-/// The year a year cell gives: `2024`, `R6`, `令和6年度`.
-fn year_of(cell: &str) -> Option<u16> {
-    year_in(cell).or_else(|| FiscalYear::parse_label(&nfkc(cell)).map(FiscalYear::gregorian))
 }
 
 /// What tells one indicator's rows from the next one's: its groups and its name.
