@@ -2045,3 +2045,21 @@ fn revenue_is_flagged_and_no_listed_spending_is() {
 
 /// Documents of those sets whose revenue (a 国庫支出金 or 県支出金 row) must be flagged.
 const MIN_DOCUMENTS_WITH_REVENUE: usize = 7;
+
+#[test]
+fn a_supplementary_with_notes_a_city_s_spanned_rows_and_funded_blocks_written_blind() {
+    for file in ["d90_a1.pdf", "d90_a2.html", "d90_a3.sjis.txt"] {
+        assert_recall(file);
+    }
+}
+
+#[test]
+fn sources_of_funding_under_a_block_s_budget_are_no_budgets() {
+    let (_doc, extraction) = add("d90_a3.sjis.txt");
+    let sources: Vec<String> = budget_rows(&extraction)
+        .into_iter()
+        .filter(|row| ["一般財源", "県債", "その他", "国庫"].contains(&row.item.as_str()))
+        .map(|row| format!("{} {} {}", row.item, row.fy, row.amount))
+        .collect();
+    assert!(sources.is_empty(), "{sources:?}");
+}

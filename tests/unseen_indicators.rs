@@ -383,3 +383,8 @@ fn numbered_indicators_over_labelled_lines_and_boxed_kpis_written_blind() {
 fn a_long_tsv_export_a_plan_s_tables_and_bulleted_indicators_written_blind() {
     assert_each_document_scores(&["d89i_1.tsv", "d89i_2.md", "d89i_3.pdf", "d89i_4.html"]);
 }
+
+#[test]
+fn a_review_sheet_export_and_a_plan_s_yearly_tables_written_blind() {
+    assert_each_document_scores(&["d90i_2.csv", "d90i_3.md"]);
+}

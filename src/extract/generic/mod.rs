@@ -9,6 +9,7 @@
 //! recorded on the figure they compare, never as budgets.
 
 mod funding_header;
+mod funding_lines;
 mod layout;
 mod lone_figures;
 mod long;
@@ -263,7 +264,12 @@ fn column_named(
 /// …`), the first pair of a row of fields and their values (`事業名 | … | 担当部局庁 | 農産局`),
 /// or one cell whose letter-spaced word a space parts from the name (`事 業 名　…`).
 fn name_field_parts<'r>(row: &[&'r str]) -> Option<(String, &'r str)> {
-    match row {
+    // A spreadsheet's row is as wide as its widest: the empty cells after the last are none.
+    let written = row
+        .iter()
+        .rposition(|cell| !cell.trim().is_empty())
+        .map_or(0, |last| last + 1);
+    match &row[..written] {
         // `事業名　　：…`: a colon may part them.
         [field, name] => Some((
             without_spaces(field),
@@ -3276,6 +3282,7 @@ impl<'a> Reader<'a> {
             }
         }
         if !figures.is_empty()
+            && !self.continues_funding_list(number)
             && !self.amount_split_above(number, raw, &figures)
             && !self.statutory_subtotals(number, raw, &figures)
             && !self.listed_figures(number, raw, &figures)
@@ -3521,6 +3528,18 @@ impl<'a> Reader<'a> {
         if subjects.iter().all(Option::is_none) {
             return false;
         }
+        // `※ 上記のほか、…特別会計に28.4億円を計上。` under `財政投融資　1,540億円`: what a note
+        // adds besides the lines above stands beside the items they named with their figures,
+        // not inside them (nor of their kind).
+        let note = raw.trim_start().starts_with(['※', '＊']);
+        if note && raw.contains(BESIDES) {
+            let figureless = self
+                .open
+                .iter()
+                .rposition(|item| item.main_budget.is_none())
+                .unwrap_or(0);
+            self.open.truncate(figureless + 1);
+        }
         let current = self.open.len().checked_sub(1);
         let open_before = self.open.len();
         let mut owner = current;
@@ -3560,7 +3579,7 @@ impl<'a> Reader<'a> {
             }
         }
         // `※このほか、財政投融資 １，２００億円`: what a note names is no item of the lines after.
-        if raw.trim_start().starts_with(['※', '＊']) {
+        if note {
             self.open.truncate(open_before);
         }
         true
@@ -4355,6 +4374,9 @@ const CLAUSE_ENDINGS: [char; 7] = ['る', 'た', 'の', 'に', 'て', 'し', '�
 /// The name of the fiscal investment and loan program, which a sentence may give its
 /// amount to (`このほか、財政投融資 １，２３４億円を要求`).
 const FISCAL_INVESTMENT: &str = "財政投融資";
+
+/// The word of a note adding a figure besides those above it (`上記のほか`, `このほか`).
+const BESIDES: &str = "ほか";
 
 /// Fewest chars of a name a sentence gives a budget by (`防災関係予算`).
 const MIN_BUDGET_NAME_CHARS: usize = 5;

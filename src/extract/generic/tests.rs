@@ -4661,3 +4661,57 @@ fn a_rate_in_the_bullet_above_is_not_the_next_bullet_s_figure() {
         ]
     );
 }
+
+#[test]
+fn funding_sources_listed_under_a_funding_line_are_no_budgets() {
+    let text = "令和８年度　当初予算案の概要\n\
+                （1）【拡充】県立高校空調設備整備事業　　　　（教育委員会施設課）\n\
+                \u{3000}\u{3000}\u{3000}予算額　　　2,145,000千円（1,382,600千円）\n\
+                \u{3000}\u{3000}\u{3000}\u{3000}財源　国　　庫　　　357,500千円\n\
+                \u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}県　　債　　　1,609,000千円\n\
+                \u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}そ の 他　　　−\n\
+                \u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}一般財源　　　178,500千円\n\
+                \u{3000}\u{3000}\u{3000}事業内容\n\
+                （2）奨学金返還支援事業\n\
+                \u{3000}\u{3000}\u{3000}予算額　　　96,500千円（88,200千円）\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "県立高校空調設備整備事業 R8 initial 21.45",
+            "県立高校空調設備整備事業 R7 initial 13.826",
+            "奨学金返還支援事業 R8 initial 0.965",
+            "奨学金返還支援事業 R7 initial 0.882",
+        ]
+    );
+}
+
+#[test]
+fn a_note_besides_the_figures_above_is_of_the_section_s_kind() {
+    let text = "令和7年度 国土交通省関係補正予算（第1号）の概要\n\
+                Ⅱ 補正予算額\n\
+                \x20 国費（一般会計）                         1兆723億円\n\
+                \x20 財政投融資                            1,540億円\n\
+                \x20 （参考）令和6年度補正予算 国費（一般会計）       1兆2,017億円\n\
+                \x20※ 上記のほか、東日本大震災復興特別会計に28.4億円を計上。\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "国費(一般会計) R7 supplementary 10723",
+            "財政投融資 R7 fiscal_investment 1540",
+            "国費(一般会計) R6 supplementary 12017",
+            "東日本大震災復興特別会計 R7 supplementary 28.4",
+        ]
+    );
+}
+
+#[test]
+fn bonds_issued_and_their_parts_are_revenue() {
+    let text = "令和８年度　山波県当初予算案の概要\n\
+                ５　県債の状況（一般会計）\n\
+                \u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}令和８年度当初　　令和７年度当初\n\
+                \u{3000}\u{3000}県債発行額　　　　　　　　　　　　７２１億４，０００万円　　７６３億９，０００万円\n\
+                \u{3000}\u{3000}\u{3000}うち臨時財政対策債　　　　　　　　　８億２，０００万円　　　２１億５，０００万円\n";
+    let (revenue, spending) = revenue_and_spending(text);
+    assert_eq!(revenue.len(), 4, "{revenue:?}");
+    assert!(spending.is_empty(), "{spending:?}");
+}

@@ -262,6 +262,32 @@ pub fn opens_with_funding(text: &str) -> bool {
         })
 }
 
+/// Endings of the name of a source of funding listed under a `財源` line (`国庫支出金`,
+/// `県債`, `一般財源`, `基金繰入金`).
+const FUNDING_SOURCE_ENDINGS: [&str; 9] = [
+    "支出金",
+    "債",
+    "財源",
+    "繰入金",
+    "収入",
+    "寄附金",
+    "負担金",
+    "使用料",
+    "手数料",
+];
+/// Names of a source of funding as a whole (`国庫`, `その他`).
+const FUNDING_SOURCE_NAMES: [&str; 4] = ["国庫", "国費", "その他", "県費"];
+
+/// Whether a label, its letter spacing left out (`県　　債`, `そ の 他`), names a source of
+/// funding as the lines under a `財源` line list them (`国　　庫`, `県　　債`, `一般財源`).
+pub fn names_funding_source(label: &str) -> bool {
+    let joined: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    FUNDING_SOURCE_NAMES.contains(&joined.as_str())
+        || FUNDING_SOURCE_ENDINGS
+            .iter()
+            .any(|ending| joined.ends_with(ending))
+}
+
 /// Whether a label names the budget before or after a supplementary (`補正後予算額`,
 /// `既定予算額`, `令和6年度最終`), not a budget of one kind.
 pub fn names_around_supplementary(label: &str) -> bool {
@@ -1445,6 +1471,18 @@ pub fn names_revenue(text: &str) -> bool {
     folded.contains(REVENUE_WORD)
         || name.ends_with(FUNDING_SOURCE_WORD)
         || names_funding_breakdown(name)
+        || names_bonds(name)
+}
+
+/// The word for a public body's bonds (`県債`, `臨時財政対策債`), which raise revenue.
+const BOND_WORD: &str = "債";
+/// What a body's bonds issued in a year are called (`県債発行額`).
+const BOND_ISSUE: &str = "債発行";
+
+/// Whether a row label names bonds or their issue (`うち臨時財政対策債`, `県債発行額`):
+/// revenue, no budget of spending.
+fn names_bonds(name: &str) -> bool {
+    name.trim_start_matches("うち").ends_with(BOND_WORD) || name.contains(BOND_ISSUE)
 }
 
 /// Whether a text names a breakdown of funding sources (`要求額の財源内訳`, `財源構成`), which
@@ -2174,6 +2212,8 @@ mod tests {
             "2月補正予算(一般会計)の財源内訳",
             "一般財源",
             "その他（歳入）",
+            "県債発行額",
+            "うち臨時財政対策債",
         ] {
             assert!(names_revenue(revenue), "{revenue}");
         }

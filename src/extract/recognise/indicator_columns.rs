@@ -54,6 +54,10 @@ pub(super) enum Role {
 enum RowKind {
     Targets,
     Actuals,
+    /// 達成度（%）: the share of each year's target reached, in percent when the label says so.
+    Rates {
+        percent: bool,
+    },
 }
 
 /// The role a header cell names.
@@ -81,7 +85,9 @@ pub(super) fn role_of(cell: &str) -> Role {
     if has(&["基準年度", "現状年度", "基準年"]) && !has(&["値"]) {
         return Role::BaselineYear;
     }
-    if has(&["目標年度", "目標年"]) && !has(&["値"]) {
+    // `目標最終年度`, `目標達成年度`: the year, not the value, of the target.
+    let target_year_words = text.starts_with("目標") && text.ends_with("年度") && year.is_none();
+    if (has(&["目標年度", "目標年"]) || target_year_words) && !has(&["値"]) {
         return Role::TargetYear;
     }
     if has(&["基準", "現状", "策定時"]) {
@@ -369,9 +375,13 @@ fn row_kind(cells: &[String], roles: &[Role]) -> Option<RowKind> {
         if matches!(role, Role::Name) {
             return None;
         }
-        match nfkc(cell).trim() {
+        let label = nfkc(cell);
+        match label.trim() {
             "目標" | "目標値" | "計画" | "計画値" => Some(RowKind::Targets),
             "実績" | "実績値" => Some(RowKind::Actuals),
+            rate if matches!(role_of(rate), Role::AchievementRate { .. }) => Some(RowKind::Rates {
+                percent: rate.contains('%'),
+            }),
             _ => None,
         }
     })
@@ -438,7 +448,9 @@ impl Reading {
             .find(|(role, _)| **role == Role::Unit)
             .map(|(_, cell)| cell.trim().to_string())
             .filter(|u| !u.is_empty() && !is_dash(u));
-        if unit.is_some() {
+        // The unit of the indicator's values, not of a row of rates under them (`%` beside
+        // `達成度（%）`).
+        if unit.is_some() && self.found.unit.is_none() {
             self.found.unit.clone_from(&unit);
         }
         let kind = row_kind(cells, roles);
@@ -479,20 +491,16 @@ impl Reading {
                         values.actuals.push((year, value));
                     }
                 }
+                // A row of rates gives the latest year's as the indicator's rate.
+                (Role::Year(_), _) if let Some(RowKind::Rates { percent }) = kind => {
+                    self.rate = stated_rate(cell, percent).or(self.rate.take());
+                }
                 (Role::Year(year), Some((value, _))) => match kind {
                     Some(RowKind::Targets) => self.targets.push((year, value)),
                     _ => values.actuals.push((year, value)),
                 },
                 (Role::AchievementRate { percent }, _) => {
-                    let stated = cell.trim();
-                    if is_figure(stated) {
-                        let bare = stated.ends_with(|c: char| c.is_numeric());
-                        self.rate = Some(if percent && bare {
-                            format!("{stated}%")
-                        } else {
-                            stated.to_string()
-                        });
-                    }
+                    self.rate = stated_rate(cell, percent).or(self.rate.take());
                 }
                 (Role::Achievement, _) => {
                     let stated = cell.trim();
@@ -522,6 +530,21 @@ impl Reading {
         self.found.values.actuals.dedup_by_key(|(year, _)| *year);
         self.found
     }
+}
+
+/// The share of a target reached as a cell states it, with `%` after a bare number when the
+/// header or label says the figures are percent.
+fn stated_rate(cell: &str, percent: bool) -> Option<String> {
+    let stated = cell.trim();
+    if !is_figure(stated) {
+        return None;
+    }
+    let bare = stated.ends_with(|c: char| c.is_numeric());
+    Some(if percent && bare {
+        format!("{stated}%")
+    } else {
+        stated.to_string()
+    })
 }
 
 /// Whether a line of one cell continues the name of the row above it (`における段差解消率`).
@@ -780,6 +803,28 @@ mod tests {
             .into_iter()
             .flat_map(|table| table.indicators)
             .collect()
+    }
+
+    #[test]
+    fn rows_of_results_targets_and_rates_under_a_final_target_year() {
+        let text = "成果指標\t単位\t基準値\t基準年度\t項目\t令和4年度\t令和5年度\t目標最終年度\t目標値（目標最終年度）\n\
+                    再エネ発電設備の新規導入容量\t万kW\t0\t令和3年度\t成果実績\t4.2\t18.6\t\t\n\
+                    \t万kW\t\t\t目標値\t5.0\t20.0\t令和12年度\t150\n\
+                    \t%\t\t\t達成度（%）\t84.0\t93.0\t\t\n";
+        let found = names_and_values(text);
+        assert_eq!(found.len(), 1);
+        let values = &found[0].values;
+        assert_eq!(values.target.as_deref(), Some("150万kW"));
+        assert_eq!(values.target_year, Some(2030));
+        assert_eq!(values.achievement.as_deref(), Some("93.0%"));
+        assert_eq!(found[0].unit.as_deref(), Some("万kW"));
+        assert_eq!(
+            values.actuals,
+            [
+                (2022, "4.2万kW".to_string()),
+                (2023, "18.6万kW".to_string())
+            ]
+        );
     }
 
     #[test]

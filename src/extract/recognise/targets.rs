@@ -91,7 +91,7 @@ static YEAR_VALUE: LazyLock<Regex> = LazyLock::new(|| {
 /// An achievement as stated after its label (`達成状況：概ね達成`, `評価：B`).
 static ACHIEVEMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:達成状況|達成度|進捗(?:状況)?|評価)(?:\s*[:：]\s*|[\s\u{3000}]+)([^\s\u{3000}、。（）()]+)",
+        r"(?:達成状況|達成度|進捗(?:状況)?|評[\s\u{3000}]*価)(?:\s*[:：]\s*|[\s\u{3000}]+)([^\s\u{3000}、。（）()]+)",
     )
     .expect("achievement pattern")
 });
@@ -119,7 +119,7 @@ static TARGET_OR_BASELINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// A line of an indicator's values under its name: a label, then a colon or a gap
 /// (`基準値　　０地域（令和３年度）`, `年度ごとの実績値　令和４年度　４６地域`).
 static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•]\s*|[（(])?(?:年度ごとの)?(?:目標値?|目標年度|基準値?|実績値?|直近(?:実績|値)|現状値?|達成状況|達成度|進捗(?:状況)?|評価)(?:\s*[:：]|[\s\u{3000}]+)\S")
+    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•]\s*|[（(])?(?:年度ごとの)?(?:目標値?|目標年度|基準値?|実績値?|直近(?:実績|値)|現状値?|達成状況|達成度|進捗(?:状況)?|評[\s\u{3000}]*価)(?:\s*[:：]|[\s\u{3000}]+)\S")
         .expect("continuation pattern")
 });
 
@@ -607,6 +607,14 @@ mod tests {
             "　目標：46％削減（2030年度）　基準：13.2％削減（2019年度）"
         ));
         assert!(continues_indicator("　評価：やや遅れ"));
+        // A label whose letters a space sets apart.
+        assert!(continues_indicator("　　評　価　：概ね順調"));
+        assert_eq!(
+            indicator_values("　　評　価　：概ね順調")
+                .achievement
+                .as_deref(),
+            Some("概ね順調")
+        );
         let values = indicator_values(
             "目標：毎年度５０件以下　基準：５８件（平成30年度）　実績：令和5年度 累計25か所",
         );
