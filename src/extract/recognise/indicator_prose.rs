@@ -35,6 +35,9 @@ const CONNECTIVES: [&str; 6] = [
     "他方、",
 ];
 
+/// Words after a sentence's topic before its `は` (`…の割合については`).
+const TOPIC_WORDS: &str = "について";
+
 /// The most chars an indicator's name has.
 const MAX_NAME_CHARS: usize = 40;
 
@@ -67,6 +70,14 @@ static TARGET_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("labelled target in prose")
 });
 
+/// `毎年度95.0%以上を維持することを目標`: a target every year, due in none.
+static TARGET_EVERY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"毎年度(?P<value>{VALUE})を(?:維持|確保|達成)することを目標"
+    ))
+    .expect("target every year")
+});
+
 /// `令和８年度に１，６００件とすることを目標`.
 static TARGET_TO_MAKE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -83,10 +94,10 @@ static BASELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `令和６年度に４２．３％`, `令和６年度の意識調査で３４．５％`, `（令和４年度２９．８％）`,
-/// `１８．４時間（令和６年度）`.
+/// `１８．４時間（令和６年度）`, a list of them (`（令和5年度51.2%、令和4年度49.7%）`).
 static ACTUAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<year>{YEAR})(?:時点)?(?:の[^、。，（）()0-9０-９]{{1,10}}?)?(?:に|には|は|の|で)(?:は)?(?P<value>{VALUE})|[（(](?P<year2>{YEAR})\s*(?P<value2>{VALUE})[）)]|(?P<value3>{VALUE})[（(](?P<year3>{YEAR})[）)]"
+        r"(?P<year>{YEAR})(?:時点)?(?:の[^、。，（）()0-9０-９]{{1,10}}?)?(?:に|には|は|の|で)(?:は)?(?P<value>{VALUE})|[（(](?P<year2>{YEAR})\s*(?P<value2>{VALUE})[）)]|(?P<value3>{VALUE})[（(](?P<year3>{YEAR})[）)]|[（(、。](?P<year4>{YEAR})\s*(?P<value4>{VALUE})"
     ))
     .expect("actual in prose")
 });
@@ -96,6 +107,10 @@ static PREVIOUS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"前年度(?:の|は)?\s*[（(]?(?P<value>{VALUE})"))
         .expect("previous year in prose")
 });
+
+/// A sentence opening with a year (`令和6年度の実績は…`, `令和4年度3件、…`).
+static OPENS_WITH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^{YEAR}")).expect("opens with a year"));
 
 /// `令和６年度の講座受講者の理解度`: the year the subject is stated for.
 static SUBJECT_YEAR: LazyLock<Regex> =
@@ -144,6 +159,8 @@ fn subject(sentence: &str) -> Option<Subject<'_>> {
         text = text.strip_prefix(connective).unwrap_or(text);
     }
     let mut name = &text[..text.find('は')?];
+    // `…の割合については、`: the topic's words are no part of its name.
+    name = name.strip_suffix(TOPIC_WORDS).unwrap_or(name);
     let mut year = None;
     if let Some(caps) = SUBJECT_YEAR.captures(name)
         && let Some(whole) = caps.get(0)
@@ -162,11 +179,20 @@ fn subject(sentence: &str) -> Option<Subject<'_>> {
     let fits = (3..=MAX_NAME_CHARS).contains(&count)
         && !name.contains(['、', '。', '「', '」'])
         && !holds_figure(name)
-        && MEASURE_ENDINGS.iter().any(|end| name.ends_with(end));
+        && MEASURE_ENDINGS
+            .iter()
+            .any(|end| without_trailing_note(name).ends_with(end));
     fits.then_some(Subject {
         name: name.trim(),
         year,
     })
+}
+
+/// A name without the parenthesis that ends it (`…の策定件数（累計）` → `…の策定件数`).
+fn without_trailing_note(name: &str) -> &str {
+    name.strip_suffix(['）', ')'])
+        .and_then(|inner| inner.rfind(['（', '(']).map(|open| &name[..open]))
+        .unwrap_or(name)
 }
 
 fn named<'t>(caps: &Captures<'t>, names: &[&str]) -> Option<&'t str> {
@@ -202,6 +228,7 @@ pub fn prose_indicator(sentence: &str) -> Option<ProseIndicator> {
         &TARGET_YEAR_AFTER,
         &TARGET_LABELLED,
         &TARGET_TO_MAKE,
+        &TARGET_EVERY_YEAR,
     ]
     .into_iter()
     .find_map(|pattern| pattern.captures(body));
@@ -233,8 +260,9 @@ pub fn prose_indicator(sentence: &str) -> Option<ProseIndicator> {
         if inside_taken || before_target {
             continue;
         }
-        let year = named(&caps, &["year", "year2", "year3"]).and_then(year_in);
-        if let (Some(year), Some(value)) = (year, named(&caps, &["value", "value2", "value3"]))
+        let year = named(&caps, &["year", "year2", "year3", "year4"]).and_then(year_in);
+        if let (Some(year), Some(value)) =
+            (year, named(&caps, &["value", "value2", "value3", "value4"]))
             && !values.actuals.iter().any(|(y, _)| *y == year)
         {
             values.actuals.push((year, value.to_string()));
@@ -281,7 +309,14 @@ pub fn prose_indicators(line: &str) -> Vec<ProseIndicator> {
         let with_next = sentences
             .get(at + 1)
             .filter(|next| {
-                alone.as_ref().is_none_or(|one| one.values.target.is_none())
+                // `…を目標としている。` before `令和6年度の実績は52.8%…。`: a sentence
+                // opening with a year, with no subject of its own, reports on the one before.
+                let reports_on = |one: &ProseIndicator| {
+                    one.values.actuals.is_empty() && OPENS_WITH_YEAR.is_match(next.trim_start())
+                };
+                alone
+                    .as_ref()
+                    .is_none_or(|one| one.values.target.is_none() || reports_on(one))
                     && subject(sentence).is_some()
                     && subject(next).is_none()
             })
@@ -305,6 +340,43 @@ pub fn prose_indicators(line: &str) -> Vec<ProseIndicator> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_topic_s_target_and_the_next_sentence_s_actuals() {
+        let found = prose_indicators(
+            "新体力テストにおける体力合計点が全国平均以上の児童生徒の割合については、令和9年度までに60.0%とすることを目標としている。令和6年度の実績は52.8%（令和5年度51.2%、令和4年度49.7%）で、基準値（令和元年度55.1%）を下回っていることから、評価は「遅れ」とした。",
+        );
+        assert_eq!(found.len(), 1);
+        let found = &found[0];
+        assert_eq!(
+            found.name,
+            "新体力テストにおける体力合計点が全国平均以上の児童生徒の割合"
+        );
+        assert_eq!(found.values.target.as_deref(), Some("60.0%"));
+        assert_eq!(found.values.target_year, Some(2027));
+        assert_eq!(found.values.baseline.as_deref(), Some("55.1%"));
+        assert_eq!(found.values.baseline_year, Some(2019));
+        assert_eq!(
+            found.values.actuals,
+            [
+                (2022, "49.7%".to_string()),
+                (2023, "51.2%".to_string()),
+                (2024, "52.8%".to_string())
+            ]
+        );
+        assert_eq!(found.values.achievement.as_deref(), Some("遅れ"));
+        let every_year = prose_indicator(
+            "また、朝食を毎日食べている児童生徒の割合については、毎年度95.0%以上を維持することを目標としているが、令和6年度は92.6%にとどまった。",
+        )
+        .expect("an indicator");
+        assert_eq!(every_year.values.target.as_deref(), Some("95.0%以上"));
+        assert_eq!(every_year.values.target_year, None);
+        let counted = prose_indicator(
+            "町指定文化財の保存活用計画の策定件数（累計）は、令和3年度の2件から令和9年度までに8件とすることを目標としている。",
+        )
+        .expect("an indicator");
+        assert_eq!(counted.name, "町指定文化財の保存活用計画の策定件数（累計）");
+    }
 
     #[test]
     fn a_rate_with_its_years_and_target() {
