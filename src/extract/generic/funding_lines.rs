@@ -56,6 +56,7 @@ mod tests {
             "　県　　債　　　1,609,000千円",
             "そ の 他　　　−",
             "一般財源 178,500千円",
+            "市　　費　　　12,000千円",
         ] {
             assert!(names_a_source_alone(line), "{line}");
         }

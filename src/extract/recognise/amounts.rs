@@ -275,8 +275,19 @@ const FUNDING_SOURCE_ENDINGS: [&str; 9] = [
     "使用料",
     "手数料",
 ];
-/// Names of a source of funding as a whole (`国庫`, `その他`).
-const FUNDING_SOURCE_NAMES: [&str; 4] = ["国庫", "国費", "その他", "県費"];
+/// Names of a source of funding as a whole (`国庫`, `その他`, a body's own `県費`).
+const FUNDING_SOURCE_NAMES: [&str; 10] = [
+    "国庫",
+    "国費",
+    "その他",
+    "都費",
+    "道費",
+    "府費",
+    "県費",
+    "市費",
+    "町費",
+    "村費",
+];
 
 /// Whether a label, its letter spacing left out (`県　　債`, `そ の 他`), names a source of
 /// funding as the lines under a `財源` line list them (`国　　庫`, `県　　債`, `一般財源`).
