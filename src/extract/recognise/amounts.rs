@@ -262,12 +262,10 @@ pub fn opens_with_funding(text: &str) -> bool {
         })
 }
 
-/// Endings of the name of a source of funding listed under a `財源` line (`国庫支出金`,
-/// `県債`, `一般財源`, `基金繰入金`).
-const FUNDING_SOURCE_ENDINGS: [&str; 9] = [
+/// Endings of the name of a source of funding listed under a `財源` line beyond those
+/// [`names_revenue`] knows (`国庫支出金`, `基金繰入金`, `諸収入`).
+const FUNDING_SOURCE_ENDINGS: [&str; 7] = [
     "支出金",
-    "債",
-    "財源",
     "繰入金",
     "収入",
     "寄附金",
@@ -297,6 +295,8 @@ pub fn names_funding_source(label: &str) -> bool {
         || FUNDING_SOURCE_ENDINGS
             .iter()
             .any(|ending| joined.ends_with(ending))
+        // `県債`, `一般財源`: bonds and funds, which name revenue wherever they stand.
+        || names_revenue(&joined)
 }
 
 /// Whether a label names the budget before or after a supplementary (`補正後予算額`,
