@@ -388,3 +388,11 @@ fn a_long_tsv_export_a_plan_s_tables_and_bulleted_indicators_written_blind() {
 fn a_review_sheet_export_and_a_plan_s_yearly_tables_written_blind() {
     assert_each_document_scores(&["d90i_2.csv", "d90i_3.md"]);
 }
+
+/// A city's 施策評価シート printed to PDF with its cells centred vertically: each row's
+/// values over their years and the header's words over their qualifiers come out on lines
+/// above and below the row, and are read back into it.
+#[test]
+fn an_evaluation_sheet_pdf_with_cells_centred_in_their_rows_written_blind() {
+    assert_each_document_scores(&["d90i_1.pdf"]);
+}

@@ -12,6 +12,7 @@
 //! - `meta`: title, date and publisher read from the top of a document;
 //! - `kind`: which known kind of document a text is, scored from its structure.
 
+mod centred_rows;
 mod columns;
 mod decode;
 mod delimited;

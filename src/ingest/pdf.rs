@@ -24,6 +24,9 @@
 //! page whose two columns hold short headings and figures as well as text (a supplementary
 //! overview's items and their amounts) has its columns cut apart at the gutter below the
 //! part of the page set across it ([`super::columns`]).
+//! A table row whose cells are centred vertically, so that a cell of two lines is split onto
+//! the lines above and below the row's other cells, is joined into one line
+//! ([`super::centred_rows`]).
 //! In `-layout` lines, gaps of three or more spaces separate cells and become tabs (the table
 //! rows the passage splitter and the parsers know); indentation is trimmed.
 //!
@@ -36,9 +39,9 @@
 //! inside the server, where a PDF that makes it loop cannot be stopped at a time limit. A
 //! child process can be killed.
 
-use super::columns;
 use super::process::{self, Finished};
 use super::{ConvertOptions, IngestError};
+use super::{centred_rows, columns};
 use std::ffi::OsStr;
 use std::io::Write;
 use std::path::Path;
@@ -132,8 +135,7 @@ pub(crate) fn pdf_text(bytes: &[u8], options: &ConvertOptions) -> Result<PdfText
                 .iter()
                 .map(|l| l.trim_end().to_string())
                 .collect(),
-            _ => columns::apart(page)
-                .unwrap_or_else(|| page.clone())
+            _ => centred_rows::joined(&columns::apart(page).unwrap_or_else(|| page.clone()))
                 .iter()
                 .map(|l| layout_line(l))
                 .collect(),

@@ -2685,6 +2685,12 @@ impl<'a> Reader<'a> {
 
     fn item_line(&mut self, number: usize, raw: &str, found: &Numbered<'_>) -> bool {
         let title = found.title;
+        if found.marker.trim().contains('\t') && cells(title).len() >= FIELD_ROW_CELLS {
+            // `基本目標 | 1 こどもが健やかに育つまち | 主管部 | こども未来部` under a sheet's
+            // heading: a level's name in a cell of its own before cells of fields is a row of
+            // the sheet's fields, no heading.
+            return false;
+        }
         let figures = inline_figures(title);
         // The name ends at the first figure outside a parenthesis (`新庁舎整備事業（継続費
         // 設定：総額 8,400百万円）　2,150百万円`: the parenthesis is a note on the name).
@@ -5165,6 +5171,9 @@ fn without_labelled_cell(name: &str) -> &str {
         _ => name,
     }
 }
+
+/// Cells after a numbering set in cells of its own that make a row of fields, not a title.
+const FIELD_ROW_CELLS: usize = 3;
 
 /// What opens a figure's label after an item's name.
 const LABEL_OPENERS: [char; 8] = ['【', '［', '[', '〔', '：', ':', ' ', '\u{3000}'];

@@ -4379,12 +4379,7 @@ fn targets_under_a_band_measure_the_section_above_its_directions_and_bullets() {
         NodeType::Measure,
         "安心して子どもを産み育てられる環境づくり",
     );
-    let measured: Vec<&str> = extraction
-        .edges
-        .iter()
-        .filter(|e| e.rel == Rel::EvaluatedBy && e.to == indicator.id)
-        .map(|e| e.from.as_str())
-        .collect();
+    let measured = evaluators(&extraction, &indicator.id);
     assert_eq!(measured, [section.as_str()]);
 }
 
@@ -4714,4 +4709,54 @@ fn bonds_issued_and_their_parts_are_revenue() {
     let (revenue, spending) = revenue_and_spending(text);
     assert_eq!(revenue.len(), 4, "{revenue:?}");
     assert!(spending.is_empty(), "{spending:?}");
+}
+
+/// A sheet's heading over a row of its fields whose first cell names a level before a numbered
+/// value (`基本目標 | 1 こどもが…| 主管部 | こども未来部`): the row opens no item, so the
+/// indicators of the table below measure the sheet's heading.
+#[test]
+fn a_row_of_fields_under_a_sheets_heading_opens_no_item() {
+    let extraction = extracted(
+        "施策 1-1 子育て支援の充実\n\
+         基本目標\t1 こどもが健やかに育つまち\t主管部\tこども未来部\n\
+         関係課\tこども政策課、保育課\n\
+         \n\
+         （1）成果指標の状況\n\
+         No.\t成果指標\t単位\t現状値\t最終目標\t令和6年度実績\t達成状況\n\
+         1\t保育所等待機児童数\t人\t23\t0\t4\t概ね順調\n",
+    );
+    let measures: Vec<&str> = extraction
+        .nodes
+        .iter()
+        .filter(|n| n.node_type == NodeType::Measure)
+        .map(|n| n.name.as_str())
+        .collect();
+    assert!(
+        !measures
+            .iter()
+            .any(|m| m.contains("こどもが健やかに育つまち")),
+        "{measures:?}"
+    );
+    let indicator = extraction
+        .nodes
+        .iter()
+        .find(|n| n.node_type == NodeType::Indicator)
+        .expect("indicator");
+    assert!(indicator.name.ends_with("保育所等待機児童数"));
+    let sheet = node_id(NodeType::Measure, "子育て支援の充実");
+    let measured = evaluators(&extraction, &indicator.id);
+    assert_eq!(measured, [sheet.as_str()]);
+}
+
+/// The ids of the items an indicator is `evaluated_by`.
+fn evaluators<'e>(
+    extraction: &'e crate::graph::model::Extraction,
+    indicator: &str,
+) -> Vec<&'e str> {
+    extraction
+        .edges
+        .iter()
+        .filter(|e| e.rel == Rel::EvaluatedBy && *e.to == *indicator)
+        .map(|e| e.from.as_str())
+        .collect()
 }

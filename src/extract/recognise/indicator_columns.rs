@@ -394,6 +394,34 @@ fn is_number_cell(cell: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| c.is_ascii_digit() || c == '-')
 }
 
+/// A row's cells with a row number and an achievement a converter set one space from their
+/// neighbours apart (`1 待機児童数` under `No. | 指標`, `4 概ね順調` under `… | 令和6年度 |
+/// 達成状況`), when the row has fewer cells than the header and the header names those
+/// columns.
+fn ends_apart(roles: &[Role], mut cells: Vec<String>) -> Vec<String> {
+    if cells.len() < roles.len()
+        && roles.first() == Some(&Role::Number)
+        && let Some((number, rest)) = cells.first().and_then(|c| c.trim().split_once(' '))
+        && is_number_cell(number)
+        && !rest.trim().is_empty()
+    {
+        let (number, rest) = (number.to_string(), rest.trim().to_string());
+        cells.splice(0..1, [number, rest]);
+    }
+    if cells.len() < roles.len()
+        && roles.last() == Some(&Role::Achievement)
+        && let Some((value, stated)) = cells.last().and_then(|c| c.trim().rsplit_once(' '))
+        && (is_figure(value) || is_dash(value))
+        && !stated.is_empty()
+        && !stated.chars().any(|c| c.is_numeric())
+    {
+        let (value, stated) = (value.to_string(), stated.to_string());
+        let last = cells.len() - 1;
+        cells.splice(last.., [value, stated]);
+    }
+    cells
+}
+
 /// The roles a row's cells line up with, when they do.
 fn aligned<'r>(roles: &'r [Role], cells: &[String]) -> Option<&'r [Role]> {
     if cells.len() == roles.len() {
@@ -682,7 +710,7 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
             // A PDF's text may set its rows a blank line apart: a row of the table's
             // columns right after the blank goes on with it.
             let row_follows = lines.get(at + 1).is_some_and(|next| {
-                let cells = row_cells(next);
+                let cells = ends_apart(&roles, row_cells(next));
                 cells.len() >= 2 && aligned(&roles, &cells).is_some()
             });
             if row_follows {
@@ -695,7 +723,7 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
             at += 1;
             continue;
         }
-        let cells = row_cells(line);
+        let cells = ends_apart(&roles, row_cells(line));
         if cells.len() == 1 {
             match open.as_mut() {
                 Some(reading) if continues_name(&cells[0]) && reading.found.last + 1 == at => {
@@ -825,6 +853,28 @@ mod tests {
                 (2023, "18.6万kW".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_row_number_and_an_achievement_one_space_from_their_neighbours() {
+        let text = "No.\t成果指標\t単位\t現状値（年度）\t中間目標（令和7年度）\t最終目標（年度）\t令和5年度実績\t令和6年度実績\t達成状況\n\
+                    1 保育所等待機児童数\t人\t23（令和3年度）\t0\t0（令和10年度）\t8\t4 概ね順調\n\
+                    2 健康寿命（男性）\t歳\t79.8（令和元年度）\t80.5\t81.0（令和12年度）\t80.3\t－ 順調\n";
+        let found = names_and_values(text);
+        let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["保育所等待機児童数", "健康寿命（男性）"]);
+        let values = &found[0].values;
+        assert_eq!(values.baseline.as_deref(), Some("23人"));
+        assert_eq!(values.baseline_year, Some(2021));
+        assert_eq!(values.target.as_deref(), Some("0人"));
+        assert_eq!(values.target_year, Some(2028));
+        assert_eq!(values.achievement.as_deref(), Some("概ね順調"));
+        assert_eq!(
+            values.actuals,
+            [(2023, "8人".to_string()), (2024, "4人".to_string())]
+        );
+        assert_eq!(found[1].values.actuals, [(2023, "80.3歳".to_string())]);
+        assert_eq!(found[1].values.achievement.as_deref(), Some("順調"));
     }
 
     #[test]
