@@ -2063,3 +2063,10 @@ fn sources_of_funding_under_a_block_s_budget_are_no_budgets() {
         .collect();
     assert!(sources.is_empty(), "{sources:?}");
 }
+
+#[test]
+fn a_special_account_pdf_by_account_and_a_town_s_budget_book_written_blind() {
+    for file in ["d91_a2.pdf", "d91_a3.txt"] {
+        assert_recall(file);
+    }
+}

@@ -396,3 +396,11 @@ fn a_review_sheet_export_and_a_plan_s_yearly_tables_written_blind() {
 fn an_evaluation_sheet_pdf_with_cells_centred_in_their_rows_written_blind() {
     assert_each_document_scores(&["d90i_1.pdf"]);
 }
+
+/// A city's dashboard whose header spans two rows (基準値 over 年度 | 値) with a caption row
+/// per 施策, a prefecture's KPI export with rows of targets, actuals and rates under plan
+/// levels, and a ministry's box-drawn sheet whose names wrap over their rows.
+#[test]
+fn a_dashboard_a_kpi_export_and_a_box_drawn_sheet_written_blind() {
+    assert_each_document_scores(&["d91i_2.html", "d91i_3.csv", "d91i_4.txt"]);
+}

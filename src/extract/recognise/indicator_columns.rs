@@ -9,7 +9,7 @@
 //! Line indices here are positions in the slice the caller passes.
 
 use super::indicator_long::long_table;
-use super::numbering::numbered;
+use super::numbering::{Style, numbered};
 use super::targets::IndicatorValues;
 use super::targets::{year_in, year_values};
 use super::year_tables::{TableIndicator, is_dash, year_header};
@@ -49,6 +49,9 @@ pub(super) enum Role {
     Other,
 }
 
+/// Levels of a plan a column of group cells names (`基本目標 | 具体的な施策 | KPI`).
+const PLAN_LEVELS: [&str; 4] = ["基本目標", "施策目標", "政策目標", "基本方針"];
+
 /// What a row labelled by a cell of its own holds in its year columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum RowKind {
@@ -79,8 +82,20 @@ pub(super) fn role_of(cell: &str) -> Role {
     if text == "単位" {
         return Role::Unit;
     }
-    if has(&["達成状況", "達成度", "評価", "評定", "進捗", "判定"]) {
+    // `重要業績評価指標（KPI）`, `評価指標`: the indicator's name, whatever words it holds.
+    if text.contains("KPI") || text.ends_with("指標") {
+        return Role::Name;
+    }
+    let reached = matches!(
+        text.as_str(),
+        "達成" | "達成区分" | "達成・未達成" | "達成/未達成"
+    );
+    if reached || has(&["達成状況", "達成度", "評価", "評定", "進捗", "判定"]) {
         return Role::Achievement;
+    }
+    // `基本目標`, `施策目標`: a level of the plan the rows stand under, no target.
+    if PLAN_LEVELS.contains(&text.as_str()) {
+        return Role::Other;
     }
     if has(&["基準年度", "現状年度", "基準年"]) && !has(&["値"]) {
         return Role::BaselineYear;
@@ -99,10 +114,9 @@ pub(super) fn role_of(cell: &str) -> Role {
     if has(&["実績", "直近", "現在値"]) {
         return Role::Actual(year);
     }
-    if matches!(
-        text.as_str(),
-        "施策" | "施策名" | "事業" | "事業名" | "取組" | "取組名"
-    ) {
+    // `施策`, `具体的な施策`, `主な取組`: the item, named in a few words.
+    let subject_words = ["施策", "施策名", "事業", "事業名", "取組", "取組名"];
+    if subject_words.iter().any(|w| text.ends_with(w)) && text.chars().count() <= 8 {
         return Role::Subject;
     }
     if has(&["指標", "KPI"]) || matches!(text.as_str(), "項目名" | "名称") {
@@ -116,8 +130,20 @@ pub(super) fn role_of(cell: &str) -> Role {
 
 /// Whether a word is a figure (`9,940百万円`, `94.0`, `△2,140人`).
 fn is_figure(word: &str) -> bool {
-    word.trim_start_matches(['△', '▲', '-', '約'])
-        .starts_with(|c: char| c.is_numeric())
+    let number = word.trim_start_matches(['△', '▲', '-', '約']);
+    let unit =
+        number.trim_start_matches(|c: char| c.is_numeric() || matches!(c, ',' | '.' | '，' | '．'));
+    // A unit after the figure, not words (`5Gの人口カバー率`).
+    number.starts_with(|c: char| c.is_numeric())
+        && unit.chars().count() <= MAX_UNIT_CHARS
+        && !unit.chars().any(is_hiragana)
+}
+
+/// The most chars of a unit after a figure (`万人泊`, `t-CO2`).
+const MAX_UNIT_CHARS: usize = 5;
+
+fn is_hiragana(c: char) -> bool {
+    ('\u{3041}'..='\u{309F}').contains(&c)
 }
 
 /// A cell as two or more where a converter set them one space apart: figures
@@ -156,6 +182,9 @@ fn row_cells(line: &str) -> Vec<String> {
     if trimmed.starts_with(BARS) {
         let inner = trimmed.strip_prefix(BARS).unwrap_or(trimmed);
         let inner = inner.strip_suffix(BARS).unwrap_or(inner);
+        // `│加者数（累計）   ├────┼────┤`: a name's last line beside the rule under the cells
+        // of its first row; the rule is no cell.
+        let inner = inner.find(is_box_drawing).map_or(inner, |at| &inner[..at]);
         return inner.split(BARS).flat_map(split_cell).collect();
     }
     static GAP: LazyLock<Regex> =
@@ -164,6 +193,11 @@ fn row_cells(line: &str) -> Vec<String> {
         .map(|c| c.trim().to_string())
         .filter(|c| !c.is_empty())
         .collect()
+}
+
+/// Whether a char draws a box's lines (`─`, `┼`, `├`).
+fn is_box_drawing(c: char) -> bool {
+    ('\u{2500}'..='\u{257F}').contains(&c) && !BARS.contains(&c)
 }
 
 /// The bars between cells: Markdown's and a box drawing's (`│１│名称│`).
@@ -248,6 +282,47 @@ fn completed_header(header: &[String], under: &[String]) -> Option<Vec<String>> 
         cells[*at] = format!("{}{}", cells[*at], extra);
     }
     Some(cells)
+}
+
+/// Words under a heading that say which of its figures a column holds: its year or its value
+/// (`基準値` over `年度 | 値`).
+const YEAR_OR_VALUE: [&str; 5] = ["年度", "年", "時点", "値", "数値"];
+
+/// The roles of a header over two rows of the same cells, where a heading spanning columns
+/// or rows stands in each of its cells (`成果指標 | 基準値 | 基準値 | 実績値 | … | 目標値 |
+/// 目標値 | 進捗` over `成果指標 | 年度 | 値 | 令和4年度 | … | 値 | 年度 | 進捗`): each column's
+/// role from its heading and the words under it; `None` when the line under is no such row.
+fn headings_under(header: &[String], under: &[String]) -> Option<Vec<Role>> {
+    if under.len() != header.len() {
+        return None;
+    }
+    let sub_heading = |cell: &str| {
+        let text = nfkc(cell).replace([' ', '\u{3000}'], "");
+        YEAR_OR_VALUE.contains(&text.as_str())
+            || (text.chars().count() <= 10 && year_in(&text).is_some())
+    };
+    let pairs = header.iter().zip(under);
+    let repeated = pairs.clone().filter(|(h, u)| h.trim() == u.trim()).count();
+    let named = pairs.clone().filter(|(_, u)| sub_heading(u)).count();
+    if repeated == 0 || named == 0 || repeated + named != header.len() {
+        return None;
+    }
+    Some(
+        pairs
+            .map(|(heading, word)| {
+                if heading.trim() == word.trim() {
+                    return role_of(heading);
+                }
+                let word = nfkc(word).replace([' ', '\u{3000}'], "");
+                match (role_of(heading), word.as_str()) {
+                    (role, "値" | "数値") => role,
+                    (Role::Baseline(_), _) if year_in(&word).is_none() => Role::BaselineYear,
+                    (Role::Target(_), _) if year_in(&word).is_none() => Role::TargetYear,
+                    _ => role_of(&format!("{}{word}", heading.trim())),
+                }
+            })
+            .collect(),
+    )
 }
 
 /// The roles of a header whose line under it names a year under some of its cells (`年度ごと
@@ -377,7 +452,9 @@ fn row_kind(cells: &[String], roles: &[Role]) -> Option<RowKind> {
         }
         let label = nfkc(cell);
         match label.trim() {
-            "目標" | "目標値" | "計画" | "計画値" => Some(RowKind::Targets),
+            "目標" | "目標値" | "年度目標" | "年度目標値" | "計画" | "計画値" => {
+                Some(RowKind::Targets)
+            }
             "実績" | "実績値" => Some(RowKind::Actuals),
             rate if matches!(role_of(rate), Role::AchievementRate { .. }) => Some(RowKind::Rates {
                 percent: rate.contains('%'),
@@ -447,6 +524,8 @@ struct Reading {
     final_target: bool,
     /// The share of the target reached, stated in a column of its own.
     rate: Option<String>,
+    /// The kind of each row read, as its label says.
+    kinds: Vec<Option<RowKind>>,
 }
 
 impl Reading {
@@ -464,6 +543,7 @@ impl Reading {
             targets: Vec::new(),
             final_target: false,
             rate: None,
+            kinds: Vec::new(),
         }
     }
 
@@ -482,6 +562,7 @@ impl Reading {
             self.found.unit.clone_from(&unit);
         }
         let kind = row_kind(cells, roles);
+        self.kinds.push(kind);
         let values = &mut self.found.values;
         for (role, cell) in roles.iter().zip(cells) {
             let value =
@@ -575,6 +656,15 @@ fn stated_rate(cell: &str, percent: bool) -> Option<String> {
     })
 }
 
+/// A name without the row's number written before it in its cell (`1 光ファイバの世帯カバー
+/// 率`).
+fn without_row_number(name: &str) -> &str {
+    match numbered(name) {
+        Some(found) if found.style == Style::Digit => found.title.trim(),
+        _ => name,
+    }
+}
+
 /// Whether a line of one cell continues the name of the row above it (`における段差解消率`).
 fn continues_name(cell: &str) -> bool {
     let text = cell.trim();
@@ -611,6 +701,11 @@ enum RowUse {
 
 /// What a row is, from the cells before its name and whether any value column is filled.
 fn row_use(cells: &[String], roles: &[Role], name_at: usize) -> RowUse {
+    // `施策1-1　子育て支援の充実` in every cell: a caption spanning the row, over the rows
+    // below; the next caption replaces it.
+    if cells.len() >= 2 && cells.iter().all(|cell| cell.trim() == cells[0].trim()) {
+        return RowUse::Group(String::new());
+    }
     let label = cells
         .iter()
         .zip(roles)
@@ -678,7 +773,11 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
         at += 1;
     }
     let under = lines.get(at).map(|l| row_cells(l)).unwrap_or_default();
-    if let Some(spread) = years_under(&roles, &under) {
+    if let Some(paired) = headings_under(&row_cells(lines[header]), &under) {
+        roles = paired;
+        table.lines.push(at);
+        at += 1;
+    } else if let Some(spread) = years_under(&roles, &under) {
         roles = spread;
         table.lines.push(at);
         at += 1;
@@ -743,7 +842,7 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
         let Some(name_at) = row_roles.iter().position(|r| *r == Role::Name).or(name_at) else {
             break;
         };
-        let name = cells.get(name_at).map_or("", |c| c.trim()).to_string();
+        let name = without_row_number(cells.get(name_at).map_or("", |c| c.trim())).to_string();
         if after_blank && name.is_empty() {
             // What follows a blank row without a name is another table's.
             break;
@@ -757,9 +856,20 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
         {
             subject = Some((cell.to_string(), at));
         }
-        let same = open
-            .as_ref()
-            .is_some_and(|r| name.is_empty() || r.found.name == name);
+        // `│能な地方公共団体の割合│年度目標値│…` under `│…オンライン申請が可│実績値│…`: the
+        // name's last line in the row of the indicator's next kind of figures.
+        let kind = row_kind(&cells, row_roles);
+        if let Some(reading) = open.as_mut()
+            && reading.found.last + 1 == at
+            && kind.is_some()
+            && !reading.kinds.contains(&kind)
+            && continues_name(&name)
+        {
+            reading.found.name.push_str(&name);
+        }
+        let same = open.as_ref().is_some_and(|r| {
+            name.is_empty() || r.found.name == name || r.found.name.ends_with(name.as_str())
+        });
         if !same {
             table.indicators.extend(open.take().map(Reading::finish));
             if name.is_empty() || name.chars().all(|c| c.is_numeric()) {
@@ -853,6 +963,81 @@ mod tests {
                 (2023, "18.6万kW".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn headings_over_their_years_and_values_in_two_rows_of_the_same_cells() {
+        let caption = ["施策1-1　子育て支援の充実"; 9].join("\t");
+        let text = format!(
+            "成果指標\t基準値\t基準値\t実績値\t実績値\t目標値\t目標値\t達成率\t進捗\n\
+             成果指標\t年度\t値\t令和5年度\t令和6年度\t値\t年度\t達成率\t進捗\n\
+             {caption}\n\
+             保育所等待機児童数\t令和3年度\t12人\t0人\t0人\t0人\t令和9年度\t100.0%\t達成\n"
+        );
+        let found = names_and_values(&text);
+        assert_eq!(found.len(), 1);
+        let groups: Vec<&str> = found[0].groups.iter().map(|(g, _)| g.as_str()).collect();
+        assert_eq!(groups, ["施策1-1　子育て支援の充実"]);
+        let values = &found[0].values;
+        assert_eq!(values.baseline.as_deref(), Some("12人"));
+        assert_eq!(values.baseline_year, Some(2021));
+        assert_eq!(values.target.as_deref(), Some("0人"));
+        assert_eq!(values.target_year, Some(2027));
+        assert_eq!(values.achievement.as_deref(), Some("達成"));
+        assert_eq!(
+            values.actuals,
+            [(2023, "0人".to_string()), (2024, "0人".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_box_drawn_sheet_with_names_wrapped_over_its_rows_of_actuals_and_targets() {
+        let text = "│測定指標              │区分      │基準値│令和5年度│令和6年度│目標値│目標年度 │達成  │\n\
+                    ├──────────────────────┼──────────┼──────┼─────────┼─────────┼──────┼─────────┼──────┤\n\
+                    │1 子育て・介護関係の手│実績値    │ 51.4%│    85.3%│    93.1%│  100%│令和7年度│未達成│\n\
+                    │続のオンライン申請が可├──────────┼──────┼─────────┼─────────┼──────┼─────────┼──────┤\n\
+                    │能な団体の割合        │年度目標値│      │      85%│      95%│      │         │      │\n\
+                    ├──────────────────────┼──────────┼──────┼─────────┼─────────┼──────┼─────────┼──────┤\n\
+                    │2 5Gの人口カバー率    │実績値    │ 93.2%│    98.1%│    98.6%│   99%│令和7年度│達成  │\n\
+                    │                      ├──────────┼──────┼─────────┼─────────┼──────┼─────────┼──────┤\n\
+                    │                      │年度目標値│      │      97%│      97%│      │         │      │\n";
+        let found = names_and_values(text);
+        let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "子育て・介護関係の手続のオンライン申請が可能な団体の割合",
+                "5Gの人口カバー率"
+            ]
+        );
+        let values = &found[0].values;
+        assert_eq!(values.target.as_deref(), Some("100%"));
+        assert_eq!(values.target_year, Some(2025));
+        assert_eq!(values.achievement.as_deref(), Some("未達成"));
+        assert_eq!(
+            values.actuals,
+            [(2023, "85.3%".to_string()), (2024, "93.1%".to_string())]
+        );
+        assert_eq!(found[1].values.achievement.as_deref(), Some("達成"));
+    }
+
+    #[test]
+    fn a_kpi_sheet_with_plan_levels_a_subject_column_and_rows_of_targets_actuals_and_rates() {
+        let text = "施策番号\t基本目標\t具体的な施策\t重要業績評価指標（KPI）\t基準値\t基準年度\t区分\t年度別推移\t\t最終目標値\t目標年度\t評価\n\
+                    \t\t\t\t\t\t\tR5年度\tR6年度\t\t\t\n\
+                    1-(1)\t基本目標1　産業振興\tものづくり産業の競争力強化\t製造品出荷額等\t24,180億円\tH30年度\t目標値\t25,400億円\t25,700億円\t26,000億円\tR7年度\tA\n\
+                    \t\t\t\t\t\t実績値\t25,610億円\t集計中\t\t\t\n\
+                    \t\t\t\t\t\t達成率\t100.8%\t－\t\t\t\n";
+        let found = names_and_values(text);
+        assert_eq!(found.len(), 1);
+        let values = &found[0].values;
+        assert_eq!(values.target.as_deref(), Some("26,000億円"));
+        assert_eq!(values.target_year, Some(2025));
+        assert_eq!(values.baseline_year, Some(2018));
+        assert_eq!(values.achievement.as_deref(), Some("A"));
+        assert_eq!(values.actuals, [(2023, "25,610億円".to_string())]);
+        let groups: Vec<&str> = found[0].groups.iter().map(|(g, _)| g.as_str()).collect();
+        assert_eq!(groups, ["ものづくり産業の競争力強化"]);
     }
 
     #[test]

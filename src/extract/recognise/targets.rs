@@ -193,6 +193,10 @@ pub fn is_indicator_section(name: &str) -> bool {
         && INDICATOR_WORDS.iter().any(|word| text.contains(word))
 }
 
+/// Words after an indicator word that make a heading of a list, not an indicator's name
+/// (`## 成果指標一覧`).
+const LIST_WORDS: [&str; 3] = ["一覧", "一覧表", "総括表"];
+
 /// Reads an indicator line (`KPI：標準化対象のデータ数`, `【測定指標】登録隊数（目標：6,600隊）`).
 pub fn indicator_line(line: &str) -> Option<IndicatorLine> {
     // A table's row (`成果指標<TAB>受診率<TAB>％<TAB>38.5`) is its table's to read.
@@ -246,6 +250,8 @@ pub fn indicator_line(line: &str) -> Option<IndicatorLine> {
     if name.chars().count() < 2
         || name.starts_with(['の', 'を', 'に', 'は', 'が'])
         || counts_indicators
+        || LIST_WORDS.contains(&name)
+        || name.ends_with('。')
     {
         return None;
     }
@@ -672,6 +678,8 @@ mod tests {
         assert!(indicator_line("指標の考え方について").is_none());
         assert!(indicator_line("【測定指標の選定理由及び目標値の設定の根拠】").is_none());
         assert!(indicator_line("- 成果指標：10指標（再掲を除く）").is_none());
+        assert!(indicator_line("## 成果指標一覧").is_none());
+        assert!(indicator_line("測定指標4指標のうち4指標が目標値を達成した。").is_none());
     }
 
     #[test]
