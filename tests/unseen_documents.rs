@@ -2065,8 +2065,8 @@ fn sources_of_funding_under_a_block_s_budget_are_no_budgets() {
 }
 
 #[test]
-fn a_special_account_pdf_by_account_and_a_town_s_budget_book_written_blind() {
-    for file in ["d91_a2.pdf", "d91_a3.txt"] {
+fn a_request_with_bracketed_figures_a_special_account_pdf_and_a_town_s_budget_book_written_blind() {
+    for file in ["d91_a1.md", "d91_a2.pdf", "d91_a3.txt"] {
         assert_recall(file);
     }
 }

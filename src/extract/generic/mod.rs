@@ -53,7 +53,9 @@ use super::recognise::targets::{
 use super::recognise::year_tables::{TableIndicator, figure_cards, indicators_in_tables, is_dash};
 use crate::corpus::SeedDoc;
 use crate::graph::model::{Extraction, NodeType, Rel, Source, node_id};
-use crate::money::{BudgetFigure, BudgetFlag, BudgetKind, FiscalYear, find_amounts, parse_number};
+use crate::money::{
+    AmountMatch, BudgetFigure, BudgetFlag, BudgetKind, FiscalYear, find_amounts, parse_number,
+};
 use regex::Regex;
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -1062,6 +1064,13 @@ impl<'a> Reader<'a> {
             self.band_kind = kind;
             self.band_revenue = names_revenue(raw);
         }
+        // `（　）内は令和7年度予算額。単位：百万円。`: a legend, maybe with the unit.
+        let legend = read_legend(raw);
+        let is_legend = !legend.is_empty();
+        for (bracket, words) in legend {
+            self.legend.retain(|(known, _)| *known != bracket);
+            self.legend.push((bracket, words));
+        }
         if let Some(unit) = unit_declared(raw) {
             self.unit = Some(unit);
             self.unit_line = number;
@@ -1072,13 +1081,7 @@ impl<'a> Reader<'a> {
                 return;
             }
         }
-        let legend = read_legend(raw);
-        if !legend.is_empty() {
-            // `（　）内は令和7年度当初予算額、【　】内は対前年度増減額を示します。`
-            for (bracket, words) in legend {
-                self.legend.retain(|(known, _)| *known != bracket);
-                self.legend.push((bracket, words));
-            }
+        if is_legend {
             return;
         }
         if self.note_line(number, raw) {
@@ -4263,7 +4266,58 @@ impl<'a> Reader<'a> {
             if let Some(open) = self.open.get_mut(owner) {
                 open.main_budget.get_or_insert(id);
             }
+            self.bracketed_figure(number, text, &figure.amount, &item);
         }
+    }
+
+    /// `52,600百万円（42,500）` under a legend `（　）内は令和7年度予算額`: the bare figure in
+    /// the bracket after an amount, in that amount's unit, is a budget of the year and kind the
+    /// legend names.
+    fn bracketed_figure(&mut self, number: usize, text: &str, amount: &AmountMatch, item: &Item) {
+        let after = &text[amount.end..];
+        let Some(open) = after.chars().next() else {
+            return;
+        };
+        let Some((bracket, words)) = self
+            .legend
+            .iter()
+            .find(|(bracket, _)| Bracket::opened_by(open) == Some(*bracket))
+            .cloned()
+        else {
+            return;
+        };
+        let Some((close, closing)) = after.char_indices().find(|(_, c)| matches!(c, ')' | '）'))
+        else {
+            return;
+        };
+        let inner = after[open.len_utf8()..close].trim();
+        let written = amount.text(text).trim_start_matches(['△', '▲', ' ']);
+        let digits_end = written
+            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .unwrap_or(written.len());
+        let (Some(bare), Some(stated)) =
+            (parse_number(inner), parse_number(&written[..digits_end]))
+        else {
+            return;
+        };
+        if stated.is_zero() || bracket != Bracket::Round && bracket != Bracket::Square {
+            return;
+        }
+        let Column::Figure(year_kind, _) = column_of(1, &words, item.year_kind) else {
+            return;
+        };
+        let (Some(year), Some(kind)) = (year_kind.year, year_kind.kind) else {
+            return;
+        };
+        let value = bare * amount.oku.abs() / stated;
+        let quote = quote_around(text, amount.start, amount.end + close + closing.len_utf8());
+        let source = self.c.source(number, quote);
+        self.emit_budget(
+            item,
+            &BudgetFigure::new(Some(value), year, kind),
+            source,
+            None,
+        );
     }
 }
 

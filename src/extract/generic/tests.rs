@@ -4760,3 +4760,32 @@ fn evaluators<'e>(
         .map(|e| e.from.as_str())
         .collect()
 }
+
+/// `（　）内は令和7年度予算額` over items whose amounts carry their unit and the year before's
+/// figure in brackets after them (`52,600百万円（42,500）`): the bracketed figure, in the
+/// amount's unit, is that year's budget.
+#[test]
+fn a_bracketed_figure_after_an_amount_is_what_the_legend_says() {
+    let text = "# 令和8年度 概算要求の概要\n\n\
+                ## 3. 主要事項\n\n\
+                （　）内は令和7年度予算額。単位：百万円。\n\n\
+                #### 地域脱炭素推進交付金　52,600百万円（42,500）\n\n\
+                - 対前年度 +10,100百万円\n\
+                - うち 脱炭素先行地域づくり事業　31,800百万円（26,000）\n\n\
+                #### 地域共生型再エネ導入促進事業【新規】　4,350百万円（新規）\n";
+    let budgets = budget_lines(text);
+    assert_has_all(
+        &budgets,
+        &[
+            "地域脱炭素推進交付金 R8 request 526",
+            "地域脱炭素推進交付金 R7 initial 425",
+            "脱炭素先行地域づくり事業 R7 initial 260",
+        ],
+    );
+    assert!(
+        !budgets
+            .iter()
+            .any(|b| b.contains("地域共生型再エネ導入促進事業 R7")),
+        "{budgets:?}"
+    );
+}

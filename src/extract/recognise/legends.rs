@@ -22,7 +22,7 @@ pub enum Bracket {
 
 impl Bracket {
     /// The bracket a char opens, if it opens one.
-    fn opened_by(open: char) -> Option<Bracket> {
+    pub fn opened_by(open: char) -> Option<Bracket> {
         match open {
             '(' | '（' => Some(Bracket::Round),
             '【' | '[' | '［' => Some(Bracket::Square),
