@@ -4278,10 +4278,13 @@ impl<'a> Reader<'a> {
         let Some(open) = after.chars().next() else {
             return;
         };
-        let Some((bracket, words)) = self
+        if Bracket::opened_by(open) != Some(Bracket::Round) {
+            return;
+        }
+        let Some((_, words)) = self
             .legend
             .iter()
-            .find(|(bracket, _)| Bracket::opened_by(open) == Some(*bracket))
+            .find(|(bracket, _)| *bracket == Bracket::Round)
             .cloned()
         else {
             return;
@@ -4293,14 +4296,19 @@ impl<'a> Reader<'a> {
         let inner = after[open.len_utf8()..close].trim();
         let written = amount.text(text).trim_start_matches(['△', '▲', ' ']);
         let digits_end = written
-            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .find(|c: char| {
+                !(crate::normalize::is_digit(c) || matches!(c, ',' | '.' | '，' | '．'))
+            })
             .unwrap_or(written.len());
-        let (Some(bare), Some(stated)) =
-            (parse_number(inner), parse_number(&written[..digits_end]))
-        else {
+        // One figure and its unit (`52,600百万円`), not one written in parts (`5億2,000万円`).
+        let (figure, unit) = written.split_at(digits_end);
+        if unit.chars().any(crate::normalize::is_digit) {
+            return;
+        }
+        let (Some(bare), Some(stated)) = (parse_number(inner), parse_number(figure)) else {
             return;
         };
-        if stated.is_zero() || bracket != Bracket::Round && bracket != Bracket::Square {
+        if stated.is_zero() {
             return;
         }
         let Column::Figure(year_kind, _) = column_of(1, &words, item.year_kind) else {

@@ -4772,7 +4772,9 @@ fn a_bracketed_figure_after_an_amount_is_what_the_legend_says() {
                 #### 地域脱炭素推進交付金　52,600百万円（42,500）\n\n\
                 - 対前年度 +10,100百万円\n\
                 - うち 脱炭素先行地域づくり事業　31,800百万円（26,000）\n\n\
-                #### 地域共生型再エネ導入促進事業【新規】　4,350百万円（新規）\n";
+                #### 地域共生型再エネ導入促進事業【新規】　4,350百万円（新規）\n\n\
+                #### 自然公園等整備事業　１，２００百万円（１，０５０）\n\n\
+                #### 環境調査研修所運営費　5億2,000万円（48,000）\n";
     let budgets = budget_lines(text);
     assert_has_all(
         &budgets,
@@ -4780,12 +4782,13 @@ fn a_bracketed_figure_after_an_amount_is_what_the_legend_says() {
             "地域脱炭素推進交付金 R8 request 526",
             "地域脱炭素推進交付金 R7 initial 425",
             "脱炭素先行地域づくり事業 R7 initial 260",
+            "自然公園等整備事業 R7 initial 10.50",
         ],
     );
-    assert!(
-        !budgets
-            .iter()
-            .any(|b| b.contains("地域共生型再エネ導入促進事業 R7")),
-        "{budgets:?}"
-    );
+    // No figure in the bracket, or an amount written in parts whose unit the bracket's
+    // figure cannot share.
+    for name in ["地域共生型再エネ導入促進事業 R7", "環境調査研修所運営費 R7"]
+    {
+        assert!(!budgets.iter().any(|b| b.contains(name)), "{budgets:?}");
+    }
 }
