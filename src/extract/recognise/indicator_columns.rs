@@ -859,6 +859,7 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
         // `│能な地方公共団体の割合│年度目標値│…` under `│…オンライン申請が可│実績値│…`: the
         // name's last line in the row of the indicator's next kind of figures.
         let kind = row_kind(&cells, row_roles);
+        let mut wrapped = false;
         if let Some(reading) = open.as_mut()
             && reading.found.last + 1 == at
             && kind.is_some()
@@ -866,10 +867,12 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
             && continues_name(&name)
         {
             reading.found.name.push_str(&name);
+            wrapped = true;
         }
-        let same = open.as_ref().is_some_and(|r| {
-            name.is_empty() || r.found.name == name || r.found.name.ends_with(name.as_str())
-        });
+        let same = wrapped
+            || open
+                .as_ref()
+                .is_some_and(|r| name.is_empty() || r.found.name == name);
         if !same {
             table.indicators.extend(open.take().map(Reading::finish));
             if name.is_empty() || name.chars().all(|c| c.is_numeric()) {
