@@ -9,6 +9,7 @@
 //! - `delimited`: CSV and TSV records as rows of tab-separated cells;
 //! - `pdf`: PDF text and pages with poppler's `pdftotext`, run by `process` with a time limit;
 //! - `columns`: the two text columns of a `-layout` page read one after the other;
+//! - `centred_rows`: table rows whose cells `-layout` sets over three lines, joined back;
 //! - `meta`: title, date and publisher read from the top of a document;
 //! - `kind`: which known kind of document a text is, scored from its structure.
 
