@@ -20,8 +20,8 @@
 //! one row a line share their columns with the line between them and are left alone; so is
 //! running text, whose lines fill the same columns.
 
-/// Spaces in a row that separate two cells of a `-layout` line.
-const CELL_GAP: usize = 3;
+use super::pdf::{CELL_GAP, CELL_SEPARATOR};
+
 /// Cells the middle line of a row needs.
 const MIN_ROW_CELLS: usize = 3;
 /// How far apart (in characters) two parts of one cell may start or end.
@@ -56,42 +56,29 @@ pub(super) fn joined(page: &[String]) -> Vec<String> {
     lines
 }
 
-/// The cells of a line, split at runs of [`CELL_GAP`] or more spaces.
+/// The cells of a line, split at gaps of [`CELL_GAP`] or more spaces, each with the chars
+/// it spans.
 fn cells(line: &str) -> Vec<Cell> {
-    let chars: Vec<char> = line.chars().collect();
     let mut cells = Vec::new();
-    let mut index = 0;
-    while index < chars.len() {
-        if is_space(chars[index]) {
-            index += 1;
-            continue;
+    let mut from = 0;
+    let gaps = CELL_SEPARATOR
+        .find_iter(line)
+        .map(|gap| (gap.start(), gap.end()));
+    for (gap_start, gap_end) in gaps.chain([(line.len(), line.len())]) {
+        let part = &line[from..gap_start];
+        let text = part.trim_matches([' ', '\u{3000}']);
+        if !text.is_empty() {
+            let lead = part.len() - part.trim_start_matches([' ', '\u{3000}']).len();
+            let start = line[..from + lead].chars().count();
+            cells.push(Cell {
+                start,
+                end: start + text.chars().count(),
+                text: text.to_string(),
+            });
         }
-        let start = index;
-        let mut end = index;
-        while index < chars.len() {
-            if !is_space(chars[index]) {
-                index += 1;
-                end = index;
-                continue;
-            }
-            let spaces = chars[index..].iter().take_while(|c| is_space(**c)).count();
-            if spaces >= CELL_GAP || index + spaces == chars.len() {
-                break;
-            }
-            index += spaces;
-        }
-        cells.push(Cell {
-            start,
-            end,
-            text: chars[start..end].iter().collect(),
-        });
-        index = end;
+        from = gap_end;
     }
     cells
-}
-
-fn is_space(c: char) -> bool {
-    c == ' ' || c == '\u{3000}'
 }
 
 /// The row `above`, `middle` and `below` make when the middle line's cells are centred

@@ -53,7 +53,7 @@ const HEADER_WINDOW: usize = 1024;
 /// How far from the end the `%%EOF` marker may be.
 const TRAILER_WINDOW: usize = 4096;
 /// Spaces in a row that separate two cells of a `-layout` line.
-const CELL_GAP: usize = 3;
+pub(super) const CELL_GAP: usize = 3;
 /// Characters a cell needs to count as running text.
 const MIN_TEXT_CELL_CHARS: usize = 8;
 /// Share of letters (kana, kanji, latin) a cell needs to count as running text.
@@ -63,7 +63,8 @@ const MIN_COLUMN_LINES: usize = 4;
 /// … and their share of the page's lines.
 const MIN_COLUMN_SHARE: f64 = 0.3;
 
-static CELL_SEPARATOR: LazyLock<regex::Regex> = LazyLock::new(|| {
+/// A gap between two cells of a `-layout` line.
+pub(super) static CELL_SEPARATOR: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(&format!("[ \u{3000}]{{{CELL_GAP},}}")).expect("cell separator pattern")
 });
 

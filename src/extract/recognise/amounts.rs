@@ -1155,7 +1155,7 @@ fn label_then_figures(cell: &str) -> Vec<&str> {
 
 /// Whether a character draws a box's rules or corners (`─`, `├`, `┬`), not a bar between
 /// cells.
-fn is_box_rule(c: char) -> bool {
+pub fn is_box_rule(c: char) -> bool {
     ('\u{2500}'..='\u{257F}').contains(&c) && !CELL_BARS.contains(&c)
 }
 

@@ -8,7 +8,9 @@
 //!
 //! Line indices here are positions in the slice the caller passes.
 
+use super::amounts::is_box_rule;
 use super::indicator_long::long_table;
+use super::names::is_hiragana;
 use super::numbering::{Style, numbered};
 use super::targets::IndicatorValues;
 use super::targets::{year_in, year_values};
@@ -142,10 +144,6 @@ fn is_figure(word: &str) -> bool {
 /// The most chars of a unit after a figure (`万人泊`, `t-CO2`).
 const MAX_UNIT_CHARS: usize = 5;
 
-fn is_hiragana(c: char) -> bool {
-    ('\u{3041}'..='\u{309F}').contains(&c)
-}
-
 /// A cell as two or more where a converter set them one space apart: figures
 /// (`9,940百万円 11,260百万円`), or a head and the achievement head after it
 /// (`令和6年度 達成度(%)`).
@@ -184,7 +182,7 @@ fn row_cells(line: &str) -> Vec<String> {
         let inner = inner.strip_suffix(BARS).unwrap_or(inner);
         // `│加者数（累計）   ├────┼────┤`: a name's last line beside the rule under the cells
         // of its first row; the rule is no cell.
-        let inner = inner.find(is_box_drawing).map_or(inner, |at| &inner[..at]);
+        let inner = inner.find(is_box_rule).map_or(inner, |at| &inner[..at]);
         return inner.split(BARS).flat_map(split_cell).collect();
     }
     static GAP: LazyLock<Regex> =
@@ -193,11 +191,6 @@ fn row_cells(line: &str) -> Vec<String> {
         .map(|c| c.trim().to_string())
         .filter(|c| !c.is_empty())
         .collect()
-}
-
-/// Whether a char draws a box's lines (`─`, `┼`, `├`).
-fn is_box_drawing(c: char) -> bool {
-    ('\u{2500}'..='\u{257F}').contains(&c) && !BARS.contains(&c)
 }
 
 /// The bars between cells: Markdown's and a box drawing's (`│１│名称│`).
