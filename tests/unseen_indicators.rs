@@ -404,3 +404,15 @@ fn an_evaluation_sheet_pdf_with_cells_centred_in_their_rows_written_blind() {
 fn a_dashboard_a_kpi_export_and_a_box_drawn_sheet_written_blind() {
     assert_each_document_scores(&["d91i_2.html", "d91i_3.csv", "d91i_4.txt"]);
 }
+
+/// An agency's 中期計画 PDF whose annex table centres each 区分 cell over its rows (set on a
+/// line of its own between them, the rows without it), runs some cells together one space
+/// apart and writes years as `（R5）`; a reference table after it restates the actuals of
+/// indicators the annex named.
+#[test]
+fn an_agency_plan_pdf_with_an_annex_table_centred_over_its_groups_written_blind() {
+    for (file, score) in scores(&["d91i_1.pdf"]) {
+        assert!(score.recall() >= 0.95, "{file}: {score:?}");
+        assert!(score.field_accuracy() >= 0.95, "{file}: {score:?}");
+    }
+}

@@ -35,7 +35,7 @@ use super::recognise::bodies::{find_legal_bodies, is_body_name};
 use super::recognise::contacts::opens_contact;
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_blocks::labelled_blocks;
-use super::recognise::indicator_columns::{IndicatorTable, indicator_tables};
+use super::recognise::indicator_columns::{IndicatorTable, indicator_tables, restated_rows};
 use super::recognise::indicator_phrases::{dated_targets, ends_with_count, milestones};
 use super::recognise::indicator_prose::prose_indicators;
 use super::recognise::legends::{Bracket, figure_and_brackets, read_legend};
@@ -59,7 +59,7 @@ use crate::money::{
 use regex::Regex;
 use rust_decimal::Decimal;
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 use tables::is_whole_amount;
 
@@ -3202,18 +3202,49 @@ impl<'a> Reader<'a> {
         let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
         // Tables whose header names their columns first; the year tables and figure cards
         // read only lines none of those took.
-        let by_columns: Vec<TableIndicator> = std::mem::take(&mut self.indicator_tables)
+        let by_columns: Vec<Vec<TableIndicator>> = std::mem::take(&mut self.indicator_tables)
             .into_iter()
-            .flat_map(|table| table.indicators)
+            .map(|table| table.indicators)
             .collect();
-        let spans: Vec<_> = by_columns.iter().map(|t| t.first..=t.last).collect();
+        let spans: Vec<_> = by_columns
+            .iter()
+            .flatten()
+            .map(|t| t.first..=t.last)
+            .collect();
         let taken = |found: &TableIndicator| spans.iter().any(|s| s.contains(&found.name_line));
         let others: Vec<TableIndicator> = indicators_in_tables(&lines)
             .into_iter()
             .chain(figure_cards(&lines))
             .filter(|found| !taken(found))
             .collect();
-        for found in by_columns.into_iter().chain(others) {
+        // Each table's indicators, in the order they are read (a year table's share the
+        // line of its header).
+        let mut tables = by_columns;
+        for found in others {
+            match tables.last_mut() {
+                Some(last) if last.last().is_some_and(|l| l.first == found.first) => {
+                    last.push(found);
+                }
+                _ => tables.push(vec![found]),
+            }
+        }
+        let restated = restated_rows(&tables);
+        // The name each indicator of a table got, by its name in its row, for a later table
+        // that states the same indicators' figures again.
+        let mut named: HashMap<String, String> = HashMap::new();
+        for found in tables.into_iter().flatten() {
+            if let Some(earlier) = restated
+                .contains(&found.name_line)
+                .then(|| named.get(&found.name))
+                .flatten()
+            {
+                // `参考 主な指標の実績`: the actuals of indicators a table above named.
+                let source = self.c.source_span(found.first + 1, found.last + 1, "");
+                let indicator =
+                    FoundIndicator::new(&found.values, None, &found.planned, found.unit.as_deref());
+                add_indicator(&mut self.c, None, earlier, indicator, source);
+                continue;
+            }
             let owner = self.owners.get(found.first).cloned().flatten();
             let owner = self.table_groups(owner, &found.groups);
             let name = match (&owner, found.row_label) {
@@ -3230,6 +3261,7 @@ impl<'a> Reader<'a> {
             if found.row_label && name != found.name {
                 self.c.alias(&id, &found.name);
             }
+            named.entry(found.name.clone()).or_insert(name);
         }
         for found in dated_targets(&lines) {
             // The heading is an item of its own; the indicator evaluates the item above it.

@@ -17,6 +17,7 @@ use super::targets::{year_in, year_values};
 use super::year_tables::{TableIndicator, is_dash, year_header};
 use crate::normalize::nfkc;
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// What a header cell says its column holds.
@@ -361,7 +362,9 @@ fn spread_years(roles: Vec<Role>, years: &[u16]) -> Vec<Role> {
 /// with a colon (`R4:30,877`, `令和５年度：１２件`).
 pub(super) fn value_and_year(cell: &str) -> Option<(String, Option<u16>)> {
     static WITH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?P<value>.*?)\s*[（(](?P<year>[^（）()]*年[^（）()]*)[）)]$")
+        Regex::new(
+            r"^(?P<value>.*?)\s*[（(](?P<year>[^（）()]*年[^（）()]*|[RHＲＨ]\s*[0-9０-９]{1,2}(?:[^0-9０-９（）()][^（）()]*)?)[）)]$",
+        )
             .expect("value with year")
     });
     static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
@@ -492,10 +495,48 @@ fn ends_apart(roles: &[Role], mut cells: Vec<String>) -> Vec<String> {
     cells
 }
 
-/// The roles a row's cells line up with, when they do.
-fn aligned<'r>(roles: &'r [Role], cells: &[String]) -> Option<&'r [Role]> {
+/// A row's cells, with those a converter set one space apart split as its header's columns
+/// ask.
+fn cells_under(roles: &[Role], line: &str) -> Vec<String> {
+    values_apart(roles, ends_apart(roles, row_cells(line)))
+}
+
+/// Whether a word is a value of an indicator (`86万件（R5）`, `―`).
+fn is_value(word: &str) -> bool {
+    is_dash(word) || value_and_year(word).is_some_and(|(value, _)| is_figure(&value))
+}
+
+/// A row short of the header's cells with each cell of two words one space apart, one of them
+/// a value, split in two (`技術情報ポータルサイトのアクセス件数 86万件（R5）`, `1,842百万円（R6）
+/// 15%以上削減（R11）`, `1,500人（R11まで累計） 新規プログラム`).
+fn values_apart(roles: &[Role], cells: Vec<String>) -> Vec<String> {
+    if cells.len() >= roles.len() {
+        return cells;
+    }
+    let split: Vec<String> = cells
+        .iter()
+        .flat_map(|cell| {
+            let words: Vec<&str> = cell.split_whitespace().collect();
+            match words.as_slice() {
+                [head, tail] if is_value(head) || is_value(tail) => {
+                    vec![head.to_string(), tail.to_string()]
+                }
+                _ => vec![cell.clone()],
+            }
+        })
+        .collect();
+    if split.len() <= roles.len() {
+        split
+    } else {
+        cells
+    }
+}
+
+/// The roles a row's cells line up with, when they do, and how many of the header's first
+/// columns the row lacks.
+fn aligned<'r>(roles: &'r [Role], cells: &[String]) -> Option<(usize, &'r [Role])> {
     if cells.len() == roles.len() {
-        return Some(roles);
+        return Some((0, roles));
     }
     // A row without the number the header names a column for.
     let numbered = roles.first() == Some(&Role::Number);
@@ -503,9 +544,41 @@ fn aligned<'r>(roles: &'r [Role], cells: &[String]) -> Option<&'r [Role]> {
         && cells.len() + 1 == roles.len()
         && !cells.first().is_some_and(|c| is_number_cell(c))
     {
-        return Some(&roles[1..]);
+        return Some((1, &roles[1..]));
     }
-    None
+    without_spanned(roles, cells)
+}
+
+/// The roles of a row that lacks the cells of leading columns spanning its group (`区分`,
+/// centred over its rows and set on a line of its own) and of empty notes at its end: how
+/// many leading columns it lacks and the columns left, when the row's name stands under the
+/// name column and a value under every column of values.
+fn without_spanned<'r>(roles: &'r [Role], cells: &[String]) -> Option<(usize, &'r [Role])> {
+    let missing = roles.len().checked_sub(cells.len())?;
+    (0..=missing).find_map(|lead| {
+        let kept = &roles[lead..roles.len() - (missing - lead)];
+        let spans = roles[..lead]
+            .iter()
+            .all(|r| matches!(r, Role::Other | Role::Subject));
+        let notes = roles[lead + kept.len()..].iter().all(|r| *r == Role::Other);
+        let fits = kept.iter().zip(cells).all(|(role, cell)| match role {
+            Role::Name => !is_figure(cell.trim()) && !cell.trim().is_empty(),
+            Role::Baseline(_) | Role::Target(_) | Role::Actual(_) | Role::Year(_) => {
+                is_value(cell.trim())
+            }
+            _ => true,
+        });
+        (missing > 0 && spans && notes && fits && kept.contains(&Role::Name))
+            .then_some((lead, kept))
+    })
+}
+
+/// Whether a line is a row of the table's columns.
+fn row_of_columns(line: Option<&&str>, roles: &[Role]) -> bool {
+    line.is_some_and(|line| {
+        let cells = cells_under(roles, line);
+        cells.len() >= 2 && aligned(roles, &cells).is_some()
+    })
 }
 
 /// One indicator being read.
@@ -519,6 +592,11 @@ struct Reading {
     rate: Option<String>,
     /// The kind of each row read, as its label says.
     kinds: Vec<Option<RowKind>>,
+    /// Whether its subject was carried from a row above rather than stated in its row.
+    inherited_subject: bool,
+    /// Whether its row lacks the cells of the table's first columns (cells spanning rows,
+    /// set apart from them).
+    lacks_lead: bool,
 }
 
 impl Reading {
@@ -537,6 +615,8 @@ impl Reading {
             final_target: false,
             rate: None,
             kinds: Vec::new(),
+            inherited_subject: false,
+            lacks_lead: false,
         }
     }
 
@@ -789,7 +869,6 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
     let mut open: Option<Reading> = None;
     let mut groups = Groups::default();
     let mut after_blank = false;
-    let subject_at = roles.iter().position(|r| *r == Role::Subject);
     let mut subject: Option<(String, usize)> = None;
     while let Some(line) = lines.get(at) {
         if line.trim().is_empty() {
@@ -801,11 +880,7 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
             }
             // A PDF's text may set its rows a blank line apart: a row of the table's
             // columns right after the blank goes on with it.
-            let row_follows = lines.get(at + 1).is_some_and(|next| {
-                let cells = ends_apart(&roles, row_cells(next));
-                cells.len() >= 2 && aligned(&roles, &cells).is_some()
-            });
-            if row_follows {
+            if row_of_columns(lines.get(at + 1), &roles) {
                 at += 1;
                 continue;
             }
@@ -815,9 +890,21 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
             at += 1;
             continue;
         }
-        let cells = ends_apart(&roles, row_cells(line));
+        let cells = cells_under(&roles, line);
         if cells.len() == 1 {
             match open.as_mut() {
+                // The cell of a subject column spanning the rows around it, centred between
+                // them: the subject of the row above and of those below.
+                Some(reading) if reading.lacks_lead && reading.found.last + 1 == at => {
+                    let label = (cells[0].trim().to_string(), at);
+                    if reading.inherited_subject {
+                        reading.found.groups.pop();
+                    }
+                    reading.found.groups.push(label.clone());
+                    reading.inherited_subject = false;
+                    reading.lacks_lead = false;
+                    subject = Some(label);
+                }
                 Some(reading) if continues_name(&cells[0]) && reading.found.last + 1 == at => {
                     reading.found.name.push_str(cells[0].trim());
                     reading.found.last = at;
@@ -829,7 +916,14 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
             at += 1;
             continue;
         }
-        let Some(row_roles) = aligned(&roles, &cells) else {
+        let Some((lacked, row_roles)) = aligned(&roles, &cells) else {
+            // A row whose cells a converter ran together (`名称 ―` | `1,500人（R11まで累計）
+            // 新規`) is passed over when a row of the table's columns comes after it.
+            let next = lines[at + 1..].iter().find(|l| !l.trim().is_empty());
+            if open.is_some() && cells.len() >= 2 && row_of_columns(next, &roles) {
+                at += 1;
+                continue;
+            }
             break;
         };
         let Some(name_at) = row_roles.iter().position(|r| *r == Role::Name).or(name_at) else {
@@ -842,13 +936,17 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
         }
         after_blank = false;
         table.lines.push(at);
-        if let Some(cell) = subject_at
+        let own_subject = row_roles
+            .iter()
+            .position(|r| *r == Role::Subject)
             .and_then(|i| cells.get(i))
             .map(|c| c.trim())
-            .filter(|c| !c.is_empty())
-        {
+            .filter(|c| !c.is_empty());
+        if let Some(cell) = own_subject {
             subject = Some((cell.to_string(), at));
         }
+        // A row short of the table's first columns, whose cells span its group's rows.
+        let lacks_lead = lacked > 0 && matches!(roles[0], Role::Subject | Role::Other);
         // `│能な地方公共団体の割合│年度目標値│…` under `│…オンライン申請が可│実績値│…`: the
         // name's last line in the row of the indicator's next kind of figures.
         let kind = row_kind(&cells, row_roles);
@@ -887,6 +985,8 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
             let mut reading = Reading::new(name, at);
             reading.found.groups = groups.chain();
             reading.found.groups.extend(subject.clone());
+            reading.inherited_subject = own_subject.is_none() && subject.is_some();
+            reading.lacks_lead = lacks_lead;
             open = Some(reading);
         }
         if let Some(reading) = open.as_mut() {
@@ -896,6 +996,31 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
     }
     table.indicators.extend(open.map(Reading::finish));
     (table, at)
+}
+
+/// The name lines of the rows of tables that state again the figures of indicators tables
+/// above them named (`参考 主な指標の実績`: the actuals by year of indicators whose targets
+/// were set out before): tables of two or more rows under no group, with no target, each
+/// row's name that of exactly one indicator of the tables before.
+pub fn restated_rows(tables: &[Vec<TableIndicator>]) -> HashSet<usize> {
+    let mut rows = HashSet::new();
+    for (at, table) in tables.iter().enumerate() {
+        let earlier = |name: &str| {
+            tables[..at]
+                .iter()
+                .flatten()
+                .filter(|i| i.name == name)
+                .count()
+        };
+        let restates = table.len() >= 2
+            && table
+                .iter()
+                .all(|i| i.groups.is_empty() && i.values.target.is_none() && earlier(&i.name) == 1);
+        if restates {
+            rows.extend(table.iter().map(|i| i.name_line));
+        }
+    }
+    rows
 }
 
 /// Every table in `lines` whose header names its columns as an indicator table's.
@@ -1056,6 +1181,90 @@ mod tests {
         );
         assert_eq!(found[1].values.actuals, [(2023, "80.3歳".to_string())]);
         assert_eq!(found[1].values.achievement.as_deref(), Some("順調"));
+    }
+
+    #[test]
+    fn rows_without_the_cell_centred_over_their_group_and_cells_run_together() {
+        // A PDF table whose `分野` cells are centred over their rows: set on a line of their
+        // own between the rows of a group, which lack that cell; some rows' cells one space
+        // apart; years as `（R5）`.
+        let text = "分野\t評価指標\t基準値\t目標値\t備考\n\
+                    観光客入込数\t312万人（R5）\t350万人以上（R10）\n\
+                    観光振興\n\
+                    宿泊者数\t84万人泊（R5）\t100万人泊（R10）\n\
+                    \n\
+                    移住相談件数 95件（R5）\t150件以上（R10）\n\
+                    移住・定住\n\
+                    移住者数 ―\t300人（R10まで累計） 新規指標\n\
+                    \n\
+                    財政\t経常収支比率\t93.1%（R5）\t90%以下（R10）\t決算統計\n";
+        let found = names_and_values(text);
+        let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "観光客入込数",
+                "宿泊者数",
+                "移住相談件数",
+                "移住者数",
+                "経常収支比率"
+            ]
+        );
+        let subjects: Vec<Vec<&str>> = found
+            .iter()
+            .map(|f| f.groups.iter().map(|(g, _)| g.as_str()).collect())
+            .collect();
+        assert_eq!(subjects[0], ["観光振興"]);
+        assert_eq!(subjects[1], ["観光振興"]);
+        assert_eq!(subjects[2], ["移住・定住"]);
+        let values = &found[0].values;
+        assert_eq!(values.baseline.as_deref(), Some("312万人"));
+        assert_eq!(values.baseline_year, Some(2023));
+        assert_eq!(values.target.as_deref(), Some("350万人以上"));
+        assert_eq!(values.target_year, Some(2028));
+        assert_eq!(found[2].values.baseline.as_deref(), Some("95件"));
+        assert_eq!(found[3].values.baseline, None);
+        assert_eq!(found[3].values.target.as_deref(), Some("300人"));
+        assert_eq!(found[3].values.target_year, Some(2028));
+        assert_eq!(found[4].values.target.as_deref(), Some("90%以下"));
+    }
+
+    #[test]
+    fn a_table_of_the_actuals_of_indicators_named_above_restates_them() {
+        let tables = [
+            "評価指標\t基準値\t目標値\n\
+             観光客入込数\t312万人（R5）\t350万人（R10）\n\
+             宿泊者数\t84万人泊（R5）\t100万人泊（R10）\n",
+            "評価指標\t令和3年度\t令和4年度\t令和5年度\n\
+             観光客入込数\t280万人\t301万人\t312万人\n\
+             宿泊者数\t70万人泊\t79万人泊\t84万人泊\n",
+            "評価指標\t令和3年度\t令和4年度\t令和5年度\n\
+             宿泊者数\t70万人泊\t79万人泊\t84万人泊\n\
+             移住者数\t30人\t35人\t41人\n",
+        ];
+        let read: Vec<Vec<TableIndicator>> = tables
+            .iter()
+            .enumerate()
+            .map(|(at, text)| {
+                let mut found = names_and_values(text);
+                if found.is_empty() {
+                    // A table of years alone is a year table's: its rows as that reader
+                    // gives them.
+                    let lines: Vec<&str> = text.lines().collect();
+                    found = super::super::year_tables::indicators_in_tables(&lines);
+                }
+                for indicator in &mut found {
+                    indicator.name_line += at * 10;
+                }
+                found
+            })
+            .collect();
+        assert!(read.iter().all(|t| t.len() == 2), "{read:?}");
+        let restated = restated_rows(&read);
+        let mut lines: Vec<usize> = restated.into_iter().collect();
+        lines.sort_unstable();
+        // The second table's rows; not the third's, which names an indicator never named.
+        assert_eq!(lines, [read[1][0].name_line, read[1][1].name_line]);
     }
 
     #[test]
