@@ -416,3 +416,13 @@ fn an_agency_plan_pdf_with_an_annex_table_centred_over_its_groups_written_blind(
         assert!(score.field_accuracy() >= 0.95, "{file}: {score:?}");
     }
 }
+
+/// A prefecture's progress report in Markdown (each KPI a `###` heading over a list of
+/// `- 目標: …` / `- 基準: …` / `- 現状: …` / `- 前年度: …`), a town's PDF of one card per
+/// indicator (rows of a label beside its value), a city's long export with rows for 現状 /
+/// 実績 / 中間目標 / 最終目標 and a progress column, and a Word export's nested lists
+/// (`・指標1　…` over `○策定時の値：…` / `○直近値：…（令和5年度）、…（令和6年度）`).
+#[test]
+fn a_progress_report_cards_a_long_export_and_a_word_list_written_blind() {
+    assert_each_document_scores(&["d92i_1.md", "d92i_2.pdf", "d92i_3.tsv", "d92i_4.html"]);
+}

@@ -3062,7 +3062,7 @@ impl<'a> Reader<'a> {
             // `  - 基準値：12件（R2）` under `- KPI：…`: a nested bullet's mark is no value.
             block.push_str(
                 next.trim()
-                    .trim_start_matches(['-', '・', '*', '•'])
+                    .trim_start_matches(['-', '・', '*', '•', '○', '◯'])
                     .trim_start(),
             );
             last += 1;

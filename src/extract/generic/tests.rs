@@ -4792,3 +4792,65 @@ fn a_bracketed_figure_after_an_amount_is_what_the_legend_says() {
         assert!(!budgets.iter().any(|b| b.contains(name)), "{budgets:?}");
     }
 }
+
+#[test]
+fn a_kpi_heading_over_a_list_of_labelled_values_is_an_indicator() {
+    // A progress report in Markdown: `### KPI 2-1 名称` over `- 目標: …` (a space after the
+    // colon), `- 基準: …`, `- 現状: …`, `- 前年度: …`, `- 進捗: …`.
+    let text = [
+        "## 施策2 地域交通の確保",
+        "",
+        "### KPI 2-1 高齢者（75歳以上）のデマンド交通登録率",
+        "",
+        "- 目標: 40%（令和9年度）",
+        "- 基準: 12.5%（令和4年度）",
+        "- 現状: 27.1%（令和6年度）",
+        "- 前年度: 21.0%（令和5年度）",
+        "- 進捗: 順調",
+        "- 所管: 交通政策課",
+    ]
+    .join("\n");
+    let extraction = extracted(&text);
+    let indicators = nodes_of(&extraction, NodeType::Indicator);
+    assert_eq!(indicators.len(), 1, "{indicators:?}");
+    let props = &indicators[0].props;
+    assert_eq!(indicators[0].name, "高齢者(75歳以上)のデマンド交通登録率");
+    assert_eq!(props["target"], "40%");
+    assert_eq!(props["target_year"], 2027);
+    assert_eq!(props["baseline"], "12.5%");
+    assert_eq!(props["baseline_year"], 2022);
+    assert_eq!(props["actuals"]["2023"], "21.0%");
+    assert_eq!(props["actuals"]["2024"], "27.1%");
+    assert_eq!(props["achievement"], "順調");
+}
+
+#[test]
+fn a_numbered_indicator_over_circled_lines_with_latest_values_is_an_indicator() {
+    // A Word export's nested list: `・指標3　名称` over `○策定時の値：…`, `○目標値：…`,
+    // `○直近値：…（令和5年度）、…（令和6年度）`, `○評価：…`, each a blank line apart.
+    let text = [
+        "## 基本施策２　地域における食育の推進",
+        "",
+        "・   指標3　地場産物を購入する県民の割合",
+        "",
+        "○   策定時の値：41.2%（令和2年度）",
+        "",
+        "○   目標値：55%（令和7年度）",
+        "",
+        "○   直近値：45.0%（令和5年度）、47.3%（令和6年度）",
+        "",
+        "○   評価：B（改善傾向にある）",
+    ]
+    .join("\n");
+    let extraction = extracted(&text);
+    let indicators = nodes_of(&extraction, NodeType::Indicator);
+    assert_eq!(indicators.len(), 1, "{indicators:?}");
+    let props = &indicators[0].props;
+    assert_eq!(indicators[0].name, "地場産物を購入する県民の割合");
+    assert_eq!(props["target"], "55%");
+    assert_eq!(props["baseline"], "41.2%");
+    assert_eq!(props["baseline_year"], 2020);
+    assert_eq!(props["actuals"]["2023"], "45.0%");
+    assert_eq!(props["actuals"]["2024"], "47.3%");
+    assert_eq!(props["achievement"], "B");
+}

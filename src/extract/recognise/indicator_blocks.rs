@@ -306,14 +306,22 @@ fn sides(cells: Vec<String>) -> (Vec<String>, Vec<String>) {
     (left, right)
 }
 
-/// One card being read: its opening line, name, entries and lines.
+/// One card being read: its opening line, name, entries and lines, and the item a row of it
+/// names (`施策名 | 子育て支援の充実`).
 struct Card {
     name: String,
     skipped: bool,
     opened: usize,
     entries: Vec<Entry>,
     lines: Vec<usize>,
+    subject: Option<(String, usize)>,
 }
+
+/// Labels of a card's row naming the item its indicator measures.
+const SUBJECT_LABELS: [&str; 4] = ["施策名", "施策", "事業名", "取組名"];
+
+/// The most lines above a card's name row that may name its item.
+const MAX_SUBJECT_LINES_ABOVE: usize = 2;
 
 impl Card {
     /// A card opened by `text` (the opener and the name) on line `line`.
@@ -329,6 +337,30 @@ impl Card {
             opened: line,
             entries: Vec::new(),
             lines: vec![line],
+            subject: None,
+        })
+    }
+
+    /// A card whose row names its indicator (`指標名 | 子育て支援センターの年間利用者数`) on
+    /// line `at`, with the item a row just above names.
+    fn named_by_row(lines: &[&str], at: usize) -> Option<Card> {
+        let [label_cell, name] = card_cells(lines[at]).try_into().ok()?;
+        if label(&label_cell) != Some(Label::Name) || name.chars().count() < 2 {
+            return None;
+        }
+        let subject = (at.saturating_sub(MAX_SUBJECT_LINES_ABOVE)..at).find_map(|above| {
+            let [label_cell, subject]: [String; 2] = card_cells(lines[above]).try_into().ok()?;
+            SUBJECT_LABELS
+                .contains(&nfkc(&label_cell).trim())
+                .then_some((subject, above))
+        });
+        Some(Card {
+            name,
+            skipped: false,
+            opened: at,
+            entries: Vec::new(),
+            lines: vec![at],
+            subject,
         })
     }
 
@@ -344,6 +376,11 @@ impl Card {
         let rest: Vec<String> = cells.collect();
         // `令和4年度 | 35.2%`: a row of a year's actual.
         let year_row = first.chars().count() <= 12 && year_in(&first).is_some() && !rest.is_empty();
+        // `令和3年度実績 | 5,912人`: the year's actual.
+        let whole = match first.strip_suffix("実績値").or(first.strip_suffix("実績")) {
+            Some(year) if year_row => format!("{year} {}", rest.join(" ")),
+            _ => whole,
+        };
         match label(&first) {
             None if year_row => {
                 match self
@@ -389,6 +426,7 @@ impl Card {
                 first: self.opened,
                 last: self.lines.last().copied().unwrap_or(self.opened),
                 values,
+                groups: self.subject.into_iter().collect(),
                 ..TableIndicator::default()
             }]
         };
@@ -450,6 +488,26 @@ fn read_cards(lines: &[&str], start: usize) -> (Vec<IndicatorTable>, usize) {
     (cards, at)
 }
 
+/// Reads the card whose row names its indicator on line `start`, up to a line that ends
+/// cards or a row naming the next indicator; returns it and the line after it.
+fn read_row_named_card(
+    lines: &[&str],
+    mut card: Card,
+    start: usize,
+) -> (Vec<IndicatorTable>, usize) {
+    let mut at = start + 1;
+    while let Some(line) = lines.get(at) {
+        if ends_cards(line) || Card::named_by_row(lines, at).is_some() {
+            break;
+        }
+        card.read(card_cells(line), at);
+        at += 1;
+    }
+    // The rows after its last figure (`担当課の所見`, the next card's number and item) are
+    // no part of it.
+    (card.finish().into_iter().collect(), at)
+}
+
 /// Every block of labelled values in `lines` that names an indicator, each as a table of one
 /// indicator whose lines are the block's, and every card of labelled lines (`指標１　名称` over
 /// `基準値　…` / `目標値　…` / `実績値　…` / `評価　…`), two of them side by side on a PDF's page
@@ -460,6 +518,14 @@ pub fn labelled_blocks(lines: &[&str]) -> Vec<IndicatorTable> {
     while at < lines.len() {
         if CARD_OPENER.find(lines[at]).is_some_and(|m| m.start() == 0) {
             let (cards, next) = read_cards(lines, at);
+            if !cards.is_empty() {
+                found.extend(cards);
+                at = next;
+                continue;
+            }
+        }
+        if let Some(card) = Card::named_by_row(lines, at) {
+            let (cards, next) = read_row_named_card(lines, card, at);
             if !cards.is_empty() {
                 found.extend(cards);
                 at = next;
@@ -491,6 +557,39 @@ mod tests {
             .into_iter()
             .flat_map(|table| table.indicators)
             .collect()
+    }
+
+    #[test]
+    fn cards_of_a_label_beside_its_value_each_named_by_a_row() {
+        // A town's report prints one box per indicator, rows of a label and its value, one
+        // box right under the other.
+        let found = read(
+            "成果指標 No.07\n施策名\t地域公共交通の確保\n指標名\tデマンド交通の年間利用者数\n\
+             指標の定義\t予約制乗合タクシーの延べ利用者数\n単位\t人\n\
+             基準値\t8,420人（令和2年度）\n目標値\t12,000人（令和7年度）\n\
+             令和4年度実績\t9,115人\n令和5年度実績\t10,230人\n達成度\tB\n\
+             担当課の所見\t停留所を12か所増やした。\n\
+             成果指標 No.08\n施策名\t地域公共交通の確保\n指標名\t路線バスの運行便数\n\
+             目標値\t1日48便（令和7年度）\n令和5年度実績\t1日44便\n達成度\tC\n",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        let first = &found[0];
+        assert_eq!(first.name, "デマンド交通の年間利用者数");
+        assert_eq!(first.groups, [("地域公共交通の確保".to_string(), 1)]);
+        assert_eq!(first.values.baseline.as_deref(), Some("8,420人"));
+        assert_eq!(first.values.baseline_year, Some(2020));
+        assert_eq!(first.values.target.as_deref(), Some("12,000人"));
+        assert_eq!(first.values.target_year, Some(2025));
+        assert_eq!(
+            first.values.actuals,
+            [
+                (2022, "9,115人".to_string()),
+                (2023, "10,230人".to_string())
+            ]
+        );
+        assert_eq!(first.values.achievement.as_deref(), Some("B"));
+        assert_eq!(found[1].name, "路線バスの運行便数");
+        assert_eq!(found[1].values.achievement.as_deref(), Some("C"));
     }
 
     #[test]

@@ -61,6 +61,8 @@ struct Layout {
     value: usize,
     year: Option<usize>,
     unit: Option<usize>,
+    /// A column stating the indicator's achievement on some of its rows (`進捗状況`).
+    achievement: Option<usize>,
     groups: Vec<usize>,
 }
 
@@ -77,13 +79,17 @@ impl Layout {
             .collect();
         let find = |names: &[&str]| cells.iter().position(|cell| names.contains(&cell.as_str()));
         let name = find(&NAME_HEADERS)?;
+        let (kind, value) = (find(&KIND_HEADERS)?, find(&VALUE_HEADERS)?);
         Some(Layout {
             width: cells.len(),
             name,
-            kind: find(&KIND_HEADERS)?,
-            value: find(&VALUE_HEADERS)?,
+            kind,
+            value,
             year: find(&YEAR_HEADERS),
             unit: cells.iter().position(|cell| cell == UNIT_HEADER),
+            achievement: (0..cells.len()).find(|at| {
+                ![name, kind, value].contains(at) && role_of(&cells[*at]) == Role::Achievement
+            }),
             groups: (0..name)
                 .filter(|at| GROUP_HEADERS.contains(&cells[*at].as_str()))
                 .collect(),
@@ -149,6 +155,13 @@ impl Reading {
         });
         let cell = cells[layout.value];
         let values = &mut self.found.values;
+        if let Some(stated) = layout
+            .achievement
+            .map(|at| cells[at].trim())
+            .filter(|stated| !stated.is_empty() && !is_dash(stated))
+        {
+            values.achievement = Some(stated.to_string());
+        }
         match role_of(cells[layout.kind]) {
             Role::Achievement => {
                 if !cell.is_empty() && !is_dash(cell) {
@@ -275,6 +288,27 @@ mod tests {
         assert_eq!(values.actuals, [(2023, "24".to_string())]);
         assert_eq!(values.achievement.as_deref(), Some("B"));
         assert_eq!(found[1].values.target.as_deref(), Some("累計30人"));
+    }
+
+    #[test]
+    fn a_column_of_progress_filled_on_one_row_is_the_achievement() {
+        let text = "施策名\t指標名\t区分\t年度\t数値\t進捗状況\t備考\n\
+                    交通安全の推進\t交通事故死傷者数\t現状\tR4\t412人\t\t策定時\n\
+                    交通安全の推進\t交通事故死傷者数\t実績\tR5\t398人\t\t\n\
+                    交通安全の推進\t交通事故死傷者数\t実績\tR6\t371人\tやや遅れ\t\n\
+                    交通安全の推進\t交通事故死傷者数\t中間目標\tR8\t350人\t\t\n\
+                    交通安全の推進\t交通事故死傷者数\t最終目標\tR10\t300人\t\t\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let (table, _) = long_table(&lines, 0).expect("a long table");
+        let values = &table.indicators[0].values;
+        assert_eq!(values.achievement.as_deref(), Some("やや遅れ"));
+        assert_eq!(values.target.as_deref(), Some("300人"));
+        assert_eq!(values.target_year, Some(2028));
+        assert_eq!(values.baseline_year, Some(2022));
+        assert_eq!(
+            values.actuals,
+            [(2023, "398人".to_string()), (2024, "371人".to_string())]
+        );
     }
 
     #[test]

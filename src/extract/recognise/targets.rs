@@ -36,7 +36,7 @@ pub struct IndicatorValues {
 
 static INDICATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[\s\u{3000}\-・*]*(?:[【\[［]?\s*(?:KPI|ＫＰＩ|測定指標|成果指標|評価指標|活動指標|数値目標)\s*[0-9０-９①-⑳]*\s*[】\]］]?|[【\[［]\s*指標\s*[0-9０-９]*\s*[】\]］])\s*[:：]?\s*(\S.*)$",
+        r"^[\s\u{3000}\-・*]*(?:[【\[［]?\s*(?:KPI|ＫＰＩ|測定指標|成果指標|評価指標|活動指標|数値目標)\s*(?:[0-9０-９]+(?:[-－‐.．][0-9０-９]+)*|[①-⑳])?\s*[】\]］]?|[【\[［]\s*指標\s*[0-9０-９]*\s*[】\]］]|指標\s*[0-9０-９]+(?:[-－‐.．][0-9０-９]+)*[\s\u{3000}])\s*[:：]?\s*(\S.*)$",
     )
     .expect("indicator pattern")
 });
@@ -58,9 +58,25 @@ static DUE: LazyLock<Regex> = LazyLock::new(|| {
 
 static BASELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?:基準値|現状値?|現在値?)\s*[:：]?|基準\s*[:：])\s*([^（）()、。／/]+)(?:[（(]([^（）()]*(?:年|[RH][0-9０-９])[^（）()]*)[）)])?",
+        r"(?:(?:基準値|策定時の?値?|現状値?|現在値?)\s*[:：]?|基準\s*[:：])\s*([^（）()、。／/]+)(?:[（(]([^（）()]*(?:年|[RH][0-9０-９])[^（）()]*)[）)])?",
     )
     .expect("baseline pattern")
+});
+
+/// Values labelled as now, latest or the year before's, each with its year after it
+/// (`現状: 81.2%（令和6年度）`, `前年度: 70.6%（令和5年度）`, `直近値：4.2%（令和5年度）、4.5%（令和6年度）`):
+/// the label and what follows it up to the next gap.
+static LABELLED_ACTUAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(現状値?|現在値|直近値|直近実績|前年度(?:実績|値)?)\s*[:：]\s*([^\u{3000}]+)")
+        .expect("labelled actual pattern")
+});
+
+/// A value with its year in a parenthesis after it (`4.2%（令和5年度）`).
+static VALUE_THEN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"([^（）()、。／/\s\u{3000}]+)\s*[（(]([^（）()]*(?:年|[RH][0-9０-９])[^（）()]*)[）)]",
+    )
+    .expect("value then year pattern")
 });
 
 /// `実績：令和６年度 １１，４８０件、令和７年度 １２，６３０件`: a list of actuals by year.
@@ -97,7 +113,7 @@ static ACHIEVEMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that open a value after an indicator's name (`…の割合　目標：８５％`).
-const VALUE_WORDS: [&str; 5] = ["目標", "基準", "実績", "現状", "達成"];
+const VALUE_WORDS: [&str; 7] = ["目標", "基準", "策定時", "実績", "直近", "現状", "達成"];
 
 /// Whether a line goes on with the values of the indicator above it (`実績：令和６年度 …`,
 /// `達成状況：達成`).
@@ -119,7 +135,7 @@ static TARGET_OR_BASELINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// A line of an indicator's values under its name: a label, then a colon or a gap
 /// (`基準値　　０地域（令和３年度）`, `年度ごとの実績値　令和４年度　４６地域`).
 static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•]\s*|[（(])?(?:年度ごとの)?(?:目標値?|目標年度|基準値?|実績値?|直近(?:実績|値)|現状値?|達成状況|達成度|進捗(?:状況)?|評[\s\u{3000}]*価)(?:\s*[:：]|[\s\u{3000}]+)\S")
+    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•○◯]\s*|[（(])?(?:年度ごとの)?(?:目標値?|目標年度|基準値?|策定時の?値?|実績値?|直近(?:実績|値)|現状値?|前年度(?:実績|値)?|達成状況|達成度|進捗(?:状況)?|評[\s\u{3000}]*価)(?:\s*[:：]\s*|[\s\u{3000}]+)\S")
         .expect("continuation pattern")
 });
 
@@ -223,6 +239,15 @@ pub fn indicator_line(line: &str) -> Option<IndicatorLine> {
     // A parenthesis opening the values (`（現状値：…）`, `（令和５年度）`, `（85%）`) ends the
     // name; one within it (`診療情報提供書（紹介状）の電子的送付率`) does not, when values
     // follow after a gap.
+    // (`高齢者（65歳以上）のインターネット利用率　目標：…`: a parenthesis the name goes on after
+    // is the name's.)
+    let within_name = |inside: &str| {
+        gap_before_value.is_some()
+            && inside
+                .find(['）', ')'])
+                .map(|close| inside[close..].chars().nth(1))
+                .is_some_and(|after| after.is_some_and(|c| !c.is_whitespace()))
+    };
     let values_parenthesis = rest
         .as_str()
         .match_indices(['（', '('])
@@ -230,7 +255,7 @@ pub fn indicator_line(line: &str) -> Option<IndicatorLine> {
         .find(|(_, inside)| {
             gap_before_value.is_none()
                 || VALUE_WORDS.iter().any(|word| inside.starts_with(word))
-                || inside.starts_with(|c: char| c.is_numeric())
+                || (inside.starts_with(|c: char| c.is_numeric()) && !within_name(inside))
                 || year_in(inside).is_some_and(|_| inside.starts_with(['令', '平', 'R', 'H']))
         })
         .map(|(at, _)| at);
@@ -309,6 +334,24 @@ pub fn indicator_values(text: &str) -> IndicatorValues {
             .get(2)
             .filter(|_| whole)
             .and_then(|m| year_in(m.as_str()));
+    }
+    // `基準: 58.4%（令和4年度）` beside `現状: 81.2%（令和6年度）` and `前年度: 70.6%（令和5年度）`:
+    // with a baseline labelled apart, the value now and the year before's are actuals.
+    let baseline_apart = BASELINE
+        .captures(text)
+        .is_some_and(|caps| caps[0].starts_with("基準"));
+    for caps in LABELLED_ACTUAL.captures_iter(text) {
+        // (`現状` alone is the baseline.)
+        if caps[1].starts_with("現") && !baseline_apart {
+            continue;
+        }
+        for pair in VALUE_THEN_YEAR.captures_iter(&caps[2]) {
+            if let Some(year) = year_in(&pair[2])
+                && !is_dash(&pair[1])
+            {
+                values.actuals.push((year, pair[1].to_string()));
+            }
+        }
     }
     for caps in ACTUAL.captures_iter(text) {
         let year = caps.get(1).map_or("", |m| m.as_str());
