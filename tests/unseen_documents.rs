@@ -2070,3 +2070,13 @@ fn a_request_with_bracketed_figures_a_special_account_pdf_and_a_town_s_budget_bo
         assert_recall(file);
     }
 }
+
+/// A landscape PDF with two tables side by side (budgets by account on the left, the 財政投融資
+/// plan and a supplementary table on the right), read one after the other; and a city's press
+/// release in Markdown with a fund table whose 積立額 alone are spending.
+#[test]
+fn a_landscape_pdf_with_tables_side_by_side_and_a_city_s_press_release_written_blind() {
+    for file in ["d92_a1.pdf", "d92_a3.md"] {
+        assert_recall(file);
+    }
+}

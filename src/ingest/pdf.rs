@@ -41,7 +41,7 @@
 
 use super::process::{self, Finished};
 use super::{ConvertOptions, IngestError};
-use super::{centred_rows, columns};
+use super::{centred_rows, columns, side_tables};
 use std::ffi::OsStr;
 use std::io::Write;
 use std::path::Path;
@@ -136,10 +136,14 @@ pub(crate) fn pdf_text(bytes: &[u8], options: &ConvertOptions) -> Result<PdfText
                 .iter()
                 .map(|l| l.trim_end().to_string())
                 .collect(),
-            _ => centred_rows::joined(&columns::apart(page).unwrap_or_else(|| page.clone()))
-                .iter()
-                .map(|l| layout_line(l))
-                .collect(),
+            _ => centred_rows::joined(
+                &columns::apart(page)
+                    .or_else(|| side_tables::apart(page))
+                    .unwrap_or_else(|| page.clone()),
+            )
+            .iter()
+            .map(|l| layout_line(l))
+            .collect(),
         };
         text.line_pages
             .extend(std::iter::repeat_n(number, lines.len()));
@@ -269,7 +273,7 @@ fn is_figure_token(token: &str) -> bool {
 const FIGURE_MARKS: &str = ",.，．%％△▲-－+";
 
 /// Whether a text is a figure and nothing else, spaces aside (`28,600`, `△ 3.5`).
-fn is_figure_text(text: &str) -> bool {
+pub(super) fn is_figure_text(text: &str) -> bool {
     text.chars().any(|c| c.is_numeric())
         && text
             .chars()
