@@ -270,6 +270,35 @@ fn bracket_name(lines: &[&str], index: usize) -> Option<(String, usize)> {
     (name.chars().count() >= 4 && !name.contains("状況")).then_some((name, last))
 }
 
+/// A line naming the indicator of the table under it after a numbered label and a colon
+/// (`指標１：補助金電子申請システムの利用率（単位：%）`), the unit's note left out; none for
+/// an indicator restated (`【指標１の再掲】`), which is read where it was first stated.
+fn labelled_name(line: &str) -> Option<String> {
+    static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:指標|KPI|ＫＰＩ|成果指標|測定指標)\s*[0-9０-９]{1,3}\s*[:：]\s*(?P<name>[^:：]+?)\s*(?:[（(]単位[:：][^（）()]*[）)])?$",
+        )
+        .expect("labelled name pattern")
+    });
+    let line = line.trim();
+    if line.contains("再掲") {
+        return None;
+    }
+    let name = LABELLED.captures(line)?.name("name")?.as_str().trim();
+    (name.chars().count() >= 4).then(|| name.to_string())
+}
+
+/// The unit a note on a name's line gives its figures (`…の利用率（単位：%）`).
+fn unit_note(line: &str) -> Option<String> {
+    static UNIT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[（(]単位[:：]\s*([^（）()、,]{1,6})[）)]").expect("unit note pattern")
+    });
+    UNIT_NOTE
+        .captures(line)
+        .and_then(|caps| caps.get(1))
+        .map(|unit| unit.as_str().trim().to_string())
+}
+
 /// Endings of a counted quantity's label (`受付件数`, `受講者数`, `普及率`, `割合`).
 const COUNT_LABEL_ENDINGS: [&str; 3] = ["数", "率", "割合"];
 
@@ -511,6 +540,9 @@ fn role_group_name(
         if let Some((name, _)) = bracket_name(lines, j) {
             return Some((name, j));
         }
+        if let Some(name) = labelled_name(lines[j]) {
+            return Some((name, j));
+        }
     }
     let below = next_non_empty(lines, last_row)?;
     bracket_name(lines, below).map(|(name, _)| (name, below))
@@ -566,6 +598,7 @@ pub fn indicators_in_tables(lines: &[&str]) -> Vec<TableIndicator> {
                 name_line,
                 first: table.header.min(name_line),
                 last: last.0.max(name_line),
+                unit: unit_note(lines[name_line]),
                 ..TableIndicator::default()
             };
             for (_, row) in &group {
@@ -615,6 +648,29 @@ mod tests {
 
     fn lines(text: &str) -> Vec<&str> {
         text.lines().collect()
+    }
+
+    #[test]
+    fn a_numbered_label_names_the_table_under_it_with_its_unit() {
+        let text = "指標２：空き家バンクの成約率（単位：%）\n\
+                    年度\t令和２年度(基準)\t令和３年度\t令和４年度\n\
+                    実績値\t12.5\t14.0\t15.2\n\
+                    \n\
+                    指標５：空き家バンクの成約率（単位：%）【指標２の再掲】\n\
+                    年度\t令和２年度(基準)\t令和３年度\t令和４年度\n\
+                    実績値\t12.5\t14.0\t15.2\n";
+        let found = indicators_in_tables(&lines(text));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].name, "空き家バンクの成約率");
+        assert_eq!(found[0].name_line, 0);
+        assert_eq!(
+            found[0].values.actuals,
+            [
+                (2020, "12.5%".to_string()),
+                (2021, "14.0%".to_string()),
+                (2022, "15.2%".to_string())
+            ]
+        );
     }
 
     #[test]
