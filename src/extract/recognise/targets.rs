@@ -65,9 +65,11 @@ static BASELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Values labelled as now, latest or the year before's, each with its year after it
 /// (`現状: 81.2%（令和6年度）`, `前年度: 70.6%（令和5年度）`, `直近値：4.2%（令和5年度）、4.5%（令和6年度）`):
-/// the label and what follows it up to the next gap.
+/// the label and its values with their years, one after another.
 static LABELLED_ACTUAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(現状値?|現在値|直近値|直近実績|前年度(?:実績|値)?)\s*[:：]\s*([^\u{3000}]+)")
+    Regex::new(
+        r"(現状値?|現在値|直近値|直近実績|前年度(?:実績|値)?)\s*[:：]\s*((?:[^（）()、。／/\s\u{3000}]+\s*[（(][^（）()]*[）)]\s*、?\s*)+)",
+    )
         .expect("labelled actual pattern")
 });
 
@@ -599,6 +601,29 @@ pub fn target_statement(text: &str) -> Option<TargetStatement> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_labelled_as_now_and_the_year_before_are_actuals_beside_a_baseline() {
+        let values = indicator_values(
+            "目標: 100%（令和9年度）　基準: 58.4%（令和4年度）　現状: 81.2%（令和6年度） 前年度: 70.6%（令和5年度） 目標値: 90%（令和7年度）",
+        );
+        assert_eq!(values.baseline.as_deref(), Some("58.4%"));
+        assert_eq!(
+            values.actuals,
+            [(2024, "81.2%".to_string()), (2023, "70.6%".to_string())]
+        );
+        // Without a baseline of its own, the value now is the baseline.
+        let alone = indicator_values("目標値：60%（令和7年度）　現状値：41.2%（令和5年度）");
+        assert_eq!(alone.baseline.as_deref(), Some("41.2%"));
+        assert!(alone.actuals.is_empty());
+        let latest = indicator_values("直近値：1,716人（令和5年度）、1,690人（令和6年度）");
+        assert_eq!(
+            latest.actuals,
+            [(2023, "1,716人".to_string()), (2024, "1,690人".to_string())]
+        );
+        assert!(continues_indicator("- 目標: 100%（令和9年度）"));
+        assert!(continues_indicator("○   策定時の値：3.8%（令和2年度）"));
+    }
 
     #[test]
     fn nested_bullets_go_on_with_values_and_short_years() {
