@@ -23,7 +23,16 @@ pub struct YearKind {
 impl YearKind {
     /// The last fiscal year and the kind the text names (plain 予算 is an initial budget).
     pub fn read(text: &str) -> YearKind {
-        let year = find_fiscal_years(text).last().map(|m| m.year);
+        // `（繰越明許費を設定し、令和8年度に執行）`: the year the money is spent in, not the
+        // budget's.
+        let year = find_fiscal_years(text)
+            .iter()
+            .rfind(|m| {
+                !EXECUTION_AFTER_YEAR
+                    .iter()
+                    .any(|w| text[m.end..].starts_with(w))
+            })
+            .map(|m| m.year);
         YearKind {
             year,
             kind: kind_named(text),
@@ -60,6 +69,9 @@ impl YearKind {
         self.year.is_none() && self.kind.is_none()
     }
 }
+
+/// Words after a year that make it the year a budget is carried over to and spent in.
+const EXECUTION_AFTER_YEAR: [&str; 3] = ["に執行", "から執行", "へ繰越"];
 
 /// Words of a figure's label that name its year's kind and nothing of its subject, longest
 /// first.
@@ -2205,6 +2217,17 @@ fn qualifier_text(after: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_year_a_budget_is_carried_over_to_is_not_its_year() {
+        let read = YearKind::read(
+            "令和7年度3月補正 体育館空調整備事業 98,000千円（繰越明許費を設定し、令和8年度に執行）",
+        );
+        assert_eq!(read.year.map(|y| y.gregorian()), Some(2025));
+        assert_eq!(read.kind, Some(BudgetKind::Supplementary));
+        let next = YearKind::read("令和8年度当初予算 体育館空調整備事業 98,000千円");
+        assert_eq!(next.year.map(|y| y.gregorian()), Some(2026));
+    }
 
     fn year_kind(label: &str, kind: BudgetKind) -> YearKind {
         YearKind {
