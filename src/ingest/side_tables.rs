@@ -26,9 +26,10 @@ pub(super) fn apart(page: &[String]) -> Option<Vec<String>> {
     let mut apart: Vec<String> = page[..first].to_vec();
     let mut right = Vec::new();
     for line in &lines[first..=last] {
-        let cut = (gutter + GUTTER_WIDTH).min(line.len());
-        let left: String = line[..cut.min(gutter)].iter().collect();
-        let tail: String = line[cut..].iter().collect();
+        let left: String = line[..gutter.min(line.len())].iter().collect();
+        let tail: String = line[(gutter + GUTTER_WIDTH).min(line.len())..]
+            .iter()
+            .collect();
         apart.push(left.trim_end().to_string());
         if !tail.trim().is_empty() {
             // (The right table's rows keep their positions relative to each other.)

@@ -3233,15 +3233,15 @@ impl<'a> Reader<'a> {
         // that states the same indicators' figures again.
         let mut named: HashMap<String, String> = HashMap::new();
         for found in tables.into_iter().flatten() {
+            let source = self.c.source_span(found.first + 1, found.last + 1, "");
+            let indicator =
+                FoundIndicator::new(&found.values, None, &found.planned, found.unit.as_deref());
             if let Some(earlier) = restated
                 .contains(&found.name_line)
                 .then(|| named.get(&found.name))
                 .flatten()
             {
                 // `参考 主な指標の実績`: the actuals of indicators a table above named.
-                let source = self.c.source_span(found.first + 1, found.last + 1, "");
-                let indicator =
-                    FoundIndicator::new(&found.values, None, &found.planned, found.unit.as_deref());
                 add_indicator(&mut self.c, None, earlier, indicator, source);
                 continue;
             }
@@ -3254,9 +3254,6 @@ impl<'a> Reader<'a> {
                 }
                 _ => clean_name(&found.name),
             };
-            let source = self.c.source_span(found.first + 1, found.last + 1, "");
-            let indicator =
-                FoundIndicator::new(&found.values, None, &found.planned, found.unit.as_deref());
             let id = self.indicator_of(owner.as_deref(), &name, indicator, source);
             if found.row_label && name != found.name {
                 self.c.alias(&id, &found.name);
