@@ -2080,3 +2080,13 @@ fn a_landscape_pdf_with_tables_side_by_side_and_a_city_s_press_release_written_b
         assert_recall(file);
     }
 }
+
+/// A ministry's page of `<dl>` pairs (each programme's name over a field `会計区分：…` and
+/// `予算額：…（前年度予算額 …）〔…〕`, the brackets' legend in a note), under a title naming
+/// this year's budget and the last year's supplementary; and a city's Shift_JIS overview.
+#[test]
+fn a_ministry_page_of_definition_lists_and_a_city_s_overview_written_blind() {
+    for file in ["d93_a1.sjis.txt", "d93_a2.html", "d93_a3.pdf"] {
+        assert_recall(file);
+    }
+}

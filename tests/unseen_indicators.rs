@@ -426,3 +426,11 @@ fn an_agency_plan_pdf_with_an_annex_table_centred_over_its_groups_written_blind(
 fn a_progress_report_cards_a_long_export_and_a_word_list_written_blind() {
     assert_each_document_scores(&["d92i_1.md", "d92i_2.pdf", "d92i_3.tsv", "d92i_4.html"]);
 }
+
+/// A city's evaluation page with each measure's indicators set across (a column per indicator,
+/// rows 指標名 / 基準値 / 目標値 / 令和4年度実績 / 達成状況), and an evaluation system's CSV
+/// export with code, direction and remark columns beside the values.
+#[test]
+fn indicators_set_across_and_an_evaluation_system_export_written_blind() {
+    assert_each_document_scores(&["d93i_2.html", "d93i_3.csv"]);
+}

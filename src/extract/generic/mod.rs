@@ -508,6 +508,24 @@ const MAX_WRAPPED_HEADER_CELL_CHARS: usize = 16;
 /// Fields of a project sheet that name its project (`事業名 | …`).
 const NAME_FIELDS: [&str; 5] = ["事業名", "事業名称", "事業の名称", "事務事業名", "施策名"];
 
+/// The most field lines (`会計区分：…`, `所管：…`) between an item's name and its figures.
+const MAX_FIELDS_BETWEEN: usize = 3;
+
+/// The most chars of a field's label (`会計区分`, `所管部局`, `実施主体`).
+const MAX_FIELD_LABEL_CHARS: usize = 8;
+
+/// Whether a line states a field of the item above it, its label before a colon
+/// (`会計区分：一般会計`, `所管：地域政策課`): no name of an item (a name field's label,
+/// `事業名：…`, names one).
+fn is_item_field(line: &str) -> bool {
+    line.split_once(['：', ':']).is_some_and(|(label, value)| {
+        let label = without_spaces(label);
+        (1..=MAX_FIELD_LABEL_CHARS).contains(&label.chars().count())
+            && !value.trim().is_empty()
+            && !NAME_FIELDS.contains(&label.as_str())
+    })
+}
+
 /// Whether the words between a change and a figure make the change the figure's (`増の`,
 /// `減の`, `の増となる`).
 fn is_change_before_figure(between: &str) -> bool {
@@ -831,11 +849,7 @@ impl<'a> Reader<'a> {
         // `令和８年度当初予算案及び令和７年度３月補正予算案について`: a title naming two budgets
         // speaks first of the one it names first.
         let title = doc.info.title.as_str();
-        let first_named = ["及び", "並びに"]
-            .iter()
-            .filter_map(|joint| title.find(joint))
-            .min()
-            .map_or(title, |at| &title[..at]);
+        let first_named = first_budget_named(title);
         // A title whose letters a PDF's text scatters over lines (`令 和 ８ 年` over `北浜市
         // 当初予算の概要 度`) names no year: the first fiscal year the opening lines name is the
         // document's, and the first kind its head lines name.
@@ -2913,7 +2927,13 @@ impl<'a> Reader<'a> {
     /// figures are of, with its line. `None` when the line above is an item already, a
     /// sentence, holds figures, or is the wrapped end of the line before it.
     fn name_above(&self, number: usize) -> Option<(usize, String, String)> {
-        let above = number.checked_sub(1).filter(|above| *above >= 1)?;
+        let mut above = number.checked_sub(1).filter(|above| *above >= 1)?;
+        // `会計区分：一般会計` between the name and its figures: a field of the item.
+        for _ in 0..MAX_FIELDS_BETWEEN {
+            if above > 1 && is_item_field(strip_markup(self.line(above)).trim()) {
+                above -= 1;
+            }
+        }
         let line = strip_markup(self.line(above));
         let written = line.trim();
         let name = clean_name(written.trim_matches(['【', '】', '[', ']', '［', '］']));
@@ -2927,6 +2947,7 @@ impl<'a> Reader<'a> {
             && !is_wrapped_tail(written)
             && !written.ends_with(SENTENCE_BREAK_ENDINGS)
             && !ends_with_count(written)
+            && !is_item_field(written)
             && YearKind::read(&name).year.is_none();
         plain_name.then(|| (above, name, written.to_string()))
     }
@@ -3276,6 +3297,28 @@ impl<'a> Reader<'a> {
             let source = self.c.source_span(found.name_line + 1, found.last + 1, "");
             let indicator = FoundIndicator::new(&found.values, None, &[], None);
             self.indicator_of(owner.as_deref(), &found.name, indicator, source);
+        }
+    }
+
+    /// Figures alone in a bracket the document's legend names (`〔15,000百万円〕` under
+    /// `〔　〕内は令和7年度補正予算額です`): the year and kind its words say.
+    fn bracket_legend(&self, raw: &str, figures: &mut [InlineFigure]) {
+        for figure in figures.iter_mut().filter(|f| f.year_kind.is_empty()) {
+            let opened = raw[..figure.amount.start]
+                .trim_end()
+                .chars()
+                .next_back()
+                .and_then(Bracket::opened_by);
+            let words = opened.and_then(|bracket| {
+                self.legend
+                    .iter()
+                    .find(|(known, _)| *known == bracket)
+                    .map(|(_, words)| words)
+            });
+            if let Some(words) = words {
+                figure.year_kind = YearKind::read(words);
+                figure.change = figure.change || words.contains("増減");
+            }
         }
     }
 
@@ -4163,7 +4206,9 @@ impl<'a> Reader<'a> {
         // (A bullet or numbered item of its own opens no such sentence's end.)
         let rate_above = numbered(&strip_markup(self.line(number))).is_none()
             && past_amounts_above.is_some_and(names_a_rate);
-        for (index, mut figure) in inline_figures(text).into_iter().enumerate() {
+        let mut found = inline_figures(text);
+        self.bracket_legend(text, &mut found);
+        for (index, mut figure) in found.into_iter().enumerate() {
             let before = &text[..figure.amount.start];
             if index == 0
                 && total_set_above
@@ -4577,6 +4622,11 @@ const TOTAL_WORDS: [&str; 3] = ["総額", "規模", "総括"];
 /// (`中小企業関係予算`) says no more than that it is a budget, so it gives way to the kind in
 /// force (a supplementary overview's).
 fn item_year_kind(name: &str, inherited: YearKind, title_kinds: &[YearKind]) -> YearKind {
+    // A heading naming two budgets (`令和8年度予算（案）及び令和7年度補正予算の主要事項`).
+    let name = match crate::money::find_fiscal_years(name).len() {
+        0 | 1 => name,
+        _ => first_budget_named(name),
+    };
     let named = YearKind::read(name);
     // The kind in force is its year's: a name naming only another year, whose kind the
     // title names (`令和８年度　主要事業` in `令和８年度当初予算・令和７年度３月補正予算の
@@ -4597,6 +4647,17 @@ fn item_year_kind(name: &str, inherited: YearKind, title_kinds: &[YearKind]) -> 
             .or(inherited.kind)
             .or(named.kind),
     }
+}
+
+/// The part of a title or heading naming two budgets (`令和８年度当初予算案及び令和７年度３月
+/// 補正予算案について`) that names the first: such a text speaks first of the one it names
+/// first. The whole text when it joins no two.
+fn first_budget_named(text: &str) -> &str {
+    ["及び", "並びに"]
+        .iter()
+        .filter_map(|joint| text.find(joint))
+        .min()
+        .map_or(text, |at| &text[..at])
 }
 
 /// Whether a heading, as written before its figures, says the figures under it are what was

@@ -4854,3 +4854,24 @@ fn a_numbered_indicator_over_circled_lines_with_latest_values_is_an_indicator() 
     assert_eq!(props["actuals"]["2024"], "47.3%");
     assert_eq!(props["achievement"], "B");
 }
+
+#[test]
+fn a_definition_list_s_fields_and_bracketed_figures_under_a_title_naming_two_budgets() {
+    let text = "# 令和8年度環境省所管予算（案）及び令和7年度補正予算の主要事項\n\n\
+                ※〔　〕内は令和7年度補正予算額です。\n\n\
+                **地域脱炭素推進交付金**\n\
+                会計区分：一般会計・エネルギー対策特別会計\n\
+                予算額：42,580百万円（前年度予算額 38,500百万円）〔15,000百万円〕\n\n\
+                熱中症対策推進事業\n\
+                所管：環境保健部\n\
+                予算額：318百万円\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "地域脱炭素推進交付金 R8 initial 425.80",
+            "地域脱炭素推進交付金 R7 initial 385",
+            "地域脱炭素推進交付金 R7 supplementary 150",
+            "熱中症対策推進事業 R8 initial 3.18"
+        ]
+    );
+}

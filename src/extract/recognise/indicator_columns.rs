@@ -9,6 +9,7 @@
 //! Line indices here are positions in the slice the caller passes.
 
 use super::amounts::is_box_rule;
+use super::indicator_across::across_table;
 use super::indicator_long::long_table;
 use super::names::is_hiragana;
 use super::numbering::{Style, numbered};
@@ -79,8 +80,24 @@ pub(super) fn role_of(cell: &str) -> Role {
     if text.is_empty() || text.contains(['%', '率']) && !has(&["指標"]) {
         return Role::Other;
     }
-    if matches!(text.as_str(), "No" | "No." | "NO" | "NO." | "番号" | "#") {
+    // `No.`, and an export's `指標No` / `指標番号` / `施策コード`: the row's number or code.
+    let numbering = ["No", "No.", "NO", "NO.", "番号", "#", "コード", "ID"];
+    if numbering.iter().any(|w| text.ends_with(w)) {
         return Role::Number;
+    }
+    // `評価年度` (the year the sheet was made), `目標の方向` (↑ / ↓), `評価理由`, `施策の
+    // 方向性`: words about the row, no value of its indicator.
+    let about_row = [
+        "方向",
+        "理由",
+        "評価年度",
+        "評価年",
+        "備考",
+        "コメント",
+        "所見",
+    ];
+    if about_row.iter().any(|w| text.contains(w)) {
+        return Role::Other;
     }
     if text == "単位" {
         return Role::Unit;
@@ -145,6 +162,10 @@ fn is_figure(word: &str) -> bool {
 /// The most chars of a unit after a figure (`万人泊`, `t-CO2`).
 const MAX_UNIT_CHARS: usize = 5;
 
+/// The most chars of each word of a header cell a converter ran together with the next
+/// (`令和6年度 達成度(%)`); a remark's sentences are longer.
+const MAX_HEADING_WORD_CHARS: usize = 12;
+
 /// A cell as two or more where a converter set them one space apart: figures
 /// (`9,940百万円 11,260百万円`), or a head and the achievement head after it
 /// (`令和6年度 達成度(%)`).
@@ -155,7 +176,9 @@ fn split_cell(cell: &str) -> Vec<String> {
         && words
             .iter()
             .all(|w| is_figure(w) && year_in(w).is_none() && !w.contains(['／', '/']));
+    let heading = |word: &str| word.chars().count() <= MAX_HEADING_WORD_CHARS;
     let achievement_after = words.len() == 2
+        && words.iter().all(|w| heading(w))
         && matches!(
             role_of(words[1]),
             Role::Achievement | Role::AchievementRate { .. }
@@ -170,7 +193,7 @@ fn split_cell(cell: &str) -> Vec<String> {
 
 /// A row's cells: split at tabs or `|` with empty cells kept (at either end too), else at
 /// gaps of two or more spaces.
-fn row_cells(line: &str) -> Vec<String> {
+pub(super) fn row_cells(line: &str) -> Vec<String> {
     if line.contains('\t') {
         // Tabs at either end are empty cells (a spreadsheet's row with its first or last
         // cells blank).
@@ -582,7 +605,7 @@ fn row_of_columns(line: Option<&&str>, roles: &[Role]) -> bool {
 }
 
 /// One indicator being read.
-struct Reading {
+pub(super) struct Reading {
     found: TableIndicator,
     /// Targets by year of a row labelled 目標値.
     targets: Vec<(u16, String)>,
@@ -600,7 +623,8 @@ struct Reading {
 }
 
 impl Reading {
-    fn new(name: String, line: usize) -> Reading {
+    /// An indicator named `name` on line `line`, nothing read yet.
+    pub(super) fn new(name: String, line: usize) -> Reading {
         Reading {
             found: TableIndicator {
                 name,
@@ -621,7 +645,7 @@ impl Reading {
     }
 
     /// Reads one row's cells into the indicator.
-    fn read(&mut self, cells: &[String], roles: &[Role], line: usize) {
+    pub(super) fn read(&mut self, cells: &[String], roles: &[Role], line: usize) {
         self.found.last = line;
         let unit = roles
             .iter()
@@ -697,7 +721,7 @@ impl Reading {
 
     /// The indicator, with the last year's target of a row labelled 目標値 as its target when
     /// no column named a final one, and that row's earlier targets as planned figures.
-    fn finish(mut self) -> TableIndicator {
+    pub(super) fn finish(mut self) -> TableIndicator {
         if let Some((year, value)) = self.targets.last().cloned()
             && !self.final_target
         {
@@ -1028,7 +1052,7 @@ pub fn indicator_tables(lines: &[&str]) -> Vec<IndicatorTable> {
     let mut found = Vec::new();
     let mut at = 0;
     while at < lines.len() {
-        if let Some((table, next)) = long_table(lines, at) {
+        if let Some((table, next)) = long_table(lines, at).or_else(|| across_table(lines, at)) {
             if !table.indicators.is_empty() {
                 found.push(table);
             }
@@ -1452,6 +1476,28 @@ mod tests {
         assert_eq!(found[1].groups[0].0, "（１）担い手の確保");
         assert_eq!(found[1].values.target.as_deref(), Some("累計100品目"));
         assert_eq!(found[1].values.actuals, [(2024, "累計87品目".to_string())]);
+    }
+
+    #[test]
+    fn an_export_s_code_direction_and_remark_columns_beside_the_values() {
+        let found = names_and_values(
+            "評価年度\t施策コード\t施策名\t指標No\t指標名\t単位\t目標の方向\t基準年度\t基準値\t目標年度\t目標値\t実績(R4)\t実績(R5)\t評価\t評価理由\n\
+             令和6年度\t05-03\t道路の維持管理\t05-03-01\t橋梁の修繕実施率\t%\t↑\t令和2年度\t24.5\t令和8年度\t60.0\t38.2\t46.7\t順調\t対象は早期措置段階（判定区分Ⅲ）の94橋。 計画どおり進捗。\n",
+        );
+        let [repairs] = &found[..] else {
+            panic!("one indicator: {found:?}");
+        };
+        assert_eq!(repairs.name, "橋梁の修繕実施率");
+        let values = &repairs.values;
+        assert_eq!(values.baseline.as_deref(), Some("24.5%"));
+        assert_eq!(values.baseline_year, Some(2020));
+        assert_eq!(values.target.as_deref(), Some("60.0%"));
+        assert_eq!(values.target_year, Some(2026));
+        assert_eq!(
+            values.actuals,
+            vec![(2022, "38.2%".to_string()), (2023, "46.7%".to_string())]
+        );
+        assert_eq!(values.achievement.as_deref(), Some("順調"));
     }
 
     #[test]

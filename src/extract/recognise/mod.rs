@@ -15,6 +15,8 @@
 //!   目標値 | 実績値 | 達成状況);
 //! - [`indicator_long`]: indicator tables in long form (one row per indicator, kind of value
 //!   and year: `施策名 | KPI名 | 区分 | 年度 | 値`);
+//! - [`indicator_across`]: indicator tables set across (a column per indicator, a row per
+//!   kind of figure: 指標名 / 基準値 / 目標値 / 令和4年度実績 / 達成状況);
 //! - [`indicator_blocks`]: indicators as blocks of labels each over its value (a definition
 //!   list's 評価指標 / 目標値 / 基準値 / 実績値 / 自己評価);
 //! - [`indicator_phrases`]: indicators named in passing (a chart's `…数の推移`, a count as
@@ -28,6 +30,7 @@ pub mod amounts;
 pub mod bodies;
 pub mod contacts;
 pub mod decisions;
+pub mod indicator_across;
 pub mod indicator_blocks;
 pub mod indicator_columns;
 pub mod indicator_long;
