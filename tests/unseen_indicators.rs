@@ -428,9 +428,11 @@ fn a_progress_report_cards_a_long_export_and_a_word_list_written_blind() {
 }
 
 /// A city's evaluation page with each measure's indicators set across (a column per indicator,
-/// rows 指標名 / 基準値 / 目標値 / 令和4年度実績 / 達成状況), and an evaluation system's CSV
-/// export with code, direction and remark columns beside the values.
+/// rows 指標名 / 基準値 / 目標値 / 令和4年度実績 / 達成状況), an evaluation system's CSV
+/// export with code, direction and remark columns beside the values, and a white paper whose
+/// paragraphs name indicators in quotes (`「…の割合」を令和9年度までに90%とする目標を掲げて
+/// いる（令和4年度 55.6%）`).
 #[test]
-fn indicators_set_across_and_an_evaluation_system_export_written_blind() {
-    assert_each_document_scores(&["d93i_2.html", "d93i_3.csv"]);
+fn indicators_set_across_an_evaluation_system_export_and_quoted_prose_written_blind() {
+    assert_each_document_scores(&["d93i_2.html", "d93i_3.csv", "d93i_4.md"]);
 }

@@ -1,5 +1,6 @@
 //! Indicators a white paper states in its sentences: the indicator is the sentence's subject
-//! (`森林経営計画が作成された森林の割合は、…`), its values stand beside their years
+//! (`森林経営計画が作成された森林の割合は、…`) or a name in quotes the paragraph goes on about
+//! (`「…の割合」を用いており、…`), its values stand beside their years
 //! (`令和６年度に４２．３％となり`, `令和５年度の４０．８％から`), and the sentence names a
 //! target (`令和１０年度の目標５０％`, `目標（令和１０年度に４５万ha）`, `目標の１，２００人
 //! （令和８年度）`) or a baseline (`基準値の８３０人（令和４年度）`).
@@ -78,10 +79,10 @@ static TARGET_EVERY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     .expect("target every year")
 });
 
-/// `令和８年度に１，６００件とすることを目標`.
+/// `令和８年度に１，６００件とすることを目標`, `…とする目標`, `…とすることを目指す`.
 static TARGET_TO_MAKE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<year>{YEAR})(?:まで)?に(?P<value>{VALUE})(?:と|に)すること?を目標"
+        r"(?P<year>{YEAR})(?:まで)?に(?P<value>{VALUE})(?:と|に)(?:すること?を目標|する目標|することを目指)"
     ))
     .expect("target to make")
 });
@@ -91,6 +92,24 @@ static BASELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"基準値(?:の|は|[:：])?\s*(?:(?P<value>{VALUE})[（(](?P<year>{YEAR})[）)]|[（(](?P<year2>{YEAR})[）)]の(?P<value2>{VALUE})|[（(]?(?P<year3>{YEAR})\s*(?P<value3>{VALUE}))|(?P<year4>{YEAR})の(?P<value4>{VALUE})[（(]基準値[）)]|基準年度[（(](?P<year5>{YEAR})[）)]の(?P<value5>{VALUE})"
     ))
     .expect("baseline in prose")
+});
+
+/// `計画策定時の令和4年度 58.2%`, `計画策定時（令和4年度 73.1%）`: the value when the plan
+/// was made.
+static BASELINE_AT_PLANNING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"策定時(?:の|[（(])\s*(?P<year>{YEAR})\s*(?P<value>{VALUE})"
+    ))
+    .expect("baseline when the plan was made")
+});
+
+/// `…を目標としている（令和4年度 76.3%）`: a year and value in brackets right after a target
+/// stated as the aim, where the figures started from.
+static BASELINE_AFTER_TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"目標(?:と|を)?(?:して|掲げて|設定して)?(?:いる|いた|おり|する)?[。、]?\s*[（(](?P<year>{YEAR})\s*(?P<value>{VALUE})[）)]"
+    ))
+    .expect("baseline after the target")
 });
 
 /// `令和６年度に４２．３％`, `令和６年度の意識調査で３４．５％`, `（令和４年度２９．８％）`,
@@ -175,17 +194,22 @@ fn subject(sentence: &str) -> Option<Subject<'_>> {
     {
         name = &name[..open];
     }
-    let count = name.chars().count();
-    let fits = (3..=MAX_NAME_CHARS).contains(&count)
-        && !name.contains(['、', '。', '「', '」'])
-        && !holds_figure(name)
-        && MEASURE_ENDINGS
-            .iter()
-            .any(|end| without_trailing_note(name).ends_with(end));
-    fits.then_some(Subject {
+    is_measure_name(name, false).then_some(Subject {
         name: name.trim(),
         year,
     })
+}
+
+/// Whether words name a count, rate or amount (`…の割合`, `…の策定件数（累計）`), not a
+/// clause, nor a figure unless `quoted` (a name in quotes is one whatever it holds).
+fn is_measure_name(name: &str, quoted: bool) -> bool {
+    let count = name.chars().count();
+    (3..=MAX_NAME_CHARS).contains(&count)
+        && !name.contains(['、', '。', '「', '」'])
+        && (quoted || !holds_figure(name))
+        && MEASURE_ENDINGS
+            .iter()
+            .any(|end| without_trailing_note(name).ends_with(end))
 }
 
 /// A name without the parenthesis that ends it (`…の策定件数（累計）` → `…の策定件数`).
@@ -220,6 +244,16 @@ pub fn prose_indicator(sentence: &str) -> Option<ProseIndicator> {
     let found = subject(sentence)?;
     let name = found.name;
     let body = &sentence[sentence.find(name)? + name.len()..];
+    Some(ProseIndicator {
+        name: name.to_string(),
+        values: body_values(body, found.year)?,
+    })
+}
+
+/// The values the words after an indicator's name state: its target, baseline, actuals by
+/// year and the progress judged; `None` without a target or a baseline. `subject_year` is
+/// the year the name was stated for (`令和６年度の…理解度は９２．４％`).
+fn body_values(body: &str, subject_year: Option<u16>) -> Option<IndicatorValues> {
     let mut values = IndicatorValues::default();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let target = [
@@ -237,7 +271,11 @@ pub fn prose_indicator(sentence: &str) -> Option<ProseIndicator> {
         values.target_year = caps.name("year").and_then(|m| year_in(m.as_str()));
         taken.extend(caps.get(0).map(|m| (m.start(), m.end())));
     }
-    if let Some(caps) = BASELINE.captures(body) {
+    let baseline = BASELINE
+        .captures(body)
+        .or_else(|| BASELINE_AT_PLANNING.captures(body))
+        .or_else(|| BASELINE_AFTER_TARGET.captures(body));
+    if let Some(caps) = baseline {
         let values_at = ["value", "value2", "value3", "value4", "value5"];
         let years_at = ["year", "year2", "year3", "year4", "year5"];
         values.baseline = named(&caps, &values_at).map(str::to_string);
@@ -269,7 +307,7 @@ pub fn prose_indicator(sentence: &str) -> Option<ProseIndicator> {
         }
     }
     if values.actuals.is_empty()
-        && let Some(year) = found.year
+        && let Some(year) = subject_year
         && let Some(value) = VALUE_AFTER_SUBJECT
             .captures(body)
             .and_then(|caps| caps.name("value"))
@@ -291,10 +329,40 @@ pub fn prose_indicator(sentence: &str) -> Option<ProseIndicator> {
         .iter()
         .find(|(word, _)| folded.contains(word))
         .map(|(_, achievement)| (*achievement).to_string());
-    Some(ProseIndicator {
-        name: name.to_string(),
-        values,
-    })
+    Some(values)
+}
+
+/// Indicators a paragraph names in quotes (`「授業の内容がよく分かると回答した児童生徒の割合」
+/// を用いており、令和9年度までに85%とすることを目標としている（令和4年度 76.3%）。令和5年度
+/// …では78.9%となり、…進捗は「順調」と評価している。`): each quoted name of a count, rate or
+/// amount, with the values stated after it up to the next such name.
+fn quoted_indicators(line: &str) -> Vec<ProseIndicator> {
+    let mut names: Vec<(usize, usize, &str)> = Vec::new();
+    let mut from = 0;
+    while let Some(open) = line[from..].find('「').map(|at| from + at) {
+        let inner = open + '「'.len_utf8();
+        let Some(close) = line[inner..].find('」').map(|at| inner + at) else {
+            break;
+        };
+        let name = &line[inner..close];
+        // A quoted name may hold figures of its own (`1日1時間以上`, `（小学校6年生）`).
+        if is_measure_name(name, true) {
+            names.push((open, close + '」'.len_utf8(), name));
+        }
+        from = close + '」'.len_utf8();
+    }
+    names
+        .iter()
+        .enumerate()
+        .filter_map(|(index, (_, end, name))| {
+            let scope_end = names.get(index + 1).map_or(line.len(), |next| next.0);
+            let values = body_values(&line[*end..scope_end], None)?;
+            Some(ProseIndicator {
+                name: (*name).to_string(),
+                values,
+            })
+        })
+        .collect()
 }
 
 /// Every indicator the sentences of a line state; a sentence about a measure may leave its
@@ -302,7 +370,7 @@ pub fn prose_indicator(sentence: &str) -> Option<ProseIndicator> {
 /// 目標としており、…`).
 pub fn prose_indicators(line: &str) -> Vec<ProseIndicator> {
     let sentences: Vec<&str> = line.split_inclusive('。').collect();
-    let mut found = Vec::new();
+    let mut found = quoted_indicators(line);
     let mut at = 0;
     while let Some(sentence) = sentences.get(at) {
         let alone = prose_indicator(sentence);
@@ -340,6 +408,32 @@ pub fn prose_indicators(line: &str) -> Vec<ProseIndicator> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_in_quotes_each_with_the_values_stated_after_it() {
+        let found = prose_indicators(
+            "授業改善の指標として「授業の内容がよく分かると回答した児童生徒の割合」を用いており、令和9年度までに85%とすることを目標としている（令和4年度 76.3%）。令和5年度の県学習状況調査では78.9%となり、本指標の進捗は「順調」と評価している。一方、「家庭学習を1日1時間以上行う中学生の割合」は、令和9年度に70%とする目標に対し、令和5年度は61.0%にとどまった（計画策定時の令和4年度 58.2%）。",
+        );
+        let [understood, homework] = &found[..] else {
+            panic!("two indicators: {found:?}");
+        };
+        assert_eq!(
+            understood.name,
+            "授業の内容がよく分かると回答した児童生徒の割合"
+        );
+        assert_eq!(understood.values.target.as_deref(), Some("85%"));
+        assert_eq!(understood.values.target_year, Some(2027));
+        assert_eq!(understood.values.baseline.as_deref(), Some("76.3%"));
+        assert_eq!(understood.values.baseline_year, Some(2022));
+        assert_eq!(understood.values.actuals, [(2023, "78.9%".to_string())]);
+        assert_eq!(understood.values.achievement.as_deref(), Some("順調"));
+        assert_eq!(homework.name, "家庭学習を1日1時間以上行う中学生の割合");
+        assert_eq!(homework.values.target.as_deref(), Some("70%"));
+        assert_eq!(homework.values.baseline.as_deref(), Some("58.2%"));
+        assert_eq!(homework.values.baseline_year, Some(2022));
+        assert_eq!(homework.values.actuals, [(2023, "61.0%".to_string())]);
+        assert_eq!(homework.values.achievement, None);
+    }
 
     #[test]
     fn a_topic_s_target_and_the_next_sentence_s_actuals() {
