@@ -436,3 +436,14 @@ fn a_progress_report_cards_a_long_export_and_a_word_list_written_blind() {
 fn indicators_set_across_an_evaluation_system_export_and_quoted_prose_written_blind() {
     assert_each_document_scores(&["d93i_2.html", "d93i_3.csv", "d93i_4.md"]);
 }
+
+/// A prefecture's landscape PDF of indicators by year, each indicator's 目標 row over its
+/// 実績 row with its name centred between them, the header's `No` on a line of its own and
+/// each 基本施策 in a cell spanning its rows (set on one of them or between two).
+#[test]
+fn a_landscape_pdf_of_target_rows_over_actual_rows_written_blind() {
+    for (file, score) in scores(&["d93i_1.pdf"]) {
+        assert!(score.recall() >= 0.9, "{file}: {score:?}");
+        assert!(score.field_accuracy() >= 0.95, "{file}: {score:?}");
+    }
+}

@@ -42,11 +42,11 @@ pub(super) fn joined(page: &[String]) -> Vec<String> {
     let mut lines = Vec::with_capacity(page.len());
     let mut index = 0;
     while index < page.len() {
-        if let Some(row) = cells
+        if let Some(rows) = cells
             .get(index..index + 3)
             .and_then(|three| centred_row(&three[0], &three[1], &three[2]))
         {
-            lines.push(row);
+            lines.extend(rows);
             index += 3;
         } else {
             lines.push(page[index].clone());
@@ -82,8 +82,11 @@ fn cells(line: &str) -> Vec<Cell> {
 }
 
 /// The row `above`, `middle` and `below` make when the middle line's cells are centred
-/// between the parts of the others, as one line; `None` when they are not one row.
-fn centred_row(above: &[Cell], middle: &[Cell], below: &[Cell]) -> Option<String> {
+/// between the parts of the others, as one line, or as two when the lines above and below
+/// are two rows of figures sharing the middle line's cells (a 目標 row over a 実績 row beside
+/// the indicator they measure): the first with the middle line's cells and the upper row's,
+/// the second with the lower row's; `None` when they are not one row.
+fn centred_row(above: &[Cell], middle: &[Cell], below: &[Cell]) -> Option<Vec<String>> {
     if middle.len() < MIN_ROW_CELLS || above.is_empty() || below.is_empty() {
         return None;
     }
@@ -97,15 +100,64 @@ fn centred_row(above: &[Cell], middle: &[Cell], below: &[Cell]) -> Option<String
     if !above.iter().chain(below).all(in_gap) {
         return None;
     }
+    let mut pairs = stacks(above, below, middle)?;
+    pairs.sort_by_key(|(upper, _)| upper.start);
+    let qualifies = |lower: &Cell| lower.text.starts_with(['（', '(']);
+    let figures = |(upper, lower): &(&Cell, &Cell)| {
+        opens_with_figure(&upper.text) && opens_with_figure(&lower.text) && !qualifies(lower)
+    };
+    // The rows' part: from their first pair of figures, or from the pair of labels right
+    // before it (`目標` over `実績`); the pairs before it are cells wrapped over two lines.
+    let rows_from = pairs
+        .iter()
+        .position(figures)
+        .filter(|_| pairs.iter().filter(|pair| figures(pair)).count() >= MIN_FIGURE_PAIRS)
+        .map(|first| match first.checked_sub(1).map(|at| pairs[at]) {
+            Some((upper, lower))
+                if !opens_with_figure(&upper.text)
+                    && !opens_with_figure(&lower.text)
+                    && !qualifies(lower) =>
+            {
+                first - 1
+            }
+            _ => first,
+        });
     let mut row: Vec<Cell> = middle.to_vec();
-    row.extend(stacks(above, below, middle)?);
+    let mut second: Vec<Cell> = Vec::new();
+    for (at, (upper, lower)) in pairs.into_iter().enumerate() {
+        if rows_from.is_some_and(|from| at >= from) && !qualifies(lower) {
+            row.push(upper.clone());
+            second.push(lower.clone());
+        } else {
+            row.push(Cell {
+                start: upper.start.min(lower.start),
+                end: upper.end.max(lower.end),
+                text: format!("{}{}", upper.text, lower.text),
+            });
+        }
+    }
     row.sort_by_key(|cell| cell.start);
-    Some(
-        row.iter()
+    let line = |cells: &[Cell]| {
+        cells
+            .iter()
             .map(|cell| cell.text.as_str())
             .collect::<Vec<_>>()
-            .join(&" ".repeat(CELL_GAP)),
-    )
+            .join(&" ".repeat(CELL_GAP))
+    };
+    let mut lines = vec![line(&row)];
+    if !second.is_empty() {
+        lines.push(line(&second));
+    }
+    Some(lines)
+}
+
+/// Pairs of figures, one over the other, that make the lines above and below two rows.
+const MIN_FIGURE_PAIRS: usize = 2;
+
+/// Whether a cell's text opens with a figure (`1,190万t-CO2`, `△12`).
+fn opens_with_figure(text: &str) -> bool {
+    text.trim_start_matches(['△', '▲', '-', '－'])
+        .starts_with(|c: char| c.is_numeric())
 }
 
 /// Whether two parts of cells on lines one above the other stand in the same column.
@@ -113,10 +165,14 @@ fn stacked(upper: &Cell, lower: &Cell) -> bool {
     upper.start <= lower.end + STACK_SLACK && lower.start <= upper.end + STACK_SLACK
 }
 
-/// The cells the parts above and below make: within each gap of the middle line, as many
-/// parts above as below, each over its own part below; `None` when they do not pair so (a
-/// heading spanning two columns over their own headings, `比較` over `増減額 | 増減率`).
-fn stacks(above: &[Cell], below: &[Cell], middle: &[Cell]) -> Option<Vec<Cell>> {
+/// The parts above and below, paired: within each gap of the middle line, as many parts
+/// above as below, each over its own part below; `None` when they do not pair so (a heading
+/// spanning two columns over their own headings, `比較` over `増減額 | 増減率`).
+fn stacks<'c>(
+    above: &'c [Cell],
+    below: &'c [Cell],
+    middle: &[Cell],
+) -> Option<Vec<(&'c Cell, &'c Cell)>> {
     let gap_of = |cell: &Cell| middle.iter().filter(|m| m.end < cell.start).count();
     let mut cells = Vec::new();
     let mut gaps: Vec<usize> = above.iter().chain(below).map(gap_of).collect();
@@ -128,11 +184,7 @@ fn stacks(above: &[Cell], below: &[Cell], middle: &[Cell]) -> Option<Vec<Cell>> 
         if upper.len() != lower.len() || upper.iter().zip(&lower).any(|(u, l)| !stacked(u, l)) {
             return None;
         }
-        cells.extend(upper.iter().zip(&lower).map(|(u, l)| Cell {
-            start: u.start.min(l.start),
-            end: u.end.max(l.end),
-            text: format!("{}{}", u.text, l.text),
-        }));
+        cells.extend(upper.into_iter().zip(lower));
     }
     Some(cells)
 }
@@ -190,6 +242,22 @@ mod tests {
             vec![
                 "費目   使途   令和7年度当初予算   令和8年度要求   主な増減理由",
                 "補助金   地域共生型再エネ設備導入補助（地方公共団体・民間事業者）   3,960,000   4,980,000   採択件数の増（240件→300件）",
+            ]
+        );
+    }
+
+    #[test]
+    fn two_rows_of_figures_beside_a_centred_name_stay_two_rows() {
+        let lines = page(&[
+            "     1 脱炭素社会づくりの                            38,420件    目標      43,000件       47,500件       52,000件       57,000件       62,000件",
+            " 2                 住宅用太陽光発電設備の導入件数（累計）                                                                                            概ね順調",
+            "     推進                                       （R2）     実績      42,115件       46,308件       50,972件             －             －",
+        ]);
+        assert_eq!(
+            joined(&lines),
+            vec![
+                "2   1 脱炭素社会づくりの推進   住宅用太陽光発電設備の導入件数（累計）   38,420件（R2）   目標   43,000件   47,500件   52,000件   57,000件   62,000件   概ね順調",
+                "実績   42,115件   46,308件   50,972件   －   －",
             ]
         );
     }

@@ -521,7 +521,16 @@ fn ends_apart(roles: &[Role], mut cells: Vec<String>) -> Vec<String> {
 /// A row's cells, with those a converter set one space apart split as its header's columns
 /// ask.
 fn cells_under(roles: &[Role], line: &str) -> Vec<String> {
-    values_apart(roles, ends_apart(roles, row_cells(line)))
+    let mut cells = values_apart(roles, ends_apart(roles, row_cells(line)));
+    // `1 | 名称 | …` under `No | 基本施策 | 重点指標 | …`: a row without the cell of the
+    // subject spanning its group's rows, stated on another row.
+    if cells.len() + 1 == roles.len()
+        && roles.starts_with(&[Role::Number, Role::Subject])
+        && cells.first().is_some_and(|c| is_number_cell(c))
+    {
+        cells.insert(1, String::new());
+    }
+    cells
 }
 
 /// Whether a word is a value of an indicator (`86万件（R5）`, `―`).
@@ -857,6 +866,61 @@ pub struct IndicatorTable {
     pub indicators: Vec<TableIndicator>,
 }
 
+/// Whether a cell is a numbered label (`2 循環型社会の形成`, `3　…`): a number, a space and
+/// words without figures.
+fn is_numbered_label(cell: &str) -> bool {
+    cell.trim()
+        .split_once([' ', '\u{3000}'])
+        .is_some_and(|(number, words)| {
+            is_number_cell(number)
+                && !words.trim().is_empty()
+                && !words.chars().any(char::is_numeric)
+        })
+}
+
+/// What a line left of a header under it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HeaderRest {
+    /// The header of the number column alone (`No`).
+    Number,
+    /// Qualifiers of the header's cells (`（年度）`, `（最終）`, `評価`).
+    Qualifiers,
+}
+
+/// The rest of a header a line under it holds, when it holds nothing else: a lone number
+/// column's header, or qualifiers in brackets and words of a heading without figures.
+fn header_remainder(line: &str) -> Option<HeaderRest> {
+    let cells = row_cells(line);
+    let [first, ..] = cells.as_slice() else {
+        return None;
+    };
+    if cells.len() == 1 && role_of(first) == Role::Number {
+        return Some(HeaderRest::Number);
+    }
+    let qualifier = |cell: &String| {
+        let text = nfkc(cell);
+        let text = text.trim();
+        let bracketed = text.starts_with('(') && text.ends_with(')');
+        (bracketed || role_of(text) != Role::Other) && !text.chars().any(char::is_numeric)
+    };
+    (cells.iter().all(qualifier) && cells.iter().any(|c| c.trim().starts_with(['（', '('])))
+        .then_some(HeaderRest::Qualifiers)
+}
+
+/// A row of the kind of figures other than its indicator's first row's, set on a line of its
+/// own under it (`実績 | 1,210万t | 1,187万t | 集計中 | － | －` under `…排出量 | 1,326万t
+/// （H25） | 目標 | 1,190万t | …`): the columns it fills, from the one its label stands
+/// under, when its label names a kind and the columns after it hold figures by year.
+fn kind_row<'r>(roles: &'r [Role], cells: &[String]) -> Option<&'r [Role]> {
+    row_kind(&cells[..1.min(cells.len())], &[Role::Other])?;
+    let span = cells.len();
+    (0..=roles.len().checked_sub(span)?).find_map(|from| {
+        let kept = &roles[from..from + span];
+        (kept[0] == Role::Other && kept[1..].iter().all(|r| matches!(r, Role::Year(_))))
+            .then_some(kept)
+    })
+}
+
 /// Reads the table whose header is at `header`; returns it and the index of the line after
 /// it.
 fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTable, usize) {
@@ -889,11 +953,22 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
         table.lines.push(at);
         at += 1;
     }
+    // A PDF sets the header's lone `No` and the qualifiers of its cells (`（年度）`,
+    // `（最終）`, `評価`) on lines of their own under it: the number opens the columns.
+    while let Some(rest) = lines.get(at).and_then(|l| header_remainder(l)) {
+        if rest == HeaderRest::Number && roles.first() != Some(&Role::Number) {
+            roles.insert(0, Role::Number);
+        }
+        table.lines.push(at);
+        at += 1;
+    }
     let name_at = roles.iter().position(|r| *r == Role::Name);
     let mut open: Option<Reading> = None;
     let mut groups = Groups::default();
     let mut after_blank = false;
     let mut subject: Option<(String, usize)> = None;
+    // Whether a row stated its subject yet.
+    let mut subject_stated = false;
     while let Some(line) = lines.get(at) {
         if line.trim().is_empty() {
             if line.contains('\t') {
@@ -911,6 +986,18 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
             break;
         }
         if is_rule(line) {
+            at += 1;
+            continue;
+        }
+        // `2 循環型社会の形成` between rows, under a subject column: the numbered subject of
+        // the rows after it, its cell spanning them.
+        if let [label] = row_cells(line).as_slice()
+            && roles.contains(&Role::Subject)
+            && is_numbered_label(label)
+        {
+            table.indicators.extend(open.take().map(Reading::finish));
+            subject = Some((label.trim().to_string(), at));
+            subject_stated = true;
             at += 1;
             continue;
         }
@@ -937,6 +1024,15 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
                 // A group's label (`【施策分野2】…`) or a note between rows.
                 _ => {}
             }
+            at += 1;
+            continue;
+        }
+        if let Some(reading) = open.as_mut()
+            && reading.found.last + 1 == at
+            && let Some(row_roles) = kind_row(&roles, &cells)
+        {
+            reading.read(&cells, row_roles, at);
+            table.lines.push(at);
             at += 1;
             continue;
         }
@@ -1006,6 +1102,15 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
                     continue;
                 }
             }
+            // The table's first rows, before any subject, stand under the subject a later
+            // row of their group states (its cell centred over them).
+            if let Some(cell) = own_subject.filter(|_| !subject_stated) {
+                let label = (cell.to_string(), at);
+                for earlier in &mut table.indicators {
+                    earlier.groups.push(label.clone());
+                }
+            }
+            subject_stated |= own_subject.is_some();
             let mut reading = Reading::new(name, at);
             reading.found.groups = groups.chain();
             reading.found.groups.extend(subject.clone());
@@ -1498,6 +1603,45 @@ mod tests {
             vec![(2022, "38.2%".to_string()), (2023, "46.7%".to_string())]
         );
         assert_eq!(values.achievement.as_deref(), Some("順調"));
+    }
+
+    #[test]
+    fn rows_of_targets_over_rows_of_actuals_under_a_header_with_its_number_below() {
+        let found = names_and_values(
+            "基本施策\t重点指標\t基準値\t区分\t令和3年度\t令和4年度\t令和5年度\t進捗\n\
+             No\n\
+             （年度）\t（最終）\t評価\n\
+             1\t温室効果ガス排出量\t1,326万t（H25）\t目標\t1,190万t\t1,155万t\t1,120万t\tやや遅れ\n\
+             実績\t1,210万t\t1,187万t\t集計中\n\
+             2\t1 脱炭素社会づくりの推進\t県有施設のLED化率\t41.5%（R2）\t目標\t55.0%\t65.0%\t75.0%\t順調\n\
+             実績\t52.0%\t63.8%\t77.1%\n\
+             2 循環型社会の形成\n\
+             3\tリサイクル率\t19.8%（R1）\t目標\t20.6%\t21.4%\t22.2%\t遅れ\n\
+             実績\t20.3%\t20.1%\t20.6%\n",
+        );
+        let [gases, lights, recycling] = &found[..] else {
+            panic!("three indicators: {found:?}");
+        };
+        assert_eq!(gases.name, "温室効果ガス排出量");
+        assert_eq!(gases.values.baseline.as_deref(), Some("1,326万t"));
+        assert_eq!(gases.values.baseline_year, Some(2013));
+        assert_eq!(gases.values.target.as_deref(), Some("1,120万t"));
+        assert_eq!(gases.values.target_year, Some(2023));
+        assert_eq!(
+            gases.values.actuals,
+            vec![
+                (2021, "1,210万t".to_string()),
+                (2022, "1,187万t".to_string())
+            ]
+        );
+        assert_eq!(gases.values.achievement.as_deref(), Some("やや遅れ"));
+        // The subject a later row states is that of the first rows, which state none.
+        let subject = |found: &TableIndicator| found.groups.last().map(|(name, _)| name.clone());
+        assert_eq!(subject(gases).as_deref(), Some("1 脱炭素社会づくりの推進"));
+        assert_eq!(subject(lights).as_deref(), Some("1 脱炭素社会づくりの推進"));
+        assert_eq!(lights.values.actuals.len(), 3);
+        assert_eq!(subject(recycling).as_deref(), Some("2 循環型社会の形成"));
+        assert_eq!(recycling.values.actuals[2], (2023, "20.6%".to_string()));
     }
 
     #[test]
