@@ -2090,3 +2090,12 @@ fn a_ministry_page_of_definition_lists_and_a_city_s_overview_written_blind() {
         assert_recall(file);
     }
 }
+
+/// A prefecture's CSV of grants, each 事業's budget row over rows of the grants decided under
+/// it, and a ministry's supplementary budget in Markdown bullets three levels deep.
+#[test]
+fn a_grant_csv_and_a_supplementary_budget_of_nested_bullets_written_blind() {
+    for file in ["d94_a1.csv", "d94_a2.md"] {
+        assert_recall(file);
+    }
+}

@@ -447,3 +447,11 @@ fn a_landscape_pdf_of_target_rows_over_actual_rows_written_blind() {
         assert!(score.field_accuracy() >= 0.95, "{file}: {score:?}");
     }
 }
+
+/// A city's Shift_JIS report of 【成果指標】 blocks with columns aligned in spaces, a plan's
+/// Markdown tables of years whose cells mark the baseline and the target (`4,120万人（基準）`,
+/// `4,500万人（目標）`), and a town's page of lists `指標名：41.8%（令和5年度）→ 60%（令和11年度）`.
+#[test]
+fn aligned_blocks_marked_year_cells_and_arrows_from_now_to_the_target_written_blind() {
+    assert_each_document_scores(&["d94i_1.sjis.txt", "d94i_2.md", "d94i_3.html"]);
+}

@@ -514,15 +514,17 @@ const MAX_FIELDS_BETWEEN: usize = 3;
 /// The most chars of a field's label (`会計区分`, `所管部局`, `実施主体`).
 const MAX_FIELD_LABEL_CHARS: usize = 8;
 
-/// Whether a line states a field of the item above it, its label before a colon
-/// (`会計区分：一般会計`, `所管：地域政策課`): no name of an item (a name field's label,
-/// `事業名：…`, names one).
+/// Whether a line states a field of the item above it, its label before a colon and no
+/// figure after it (`会計区分：一般会計`, `所管：地域政策課`): no name of an item (a name
+/// field's label, `事業名：…`, `名称：…`, names one).
 fn is_item_field(line: &str) -> bool {
     line.split_once(['：', ':']).is_some_and(|(label, value)| {
         let label = without_spaces(label);
         (1..=MAX_FIELD_LABEL_CHARS).contains(&label.chars().count())
             && !value.trim().is_empty()
+            && find_amounts(value).is_empty()
             && !NAME_FIELDS.contains(&label.as_str())
+            && !label.ends_with(['名', '称'])
     })
 }
 
@@ -2929,10 +2931,13 @@ impl<'a> Reader<'a> {
     fn name_above(&self, number: usize) -> Option<(usize, String, String)> {
         let mut above = number.checked_sub(1).filter(|above| *above >= 1)?;
         // `会計区分：一般会計` between the name and its figures: a field of the item.
-        for _ in 0..MAX_FIELDS_BETWEEN {
-            if above > 1 && is_item_field(strip_markup(self.line(above)).trim()) {
-                above -= 1;
-            }
+        let mut fields = 0;
+        while fields < MAX_FIELDS_BETWEEN
+            && above > 1
+            && is_item_field(strip_markup(self.line(above)).trim())
+        {
+            above -= 1;
+            fields += 1;
         }
         let line = strip_markup(self.line(above));
         let written = line.trim();

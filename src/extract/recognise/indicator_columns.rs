@@ -710,6 +710,22 @@ impl Reading {
                 (Role::Year(_), _) if let Some(RowKind::Rates { percent }) = kind => {
                     self.rate = stated_rate(cell, percent).or(self.rate.take());
                 }
+                // `4,120万人（基準）`, `4,500万人（目標）` in a year's column: that year's
+                // baseline or target, as the table's legend marks them.
+                (Role::Year(year), _) if let Some((value, marked)) = marked_value(cell) => {
+                    let value = with_unit(value, unit.as_deref());
+                    match marked {
+                        Marked::Baseline => {
+                            values.baseline = Some(value);
+                            values.baseline_year = Some(year);
+                        }
+                        Marked::Target => {
+                            values.target = Some(value);
+                            values.target_year = Some(year);
+                            self.final_target = true;
+                        }
+                    }
+                }
                 (Role::Year(year), Some((value, _))) => match kind {
                     Some(RowKind::Targets) => self.targets.push((year, value)),
                     _ => values.actuals.push((year, value)),
@@ -878,6 +894,32 @@ fn is_numbered_label(cell: &str) -> bool {
         })
 }
 
+/// What a mark after a figure in a year's column says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marked {
+    Baseline,
+    Target,
+}
+
+/// A figure a mark in brackets after it says is the baseline or the target (`4,120万人（基準）`,
+/// `65%（目標）`), without the mark.
+fn marked_value(cell: &str) -> Option<(String, Marked)> {
+    let text = cell.trim();
+    let open = text.rfind(['（', '('])?;
+    let mark = nfkc(&text[open..]);
+    let marked = match mark.trim_matches(['(', ')']) {
+        "基準" | "基準値" => Marked::Baseline,
+        "目標" | "目標値" => Marked::Target,
+        _ => return None,
+    };
+    // (A unit may hold kana: `12か所（基準）`.)
+    let value = text[..open].trim();
+    value
+        .trim_start_matches(['△', '▲', '約'])
+        .starts_with(|c: char| c.is_numeric())
+        .then(|| (value.to_string(), marked))
+}
+
 /// What a line left of a header under it holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum HeaderRest {
@@ -912,7 +954,7 @@ fn header_remainder(line: &str) -> Option<HeaderRest> {
 /// （H25） | 目標 | 1,190万t | …`): the columns it fills, from the one its label stands
 /// under, when its label names a kind and the columns after it hold figures by year.
 fn kind_row<'r>(roles: &'r [Role], cells: &[String]) -> Option<&'r [Role]> {
-    row_kind(&cells[..1.min(cells.len())], &[Role::Other])?;
+    row_kind(std::slice::from_ref(cells.first()?), &[Role::Other])?;
     let span = cells.len();
     (0..=roles.len().checked_sub(span)?).find_map(|from| {
         let kept = &roles[from..from + span];
@@ -1642,6 +1684,31 @@ mod tests {
         assert_eq!(lights.values.actuals.len(), 3);
         assert_eq!(subject(recycling).as_deref(), Some("2 循環型社会の形成"));
         assert_eq!(recycling.values.actuals[2], (2023, "20.6%".to_string()));
+    }
+
+    #[test]
+    fn figures_marked_as_the_baseline_or_the_target_in_a_year_s_column() {
+        let found = names_and_values(
+            "指標\t令和元年度\t令和4年度\t令和5年度\t令和8年度\t進捗\n\
+             観光入込客数\t4,120万人（基準）\t3,380万人\t3,960万人\t4,500万人（目標）\t順調\n\
+             観光案内所数\t12か所（基準）\t14か所\t17か所\t20か所（目標）\t順調\n",
+        );
+        let [visitors, offices] = &found[..] else {
+            panic!("two indicators: {found:?}");
+        };
+        assert_eq!(visitors.values.baseline.as_deref(), Some("4,120万人"));
+        assert_eq!(visitors.values.baseline_year, Some(2019));
+        assert_eq!(visitors.values.target.as_deref(), Some("4,500万人"));
+        assert_eq!(visitors.values.target_year, Some(2026));
+        assert_eq!(
+            visitors.values.actuals,
+            vec![
+                (2022, "3,380万人".to_string()),
+                (2023, "3,960万人".to_string())
+            ]
+        );
+        assert_eq!(offices.values.baseline.as_deref(), Some("12か所"));
+        assert_eq!(offices.values.target.as_deref(), Some("20か所"));
     }
 
     #[test]

@@ -406,6 +406,15 @@ static LABELLED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     .expect("labelled target pattern")
 });
 
+/// `名称：41.8%（令和5年度）→ 60%（令和11年度）`: the value now with its year, an arrow and
+/// the target with the year it is due.
+static ARROW_TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[\s＊*・\-]*(?P<name>[^\s：:、。→⇒]{{2,60}}?)[：:]\s*(?P<from>約?[0-9０-９][^\s（(→⇒]{{0,12}})\s*[（(](?P<from_year>{YEAR})(?:末|時点)?[）)]\s*[→⇒]\s*(?P<to>約?[0-9０-９][^\s（(→⇒]{{0,12}})\s*[（(](?P<due>{YEAR})(?:末|まで)?[）)]"
+    ))
+    .expect("arrow target pattern")
+});
+
 /// `令和８年度までに隊員数を10,000人とする`, `団体数を、2024年度までに1,000団体`,
 /// `…の訪問率を毎年度１００％とする` (a target of every year, due in none).
 static SENTENCE_TARGET: LazyLock<Regex> = LazyLock::new(|| {
@@ -534,6 +543,21 @@ pub fn target_statement(text: &str) -> Option<TargetStatement> {
                 ..IndicatorValues::default()
             },
             due,
+        });
+    }
+    if let Some(caps) = ARROW_TARGET.captures(text) {
+        let get = |name: &str| caps.name(name).map(|m| m.as_str().trim().to_string());
+        let due = get("due")?;
+        return Some(TargetStatement {
+            name: get("name")?,
+            values: IndicatorValues {
+                target: get("to"),
+                target_year: year_in(&due),
+                baseline: get("from"),
+                baseline_year: get("from_year").as_deref().and_then(year_in),
+                ..IndicatorValues::default()
+            },
+            due: Some(due),
         });
     }
     if let Some(caps) = LABELLED_TARGET.captures(text)
@@ -758,6 +782,14 @@ mod tests {
         assert_eq!(arrow.values.target.as_deref(), Some("０か所"));
         assert_eq!(arrow.values.target_year, Some(2027));
         assert_eq!(arrow.values.actuals, [(2022, "1.2万か所".to_string())]);
+        let now_to_target =
+            target_statement("- 新規人工透析導入患者数：9人（令和4年度）→ 6人（令和11年度）")
+                .expect("a target");
+        assert_eq!(now_to_target.name, "新規人工透析導入患者数");
+        assert_eq!(now_to_target.values.baseline.as_deref(), Some("9人"));
+        assert_eq!(now_to_target.values.baseline_year, Some(2022));
+        assert_eq!(now_to_target.values.target.as_deref(), Some("6人"));
+        assert_eq!(now_to_target.values.target_year, Some(2029));
         let due = target_statement("＊基地局整備率※２：2026年度末95％（2023年度末実績：80.5％）")
             .expect("a target");
         assert_eq!(due.name, "基地局整備率");
