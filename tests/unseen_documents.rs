@@ -2092,10 +2092,12 @@ fn a_ministry_page_of_definition_lists_and_a_city_s_overview_written_blind() {
 }
 
 /// A prefecture's CSV of grants, each 事業's budget row over rows of the grants decided under
-/// it, and a ministry's supplementary budget in Markdown bullets three levels deep.
+/// it, a ministry's supplementary budget in Markdown bullets three levels deep, and a city's
+/// PDF of boxes whose figures go from last year's to this year's by an arrow (`3億8,500万円 →
+/// 4億3,200万円（＋4,700万円）`).
 #[test]
-fn a_grant_csv_and_a_supplementary_budget_of_nested_bullets_written_blind() {
-    for file in ["d94_a1.csv", "d94_a2.md"] {
+fn a_grant_csv_nested_bullets_and_figures_joined_by_arrows_written_blind() {
+    for file in ["d94_a1.csv", "d94_a2.md", "d94_a3.pdf"] {
         assert_recall(file);
     }
 }

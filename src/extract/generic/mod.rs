@@ -24,7 +24,7 @@ use super::mentions::{self, Lines, Owner};
 use super::recognise::amounts::{
     CELL_BARS, Column, InlineFigure, SETTLED_WORD, Subject, YearKind, amount_link, bare_subject,
     cell_amount, cells, column_marks, column_of, figure_note_label, header_columns, inline_figures,
-    is_column_word, is_figure_label, is_marks_cell, join_spaced_words, label_subject,
+    is_arrow, is_column_word, is_figure_label, is_marks_cell, join_spaced_words, label_subject,
     names_a_limit, names_a_rate, names_around_supplementary, names_funding_breakdown, names_notes,
     names_revenue, names_spending, names_units, names_values, names_years, own_figure_label,
     paired_year_kind, plain_header_columns, prose_subject, relative_year, shifted,
@@ -3538,10 +3538,19 @@ impl<'a> Reader<'a> {
     /// program named before), a change to the figure before it, any other amount to the
     /// current item. False, with nothing read, when no amount is linked to a program.
     fn sentence_figures(&mut self, number: usize, raw: &str, figures: &[InlineFigure]) -> bool {
-        let mut subjects = Vec::with_capacity(figures.len());
+        let mut subjects: Vec<Option<(String, Source, YearKind)>> =
+            Vec::with_capacity(figures.len());
         let mut start = 0;
         let mut previous_from = 0;
         for (index, figure) in figures.iter().enumerate() {
+            // `3億8,500万円 → 4億3,200万円`: the figure an arrow leads to is of the same item.
+            if let Some(Some(named)) = subjects.last()
+                && is_arrow(&raw[start..figure.amount.start])
+            {
+                subjects.push(Some(named.clone()));
+                start = figure.amount.end;
+                continue;
+            }
             let sentence_start = sentence_start(&raw[..figure.amount.start]);
             let from = start.max(sentence_start);
             // `…確保には前年度から12億円増の340億円を計上`: the change stated before the

@@ -4875,3 +4875,23 @@ fn a_definition_list_s_fields_and_bracketed_figures_under_a_title_naming_two_bud
         ]
     );
 }
+
+#[test]
+fn a_figure_an_arrow_leads_from_is_the_year_before_the_one_it_leads_to() {
+    let text = "令和8年度 東浦市当初予算案のポイント\n\n\
+                重点施策1 こどもまんなか・子育て応援\n\
+                第2子以降保育料無償化事業\n\
+                3億8,500万円 → 4億3,200万円（＋4,700万円）\n\
+                所得制限なく第2子以降の保育料を無償化\n\
+                放課後児童クラブ整備事業\n\
+                1億7,300万円 → 2億1,650万円（＋4,350万円）\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "第2子以降保育料無償化事業 R7 initial 3.85",
+            "第2子以降保育料無償化事業 R8 initial 4.32",
+            "放課後児童クラブ整備事業 R7 initial 1.73",
+            "放課後児童クラブ整備事業 R8 initial 2.165"
+        ]
+    );
+}

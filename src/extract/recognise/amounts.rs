@@ -1807,7 +1807,26 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
             flags,
         });
     }
+    // `3億8,500万円 → 4億3,200万円`: the figure an arrow leads from is the year before the
+    // one it leads to, its initial budget.
+    for index in 1..figures.len() {
+        let between = text[figures[index - 1].amount.end..figures[index].amount.start].trim();
+        let from = &mut figures[index - 1];
+        if is_arrow(between) && from.year_kind.year.is_none() && from.year_offset == 0 {
+            from.year_offset = -1;
+            from.kind_implied = from.year_kind.kind.is_none();
+            if from.kind_implied {
+                from.year_kind.kind = Some(BudgetKind::Initial);
+            }
+        }
+    }
     figures
+}
+
+/// Whether the words between two figures are only an arrow from one to the next
+/// (`前年度 → 本年度`).
+pub fn is_arrow(between: &str) -> bool {
+    matches!(between.trim(), "→" | "⇒" | "➡" | "▶")
 }
 
 /// Whether a sentence is only a purpose and the amount given to it (`藻場の保全に 720百万円
