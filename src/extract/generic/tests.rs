@@ -4895,3 +4895,19 @@ fn a_figure_an_arrow_leads_from_is_the_year_before_the_one_it_leads_to() {
         ]
     );
 }
+
+#[test]
+fn a_column_of_grants_decided_holds_no_budget() {
+    let text = "令和8年度 県単独補助金 交付決定状況一覧\n\
+                （単位：千円）\n\
+                区分\t事業名\t交付先\t令和8年度予算額\t令和7年度予算額\t交付決定額\n\
+                事業\t地域医療連携推進事業費補助金\t\t184320\t176500\t145709\n\
+                交付決定\t地域医療連携推進事業費補助金\t北浜市医師会\t\t\t22996\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "地域医療連携推進事業費補助金 R8 initial 1.8432",
+            "地域医療連携推進事業費補助金 R7 initial 1.765"
+        ]
+    );
+}

@@ -215,8 +215,9 @@ const FIGURE_WORDS: [&str; 11] = [
 /// Header words of a column of 財政投融資 lending by its source (`財政融資`, `産業投資`).
 const LENDING_WORDS: [&str; 2] = ["財政融資", "産業投資"];
 
-/// Header words of a column of what was spent (決算額, 執行額), no budget.
-const SPENT_WORDS: [&str; 2] = ["決算", "執行"];
+/// Header words of a column of what was spent or granted (決算額, 執行額, 交付決定額), no
+/// budget.
+const SPENT_WORDS: [&str; 3] = ["決算", "執行", "交付決定"];
 
 /// A figure written with thousands separators inside a cell of words (`（前年度１８，０００）`):
 /// a row's figure, never a header's.
