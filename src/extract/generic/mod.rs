@@ -3305,6 +3305,14 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// What the document's legend says figures in `bracket` stand for (`令和7年度補正予算額`).
+    fn legend_words(&self, bracket: Bracket) -> Option<&str> {
+        self.legend
+            .iter()
+            .find(|(known, _)| *known == bracket)
+            .map(|(_, words)| words.as_str())
+    }
+
     /// Figures alone in a bracket the document's legend names (`〔15,000百万円〕` under
     /// `〔　〕内は令和7年度補正予算額です`): the year and kind its words say.
     fn bracket_legend(&self, raw: &str, figures: &mut [InlineFigure]) {
@@ -3314,13 +3322,7 @@ impl<'a> Reader<'a> {
                 .chars()
                 .next_back()
                 .and_then(Bracket::opened_by);
-            let words = opened.and_then(|bracket| {
-                self.legend
-                    .iter()
-                    .find(|(known, _)| *known == bracket)
-                    .map(|(_, words)| words)
-            });
-            if let Some(words) = words {
+            if let Some(words) = opened.and_then(|bracket| self.legend_words(bracket)) {
                 figure.year_kind = YearKind::read(words);
                 figure.change = figure.change || words.contains("増減");
             }
@@ -4369,12 +4371,7 @@ impl<'a> Reader<'a> {
         if Bracket::opened_by(open) != Some(Bracket::Round) {
             return;
         }
-        let Some((_, words)) = self
-            .legend
-            .iter()
-            .find(|(bracket, _)| *bracket == Bracket::Round)
-            .cloned()
-        else {
+        let Some(words) = self.legend_words(Bracket::Round).map(str::to_string) else {
             return;
         };
         let Some((close, closing)) = after.char_indices().find(|(_, c)| matches!(c, ')' | '）'))

@@ -986,8 +986,7 @@ impl Reader<'_> {
         let mut columns = vec![Column::Label, Column::Figure(context, None)];
         let mut cells = vec![figure];
         for (bracket, text) in pieces {
-            let named = self.legend.iter().find(|(known, _)| *known == bracket);
-            columns.push(named.map_or(Column::Other, |(_, words)| {
+            columns.push(self.legend_words(bracket).map_or(Column::Other, |words| {
                 column_of(columns.len(), words, context)
             }));
             cells.push(text);
