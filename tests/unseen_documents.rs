@@ -2101,3 +2101,13 @@ fn a_grant_csv_nested_bullets_and_figures_joined_by_arrows_written_blind() {
         assert_recall(file);
     }
 }
+
+/// A special account's spreadsheet by 勘定 and 項 with the 当初, 補正 and 要求 columns and a
+/// 説明 running on over the rows below each row, and a village's newsletter in full-width
+/// 万円 (`４億８，２１０万円　（前年度　４億９，０５０万円　減　８４０万円）`).
+#[test]
+fn a_ledger_spreadsheet_and_a_newsletter_in_full_width_written_blind() {
+    for file in ["d95_a1.tsv", "d95_a2.txt"] {
+        assert_recall(file);
+    }
+}

@@ -455,3 +455,19 @@ fn a_landscape_pdf_of_target_rows_over_actual_rows_written_blind() {
 fn aligned_blocks_marked_year_cells_and_arrows_from_now_to_the_target_written_blind() {
     assert_each_document_scores(&["d94i_1.sjis.txt", "d94i_2.md", "d94i_3.html"]);
 }
+
+/// A 事務事業評価シート PDF naming each project in a field (`事業名 | …`) over its table of
+/// indicators with a header on two lines (`R6 | R6` over `実績 | 目標`); a city's long CSV of
+/// 基準/実績/目標 rows by year; a town's plan of numbered lines `現状値 … → 目標値 …`; a
+/// landscape 実施計画 PDF with 単位, 方向, 中間目標 and 最終目標 columns and years under them;
+/// a prefecture's page of one `<dl>` per indicator.
+#[test]
+fn evaluation_sheets_long_csv_arrows_plan_tables_and_definition_lists_written_blind() {
+    assert_each_document_scores(&[
+        "d94i_4.pdf",
+        "d95i_1.csv",
+        "d95i_2.txt",
+        "d95i_3.pdf",
+        "d95i_4.html",
+    ]);
+}

@@ -514,6 +514,22 @@ const MAX_FIELDS_BETWEEN: usize = 3;
 /// The most chars of a field's label (`会計区分`, `所管部局`, `実施主体`).
 const MAX_FIELD_LABEL_CHARS: usize = 8;
 
+/// Whether a row is a sheet's fields and their values, two to a pair of cells (`所管課 |
+/// 子育て支援課 | 事業期間 | 平成28年度～`): each label short and naming no year, kind or figure.
+fn is_field_row(row: &[&str]) -> bool {
+    row.len() >= 2
+        && row.len().is_multiple_of(2)
+        && row.iter().step_by(2).all(|label| {
+            let label = without_spaces(label);
+            let named = YearKind::read(&label);
+            (1..=MAX_FIELD_LABEL_CHARS).contains(&label.chars().count())
+                && named.year.is_none()
+                && named.kind.is_none()
+                && find_amounts(&label).is_empty()
+                && parse_number(&label).is_none()
+        })
+}
+
 /// Whether a line states a field of the item above it, its label before a colon and no
 /// figure after it (`会計区分：一般会計`, `所管：地域政策課`): no name of an item (a name
 /// field's label, `事業名：…`, `名称：…`, names one).
@@ -720,6 +736,10 @@ struct Reader<'a> {
     /// Whether the last band in brackets alone named revenue (`【歳入】`): the figures after
     /// it, until the next band or a line naming spending, are revenue.
     band_revenue: bool,
+    /// The lone word between the rows of the table being read that names the band they
+    /// stand in (`収入` over `運営費交付金 | …`, then `支出`): rows under income are revenue,
+    /// and a bare total is the band's.
+    table_band: Option<String>,
     /// Whether the table being read stands under a caption naming revenue or funding sources
     /// (`一般会計歳入`, `補正予算の財源`): its figures are revenue.
     revenue_table: bool,
@@ -894,6 +914,7 @@ impl<'a> Reader<'a> {
             title_kinds,
             band_kind: None,
             band_revenue: false,
+            table_band: None,
             revenue_table: false,
             column_revenue: Vec::new(),
             row_revenue: false,
@@ -1011,9 +1032,25 @@ impl<'a> Reader<'a> {
             // `【歳入】` … `２　歳出`: the band's revenue ends where spending is named.
             self.band_revenue = false;
         }
+        let lone_word =
+            raw.trim().chars().count() <= MAX_FIELD_LABEL_CHARS && cells(raw).len() == 1;
+        if self.columns.is_some() && lone_word && (names_spending(raw) || names_revenue(raw)) {
+            self.table_band = Some(raw.trim().to_string());
+        }
         if indicator_line(raw).is_some() {
             // An indicator line (`【指標】…　目標：…`) is no item, and its values no budget.
             self.indicator(number, raw);
+            return;
+        }
+        // `1．特定健康診査受診率　現状値 38.6%（令和5年度）　→　目標値 60.0%（令和11年度）`:
+        // a numbered indicator with its value now and its target, no item.
+        if let Some(found) = numbered(raw)
+            && found.title.contains(['→', '⇒'])
+            && target_statement(found.title).is_some_and(|statement| {
+                statement.values.target.is_some() && statement.due.is_some()
+            })
+        {
+            self.target_in_text(number, found.title);
             return;
         }
         // `（１）…に参加する医療機関数` over `基準値：１，２００施設（令和５年度）`, `目標値：…`,
@@ -1104,6 +1141,9 @@ impl<'a> Reader<'a> {
             return;
         }
         if self.description_line(number, raw) {
+            return;
+        }
+        if self.grid_notes_row(raw) {
             return;
         }
         let row = with_total_joined(with_headings_apart(self.row_cells(raw)));
@@ -1277,10 +1317,24 @@ impl<'a> Reader<'a> {
             if self.sub_header(number, raw, &row) {
                 return;
             }
+            // A band's lone word (`収入`, `支出`) may stand between the header and its rows.
             let cells_follow = || {
-                self.lines_after(number)
-                    .next()
-                    .is_some_and(|line| cells(&strip_markup(line)).len() >= 2)
+                let mut after = self.lines_after(number).map(strip_markup);
+                let first = after.next().unwrap_or_default();
+                let banded = match cells(&first).as_slice() {
+                    [band] => {
+                        band.chars().count() <= MAX_FIELD_LABEL_CHARS
+                            && find_amounts(band).is_empty()
+                            && parse_number(band).is_none()
+                    }
+                    _ => false,
+                };
+                let row = if banded {
+                    after.next().unwrap_or_default()
+                } else {
+                    first
+                };
+                cells(&row).len() >= 2
             };
             if let Some(columns) =
                 plain_header_columns(&row, self.context()).filter(|_| cells_follow())
@@ -1386,6 +1440,7 @@ impl<'a> Reader<'a> {
     /// of its rows' kinds or of its header cells' own kinds and marks.
     fn start_table(&mut self, number: usize, columns: Vec<Column>) {
         self.columns = Some(columns);
+        self.table_band = None;
         self.header_line = number;
         self.header_top = number;
         self.header_words.clear();
@@ -1480,6 +1535,10 @@ impl<'a> Reader<'a> {
         let heads_rows = self.lines_after(number).next().is_some_and(|line| {
             let below = strip_markup(line);
             let below = cells(&below);
+            // `所管課 | 子育て支援課 | 事業期間 | 平成28年度～`: more of the sheet's fields.
+            if is_field_row(&below) {
+                return false;
+            }
             below
                 .iter()
                 .skip(1)
@@ -1791,7 +1850,8 @@ impl<'a> Reader<'a> {
     /// の主な歳入`, `【歳入】`, `補正予算の財源`, `歳入 | 予算額`).
     fn reads_revenue(&self, item: &Item) -> bool {
         self.band_revenue
-            || self.revenue_table && self.columns.is_some()
+            || (self.revenue_table || self.table_band.as_deref().is_some_and(names_revenue))
+                && self.columns.is_some()
             || self.row_revenue
             || names_revenue(&item.name)
             || self.open.iter().any(|open| names_revenue(&open.name))

@@ -11,8 +11,8 @@ use crate::extract::recognise::amounts::{
     figure_and_remark, figure_note_label, inline_figures, is_figure_label, is_whole_amount_text,
     join_spaced_words, kind_named, names_a_limit, names_around_supplementary, names_notes,
     names_project_cost, names_revenue, names_spent_alone, opens_with_funding,
-    opens_with_state_share, parenthesised, relative_year, shifted, signed_number, unit_of_cell,
-    year_cell,
+    opens_with_state_share, parenthesised, relative_year, shifted, signed_number, tab_cells,
+    unit_of_cell, year_cell,
 };
 use crate::extract::recognise::bodies::is_body_name;
 use crate::extract::recognise::contacts::ends_before_contact_number;
@@ -254,8 +254,21 @@ pub(super) fn is_side_letters(cell: &str) -> bool {
 /// Whether a cell names an account (`一般会計`, `東日本大震災復興特別会計`), not the word
 /// `会計` alone nor a total.
 fn names_account(cell: &str) -> bool {
+    names_ledger_ending(cell, "会計")
+}
+
+/// Whether a cell names an account or one of the ledgers of a special account or an agency
+/// (`研究開発勘定`), not the word `勘定` alone nor a total.
+fn names_account_or_ledger(cell: &str) -> bool {
+    names_account(cell) || names_ledger_ending(cell, "勘定")
+}
+
+/// Whether a cell's name ends with `ending` after words of its own, and is no total.
+fn names_ledger_ending(cell: &str, ending: &str) -> bool {
     let name = clean_name(cell);
-    name.ends_with("会計") && name.chars().count() > 2 && !is_total_label(&name)
+    name.ends_with(ending)
+        && name.chars().count() > ending.chars().count()
+        && !is_total_label(&name)
 }
 
 /// Whether a cell holds a figure or says there is none (`－`, `皆増`, a project new this
@@ -616,6 +629,22 @@ impl Reader<'_> {
             .first()
             .and_then(|index| columns.get(*index))
             .is_some_and(|column| matches!(column, Column::Figure(..)))
+    }
+
+    /// A spreadsheet's row holding words only in the columns after the figures (`\t\t…\t
+    /// （目）委託費` under a row whose 説明 runs on over the rows below): more of the notes of
+    /// the row above, which keep its table open.
+    pub(super) fn grid_notes_row(&self, raw: &str) -> bool {
+        let (Some(columns), Some(row)) = (self.columns.as_ref(), tab_cells(raw)) else {
+            return false;
+        };
+        let Some(last) = last_figure_column(columns) else {
+            return false;
+        };
+        row.len() <= columns.len()
+            && row.len() > last + 1
+            && row[..=last].iter().all(|cell| cell.is_empty())
+            && row[last + 1..].iter().any(|cell| !cell.is_empty())
     }
 
     /// A line of one cell standing right of the figures of a table laid out with spaces (`４
@@ -1874,20 +1903,41 @@ impl Reader<'_> {
     /// stand in two accounts or more without a total gives each account's part as an item of
     /// its own under the row's. Totals and rows of figure labels give nothing.
     fn item_across_accounts(&mut self, number: usize, raw: &str, row: &[&str]) {
-        let context = self.context();
+        // The year and kind the table's caption names (`令和８年度予算` over its unit line).
+        let context = self.header_context(self.header_line);
         let (Some(year), Some(kind), Some(unit)) = (context.year, context.kind, self.unit) else {
             return;
         };
         let label = clean_name(row[0]);
-        if label.chars().count() < 2 || is_total_label(&label) || is_figure_label(&label) {
+        // A bare total (`計`) under a band (`支出`) is the band's.
+        let bare_total = is_bare_total(&label) && self.table_band.is_some();
+        let named = label.chars().count() >= 2 && !is_total_label(&label);
+        if !(bare_total || named && !is_figure_label(&label)) {
             return;
         }
         let header_line = strip_markup(self.line(self.header_line));
         let header = join_spaced_words(&cells(&header_line));
-        let accounts: Vec<usize> = (1..header.len())
-            .filter(|at| names_account(&header[*at]))
-            .collect();
         let total = (1..header.len()).find(|at| is_total_label(&clean_name(&header[*at])));
+        let named: Vec<usize> = (1..header.len())
+            .filter(|at| names_account_or_ledger(&header[*at]))
+            .collect();
+        // Beside two accounts or more, another column of words before the total is one more
+        // (an agency's `研究開発勘定 | 助成勘定 | 法人共通 | 合計`).
+        let accounts: Vec<usize> = if named.len() >= 2 {
+            (1..total.unwrap_or(header.len()))
+                .filter(|at| {
+                    named.contains(at) || {
+                        let named = YearKind::read(&header[*at]);
+                        named.year.is_none()
+                            && named.kind.is_none()
+                            && !names_notes(&header[*at])
+                            && !is_figure_label(&clean_name(&header[*at]))
+                    }
+                })
+                .collect()
+        } else {
+            named
+        };
         let others_are_notes = (1..header.len())
             .filter(|at| !accounts.contains(at) && Some(*at) != total)
             .all(|at| names_notes(&header[at]));
@@ -1909,25 +1959,36 @@ impl Reader<'_> {
         if whole.is_none() && filled.is_empty() {
             return;
         }
-        let Some(owner) = self.row_owner(number, row[0]) else {
+        let source = self.c.source(number, raw.trim());
+        let band_total = self
+            .table_band
+            .clone()
+            .filter(|_| bare_total)
+            .map(|band| self.open_sub_item(format!("{band}{label}"), source.clone()));
+        let Some(owner) = band_total.or_else(|| self.row_owner(number, row[0])) else {
             return;
         };
-        let source = self.c.source(number, raw.trim());
         let figure_of = |amount| BudgetFigure::new(Some(amount), year, kind);
         if let Some((at, amount)) = whole {
             let item = self.open[owner].clone();
             let written = Some((row[at], unit));
-            self.emit_budget(&item, &figure_of(amount), source, written);
-            return;
-        }
-        let row_name = self.open[owner].name.clone();
-        for (at, amount) in filled {
-            let part = format!("{row_name}（{}）", clean_name(&header[at]));
-            let opened = self.open_sub_item(part, source.clone());
-            self.open[opened].role = Role::Row;
-            let item = self.open[opened].clone();
-            let written = Some((row[at], unit));
             self.emit_budget(&item, &figure_of(amount), source.clone(), written);
+        }
+        if filled.len() >= 2 {
+            // Each account's part of a figure two accounts or more share.
+            let row_name = self.open[owner].name.clone();
+            for (at, amount) in filled {
+                let part = format!("{row_name}（{}）", clean_name(&header[at]));
+                let opened = self.open_sub_item(part, source.clone());
+                self.open[opened].role = Role::Row;
+                let item = self.open[opened].clone();
+                let written = Some((row[at], unit));
+                self.emit_budget(&item, &figure_of(amount), source.clone(), written);
+            }
+        }
+        if band_total.is_some() {
+            // The band's total closes it: no row after it stands under the total.
+            self.open.truncate(owner);
         }
     }
 

@@ -4911,3 +4911,179 @@ fn a_column_of_grants_decided_holds_no_budget() {
         ]
     );
 }
+
+/// An evaluation sheet names its project in a field, with more fields in pairs on the line
+/// under it (`所管課 | … | 事業期間 | 平成28年度～`): the indicators of its table evaluate the
+/// project, and the header's second line (`（R3） | 実績 | … | 目標`) completes the columns
+/// from the right (the second `R6` holds the target).
+#[test]
+fn a_sheet_s_project_named_in_a_field_over_fields_in_pairs_owns_its_indicators() {
+    let extraction = extracted(
+        "令和6年度 事務事業評価シート\n\n\
+         事業名\t地域子育て支援拠点事業\n\
+         所管課\tこども未来部 子育て支援課\t事業期間\t平成28年度～\n\n\
+         2\t指標の状況\n\
+         区分\t指標名\t基準値\tR4\tR5\tR6\tR6\t達成度\n\
+         （R3）\t実績\t実績\t実績\t目標\n\
+         成果指標\t拠点の延べ利用者数\t21,350人\t26,840人\t30,215人\t31,902人\t34,000人\tB\n",
+    );
+    let indicator = extraction
+        .nodes
+        .iter()
+        .find(|n| n.node_type == NodeType::Indicator)
+        .expect("indicator");
+    assert_eq!(indicator.props["target"], "34,000人");
+    assert_eq!(indicator.props["actuals"]["2024"], "31,902人");
+    assert_eq!(indicator.props["baseline"], "21,350人");
+    let project = node_id(NodeType::Program, "地域子育て支援拠点事業");
+    assert_eq!(evaluators(&extraction, &indicator.id), [project.as_str()]);
+}
+
+/// An agency's budget table with a column per ledger (`研究開発勘定 | 助成勘定 | 法人共通 |
+/// 合計`) under a caption naming the year, its income band (`収入`) over its spending band
+/// (`支出`): income rows are revenue, each row's total its budget, each ledger's share of a
+/// figure two ledgers hold an item of its own, and a bare `計` the band's total.
+#[test]
+fn an_agency_s_budget_by_ledger_with_bands_of_income_and_spending() {
+    let text = "（別表１）\n\n令和８年度予算\n（単位：百万円）\n\n\
+                区分\t研究開発勘定\t助成勘定\t法人共通\t合計\n\
+                収入\n\
+                運営費交付金\t10,240\t6,480\t1,280\t18,000\n\n\
+                計\t10,240\t6,480\t1,280\t18,000\n\n\
+                支出\n\
+                業務経費\t10,640\t6,599\t－\t17,239\n\n\
+                一般管理費\t－\t－\t1,486\t1,486\n\n\
+                計\t10,640\t6,599\t1,486\t18,725\n";
+    let extraction = extracted(text);
+    let spent: Vec<String> = extraction
+        .nodes
+        .iter()
+        .filter(|n| n.node_type == NodeType::Budget)
+        .filter(|n| !n.props["flags"].to_string().contains("revenue"))
+        .map(|n| {
+            ["item", "fy", "kind", "amount_oku_yen"]
+                .map(|key| n.props[key].as_str().unwrap_or_default())
+                .join(" ")
+        })
+        .collect();
+    assert_eq!(
+        spent,
+        [
+            "業務経費 R8 initial 172.39",
+            "業務経費（研究開発勘定） R8 initial 106.40",
+            "業務経費（助成勘定） R8 initial 65.99",
+            "一般管理費 R8 initial 14.86",
+            "支出計 R8 initial 187.25",
+            "支出計（研究開発勘定） R8 initial 106.40",
+            "支出計（助成勘定） R8 initial 65.99",
+            "支出計（法人共通） R8 initial 14.86",
+        ]
+    );
+    let revenue = budget_lines(text);
+    assert!(
+        revenue.iter().any(|b| b == "運営費交付金 R8 initial 180"),
+        "{revenue:?}"
+    );
+}
+
+/// A spreadsheet's rows whose words stand only in the notes column after the figures (a
+/// 説明 running on over the rows below) keep the table open for the rows after them.
+#[test]
+fn notes_running_on_over_a_spreadsheet_s_rows_keep_its_table_open() {
+    let text = "令和８年度　特別会計　歳出予算要求額調\n（単位：千円）\n\
+                項名\t令和７年度当初予算額(A)\t令和８年度要求額(B)\t比較増減額(B)-(A)\t説明\n\
+                施設整備事業費\t18,426,300\t20,154,800\t1,728,500\t老朽化対策\n\
+                \t\t\t\t　耐震補強\n\
+                \t\t\t\t（目）委託費\n\
+                安全対策事業費\t6,842,100\t7,215,400\t373,300\t踏切道の改良\n";
+    assert_has_all(
+        &budget_lines(text),
+        &[
+            "施設整備事業費 R8 request 201.548",
+            "安全対策事業費 R7 initial 68.421",
+            "安全対策事業費 R8 request 72.154",
+        ],
+    );
+}
+
+/// `（前年度　４億９，０５０万円　減　８４０万円）`: 増 or 減 alone labels the amount after
+/// it, a change of the item's figure; the amount before it is the year before's budget.
+#[test]
+fn an_increase_or_decrease_word_alone_labels_the_amount_after_it() {
+    let text = "令和８年度　当初予算のあらまし\n\n■特別会計\n\n\
+                \u{3000}○国民健康保険特別会計\n\
+                \u{3000}\u{3000}\u{3000}４億８，２１０万円　（前年度　４億９，０５０万円　減　８４０万円）\n\
+                \u{3000}○介護保険特別会計\n\
+                \u{3000}\u{3000}\u{3000}５億２，４３０万円　（前年度　５億１，１８０万円　増　１，２５０万円）\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "国民健康保険特別会計 R8 initial 4.821 -0.084",
+            "国民健康保険特別会計 R7 initial 4.905 ",
+            "介護保険特別会計 R8 initial 5.243 0.125",
+            "介護保険特別会計 R7 initial 5.118 ",
+        ]
+    );
+}
+
+/// `1．特定健康診査受診率　現状値 38.6%（令和5年度）　→　目標値 60.0%（令和11年度）`: a
+/// numbered indicator of the item above, no item of its own; `現状値 ―` states no baseline.
+#[test]
+fn numbered_indicators_with_their_value_now_an_arrow_and_their_target() {
+    let extraction = extracted(
+        "施策1　健康づくりの推進\n\n（成果指標）\n\
+         \u{3000} 1．特定健康診査受診率　現状値 38.6%（令和5年度）　→　目標値 60.0%（令和11年度）\n\
+         \u{3000} 2．不登校児童生徒への支援につながった割合　現状値 ―　→　目標値 100%（令和11年度）\n\
+         \u{3000} 3．要介護認定率　現状値 17.9%（令和5年度）　→　目標値 18.5%以下（令和11年度）\n",
+    );
+    let indicators: Vec<(
+        &str,
+        &serde_json::Value,
+        &serde_json::Value,
+        &serde_json::Value,
+    )> = extraction
+        .nodes
+        .iter()
+        .filter(|n| n.node_type == NodeType::Indicator)
+        .map(|n| {
+            (
+                n.name.as_str(),
+                &n.props["target"],
+                &n.props["target_year"],
+                n.props.get("baseline").unwrap_or(&serde_json::Value::Null),
+            )
+        })
+        .collect();
+    assert_eq!(
+        indicators,
+        [
+            (
+                "特定健康診査受診率",
+                &"60.0%".into(),
+                &2029.into(),
+                &"38.6%".into()
+            ),
+            (
+                "不登校児童生徒への支援につながった割合",
+                &"100%".into(),
+                &2029.into(),
+                &serde_json::Value::Null
+            ),
+            (
+                "要介護認定率",
+                &"18.5%以下".into(),
+                &2029.into(),
+                &"17.9%".into()
+            ),
+        ]
+    );
+    assert!(
+        !extraction
+            .nodes
+            .iter()
+            .any(|n| n.node_type == NodeType::Measure && n.name.contains("受診率")),
+    );
+}

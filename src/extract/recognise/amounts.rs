@@ -1382,6 +1382,16 @@ pub struct InlineFigure {
     pub flags: BTreeSet<BudgetFlag>,
 }
 
+/// Whether the words between an amount and the next one (`after`, up to it) are 増 or 減
+/// alone, set apart from both (`４億９，０５０万円　減　８４０万円`): the word labels the next
+/// amount, a change, and says nothing of this one.
+fn labels_next_amount(after: &str, next_follows: bool) -> bool {
+    next_follows
+        && after
+            .strip_prefix(['増', '減'])
+            .is_some_and(|rest| rest.starts_with(char::is_whitespace) && rest.trim().is_empty())
+}
+
 /// Labels that, right before an amount, make it a change (`比較増減額 △53億円`).
 const CHANGE_LABELS: [&str; 16] = [
     "比較",
@@ -1493,6 +1503,7 @@ pub fn names_revenue(text: &str) -> bool {
     // `合計（歳入）` names revenue in its parenthesis; `主要事業（財源内訳）` names a table
     // of projects with their sources beside.
     folded.contains(REVENUE_WORD)
+        || INCOME_BANDS.contains(&without_brackets(name))
         || name.ends_with(FUNDING_SOURCE_WORD)
         || names_funding_breakdown(name)
         || names_bonds(name)
@@ -1518,11 +1529,26 @@ pub fn names_funding_breakdown(text: &str) -> bool {
         .any(|word| folded.contains(word))
 }
 
-/// Whether a short line names spending alone (`２　一般会計の歳出`, `【歳出】`, `歳出合計`).
+/// An agency's or an account's band of income (`収入`, `【収入の部】`) and its total: the
+/// rows under it are where its money comes from.
+const INCOME_BANDS: [&str; 4] = ["収入", "収入の部", "収入計", "収入合計"];
+/// An agency's or an account's band of spending (`支出`, `【支出の部】`) and its total.
+const OUTGOING_BANDS: [&str; 4] = ["支出", "支出の部", "支出計", "支出合計"];
+
+/// A folded text without the brackets around it (`【収入】` → `収入`).
+fn without_brackets(folded: &str) -> &str {
+    folded
+        .trim_start_matches(['【', '[', '(', '〔', '<', '〈', '《', '■', '□', '◆', '●'])
+        .trim_end_matches(['】', ']', ')', '〕', '>', '〉', '》'])
+}
+
+/// Whether a short line names spending alone (`２　一般会計の歳出`, `【歳出】`, `歳出合計`,
+/// an agency's band `支出`).
 pub fn names_spending(text: &str) -> bool {
     let folded = folded_header(text);
     text.chars().count() <= MAX_REVENUE_NAME_CHARS
-        && folded.contains(EXPENDITURE_WORD)
+        && (folded.contains(EXPENDITURE_WORD)
+            || OUTGOING_BANDS.contains(&without_brackets(&folded)))
         && !folded.contains(REVENUE_WORD)
 }
 
@@ -1705,8 +1731,13 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         // `一般会計　補正額　▲５，０００千円`: a negative amount its label calls a
         // supplementary is that supplementary, no change.
         let labelled_supplementary = BudgetKind::detect(label) == Some(BudgetKind::Supplementary);
+        // `（前年度　４億９，０５０万円　減　８４０万円）`: 増 or 減 alone labels a change.
+        let lone_change_word = label
+            .strip_suffix(['増', '減'])
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace));
         let change = (amount.oku.is_sign_negative() && !labelled_supplementary)
             || signed
+            || lone_change_word
             || after_rate.is_some()
             || change_in_parenthesis
             // `比較増△減額`: the sign marks written into a label say nothing of it.
@@ -1717,8 +1748,10 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
             || ["の増", "の減", "増", "減", "下回", "上回"]
                 .iter()
                 .any(|w| after_start.starts_with(w))
-                // `… 2,100百万円　増減　245百万円`: 増減 labels the next amount.
-                && !after_start.starts_with("増減");
+                // `… 2,100百万円　増減　245百万円`: 増減 labels the next amount, and so does
+                // 増 or 減 alone (`４億９，０５０万円　減　８４０万円`).
+                && !after_start.starts_with("増減")
+                && !labels_next_amount(after_start, next_start < text.len());
         let (inclusive, flags) = detect_qualifiers(&format!("{before}{}", qualifier_text(after)));
         let between = &text[previous_end..amount.start];
         let total_after_change = index > 0
@@ -1786,7 +1819,8 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
             && (["減", "の減", "下回"]
                 .iter()
                 .any(|w| after_start.starts_with(w))
-                || after_rate.is_some_and(|rest| rest.starts_with("の減")));
+                || after_rate.is_some_and(|rest| rest.starts_with("の減"))
+                || lone_change_word && label.ends_with('減'));
         let amount = AmountMatch {
             oku: if decrease {
                 -amount.oku.abs()

@@ -286,7 +286,10 @@ fn completes_header(cells: &[String]) -> bool {
 }
 
 /// The header's cells with the line under it added to them in order, the name's cell left as
-/// it is; `None` when the line has more cells than the header has to complete.
+/// it is; `None` when the line has more cells than the header has to complete. Each cell under
+/// goes to the next column it can complete (`基準値 | R4 | … | R6 | R6` over `（R3） | 実績 |
+/// … | 目標`: a year under a column of values without one, a kind of figure under a year),
+/// or, when some cell has none, to the columns in order.
 fn completed_header(header: &[String], under: &[String]) -> Option<Vec<String>> {
     let open: Vec<usize> = (0..header.len())
         .filter(|i| role_of(&header[*i]) != Role::Name)
@@ -294,11 +297,36 @@ fn completed_header(header: &[String], under: &[String]) -> Option<Vec<String>> 
     if under.len() > open.len() {
         return None;
     }
+    let fitting = fitting_columns(header, under);
     let mut cells = header.to_vec();
-    for (at, extra) in open.iter().zip(under) {
+    for (at, extra) in fitting.as_deref().unwrap_or(&open).iter().zip(under) {
         cells[*at] = format!("{}{}", cells[*at], extra);
     }
     Some(cells)
+}
+
+/// For each cell under a header, the column it completes, matched from the right (the
+/// words under a header stand under its last columns): a year in brackets under a column of
+/// values that names none, a kind of figure (`実績`, `目標`) under a year; `None` when some
+/// cell completes no column before the one after it.
+fn fitting_columns(header: &[String], under: &[String]) -> Option<Vec<usize>> {
+    let mut end = header.len();
+    let mut fitted: Vec<usize> = under
+        .iter()
+        .rev()
+        .map(|extra| {
+            let bracketed_year = nfkc(extra).starts_with('(');
+            let at = (0..end).rev().find(|at| match role_of(&header[*at]) {
+                Role::Baseline(None) | Role::Target(None) | Role::Actual(None) => bracketed_year,
+                Role::Year(_) => !bracketed_year,
+                _ => false,
+            })?;
+            end = at;
+            Some(at)
+        })
+        .collect::<Option<_>>()?;
+    fitted.reverse();
+    Some(fitted)
 }
 
 /// Words under a heading that say which of its figures a column holds: its year or its value
@@ -1709,6 +1737,24 @@ mod tests {
         );
         assert_eq!(offices.values.baseline.as_deref(), Some("12か所"));
         assert_eq!(offices.values.target.as_deref(), Some("20か所"));
+    }
+
+    #[test]
+    fn years_under_a_header_complete_its_last_columns_of_values() {
+        // `(R5) (R8) (R12)` stand under the actuals, the interim and the final target, not
+        // under the baseline whose year has a column of its own.
+        let found = names_and_values(
+            "No.\t成果指標\t単位\t方向\t基準値\t基準年度\t実績値\t中間目標\t最終目標\n\
+             (R5)\t(R8)\t(R12)\n\
+             1\t学校図書館の蔵書充足率\t%\t↑\t82.6\tR4\t86.1\t92.0\t100.0\n",
+        );
+        let [shelves] = &found[..] else {
+            panic!("one indicator: {found:?}");
+        };
+        assert_eq!(shelves.values.baseline_year, Some(2022));
+        assert_eq!(shelves.values.actuals, vec![(2023, "86.1%".to_string())]);
+        assert_eq!(shelves.values.target.as_deref(), Some("100.0%"));
+        assert_eq!(shelves.values.target_year, Some(2030));
     }
 
     #[test]

@@ -386,8 +386,8 @@ pub fn indicator_values(text: &str) -> IndicatorValues {
 
 /// A value as a sentence or list states it: a number and up to four chars of its unit
 /// (`４２．３％`, `３６万ha`, `１，２００人`, `累計17件`, `累計25か所`), particles and delimiters
-/// ending it.
-pub(super) const STATED_VALUE: &str = r"(?:累計|年間|延べ)?約?[0-9０-９][0-9０-９,，.．]*(?:[かヶヵカ](?:所|国|月))?[^\s\u{3000}、，,／/。（）()「」0-9０-９をにはがとでのからまへ]{0,4}";
+/// ending it; a unit may end in Latin letters and digits (`千t-CO2`, `kWh`).
+pub(super) const STATED_VALUE: &str = r"(?:累計|年間|延べ)?約?[0-9０-９][0-9０-９,，.．]*(?:[かヶヵカ](?:所|国|月))?(?:[^\s\u{3000}、，,／/。（）()「」0-9０-９をにはがとでのからまへ]{0,4}?[A-Za-z][A-Za-z0-9\-]*|[^\s\u{3000}、，,／/。（）()「」0-9０-９をにはがとでのからまへ]{0,4})";
 
 /// A year a target is due or a figure was measured: `2023年度末`, `令和８年度`, `2030年頃`.
 pub(super) const YEAR: &str =
@@ -406,11 +406,13 @@ static LABELLED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     .expect("labelled target pattern")
 });
 
-/// `名称：41.8%（令和5年度）→ 60%（令和11年度）`: the value now with its year, an arrow and
-/// the target with the year it is due.
+/// `名称：41.8%（令和5年度）→ 60%（令和11年度）`, `名称　現状値 38.6%（令和5年度）　→　目標値
+/// 60.0%（令和11年度）`: the value now with its year (`―` for an indicator new to the plan),
+/// an arrow and the target (a figure, maybe with a bound, or a word: `増加`) with the year
+/// it is due.
 static ARROW_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[\s＊*・\-]*(?P<name>[^\s：:、。→⇒]{{2,60}}?)[：:]\s*(?P<from>約?[0-9０-９][^\s（(→⇒]{{0,12}})\s*[（(](?P<from_year>{YEAR})(?:末|時点)?[）)]\s*[→⇒]\s*(?P<to>約?[0-9０-９][^\s（(→⇒]{{0,12}})\s*[（(](?P<due>{YEAR})(?:末|まで)?[）)]"
+        r"^[\s＊*・\-]*(?P<name>[^\s：:、。→⇒]{{2,60}}?)(?:[：:]\s*|\s+(?:現状値?|基準値?|策定時の?値?)[：:]?\s*)(?P<from>約?[0-9０-９][^\s（(→⇒]{{0,12}}|[―－])\s*(?:[（(](?P<from_year>{YEAR})(?:末|時点)?[）)])?\s*[→⇒]\s*(?:目標値?[：:]?\s*)?(?P<to>約?[0-9０-９][^\s（(→⇒]{{0,12}}|[^\s0-9０-９（(→⇒]{{1,6}})\s*[（(](?P<due>{YEAR})(?:末|まで)?[）)]"
     ))
     .expect("arrow target pattern")
 });
@@ -553,8 +555,12 @@ pub fn target_statement(text: &str) -> Option<TargetStatement> {
             values: IndicatorValues {
                 target: get("to"),
                 target_year: year_in(&due),
-                baseline: get("from"),
-                baseline_year: get("from_year").as_deref().and_then(year_in),
+                // `―`: no value now, an indicator new to the plan.
+                baseline: get("from").filter(|from| !is_dash(from)),
+                baseline_year: get("from_year")
+                    .filter(|_| get("from").is_some_and(|from| !is_dash(&from)))
+                    .as_deref()
+                    .and_then(year_in),
                 ..IndicatorValues::default()
             },
             due: Some(due),
@@ -749,6 +755,21 @@ mod tests {
         assert_eq!(
             stated_now_line("（参考）合計特殊出生率　令和５年　１．２１"),
             None
+        );
+    }
+
+    #[test]
+    fn a_unit_may_end_in_latin_letters_and_digits() {
+        assert_eq!(
+            year_values("令和3年度：10,350千t-CO2／令和4年度：10,120千t-CO2"),
+            [
+                (2021, "10,350千t-CO2".to_string()),
+                (2022, "10,120千t-CO2".to_string())
+            ]
+        );
+        assert_eq!(
+            year_values("2022年度 18.0%／2023年度 21.7%"),
+            [(2022, "18.0%".to_string()), (2023, "21.7%".to_string())]
         );
     }
 
