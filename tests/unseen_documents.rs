@@ -2111,3 +2111,14 @@ fn a_ledger_spreadsheet_and_a_newsletter_in_full_width_written_blind() {
         assert_recall(file);
     }
 }
+
+/// A prefecture's press release with a table per 部局 (新規/拡充 tags, 皆増 for new
+/// projects), a city's 補正予算（第3号）の概要 with 補正前/補正額/補正後 on one line per 款,
+/// and a national 主要経費別 PDF with 構成比 and 伸率 columns.
+#[test]
+fn a_press_release_by_bureau_a_supplementary_by_kan_and_a_national_table_by_purpose_written_blind()
+{
+    for file in ["d96_a1.html", "d96_a2.txt", "d96_a3.pdf"] {
+        assert_recall(file);
+    }
+}

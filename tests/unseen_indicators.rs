@@ -471,3 +471,12 @@ fn evaluation_sheets_long_csv_arrows_plan_tables_and_definition_lists_written_bl
         "d95i_4.html",
     ]);
 }
+
+/// A city's Markdown evaluation with 達成度 (%) and a/b/c grades, a town's progress report
+/// with tables laid out in full-width spaces under rules of dashes (`0人（R元）`), a
+/// prefecture's Shift_JIS CSV export with quoted cells holding line breaks, and a water
+/// bureau's PDF of indicators set across under `区分` with blank lines between the rows.
+#[test]
+fn grades_tables_in_full_width_spaces_a_multiline_csv_and_a_table_set_across_written_blind() {
+    assert_each_document_scores(&["d96i_1.md", "d96i_2.txt", "d96i_4.csv", "d86i_4.pdf"]);
+}

@@ -3942,6 +3942,8 @@ impl<'a> Reader<'a> {
             || is_program_name(bare)
             || bare.ends_with("補助")
             || bare.ends_with("会計")
+            // `研究開発勘定12,732百万円`: a ledger of an account or an agency.
+            || bare.ends_with("勘定")
             || names_a_budget
             || mentions::is_agency_name(name);
         // `…地方公共団体を支援する避難所環境整備促進事業`: the program the words end with,

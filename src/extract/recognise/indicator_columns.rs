@@ -191,6 +191,21 @@ fn split_cell(cell: &str) -> Vec<String> {
     }
 }
 
+/// A cell of a header laid out with spaces holding two heads of columns of values one space
+/// apart (`目標値（Ｒ６）　Ｒ４実績`), each naming its kind of figure: the two heads.
+fn heads_apart(cell: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    let heads = words.len() == 2
+        && words.iter().all(|word| {
+            word.chars().count() <= MAX_HEADING_WORD_CHARS
+                && matches!(
+                    role_of(word),
+                    Role::Baseline(_) | Role::Target(_) | Role::Actual(_)
+                )
+        });
+    heads.then(|| words.into_iter().map(str::to_string).collect())
+}
+
 /// A row's cells: split at tabs or `|` with empty cells kept (at either end too), else at
 /// gaps of two or more spaces.
 pub(super) fn row_cells(line: &str) -> Vec<String> {
@@ -212,8 +227,8 @@ pub(super) fn row_cells(line: &str) -> Vec<String> {
     static GAP: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[ \u{3000}]{2,}").expect("gap pattern"));
     GAP.split(trimmed)
-        .map(|c| c.trim().to_string())
-        .filter(|c| !c.is_empty())
+        .filter(|c| !c.trim().is_empty())
+        .flat_map(|cell| heads_apart(cell).unwrap_or_else(|| split_cell(cell)))
         .collect()
 }
 
@@ -240,6 +255,7 @@ fn is_rule(line: &str) -> bool {
                     | '\t'
                     | 'ー'
                     | '－'
+                    | '―'
                     | '┌'..='╋'
             )
         })
@@ -414,7 +430,7 @@ fn spread_years(roles: Vec<Role>, years: &[u16]) -> Vec<Role> {
 pub(super) fn value_and_year(cell: &str) -> Option<(String, Option<u16>)> {
     static WITH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?P<value>.*?)\s*[（(](?P<year>[^（）()]*年[^（）()]*|[RHＲＨ]\s*[0-9０-９]{1,2}(?:[^0-9０-９（）()][^（）()]*)?)[）)]$",
+            r"^(?P<value>.*?)\s*[（(](?P<year>[^（）()]*年[^（）()]*|[RHＲＨ]\s*(?:元|[0-9０-９]{1,2})(?:[^0-9０-９（）()][^（）()]*)?)[）)]$",
         )
             .expect("value with year")
     });
@@ -1755,6 +1771,29 @@ mod tests {
         assert_eq!(shelves.values.actuals, vec![(2023, "86.1%".to_string())]);
         assert_eq!(shelves.values.target.as_deref(), Some("100.0%"));
         assert_eq!(shelves.values.target_year, Some(2030));
+    }
+
+    #[test]
+    fn a_table_laid_out_in_full_width_spaces_under_a_rule_of_dashes() {
+        // Two heads one space apart are two columns; `R元` is the era's first year.
+        let found = names_and_values(
+            "\u{3000}具体的な施策／ＫＰＩ\u{3000}\u{3000}基準値（年度）\u{3000}\u{3000}目標値（Ｒ６）\u{3000}Ｒ４実績\u{3000}\u{3000}Ｒ５実績\u{3000}\u{3000}達成率\u{3000}\u{3000}進捗\n\
+             \u{3000}――――――――――――――――――――\n\
+             \u{3000}（１）農林水産業の振興\n\
+             \u{3000}\u{3000}\u{3000}新規就農者数（累計）\u{3000}\u{3000}0人（R元）\u{3000}\u{3000}25人\u{3000}\u{3000}14人\u{3000}\u{3000}19人\u{3000}\u{3000}76.0%\u{3000}\u{3000}概ね順調\n",
+        );
+        let [farmers] = &found[..] else {
+            panic!("one indicator: {found:?}");
+        };
+        assert_eq!(farmers.values.baseline.as_deref(), Some("0人"));
+        assert_eq!(farmers.values.baseline_year, Some(2019));
+        assert_eq!(farmers.values.target.as_deref(), Some("25人"));
+        assert_eq!(farmers.values.target_year, Some(2024));
+        assert_eq!(
+            farmers.values.actuals,
+            vec![(2022, "14人".to_string()), (2023, "19人".to_string())]
+        );
+        assert_eq!(farmers.values.achievement.as_deref(), Some("概ね順調"));
     }
 
     #[test]

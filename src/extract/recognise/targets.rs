@@ -173,8 +173,10 @@ fn cut_at_gap(value: &str) -> String {
 /// A year written as a fiscal or calendar year (`令和５年度`, `2024年度`, `令和５年`, `R5`),
 /// Gregorian.
 pub fn year_in(text: &str) -> Option<u16> {
-    static SHORT_ERA: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:^|[^A-Za-z])([RH])\s*(\d{1,2})(?:$|[^\d])").expect("era"));
+    // `R元`: the era's first year.
+    static SHORT_ERA: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^A-Za-z])([RH])\s*(\d{1,2}|元)(?:$|[^\d])").expect("era")
+    });
     let folded = crate::normalize::nfkc(text)
         .replace("年度", "年")
         .replace('年', "年度");
@@ -188,7 +190,13 @@ pub fn year_in(text: &str) -> Option<u16> {
             } else {
                 1988
             };
-            caps.get(2)?.as_str().parse::<u16>().ok().map(|n| first + n)
+            let number = caps.get(2)?.as_str();
+            let n = if number == "元" {
+                1
+            } else {
+                number.parse::<u16>().ok()?
+            };
+            Some(first + n)
         })
 }
 
