@@ -514,6 +514,17 @@ const MAX_FIELDS_BETWEEN: usize = 3;
 /// The most chars of a field's label (`会計区分`, `所管部局`, `実施主体`).
 const MAX_FIELD_LABEL_CHARS: usize = 8;
 
+/// A line of one short word and nothing else, no figure or number (`収入`, `支出` between a
+/// table's rows): the word.
+fn lone_word(line: &str) -> Option<&str> {
+    let word = line.trim();
+    let lone = cells(word).len() == 1
+        && (1..=MAX_FIELD_LABEL_CHARS).contains(&word.chars().count())
+        && find_amounts(word).is_empty()
+        && parse_number(word).is_none();
+    lone.then_some(word)
+}
+
 /// Whether a row is a sheet's fields and their values, two to a pair of cells (`所管課 |
 /// 子育て支援課 | 事業期間 | 平成28年度～`): each label short and naming no year, kind or figure.
 fn is_field_row(row: &[&str]) -> bool {
@@ -1032,10 +1043,11 @@ impl<'a> Reader<'a> {
             // `【歳入】` … `２　歳出`: the band's revenue ends where spending is named.
             self.band_revenue = false;
         }
-        let lone_word =
-            raw.trim().chars().count() <= MAX_FIELD_LABEL_CHARS && cells(raw).len() == 1;
-        if self.columns.is_some() && lone_word && (names_spending(raw) || names_revenue(raw)) {
-            self.table_band = Some(raw.trim().to_string());
+        if let Some(word) =
+            lone_word(raw).filter(|word| names_spending(word) || names_revenue(word))
+            && self.columns.is_some()
+        {
+            self.table_band = Some(word.to_string());
         }
         if indicator_line(raw).is_some() {
             // An indicator line (`【指標】…　目標：…`) is no item, and its values no budget.
@@ -1321,15 +1333,7 @@ impl<'a> Reader<'a> {
             let cells_follow = || {
                 let mut after = self.lines_after(number).map(strip_markup);
                 let first = after.next().unwrap_or_default();
-                let banded = match cells(&first).as_slice() {
-                    [band] => {
-                        band.chars().count() <= MAX_FIELD_LABEL_CHARS
-                            && find_amounts(band).is_empty()
-                            && parse_number(band).is_none()
-                    }
-                    _ => false,
-                };
-                let row = if banded {
+                let row = if lone_word(&first).is_some() {
                     after.next().unwrap_or_default()
                 } else {
                     first

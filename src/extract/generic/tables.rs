@@ -1911,32 +1911,28 @@ impl Reader<'_> {
         let label = clean_name(row[0]);
         // A bare total (`計`) under a band (`支出`) is the band's.
         let bare_total = is_bare_total(&label) && self.table_band.is_some();
-        let named = label.chars().count() >= 2 && !is_total_label(&label);
-        if !(bare_total || named && !is_figure_label(&label)) {
+        let names_item = label.chars().count() >= 2 && !is_total_label(&label);
+        if !(bare_total || names_item && !is_figure_label(&label)) {
             return;
         }
         let header_line = strip_markup(self.line(self.header_line));
         let header = join_spaced_words(&cells(&header_line));
         let total = (1..header.len()).find(|at| is_total_label(&clean_name(&header[*at])));
-        let named: Vec<usize> = (1..header.len())
+        let ledgers: Vec<usize> = (1..header.len())
             .filter(|at| names_account_or_ledger(&header[*at]))
             .collect();
         // Beside two accounts or more, another column of words before the total is one more
         // (an agency's `研究開発勘定 | 助成勘定 | 法人共通 | 合計`).
-        let accounts: Vec<usize> = if named.len() >= 2 {
+        let names_no_figure = |cell: &str| {
+            let heading = YearKind::read(cell);
+            heading.is_empty() && !names_notes(cell) && !is_figure_label(&clean_name(cell))
+        };
+        let accounts: Vec<usize> = if ledgers.len() >= 2 {
             (1..total.unwrap_or(header.len()))
-                .filter(|at| {
-                    named.contains(at) || {
-                        let named = YearKind::read(&header[*at]);
-                        named.year.is_none()
-                            && named.kind.is_none()
-                            && !names_notes(&header[*at])
-                            && !is_figure_label(&clean_name(&header[*at]))
-                    }
-                })
+                .filter(|at| ledgers.contains(at) || names_no_figure(&header[*at]))
                 .collect()
         } else {
-            named
+            ledgers
         };
         let others_are_notes = (1..header.len())
             .filter(|at| !accounts.contains(at) && Some(*at) != total)
