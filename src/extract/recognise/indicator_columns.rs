@@ -597,6 +597,10 @@ fn values_apart(roles: &[Role], cells: Vec<String>) -> Vec<String> {
                 [head, tail] if is_value(head) || is_value(tail) => {
                     vec![head.to_string(), tail.to_string()]
                 }
+                [word] => glued_value(word).map_or_else(
+                    || vec![cell.clone()],
+                    |(name, value)| vec![name.to_string(), value.to_string()],
+                ),
                 _ => vec![cell.clone()],
             }
         })
@@ -607,6 +611,32 @@ fn values_apart(roles: &[Role], cells: Vec<String>) -> Vec<String> {
         cells
     }
 }
+
+/// A name and the value with its year run into it where a column laid out in spaces
+/// overflowed (`…相談件数（年間）620件（R元）`): the two. `None` for any other cell.
+fn glued_value(cell: &str) -> Option<(&str, &str)> {
+    // The value starts at the first digit of the last run of digits before its bracket.
+    let bracket = cell.rfind(['（', '('])?;
+    let digits_end = cell[..bracket]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_numeric())
+        .map(|(at, c)| at + c.len_utf8())?;
+    let start = cell[..digits_end]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_numeric() || matches!(c, ',' | '.' | '，' | '．'))
+        .last()
+        .map(|(at, _)| at)?;
+    let (name, value) = cell.split_at(start);
+    let bounded = name.ends_with(|c: char| !c.is_numeric() && !c.is_ascii_alphabetic());
+    let stated =
+        value_and_year(value).is_some_and(|(figure, year)| is_figure(&figure) && year.is_some());
+    (bounded && stated && name.chars().count() >= MIN_GLUED_NAME_CHARS).then_some((name, value))
+}
+
+/// The fewest chars of a name a value ran into.
+const MIN_GLUED_NAME_CHARS: usize = 4;
 
 /// The roles a row's cells line up with, when they do, and how many of the header's first
 /// columns the row lacks.
@@ -1794,6 +1824,27 @@ mod tests {
             vec![(2022, "14人".to_string()), (2023, "19人".to_string())]
         );
         assert_eq!(farmers.values.achievement.as_deref(), Some("概ね順調"));
+    }
+
+    #[test]
+    fn a_value_run_into_the_name_of_its_row_is_parted_from_it() {
+        assert_eq!(
+            glued_value("子育て世代包括支援センター相談件数（年間）620件（R元）"),
+            Some(("子育て世代包括支援センター相談件数（年間）", "620件（R元）"))
+        );
+        // A name ending in its own number, or no year after the figure, stays whole.
+        assert_eq!(glued_value("第2期計画の指標（R5）"), None);
+        assert_eq!(glued_value("相談件数620件"), None);
+        let found = names_and_values(
+            "具体的な施策／ＫＰＩ　　基準値（年度）　　目標値（Ｒ６）　　Ｒ５実績　　進捗\n\
+             子育て支援センター相談件数（年間）620件（R元）　　900件　　915件　　達成\n",
+        );
+        let [consultations] = &found[..] else {
+            panic!("one indicator: {found:?}");
+        };
+        assert_eq!(consultations.name, "子育て支援センター相談件数（年間）");
+        assert_eq!(consultations.values.baseline.as_deref(), Some("620件"));
+        assert_eq!(consultations.values.target.as_deref(), Some("900件"));
     }
 
     #[test]
