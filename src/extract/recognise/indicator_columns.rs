@@ -956,16 +956,13 @@ pub struct IndicatorTable {
     pub indicators: Vec<TableIndicator>,
 }
 
-/// Whether a cell is a numbered label (`2 循環型社会の形成`, `3　…`): a number, a space and
-/// words without figures.
+/// Whether a cell is a numbered label (`2 循環型社会の形成`, `2-1 …`): a number, as the
+/// shared numbering recogniser reads one, and words without figures.
 fn is_numbered_label(cell: &str) -> bool {
-    cell.trim()
-        .split_once([' ', '\u{3000}'])
-        .is_some_and(|(number, words)| {
-            is_number_cell(number)
-                && !words.trim().is_empty()
-                && !words.chars().any(char::is_numeric)
-        })
+    numbered(cell).is_some_and(|found| {
+        matches!(found.style, Style::Digit | Style::Dotted(_))
+            && !found.title.chars().any(char::is_numeric)
+    })
 }
 
 /// What a mark after a figure in a year's column says it is.
