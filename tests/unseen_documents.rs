@@ -2122,3 +2122,12 @@ fn a_press_release_by_bureau_a_supplementary_by_kan_and_a_national_table_by_purp
         assert_recall(file);
     }
 }
+
+/// A prefecture's page of 当初 and 補正 side by side under a header of two rows (百万円), and a
+/// town's overview in 万円 with one decimal (`4,218.6万円（前年度　3,975.2万円）`).
+#[test]
+fn side_by_side_kinds_and_decimal_man_en_written_blind() {
+    for file in ["d97_a1.html", "d97_a2.txt"] {
+        assert_recall(file);
+    }
+}

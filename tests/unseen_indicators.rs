@@ -480,3 +480,12 @@ fn evaluation_sheets_long_csv_arrows_plan_tables_and_definition_lists_written_bl
 fn grades_tables_in_full_width_spaces_a_multiline_csv_and_a_table_set_across_written_blind() {
     assert_each_document_scores(&["d96i_1.md", "d96i_2.txt", "d96i_4.csv", "d86i_4.pdf"]);
 }
+
+/// A prefecture's KPI TSV with a 区分 column (目標/実績/達成率 rows, R3–R7 as columns), a
+/// Word-export plan of KPI sentences `…を令和12年度までに98.0%に引き上げる（令和5年度 95.3%）`
+/// with the next year's value in a sentence after, and a Shift_JIS 事務事業評価調書 of lines
+/// `【指標名】…` / `【基準値】令和3年度　31.2%` / `【実績】令和4年度　32.5%／令和5年度　34.1%`.
+#[test]
+fn rows_by_kind_target_sentences_with_values_now_and_bracketed_labels_written_blind() {
+    assert_each_document_scores(&["d97i_1.tsv", "d97i_2.html", "d97i_4.sjis.txt"]);
+}

@@ -288,14 +288,22 @@ fn name_field_parts<'r>(row: &[&'r str]) -> Option<(String, &'r str)> {
         {
             Some((without_spaces(field), name.trim()))
         }
+        // `【事業名】…`: a bracket may hold the field's word.
         [line] => NAME_FIELDS.iter().find_map(|field| {
-            let mut rest = line.trim_start();
+            let opened = line.trim_start();
+            let mut rest = opened.strip_prefix(['【', '［']).unwrap_or(opened);
+            let bracketed = rest.len() < opened.len();
             for letter in field.chars() {
                 rest = rest
                     .strip_prefix(letter)?
                     .trim_start_matches([' ', '\u{3000}', '：', ':']);
             }
-            let parted = rest.len() < line.trim_start().len() - field.len();
+            let closed = rest.strip_prefix(['】', '］']);
+            if bracketed != closed.is_some() {
+                return None;
+            }
+            let rest = closed.unwrap_or(rest).trim_start();
+            let parted = bracketed || rest.len() < opened.len() - field.len();
             parted.then(|| (field.to_string(), rest.trim()))
         }),
         _ => None,
@@ -3930,6 +3938,11 @@ impl<'a> Reader<'a> {
         {
             return None;
         }
+        // `…の開催に要する事業費として`, `事業費として`: what the figure pays for, under the
+        // item it is of.
+        if self.current().is_some() && names_a_cost(name) {
+            return None;
+        }
         let quoted = raw[..at].ends_with(['「', '『']);
         // `地域脱炭素推進交付金等`: programs named with others of their kind.
         let bare = name.trim_end_matches('等');
@@ -4691,6 +4704,22 @@ fn names_only_a_total(name: &str) -> bool {
     TOTAL_WORDS.contains(&rest.as_str())
 }
 
+/// The word for what a project costs (`事業費`). (A named cost, `…に係る経費`, is a heading's
+/// item of its own in white papers, and stays one.)
+const PROJECT_COST_WORD: &str = "事業費";
+
+/// Words that link a purpose to its cost (`…の開催に要する事業費`, `…等の事業費`, `…配置する
+/// 事業費`).
+const COST_LINKS: [&str; 5] = ["に要する", "に係る", "に必要な", "の", "する"];
+
+/// Whether a name only says what a project's purpose costs (`事業費`, `研修の開催に要する
+/// 事業費`), no item's name.
+fn names_a_cost(name: &str) -> bool {
+    name.strip_suffix(PROJECT_COST_WORD).is_some_and(|purpose| {
+        purpose.is_empty() || COST_LINKS.iter().any(|link| purpose.ends_with(link))
+    })
+}
+
 /// Words naming the whole of a budget.
 const TOTAL_WORDS: [&str; 3] = ["総額", "規模", "総括"];
 
@@ -4717,10 +4746,17 @@ fn item_year_kind(name: &str, inherited: YearKind, title_kinds: &[YearKind]) -> 
                 .find(|named| named.year == Some(year))
                 .and_then(|named| named.kind)
         });
+    // `第２　令和８年度〇〇市一般会計予算` after `第１　令和７年度…補正予算`: a plain 予算 of
+    // a year other than the one in force is that year's own budget, not the kind in force.
+    let own_year_budget = named
+        .year
+        .filter(|year| inherited.year.is_some_and(|inherited| inherited != *year))
+        .and(named.kind);
     YearKind {
         year: named.year.or(inherited.year),
         kind: BudgetKind::detect(name)
             .or(title_kind)
+            .or(own_year_budget)
             .or(inherited.kind)
             .or(named.kind),
     }

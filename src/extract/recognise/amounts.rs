@@ -1414,13 +1414,14 @@ const CHANGE_LABELS: [&str; 16] = [
 
 /// Words in an amount's sentence, before it, that make it a limit, a balance or a
 /// commitment over several years (継続費, 債務負担行為), not a budget.
-const LIMIT_WORDS: [&str; 39] = [
+const LIMIT_WORDS: [&str; 40] = [
     "貸付計画",
     "累計",
     "契約額",
     "契約ベース",
     "後年度負担",
     "財源は",
+    "財源として",
     "財源：",
     "財源:",
     "事業規模",

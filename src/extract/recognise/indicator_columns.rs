@@ -125,7 +125,9 @@ pub(super) fn role_of(cell: &str) -> Role {
     if (has(&["目標年度", "目標年"]) || target_year_words) && !has(&["値"]) {
         return Role::TargetYear;
     }
-    if has(&["基準", "現状", "策定時"]) {
+    // `前期間実績`, `前中期目標期間実績`: what the period before reached, the base the targets
+    // are set from.
+    if has(&["基準", "現状", "策定時", "前期間", "前期実績", "前中期"]) {
         return Role::Baseline(year);
     }
     if has(&["目標"]) && !has(&["指標"]) {
@@ -226,10 +228,31 @@ pub(super) fn row_cells(line: &str) -> Vec<String> {
     }
     static GAP: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[ \u{3000}]{2,}").expect("gap pattern"));
-    GAP.split(trimmed)
-        .filter(|c| !c.trim().is_empty())
-        .flat_map(|cell| heads_apart(cell).unwrap_or_else(|| split_cell(cell)))
-        .collect()
+    let mut cells: Vec<String> = Vec::new();
+    for cell in GAP.split(trimmed).filter(|c| !c.trim().is_empty()) {
+        // `令和11年度末までに  400件`: the year a target is due, a gap, then the target.
+        if let Some(due) = cells.last_mut().filter(|last| is_due_before_value(last)) {
+            due.push(' ');
+            due.push_str(cell.trim());
+            continue;
+        }
+        cells.extend(heads_apart(cell).unwrap_or_else(|| split_cell(cell)));
+    }
+    cells
+}
+
+/// A year before the words `…までに` / `…に` that say a value after it is due then
+/// (`令和11年度末までに`, `令和11年度に`).
+static DUE_BEFORE_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:[RHＲＨ]|令和|平成)\s*(?:元|[0-9０-９]{1,2})|[0-9０-９]{4})\s*年度?末?(?:まで)?に$",
+    )
+    .expect("due before value")
+});
+
+/// Whether a cell only says when the value after it is due (`令和11年度末までに`).
+fn is_due_before_value(cell: &str) -> bool {
+    DUE_BEFORE_VALUE.is_match(cell.trim())
 }
 
 /// The bars between cells: Markdown's and a box drawing's (`│１│名称│`).
@@ -436,7 +459,7 @@ pub(super) fn value_and_year(cell: &str) -> Option<(String, Option<u16>)> {
     });
     static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?P<year>(?:[RHＲＨ]|令和|平成)\s*(?:元|[0-9０-９]{1,2})(?:年度?)?|[0-9０-９]{4}年度?)\s*[:：]\s*(?P<value>.*)$",
+            r"^(?P<year>(?:[RHＲＨ]|令和|平成)\s*(?:元|[0-9０-９]{1,2})(?:年度?)?|[0-9０-９]{4}年度?)\s*(?:[:：]|末?(?:まで)?に)\s*(?P<value>.*)$",
         )
         .expect("year before value")
     });
@@ -577,9 +600,12 @@ fn cells_under(roles: &[Role], line: &str) -> Vec<String> {
     cells
 }
 
-/// Whether a word is a value of an indicator (`86万件（R5）`, `―`).
+/// Whether a word is a value of an indicator (`86万件（R5）`, `―`, `―（新規指標）`).
 fn is_value(word: &str) -> bool {
-    is_dash(word) || value_and_year(word).is_some_and(|(value, _)| is_figure(&value))
+    let before_note = word.split(['（', '(']).next().unwrap_or(word).trim();
+    is_dash(word)
+        || (!before_note.is_empty() && is_dash(before_note))
+        || value_and_year(word).is_some_and(|(value, _)| is_figure(&value))
 }
 
 /// A row short of the header's cells with each cell of two words one space apart, one of them
@@ -594,7 +620,10 @@ fn values_apart(roles: &[Role], cells: Vec<String>) -> Vec<String> {
         .flat_map(|cell| {
             let words: Vec<&str> = cell.split_whitespace().collect();
             match words.as_slice() {
-                [head, tail] if is_value(head) || is_value(tail) => {
+                // (`令和11年度末までに 400件`: a target with the year it is due.)
+                [head, tail]
+                    if (is_value(head) || is_value(tail)) && !is_due_before_value(head) =>
+                {
                     vec![head.to_string(), tail.to_string()]
                 }
                 [word] => glued_value(word).map_or_else(
@@ -1798,6 +1827,56 @@ mod tests {
         assert_eq!(shelves.values.actuals, vec![(2023, "86.1%".to_string())]);
         assert_eq!(shelves.values.target.as_deref(), Some("100.0%"));
         assert_eq!(shelves.values.target_year, Some(2030));
+    }
+
+    #[test]
+    fn targets_due_by_a_year_and_the_period_before_as_baseline() {
+        let text = "           指標               目標水準         前期間実績       備考\n\
+                    査読付き論文の発表件数           各年度 45件以上     52件（令和5年度）      共著を含む\n\
+                    \n\
+                    データベースのアクセス件数       令和11年度に 年間120万件以上   82万件（令和5年度）    注2\n\
+                    \n\
+                    公開データセット数               令和11年度末までに 400件     ―（新規指標）\n";
+        let found = names_and_values(text);
+        let read: Vec<_> = found
+            .iter()
+            .map(|f| {
+                let v = &f.values;
+                (
+                    f.name.as_str(),
+                    v.target.clone(),
+                    v.target_year,
+                    v.baseline.clone(),
+                    v.baseline_year,
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "査読付き論文の発表件数",
+                    Some("各年度 45件以上".into()),
+                    None,
+                    Some("52件".into()),
+                    Some(2023)
+                ),
+                (
+                    "データベースのアクセス件数",
+                    Some("年間120万件以上".into()),
+                    Some(2029),
+                    Some("82万件".into()),
+                    Some(2023)
+                ),
+                (
+                    "公開データセット数",
+                    Some("400件".into()),
+                    Some(2029),
+                    None,
+                    None
+                ),
+            ]
+        );
     }
 
     #[test]

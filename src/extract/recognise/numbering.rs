@@ -287,6 +287,13 @@ fn numbered_plain(line: &str) -> Option<Numbered<'_>> {
         let Some(title) = caps.get(caps.len() - 1) else {
             continue;
         };
+        // `〇〇市総務部`, `〇〇小学校の…`: a doubled 〇 stands for a name left out, no bullet.
+        if *style == Style::Circle
+            && line.trim_start().starts_with('〇')
+            && title.as_str().starts_with('〇')
+        {
+            return None;
+        }
         let is_numeric = matches!(style, Style::Digit | Style::Dotted(_));
         if is_numeric
             && title
@@ -426,6 +433,15 @@ impl Outline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_doubled_kanji_zero_is_a_name_left_out_no_bullet() {
+        assert_eq!(numbered("　　〇〇市総務部・教育委員会"), None);
+        assert_eq!(
+            numbered("〇地域コミュニティ活性化事業").map(|n| (n.style, n.title)),
+            Some((Style::Circle, "地域コミュニティ活性化事業"))
+        );
+    }
 
     #[test]
     fn a_decimal_point_is_no_numbering() {

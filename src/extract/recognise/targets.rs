@@ -36,7 +36,7 @@ pub struct IndicatorValues {
 
 static INDICATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[\s\u{3000}\-・*]*(?:[【\[［]?\s*(?:KPI|ＫＰＩ|測定指標|成果指標|評価指標|活動指標|数値目標)\s*(?:[0-9０-９]+(?:[-－‐.．][0-9０-９]+)*|[①-⑳])?\s*[】\]］]?|[【\[［]\s*指標\s*[0-9０-９]*\s*[】\]］]|指標\s*[0-9０-９]+(?:[-－‐.．][0-9０-９]+)*[\s\u{3000}])\s*[:：]?\s*(\S.*)$",
+        r"^[\s\u{3000}\-・*]*(?:[【\[［]?\s*(?:KPI|ＫＰＩ|測定指標|成果指標|評価指標|活動指標|数値目標)\s*(?:[0-9０-９]+(?:[-－‐.．][0-9０-９]+)*|[①-⑳])?\s*[】\]］]?|[【\[［]\s*指標名?\s*[0-9０-９]*\s*[】\]］]|指標\s*[0-9０-９]+(?:[-－‐.．][0-9０-９]+)*[\s\u{3000}])\s*[:：]?\s*(\S.*)$",
     )
     .expect("indicator pattern")
 });
@@ -137,7 +137,7 @@ static TARGET_OR_BASELINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// A line of an indicator's values under its name: a label, then a colon or a gap
 /// (`基準値　　０地域（令和３年度）`, `年度ごとの実績値　令和４年度　４６地域`).
 static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•○◯]\s*|[（(])?(?:年度ごとの)?(?:目標値?|目標年度|基準値?|策定時の?値?|実績値?|直近(?:実績|値)|現状値?|前年度(?:実績|値)?|達成状況|達成度|進捗(?:状況)?|評[\s\u{3000}]*価)(?:\s*[:：]\s*|[\s\u{3000}]+)\S")
+    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•○◯]\s*|[（(【［\[])?(?:年度ごとの)?(?:目標値?|目標年度|基準値?|策定時の?値?|実績値?|直近(?:実績|値)|現状値?|前年度(?:実績|値)?|達成状況|達成度|進捗(?:状況)?|評[\s\u{3000}]*価)(?:\s*[:：]\s*|\s*[】\]］]\s*|[\s\u{3000}]+)\S")
         .expect("continuation pattern")
 });
 
@@ -242,7 +242,7 @@ pub fn indicator_line(line: &str) -> Option<IndicatorLine> {
             // (`　（現状値：…）`: values in a parenthesis after the gap.)
             let next = rest.as_str()[*after..]
                 .trim_start()
-                .trim_start_matches(['（', '(']);
+                .trim_start_matches(['（', '(', '【', '［', '[']);
             VALUE_WORDS.iter().any(|word| next.starts_with(word))
         })
         .map(|(at, _)| at);
@@ -258,15 +258,28 @@ pub fn indicator_line(line: &str) -> Option<IndicatorLine> {
                 .map(|close| inside[close..].chars().nth(1))
                 .is_some_and(|after| after.is_some_and(|c| !c.is_whitespace()))
     };
+    // (`…（再掲を除く）のうち、「順調」が…`: a sentence goes on, no name.)
+    let name_goes_on = |inside: &str| {
+        inside.find(['）', ')']).is_some_and(|close| {
+            let after = &inside[close..];
+            after
+                .chars()
+                .nth(1)
+                .is_some_and(|next| !next.is_whitespace() && !"、。：:（(".contains(next))
+                && !after.contains(['、', '。'])
+        })
+    };
     let values_parenthesis = rest
         .as_str()
         .match_indices(['（', '('])
         .map(|(at, open)| (at, rest.as_str()[at + open.len()..].trim_start()))
         .find(|(_, inside)| {
-            gap_before_value.is_none()
-                || VALUE_WORDS.iter().any(|word| inside.starts_with(word))
+            let valued = VALUE_WORDS.iter().any(|word| inside.starts_with(word))
                 || (inside.starts_with(|c: char| c.is_numeric()) && !within_name(inside))
-                || year_in(inside).is_some_and(|_| inside.starts_with(['令', '平', 'R', 'H']))
+                || year_in(inside).is_some_and(|_| inside.starts_with(['令', '平', 'R', 'H']));
+            // (`市町村がん検診（大腸がん）の受診率` alone on its line: a parenthesis of words
+            // the name goes on after is the name's.)
+            valued || (gap_before_value.is_none() && !name_goes_on(inside))
         })
         .map(|(at, _)| at);
     let name_end = rest
@@ -282,7 +295,13 @@ pub fn indicator_line(line: &str) -> Option<IndicatorLine> {
     // counts indicators.
     let counts_indicators = name.starts_with(|c: char| c.is_numeric())
         && name.trim_start_matches(|c: char| c.is_numeric()) == "指標";
+    // `【成果指標（KPI）】` heading a list: the label's own note, no name.
+    let only_note = name.starts_with(['（', '('])
+        && name
+            .find(['）', ')'])
+            .is_some_and(|close| name[close..].chars().skip(1).all(|c| "】］] ".contains(c)));
     if name.chars().count() < 2
+        || only_note
         || name.starts_with(['の', 'を', 'に', 'は', 'が'])
         || counts_indicators
         || LIST_WORDS.contains(&name)
@@ -297,8 +316,36 @@ pub fn indicator_line(line: &str) -> Option<IndicatorLine> {
     })
 }
 
+/// A value's label in brackets (`【目標】`, `［基準値］`).
+static BRACKETED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[【\[［]\s*(目標値?|基準値?|現状値?|策定時の?値?|実績値?|達成度|達成状況|進捗状況?|評価)\s*[】\]］]\s*")
+        .expect("bracketed label pattern")
+});
+
+/// A target's or baseline's year written between its label and its value (`目標：令和7年度
+/// 40.0%`).
+static YEAR_BEFORE_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(目標値?|基準値?|現状値?|策定時の?値?)\s*[:：]\s*({YEAR})[\s\u{{3000}}]*[:：]?\s*({STATED_VALUE})"
+    ))
+    .expect("year before value pattern")
+});
+
+/// The values' text with their labels written as the patterns read them: a label in
+/// brackets as a label and a colon (`【目標】令和7年度　40.0%` → `目標：令和7年度　40.0%`), and a
+/// year between a target's or baseline's label and its value after the value (→ `目標：40.0%
+/// （令和7年度）`). The values keep their words as written.
+fn plainly_labelled(text: &str) -> String {
+    let colons = BRACKETED_LABEL.replace_all(text, "${1}：");
+    YEAR_BEFORE_VALUE
+        .replace_all(&colons, "${1}：${3}（${2}）")
+        .into_owned()
+}
+
 /// Reads the values written about an indicator.
 pub fn indicator_values(text: &str) -> IndicatorValues {
+    let plain = plainly_labelled(text);
+    let text = plain.as_str();
     let mut values = IndicatorValues::default();
     // (`目標年度：令和９年度` names the target's year, not its value.)
     let target = TARGET
@@ -464,10 +511,11 @@ pub fn stated_now_line(line: &str) -> Option<(String, Option<u16>)> {
 /// A word qualifying a value, kept out of it (`年間１，５００人`).
 const QUALIFIER: &str = r"(?:年間|累計|延べ|毎年度)?";
 
-/// The value stated as of a year in parentheses after a target (`（令和５年度：１２．６万件）`).
+/// The value stated as of a year (or a day) in parentheses after a target (`（令和５年度：１２．６
+/// 万件）`, `（令和5年度 年間213件）`, `（令和6年4月1日 14人）`).
 static STATED_NOW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"[（(](?P<year>{YEAR})[:：]\s*(?P<value>[△▲]?{VALUE})[）)]"
+        r"[（(](?P<year>{YEAR}(?:[0-9０-９]{{1,2}}月(?:[0-9０-９]{{1,2}}日)?)?)(?:\s*[:：]\s*|[\s\u{{3000}}]+){QUALIFIER}(?P<value>[△▲]?(?:{STATED_VALUE}|{VALUE}))[）)]"
     ))
     .expect("stated now pattern")
 });
@@ -629,6 +677,7 @@ pub fn target_statement(text: &str) -> Option<TargetStatement> {
             target_year: due.as_deref().and_then(year_in),
             baseline,
             baseline_year,
+            actuals: actuals_after(rest),
             ..IndicatorValues::default()
         },
         name,
@@ -636,9 +685,107 @@ pub fn target_statement(text: &str) -> Option<TargetStatement> {
     })
 }
 
+/// A year's value stated in a sentence after a target's (`なお、令和6年度の実績は年間287件となって
+/// いる。`, `令和6年度は8,120人が参加した。`, `令和6年度末時点の作成率は51.8%である。`).
+static STATED_ACTUAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<year>{YEAR})(?:時点)?(?:の[^、。はがを（）()]{{0,12}})?は、?{QUALIFIER}(?P<value>{STATED_VALUE})(?:と|で|が|に|。|$)"
+    ))
+    .expect("stated actual pattern")
+});
+
+/// The values of years the sentences after a target's state, in order.
+fn actuals_after(rest: &str) -> Vec<(u16, String)> {
+    STATED_ACTUAL
+        .captures_iter(rest)
+        .filter_map(|caps| {
+            let year = year_in(caps.name("year")?.as_str())?;
+            Some((year, caps.name("value")?.as_str().to_string()))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_target_sentence_with_the_value_now_after_its_year_in_parentheses() {
+        let read = |text: &str| {
+            let values = target_statement(text).expect("statement").values;
+            (
+                values.target,
+                values.target_year,
+                values.baseline,
+                values.baseline_year,
+            )
+        };
+        assert_eq!(
+            read(
+                "・ 産後ケア事業の利用件数を令和12年度までに年間480件にする（令和5年度 年間213件）。"
+            ),
+            (
+                Some("480件".into()),
+                Some(2030),
+                Some("213件".into()),
+                Some(2023)
+            )
+        );
+        let actuals = |text: &str| target_statement(text).expect("statement").values.actuals;
+        assert_eq!(
+            actuals(
+                "・ 健康ポイント事業の参加者数を令和12年度までに12,000人にする（令和5年度 6,845人）。令和6年度は8,120人が参加した。"
+            ),
+            [(2024, "8,120人".to_string())]
+        );
+        assert_eq!(
+            actuals(
+                "・ 利用件数を令和12年度までに年間480件にする（令和5年度 年間213件）。なお、令和6年度の実績は年間287件となっている。"
+            ),
+            [(2024, "287件".to_string())]
+        );
+        assert_eq!(
+            read("・ 保育所等の待機児童数を令和12年度までに0人とする（令和6年4月1日 14人）。"),
+            (
+                Some("0人".into()),
+                Some(2030),
+                Some("14人".into()),
+                Some(2024)
+            )
+        );
+    }
+
+    #[test]
+    fn labels_in_brackets_with_the_year_before_the_value() {
+        let line = "【指標名】市町村がん検診（大腸がん）の受診率";
+        let found = indicator_line(line).expect("indicator");
+        assert_eq!(found.name, "市町村がん検診（大腸がん）の受診率");
+        for next in [
+            "　【基準値】令和3年度　31.2%",
+            "　【実績】令和4年度　32.5%／令和5年度　34.1%",
+        ] {
+            assert!(continues_indicator(next), "{next}");
+        }
+        let values = indicator_values(
+            "【基準値】令和3年度　31.2%　【目標】令和7年度　40.0%　\
+             【実績】令和4年度　32.5%／令和5年度　34.1%　【達成度】B",
+        );
+        assert_eq!(values.baseline.as_deref(), Some("31.2%"));
+        assert_eq!(values.baseline_year, Some(2021));
+        assert_eq!(values.target.as_deref(), Some("40.0%"));
+        assert_eq!(values.target_year, Some(2025));
+        assert_eq!(
+            values.actuals,
+            [(2022, "32.5%".to_string()), (2023, "34.1%".to_string())]
+        );
+        assert_eq!(values.achievement.as_deref(), Some("B"));
+        assert_eq!(indicator_line("【成果指標（KPI）】"), None);
+        // A tag in brackets that is no label stays as it is.
+        assert_eq!(
+            indicator_values("【新規】目標：80%").target.as_deref(),
+            Some("80%")
+        );
+    }
 
     #[test]
     fn values_labelled_as_now_and_the_year_before_are_actuals_beside_a_baseline() {
