@@ -2131,3 +2131,13 @@ fn side_by_side_kinds_and_decimal_man_en_written_blind() {
         assert_recall(file);
     }
 }
+
+/// A city's Markdown list of main projects with `1,234（1,100）` cells (this year's figure and
+/// the year before's in one cell), and a prefecture's page of budget cards whose amounts and
+/// the year before's stand in separate spans on separate lines.
+#[test]
+fn cells_with_the_year_before_in_parentheses_and_cards_of_spans_written_blind() {
+    for file in ["d98_a2.md", "d98_a3.html"] {
+        assert_recall(file);
+    }
+}

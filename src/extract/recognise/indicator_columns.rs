@@ -45,6 +45,9 @@ pub(super) enum Role {
     Actual(Option<u16>),
     /// A bare year: the actual of that year, or the target of that year in a row labelled so.
     Year(u16),
+    /// The year of the row's figures (`年度` over `R3`, `R4`, … rows of one indicator): the
+    /// columns of targets and actuals after it are that year's.
+    RowYear,
     /// 達成状況 / 評価 / 評定 / 進捗.
     Achievement,
     /// 達成度(%) / 達成率: the share of the target reached, in percent when the header says so.
@@ -130,6 +133,11 @@ pub(super) fn role_of(cell: &str) -> Role {
     if has(&["基準", "現状", "策定時", "前期間", "前期実績", "前中期"]) {
         return Role::Baseline(year);
     }
+    // `年度ごとの目標値・実績値` over `令和２年度`: a year's column of both, the rows' labels
+    // (`目標`, `実績`) saying which.
+    if let Some(year) = year.filter(|_| has(&["目標"]) && has(&["実績"])) {
+        return Role::Year(year);
+    }
     if has(&["目標"]) && !has(&["指標"]) {
         return Role::Target(year);
     }
@@ -144,11 +152,17 @@ pub(super) fn role_of(cell: &str) -> Role {
     if has(&["指標", "KPI"]) || matches!(text.as_str(), "項目名" | "名称") {
         return Role::Name;
     }
+    if ROW_YEAR_HEADS.contains(&text.as_str()) {
+        return Role::RowYear;
+    }
     match year {
         Some(year) if text.chars().count() <= 10 => Role::Year(year),
         _ => Role::Other,
     }
 }
+
+/// Heads of a column holding each row's year (`年度`).
+const ROW_YEAR_HEADS: [&str; 3] = ["年度", "対象年度", "実績年度"];
 
 /// Whether a word is a figure (`9,940百万円`, `94.0`, `△2,140人`).
 fn is_figure(word: &str) -> bool {
@@ -185,7 +199,9 @@ fn split_cell(cell: &str) -> Vec<String> {
             role_of(words[1]),
             Role::Achievement | Role::AchievementRate { .. }
         )
-        && role_of(words[0]) != Role::Other;
+        && !matches!(role_of(words[0]), Role::Other | Role::Name)
+        // (`測定指標の 達成状況`: one head a converter broke after its particle.)
+        && !words[0].ends_with('の');
     if figures || achievement_after {
         words.into_iter().map(str::to_string).collect()
     } else {
@@ -772,11 +788,27 @@ impl Reading {
         }
         let kind = row_kind(cells, roles);
         self.kinds.push(kind);
+        // `年度 | 目標 | 実績` with a row per year: the columns after the year are its.
+        let year_at = roles.iter().position(|role| *role == Role::RowYear);
+        let row_year = year_at
+            .and_then(|at| cells.get(at))
+            .and_then(|cell| year_in(cell.trim()));
         let values = &mut self.found.values;
-        for (role, cell) in roles.iter().zip(cells) {
+        for (at, (role, cell)) in roles.iter().zip(cells).enumerate() {
             let value =
                 value_and_year(cell).map(|(value, year)| (with_unit(value, unit.as_deref()), year));
+            let years_own = year_at.is_some_and(|year_at| at > year_at);
             match (*role, value) {
+                (Role::Target(None), Some((value, _))) if years_own => {
+                    if let Some(year) = row_year {
+                        self.targets.push((year, value));
+                    }
+                }
+                (Role::Actual(None), Some((value, _))) if years_own => {
+                    if let Some(year) = row_year {
+                        values.actuals.push((year, value));
+                    }
+                }
                 (Role::Target(header_year), _) if cell.contains("実績") => {
                     read_target_and_actuals(cell, header_year, values);
                     self.final_target = true;
@@ -1827,6 +1859,74 @@ mod tests {
         assert_eq!(shelves.values.actuals, vec![(2023, "86.1%".to_string())]);
         assert_eq!(shelves.values.target.as_deref(), Some("100.0%"));
         assert_eq!(shelves.values.target_year, Some(2030));
+    }
+
+    #[test]
+    fn rows_of_targets_actuals_and_rates_under_years_of_both_and_a_head_broken_after_its_particle()
+    {
+        let head = ["年度ごとの目標値・実績値"; 2].join("\t");
+        let text = format!(
+            "測定指標\t区分\t基準値 （基準年度）\t{head}\t目標値 （目標年度）\t測定指標の 達成状況\n\
+             測定指標\t区分\t基準値 （基準年度）\t令和４年度\t令和５年度\t目標値 （目標年度）\t測定指標の 達成状況\n\
+             １　一般廃棄物の最終処分量\t目標\t３８０万トン （平成３０年度）\t３４５万トン\t３３５万トン\t３２０万トン （令和７年度）\t相当程度進展あり\n\
+             \t実績\t\t３４２万トン\t３３６万トン\t\t相当程度進展あり\n\
+             \t達成度\t\t１００％\t９９％\t\t相当程度進展あり\n\
+             ２　不法投棄の新規判明件数\t目標\t１５５件 （令和元年度）\t１００件以下\t１００件以下\t毎年度１００件以下\t目標達成\n\
+             \t実績\t\t１０７件\t９８件\t\t目標達成\n"
+        );
+        let found = names_and_values(&text);
+        let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["一般廃棄物の最終処分量", "不法投棄の新規判明件数"]);
+        let values = &found[0].values;
+        assert_eq!(values.target.as_deref(), Some("３２０万トン"));
+        assert_eq!(values.target_year, Some(2025));
+        assert_eq!(values.baseline.as_deref(), Some("３８０万トン"));
+        assert_eq!(values.baseline_year, Some(2018));
+        assert_eq!(
+            values.actuals,
+            [
+                (2022, "３４２万トン".to_string()),
+                (2023, "３３６万トン".to_string())
+            ]
+        );
+        assert_eq!(values.achievement.as_deref(), Some("相当程度進展あり"));
+        assert_eq!(
+            found[1].values.target.as_deref(),
+            Some("毎年度１００件以下")
+        );
+        assert_eq!(found[1].values.achievement.as_deref(), Some("目標達成"));
+    }
+
+    #[test]
+    fn a_row_per_year_of_one_indicator_under_a_column_of_years() {
+        let text = "指標名\t基準値（年度）\t最終目標（年度）\t年度\t目標\t実績\t達成率\t評価\n\
+                    一般廃棄物のリサイクル率\t19.8% （R1）\t27.0% （R12）\tR3\t21.0%\t20.1%\t95.7%\tB\n\
+                    一般廃棄物のリサイクル率\t\t\tR4\t22.0%\t20.4%\t92.7%\tB\n\
+                    \t\t\tR5\t23.0%\t20.9%\t90.9%\tB\n";
+        let found = names_and_values(text);
+        assert_eq!(found.len(), 1);
+        let values = &found[0].values;
+        assert_eq!(values.target.as_deref(), Some("27.0%"));
+        assert_eq!(values.target_year, Some(2030));
+        assert_eq!(values.baseline.as_deref(), Some("19.8%"));
+        assert_eq!(values.baseline_year, Some(2019));
+        assert_eq!(
+            values.actuals,
+            [
+                (2021, "20.1%".to_string()),
+                (2022, "20.4%".to_string()),
+                (2023, "20.9%".to_string())
+            ]
+        );
+        assert_eq!(
+            found[0].planned,
+            [
+                (2021, "21.0%".to_string()),
+                (2022, "22.0%".to_string()),
+                (2023, "23.0%".to_string())
+            ]
+        );
+        assert_eq!(values.achievement.as_deref(), Some("B"));
     }
 
     #[test]
