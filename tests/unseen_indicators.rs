@@ -491,9 +491,10 @@ fn rows_by_kind_target_sentences_with_values_now_and_bracketed_labels_written_bl
 }
 
 /// A city plan's Markdown tables with a separate 単位 column, a prefecture's HTML tables with a
-/// row per year of each indicator (`年度 | 目標 | 実績 | 達成率`), and a ministry's 実績評価書
-/// with 目標/実績/達成度 rows under years of both (`年度ごとの目標値・実績値`).
+/// row per year of each indicator (`年度 | 目標 | 実績 | 達成率`), a city's PDF 効果検証 with the
+/// years of each row's values on the line under it and group labels between rows, and a
+/// ministry's 実績評価書 with 目標/実績/達成度 rows under years of both (`年度ごとの目標値・実績値`).
 #[test]
 fn unit_columns_rows_per_year_and_rows_by_kind_under_years_written_blind() {
-    assert_each_document_scores(&["d98i_1.md", "d98i_3.html", "d87i_2.html"]);
+    assert_each_document_scores(&["d98i_1.md", "d98i_3.html", "d98i_4.pdf", "d87i_2.html"]);
 }

@@ -348,6 +348,12 @@ fn topic_of(text: &str) -> Option<&str> {
         .rfind(|(_, c)| matches!(c, 'ぁ'..='ゖ'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let name = name[after_kana..].trim();
+    // `このうち、第２款総務費は…`: a numbered level of the budget's accounts names its item.
+    if let Some(level) = numbered(name).filter(|level| {
+        matches!(level.style, Style::Dai('款' | '項')) && level.title.chars().count() >= 2
+    }) {
+        return Some(level.title);
+    }
     // `令和８年度一般会計当初予算`: the year before an account and the budget wording after
     // it are no part of its name.
     let name = match crate::money::find_fiscal_years(name).first() {

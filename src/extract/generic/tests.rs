@@ -5120,3 +5120,20 @@ fn a_committee_s_paragraphs_give_each_bullet_its_cost_and_a_second_part_its_own_
         ]
     );
 }
+
+#[test]
+fn a_numbered_kan_as_a_sentence_s_topic_names_its_figure() {
+    let text = "令和８年度〇〇市一般会計予算\n\
+                １\u{3000}所管予算の総括\n\
+                \u{3000}\u{3000}本委員会所管の歳出予算額は、総額6,482,915千円である。\n\
+                \u{3000}\u{3000}このうち、第２款総務費は3,184,562千円（前年度3,120,418千円）で、前年度比64,144千円の増、\n\
+                \u{3000}第10款教育費は3,298,353千円（前年度3,180,826千円）で、前年度比117,527千円の増である。\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "所管予算の総括 R8 initial 64.82915",
+            "総務費 R8 initial 31.84562",
+            "総務費 R7 initial 31.20418"
+        ]
+    );
+}

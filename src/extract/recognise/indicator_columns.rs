@@ -724,6 +724,68 @@ fn without_spanned<'r>(roles: &'r [Role], cells: &[String]) -> Option<(usize, &'
     })
 }
 
+/// A row's cells without their spaces (`R4  実績` as `R4実績`), to compare a header set again
+/// with the first.
+fn compact_cells(line: &str) -> Vec<String> {
+    row_cells(line)
+        .iter()
+        .map(|cell| cell.chars().filter(|c| !c.is_whitespace()).collect())
+        .collect()
+}
+
+/// The most label lines (and blank lines) looked past for the next row of a table.
+const LABELS_BEFORE_ROW: usize = 4;
+
+/// The most chars of a group's label between a table's rows.
+const MAX_GROUP_LABEL_CHARS: usize = 40;
+
+/// Whether the lines from `from` are labels of groups, one cell each, maybe a blank line
+/// apart, then a row of the table's columns. A heading, a sentence or another header ends
+/// the table instead.
+fn labels_then_row(lines: &[&str], from: usize, roles: &[Role]) -> bool {
+    let mut labels = 0;
+    for line in lines.iter().skip(from).take(LABELS_BEFORE_ROW + 1) {
+        let text = line.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if row_cells(line).len() == 1 {
+            // A level of the plan with its number (`基本目標2 …`, `施策(1) …`), not a section
+            // of the document (`（３）主要なインプット情報`, `第２章`).
+            let label = !text.ends_with(['。', '．'])
+                && text.chars().count() <= MAX_GROUP_LABEL_CHARS
+                && !text.starts_with('第')
+                && numbered(text).is_some_and(|level| matches!(level.style, Style::Dai(_)));
+            if !label {
+                return false;
+            }
+            labels += 1;
+            continue;
+        }
+        return labels > 0 && header_roles(line).is_none() && row_of_columns(Some(line), roles);
+    }
+    false
+}
+
+/// The years in brackets a line opens with (`（H30）　（R6）　調に推移している。`): the years
+/// of the row above's values, set under them. `None` for any other line.
+fn years_under_row(line: &str) -> Option<Vec<u16>> {
+    let years: Vec<u16> = row_cells(line)
+        .iter()
+        .map_while(|cell| {
+            let text = nfkc(cell);
+            let bare = text.trim().strip_prefix('(')?.strip_suffix(')')?;
+            (bare.chars().count() <= MAX_BRACKETED_YEAR_CHARS)
+                .then(|| year_in(bare))
+                .flatten()
+        })
+        .collect();
+    (!years.is_empty()).then_some(years)
+}
+
+/// The most chars of a bracketed year under a value (`令和12年度末`).
+const MAX_BRACKETED_YEAR_CHARS: usize = 8;
+
 /// Whether a line is a row of the table's columns.
 fn row_of_columns(line: Option<&&str>, roles: &[Role]) -> bool {
     line.is_some_and(|line| {
@@ -872,6 +934,28 @@ impl Reading {
                     let stated = cell.trim();
                     if !stated.is_empty() && !is_dash(stated) && !stated.ends_with(['%', '％']) {
                         values.achievement = Some(stated.to_string());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The years a line under the row gives its values that have none, in the order of their
+    /// columns: the baseline's and the target's.
+    fn years_under(&mut self, years: &[u16], roles: &[Role]) {
+        let values = &mut self.found.values;
+        let mut years = years.iter();
+        for role in roles {
+            match role {
+                Role::Baseline(None) if values.baseline.is_some() => {
+                    if let Some(year) = years.next() {
+                        values.baseline_year = values.baseline_year.or(Some(*year));
+                    }
+                }
+                Role::Target(None) if values.target.is_some() => {
+                    if let Some(year) = years.next() {
+                        values.target_year = values.target_year.or(Some(*year));
                     }
                 }
                 _ => {}
@@ -1137,6 +1221,7 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
         at += 1;
     }
     let name_at = roles.iter().position(|r| *r == Role::Name);
+    let header_cells = compact_cells(lines[header]);
     let mut open: Option<Reading> = None;
     let mut groups = Groups::default();
     let mut after_blank = false;
@@ -1152,12 +1237,39 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
                 continue;
             }
             // A PDF's text may set its rows a blank line apart: a row of the table's
-            // columns right after the blank goes on with it.
-            if row_of_columns(lines.get(at + 1), &roles) {
+            // columns right after the blank goes on with it, or after the labels of the
+            // groups it opens (`基本目標2 …` over `施策(1) …`).
+            if row_of_columns(lines.get(at + 1), &roles) || labels_then_row(lines, at + 1, &roles) {
                 at += 1;
                 continue;
             }
             break;
+        }
+        // The header set again over the rows of the next group (or page).
+        if compact_cells(line) == header_cells {
+            table.indicators.extend(open.take().map(Reading::finish));
+            table.lines.push(at);
+            at += 1;
+            // (With the line that completed its cells the first time: `（年度） | （年度）`.)
+            while lines
+                .get(at)
+                .is_some_and(|l| completes_header(&row_cells(l)) || header_remainder(l).is_some())
+            {
+                table.lines.push(at);
+                at += 1;
+            }
+            continue;
+        }
+        // `（H30）　（R6）　調に推移している。` under a row: the years of its baseline and
+        // target, set under them, and the rest of a wrapped note.
+        if let Some(reading) = open.as_mut()
+            && reading.found.last + 1 == at
+            && let Some(years) = years_under_row(line)
+        {
+            reading.years_under(&years, &roles);
+            table.lines.push(at);
+            at += 1;
+            continue;
         }
         if is_rule(line) {
             at += 1;
@@ -1927,6 +2039,49 @@ mod tests {
             ]
         );
         assert_eq!(values.achievement.as_deref(), Some("B"));
+    }
+
+    #[test]
+    fn years_under_each_row_group_labels_between_rows_and_the_header_set_again() {
+        let text = "施策／重要業績評価指標（KPI）\t基準値\t目標値\tR4実績\tR5実績\t評価\t検証結果\n\
+                    （年度）\t（年度）\n\
+                    基本目標1 地域に稼ぐ力と安定した雇用をつくる\n\
+                    施策(1) 地域産業の競争力強化\n\
+                    \n\
+                    製造品出荷額等\t2,840億円\t3,000億円\t2,912億円\t2,978億円\t○\t設備投資が堅調で、概ね順\n\
+                    （H30）\t（R6）\t調に推移している。\n\
+                    \n\
+                    基本目標2 新しいひとの流れをつくる\n\
+                    施策(1) 移住・定住の促進\n\
+                    \n\
+                    施策／重要業績評価指標（KPI）\t基準値\t目標値\tR4  実績\tR5  実績\t評価\t検証結果\n\
+                    （年度）\t（年度）\n\
+                    転入者数（年間）\t3,250人\t3,500人\t3,180人\t3,322人\t△\t改善は限定的。\n\
+                    （R1）\t（R6）\n\
+                    \n\
+                    ## 3 今後の方向性\n\
+                    \n\
+                    人口\t12,000人\t13,000人\t12,100人\t12,050人\t○\t\n";
+        let found = names_and_values(text);
+        let read: Vec<_> = found
+            .iter()
+            .map(|f| {
+                let v = &f.values;
+                (
+                    f.name.as_str(),
+                    v.baseline_year,
+                    v.target_year,
+                    v.actuals.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("製造品出荷額等", Some(2018), Some(2024), 2),
+                ("転入者数（年間）", Some(2019), Some(2024), 2),
+            ]
+        );
     }
 
     #[test]
