@@ -260,11 +260,20 @@ pub(super) fn row_cells(line: &str) -> Vec<String> {
 /// A year before the words `…までに` / `…に` that say a value after it is due then
 /// (`令和11年度末までに`, `令和11年度に`).
 static DUE_BEFORE_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(?:[RHＲＨ]|令和|平成)\s*(?:元|[0-9０-９]{1,2})|[0-9０-９]{4})\s*年度?末?(?:まで)?に$",
-    )
+    Regex::new(&format!(
+        r"^(?:{ERA_YEAR}|{WESTERN_YEAR})\s*年度?{DUE_WORDS}$"
+    ))
     .expect("due before value")
 });
+
+/// A year of an era as a cell writes it (`令和5`, `R元`, `Ｈ30`), before its `年度` if any.
+const ERA_YEAR: &str = r"(?:[RHＲＨ]|令和|平成)\s*(?:元|[0-9０-９]{1,2})";
+
+/// A Western year's digits (`2025`), before its `年度`.
+const WESTERN_YEAR: &str = r"[0-9０-９]{4}";
+
+/// The words after a year that say a value is due then (`までに`, `末までに`, `に`).
+const DUE_WORDS: &str = r"末?(?:まで)?に";
 
 /// Whether a cell only says when the value after it is due (`令和11年度末までに`).
 fn is_due_before_value(cell: &str) -> bool {
@@ -474,9 +483,9 @@ pub(super) fn value_and_year(cell: &str) -> Option<(String, Option<u16>)> {
             .expect("value with year")
     });
     static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?P<year>(?:[RHＲＨ]|令和|平成)\s*(?:元|[0-9０-９]{1,2})(?:年度?)?|[0-9０-９]{4}年度?)\s*(?:[:：]|末?(?:まで)?に)\s*(?P<value>.*)$",
-        )
+        Regex::new(&format!(
+            r"^(?P<year>{ERA_YEAR}(?:年度?)?|{WESTERN_YEAR}年度?)\s*(?:[:：]|{DUE_WORDS})\s*(?P<value>.*)$"
+        ))
         .expect("year before value")
     });
     let cell = cell.trim();
@@ -943,7 +952,7 @@ impl Reading {
 
     /// The years a line under the row gives its values that have none, in the order of their
     /// columns: the baseline's and the target's.
-    fn years_under(&mut self, years: &[u16], roles: &[Role]) {
+    fn read_years_under_row(&mut self, years: &[u16], roles: &[Role]) {
         let values = &mut self.found.values;
         let mut years = years.iter();
         for role in roles {
@@ -1266,7 +1275,7 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
             && reading.found.last + 1 == at
             && let Some(years) = years_under_row(line)
         {
-            reading.years_under(&years, &roles);
+            reading.read_years_under_row(&years, &roles);
             table.lines.push(at);
             at += 1;
             continue;
