@@ -2141,3 +2141,33 @@ fn cells_with_the_year_before_in_parentheses_and_cards_of_spans_written_blind() 
         assert_recall(file);
     }
 }
+
+/// A ministry's 行政事業レビューシート text (百万円, rows of 当初/補正/繰越 under years, the first
+/// beside its group's name, a 要求 column, a 費目 breakdown beside its reasons), a ministry's
+/// 予算の概要 Markdown with うち sub-bullets and the year before in parentheses (億円), and a
+/// prefecture's PDF by 会計 and 款 whose headers span `本年度 | 前年度 | 比較` over marks,
+/// changes, rates and shares (千円).
+#[test]
+fn review_sheets_sub_bullets_and_spanning_comparison_headers_written_blind() {
+    for file in ["d99_a1.txt", "d99_a2.md", "d99_a3.pdf"] {
+        assert_recall(file);
+    }
+}
+
+/// A prefecture's page of the next year's initial budget planned with a ２月補正
+/// (`令和８年度当初予算案（２月補正予算と一体編成）`): every ２月補正 it names without a year is
+/// the year before's, the year those months close.
+#[test]
+fn a_closing_month_supplementary_beside_the_next_year_s_initial_budget_written_blind() {
+    assert_recall("d98_a3.html");
+    let (_doc, extraction) = add("d98_a3.html");
+    let supplementary: Vec<_> = budget_rows(&extraction)
+        .into_iter()
+        .filter(|row| row.kind == "supplementary")
+        .collect();
+    assert!(!supplementary.is_empty());
+    assert!(
+        supplementary.iter().all(|row| row.fy == "R7"),
+        "{supplementary:?}"
+    );
+}

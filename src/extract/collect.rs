@@ -162,6 +162,12 @@ impl<'a> Collector<'a> {
         }
     }
 
+    /// Whether the edge `from -rel-> to` was added.
+    pub fn has_edge(&self, from: &str, rel: Rel, to: &str) -> bool {
+        self.edge_index
+            .contains_key(&(from.to_string(), rel, to.to_string()))
+    }
+
     /// Sets a property on the edge `from -rel-> to`, if there is one.
     pub fn edge_prop(&mut self, from: &str, rel: Rel, to: &str, key: &str, value: Value) {
         let key_of = (from.to_string(), rel, to.to_string());

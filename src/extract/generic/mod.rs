@@ -25,11 +25,11 @@ use super::recognise::amounts::{
     CELL_BARS, Column, InlineFigure, SETTLED_WORD, Subject, YearKind, amount_link, bare_subject,
     cell_amount, cells, column_marks, column_of, figure_note_label, header_columns, inline_figures,
     is_arrow, is_column_word, is_figure_label, is_marks_cell, join_spaced_words, label_subject,
-    names_a_limit, names_a_rate, names_around_supplementary, names_funding_breakdown, names_notes,
-    names_revenue, names_spending, names_units, names_values, names_years, own_figure_label,
-    paired_year_kind, plain_header_columns, prose_subject, relative_year, shifted,
-    speaks_of_budget, supplementary_ordinal, tab_cells, unit_declared, unit_line, unit_row,
-    word_column, year_cell,
+    names_a_limit, names_a_rate, names_around_supplementary, names_closing_month_supplementary,
+    names_funding_breakdown, names_notes, names_revenue, names_spending, names_units, names_values,
+    names_years, own_figure_label, paired_year_kind, plain_header_columns, prose_subject,
+    relative_year, shifted, speaks_of_budget, supplementary_ordinal, tab_cells, unit_declared,
+    unit_line, unit_row, word_column, year_cell,
 };
 use super::recognise::bodies::{find_legal_bodies, is_body_name};
 use super::recognise::contacts::opens_contact;
@@ -207,6 +207,37 @@ fn repeated_spans(figures: usize, top_len: usize, bottom: &[String]) -> Option<V
             counts
         })
     })
+}
+
+/// The words of a header whose `upper` row starts with the rows' label, standing on that
+/// row alone, and whose other words stand over the `lower` row's (`会計名 | 本年度 | 前年度
+/// | 比較` over `（A） | （B） | 増減額 | 増減率`): the label, then each upper word joined with
+/// each lower word under it. The upper words stand over the lower ones as their kinds share
+/// them, else one over each and the last, a comparison, over the changes and rates left.
+fn label_beside_spans(upper: &[&str], lower: &[&str], context: YearKind) -> Option<Vec<String>> {
+    let heads: Vec<String> = upper[1..].iter().map(|word| word.to_string()).collect();
+    let bottom: Vec<String> = lower.iter().map(|word| word.to_string()).collect();
+    let compares = |word: &str| matches!(word_column(word), Column::Change(_) | Column::Rate);
+    let one_each_then_rest = || {
+        let last = heads.len() - 1;
+        (compares(&heads[last])
+            && bottom[..last].iter().all(|word| !compares(word))
+            && bottom[last..].iter().all(|word| compares(word)))
+        .then(|| {
+            let mut counts = vec![1; last];
+            counts.push(bottom.len() - last);
+            counts
+        })
+    };
+    let counts = top_spans(&heads, 0, &bottom, context).or_else(one_each_then_rest)?;
+    let mut words = vec![upper[0].to_string()];
+    let mut below = bottom.iter();
+    for (head, count) in heads.iter().zip(counts) {
+        for word in below.by_ref().take(count) {
+            words.push(format!("{head}{word}"));
+        }
+    }
+    (words.len() == lower.len() + 1).then_some(words)
 }
 
 /// The rest of a year a PDF's text wraps inside a narrow header cell (`令和８年` over `度`,
@@ -915,7 +946,9 @@ impl<'a> Reader<'a> {
             .unwrap_or_else(|| YearKind::each_named(&strip_markup(first_line)));
         let document_context = YearKind::read(first_named)
             .or(YearKind::read(&doc.info.title))
-            .or(YearKind::read(&strip_markup(first_line)))
+            .or(YearKind::read(first_budget_named(&strip_markup(
+                first_line,
+            ))))
             .or(head_context.unwrap_or_default())
             .or(named_file)
             .or(opening_year);
@@ -1248,7 +1281,16 @@ impl<'a> Reader<'a> {
             // 比較増減 | 国庫支出金 | …` under `款 | 令和8年度 予算額 | …`): it is read with the
             // row above.
             let own = header_columns(&row, self.header_context(number));
-            let stacked = (own.is_some() || grid_under_header)
+            // `（A） | （B） | 増減額（A）－（B） | 増減率`: marks under the upper row's figure
+            // words, words of comparison under its last.
+            let marks_and_words = row.iter().any(|cell| is_marks_cell(cell))
+                && row
+                    .iter()
+                    .any(|cell| !is_marks_cell(cell) && cell.chars().any(char::is_alphabetic))
+                && row
+                    .iter()
+                    .all(|cell| is_marks_cell(cell) || is_column_word(cell));
+            let stacked = (own.is_some() || grid_under_header || marks_and_words)
                 .then(|| self.stacked_header(number, &row))
                 .flatten();
             let header_top = match stacked {
@@ -1884,12 +1926,42 @@ impl<'a> Reader<'a> {
         source: Source,
         written: Option<(&str, &str)>,
     ) -> Option<String> {
-        if self.reads_revenue(item) {
+        let closing_months = self.closes_year_before(item, figure, &source);
+        if self.reads_revenue(item) || closing_months {
             let mut figure = figure.clone();
-            figure.flags.insert(BudgetFlag::Revenue);
+            if closing_months {
+                figure.fiscal_year = shifted(figure.fiscal_year, -1);
+            } else {
+                figure.flags.insert(BudgetFlag::Revenue);
+            }
             return budget_node(&mut self.c, item, &figure, source, written);
         }
         budget_node(&mut self.c, item, figure, source, written)
+    }
+
+    /// Whether `figure`, a supplementary given the year of the document's initial budget,
+    /// is one of the closing months of the year before, named so without its year by the
+    /// item, its lines or its table's header (`２月補正` beside `令和８年度当初予算案`): the
+    /// months close the fiscal year before the one the initial budget opens.
+    fn closes_year_before(&self, item: &Item, figure: &BudgetFigure, source: &Source) -> bool {
+        let context = self.document_context;
+        if figure.kind != BudgetKind::Supplementary
+            || context.kind != Some(BudgetKind::Initial)
+            || context.year != Some(figure.fiscal_year)
+        {
+            return false;
+        }
+        let cited = source.line_start as usize..=source.line_end as usize;
+        let header = self
+            .columns
+            .as_ref()
+            .map(|_| self.header_top.min(self.header_line)..=self.header_line)
+            .into_iter()
+            .flatten();
+        names_closing_month_supplementary(&item.name)
+            || cited
+                .chain(header)
+                .any(|number| names_closing_month_supplementary(&strip_markup(self.line(number))))
     }
 
     /// Whether the caption above the header at line `header` names revenue or funding sources
@@ -2139,6 +2211,22 @@ impl<'a> Reader<'a> {
             let words: Vec<&str> = upper.iter().chain(&lower).copied().collect();
             let columns = header_columns(&words, self.context()).map(without_repeated_figures)?;
             return Some((words.iter().map(|word| word.to_string()).collect(), columns));
+        }
+        // `会計名 | 本年度 | 前年度 | 比較` over `（A） | （B） | 増減額 | 増減率` or over `予算額 |
+        // 構成比 | 予算額 | 構成比 | 増減額 | 増減率`: the label stands on the upper row alone, at
+        // the left of the rows; the upper row's other words stand over the lower row's.
+        if lone_words.is_empty()
+            && upper.len() >= 3
+            && row_width == Some(lower.len() + 1)
+            && lower.len() >= upper.len()
+            && column_of(0, upper[0], self.context()) == Column::Label
+            && let Some(words) = label_beside_spans(&upper, &lower, self.context())
+        {
+            let columns = header_columns(
+                &words.iter().map(String::as_str).collect::<Vec<_>>(),
+                self.context(),
+            )?;
+            return Some((words, columns));
         }
         // One upper word stands over every lower word (`今回補正額` over `第1号(B) | 第2号(C) |
         // 補正額計(D)` beside `当初予算額` and `補正後予算額`), when the rows under it have a
@@ -3351,7 +3439,13 @@ impl<'a> Reader<'a> {
             }
             let owner = self.owners.get(found.first).cloned().flatten();
             let owner = self.table_groups(owner, &found.groups);
-            let name = match (&owner, found.row_label) {
+            // A row label naming an indicator the item's lines named already (`…：14市町村
+            // （R5） → 35市町村（R9）` over a table of its yearly targets) is that indicator.
+            let named_above = owner.as_deref().is_some_and(|owner| {
+                let id = node_id(NodeType::Indicator, &clean_name(&found.name));
+                self.c.has_edge(owner, Rel::EvaluatedBy, &id)
+            });
+            let name = match (&owner, found.row_label && !named_above) {
                 (Some(owner), true) => {
                     let owner_name = self.c.node_name(owner).unwrap_or_default();
                     format!("{owner_name} {}", found.name)
@@ -4664,10 +4758,27 @@ fn with_headings_apart(row: Vec<&str>) -> Vec<&str> {
         // A row of figures: its notes (`助成率 最大75%`) are one cell.
         return row;
     }
+    let width = row.len();
     let mut apart = Vec::with_capacity(row.len());
     for cell in row {
         let parts: Vec<&str> = cell.split_whitespace().collect();
-        if parts.len() >= 2 && parts.iter().all(|part| names_a_year(part)) && !one_heading(&parts) {
+        // `令和8年度要求　主な増減理由`: the heading of a column of notes may close a header's
+        // cell (not a title's, `令和７年度　９月補正予算（案）の概要`, a line of its own).
+        let headings = match parts.split_last() {
+            Some((last, before))
+                if !before.is_empty()
+                    && width >= 2
+                    && last.chars().count() <= MAX_NOTES_HEADING_CHARS
+                    && names_notes(last) =>
+            {
+                before
+            }
+            _ => parts.as_slice(),
+        };
+        if parts.len() >= 2
+            && headings.iter().all(|part| names_a_year(part))
+            && !one_heading(&parts)
+        {
             apart.extend(parts);
         } else {
             apart.push(cell);
@@ -4769,14 +4880,22 @@ fn item_year_kind(name: &str, inherited: YearKind, title_kinds: &[YearKind]) -> 
 }
 
 /// The part of a title or heading naming two budgets (`令和８年度当初予算案及び令和７年度３月
-/// 補正予算案について`) that names the first: such a text speaks first of the one it names
-/// first. The whole text when it joins no two.
+/// 補正予算案について`, `令和８年度当初予算案（２月補正予算と一体編成）`) that names the
+/// first: such a text speaks first of the one it names first, and of another in an aside.
+/// The whole text when it joins no two.
 fn first_budget_named(text: &str) -> &str {
-    ["及び", "並びに"]
+    let joined = ["及び", "並びに"]
         .iter()
         .filter_map(|joint| text.find(joint))
         .min()
-        .map_or(text, |at| &text[..at])
+        .map_or(text, |at| &text[..at]);
+    let before_aside = joined.find(['（', '(']).map_or(joined, |at| &joined[..at]);
+    let named = YearKind::read(before_aside);
+    if named.year.is_some() && named.kind.is_some() {
+        before_aside
+    } else {
+        joined
+    }
 }
 
 /// Whether a heading, as written before its figures, says the figures under it are what was
@@ -5183,6 +5302,9 @@ const LONE_HEADER_WORD_CHARS: usize = 6;
 const SPACED_HEADER_WORDS: usize = 8;
 /// Longest word of such a header, in chars.
 const SPACED_HEADER_WORD_CHARS: usize = 12;
+
+/// Most chars of the heading of a column of notes that closes a header's cell (`主な増減理由`).
+const MAX_NOTES_HEADING_CHARS: usize = 8;
 
 /// Words that mark the start of an attachment to a document (`（別紙）`, `別添２`).
 const ATTACHMENT_WORDS: [&str; 3] = ["別紙", "別添", "参考資料"];

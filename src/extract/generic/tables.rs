@@ -115,6 +115,14 @@ fn kind_label(cell: &str) -> Option<BudgetKind> {
     kind_named(&unnumbered).filter(|_| is_figure_label(&unnumbered))
 }
 
+/// The kind a sheet's row label names after its group's name, a space apart, in one cell
+/// (`予算の状況　当初予算`, the first of the group's rows).
+fn group_and_kind(label: &str) -> Option<BudgetKind> {
+    let mut words = label.split_whitespace();
+    let kind = kind_label(words.next_back()?)?;
+    words.next().is_some().then_some(kind)
+}
+
 /// The year and kind of a figure `cell` in a row whose label names its `kind`: that kind,
 /// unless the cell's own header names a request (`当初予算` under `令和９年度要求`: the
 /// request for the initial budget).
@@ -1469,6 +1477,7 @@ impl Reader<'_> {
         let in_sheet = self.in_sheet();
         let kind_row = kind_label(label_cell)
             .or_else(|| row_kind(row, &columns).filter(|_| in_sheet))
+            .or_else(|| group_and_kind(label_cell).filter(|_| in_sheet))
             .filter(|_| self.header_names_years_alone());
         if kind_row.is_some() {
             self.kind_rows = true;

@@ -5137,3 +5137,139 @@ fn a_numbered_kan_as_a_sentence_s_topic_names_its_figure() {
         ]
     );
 }
+
+#[test]
+fn a_closing_month_supplementary_beside_next_year_s_initial_budget_is_the_year_before_s() {
+    // The title names the 2月補正 in an aside; the cards name it without its year.
+    let text = "# 令和８年度当初予算案（２月補正予算と一体編成）主な事業\n\n\
+                ### ２月補正予算（国の経済対策対応分）\n\n\
+                補正額 187億6,540万円\n\n\
+                ### 緊急防災・減災対策事業\n\n\
+                当初予算案 31億2,000万円\n\n\
+                前年度 29億8,760万円\n\n\
+                ２月補正 15億4,320万円\n\n\
+                ### 河川改修事業\n\n\
+                当初予算案 12億円\n\n\
+                ６月補正 3億円\n";
+    assert_eq!(
+        budget_props(text, &["item", "fy", "kind", "amount_oku_yen"]),
+        [
+            "2月補正予算 R7 supplementary 187.654",
+            "緊急防災・減災対策事業 R8 initial 31.20",
+            "緊急防災・減災対策事業 R7 initial 29.876",
+            "緊急防災・減災対策事業 R7 supplementary 15.432",
+            "河川改修事業 R8 initial 12",
+            "河川改修事業 R8 supplementary 3",
+        ]
+    );
+}
+
+#[test]
+fn a_label_beside_two_header_rows_whose_last_upper_word_spans_the_comparison() {
+    // A PDF's text of colspan headers: the label on the upper row only, `比較` over a
+    // change and its rate, and years over a figure and its share.
+    let text = "令和8年度 東雲県当初予算（案） 会計別・款別予算額\n\
+                １ 一般会計・特別会計\n\
+                （単位：千円、％）\n\
+                会 計 名\t本年度\t前年度\t比 較\n\
+                （A）\t（B）\t増減額（A）－（B）\t増減率\n\
+                一般会計\t734,528,100\t721,306,400\t13,221,700\t1.8\n\
+                中小企業高度化資金特別会計\t1,248,600\t1,502,300\t△253,700\t△16.9\n\
+                ３ 一般会計歳出予算（款別）\n\
+                （単位：千円、％）\n\
+                款\t本年度\t前年度\t比 較\n\
+                予算額\t構成比\t予算額\t構成比\t増減額\t増減率\n\
+                1 議会費\t1,582,400\t0.2\t1,561,200\t0.2\t21,200\t1.4\n\
+                4 衛生費\t32,874,600\t4.5\t35,206,100\t4.9\t△2,331,500\t△6.6\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "一般会計 R8 initial 7345.281 132.217",
+            "一般会計 R7 initial 7213.064 ",
+            "中小企業高度化資金特別会計 R8 initial 12.486 -2.537",
+            "中小企業高度化資金特別会計 R7 initial 15.023 ",
+            "議会費 R8 initial 15.824 0.212",
+            "議会費 R7 initial 15.612 ",
+            "衛生費 R8 initial 328.746 -23.315",
+            "衛生費 R7 initial 352.061 ",
+        ]
+    );
+}
+
+#[test]
+fn kpi_bullets_with_short_era_years_and_a_table_of_their_yearly_targets_are_one_indicator_each() {
+    let text = "# 〇〇県こども応援行動計画\n\n\
+                ### 施策1　妊娠・出産期からの切れ目ない支援\n\n\
+                **KPI**\n\n\
+                - 産後ケア事業を実施する市町村数：14市町村（R5） → 35市町村（R9）\n\
+                - 保育所等待機児童数：23人（R6.4.1） → 0人（R9）\n\n\
+                **年次目標と実績**\n\n\
+                | KPI | R7目標 | R7実績 | R8目標 | R9目標 | 進捗 |\n\
+                |---|---:|---:|---:|---:|:---:|\n\
+                | 産後ケア事業を実施する市町村数 | 21市町村 | 22市町村 | 28市町村 | 35市町村 | 順調 |\n\
+                | 保育所等待機児童数 | 10人 | 7人 | 5人 | 0人 | 順調 |\n";
+    let extraction = extracted(text);
+    let indicators = nodes_of(&extraction, NodeType::Indicator);
+    let names: Vec<&str> = indicators.iter().map(|n| n.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["産後ケア事業を実施する市町村数", "保育所等待機児童数"]
+    );
+    let first = &indicators[0].props;
+    assert_eq!(first["baseline"], "14市町村");
+    assert_eq!(first["baseline_year"], 2023);
+    assert_eq!(first["target"], "35市町村");
+    assert_eq!(first["target_year"], 2027);
+    assert_eq!(first["actuals"]["2025"], "22市町村");
+    assert_eq!(first["achievement"], "順調");
+    // A day of a fiscal year (`R6.4.1`) is that year.
+    assert_eq!(indicators[1].props["baseline_year"], 2024);
+    let measure = node_id(NodeType::Measure, "妊娠・出産期からの切れ目ない支援");
+    assert!(
+        indicators.iter().all(|indicator| extraction
+            .edges
+            .iter()
+            .any(|e| e.from == measure && e.rel == Rel::EvaluatedBy && e.to == indicator.id)),
+        "{:?}",
+        extraction.edges
+    );
+}
+
+#[test]
+fn a_review_sheet_s_rows_of_kinds_under_their_group_s_name_and_a_breakdown_beside_its_reasons() {
+    // A text export of a 行政事業レビューシート: a project's number (a code), its name field,
+    // the first kind row beside the group's name, a breakdown whose last heading shares its
+    // cell with the heading of the reasons.
+    let text = "令和7年度　行政事業レビューシート（抜粋）\n\
+                府省庁名：総務省　　　　　（単位：百万円）\n\
+                事業番号　0087\n\
+                事業名　　地域デジタル人材育成推進事業\n\
+                予算額・執行額（単位：百万円）\n\
+                \u{20}                            令和5年度   令和6年度   令和7年度   令和8年度要求\n\
+                予算の状況　当初予算             1,250       1,380       1,520           1,860\n\
+                \u{3000}\u{3000}\u{3000}補正予算               400         650          －              －\n\
+                \u{3000}\u{3000}\u{3000}前年度から繰越し          －         120         310              －\n\
+                執行額                           1,402       1,655\n\
+                令和7・8年度予算内訳（単位：百万円）\n\
+                費　目                 令和7年度当初予算   令和8年度要求　主な増減理由\n\
+                補助金                             1,210           1,480　補助対象団体数の増に伴う増。\n\
+                委託費                               240             300\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "地域デジタル人材育成推進事業 R5 initial 12.50",
+            "地域デジタル人材育成推進事業 R6 initial 13.80",
+            "地域デジタル人材育成推進事業 R7 initial 15.20",
+            "地域デジタル人材育成推進事業 R8 request 18.60",
+            "地域デジタル人材育成推進事業 R5 supplementary 4",
+            "地域デジタル人材育成推進事業 R6 supplementary 6.50",
+            "補助金 R7 initial 12.10",
+            "補助金 R8 request 14.80",
+            "委託費 R7 initial 2.40",
+            "委託費 R8 request 3",
+        ]
+    );
+}

@@ -442,6 +442,20 @@ pub fn supplementary_ordinal(word: &str) -> Option<String> {
 static SUPPLEMENTARY_MONTH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9０-９]{1,2}月補正").expect("supplementary month pattern"));
 
+/// A supplementary of a fiscal year's closing months (`２月補正`, `３月最終補正`), passed
+/// between January and March.
+static CLOSING_MONTH_SUPPLEMENTARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9０-９])[1-3１-３]月(?:最終)?補正")
+        .expect("closing month supplementary pattern")
+});
+
+/// Whether `text` names a supplementary of its fiscal year's closing months without naming
+/// the year (`２月補正`, `２月補正予算（国の経済対策対応分）`, not `令和７年度２月補正`): beside
+/// an initial budget it is the year before's, the budget the months close.
+pub fn names_closing_month_supplementary(text: &str) -> bool {
+    CLOSING_MONTH_SUPPLEMENTARY.is_match(text) && find_fiscal_years(text).is_empty()
+}
+
 /// The year and kind a label of budget wording names (`（令和６年度当初予算額`,
 /// `【令和8年度要求額】`, `（前年度` with neither read), brackets around it ignored: `None`
 /// for a label naming an item of its own, or naming neither a year nor a kind (`合計`).
@@ -1339,8 +1353,19 @@ pub fn cell_amount(cell: &str, unit: Option<&str>) -> Option<Decimal> {
     if let Some(found) = find_amounts(cell).first() {
         return Some(found.oku);
     }
+    if is_code_number(cell) {
+        return None;
+    }
     let number = parse_number(cell)?;
     to_oku(number, unit?)
+}
+
+/// Whether a cell's number is a code, written with a leading zero (`0087`, a project's
+/// number), no quantity.
+pub fn is_code_number(cell: &str) -> bool {
+    let folded = crate::normalize::nfkc(cell.trim());
+    let mut digits = folded.chars();
+    digits.next() == Some('0') && digits.next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// The amount of a cell in a column of changes (`2,800万円減`, `△280`, `1,500`): negative

@@ -137,14 +137,14 @@ static TARGET_OR_BASELINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// A line of an indicator's values under its name: a label, then a colon or a gap
 /// (`基準値　　０地域（令和３年度）`, `年度ごとの実績値　令和４年度　４６地域`).
 static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•○◯]\s*|[（(【［\[])?(?:年度ごとの)?(?:目標値?|目標年度|基準値?|策定時の?値?|実績値?|直近(?:実績|値)|現状値?|前年度(?:実績|値)?|達成状況|達成度|進捗(?:状況)?|評[\s\u{3000}]*価)(?:\s*[:：]\s*|\s*[】\]］]\s*|[\s\u{3000}]+)\S")
+    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•○◯]\s*|[（(【［\[])?(?:年度ごとの|参考)?(?:目標値?|目標年度|基準値?|策定時の?値?|実績値?|直近(?:実績|値)|現状値?|前年度(?:実績|値)?|達成状況|達成度|進捗(?:状況)?|評[\s\u{3000}]*価)(?:\s*[:：]\s*|\s*[】\]］]\s*|[\s\u{3000}]+)\S")
         .expect("continuation pattern")
 });
 
 /// A line naming an indicator, then after a gap its labelled values (`・新規就農者数　目標値：
 /// 年間8人（令和7年度）　実績値：…`).
 static NAMED_VALUES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•]\s*)?(\S[^。：:]{1,60}?[\s\u{3000}]+(?:目標値?|基準値|現状値)\s*[:：].*)$")
+    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•]\s*)?(\S[^。：:]{1,60}?[\s\u{3000}]+(?:目標値?|基準値|現状値?)(?:\s*[:：]|[\s\u{3000}]+[0-9０-９約]).*)$")
         .expect("named values pattern")
 });
 
@@ -212,11 +212,18 @@ const INDICATOR_WORDS: [&str; 4] = ["指標", "KPI", "数値目標", "目標値"
 /// `重要業績評価指標（KPI）一覧`).
 const MAX_INDICATOR_SECTION_CHARS: usize = 16;
 
-/// Whether a heading only names a section of indicators, not an item they measure.
+/// Words that, beside 目標, make a heading name the values of targets (`年次目標と実績`,
+/// `目標の達成状況`).
+const TARGET_VALUE_WORDS: [&str; 3] = ["実績", "達成", "進捗"];
+
+/// Whether a heading only names a section of indicators or of their targets' values, not an
+/// item they measure.
 pub fn is_indicator_section(name: &str) -> bool {
     let text = crate::normalize::nfkc(name);
+    let names_target_values =
+        text.contains("目標") && TARGET_VALUE_WORDS.iter().any(|word| text.contains(word));
     text.chars().filter(|c| !c.is_whitespace()).count() <= MAX_INDICATOR_SECTION_CHARS
-        && INDICATOR_WORDS.iter().any(|word| text.contains(word))
+        && (INDICATOR_WORDS.iter().any(|word| text.contains(word)) || names_target_values)
 }
 
 /// Words after an indicator word that make a heading of a list, not an indicator's name
@@ -291,6 +298,9 @@ pub fn indicator_line(line: &str) -> Option<IndicatorLine> {
         .min()
         .unwrap_or(rest.as_str().len());
     let name = rest.as_str()[..name_end].trim();
+    // `（１）有収率　　現状 89.2%（R5）`: the number of a list of indicators is no part of
+    // the name.
+    let name = super::numbering::numbered(name).map_or(name, |found| found.title.trim());
     // `【測定指標の選定理由…】`: the word is the start of a phrase, no label; `成果指標：10指標`
     // counts indicators.
     let counts_indicators = name.starts_with(|c: char| c.is_numeric())
@@ -444,6 +454,15 @@ pub fn indicator_values(text: &str) -> IndicatorValues {
 /// ending it; a unit may end in Latin letters and digits (`千t-CO2`, `kWh`).
 pub(super) const STATED_VALUE: &str = r"(?:累計|年間|延べ)?約?[0-9０-９][0-9０-９,，.．]*(?:[かヶヵカ](?:所|国|月))?(?:[^\s\u{3000}、，,／/。（）()「」0-9０-９をにはがとでのからまへ]{0,4}?[A-Za-z][A-Za-z0-9\-]*|[^\s\u{3000}、，,／/。（）()「」0-9０-９をにはがとでのからまへ]{0,4})";
 
+/// A fiscal year its era's letter and number give (`R9`, `H30`, `R元`), or a day of it
+/// (`R6.4.1`).
+const SHORT_YEAR: &str = r"[RH](?:元|[0-9０-９]{1,2})(?:年度)?(?:\.[0-9]{1,2}){0,2}";
+
+/// A fiscal year so written anywhere in a text, no letter of a word before it.
+static SHORT_YEAR_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:^|[^A-Za-z]){SHORT_YEAR}")).expect("short year pattern")
+});
+
 /// A year a target is due or a figure was measured: `2023年度末`, `令和８年度`, `2030年頃`.
 pub(super) const YEAR: &str =
     r"(?:(?:令和|平成)\s*(?:元|[0-9０-９]{1,2})|[0-9０-９]{4})\s*年度?(?:末|中|頃|代)?";
@@ -467,7 +486,7 @@ static LABELLED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
 /// it is due.
 static ARROW_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[\s＊*・\-]*(?P<name>[^\s：:、。→⇒]{{2,60}}?)(?:[：:]\s*|\s+(?:現状値?|基準値?|策定時の?値?)[：:]?\s*)(?P<from>約?[0-9０-９][^\s（(→⇒]{{0,12}}|[―－])\s*(?:[（(](?P<from_year>{YEAR})(?:末|時点)?[）)])?\s*[→⇒]\s*(?:目標値?[：:]?\s*)?(?P<to>約?[0-9０-９][^\s（(→⇒]{{0,12}}|[^\s0-9０-９（(→⇒]{{1,6}})\s*[（(](?P<due>{YEAR})(?:末|まで)?[）)]"
+        r"^[\s＊*・\-]*(?P<name>[^\s：:、。→⇒]{{2,60}}?)(?:[：:]\s*|\s+(?:現状値?|基準値?|策定時の?値?)[：:]?\s*)(?P<from>約?[0-9０-９][^\s（(→⇒]{{0,12}}|[―－])\s*(?:[（(](?P<from_year>{YEAR}|{SHORT_YEAR})(?:末|時点)?[）)])?\s*[→⇒]\s*(?:目標値?[：:]?\s*)?(?P<to>約?[0-9０-９][^\s（(→⇒]{{0,12}}|[^\s0-9０-９（(→⇒]{{1,6}})\s*[（(](?P<due>{YEAR}|{SHORT_YEAR})(?:末|まで)?[）)]"
     ))
     .expect("arrow target pattern")
 });
@@ -583,8 +602,8 @@ static LABELLED_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads a target stated in `text` (a line, or a line joined with the next).
 pub fn target_statement(text: &str) -> Option<TargetStatement> {
-    // Both forms state the year the target is due.
-    if !text.contains('年') {
+    // Both forms state the year the target is due (`令和９年度`, `R9`).
+    if !text.contains('年') && !SHORT_YEAR_IN.is_match(text) {
         return None;
     }
     if let Some(label) = LEADING_LABEL.find(text)
@@ -753,6 +772,25 @@ mod tests {
                 Some(2024)
             )
         );
+    }
+
+    #[test]
+    fn a_numbered_indicator_with_values_after_their_words_and_a_line_of_earlier_actuals() {
+        let line = "　（２）鉛製給水管残存件数　　　　　現状 1,842件（R5）　目標 600件（R11）";
+        let found = indicator_line(line).expect("indicator");
+        assert_eq!(found.name, "鉛製給水管残存件数");
+        assert_eq!(found.values.baseline.as_deref(), Some("1,842件"));
+        assert_eq!(found.values.baseline_year, Some(2023));
+        assert_eq!(found.values.target.as_deref(), Some("600件"));
+        assert_eq!(found.values.target_year, Some(2029));
+        let next = "　　　　　参考実績：R3 2,310件　R4 2,075件";
+        assert!(continues_indicator(next));
+        assert_eq!(
+            indicator_values(next).actuals,
+            [(2021, "2,310件".to_string()), (2022, "2,075件".to_string())]
+        );
+        // A word of a value is no label without its value after it.
+        assert!(indicator_line("　現状と課題　について").is_none());
     }
 
     #[test]
