@@ -500,9 +500,11 @@ fn unit_columns_rows_per_year_and_rows_by_kind_under_years_written_blind() {
 }
 
 /// A 水道 中期経営計画 text of numbered indicators `（１）有収率　現状 89.2%（R5）　目標 92.0%（R11）`
-/// over lines `参考実績：R3 88.1%　R4 88.6%`, and a prefecture's 行動計画 Markdown of KPI bullets
-/// `…：14市町村（R5） → 35市町村（R9）` over a table of their yearly targets and actuals.
+/// over lines `参考実績：R3 88.1%　R4 88.6%`, a ministry's HTML 事前分析表 whose indicator names span
+/// their rows of 基準/目標/実績 by year under each numbered 達成目標, and a prefecture's 行動計画
+/// Markdown of KPI bullets `…：14市町村（R5） → 35市町村（R9）` over a table of their yearly
+/// targets and actuals.
 #[test]
 fn values_after_their_words_with_short_era_years_and_bullets_over_yearly_tables_written_blind() {
-    assert_each_document_scores(&["d99i_1.txt", "d99i_3.md"]);
+    assert_each_document_scores(&["d99i_1.txt", "d99i_2.html", "d99i_3.md"]);
 }

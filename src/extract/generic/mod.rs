@@ -2952,9 +2952,17 @@ impl<'a> Reader<'a> {
             .sheet
             .as_ref()
             .and_then(|sheet| self.open.iter().position(|item| &item.id == sheet));
+        // `## 達成目標１　…` under a sheet's `施策名`: a level of the plan with its number, an
+        // item of its own.
+        let plan_level = {
+            let text = raw.trim_start().trim_start_matches('#').trim_start();
+            !text.starts_with('第')
+                && numbered(text).is_some_and(|level| matches!(level.style, Style::Dai(_)))
+        };
         if let Some(at) = sheet_at
             && figures.is_empty()
             && !self.outline.is_open(found.style)
+            && !plan_level
         {
             self.open.truncate(at + 1);
             self.columns = None;

@@ -5273,3 +5273,46 @@ fn a_review_sheet_s_rows_of_kinds_under_their_group_s_name_and_a_breakdown_besid
         ]
     );
 }
+
+#[test]
+fn a_long_table_s_spanned_rows_under_a_numbered_goal_of_an_analysis_sheet() {
+    // An HTML 事前分析表: the 施策名 field opens a sheet, each 達成目標 under it is an item of
+    // its own; the indicator's name cell spans its rows (empty on the rows after the first).
+    let text = "# 令和６年度実施施策に係る政策評価の事前分析表\n\n\
+                施策名\t地域公共交通を推進する\t地域公共交通を推進する\t地域公共交通を推進する\n\
+                担当部局名\t交通政策局地域交通課\t作成責任者名\t地域交通課長　〇〇\n\n\
+                ## 達成目標１　地域公共交通計画に基づく交通ネットワークの再構築\n\n\
+                達成目標１に係る測定指標\n\
+                測定指標\t区分\t年度\t値\t測定指標の選定理由\n\
+                1-1　地域公共交通計画の策定件数\t基準\t令和2年度\t587件\t理由。\n\
+                \t目標\t令和6年度\t1,200件\t理由。\n\
+                \t実績\t令和3年度\t712件\t理由。\n\
+                \t実績\t令和4年度\t851件\t理由。\n";
+    let extraction = extracted(text);
+    let indicators = nodes_of(&extraction, NodeType::Indicator);
+    assert_eq!(indicators.len(), 1, "{indicators:?}");
+    let indicator = indicators[0];
+    assert_eq!(indicator.name, "地域公共交通計画の策定件数");
+    assert_eq!(indicator.props["baseline"], "587件");
+    assert_eq!(indicator.props["target"], "1,200件");
+    assert_eq!(indicator.props["target_year"], 2024);
+    assert_eq!(indicator.props["actuals"]["2022"], "851件");
+    let goal = node_id(
+        NodeType::Measure,
+        "地域公共交通計画に基づく交通ネットワークの再構築",
+    );
+    assert!(
+        extraction
+            .edges
+            .iter()
+            .any(|e| e.from == goal && e.rel == Rel::EvaluatedBy && e.to == indicator.id),
+        "{:?}",
+        extraction.edges
+    );
+    // `達成目標１に係る測定指標` refers to the goal: no item of its own.
+    assert!(
+        !names(text, NodeType::Measure)
+            .iter()
+            .any(|name| name.ends_with("に係る測定指標"))
+    );
+}

@@ -8,6 +8,7 @@
 
 use super::amounts::{tab_cells, year_cell};
 use super::indicator_columns::{IndicatorTable, Role, role_of, value_and_year, with_unit};
+use super::numbering::numbered;
 use super::targets::{IndicatorValues, year_in};
 use super::year_tables::{TableIndicator, is_dash};
 use crate::money::FiscalYear;
@@ -117,7 +118,10 @@ impl Reading {
             key: row_key(layout, cells),
             reference: false,
             found: TableIndicator {
-                name: cells[layout.name].to_string(),
+                // `1-1　地域公共交通計画の策定件数`: the indicator's number is no part of its name.
+                name: numbered(cells[layout.name])
+                    .map_or(cells[layout.name], |found| found.title)
+                    .to_string(),
                 row_label: false,
                 name_line: line,
                 first: line,
@@ -229,7 +233,10 @@ pub(super) fn long_table(lines: &[&str], header: usize) -> Option<(IndicatorTabl
     let mut at = header + 1;
     while let Some(cells) = lines.get(at).and_then(|line| layout.row(line)) {
         let key = row_key(&layout, &cells);
-        if reading.as_ref().is_none_or(|r| r.key != key) {
+        // A row with no name nor groups (an HTML table's cells spanning the indicator's rows)
+        // goes on with the indicator above.
+        let spanned = key.iter().all(String::is_empty);
+        if !spanned && reading.as_ref().is_none_or(|r| r.key != key) {
             table
                 .indicators
                 .extend(reading.take().and_then(Reading::finish));

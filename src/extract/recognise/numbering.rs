@@ -250,6 +250,9 @@ fn may_open_numbering(first: char) -> bool {
 /// `8.4日`).
 const DECIMAL_ENDS: &str = "%％倍)）億兆万千百円割日件人回歳点個台本冊社校";
 
+/// Particles that, right after a level's number, make the words a phrase about the level.
+const LEVEL_PARTICLES: [char; 9] = ['に', 'の', 'を', 'は', 'が', 'で', 'と', 'へ', 'も'];
+
 /// Chars that, right after a number, show it was a quantity rather than a numbering.
 const QUANTITY_STARTS: &str = "億兆万千百円%％年月日倍件人時分割歳";
 
@@ -299,6 +302,14 @@ fn numbered_plain(line: &str) -> Option<Numbered<'_>> {
             && title
                 .as_str()
                 .starts_with(|c: char| QUANTITY_STARTS.contains(c))
+        {
+            return None;
+        }
+        // `達成目標１に係る測定指標`: a particle right after a level's number refers to the
+        // level, no numbering.
+        if matches!(style, Style::Dai(_))
+            && title.as_str().starts_with(LEVEL_PARTICLES)
+            && !line[..title.start()].ends_with(|c: char| c.is_whitespace() || "：:.．".contains(c))
         {
             return None;
         }
