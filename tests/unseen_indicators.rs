@@ -508,3 +508,12 @@ fn unit_columns_rows_per_year_and_rows_by_kind_under_years_written_blind() {
 fn values_after_their_words_with_short_era_years_and_bullets_over_yearly_tables_written_blind() {
     assert_each_document_scores(&["d99i_1.txt", "d99i_2.html", "d99i_3.md"]);
 }
+
+/// A city's landscape PDF 施策評価調書 with two indicators side by side in each row under a
+/// header of one group of columns written twice, rows whose baselines and targets (a value
+/// over its year in brackets) the PDF's text sets above and below the row's other cells, and
+/// rows whose second group is a dash.
+#[test]
+fn two_indicators_to_a_row_and_rows_over_three_lines_written_blind() {
+    assert_each_document_scores(&["d99i_4.pdf"]);
+}

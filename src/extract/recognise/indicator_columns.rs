@@ -1459,11 +1459,13 @@ pub fn indicator_tables(lines: &[&str]) -> Vec<IndicatorTable> {
             at = next.max(at + 1);
             continue;
         }
-        let Some(roles) = lines[at]
-            .contains(['指', 'K', 'Ｋ', '目'])
-            .then(|| header_roles(lines[at]))
-            .flatten()
-        else {
+        let may_head = lines[at].contains(['指', 'K', 'Ｋ', '目']);
+        if let Some((tables, next)) = may_head.then(|| side_by_side(lines, at)).flatten() {
+            found.extend(tables.into_iter().filter(|t| !t.indicators.is_empty()));
+            at = next.max(at + 1);
+            continue;
+        }
+        let Some(roles) = may_head.then(|| header_roles(lines[at])).flatten() else {
             at += 1;
             continue;
         };
@@ -1476,6 +1478,127 @@ pub fn indicator_tables(lines: &[&str]) -> Vec<IndicatorTable> {
     found
 }
 
+/// A row of `groups` groups of columns a PDF's text sets over three lines: the cells of one
+/// line each (the name, the actuals, the grade) on the `middle` one, the baselines and targets
+/// that take two lines each, their value and their year, above and below it (`1,482千t-CO2
+/// 853千t-CO2 | 8,215件 | 12,000件` / `温室効果ガス排出量 | 1,176千t-CO2 | － | B | …` /
+/// `(H25) | (R12) | (R元) | (R7)`). The row's cells in the header's order, each value with
+/// its year.
+fn centred_row(
+    above: &str,
+    middle: &str,
+    below: &str,
+    roles: &[Role],
+    groups: usize,
+) -> Option<Vec<String>> {
+    let two_lines = |role: &Role| matches!(role, Role::Baseline(_) | Role::Target(_));
+    let wrapped = roles.iter().filter(|role| two_lines(role)).count();
+    let values: Vec<&str> = above.split_whitespace().collect();
+    let years: Vec<&str> = below.split_whitespace().collect();
+    let cells: Vec<&str> = middle.split('\t').collect();
+    // The groups the row fills from the left; those after them hold a dash each (`－`).
+    let filled = values.len() / wrapped.max(1);
+    let own = (roles.len() - wrapped) * filled;
+    let fits = wrapped > 0
+        && (1..=groups).contains(&filled)
+        && values.len() == wrapped * filled
+        && years.len() == values.len()
+        && cells.len() == own + (groups - filled)
+        && cells[own..].iter().all(|cell| is_dash(cell.trim()))
+        && years
+            .iter()
+            .all(|year| year.starts_with(['(', '（']) && year_in(year).is_some())
+        && values
+            .iter()
+            .all(|value| value.chars().any(char::is_numeric));
+    if !fits {
+        return None;
+    }
+    let (mut values, mut years, mut cells) = (values.iter(), years.iter(), cells.iter());
+    let mut row = Vec::with_capacity(roles.len() * groups);
+    for group in 0..groups {
+        for role in roles {
+            if group >= filled {
+                row.push(String::new());
+            } else if two_lines(role) {
+                row.push(format!("{}{}", values.next()?, years.next()?));
+            } else {
+                row.push(cells.next()?.to_string());
+            }
+        }
+    }
+    Some(row)
+}
+
+/// Fewest columns of a group a header repeats side by side: a name and two values.
+const MIN_SIDE_BY_SIDE_COLUMNS: usize = 3;
+
+/// The tables of a header that repeats one group of columns side by side (`指標名 | 基準値 |
+/// 目標値 | R4実績 | R5実績 | 評価 | 指標名 | 基準値 | …`, two indicators to a row), each
+/// group read as a table of its own over the same lines, and the index of the line after
+/// the table. A row of every group's cells gives each group its share; another line (a row a
+/// PDF's text breaks over lines) stays whole in the first group's table and out of the
+/// others'.
+fn side_by_side(lines: &[&str], header: usize) -> Option<(Vec<IndicatorTable>, usize)> {
+    let cells: Vec<&str> = lines[header].split('\t').map(str::trim).collect();
+    let width = (MIN_SIDE_BY_SIDE_COLUMNS..=cells.len() / 2).find(|width| {
+        cells.len().is_multiple_of(*width)
+            && cells.chunks(*width).all(|group| group == &cells[..*width])
+    })?;
+    let groups = cells.len() / width;
+    let roles = header_roles(&cells[..width].join("\t"))?;
+    let end = (header + 1..lines.len())
+        .find(|n| lines[*n].trim().is_empty())
+        .unwrap_or(lines.len());
+    // Each line's cells in the table: a row of every group's cells, or one a PDF's text set
+    // over three lines (see [`centred_row`]), put on the last of them; other lines none.
+    let mut rows: Vec<Option<Vec<String>>> = vec![None; end];
+    rows[header] = Some(cells.iter().map(|cell| cell.to_string()).collect());
+    for n in header + 1..end {
+        let mut row: Vec<String> = lines[n].split('\t').map(str::to_string).collect();
+        // A row filling the first groups, the others a dash or left out (`… | A | －`).
+        let left_open = row.len() >= width
+            && row.len() < cells.len()
+            && row.len() % width <= 1
+            && row[row.len() / width * width..]
+                .iter()
+                .all(|cell| is_dash(cell.trim()));
+        if left_open {
+            row.truncate(row.len() / width * width);
+            row.resize(cells.len(), String::new());
+        }
+        if row.len() == cells.len() {
+            rows[n] = Some(row);
+        } else if n + 1 < end
+            && let Some(row) = centred_row(lines[n - 1], lines[n], lines[n + 1], &roles, groups)
+        {
+            rows[n - 1] = None;
+            rows[n + 1] = Some(row);
+        }
+    }
+    let mut tables = Vec::with_capacity(groups);
+    for group in 0..groups {
+        let view: Vec<String> = lines
+            .iter()
+            .enumerate()
+            .map(|(n, line)| {
+                if n < header || n >= end {
+                    return line.to_string();
+                }
+                match &rows[n] {
+                    Some(row) => row[group * width..(group + 1) * width].join("\t"),
+                    // Any other line of the table is passed over as a rule is.
+                    None => "-".to_string(),
+                }
+            })
+            .collect();
+        let view: Vec<&str> = view.iter().map(String::as_str).collect();
+        let roles = header_roles(view[header])?;
+        tables.push(read_table(&view, header, roles).0);
+    }
+    Some((tables, end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1486,6 +1609,43 @@ mod tests {
             .into_iter()
             .flat_map(|table| table.indicators)
             .collect()
+    }
+
+    #[test]
+    fn two_indicators_to_a_row_some_rows_set_over_three_lines_and_one_left_open() {
+        let header = "指標名\t基準値\t目標値\tR4実績\tR5実績\t評価";
+        let text = format!(
+            "{header}\t{header}\n\
+             1,482千t-CO2 853千t-CO2\t8,215件\t12,000件\n\
+             温室効果ガス排出量\t1,176千t-CO2\t－\tB\t住宅用太陽光設置件数\t10,036件\t10,812件\tB\n\
+             (H25)\t(R12)\t(R元)\t(R7)\n\
+             公共施設のLED化率\t42.0%(R2)\t100%(R12)\t58.3%\t66.1%\tA\t次世代自動車の普及率\t18.7%(R2)\t30.0%(R7)\t22.9%\t24.8%\tB\n\
+             環境学習講座の受講者数\t1,860人(R元)\t2,400人(R7)\t2,115人\t2,530人\tA\t－\n"
+        );
+        let found = names_and_values(&text);
+        let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "温室効果ガス排出量",
+                "公共施設のLED化率",
+                "環境学習講座の受講者数",
+                "住宅用太陽光設置件数",
+                "次世代自動車の普及率"
+            ]
+        );
+        let first = &found[0].values;
+        assert_eq!(first.baseline.as_deref(), Some("1,482千t-CO2"));
+        assert_eq!(first.baseline_year, Some(2013));
+        assert_eq!(first.target.as_deref(), Some("853千t-CO2"));
+        assert_eq!(first.target_year, Some(2030));
+        assert_eq!(first.actuals, [(2022, "1,176千t-CO2".to_string())]);
+        // The row set over three lines stands on its last line, so its citation holds all.
+        assert_eq!(found[0].last, 3);
+        let beside = &found[3].values;
+        assert_eq!(beside.baseline.as_deref(), Some("8,215件"));
+        assert_eq!(beside.target_year, Some(2025));
+        assert_eq!(beside.achievement.as_deref(), Some("B"));
     }
 
     #[test]
