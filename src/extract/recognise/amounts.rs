@@ -1362,7 +1362,7 @@ pub fn cell_amount(cell: &str, unit: Option<&str>) -> Option<Decimal> {
 
 /// Whether a cell's number is a code, written with a leading zero (`0087`, a project's
 /// number), no quantity.
-pub fn is_code_number(cell: &str) -> bool {
+fn is_code_number(cell: &str) -> bool {
     let folded = crate::normalize::nfkc(cell.trim());
     let mut digits = folded.chars();
     digits.next() == Some('0') && digits.next().is_some_and(|c| c.is_ascii_digit())

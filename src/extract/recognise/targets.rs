@@ -458,11 +458,6 @@ pub(super) const STATED_VALUE: &str = r"(?:累計|年間|延べ)?約?[0-9０-９
 /// (`R6.4.1`).
 const SHORT_YEAR: &str = r"[RH](?:元|[0-9０-９]{1,2})(?:年度)?(?:\.[0-9]{1,2}){0,2}";
 
-/// A fiscal year so written anywhere in a text, no letter of a word before it.
-static SHORT_YEAR_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:^|[^A-Za-z]){SHORT_YEAR}")).expect("short year pattern")
-});
-
 /// A year a target is due or a figure was measured: `2023年度末`, `令和８年度`, `2030年頃`.
 pub(super) const YEAR: &str =
     r"(?:(?:令和|平成)\s*(?:元|[0-9０-９]{1,2})|[0-9０-９]{4})\s*年度?(?:末|中|頃|代)?";
@@ -603,7 +598,7 @@ static LABELLED_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// Reads a target stated in `text` (a line, or a line joined with the next).
 pub fn target_statement(text: &str) -> Option<TargetStatement> {
     // Both forms state the year the target is due (`令和９年度`, `R9`).
-    if !text.contains('年') && !SHORT_YEAR_IN.is_match(text) {
+    if !text.contains('年') && year_in(text).is_none() {
         return None;
     }
     if let Some(label) = LEADING_LABEL.find(text)
