@@ -43,7 +43,9 @@ use super::recognise::names::{
     clean_name, is_hiragana, is_reference_note, leading_note_mark, note_mark, strip_markup,
     without_leading_note_mark, without_spaces, without_status_marks,
 };
-use super::recognise::numbering::{Numbered, Outline, Style, is_page_number, numbered};
+use super::recognise::numbering::{
+    Numbered, Outline, Style, is_page_number, names_plan_level, numbered,
+};
 use super::recognise::plans::find_plans;
 use super::recognise::programs::{find_programs, is_program_name, program_type};
 use super::recognise::targets::{
@@ -2954,11 +2956,7 @@ impl<'a> Reader<'a> {
             .and_then(|sheet| self.open.iter().position(|item| &item.id == sheet));
         // `## 達成目標１　…` under a sheet's `施策名`: a level of the plan with its number, an
         // item of its own.
-        let plan_level = {
-            let text = raw.trim_start().trim_start_matches('#').trim_start();
-            !text.starts_with('第')
-                && numbered(text).is_some_and(|level| matches!(level.style, Style::Dai(_)))
-        };
+        let plan_level = names_plan_level(raw.trim_start().trim_start_matches('#').trim_start());
         if let Some(at) = sheet_at
             && figures.is_empty()
             && !self.outline.is_open(found.style)

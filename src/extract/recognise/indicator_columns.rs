@@ -12,7 +12,7 @@ use super::amounts::is_box_rule;
 use super::indicator_across::across_table;
 use super::indicator_long::long_table;
 use super::names::is_hiragana;
-use super::numbering::{Style, numbered};
+use super::numbering::{Style, names_plan_level, numbered};
 use super::targets::IndicatorValues;
 use super::targets::{year_in, year_values};
 use super::year_tables::{TableIndicator, is_dash, year_header};
@@ -763,8 +763,7 @@ fn labels_then_row(lines: &[&str], from: usize, roles: &[Role]) -> bool {
             // of the document (`（３）主要なインプット情報`, `第２章`).
             let label = !text.ends_with(['。', '．'])
                 && text.chars().count() <= MAX_GROUP_LABEL_CHARS
-                && !text.starts_with('第')
-                && numbered(text).is_some_and(|level| matches!(level.style, Style::Dai(_)));
+                && names_plan_level(text);
             if !label {
                 return false;
             }

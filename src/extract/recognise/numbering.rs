@@ -365,6 +365,13 @@ fn square_mark(line: &str) -> char {
     }
 }
 
+/// Whether `text` opens with a level of a plan and its number (`基本目標2 …`, `施策(1) …`,
+/// `達成目標１　…`), not a part of the document (`第２章`, `（３）主要なインプット情報`).
+pub fn names_plan_level(text: &str) -> bool {
+    !text.starts_with('第')
+        && numbered(text).is_some_and(|level| matches!(level.style, Style::Dai(_)))
+}
+
 /// A line that holds only a number (`（２）`, `(a)`, `３．`), its title on the lines after it.
 pub fn bare_number(line: &str) -> Option<Numbered<'_>> {
     let marker = line.trim();
