@@ -2154,6 +2154,25 @@ fn review_sheets_sub_bullets_and_spanning_comparison_headers_written_blind() {
     }
 }
 
+/// A town's spreadsheet saved as HTML (a spacer column, a title merged over the row, figures
+/// in 円 beside a unit cell of their own under headers spanning both), a ministry's 概算要求
+/// PDF (a 総括表 whose second header row the text sets one space apart, 【要求額】 lines per
+/// item, a note's `重要政策推進枠の要望額684億円`), and a prefecture's 補正予算 text with a
+/// 専決処分 and limits that are no budgets.
+#[test]
+fn spreadsheet_html_spaced_header_rows_and_a_supplementary_with_its_urgent_measures_written_blind()
+{
+    for file in ["d100_a1.html", "d100_a2.pdf", "d100_a3.txt"] {
+        assert_recall(file);
+    }
+    let (_doc, extraction) = add("d100_a1.html");
+    let with_change = budget_rows(&extraction)
+        .into_iter()
+        .filter(|row| row.fy == "R8" && row.change.is_some())
+        .count();
+    assert!(with_change >= 20, "{with_change} R8 figures with a change");
+}
+
 /// A prefecture's page of the next year's initial budget planned with a ２月補正
 /// (`令和８年度当初予算案（２月補正予算と一体編成）`): every ２月補正 it names without a year is
 /// the year before's, the year those months close.

@@ -509,6 +509,17 @@ fn values_after_their_words_with_short_era_years_and_bullets_over_yearly_tables_
     assert_each_document_scores(&["d99i_1.txt", "d99i_2.html", "d99i_3.md"]);
 }
 
+/// A Word-export HTML of a 男女共同参画 plan (a `施策の方向` cell spanning its indicators' rows,
+/// values over their dates after a `<br>`, a table of the last plan's indicators under a
+/// column of its 基本目標), a prefecture's CSV 公表用 (a 指標の種類 column, the name written again
+/// on each of its rows of 目標値 / 実績値 / 達成度, units apart), and a town's Shift_JIS list of
+/// one indicator to a line, its cells parted by one full-width space, over groups' titles and
+/// comments.
+#[test]
+fn spanning_measures_kinds_of_indicator_and_lists_parted_by_full_width_spaces_written_blind() {
+    assert_each_document_scores(&["d100i_1.html", "d100i_2.csv", "d100i_3.sjis.txt"]);
+}
+
 /// A city's landscape PDF 施策評価調書 with two indicators side by side in each row under a
 /// header of one group of columns written twice, rows whose baselines and targets (a value
 /// over its year in brackets) the PDF's text sets above and below the row's other cells, and

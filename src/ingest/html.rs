@@ -384,7 +384,7 @@ impl Writer {
         let finished = self
             .tables
             .last_mut()
-            .map(Table::take_lines)
+            .map(Table::take_lines_early)
             .unwrap_or_default();
         self.lines.extend(finished);
         self.blank();
@@ -584,6 +584,8 @@ struct Table {
     slots_left: usize,
     /// Bytes of text copies may still repeat (see [`MAX_COPIED_BYTES`]).
     copy_bytes_left: usize,
+    /// Whether rows were already written out before a nested table.
+    taken_early: bool,
     /// What the table interrupted, restored when it ends.
     outer: Context,
 }
@@ -600,6 +602,7 @@ impl Table {
             width: 0,
             slots_left: MAX_TABLE_SLOTS,
             copy_bytes_left: MAX_COPIED_BYTES,
+            taken_early: false,
             outer,
         }
     }
@@ -721,20 +724,43 @@ impl Table {
         self.carried.clear();
     }
 
+    /// Takes the rows laid out so far as lines, before a nested table (see
+    /// [`Table::take_lines`]); the columns of the rows still to come are not known yet, so
+    /// every column is kept.
+    fn take_lines_early(&mut self) -> Vec<String> {
+        self.taken_early = true;
+        self.take_lines()
+    }
+
     /// Takes the laid-out rows as lines: one cell per slot, separated by tabs, padded with
     /// empty cells to the widest row so far so every column keeps its position (rows
-    /// taken early, before a nested table, are padded to the rows read until then).
+    /// taken early, before a nested table, are padded to the rows read until then). When
+    /// the whole table is taken at once, a column empty in every row (a spreadsheet's
+    /// spacer column) is left out: it holds nothing and would read as a blank label.
     fn take_lines(&mut self) -> Vec<String> {
-        let rows = std::mem::take(&mut self.rows);
-        let mut lines = Vec::with_capacity(rows.len());
-        for mut row in rows {
+        let mut rows = std::mem::take(&mut self.rows);
+        for row in &mut rows {
             let missing = self.width.saturating_sub(row.len());
             if missing > 0 && self.take_slots(missing) {
                 row.resize(self.width, String::new());
             }
-            lines.push(row.join("\t"));
         }
-        lines
+        if !self.taken_early {
+            let filled: Vec<bool> = (0..self.width)
+                .map(|column| {
+                    rows.iter()
+                        .any(|row| row.get(column).is_some_and(|cell| !cell.is_empty()))
+                })
+                .collect();
+            for row in &mut rows {
+                let mut column = 0;
+                row.retain(|_| {
+                    column += 1;
+                    filled.get(column - 1).copied().unwrap_or(true)
+                });
+            }
+        }
+        rows.iter().map(|row| row.join("\t")).collect()
     }
 }
 
@@ -965,6 +991,24 @@ mod tests {
                 "区分 | 令和７年度 | 令和８年度 | 対前年度 | 対前年度",
                 "区分 | 予算額 | 要求額 | 増減額 | 増減率",
                 "社会保障関係費 | 338,720 | 343,890 | 5,170 | 1.5%",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_spreadsheet_s_spacer_column_empty_in_every_row_is_left_out() {
+        let got = table_lines(
+            "<table><col width=24><col width=230><col width=120>\
+             <tr><td></td><td colspan=\"2\">令和８年度　当初予算総括表</td></tr>\
+             <tr><td></td><td>会計名</td><td>予算額</td></tr>\
+             <tr><td></td><td>一般会計</td><td>6,482,000,000</td></tr></table>",
+        );
+        assert_eq!(
+            got,
+            [
+                "令和８年度　当初予算総括表 | 令和８年度　当初予算総括表",
+                "会計名 | 予算額",
+                "一般会計 | 6,482,000,000",
             ]
         );
     }

@@ -111,14 +111,27 @@ pub(crate) fn read_top(lines: &[String]) -> TopMeta {
     }
 }
 
-/// A line without Markdown heading or list markers, trimmed.
+/// A line without Markdown heading or list markers, trimmed; a table row whose cells all
+/// hold one text (a title in a cell spanning the row, copied into every column it spans)
+/// is that text once.
 fn clean(line: &str) -> String {
     let line = line.trim();
+    let line = spanning_cell(line).unwrap_or(line);
     let line = MARKDOWN_HEADING
         .captures(line)
         .and_then(|c| c.get(2))
         .map_or(line, |m| m.as_str());
     LIST_MARKER.replace(line, "").trim().to_string()
+}
+
+/// The text of a row of tab-separated cells whose non-empty cells all hold it.
+fn spanning_cell(line: &str) -> Option<&str> {
+    let mut cells = line
+        .split('\t')
+        .map(str::trim)
+        .filter(|cell| !cell.is_empty());
+    let first = cells.next()?;
+    (line.contains('\t') && cells.all(|cell| cell == first)).then_some(first)
 }
 
 /// The first level-one Markdown heading that can be a title, else the first line that can.
@@ -260,6 +273,18 @@ mod tests {
         );
         assert_eq!(meta.date.as_deref(), Some("2024-12"));
         assert_eq!(meta.publisher.as_deref(), Some("総務省自治財政局財政課"));
+    }
+
+    #[test]
+    fn a_title_in_a_cell_spanning_a_spreadsheet_s_row_is_read_once() {
+        let title = "令和８年度　山里町　当初予算総括表";
+        let meta = top(&format!(
+            "\t{title}\t{title}\t{title}\t{title}\n\t１　会計別予算額\t１　会計別予算額\t\t（単位：円）\n"
+        ));
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("令和８年度 山里町 当初予算総括表")
+        );
     }
 
     #[test]

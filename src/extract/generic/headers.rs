@@ -4,6 +4,37 @@
 use super::*;
 
 impl<'a> Reader<'a> {
+    /// A header's second row that a PDF's text sets one space apart in one cell
+    /// (`予算額（Ａ） 要求・要望額（Ｂ） （Ｂ）－（Ａ） （Ｂ）／（Ａ）` under `区分 | 令和８年度 |
+    /// 令和９年度 | 増減額 | 対前年度比`), as one cell per word: every word a header's word or
+    /// marks, one under each upper cell but the label's. Any other row as it is.
+    pub(super) fn with_header_words_apart<'r>(
+        &self,
+        number: usize,
+        row: Vec<&'r str>,
+    ) -> Vec<&'r str> {
+        let [cell] = row.as_slice() else {
+            return row;
+        };
+        let under_header = self.columns.is_some()
+            && (1..number).rev().find(|n| !self.line(*n).trim().is_empty())
+                == Some(self.header_line);
+        if !under_header {
+            return row;
+        }
+        let words: Vec<&str> = cell
+            .split([' ', '\u{3000}'])
+            .filter(|w| !w.is_empty())
+            .collect();
+        let upper = cells(&strip_markup(self.line(self.header_line))).len();
+        let header_words = words.len() >= 2
+            && words.len() + 1 == upper
+            && words
+                .iter()
+                .all(|word| is_column_word(word) || is_marks_cell(word));
+        if header_words { words } else { row }
+    }
+
     /// The columns of a header written on two rows, when the header row at `number` comes
     /// right under the table's header (`令和７年度 | 令和８年度 | 対前年度` over `予算額 |
     /// 要求額 | 増減額`): each column is read from the words above it and its own, the row

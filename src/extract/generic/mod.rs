@@ -660,6 +660,7 @@ impl<'a> Reader<'a> {
         };
         let row = with_spaced_label_joined(raw, row);
         let row = self.with_figure_apart(raw, row);
+        let row = self.with_header_words_apart(number, row);
         if self.name_field(number, &row) {
             return;
         }

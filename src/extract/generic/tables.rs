@@ -1442,11 +1442,16 @@ impl Reader<'_> {
                         });
                     }
                 }
+                // A header cell spanning the figure and the unit set in a cell of its own
+                // (`比較増減` over `267,000,000 | 円`) names both: the unit's cell changes
+                // nothing.
                 Column::Change(unit) => {
-                    change = change_cell_amount(written, unit.or(table_unit));
-                    compared_column = self.column_compared_by(index);
+                    if let Some(amount) = change_cell_amount(written, unit.or(table_unit)) {
+                        change = Some(amount);
+                        compared_column = self.column_compared_by(index);
+                    }
                 }
-                Column::Rate => rate = parse_number(written),
+                Column::Rate => rate = parse_number(written).or(rate),
                 Column::Other => notes.push(written),
                 Column::Label => {}
             }

@@ -5316,3 +5316,47 @@ fn a_long_table_s_spanned_rows_under_a_numbered_goal_of_an_analysis_sheet() {
             .any(|name| name.ends_with("に係る測定指標"))
     );
 }
+
+#[test]
+fn a_change_whose_unit_stands_in_a_cell_of_its_own_under_a_header_spanning_both() {
+    let text = "令和８年度　山里町　当初予算総括表\n\
+                （単位：円）\n\
+                会計名\t令和８年度当初予算額\t令和８年度当初予算額\t令和７年度当初予算額\t令和７年度当初予算額\t比較増減\t比較増減\t増減率\n\
+                一般会計\t6,482,000,000\t円\t6,215,000,000\t円\t267,000,000\t円\t4.3%\n\
+                介護保険特別会計\t1,104,600,000\t円\t1,072,300,000\t円\t△32,300,000\t円\t△2.9%\n";
+    let budgets = budget_props(
+        text,
+        &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"],
+    );
+    assert_has_all(
+        &budgets,
+        &[
+            "一般会計 R8 initial 64.82 2.67",
+            "一般会計 R7 initial 62.15 ",
+            "介護保険特別会計 R8 initial 11.046 -0.323",
+        ],
+    );
+}
+
+#[test]
+fn a_header_s_second_row_set_one_space_apart_in_one_cell() {
+    let text = "令和９年度　概算要求の概要\n\
+                （単位：億円）\n\
+                区分\t令和８年度\t令和９年度\t増減額\t対前年度比\n\
+                予算額（Ａ） 要求・要望額（Ｂ） （Ｂ）－（Ａ） （Ｂ）／（Ａ）\n\
+                一般会計\t3,274\t3,812\t538\t116.4%\n\
+                \n\
+                （注１）一般会計の要求・要望額には、重要政策推進枠の要望額684億円を含む。\n";
+    let budgets = budget_props(
+        text,
+        &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"],
+    );
+    assert_has_all(
+        &budgets,
+        &[
+            "一般会計 R8 initial 3274 ",
+            "一般会計 R9 request 3812 538",
+            "重要政策推進枠 R9 request 684 ",
+        ],
+    );
+}

@@ -2010,7 +2010,13 @@ pub fn prose_subject(before: &str) -> Option<Subject<'_>> {
         .or_else(|| {
             let at = trimmed.rfind('の')?;
             let label = &trimmed[at + 'の'.len_utf8()..];
-            (is_figure_label(label) && YearKind::read(label).year.is_some()).then(|| &trimmed[..at])
+            let topic = &trimmed[..at];
+            // `重要政策推進枠の要望額684億円`: a label naming no year before the amount names
+            // its topic's figure too, when the topic is no time (`前年度の予算額`).
+            let clause = topic.rsplit(['、', '，']).next().unwrap_or(topic);
+            let timeless = YearKind::read(clause).is_empty() && relative_year(clause) == 0;
+            (is_figure_label(label) && (YearKind::read(label).year.is_some() || timeless))
+                .then_some(topic)
         });
     let trimmed = topic.unwrap_or(trimmed);
     let spaced = without_trailing_figure_label(trimmed);

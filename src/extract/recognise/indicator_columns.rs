@@ -99,11 +99,20 @@ pub(super) fn role_of(cell: &str) -> Role {
         "コメント",
         "所見",
     ];
+    // (`施策の方向` alone, a plan's level over its measures, names the item.)
+    if text == "施策の方向" {
+        return Role::Subject;
+    }
     if about_row.iter().any(|w| text.contains(w)) {
         return Role::Other;
     }
     if text == "単位" {
         return Role::Unit;
+    }
+    // `指標の種類`, `指標区分` over `活動指標` / `成果指標`: what kind of indicator the row's is,
+    // no name.
+    if text.contains("指標") && has(&["種類", "種別", "区分", "分類"]) {
+        return Role::Other;
     }
     // `重要業績評価指標（KPI）`, `評価指標`: the indicator's name, whatever words it holds.
     if text.contains("KPI") || text.ends_with("指標") {
@@ -316,7 +325,17 @@ fn header_roles(line: &str) -> Option<Vec<Role>> {
     if cells.len() < 3 {
         return None;
     }
-    let roles: Vec<Role> = cells.iter().map(|c| role_of(c)).collect();
+    let mut roles: Vec<Role> = cells.iter().map(|c| role_of(c)).collect();
+    // `基本目標 | 指標 | 策定時 | …`: a level of the plan is the rows' item where no column
+    // of measures stands beside it.
+    if !roles.contains(&Role::Subject) {
+        let levels = cells.iter().position(|cell| {
+            PLAN_LEVELS.contains(&nfkc(cell).replace([' ', '\u{3000}'], "").as_str())
+        });
+        if let Some(at) = levels {
+            roles[at] = Role::Subject;
+        }
+    }
     let names = roles.iter().filter(|r| **r == Role::Name).count();
     let valued = [
         roles.iter().any(|r| matches!(r, Role::Baseline(_))),
@@ -1370,6 +1389,8 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
             && kind.is_some()
             && !reading.kinds.contains(&kind)
             && continues_name(&name)
+            // (A name written again on each of its rows is no line of it.)
+            && reading.found.name != name
         {
             reading.found.name.push_str(&name);
             wrapped = true;
@@ -1464,6 +1485,13 @@ pub fn indicator_tables(lines: &[&str]) -> Vec<IndicatorTable> {
             at = next.max(at + 1);
             continue;
         }
+        if let Some((table, next)) = may_head.then(|| spaced_table(lines, at)).flatten() {
+            if !table.indicators.is_empty() {
+                found.push(table);
+            }
+            at = next.max(at + 1);
+            continue;
+        }
         let Some(roles) = may_head.then(|| header_roles(lines[at])).flatten() else {
             at += 1;
             continue;
@@ -1475,6 +1503,65 @@ pub fn indicator_tables(lines: &[&str]) -> Vec<IndicatorTable> {
         at = next.max(at + 1);
     }
     found
+}
+
+/// Most lines between two rows of a table parted by full-width spaces (a group's comment).
+const MAX_LINES_BETWEEN_SPACED_ROWS: usize = 10;
+
+/// A table whose header at line `at` and rows part their cells by one full-width space
+/// alone (`番号　施策　指標名　基準値（年度）　目標値（年度）　Ｒ４実績　…　評価`, a list of
+/// one indicator to a line), read as a table of tab-separated cells: a line parted into as
+/// many cells as the header is a row, any other line between rows (a group's title, a
+/// comment) a blank row. `None` when the line parts otherwise or is no header of indicators.
+fn spaced_table(lines: &[&str], at: usize) -> Option<(IndicatorTable, usize)> {
+    let parted = |line: &str| -> Vec<String> {
+        line.trim()
+            .split(['\u{3000}', '\t'])
+            .filter(|cell| !cell.trim().is_empty())
+            .map(|cell| cell.trim().to_string())
+            .collect()
+    };
+    let header = lines[at];
+    if header.contains('\t') || row_cells(header).len() >= 3 {
+        return None;
+    }
+    let header_cells = parted(header);
+    // Heads of columns, not values after their labels (`【指標】…　目標：１２，０００件（…）`).
+    let heads = header_cells
+        .iter()
+        .all(|cell| cell.chars().count() <= MAX_HEADING_WORD_CHARS && !cell.contains([':', '：']));
+    if !heads {
+        return None;
+    }
+    let roles = header_roles(&header_cells.join("\t"))?;
+    let width = header_cells.len();
+    // The rows run on over the groups' titles and comments between them (`【政策２　…】`,
+    // `〔所見〕` and its sentences), up to the last row no more than a few lines after the one
+    // before it.
+    let mut end = at;
+    for (index, line) in lines.iter().enumerate().skip(at + 1) {
+        if index > end + MAX_LINES_BETWEEN_SPACED_ROWS {
+            break;
+        }
+        if parted(line).len() == width {
+            end = index;
+        }
+    }
+    let tabbed: Vec<String> = lines
+        .iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let cells = parted(line);
+            match index {
+                _ if index < at || index > end => line.to_string(),
+                _ if cells.len() == width => cells.join("\t"),
+                // A title or a sentence between rows is passed over as a blank row.
+                _ => "\t".to_string(),
+            }
+        })
+        .collect();
+    let tabbed: Vec<&str> = tabbed.iter().map(String::as_str).collect();
+    Some(read_table(&tabbed, at, roles))
 }
 
 /// A row of `groups` groups of columns a PDF's text sets over three lines: the cells of one
@@ -2352,5 +2439,55 @@ mod tests {
             names_and_values("区分\t令和4年度\t令和5年度\n予算額\t84,520\t86,310\n").is_empty()
         );
         assert!(names_and_values("指標の考え方について、目標と実績を比べる。\n").is_empty());
+    }
+    #[test]
+    fn a_list_of_one_indicator_to_a_line_parted_by_full_width_spaces_over_groups_and_comments() {
+        let found = names_and_values(
+            "番号　施策　指標名　基準値（年度）　目標値（年度）　Ｒ４実績　Ｒ５実績　達成率　評価\n\
+             ――――――――――――――――\n\
+             \n\
+             【政策１　安心して子どもを産み育てられるまち】\n\
+             \u{20}1　1-1 妊娠・出産支援の充実　妊婦健康診査の受診率　94.2%（R2）　98.0%（R7）　95.8%　96.4%　98.4%　Ｂ\n\
+             \n\
+             \u{3000}〔所見〕\n\
+             \u{3000}妊婦健康診査の受診率は目標に向けて順調に推移している。\n\
+             \n\
+             【政策２　いきいきと健康に暮らせるまち】\n\
+             \u{20}6　2-1 健康づくりの推進　特定健康診査受診率　38.7%（R2）　60.0%（R7）　42.5%　45.1%　75.2%　Ｃ\n",
+        );
+        let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["妊婦健康診査の受診率", "特定健康診査受診率"]);
+        let checkups = &found[1].values;
+        assert_eq!(checkups.baseline.as_deref(), Some("38.7%"));
+        assert_eq!(checkups.baseline_year, Some(2020));
+        assert_eq!(checkups.target.as_deref(), Some("60.0%"));
+        assert_eq!(checkups.target_year, Some(2025));
+        assert_eq!(
+            checkups.actuals,
+            [(2022, "42.5%".to_string()), (2023, "45.1%".to_string())]
+        );
+        assert_eq!(checkups.achievement.as_deref(), Some("Ｃ"));
+        let groups: Vec<&str> = found[1].groups.iter().map(|(g, _)| g.as_str()).collect();
+        assert_eq!(groups, ["2-1 健康づくりの推進"]);
+    }
+
+    #[test]
+    fn a_column_of_the_kind_of_indicator_names_none() {
+        let found = names_and_values(
+            "事業番号\t事業名\t指標の種類\t指標名\t単位\t区分\t基準値\t基準年度\t令和4年度\t令和5年度\t最終目標値\t目標年度\t評価\n\
+             01\t移住定住促進事業\t活動指標\t移住相談会の開催回数\t回\t目標値\t12\t令和2年度\t18\t20\t24\t令和7年度\t\n\
+             01\t移住定住促進事業\t活動指標\t移住相談会の開催回数\t回\t実績値\t\t\t19\t22\t\t\t達成\n\
+             01\t移住定住促進事業\t活動指標\t移住相談会の開催回数\t回\t達成度（％）\t\t\t105.6\t110.0\t\t\t\n",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].name, "移住相談会の開催回数");
+        let values = &found[0].values;
+        assert_eq!(values.target.as_deref(), Some("24回"));
+        assert_eq!(values.baseline.as_deref(), Some("12回"));
+        assert_eq!(
+            values.actuals,
+            [(2022, "19回".to_string()), (2023, "22回".to_string())]
+        );
+        assert_eq!(values.achievement.as_deref(), Some("達成"));
     }
 }
