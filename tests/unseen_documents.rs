@@ -2173,6 +2173,15 @@ fn spreadsheet_html_spaced_header_rows_and_a_supplementary_with_its_urgent_measu
     assert!(with_change >= 20, "{with_change} R8 figures with a change");
 }
 
+/// A city's 広報紙 Markdown whose amounts are written in words (`1,086億4,000万円`, `3億5千万円`)
+/// and a city's 14か月予算 text whose tables set a ２月補正 beside the next year's 当初予算.
+#[test]
+fn amounts_in_words_and_a_fourteen_month_budget_written_blind() {
+    for file in ["d101_a2.md", "d101_a3.txt"] {
+        assert_recall(file);
+    }
+}
+
 /// A prefecture's page of the next year's initial budget planned with a ２月補正
 /// (`令和８年度当初予算案（２月補正予算と一体編成）`): every ２月補正 it names without a year is
 /// the year before's, the year those months close.

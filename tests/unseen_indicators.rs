@@ -520,6 +520,14 @@ fn spanning_measures_kinds_of_indicator_and_lists_parted_by_full_width_spaces_wr
     assert_each_document_scores(&["d100i_1.html", "d100i_2.csv", "d100i_3.sjis.txt"]);
 }
 
+/// A prefecture's plan export of keys and values (`施策名:` over `成果指標:` over `- 指標番号:` /
+/// `指標名:` / `目標値:` / `実績:` by year) and a city's 教育振興基本計画 Markdown with targets in
+/// words (`全国平均以上`, `増加`) beside numbers.
+#[test]
+fn an_export_of_keys_and_values_and_targets_in_words_written_blind() {
+    assert_each_document_scores(&["d101i_1.txt", "d101i_2.md"]);
+}
+
 /// A city's landscape PDF 施策評価調書 with two indicators side by side in each row under a
 /// header of one group of columns written twice, rows whose baselines and targets (a value
 /// over its year in brackets) the PDF's text sets above and below the row's other cells, and

@@ -102,6 +102,9 @@ fn row_label<'r>(row: &[&'r str], columns: &[Column]) -> Cow<'r, str> {
     }
 }
 
+/// Most chars of an aside in parentheses after a kind's label (`（今回）`, `（本定例会）`).
+const MAX_KIND_ASIDE_CHARS: usize = 6;
+
 /// The kind a label cell names when it is budget wording alone (`当初予算`, `補正予算` beside
 /// an item's name spanning both rows): the kind of the row's figures, no name.
 /// An open-data row's `6月補正` or `第2号補正` also names its kind alone: which of the
@@ -112,6 +115,20 @@ fn kind_label(cell: &str) -> Option<BudgetKind> {
     let unnumbered = SUPPLEMENTARY_ORDINAL
         .replace_all(&folded, "")
         .replace("()", "");
+    // `１１月補正予算（今回）`: an aside naming which of them it is, no more of the figure.
+    let unnumbered = match unnumbered
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once('('))
+    {
+        Some((head, aside))
+            if !aside.is_empty()
+                && aside.chars().count() <= MAX_KIND_ASIDE_CHARS
+                && !aside.chars().any(char::is_numeric) =>
+        {
+            head.to_string()
+        }
+        _ => unnumbered,
+    };
     kind_named(&unnumbered).filter(|_| is_figure_label(&unnumbered))
 }
 

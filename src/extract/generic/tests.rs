@@ -5360,3 +5360,22 @@ fn a_header_s_second_row_set_one_space_apart_in_one_cell() {
         ],
     );
 }
+
+#[test]
+fn a_row_labelled_by_a_supplementary_with_an_aside_naming_which_is_of_that_kind() {
+    let text = "令和７年度　山里県１１月補正予算（案）の概要\n\
+                （参考）令和７年度一般会計予算の推移　　　　（単位：千円）\n\
+                区　　分　　　　　　　　　金　額　　　　　累　計\n\
+                当初予算　　　　　　　　735,000,000　　　735,000,000\n\
+                １１月補正予算（今回）　 12,846,530　　　747,846,530\n";
+    let budgets = budget_props(text, &["fy", "kind", "amount_oku_yen"]);
+    assert!(
+        budgets.contains(&"R7 supplementary 128.4653".to_string()),
+        "{budgets:?}"
+    );
+    assert!(
+        !budgets
+            .iter()
+            .any(|b| b.ends_with(" 128.4653") && !b.contains("supplementary"))
+    );
+}

@@ -40,6 +40,27 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("label pattern")
 });
 
+/// A line of an export's keys and values (`    指標名: 産後ケア事業を実施する市町村数`,
+/// `  - 指標番号: 1`), indented or a list's item, a colon and a space after the key: the key
+/// and the value.
+fn key_and_value(line: &str) -> Option<(&str, &str)> {
+    let indented = line.starts_with([' ', '\t']);
+    let text = line.trim_start();
+    let text = text.strip_prefix("- ").unwrap_or(text);
+    if !indented && text.len() == line.len() {
+        return None;
+    }
+    let (key, value) = text.split_once(": ")?;
+    let value = value.trim().trim_matches('"');
+    (!key.is_empty() && !value.is_empty()).then_some((key.trim(), value))
+}
+
+/// The label a line of keys and values opens with, and its value (see [`key_and_value`]).
+fn label_with_value(line: &str) -> Option<(Label, String)> {
+    let (key, value) = key_and_value(line)?;
+    Some((label(key)?, value.to_string()))
+}
+
 fn label(line: &str) -> Option<Label> {
     let text = nfkc(line).replace([' ', '\u{3000}'], "");
     let caps = LABEL.captures(&text)?;
@@ -167,8 +188,13 @@ fn read_block(lines: &[&str], start: usize) -> (Option<IndicatorTable>, usize) {
     let mut block_lines = Vec::new();
     let mut at = start;
     let mut blank_before = false;
+    // A block of an export's keys and values ends at the next item of its list.
+    let keyed = label_with_value(lines[start]).is_some();
     while let Some(line) = lines.get(at) {
         if at - start >= MAX_BLOCK_LINES || ends_block(line) {
+            break;
+        }
+        if keyed && at > start && line.trim_start().starts_with("- ") && label(line).is_none() {
             break;
         }
         if line.trim().is_empty() {
@@ -176,7 +202,15 @@ fn read_block(lines: &[&str], start: usize) -> (Option<IndicatorTable>, usize) {
             at += 1;
             continue;
         }
-        match label(line) {
+        let inline = label(line)
+            .is_none()
+            .then(|| label_with_value(line))
+            .flatten();
+        let (found, value) = match inline {
+            Some((found, value)) => (Some(found), Some(value)),
+            None => (label(line), None),
+        };
+        match found {
             Some(found) => {
                 let opens = matches!(found, Label::Number | Label::Name | Label::Reference);
                 let named = entries
@@ -188,7 +222,7 @@ fn read_block(lines: &[&str], start: usize) -> (Option<IndicatorTable>, usize) {
                 }
                 entries.push(Entry {
                     label: found,
-                    values: Vec::new(),
+                    values: value.into_iter().collect(),
                 });
             }
             None => {
@@ -217,10 +251,11 @@ fn read_block(lines: &[&str], start: usize) -> (Option<IndicatorTable>, usize) {
         .filter(|e| matches!(e.label, Label::Name | Label::Reference))
         .find_map(|e| e.values.first())
         .and_then(|name| {
-            let line = block_lines
-                .iter()
-                .copied()
-                .find(|l| lines[*l].trim() == name.trim())?;
+            let line = block_lines.iter().copied().find(|l| {
+                let line = lines[*l].trim();
+                line == name.trim()
+                    || key_and_value(lines[*l]).is_some_and(|(_, value)| value == name.trim())
+            })?;
             Some((line, name.trim().to_string()))
         });
     let values = values_of(&entries);
@@ -532,8 +567,9 @@ pub fn labelled_blocks(lines: &[&str]) -> Vec<IndicatorTable> {
                 continue;
             }
         }
+        let opening = label(lines[at]).or_else(|| label_with_value(lines[at]).map(|(l, _)| l));
         let opens = matches!(
-            label(lines[at]),
+            opening,
             Some(Label::Number | Label::Name | Label::Reference)
         );
         if !opens {
@@ -541,10 +577,31 @@ pub fn labelled_blocks(lines: &[&str]) -> Vec<IndicatorTable> {
             continue;
         }
         let (block, next) = read_block(lines, at);
-        found.extend(block);
+        found.extend(block.map(|mut table| {
+            // An export's indicators under the item its keys named last (`施策名: …`).
+            if let Some(subject) = subject_above(lines, at) {
+                for indicator in &mut table.indicators {
+                    indicator.groups.push(subject.clone());
+                }
+            }
+            table
+        }));
         at = next;
     }
     found
+}
+
+/// The item the last line of keys and values above line `at` names (`  施策名: 子どもの学びと
+/// 居場所づくり`), with its line, within an export's record of a few dozen lines.
+fn subject_above(lines: &[&str], at: usize) -> Option<(String, usize)> {
+    (at.saturating_sub(MAX_BLOCK_LINES)..at)
+        .rev()
+        .find_map(|line| {
+            let (key, value) = key_and_value(lines[line])?;
+            SUBJECT_LABELS
+                .contains(&key)
+                .then(|| (value.to_string(), line))
+        })
 }
 
 #[cfg(test)]
@@ -699,5 +756,62 @@ mod tests {
     fn labels_without_an_indicator_are_no_block() {
         assert!(read("目標値\n毎年度40件以上\n").is_empty());
         assert!(read("評価指標\n技術相談件数\n備考\nなし\n").is_empty());
+    }
+    #[test]
+    fn an_export_s_keys_and_values_nested_under_the_item_they_measure() {
+        let found = read(
+            "施策:\n\
+             \u{20} - 施策番号: \"01-01\"\n\
+             \u{20}   施策名: 妊娠・出産から子育てまでの切れ目ない支援\n\
+             \u{20}   成果指標:\n\
+             \u{20}     - 指標番号: 1\n\
+             \u{20}       指標名: 産後ケア事業を実施する市町村数\n\
+             \u{20}       基準値: 9市町村\n\
+             \u{20}       基準年度: 令和2年度\n\
+             \u{20}       目標値: 25市町村\n\
+             \u{20}       目標年度: 令和7年度\n\
+             \u{20}       実績:\n\
+             \u{20}         令和4年度: 19市町村\n\
+             \u{20}         令和5年度: 22市町村\n\
+             \u{20}       達成状況: 順調\n\
+             \u{20}       コメント: 未実施市町村に対し、広域での委託先確保を支援している。\n\
+             \u{20} - 施策番号: \"01-02\"\n\
+             \u{20}   施策名: 子どもの学びと居場所づくり\n\
+             \u{20}   成果指標:\n\
+             \u{20}     - 指標番号: 2\n\
+             \u{20}       指標名: 放課後児童クラブ登録児童数\n\
+             \u{20}       目標値: 13,000人\n\
+             \u{20}       目標年度: 令和7年度\n\
+             \u{20}       実績:\n\
+             \u{20}         令和5年度: 12,640人\n",
+        );
+        let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "産後ケア事業を実施する市町村数",
+                "放課後児童クラブ登録児童数"
+            ]
+        );
+        let care = &found[0].values;
+        assert_eq!(care.target.as_deref(), Some("25市町村"));
+        assert_eq!(care.target_year, Some(2025));
+        assert_eq!(care.baseline.as_deref(), Some("9市町村"));
+        assert_eq!(
+            care.actuals,
+            [
+                (2022, "19市町村".to_string()),
+                (2023, "22市町村".to_string())
+            ]
+        );
+        assert_eq!(care.achievement.as_deref(), Some("順調"));
+        let items: Vec<&str> = found.iter().map(|f| f.groups[0].0.as_str()).collect();
+        assert_eq!(
+            items,
+            [
+                "妊娠・出産から子育てまでの切れ目ない支援",
+                "子どもの学びと居場所づくり"
+            ]
+        );
     }
 }
