@@ -2173,11 +2173,13 @@ fn spreadsheet_html_spaced_header_rows_and_a_supplementary_with_its_urgent_measu
     assert!(with_change >= 20, "{with_change} R8 figures with a change");
 }
 
-/// A city's 広報紙 Markdown whose amounts are written in words (`1,086億4,000万円`, `3億5千万円`)
-/// and a city's 14か月予算 text whose tables set a ２月補正 beside the next year's 当初予算.
+/// A prefecture's 公営企業会計 PDF (a 会計別 table whose header's words the text wraps out of
+/// their columns' order, 収益的/資本的 支出 by enterprise in 千円), a city's 広報紙 Markdown whose
+/// amounts are written in words (`1,086億4,000万円`, `3億5千万円`) and a city's 14か月予算 text
+/// whose tables set a ２月補正 beside the next year's 当初予算.
 #[test]
 fn amounts_in_words_and_a_fourteen_month_budget_written_blind() {
-    for file in ["d101_a2.md", "d101_a3.txt"] {
+    for file in ["d101_a1.pdf", "d101_a2.md", "d101_a3.txt"] {
         assert_recall(file);
     }
 }

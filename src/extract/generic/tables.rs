@@ -1530,6 +1530,25 @@ impl Reader<'_> {
                 .kind
                 .is_some_and(|kind| kind != BudgetKind::Other)
         });
+        // `812,460 | 798,215 | 14,245` under a header whose words a PDF's text wrapped out of
+        // their columns' order: a third figure that is the later year's figure less the
+        // earlier's is their change, no budget.
+        if change.is_none()
+            && let [first, second, third] = cells.as_slice()
+            && let (Some(first_year), Some(second_year)) =
+                (first.year_kind.year, second.year_kind.year)
+            && first_year != second_year
+        {
+            let (later, earlier) = if first_year > second_year {
+                (first, second)
+            } else {
+                (second, first)
+            };
+            if !third.amount.is_zero() && third.amount == later.amount - earlier.amount {
+                change = Some(third.amount);
+                cells.pop();
+            }
+        }
         if let ([cell], Column::Change(_)) =
             (cells.as_slice(), column_of(1, label_cell, self.context()))
         {

@@ -5379,3 +5379,33 @@ fn a_row_labelled_by_a_supplementary_with_an_aside_naming_which_is_of_that_kind(
             .any(|b| b.ends_with(" 128.4653") && !b.contains("supplementary"))
     );
 }
+
+#[test]
+fn a_third_figure_that_is_the_later_year_s_less_the_earlier_s_is_their_change() {
+    // The header's words wrapped by a PDF's text out of their columns' order.
+    let text = "令和8年度　山里県公営企業会計予算（案）の概要\n\
+                （単位：百万円、％）\n\
+                会計区分\t令和8年度\n\
+                当初予算額(A)\t令和7年度\n\
+                当初予算額(B)\t増減額 増減率\n\
+                (A)-(B)\n\
+                一般会計\t812,460\t798,215\t14,245\t1.8\n\
+                病院事業会計\t44,481\t42,824\t1,657\t3.9\n";
+    let budgets = budget_props(
+        text,
+        &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"],
+    );
+    assert_has_all(
+        &budgets,
+        &[
+            "一般会計 R8 initial 8124.60 142.45",
+            "一般会計 R7 initial 7982.15 ",
+        ],
+    );
+    assert!(
+        !budgets
+            .iter()
+            .any(|b| b.contains(" 142.45 ") || b.contains(" 16.57 ")),
+        "{budgets:?}"
+    );
+}
