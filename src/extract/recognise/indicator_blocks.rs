@@ -194,7 +194,8 @@ fn read_block(lines: &[&str], start: usize) -> (Option<IndicatorTable>, usize) {
         if at - start >= MAX_BLOCK_LINES || ends_block(line) {
             break;
         }
-        if keyed && at > start && line.trim_start().starts_with("- ") && label(line).is_none() {
+        let alone = label(line);
+        if keyed && at > start && line.trim_start().starts_with("- ") && alone.is_none() {
             break;
         }
         if line.trim().is_empty() {
@@ -202,13 +203,12 @@ fn read_block(lines: &[&str], start: usize) -> (Option<IndicatorTable>, usize) {
             at += 1;
             continue;
         }
-        let inline = label(line)
-            .is_none()
-            .then(|| label_with_value(line))
-            .flatten();
-        let (found, value) = match inline {
-            Some((found, value)) => (Some(found), Some(value)),
-            None => (label(line), None),
+        let (found, value) = match alone {
+            Some(found) => (Some(found), None),
+            None => match label_with_value(line) {
+                Some((found, value)) => (Some(found), Some(value)),
+                None => (None, None),
+            },
         };
         match found {
             Some(found) => {
