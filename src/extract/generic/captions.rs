@@ -178,7 +178,7 @@ impl<'a> Reader<'a> {
         self.close_spanned_group();
         self.open.retain(|item| item.role != Role::Row);
         let cell = cell.trim();
-        let name = clean_name(numbered(cell).map_or(cell, |found| found.title));
+        let name = clean_name(without_numbering(cell));
         if name.chars().any(char::is_alphabetic) && !tables::is_total_label(&name) {
             self.open_spanned_group(number, cell);
         }

@@ -129,7 +129,7 @@ impl<'a> Reader<'a> {
         for (name, line) in groups {
             let source = self.c.source(line + 1, name);
             // `（１）農業の担い手の確保・育成`: the name without its number.
-            let unnumbered = numbered(name).map_or(name.as_str(), |found| found.title);
+            let unnumbered = without_numbering(name);
             let id = self
                 .c
                 .node(NodeType::Measure, &item_name(unnumbered), source.clone());

@@ -51,7 +51,7 @@ use super::recognise::names::{
     without_leading_note_mark, without_spaces, without_status_marks,
 };
 use super::recognise::numbering::{
-    Numbered, Outline, Style, is_page_number, names_plan_level, numbered,
+    Numbered, Outline, Style, is_page_number, names_plan_level, numbered, without_numbering,
 };
 use super::recognise::plans::find_plans;
 use super::recognise::programs::{find_programs, is_program_name, program_type};

@@ -20,7 +20,7 @@ use crate::extract::recognise::legends::figure_and_brackets;
 use crate::extract::recognise::names::{
     clean_name, is_status_mark, strip_markup, without_spaces, without_status_marks,
 };
-use crate::extract::recognise::numbering::{Style, numbered};
+use crate::extract::recognise::numbering::{Style, numbered, without_numbering};
 use crate::extract::recognise::year_tables::{is_dash, is_indicator_row};
 use crate::graph::model::{NodeType, Rel, Source};
 use crate::money::{
@@ -116,20 +116,12 @@ fn kind_label(cell: &str) -> Option<BudgetKind> {
         .replace_all(&folded, "")
         .replace("()", "");
     // `１１月補正予算（今回）`: an aside naming which of them it is, no more of the figure.
-    let unnumbered = match unnumbered
-        .strip_suffix(')')
-        .and_then(|rest| rest.rsplit_once('('))
-    {
-        Some((head, aside))
-            if !aside.is_empty()
-                && aside.chars().count() <= MAX_KIND_ASIDE_CHARS
-                && !aside.chars().any(char::is_numeric) =>
-        {
-            head.to_string()
-        }
-        _ => unnumbered,
-    };
-    kind_named(&unnumbered).filter(|_| is_figure_label(&unnumbered))
+    let (head, aside) = split_trailing_parenthesis(&unnumbered);
+    let aside_only = !aside.is_empty()
+        && aside.chars().count() <= MAX_KIND_ASIDE_CHARS
+        && !aside.chars().any(char::is_numeric);
+    let unnumbered = if aside_only { head } else { &unnumbered };
+    kind_named(unnumbered).filter(|_| is_figure_label(unnumbered))
 }
 
 /// The kind a sheet's row label names after its group's name, a space apart, in one cell
@@ -904,7 +896,7 @@ impl Reader<'_> {
         {
             return None;
         }
-        let title = numbered(name).map_or(*name, |found| found.title);
+        let title = without_numbering(name);
         Some((
             clean_name(title),
             self.c.source_span(above, number, title.trim()),
@@ -979,7 +971,7 @@ impl Reader<'_> {
     /// closing the rows before it.
     pub(super) fn open_spanned_group(&mut self, number: usize, cell: &str) {
         self.open.retain(|item| item.role != Role::Row);
-        let name = clean_name(numbered(cell).map_or(cell, |found| found.title));
+        let name = clean_name(without_numbering(cell));
         let source = self.c.source(number, cell);
         let index = self.open_sub_item(name, source);
         self.spanned_group = Some((cell.to_string(), self.open[index].id.clone()));

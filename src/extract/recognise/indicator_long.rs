@@ -8,7 +8,7 @@
 
 use super::amounts::{tab_cells, year_cell};
 use super::indicator_columns::{IndicatorTable, Role, role_of, value_and_year, with_unit};
-use super::numbering::numbered;
+use super::numbering::without_numbering;
 use super::targets::{IndicatorValues, year_in};
 use super::year_tables::{TableIndicator, is_dash};
 use crate::money::FiscalYear;
@@ -119,9 +119,7 @@ impl Reading {
             reference: false,
             found: TableIndicator {
                 // `1-1　地域公共交通計画の策定件数`: the indicator's number is no part of its name.
-                name: numbered(cells[layout.name])
-                    .map_or(cells[layout.name], |found| found.title)
-                    .to_string(),
+                name: without_numbering(cells[layout.name]).to_string(),
                 row_label: false,
                 name_line: line,
                 first: line,

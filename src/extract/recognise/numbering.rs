@@ -256,6 +256,12 @@ const LEVEL_PARTICLES: [char; 9] = ['に', 'の', 'を', 'は', 'が', 'で', '�
 /// Chars that, right after a number, show it was a quantity rather than a numbering.
 const QUANTITY_STARTS: &str = "億兆万千百円%％年月日倍件人時分割歳";
 
+/// The text after the numbering at the start of `text` (`1-1　地域公共交通計画の策定件数` →
+/// `地域公共交通計画の策定件数`), or the whole text when it opens with none.
+pub fn without_numbering(text: &str) -> &str {
+    numbered(text).map_or(text, |found| found.title)
+}
+
 /// Reads the numbering at the start of a line, if any.
 pub fn numbered(line: &str) -> Option<Numbered<'_>> {
     let markdown = line.trim_start().starts_with('#');

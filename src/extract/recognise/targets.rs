@@ -300,7 +300,7 @@ pub fn indicator_line(line: &str) -> Option<IndicatorLine> {
     let name = rest.as_str()[..name_end].trim();
     // `（１）有収率　　現状 89.2%（R5）`: the number of a list of indicators is no part of
     // the name.
-    let name = super::numbering::numbered(name).map_or(name, |found| found.title.trim());
+    let name = super::numbering::without_numbering(name).trim();
     // `【測定指標の選定理由…】`: the word is the start of a phrase, no label; `成果指標：10指標`
     // counts indicators.
     let counts_indicators = name.starts_with(|c: char| c.is_numeric())
