@@ -2184,6 +2184,17 @@ fn amounts_in_words_and_a_fourteen_month_budget_written_blind() {
     }
 }
 
+/// A ministry's CMS page of budget items in list items (`420億円（385億円）［補正］180億円`
+/// under a legend of the brackets and the tag, badges 【新規】【拡充】, a bulleted 合計) and a
+/// 復興特別会計 text in full-width digits (a 経費別 table of `３２６（３４１）　前年度比　△１５`
+/// rows, a 歳入 breakdown beside the 歳出総額).
+#[test]
+fn tags_a_legend_names_and_bracketed_rows_with_their_changes_written_blind() {
+    for file in ["d102_a1.html", "d102_a3.txt"] {
+        assert_recall(file);
+    }
+}
+
 /// A prefecture's page of the next year's initial budget planned with a ２月補正
 /// (`令和８年度当初予算案（２月補正予算と一体編成）`): every ２月補正 it names without a year is
 /// the year before's, the year those months close.

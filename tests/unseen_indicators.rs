@@ -536,3 +536,10 @@ fn an_export_of_keys_and_values_and_targets_in_words_written_blind() {
 fn two_indicators_to_a_row_and_rows_over_three_lines_written_blind() {
     assert_each_document_scores(&["d99i_4.pdf"]);
 }
+
+/// A town's 地域福祉計画 PDF (from a Word export) whose 評価指標 tables give the years of
+/// their values only in the header (`現状値（令和５年度）｜目標値（令和11年度）`).
+#[test]
+fn years_only_in_the_header_of_a_welfare_plan_s_tables_written_blind() {
+    assert_each_document_scores(&["d102i_4.pdf"]);
+}

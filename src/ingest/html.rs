@@ -7,7 +7,7 @@
 //! does, the other slots of a spanning cell repeat its text (or stay empty when it holds a
 //! figure, so a figure is never counted twice), and empty cells keep their place, so every
 //! line of a table lines up with its header. A table nested in a cell gives lines of its
-//! own, after the rows of the enclosing table above it. Entities
+//! own, after the row of the enclosing table that holds it. Entities
 //! are decoded by the parser. Scripts, styles, navigation, the page's banner header and
 //! footer, asides, forms, embedded objects and hidden elements are dropped; when the page
 //! marks its main content with `<main>`, only that is read. Whitespace collapses as a browser
@@ -369,8 +369,7 @@ impl Writer {
     }
 
     /// `<table>`: sets the surrounding line aside (a table inside a cell interrupts the
-    /// cell's text) and starts a grid. The enclosing table's finished rows are written
-    /// first, so a nested table's lines come after the rows above it.
+    /// cell's text) and starts a grid.
     fn open_table(&mut self) {
         if !self.single_line() {
             self.paragraph_break();
@@ -381,17 +380,14 @@ impl Writer {
             pending_space: self.pending_space.take(),
             single_line_depth: std::mem::take(&mut self.single_line_depth),
         };
-        let finished = self
-            .tables
-            .last_mut()
-            .map(Table::take_lines_early)
-            .unwrap_or_default();
-        self.lines.extend(finished);
-        self.blank();
+        if self.tables.is_empty() {
+            self.blank();
+        }
         self.tables.push(Table::new(outer));
     }
 
-    /// `</table>`: writes the grid's rows as lines and returns to the surrounding line.
+    /// `</table>`: writes the grid's rows as lines (a nested table's lines go after the row
+    /// of the enclosing table that holds it) and returns to the surrounding line.
     fn close_table(&mut self) {
         self.end_cell();
         self.flush();
@@ -399,8 +395,7 @@ impl Writer {
             return;
         };
         table.end_row_group();
-        self.lines.extend(table.take_lines());
-        self.blank();
+        let lines = table.take_lines();
         let Context {
             line,
             marker_len,
@@ -411,6 +406,12 @@ impl Writer {
         self.marker_len = marker_len;
         self.pending_space = pending_space;
         self.single_line_depth = single_line_depth;
+        if let Some(enclosing) = self.tables.last_mut() {
+            enclosing.set_aside(lines);
+        } else {
+            self.lines.extend(lines);
+            self.blank();
+        }
         if self.single_line() {
             self.space();
         }
@@ -584,8 +585,9 @@ struct Table {
     slots_left: usize,
     /// Bytes of text copies may still repeat (see [`MAX_COPIED_BYTES`]).
     copy_bytes_left: usize,
-    /// Whether rows were already written out before a nested table.
-    taken_early: bool,
+    /// The lines of tables nested in this one's cells, each after the number of this
+    /// table's rows that come before it.
+    nested: Vec<(usize, Vec<String>)>,
     /// What the table interrupted, restored when it ends.
     outer: Context,
 }
@@ -602,7 +604,7 @@ impl Table {
             width: 0,
             slots_left: MAX_TABLE_SLOTS,
             copy_bytes_left: MAX_COPIED_BYTES,
-            taken_early: false,
+            nested: Vec::new(),
             outer,
         }
     }
@@ -711,6 +713,10 @@ impl Table {
         };
         let row: Vec<String> = row.into_iter().map(Option::unwrap_or_default).collect();
         if row.iter().all(|cell| cell.is_empty()) {
+            let kept = self.rows.len();
+            for (after, _) in &mut self.nested {
+                *after = (*after).min(kept);
+            }
             return;
         }
         self.width = self.width.max(row.len());
@@ -724,19 +730,18 @@ impl Table {
         self.carried.clear();
     }
 
-    /// Takes the rows laid out so far as lines, before a nested table (see
-    /// [`Table::take_lines`]); the columns of the rows still to come are not known yet, so
-    /// every column is kept.
-    fn take_lines_early(&mut self) -> Vec<String> {
-        self.taken_early = true;
-        self.take_lines()
+    /// Sets aside the lines of a table nested in the row being read, to be written after
+    /// that row (after the rows read so far when no row is open).
+    fn set_aside(&mut self, lines: Vec<String>) {
+        let after = self.rows.len() + usize::from(self.row.is_some());
+        self.nested.push((after, lines));
     }
 
     /// Takes the laid-out rows as lines: one cell per slot, separated by tabs, padded with
-    /// empty cells to the widest row so far so every column keeps its position (rows
-    /// taken early, before a nested table, are padded to the rows read until then). When
-    /// the whole table is taken at once, a column empty in every row (a spreadsheet's
-    /// spacer column) is left out: it holds nothing and would read as a blank label.
+    /// empty cells to the widest row so every column keeps its position, each nested
+    /// table's lines after the row that holds it, between blank lines. A column empty in
+    /// every row (a spreadsheet's spacer column) is left out: it holds nothing and would
+    /// read as a blank label.
     fn take_lines(&mut self) -> Vec<String> {
         let mut rows = std::mem::take(&mut self.rows);
         for row in &mut rows {
@@ -745,22 +750,43 @@ impl Table {
                 row.resize(self.width, String::new());
             }
         }
-        if !self.taken_early {
-            let filled: Vec<bool> = (0..self.width)
-                .map(|column| {
-                    rows.iter()
-                        .any(|row| row.get(column).is_some_and(|cell| !cell.is_empty()))
-                })
-                .collect();
-            for row in &mut rows {
-                let mut column = 0;
-                row.retain(|_| {
-                    column += 1;
-                    filled.get(column - 1).copied().unwrap_or(true)
-                });
+        let filled: Vec<bool> = (0..self.width)
+            .map(|column| {
+                rows.iter()
+                    .any(|row| row.get(column).is_some_and(|cell| !cell.is_empty()))
+            })
+            .collect();
+        for row in &mut rows {
+            let mut column = 0;
+            row.retain(|_| {
+                column += 1;
+                filled.get(column - 1).copied().unwrap_or(true)
+            });
+        }
+        let mut nested = std::mem::take(&mut self.nested).into_iter().peekable();
+        let mut lines = Vec::with_capacity(rows.len());
+        for written in 0..=rows.len() {
+            while let Some((_, table)) = nested.next_if(|(after, _)| *after <= written) {
+                push_blank(&mut lines);
+                lines.extend(table);
+                push_blank(&mut lines);
+            }
+            if let Some(row) = rows.get(written) {
+                lines.push(row.join("\t"));
             }
         }
-        rows.iter().map(|row| row.join("\t")).collect()
+        for (_, table) in nested {
+            push_blank(&mut lines);
+            lines.extend(table);
+        }
+        lines
+    }
+}
+
+/// A blank line at the end of `lines`, unless it is empty or ends in one.
+fn push_blank(lines: &mut Vec<String>) {
+    if lines.last().is_some_and(|l| !l.is_empty()) {
+        lines.push(String::new());
     }
 }
 
@@ -1052,14 +1078,35 @@ mod tests {
             [
                 "前文",
                 "",
-                "外の見出し",
+                "外の見出し\t",
+                "（単位：億円） 以上\t右",
                 "",
                 "事項\t金額",
                 "道路\t10",
                 "",
-                "（単位：億円） 以上\t右",
-                "",
                 "後文",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_table_nested_in_a_row_s_last_cell_follows_that_row() {
+        let got = lines(
+            "<table><tr><th>基準値</th><th>目標値</th><th>年度ごとの実績値</th></tr>\
+             <tr><td>514件</td><td>1,200件</td><td><table><tr><th>区分</th><th>令和2年度</th></tr>\
+             <tr><th>実績値</th><td>612件</td></tr></table></td></tr>\
+             <tr><th>達成状況</th><td colspan=\"2\">達成</td></tr></table>",
+        );
+        assert_eq!(
+            got,
+            [
+                "基準値\t目標値\t年度ごとの実績値",
+                "514件\t1,200件\t",
+                "",
+                "区分\t令和2年度",
+                "実績値\t612件",
+                "",
+                "達成状況\t達成\t達成",
             ]
         );
     }

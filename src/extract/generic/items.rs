@@ -117,7 +117,24 @@ impl<'a> Reader<'a> {
             // ８，０００億円`).
             return false;
         }
-        if !figures.is_empty() && (is_figure_label(&name) || figure_note_label(&name).is_some()) {
+        // `- 合計 6,069億円` after bullets of its style: the total of what they stand under,
+        // which ends them.
+        let sum_of_siblings = found.style.is_bullet()
+            && !figures.is_empty()
+            && tables::is_bare_total(&name)
+            && self.outline.level_of(found.style).is_some();
+        if sum_of_siblings
+            && let Some(level) = self.outline.level_of(found.style)
+            && let Some(parent) = self.open.iter().rposition(|item| item.depth < level)
+        {
+            self.open.truncate(parent + 1);
+            self.figures(number, title, parent);
+            return true;
+        }
+        if !figures.is_empty()
+            && !sum_of_siblings
+            && (is_figure_label(&name) || figure_note_label(&name).is_some())
+        {
             // `- 要求額：32,100百万円（…）` under an item: the item's own figures, and so are
             // those of `- このほか、令和７年度補正予算で 6,000百万円を措置`.
             return match self.open.len().checked_sub(1) {

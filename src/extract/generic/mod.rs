@@ -45,7 +45,7 @@ use super::recognise::indicator_blocks::labelled_blocks;
 use super::recognise::indicator_columns::{IndicatorTable, indicator_tables, restated_rows};
 use super::recognise::indicator_phrases::{dated_targets, ends_with_count, milestones};
 use super::recognise::indicator_prose::prose_indicators;
-use super::recognise::legends::{Bracket, figure_and_brackets, read_legend};
+use super::recognise::legends::{Bracket, figure_and_brackets, read_legend, read_tag_legend};
 use super::recognise::names::{
     clean_name, is_hiragana, is_reference_note, leading_note_mark, note_mark, strip_markup,
     without_leading_note_mark, without_spaces, without_status_marks,
@@ -249,6 +249,9 @@ struct Reader<'a> {
     /// What figures in each kind of bracket after an amount stand for, as the document's
     /// legend says (`（　）内は令和7年度当初予算額`).
     legend: Vec<(Bracket, String)>,
+    /// What a figure after each tag stands for, as the document's legend says (`［補正］は
+    /// 令和7年度補正予算額`): the tag after NFKC and the legend's words.
+    tag_legend: Vec<(String, String)>,
     /// The unit of bare numbers, from the last unit line.
     unit: Option<&'static str>,
     /// The line `unit` was declared on.
@@ -419,6 +422,7 @@ impl<'a> Reader<'a> {
             column_revenue: Vec::new(),
             row_revenue: false,
             legend: Vec::new(),
+            tag_legend: Vec::new(),
             unit: None,
             columns: None,
             header_line: 0,
@@ -620,10 +624,15 @@ impl<'a> Reader<'a> {
         }
         // `（　）内は令和7年度予算額。単位：百万円。`: a legend, maybe with the unit.
         let legend = read_legend(raw);
-        let is_legend = !legend.is_empty();
+        let tag_legend = read_tag_legend(raw);
+        let is_legend = !legend.is_empty() || !tag_legend.is_empty();
         for (bracket, words) in legend {
             self.legend.retain(|(known, _)| *known != bracket);
             self.legend.push((bracket, words));
+        }
+        for (tag, words) in tag_legend {
+            self.tag_legend.retain(|(known, _)| *known != tag);
+            self.tag_legend.push((tag, words));
         }
         if let Some(unit) = unit_declared(raw) {
             self.unit = Some(unit);

@@ -13,7 +13,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Figures alone in a bracket the document's legend names (`〔15,000百万円〕` under
-    /// `〔　〕内は令和7年度補正予算額です`): the year and kind its words say.
+    /// `〔　〕内は令和7年度補正予算額です`), or right after a tag it names: the year and kind
+    /// its words say.
     pub(super) fn bracket_legend(&self, raw: &str, figures: &mut [InlineFigure]) {
         for figure in figures.iter_mut().filter(|f| f.year_kind.is_empty()) {
             let opened = raw[..figure.amount.start]
@@ -24,6 +25,21 @@ impl<'a> Reader<'a> {
             if let Some(words) = opened.and_then(|bracket| self.legend_words(bracket)) {
                 figure.year_kind = YearKind::read(words);
                 figure.change = figure.change || words.contains("増減");
+            }
+        }
+        if self.tag_legend.is_empty() {
+            return;
+        }
+        // `420億円（385億円）［補正］180億円` under `［補正］は令和7年度補正予算額`: the figure
+        // right after a tag is of the year and kind the legend gives it.
+        for figure in figures.iter_mut() {
+            let before = crate::normalize::nfkc(raw[..figure.amount.start].trim_end());
+            let tagged = self
+                .tag_legend
+                .iter()
+                .find(|(tag, _)| before.ends_with(tag.as_str()));
+            if let Some((_, words)) = tagged {
+                figure.year_kind = YearKind::read(words).or(figure.year_kind);
             }
         }
     }
@@ -59,10 +75,15 @@ impl<'a> Reader<'a> {
         if let Some(frame) = frame_now {
             self.apply_frame(number, frame);
         }
-        if figures.is_empty() && LIST_LEADS.iter().any(|lead| raw.contains(lead)) {
+        let list_lead = LIST_LEADS.iter().filter_map(|lead| raw.find(lead)).min();
+        if let Some(lead_at) = list_lead.filter(|_| figures.is_empty()) {
             // `令和８年度予算における主要事業の歳出予算額は、次のとおりである。`: the year and kind
-            // of the figures listed after it.
-            let named = YearKind::read(raw);
+            // of the figures listed after it, as the sentences up to the lead name them (a
+            // sentence after it, `なお、令和7年度補正予算と一体として…`, speaks of another).
+            let end = raw[lead_at..]
+                .find('。')
+                .map_or(raw.len(), |offset| lead_at + offset);
+            let named = YearKind::read(&raw[..end]);
             match self.open.last_mut() {
                 Some(item) => item.year_kind = named.or(item.year_kind),
                 None => self.document_context = named.or(self.document_context),

@@ -16,7 +16,7 @@ use crate::extract::recognise::amounts::{
 };
 use crate::extract::recognise::bodies::is_body_name;
 use crate::extract::recognise::contacts::ends_before_contact_number;
-use crate::extract::recognise::legends::figure_and_brackets;
+use crate::extract::recognise::legends::figure_brackets_and_rest;
 use crate::extract::recognise::names::{
     clean_name, is_status_mark, strip_markup, without_spaces, without_status_marks,
 };
@@ -182,6 +182,21 @@ fn remark_change(cell: &str) -> Option<&str> {
     (names_a_change && parse_number(number).is_some()).then_some(number)
 }
 
+/// A row's change written after its figure in cells of its own (`前年度比 | △１５`, or a
+/// signed `△１５` alone): the change's number. A ratio (`92.7%`) is none.
+fn change_cells<'c>(tail: &[&'c str]) -> Option<&'c str> {
+    match tail {
+        [number] => signed_number(number.trim()),
+        [words, number] => {
+            let number = number.trim();
+            let names_a_change = super::CHANGE_WORDS.iter().any(|word| words.contains(word));
+            (names_a_change && parse_number(number).is_some() && !number.ends_with(['%', '％']))
+                .then(|| number.trim_start_matches(['+', '＋']))
+        }
+        _ => None,
+    }
+}
+
 /// The number of a remark that gives the row's figure of the year before, in the row's
 /// unit (`（前年度　２８８，５００）` → `２８８，５００`).
 pub(super) fn remark_previous_year(cell: &str) -> Option<&str> {
@@ -305,7 +320,7 @@ pub(super) fn is_total_label(label: &str) -> bool {
 
 /// Whether a total's label names nothing but the total (`合計`, `小　計`, `款計`), so that it
 /// is the total of the table's own item; `歳出合計` names what it totals.
-fn is_bare_total(label: &str) -> bool {
+pub(super) fn is_bare_total(label: &str) -> bool {
     let compact = without_spaces(label);
     TOTAL_LABELS.contains(&compact.as_str()) || is_level_total(&compact)
 }
@@ -1018,13 +1033,14 @@ impl Reader<'_> {
 
     /// A cell written as a figure and bracketed figures after it, when the document's legend
     /// names what each bracket holds: the cells apart (figure first, then each bracket's
-    /// text) and their columns (label, the figure in the context's year and kind, then the
-    /// column the legend's words name, or none). `None` without a legend or such a cell.
-    fn legend_cells<'c>(&self, cell: &'c str) -> Option<(Vec<&'c str>, Vec<Column>)> {
+    /// text), their columns (label, the figure in the context's year and kind, then the
+    /// column the legend's words name, or none) and what the cell holds after the brackets.
+    /// `None` without a legend or such a cell.
+    fn legend_cells<'c>(&self, cell: &'c str) -> Option<(Vec<&'c str>, Vec<Column>, &'c str)> {
         if self.legend.is_empty() {
             return None;
         }
-        let (figure, pieces) = figure_and_brackets(cell)?;
+        let (figure, pieces, rest) = figure_brackets_and_rest(cell)?;
         if !is_whole_amount(figure) {
             return None;
         }
@@ -1037,7 +1053,7 @@ impl Reader<'_> {
             }));
             cells.push(text);
         }
-        Some((cells, columns))
+        Some((cells, columns, rest))
     }
 
     /// Whether the header line's cell of `column` names an amount (`補正前の額`, `既決予算額`).
@@ -1151,13 +1167,28 @@ impl Reader<'_> {
         // each bracketed figure stands under the column the legend names.
         let legend_apart: Vec<&str>;
         let mut legend_columns = None;
+        // (`１．被災者支援　３２６（３４１）　前年度比　△１５`: its change may follow in cells
+        // of its own.)
         let row = match row {
-            [label, cell] if self.columns.is_none() && self.unit.is_some() => {
+            [label, cell, tail @ ..] if self.columns.is_none() && self.unit.is_some() => {
                 match self.legend_cells(cell) {
-                    Some((cells, columns)) => {
-                        legend_apart = std::iter::once(*label).chain(cells).collect();
+                    Some((cells, mut columns, rest)) => {
+                        let remark: Vec<&str> = rest
+                            .split_whitespace()
+                            .chain(tail.iter().flat_map(|cell| cell.split_whitespace()))
+                            .collect();
+                        let change = change_cells(&remark);
+                        legend_apart = std::iter::once(*label).chain(cells).chain(change).collect();
+                        if change.is_some() {
+                            columns.push(Column::Change(None));
+                        }
                         legend_columns = Some(columns);
-                        legend_apart.as_slice()
+                        if remark.is_empty() || change.is_some() {
+                            legend_apart.as_slice()
+                        } else {
+                            legend_columns = None;
+                            row
+                        }
                     }
                     None => row,
                 }

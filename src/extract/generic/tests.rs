@@ -5409,3 +5409,69 @@ fn a_third_figure_that_is_the_later_year_s_less_the_earlier_s_is_their_change() 
         "{budgets:?}"
     );
 }
+
+#[test]
+fn a_list_s_lead_names_its_figures_year_before_a_sentence_on_another_budget() {
+    let text = "# 令和8年度環境省予算（案）の概要\n\n\
+                令和8年度予算（案）の概要は以下のとおりです。なお、令和7年度補正予算と一体として施策を実施します。\n\n\
+                ## 1．予算総額\n\n\
+                - 一般会計 3,312億円（前年度 3,265億円）\n";
+    assert_eq!(
+        budget_lines(text),
+        ["一般会計 R8 initial 3312", "一般会計 R7 initial 3265"]
+    );
+}
+
+#[test]
+fn a_figure_after_a_tag_the_legend_names_is_of_the_legend_s_year_and_kind() {
+    let text = "# 令和8年度予算（案）の概要\n\n\
+                （　）内は令和7年度当初予算額。［補正］は令和7年度補正予算額。\n\n\
+                - 地域脱炭素推進交付金 420億円（385億円）［補正］180億円\n\
+                - 資源循環高度化設備導入促進事業 45億円［補正］60億円\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "地域脱炭素推進交付金 R8 initial 420",
+            "地域脱炭素推進交付金 R7 initial 385",
+            "地域脱炭素推進交付金 R7 supplementary 180",
+            "資源循環高度化設備導入促進事業 R8 initial 45",
+            "資源循環高度化設備導入促進事業 R7 supplementary 60",
+        ]
+    );
+}
+
+#[test]
+fn a_total_bulleted_after_its_parts_is_the_section_s() {
+    let text = "# 令和8年度予算（案）の概要\n\n## 1．予算総額\n\n\
+                - 一般会計 3,312億円\n\
+                - 特別会計 2,145億円\n\
+                - 合計 5,457億円\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "一般会計 R8 initial 3312",
+            "特別会計 R8 initial 2145",
+            "予算総額 R8 initial 5457",
+        ]
+    );
+}
+
+#[test]
+fn a_bracketed_row_s_change_in_cells_after_it() {
+    let text = "令和８年度特別会計予算（案）の概要\n\n第３　経費別の内訳\n\n\
+                \u{3000}（単位：億円、（\u{3000}）内は令和７年度予算額）\n\n\
+                \u{3000}１．被災者支援\u{3000}\u{3000}\u{3000}３２６（\u{3000}３４１）\u{3000}前年度比\u{3000}\u{3000}△１５\n\
+                \u{3000}２．住宅再建\u{3000}\u{3000}\u{3000}１，２１５（１，４０２）\u{3000}前年度比\u{3000}△１８７\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "被災者支援 R8 initial 326 -15",
+            "被災者支援 R7 initial 341 ",
+            "住宅再建 R8 initial 1215 -187",
+            "住宅再建 R7 initial 1402 ",
+        ]
+    );
+}

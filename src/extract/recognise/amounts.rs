@@ -2279,7 +2279,20 @@ fn parenthesis_after(after: &str) -> &str {
         .split_whitespace()
         .next_back()
         .is_some_and(|last| parse_number(last).is_some());
-    if find_amounts(note).is_empty() && !states_none && !states_a_ratio && !states_another {
+    // `45億円［補正］60億円`: a tag in brackets right before the next figure labels that one.
+    let labels_next = close.is_some_and(|at| {
+        inner[at..]
+            .chars()
+            .skip(1)
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|c| c.is_numeric() || matches!(c, '△' | '▲'))
+    });
+    if find_amounts(note).is_empty()
+        && !states_none
+        && !states_a_ratio
+        && !states_another
+        && !labels_next
+    {
         note
     } else {
         ""

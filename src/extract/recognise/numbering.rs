@@ -303,11 +303,13 @@ fn numbered_plain(line: &str) -> Option<Numbered<'_>> {
         {
             return None;
         }
+        // (`１．歳出総額`: after a point or comma the number is a numbering whatever follows.)
         let is_numeric = matches!(style, Style::Digit | Style::Dotted(_));
         if is_numeric
             && title
                 .as_str()
                 .starts_with(|c: char| QUANTITY_STARTS.contains(c))
+            && !line[..title.start()].ends_with(['.', '．', '、'])
         {
             return None;
         }
@@ -436,6 +438,11 @@ impl Outline {
         self.stack.contains(&style)
     }
 
+    /// The depth of the open level of `style` (not a Markdown heading's), if one is open.
+    pub fn level_of(&self, style: Style) -> Option<usize> {
+        self.stack.iter().position(|open| *open == style)
+    }
+
     /// How many levels are open.
     pub fn depth(&self) -> usize {
         self.stack.len()
@@ -457,6 +464,20 @@ impl Outline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_after_its_point_is_a_numbering_whatever_word_follows() {
+        assert_eq!(
+            numbered("　１．歳出総額").map(|n| n.title),
+            Some("歳出総額")
+        );
+        assert_eq!(
+            numbered("２．歳入の内訳（参考）").map(|n| n.title),
+            Some("歳入の内訳（参考）")
+        );
+        // Without a point, a unit right after the number makes it a quantity.
+        assert!(numbered("3年間の取組").is_none());
+    }
 
     #[test]
     fn a_doubled_kanji_zero_is_a_name_left_out_no_bullet() {
