@@ -537,6 +537,24 @@ fn two_indicators_to_a_row_and_rows_over_three_lines_written_blind() {
     assert_each_document_scores(&["d99i_4.pdf"]);
 }
 
+/// A city's 地方創生 効果検証 HTML whose KPI tables set a main and a supplementary indicator
+/// in one row under two groups of headings of their own (`指標名 | 基準値（R5） | … | 進捗 |
+/// 指標 | 現状値 | 目標（年度） | 直近実績 | 達成見込み`), and a city's DX 推進計画 Markdown of
+/// labelled lines (`**令和5年度実績**: 52.7%`).
+#[test]
+fn groups_of_columns_under_their_own_headings_and_years_labelling_actuals_written_blind() {
+    assert_each_document_scores(&["d102i_2.md"]);
+    let scores = scores(&["d102i_1.html", "d98i_2.csv"]);
+    for (file, score) in &scores {
+        assert!(score.recall() >= 0.85, "{file}: {}", score.recall());
+        assert!(
+            score.subject_recall() >= 0.9,
+            "{file}: {}",
+            score.subject_recall()
+        );
+    }
+}
+
 /// A town's 地域福祉計画 PDF (from a Word export) whose 評価指標 tables give the years of
 /// their values only in the header (`現状値（令和５年度）｜目標値（令和11年度）`).
 #[test]

@@ -122,7 +122,18 @@ pub(super) fn role_of(cell: &str) -> Role {
         text.as_str(),
         "達成" | "達成区分" | "達成・未達成" | "達成/未達成"
     );
-    if reached || has(&["達成状況", "達成度", "評価", "評定", "進捗", "判定"]) {
+    // (`達成見込み`: the grade of how likely the target is met.)
+    if reached
+        || has(&[
+            "達成状況",
+            "達成度",
+            "達成見込",
+            "評価",
+            "評定",
+            "進捗",
+            "判定",
+        ])
+    {
         return Role::Achievement;
     }
     // `基本目標`, `施策目標`: a level of the plan the rows stand under, no target.
@@ -139,7 +150,15 @@ pub(super) fn role_of(cell: &str) -> Role {
     }
     // `前期間実績`, `前中期目標期間実績`: what the period before reached, the base the targets
     // are set from.
-    if has(&["基準", "現状", "策定時", "前期間", "前期実績", "前中期"]) {
+    if has(&[
+        "基準",
+        "現状",
+        "策定時",
+        "申請時",
+        "前期間",
+        "前期実績",
+        "前中期",
+    ]) {
         return Role::Baseline(year);
     }
     // `年度ごとの目標値・実績値` over `令和２年度`: a year's column of both, the rows' labels
@@ -1485,6 +1504,11 @@ pub fn indicator_tables(lines: &[&str]) -> Vec<IndicatorTable> {
             at = next.max(at + 1);
             continue;
         }
+        if let Some((tables, next)) = may_head.then(|| name_groups(lines, at)).flatten() {
+            found.extend(tables.into_iter().filter(|t| !t.indicators.is_empty()));
+            at = next.max(at + 1);
+            continue;
+        }
         if let Some((table, next)) = may_head.then(|| spaced_table(lines, at)).flatten() {
             if !table.indicators.is_empty() {
                 found.push(table);
@@ -1685,6 +1709,74 @@ fn side_by_side(lines: &[&str], header: usize) -> Option<(Vec<IndicatorTable>, u
     Some((tables, end))
 }
 
+/// The tables of a header whose columns fall in two or more groups, each opened by a column
+/// of indicators' names under headings of its own (`具体的な施策 | 指標名 | 基準値（R5） | 目標値
+/// （R11） | 実績値（R6） | 進捗 | 指標 | 現状値 | 目標（年度） | 直近実績 | 達成見込み`, a main
+/// and a supplementary indicator to a row): each group, with the columns before the first
+/// (the item measured), read as a table of its own over the same rows, and the index of the
+/// line after the table. A line of another number of cells is passed over as a rule is.
+fn name_groups(lines: &[&str], header: usize) -> Option<(Vec<IndicatorTable>, usize)> {
+    if !lines[header].contains('\t') {
+        return None;
+    }
+    let cells: Vec<&str> = lines[header].split('\t').map(str::trim).collect();
+    let names: Vec<usize> = (0..cells.len())
+        .filter(|at| role_of(cells[*at]) == Role::Name)
+        .collect();
+    if names.len() < 2 {
+        return None;
+    }
+    // A header over two lines (`No | 事業名 | 事業期間 | KPI1 | … ` over `| | | 指標名 | 申請時 |
+    // …`): a cell left empty takes the words of the cell above it.
+    let above: Vec<&str> = header
+        .checked_sub(1)
+        .map(|line| lines[line].split('\t').map(str::trim).collect())
+        .filter(|above: &Vec<&str>| above.len() == cells.len())
+        .unwrap_or_default();
+    let heads: Vec<&str> = cells
+        .iter()
+        .enumerate()
+        .map(|(at, cell)| match above.get(at) {
+            Some(word) if cell.is_empty() => *word,
+            _ => *cell,
+        })
+        .collect();
+    let end = (header + 1..lines.len())
+        .find(|n| lines[*n].trim().is_empty())
+        .unwrap_or(lines.len());
+    let mut tables = Vec::with_capacity(names.len());
+    for (index, start) in names.iter().enumerate() {
+        let stop = names.get(index + 1).copied().unwrap_or(cells.len());
+        let columns: Vec<usize> = (0..names[0]).chain(*start..stop).collect();
+        let view: Vec<String> = lines
+            .iter()
+            .enumerate()
+            .map(|(n, line)| {
+                if n < header || n >= end {
+                    return line.to_string();
+                }
+                let row: Vec<&str> = if n == header {
+                    heads.clone()
+                } else {
+                    line.split('\t').collect()
+                };
+                if row.len() != cells.len() {
+                    return "-".to_string();
+                }
+                columns
+                    .iter()
+                    .map(|column| row[*column])
+                    .collect::<Vec<_>>()
+                    .join("\t")
+            })
+            .collect();
+        let view: Vec<&str> = view.iter().map(String::as_str).collect();
+        let roles = header_roles(view[header])?;
+        tables.push(read_table(&view, header, roles).0);
+    }
+    Some((tables, end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1695,6 +1787,52 @@ mod tests {
             .into_iter()
             .flat_map(|table| table.indicators)
             .collect()
+    }
+
+    #[test]
+    fn groups_of_columns_each_opened_by_its_own_name_column() {
+        let text = "具体的な施策\t指標名\t基準値（R5）\t目標値（R11）\t実績値（R6）\t進捗\t指標\t現状値\t目標（年度）\t直近実績\t達成見込み\n\
+                    1-1 創業支援の充実\t市の支援による創業件数\t42件\t60件\t51件\t順調\t創業塾修了者数（累計）\t85人（R5）\t400人（R11）\t162人（R6）\t○\n";
+        let found = names_and_values(text);
+        let read: Vec<String> = found
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {:?} {:?} {:?} {:?} {:?}",
+                    f.name,
+                    f.values.baseline,
+                    f.values.target_year,
+                    f.values.target,
+                    f.values.actuals,
+                    f.values.achievement
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                r#"市の支援による創業件数 Some("42件") Some(2029) Some("60件") [(2024, "51件")] Some("順調")"#,
+                r#"創業塾修了者数（累計） Some("85人") Some(2029) Some("400人") [(2024, "162人")] Some("○")"#,
+            ]
+        );
+        assert!(found.iter().all(|f| {
+            f.groups
+                .first()
+                .is_some_and(|(g, _)| g.contains("創業支援の充実"))
+        }));
+        // A header over two lines: the item's heading stands in the line above.
+        let two_lines = "No\t事業名\tKPI1\tKPI1\tKPI1\tKPI2\tKPI2\tKPI2\n\
+                         \t\t指標名\t申請時\t目標値\t指標名\t申請時\t目標値\n\
+                         1\t観光DX推進事業\t観光客の平均滞在時間\t2.1時間\t3.0時間\t観光アプリ登録者数\t0人\t8,000人\n";
+        let found = names_and_values(two_lines);
+        assert_eq!(found.len(), 2);
+        assert!(
+            found
+                .iter()
+                .all(|f| f.groups.iter().any(|(g, _)| g == "観光DX推進事業")),
+            "{found:?}"
+        );
+        assert_eq!(found[1].values.baseline.as_deref(), Some("0人"));
     }
 
     #[test]

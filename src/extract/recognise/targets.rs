@@ -135,9 +135,10 @@ static TARGET_OR_BASELINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A line of an indicator's values under its name: a label, then a colon or a gap
-/// (`基準値　　０地域（令和３年度）`, `年度ごとの実績値　令和４年度　４６地域`).
+/// (`基準値　　０地域（令和３年度）`, `年度ごとの実績値　令和４年度　４６地域`, `令和5年度実績:
+/// 52.7%`).
 static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•○◯]\s*|[（(【［\[])?(?:年度ごとの|参考)?(?:目標値?|目標年度|基準値?|策定時の?値?|実績値?|直近(?:実績|値)|現状値?|前年度(?:実績|値)?|達成状況|達成度|進捗(?:状況)?|評[\s\u{3000}]*価)(?:\s*[:：]\s*|\s*[】\]］]\s*|[\s\u{3000}]+)\S")
+    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•○◯]\s*|[（(【［\[])?(?:年度ごとの|参考)?(?:目標値?|目標年度|基準値?|策定時の?値?|実績値?|(?:(?:令和|平成)\s*(?:元|[0-9０-９]{1,2})|[0-9０-９]{4})\s*年度?\s*実績値?|直近(?:実績|値)|現状値?|前年度(?:実績|値)?|達成状況|達成度|進捗(?:状況)?|評[\s\u{3000}]*価)(?:\s*[:：]\s*|\s*[】\]］]\s*|[\s\u{3000}]+)\S")
         .expect("continuation pattern")
 });
 
@@ -841,6 +842,10 @@ mod tests {
         );
         assert!(continues_indicator("- 目標: 100%（令和9年度）"));
         assert!(continues_indicator("○   策定時の値：3.8%（令和2年度）"));
+        // A year's actual labelled by its year.
+        assert!(continues_indicator("令和5年度実績: 52.7%"));
+        assert!(continues_indicator("2024年度実績　71.3%"));
+        assert!(!continues_indicator("令和5年度は計画どおり進んだ。"));
     }
 
     #[test]
