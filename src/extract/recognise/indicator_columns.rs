@@ -1688,25 +1688,37 @@ fn side_by_side(lines: &[&str], header: usize) -> Option<(Vec<IndicatorTable>, u
     }
     let mut tables = Vec::with_capacity(groups);
     for group in 0..groups {
-        let view: Vec<String> = lines
-            .iter()
-            .enumerate()
-            .map(|(n, line)| {
-                if n < header || n >= end {
-                    return line.to_string();
-                }
-                match &rows[n] {
-                    Some(row) => row[group * width..(group + 1) * width].join("\t"),
-                    // Any other line of the table is passed over as a rule is.
-                    None => "-".to_string(),
-                }
-            })
-            .collect();
-        let view: Vec<&str> = view.iter().map(String::as_str).collect();
-        let roles = header_roles(view[header])?;
-        tables.push(read_table(&view, header, roles).0);
+        tables.push(read_view(lines, header, end, |n| {
+            rows[n]
+                .as_ref()
+                .map(|row| row[group * width..(group + 1) * width].join("\t"))
+        })?);
     }
     Some((tables, end))
+}
+
+/// Reads the table at `header` (ending before `end`) as one view of its lines: each line of
+/// the table as `cells_of` gives it, any line it gives none passed over as a rule is, the
+/// lines around the table as they are.
+fn read_view(
+    lines: &[&str],
+    header: usize,
+    end: usize,
+    cells_of: impl Fn(usize) -> Option<String>,
+) -> Option<IndicatorTable> {
+    let view: Vec<String> = lines
+        .iter()
+        .enumerate()
+        .map(|(n, line)| {
+            if n < header || n >= end {
+                return line.to_string();
+            }
+            cells_of(n).unwrap_or_else(|| "-".to_string())
+        })
+        .collect();
+    let view: Vec<&str> = view.iter().map(String::as_str).collect();
+    let roles = header_roles(view[header])?;
+    Some(read_table(&view, header, roles).0)
 }
 
 /// The tables of a header whose columns fall in two or more groups, each opened by a column
@@ -1748,31 +1760,20 @@ fn name_groups(lines: &[&str], header: usize) -> Option<(Vec<IndicatorTable>, us
     for (index, start) in names.iter().enumerate() {
         let stop = names.get(index + 1).copied().unwrap_or(cells.len());
         let columns: Vec<usize> = (0..names[0]).chain(*start..stop).collect();
-        let view: Vec<String> = lines
-            .iter()
-            .enumerate()
-            .map(|(n, line)| {
-                if n < header || n >= end {
-                    return line.to_string();
-                }
-                let row: Vec<&str> = if n == header {
-                    heads.clone()
-                } else {
-                    line.split('\t').collect()
-                };
-                if row.len() != cells.len() {
-                    return "-".to_string();
-                }
+        tables.push(read_view(lines, header, end, |n| {
+            let row: Vec<&str> = if n == header {
+                heads.clone()
+            } else {
+                lines[n].split('\t').collect()
+            };
+            (row.len() == cells.len()).then(|| {
                 columns
                     .iter()
                     .map(|column| row[*column])
                     .collect::<Vec<_>>()
                     .join("\t")
             })
-            .collect();
-        let view: Vec<&str> = view.iter().map(String::as_str).collect();
-        let roles = header_roles(view[header])?;
-        tables.push(read_table(&view, header, roles).0);
+        })?);
     }
     Some((tables, end))
 }
