@@ -561,3 +561,11 @@ fn groups_of_columns_under_their_own_headings_and_years_labelling_actuals_writte
 fn years_only_in_the_header_of_a_welfare_plan_s_tables_written_blind() {
     assert_each_document_scores(&["d102i_4.pdf"]);
 }
+
+/// A city's 施策評価表 whose cells wrap: indicator names over two to four lines, baselines and
+/// targets over three (a value, `（令和2年`, `度）`), and each 施策 set once, wrapped, beside
+/// the rows of its indicators.
+#[test]
+fn a_table_of_cells_wrapped_over_several_lines_beside_their_measures() {
+    assert_each_document_scores(&["d101i_4.pdf"]);
+}

@@ -25,6 +25,7 @@ mod meta;
 mod pdf;
 mod process;
 mod side_tables;
+mod wrapped_rows;
 
 pub use kind::{KindScore, MIN_SCORE, score_kinds};
 

@@ -27,6 +27,9 @@
 //! A table row whose cells are centred vertically, so that a cell of two lines is split onto
 //! the lines above and below the row's other cells, is joined into one line
 //! ([`super::centred_rows`]).
+//! A table whose cells wrap over several lines (an indicator's name over two or three, a
+//! value over its year, a 施策 set once beside its rows) is read from a `-bbox-layout` run's
+//! word boxes, for the pages that may hold one, as one line a row ([`super::wrapped_rows`]).
 //! In `-layout` lines, gaps of three or more spaces separate cells and become tabs (the table
 //! rows the passage splitter and the parsers know); indentation is trimmed.
 //!
@@ -41,7 +44,8 @@
 
 use super::process::{self, Finished};
 use super::{ConvertOptions, IngestError};
-use super::{centred_rows, columns, side_tables};
+use super::{centred_rows, columns, side_tables, wrapped_rows};
+use std::collections::HashMap;
 use std::ffi::OsStr;
 use std::io::Write;
 use std::path::Path;
@@ -96,7 +100,7 @@ pub(crate) fn pdf_text(bytes: &[u8], options: &ConvertOptions) -> Result<PdfText
     file.write_all(bytes)
         .and_then(|()| file.flush())
         .map_err(|e| IngestError::ConverterUnavailable(format!("cannot stage the PDF: {e}")))?;
-    let layout = split_pages(&pdftotext(options, file.path(), true, deadline)?);
+    let layout = split_pages(&pdftotext(options, file.path(), &["-layout"], deadline)?);
     if layout.is_empty() {
         return Err(IngestError::Unreadable("the PDF has no pages".to_string()));
     }
@@ -108,7 +112,7 @@ pub(crate) fn pdf_text(bytes: &[u8], options: &ConvertOptions) -> Result<PdfText
     }
     let columns: Vec<bool> = layout.iter().map(|page| has_text_columns(page)).collect();
     let reading = if columns.contains(&true) {
-        let reading = split_pages(&pdftotext(options, file.path(), false, deadline)?);
+        let reading = split_pages(&pdftotext(options, file.path(), &[], deadline)?);
         if reading.len() == layout.len() {
             Some(reading)
         } else {
@@ -122,6 +126,7 @@ pub(crate) fn pdf_text(bytes: &[u8], options: &ConvertOptions) -> Result<PdfText
     } else {
         None
     };
+    let words = table_words(options, file.path(), &layout, &columns, deadline)?;
     let pages = u32::try_from(layout.len())
         .map_err(|_| IngestError::Unreadable("too many pages".to_string()))?;
     let mut text = PdfText {
@@ -139,6 +144,11 @@ pub(crate) fn pdf_text(bytes: &[u8], options: &ConvertOptions) -> Result<PdfText
             _ => centred_rows::joined(
                 &columns::apart(page)
                     .or_else(|| side_tables::apart(page))
+                    .or_else(|| {
+                        words
+                            .get(&index)
+                            .and_then(|words| wrapped_rows::joined(page, words))
+                    })
                     .unwrap_or_else(|| page.clone()),
             )
             .iter()
@@ -150,6 +160,46 @@ pub(crate) fn pdf_text(bytes: &[u8], options: &ConvertOptions) -> Result<PdfText
         text.lines.extend(lines);
     }
     Ok(text)
+}
+
+/// The word boxes of the pages (by index) that may hold a table of wrapped rows, from one
+/// `pdftotext -bbox-layout` run over the pages from the first such page to the last; none
+/// when no page may.
+fn table_words(
+    options: &ConvertOptions,
+    pdf: &Path,
+    layout: &[Vec<String>],
+    columns: &[bool],
+    deadline: Instant,
+) -> Result<HashMap<usize, Vec<wrapped_rows::Word>>, IngestError> {
+    let candidates: Vec<usize> = (0..layout.len())
+        .filter(|&index| !columns[index] && wrapped_rows::may_hold_table(&layout[index]))
+        .collect();
+    let (Some(&first), Some(&last)) = (candidates.first(), candidates.last()) else {
+        return Ok(HashMap::new());
+    };
+    let (from, to) = ((first + 1).to_string(), (last + 1).to_string());
+    let bbox = pdftotext(
+        options,
+        pdf,
+        &["-bbox-layout", "-f", &from, "-l", &to],
+        deadline,
+    )?;
+    let pages = wrapped_rows::page_words(&bbox);
+    if pages.len() != last + 1 - first {
+        tracing::warn!(
+            expected = last + 1 - first,
+            got = pages.len(),
+            "page counts differ between the layout and the word boxes; keeping the layout"
+        );
+        return Ok(HashMap::new());
+    }
+    Ok(pages
+        .into_iter()
+        .enumerate()
+        .map(|(offset, words)| (first + offset, words))
+        .filter(|(index, _)| candidates.contains(index))
+        .collect())
 }
 
 /// Refuses what is not a whole PDF file before a converter sees it.
@@ -173,17 +223,16 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-/// Runs `pdftotext` and returns its UTF-8 output.
+/// Runs `pdftotext` with the given flags (`-layout`, none for reading order) and returns its
+/// UTF-8 output.
 fn pdftotext(
     options: &ConvertOptions,
     pdf: &Path,
-    layout: bool,
+    flags: &[&str],
     deadline: Instant,
 ) -> Result<String, IngestError> {
     let mut args: Vec<&OsStr> = vec![OsStr::new("-enc"), OsStr::new("UTF-8")];
-    if layout {
-        args.push(OsStr::new("-layout"));
-    }
+    args.extend(flags.iter().map(OsStr::new));
     args.extend([pdf.as_os_str(), OsStr::new("-")]);
     let Finished {
         status,
