@@ -119,12 +119,13 @@ impl<'a> Reader<'a> {
         }
         // `- 合計 6,069億円` after bullets of its style: the total of what they stand under,
         // which ends them.
-        let sum_of_siblings = found.style.is_bullet()
-            && !figures.is_empty()
-            && tables::is_bare_total(&name)
-            && self.outline.level_of(found.style).is_some();
-        if sum_of_siblings
-            && let Some(level) = self.outline.level_of(found.style)
+        let siblings_level = self
+            .outline
+            .level_of(found.style)
+            .filter(|_| found.style.is_bullet())
+            .filter(|_| !figures.is_empty() && tables::is_bare_total(&name));
+        let sum_of_siblings = siblings_level.is_some();
+        if let Some(level) = siblings_level
             && let Some(parent) = self.open.iter().rposition(|item| item.depth < level)
         {
             self.open.truncate(parent + 1);
