@@ -42,6 +42,7 @@
 //! do not line up so.
 
 use super::pdf::{CELL_GAP, CELL_SEPARATOR, is_figure_text};
+use scraper::{Html, Selector};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -94,43 +95,34 @@ impl Word {
     }
 }
 
-static WORD: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
-        r#"<word xMin="([-0-9.]+)" yMin="([-0-9.]+)" xMax="([-0-9.]+)" yMax="([-0-9.]+)">([^<]*)</word>"#,
-    )
-    .expect("word box pattern")
-});
-
-/// The words of each page of `pdftotext -bbox-layout` output.
+/// The words of each page of `pdftotext -bbox-layout` output (XHTML: `<page>` elements of
+/// `<word xMin=… yMin=… xMax=… yMax=…>` elements), read with the HTML parser the converter
+/// uses for pages, which also decodes the words' entities.
 pub(super) fn page_words(bbox: &str) -> Vec<Vec<Word>> {
-    bbox.split("<page ")
-        .skip(1)
+    static PAGE: LazyLock<Selector> =
+        LazyLock::new(|| Selector::parse("page").expect("page selector"));
+    static WORD: LazyLock<Selector> =
+        LazyLock::new(|| Selector::parse("word").expect("word selector"));
+    let document = Html::parse_document(bbox);
+    document
+        .select(&PAGE)
         .map(|page| {
-            WORD.captures_iter(page)
+            page.select(&WORD)
                 .filter_map(|word| {
-                    let at = |i: usize| word[i].parse::<f64>().ok();
+                    // (The parser lower-cases attribute names.)
+                    let at = |name: &str| word.value().attr(name)?.parse::<f64>().ok();
                     Some(Word {
-                        x0: at(1)?,
-                        y0: at(2)?,
-                        x1: at(3)?,
-                        y1: at(4)?,
-                        text: unescape(&word[5]),
+                        x0: at("xmin")?,
+                        y0: at("ymin")?,
+                        x1: at("xmax")?,
+                        y1: at("ymax")?,
+                        text: word.text().collect(),
                     })
                 })
                 .filter(|word| !word.text.trim().is_empty())
                 .collect()
         })
         .collect()
-}
-
-/// A word's text with the markup's entities decoded.
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }
 
 /// Whether a `-layout` page has lines enough of several cells to hold such a table.

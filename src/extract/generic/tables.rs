@@ -177,7 +177,13 @@ fn remark_change(cell: &str) -> Option<&str> {
         return Some(number);
     }
     let (words, number) = inner.rsplit_once([' ', '\u{3000}'])?;
-    let number = number.trim_start_matches(['+', '＋']);
+    stated_change(words, number)
+}
+
+/// The number of a change its words name (`前年度比 | △１５`, `対前年度　+28,150`), without
+/// its plus sign; `None` when the words name no change or the number is none (a ratio).
+fn stated_change<'c>(words: &str, number: &'c str) -> Option<&'c str> {
+    let number = number.trim().trim_start_matches(['+', '＋']);
     let names_a_change = super::CHANGE_WORDS.iter().any(|word| words.contains(word));
     (names_a_change && parse_number(number).is_some()).then_some(number)
 }
@@ -187,12 +193,7 @@ fn remark_change(cell: &str) -> Option<&str> {
 fn change_cells<'c>(tail: &[&'c str]) -> Option<&'c str> {
     match tail {
         [number] => signed_number(number.trim()),
-        [words, number] => {
-            let number = number.trim();
-            let names_a_change = super::CHANGE_WORDS.iter().any(|word| words.contains(word));
-            (names_a_change && parse_number(number).is_some() && !number.ends_with(['%', '％']))
-                .then(|| number.trim_start_matches(['+', '＋']))
-        }
+        [words, number] => stated_change(words, number),
         _ => None,
     }
 }
