@@ -18,6 +18,11 @@ pub fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
+/// Whether `c` is a CJK ideograph (`区`, `分`).
+pub fn is_kanji(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
 /// NFKC-normalised text, borrowed when `text` is already in NFKC (as most text is) and so
 /// comes out of NFKC unchanged.
 pub fn nfkc_cow(text: &str) -> Cow<'_, str> {

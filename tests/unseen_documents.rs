@@ -2212,3 +2212,11 @@ fn a_closing_month_supplementary_beside_the_next_year_s_initial_budget_written_b
         "{supplementary:?}"
     );
 }
+
+/// Round 103: a city's Word-exported press release with its figures split over spans and
+/// `<br>`, and a prefecture's open-data CSV of requests and decisions in 円.
+#[test]
+fn a_word_exported_press_release_and_a_csv_of_requests_in_yen_written_blind() {
+    assert_recall("d103_a2.html");
+    assert_recall("d103_a3.csv");
+}

@@ -569,3 +569,14 @@ fn years_only_in_the_header_of_a_welfare_plan_s_tables_written_blind() {
 fn a_table_of_cells_wrapped_over_several_lines_beside_their_measures() {
     assert_each_document_scores(&["d101i_4.pdf"]);
 }
+
+/// Round 103: a prefecture's 政策評価調書 PDF whose indicators, numbered by code
+/// (`指標3-2-1`), are defined in one table and given their actuals by year in another set
+/// across under the codes (years as rows, its header over three lines and broken by a page);
+/// a city's Excel-exported 中間評価 whose target heading spans `当初 | 見直し後` and whose
+/// notes span the table; a 事務事業評価シート in Markdown whose unit stands only on each
+/// indicator's first row.
+#[test]
+fn codes_across_tables_revised_targets_and_units_given_once_written_blind() {
+    assert_each_document_scores(&["d103i_1.pdf", "d103i_2.html", "d103i_3.md"]);
+}

@@ -292,8 +292,9 @@ fn split_pages(output: &str) -> Vec<Vec<String>> {
 /// the layout set closer than a cell gap (`352,000 1,012,400`, `－  1,204,300`) are cells of
 /// their own: a figure never holds a space.
 fn layout_line(line: &str) -> String {
+    let line = without_letter_spacing(line.trim_matches([' ', '\u{3000}']));
     CELL_SEPARATOR
-        .split(line.trim_matches([' ', '\u{3000}']))
+        .split(line.trim_end_matches([' ', '\u{3000}']))
         .map(|cell| {
             let tokens: Vec<&str> = cell
                 .split([' ', '\u{3000}'])
@@ -307,6 +308,63 @@ fn layout_line(line: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\t")
+}
+
+/// The widest gap (in spaces, a full-width space counting two) between the letters of a
+/// word a table's header spaces out (`会   計   名`, `区    分`); columns stand farther apart.
+const MAX_LETTER_SPACING: usize = 4;
+
+/// A line with the words a header spaces out letter by letter written whole (`会   計   名`
+/// → `会計名      `), so that the gaps between their letters part no cells: a run of two or more
+/// kanji standing alone, each set at most [`MAX_LETTER_SPACING`] from the next.
+fn without_letter_spacing(line: &str) -> String {
+    static PIECES: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"[ \u{3000}]+|[^ \u{3000}]+").expect("pieces"));
+    let pieces: Vec<&str> = PIECES.find_iter(line).map(|m| m.as_str()).collect();
+    let lone_kanji = |piece: &str| {
+        let mut chars = piece.chars();
+        chars.next().is_some_and(crate::normalize::is_kanji) && chars.next().is_none()
+    };
+    let narrow = |gap: &str| {
+        gap.chars()
+            .map(|c| if c == ' ' { 1 } else { 2 })
+            .sum::<usize>()
+            <= MAX_LETTER_SPACING
+    };
+    let mut out = String::with_capacity(line.len());
+    let mut at = 0;
+    while at < pieces.len() {
+        let mut end = at;
+        while lone_kanji(pieces[end])
+            && pieces.get(end + 2).is_some_and(|next| lone_kanji(next))
+            && narrow(pieces[end + 1])
+        {
+            end += 2;
+        }
+        // (Letters one or two spaces apart are one cell already.)
+        let parts_cells = pieces[at..end]
+            .iter()
+            .skip(1)
+            .step_by(2)
+            .any(|gap| CELL_SEPARATOR.is_match(gap));
+        if !parts_cells {
+            end = at;
+        }
+        if end > at {
+            for letter in pieces[at..=end].iter().step_by(2) {
+                out.push_str(letter);
+            }
+            // The gaps go after the word, so that what follows keeps its place on the line
+            // (the lines of a header are aligned by position).
+            for gap in pieces[at + 1..end].iter().step_by(2) {
+                out.push_str(gap);
+            }
+        } else {
+            out.push_str(pieces[at]);
+        }
+        at = end + 1;
+    }
+    out
 }
 
 /// Dashes a table sets in a cell it leaves empty.
@@ -364,6 +422,23 @@ fn has_figure_cell(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_header_word_spaced_letter_by_letter_is_one_cell() {
+        // `会   計   名` is one word; letters a space or two apart are one cell already; a
+        // lone kanji far from the next is a cell of its own.
+        assert_eq!(
+            layout_line("   会   計   名      当初予算額   補 正 額"),
+            "会計名\t当初予算額\t補 正 額"
+        );
+        assert_eq!(layout_line("款              補   正   額"), "款\t補正額");
+        // What follows keeps its place on the line.
+        let spaced = "区   分   (A)";
+        assert_eq!(
+            without_letter_spacing(spaced).chars().count(),
+            spaced.chars().count()
+        );
+    }
 
     #[test]
     fn pages_from_form_feeds() {

@@ -178,7 +178,7 @@ impl<'a> Reader<'a> {
         // kanji may name a tax, an expense, a bond or a fund (`町税`, `県債`), not a
         // recipient (`世帯 １万円`).
         let two_kanji = name.chars().count() == 2
-            && name.chars().all(is_kanji)
+            && name.chars().all(crate::normalize::is_kanji)
             && name.ends_with(SHORT_ACCOUNT_ENDINGS);
         let readable = (name.chars().count() >= 3 || two_kanji)
             && name.chars().count() <= MAX_ITEM_NAME_CHARS
@@ -584,11 +584,6 @@ fn budget_node(
 
 /// Last chars of an account two kanji can name (`町税`, `県費`, `県債`, `基金`).
 const SHORT_ACCOUNT_ENDINGS: [char; 4] = ['税', '費', '債', '金'];
-
-/// Whether `c` is a CJK ideograph.
-fn is_kanji(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
-}
 
 /// A share in per cent at the end of a text (`32.1%`, ` 7.7％`).
 static SHARE_AT_END: LazyLock<Regex> = LazyLock::new(|| {

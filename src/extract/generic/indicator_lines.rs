@@ -200,10 +200,21 @@ impl<'a> Reader<'a> {
         // The name each indicator of a table got, by its name in its row, for a later table
         // that states the same indicators' figures again.
         let mut named: HashMap<String, String> = HashMap::new();
+        // The name each indicator numbered by a code got, for a later table that states more
+        // of its figures under the same code (`指標3-2-1`: targets in one table, the actuals
+        // by year in another set across).
+        let mut coded: HashMap<String, String> = HashMap::new();
         for found in tables.into_iter().flatten() {
             let source = self.c.source_span(found.first + 1, found.last + 1, "");
             let indicator =
                 FoundIndicator::new(&found.values, None, &found.planned, found.unit.as_deref());
+            if let Some(earlier) = found.code.as_ref().and_then(|code| coded.get(code)) {
+                let id = add_indicator(&mut self.c, None, earlier, indicator, source);
+                if found.name != *earlier && indicator_code(&found.name).is_none() {
+                    self.c.alias(&id, &found.name);
+                }
+                continue;
+            }
             if let Some(earlier) = restated
                 .contains(&found.name_line)
                 .then(|| named.get(&found.name))
@@ -231,6 +242,9 @@ impl<'a> Reader<'a> {
             let id = self.indicator_of(owner.as_deref(), &name, indicator, source);
             if found.row_label && name != found.name {
                 self.c.alias(&id, &found.name);
+            }
+            if let Some(code) = found.code {
+                coded.entry(code).or_insert_with(|| name.clone());
             }
             named.entry(found.name.clone()).or_insert(name);
         }

@@ -42,7 +42,9 @@ use super::recognise::bodies::{find_legal_bodies, is_body_name};
 use super::recognise::contacts::opens_contact;
 use super::recognise::decisions::parse_decision;
 use super::recognise::indicator_blocks::labelled_blocks;
-use super::recognise::indicator_columns::{IndicatorTable, indicator_tables, restated_rows};
+use super::recognise::indicator_columns::{
+    IndicatorTable, indicator_code, indicator_tables, restated_rows,
+};
 use super::recognise::indicator_phrases::{dated_targets, ends_with_count, milestones};
 use super::recognise::indicator_prose::prose_indicators;
 use super::recognise::legends::{Bracket, figure_and_brackets, read_legend, read_tag_legend};

@@ -6,7 +6,9 @@
 //!
 //! Line indices here are positions in the slice the caller passes.
 
-use super::indicator_columns::{IndicatorTable, Reading, Role, role_of, row_cells, value_and_year};
+use super::indicator_columns::{
+    IndicatorTable, Reading, Role, indicator_code, role_of, row_cells, value_and_year,
+};
 
 /// Words that label a row of names as any row (`区分`, `項目`), not as indicators.
 const ROW_LABELS: [&str; 2] = ["区分", "項目"];
@@ -34,22 +36,100 @@ fn names_figures(role: Role) -> bool {
     )
 }
 
+/// The row of names a table set across opens with.
+struct NamesRow {
+    /// The label of the row, then each indicator's name.
+    names: Vec<String>,
+    /// The label, then each indicator's code, when a line of codes stands in the header.
+    codes: Option<Vec<String>>,
+    /// Whether the label or the codes say the columns are indicators.
+    named: bool,
+    /// The header's last line.
+    last: usize,
+}
+
+/// Whether a cell labels a row of names: as a column of names is headed (`指標名`), or with a
+/// generic word (`区分`, `年度／区分`).
+fn labels_names(cell: &str) -> bool {
+    let cell = cell.trim();
+    // (`指標3-2-1` names one indicator, no column of them.)
+    role_of(cell) == Role::Name && indicator_code(cell).is_none()
+        || cell
+            .split(['／', '/', '・', '＼', '\\'])
+            .any(|part| ROW_LABELS.contains(&part.trim()))
+}
+
+/// The row of names at `at`: one line whose first cell labels it, or a header a PDF's text
+/// sets on three lines, its label alone beside lines of as many cells each without one, the
+/// indicators' codes and their names (`指標3-2-1 | 指標3-2-2` over `年度／区分` over
+/// `常勤医師数 | 医師数`).
+fn names_row(lines: &[&str], at: usize) -> Option<NamesRow> {
+    let first = row_cells(lines.get(at)?);
+    if first.len() >= 2 && first.first().is_some_and(|label| labels_names(label)) {
+        // `区分 | 管路の耐震適合率 | …` over `単位 | ％ | …`: a generic word may label the row
+        // of names too.
+        let named = role_of(&first[0]) == Role::Name;
+        return Some(NamesRow {
+            names: first,
+            codes: None,
+            named,
+            last: at,
+        });
+    }
+    let mut label = None;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut last = at;
+    for (offset, line) in lines.iter().enumerate().skip(at).take(3) {
+        let cells = row_cells(line);
+        match cells.len() {
+            1 if label.is_none() && labels_names(&cells[0]) => label = cells.into_iter().next(),
+            n if n >= 2 && rows.first().is_none_or(|row| row.len() == n) => rows.push(cells),
+            _ => break,
+        }
+        last = offset;
+    }
+    let label = label?;
+    let code_row = rows
+        .iter()
+        .position(|row| row.iter().all(|cell| indicator_code(cell).is_some()))?;
+    let codes = rows.remove(code_row);
+    let names = rows.pop().unwrap_or_else(|| codes.clone());
+    let with_label = |cells: Vec<String>| std::iter::once(label.clone()).chain(cells).collect();
+    Some(NamesRow {
+        names: with_label(names),
+        codes: Some(with_label(codes)),
+        named: true,
+        last,
+    })
+}
+
+/// A row whose label a PDF's text breaks around its cells (`目標値（令和７年` over
+/// `3,100人 | 165.0人` over `度）`): the label joined, then the cells, and the row's last
+/// line; `None` when the lines at `at` are no such row of `width` cells.
+fn label_around_row(lines: &[&str], at: usize, width: usize) -> Option<(Vec<String>, usize)> {
+    let head = row_cells(lines.get(at)?);
+    let cells = row_cells(lines.get(at + 1)?);
+    let tail = row_cells(lines.get(at + 2)?);
+    let ([head], [tail]) = (&head[..], &tail[..]) else {
+        return None;
+    };
+    let open = head.matches(['（', '(']).count() > head.matches(['）', ')']).count();
+    if !open || cells.len() + 1 != width || tail.chars().count() > MAX_LABEL_CHARS {
+        return None;
+    }
+    let label = format!("{}{}", head.trim(), tail.trim());
+    Some((std::iter::once(label).chain(cells).collect(), at + 2))
+}
+
 /// The table set across whose row of names is at `at`, and the index of the line after it;
 /// `None` when that line opens no such table.
 pub(super) fn across_table(lines: &[&str], at: usize) -> Option<(IndicatorTable, usize)> {
-    let names = row_cells(lines.get(at)?);
-    // `区分 | 管路の耐震適合率 | …` over `単位 | ％ | …`: a generic word may label the row of
-    // names too.
-    let named = names
-        .first()
-        .is_some_and(|label| role_of(label) == Role::Name);
-    let labelled = named
-        || names
-            .first()
-            .is_some_and(|label| ROW_LABELS.contains(&label.trim()));
-    if names.len() < 2 || !labelled {
-        return None;
-    }
+    let NamesRow {
+        names,
+        codes,
+        named,
+        last: header_last,
+    } = names_row(lines, at)?;
     // A header naming its columns (`指標名 | 基準値 | 目標値`) is no row of names, nor are
     // cards set side by side (`指標３ | 名称 | 指標４ | 名称` over `基準値 | … | 基準値 | …`).
     let labels = |cells: &[String]| {
@@ -65,7 +145,7 @@ pub(super) fn across_table(lines: &[&str], at: usize) -> Option<(IndicatorTable,
         return None;
     }
     let mut rows: Vec<(usize, Vec<String>, Role)> = Vec::new();
-    let mut next = at + 1;
+    let mut next = header_last + 1;
     while let Some(line) = lines.get(next) {
         // A PDF's text may set a blank line between the rows.
         let blank = line.trim().is_empty();
@@ -77,7 +157,8 @@ pub(super) fn across_table(lines: &[&str], at: usize) -> Option<(IndicatorTable,
             Some(after) => (next + 1, after),
             None => (next, line),
         };
-        let cells = row_cells(line);
+        let (cells, row_last) = label_around_row(lines, line_at, names.len())
+            .unwrap_or_else(|| (row_cells(line), line_at));
         let role = cells.first().map_or(Role::Other, |label| role_of(label));
         // (An achievement's words may read as a label: `未達成見込み`.)
         let labelled_cells = role != Role::Achievement && labels(&cells);
@@ -85,7 +166,7 @@ pub(super) fn across_table(lines: &[&str], at: usize) -> Option<(IndicatorTable,
             break;
         }
         rows.push((line_at, cells, role));
-        next = line_at + 1;
+        next = row_last + 1;
     }
     // Under a generic label, a row of targets or baselines tells indicators from the items
     // of a budget by year (`区分 | 議会費 | 総務費` over `令和6年度 | …`).
@@ -107,10 +188,12 @@ pub(super) fn across_table(lines: &[&str], at: usize) -> Option<(IndicatorTable,
                 .collect();
             let mut reading = Reading::new(names[column].trim().to_string(), at);
             reading.read(&cells, &roles, last);
-            reading.finish()
+            let mut found = reading.finish();
+            found.code = codes.as_ref().and_then(|codes| codes.get(column).cloned());
+            found
         })
         .collect();
-    let mut table_lines = vec![at];
+    let mut table_lines: Vec<usize> = (at..=header_last).collect();
     table_lines.extend(rows.iter().map(|(line, _, _)| *line));
     Some((
         IndicatorTable {
@@ -199,5 +282,33 @@ mod tests {
                     目標値\t60.0%（令和8年度）\t目標値\t55冊（令和8年度）";
         let lines: Vec<&str> = text.lines().collect();
         assert!(across_table(&lines, 0).is_none());
+    }
+
+    #[test]
+    fn a_header_of_codes_and_names_over_three_lines_and_a_label_broken_around_its_row() {
+        let text = "指標3-2-1\t指標3-2-2\n\
+                    年度／区分\n\
+                    常勤医師数\t医師少数区域の医師数\n\
+                    令和３年度\t2,871人\t－\n\
+                    令和４年度\t2,902人\t155.2人\n\
+                    令和６年度\t2,975人\t集計中※1\n\
+                    目標値（令和７年\n\
+                    3,100人\t165.0人\n\
+                    度）\n\
+                    評価\tＣ\tＣ";
+        let lines: Vec<&str> = text.lines().collect();
+        let (table, next) = across_table(&lines, 0).expect("a table set across");
+        assert_eq!(next, 10);
+        let [doctors, sparse] = &table.indicators[..] else {
+            panic!("two indicators: {:?}", table.indicators);
+        };
+        assert_eq!(doctors.name, "常勤医師数");
+        assert_eq!(doctors.code.as_deref(), Some("指標3-2-1"));
+        assert_eq!(doctors.values.actuals.len(), 3);
+        assert_eq!(doctors.values.target.as_deref(), Some("3,100人"));
+        assert_eq!(doctors.values.target_year, Some(2025));
+        assert_eq!(doctors.values.achievement.as_deref(), Some("Ｃ"));
+        // A value still being counted, marked for a note, is no actual.
+        assert_eq!(sparse.values.actuals, vec![(2022, "155.2人".to_string())]);
     }
 }

@@ -11,7 +11,7 @@
 use super::amounts::is_box_rule;
 use super::indicator_across::across_table;
 use super::indicator_long::long_table;
-use super::names::is_hiragana;
+use super::names::{is_hiragana, without_note_mark};
 use super::numbering::{Style, names_plan_level, numbered};
 use super::targets::IndicatorValues;
 use super::targets::{year_in, year_values};
@@ -435,6 +435,14 @@ fn fitting_columns(header: &[String], under: &[String]) -> Option<Vec<usize>> {
 /// (`基準値` over `年度 | 値`).
 const YEAR_OR_VALUE: [&str; 5] = ["年度", "年", "時点", "値", "数値"];
 
+/// How a note under a table begins (`※1`, `注）`, `＊`).
+const NOTE_MARKS: [char; 4] = ['※', '注', '＊', '*'];
+
+/// Words under a target's heading that say which setting of the target a column holds
+/// (`目標値（令和９年度）` over `当初 | 見直し後`): each is a target, a later one standing
+/// where it is stated.
+const TARGET_SETTINGS: [&str; 6] = ["当初", "見直し後", "修正後", "変更後", "改定後", "見直し"];
+
 /// The roles of a header over two rows of the same cells, where a heading spanning columns
 /// or rows stands in each of its cells (`成果指標 | 基準値 | 基準値 | 実績値 | … | 目標値 |
 /// 目標値 | 進捗` over `成果指標 | 年度 | 値 | 令和4年度 | … | 値 | 年度 | 進捗`): each column's
@@ -443,14 +451,22 @@ fn headings_under(header: &[String], under: &[String]) -> Option<Vec<Role>> {
     if under.len() != header.len() {
         return None;
     }
+    let words = |cell: &str| nfkc(cell).replace([' ', '\u{3000}'], "");
     let sub_heading = |cell: &str| {
-        let text = nfkc(cell).replace([' ', '\u{3000}'], "");
+        let text = words(cell);
         YEAR_OR_VALUE.contains(&text.as_str())
             || (text.chars().count() <= 10 && year_in(&text).is_some())
     };
+    let setting = |heading: &str, cell: &str| {
+        matches!(role_of(heading), Role::Target(_))
+            && TARGET_SETTINGS.contains(&words(cell).as_str())
+    };
     let pairs = header.iter().zip(under);
     let repeated = pairs.clone().filter(|(h, u)| h.trim() == u.trim()).count();
-    let named = pairs.clone().filter(|(_, u)| sub_heading(u)).count();
+    let named = pairs
+        .clone()
+        .filter(|(h, u)| sub_heading(u) || setting(h, u))
+        .count();
     if repeated == 0 || named == 0 || repeated + named != header.len() {
         return None;
     }
@@ -460,7 +476,10 @@ fn headings_under(header: &[String], under: &[String]) -> Option<Vec<Role>> {
                 if heading.trim() == word.trim() {
                     return role_of(heading);
                 }
-                let word = nfkc(word).replace([' ', '\u{3000}'], "");
+                if setting(heading, word) {
+                    return role_of(heading);
+                }
+                let word = words(word);
                 match (role_of(heading), word.as_str()) {
                     (role, "値" | "数値") => role,
                     (Role::Baseline(_), _) if year_in(&word).is_none() => Role::BaselineYear,
@@ -526,7 +545,8 @@ pub(super) fn value_and_year(cell: &str) -> Option<(String, Option<u16>)> {
         ))
         .expect("year before value")
     });
-    let cell = cell.trim();
+    // `集計中※1`, `40.2%※2`: a mark pointing to a note is no part of the value.
+    let cell = without_note_mark(cell.trim());
     if let Some(caps) = YEAR_FIRST.captures(cell) {
         let value = caps.name("value").map_or("", |m| m.as_str()).trim();
         let year = caps.name("year").and_then(|m| year_in(m.as_str()));
@@ -544,6 +564,22 @@ pub(super) fn value_and_year(cell: &str) -> Option<(String, Option<u16>)> {
         }
         None => Some((cell.to_string(), None)),
     }
+}
+
+/// The code a cell numbers an indicator by (`指標3-2-1`, `KPI１－２`, `成果指標2`), written
+/// alike whatever its digits and dashes; a bare number (`1`) is no code: each table numbers
+/// its rows so.
+pub fn indicator_code(cell: &str) -> Option<String> {
+    static CODE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[^\d\s]{0,4}指標|KPI)(?:No\.?|番号)?\d+(?:[-ー‐−―の.]\d+)*$")
+            .expect("indicator code")
+    });
+    let text: String = nfkc(cell)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if "ー‐−―".contains(c) { '-' } else { c })
+        .collect();
+    CODE.is_match(&text).then_some(text)
 }
 
 /// A cell stating the target and the actuals after it (`目標　120人（2026年度） 実績　104人
@@ -894,6 +930,9 @@ impl Reading {
         if unit.is_some() && self.found.unit.is_none() {
             self.found.unit.clone_from(&unit);
         }
+        // A row under the first leaves the unit cell empty: its values are in the same unit
+        // (`目標 | 40` over `実績 | 37`, the unit `回` given once).
+        let unit = unit.or_else(|| self.found.unit.clone());
         let kind = row_kind(cells, roles);
         self.kinds.push(kind);
         // `年度 | 目標 | 実績` with a row per year: the columns after the year are its.
@@ -927,6 +966,9 @@ impl Reading {
                 }
                 (Role::BaselineYear, _) => {
                     values.baseline_year = year_in(cell).or(values.baseline_year);
+                }
+                (Role::Number, _) if let Some(code) = indicator_code(cell) => {
+                    self.found.code = Some(code);
                 }
                 (Role::Target(header_year), Some((value, year))) => {
                     values.target = Some(value);
@@ -1330,6 +1372,23 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
             table.indicators.extend(open.take().map(Reading::finish));
             subject = Some((label.trim().to_string(), at));
             subject_stated = true;
+            at += 1;
+            continue;
+        }
+        // A note spanning the table's width, set in every column (`※1　令和６年度の数値は
+        // 速報値…` in each): no row of an indicator. (A group's title spans it alike.)
+        let spread = row_cells(line);
+        let filled: Vec<&str> = spread
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        let spread_note = filled.len() >= 2
+            && filled.len() * 2 > spread.len()
+            && filled.iter().all(|c| *c == filled[0])
+            && filled[0].starts_with(NOTE_MARKS);
+        if spread_note {
+            table.indicators.extend(open.take().map(Reading::finish));
             at += 1;
             continue;
         }
@@ -2628,5 +2687,59 @@ mod tests {
             [(2022, "19回".to_string()), (2023, "22回".to_string())]
         );
         assert_eq!(values.achievement.as_deref(), Some("達成"));
+    }
+
+    #[test]
+    fn an_indicator_s_code_is_written_alike_and_a_bare_number_is_none() {
+        assert_eq!(
+            indicator_code("指標３－２－１").as_deref(),
+            Some("指標3-2-1")
+        );
+        assert_eq!(indicator_code("KPI 1-2").as_deref(), Some("KPI1-2"));
+        assert_eq!(indicator_code("成果指標2").as_deref(), Some("成果指標2"));
+        assert_eq!(indicator_code("1"), None);
+        assert_eq!(indicator_code("県内病院の常勤医師数"), None);
+    }
+
+    #[test]
+    fn a_target_revised_beside_its_first_setting_and_a_note_spanning_the_table() {
+        let text = "施策\tNo.\t成果指標\t基準値（年度）\t目標値（令和９年度）\t目標値（令和９年度）\t実績値\t実績値\t中間評価\n\
+                    施策\tNo.\t成果指標\t基準値（年度）\t当初\t見直し後\t令和５年度\t令和６年度\t中間評価\n\
+                    1-1　企業誘致\t1\t新規立地企業数（累計）\t0件（R3）\t15件\t20件\t9件\t14件※1\t順調\n\
+                    \t2\t市内事業所の従業者数\t38,412人（R3）\t39,000人\t－\t38,650人\t38,702人\t概ね順調\n\
+                    ※1　速報値\t※1　速報値\t※1　速報値\t※1　速報値\t※1　速報値\t※1　速報値\t\t\t";
+        let lines: Vec<&str> = text.lines().collect();
+        let found: Vec<TableIndicator> = indicator_tables(&lines)
+            .into_iter()
+            .flat_map(|t| t.indicators)
+            .collect();
+        let [sites, workers] = &found[..] else {
+            panic!("two indicators: {found:?}");
+        };
+        assert_eq!(sites.values.target.as_deref(), Some("20件"));
+        assert_eq!(
+            sites.values.actuals,
+            vec![(2023, "9件".to_string()), (2024, "14件".to_string())]
+        );
+        // A revision left as a dash keeps the first setting.
+        assert_eq!(workers.values.target.as_deref(), Some("39,000人"));
+        assert_eq!(workers.values.target_year, Some(2027));
+    }
+
+    #[test]
+    fn a_unit_given_on_an_indicator_s_first_row_holds_for_the_rows_under_it() {
+        let text = "指標名\t単位\t区分\t令和4年度\t令和5年度\t目標年度\t最終目標値\n\
+                    開催回数\t回\t目標\t40\t45\t令和8年度\t60\n\
+                    \t\t実績\t37\t46\t\t";
+        let lines: Vec<&str> = text.lines().collect();
+        let found: Vec<TableIndicator> = indicator_tables(&lines)
+            .into_iter()
+            .flat_map(|t| t.indicators)
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].values.actuals,
+            vec![(2022, "37回".to_string()), (2023, "46回".to_string())]
+        );
     }
 }

@@ -134,6 +134,7 @@ impl Reading {
                     .filter(|cell| !cell.is_empty())
                     .map(|cell| (cell.to_string(), line))
                     .collect(),
+                code: None,
             },
         }
     }

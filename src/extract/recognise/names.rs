@@ -215,7 +215,7 @@ pub fn note_mark(written: &str) -> Option<String> {
 /// A name and the number of the note mark it ends with (`…の推進※1` → `…の推進`, `1`),
 /// when it ends with one and has more before it.
 fn split_note_mark(name: &str) -> Option<(&str, &str)> {
-    let unnumbered = name.trim_end_matches(|c: char| c.is_ascii_digit());
+    let unnumbered = name.trim_end_matches(crate::normalize::is_digit);
     let rest = unnumbered.strip_suffix('※')?;
     (!rest.trim().is_empty()).then(|| (rest.trim_end(), &name[unnumbered.len()..]))
 }

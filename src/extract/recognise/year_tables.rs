@@ -38,6 +38,9 @@ pub struct TableIndicator {
     /// The rows of the table that name a group and state nothing (`基本目標 | 1 | …`,
     /// `施策 | 1-1 | …`) the indicator stands under, outermost first: each name and line.
     pub groups: Vec<(String, usize)>,
+    /// The code the document numbers the indicator by (`指標3-2-1`), when a column gives one:
+    /// a later table naming the same code states more figures of the same indicator.
+    pub code: Option<String>,
 }
 
 /// What a labelled row holds.
