@@ -2213,10 +2213,13 @@ fn a_closing_month_supplementary_beside_the_next_year_s_initial_budget_written_b
     );
 }
 
-/// Round 103: a city's Word-exported press release with its figures split over spans and
-/// `<br>`, and a prefecture's open-data CSV of requests and decisions in 円.
+/// Round 103: a prefecture's 9月補正 PDF whose tables set 当初 / 6月補正 / 9月補正 / 補正後
+/// columns under letter-spaced labels, one header's label on its marks' line; a city's
+/// Word-exported press release with its figures split over spans and `<br>`; and a
+/// prefecture's open-data CSV of requests and decisions in 円.
 #[test]
-fn a_word_exported_press_release_and_a_csv_of_requests_in_yen_written_blind() {
+fn supplementaries_by_month_a_word_exported_press_release_and_a_csv_in_yen_written_blind() {
+    assert_recall("d103_a1.pdf");
     assert_recall("d103_a2.html");
     assert_recall("d103_a3.csv");
 }

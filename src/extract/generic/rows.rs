@@ -273,11 +273,15 @@ impl<'a> Reader<'a> {
         number: usize,
         mut columns: Vec<Column>,
     ) -> Vec<Column> {
-        // `本年度 | 前年度 | 倍率` over `事 業 費 | 2,184,000 | 2,162,300 | 1.01`.
+        // `本年度 | 前年度 | 倍率` over `事 業 費 | 2,184,000 | 2,162,300 | 1.01`; a column of
+        // no budget may stand after the figures (`当初予算額 | 6月補正額 | 補正後予算額`).
         let all_figures = matches!(columns.first(), Some(Column::Figure(..)))
-            && columns
-                .iter()
-                .all(|c| matches!(c, Column::Figure(..) | Column::Rate | Column::Change(_)));
+            && columns.iter().all(|c| {
+                matches!(
+                    c,
+                    Column::Figure(..) | Column::Rate | Column::Change(_) | Column::Other
+                )
+            });
         // The first row below, past a lone word a PDF's text sets under the header (the
         // rest of the header's last cell, `主な増減理由`).
         let below = self

@@ -5475,3 +5475,24 @@ fn a_bracketed_row_s_change_in_cells_after_it() {
         ]
     );
 }
+
+#[test]
+fn a_header_s_label_set_on_the_line_of_its_marks_heads_the_rows_label_column() {
+    // `区分` stands beside the marks under the figures' words, not over the labels: the
+    // header left its label column out, whatever column of no budget ends it.
+    let text = "令和７年度９月補正予算案の概要\n\n（単位：千円）\n\
+                当初予算額\t6月補正額\t9月補正額\t補正後予算額\n\
+                区分\t(A)\t(B)\t(C)\t(A)+(B)+(C)\n\
+                総務部\t98,412,356\t－\t215,480\t98,627,836\n\
+                くらし環境部\t14,887,205\t120,000\t312,650\t15,319,855\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "総務部 R7 initial 984.12356",
+            "総務部 R7 supplementary 2.1548",
+            "くらし環境部 R7 initial 148.87205",
+            "くらし環境部 R7 supplementary 1.20",
+            "くらし環境部 R7 supplementary 3.1265"
+        ]
+    );
+}
