@@ -575,8 +575,15 @@ fn a_table_of_cells_wrapped_over_several_lines_beside_their_measures() {
 /// across under the codes (years as rows, its header over three lines and broken by a page);
 /// a city's Excel-exported 中間評価 whose target heading spans `当初 | 見直し後` and whose
 /// notes span the table; a 事務事業評価シート in Markdown whose unit stands only on each
-/// indicator's first row.
+/// indicator's first row; a prefecture's 環境基本計画 progress report in Shift_JIS, each
+/// indicator a paragraph under its `〔施策１－１〕` heading with its years' values after a colon
+/// or in brackets (`前年度（令和３年度：1,279万t-CO2）`, `令和５年度末（1,986MW）`).
 #[test]
-fn codes_across_tables_revised_targets_and_units_given_once_written_blind() {
-    assert_each_document_scores(&["d103i_1.pdf", "d103i_2.html", "d103i_3.md"]);
+fn codes_across_tables_revised_targets_units_given_once_and_paragraphs_written_blind() {
+    assert_each_document_scores(&[
+        "d103i_1.pdf",
+        "d103i_2.html",
+        "d103i_3.md",
+        "d103i_4.sjis.txt",
+    ]);
 }

@@ -89,16 +89,16 @@ static TARGET_TO_MAKE: LazyLock<Regex> = LazyLock::new(|| {
 
 static BASELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"基準値(?:の|は|[:：])?\s*(?:(?P<value>{VALUE})[（(](?P<year>{YEAR})[）)]|[（(](?P<year2>{YEAR})[）)]の(?P<value2>{VALUE})|[（(]?(?P<year3>{YEAR})\s*(?P<value3>{VALUE}))|(?P<year4>{YEAR})の(?P<value4>{VALUE})[（(]基準値[）)]|基準年度[（(](?P<year5>{YEAR})[）)]の(?P<value5>{VALUE})"
+        r"基準値(?:の|は|[:：])?\s*(?:(?P<value>{VALUE})[（(](?P<year>{YEAR})[）)]|[（(](?P<year2>{YEAR})[）)]の(?P<value2>{VALUE})|[（(]?(?P<year3>{YEAR})\s*[:：]?\s*(?P<value3>{VALUE}))|(?P<year4>{YEAR})の(?P<value4>{VALUE})[（(]基準値[）)]|基準年度[（(](?P<year5>{YEAR})[）)]の(?P<value5>{VALUE})|基準年度(?:である|の)\s*(?P<year6>{YEAR})[（(](?P<value6>{VALUE})[）)]"
     ))
     .expect("baseline in prose")
 });
 
-/// `計画策定時の令和4年度 58.2%`, `計画策定時（令和4年度 73.1%）`: the value when the plan
-/// was made.
+/// `計画策定時の令和4年度 58.2%`, `計画策定時（令和4年度 73.1%）`, `計画策定時（平成30年度）の
+/// 952g`: the value when the plan was made.
 static BASELINE_AT_PLANNING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"策定時(?:の|[（(])\s*(?P<year>{YEAR})\s*(?P<value>{VALUE})"
+        r"策定時(?:の|[（(])\s*(?P<year>{YEAR})\s*(?P<value>{VALUE})|策定時[（(](?P<year2>{YEAR})[）)]の(?P<value2>{VALUE})"
     ))
     .expect("baseline when the plan was made")
 });
@@ -113,10 +113,11 @@ static BASELINE_AFTER_TARGET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `令和６年度に４２．３％`, `令和６年度の意識調査で３４．５％`, `（令和４年度２９．８％）`,
-/// `１８．４時間（令和６年度）`, a list of them (`（令和5年度51.2%、令和4年度49.7%）`).
+/// `（令和３年度：1,279万t）`, `１８．４時間（令和６年度）`, `令和５年度末（1,986MW）`, a list
+/// of them (`（令和5年度51.2%、令和4年度49.7%）`).
 static ACTUAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<year>{YEAR})(?:時点)?(?:の[^、。，（）()0-9０-９]{{1,10}}?)?(?:に|には|は|の|で)(?:は)?(?P<value>{VALUE})|[（(](?P<year2>{YEAR})\s*(?P<value2>{VALUE})[）)]|(?P<value3>{VALUE})[（(](?P<year3>{YEAR})[）)]|[（(、。](?P<year4>{YEAR})\s*(?P<value4>{VALUE})"
+        r"(?P<year>{YEAR})(?:時点)?(?:の[^、。，（）()0-9０-９]{{1,10}}?)?(?:に|には|は|の|で)(?:は)?(?P<value>{VALUE})|[（(](?P<year2>{YEAR})末?\s*[:：]?\s*(?P<value2>{VALUE})[）)]|(?P<value3>{VALUE})[（(](?P<year3>{YEAR})[）)]|[（(、。](?P<year4>{YEAR})\s*(?P<value4>{VALUE})|(?P<year5>{YEAR})末?[（(](?P<value5>{VALUE})[）)]"
     ))
     .expect("actual in prose")
 });
@@ -276,8 +277,8 @@ fn body_values(body: &str, subject_year: Option<u16>) -> Option<IndicatorValues>
         .or_else(|| BASELINE_AT_PLANNING.captures(body))
         .or_else(|| BASELINE_AFTER_TARGET.captures(body));
     if let Some(caps) = baseline {
-        let values_at = ["value", "value2", "value3", "value4", "value5"];
-        let years_at = ["year", "year2", "year3", "year4", "year5"];
+        let values_at = ["value", "value2", "value3", "value4", "value5", "value6"];
+        let years_at = ["year", "year2", "year3", "year4", "year5", "year6"];
         values.baseline = named(&caps, &values_at).map(str::to_string);
         values.baseline_year = named(&caps, &years_at).and_then(year_in);
         taken.extend(caps.get(0).map(|m| (m.start(), m.end())));
@@ -298,10 +299,11 @@ fn body_values(body: &str, subject_year: Option<u16>) -> Option<IndicatorValues>
         if inside_taken || before_target {
             continue;
         }
-        let year = named(&caps, &["year", "year2", "year3", "year4"]).and_then(year_in);
-        if let (Some(year), Some(value)) =
-            (year, named(&caps, &["value", "value2", "value3", "value4"]))
-            && !values.actuals.iter().any(|(y, _)| *y == year)
+        let year = named(&caps, &["year", "year2", "year3", "year4", "year5"]).and_then(year_in);
+        if let (Some(year), Some(value)) = (
+            year,
+            named(&caps, &["value", "value2", "value3", "value4", "value5"]),
+        ) && !values.actuals.iter().any(|(y, _)| *y == year)
         {
             values.actuals.push((year, value.to_string()));
         }
@@ -570,5 +572,48 @@ mod tests {
         assert!(prose_indicator("森林の整備は令和６年度に進んだ。").is_none());
         assert!(prose_indicator("林野庁は、令和７年度の目標を定めた。").is_none());
         assert!(prose_indicator("木材の輸出額は令和６年度に６１０億円となった。").is_none());
+    }
+
+    #[test]
+    fn years_with_their_values_after_a_colon_or_in_brackets_after_the_year() {
+        let found = prose_indicators(
+            "県内の温室効果ガス排出量は、最新の算定値である令和４年度に1,234万t-CO2となり、前年度（令和３年度：1,279万t-CO2）から3.5％減少しました。基準年度である平成25年度（1,682万t-CO2）と比べ順調に減少しており、目標（令和12年度に890万t-CO2）に向けて概ね順調に推移しています。",
+        );
+        let [emissions] = &found[..] else {
+            panic!("one indicator: {found:?}");
+        };
+        assert_eq!(emissions.values.baseline.as_deref(), Some("1,682万t-CO2"));
+        assert_eq!(emissions.values.baseline_year, Some(2013));
+        assert_eq!(
+            emissions.values.actuals,
+            [
+                (2021, "1,279万t-CO2".to_string()),
+                (2022, "1,234万t-CO2".to_string())
+            ]
+        );
+        let found = prose_indicators(
+            "再生可能エネルギー導入容量（累計）は、令和６年度末で2,145MWとなりました。令和５年度末（1,986MW）から159MW増加し、基準値（令和２年度：1,120MW）からの増加分は目標（令和12年度：3,000MW）に向けて順調です。",
+        );
+        let [capacity] = &found[..] else {
+            panic!("one indicator: {found:?}");
+        };
+        assert_eq!(capacity.values.baseline.as_deref(), Some("1,120MW"));
+        assert_eq!(capacity.values.baseline_year, Some(2020));
+        assert!(
+            capacity
+                .values
+                .actuals
+                .contains(&(2023, "1,986MW".to_string())),
+            "{:?}",
+            capacity.values.actuals
+        );
+        let found = prose_indicators(
+            "家庭系ごみの排出量は、令和６年度に871gとなり、計画策定時（平成30年度）の952gから着実に減少しており、目標（令和12年度に850g以下）の達成に向けて概ね順調です。",
+        );
+        let [waste] = &found[..] else {
+            panic!("one indicator: {found:?}");
+        };
+        assert_eq!(waste.values.baseline.as_deref(), Some("952g"));
+        assert_eq!(waste.values.baseline_year, Some(2018));
     }
 }

@@ -138,12 +138,13 @@ static PATTERNS: LazyLock<Vec<(Style, Regex)>> = LazyLock::new(|| {
             format!(r"^\s*([款項目節])[\s\u{{3000}}]+{digits}{{1,3}}[\s\u{{3000}}]+(\S.*)$"),
         ),
         // A level's name before its number: 施策目標７　… / 基本目標１　… / 【施策分野2】… /
+        // 〔施策１－１〕… /
         // 施策（１）… / 政策目標２－１　… / 施策目標Ⅰ－３－２　… / 達成目標１　…; each name a
         // level of its own (by its first char).
         build(
             Style::Dai(' '),
             format!(
-                r"^\s*[【\[]?(基本目標|施策目標|政策目標|達成目標|施策分野|重点施策|政策分野|施策|政策)\s*(?:(?:{digits}{{1,2}}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)(?:[\-－]{digits}{{1,2}})*|[(（]{digits}{{1,2}}[)）])\s*[】\]]?[\s\u{{3000}}:：.．]*(\S.*)$"
+                r"^\s*[【\[〔［]?(基本目標|施策目標|政策目標|達成目標|施策分野|重点施策|政策分野|施策|政策)\s*(?:(?:{digits}{{1,2}}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)(?:[\-－]{digits}{{1,2}})*|[(（]{digits}{{1,2}}[)）])\s*[】\]〕］]?[\s\u{{3000}}:：.．]*(\S.*)$"
             ),
         ),
         build(
@@ -716,6 +717,10 @@ mod tests {
         assert_eq!(
             style_and_title("【施策分野2】子育て"),
             Some((Style::Dai('施'), "子育て"))
+        );
+        assert_eq!(
+            style_and_title("〔施策１－１〕地球温暖化対策の推進"),
+            Some((Style::Dai('施'), "地球温暖化対策の推進"))
         );
     }
 
