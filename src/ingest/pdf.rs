@@ -318,6 +318,10 @@ const MAX_LETTER_SPACING: usize = 4;
 /// → `会計名      `), so that the gaps between their letters part no cells: a run of two or more
 /// kanji standing alone, each set at most [`MAX_LETTER_SPACING`] from the next.
 fn without_letter_spacing(line: &str) -> String {
+    // Most lines part no letters: without a cell gap there is nothing to join.
+    if !CELL_SEPARATOR.is_match(line) {
+        return line.to_string();
+    }
     static PIECES: LazyLock<regex::Regex> =
         LazyLock::new(|| regex::Regex::new(r"[ \u{3000}]+|[^ \u{3000}]+").expect("pieces"));
     let pieces: Vec<&str> = PIECES.find_iter(line).map(|m| m.as_str()).collect();
@@ -347,10 +351,7 @@ fn without_letter_spacing(line: &str) -> String {
             .skip(1)
             .step_by(2)
             .any(|gap| CELL_SEPARATOR.is_match(gap));
-        if !parts_cells {
-            end = at;
-        }
-        if end > at {
+        if parts_cells {
             for letter in pieces[at..=end].iter().step_by(2) {
                 out.push_str(letter);
             }
@@ -361,6 +362,7 @@ fn without_letter_spacing(line: &str) -> String {
             }
         } else {
             out.push_str(pieces[at]);
+            end = at;
         }
         at = end + 1;
     }
