@@ -2223,3 +2223,14 @@ fn supplementaries_by_month_a_word_exported_press_release_and_a_csv_in_yen_writt
     assert_recall("d103_a2.html");
     assert_recall("d103_a3.csv");
 }
+
+/// Round 104: a city council's 補正予算 bill printed to PDF (第1表 歳入歳出予算補正 of 款 and
+/// set-in 項 rows, then 繰越明許費 and 債務負担行為補正 tables of no budget); a prefecture's
+/// page of special accounts, each a table of 歳入 and 歳出 side by side; a ministry's
+/// Shift_JIS 重点施策 with a 総括表 in 億円 without units and items with ［前年度］ brackets.
+#[test]
+fn a_council_bill_special_accounts_side_by_side_and_bracketed_years_written_blind() {
+    assert_recall("d104_a1.pdf");
+    assert_recall("d104_a2.html");
+    assert_recall("d104_a3.sjis.txt");
+}

@@ -343,6 +343,9 @@ impl<'a> Reader<'a> {
             {
                 figure.limit = true;
             }
+            if index == 0 && self.around_supplementary_above(number, before) {
+                figure.limit = true;
+            }
             if let Some(tail) = year_above.filter(|_| index == 0 && !before.contains(['、', '。']))
                 && figure.year_kind.year.is_none()
                 && figure.year_offset == 0

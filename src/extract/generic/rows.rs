@@ -195,12 +195,27 @@ impl<'a> Reader<'a> {
         if fewer_marks {
             return true;
         }
+        // `区分 | (A) | (B) | (C) | (A)+(B)+(C)` under `当初予算額 | 6月補正額 | …`, a header
+        // that left out its label column: the label column's word stands first.
+        let left_out = columns.len().saturating_sub(above.len());
         let fits = number == self.header_line + 1
             && row.len() == columns.len()
+            && left_out <= 1
             && row.iter().any(|cell| qualifies(cell))
-            && row.iter().enumerate().all(|(index, cell)| {
-                qualifies(cell) || above.get(index).is_some_and(|upper| upper == cell)
-            });
+            && row
+                .iter()
+                .enumerate()
+                .all(|(index, cell)| match index.checked_sub(left_out) {
+                    Some(upper) => {
+                        qualifies(cell) || above.get(upper).is_some_and(|word| word == cell)
+                    }
+                    None => {
+                        columns[index] == Column::Label
+                            && cell.chars().any(char::is_alphabetic)
+                            && !cell.chars().any(char::is_numeric)
+                            && !is_marks_cell(cell)
+                    }
+                });
         if !fits {
             return false;
         }

@@ -49,13 +49,11 @@ impl<'a> Reader<'a> {
     pub(super) fn text_line(&mut self, number: usize, raw: &str) {
         self.target_in_text(number, raw);
         let mut figures = inline_figures(raw);
-        // `…一般会計の補正後の予算総額は` over `63,020,521,684円、…`: a figure opening the
-        // line that a sentence begun above says is the budget around a supplementary.
+        // `…一般会計の補正後の予算総額は` over `63,020,521,684円、…` (or `…補正後の一般会計` over
+        // `予算額は8,963億…`): the line's first figure, in a sentence begun above that says it
+        // is the budget around a supplementary.
         if let Some(first) = figures.first_mut()
-            && raw[..first.amount.start].trim().is_empty()
-            && self
-                .sentence_above(number)
-                .is_some_and(|(_, tail)| names_around_supplementary(after_last_figure(tail)))
+            && self.around_supplementary_above(number, &raw[..first.amount.start])
         {
             first.limit = true;
         }
@@ -445,6 +443,16 @@ impl<'a> Reader<'a> {
         let above = number.checked_sub(1).filter(|n| *n >= 1)?;
         let line = self.line(above).trim_end();
         (!line.ends_with(['。', '．'])).then(|| (above, &line[sentence_start(line)..]))
+    }
+
+    /// Whether a sentence begun on the line above, with the words `lead` before a line's
+    /// first figure, says that figure is the budget before or after a supplementary
+    /// (`…と合わせた補正後の一般会計` over `予算額は8,963億…`).
+    pub(super) fn around_supplementary_above(&self, number: usize, lead: &str) -> bool {
+        !lead.contains(['。', '、'])
+            && self.sentence_above(number).is_some_and(|(_, tail)| {
+                names_around_supplementary(&format!("{}{lead}", after_last_figure(tail)))
+            })
     }
 
     /// The rest of the sentence after byte `end` of line `number` (`raw`), followed over the

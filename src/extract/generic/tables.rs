@@ -3,7 +3,7 @@
 
 use super::{
     Item, Reader, Role, TableLayout, exhibit_title, is_letter_cell, is_name_line, is_parenthesised,
-    is_row_number, is_rule_line, is_set_far_in, is_table_line, item_year_kind,
+    is_row_number, is_rule_line, is_set_far_in, is_table_line, item_year_kind, row_name_words,
     split_trailing_parenthesis,
 };
 use crate::extract::recognise::amounts::{
@@ -18,9 +18,11 @@ use crate::extract::recognise::bodies::is_body_name;
 use crate::extract::recognise::contacts::ends_before_contact_number;
 use crate::extract::recognise::legends::figure_brackets_and_rest;
 use crate::extract::recognise::names::{
-    clean_name, is_status_mark, strip_markup, without_spaces, without_status_marks,
+    clean_name, is_status_mark, leading_note_mark, strip_markup, without_spaces,
+    without_status_marks,
 };
 use crate::extract::recognise::numbering::{Style, numbered, without_numbering};
+use crate::extract::recognise::programs::is_program_name;
 use crate::extract::recognise::year_tables::{is_dash, is_indicator_row};
 use crate::graph::model::{NodeType, Rel, Source};
 use crate::money::{
@@ -531,6 +533,23 @@ fn is_row_code(first: &str, second: &str) -> bool {
         && second.chars().any(char::is_alphabetic)
 }
 
+/// Most lines above a row of figures that its name may take (the name and a status mark
+/// under it).
+const MAX_NAME_LINES_ABOVE: usize = 2;
+
+/// Fewest chars of a row's name set on the lines above it.
+const MIN_NAME_ABOVE_CHARS: usize = 2;
+
+/// Whether a line between a table's rows holds words alone that may be part of a row's name:
+/// one cell, no digit, no note and no unit.
+fn is_words_between_rows(line: &str) -> bool {
+    cells(line).len() == 1
+        && line.chars().any(char::is_alphabetic)
+        && !line.chars().any(char::is_numeric)
+        && leading_note_mark(line).is_none()
+        && row_name_words(line).is_some()
+}
+
 /// Fewest and most digits of a row's 款 or 項 code.
 const MIN_ROW_CODE_DIGITS: usize = 2;
 const MAX_ROW_CODE_DIGITS: usize = 4;
@@ -917,6 +936,55 @@ impl Reader<'_> {
             clean_name(title),
             self.c.source_span(above, number, title.trim()),
         ))
+    }
+
+    /// The name set on the lines right above the row at line `number` (at most
+    /// [`MAX_NAME_LINES_ABOVE`], each words alone: `・物価高騰対策医療機関等支援事業` over
+    /// `【新規】` over `－ | 1,204,300 | …`), with `end` after them, its bullet and status
+    /// marks left out. The line above those must be the header or a row of figures, so the
+    /// lines stand between rows. `None` when no such line stands there.
+    fn name_set_above(&self, number: usize, end: &str) -> Option<(String, Source)> {
+        let mut lines = Vec::new();
+        for above in (1..number).rev().take(MAX_NAME_LINES_ABOVE) {
+            let line = strip_markup(self.line(above));
+            if above <= self.header_line || !is_words_between_rows(line.trim()) {
+                break;
+            }
+            lines.push(line.trim().to_string());
+        }
+        let top = number
+            .checked_sub(lines.len())
+            .filter(|_| !lines.is_empty())?;
+        let before = top.checked_sub(1)?;
+        let figures_before = cells(self.line(before))
+            .iter()
+            .any(|cell| cell.chars().any(is_digit) && is_figure_cell(cell));
+        if before != self.header_line && !figures_before {
+            return None;
+        }
+        lines.reverse();
+        let written = format!("{}{end}", lines.concat());
+        let name = clean_name(without_status_marks(without_numbering(&written)));
+        if name.chars().count() < MIN_NAME_ABOVE_CHARS || is_total_label(&name) {
+            return None;
+        }
+        Some((name, self.c.source_span(top, number, lines[0].as_str())))
+    }
+
+    /// The name of a program a PDF's table wraps into its row's label cell
+    /// (`・社会福祉施設等物価高騰対策支援事` over `業【新規】 | － | 986,460 | …`): the line
+    /// above and the label's end make a program's name that the line above alone is not.
+    fn program_name_ended_in_row(&self, number: usize, label: &str) -> Option<(String, Source)> {
+        let end = without_status_marks(label);
+        if !is_name_end(end) {
+            return None;
+        }
+        let above = strip_markup(self.line(number.checked_sub(1)?));
+        let above = without_status_marks(without_numbering(above.trim()));
+        if is_program_name(above) || !is_program_name(&format!("{above}{end}")) {
+            return None;
+        }
+        self.name_set_above(number, end)
     }
 
     /// The column a change column's header says it compares, by the first mark it cites
@@ -1593,6 +1661,8 @@ impl Reader<'_> {
         let numbered_only = parse_number(label_cell).is_some();
         let wrapped = if cells.is_empty() {
             None
+        } else if unlabelled {
+            self.name_set_above(number, "")
         } else if numbered_only {
             self.wrapped_name(number, None)
         } else if numbered_pair && !numbered_in_group && is_name_end(label_cell) {
@@ -1600,6 +1670,7 @@ impl Reader<'_> {
         } else {
             self.name_begun_above(number, row, &columns)
                 .or_else(|| self.name_before_wrapped_mark(number, label_cell))
+                .or_else(|| self.program_name_ended_in_row(number, label_cell))
         };
         if cells.is_empty() || (numbered_only && wrapped.is_none()) {
             return false;
@@ -1711,7 +1782,7 @@ impl Reader<'_> {
                 owner
             }
         } else if (kind_row.is_some() && in_sheet)
-            || (unlabelled && !self.open.is_empty())
+            || (unlabelled && wrapped.is_none() && !self.open.is_empty())
             || self.labels_figures_of_heading(label_cell)
         {
             self.open.len() - 1

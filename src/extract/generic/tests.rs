@@ -5496,3 +5496,47 @@ fn a_header_s_label_set_on_the_line_of_its_marks_heads_the_rows_label_column() {
         ]
     );
 }
+
+#[test]
+fn a_row_s_name_set_on_the_lines_above_its_figures_or_wrapped_into_its_label_cell() {
+    // A PDF's text sets a long name and its status mark on lines of their own over a row of
+    // figures without a label, or wraps a program's name so that its end and the mark stand
+    // in the label cell: either way the row is that program's.
+    let text = "令和７年度９月補正予算案の概要\n\n（単位：千円）\n\
+                当初予算額\t6月補正額\t9月補正額\t補正後予算額\n\
+                区分\t(A)\t(B)\t(C)\t(A)+(B)+(C)\n\
+                健康福祉部\t168,945,310\t2,418,760\t3,856,204\t175,220,274\n\
+                ・物価高騰対策医療機関等支援事業\n\
+                【新規】\n\
+                －\t1,204,300\t1,516,880\t2,721,180\n\
+                ・社会福祉施設等物価高騰対策支援事\n\
+                業【新規】\t－\t986,460\t1,240,114\t2,226,574\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "健康福祉部 R7 initial 1689.4531",
+            "健康福祉部 R7 supplementary 24.1876",
+            "健康福祉部 R7 supplementary 38.56204",
+            "物価高騰対策医療機関等支援事業 R7 supplementary 12.043",
+            "物価高騰対策医療機関等支援事業 R7 supplementary 15.1688",
+            "社会福祉施設等物価高騰対策支援事業 R7 supplementary 9.8646",
+            "社会福祉施設等物価高騰対策支援事業 R7 supplementary 12.40114"
+        ]
+    );
+}
+
+#[test]
+fn a_figure_a_sentence_begun_above_says_is_the_budget_after_a_supplementary_is_none() {
+    let text = "令和７年度９月補正予算案の概要\n\n\
+                今回の９月補正予算案の規模は、一般会計で141億7,003万2千円となり、６月補正後の\n\
+                一般会計予算額8,821億7,666万円と合わせた補正後の一般会計\n\
+                予算額は8,963億4,669万2千円となる。\n";
+    let lines = budget_lines(text);
+    assert!(lines.iter().all(|line| !line.contains("8963")), "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|line| line.ends_with("supplementary 141.70032")),
+        "{lines:?}"
+    );
+}
