@@ -587,3 +587,13 @@ fn codes_across_tables_revised_targets_units_given_once_and_paragraphs_written_b
         "d103i_4.sjis.txt",
     ]);
 }
+
+/// Round 104: a transport bureau's report page of one card per KPI (its code and grade over
+/// a heading naming it, each value's label alone over the value, the years' values as a
+/// list of styled parts); a city's 効果検証 in Markdown with yearly targets and actuals in
+/// alternating columns; a city's line-printer export in Shift_JIS, headed in half-width
+/// katakana readings (`ｷｼﾞｭﾝﾁ ﾈﾝﾄﾞ`, `ｼﾞｯｾｷ R04`) with each 施策 on a line between rows.
+#[test]
+fn cards_headed_by_their_names_alternating_columns_and_a_line_printer_in_kana_written_blind() {
+    assert_each_document_scores(&["d104i_2.html", "d104i_3.md", "d104i_4.sjis.txt"]);
+}

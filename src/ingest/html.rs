@@ -145,6 +145,9 @@ fn readable_lines(document: &Html) -> Vec<String> {
                     if is_dropped(element) {
                         skipping = Some(node.id());
                     } else {
+                        if abuts_styled_sibling(element) {
+                            writer.space();
+                        }
                         writer.open(element.value());
                     }
                 }
@@ -161,6 +164,20 @@ fn readable_lines(document: &Html) -> Vec<String> {
         }
     }
     writer.finish()
+}
+
+/// Whether an element with a class of its own comes right after another, nothing between
+/// them (`<span class="kpi__trend-year">2022</span><span class="kpi__trend-val">19件</span>`):
+/// a page's style sets such parts apart as boxes of their own, so their words are parted
+/// by a space instead of running together (`202219件`). Unstyled runs (a word processor's
+/// `<span lang=EN-US>2</span><span>億円</span>`) and text before an element (`14<small
+/// class="unit">件</small>`) are left joined.
+fn abuts_styled_sibling(element: ElementRef<'_>) -> bool {
+    element.value().attr("class").is_some()
+        && element
+            .prev_sibling()
+            .and_then(ElementRef::wrap)
+            .is_some_and(|before| before.value().attr("class").is_some())
 }
 
 fn is_dropped(element: ElementRef<'_>) -> bool {
@@ -1117,6 +1134,16 @@ mod tests {
             "<table><tr><td><h3>被災者の<br>住まい</h3><ul><li>仮設</li><li>公営</li></ul></td><td><p>３７２億円</p></td></tr></table><p>次</p>",
         );
         assert_eq!(got, ["被災者の 住まい 仮設 公営\t３７２億円", "", "次"]);
+    }
+
+    #[test]
+    fn styled_parts_set_side_by_side_are_parted_by_a_space() {
+        let got = lines(
+            "<ul><li><span class=\"year\">2022</span><span class=\"bar\"></span><span class=\"val\">19件</span></li></ul>\
+             <p><span class=\"value\">14<small class=\"unit\">件</small></span></p>\
+             <p><span lang=EN-US>2</span><span>億円</span></p>",
+        );
+        assert_eq!(got, ["- 2022 19件", "", "14件", "", "2億円"]);
     }
 
     /// A node of `name` as the parser makes it from `html`, to build trees the parser

@@ -6,7 +6,7 @@
 //!
 //! Line indices here are positions in the slice the caller passes.
 
-use super::indicator_columns::IndicatorTable;
+use super::indicator_columns::{IndicatorTable, indicator_code};
 use super::numbering::numbered;
 use super::targets::{IndicatorValues, indicator_values, year_in};
 use super::year_tables::TableIndicator;
@@ -35,7 +35,7 @@ enum Label {
 /// A line that is only a label: a known word, a parenthesis after it, a colon.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<word>指標番号|番号|No\.?|評価指標|指標名|指標|測定指標|成果指標|業績指標|KPI|参考指標|目標値|目標|基準値|現状値|実績値|実績|自己評価|評価|評定|達成状況|達成度|進捗状況|備考|単位|出典|指標の説明|目標設定の考え方)(?P<paren>[(（][^()（）]*[)）])?[:：]?$",
+        r"^(?P<word>指標番号|番号|No\.?|評価指標|指標名|指標|測定指標|成果指標|業績指標|KPI|参考指標|目標値|目標|基準値|基準|現状値|実績値|実績|自己評価|評価|評定|達成状況|達成度|進捗状況|備考|単位|出典|指標の説明|目標設定の考え方)(?P<paren>[(（][^()（）]*[)）])?[:：]?$",
     )
     .expect("label pattern")
 });
@@ -73,7 +73,7 @@ fn label(line: &str) -> Option<Label> {
         }
         "参考指標" => Label::Reference,
         "目標値" | "目標" => Label::Values("目標", paren),
-        "基準値" | "現状値" => Label::Values("基準値", paren),
+        "基準値" | "基準" | "現状値" => Label::Values("基準値", paren),
         "実績値" | "実績" => Label::Values("実績", paren),
         "自己評価" | "評価" | "評定" | "達成状況" | "達成度" | "進捗状況" => {
             Label::Achievement
@@ -174,20 +174,48 @@ fn values_of(entries: &[Entry]) -> IndicatorValues {
                 values.baseline = values.baseline.or(read.baseline);
                 values.baseline_year = values.baseline_year.or(year);
             }
-            Label::Values(_, _) => values.actuals.extend(read.actuals),
+            Label::Values(_, _) => {
+                // (A year stated twice, as the latest actual and again in a list, once.)
+                for (year, value) in read.actuals {
+                    if !values.actuals.iter().any(|(known, _)| *known == year) {
+                        values.actuals.push((year, value));
+                    }
+                }
+            }
             _ => values.achievement = values.achievement.or(read.achievement),
         }
     }
+    values.actuals.sort_by_key(|(year, _)| *year);
     values
 }
 
 /// Reads the block whose first label is at `start`; returns the indicator (when the block
 /// names one that is neither a reference figure nor restated) and the line after the block.
 fn read_block(lines: &[&str], start: usize) -> (Option<IndicatorTable>, usize) {
+    read_block_named(lines, start, None)
+}
+
+/// Reads a block as [`read_block`] does; with `heading`, the block opens at line `start` with
+/// that heading naming its indicator, and a line after a blank that states values by year
+/// (`2024年度実績 14件`, a list of `- 2022 19件`) gives its actuals.
+fn read_block_named(
+    lines: &[&str],
+    start: usize,
+    heading: Option<String>,
+) -> (Option<IndicatorTable>, usize) {
     let mut entries: Vec<Entry> = Vec::new();
     let mut block_lines = Vec::new();
     let mut at = start;
     let mut blank_before = false;
+    let headed = heading.is_some();
+    if let Some(name) = heading {
+        entries.push(Entry {
+            label: Label::Name,
+            values: vec![name],
+        });
+        block_lines.push(start);
+        at += 1;
+    }
     // A block of an export's keys and values ends at the next item of its list.
     let keyed = label_with_value(lines[start]).is_some();
     while let Some(line) = lines.get(at) {
@@ -226,14 +254,27 @@ fn read_block(lines: &[&str], start: usize) -> (Option<IndicatorTable>, usize) {
                 });
             }
             None => {
-                // After a blank line, only an entry still waiting for its value goes on.
+                // After a blank line, only an entry still waiting for its value goes on (or,
+                // under a heading, a line of values by year).
                 let Some(entry) = entries.last_mut() else {
                     break;
                 };
+                let line = if headed {
+                    with_year_marked(line)
+                } else {
+                    line.to_string()
+                };
                 if blank_before && !entry.values.is_empty() {
-                    break;
+                    if !(headed && states_actuals(&line)) {
+                        break;
+                    }
+                    entries.push(Entry {
+                        label: Label::Values("実績", String::new()),
+                        values: vec![line],
+                    });
+                } else {
+                    entry.values.push(line);
                 }
-                entry.values.push(line.to_string());
             }
         }
         block_lines.push(at);
@@ -254,6 +295,7 @@ fn read_block(lines: &[&str], start: usize) -> (Option<IndicatorTable>, usize) {
             let line = block_lines.iter().copied().find(|l| {
                 let line = lines[*l].trim();
                 line == name.trim()
+                    || (headed && *l == start)
                     || key_and_value(lines[*l]).is_some_and(|(_, value)| value == name.trim())
             })?;
             Some((line, name.trim().to_string()))
@@ -567,6 +609,30 @@ pub fn labelled_blocks(lines: &[&str]) -> Vec<IndicatorTable> {
                 continue;
             }
         }
+        // `#### 有責事故件数` over `**目標**` / `0件（毎年度）` / …: a card whose heading names
+        // its indicator, its grade on the line above (`KPI 1-1 改善傾向`).
+        if let Some(name) = heading_over_values(lines, at) {
+            let (block, next) = read_block_named(lines, at, Some(name));
+            found.extend(block.map(|mut table| {
+                let graded = graded_code_above(lines, at);
+                if let Some((line, _, _)) = &graded {
+                    table.lines.insert(0, *line);
+                }
+                for indicator in &mut table.indicators {
+                    if let Some((_, code, grade)) = &graded {
+                        indicator.code = Some(code.clone());
+                        indicator.values.achievement = indicator
+                            .values
+                            .achievement
+                            .take()
+                            .or_else(|| Some(grade.clone()));
+                    }
+                }
+                table
+            }));
+            at = next;
+            continue;
+        }
         let opening = label(lines[at]).or_else(|| label_with_value(lines[at]).map(|(l, _)| l));
         let opens = matches!(
             opening,
@@ -590,6 +656,83 @@ pub fn labelled_blocks(lines: &[&str]) -> Vec<IndicatorTable> {
     }
     found
 }
+
+/// Most lines between a heading and the first label of the values under it.
+const MAX_LINES_BEFORE_VALUES: usize = 4;
+
+/// The name a Markdown heading at line `at` gives, when a label of an indicator's values
+/// alone on its line (`**目標**`, `基準値：`) follows it within a few lines, before any other
+/// heading.
+fn heading_over_values(lines: &[&str], at: usize) -> Option<String> {
+    let name = lines[at]
+        .trim()
+        .strip_prefix('#')?
+        .trim_start_matches('#')
+        .trim();
+    if name.is_empty() || name.chars().count() > MAX_HEADING_NAME_CHARS {
+        return None;
+    }
+    let values_follow = lines
+        .iter()
+        .skip(at + 1)
+        .filter(|line| !line.trim().is_empty())
+        .take(MAX_LINES_BEFORE_VALUES)
+        .take_while(|line| !ends_block(line))
+        .any(|line| matches!(label(line), Some(Label::Values(..))));
+    values_follow.then(|| name.to_string())
+}
+
+/// Most chars of a heading that names an indicator.
+const MAX_HEADING_NAME_CHARS: usize = 60;
+
+/// Whether a line states values by year (`2024年度実績 14件`, `- 2022 19件`): a year and a
+/// figure after it.
+fn states_actuals(line: &str) -> bool {
+    let text = nfkc(line);
+    let text = text.trim().trim_start_matches(['-', '・', '*']).trim();
+    let Some((first, rest)) = text.split_once(char::is_whitespace) else {
+        return false;
+    };
+    year_in(first).is_some() && rest.trim().starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The line, code and grade above a card's heading (`KPI 1-1 改善傾向`): an indicator's code,
+/// then one word without figures.
+fn graded_code_above(lines: &[&str], at: usize) -> Option<(usize, String, String)> {
+    let line = (0..at).rev().find(|line| !lines[*line].trim().is_empty())?;
+    let (code, grade) = lines[line].trim().rsplit_once(char::is_whitespace)?;
+    let code = indicator_code(&code.replace([' ', '\u{3000}'], ""))?;
+    let short = (1..=MAX_GRADE_CHARS).contains(&grade.chars().count());
+    (short && !grade.chars().any(char::is_numeric)).then(|| (line, code, grade.to_string()))
+}
+
+/// A line of a card's list with the bare Western year it opens with marked as one (`- 2022
+/// 19件` → `- 2022年度 19件`); any other line as it is.
+fn with_year_marked(line: &str) -> String {
+    let text = line.trim_start();
+    let bullet = text.len() - text.trim_start_matches(['-', '・', '*']).len();
+    let (mark, rest) = text.split_at(bullet);
+    let rest = rest.trim_start();
+    let year = rest.get(..4).filter(|year| {
+        year.chars().all(|c| c.is_ascii_digit())
+            && year
+                .parse::<u16>()
+                .is_ok_and(|y| (MIN_YEAR..=MAX_YEAR).contains(&y))
+    });
+    match year {
+        Some(year) if rest[4..].starts_with(char::is_whitespace) => {
+            format!("{mark} {year}年度{}", &rest[4..])
+        }
+        _ => line.to_string(),
+    }
+}
+
+/// The range of Western years a card's list may open a line with.
+const MIN_YEAR: u16 = 1950;
+const MAX_YEAR: u16 = 2100;
+
+/// Most chars of a grade set beside an indicator's code.
+const MAX_GRADE_CHARS: usize = 8;
 
 /// The item the last line of keys and values above line `at` names (`  施策名: 子どもの学びと
 /// 居場所づくり`), with its line, within an export's record of a few dozen lines.
@@ -811,6 +954,36 @@ mod tests {
             [
                 "妊娠・出産から子育てまでの切れ目ない支援",
                 "子どもの学びと居場所づくり"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_card_whose_heading_names_its_indicator_over_labels_and_a_list_of_years() {
+        // A report's card: its code and grade over the heading, the latest actual, each
+        // label alone over its value (a definition list's terms, markup left out), then the
+        // values by year as a list.
+        let found = read(
+            "KPI 1-1 改善傾向\n\n#### 有責事故件数（バス・地下鉄計）\n\n2024年度実績 14件\n\n\
+             目標\n0件（毎年度）\n基準\n22件（2020年度）\n\n\
+             - 2022 19件\n- 2023 17件\n- 2024 14件\n\n\
+             乗務員への個別指導を強化し、3年連続で減少しました。\n",
+        );
+        let [card] = found.as_slice() else {
+            panic!("{found:?}");
+        };
+        assert_eq!(card.name, "有責事故件数（バス・地下鉄計）");
+        assert_eq!(card.code.as_deref(), Some("KPI1-1"));
+        assert_eq!(card.values.achievement.as_deref(), Some("改善傾向"));
+        assert_eq!(card.values.target.as_deref(), Some("0件"));
+        assert_eq!(card.values.baseline.as_deref(), Some("22件"));
+        assert_eq!(card.values.baseline_year, Some(2020));
+        assert_eq!(
+            card.values.actuals,
+            vec![
+                (2022, "19件".to_string()),
+                (2023, "17件".to_string()),
+                (2024, "14件".to_string())
             ]
         );
     }

@@ -11,8 +11,9 @@
 use super::amounts::is_box_rule;
 use super::indicator_across::across_table;
 use super::indicator_long::long_table;
-use super::names::{is_hiragana, without_note_mark};
+use super::names::{clean_name, is_hiragana, without_note_mark};
 use super::numbering::{Style, names_plan_level, numbered};
+use super::readings::{header_words_from_readings, holds_readings};
 use super::targets::IndicatorValues;
 use super::targets::{year_in, year_values};
 use super::year_tables::{TableIndicator, is_dash, year_header};
@@ -72,7 +73,7 @@ enum RowKind {
 
 /// The role a header cell names.
 pub(super) fn role_of(cell: &str) -> Role {
-    let text = nfkc(cell).replace([' ', '\u{3000}'], "");
+    let text = nfkc(&header_words_from_readings(cell)).replace([' ', '\u{3000}'], "");
     let year = year_in(&text);
     let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
     if has(&["達成度", "達成率"]) && text.contains(['%', '率']) {
@@ -237,19 +238,22 @@ fn split_cell(cell: &str) -> Vec<String> {
     }
 }
 
-/// A cell of a header laid out with spaces holding two heads of columns of values one space
-/// apart (`目標値（Ｒ６）　Ｒ４実績`), each naming its kind of figure: the two heads.
+/// A cell of a header laid out with spaces holding two or more heads of columns of values
+/// one space apart (`目標値（Ｒ６）　Ｒ４実績`, `目標値 年度 実績 R04`), each naming its kind of
+/// figure, maybe followed by its year or the word 年度: the heads, each with its qualifiers.
 fn heads_apart(cell: &str) -> Option<Vec<String>> {
-    let words: Vec<&str> = cell.split_whitespace().collect();
-    let heads = words.len() == 2
-        && words.iter().all(|word| {
-            word.chars().count() <= MAX_HEADING_WORD_CHARS
-                && matches!(
-                    role_of(word),
-                    Role::Baseline(_) | Role::Target(_) | Role::Actual(_)
-                )
-        });
-    heads.then(|| words.into_iter().map(str::to_string).collect())
+    let mut heads: Vec<Vec<&str>> = Vec::new();
+    for word in cell.split_whitespace() {
+        if word.chars().count() > MAX_HEADING_WORD_CHARS {
+            return None;
+        }
+        match role_of(word) {
+            Role::Baseline(_) | Role::Target(_) | Role::Actual(_) => heads.push(vec![word]),
+            Role::RowYear | Role::Year(_) => heads.last_mut()?.push(word),
+            _ => return None,
+        }
+    }
+    (heads.len() >= 2).then(|| heads.iter().map(|head| head.join(" ")).collect())
 }
 
 /// A row's cells: split at tabs or `|` with empty cells kept (at either end too), else at
@@ -545,6 +549,13 @@ pub(super) fn value_and_year(cell: &str) -> Option<(String, Option<u16>)> {
         ))
         .expect("year before value")
     });
+    // `23 R02` in a line printer's column: the year a gap after the value.
+    static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^(?P<value>\S*[0-9０-９]\S*)\s+(?P<year>{ERA_YEAR}(?:年度?)?|{WESTERN_YEAR}年度)$"
+        ))
+        .expect("year after value")
+    });
     // `集計中※1`, `40.2%※2`: a mark pointing to a note is no part of the value.
     let cell = without_note_mark(cell.trim());
     if let Some(caps) = YEAR_FIRST.captures(cell) {
@@ -562,7 +573,14 @@ pub(super) fn value_and_year(cell: &str) -> Option<(String, Option<u16>)> {
             let year = caps.name("year").and_then(|m| year_in(m.as_str()));
             (!value.is_empty() && !is_dash(value)).then(|| (value.to_string(), year))
         }
-        None => Some((cell.to_string(), None)),
+        None => match YEAR_AFTER.captures(cell) {
+            Some(caps) => {
+                let value = caps.name("value").map_or("", |m| m.as_str());
+                let year = caps.name("year").and_then(|m| year_in(m.as_str()));
+                Some((value.to_string(), year))
+            }
+            None => Some((cell.to_string(), None)),
+        },
     }
 }
 
@@ -669,6 +687,17 @@ fn ends_apart(roles: &[Role], mut cells: Vec<String>) -> Vec<String> {
     {
         let (number, rest) = (number.to_string(), rest.trim().to_string());
         cells.splice(0..1, [number, rest]);
+    }
+    // `千t-CO2 ｹﾞﾝ` under `単位 | 方向`: a unit long enough to reach the next column's word.
+    if cells.len() + 1 == roles.len()
+        && let Some(unit_at) = roles.iter().position(|r| *r == Role::Unit)
+        && roles.get(unit_at + 1) == Some(&Role::Other)
+        && let Some((unit, next)) = cells.get(unit_at).and_then(|c| c.trim().split_once(' '))
+        && !next.trim().is_empty()
+        && !next.chars().any(char::is_numeric)
+    {
+        let (unit, next) = (unit.to_string(), next.trim().to_string());
+        cells.splice(unit_at..=unit_at, [unit, next]);
     }
     if cells.len() < roles.len()
         && roles.last() == Some(&Role::Achievement)
@@ -830,6 +859,10 @@ fn labels_then_row(lines: &[&str], from: usize, roles: &[Role]) -> bool {
     for line in lines.iter().skip(from).take(LABELS_BEFORE_ROW + 1) {
         let text = line.trim();
         if text.is_empty() {
+            continue;
+        }
+        if plan_level_line(line).is_some() {
+            labels += 1;
             continue;
         }
         if row_cells(line).len() == 1 {
@@ -1198,6 +1231,29 @@ fn is_numbered_label(cell: &str) -> bool {
     })
 }
 
+/// A group's line between rows naming a level of the plan by its number in a cell of its
+/// own and by its name in the next (`施策 01-01 | 子育て支援の充実 | 担当課 | こども未来課`, a
+/// line printer writing `ｼｻｸ` for 施策): the level's word and the name, without a mark of
+/// its going on from the page before.
+fn plan_level_line(line: &str) -> Option<(String, String)> {
+    let cells = row_cells(line);
+    let [level, name, ..] = cells.as_slice() else {
+        return None;
+    };
+    let level = header_words_from_readings(level);
+    let joined = format!("{level}\u{3000}{name}");
+    let found = numbered(&joined).filter(|_| names_plan_level(&joined))?;
+    if found.title != name.trim() || name.chars().any(char::is_numeric) {
+        return None;
+    }
+    let word: String = level
+        .trim_start_matches(['【', '[', '〔', '［'])
+        .chars()
+        .take_while(|c| c.is_alphabetic() && !c.is_numeric())
+        .collect();
+    Some((word, clean_name(name)))
+}
+
 /// What a mark after a figure in a year's column says it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Marked {
@@ -1392,6 +1448,12 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
             at += 1;
             continue;
         }
+        if let Some((level, name)) = plan_level_line(line) {
+            table.indicators.extend(open.take().map(Reading::finish));
+            groups.open(level, name, at);
+            at += 1;
+            continue;
+        }
         let cells = cells_under(&roles, line);
         if cells.len() == 1 {
             match open.as_mut() {
@@ -1557,7 +1619,7 @@ pub fn indicator_tables(lines: &[&str]) -> Vec<IndicatorTable> {
             at = next.max(at + 1);
             continue;
         }
-        let may_head = lines[at].contains(['指', 'K', 'Ｋ', '目']);
+        let may_head = lines[at].contains(['指', 'K', 'Ｋ', '目']) || holds_readings(lines[at]);
         if let Some((tables, next)) = may_head.then(|| side_by_side(lines, at)).flatten() {
             found.extend(tables.into_iter().filter(|t| !t.indicators.is_empty()));
             at = next.max(at + 1);
@@ -2741,5 +2803,40 @@ mod tests {
             found[0].values.actuals,
             vec![(2022, "37回".to_string()), (2023, "46回".to_string())]
         );
+    }
+
+    #[test]
+    fn a_line_printer_s_table_headed_in_kana_readings_with_its_groups_between_rows() {
+        // Labels in half-width katakana (two heads one space apart, each with its year or
+        // 年度), a group's line of the level's number and name between rows after a blank
+        // line, values a gap before their years, and a unit reaching the next column.
+        let text = " NO  ｼﾋｮｳﾒｲ                ﾀﾝｲ     ﾎｳｺｳ     ｷｼﾞｭﾝﾁ ﾈﾝﾄﾞ    ﾓｸﾋｮｳﾁ ﾈﾝﾄﾞ ｼﾞｯｾｷ R05 ｼﾞｯｾｷ R06  ﾋｮｳｶ\n\
+                    -----------------------------------------------------------------------------\n\
+                    \u{20}\n\
+                    ｼｻｸ 03-01  環境保全の推進                      ﾀﾝﾄｳｶ  環境政策課\n\
+                    12  市域の温室効果ガス排出量  千t-CO2 ｹﾞﾝ       1,284 R01      1,050 R08      1,198    ﾐｼｭｳｹｲ  D\n\
+                    13  ごみの資源化率            %       ｿﾞｳ        21.6 R02       27.0 R08       22.9      24.8  C\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let found: Vec<TableIndicator> = indicator_tables(&lines)
+            .into_iter()
+            .flat_map(|t| t.indicators)
+            .collect();
+        let [emissions, recycling] = found.as_slice() else {
+            panic!("{found:?}");
+        };
+        assert_eq!(emissions.name, "市域の温室効果ガス排出量");
+        assert_eq!(emissions.values.baseline.as_deref(), Some("1,284千t-CO2"));
+        assert_eq!(emissions.values.baseline_year, Some(2019));
+        assert_eq!(emissions.values.target.as_deref(), Some("1,050千t-CO2"));
+        assert_eq!(emissions.values.target_year, Some(2026));
+        assert_eq!(
+            emissions.values.actuals,
+            vec![(2023, "1,198千t-CO2".to_string())]
+        );
+        assert_eq!(recycling.values.achievement.as_deref(), Some("C"));
+        for indicator in &found {
+            assert_eq!(indicator.groups.len(), 1, "{indicator:?}");
+            assert_eq!(indicator.groups[0].0, "環境保全の推進");
+        }
     }
 }

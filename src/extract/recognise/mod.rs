@@ -11,6 +11,7 @@
 //!   programs and funds;
 //! - [`names`]: names as written, cleaned for display and compared loosely;
 //! - [`pages`]: page furniture, the footer a PDF's text repeats with each page's number;
+//! - [`readings`]: header words a system prints as their half-width katakana readings;
 //! - [`indicator_columns`]: indicator tables whose header names their columns (指標 | 基準値 |
 //!   目標値 | 実績値 | 達成状況);
 //! - [`indicator_long`]: indicator tables in long form (one row per indicator, kind of value
@@ -43,5 +44,6 @@ pub mod numbering;
 pub mod pages;
 pub mod plans;
 pub mod programs;
+pub mod readings;
 pub mod targets;
 pub mod year_tables;

@@ -303,9 +303,16 @@ fn strip_status_mark(text: &str) -> &str {
     text
 }
 
-/// Marks a heading repeated on the next page carries after its name (`清掃費(続き)`), in
-/// NFKC.
-const CONTINUATION_MARKS: [&str; 3] = ["(続き)", "(つづき)", "(続)"];
+/// Marks a heading repeated on the next page carries after its name (`清掃費(続き)`, a
+/// line printer's `（ｹｲｿﾞｸ）`), in NFKC.
+const CONTINUATION_MARKS: [&str; 6] = [
+    "(続き)",
+    "(つづき)",
+    "(続)",
+    "(継続)",
+    "(ツヅキ)",
+    "(ケイゾク)",
+];
 
 /// A name without the mark of its heading going on from the page before (`清掃費(続き)` →
 /// `清掃費`).
