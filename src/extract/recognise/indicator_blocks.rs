@@ -614,18 +614,14 @@ pub fn labelled_blocks(lines: &[&str]) -> Vec<IndicatorTable> {
         if let Some(name) = heading_over_values(lines, at) {
             let (block, next) = read_block_named(lines, at, Some(name));
             found.extend(block.map(|mut table| {
-                let graded = graded_code_above(lines, at);
-                if let Some((line, _, _)) = &graded {
-                    table.lines.insert(0, *line);
-                }
-                for indicator in &mut table.indicators {
-                    if let Some((_, code, grade)) = &graded {
+                if let Some((line, code, grade)) = graded_code_above(lines, at) {
+                    table.lines.insert(0, line);
+                    for indicator in &mut table.indicators {
                         indicator.code = Some(code.clone());
-                        indicator.values.achievement = indicator
+                        indicator
                             .values
                             .achievement
-                            .take()
-                            .or_else(|| Some(grade.clone()));
+                            .get_or_insert_with(|| grade.clone());
                     }
                 }
                 table
