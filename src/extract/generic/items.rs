@@ -137,14 +137,27 @@ impl<'a> Reader<'a> {
             && (is_figure_label(&name) || figure_note_label(&name).is_some())
         {
             // `- 要求額：32,100百万円（…）` under an item: the item's own figures, and so are
-            // those of `- このほか、令和７年度補正予算で 6,000百万円を措置`.
-            return match self.open.len().checked_sub(1) {
-                Some(owner) => {
-                    self.figures(number, title, owner);
-                    true
-                }
-                None => false,
+            // those of `- このほか、令和７年度補正予算で 6,000百万円を措置`. A heading of a level
+            // already open (`２．令和７年度補正予算（第１号）　1,942億円` after `１．予算額総括`)
+            // ends its sibling: its figures are its parent's, and with no parent, a label
+            // naming a year's budget is the item.
+            let sibling_level = self
+                .outline
+                .level_of(found.style)
+                .filter(|_| !found.style.is_bullet());
+            let owner = match sibling_level {
+                Some(level) => self.open.iter().rposition(|item| item.depth < level),
+                None => self.open.len().checked_sub(1),
             };
+            match owner {
+                Some(owner) => {
+                    self.open.truncate(owner + 1);
+                    self.figures(number, title, owner);
+                    return true;
+                }
+                None if sibling_level.is_some() && YearKind::read(&name).year.is_some() => {}
+                None => return false,
+            }
         }
         // `・…ため、第３子保育料無償化事業に2億1,000万円を計上`: a bullet that is a sentence
         // allocating its amount to what it names.

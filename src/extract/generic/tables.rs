@@ -1165,8 +1165,18 @@ impl Reader<'_> {
         }
         // `３　補正予算の主な内容（一般会計） | （単位：千円）` after a table under `２　…`: the
         // next section's heading, with no figure, ends the table.
-        let next_section = numbered(raw).is_some_and(|item| self.outline.is_open(item.style))
-            && !row.iter().skip(1).any(|cell| cell.chars().any(is_digit));
+        // `２．令和７年度補正予算（第１号）　1,942億円` after a table under `１．…`: a heading
+        // of the level the table stands under, its figure carrying its own unit, ends it too.
+        let next_section = numbered(raw).is_some_and(|item| {
+            self.outline.is_open(item.style)
+                && (!row.iter().skip(1).any(|cell| cell.chars().any(is_digit))
+                    || self.outline.closes_within(item.style, self.table_depth)
+                        && row
+                            .iter()
+                            .skip(1)
+                            .filter(|cell| cell.chars().any(is_digit))
+                            .all(|cell| !find_amounts(cell).is_empty()))
+        });
         if next_section {
             return false;
         }

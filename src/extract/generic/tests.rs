@@ -5540,3 +5540,33 @@ fn a_figure_a_sentence_begun_above_says_is_the_budget_after_a_supplementary_is_n
         "{lines:?}"
     );
 }
+
+#[test]
+fn a_sibling_heading_with_a_figure_of_its_own_unit_ends_the_table_above_it() {
+    let text = "令和８年度　重点施策\n\n\
+                １．予算額総括\n\
+                \u{3000}\u{3000}（単位：億円）\n\
+                区分\u{3000}\u{3000}\u{3000}\u{3000}令和８年度予算案\u{3000}\u{3000}令和７年度当初予算額\n\
+                一般会計\u{3000}\u{3000}\u{3000}\u{3000}3,286\u{3000}\u{3000}\u{3000}\u{3000}3,214\n\
+                特別会計\u{3000}\u{3000}\u{3000}\u{3000}2,104\u{3000}\u{3000}\u{3000}\u{3000}2,087\n\n\
+                ２．令和７年度補正予算（第１号）\u{3000}\u{3000}\u{3000}\u{3000}1,942億円\n\
+                \u{3000}\u{3000}うち\u{3000}一般会計\u{3000}\u{3000}\u{3000}\u{3000}705億円\n";
+    let lines = budget_lines(text);
+    assert!(
+        lines
+            .iter()
+            .any(|line| line.contains("令和7年度補正予算")
+                && line.ends_with("R7 supplementary 1942")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|line| line.contains("一般会計") && line.ends_with("R7 supplementary 705")),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().all(|line| !line.contains("R8 initial 1942")),
+        "{lines:?}"
+    );
+}
