@@ -35,8 +35,8 @@ use super::recognise::amounts::{
     names_a_limit, names_a_rate, names_around_supplementary, names_closing_month_supplementary,
     names_funding_breakdown, names_notes, names_revenue, names_spending, names_units, names_values,
     names_years, own_figure_label, paired_year_kind, plain_header_columns, prose_subject,
-    relative_year, shifted, speaks_of_budget, supplementary_ordinal, tab_cells, unit_declared,
-    unit_line, unit_row, word_column, year_cell,
+    relative_year, shifted, speaks_of_budget, supplementary_ordinal, tab_cells, unit_after_marks,
+    unit_declared, unit_line, unit_row, word_column, year_cell,
 };
 use super::recognise::bodies::{find_legal_bodies, is_body_name};
 use super::recognise::contacts::opens_contact;

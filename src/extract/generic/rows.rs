@@ -186,7 +186,15 @@ impl<'a> Reader<'a> {
         };
         let header = strip_markup(self.line(self.header_line));
         let above = cells(&header);
-        let qualifies = |cell: &str| is_marks_cell(cell) || names_grouping(cell);
+        // `（A）百万円` under `令和8年度 当初予算案`: the marks and the column's unit; `伸率（％）`
+        // under the second of `比較 | 比較`: which part of a compared pair the column holds.
+        let qualifies_at = |index: usize, cell: &str| {
+            is_marks_cell(cell)
+                || names_grouping(cell)
+                || unit_after_marks(cell).is_some()
+                || matches!(columns.get(index), Some(Column::Change(_)))
+                    && matches!(word_column(cell), Column::Change(_) | Column::Rate)
+        };
         // `(A) | (B) | (B)-(A)` under `区分 | 予算額 | 要求額 | 増減 | 増減率`, a PDF's text
         // leaving out the cells without a mark: the marks say nothing more of the columns.
         let fewer_marks = number == self.header_line + 1
@@ -201,13 +209,17 @@ impl<'a> Reader<'a> {
         let fits = number == self.header_line + 1
             && row.len() == columns.len()
             && left_out <= 1
-            && row.iter().any(|cell| qualifies(cell))
+            && row
+                .iter()
+                .enumerate()
+                .any(|(index, cell)| qualifies_at(index, cell))
             && row
                 .iter()
                 .enumerate()
                 .all(|(index, cell)| match index.checked_sub(left_out) {
                     Some(upper) => {
-                        qualifies(cell) || above.get(upper).is_some_and(|word| word == cell)
+                        qualifies_at(index, cell)
+                            || above.get(upper).is_some_and(|word| word == cell)
                     }
                     None => {
                         columns[index] == Column::Label
@@ -223,6 +235,16 @@ impl<'a> Reader<'a> {
         let mut first_grouping = true;
         let mut columns = columns.clone();
         for (column, cell) in columns.iter_mut().zip(row) {
+            match (*column, unit_after_marks(cell)) {
+                (Column::Figure(year_kind, None), Some(unit)) => {
+                    *column = Column::Figure(year_kind, Some(unit));
+                }
+                (Column::Change(None), Some(unit)) => *column = Column::Change(Some(unit)),
+                (Column::Change(_), None) if word_column(cell) == Column::Rate => {
+                    *column = Column::Rate;
+                }
+                _ => {}
+            }
             if names_grouping(cell) && matches!(column, Column::Figure(..)) {
                 if !first_grouping {
                     *column = Column::Other;

@@ -737,6 +737,9 @@ fn topic_of(text: &str) -> Option<&str> {
     {
         return given_to.get(body.start..body.end);
     }
+    // `公共事業費（普通建設事業費のうち補助・単独事業）は`: a note on the name in parentheses,
+    // whose words are no part of it.
+    let before = split_trailing_parenthesis(before).0;
     let start = before
         .rfind(['、', '。', '，', '「', '」', ' ', '\u{3000}', '\t'])
         .map_or(0, |i| {

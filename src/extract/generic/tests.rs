@@ -5570,3 +5570,37 @@ fn a_sibling_heading_with_a_figure_of_its_own_unit_ends_the_table_above_it() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn a_header_s_marks_row_states_each_column_s_unit_and_parts_a_compared_pair() {
+    let text = "令和8年度当初予算案の概要\n\n会計別予算額\n\
+                区分\t令和8年度 当初予算案\t令和7年度 当初予算\t比較\t比較\n\
+                区分\t（A）百万円\t（B）百万円\t（A）－（B）百万円\t伸率（％）\n\
+                一般会計\t784,532\t771,651\t12,881\t1.7\n\
+                特別会計\t412,308\t405,977\t6,331\t1.6\n";
+    let lines = budget_props(
+        text,
+        &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"],
+    );
+    assert!(
+        lines.contains(&"一般会計 R8 initial 7845.32 128.81".to_string()),
+        "{lines:?}"
+    );
+    assert!(
+        lines.contains(&"特別会計 R7 initial 4059.77 ".to_string()),
+        "{lines:?}"
+    );
+    assert_eq!(lines.len(), 4, "{lines:?}");
+}
+
+#[test]
+fn a_topic_s_note_in_parentheses_is_no_part_of_its_name() {
+    let text = "令和8年度当初予算案の概要\n\n\
+                一般会計の予算規模は7,845億3,200万円となりました。\n\
+                このうち、公共事業費（普通建設事業費のうち補助・単独事業）は1,184億円で、前年度から48億円の増です。\n";
+    let lines = budget_lines(text);
+    assert!(
+        lines.contains(&"公共事業費 R8 initial 1184".to_string()),
+        "{lines:?}"
+    );
+}

@@ -239,6 +239,16 @@ pub fn column_marks(cell: &str) -> Vec<char> {
         .collect()
 }
 
+/// The money unit a cell of column marks states after them (`（A）百万円`, `(A)-(B)(千円)`),
+/// when the cell holds the marks and the unit alone.
+pub fn unit_after_marks(cell: &str) -> Option<&'static str> {
+    let folded = crate::normalize::nfkc(cell.trim());
+    let bare = folded.trim_end_matches(')');
+    let unit = MONEY_UNITS.into_iter().find(|unit| bare.ends_with(unit))?;
+    let marks = bare[..bare.len() - unit.len()].trim_end_matches('(');
+    is_marks_cell(marks).then_some(unit)
+}
+
 /// Whether a cell holds column marks and the arithmetic between them alone (`(A)`,
 /// `(A)－(B)`, `(C)/(A)`).
 pub fn is_marks_cell(cell: &str) -> bool {
@@ -2483,6 +2493,16 @@ mod tests {
             subject("令和８年度予算（案）は、一般会計3,312億円"),
             Some("一般会計")
         );
+    }
+
+    #[test]
+    fn a_unit_after_column_marks_is_the_column_s_unit() {
+        assert_eq!(unit_after_marks("（A）百万円"), Some("百万円"));
+        assert_eq!(unit_after_marks("（A）－（B）百万円"), Some("百万円"));
+        assert_eq!(unit_after_marks("(B)(千円)"), Some("千円"));
+        assert_eq!(unit_after_marks("予算額百万円"), None);
+        assert_eq!(unit_after_marks("百万円"), None);
+        assert_eq!(unit_after_marks("（A）"), None);
     }
 
     #[test]
