@@ -292,6 +292,8 @@ struct Reader<'a> {
     noted: BTreeMap<String, Item>,
     /// The item the last name field of a project sheet opened (`事業名 | …`).
     sheet: Option<String>,
+    /// The line of the plan's level that opened the sheet (`基本目標 | 1 | …`), if one did.
+    sheet_level_line: Option<usize>,
     /// Whether the table being read has a row labelled by a budget kind alone (`当初予算`
     /// under columns of years): its rows of other labels (繰越し, 執行額, 計) hold no budget.
     kind_rows: bool,
@@ -440,6 +442,7 @@ impl<'a> Reader<'a> {
             indicator_rows,
             noted: BTreeMap::new(),
             sheet: None,
+            sheet_level_line: None,
             kind_rows: false,
             column_kinds: Vec::new(),
             year_column: None,

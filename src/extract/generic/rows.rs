@@ -86,10 +86,13 @@ impl<'a> Reader<'a> {
     }
 
     /// A project sheet's field naming its project (`事業名 | 保育対策総合支援事業費補助金`,
-    /// with no row of figures under it): opens the project, closing the sheet before it and
-    /// its tables. False, with nothing read, for any other row.
+    /// with no row of figures under it), or a level of the plan the sheet evaluates by its
+    /// word, number and name (`施策 | 1-1 | 防災・減災対策の推進 | 関係課 | 建設課`): opens the
+    /// project, closing the sheet before it and its tables; a level named on the line right
+    /// under the level that opened the sheet is a part of it. False, with nothing read, for
+    /// any other row.
     pub(super) fn name_field(&mut self, number: usize, row: &[&str]) -> bool {
-        let Some((field, name)) = name_field_parts(row) else {
+        let Some((field, name, by_level)) = name_field_parts(row) else {
             return false;
         };
         let is_name = name.chars().count() >= MIN_FIELD_NAME_CHARS
@@ -112,17 +115,36 @@ impl<'a> Reader<'a> {
                 .any(|cell| parse_number(cell).is_some() || tables::is_whole_amount(cell))
                 || header_columns(&below, context).is_some()
         });
-        if !NAME_FIELDS.contains(&field.as_str()) || !is_name || heads_rows {
+        // (A level's number in a cell of its own makes its row no line of a header.)
+        if !(NAME_FIELDS.contains(&field.as_str()) || by_level)
+            || !is_name
+            || heads_rows && !by_level
+        {
             return false;
         }
-        if let Some(at) = self
-            .sheet
-            .as_ref()
-            .and_then(|sheet| self.open.iter().position(|item| &item.id == sheet))
+        let line_above = (1..number)
+            .rev()
+            .find(|above| !self.line(*above).trim().is_empty());
+        let under_level =
+            by_level && self.sheet_level_line.is_some() && self.sheet_level_line == line_above;
+        // `基本目標 | 1 | こどもが健やかに育つまち | 主管部 | …` under the heading `施策 1-1 子育て
+        // 支援の充実`: the level the heading's item stands in, a field of that item.
+        let under_level_heading = !under_level
+            && line_above.is_some_and(|above| names_plan_level(&strip_markup(self.line(above))));
+        if by_level && under_level_heading {
+            return false;
+        }
+        if !under_level
+            && let Some(at) = self
+                .sheet
+                .as_ref()
+                .and_then(|sheet| self.open.iter().position(|item| &item.id == sheet))
         {
             self.open.truncate(at);
         }
-        self.open.retain(|item| item.role == Role::Heading);
+        self.sheet_level_line = by_level.then_some(number);
+        self.open
+            .retain(|item| item.role == Role::Heading || under_level);
         self.columns = None;
         self.layout = None;
         let source = self.c.source(number, name);
@@ -360,8 +382,9 @@ impl<'a> Reader<'a> {
 
 /// A name field's word without its spaces and the name it gives: two cells (`事業名 |
 /// …`), the first pair of a row of fields and their values (`事業名 | … | 担当部局庁 | 農産局`),
-/// or one cell whose letter-spaced word a space parts from the name (`事 業 名　…`).
-fn name_field_parts<'r>(row: &[&'r str]) -> Option<(String, &'r str)> {
+/// a level of the plan by its word, number and name (flagged true), or one cell whose
+/// letter-spaced word a space parts from the name (`事 業 名　…`).
+fn name_field_parts<'r>(row: &[&'r str]) -> Option<(String, &'r str, bool)> {
     // A spreadsheet's row is as wide as its widest: the empty cells after the last are none.
     let written = row
         .iter()
@@ -372,7 +395,18 @@ fn name_field_parts<'r>(row: &[&'r str]) -> Option<(String, &'r str)> {
         [field, name] => Some((
             without_spaces(field),
             name.trim_start_matches(['：', ':']).trim(),
+            false,
         )),
+        // `施策 | 1-1 | 防災・減災対策の推進 | 関係課 | 建設課、福祉課`: a level of the plan by its
+        // word and number, its name, then fields in pairs.
+        [level, code, name, rest @ ..]
+            if rest.len().is_multiple_of(2)
+                && is_field_row_or_none(rest)
+                && names_plan_level(&format!("{level}\u{3000}{code}\u{3000}{name}"))
+                && !name.chars().any(char::is_numeric) =>
+        {
+            Some((without_spaces(level), name.trim(), true))
+        }
         // A sheet's grid of fields, two to a pair of cells: no cell names a year or a figure
         // (a header `事業名 | 令和８年度 | …` does).
         [field, name, ..]
@@ -382,7 +416,7 @@ fn name_field_parts<'r>(row: &[&'r str]) -> Option<(String, &'r str)> {
                     named.year.is_none() && named.kind.is_none()
                 }) =>
         {
-            Some((without_spaces(field), name.trim()))
+            Some((without_spaces(field), name.trim(), false))
         }
         // `【事業名】…`: a bracket may hold the field's word.
         [line] => NAME_FIELDS.iter().find_map(|field| {
@@ -400,10 +434,15 @@ fn name_field_parts<'r>(row: &[&'r str]) -> Option<(String, &'r str)> {
             }
             let rest = closed.unwrap_or(rest).trim_start();
             let parted = bracketed || rest.len() < opened.len() - field.len();
-            parted.then(|| (field.to_string(), rest.trim()))
+            parted.then(|| (field.to_string(), rest.trim(), false))
         }),
         _ => None,
     }
+}
+
+/// Whether cells are a row of fields in pairs, or none.
+fn is_field_row_or_none(row: &[&str]) -> bool {
+    row.is_empty() || is_field_row(row)
 }
 
 /// Whether a row is a sheet's fields and their values, two to a pair of cells (`所管課 |

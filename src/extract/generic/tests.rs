@@ -5604,3 +5604,54 @@ fn a_topic_s_note_in_parentheses_is_no_part_of_its_name() {
         "{lines:?}"
     );
 }
+
+/// A spreadsheet's sheet naming the plan's levels it evaluates by word, number and name
+/// (`基本目標 | 1 | …` over `施策 | 1-1 | …`, fields beside them): the lower level is a part
+/// of the upper and owns the indicators under it; a level named under a heading of a level
+/// is a field of the heading's item.
+#[test]
+fn a_sheet_s_rows_naming_its_plan_levels_open_its_item() {
+    let extraction = extracted(
+        "令和7年度\t施策評価シート\t\tシート番号\t1-1\n\n\
+         基本目標\t\t1\t安心して暮らせるまち\t\t主管課\t\t総務課\n\
+         施策\t\t1-1\t防災・減災対策の推進\t\t関係課\t\t建設課\n\n\
+         No.\t成果指標\t区分\t基準値\t令和5年度\t令和6年度\t目標値\t評価\n\
+         \t\t\t（令和2年度）\t\t\t（令和8年度）\t\n\
+         1\t住宅の耐震化率\t目標\t\t84.0%\t85.5%\t87.0%\tB\n\
+         \t\t実績\t78.6%\t81.1%\t82.0%\t\t\n",
+    );
+    let indicator = extraction
+        .nodes
+        .iter()
+        .find(|n| n.node_type == NodeType::Indicator)
+        .expect("indicator");
+    assert_eq!(indicator.props["baseline"], "78.6%");
+    let measure = node_id(NodeType::Measure, "防災・減災対策の推進");
+    assert_eq!(evaluators(&extraction, &indicator.id), [measure.as_str()]);
+    let goal = node_id(NodeType::Measure, "安心して暮らせるまち");
+    assert!(
+        extraction
+            .edges
+            .iter()
+            .any(|e| e.rel == Rel::PartOf && e.from == measure && e.to == goal),
+        "{:?}",
+        extraction.edges
+    );
+
+    let under_heading = extracted(
+        "施策評価シート\n\n施策 1-1 子育て支援の充実\n\
+         基本目標\t1\tこどもが健やかに育つまち\t主管部\tこども未来部\n\n\
+         No.\t成果指標\t単位\t現状値（年度）\t最終目標（年度）\t令和6年度実績\t達成状況\n\
+         1\t保育所等待機児童数\t人\t23（令和3年度）\t0（令和10年度）\t4\t概ね順調\n",
+    );
+    let indicator = under_heading
+        .nodes
+        .iter()
+        .find(|n| n.node_type == NodeType::Indicator)
+        .expect("indicator");
+    let measure = node_id(NodeType::Measure, "子育て支援の充実");
+    assert_eq!(
+        evaluators(&under_heading, &indicator.id),
+        [measure.as_str()]
+    );
+}

@@ -90,7 +90,7 @@ pub(super) fn role_of(cell: &str) -> Role {
         return Role::Number;
     }
     // `評価年度` (the year the sheet was made), `目標の方向` (↑ / ↓), `評価理由`, `施策の
-    // 方向性`: words about the row, no value of its indicator.
+    // 方向性`, `指標の説明・算出方法`: words about the row, no value of its indicator.
     let about_row = [
         "方向",
         "理由",
@@ -99,6 +99,11 @@ pub(super) fn role_of(cell: &str) -> Role {
         "備考",
         "コメント",
         "所見",
+        "説明",
+        "算出",
+        "定義",
+        "出典",
+        "測定方法",
     ];
     // (`施策の方向` alone, a plan's level over its measures, names the item.)
     if text == "施策の方向" {
@@ -497,8 +502,11 @@ fn headings_under(header: &[String], under: &[String]) -> Option<Vec<Role>> {
 
 /// The roles of a header whose line under it names a year under some of its cells (`年度ごと
 /// の目標値・実績値 | | |` over `令和３年度 | 令和４年度 | 令和５年度`), cell for cell: a year
-/// heads its column, the header's cell the others.
+/// heads its column, the header's cell the others; a year in brackets under a column of
+/// baselines, targets or actuals that names none (`基準値` over `（令和2年度）`) is that
+/// column's year.
 fn years_under(roles: &[Role], under: &[String]) -> Option<Vec<Role>> {
+    let bracketed = |cell: &String| nfkc(cell.trim()).starts_with('(');
     let years: Vec<Option<u16>> = under
         .iter()
         .map(|cell| {
@@ -517,7 +525,14 @@ fn years_under(roles: &[Role], under: &[String]) -> Option<Vec<Role>> {
         roles
             .iter()
             .zip(&years)
-            .map(|(role, year)| year.map_or(*role, Role::Year))
+            .zip(under)
+            .map(|((role, year), cell)| match (*role, *year) {
+                (role, None) => role,
+                (Role::Baseline(None), year) if bracketed(cell) => Role::Baseline(year),
+                (Role::Target(None), year) if bracketed(cell) => Role::Target(year),
+                (Role::Actual(None), year) if bracketed(cell) => Role::Actual(year),
+                (_, Some(year)) => Role::Year(year),
+            })
             .collect()
     })
 }
@@ -2838,5 +2853,26 @@ mod tests {
             assert_eq!(indicator.groups.len(), 1, "{indicator:?}");
             assert_eq!(indicator.groups[0].0, "環境保全の推進");
         }
+    }
+
+    #[test]
+    fn a_padded_sheet_s_bracketed_years_under_its_baseline_and_target_over_rows_of_each() {
+        let found = names_and_values(
+            "No.\t成果指標\t\t\t\t区分\t基準値\t令和4年度\t令和5年度\t令和6年度\t令和7年度\t目標値\t評価\t指標の説明・算出方法\t\t\n\t\t\t\t\t\t（令和2年度）\t\t\t\t\t（令和8年度）\t\t\t\t\n1\t自主防災組織の活動カバー率\t\t\t\t目標\t\t85.0%\t86.0%\t87.0%\t88.0%\t90.0%\tB\t自主防災組織が組織されている地域の世帯数÷全世帯数（各年度4月1日現在）\t\t\n\t\t\t\t\t実績\t82.4%\t84.1%\t85.3%\t86.2%\t\t\t\t\t\t\n2\t防災訓練への参加者数（年間）\t\t\t\t目標\t\t2,000人\t2,100人\t2,200人\t2,300人\t2,400人\tA\t町総合防災訓練及び地区防災訓練の参加者数の合計\t\t\n\t\t\t\t\t実績\t1,850人\t1,420人\t1,980人\t2,240人\t\t\t\t\t\t\n3\t住宅の耐震化率\t\t\t\t目標\t\t81.0%\t82.5%\t84.0%\t85.5%\t87.0%\tB\t住宅・土地統計調査をもとに町が推計\t\t\n\t\t\t\t\t実績\t78.6%\t80.2%\t81.1%\t82.0%\t\t\t\t\t\t",
+        );
+        let [cover, ..] = &found[..] else {
+            panic!("indicators: {found:?}");
+        };
+        assert_eq!(found.len(), 3);
+        assert_eq!(cover.name, "自主防災組織の活動カバー率");
+        assert_eq!(cover.values.baseline.as_deref(), Some("82.4%"));
+        assert_eq!(cover.values.baseline_year, Some(2020));
+        assert_eq!(cover.values.target.as_deref(), Some("90.0%"));
+        assert_eq!(cover.values.target_year, Some(2026));
+        assert_eq!(
+            cover.values.actuals.first(),
+            Some(&(2022, "84.1%".to_string()))
+        );
+        assert_eq!(cover.values.achievement.as_deref(), Some("B"));
     }
 }
