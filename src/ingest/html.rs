@@ -158,7 +158,7 @@ fn readable_lines(document: &Html) -> Vec<String> {
                 } else if skipping.is_none()
                     && let Some(element) = ElementRef::wrap(node)
                 {
-                    writer.close(element.value().name());
+                    writer.close(table_part(element.value()));
                 }
             }
         }
@@ -179,6 +179,34 @@ fn abuts_styled_sibling(element: ElementRef<'_>) -> bool {
             .and_then(ElementRef::wrap)
             .is_some_and(|before| before.value().attr("class").is_some())
 }
+
+/// The table element an element stands for: a grid of `<div>`s a page's script and style
+/// lay out as a table says so by its ARIA roles (`role="table"`, `"row"`, `"cell"`,
+/// `"columnheader"`, `"rowheader"`), and is read as the table it shows; any other element
+/// is itself.
+fn table_part(element: &Element) -> &str {
+    let name = element.name();
+    if TABLE_ELEMENTS.contains(&name) {
+        return name;
+    }
+    match element
+        .attr("role")
+        .map(|role| role.trim().to_ascii_lowercase())
+    {
+        Some(role) => match role.as_str() {
+            "table" | "grid" | "treegrid" => "table",
+            "rowgroup" => "tbody",
+            "row" => "tr",
+            "cell" | "gridcell" => "td",
+            "columnheader" | "rowheader" => "th",
+            _ => name,
+        },
+        None => name,
+    }
+}
+
+/// The elements of an HTML table, read as such whatever role they are given.
+const TABLE_ELEMENTS: [&str; 7] = ["table", "thead", "tbody", "tfoot", "tr", "td", "th"];
 
 fn is_dropped(element: ElementRef<'_>) -> bool {
     let value = element.value();
@@ -268,7 +296,7 @@ struct Writer {
 impl Writer {
     /// An element starts.
     fn open(&mut self, element: &Element) {
-        let name = element.name();
+        let name = table_part(element);
         match name {
             "table" => return self.open_table(),
             "tr" if !self.tables.is_empty() => {
@@ -957,6 +985,28 @@ mod tests {
             .filter(|l| l.contains('\t'))
             .map(|l| l.replace('\t', " | "))
             .collect()
+    }
+
+    #[test]
+    fn a_grid_of_divs_with_table_roles_is_read_as_its_table() {
+        let got = table_lines(
+            "<h3>施策（１）</h3><div class=\"grid\" role=\"table\">\
+             <div class=\"row\" role=\"row\"><div role=\"columnheader\">KPI</div>\
+             <div role=\"columnheader\">基準値</div><div role=\"columnheader\">目標値</div></div>\
+             <div class=\"row\" role=\"row\"><div role=\"rowheader\" data-label=\"KPI\">創業件数</div>\
+             <div role=\"cell\" data-label=\"基準値\">18件（R元）</div>\
+             <div role=\"cell\" data-label=\"目標値\"><span class=\"v\">30件（R7）</span></div></div>\
+             </div><p>注記</p>",
+        );
+        assert_eq!(
+            got,
+            [
+                "KPI | 基準値 | 目標値",
+                "創業件数 | 18件（R元） | 30件（R7）"
+            ]
+        );
+        // A div with no such role stays a block of its own.
+        assert_eq!(lines("<div>上</div><div>下</div>"), ["上", "下"]);
     }
 
     #[test]

@@ -364,6 +364,14 @@ fn header_roles(line: &str) -> Option<Vec<Role>> {
             roles[at] = Role::Subject;
         }
     }
+    // `数値目標 | 基準値 | 目標値 | …`: a first column headed by the kind of target, beside a
+    // column of the targets' values, names the indicators set as such targets.
+    if !roles.contains(&Role::Name)
+        && matches!(roles.first(), Some(Role::Target(None)))
+        && roles[1..].iter().any(|r| matches!(r, Role::Target(_)))
+    {
+        roles[0] = Role::Name;
+    }
     let names = roles.iter().filter(|r| **r == Role::Name).count();
     let valued = [
         roles.iter().any(|r| matches!(r, Role::Baseline(_))),
@@ -2853,6 +2861,26 @@ mod tests {
             assert_eq!(indicator.groups.len(), 1, "{indicator:?}");
             assert_eq!(indicator.groups[0].0, "環境保全の推進");
         }
+    }
+
+    #[test]
+    fn a_first_column_headed_by_the_kind_of_target_names_the_indicators() {
+        let found = names_and_values(
+            "数値目標\t基準値\t目標値\t令和6年度実績\t進捗状況\n\
+             合計特殊出生率\t1.38（R元）\t1.50（R7）\t1.31\t遅れ\n",
+        );
+        let [rate] = &found[..] else {
+            panic!("one indicator: {found:?}");
+        };
+        assert_eq!(rate.name, "合計特殊出生率");
+        assert_eq!(rate.values.target.as_deref(), Some("1.50"));
+        assert_eq!(rate.values.target_year, Some(2025));
+        // A column of targets after the name is its targets' values.
+        let found = names_and_values(
+            "指標名\t数値目標\t令和6年度実績\t進捗状況\n\
+             合計特殊出生率\t1.50（R7）\t1.31\t遅れ\n",
+        );
+        assert_eq!(found[0].values.target.as_deref(), Some("1.50"));
     }
 
     #[test]
