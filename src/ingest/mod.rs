@@ -18,6 +18,7 @@ mod centred_rows;
 mod columns;
 mod decode;
 mod delimited;
+mod grid_tables;
 mod html;
 mod kind;
 mod markdown;
@@ -208,9 +209,9 @@ pub fn convert(
         Format::Tsv => Ok(text_only(delimited::tsv_lines(&decode::decode(
             bytes, charset,
         )?)?)),
-        Format::Markdown => Ok(text_only(markdown::with_html_tables(decode::split_lines(
-            &decode::decode(bytes, charset)?,
-        )))),
+        Format::Markdown => Ok(text_only(grid_tables::with_grid_tables(
+            markdown::with_html_tables(decode::split_lines(&decode::decode(bytes, charset)?)),
+        ))),
         Format::Html => Ok(text_only(html::html_lines(bytes, charset)?)),
         Format::Pdf => {
             let text = pdf::pdf_text(bytes, options)?;
