@@ -124,9 +124,7 @@ mod tests {
             "再生可能エネルギー発電設備の容量\t38,200kW（R2）\t2013年度比46%削減"
         );
         assert_eq!(read[4], "LED化率\t31.5%\t100%");
-        for blank in 5..=11 {
-            assert!(read[blank].is_empty(), "line {blank}: {:?}", read[blank]);
-        }
+        assert!(read[5..=11].iter().all(String::is_empty), "{read:?}");
         assert_eq!(read[12], "本文");
     }
 
