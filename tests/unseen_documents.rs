@@ -2234,3 +2234,15 @@ fn a_council_bill_special_accounts_side_by_side_and_bracketed_years_written_blin
     assert_recall("d104_a2.html");
     assert_recall("d104_a3.sjis.txt");
 }
+
+/// Round 105: a prefecture's page whose tables' units differ by table and column (a header
+/// over a row of marks with units, `（A）百万円`, and a compared pair `比較 | 比較` over
+/// `（A）－（B）百万円 | 伸率（％）`; a topic with a note in parentheses in the prose); a
+/// town's 款・項・目 book as a quoted Excel CSV with full-width indents and 財源内訳 columns
+/// (its gold lists a 款, 項 and 目 of one name and amount each, which the graph holds as one
+/// item citing the three lines).
+#[test]
+fn units_by_column_under_marks_and_a_book_of_accounts_as_quoted_csv_written_blind() {
+    assert_recall("d105_a2.html");
+    assert_recall("d105_a3.csv");
+}

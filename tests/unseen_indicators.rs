@@ -597,3 +597,13 @@ fn codes_across_tables_revised_targets_units_given_once_and_paragraphs_written_b
 fn cards_headed_by_their_names_alternating_columns_and_a_line_printer_in_kana_written_blind() {
     assert_each_document_scores(&["d104i_2.html", "d104i_3.md", "d104i_4.sjis.txt"]);
 }
+
+/// Round 105: a city's 効果検証 page whose KPI tables are grids of `<div>`s with table roles,
+/// the 数値目標 column naming the goals' indicators; a 環境報告書 converted to Markdown with
+/// grid tables whose cells run over several lines; a town's sheets saved as a padded CSV,
+/// each naming its 基本目標 and 施策 by word, number and name over rows of targets over rows
+/// of actuals, the baseline's and target's years in brackets under their headings.
+#[test]
+fn grids_of_divs_markdown_grid_tables_and_a_padded_sheet_of_plan_levels_written_blind() {
+    assert_each_document_scores(&["d105i_2.html", "d105i_3.md", "d105i_4.csv"]);
+}
