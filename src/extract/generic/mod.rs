@@ -50,7 +50,7 @@ use super::recognise::indicator_prose::prose_indicators;
 use super::recognise::legends::{Bracket, figure_and_brackets, read_legend, read_tag_legend};
 use super::recognise::names::{
     clean_name, is_hiragana, is_reference_note, leading_note_mark, note_mark, strip_markup,
-    without_leading_note_mark, without_spaces, without_status_marks,
+    without_account_tag, without_leading_note_mark, without_spaces, without_status_marks,
 };
 use super::recognise::numbering::{
     Numbered, Outline, Style, is_page_number, names_plan_level, numbered, without_numbering,

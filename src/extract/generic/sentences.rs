@@ -516,7 +516,9 @@ impl<'a> Reader<'a> {
     ) -> Option<(String, Source, YearKind)> {
         let above = number.checked_sub(1).filter(|n| *n >= 1)?;
         let line = self.line(above);
-        let text = line.trim_end();
+        // `…促進事業 エネ特` over `52億円（48億円）`: the account the item is budgeted in,
+        // after its name, is no part of the sentence.
+        let text = without_account_tag(line.trim_end());
         let unfinished = !text.is_empty()
             && !text.ends_with(['。', '．'])
             && !rest.trim_start().starts_with(['（', '(']);

@@ -5655,3 +5655,19 @@ fn a_sheet_s_rows_naming_its_plan_levels_open_its_item() {
         [measure.as_str()]
     );
 }
+
+#[test]
+fn an_item_s_account_set_after_its_name_over_its_figures_names_no_other_item() {
+    let text = "令和８年度 予算（案）のポイント\n\n１．地域脱炭素の推進\n\n\
+                地域脱炭素推進交付金 一般会計\n425億円（385億円）\n\
+                再エネ主力化・レジリエンス強化促進事業 エネ特\n52億円（48億円）\n";
+    let lines = budget_lines(text);
+    assert!(
+        lines.contains(&"地域脱炭素推進交付金 R8 initial 425".to_string()),
+        "{lines:?}"
+    );
+    assert!(
+        lines.contains(&"再エネ主力化・レジリエンス強化促進事業 R8 initial 52".to_string()),
+        "{lines:?}"
+    );
+}

@@ -262,6 +262,29 @@ pub fn without_status_marks(name: &str) -> &str {
     }
 }
 
+/// Most chars of an account's short form set after an item's name (`エネ特`, `復興特会`).
+const MAX_ACCOUNT_TAG_CHARS: usize = 4;
+
+/// An item's name without the account it is budgeted in, set a space after it (`地域脱炭素
+/// 推進交付金 一般会計`, `…促進事業 エネ特`: an account's name, or a short form ending with
+/// 特 or 特会); any other text as it is.
+pub fn without_account_tag(text: &str) -> &str {
+    let trimmed = text.trim_end();
+    let Some((name, tag)) = trimmed.rsplit_once([' ', '\u{3000}']) else {
+        return text;
+    };
+    let tag_chars = tag.chars().count();
+    let account = tag.ends_with("会計") && tag_chars > 2 && !tag.contains(['、', '。']);
+    let short_form = (2..=MAX_ACCOUNT_TAG_CHARS).contains(&tag_chars)
+        && (tag.ends_with('特') || tag.ends_with("特会"))
+        && tag.chars().all(char::is_alphabetic);
+    if (account || short_form) && !name.trim().is_empty() {
+        name.trim_end()
+    } else {
+        text
+    }
+}
+
 /// The brackets a status mark stands in (`【新規】`, `（拡充）`).
 const STATUS_BRACKETS: [(char, char); 5] = [
     ('【', '】'),
@@ -391,6 +414,22 @@ pub fn alias_defined(after: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_account_set_after_an_item_s_name_is_no_part_of_it() {
+        assert_eq!(
+            without_account_tag("地域脱炭素推進交付金 一般会計"),
+            "地域脱炭素推進交付金"
+        );
+        assert_eq!(
+            without_account_tag("商用車の電動化促進事業 エネ特"),
+            "商用車の電動化促進事業"
+        );
+        assert_eq!(without_account_tag("除染等事業　復興特会"), "除染等事業");
+        assert_eq!(without_account_tag("一般会計"), "一般会計");
+        assert_eq!(without_account_tag("予算の概要 全体"), "予算の概要 全体");
+        assert_eq!(without_account_tag("事業 特別"), "事業 特別");
+    }
 
     #[test]
     fn status_marks_leave_names() {
