@@ -23,6 +23,12 @@ pub fn is_kanji(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
+/// Whether `c` is set wide, two columns of a fixed-width line (kana, kanji, hangul,
+/// full-width forms and East Asian punctuation), as Unicode's East Asian Width gives it.
+pub fn is_wide(c: char) -> bool {
+    unicode_width::UnicodeWidthChar::width(c) == Some(2)
+}
+
 /// NFKC-normalised text, borrowed when `text` is already in NFKC (as most text is) and so
 /// comes out of NFKC unchanged.
 pub fn nfkc_cow(text: &str) -> Cow<'_, str> {

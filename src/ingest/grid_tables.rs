@@ -3,6 +3,8 @@
 //! one to a line from the table's first line and its other lines left blank, so that the
 //! lines around keep their numbers.
 
+use crate::normalize::is_wide;
+
 /// `lines` with each grid table's rows joined into lines of cells.
 pub(super) fn with_grid_tables(mut lines: Vec<String>) -> Vec<String> {
     let mut at = 0;
@@ -88,11 +90,6 @@ fn joined_row(row: &[String], columns: usize) -> String {
         }
     }
     cells.join("\t")
-}
-
-/// Whether a character is set wide (kana, kanji, full-width forms and punctuation).
-fn is_wide(c: char) -> bool {
-    unicode_width::UnicodeWidthChar::width(c) == Some(2)
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@
 
 use super::IngestError;
 use super::decode;
+use crate::normalize::is_wide;
 use ego_tree::iter::Edge;
 use regex::bytes::Regex;
 use scraper::node::Element;
@@ -263,13 +264,6 @@ fn heading_level(name: &str) -> Option<usize> {
 /// East Asian characters (kana, kanji, full-width forms and punctuation).
 fn joins_without_space(before: char, after: char) -> bool {
     is_wide(before) && is_wide(after)
-}
-
-fn is_wide(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF | 0xA960..=0xA97F | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
 /// Collects text into lines while the tree is walked.
