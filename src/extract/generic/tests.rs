@@ -5671,3 +5671,19 @@ fn an_item_s_account_set_after_its_name_over_its_figures_names_no_other_item() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn a_figure_in_a_tag_after_a_line_s_figures_is_of_their_item() {
+    let text = "令和８年度 予算（案）のポイント\n\n１．地域脱炭素の推進\n\n\
+                地域脱炭素推進交付金\n425億円（385億円） 【R7補正 200億円】\n\
+                再エネ主力化促進事業\n52億円（48億円） 【R7補正 60億円】\n";
+    let lines = budget_lines(text);
+    assert!(
+        lines.contains(&"地域脱炭素推進交付金 R7 supplementary 200".to_string()),
+        "{lines:?}"
+    );
+    assert!(
+        lines.contains(&"再エネ主力化促進事業 R7 supplementary 60".to_string()),
+        "{lines:?}"
+    );
+}
