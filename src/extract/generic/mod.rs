@@ -1513,6 +1513,12 @@ fn inside_parenthesis(text: &str) -> bool {
     unclosed_parentheses(text) > 0
 }
 
+/// Whether `text` ends inside a tag's brackets it opened (`…（385億円） 【R7補正 `).
+fn inside_tag(text: &str) -> bool {
+    text.rfind('【')
+        .is_some_and(|open| !text[open..].contains('】'))
+}
+
 /// The parentheses `text` opens less those it closes (negative when it closes some opened
 /// before it).
 fn unclosed_parentheses(text: &str) -> isize {

@@ -125,8 +125,7 @@ impl<'a> Reader<'a> {
         let line_above = (1..number)
             .rev()
             .find(|above| !self.line(*above).trim().is_empty());
-        let under_level =
-            by_level && self.sheet_level_line.is_some() && self.sheet_level_line == line_above;
+        let under_level = by_level && line_above.is_some() && self.sheet_level_line == line_above;
         // `基本目標 | 1 | こどもが健やかに育つまち | 主管部 | …` under the heading `施策 1-1 子育て
         // 支援の充実`: the level the heading's item stands in, a field of that item.
         let under_level_heading = !under_level

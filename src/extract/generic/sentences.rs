@@ -368,11 +368,7 @@ impl<'a> Reader<'a> {
             };
             // `425億円（385億円） 【R7補正 200億円】`: a figure in a tag after the line's first
             // figures is of their item too.
-            let tagged_after = index > 0 && {
-                let head = &raw[..figures[index].amount.start];
-                head.rfind('【')
-                    .is_some_and(|open| !head[open..].contains('】'))
-            };
+            let tagged_after = index > 0 && inside_tag(&raw[..figures[index].amount.start]);
             // `一般会計予算は…億円で、前年度当初予算（…億円）に比べ…`: a topic named again
             // in one sentence is the item its first figure opened.
             let named_again = |name: &String| {

@@ -1167,15 +1167,12 @@ impl Reader<'_> {
         // next section's heading, with no figure, ends the table.
         // `２．令和７年度補正予算（第１号）　1,942億円` after a table under `１．…`: a heading
         // of the level the table stands under, its figure carrying its own unit, ends it too.
+        let mut figure_cells = row.iter().skip(1).filter(|cell| cell.chars().any(is_digit));
         let next_section = numbered(raw).is_some_and(|item| {
             self.outline.is_open(item.style)
-                && (!row.iter().skip(1).any(|cell| cell.chars().any(is_digit))
-                    || self.outline.closes_within(item.style, self.table_depth)
-                        && row
-                            .iter()
-                            .skip(1)
-                            .filter(|cell| cell.chars().any(is_digit))
-                            .all(|cell| !find_amounts(cell).is_empty()))
+                && (self.outline.closes_within(item.style, self.table_depth)
+                    || figure_cells.clone().next().is_none())
+                && figure_cells.all(|cell| !find_amounts(cell).is_empty())
         });
         if next_section {
             return false;
