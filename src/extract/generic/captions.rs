@@ -137,6 +137,17 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// Whether line `number` is a page's head or footer ([`page_furniture`]).
+    ///
+    /// [`page_furniture`]: crate::extract::recognise::pages::page_furniture
+    pub(super) fn is_page_furniture(&self, number: usize) -> bool {
+        number
+            .checked_sub(1)
+            .and_then(|index| self.page_furniture.get(index))
+            .copied()
+            .unwrap_or(false)
+    }
+
     /// The nearest non-blank line above the header of the table being read.
     pub(super) fn line_above_header(&self) -> Option<usize> {
         self.nonempty_line_above(self.header_line)
@@ -156,7 +167,7 @@ impl<'a> Reader<'a> {
             header..=header
         };
         (1..header).rev().find(|n| {
-            if header_rows.contains(n) {
+            if header_rows.contains(n) || self.is_page_furniture(*n) {
                 return false;
             }
             let line = strip_markup(self.line(*n));
@@ -195,6 +206,9 @@ impl<'a> Reader<'a> {
             .last()
             .unwrap_or(self.header_top);
         for n in (top..number).rev() {
+            if self.is_page_furniture(n) {
+                continue;
+            }
             let line = strip_markup(self.line(n));
             let row = cells(&line);
             if row.first().is_some_and(|cell| tables::is_total_label(cell)) {

@@ -284,6 +284,37 @@ impl<'a> Reader<'a> {
         self.figures_where(number, text, owner, |_| true);
     }
 
+    /// The line of a caption under a line of figures alone and the year and kind it names
+    /// for the last of them (`５１２億円` over `令和８年度予算（案）`; `（＋３８億円）　２６０億円` over
+    /// `令和７年度補正予算（案）`: a slide's figure over its caption, the change before it the
+    /// figure's above): a line naming a year or kind in budget wording alone.
+    pub(super) fn caption_under_figures(
+        &self,
+        number: usize,
+        text: &str,
+    ) -> Option<(usize, YearKind)> {
+        let row = cells(text);
+        // The figure captioned is the line's last, outside any parenthesis.
+        let figures_alone = row.last().is_some_and(|last| !is_parenthesised(last))
+            && row
+                .iter()
+                .all(|cell| is_parenthesised(cell) || holds_figures_alone(cell));
+        if !figures_alone {
+            return None;
+        }
+        let line =
+            (number + 1..=self.c.doc.lines.len()).find(|n| !self.line(*n).trim().is_empty())?;
+        let caption = strip_markup(self.line(line));
+        let caption = caption.trim();
+        let named = YearKind::read(caption);
+        let words = without_parenthesised(caption);
+        let is_caption = (named.year.is_some() || named.kind.is_some())
+            && find_amounts(caption).is_empty()
+            && cells(caption).len() == 1
+            && is_figure_label(&words);
+        is_caption.then_some((line, named))
+    }
+
     /// Emits the budget figures written in `text` whose place among them `chosen` accepts,
     /// for the open item at `owner`.
     pub(super) fn figures_where(
@@ -334,6 +365,13 @@ impl<'a> Reader<'a> {
             && past_amounts_above.is_some_and(names_a_rate);
         let mut found = inline_figures(text);
         self.bracket_legend(text, &mut found);
+        if text.len() == self.line(number).len()
+            && let Some((_, caption)) = self.caption_under_figures(number, text)
+            && let Some(last) = found.iter_mut().rev().find(|figure| !figure.change)
+        {
+            last.year_kind = caption.or(last.year_kind);
+            last.kind_plain = false;
+        }
         for (index, mut figure) in found.into_iter().enumerate() {
             let before = &text[..figure.amount.start];
             if index == 0

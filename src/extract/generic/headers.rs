@@ -158,21 +158,14 @@ impl<'a> Reader<'a> {
         } else {
             (&lower, &upper)
         };
-        let offset = (0..=width - short.len())
-            .max_by_key(|offset| {
-                let agreement: i32 = short
-                    .iter()
-                    .zip(&long[*offset..])
-                    .map(|(a, b)| columns_agree(word_column(a), word_column(b)))
-                    .sum();
-                (agreement, *offset)
-            })
-            .unwrap_or(width - short.len());
+        let placement = short_row_placement(long, short);
         let at = |row: &[&str], index: usize| -> Option<String> {
-            let start = if row.len() == width { 0 } else { offset };
-            index
-                .checked_sub(start)
-                .and_then(|i| row.get(i).map(|cell| cell.to_string()))
+            let at = if row.len() == width {
+                Some(index)
+            } else {
+                placement.iter().position(|column| *column == index)
+            };
+            at.and_then(|i| row.get(i).map(|cell| cell.to_string()))
         };
         let stacked: Vec<String> = (0..width)
             .map(|index| match (at(&upper, index), at(&lower, index)) {
@@ -995,6 +988,55 @@ fn under_spanning_word(
     words.extend(lower.iter().map(|word| format!("{head}{word}")));
     words.extend(upper[spanning + 1..].iter().map(|w| w.to_string()));
     Some(words)
+}
+
+/// Widest header whose columns are searched for every order-keeping placement of a shorter
+/// row's words; wider ones place them side by side only.
+const MAX_PLACED_COLUMNS: usize = 12;
+
+/// The column of the longer of a header's two rows under or over which each word of the
+/// shorter row stands. The words stand side by side over the columns they agree with most,
+/// else at the right; where a word set side by side would stand over a column it disagrees
+/// with and skipping columns makes every word agree better (`当初予算額 | 予算額（案） | 増減額 |
+/// 補正予算額（案）` under `区分 | 令和７年度 | 令和８年度 | 対前年度 | 対前年度比 | 令和７年度`:
+/// the ratio's word is whole on one line), they skip those columns, keeping their order.
+fn short_row_placement(long: &[&str], short: &[&str]) -> Vec<usize> {
+    let width = long.len();
+    let agreement = |columns: &[usize]| -> i32 {
+        short
+            .iter()
+            .zip(columns)
+            .map(|(word, column)| columns_agree(word_column(word), word_column(long[*column])))
+            .sum()
+    };
+    let side_by_side = (0..=width - short.len())
+        .map(|offset| (offset..offset + short.len()).collect::<Vec<usize>>())
+        .max_by_key(|columns| (agreement(columns), columns[0]))
+        .unwrap_or_default();
+    let best_side_by_side = agreement(&side_by_side);
+    if width > MAX_PLACED_COLUMNS || short.is_empty() {
+        return side_by_side;
+    }
+    let mut best: Option<(i32, Vec<usize>)> = None;
+    let mut columns: Vec<usize> = (0..short.len()).collect();
+    loop {
+        let score = agreement(&columns);
+        if score > best_side_by_side && best.as_ref().is_none_or(|(top, _)| score > *top) {
+            best = Some((score, columns.clone()));
+        }
+        // The next combination of `short.len()` columns out of `width`, in order.
+        let Some(last_movable) = (0..columns.len())
+            .rev()
+            .find(|i| columns[*i] < width - columns.len() + i)
+        else {
+            break;
+        };
+        columns[last_movable] += 1;
+        for i in last_movable + 1..columns.len() {
+            columns[i] = columns[i - 1] + 1;
+        }
+    }
+    best.map_or(side_by_side, |(_, columns)| columns)
 }
 
 /// How well two header words stacked in one column agree: +1 when both name figures, or

@@ -528,11 +528,7 @@ impl<'a> Reader<'a> {
                 .unwrap_or(false)
             || is_page_number(raw)
             || self.repeats_running_head(number)
-            || self
-                .page_furniture
-                .get(number - 1)
-                .copied()
-                .unwrap_or(false)
+            || self.is_page_furniture(number)
         {
             return;
         }
@@ -1506,6 +1502,37 @@ fn row_name_words(line: &str) -> Option<String> {
 /// Whether a text is one parenthesis (`（対前年度　+28,150）`, `（新規）`, `（Ａ）`).
 fn is_parenthesised(text: &str) -> bool {
     text.starts_with(['（', '(']) && text.ends_with(['）', ')'])
+}
+
+/// Whether a cell holds figures and nothing else but their brackets and signs
+/// (`２６０億円`, `（＋３８億円）`).
+fn holds_figures_alone(cell: &str) -> bool {
+    let amounts = find_amounts(cell);
+    !amounts.is_empty()
+        && amounts
+            .iter()
+            .rev()
+            .fold(cell.to_string(), |mut rest, amount| {
+                rest.replace_range(amount.start..amount.end, "");
+                rest
+            })
+            .chars()
+            .all(|c| !c.is_alphabetic())
+}
+
+/// `text` without what it sets in parentheses (`令和８年度予算（案）総額` → `令和８年度予算総額`).
+fn without_parenthesised(text: &str) -> String {
+    let mut depth = 0usize;
+    let mut kept = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => kept.push(c),
+            _ => {}
+        }
+    }
+    kept
 }
 
 /// Whether the end of `text` stands inside a parenthesis it opens and does not close.

@@ -48,6 +48,10 @@ impl<'a> Reader<'a> {
     /// before its amount), its names to the recognisers.
     pub(super) fn text_line(&mut self, number: usize, raw: &str) {
         self.target_in_text(number, raw);
+        // A caption under a line of figures alone is theirs: it opens no item of its own.
+        if let Some((caption, _)) = self.caption_under_figures(number, raw) {
+            self.read_through = self.read_through.max(caption);
+        }
         let mut figures = inline_figures(raw);
         // `…一般会計の補正後の予算総額は` over `63,020,521,684円、…` (or `…補正後の一般会計` over
         // `予算額は8,963億…`): the line's first figure, in a sentence begun above that says it
@@ -96,8 +100,11 @@ impl<'a> Reader<'a> {
         {
             let only_changes = figures.iter().all(|f| f.change);
             let statutory = self.statutory_total(number, raw);
+            // `（対前年度 ▲５５億円）　２，３１６億円`: words before a change name the change.
             let named = if only_changes || statutory.is_some() {
                 statutory
+            } else if figures[0].change {
+                None
             } else {
                 self.named_sub_item(number, &raw[..figures[0].amount.start])
             };

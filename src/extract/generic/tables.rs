@@ -2,9 +2,9 @@
 //! (or a single figure under a unit line), changes and rates on the row's current figure.
 
 use super::{
-    Item, Reader, Role, TableLayout, exhibit_title, is_letter_cell, is_name_line, is_parenthesised,
-    is_row_number, is_rule_line, is_set_far_in, is_table_line, item_year_kind, row_name_words,
-    split_trailing_parenthesis,
+    Item, Reader, Role, TableLayout, exhibit_title, holds_figures_alone, is_letter_cell,
+    is_name_line, is_parenthesised, is_row_number, is_rule_line, is_set_far_in, is_table_line,
+    item_year_kind, row_name_words, split_trailing_parenthesis,
 };
 use crate::extract::recognise::amounts::{
     Column, SUPPLEMENTARY_ORDINAL, YearKind, cell_amount, cells, change_cell_amount, column_of,
@@ -313,9 +313,18 @@ pub(super) fn is_figure_cell(cell: &str) -> bool {
     is_whole_amount(cell) || is_dash(cell) || without_spaces(cell).starts_with("皆")
 }
 
+/// A total's label without its spaces and the stars a ledger sets around it (`＊ 款　計 ＊`
+/// → `款計`).
+fn total_words(label: &str) -> String {
+    without_spaces(label).trim_matches(TOTAL_STARS).to_string()
+}
+
+/// Marks a ledger sets around a total's label to make it stand out.
+const TOTAL_STARS: [char; 2] = ['＊', '*'];
+
 /// Whether a row's label says it is the total of the rows above (`合計`, `計`, `小　計`).
 pub(super) fn is_total_label(label: &str) -> bool {
-    let compact = without_spaces(label);
+    let compact = total_words(label);
     TOTAL_LABELS.contains(&compact.as_str())
         || compact.ends_with("合計")
         || is_level_total(&compact)
@@ -324,7 +333,7 @@ pub(super) fn is_total_label(label: &str) -> bool {
 /// Whether a total's label names nothing but the total (`合計`, `小　計`, `款計`), so that it
 /// is the total of the table's own item; `歳出合計` names what it totals.
 pub(super) fn is_bare_total(label: &str) -> bool {
-    let compact = without_spaces(label);
+    let compact = total_words(label);
     TOTAL_LABELS.contains(&compact.as_str()) || is_level_total(&compact)
 }
 
@@ -1200,7 +1209,7 @@ impl Reader<'_> {
         let spaced_total = row
             .iter()
             .take_while(|cell| {
-                let compact = without_spaces(cell);
+                let compact = total_words(cell);
                 (1..=2).contains(&compact.chars().count())
                     && compact.chars().all(char::is_alphabetic)
             })
@@ -1298,6 +1307,7 @@ impl Reader<'_> {
             (None, None)
                 if self.unit.is_some()
                     && (row.len() == 2 || (row.len() == 3 && is_parenthesised(row[2])))
+                    && !holds_figures_alone(row[0])
                     && is_whole_amount(row[1])
                     && !is_identifier(row[1])
                     && ((figure_note_label(row[0]).is_none() && numbered(row[0]).is_none())

@@ -347,11 +347,20 @@ fn without_continuation(text: &str) -> &str {
         .map_or(text, str::trim_end)
 }
 
-/// Trims list markers (`- `, `・`, `－`, `○`) and white space from both ends.
+/// Trims list markers (`- `, `・`, `－`, `○`), stars set around a name (`＊＊ 歳入合計 ＊＊`)
+/// and white space from both ends.
 pub fn trim_markers(text: &str) -> &str {
     let mut text = text.trim();
     loop {
-        let next = text
+        let unstarred = ['*', '＊']
+            .into_iter()
+            .find_map(|star| {
+                text.strip_prefix(star)?
+                    .strip_suffix(star)
+                    .filter(|inner| !inner.is_empty())
+            })
+            .unwrap_or(text);
+        let next = unstarred
             .trim_start_matches(['-', '・', '－', '○', '●', '■', '◆', '※', ' ', '\u{3000}'])
             .trim_end_matches(['・', ' ', '\u{3000}']);
         if next == text {
@@ -429,6 +438,14 @@ mod tests {
         assert_eq!(without_account_tag("一般会計"), "一般会計");
         assert_eq!(without_account_tag("予算の概要 全体"), "予算の概要 全体");
         assert_eq!(without_account_tag("事業 特別"), "事業 特別");
+    }
+
+    #[test]
+    fn stars_set_around_a_ledger_s_total_leave_its_name() {
+        assert_eq!(trim_markers("＊＊ 歳入合計 ＊＊"), "歳入合計");
+        assert_eq!(trim_markers("* 款計 *"), "款計");
+        assert_eq!(trim_markers("*1 注記"), "*1 注記");
+        assert_eq!(trim_markers("＊"), "＊");
     }
 
     #[test]

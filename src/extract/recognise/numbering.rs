@@ -257,6 +257,21 @@ const LEVEL_PARTICLES: [char; 9] = ['に', 'の', 'を', 'は', 'が', 'で', '�
 /// Chars that, right after a number, show it was a quantity rather than a numbering.
 const QUANTITY_STARTS: &str = "億兆万千百円%％年月日倍件人時分割歳";
 
+/// Chars of [`QUANTITY_STARTS`] that also open words (`分担金`, `割増`, `時間外`).
+const WORD_OPENING_QUANTITIES: &str = "分割時";
+
+/// Whether a title set apart from its number opens with a word rather than a quantity's
+/// unit (` 12  分担金及び負担金`): a char of [`WORD_OPENING_QUANTITIES`] followed by more
+/// letters, after a space.
+fn opens_word_apart(marker: &str, title: &str) -> bool {
+    let mut chars = title.chars();
+    marker.ends_with(char::is_whitespace)
+        && chars
+            .next()
+            .is_some_and(|c| WORD_OPENING_QUANTITIES.contains(c))
+        && chars.next().is_some_and(char::is_alphabetic)
+}
+
 /// The text after the numbering at the start of `text` (`1-1　地域公共交通計画の策定件数` →
 /// `地域公共交通計画の策定件数`), or the whole text when it opens with none.
 pub fn without_numbering(text: &str) -> &str {
@@ -311,6 +326,7 @@ fn numbered_plain(line: &str) -> Option<Numbered<'_>> {
                 .as_str()
                 .starts_with(|c: char| QUANTITY_STARTS.contains(c))
             && !line[..title.start()].ends_with(['.', '．', '、'])
+            && !opens_word_apart(&line[..title.start()], title.as_str())
         {
             return None;
         }
@@ -478,6 +494,13 @@ mod tests {
         );
         // Without a point, a unit right after the number makes it a quantity.
         assert!(numbered("3年間の取組").is_none());
+        assert!(numbered("30分以内に到着").is_none());
+        assert!(numbered("12 分").is_none());
+        // A code set apart from a word that opens like a unit is a numbering.
+        assert_eq!(
+            numbered(" 12  分担金及び負担金").map(|n| n.title),
+            Some("分担金及び負担金")
+        );
     }
 
     #[test]

@@ -101,8 +101,46 @@ pub fn page_furniture<'l>(lines: impl Iterator<Item = &'l str>) -> Vec<bool> {
             }
         }
     }
+    // `作成日：2026年02月16日 09:42` under `… 頁： 2` on every page: a line written the same
+    // each time it recurs, as far from a line counting the pages each time it stands near
+    // one, is of the page's head or footer too.
+    let counting = furniture.clone();
+    let offset_from_count = |index: usize| -> Option<isize> {
+        (1..=PAGE_HEAD_REACH).find_map(|distance| {
+            let counts = |at: usize| counting.get(at).copied().unwrap_or(false);
+            let signed = isize::try_from(distance).ok()?;
+            if index.checked_sub(distance).is_some_and(counts) {
+                Some(signed)
+            } else if counts(index + distance) {
+                Some(-signed)
+            } else {
+                None
+            }
+        })
+    };
+    for members in groups.values().filter(|members| members.len() >= 2) {
+        let (_, first) = &members[0];
+        let same = members
+            .iter()
+            .all(|(_, line)| line.numbers == first.numbers);
+        // (A page whose head is worded otherwise, counting no page with the others, may
+        // stand between: the copies beside counted pages must be two or more, at one place.)
+        let offsets: Vec<isize> = members
+            .iter()
+            .filter_map(|(index, _)| offset_from_count(*index))
+            .collect();
+        let placed_alike = offsets.len() >= 2 && offsets.iter().all(|offset| *offset == offsets[0]);
+        if same && placed_alike {
+            for (index, _) in members {
+                furniture[*index] = true;
+            }
+        }
+    }
     furniture
 }
+
+/// Most lines between a line counting the pages and another line of the same head or footer.
+const PAGE_HEAD_REACH: usize = 3;
 
 #[cfg(test)]
 mod tests {
@@ -137,6 +175,25 @@ mod tests {
             found[..3]
                 .iter()
                 .all(|line| line.starts_with("無断転載禁止"))
+        );
+    }
+
+    #[test]
+    fn a_line_written_the_same_beside_each_page_count_is_furniture() {
+        let lines = [
+            "予算款項別前年度比較表　歳入　頁：　1",
+            "作成日：2026年02月16日 09:42",
+            "01  町税",
+            "01  町民税  812,450,000",
+            "予算款項別前年度比較表　歳入　頁：　2",
+            "作成日：2026年02月16日 09:42",
+            "02  地方譲与税",
+            "01  町民税  812,450,000",
+        ];
+        let furniture = page_furniture(lines.into_iter());
+        assert_eq!(
+            furniture,
+            [true, true, false, false, true, true, false, false]
         );
     }
 }
