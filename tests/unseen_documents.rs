@@ -2246,3 +2246,15 @@ fn units_by_column_under_marks_and_a_book_of_accounts_as_quoted_csv_written_blin
     assert_recall("d105_a2.html");
     assert_recall("d105_a3.csv");
 }
+
+/// A ministry's slide deck (round 105: each slide's big figure over its caption naming the
+/// year and kind, `（＋３８億円）　２６０億円` over `令和７年度補正予算（案）`, and an
+/// overview table whose header's second line leaves the ratio's column out) and a town's
+/// mainframe ledger in Shift_JIS (round 106: 款 names alone over their rows, totals in
+/// stars, `＊ 款　計 ＊`, a page head repeated with its date on every page, a 款 whose name
+/// opens with a char that could count minutes, `12  分担金及び負担金`).
+#[test]
+fn slides_of_figures_over_captions_and_a_mainframe_ledger_with_starred_totals_written_blind() {
+    assert_recall("d105_a1.pdf");
+    assert_recall("d106_a3.sjis.txt");
+}
