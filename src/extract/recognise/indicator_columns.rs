@@ -44,6 +44,9 @@ pub(super) enum Role {
     TargetYear,
     /// 実績値 / 直近値, with the year the header gives.
     Actual(Option<u16>),
+    /// 実績 over a chain of years (`実績の推移（R4→R5→R6）`): each cell a chain of the values
+    /// of those years in order (`889g→874g→861g`), from the first year to the last, one a year.
+    ActualChain { first: u16, last: u16 },
     /// A bare year: the actual of that year, or the target of that year in a row labelled so.
     Year(u16),
     /// The year of the row's figures (`年度` over `R3`, `R4`, … rows of one indicator): the
@@ -176,6 +179,9 @@ pub(super) fn role_of(cell: &str) -> Role {
         return Role::Target(year);
     }
     if has(&["実績", "直近", "現在値"]) {
+        if let Some((first, last)) = chained_years(&text) {
+            return Role::ActualChain { first, last };
+        }
         return Role::Actual(year);
     }
     // `施策`, `具体的な施策`, `主な取組`: the item, named in a few words.
@@ -241,6 +247,37 @@ fn split_cell(cell: &str) -> Vec<String> {
     } else {
         vec![cell.trim().to_string()]
     }
+}
+
+/// The arrow a chain of years or of their values is written with (`R4→R5→R6`).
+const CHAIN_ARROW: char = '→';
+
+/// The first and last year of a header's chain of consecutive years (`実績の推移（R4→R5→R6）`
+/// → 2022, 2024): two or more years, each the one after the year before it.
+fn chained_years(text: &str) -> Option<(u16, u16)> {
+    let years: Vec<u16> = text
+        .split(CHAIN_ARROW)
+        .map(year_in)
+        .collect::<Option<Vec<u16>>>()?;
+    let consecutive = years.windows(2).all(|pair| pair[1] == pair[0] + 1);
+    match (years.first(), years.last()) {
+        (Some(first), Some(last)) if years.len() >= 2 && consecutive => Some((*first, *last)),
+        _ => None,
+    }
+}
+
+/// The values of a chain written in one cell (`889g→874g→861g`, `―` for a year without one),
+/// each with its year from `first` to `last`; none unless the chain has a link for each year.
+fn chained_values(cell: &str, first: u16, last: u16) -> Vec<(u16, String)> {
+    let links: Vec<&str> = cell.split(CHAIN_ARROW).map(str::trim).collect();
+    if links.len() != usize::from(last.saturating_sub(first)) + 1 {
+        return Vec::new();
+    }
+    (first..=last)
+        .zip(links)
+        .filter(|(_, link)| !link.is_empty() && !is_dash(link))
+        .map(|(year, link)| (year, link.to_string()))
+        .collect()
 }
 
 /// A cell of a header laid out with spaces holding two or more heads of columns of values
@@ -376,9 +413,12 @@ fn header_roles(line: &str) -> Option<Vec<Role>> {
     let valued = [
         roles.iter().any(|r| matches!(r, Role::Baseline(_))),
         roles.iter().any(|r| matches!(r, Role::Target(_))),
-        roles
-            .iter()
-            .any(|r| matches!(r, Role::Actual(_) | Role::Year(_))),
+        roles.iter().any(|r| {
+            matches!(
+                r,
+                Role::Actual(_) | Role::Year(_) | Role::ActualChain { .. }
+            )
+        }),
     ];
     // Years alone, beside a unit or an achievement column, are an evaluation sheet's
     // (`指標名 | 単位 | 令和4年度 | 令和5年度 | 評価`); without them, a year table's.
@@ -1037,6 +1077,13 @@ impl Reading {
                 }
                 (Role::TargetYear, _) => {
                     values.target_year = year_in(cell).or(values.target_year);
+                }
+                (Role::ActualChain { first, last }, _) => {
+                    values.actuals.extend(
+                        chained_values(cell, first, last)
+                            .into_iter()
+                            .map(|(year, value)| (year, with_unit(value, unit.as_deref()))),
+                    );
                 }
                 // `2022年度 18.0%／2023年度 21.7%`: a value after each year.
                 (Role::Actual(_), _) if year_values(cell).len() >= 2 => {
@@ -2254,6 +2301,32 @@ mod tests {
             [(2022, "18.0%".to_string()), (2023, "21.7%".to_string())]
         );
         assert_eq!(found[0].values.achievement.as_deref(), Some("C"));
+    }
+
+    #[test]
+    fn a_chain_of_years_over_chains_of_values_gives_each_year_its_value() {
+        assert_eq!(
+            role_of("実績の推移（R4→R5→R6）"),
+            Role::ActualChain {
+                first: 2022,
+                last: 2024
+            }
+        );
+        // Years not one after another are no chain of this kind.
+        assert_eq!(role_of("実績（R2→R4）"), Role::Actual(Some(2020)));
+        assert_eq!(
+            chained_values("889g→874g→861g", 2022, 2024),
+            [
+                (2022, "889g".to_string()),
+                (2023, "874g".to_string()),
+                (2024, "861g".to_string())
+            ]
+        );
+        assert_eq!(
+            chained_values("―→52.0%→55.1%", 2022, 2024),
+            [(2023, "52.0%".to_string()), (2024, "55.1%".to_string())]
+        );
+        assert!(chained_values("889g→874g", 2022, 2024).is_empty());
     }
 
     #[test]

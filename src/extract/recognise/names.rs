@@ -114,8 +114,13 @@ static MARKDOWN_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"!?\[([^\[\]]*)\]\([^()\s]*(?:\s+"[^"]*")?\)"#).expect("markdown link")
 });
 
-/// Removes HTML tags (each becomes a space), Markdown links' targets (their text stays) and
-/// Markdown bold markers.
+/// A Markdown footnote's reference after the text it notes (`912g[^1]`): group 1 is the
+/// char before it. A footnote's own line (`[^1]: …`) opens with its label, noting nothing.
+static MARKDOWN_FOOTNOTE_REF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\S)\[\^[^\[\]\s]+\]").expect("markdown footnote reference"));
+
+/// Removes HTML tags (each becomes a space), Markdown links' targets (their text stays),
+/// Markdown footnotes' references and Markdown bold markers.
 pub fn strip_markup(text: &str) -> String {
     let untagged = TAG.replace_all(text, " ");
     let unlinked = if untagged.contains("](") {
@@ -123,7 +128,14 @@ pub fn strip_markup(text: &str) -> String {
     } else {
         untagged.into_owned()
     };
-    unlinked.replace("**", "")
+    let unnoted = if unlinked.contains("[^") {
+        MARKDOWN_FOOTNOTE_REF
+            .replace_all(&unlinked, "$1")
+            .into_owned()
+    } else {
+        unlinked
+    };
+    unnoted.replace("**", "")
 }
 
 /// A display name: markup removed, NFKC, PDF letter-spacing undone, spaces collapsed, list
@@ -438,6 +450,12 @@ mod tests {
         assert_eq!(without_account_tag("一般会計"), "一般会計");
         assert_eq!(without_account_tag("予算の概要 全体"), "予算の概要 全体");
         assert_eq!(without_account_tag("事業 特別"), "事業 特別");
+    }
+
+    #[test]
+    fn a_markdown_footnote_s_reference_is_no_part_of_the_text() {
+        assert_eq!(strip_markup("| 912g[^1] | 850g |"), "| 912g | 850g |");
+        assert_eq!(strip_markup("[^1]: 令和2年度の値"), "[^1]: 令和2年度の値");
     }
 
     #[test]
