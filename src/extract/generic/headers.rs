@@ -1011,7 +1011,7 @@ fn short_row_placement(long: &[&str], short: &[&str]) -> Vec<usize> {
     };
     let side_by_side = (0..=width - short.len())
         .map(|offset| (offset..offset + short.len()).collect::<Vec<usize>>())
-        .max_by_key(|columns| (agreement(columns), columns[0]))
+        .max_by_key(|columns| (agreement(columns), columns.first().copied()))
         .unwrap_or_default();
     let best_side_by_side = agreement(&side_by_side);
     if width > MAX_PLACED_COLUMNS || short.is_empty() {
@@ -1050,5 +1050,29 @@ fn columns_agree(a: Column, b: Column) -> i32 {
         (Column::Figure(..), Column::Change(_) | Column::Rate)
         | (Column::Change(_) | Column::Rate, Column::Figure(..)) => -1,
         _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_row_placement;
+
+    #[test]
+    fn a_shorter_header_row_skips_the_column_its_words_disagree_with() {
+        let upper = [
+            "区分",
+            "令和７年度",
+            "令和８年度",
+            "対前年度",
+            "対前年度比",
+            "令和７年度",
+        ];
+        let lower = ["当初予算額", "予算額（案）", "増減額", "補正予算額（案）"];
+        assert_eq!(short_row_placement(&upper, &lower), [1, 2, 3, 5]);
+        // Words that agree side by side stay side by side, at the right.
+        let upper = ["事項", "予算案", "予算額"];
+        let lower = ["令和７年度", "前年度"];
+        assert_eq!(short_row_placement(&upper, &lower), [1, 2]);
+        assert!(short_row_placement(&upper, &[]).is_empty());
     }
 }
