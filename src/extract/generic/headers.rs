@@ -2,6 +2,7 @@
 //! header's upper rows spread over the columns below.
 
 use super::*;
+use itertools::Itertools;
 
 impl<'a> Reader<'a> {
     /// A header's second row that a PDF's text sets one space apart in one cell
@@ -1017,26 +1018,13 @@ fn short_row_placement(long: &[&str], short: &[&str]) -> Vec<usize> {
     if width > MAX_PLACED_COLUMNS || short.is_empty() {
         return side_by_side;
     }
-    let mut best: Option<(i32, Vec<usize>)> = None;
-    let mut columns: Vec<usize> = (0..short.len()).collect();
-    loop {
-        let score = agreement(&columns);
-        if score > best_side_by_side && best.as_ref().is_none_or(|(top, _)| score > *top) {
-            best = Some((score, columns.clone()));
-        }
-        // The next combination of `short.len()` columns out of `width`, in order.
-        let Some(last_movable) = (0..columns.len())
-            .rev()
-            .find(|i| columns[*i] < width - columns.len() + i)
-        else {
-            break;
-        };
-        columns[last_movable] += 1;
-        for i in last_movable + 1..columns.len() {
-            columns[i] = columns[i - 1] + 1;
-        }
-    }
-    best.map_or(side_by_side, |(_, columns)| columns)
+    // The first placement, in column order, that agrees strictly better than any side by side.
+    (0..width)
+        .combinations(short.len())
+        .map(|columns| (agreement(&columns), columns))
+        .filter(|(score, _)| *score > best_side_by_side)
+        .reduce(|best, next| if next.0 > best.0 { next } else { best })
+        .map_or(side_by_side, |(_, columns)| columns)
 }
 
 /// How well two header words stacked in one column agree: +1 when both name figures, or

@@ -18,7 +18,7 @@ use crate::extract::recognise::bodies::is_body_name;
 use crate::extract::recognise::contacts::ends_before_contact_number;
 use crate::extract::recognise::legends::figure_brackets_and_rest;
 use crate::extract::recognise::names::{
-    clean_name, is_status_mark, leading_note_mark, strip_markup, without_spaces,
+    NAME_STARS, clean_name, is_status_mark, leading_note_mark, strip_markup, without_spaces,
     without_status_marks,
 };
 use crate::extract::recognise::numbering::{Style, numbered, without_numbering};
@@ -316,11 +316,8 @@ pub(super) fn is_figure_cell(cell: &str) -> bool {
 /// A total's label without its spaces and the stars a ledger sets around it (`＊ 款　計 ＊`
 /// → `款計`).
 fn total_words(label: &str) -> String {
-    without_spaces(label).trim_matches(TOTAL_STARS).to_string()
+    without_spaces(label).trim_matches(NAME_STARS).to_string()
 }
-
-/// Marks a ledger sets around a total's label to make it stand out.
-const TOTAL_STARS: [char; 2] = ['＊', '*'];
 
 /// Whether a row's label says it is the total of the rows above (`合計`, `計`, `小　計`).
 pub(super) fn is_total_label(label: &str) -> bool {

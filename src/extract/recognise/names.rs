@@ -359,12 +359,15 @@ fn without_continuation(text: &str) -> &str {
         .map_or(text, str::trim_end)
 }
 
+/// Stars a list or ledger sets around a name to make it stand out (`＊＊ 歳入合計 ＊＊`).
+pub const NAME_STARS: [char; 2] = ['*', '＊'];
+
 /// Trims list markers (`- `, `・`, `－`, `○`), stars set around a name (`＊＊ 歳入合計 ＊＊`)
 /// and white space from both ends.
 pub fn trim_markers(text: &str) -> &str {
     let mut text = text.trim();
     loop {
-        let unstarred = ['*', '＊']
+        let unstarred = NAME_STARS
             .into_iter()
             .find_map(|star| {
                 text.strip_prefix(star)?

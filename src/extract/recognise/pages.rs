@@ -105,9 +105,9 @@ pub fn page_furniture<'l>(lines: impl Iterator<Item = &'l str>) -> Vec<bool> {
     // each time it recurs, as far from a line counting the pages each time it stands near
     // one, is of the page's head or footer too.
     let counting = furniture.clone();
+    let counts = |at: usize| counting.get(at).copied().unwrap_or(false);
     let offset_from_count = |index: usize| -> Option<isize> {
         (1..=PAGE_HEAD_REACH).find_map(|distance| {
-            let counts = |at: usize| counting.get(at).copied().unwrap_or(false);
             let signed = isize::try_from(distance).ok()?;
             if index.checked_sub(distance).is_some_and(counts) {
                 Some(signed)
