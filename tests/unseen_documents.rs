@@ -2258,3 +2258,12 @@ fn slides_of_figures_over_captions_and_a_mainframe_ledger_with_starred_totals_wr
     assert_recall("d105_a1.pdf");
     assert_recall("d106_a3.sjis.txt");
 }
+
+/// Round 107: a ministry's budget page whose years stand in tabs (the panels of the tabs not
+/// chosen hidden), totals in the texts of links to PDFs with the files' sizes after them;
+/// a prefecture's open data in long form, one row per 款, kind of budget and supplementary.
+#[test]
+fn tabs_of_years_links_with_figures_and_a_long_open_data_table_written_blind() {
+    assert_recall("d107_a2.html");
+    assert_recall("d107_a3.csv");
+}

@@ -607,3 +607,12 @@ fn cards_headed_by_their_names_alternating_columns_and_a_line_printer_in_kana_wr
 fn grids_of_divs_markdown_grid_tables_and_a_padded_sheet_of_plan_levels_written_blind() {
     assert_each_document_scores(&["d105i_2.html", "d105i_3.md", "d105i_4.csv"]);
 }
+
+/// Round 107: a town's progress tables whose year cells hold `年度目標値／実績値` as a note
+/// says, with the final targets' year given only in the notes; a strategy's open-data CSV set
+/// across, one column per indicator under rows of its 基本目標 and 具体的な施策, with rows of
+/// baseline and target years.
+#[test]
+fn cells_of_targets_and_actuals_and_an_open_data_sheet_set_across_written_blind() {
+    assert_each_document_scores(&["d107i_3.md", "d107i_4.csv"]);
+}

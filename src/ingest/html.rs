@@ -218,6 +218,14 @@ fn is_dropped(element: ElementRef<'_>) -> bool {
     if (name == "header" || name == "footer") && !inside_content(element) {
         return true;
     }
+    // A tab's panel is hidden until its tab is chosen (`<div role="tabpanel" hidden>`): the
+    // page's content all the same.
+    let tab_panel = value
+        .attr("role")
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"));
+    if tab_panel {
+        return false;
+    }
     if value.attr("hidden").is_some()
         || value
             .attr("aria-hidden")
@@ -918,6 +926,18 @@ mod tests {
              <aside>関連リンク</aside><footer>Copyright</footer></body>",
         );
         assert_eq!(got, ["# 本文の見出し", "", "本文 & 説明。 終わり"]);
+    }
+
+    #[test]
+    fn keeps_the_panels_of_tabs_not_chosen() {
+        let got = lines(
+            "<body><div role='tablist'><button role='tab'>令和8年度</button></div>\
+             <div role='tabpanel'><p>今年度</p></div>\
+             <div role='tabpanel' hidden><p>前年度</p></div>\
+             <div role='tabpanel' style='display:none'><p>前々年度</p></div></body>",
+        );
+        assert!(got.contains(&"前年度".to_string()), "{got:?}");
+        assert!(got.contains(&"前々年度".to_string()), "{got:?}");
     }
 
     #[test]

@@ -345,6 +345,9 @@ struct Reader<'a> {
     /// Where the last band in brackets alone (`〔施策の方向〕`) stood: how many items were open
     /// and the innermost one's id. The next band closes what opened since.
     band_section: Option<(usize, Option<String>)>,
+    /// The item the last sentence announcing a budget opened (`次に、特別会計について申し上げ
+    /// ます。`): the next such sentence closes it.
+    topic: Option<String>,
 }
 
 impl<'a> Reader<'a> {
@@ -401,6 +404,17 @@ impl<'a> Reader<'a> {
             .or(head_context.unwrap_or_default())
             .or(named_file)
             .or(opening_year);
+        // Minutes or a letter whose head names no budget (`令和７年９月定例会`): the first line
+        // anywhere naming a budget's year and kind (the agenda's `令和７年度…補正予算（第３号）`).
+        let document_context = if document_context.year.is_some() {
+            document_context
+        } else {
+            doc.lines
+                .iter()
+                .map(|l| YearKind::read(&strip_markup(l)))
+                .find(|named| named.year.is_some() && named.kind.is_some())
+                .map_or(document_context, |named| document_context.or(named))
+        };
         let plain: Vec<String> = doc.lines.iter().map(strip_markup).collect();
         let plain: Vec<&str> = plain.iter().map(String::as_str).collect();
         let indicator_tables: Vec<IndicatorTable> = indicator_tables(&plain)
@@ -463,6 +477,7 @@ impl<'a> Reader<'a> {
             column_marks: Vec::new(),
             running_head: running_head(&doc.lines),
             page_furniture: crate::extract::recognise::pages::page_furniture(doc.lines.iter()),
+            topic: None,
         }
     }
 

@@ -91,6 +91,9 @@ impl<'a> Reader<'a> {
                 None => self.document_context = named.or(self.document_context),
             }
         }
+        if figures.is_empty() {
+            self.announced_topic(number, raw);
+        }
         if !figures.is_empty()
             && !self.continues_funding_list(number)
             && !self.amount_split_above(number, raw, &figures)
@@ -148,6 +151,34 @@ impl<'a> Reader<'a> {
                 mentions::read(&mut self.c, Lines::one(number), raw, Some(owner));
             }
             None => mentions::read(&mut self.c, Lines::one(number), raw, None),
+        }
+    }
+
+    /// A sentence announcing the budget the sentences after it speak of (`初めに、一般会計補正
+    /// 予算案について申し上げます。`, `次に、特別会計について申し上げます。`): it opens that
+    /// budget as an item, in place of the one the last such sentence opened.
+    fn announced_topic(&mut self, number: usize, raw: &str) {
+        let Some(topic) = announced_budget(raw) else {
+            return;
+        };
+        if let Some(at) = self
+            .topic
+            .as_ref()
+            .and_then(|id| self.open.iter().position(|item| &item.id == id))
+        {
+            self.open.truncate(at);
+        }
+        let written = YearKind::read(topic);
+        let (_, name) = bare_subject(topic);
+        let name = clean_name(name);
+        if name.chars().count() < 2 {
+            return;
+        }
+        let source = self.c.source(number, topic);
+        let opened = self.open_sub_item(name, source);
+        if let Some(item) = self.open.get_mut(opened) {
+            item.year_kind = written.or(item.year_kind);
+            self.topic = Some(item.id.clone());
         }
     }
 
@@ -405,8 +436,10 @@ impl<'a> Reader<'a> {
                 self.figures_where(number, raw, owner, |at| at == index);
             }
         }
-        // `※このほか、財政投融資 １，２００億円`: what a note names is no item of the lines after.
-        if note {
+        // `※このほか、財政投融資 １，２００億円`: what a note names is no item of the lines after;
+        // nor is what a finished sentence names (`…支援するため７億円、…に１８億円を計上
+        // いたしました。`) an item of the sentences after it.
+        if note || raw.trim_end().ends_with('。') {
             self.open.truncate(open_before);
         }
         true
@@ -648,12 +681,16 @@ impl<'a> Reader<'a> {
                 (clean_name(name), self.c.source(number, name))
             }),
         };
-        found.map(|(name, source)| {
-            whole_from_line_start
-                .then(|| self.name_begun_on_line_above(number, &name))
-                .flatten()
-                .unwrap_or((name, source))
-        })
+        found
+            .map(|(name, source)| {
+                whole_from_line_start
+                    .then(|| self.name_begun_on_line_above(number, &name))
+                    .flatten()
+                    .unwrap_or((name, source))
+            })
+            // `…拡大するため、補` over `正額として9,680千円`: budget wording alone names no
+            // item.
+            .filter(|(name, _)| !is_figure_label(name))
     }
 
     /// A name a wrapped sentence began on the line above (`…（前年度44億円）、水源林整備・保全`
@@ -796,6 +833,35 @@ fn topic_of(text: &str) -> Option<&str> {
         .find(|name| names_an_item(name));
     without_label.or(Some(name).filter(|name| names_an_item(name)))
 }
+
+/// Words after a topic that announce the sentences after it speak of it (`次に、特別会計に
+/// ついて申し上げます。`).
+const ANNOUNCING: [&str; 4] = [
+    "について申し上げ",
+    "につきまして申し上げ",
+    "について御説明",
+    "について説明",
+];
+
+/// The budget or account a sentence of `raw` announces the sentences after it speak of
+/// (`初めに、一般会計補正予算案について申し上げます。` → `一般会計補正予算案`): its words from
+/// the clause's start, when they name a budget or an account.
+fn announced_budget(raw: &str) -> Option<&str> {
+    raw.split_inclusive('。').find_map(|sentence| {
+        let at = ANNOUNCING.iter().filter_map(|w| sentence.find(w)).min()?;
+        let before = &sentence[..at];
+        let start = before
+            .char_indices()
+            .rfind(|(_, c)| matches!(c, '、' | '，' | '。'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let topic = before[start..].trim();
+        let names_budget = ["会計", "予算"].iter().any(|w| topic.contains(w));
+        (names_budget && topic.chars().count() <= MAX_TOPIC_CHARS).then_some(topic)
+    })
+}
+
+/// The most chars of a budget a sentence announces (`流域下水道事業特別会計補正予算案`).
+const MAX_TOPIC_CHARS: usize = 30;
 
 /// A sentence that opens with the budget it speaks of (`令和７年度補正予算（第１号）では、…`,
 /// `財政投融資計画では、令和８年度に…`).

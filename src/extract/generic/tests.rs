@@ -5687,3 +5687,27 @@ fn a_figure_in_a_tag_after_a_line_s_figures_is_of_their_item() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn a_speech_announcing_each_budget_gives_its_figures_the_year_its_agenda_names() {
+    // Minutes whose head names no budget: the agenda does, and the speech announces each
+    // account before its figures; a purpose named in one sentence is no item of the next.
+    let text = "第３回定例会会議録\n\n議事日程\n第４２号議案　令和８年度南浦市一般会計補正予算（第２号）\n\n\
+                ○市長　初めに、一般会計補正予算案について申し上げます。\n\
+                補正額は１２億３，４００万円であります。\n\
+                学校給食費の負担軽減として２億円を計上いたしました。\n\
+                また、道路の補修を追加するため１億５，０００万円を計上し、２億円の繰越明許費を設定いたしました。\n\
+                次に、特別会計について申し上げます。\n\
+                介護保険事業特別会計において、３，２００万円を増額するものであります。\n";
+    let budgets = budget_lines(text);
+    assert_has_all(
+        &budgets,
+        &[
+            "一般会計 R8 supplementary 12.34",
+            "学校給食費の負担軽減 R8 supplementary 2",
+            "一般会計 R8 supplementary 1.50",
+            "介護保険事業特別会計 R8 supplementary 0.32",
+        ],
+    );
+    assert_eq!(budgets.len(), 4, "{budgets:?}");
+}

@@ -1506,6 +1506,23 @@ pub fn names_a_limit(label: &str) -> bool {
     LIMIT_WORDS.iter().any(|w| label.contains(w)) || names_a_rate(label)
 }
 
+/// Whether the words right after an amount make it a limit or a carry-over by the noun they
+/// give it (`２１億５，０００万円の繰越明許費を設定`, `１５億円の事業規模`), not a budget.
+fn names_a_limit_after(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix('の') else {
+        return false;
+    };
+    let noun_end = rest
+        .find(['を', 'が', 'は', 'で', 'と', '、', '。', '（', '('])
+        .unwrap_or(rest.len());
+    let noun = &rest[..noun_end];
+    names_a_limit(noun) || CARRY_OVER_WORDS.iter().any(|w| noun.contains(w))
+}
+
+/// Words for an amount carried over into the next year (`繰越明許費`, `事故繰越`): spending
+/// allowed later, no budget of its own.
+const CARRY_OVER_WORDS: [&str; 2] = ["繰越明許", "事故繰越"];
+
 /// The word for a budget's revenue (`一般会計の主な歳入`, `歳入合計`).
 const REVENUE_WORD: &str = "歳入";
 /// The word for a budget's spending; with it, revenue is named beside spending
@@ -1821,6 +1838,7 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
             && label.trim_start_matches(['（', '(']).trim() == PROJECT_COST;
         let limit = total_after_change
             || total_set
+            || names_a_limit_after(after_start)
             || cost_beside_share
             || funding_line
             || around_supplementary
@@ -1968,8 +1986,11 @@ const ACCOUNT_ENDING: &str = "会計";
 const DOING_ENDINGS: [&str; 4] = ["する", "こと", "ため", "行う"];
 
 /// Phrases after which a sentence's subject starts (`令和７年度予算では日本版MaaS推進事業に`,
-/// `このほか東日本大震災復興特別会計において`, `これに…特別会計の…を加えると`).
-const SUBJECT_OPENERS: [&str; 10] = [
+/// `このほか東日本大震災復興特別会計において`, `これに…特別会計の…を加えると`, a date's
+/// `７月３１日付けで一般会計補正予算（第２号）`).
+const SUBJECT_OPENERS: [&str; 12] = [
+    "付けで",
+    "付で",
     "このほか",
     "これに",
     "においても",
@@ -2113,8 +2134,10 @@ pub fn prose_subject(before: &str) -> Option<Subject<'_>> {
     let names_no_thing = TIME_ENDINGS.iter().any(|ending| name.ends_with(ending))
         || DOING_ENDINGS.iter().any(|ending| name.ends_with(ending));
     let stray_quote = name.contains(['」', '』']) && !name.starts_with(['「', '『']);
+    // `…拡大するため、補正額として9,680千円`: budget wording alone names no item.
     ((2..=MAX_SUBJECT_CHARS).contains(&chars)
         && !names_no_thing
+        && !is_figure_label(name)
         && !name.contains('は')
         && !stray_quote)
         .then_some(Subject { at, name, labelled })
@@ -2133,8 +2156,10 @@ static BILL_NUMBER_AT_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[（(]第[0-9０-９一二三四五六七八九十]+[号次][）)]$").expect("bill number")
 });
 
-/// Endings of a time, which no amount is given to (`2023年度に約7,400億円`).
-const TIME_ENDINGS: [&str; 6] = ["年度", "年", "月", "日", "末", "時点"];
+/// Endings of a time, which no amount is given to (`2023年度に約7,400億円`, `今回の補正額は`).
+const TIME_ENDINGS: [&str; 9] = [
+    "年度", "年", "月", "日", "末", "時点", "今回", "前回", "今般",
+];
 
 /// Text without the parentheses that hold figures of their own (`新庁舎整備事業（継続費設定：
 /// 総額 8,400百万円）`): what they say is said of their figures, not of the text after them.
@@ -2837,9 +2862,28 @@ mod tests {
             "継続費設定：総額 8,400百万円",
             "１世帯あたり３万円を給付",
             "住宅を取得した子育て世帯に最大 1,500千円を補助します",
+            "災害復旧工事について、２１億５，０００万円の繰越明許費を設定いたしました。",
+            "追加分を合わせて１５億円の事業規模としたものでございます。",
         ] {
             assert!(inline_figures(text).iter().all(|f| f.limit), "{text}");
         }
+        let budget = inline_figures("空調設備の整備に６億８，５００万円の予算を計上いたしました。");
+        assert!(!budget[0].limit);
+    }
+
+    #[test]
+    fn a_date_and_a_time_word_open_no_subject() {
+        let dated = prose_subject("経費について、７月３１日付けで一般会計補正予算（第２号）")
+            .expect("the account after the date");
+        assert_eq!(dated.name, "一般会計補正予算");
+        assert_eq!(
+            prose_subject("まず、財源についてであります。今回の補正額は"),
+            None
+        );
+        assert_eq!(
+            prose_subject("システムの対象手続を拡大するため、補正額として"),
+            None
+        );
     }
 
     #[test]

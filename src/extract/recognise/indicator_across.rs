@@ -7,7 +7,7 @@
 //! Line indices here are positions in the slice the caller passes.
 
 use super::indicator_columns::{
-    IndicatorTable, Reading, Role, indicator_code, role_of, row_cells, value_and_year,
+    IndicatorTable, PLAN_LEVELS, Reading, Role, indicator_code, role_of, row_cells, value_and_year,
 };
 
 /// Words that label a row of names as any row (`区分`, `項目`), not as indicators.
@@ -103,6 +103,26 @@ fn names_row(lines: &[&str], at: usize) -> Option<NamesRow> {
     })
 }
 
+/// The rows right above a row of names at `at` that name the plan's levels each indicator
+/// stands under (`基本目標 | 基本目標1　稼ぐ力を… | …` over `具体的な施策 | － | 創業・事業
+/// 承継の支援 | …`), outermost first: each row's line and cells (`width` of them, the label
+/// first). A column's dash or blank cell names no level.
+fn group_rows(lines: &[&str], at: usize, width: usize) -> Vec<(usize, Vec<String>)> {
+    let mut groups = Vec::new();
+    for line in (0..at).rev() {
+        let cells = row_cells(lines[line]);
+        if cells.len() != width {
+            break;
+        }
+        let label = cells[0].trim();
+        if role_of(label) == Role::Subject || PLAN_LEVELS.contains(&label) {
+            groups.push((line, cells));
+        }
+    }
+    groups.reverse();
+    groups
+}
+
 /// A row whose label a PDF's text breaks around its cells (`目標値（令和７年` over
 /// `3,100人 | 165.0人` over `度）`): the label joined, then the cells, and the row's last
 /// line; `None` when the lines at `at` are no such row of `width` cells.
@@ -160,8 +180,12 @@ pub(super) fn across_table(lines: &[&str], at: usize) -> Option<(IndicatorTable,
         let (cells, row_last) = label_around_row(lines, line_at, names.len())
             .unwrap_or_else(|| (row_cells(line), line_at));
         let role = cells.first().map_or(Role::Other, |label| role_of(label));
-        // (An achievement's words may read as a label: `未達成見込み`.)
-        let labelled_cells = role != Role::Achievement && labels(&cells);
+        // (An achievement's words may read as a label: `未達成見込み`; so may the years a row
+        // of baseline or target years holds: `令和元年度`.)
+        let labelled_cells = !matches!(
+            role,
+            Role::Achievement | Role::BaselineYear | Role::TargetYear
+        ) && labels(&cells);
         if cells.len() != names.len() || !names_figures(role) || labelled_cells {
             break;
         }
@@ -178,6 +202,7 @@ pub(super) fn across_table(lines: &[&str], at: usize) -> Option<(IndicatorTable,
     }
     let last = next - 1;
     let roles: Vec<Role> = rows.iter().map(|(_, _, role)| *role).collect();
+    let groups = group_rows(lines, at, names.len());
     // `（参考）給水人口`: a figure given for reference, no indicator.
     let indicators = (1..names.len())
         .filter(|column| !crate::normalize::nfkc(names[*column].trim()).starts_with("(参考)"))
@@ -190,6 +215,14 @@ pub(super) fn across_table(lines: &[&str], at: usize) -> Option<(IndicatorTable,
             reading.read(&cells, &roles, last);
             let mut found = reading.finish();
             found.code = codes.as_ref().and_then(|codes| codes.get(column).cloned());
+            found.groups = groups
+                .iter()
+                .filter_map(|(line, cells)| {
+                    let cell = cells[column].trim();
+                    let named = cell.chars().any(char::is_alphanumeric);
+                    named.then(|| (cell.to_string(), *line))
+                })
+                .collect();
             found
         })
         .collect();
@@ -310,5 +343,33 @@ mod tests {
         assert_eq!(doctors.values.achievement.as_deref(), Some("Ｃ"));
         // A value still being counted, marked for a note, is no actual.
         assert_eq!(sparse.values.actuals, vec![(2022, "155.2人".to_string())]);
+    }
+
+    #[test]
+    fn rows_of_plan_levels_over_the_names_and_rows_of_years_under_them() {
+        let text = "基本目標\t基本目標1　仕事をつくる\t基本目標1　仕事をつくる\n\
+                    具体的な施策\t－\t創業の支援\n\
+                    指標名\t市内の従業者数\t創業件数（累計）\n\
+                    基準値\t38,420\t0\n\
+                    基準年度\t平成28年度\t令和元年度\n\
+                    目標値\t39,500\t150\n\
+                    目標年度\t令和6年度\t令和6年度\n\
+                    令和5年度実績\t\t121\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let (table, _) = across_table(&lines, 2).expect("a table set across");
+        let [workers, startups] = &table.indicators[..] else {
+            panic!("two indicators: {:?}", table.indicators);
+        };
+        assert_eq!(workers.values.baseline_year, Some(2016));
+        assert_eq!(workers.values.target_year, Some(2024));
+        assert_eq!(startups.values.actuals, vec![(2023, "121".to_string())]);
+        let names = |groups: &[(String, usize)]| -> Vec<String> {
+            groups.iter().map(|(name, _)| name.clone()).collect()
+        };
+        assert_eq!(names(&workers.groups), ["基本目標1　仕事をつくる"]);
+        assert_eq!(
+            names(&startups.groups),
+            ["基本目標1　仕事をつくる", "創業の支援"]
+        );
     }
 }

@@ -61,7 +61,7 @@ pub(super) enum Role {
 }
 
 /// Levels of a plan a column of group cells names (`基本目標 | 具体的な施策 | KPI`).
-const PLAN_LEVELS: [&str; 4] = ["基本目標", "施策目標", "政策目標", "基本方針"];
+pub(super) const PLAN_LEVELS: [&str; 4] = ["基本目標", "施策目標", "政策目標", "基本方針"];
 
 /// What a row labelled by a cell of its own holds in its year columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1717,6 +1717,7 @@ pub fn indicator_tables(lines: &[&str]) -> Vec<IndicatorTable> {
         }
         at = next.max(at + 1);
     }
+    super::indicator_notes::apply_notes(&mut found, lines);
     found
 }
 

@@ -35,6 +35,7 @@ pub mod indicator_across;
 pub mod indicator_blocks;
 pub mod indicator_columns;
 pub mod indicator_long;
+pub mod indicator_notes;
 pub mod indicator_phrases;
 pub mod indicator_prose;
 pub mod laws;

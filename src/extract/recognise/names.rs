@@ -171,9 +171,34 @@ pub fn clean_name(raw: &str) -> String {
         }
     }
     without_note_mark(trim_markers(without_continuation(without_note_label(
-        without_leader(&out),
+        without_link_notes(without_leader(&out)),
     ))))
     .to_string()
+}
+
+/// A file's type and size noted after a link's text (`[PDF形式:2.4MB]`, `(PDF:245KB)`, after
+/// NFKC), at the end of a name.
+static FILE_NOTE_AT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*[\[(](?:pdf|excel|word|csv|zip|xlsx?|docx?)[^\[\]()]*[\])]\s*$")
+        .expect("file note")
+});
+
+/// A link's text without the notes a page writes after it: the file's type and size, and
+/// then a parenthesis of the figures the file gives (`令和8年度…概算要求の概要(要求額656億
+/// 1,200万円)[PDF形式:2.4MB]` → `令和8年度…概算要求の概要`). As it is without a file note.
+fn without_link_notes(name: &str) -> &str {
+    let Some(note) = FILE_NOTE_AT_END.find(name).filter(|m| m.start() > 0) else {
+        return name;
+    };
+    let text = name[..note.start()].trim_end();
+    let figures_noted = text
+        .strip_suffix(')')
+        .and_then(|inner| inner.rfind('(').map(|open| (open, &inner[open + 1..])))
+        .filter(|(open, inner)| *open > 0 && !crate::money::find_amounts(inner).is_empty());
+    match figures_noted {
+        Some((open, _)) => text[..open].trim_end(),
+        None => text,
+    }
 }
 
 /// A name without the label of the note it stands in (`(注2)朱鷺浦港…` → `朱鷺浦港…`,
@@ -545,6 +570,18 @@ mod tests {
             clean_name("衛星コンステレーション ※"),
             "衛星コンステレーション"
         );
+    }
+
+    #[test]
+    fn clean_name_drops_a_link_s_file_note_and_the_figures_it_notes() {
+        assert_eq!(
+            clean_name(
+                "令和８年度 気象庁関係予算概算要求の概要（要求額 656億1,200万円） [PDF形式：2.4MB]"
+            ),
+            "令和8年度気象庁関係予算概算要求の概要"
+        );
+        assert_eq!(clean_name("主要事項（PDF：245KB）"), "主要事項");
+        assert_eq!(clean_name("港湾（第2期）整備事業"), "港湾(第2期)整備事業");
     }
 
     #[test]
