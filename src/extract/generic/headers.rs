@@ -239,6 +239,30 @@ impl<'a> Reader<'a> {
             Some(label) => Some(complete_bare_year(&mut top, &label)?),
             None => None,
         };
+        // `令和７年度 | 令和８年度 | 令和８年度` over `当初予算額 | 要求額 | 査定額 | 査定による
+        // 増減 | …`: a line of years alone above the top line names the years of the heads
+        // it stands over.
+        let years_line = above
+            .next()
+            .filter(|_| whole_head.is_none())
+            .filter(|line| {
+                let years = cells_of(*line);
+                !years.is_empty()
+                    && years.len() <= top.len()
+                    && years.iter().all(|c| is_year_alone(c))
+            });
+        if let Some(line) = years_line {
+            let years = cells_of(line);
+            let years: Vec<&str> = years.iter().map(String::as_str).collect();
+            let heads: Vec<&str> = top.iter().map(String::as_str).collect();
+            let placement = short_row_placement(&heads, &years);
+            for (year, column) in years.iter().zip(placement) {
+                if let Some(head) = top.get_mut(column) {
+                    *head = format!("{year}{head}");
+                }
+            }
+        }
+        let top_line = years_line.unwrap_or(top_line);
         // The middle line may be the label's letters alone (`区 | 分`), or the label alone
         // (`款`) when no column but the label spans the three lines.
         let label_alone = middle.len() == 1
@@ -1025,6 +1049,15 @@ fn short_row_placement(long: &[&str], short: &[&str]) -> Vec<usize> {
         .filter(|(score, _)| *score > best_side_by_side)
         .reduce(|best, next| if next.0 > best.0 { next } else { best })
         .map_or(side_by_side, |(_, columns)| columns)
+}
+
+/// Whether a header cell is a year alone (`令和７年度`, `2026年度`).
+fn is_year_alone(cell: &str) -> bool {
+    let cell = cell.trim();
+    match crate::money::find_fiscal_years(cell).as_slice() {
+        [year] => year.start == 0 && year.end == cell.len(),
+        _ => false,
+    }
 }
 
 /// How well two header words stacked in one column agree: +1 when both name figures, or

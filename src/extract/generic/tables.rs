@@ -18,8 +18,8 @@ use crate::extract::recognise::bodies::is_body_name;
 use crate::extract::recognise::contacts::ends_before_contact_number;
 use crate::extract::recognise::legends::figure_brackets_and_rest;
 use crate::extract::recognise::names::{
-    NAME_STARS, clean_name, is_status_mark, leading_note_mark, strip_markup, without_spaces,
-    without_status_marks,
+    NAME_STARS, clean_name, is_status_mark, is_status_word, leading_note_mark, strip_markup,
+    without_spaces, without_status_marks,
 };
 use crate::extract::recognise::numbering::{Style, numbered, without_numbering};
 use crate::extract::recognise::programs::is_program_name;
@@ -944,6 +944,38 @@ impl Reader<'_> {
         ))
     }
 
+    /// The name on the line above a row whose label is only the office in charge in
+    /// parentheses (`1 （財産管理課） | 312,400 | …` under `庁舎空調設備更新事業`, or under
+    /// `多文化共生センター運営事業 | 新規`): that line's words without numbering and status
+    /// marks. `None` for any other row.
+    fn name_above_office(&self, number: usize, label: &str) -> Option<(String, Source)> {
+        let office = without_numbering(label).trim();
+        let inner = office
+            .strip_prefix(['（', '('])
+            .and_then(|rest| rest.strip_suffix(['）', ')']))?;
+        if !crate::extract::mentions::is_agency_name(inner) {
+            return None;
+        }
+        let above = number
+            .checked_sub(1)
+            .filter(|n| *n >= 1 && *n != self.header_line)?;
+        let line = strip_markup(self.line(above));
+        let parts = cells(&line);
+        let (name, marks) = parts.split_first()?;
+        let words_only = !name.chars().any(is_digit) || numbered(name).is_some();
+        if marks.len() > 1 || !marks.iter().all(|mark| is_status_word(mark)) || !words_only {
+            return None;
+        }
+        let title = without_status_marks(without_numbering(name));
+        if title.chars().count() < MIN_NAME_ABOVE_CHARS || is_total_label(title) {
+            return None;
+        }
+        Some((
+            clean_name(title),
+            self.c.source_span(above, number, name.trim()),
+        ))
+    }
+
     /// The name set on the lines right above the row at line `number` (at most
     /// [`MAX_NAME_LINES_ABOVE`], each words alone: `・物価高騰対策医療機関等支援事業` over
     /// `【新規】` over `－ | 1,204,300 | …`), with `end` after them, its bullet and status
@@ -1685,6 +1717,7 @@ impl Reader<'_> {
             self.name_begun_above(number, row, &columns)
                 .or_else(|| self.name_before_wrapped_mark(number, label_cell))
                 .or_else(|| self.program_name_ended_in_row(number, label_cell))
+                .or_else(|| self.name_above_office(number, label_cell))
         };
         if cells.is_empty() || (numbered_only && wrapped.is_none()) {
             return false;

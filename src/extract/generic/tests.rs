@@ -5711,3 +5711,37 @@ fn a_speech_announcing_each_budget_gives_its_figures_the_year_its_agenda_names()
     );
     assert_eq!(budgets.len(), 4, "{budgets:?}");
 }
+
+#[test]
+fn a_line_of_years_over_a_three_line_header_and_rows_named_above_their_office() {
+    // The years stand over the heads they agree with; a row labelled by its office alone is
+    // the program named on the line above; a figure moved from a request is no budget.
+    let text = "令和９年度予算編成過程の公表\n\n（単位：千円）\n\
+                令和８年度\t令和９年度\t令和９年度\n\
+                当初予算額\t要求額\t査定額\t査定による増減\n\
+                部 名\n\
+                (A)\t(B)\t(C)\t(C)－(B)\n\
+                企画部\t1,200,000\t1,350,000\t1,300,000\t△50,000\n\n\
+                ■ 企画部\n\
+                駅前広場整備事業\n\
+                1 （都市計画課）\t40,000\t90,000\t80,000\t要求から10,000千円を減額。\n";
+    let budgets = budget_lines(text);
+    assert_has_all(
+        &budgets,
+        &[
+            "企画部 R8 initial 12",
+            "企画部 R9 request 13.50",
+            "企画部 R9 initial 13",
+        ],
+    );
+    assert!(
+        budgets.iter().any(|b| b.starts_with("駅前広場整備事業 ")),
+        "{budgets:?}"
+    );
+    assert!(
+        !budgets
+            .iter()
+            .any(|b| b.contains("都市計画課") || b.ends_with(" 0.10")),
+        "{budgets:?}"
+    );
+}

@@ -1788,7 +1788,14 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         let lone_change_word = label
             .strip_suffix(['増', '減'])
             .is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace));
+        // `要求から27,300千円を減額`, `前年度から５億円を増額`: what a figure moved by from
+        // another is a change.
+        let moved_from = written_before
+            .trim_end_matches(['、', '，'])
+            .ends_with("から")
+            && ["を減", "を増"].iter().any(|w| after_start.starts_with(w));
         let change = (amount.oku.is_sign_negative() && !labelled_supplementary)
+            || moved_from
             || signed
             || lone_change_word
             || after_rate.is_some()
@@ -1870,7 +1877,7 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
         // `418億円（前年度比22億円減）`, `前年度を1,150億円下回る`: a change stated as a
         // decrease is negative.
         let decrease = change
-            && (["減", "の減", "下回"]
+            && (["減", "の減", "を減", "下回"]
                 .iter()
                 .any(|w| after_start.starts_with(w))
                 || after_rate.is_some_and(|rest| rest.starts_with("の減"))
@@ -2869,6 +2876,16 @@ mod tests {
         }
         let budget = inline_figures("空調設備の整備に６億８，５００万円の予算を計上いたしました。");
         assert!(!budget[0].limit);
+    }
+
+    #[test]
+    fn what_a_figure_moved_by_from_another_is_a_change() {
+        let cut = inline_figures("工事工程の精査により、要求から27,300千円を減額。");
+        assert!(cut[0].change && cut[0].amount.oku.is_sign_negative());
+        let added = inline_figures(
+            "浄化センターの復旧経費として４億１，２００万円を増額するものであります。",
+        );
+        assert!(!added[0].change);
     }
 
     #[test]

@@ -331,6 +331,11 @@ const STATUS_BRACKETS: [(char, char); 5] = [
     ('[', ']'),
 ];
 
+/// Whether a cell holds a status word alone, bracketed or not (`【新規】`, `拡充`).
+pub fn is_status_word(cell: &str) -> bool {
+    STATUS_WORDS.contains(&cell.trim()) || is_status_mark(cell)
+}
+
 /// Whether a cell holds a status mark alone (`【新規】`, `（拡充）`), as a table sets it
 /// beside an item's name.
 pub fn is_status_mark(cell: &str) -> bool {
