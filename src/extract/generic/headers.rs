@@ -249,7 +249,7 @@ impl<'a> Reader<'a> {
                 let years = cells_of(*line);
                 !years.is_empty()
                     && years.len() <= top.len()
-                    && years.iter().all(|c| is_year_alone(c))
+                    && years.iter().all(|c| tables::bare_year(c).is_some())
             });
         if let Some(line) = years_line {
             let years = cells_of(line);
@@ -1049,15 +1049,6 @@ fn short_row_placement(long: &[&str], short: &[&str]) -> Vec<usize> {
         .filter(|(score, _)| *score > best_side_by_side)
         .reduce(|best, next| if next.0 > best.0 { next } else { best })
         .map_or(side_by_side, |(_, columns)| columns)
-}
-
-/// Whether a header cell is a year alone (`令和７年度`, `2026年度`).
-fn is_year_alone(cell: &str) -> bool {
-    let cell = cell.trim();
-    match crate::money::find_fiscal_years(cell).as_slice() {
-        [year] => year.start == 0 && year.end == cell.len(),
-        _ => false,
-    }
 }
 
 /// How well two header words stacked in one column agree: +1 when both name figures, or

@@ -962,7 +962,8 @@ impl Reader<'_> {
         let line = strip_markup(self.line(above));
         let parts = cells(&line);
         let (name, marks) = parts.split_first()?;
-        let words_only = !name.chars().any(is_digit) || numbered(name).is_some();
+        // (`第2子以降学校給食費無償化事業 | 新規`: a name may hold digits, but no figure.)
+        let words_only = name.chars().any(char::is_alphabetic) && !is_figure_cell(name);
         if marks.len() > 1 || !marks.iter().all(|mark| is_status_word(mark)) || !words_only {
             return None;
         }
