@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 /// Which of a cell's two values, parted by a slash, is the year's actual.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PairOrder {
+enum PairOrder {
     /// `目標値／実績値`: the target first, then the actual.
     TargetFirst,
     /// `実績値／目標値`: the actual first, then the target.
@@ -31,7 +31,7 @@ static TARGET_YEAR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The order a report's notes give the two values of a year's cell, if one names it.
-pub fn pair_order(lines: &[&str]) -> Option<PairOrder> {
+fn pair_order(lines: &[&str]) -> Option<PairOrder> {
     lines.iter().find_map(|line| {
         let folded = nfkc(line);
         let caps = PAIR_LEGEND.captures(&folded)?;
@@ -45,7 +45,7 @@ pub fn pair_order(lines: &[&str]) -> Option<PairOrder> {
 }
 
 /// The year a report's notes say every final target is due, if they say one.
-pub fn stated_target_year(lines: &[&str]) -> Option<u16> {
+fn stated_target_year(lines: &[&str]) -> Option<u16> {
     lines.iter().find_map(|line| {
         let folded = nfkc(line);
         let caps = TARGET_YEAR_NOTE.captures(&folded)?;
@@ -55,7 +55,7 @@ pub fn stated_target_year(lines: &[&str]) -> Option<u16> {
 
 /// A cell of two values parted by one slash (`96.0／96.8`, `△1.5／△1.8`): the target and
 /// the actual, in the order `order` says. `None` for any other cell.
-pub fn split_pair(cell: &str, order: PairOrder) -> Option<(&str, &str)> {
+fn split_pair(cell: &str, order: PairOrder) -> Option<(&str, &str)> {
     let (first, second) = cell.split_once(['／', '/'])?;
     let (first, second) = (first.trim(), second.trim());
     let is_value = |v: &str| v.chars().any(|c| c.is_ascii_digit() || c.is_numeric());
