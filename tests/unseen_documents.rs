@@ -2267,3 +2267,10 @@ fn tabs_of_years_links_with_figures_and_a_long_open_data_table_written_blind() {
     assert_recall("d107_a2.html");
     assert_recall("d107_a3.csv");
 }
+
+#[test]
+fn a_national_book_of_items_grids_of_divs_and_lines_of_labelled_figures_written_blind() {
+    assert_recall("d108_a1.pdf");
+    assert_recall("d108_a2.html");
+    assert_recall("d108_a3.sjis.txt");
+}

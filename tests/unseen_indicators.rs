@@ -616,3 +616,9 @@ fn grids_of_divs_markdown_grid_tables_and_a_padded_sheet_of_plan_levels_written_
 fn cells_of_targets_and_actuals_and_an_open_data_sheet_set_across_written_blind() {
     assert_each_document_scores(&["d107i_3.md", "d107i_4.csv"]);
 }
+
+#[test]
+fn yearly_pairs_under_a_legend_icons_for_grades_embedded_markup_and_a_portal_export_written_blind()
+{
+    assert_each_document_scores(&["d108i_2.html", "d108i_3.md", "d108i_4.csv"]);
+}

@@ -310,6 +310,15 @@ impl Writer {
                 return;
             }
             "td" | "th" if !self.tables.is_empty() => return self.open_cell(element),
+            // `<td><img src="icon_hare.png" alt="順調"></td>`: a cell's picture stands for the
+            // words of its alternative text (a grade drawn as a weather icon, a badge).
+            "img" if self.in_cell() => {
+                if let Some(alt) = element.attr("alt").filter(|alt| !alt.trim().is_empty()) {
+                    self.space();
+                    self.text(alt);
+                }
+                return;
+            }
             _ => {}
         }
         if self.single_line() {
@@ -1127,6 +1136,20 @@ mod tests {
              <tbody><tr><td>道路</td><td>10</td></tr></tbody></table>",
         );
         assert_eq!(got, ["区分 | 金額", "道路 | 10"]);
+    }
+
+    #[test]
+    fn a_picture_in_a_cell_stands_for_its_alternative_text() {
+        let got = lines(
+            "<table><tr><th>指標</th><th>評価</th></tr>\
+             <tr><td>宿泊者数</td><td><img src=\"hare.png\" alt=\"順調\"></td></tr>\
+             <tr><td>消費額</td><td><img src=\"spacer.gif\" alt=\"\"></td></tr></table>\
+             <p><img src=\"logo.png\" alt=\"県章\">県のページ</p>",
+        );
+        assert_eq!(
+            got,
+            ["指標\t評価", "宿泊者数\t順調", "消費額\t", "", "県のページ"]
+        );
     }
 
     #[test]

@@ -195,8 +195,14 @@ pub(super) fn role_of(cell: &str) -> Role {
     if ROW_YEAR_HEADS.contains(&text.as_str()) {
         return Role::RowYear;
     }
+    // `令和4年度（2022）`: the year written twice is one short head.
+    let head = text
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once('('))
+        .filter(|(_, western)| western.len() == 4 && western.chars().all(|c| c.is_ascii_digit()))
+        .map_or(text.as_str(), |(head, _)| head);
     match year {
-        Some(year) if text.chars().count() <= 10 => Role::Year(year),
+        Some(year) if head.chars().count() <= 10 => Role::Year(year),
         _ => Role::Other,
     }
 }
@@ -427,7 +433,20 @@ fn header_roles(line: &str) -> Option<Vec<Role>> {
         && roles
             .iter()
             .any(|r| matches!(r, Role::Unit | Role::Achievement));
-    (names == 1 && (valued.iter().filter(|v| **v).count() >= 2 || sheet)).then_some(roles)
+    (names == 1 && (valued.iter().filter(|v| **v).count() >= 2 || sheet || grades_only(&roles)))
+        .then_some(roles)
+}
+
+/// Whether a header names the indicators and their grades alone (`指標コード | 指標 | 評価 |
+/// 評価の理由`): a table that grades indicators a table above gave the values of.
+fn grades_only(roles: &[Role]) -> bool {
+    roles.contains(&Role::Achievement)
+        && roles.iter().all(|role| {
+            matches!(
+                role,
+                Role::Name | Role::Number | Role::Subject | Role::Achievement | Role::Other
+            )
+        })
 }
 
 /// Whether a line under a header only completes its cells (`(令和8年度) | (令和3年度) | 実績`).
@@ -1450,11 +1469,20 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
                 at += 1;
                 continue;
             }
-            // A PDF's text may set its rows a blank line apart: a row of the table's
-            // columns right after the blank goes on with it, or after the labels of the
+            // A PDF's text may set its rows a blank line apart, and a table a document
+            // embeds as markup keeps the lines of its tags blank: a row of the table's
+            // columns right after the blanks goes on with it, or after the labels of the
             // groups it opens (`基本目標2 …` over `施策(1) …`).
-            if row_of_columns(lines.get(at + 1), &roles) || labels_then_row(lines, at + 1, &roles) {
-                at += 1;
+            let next = (at..lines.len())
+                .find(|n| !lines[*n].trim().is_empty())
+                .unwrap_or(lines.len());
+            // (The header of another table is none of its rows; this one's set again is.)
+            let row_follows = lines.get(next).is_some_and(|line| {
+                compact_cells(line) == header_cells
+                    || (header_roles(line).is_none() && row_of_columns(Some(line), &roles))
+            });
+            if row_follows || labels_then_row(lines, next, &roles) {
+                at = next;
                 continue;
             }
             break;
@@ -1711,8 +1739,17 @@ pub fn indicator_tables(lines: &[&str]) -> Vec<IndicatorTable> {
             at += 1;
             continue;
         };
+        let grades = grades_only(&roles);
         let (table, next) = read_table(lines, at, roles);
-        if !table.indicators.is_empty() {
+        // Grades alone are read only for indicators named above.
+        let named_above = |name: &str| {
+            found
+                .iter()
+                .flat_map(|table| &table.indicators)
+                .any(|earlier| earlier.name == name)
+        };
+        let grades_named_above = table.indicators.iter().all(|i| named_above(&i.name));
+        if !table.indicators.is_empty() && (!grades || grades_named_above) {
             found.push(table);
         }
         at = next.max(at + 1);
@@ -2976,5 +3013,34 @@ mod tests {
             Some(&(2022, "84.1%".to_string()))
         );
         assert_eq!(cover.values.achievement.as_deref(), Some("B"));
+    }
+
+    #[test]
+    fn grades_alone_are_read_for_indicators_named_above_and_rows_kept_apart_by_blank_lines() {
+        // A table a document embeds as markup keeps its tags' lines blank between its rows.
+        let text = "指標\t基準値\tR5\tR6\t目標値（R7）\n\n\n\
+                    新規就農者数\t0人（R元）\t10人\t13人\t15人\n\n\n\
+                    創業件数\t0件（R元）\t13件\t18件\t20件\n\n\
+                    指標コード\t指標\t評価\t評価の理由\n\
+                    0101\t新規就農者数\tB\t就農者は増えている。\n\
+                    0102\t創業件数\tA\t順調に推移している。\n\n\
+                    番号\t指標名\t評価\n\
+                    0201\t観光入込客数\tB\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let tables = indicator_tables(&lines);
+        assert_eq!(tables.len(), 2, "{tables:?}");
+        let values: Vec<&TableIndicator> = tables[0].indicators.iter().collect();
+        assert_eq!(values.len(), 2);
+        assert_eq!(values[1].name, "創業件数");
+        assert_eq!(values[1].values.target.as_deref(), Some("20件"));
+        let grades: Vec<(&str, Option<&str>)> = tables[1]
+            .indicators
+            .iter()
+            .map(|i| (i.name.as_str(), i.values.achievement.as_deref()))
+            .collect();
+        assert_eq!(
+            grades,
+            [("新規就農者数", Some("B")), ("創業件数", Some("A"))]
+        );
     }
 }

@@ -44,11 +44,14 @@ const GROUP_HEADERS: [&str; 12] = [
     "取組名",
 ];
 /// Headers of the column saying which value a row holds.
-const KIND_HEADERS: [&str; 5] = ["区分", "種別", "値区分", "数値区分", "値の種類"];
+/// (`表章項目`: the statistics portal's word for it, in every table it exports.)
+const KIND_HEADERS: [&str; 6] = ["区分", "種別", "値区分", "数値区分", "値の種類", "表章項目"];
 /// Headers of the column holding a row's value.
 const VALUE_HEADERS: [&str; 3] = ["値", "数値", "値(数値)"];
 /// Headers of the column holding a row's year.
 const YEAR_HEADERS: [&str; 4] = ["年度", "会計年度", "年", "対象年度"];
+/// The statistics portal's word before the year headers' (`時間軸(年度)`).
+const TIME_AXIS: &str = "時間軸";
 /// The word opening a cell that marks its row a reference figure.
 const REFERENCE: &str = "参考";
 /// Header of the column holding a row's unit.
@@ -86,7 +89,14 @@ impl Layout {
             name,
             kind,
             value,
-            year: find(&YEAR_HEADERS),
+            year: find(&YEAR_HEADERS).or_else(|| {
+                cells.iter().position(|cell| {
+                    cell.strip_prefix(TIME_AXIS)
+                        .and_then(|rest| rest.strip_prefix('('))
+                        .and_then(|rest| rest.strip_suffix(')'))
+                        .is_some_and(|year| YEAR_HEADERS.contains(&year))
+                })
+            }),
             unit: cells.iter().position(|cell| cell == UNIT_HEADER),
             achievement: (0..cells.len()).find(|at| {
                 ![name, kind, value].contains(at) && role_of(&cells[*at]) == Role::Achievement
@@ -141,11 +151,15 @@ impl Reading {
 
     /// Reads one row's value into the indicator, by the kind its kind cell names.
     fn read(&mut self, layout: &Layout, cells: &[&str], line: usize) {
-        self.found.last = line;
+        self.found.last = self.found.last.max(line);
         self.reference |= cells
             .iter()
             .enumerate()
             .any(|(at, cell)| at != layout.name && cell.starts_with(REFERENCE));
+        // `参考値（全国）`: the country's figure beside the indicator's, none of its own.
+        if cells[layout.kind].starts_with(REFERENCE) {
+            return;
+        }
         let unit = layout
             .unit
             .map(|at| cells[at])
@@ -190,7 +204,7 @@ impl Reading {
                     }
                     Role::Actual(_) => {
                         if let Some(year) = year {
-                            values.actuals.push((year, value));
+                            values.actuals.push((year, with_unit(value, unit)));
                         }
                     }
                     _ => {}
@@ -206,7 +220,10 @@ impl Reading {
             || values.baseline.is_some()
             || !values.actuals.is_empty()
             || values.achievement.is_some();
-        (valued && !self.reference).then_some(self.found)
+        // A statistic with no target is read for reference; an indicator with one may have
+        // the country's figures beside its own.
+        let reference = self.reference && values.target.is_none();
+        (valued && !reference).then_some(self.found)
     }
 }
 
@@ -228,28 +245,31 @@ pub(super) fn long_table(lines: &[&str], header: usize) -> Option<(IndicatorTabl
         lines: vec![header],
         indicators: Vec::new(),
     };
-    let mut reading: Option<Reading> = None;
+    // The indicators in the order their first rows come; the rows of one may stand apart
+    // (a table sorted by the kind of value first, as the statistics portal exports them).
+    let mut readings: Vec<Reading> = Vec::new();
+    let mut current: Option<usize> = None;
     let mut at = header + 1;
     while let Some(cells) = lines.get(at).and_then(|line| layout.row(line)) {
         let key = row_key(&layout, &cells);
         // A row with no name nor groups (an HTML table's cells spanning the indicator's rows)
         // goes on with the indicator above.
-        let spanned = key.iter().all(String::is_empty);
-        if !spanned && reading.as_ref().is_none_or(|r| r.key != key) {
-            table
-                .indicators
-                .extend(reading.take().and_then(Reading::finish));
-            if !cells[layout.name].is_empty() {
-                reading = Some(Reading::new(&layout, &cells, at));
+        if !key.iter().all(String::is_empty) {
+            current = readings.iter().position(|r| r.key == key);
+            if current.is_none() && !cells[layout.name].is_empty() {
+                readings.push(Reading::new(&layout, &cells, at));
+                current = Some(readings.len() - 1);
             }
         }
-        if let Some(reading) = reading.as_mut() {
+        if let Some(reading) = current.and_then(|at| readings.get_mut(at)) {
             reading.read(&layout, &cells, at);
         }
         table.lines.push(at);
         at += 1;
     }
-    table.indicators.extend(reading.and_then(Reading::finish));
+    table
+        .indicators
+        .extend(readings.into_iter().filter_map(Reading::finish));
     Some((table, at))
 }
 
@@ -291,7 +311,7 @@ mod tests {
         assert_eq!(values.baseline_year, Some(2019));
         assert_eq!(values.target.as_deref(), Some("30件"));
         assert_eq!(values.target_year, Some(2025));
-        assert_eq!(values.actuals, [(2023, "24".to_string())]);
+        assert_eq!(values.actuals, [(2023, "24件".to_string())]);
         assert_eq!(values.achievement.as_deref(), Some("B"));
         assert_eq!(found[1].values.target.as_deref(), Some("累計30人"));
     }
@@ -315,6 +335,32 @@ mod tests {
             values.actuals,
             [(2023, "398人".to_string()), (2024, "371人".to_string())]
         );
+    }
+
+    #[test]
+    fn rows_sorted_by_kind_first_still_make_one_indicator_each() {
+        // The statistics portal's export: kinds coded, years on a time axis, the country's
+        // figures beside the indicator's own.
+        let text = "表章項目 コード\t表章項目\t施策\t指標 コード\t指標\t時間軸（年度）\t単位\t値\n\
+                    100\t基準値\t健康づくり\t0101\t健診受診率\t2021年度\t%\t36.8\n\
+                    100\t基準値\t健康づくり\t0102\t運動習慣者の割合\t2021年度\t%\t47.5\n\
+                    110\t実績値\t健康づくり\t0101\t健診受診率\t2023年度\t%\t40.2\n\
+                    110\t実績値\t健康づくり\t0102\t運動習慣者の割合\t2023年度\t%\t49.9\n\
+                    120\t目標値\t健康づくり\t0101\t健診受診率\t2027年度\t%\t60.0\n\
+                    190\t参考値（全国）\t健康づくり\t0101\t健診受診率\t2023年度\t%\t37.5";
+        let lines: Vec<&str> = text.lines().collect();
+        let (table, next) = long_table(&lines, 0).expect("a long table");
+        assert_eq!(next, 7);
+        let found = &table.indicators;
+        assert_eq!(found.len(), 2, "{found:?}");
+        let first = &found[0];
+        assert_eq!(first.name, "健診受診率");
+        assert_eq!((first.first, first.last), (1, 6));
+        assert_eq!(first.values.baseline_year, Some(2021));
+        assert_eq!(first.values.target.as_deref(), Some("60.0%"));
+        assert_eq!(first.values.target_year, Some(2027));
+        assert_eq!(first.values.actuals, [(2023, "40.2%".to_string())]);
+        assert_eq!(found[1].values.actuals, [(2023, "49.9%".to_string())]);
     }
 
     #[test]

@@ -18,9 +18,11 @@ enum PairOrder {
     ActualFirst,
 }
 
-/// A note naming the two values of a cell in order, parted by a slash (after NFKC).
+/// A note naming the two values of a cell in order, parted by a slash (after NFKC); the
+/// second may be the year's (`実績値／年度目標値`).
 static PAIR_LEGEND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(目標|計画|実績)値?\s*/\s*(目標|計画|実績)値?").expect("pair legend")
+    Regex::new(r"(目標|計画|実績)値?\s*/\s*(?:各?年度|単年度)?(目標|計画|実績)値?")
+        .expect("pair legend")
 });
 
 /// A note giving the year every final target is due (`最終目標値はすべて令和8年度の値`,
