@@ -174,11 +174,22 @@ fn readable_lines(document: &Html) -> Vec<String> {
 /// `<span lang=EN-US>2</span><span>億円</span>`) and text before an element (`14<small
 /// class="unit">件</small>`) are left joined.
 fn abuts_styled_sibling(element: ElementRef<'_>) -> bool {
+    let Some(before) = element.prev_sibling().and_then(ElementRef::wrap) else {
+        return false;
+    };
+    // A badge after a name in bold (`<strong>創業支援補助金</strong><span class="tag">拡充
+    // </span>`) is a box of its own too; a unit after a figure in bold stays with it.
+    let ends_in_digit = |element: ElementRef<'_>| {
+        element
+            .text()
+            .collect::<String>()
+            .trim_end()
+            .ends_with(|c: char| c.is_numeric())
+    };
+    let badge_after_bold =
+        matches!(before.value().name(), "strong" | "b") && !ends_in_digit(before);
     element.value().attr("class").is_some()
-        && element
-            .prev_sibling()
-            .and_then(ElementRef::wrap)
-            .is_some_and(|before| before.value().attr("class").is_some())
+        && (before.value().attr("class").is_some() || badge_after_bold)
 }
 
 /// The table element an element stands for: a grid of `<div>`s a page's script and style
@@ -1228,9 +1239,24 @@ mod tests {
         let got = lines(
             "<ul><li><span class=\"year\">2022</span><span class=\"bar\"></span><span class=\"val\">19件</span></li></ul>\
              <p><span class=\"value\">14<small class=\"unit\">件</small></span></p>\
-             <p><span lang=EN-US>2</span><span>億円</span></p>",
+             <p><span lang=EN-US>2</span><span>億円</span></p>\
+             <p><strong>創業支援補助金</strong><span class=\"tag\">拡充</span></p>\
+             <p><strong>12</strong><span class=\"unit\">億円</span></p>",
         );
-        assert_eq!(got, ["- 2022 19件", "", "14件", "", "2億円"]);
+        assert_eq!(
+            got,
+            [
+                "- 2022 19件",
+                "",
+                "14件",
+                "",
+                "2億円",
+                "",
+                "創業支援補助金 拡充",
+                "",
+                "12億円"
+            ]
+        );
     }
 
     /// A node of `name` as the parser makes it from `html`, to build trees the parser

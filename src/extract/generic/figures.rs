@@ -315,6 +315,18 @@ impl<'a> Reader<'a> {
         is_caption.then_some((line, named))
     }
 
+    /// The term in bold alone on the line above `number` (`**令和7年度**`), when it names a
+    /// field of the figure under it rather than an item.
+    fn field_term_above(&self, number: usize) -> Option<String> {
+        let above = self.nonempty_line_above(number)?;
+        let term = self
+            .line(above)
+            .trim()
+            .strip_prefix("**")?
+            .strip_suffix("**")?;
+        (!term.contains("**") && is_field_term(term.trim())).then(|| term.trim().to_string())
+    }
+
     /// Emits the budget figures written in `text` whose place among them `chosen` accepts,
     /// for the open item at `owner`.
     pub(super) fn figures_where(
@@ -372,8 +384,30 @@ impl<'a> Reader<'a> {
             last.year_kind = caption.or(last.year_kind);
             last.kind_plain = false;
         }
+        let term_above = self.field_term_above(number);
         for (index, mut figure) in found.into_iter().enumerate() {
             let before = &text[..figure.amount.start];
+            if let Some(term) = term_above
+                .as_deref()
+                .filter(|_| index == 0 && before.trim().is_empty())
+            {
+                // `**令和7年度**` over `66,120,000千円`, `**増減**` over `2,330,000千円（3.5％）`:
+                // a card's term names the year of the figure under it, or a change.
+                if let Some(year) = tables::bare_year(term) {
+                    figure.year_kind.year = Some(year);
+                    figure.year_offset = 0;
+                } else if figure.year_kind.year.is_none() && relative_year(term) != 0 {
+                    // `**前年度**`: the year before the one in force.
+                    figure.year_offset = relative_year(term);
+                    figure.kind_implied = true;
+                }
+                if matches!(
+                    column_of(1, term, YearKind::default()),
+                    Column::Change(_) | Column::Rate
+                ) {
+                    figure.change = true;
+                }
+            }
             if index == 0
                 && total_set_above
                 && !before.contains(['、', '。'])

@@ -49,8 +49,9 @@ use super::recognise::indicator_phrases::{dated_targets, ends_with_count, milest
 use super::recognise::indicator_prose::prose_indicators;
 use super::recognise::legends::{Bracket, figure_and_brackets, read_legend, read_tag_legend};
 use super::recognise::names::{
-    clean_name, is_hiragana, is_reference_note, leading_note_mark, note_mark, strip_markup,
-    without_account_tag, without_leading_note_mark, without_spaces, without_status_marks,
+    clean_name, is_hiragana, is_reference_note, is_status_word, leading_note_mark, note_mark,
+    strip_markup, without_account_tag, without_leading_note_mark, without_spaces,
+    without_status_marks,
 };
 use super::recognise::numbering::{
     Numbered, Outline, Style, is_page_number, names_plan_level, numbered, without_numbering,
@@ -892,8 +893,11 @@ impl<'a> Reader<'a> {
         self.open
             .retain(|item| matches!(item.role, Role::Heading | Role::Bullet));
         let found = numbered(raw)
-            .or_else(|| bold_item(self.line(number), raw))
-            .or_else(|| tagged_item(raw));
+            .or_else(|| {
+                bold_item(self.line(number), raw).filter(|_| !self.opens_field_list(number))
+            })
+            .or_else(|| tagged_item(raw))
+            .or_else(|| self.card_title(number, raw));
         // A heading of a level the table stands under (`Ⅲ …` after the rows of a table
         // under `Ⅱ …`).
         let encloses_table = found
@@ -1194,6 +1198,77 @@ fn bold_item<'p>(source: &str, plain: &'p str) -> Option<Numbered<'p>> {
     })
 }
 
+impl Reader<'_> {
+    /// A name on a line of its own over a term in bold naming a field of its figures
+    /// (`一般会計` over `**令和8年度**` over `68,450,000千円`, as a card sets its title over
+    /// a description list), read as an item heading.
+    fn card_title<'p>(&self, number: usize, plain: &'p str) -> Option<Numbered<'p>> {
+        // `こども医療費助成事業 拡充`: a badge after the title is none of its name.
+        let title = match plain.trim().rsplit_once([' ', '\u{3000}']) {
+            Some((name, badge)) if is_status_word(badge) => name.trim_end(),
+            _ => plain.trim(),
+        };
+        let name_like = (2..=MAX_ITEM_NAME_CHARS).contains(&title.chars().count())
+            && !title.contains(['。', '、', '*'])
+            && find_amounts(title).is_empty()
+            && !is_field_term(title);
+        // The card's description may stand between its title and its list (`通院医療費の
+        // 助成対象を…拡大します。`).
+        let over_field_list = self
+            .nonempty_lines_after(number)
+            .enumerate()
+            .find(|(_, line)| !self.line(*line).trim_end().ends_with('。'))
+            .is_some_and(|(at, line)| {
+                at <= MAX_CARD_DESCRIPTION_LINES && self.opens_field_list(line)
+            });
+        // (`**担当課**` over `こども家庭課`: a field's value under its term names no item.)
+        let under_term = self
+            .nonempty_line_above(number)
+            .is_some_and(|above| self.line(above).trim().starts_with("**"));
+        (name_like && over_field_list && !under_term).then(|| Numbered {
+            style: Style::Square('■'),
+            title,
+            title_start: plain.len() - plain.trim_start().len(),
+            marker: "",
+        })
+    }
+}
+
+impl Reader<'_> {
+    /// Whether line `number` is a term in bold that opens a list of the fields of an item's
+    /// figures: a field term itself (`**令和8年度**`), or a term over its value over a field
+    /// term (`**担当課**` over `こども家庭課` over `**令和8年度**`).
+    fn opens_field_list(&self, number: usize) -> bool {
+        let Some(term) = bold_term(self.line(number)) else {
+            return false;
+        };
+        if is_field_term(term) {
+            return true;
+        }
+        let mut after = self.lines_after(number);
+        after
+            .next()
+            .filter(|value| bold_term(value).is_none() && !value.trim_end().ends_with('。'))
+            .and_then(|_| after.next())
+            .and_then(bold_term)
+            .is_some_and(is_field_term)
+    }
+
+    /// The numbers of the lines after `number` that are not blank.
+    fn nonempty_lines_after(&self, number: usize) -> impl Iterator<Item = usize> + '_ {
+        (number + 1..=self.c.doc.lines.len()).filter(|n| !self.line(*n).trim().is_empty())
+    }
+}
+
+/// The words of a line written wholly in bold (`**令和8年度**` → `令和8年度`).
+fn bold_term(line: &str) -> Option<&str> {
+    let term = line.trim().strip_prefix("**")?.strip_suffix("**")?;
+    (!term.contains("**")).then(|| term.trim())
+}
+
+/// Most lines of a card's description between its title and its list of fields.
+const MAX_CARD_DESCRIPTION_LINES: usize = 2;
+
 /// Most chars of a mark in square brackets before an item's name (`【新】`, `【拡充】`).
 const MAX_TAG_CHARS: usize = 4;
 
@@ -1261,9 +1336,11 @@ fn without_leading_tag(text: &str) -> &str {
 }
 
 /// Whether a term names a field of the item it stands under, not an item (`予算額`,
-/// `前年度比較`, `前年度比` over the value on the next line, as a description list sets them).
+/// `前年度比較`, `前年度比` over the value on the next line, as a description list sets them;
+/// `令和8年度` over the item's figure of that year, as a card sets it).
 fn is_field_term(term: &str) -> bool {
     is_figure_label(term)
+        || tables::bare_year(term).is_some()
         || matches!(
             column_of(1, term, YearKind::default()),
             Column::Change(_) | Column::Rate

@@ -1131,6 +1131,27 @@ fn a_description_list_s_field_terms_give_the_heading_s_figure_and_change() {
 }
 
 #[test]
+fn a_card_s_title_over_its_description_and_a_list_of_fields_owns_the_figures_by_year() {
+    // A page's cards: a title and its badge, a description, then terms in bold over values.
+    let text = "# 令和8年度当初予算の概要\n\n（単位：千円）\n\n一般会計\n\n**令和8年度**\n68,450,000千円\n\
+                **令和7年度**\n66,120,000千円\n**増減**\n2,330,000千円（3.5％）\n\n\
+                創業支援補助金 拡充\n\n市内で創業する方に対し、上限100万円を補助します。\n\n\
+                **担当課**\n産業振興課\n**令和8年度**\n38,500千円\n**前年度**\n32,000千円\n";
+    assert_eq!(
+        budget_props(
+            text,
+            &["item", "fy", "kind", "amount_oku_yen", "change_oku_yen"]
+        ),
+        [
+            "一般会計 R8 initial 684.50 23.30",
+            "一般会計 R7 initial 661.20 ",
+            "創業支援補助金 R8 initial 0.385 ",
+            "創業支援補助金 R7 initial 0.32 "
+        ]
+    );
+}
+
+#[test]
 fn a_tag_in_brackets_before_a_name_is_no_part_of_it() {
     let text = "2026年度 町の予算\n■今年度の主な取り組み\n\
                 【学ぶ】新しい図書館の建設　6億2,500万円\n\

@@ -142,7 +142,9 @@ pub fn strip_markup(text: &str) -> String {
 /// markers trimmed. Spaces survive only between two ASCII words (`Beyond 5G`).
 pub fn clean_name(raw: &str) -> String {
     let text = nfkc(&strip_markup(raw));
-    let chars: Vec<char> = without_leading_note_mark(&text).chars().collect();
+    let chars: Vec<char> = without_description(without_leading_note_mark(&text))
+        .chars()
+        .collect();
     let is_word = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     let lone = |i: usize| -> bool {
         !is_word(i.checked_sub(1).and_then(|j| chars.get(j))) && !is_word(chars.get(i + 1))
@@ -174,6 +176,30 @@ pub fn clean_name(raw: &str) -> String {
         without_link_notes(without_leader(&out)),
     ))))
     .to_string()
+}
+
+/// Fewest chars of a description after a name that a cell sets on the same line.
+const MIN_DESCRIPTION_CHARS: usize = 10;
+
+/// Fewest chars of a name a description follows.
+const MIN_DESCRIPTION_NAME_CHARS: usize = 4;
+
+/// A name without the sentences describing it that a cell sets after it, one space apart
+/// (`こども医療費助成事業 通院医療費の助成対象を…拡大します。`, a name over its description in
+/// smaller type, its line break read as a space): a name ending in no kana, then a
+/// description ending in a full stop. (A speaker's line in minutes, `○市長　初めに、…`, is
+/// no name and its description: the speaker's title is shorter than a name.)
+fn without_description(text: &str) -> &str {
+    let Some((name, description)) = text.split_once(' ') else {
+        return text;
+    };
+    let description = description.trim();
+    let is_description = description.ends_with('。')
+        && description.chars().count() >= MIN_DESCRIPTION_CHARS
+        && !name.contains(['。', '、'])
+        && name.chars().count() >= MIN_DESCRIPTION_NAME_CHARS
+        && name.chars().last().is_some_and(|c| !is_hiragana(c));
+    if is_description { name } else { text }
 }
 
 /// A file's type and size noted after a link's text (`[PDF形式:2.4MB]`, `(PDF:245KB)`, after
@@ -587,6 +613,20 @@ mod tests {
         );
         assert_eq!(clean_name("主要事項（PDF：245KB）"), "主要事項");
         assert_eq!(clean_name("港湾（第2期）整備事業"), "港湾(第2期)整備事業");
+    }
+
+    #[test]
+    fn clean_name_drops_the_description_a_cell_sets_after_the_name() {
+        assert_eq!(
+            clean_name("創業支援補助金 市内で創業する方に対し、上限100万円を補助します。"),
+            "創業支援補助金"
+        );
+        // A name of words a space apart, and a sentence of its own, stay whole.
+        assert_eq!(clean_name("GIGA スクール構想"), "GIGAスクール構想");
+        assert_eq!(
+            clean_name("市内で創業する方に 上限100万円を補助します。"),
+            "市内で創業する方に上限100万円を補助します。"
+        );
     }
 
     #[test]
