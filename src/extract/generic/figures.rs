@@ -317,14 +317,9 @@ impl<'a> Reader<'a> {
 
     /// The term in bold alone on the line above `number` (`**令和7年度**`), when it names a
     /// field of the figure under it rather than an item.
-    fn field_term_above(&self, number: usize) -> Option<String> {
-        let above = self.nonempty_line_above(number)?;
-        let term = self
-            .line(above)
-            .trim()
-            .strip_prefix("**")?
-            .strip_suffix("**")?;
-        (!term.contains("**") && is_field_term(term.trim())).then(|| term.trim().to_string())
+    fn field_term_above(&self, number: usize) -> Option<&'a str> {
+        let term = bold_term(self.line(self.nonempty_line_above(number)?))?;
+        is_field_term(term).then_some(term)
     }
 
     /// Emits the budget figures written in `text` whose place among them `chosen` accepts,
@@ -387,10 +382,7 @@ impl<'a> Reader<'a> {
         let term_above = self.field_term_above(number);
         for (index, mut figure) in found.into_iter().enumerate() {
             let before = &text[..figure.amount.start];
-            if let Some(term) = term_above
-                .as_deref()
-                .filter(|_| index == 0 && before.trim().is_empty())
-            {
+            if let Some(term) = term_above.filter(|_| index == 0 && before.trim().is_empty()) {
                 // `**令和7年度**` over `66,120,000千円`, `**増減**` over `2,330,000千円（3.5％）`:
                 // a card's term names the year of the figure under it, or a change.
                 if let Some(year) = tables::bare_year(term) {

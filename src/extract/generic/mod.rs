@@ -1224,7 +1224,7 @@ impl Reader<'_> {
         // (`**担当課**` over `こども家庭課`: a field's value under its term names no item.)
         let under_term = self
             .nonempty_line_above(number)
-            .is_some_and(|above| self.line(above).trim().starts_with("**"));
+            .is_some_and(|above| bold_term(self.line(above)).is_some());
         (name_like && over_field_list && !under_term).then(|| Numbered {
             style: Style::Square('■'),
             title,
@@ -1232,9 +1232,7 @@ impl Reader<'_> {
             marker: "",
         })
     }
-}
 
-impl Reader<'_> {
     /// Whether line `number` is a term in bold that opens a list of the fields of an item's
     /// figures: a field term itself (`**令和8年度**`), or a term over its value over a field
     /// term (`**担当課**` over `こども家庭課` over `**令和8年度**`).

@@ -1748,8 +1748,9 @@ pub fn indicator_tables(lines: &[&str]) -> Vec<IndicatorTable> {
                 .flat_map(|table| &table.indicators)
                 .any(|earlier| earlier.name == name)
         };
-        let grades_named_above = table.indicators.iter().all(|i| named_above(&i.name));
-        if !table.indicators.is_empty() && (!grades || grades_named_above) {
+        if !table.indicators.is_empty()
+            && (!grades || table.indicators.iter().all(|i| named_above(&i.name)))
+        {
             found.push(table);
         }
         at = next.max(at + 1);
