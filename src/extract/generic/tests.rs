@@ -1152,6 +1152,24 @@ fn a_card_s_title_over_its_description_and_a_list_of_fields_owns_the_figures_by_
 }
 
 #[test]
+fn a_report_of_how_the_budget_is_carried_out_gives_only_its_initial_and_supplementary() {
+    // A city's half-yearly 財政事情: what is received, paid, carried over and in force is
+    // no budget of its own.
+    let text = "市の財政事情をお知らせします（令和7年度上半期）\n\n■一般会計\n\
+                当初予算額：42,380,000千円\n補正予算額：1,284,716千円\n前年度繰越額：612,430千円\n\
+                予算現額：44,277,146千円\n収入済額：19,204,887千円（収入率43.4パーセント）\n\
+                支出済額：17,412,603千円（執行率39.3パーセント）\n\n\
+                ・市税　予算現額14,926,300千円のうち、収入済額7,408,115千円（収入率49.6パーセント）\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "一般会計 R7 initial 423.80",
+            "一般会計 R7 supplementary 12.84716"
+        ]
+    );
+}
+
+#[test]
 fn a_tag_in_brackets_before_a_name_is_no_part_of_it() {
     let text = "2026年度 町の予算\n■今年度の主な取り組み\n\
                 【学ぶ】新しい図書館の建設　6億2,500万円\n\

@@ -215,9 +215,9 @@ const FIGURE_WORDS: [&str; 11] = [
 /// Header words of a column of 財政投融資 lending by its source (`財政融資`, `産業投資`).
 const LENDING_WORDS: [&str; 2] = ["財政融資", "産業投資"];
 
-/// Header words of a column of what was spent or granted (決算額, 執行額, 交付決定額), no
-/// budget.
-const SPENT_WORDS: [&str; 3] = ["決算", "執行", "交付決定"];
+/// Header words of a column of what was spent, granted, received or paid (決算額, 執行額,
+/// 交付決定額, 収入済額, 支出済額), no budget.
+const SPENT_WORDS: [&str; 5] = ["決算", "執行", "交付決定", "収入済", "支出済"];
 
 /// A figure written with thousands separators inside a cell of words (`（前年度１８，０００）`):
 /// a row's figure, never a header's.
@@ -1639,9 +1639,19 @@ fn labels_a_recipient(clause: &str) -> bool {
     RECIPIENT_WORDS.contains(&label)
 }
 
-/// Words that make the amount right after them what was spent (`令和６年度執行実績　４１２
-/// 億円`), not a budget.
-const SPENT_AMOUNT_WORDS: [&str; 2] = ["執行額", "執行実績"];
+/// Words that make the amount right after them a figure of how a budget is carried out, not
+/// a budget: what was spent (`令和６年度執行実績　４１２億円`), received or paid so far
+/// (`収入済額`, `支出済額`), carried over from the year before (`前年度繰越額`), or the
+/// budget in force with all of those (`予算現額`: initial, supplementary and carried over
+/// together, of no one kind).
+const SPENT_AMOUNT_WORDS: [&str; 6] = [
+    "執行額",
+    "執行実績",
+    "収入済額",
+    "支出済額",
+    "繰越額",
+    "予算現額",
+];
 
 /// The word of settled accounts (`令和７年度決算`): what was spent, which no budget figure is.
 pub const SETTLED_WORD: &str = "決算";
