@@ -49,8 +49,8 @@ use super::recognise::indicator_phrases::{dated_targets, ends_with_count, milest
 use super::recognise::indicator_prose::prose_indicators;
 use super::recognise::legends::{Bracket, figure_and_brackets, read_legend, read_tag_legend};
 use super::recognise::names::{
-    clean_name, is_hiragana, is_reference_note, is_status_word, leading_note_mark, note_mark,
-    strip_markup, without_account_tag, without_leading_note_mark, without_spaces,
+    clean_name, is_hiragana, is_reference_note, leading_note_mark, note_mark, strip_markup,
+    without_account_tag, without_leading_note_mark, without_spaces, without_status_badge,
     without_status_marks,
 };
 use super::recognise::numbering::{
@@ -1203,15 +1203,14 @@ impl Reader<'_> {
     /// (`一般会計` over `**令和8年度**` over `68,450,000千円`, as a card sets its title over
     /// a description list), read as an item heading.
     fn card_title<'p>(&self, number: usize, plain: &'p str) -> Option<Numbered<'p>> {
-        // `こども医療費助成事業 拡充`: a badge after the title is none of its name.
-        let title = match plain.trim().rsplit_once([' ', '\u{3000}']) {
-            Some((name, badge)) if is_status_word(badge) => name.trim_end(),
-            _ => plain.trim(),
-        };
+        let title = without_status_badge(plain.trim());
         let name_like = (2..=MAX_ITEM_NAME_CHARS).contains(&title.chars().count())
             && !title.contains(['。', '、', '*'])
             && find_amounts(title).is_empty()
             && !is_field_term(title);
+        if !name_like {
+            return None;
+        }
         // The card's description may stand between its title and its list (`通院医療費の
         // 助成対象を…拡大します。`).
         let over_field_list = self
@@ -1225,7 +1224,7 @@ impl Reader<'_> {
         let under_term = self
             .nonempty_line_above(number)
             .is_some_and(|above| bold_term(self.line(above)).is_some());
-        (name_like && over_field_list && !under_term).then(|| Numbered {
+        (over_field_list && !under_term).then(|| Numbered {
             style: Style::Square('■'),
             title,
             title_start: plain.len() - plain.trim_start().len(),

@@ -1644,7 +1644,7 @@ fn labels_a_recipient(clause: &str) -> bool {
 /// (`収入済額`, `支出済額`), carried over from the year before (`前年度繰越額`), or the
 /// budget in force with all of those (`予算現額`: initial, supplementary and carried over
 /// together, of no one kind).
-const SPENT_AMOUNT_WORDS: [&str; 6] = [
+const EXECUTION_AMOUNT_WORDS: [&str; 6] = [
     "執行額",
     "執行実績",
     "収入済額",
@@ -1871,7 +1871,7 @@ pub fn inline_figures(text: &str) -> Vec<InlineFigure> {
                     without_figure_notes(&text[sentence_start.max(previous_end)..amount.start]);
                 names_a_rate(&own_clause)
                     || labels_a_recipient(&own_clause)
-                    || SPENT_AMOUNT_WORDS.iter().any(|w| own_clause.contains(w))
+                    || EXECUTION_AMOUNT_WORDS.iter().any(|w| own_clause.contains(w))
                     || names_settled_amount(&own_clause)
             };
         let sentence_end = text[amount.end..]

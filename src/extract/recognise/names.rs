@@ -357,6 +357,15 @@ const STATUS_BRACKETS: [(char, char); 5] = [
     ('[', ']'),
 ];
 
+/// A name without the status word a badge sets a space after it (`こども医療費助成事業 拡充`);
+/// any other text as it is.
+pub fn without_status_badge(text: &str) -> &str {
+    match text.rsplit_once([' ', '\u{3000}']) {
+        Some((name, badge)) if is_status_word(badge) => name.trim_end(),
+        _ => text,
+    }
+}
+
 /// Whether a cell holds a status word alone, bracketed or not (`【新規】`, `拡充`).
 pub fn is_status_word(cell: &str) -> bool {
     STATUS_WORDS.contains(&cell.trim()) || is_status_mark(cell)
