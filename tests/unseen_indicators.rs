@@ -622,3 +622,8 @@ fn yearly_pairs_under_a_legend_icons_for_grades_embedded_markup_and_a_portal_exp
 {
     assert_each_document_scores(&["d108i_2.html", "d108i_3.md", "d108i_4.csv"]);
 }
+
+#[test]
+fn a_results_book_whose_cells_set_each_year_s_target_over_its_actual_written_blind() {
+    assert_each_document_scores(&["d108i_1.pdf"]);
+}

@@ -190,7 +190,13 @@ impl<'a> Reader<'a> {
             .and_then(|sheet| self.open.iter().position(|item| &item.id == sheet));
         // `## 達成目標１　…` under a sheet's `施策名`: a level of the plan with its number, an
         // item of its own.
-        let plan_level = names_plan_level(raw.trim_start().trim_start_matches('#').trim_start());
+        let heading = raw.trim_start().trim_start_matches('#').trim_start();
+        // `基本目標３ … ／ 施策３－２ …` in a project sheet says where the project stands in the
+        // plan: no part of it.
+        if sheet_at.is_some() && names_plan_path(heading) {
+            return false;
+        }
+        let plan_level = names_plan_level(heading);
         if let Some(at) = sheet_at
             && figures.is_empty()
             && !self.outline.is_open(found.style)

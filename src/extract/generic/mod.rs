@@ -54,7 +54,8 @@ use super::recognise::names::{
     without_status_marks,
 };
 use super::recognise::numbering::{
-    Numbered, Outline, Style, is_page_number, names_plan_level, numbered, without_numbering,
+    Numbered, Outline, Style, is_page_number, names_plan_level, names_plan_path, numbered,
+    without_numbering,
 };
 use super::recognise::plans::find_plans;
 use super::recognise::programs::{find_programs, is_program_name, program_type};

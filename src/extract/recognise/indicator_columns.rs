@@ -11,6 +11,7 @@
 use super::amounts::is_box_rule;
 use super::indicator_across::across_table;
 use super::indicator_long::long_table;
+use super::indicator_stacked::stacked_table;
 use super::names::{clean_name, is_hiragana, without_note_mark};
 use super::numbering::{Style, names_plan_level, numbered};
 use super::readings::{header_words_from_readings, holds_readings};
@@ -811,7 +812,7 @@ fn cells_under(roles: &[Role], line: &str) -> Vec<String> {
 }
 
 /// Whether a word is a value of an indicator (`86万件（R5）`, `―`, `―（新規指標）`).
-fn is_value(word: &str) -> bool {
+pub(super) fn is_value(word: &str) -> bool {
     let before_note = word.split(['（', '(']).next().unwrap_or(word).trim();
     is_dash(word)
         || (!before_note.is_empty() && is_dash(before_note))
@@ -1710,7 +1711,10 @@ pub fn indicator_tables(lines: &[&str]) -> Vec<IndicatorTable> {
     let mut found = Vec::new();
     let mut at = 0;
     while at < lines.len() {
-        if let Some((table, next)) = long_table(lines, at).or_else(|| across_table(lines, at)) {
+        if let Some((table, next)) = long_table(lines, at)
+            .or_else(|| across_table(lines, at))
+            .or_else(|| stacked_table(lines, at))
+        {
             if !table.indicators.is_empty() {
                 found.push(table);
             }
@@ -1930,7 +1934,7 @@ fn side_by_side(lines: &[&str], header: usize) -> Option<(Vec<IndicatorTable>, u
 /// Reads the table at `header` (ending before `end`) as one view of its lines: each line of
 /// the table as `cells_of` gives it, any line it gives none passed over as a rule is, the
 /// lines around the table as they are.
-fn read_view(
+pub(super) fn read_view(
     lines: &[&str],
     header: usize,
     end: usize,

@@ -38,6 +38,7 @@ pub mod indicator_long;
 pub mod indicator_notes;
 pub mod indicator_phrases;
 pub mod indicator_prose;
+pub mod indicator_stacked;
 pub mod laws;
 pub mod legends;
 pub mod names;

@@ -397,6 +397,14 @@ pub fn names_plan_level(text: &str) -> bool {
         && numbered(text).is_some_and(|level| matches!(level.style, Style::Dai(_)))
 }
 
+/// Whether `text` names a path of a plan's levels, each with its number, parted by a slash
+/// or an arrow (`基本目標３ 快適なまち ／ 施策３－２ 循環型社会の形成`): where something stands
+/// in the plan, not a heading of its own.
+pub fn names_plan_path(text: &str) -> bool {
+    let mut levels = text.split(['／', '/', '＞', '>', '→']).map(str::trim);
+    levels.clone().count() >= 2 && levels.all(names_plan_level)
+}
+
 /// A line that holds only a number (`（２）`, `(a)`, `３．`), its title on the lines after it.
 pub fn bare_number(line: &str) -> Option<Numbered<'_>> {
     let marker = line.trim();
@@ -745,6 +753,16 @@ mod tests {
             style_and_title("〔施策１－１〕地球温暖化対策の推進"),
             Some((Style::Dai('施'), "地球温暖化対策の推進"))
         );
+    }
+
+    #[test]
+    fn levels_of_a_plan_parted_by_a_slash_are_a_path() {
+        assert!(names_plan_path(
+            "基本目標３ 快適で環境にやさしいまち ／ 施策３－２ 循環型社会の形成"
+        ));
+        assert!(names_plan_path("政策2 安全なまち > 施策2-1 防災力の向上"));
+        assert!(!names_plan_path("施策３－２ 循環型社会の形成"));
+        assert!(!names_plan_path("施策３－２ 循環型社会の形成／ごみの減量"));
     }
 
     #[test]
