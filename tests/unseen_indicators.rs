@@ -624,6 +624,11 @@ fn yearly_pairs_under_a_legend_icons_for_grades_embedded_markup_and_a_portal_exp
 }
 
 #[test]
+fn a_published_spreadsheet_and_an_export_of_merged_headers_written_blind() {
+    assert_each_document_scores(&["d109i_2.html", "d109i_4.sjis.csv"]);
+}
+
+#[test]
 fn a_results_book_whose_cells_set_each_year_s_target_over_its_actual_written_blind() {
     assert_each_document_scores(&["d108i_1.pdf"]);
 }

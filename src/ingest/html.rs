@@ -811,6 +811,7 @@ impl Table {
     /// read as a blank label.
     fn take_lines(&mut self) -> Vec<String> {
         let mut rows = std::mem::take(&mut self.rows);
+        drop_sheet_headings(&mut rows);
         for row in &mut rows {
             let missing = self.width.saturating_sub(row.len());
             if missing > 0 && self.take_slots(missing) {
@@ -847,6 +848,45 @@ impl Table {
             lines.extend(table);
         }
         lines
+    }
+}
+
+/// Fewest column letters that make a row a spreadsheet's column headings (`A | B | C`).
+const MIN_SHEET_COLUMNS: usize = 3;
+
+/// Leaves out the headings a spreadsheet published as a web page keeps around its cells: the
+/// row of column letters over them (an empty corner, then `A | B | C | …`) and the column of
+/// row numbers beside them (`1`, `2`, `3`, … rising), both only together.
+fn drop_sheet_headings(rows: &mut Vec<Vec<String>>) {
+    let Some(first) = rows.first() else {
+        return;
+    };
+    let lettered = first.len() > MIN_SHEET_COLUMNS
+        && first[0].trim().is_empty()
+        && first[1..]
+            .iter()
+            .zip('A'..='Z')
+            .all(|(cell, letter)| cell.trim().len() == 1 && cell.trim().starts_with(letter));
+    if !lettered {
+        return;
+    }
+    let mut last = 0;
+    let numbered = rows[1..].iter().all(|row| {
+        let cell = row.first().map_or("", |cell| cell.trim());
+        match cell.parse::<u32>() {
+            Ok(number) if number > last => {
+                last = number;
+                true
+            }
+            _ => cell.is_empty(),
+        }
+    });
+    if !numbered || last == 0 {
+        return;
+    }
+    rows.remove(0);
+    for row in rows.iter_mut().filter(|row| !row.is_empty()) {
+        row.remove(0);
     }
 }
 
@@ -933,6 +973,32 @@ mod tests {
                 "デジタル基盤\t１２３億円",
             ]
         );
+    }
+
+    #[test]
+    fn a_published_sheet_s_column_letters_and_row_numbers_are_left_out() {
+        let got = lines(
+            "<table><tr><th></th><th>A</th><th>B</th><th>C</th><th>D</th></tr>\
+             <tr><th>1</th><td>指標名</td><td>基準値</td><td>目標値</td><td>評価</td></tr>\
+             <tr><th>2</th><td>利用者数</td><td>120</td><td>150</td><td>B</td></tr>\
+             <tr><th>4</th><td>相談件数</td><td>48</td><td>60</td><td>A</td></tr></table>",
+        );
+        assert_eq!(
+            got,
+            [
+                "指標名\t基準値\t目標値\t評価",
+                "利用者数\t120\t150\tB",
+                "相談件数\t48\t60\tA",
+            ]
+        );
+        // A numbered column under a header of its own, or letters over numbers that do not
+        // rise, stay.
+        let kept = lines(
+            "<table><tr><th></th><th>A</th><th>B</th><th>C</th></tr>\
+             <tr><td>2</td><td>x</td><td>y</td><td>z</td></tr>\
+             <tr><td>1</td><td>u</td><td>v</td><td>w</td></tr></table>",
+        );
+        assert_eq!(kept, ["\tA\tB\tC", "2\tx\ty\tz", "1\tu\tv\tw"]);
     }
 
     #[test]

@@ -185,8 +185,8 @@ pub(super) fn role_of(cell: &str) -> Role {
         }
         return Role::Actual(year);
     }
-    // `施策`, `具体的な施策`, `主な取組`: the item, named in a few words.
-    let subject_words = ["施策", "施策名", "事業", "事業名", "取組", "取組名"];
+    // `施策`, `具体的な施策`, `主な取組`, `施策の柱`: the item, named in a few words.
+    let subject_words = ["施策", "施策名", "事業", "事業名", "取組", "取組名", "柱"];
     if subject_words.iter().any(|w| text.ends_with(w)) && text.chars().count() <= 8 {
         return Role::Subject;
     }
@@ -456,12 +456,42 @@ fn completes_header(cells: &[String]) -> bool {
         && cells.iter().all(|cell| {
             let text = nfkc(cell);
             let bare = text.trim_matches(['(', ')']);
-            (text.starts_with('(') && year_in(bare).is_some())
-                || matches!(
-                    bare,
-                    "実績" | "実績値" | "目標" | "目標値" | "見込" | "見込み"
-                )
+            (text.starts_with('(') && year_in(bare).is_some()) || FIGURE_KINDS.contains(&bare)
         })
+}
+
+/// Words under a year's heading that say which of its figures a column holds.
+const FIGURE_KINDS: [&str; 6] = ["実績", "実績値", "目標", "目標値", "見込", "見込み"];
+
+/// A header over two rows as a spreadsheet exports its merged cells: only the first cell of
+/// a heading spanning columns holds its words (`基準値 | | 令和4年度 |` over `数値 | 年 | 目標 |
+/// 実績`), and a heading spanning both rows leaves the cell under it blank. Each blank is
+/// given the words of the cell it belongs to; `None` when no heading spans columns so.
+fn merged_header(header: &[String], under: &[String]) -> Option<(Vec<String>, Vec<String>)> {
+    let blank = |cell: &String| cell.trim().is_empty();
+    let spans_across =
+        (1..header.len().min(under.len())).any(|i| blank(&header[i]) && !blank(&under[i]));
+    if !spans_across || under.len() != header.len() {
+        return None;
+    }
+    let mut heads = header.to_vec();
+    for i in 1..heads.len() {
+        if blank(&heads[i]) && !blank(&under[i]) {
+            heads[i] = heads[i - 1].clone();
+        }
+    }
+    let unders = under
+        .iter()
+        .zip(&heads)
+        .map(|(cell, head)| {
+            if blank(cell) {
+                head.clone()
+            } else {
+                cell.clone()
+            }
+        })
+        .collect();
+    Some((heads, unders))
 }
 
 /// The header's cells with the line under it added to them in order, the name's cell left as
@@ -525,14 +555,18 @@ const TARGET_SETTINGS: [&str; 6] = ["当初", "見直し後", "修正後", "変�
 /// 目標値 | 進捗` over `成果指標 | 年度 | 値 | 令和4年度 | … | 値 | 年度 | 進捗`): each column's
 /// role from its heading and the words under it; `None` when the line under is no such row.
 fn headings_under(header: &[String], under: &[String]) -> Option<Vec<Role>> {
+    if let Some((header, under)) = merged_header(header, under) {
+        return headings_under(&header, &under);
+    }
     if under.len() != header.len() {
         return None;
     }
     let words = |cell: &str| nfkc(cell).replace([' ', '\u{3000}'], "");
-    let sub_heading = |cell: &str| {
+    let sub_heading = |heading: &str, cell: &str| {
         let text = words(cell);
         YEAR_OR_VALUE.contains(&text.as_str())
             || (text.chars().count() <= 10 && year_in(&text).is_some())
+            || (matches!(role_of(heading), Role::Year(_)) && FIGURE_KINDS.contains(&text.as_str()))
     };
     let setting = |heading: &str, cell: &str| {
         matches!(role_of(heading), Role::Target(_))
@@ -542,7 +576,7 @@ fn headings_under(header: &[String], under: &[String]) -> Option<Vec<Role>> {
     let repeated = pairs.clone().filter(|(h, u)| h.trim() == u.trim()).count();
     let named = pairs
         .clone()
-        .filter(|(h, u)| sub_heading(u) || setting(h, u))
+        .filter(|(h, u)| sub_heading(h, u) || setting(h, u))
         .count();
     if repeated == 0 || named == 0 || repeated + named != header.len() {
         return None;
@@ -809,6 +843,20 @@ fn cells_under(roles: &[Role], line: &str) -> Vec<String> {
         cells.insert(1, String::new());
     }
     cells
+}
+
+/// Western years a column of years may hold bare (`2025`).
+const BARE_YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
+
+/// The year a cell of a column of years holds: an era's or a western year with its word
+/// (`R1`, `令和7年度`, `2025年度`), or a western year bare (`2025`).
+fn year_of_cell(cell: &str) -> Option<u16> {
+    year_in(cell).or_else(|| {
+        nfkc(cell.trim())
+            .parse::<u16>()
+            .ok()
+            .filter(|year| BARE_YEARS.contains(year))
+    })
 }
 
 /// Whether a word is a value of an indicator (`86万件（R5）`, `―`, `―（新規指標）`).
@@ -1081,7 +1129,7 @@ impl Reading {
                     values.baseline_year = year.or(header_year).or(values.baseline_year);
                 }
                 (Role::BaselineYear, _) => {
-                    values.baseline_year = year_in(cell).or(values.baseline_year);
+                    values.baseline_year = year_of_cell(cell).or(values.baseline_year);
                 }
                 (Role::Number, _) if let Some(code) = indicator_code(cell) => {
                     self.found.code = Some(code);
@@ -1096,7 +1144,7 @@ impl Reading {
                     self.final_target = true;
                 }
                 (Role::TargetYear, _) => {
-                    values.target_year = year_in(cell).or(values.target_year);
+                    values.target_year = year_of_cell(cell).or(values.target_year);
                 }
                 (Role::ActualChain { first, last }, _) => {
                     values.actuals.extend(
@@ -1608,9 +1656,10 @@ fn read_table(lines: &[&str], header: usize, roles: Vec<Role>) -> (IndicatorTabl
         }
         after_blank = false;
         table.lines.push(at);
+        // (Of several columns of items, `施策の柱 | 施策`, the last names the innermost.)
         let own_subject = row_roles
             .iter()
-            .position(|r| *r == Role::Subject)
+            .rposition(|r| *r == Role::Subject)
             .and_then(|i| cells.get(i))
             .map(|c| c.trim())
             .filter(|c| !c.is_empty());
@@ -2022,6 +2071,42 @@ mod tests {
             .into_iter()
             .flat_map(|table| table.indicators)
             .collect()
+    }
+
+    #[test]
+    fn a_header_of_merged_cells_exported_blank_beside_and_under_them() {
+        let text = "施策の柱\t指標名\t単位\t基準値\t\t令和5年度\t\t令和6年度\t\t最終目標（令和9年度）\t評価\n\
+                    \t\t\t数値\t年\t目標\t実績\t目標\t実績\t\t\n\
+                    1 にぎわいの創出\t商店街の空き店舗数\t店\t31\tR2\t28\t27\t25\t26\t20\tB\n";
+        let found = names_and_values(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let values = &found[0].values;
+        assert_eq!(values.baseline.as_deref(), Some("31店"));
+        assert_eq!(values.baseline_year, Some(2020));
+        assert_eq!(values.target.as_deref(), Some("20店"));
+        assert_eq!(values.target_year, Some(2027));
+        assert_eq!(
+            values.actuals,
+            [(2023, "27店".to_string()), (2024, "26店".to_string())]
+        );
+        assert_eq!(
+            found[0].groups.first().map(|g| g.0.as_str()),
+            Some("1 にぎわいの創出")
+        );
+    }
+
+    #[test]
+    fn a_column_of_years_holds_western_years_bare() {
+        let text = "指標名\t単位\t基準値\t基準値\t目標値\t目標値\t評価\n\
+                    指標名\t単位\t値\t年度\t値\t年度\t評価\n\
+                    移住相談件数\t件\t48\tR1\t150\t2025\tA\n\
+                    観光入込客数\t千人\t412\t2018\t450\t令和7年度\tC\n";
+        let found = names_and_values(text);
+        let read: Vec<_> = found
+            .iter()
+            .map(|f| (f.values.baseline_year, f.values.target_year))
+            .collect();
+        assert_eq!(read, [(Some(2019), Some(2025)), (Some(2018), Some(2025))]);
     }
 
     #[test]

@@ -241,6 +241,10 @@ pub fn indicator_line(line: &str) -> Option<IndicatorLine> {
         .captures(line)
         .or_else(|| NAMED_VALUES.captures(line))?;
     let rest = caps.get(1)?;
+    // `KPI進捗管理表`, `成果指標一覧`: the label's word runs on into a word of its own, no name.
+    if line[..rest.start()].ends_with(['I', 'Ｉ', '標']) {
+        return None;
+    }
     let gap_before_value = rest
         .as_str()
         .char_indices()
@@ -814,6 +818,9 @@ mod tests {
         );
         assert_eq!(values.achievement.as_deref(), Some("B"));
         assert_eq!(indicator_line("【成果指標（KPI）】"), None);
+        // A title whose label word runs on into a word of its own names no indicator.
+        assert_eq!(indicator_line("KPI進捗管理表（第2期総合戦略）"), None);
+        assert_eq!(indicator_line("成果指標一覧（令和６年度）"), None);
         // A tag in brackets that is no label stays as it is.
         assert_eq!(
             indicator_values("【新規】目標：80%").target.as_deref(),
