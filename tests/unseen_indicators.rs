@@ -624,8 +624,8 @@ fn yearly_pairs_under_a_legend_icons_for_grades_embedded_markup_and_a_portal_exp
 }
 
 #[test]
-fn a_published_spreadsheet_and_an_export_of_merged_headers_written_blind() {
-    assert_each_document_scores(&["d109i_2.html", "d109i_4.sjis.csv"]);
+fn a_published_spreadsheet_quoted_targets_and_an_export_of_merged_headers_written_blind() {
+    assert_each_document_scores(&["d109i_2.html", "d109i_3.md", "d109i_4.sjis.csv"]);
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! Markdown kept line for line, except the HTML tables written into it (`<table>` …
 //! `</table>`, one tag per line as editors leave them): each is read as an HTML page's table
 //! is, a line of tab-separated cells per row, and every row is set on the line its `<tr>`
-//! (the caption on its `<caption>` line) so that the lines around keep their numbers.
+//! (the caption on its `<caption>` line) so that the lines around keep their numbers; and
+//! except a block quote's marks (`> `), which leave its lines as they are quoted.
 
 use super::html;
 
@@ -46,6 +47,23 @@ pub(super) fn with_html_tables(mut lines: Vec<String>) -> Vec<String> {
     lines
 }
 
+/// `lines` without the marks of block quotes (`> **【数値目標】…**`, `> > …`) before them.
+pub(super) fn without_quote_marks(lines: Vec<String>) -> Vec<String> {
+    lines
+        .into_iter()
+        .map(|line| {
+            let mut rest = line.trim_start();
+            if !rest.starts_with('>') || line.len() - rest.len() >= 4 {
+                return line;
+            }
+            while let Some(inner) = rest.strip_prefix('>') {
+                rest = inner.strip_prefix(' ').unwrap_or(inner);
+            }
+            rest.to_string()
+        })
+        .collect()
+}
+
 /// Whether a Markdown line opens an HTML table (outside a code block's indentation).
 fn opens_table(line: &str) -> bool {
     let trimmed = line.trim_start();
@@ -73,6 +91,21 @@ mod tests {
         assert_eq!(read[8], "一般会計\t9,864,000");
         assert_eq!(read[14], "本文");
         assert!(read[9..13].iter().all(String::is_empty));
+    }
+
+    #[test]
+    fn a_block_quote_s_lines_lose_their_marks() {
+        let text = lines("本文\n> **【数値目標】従業者数**\n> > 策定時：36,912人\n>\n    > コード");
+        assert_eq!(
+            without_quote_marks(text),
+            [
+                "本文",
+                "**【数値目標】従業者数**",
+                "策定時：36,912人",
+                "",
+                "    > コード"
+            ]
+        );
     }
 
     #[test]

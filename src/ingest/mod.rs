@@ -210,7 +210,9 @@ pub fn convert(
             bytes, charset,
         )?)?)),
         Format::Markdown => Ok(text_only(grid_tables::with_grid_tables(
-            markdown::with_html_tables(decode::split_lines(&decode::decode(bytes, charset)?)),
+            markdown::without_quote_marks(markdown::with_html_tables(decode::split_lines(
+                &decode::decode(bytes, charset)?,
+            ))),
         ))),
         Format::Html => Ok(text_only(html::html_lines(bytes, charset)?)),
         Format::Pdf => {
