@@ -2213,6 +2213,40 @@ fn a_closing_month_supplementary_beside_the_next_year_s_initial_budget_written_b
     );
 }
 
+/// Round 109: a city's list of main projects printed from a sheet too wide for its pages, the
+/// names and this year's figures first, the same rows' other columns on later pages keyed by
+/// their numbers alone. The table with a wide column of text before its figures is read as a
+/// table (not as two columns of text), and the later rows, named by numbers only, give no
+/// figure to any item.
+#[test]
+fn rows_of_a_spilled_sheet_named_only_by_numbers_give_no_figures_written_blind() {
+    let (doc, extraction) = add("d109_a1.pdf");
+    assert!(
+        doc.lines
+            .iter()
+            .any(|line| line.starts_with("1\t総務局\t行政手続オンライン化推進事業\t")),
+        "the first row's cells stand on one line"
+    );
+    let by_number: Vec<String> = extraction
+        .nodes
+        .iter()
+        .filter(|n| n.node_type == seisaku::graph::model::NodeType::Budget)
+        .filter(|n| {
+            n.sources.iter().any(|source| {
+                let line = &doc.lines[source.line_start as usize - 1];
+                let cells: Vec<&str> = line.split('\t').collect();
+                cells.len() > 2
+                    && cells[0].chars().all(|c| c.is_ascii_digit())
+                    && cells[1..]
+                        .iter()
+                        .all(|cell| !cell.chars().any(|c| c.is_alphabetic()) || cell.contains('皆'))
+            })
+        })
+        .map(|n| n.name.clone())
+        .collect();
+    assert!(by_number.is_empty(), "{by_number:?}");
+}
+
 /// Round 103: a prefecture's 9月補正 PDF whose tables set 当初 / 6月補正 / 9月補正 / 補正後
 /// columns under letter-spaced labels, one header's label on its marks' line; a city's
 /// Word-exported press release with its figures split over spans and `<br>`; and a

@@ -28,6 +28,11 @@ const FILLED_SLACK: usize = 8;
 const MIN_TEXT_RIGHT_SHARE: f64 = 0.6;
 /// Letters (kana, kanji, latin) a right part needs to count as text.
 const MIN_RIGHT_LETTERS: usize = 4;
+/// Largest share of the cut lines whose left part holds cells set apart by a gap (`1   総務局
+/// 行政手続…事業   拡充`) and whose right part ends in a figure in a cell of its own (`所に導入
+/// する。   186,420`): a table's row cut at a wide column of text, not a column's line. (A
+/// table with a column of notes at its right, text alone there, is read apart.)
+const MAX_TABLE_ROWS_SHARE: f64 = 0.5;
 /// Spaces before a cell that the gutter stands in.
 const GUTTER_SPACES: usize = 2;
 
@@ -46,6 +51,7 @@ pub(super) fn apart(page: &[String]) -> Option<Vec<String>> {
     let (mut nonblank, mut at_gutter, mut crossing, mut cut, mut filled) = (0, 0, 0, 0, 0);
     let (mut left_alone, mut right_alone) = (0, 0);
     let mut text_right = 0;
+    let mut table_rows = 0;
     for line in &lines[first..] {
         let text: String = line.iter().collect();
         if text.trim().is_empty() {
@@ -66,6 +72,9 @@ pub(super) fn apart(page: &[String]) -> Option<Vec<String>> {
                 right.push(tail);
             } else {
                 cut += 1;
+                if has_gap(&line[..start]) && ends_in_figure_cell(&line[start..]) {
+                    table_rows += 1;
+                }
                 if head.trim_end().width() + FILLED_SLACK >= gutter {
                     filled += 1;
                 }
@@ -89,6 +98,7 @@ pub(super) fn apart(page: &[String]) -> Option<Vec<String>> {
         && share(at_gutter) >= MIN_GUTTER_SHARE
         && share(crossing) <= MAX_CROSSING_SHARE
         && text_right as f64 >= at_gutter as f64 * MIN_TEXT_RIGHT_SHARE
+        && (table_rows as f64) <= cut as f64 * MAX_TABLE_ROWS_SHARE
         && (filled as f64 >= cut as f64 * MIN_FILLED_SHARE
             || (share(left_alone) >= MIN_ALONE_SHARE && share(right_alone) >= MIN_ALONE_SHARE));
     if !columns {
@@ -106,6 +116,20 @@ pub(super) fn apart(page: &[String]) -> Option<Vec<String>> {
 fn has_gap(part: &[char]) -> bool {
     let text: String = part.iter().collect();
     text.trim().contains(&" ".repeat(GUTTER_SPACES))
+}
+
+/// Whether the text of `part` ends in a figure set after a gap (`…する。   186,420`).
+fn ends_in_figure_cell(part: &[char]) -> bool {
+    let text: String = part.iter().collect();
+    let text = text.trim();
+    text.rsplit_once(&" ".repeat(GUTTER_SPACES))
+        .is_some_and(|(_, last)| {
+            let last = last.trim();
+            last.chars().any(|c| c.is_ascii_digit())
+                && last
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '△' | '▲' | '-'))
+        })
 }
 
 /// The position in the middle of the page (a quarter to three quarters of its width) at which most
@@ -235,6 +259,27 @@ mod tests {
             "公債管理      19,845            18,723",
             "国保          24,567            25,123",
             "合計          1,270,591         1,251,208",
+        ]);
+        assert_eq!(apart(&lines), None);
+    }
+
+    #[test]
+    fn a_table_with_a_wide_column_of_text_before_its_figures_is_left_alone() {
+        // Cells on the left, a description and the row's figure right of where the
+        // description column starts (a page as `pdftotext -layout` prints it).
+        let lines = page(&[
+            "                                                                                             令和8年度",
+            " No.     部局               事業名             区分                            事業の概要",
+            "                                                                                             予算案額",
+            "                                               電子申請の対象手続を約600手続に拡大するとともに、「書かない窓口」を本庁舎及び全7支",
+            " 1     総務局       行政手続オンライン化推進事業           拡充   所に導入する。                                          186,420",
+            "                                               公共施設等総合管理計画に基づき、施設の複合化・集約化に向けた個別施設計画を改訂す",
+            " 2     総務局       公共施設マネジメント推進事業           継続   る。                                                48,960",
+            " 3     市民局       地域コミュニティ活動支援事業           継続   町内会・自治会の活動費補助及び地域運営組織の設立支援（モデル3地区）を行う。             93,715",
+            " 4     市民局       東雲市民文化会館大規模改修事業          継続   築45年を経過した市民文化会館の舞台機構・空調設備等の大規模改修を行う（2年目）。       1,286,500",
+            " 5     こども未来局    私立保育所等給付費                継続   私立保育所・認定こども園・小規模保育事業所等に対し、施設型給付費等を支給する。        14,862,310",
+            " 6     こども未来局    放課後児童クラブ運営事業             拡充   待機児童の解消に向け、学校施設を活用したクラブを5か所増設する（計78か所）。         1,108,240",
+            " 7     こども未来局    こども医療費助成事業               拡充   令和8年10月診療分から、通院医療費の助成対象を18歳到達年度末まで拡大する。         2,364,800",
         ]);
         assert_eq!(apart(&lines), None);
     }

@@ -81,6 +81,13 @@ impl<'a> Reader<'a> {
             // the sheet's fields, no heading.
             return false;
         }
+        // `2 | 51,200 | △2,240 | △4.4 | …`: a row's number before its figures names nothing.
+        if cells(title)
+            .first()
+            .is_some_and(|cell| tables::is_figure_cell(cell))
+        {
+            return false;
+        }
         let figures = inline_figures(title);
         // The name ends at the first figure outside a parenthesis (`新庁舎整備事業（継続費
         // 設定：総額 8,400百万円）　2,150百万円`: the parenthesis is a note on the name).

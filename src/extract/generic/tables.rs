@@ -38,6 +38,21 @@ const NOTE_BULLETS: [char; 4] = ['○', '◯', '・', '●'];
 /// The ending of a header naming a column of codes (`都道府県コード`).
 const CODE_HEADER_ENDING: &str = "コード";
 
+/// Heads of a column numbering a table's rows, upper-cased and without a full stop.
+const ROW_NUMBER_HEADS: [&str; 3] = ["NO", "番号", "№"];
+
+/// Lines of a header above its last that may head its columns.
+const HEADER_LINES_ABOVE: usize = 2;
+
+/// Most digits of a row's number (`27`).
+const MAX_ROW_NUMBER_DIGITS: usize = 3;
+
+/// Whether a cell is only a row's number (`1`, `２７`).
+fn is_bare_row_number(cell: &str) -> bool {
+    let number = cell.trim();
+    (1..=MAX_ROW_NUMBER_DIGITS).contains(&number.chars().count()) && number.chars().all(is_digit)
+}
+
 /// The ending of a header word naming a column of amounts (`補正前の額`, `決算額`).
 const AMOUNT_WORD: char = '額';
 
@@ -1172,6 +1187,19 @@ impl Reader<'_> {
             .is_some_and(|word| without_spaces(word).ends_with(AMOUNT_WORD))
     }
 
+    /// Whether the first column of the table being read numbers its rows (`No.`, `番号`), as
+    /// its header's last line or a line of it above says (a header over lines of its own).
+    fn first_column_numbers_rows(&self) -> bool {
+        let first_line = self.header_line.saturating_sub(HEADER_LINES_ABOVE).max(1);
+        (first_line..=self.header_line).any(|line| {
+            let header = strip_markup(self.line(line));
+            cells(&header).first().is_some_and(|first| {
+                let word = crate::normalize::nfkc(&without_spaces(first)).to_uppercase();
+                ROW_NUMBER_HEADS.contains(&word.trim_end_matches('.'))
+            })
+        })
+    }
+
     /// Whether the first column of the table being read holds codes (`都道府県コード`,
     /// `団体コード`), not row numbers.
     fn first_column_codes(&self) -> bool {
@@ -1481,6 +1509,16 @@ impl Reader<'_> {
                 || (row.len() + 2 == columns.len()
                     && row.len() >= 2
                     && self.notes_left_out(row, &columns[1..])));
+        // `1 | 142,300 | 44,120 | …` under `No. | 当初予算額 | 増減額 | …`: rows named only by
+        // their numbers (a table continued from pages before, whose names stand there) name
+        // nothing here.
+        if leading_label_columns(&columns) == 1
+            && self.first_column_numbers_rows()
+            && row.first().is_some_and(|cell| is_bare_row_number(cell))
+            && row[1..].iter().all(|cell| is_figure_cell(cell))
+        {
+            return true;
+        }
         let no_label_column = !columns.contains(&Column::Label) && row.len() == columns.len();
         let unlabelled =
             (label_left_out || no_label_column) && row.iter().all(|cell| is_figure_cell(cell));
