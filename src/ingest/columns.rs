@@ -121,15 +121,9 @@ fn has_gap(part: &[char]) -> bool {
 /// Whether the text of `part` ends in a figure set after a gap (`…する。   186,420`).
 fn ends_in_figure_cell(part: &[char]) -> bool {
     let text: String = part.iter().collect();
-    let text = text.trim();
-    text.rsplit_once(&" ".repeat(GUTTER_SPACES))
-        .is_some_and(|(_, last)| {
-            let last = last.trim();
-            last.chars().any(|c| c.is_ascii_digit())
-                && last
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '△' | '▲' | '-'))
-        })
+    text.trim()
+        .rsplit_once(&" ".repeat(GUTTER_SPACES))
+        .is_some_and(|(_, last)| crate::money::parse_number(last).is_some())
 }
 
 /// The position in the middle of the page (a quarter to three quarters of its width) at which most
