@@ -528,9 +528,10 @@ const DESCRIPTION_LINES: usize = 2;
 const DECISION_LINES: usize = 3;
 
 /// Whether a heading, as written before its figures, says the figures under it are what was
-/// spent, no budgets (`参考　特別会計の推移（決算額）`).
+/// spent or projections of later years, no budgets (`参考　特別会計の推移（決算額）`,
+/// `参考2　中期財政見通し（令和7年9月試算）`).
 fn heads_no_budget(written: &str) -> bool {
-    !written.contains("予算") && written.contains(SETTLED_WORD)
+    !written.contains("予算") && (written.contains(SETTLED_WORD) || names_projection(written))
 }
 
 /// The topic of a clause a bulleted figure follows (`市税収入は`, `一般会計は、過去最大の規模`,

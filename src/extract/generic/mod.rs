@@ -33,10 +33,11 @@ use super::recognise::amounts::{
     cell_amount, cells, column_marks, column_of, figure_note_label, header_columns, inline_figures,
     is_arrow, is_column_word, is_figure_label, is_marks_cell, join_spaced_words, label_subject,
     names_a_limit, names_a_rate, names_around_supplementary, names_closing_month_supplementary,
-    names_funding_breakdown, names_notes, names_revenue, names_spending, names_units, names_values,
-    names_years, own_figure_label, paired_year_kind, plain_header_columns, prose_subject,
-    relative_year, shifted, speaks_of_budget, supplementary_ordinal, tab_cells, unit_after_marks,
-    unit_declared, unit_line, unit_row, word_column, year_cell,
+    names_funding_breakdown, names_notes, names_projection, names_revenue, names_spending,
+    names_units, names_values, names_years, own_figure_label, paired_year_kind,
+    plain_header_columns, prose_subject, relative_year, shifted, speaks_of_budget,
+    supplementary_ordinal, tab_cells, unit_after_marks, unit_declared, unit_line, unit_row,
+    word_column, year_cell,
 };
 use super::recognise::bodies::{find_legal_bodies, is_body_name};
 use super::recognise::contacts::opens_contact;

@@ -5784,3 +5784,19 @@ fn a_line_of_years_over_a_three_line_header_and_rows_named_above_their_office() 
         "{budgets:?}"
     );
 }
+
+#[test]
+fn a_table_under_a_heading_of_projections_holds_no_budgets() {
+    let text = "## 1　令和8年度当初予算\n\
+                （単位：億円）\n\
+                区分\t令和8年度当初予算\n\
+                一般会計\t7,812\n\
+                \n\
+                ## 参考　中期財政見通し（令和7年9月試算）\n\
+                （単位：億円）\n\
+                区分\t令和8年度\t令和9年度\t令和10年度\n\
+                歳入\t7,703\t7,688\t7,662\n\
+                歳出\t7,917\t7,951\t7,983\n";
+    let budgets = names(text, NodeType::Budget);
+    assert_eq!(budgets, ["一般会計 R8 initial 7812億円"], "{budgets:?}");
+}

@@ -350,10 +350,18 @@ pub fn names_spent_alone(label: &str) -> bool {
     SPENT_WORDS.contains(&word)
 }
 
-/// Words of a header cell whose figures are projections of later years (中期財政見通し,
-/// 推計, 試算) or sums up to a year (`令和８年度まで`), no budget; a cell saying what is
-/// done by a year (`令和８年度までに全１４校へ整備するための`) is a note, no heading.
-const PROJECTION_WORDS: [&str; 4] = ["見通し", "推計", "試算", "まで"];
+/// Words naming figures as projections of later years (中期財政見通し, 推計, 試算), no budget.
+const PROJECTION_WORDS: [&str; 3] = ["見通し", "推計", "試算"];
+
+/// The word of a header cell whose figures sum up to a year (`令和８年度まで`), no budget; a
+/// cell saying what is done by a year (`令和８年度までに全１４校へ整備するための`) is a note,
+/// no heading.
+const UP_TO_WORD: &str = "まで";
+
+/// Whether `text` names projections of later years (`中期財政見通し`, `人口推計`, `試算`).
+pub fn names_projection(text: &str) -> bool {
+    PROJECTION_WORDS.iter().any(|word| text.contains(word))
+}
 
 /// Words of a header cell whose figures span months across two budgets (`１４か月予算計`: a
 /// supplementary and the next year's initial budget together), no budget of one kind.
@@ -916,7 +924,8 @@ pub fn column_of(index: usize, cell: &str, context: YearKind) -> Column {
     // supplementary nor the initial budget; a limit, rate or balance (限度額, 残高) is no
     // budget.
     if names_around_supplementary(folded)
-        || PROJECTION_WORDS.iter().any(|w| folded.contains(w))
+        || names_projection(folded)
+        || folded.contains(UP_TO_WORD)
         || MONTHS_SPANNED.iter().any(|w| folded.contains(w))
         || names_a_limit(folded)
         // `令和8年度財源内訳国庫支出金`: where a figure's money comes from, under the year's
