@@ -24,8 +24,8 @@ const MAX_HEAD_CHARS: usize = 12;
 /// What a column of the header holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Column {
-    /// Two figures, one over the other: the header's words for each.
-    Stacked { upper: String, lower: String },
+    /// Two figures, one over the other.
+    Stacked,
     /// One figure, with its year under it when the row states one.
     Figure,
     /// Words on the row's middle line (a name, a grade).
@@ -134,7 +134,7 @@ fn stacked_header(lines: &[&str], at: usize) -> Option<Header> {
             };
             read.push(format!("{year}{upper}"));
             read.push(format!("{year}{lower}"));
-            columns.push(Column::Stacked { upper, lower });
+            columns.push(Column::Stacked);
         } else {
             columns.push(if holds_figures(role_of(cell)) {
                 Column::Figure
@@ -152,11 +152,6 @@ fn stacked_header(lines: &[&str], at: usize) -> Option<Header> {
     })
 }
 
-/// Whether a cell holds a figure of a stacked row (`905g`, `－`), not words.
-fn is_figure_cell(cell: &str) -> bool {
-    is_value(cell.trim())
-}
-
 /// Whether a cell is a year set under a figure (`（令和2年度）`, `(R9)`).
 fn is_year_under(cell: &str) -> bool {
     let text = nfkc(cell.trim());
@@ -170,7 +165,7 @@ fn part_and_figures(line: &str, figures: usize) -> Option<(Option<String>, Vec<S
     let part = match cells.len() {
         n if n == figures => None,
         // The first cell of a line of lower figures may be a year, never a name's part.
-        n if n == figures + 1 && !is_figure_cell(&cells[0]) && !is_year_under(&cells[0]) => {
+        n if n == figures + 1 && !is_value(cells[0].trim()) && !is_year_under(&cells[0]) => {
             Some(cells.remove(0))
         }
         _ => return None,
@@ -198,7 +193,7 @@ fn stacked_row(lines: &[&str], at: usize, columns: &[Column]) -> Option<Vec<Stri
     let wrapped = upper_part.is_some() || lower_part.is_some();
     let name_over_lines = wrapped && middles.len() + 1 == words;
     if !(middles.len() == words || name_over_lines)
-        || middles.iter().any(|cell| is_figure_cell(cell))
+        || middles.iter().any(|cell| is_value(cell.trim()))
     {
         return None;
     }
@@ -224,15 +219,15 @@ fn stacked_row(lines: &[&str], at: usize, columns: &[Column]) -> Option<Vec<Stri
             Column::Words => row.push(middles.next()?),
             Column::Figure => {
                 let (value, under) = (uppers.next()?, lowers.next()?);
-                if !is_figure_cell(&value) || !(is_year_under(&under) || is_dash(under.trim())) {
+                if !is_value(value.trim()) || !(is_year_under(&under) || is_dash(under.trim())) {
                     return None;
                 }
                 let under = if is_dash(under.trim()) { "" } else { &under };
                 row.push(format!("{value}{under}"));
             }
-            Column::Stacked { .. } => {
+            Column::Stacked => {
                 let (value, under) = (uppers.next()?, lowers.next()?);
-                if !is_figure_cell(&value) || !is_figure_cell(&under) || is_year_under(&under) {
+                if !is_value(value.trim()) || !is_value(under.trim()) || is_year_under(&under) {
                     return None;
                 }
                 row.push(value);
