@@ -628,6 +628,15 @@ fn a_published_spreadsheet_quoted_targets_and_an_export_of_merged_headers_writte
     assert_each_document_scores(&["d109i_2.html", "d109i_3.md", "d109i_4.sjis.csv"]);
 }
 
+/// Round 109: a ministry's logic models, four boxes side by side per project (活動 ▶
+/// アウトプット ▶ 短期アウトカム ▶ 長期アウトカム), each indicator's box a name over labelled
+/// lines (`基準値：…`, `目標値：…`, `実績値：` over a line per year, `進捗：…`), names and
+/// targets wrapped inside their box, under a row naming the project (`事業名`).
+#[test]
+fn logic_models_of_boxes_side_by_side_written_blind() {
+    assert_each_document_scores(&["d109i_1.pdf"]);
+}
+
 #[test]
 fn a_results_book_whose_cells_set_each_year_s_target_over_its_actual_written_blind() {
     assert_each_document_scores(&["d108i_1.pdf"]);

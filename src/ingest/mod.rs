@@ -9,6 +9,8 @@
 //! - `delimited`: CSV and TSV records as rows of tab-separated cells;
 //! - `pdf`: PDF text and pages with poppler's `pdftotext`, run by `process` with a time limit;
 //! - `columns`: the two text columns of a `-layout` page read one after the other;
+//! - `side_boxes`: boxes a `-layout` page sets side by side (a logic model's, cards) read box
+//!   by box from poppler's blocks;
 //! - `side_tables`: two tables a `-layout` page sets side by side read one after the other;
 //! - `centred_rows`: table rows whose cells `-layout` sets over three lines, joined back;
 //! - `meta`: title, date and publisher read from the top of a document;
@@ -25,6 +27,7 @@ mod markdown;
 mod meta;
 mod pdf;
 mod process;
+mod side_boxes;
 mod side_tables;
 mod wrapped_rows;
 

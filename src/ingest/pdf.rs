@@ -44,7 +44,7 @@
 
 use super::process::{self, Finished};
 use super::{ConvertOptions, IngestError};
-use super::{centred_rows, columns, side_tables, wrapped_rows};
+use super::{centred_rows, columns, side_boxes, side_tables, wrapped_rows};
 use std::collections::HashMap;
 use std::ffi::OsStr;
 use std::io::Write;
@@ -126,7 +126,7 @@ pub(crate) fn pdf_text(bytes: &[u8], options: &ConvertOptions) -> Result<PdfText
     } else {
         None
     };
-    let words = table_words(options, file.path(), &layout, &columns, deadline)?;
+    let blocks = table_blocks(options, file.path(), &layout, &columns, deadline)?;
     let pages = u32::try_from(layout.len())
         .map_err(|_| IngestError::Unreadable("too many pages".to_string()))?;
     let mut text = PdfText {
@@ -145,9 +145,12 @@ pub(crate) fn pdf_text(bytes: &[u8], options: &ConvertOptions) -> Result<PdfText
                 &columns::apart(page)
                     .or_else(|| side_tables::apart(page))
                     .or_else(|| {
-                        words
-                            .get(&index)
-                            .and_then(|words| wrapped_rows::joined(page, words))
+                        let blocks = blocks.get(&index)?;
+                        side_boxes::apart(page, blocks).or_else(|| {
+                            let words: Vec<wrapped_rows::Word> =
+                                blocks.iter().flat_map(|b| b.words()).cloned().collect();
+                            wrapped_rows::joined(page, &words)
+                        })
                     })
                     .unwrap_or_else(|| page.clone()),
             )
@@ -162,16 +165,16 @@ pub(crate) fn pdf_text(bytes: &[u8], options: &ConvertOptions) -> Result<PdfText
     Ok(text)
 }
 
-/// The word boxes of the pages (by index) that may hold a table of wrapped rows, from one
-/// `pdftotext -bbox-layout` run over the pages from the first such page to the last; none
-/// when no page may.
-fn table_words(
+/// The blocks of word boxes of the pages (by index) that may hold a table of wrapped rows or
+/// boxes side by side, from one `pdftotext -bbox-layout` run over the pages from the first
+/// such page to the last; none when no page may.
+fn table_blocks(
     options: &ConvertOptions,
     pdf: &Path,
     layout: &[Vec<String>],
     columns: &[bool],
     deadline: Instant,
-) -> Result<HashMap<usize, Vec<wrapped_rows::Word>>, IngestError> {
+) -> Result<HashMap<usize, Vec<wrapped_rows::Block>>, IngestError> {
     let candidates: Vec<usize> = (0..layout.len())
         .filter(|&index| !columns[index] && wrapped_rows::may_hold_table(&layout[index]))
         .collect();
@@ -185,7 +188,7 @@ fn table_words(
         &["-bbox-layout", "-f", &from, "-l", &to],
         deadline,
     )?;
-    let pages = wrapped_rows::page_words(&bbox);
+    let pages = wrapped_rows::page_blocks(&bbox);
     if pages.len() != last + 1 - first {
         tracing::warn!(
             expected = last + 1 - first,
@@ -197,7 +200,7 @@ fn table_words(
     Ok(pages
         .into_iter()
         .enumerate()
-        .map(|(offset, words)| (first + offset, words))
+        .map(|(offset, blocks)| (first + offset, blocks))
         .filter(|(index, _)| candidates.contains(index))
         .collect())
 }

@@ -95,31 +95,63 @@ impl Word {
     }
 }
 
-/// The words of each page of `pdftotext -bbox-layout` output (XHTML: `<page>` elements of
-/// `<word xMin=… yMin=… xMax=… yMax=…>` elements), read with the HTML parser the converter
-/// uses for pages, which also decodes the words' entities.
-pub(super) fn page_words(bbox: &str) -> Vec<Vec<Word>> {
+/// A block of words as poppler's reading order groups them (a paragraph, a box's text, a
+/// cell): its lines, top first, each of words left to right.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Block {
+    /// The lines of the block.
+    pub lines: Vec<Vec<Word>>,
+}
+
+impl Block {
+    /// The words of the block, line by line.
+    pub fn words(&self) -> impl Iterator<Item = &Word> {
+        self.lines.iter().flatten()
+    }
+}
+
+/// The blocks of each page of `pdftotext -bbox-layout` output (XHTML: `<page>` elements of
+/// `<block>` elements of `<line>` elements of `<word xMin=… yMin=… xMax=… yMax=…>` elements),
+/// read with the HTML parser the converter uses for pages, which also decodes the words'
+/// entities. Blank words and lines are left out.
+pub(super) fn page_blocks(bbox: &str) -> Vec<Vec<Block>> {
     static PAGE: LazyLock<Selector> =
         LazyLock::new(|| Selector::parse("page").expect("page selector"));
+    static BLOCK: LazyLock<Selector> =
+        LazyLock::new(|| Selector::parse("block").expect("block selector"));
+    static LINE: LazyLock<Selector> =
+        LazyLock::new(|| Selector::parse("line").expect("line selector"));
     static WORD: LazyLock<Selector> =
         LazyLock::new(|| Selector::parse("word").expect("word selector"));
     let document = Html::parse_document(bbox);
+    let words_of = |line: scraper::ElementRef<'_>| -> Vec<Word> {
+        line.select(&WORD)
+            .filter_map(|word| {
+                // (The parser lower-cases attribute names.)
+                let at = |name: &str| word.value().attr(name)?.parse::<f64>().ok();
+                Some(Word {
+                    x0: at("xmin")?,
+                    y0: at("ymin")?,
+                    x1: at("xmax")?,
+                    y1: at("ymax")?,
+                    text: word.text().collect(),
+                })
+            })
+            .filter(|word| !word.text.trim().is_empty())
+            .collect()
+    };
     document
         .select(&PAGE)
         .map(|page| {
-            page.select(&WORD)
-                .filter_map(|word| {
-                    // (The parser lower-cases attribute names.)
-                    let at = |name: &str| word.value().attr(name)?.parse::<f64>().ok();
-                    Some(Word {
-                        x0: at("xmin")?,
-                        y0: at("ymin")?,
-                        x1: at("xmax")?,
-                        y1: at("ymax")?,
-                        text: word.text().collect(),
-                    })
+            page.select(&BLOCK)
+                .map(|block| Block {
+                    lines: block
+                        .select(&LINE)
+                        .map(words_of)
+                        .filter(|line| !line.is_empty())
+                        .collect(),
                 })
-                .filter(|word| !word.text.trim().is_empty())
+                .filter(|block| !block.lines.is_empty())
                 .collect()
         })
         .collect()
@@ -165,7 +197,7 @@ pub(super) fn joined(page: &[String], words: &[Word]) -> Option<Vec<String>> {
 }
 
 /// The usual height of a line of some words: the median height of the words.
-fn line_height<'w>(words: impl IntoIterator<Item = &'w Word>) -> Option<f64> {
+pub(super) fn line_height<'w>(words: impl IntoIterator<Item = &'w Word>) -> Option<f64> {
     let mut heights: Vec<f64> = words.into_iter().map(|w| w.y1 - w.y0).collect();
     heights.sort_by(f64::total_cmp);
     heights.get(heights.len() / 2).copied().filter(|h| *h > 0.0)
@@ -560,7 +592,7 @@ fn cells(table: &[&Word], columns: &[Range<f64>], height: f64) -> Option<(Vec<Ce
 }
 
 /// The words of a line of a cell, a space between two that stand apart.
-fn line_text(line: &[&Word], height: f64) -> String {
+pub(super) fn line_text(line: &[&Word], height: f64) -> String {
     let mut text = String::new();
     let mut end = None;
     for word in line {
@@ -684,7 +716,7 @@ fn groups(
 }
 
 /// The `-layout` lines from `from` on that hold the table's words and nothing else.
-fn layout_span(page: &[String], table: &[&Word], from: usize) -> Option<Range<usize>> {
+pub(super) fn layout_span(page: &[String], table: &[&Word], from: usize) -> Option<Range<usize>> {
     let mut wanted: Vec<char> = table
         .iter()
         .flat_map(|w| w.text.chars())
@@ -890,19 +922,22 @@ mod tests {
     }
 
     #[test]
-    fn words_of_each_page() {
+    fn blocks_of_each_page() {
         let bbox = "<doc><page width=\"595\" height=\"842\"><flow><block><line>\
             <word xMin=\"10.5\" yMin=\"20\" xMax=\"30\" yMax=\"30\">R&amp;D</word>\
-            </line></block></flow></page><page width=\"595\" height=\"842\"></page></doc>";
+            </line><line><word xMin=\"10\" yMin=\"32\" xMax=\"20\" yMax=\"42\"> </word></line>\
+            </block></flow></page><page width=\"595\" height=\"842\"></page></doc>";
         assert_eq!(
-            page_words(bbox),
+            page_blocks(bbox),
             vec![
-                vec![Word {
-                    x0: 10.5,
-                    y0: 20.0,
-                    x1: 30.0,
-                    y1: 30.0,
-                    text: "R&D".to_string()
+                vec![Block {
+                    lines: vec![vec![Word {
+                        x0: 10.5,
+                        y0: 20.0,
+                        x1: 30.0,
+                        y1: 30.0,
+                        text: "R&D".to_string()
+                    }]]
                 }],
                 vec![]
             ]

@@ -8,8 +8,17 @@ impl<'a> Reader<'a> {
     /// The lines after it that go on with its values (`実績：令和６年度 …`, `達成状況：達成`)
     /// are read with it, and not again.
     pub(super) fn indicator(&mut self, number: usize, raw: &str) {
+        self.indicator_named_over(number, number, raw);
+    }
+
+    /// An indicator whose name stands on the lines `number..=name_last` (`raw`, joined), its
+    /// values on the lines after them: an indicator node evaluating the current item. A bare
+    /// label of actuals (`実績値：`) takes the lines of one year's value each under it
+    /// (`令和4年度 10,215人`).
+    pub(super) fn indicator_named_over(&mut self, number: usize, name_last: usize, raw: &str) {
         let mut block = raw.trim_end().to_string();
-        let mut last = number;
+        let mut last = name_last;
+        let mut in_year_list = false;
         // (An HTML page's paragraphs stand a blank line apart.)
         let next_written = |last: usize| {
             (last..self
@@ -22,10 +31,20 @@ impl<'a> Reader<'a> {
         };
         while let Some(at) = next_written(last)
             && let next = strip_markup(&self.c.doc.lines[at])
-            && continues_indicator(&next)
+            && (continues_indicator(&next)
+                || goes_on_in_parenthesis(&block, &next)
+                || opens_year_list(&next)
+                || (in_year_list && is_year_value_line(&next)))
             && indicator_line(&next).is_none()
         {
+            in_year_list = opens_year_list(&next) || (in_year_list && is_year_value_line(&next));
             last = at;
+            if goes_on_in_parenthesis(&block, &next) {
+                // `目標値：平成23年度比で半減（令和10` over `年度）`: one value cut by a wrap.
+                block.push_str(next.trim());
+                last += 1;
+                continue;
+            }
             block.push('\u{3000}');
             // `  - 基準値：12件（R2）` under `- KPI：…`: a nested bullet's mark is no value.
             block.push_str(
@@ -48,6 +67,31 @@ impl<'a> Reader<'a> {
             found,
             source,
         );
+    }
+
+    /// `経営開始資金の交付対象者数` (or a name wrapped over a few lines, `担い手の米の生産コスト（60kg当た`
+    /// over `り）`) over `基準値：―` and `目標値：…`: a paragraph that is a name alone, its values
+    /// labelled on the lines under it, names an indicator (a box of a logic model, a card). The
+    /// paragraph's last line and its lines joined, when line `number` opens one.
+    pub(super) fn name_over_labels(&self, number: usize) -> Option<(usize, String)> {
+        if number > 1 && !self.line(number - 1).trim().is_empty() {
+            return None;
+        }
+        let name_lines: Vec<String> = (number..=self.c.doc.lines.len())
+            .map(|n| strip_markup(self.line(n)).trim().to_string())
+            .take_while(|line| is_name_alone(line))
+            .take(MAX_NAME_LINES + 1)
+            .collect();
+        if name_lines.is_empty() || name_lines.len() > MAX_NAME_LINES {
+            return None;
+        }
+        let name_last = number + name_lines.len() - 1;
+        let name = name_lines.concat();
+        let labelled = self
+            .lines_after(name_last)
+            .next()
+            .is_some_and(|line| labels_target_or_baseline(&strip_markup(line)));
+        (labelled && name.chars().count() <= MAX_NAME_CHARS).then_some((name_last, name))
     }
 
     /// A target stated in running text (`令和９年度までに…を…人とする`): an indicator of the
@@ -274,3 +318,33 @@ const MAX_STATEMENT_END_CHARS: usize = 20;
 
 /// Most blank lines between an indicator's name and its lines of values, or between those.
 const MAX_BLANKS_IN_INDICATOR: usize = 1;
+/// Characters the rest of a value cut by a wrap may have (`年度）`).
+const MAX_CUT_TAIL_CHARS: usize = 12;
+/// Lines a name over labelled values may wrap over.
+const MAX_NAME_LINES: usize = 3;
+/// Characters such a name may have.
+const MAX_NAME_CHARS: usize = 60;
+
+/// Whether the last line of a block stops inside a parenthesis (`…半減（令和10`) that the
+/// next line, short, closes (`年度）`): one value cut by a wrap.
+fn goes_on_in_parenthesis(block: &str, next: &str) -> bool {
+    let last = block.rsplit('\u{3000}').next().unwrap_or(block);
+    let next = next.trim();
+    last.rfind(['（', '(']) > last.rfind(['）', ')'])
+        && next.chars().count() <= MAX_CUT_TAIL_CHARS
+        && next.find(['）', ')']) < next.find(['（', '(']).or(Some(usize::MAX))
+        && next.contains(['）', ')'])
+}
+
+/// Whether a line may be (part of) a name alone: no cells, no label, no sentence, no mark of
+/// a heading or a list.
+fn is_name_alone(line: &str) -> bool {
+    !line.is_empty()
+        && !line.contains([
+            '\t', '|', '｜', '：', ':', '。', '【', '】', '■', '●', '◆', '#',
+        ])
+        && !continues_indicator(line)
+        && !opens_year_list(line)
+        && !is_year_value_line(line)
+        && numbered(line).is_none()
+}

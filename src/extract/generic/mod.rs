@@ -61,8 +61,8 @@ use super::recognise::numbering::{
 use super::recognise::plans::find_plans;
 use super::recognise::programs::{find_programs, is_program_name, program_type};
 use super::recognise::targets::{
-    continues_indicator, indicator_line, is_indicator_section, labels_target_or_baseline,
-    stated_now_line, target_statement,
+    continues_indicator, indicator_line, is_indicator_section, is_year_value_line,
+    labels_target_or_baseline, opens_year_list, stated_now_line, target_statement,
 };
 use super::recognise::year_tables::{TableIndicator, figure_cards, indicators_in_tables, is_dash};
 use crate::corpus::SeedDoc;
@@ -587,6 +587,10 @@ impl<'a> Reader<'a> {
                 .is_some_and(|line| labels_target_or_baseline(&strip_markup(line)))
         {
             self.indicator(number, found.title);
+            return;
+        }
+        if let Some((name_last, name)) = self.name_over_labels(number) {
+            self.indicator_named_over(number, name_last, &name);
             return;
         }
         if self.decision_line(number, raw)

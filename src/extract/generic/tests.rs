@@ -4598,6 +4598,48 @@ fn a_numbered_item_over_labelled_values_is_an_indicator_of_the_goal_above() {
 }
 
 #[test]
+fn a_paragraph_naming_alone_over_labelled_lines_is_an_indicator() {
+    // A logic model's box read on its own: a heading, a name wrapped over two lines, its
+    // labelled values, actuals a line per year under a bare label, a target cut by a wrap.
+    let text = [
+        "## 事業名　鳥獣被害防止総合対策",
+        "",
+        "長期アウトカム",
+        "",
+        "ニホンジカ及びイノシシの推定生息頭",
+        "数",
+        "",
+        "基準値：412万頭（平成23年度）",
+        "目標値：平成23年度比で半減（令和10",
+        "年度）",
+        "実績値：",
+        "令和3年度 約302万頭",
+        "令和4年度 約295万頭",
+        "進捗：概ね順調",
+        "",
+        "活動",
+        "",
+        "捕獲活動の支援",
+        "侵入防止柵の整備",
+        "処理加工施設の整備",
+        "捕獲機材の導入",
+    ]
+    .join("\n");
+    let extraction = extracted(&text);
+    let indicators = nodes_of(&extraction, NodeType::Indicator);
+    assert_eq!(indicators.len(), 1, "{indicators:?}");
+    let props = &indicators[0].props;
+    assert_eq!(indicators[0].name, "ニホンジカ及びイノシシの推定生息頭数");
+    assert_eq!(props["baseline"], "412万頭");
+    assert_eq!(props["baseline_year"], 2011);
+    assert_eq!(props["target"], "平成23年度比で半減");
+    assert_eq!(props["target_year"], 2028);
+    assert_eq!(props["actuals"]["2021"], "約302万頭");
+    assert_eq!(props["actuals"]["2022"], "約295万頭");
+    assert_eq!(props["achievement"], "概ね順調");
+}
+
+#[test]
 fn a_bulleted_name_over_labelled_lines_a_blank_line_apart_is_an_indicator() {
     // An HTML page's paragraphs: `◆名称` over `目標：…　基準：…`, `実績：…`, `評価：…`.
     let text = [

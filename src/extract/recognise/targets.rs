@@ -123,6 +123,28 @@ pub fn continues_indicator(line: &str) -> bool {
     CONTINUATION.is_match(line)
 }
 
+/// Whether a line is a bare label of actuals (`実績値：`), the years' values on the lines
+/// under it.
+pub fn opens_year_list(line: &str) -> bool {
+    BARE_ACTUALS_LABEL.is_match(line)
+}
+
+static BARE_ACTUALS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•]\s*)?実績値?\s*[:：]?[\s\u{3000}]*$")
+        .expect("bare actuals label pattern")
+});
+
+/// Whether a line is one year's value and nothing else (`令和4年度 10,215人`, `R5　52.7%`).
+pub fn is_year_value_line(line: &str) -> bool {
+    let text = line.trim();
+    let opens_with_year = text.starts_with(['令', '平', 'R', 'H', 'Ｒ', 'Ｈ'])
+        || text.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    opens_with_year
+        && YEAR_VALUE
+            .find(text)
+            .is_some_and(|found| found.start() == 0 && found.end() == text.len())
+}
+
 /// Whether a line labels an indicator's target or baseline with a colon (`基準値：１，２００施設
 /// （令和５年度）`, `目標値：５０％`): under a numbered item, it makes the item an indicator.
 pub fn labels_target_or_baseline(line: &str) -> bool {
@@ -463,9 +485,10 @@ pub(super) const STATED_VALUE: &str = r"(?:累計|年間|延べ)?約?[0-9０-９
 /// (`R6.4.1`).
 const SHORT_YEAR: &str = r"[RH](?:元|[0-9０-９]{1,2})(?:年度)?(?:\.[0-9]{1,2}){0,2}";
 
-/// A year a target is due or a figure was measured: `2023年度末`, `令和８年度`, `2030年頃`.
+/// A year a target is due or a figure was measured: `2023年度末`, `令和８年度`, `2030年頃`,
+/// a crop year (`令和3年産`).
 pub(super) const YEAR: &str =
-    r"(?:(?:令和|平成)\s*(?:元|[0-9０-９]{1,2})|[0-9０-９]{4})\s*年度?(?:末|中|頃|代)?";
+    r"(?:(?:令和|平成)\s*(?:元|[0-9０-９]{1,2})|[0-9０-９]{4})\s*年度?(?:末|中|頃|代|産)?";
 /// A counted or measured value: `10,000人`, `約1万人`, `98％`, `0.6万人`, `０人`.
 const VALUE: &str = r"約?[0-9０-９][0-9０-９,，.．]*\s*(?:万|千|億)?(?:世帯|団体|市区町村|市町村|自治体|地域|事業者|企業|機関|拠点|か所|カ所|箇所|か国|カ国|時間|人|件|局|社|校|隊|倍|回|[%％]|GHz幅|MHz幅)?";
 
@@ -878,6 +901,16 @@ mod tests {
             "      基準値：１，２００施設（令和５年度）"
         ));
         assert!(!labels_target_or_baseline("      設定根拠：全国の約半数"));
+        assert!(opens_year_list("実績値："));
+        assert!(opens_year_list("・実績"));
+        assert!(!opens_year_list("実績値：令和4年度 10,215人"));
+        assert!(is_year_value_line("令和4年度 10,215人"));
+        assert!(is_year_value_line("令和3年産 11,049円"));
+        assert!(is_year_value_line("R5　52.7%"));
+        assert!(!is_year_value_line(
+            "令和4年度 10,215人、令和5年度 10,874人"
+        ));
+        assert!(!is_year_value_line("令和4年度に策定"));
         assert!(continues_indicator("      目標年度：令和９年度"));
         assert!(continues_indicator(
             "      直近実績：令和６年度 ２，３４０施設"
