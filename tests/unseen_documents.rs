@@ -2308,3 +2308,12 @@ fn a_national_book_of_items_grids_of_divs_and_lines_of_labelled_figures_written_
     assert_recall("d108_a2.html");
     assert_recall("d108_a3.sjis.txt");
 }
+
+/// Round 110: a town's gazette of notices publishing its budgets' summaries, set for vertical
+/// type: figures in kanji digits grouped by `、` (`五、九八七、〇〇〇`, `△二〇、〇〇〇`), a
+/// supplementary of one year under one notice and the next year's initial budget under the
+/// next.
+#[test]
+fn a_gazette_of_notices_with_figures_in_kanji_digits_written_blind() {
+    assert_recall("d110_a3.sjis.txt");
+}

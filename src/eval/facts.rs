@@ -768,11 +768,13 @@ pub fn amount_citation(node: &NodeDraft, corpus: &Corpus) -> AmountCitation {
     }
 }
 
-/// The NFKC text of a source's lines joined with `\n`.
+/// The NFKC text of a source's lines joined with `\n`, figures set in kanji digits written
+/// in digits (`五、九八七、〇〇〇` → `5,987,000`) as the extraction reads them.
 fn cited_text(source: &Source, corpus: &Corpus) -> Option<String> {
     let doc = corpus.doc(&source.doc)?;
-    let lines: Vec<&str> = (source.line_start..=source.line_end.max(source.line_start))
-        .map(|l| doc.line(l))
+    let lines: Vec<std::borrow::Cow<'_, str>> = (source.line_start
+        ..=source.line_end.max(source.line_start))
+        .map(|l| crate::extract::kanji_figures::in_digits(doc.line(l)))
         .collect();
     Some(nfkc(&lines.join("\n")))
 }

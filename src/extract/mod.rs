@@ -9,6 +9,7 @@ pub mod budget_request;
 pub mod collect;
 pub mod generic;
 pub mod indicators;
+pub mod kanji_figures;
 pub mod mentions;
 pub mod plan_status;
 pub mod policy_evaluation;
@@ -20,8 +21,26 @@ mod test_support;
 use crate::corpus::{DocKind, SeedDoc};
 use crate::graph::model::{Extraction, NodeType};
 
-/// Runs the parser for the document's kind.
+/// Runs the parser for the document's kind; a document that writes its figures in kanji
+/// digits is read through a view in digits ([`kanji_figures`]).
 pub fn extract_document(doc: &SeedDoc) -> Extraction {
+    through_view(doc, extract_as_kind)
+}
+
+/// Runs `read` on the document, or on its view in digits when it writes its figures in kanji
+/// digits, the quotes then taken from the document's own lines.
+fn through_view(doc: &SeedDoc, read: fn(&SeedDoc) -> Extraction) -> Extraction {
+    match kanji_figures::view(doc) {
+        Some(view) => {
+            let mut extraction = read(&view);
+            kanji_figures::restore_quotes(&mut extraction, doc, &view);
+            extraction
+        }
+        None => read(doc),
+    }
+}
+
+fn extract_as_kind(doc: &SeedDoc) -> Extraction {
     match doc.info.kind {
         DocKind::BudgetOverview => budget_overview::extract(doc),
         DocKind::BudgetRequest => budget_request::extract(doc),
@@ -55,7 +74,7 @@ pub fn confirm_kind(doc: &SeedDoc) -> DocKind {
             .count()
     };
     let fitted = budgets(&extract_document(doc));
-    let generic = budgets(&generic::extract(doc));
+    let generic = budgets(&through_view(doc, generic::extract));
     // Half as many again: generic > 1.5 × fitted.
     if generic >= MIN_GENERIC_FIGURES && 2 * generic > 3 * fitted {
         DocKind::Other

@@ -608,6 +608,24 @@ impl<'a> Reader<'a> {
             self.layout = None;
             return;
         }
+        if is_notice_number(raw) {
+            // `東雲町告示第四十二号`, `議案第１５号`: one of several notices or bills, under
+            // none of the headings before it, of the budget its first lines name.
+            self.open.clear();
+            self.outline = Outline::default();
+            self.columns = None;
+            self.layout = None;
+            self.band_kind = None;
+            let named = self
+                .lines_after(number)
+                .take(NOTICE_HEAD_LINES)
+                .map(|l| YearKind::read(&strip_markup(l)))
+                .find(|named| named.year.is_some() && named.kind.is_some());
+            if let Some(named) = named {
+                self.document_context = named;
+            }
+            return;
+        }
         if is_attachment_mark(raw) {
             // `（別紙）`: an attachment, under none of the headings before it.
             self.open.clear();
@@ -1502,6 +1520,22 @@ const MAX_NOTES_HEADING_CHARS: usize = 8;
 
 /// Words that mark the start of an attachment to a document (`（別紙）`, `別添２`).
 const ATTACHMENT_WORDS: [&str; 3] = ["別紙", "別添", "参考資料"];
+
+/// Lines under a notice's number that may name its budget.
+const NOTICE_HEAD_LINES: usize = 4;
+
+/// A notice's or a bill's number alone on its line (`東雲町告示第四十二号`, `議案第１５号`).
+static NOTICE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[^\s、。（(]{0,20}?(?:告示|公告|議案|報告)第[0-9０-９〇一二三四五六七八九十百千]+号$",
+    )
+    .expect("notice number pattern")
+});
+
+/// Whether a line is a notice's or a bill's number alone.
+fn is_notice_number(line: &str) -> bool {
+    NOTICE_NUMBER.is_match(line.trim())
+}
 
 /// Whether a line only marks the start of an attachment: an attachment word, maybe numbered,
 /// maybe in brackets.

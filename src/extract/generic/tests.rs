@@ -4541,6 +4541,31 @@ fn a_three_line_header_of_state_share_and_project_cost_under_two_years() {
 }
 
 #[test]
+fn each_notice_of_a_gazette_reads_its_tables_as_the_budget_its_lead_names() {
+    let text = "東雲町報\n\n東雲町告示第四十一号\n\
+                令和七年度東雲町一般会計補正予算（第六号）の要領を次のとおり公表する。\n\n\
+                一　令和七年度東雲町一般会計補正予算（第六号）\n\
+                （単位　千円）\n\
+                款　　　補正前の額　　補正額　　計\n\
+                総務費　　754,902　　18,300　　773,202\n\n\
+                東雲町告示第四十二号\n\
+                令和八年度東雲町予算の要領を次のとおり公表する。\n\n\
+                一　予算の総額\n\
+                一般会計の予算の総額は次のとおりである。\n\
+                （単位　千円）\n\
+                款　　　本年度　　前年度　　比較\n\
+                議会費　　78,400　　76,900　　1,500\n";
+    assert_eq!(
+        budget_lines(text),
+        [
+            "総務費 R7 supplementary 0.183",
+            "議会費 R8 initial 0.784",
+            "議会費 R7 initial 0.769",
+        ]
+    );
+}
+
+#[test]
 fn a_dot_leader_parts_a_name_from_its_figure_and_a_remark_gives_the_year_before() {
     let text = "令和８年度当初予算案の概要\n（各事業の金額の単位は千円）\n\n\
                 ■柱１　子育て\n\
