@@ -129,14 +129,22 @@ pub fn in_digits(line: &str) -> Cow<'_, str> {
 /// The document with its figures in kanji digits written in digits, line for line and char
 /// for char, when it writes figures so (a few grouped by `、` at least); `None` otherwise.
 pub fn view(doc: &SeedDoc) -> Option<SeedDoc> {
-    let grouped: usize = doc
+    // (Only a line with a kanji digit after a `、` may hold one; most lines are passed over
+    // without reading their chars one by one.)
+    let grouped = doc
         .lines
         .iter()
-        .map(|line| {
-            let chars: Vec<char> = line.chars().collect();
-            figures(&chars).iter().filter(|f| f.grouped).count()
+        .filter(|line| {
+            line.split('、')
+                .skip(1)
+                .any(|part| part.starts_with(KANJI_DIGITS))
         })
-        .sum();
+        .flat_map(|line| {
+            let chars: Vec<char> = line.chars().collect();
+            figures(&chars).into_iter().filter(|f| f.grouped)
+        })
+        .take(MIN_GROUPED_FIGURES)
+        .count();
     if grouped < MIN_GROUPED_FIGURES {
         return None;
     }

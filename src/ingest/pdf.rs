@@ -30,6 +30,8 @@
 //! A table whose cells wrap over several lines (an indicator's name over two or three, a
 //! value over its year, a 施策 set once beside its rows) is read from a `-bbox-layout` run's
 //! word boxes, for the pages that may hold one, as one line a row ([`super::wrapped_rows`]).
+//! Boxes set side by side (a logic model's, cards in a row), whose lines `-layout`
+//! interleaves, are read box by box from the same run's blocks ([`super::side_boxes`]).
 //! In `-layout` lines, gaps of three or more spaces separate cells and become tabs (the table
 //! rows the passage splitter and the parsers know); indentation is trimmed.
 //!
