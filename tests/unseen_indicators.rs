@@ -637,6 +637,15 @@ fn logic_models_of_boxes_side_by_side_written_blind() {
     assert_each_document_scores(&["d109i_1.pdf"]);
 }
 
+/// Round 110: an e-mail thread in Shift_JIS, a correction on top over the quoted reply
+/// (`> `) whose `【KPI 3-2-1】` blocks label their values with spaced labels (`実　績：` over a
+/// line per year, `評　価：`), a pasted table of another division's indicators, and the
+/// quoted request (`>> `) holding a blank form and earlier preliminary figures.
+#[test]
+fn an_e_mail_thread_of_quoted_kpi_blocks_written_blind() {
+    assert_each_document_scores(&["d110i_4.sjis.txt"]);
+}
+
 #[test]
 fn a_results_book_whose_cells_set_each_year_s_target_over_its_actual_written_blind() {
     assert_each_document_scores(&["d108i_1.pdf"]);

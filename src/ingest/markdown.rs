@@ -47,7 +47,8 @@ pub(super) fn with_html_tables(mut lines: Vec<String>) -> Vec<String> {
     lines
 }
 
-/// `lines` without the marks of block quotes (`> **【数値目標】…**`, `> > …`) before them.
+/// `lines` without the marks of block quotes (`> **【数値目標】…**`, `> > …`) before them:
+/// Markdown's, and an e-mail's quoted lines in plain text (`> 【KPI 3-2-1】…`, `>> …`).
 pub(super) fn without_quote_marks(lines: Vec<String>) -> Vec<String> {
     lines
         .into_iter()

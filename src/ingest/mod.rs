@@ -203,9 +203,10 @@ pub fn convert(
         pages: None,
     };
     match format {
-        Format::Text => Ok(text_only(decode::split_lines(&decode::decode(
-            bytes, charset,
-        )?))),
+        // (An e-mail's quoted lines, `> …` and `>> …`, read as the lines they quote.)
+        Format::Text => Ok(text_only(markdown::without_quote_marks(
+            decode::split_lines(&decode::decode(bytes, charset)?),
+        ))),
         Format::Csv => Ok(text_only(delimited::csv_lines(&decode::decode(
             bytes, charset,
         )?)?)),

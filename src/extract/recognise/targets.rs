@@ -83,7 +83,8 @@ static VALUE_THEN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `実績：令和６年度 １１，４８０件、令和７年度 １２，６３０件`: a list of actuals by year.
 static ACTUAL_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"実績(?:値)?(?:\s*[:：]\s*|[\s\u{3000}]+)(.+)").expect("actual list pattern")
+    Regex::new(r"実[\s\u{3000}]*績(?:値)?(?:\s*[:：]\s*|[\s\u{3000}]+)(.+)")
+        .expect("actual list pattern")
 });
 
 /// One year's actual in such a list.
@@ -126,17 +127,30 @@ pub fn continues_indicator(line: &str) -> bool {
 /// Whether a line is a bare label of actuals (`実績値：`), the years' values on the lines
 /// under it.
 pub fn opens_year_list(line: &str) -> bool {
-    BARE_ACTUALS_LABEL.is_match(line)
+    ACTUALS_LABEL.find(line).is_some_and(|label| {
+        let rest = line[label.end()..].trim();
+        rest.is_empty() || is_year_value_line(rest)
+    })
 }
 
-static BARE_ACTUALS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•]\s*)?実績値?\s*[:：]?[\s\u{3000}]*$")
-        .expect("bare actuals label pattern")
+/// A label of actuals opening a line (`実績値：`, `実　績：`).
+static ACTUALS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\s\u{3000}]*(?:[・\-*•]\s*)?実[\s\u{3000}]*績値?[\s\u{3000}]*(?:[:：][\s\u{3000}]*|$)",
+    )
+    .expect("actuals label pattern")
 });
 
-/// Whether a line is one year's value and nothing else (`令和4年度 10,215人`, `R5　52.7%`).
+/// Whether a line is one year's value and nothing else but a note in brackets after it
+/// (`令和4年度 10,215人`, `R5　52.7%`, `令和6年　4,402千人泊（速報値）`).
 pub fn is_year_value_line(line: &str) -> bool {
     let text = line.trim();
+    let text = match text.strip_suffix(['）', ')']) {
+        Some(noted) => noted
+            .rfind(['（', '('])
+            .map_or(text, |open| noted[..open].trim_end()),
+        None => text,
+    };
     let opens_with_year = text.starts_with(['令', '平', 'R', 'H', 'Ｒ', 'Ｈ'])
         || text.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
     opens_with_year
@@ -160,7 +174,7 @@ static TARGET_OR_BASELINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// (`基準値　　０地域（令和３年度）`, `年度ごとの実績値　令和４年度　４６地域`, `令和5年度実績:
 /// 52.7%`).
 static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•○◯]\s*|[（(【［\[])?(?:年度ごとの|参考)?(?:目標値?|目標年度|基準値?|策定時の?値?|実績値?|(?:(?:令和|平成)\s*(?:元|[0-9０-９]{1,2})|[0-9０-９]{4})\s*年度?\s*実績値?|直近(?:実績|値)|現状値?|前年度(?:実績|値)?|達成状況|達成度|進捗(?:状況)?|評[\s\u{3000}]*価)(?:\s*[:：]\s*|\s*[】\]］]\s*|[\s\u{3000}]+)\S")
+    Regex::new(r"^[\s\u{3000}]*(?:[・\-*•○◯]\s*|[（(【［\[])?(?:年度ごとの|参考)?(?:目標値?|目標年度|基準値?|策定時の?値?|実[\s\u{3000}]*績値?|(?:(?:令和|平成)\s*(?:元|[0-9０-９]{1,2})|[0-9０-９]{4})\s*年度?\s*実績値?|直近(?:実績|値)|現状値?|前年度(?:実績|値)?|達成状況|達成度|進捗(?:状況)?|評[\s\u{3000}]*価)(?:\s*[:：]\s*|\s*[】\]］]\s*|[\s\u{3000}]+)\S")
         .expect("continuation pattern")
 });
 
@@ -337,7 +351,11 @@ pub fn indicator_line(line: &str) -> Option<IndicatorLine> {
         && name
             .find(['）', ')'])
             .is_some_and(|close| name[close..].chars().skip(1).all(|c| "】］] ".contains(c)));
+    // `【KPI ○-○-○】指標名` (a form's blank): a name opening with a closing bracket; `KPI
+    // 3-2-1　令和5年　4,190千人泊`: a year's value, no name.
     if name.chars().count() < 2
+        || name.starts_with(['】', '］', ']', '）', ')'])
+        || is_year_value_line(name)
         || only_note
         || name.starts_with(['の', 'を', 'に', 'は', 'が'])
         || counts_indicators
@@ -903,7 +921,12 @@ mod tests {
         assert!(!labels_target_or_baseline("      設定根拠：全国の約半数"));
         assert!(opens_year_list("実績値："));
         assert!(opens_year_list("・実績"));
-        assert!(!opens_year_list("実績値：令和4年度 10,215人"));
+        assert!(opens_year_list("実績値：令和4年度 10,215人"));
+        assert!(opens_year_list("　実　績：令和4年　3,105千人泊"));
+        assert!(!opens_year_list(
+            "実績値：令和4年度 10,215人、令和5年度 10,874人"
+        ));
+        assert!(is_year_value_line("令和6年　4,402千人泊（速報値）"));
         assert!(is_year_value_line("令和4年度 10,215人"));
         assert!(is_year_value_line("令和3年産 11,049円"));
         assert!(is_year_value_line("R5　52.7%"));
